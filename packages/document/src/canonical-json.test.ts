@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { canonicalJson } from './canonical-json.js';
+import { CorpusKitError } from './errors.js';
+import { hashValue, sha256 } from './hash.js';
+
+function shuffleKeys(value: unknown, seed: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => shuffleKeys(item, seed));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const rotated = entries.slice(seed % (entries.length || 1)).concat(entries.slice(0, seed % (entries.length || 1)));
+    return Object.fromEntries(rotated.reverse().map(([key, item]) => [key, shuffleKeys(item, seed + 1)]));
+  }
+  return value;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys and drops undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, d: { z: 0, y: -0 } })).toBe(
+      '{"a":[true,null,"x"],"b":1,"d":{"y":0,"z":0}}',
+    );
+  });
+
+  it('orders keys by UTF-16 code units, not locale', () => {
+    expect(canonicalJson({ é: 1, z: 2, Z: 3, '\u{1F600}': 4, '\uFF5E': 5 })).toBe(
+      '{"Z":3,"z":2,"é":1,"\u{1F600}":4,"\uFF5E":5}',
+    );
+  });
+
+  it('rejects values JSON cannot represent faithfully', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(CorpusKitError);
+    expect(() => canonicalJson(Infinity)).toThrow(/non-finite/);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow(/cycle/);
+  });
+
+  it('allows the same object twice when it is not a cycle', () => {
+    const shared = { x: 1 };
+    expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+  });
+
+  it('round-trips through JSON.parse to an equal value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('is independent of key insertion order, so equal records hash equal (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(10), (value, seed) => {
+        const shuffled = shuffleKeys(value, seed);
+        expect(canonicalJson(shuffled)).toBe(canonicalJson(value));
+        expect(hashValue(shuffled)).toBe(hashValue(value));
+      }),
+    );
+  });
+});
+
+describe('sha256', () => {
+  it('matches the published test vectors', () => {
+    expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256(new Uint8Array([0x61, 0x62, 0x63]))).toBe(sha256('abc'));
+  });
+
+  it('hashes strings as UTF-8', () => {
+    expect(sha256('é')).toBe(sha256(new Uint8Array([0xc3, 0xa9])));
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Stable error codes shared by every corpuskit package. Codes never change meaning;
+ * the CLI maps each to an exit code and a JSON error in one place.
+ *
+ * - `usage`: the caller asked for something malformed (bad flag, bad option, bad id).
+ * - `input`: an input could not be used (unreadable, binary, empty, too large, bad charset).
+ * - `not-found`: a named thing (document, version, tag, file) does not exist.
+ * - `conflict`: the request clashes with the current state (e.g. nothing to commit, tag exists).
+ * - `locked`: another process holds the corpus lock.
+ * - `corrupt`: stored data failed verification.
+ * - `timeout`: a per-document or per-request time limit was exceeded.
+ * - `internal`: a bug; the message says how to report it.
+ */
+export const ERROR_KINDS = ['usage', 'input', 'not-found', 'conflict', 'locked', 'corrupt', 'timeout', 'internal'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** Exit codes by kind, as the command-line contract requires: 2 for usage and input, >2 otherwise. */
+export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
+  usage: 2,
+  input: 2,
+  'not-found': 2,
+  conflict: 2,
+  locked: 3,
+  corrupt: 4,
+  timeout: 5,
+  internal: 70,
+};
+
+export interface CorpusKitErrorOptions {
+  /** The file, document id or version the error is about; shown before the message. */
+  subject?: string;
+  cause?: unknown;
+  /** Extra machine-readable detail, serialised under `error.details` in JSON output. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The base error of every corpuskit package. `code` is a stable dotted string
+ * (`clean.binary-input`, `store.locked`), `kind` its family for exit codes.
+ */
+export class CorpusKitError extends Error {
+  override readonly name: string = 'CorpusKitError';
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly subject: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(kind: ErrorKind, code: string, message: string, options: CorpusKitErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.code = code;
+    this.subject = options.subject;
+    this.details = options.details;
+  }
+
+  /** One line: `subject: message` when there is a subject. */
+  get summary(): string {
+    return this.subject ? `${this.subject}: ${this.message}` : this.message;
+  }
+
+  toJSON(): { code: string; kind: ErrorKind; message: string; subject?: string; details?: Record<string, unknown> } {
+    return {
+      code: this.code,
+      kind: this.kind,
+      message: this.message,
+      ...(this.subject === undefined ? {} : { subject: this.subject }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
+}
+
+export function isCorpusKitError(value: unknown): value is CorpusKitError {
+  return value instanceof CorpusKitError;
+}
+
+/** Wrap anything thrown into a CorpusKitError, keeping corpuskit errors as they are. */
+export function toCorpusKitError(value: unknown, subject?: string): CorpusKitError {
+  if (value instanceof CorpusKitError) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  const nodeCode = (value as { code?: unknown } | null)?.code;
+  if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
+    const kind: ErrorKind = nodeCode === 'ENOENT' ? 'not-found' : 'input';
+    return new CorpusKitError(kind, `fs.${nodeCode.toLowerCase()}`, message, { subject, cause: value });
+  }
+  return new CorpusKitError('internal', 'internal', message, { subject, cause: value });
+}
+
+export function exitCodeFor(error: unknown): number {
+  return error instanceof CorpusKitError ? EXIT_CODES[error.kind] : EXIT_CODES.internal;
+}

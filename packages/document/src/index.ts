@@ -1,0 +1,58 @@
+export { canonicalJson } from './canonical-json.js';
+export type { JsonValue } from './canonical-json.js';
+export {
+  CorpusKitError,
+  ERROR_KINDS,
+  EXIT_CODES,
+  exitCodeFor,
+  isCorpusKitError,
+  toCorpusKitError,
+} from './errors.js';
+export type { CorpusKitErrorOptions, ErrorKind } from './errors.js';
+export { hashValue, isSha256, sha256 } from './hash.js';
+export {
+  DOCUMENT_STATUSES,
+  METADATA_FIELDS,
+  REMOVAL_CATEGORIES,
+  SCHEMA_VERSION,
+  contentHash,
+  contentOf,
+  emptyMetadata,
+  textBlocks,
+} from './model.js';
+export type {
+  CleanDocument,
+  DedupFinding,
+  DocumentMetadata,
+  DocumentRecord,
+  DocumentStats,
+  DocumentStatus,
+  EncodingSource,
+  MetadataField,
+  Provenance,
+  Removal,
+  RemovalCategory,
+  RemovalStage,
+  StatusReason,
+  Version,
+} from './model.js';
+export {
+  collapseWhitespace,
+  foldCase,
+  foldDashes,
+  foldQuotes,
+  normalizeText,
+  normalizedWords,
+  removeInvisible,
+  stripPunctuation,
+} from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
+export {
+  TRACKING_PARAMETERS,
+  canonicalizeUrl,
+  fileDocumentId,
+  hostOf,
+  isDocumentId,
+  isTrackingParameter,
+  tryCanonicalizeUrl,
+} from './url.js';

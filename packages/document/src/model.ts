@@ -1,0 +1,209 @@
+import { hashValue } from './hash.js';
+
+/**
+ * The schema version of every record below. Bump it when a field changes meaning; adding
+ * optional fields does not need a bump.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Outcome of cleaning one page. */
+export const DOCUMENT_STATUSES = ['ok', 'short', 'not-article', 'suspect', 'error'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Categories of removed blocks. Rule packs may add their own; these are the ones every tool knows. */
+export const REMOVAL_CATEGORIES = [
+  'donation',
+  'image-credit',
+  'caption',
+  'comments',
+  'share',
+  'newsletter',
+  'related',
+  'author-bio',
+  'navigation',
+  'advertisement',
+  'cookie-consent',
+  'paywall-notice',
+  'promo',
+  'repeated',
+  'site-rule',
+  'metadata-line',
+  'boilerplate',
+] as const;
+export type RemovalCategory = (typeof REMOVAL_CATEGORIES)[number];
+
+/** Where in the pipeline a block was removed. */
+export type RemovalStage = 'dom-before' | 'dom-after' | 'text';
+
+/** One removed block: what, which rule, why. */
+export interface Removal {
+  category: RemovalCategory | (string & {});
+  /** Stable rule id, e.g. `donation/ladder`. */
+  rule: string;
+  /** Why the rule fired, in words a reviewer understands. */
+  reason: string;
+  /** The removed text (plain, whitespace-collapsed per block). */
+  text: string;
+  chars: number;
+  stage?: RemovalStage;
+  /**
+   * Index of the kept text block before which this block stood, when known (0 = before the
+   * first block, blocks.length = after the last). Lets a reviewer restore it in place.
+   */
+  position?: number;
+}
+
+export interface StatusReason {
+  /** Stable code, e.g. `short-text`, `large-removal`, `no-article`. */
+  code: string;
+  message: string;
+}
+
+/** How the bytes were decoded. */
+export type EncodingSource = 'bom' | 'http' | 'meta' | 'sniff' | 'default' | 'string';
+
+export interface Provenance {
+  /** The path or name of the input as given by the caller, when there is one. */
+  source: string | null;
+  /** The page's URL as known at clean time (option, sidecar, saved-from comment). */
+  url: string | null;
+  /** SHA-256 of the raw bytes (of the UTF-8 encoding when a string was given). */
+  rawSha256: string;
+  encoding: string;
+  encodingSource: EncodingSource;
+  /** ISO 8601 fetch time, when known. */
+  fetchedAt: string | null;
+  cleanerVersion: string;
+  rulePackHash: string;
+  /** DOM engine used (`jsdom`, `linkedom`), or `text` for plain-text input. */
+  engine: string;
+}
+
+export const METADATA_FIELDS = [
+  'title',
+  'byline',
+  'authors',
+  'publishedAt',
+  'modifiedAt',
+  'siteName',
+  'canonicalUrl',
+  'description',
+  'language',
+] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+export interface DocumentMetadata {
+  byline: string | null;
+  authors: string[];
+  /** ISO 8601 date-time. */
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  description: string | null;
+  /** The language to use: the declared one, else the detected one (BCP 47 / ISO 639 code). */
+  language: string | null;
+  declaredLanguage: string | null;
+  detectedLanguage: string | null;
+  /** Where each field came from, e.g. `json-ld`, `meta[property=og:title]`, `time-element`. */
+  sources: Partial<Record<MetadataField, string>>;
+}
+
+export interface DocumentStats {
+  words: number;
+  chars: number;
+  removedChars: number;
+  /** Number of text blocks (paragraphs, headings, list items) in `text`. */
+  blocks: number;
+  /** Bytes of the input page. */
+  inputBytes: number;
+  /** chars of `text` divided by bytes of the input. */
+  textToHtmlRatio: number;
+}
+
+/** The result of cleaning one page. */
+export interface CleanDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  status: DocumentStatus;
+  reasons: StatusReason[];
+  title: string | null;
+  /** Article body only: blocks separated by a blank line; no title or byline lines. */
+  text: string;
+  markdown: string;
+  metadata: DocumentMetadata;
+  removed: Removal[];
+  stats: DocumentStats;
+  provenance: Provenance;
+  /** Non-fatal problems met on the way (parse errors, a recovered DOM failure). */
+  warnings: string[];
+}
+
+/** A dedup finding attached to a staged or stored document. */
+export interface DedupFinding {
+  kind: 'exact' | 'near' | 'revision';
+  /** The other document: its id when it is in the corpus, else its source. */
+  other: string;
+  /** Verified Jaccard similarity of the shingle sets (1 for exact). */
+  similarity: number;
+  /** Human explanation. */
+  reason: string;
+}
+
+/** What the store keeps for one document at one version. */
+export interface DocumentRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  /** Hash of the document's content (see `contentHash`): equal content, equal hash. */
+  contentHash: string;
+  document: CleanDocument;
+  findings: DedupFinding[];
+}
+
+/** An immutable corpus version; its id is the SHA-256 of its canonical JSON. */
+export interface Version {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** Hash of the manifest's root node. */
+  root: string;
+  parent: string | null;
+  message: string;
+  /** ISO 8601. */
+  time: string;
+  author: string | null;
+  counts: { documents: number; added: number; modified: number; removed: number };
+}
+
+/**
+ * The part of a clean document that defines its identity as content: title, text and
+ * metadata values (not where they came from, not provenance, not the removal report).
+ * New bytes that clean to the same content hash equal, so they are not a modification.
+ */
+export function contentOf(document: Pick<CleanDocument, 'title' | 'text' | 'metadata'>): Record<string, unknown> {
+  const { sources: _sources, ...values } = document.metadata;
+  return { title: document.title, text: document.text, metadata: values };
+}
+
+export function contentHash(document: Pick<CleanDocument, 'title' | 'text' | 'metadata'>): string {
+  return hashValue(contentOf(document));
+}
+
+/** Empty metadata, for builders. */
+export function emptyMetadata(): DocumentMetadata {
+  return {
+    byline: null,
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    siteName: null,
+    canonicalUrl: null,
+    description: null,
+    language: null,
+    declaredLanguage: null,
+    detectedLanguage: null,
+    sources: {},
+  };
+}
+
+/** Split `text` into its blocks (the unit the diff aligns and the review app shows). */
+export function textBlocks(text: string): string[] {
+  return text.split(/\n{2,}/).map((block) => block.trim()).filter((block) => block !== '');
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { foldDashes, foldQuotes, normalizeText, normalizedWords } from './normalize.js';
+
+describe('normalizeText', () => {
+  it('folds case, quotes, dashes, punctuation and white space', () => {
+    expect(normalizeText('  “Don’t” — he SAID,\n\tthe   well‑known   ﬁx!  ')).toBe('dont he said the well known fix');
+  });
+
+  it('applies NFKC: full-width letters, ligatures and non-breaking spaces', () => {
+    expect(normalizeText('ＡＢＣ\u00A0ﬂow')).toBe('abc flow');
+  });
+
+  it('folds ß the way full case folding does', () => {
+    expect(normalizeText('Straße')).toBe(normalizeText('STRASSE'));
+  });
+
+  it('removes invisible characters instead of splitting words on them', () => {
+    expect(normalizeText('co\u00ADoperate zero\u200Bwidth\uFEFF')).toBe('cooperate zerowidth');
+  });
+
+  it('keeps letters of every script', () => {
+    expect(normalizeText('Привет, МИР! 東京は「晴れ」。')).toBe('привет мир 東京は 晴れ');
+  });
+
+  it('can keep punctuation and case when asked', () => {
+    expect(normalizeText('Hello,  “World”', { punctuation: false, caseFold: false })).toBe('Hello, "World"');
+  });
+
+  it('is idempotent (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const once = normalizeText(text);
+        expect(normalizeText(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('ignores differences of case and spacing (property)', () => {
+    const word = fc.stringMatching(/^[a-z]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.constantFrom(' ', '  ', '\n', '\t '), (words, gap) => {
+        const loud = words.map((w) => w.toUpperCase()).join(gap);
+        expect(normalizeText(loud)).toBe(words.join(' '));
+      }),
+    );
+  });
+
+  it('never leaves leading, trailing or double spaces (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const out = normalizeText(text);
+        expect(out).toBe(out.trim());
+        expect(out).not.toMatch(/\s{2}/);
+      }),
+    );
+  });
+});
+
+describe('folds', () => {
+  it('folds quote and dash styles', () => {
+    expect(foldQuotes('‘a’ “b” „c“ «d»')).toBe(`'a' "b" "c" "d"`);
+    expect(foldDashes('a–b—c−d')).toBe('a-b-c-d');
+  });
+
+  it('splits normalised words', () => {
+    expect(normalizedWords(' The cat. ')).toEqual(['the', 'cat']);
+    expect(normalizedWords('...')).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Text normalisation. `normalizeText` is the one used for fingerprints (exact and
+ * near-duplicate detection, repeated-line tables); the smaller folds are exported for
+ * callers that want only some of them (the diff's "ignore" options).
+ */
+
+export interface NormalizeOptions {
+  /** Unicode NFKC (compatibility forms: ligatures, full-width letters, non-breaking spaces). Default true. */
+  nfkc?: boolean;
+  /** Case fold (lower case plus the folds lower-casing misses, e.g. ß -> ss). Default true. */
+  caseFold?: boolean;
+  /** Curly, angled and low quotes to ' and ". Default true. */
+  quotes?: boolean;
+  /** Hyphens, en and em dashes, minus signs to -. Default true. */
+  dashes?: boolean;
+  /** Drop punctuation and symbols (apostrophes inside words are removed, others become spaces). Default true. */
+  punctuation?: boolean;
+  /** Collapse runs of white space to one space and trim. Default true. */
+  whitespace?: boolean;
+}
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\uFEFF]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u2039\u203A\u02BC\u0060\u00B4\uFF07]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\u301F\uFF02]/g;
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u058A\u05BE\u1806]/g;
+const WHITESPACE = /\s+/gu;
+const WORD_APOSTROPHE = /(?<=[\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu;
+const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
+
+export function foldQuotes(text: string): string {
+  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+}
+
+export function foldDashes(text: string): string {
+  return text.replace(DASHES, '-');
+}
+
+/** Lower case plus the common full case folds that `toLowerCase` leaves alone. */
+export function foldCase(text: string): string {
+  return text.toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/ſ/g, 's');
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(WHITESPACE, ' ').trim();
+}
+
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** Remove punctuation and symbols: `don't` -> `dont`, `well-known` -> `well known`. */
+export function stripPunctuation(text: string): string {
+  return text.replace(WORD_APOSTROPHE, '').replace(PUNCTUATION_OR_SYMBOL, ' ');
+}
+
+/**
+ * Normalise text for fingerprints: NFKC, invisible characters removed, quotes and dashes
+ * folded, case folded, punctuation dropped, white space collapsed. Idempotent.
+ */
+export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+  const { nfkc = true, caseFold = true, quotes = true, dashes = true, punctuation = true, whitespace = true } = options;
+  let out = removeInvisible(text);
+  if (nfkc) out = out.normalize('NFKC');
+  if (quotes || punctuation) out = foldQuotes(out);
+  if (dashes || punctuation) out = foldDashes(out);
+  if (caseFold) out = foldCase(out).normalize(nfkc ? 'NFKC' : 'NFC');
+  if (punctuation) out = stripPunctuation(out);
+  if (whitespace) out = collapseWhitespace(out);
+  return out;
+}
+
+/** The words of normalised text, for shingling. */
+export function normalizedWords(text: string): string[] {
+  const normalized = normalizeText(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}

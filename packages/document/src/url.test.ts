@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { CorpusKitError } from './errors.js';
+import { canonicalizeUrl, fileDocumentId, hostOf, isDocumentId, tryCanonicalizeUrl } from './url.js';
+
+describe('canonicalizeUrl', () => {
+  it('lower-cases scheme and host, drops fragment, default port and trailing slash', () => {
+    expect(canonicalizeUrl('HTTPS://WWW.Example.COM:443/News/Story/#comments')).toBe(
+      'https://www.example.com/News/Story',
+    );
+    expect(canonicalizeUrl('http://example.com:80/')).toBe('http://example.com');
+    expect(canonicalizeUrl('http://example.com:8080/a')).toBe('http://example.com:8080/a');
+  });
+
+  it('removes tracking parameters and sorts the rest', () => {
+    expect(
+      canonicalizeUrl(
+        'https://example.com/a?utm_source=x&b=2&UTM_Medium=y&fbclid=1&a=1&gclid=2&mc_cid=3&mc_eid=4&igshid=5&ref_src=6&msclkid=7&dclid=8',
+      ),
+    ).toBe('https://example.com/a?a=1&b=2');
+    expect(canonicalizeUrl('https://example.com/a?utm_campaign=x')).toBe('https://example.com/a');
+  });
+
+  it('keeps parameters that select content, and their order for equal keys', () => {
+    expect(canonicalizeUrl('https://example.com/?p=123&id=b&id=a')).toBe('https://example.com?id=b&id=a&p=123');
+  });
+
+  it('drops credentials and encodes international hosts as punycode', () => {
+    expect(canonicalizeUrl('https://user:pw@bücher.example/x')).toBe('https://xn--bcher-kva.example/x');
+  });
+
+  it('refuses what is not an http(s) URL', () => {
+    expect(() => canonicalizeUrl('not a url')).toThrow(CorpusKitError);
+    expect(() => canonicalizeUrl('javascript:alert(1)')).toThrow(/http/);
+    expect(tryCanonicalizeUrl('ftp://example.com/file')).toBeNull();
+    expect(tryCanonicalizeUrl(undefined)).toBeNull();
+  });
+
+  it('is idempotent (property)', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+        const once = canonicalizeUrl(url);
+        expect(canonicalizeUrl(once)).toBe(once);
+        expect(once).not.toContain('#');
+        expect(isDocumentId(once)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('file ids', () => {
+  it('makes relative, forward-slash ids', () => {
+    expect(fileDocumentId('pages\\a.html')).toBe('file:pages/a.html');
+    expect(fileDocumentId('./a.html')).toBe('file:a.html');
+  });
+
+  it('refuses absolute paths and paths leaving the folder', () => {
+    expect(() => fileDocumentId('/etc/passwd')).toThrow(CorpusKitError);
+    expect(() => fileDocumentId('C:\\x.html')).toThrow(CorpusKitError);
+    expect(() => fileDocumentId('../x.html')).toThrow(CorpusKitError);
+  });
+
+  it('validates ids, refusing path tricks', () => {
+    expect(isDocumentId('file:a/b.html')).toBe(true);
+    expect(isDocumentId('file:../../etc/passwd')).toBe(false);
+    expect(isDocumentId('https://example.com/a/')).toBe(false);
+    expect(isDocumentId('https://example.com/a\n')).toBe(false);
+  });
+
+  it('finds the host of URL ids only', () => {
+    expect(hostOf('https://news.example.com/a')).toBe('news.example.com');
+    expect(hostOf('file:a.html')).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { CorpusKitError } from './errors.js';
+
+/** Query parameters that only track a click or a campaign and never select content. */
+export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'ref_src',
+  'yclid',
+  'twclid',
+  'ttclid',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+]);
+
+const TRACKING_PREFIXES = ['utm_'];
+
+export function isTrackingParameter(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRACKING_PARAMETERS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/**
+ * Canonicalise an http(s) URL into a document id: lower-case scheme and host (IDN as
+ * punycode), no credentials, no default port, no fragment, tracking parameters removed,
+ * remaining parameters sorted (stable for equal keys), no trailing slash.
+ * Throws a `usage` error for anything that is not an absolute http(s) URL.
+ */
+export function canonicalizeUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch (cause) {
+    throw new CorpusKitError('usage', 'document.invalid-url', `not an absolute URL: ${JSON.stringify(input)}`, {
+      cause,
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CorpusKitError('usage', 'document.invalid-url', `not an http(s) URL: ${JSON.stringify(input)}`);
+  }
+  const params = [...url.searchParams].filter(([name]) => !isTrackingParameter(name));
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const search = new URLSearchParams(params).toString();
+  let path = url.pathname.replace(/\/+$/, '');
+  if (path === '') path = '';
+  return `${url.protocol}//${url.host}${path}${search ? `?${search}` : ''}`;
+}
+
+/** Like `canonicalizeUrl`, but returns null for anything that is not an http(s) URL. */
+export function tryCanonicalizeUrl(input: string | null | undefined): string | null {
+  if (!input) return null;
+  try {
+    return canonicalizeUrl(input);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The id of a document that has no URL: `file:` plus its path relative to the folder given
+ * to ingest, with forward slashes. Absolute paths and paths leaving the folder are refused,
+ * so the same pages ingested from another clone get the same ids.
+ */
+export function fileDocumentId(relativePath: string): string {
+  const posix = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (posix === '' || posix.startsWith('/') || /^[A-Za-z]:\//.test(posix) || posix.split('/').includes('..')) {
+    throw new CorpusKitError('usage', 'document.invalid-path', `not a relative path inside the folder: ${relativePath}`);
+  }
+  return `file:${posix}`;
+}
+
+/** The host a document id belongs to (for per-site tables), or null for `file:` ids. */
+export function hostOf(id: string): string | null {
+  if (!/^https?:\/\//.test(id)) return null;
+  try {
+    return new URL(id).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a string is acceptable as a document id: a canonical http(s) URL or a `file:` id,
+ * no control characters, at most 2048 characters.
+ */
+export function isDocumentId(id: string): boolean {
+  if (id.length === 0 || id.length > 2048 || /[\u0000-\u001f\u007f]/.test(id)) return false;
+  if (id.startsWith('file:')) {
+    try {
+      return fileDocumentId(id.slice(5)) === id;
+    } catch {
+      return false;
+    }
+  }
+  return tryCanonicalizeUrl(id) === id;
+}
