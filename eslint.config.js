@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'corpus/**', '**/test-results/**', '**/playwright-report/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      'corpus/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -15,9 +22,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        ...['fs', 'fs/promises', 'path', 'os', 'crypto', 'url', 'worker_threads', 'child_process', 'util', 'stream', 'zlib'].map(
-          (name) => ({ name, message: 'Use the node: prefix for builtins.' }),
-        ),
+        ...[
+          'fs',
+          'fs/promises',
+          'path',
+          'os',
+          'crypto',
+          'url',
+          'worker_threads',
+          'child_process',
+          'util',
+          'stream',
+          'zlib',
+        ].map((name) => ({ name, message: 'Use the node: prefix for builtins.' })),
       ],
     },
   },

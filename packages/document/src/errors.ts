@@ -11,7 +11,16 @@
  * - `timeout`: a per-document or per-request time limit was exceeded.
  * - `internal`: a bug; the message says how to report it.
  */
-export const ERROR_KINDS = ['usage', 'input', 'not-found', 'conflict', 'locked', 'corrupt', 'timeout', 'internal'] as const;
+export const ERROR_KINDS = [
+  'usage',
+  'input',
+  'not-found',
+  'conflict',
+  'locked',
+  'corrupt',
+  'timeout',
+  'internal',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Exit codes by kind, as the command-line contract requires: 2 for usage and input, >2 otherwise. */

@@ -40,7 +40,11 @@ describe('errors', () => {
 
   it('wraps file-system errors by their code', () => {
     const missing = Object.assign(new Error('no such file'), { code: 'ENOENT' });
-    expect(toCorpusKitError(missing, 'x.html')).toMatchObject({ kind: 'not-found', code: 'fs.enoent', subject: 'x.html' });
+    expect(toCorpusKitError(missing, 'x.html')).toMatchObject({
+      kind: 'not-found',
+      code: 'fs.enoent',
+      subject: 'x.html',
+    });
     const denied = Object.assign(new Error('denied'), { code: 'EACCES' });
     expect(toCorpusKitError(denied).kind).toBe('input');
   });

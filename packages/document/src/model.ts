@@ -205,5 +205,8 @@ export function emptyMetadata(): DocumentMetadata {
 
 /** Split `text` into its blocks (the unit the diff aligns and the review app shows). */
 export function textBlocks(text: string): string[] {
-  return text.split(/\n{2,}/).map((block) => block.trim()).filter((block) => block !== '');
+  return text
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '');
 }

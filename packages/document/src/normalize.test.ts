@@ -40,10 +40,14 @@ describe('normalizeText', () => {
   it('ignores differences of case and spacing (property)', () => {
     const word = fc.stringMatching(/^[a-z]{1,8}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.constantFrom(' ', '  ', '\n', '\t '), (words, gap) => {
-        const loud = words.map((w) => w.toUpperCase()).join(gap);
-        expect(normalizeText(loud)).toBe(words.join(' '));
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(' ', '  ', '\n', '\t '),
+        (words, gap) => {
+          const loud = words.map((w) => w.toUpperCase()).join(gap);
+          expect(normalizeText(loud)).toBe(words.join(' '));
+        },
+      ),
     );
   });
 

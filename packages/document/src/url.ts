@@ -70,7 +70,11 @@ export function tryCanonicalizeUrl(input: string | null | undefined): string | n
 export function fileDocumentId(relativePath: string): string {
   const posix = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
   if (posix === '' || posix.startsWith('/') || /^[A-Za-z]:\//.test(posix) || posix.split('/').includes('..')) {
-    throw new CorpusKitError('usage', 'document.invalid-path', `not a relative path inside the folder: ${relativePath}`);
+    throw new CorpusKitError(
+      'usage',
+      'document.invalid-path',
+      `not a relative path inside the folder: ${relativePath}`,
+    );
   }
   return `file:${posix}`;
 }

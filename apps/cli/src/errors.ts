@@ -1,0 +1,41 @@
+import { CorpusKitError, exitCodeFor, SCHEMA_VERSION, toCorpusKitError } from '@corpuskit/document';
+
+import type { CommandContext } from './context.js';
+
+export const ISSUES_URL = 'https://github.com/corpuskit/corpuskit/issues';
+
+/** A usage error raised by the CLI itself (bad flag values, wrong combinations). */
+export function usageError(message: string, subject?: string): CorpusKitError {
+  return new CorpusKitError('usage', 'cli.usage', message, { subject });
+}
+
+/**
+ * The one place errors become output and exit codes: JSON on stdout under --json
+ * (`{ schemaVersion, error: { code, kind, message } }`), one line on stderr otherwise;
+ * internal errors also say how to report them. Returns the exit code.
+ */
+export function reportError(raw: unknown, context: Pick<CommandContext, 'stdout' | 'log' | 'options'>): number {
+  const error = isCacError(raw) ? new CorpusKitError('usage', 'cli.usage', raw.message) : toCorpusKitError(raw);
+  const exitCode = exitCodeFor(error);
+  if (context.options.json) {
+    context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, error: error.toJSON() })}\n`);
+  }
+  if (!context.options.json || error.kind === 'internal') {
+    context.log.error(error.summary);
+    if (error.kind === 'usage') context.log.info(`Run 'corpuskit --help' or 'corpuskit COMMAND --help' for usage.`);
+  }
+  if (error.kind === 'internal') {
+    const cause = error.cause instanceof Error ? error.cause : error;
+    if (context.options.verbose) context.log.error(cause.stack ?? String(cause));
+    context.log.error(
+      `This is a bug in corpuskit. Please report it at ${ISSUES_URL} with the command you ran and the output of 'corpuskit --verbose ...'.`,
+    );
+  } else if (context.options.verbose && error.cause instanceof Error) {
+    context.log.debug(error.cause.stack ?? error.cause.message);
+  }
+  return exitCode;
+}
+
+function isCacError(value: unknown): value is Error {
+  return value instanceof Error && value.name === 'CACError';
+}
