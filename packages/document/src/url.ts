@@ -94,6 +94,7 @@ export function hostOf(id: string): string | null {
  * no control characters, at most 2048 characters.
  */
 export function isDocumentId(id: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (id.length === 0 || id.length > 2048 || /[\u0000-\u001f\u007f]/.test(id)) return false;
   if (id.startsWith('file:')) {
     try {
