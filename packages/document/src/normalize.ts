@@ -19,8 +19,8 @@ export interface NormalizeOptions {
   whitespace?: boolean;
 }
 
-// eslint-disable-next-line no-misleading-character-class -- lone invisible code points, not a combined character
 const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- lone invisible code points, not a combined character
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\uFEFF]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u2039\u203A\u02BC\u0060\u00B4\uFF07]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\u301F\uFF02]/g;
