@@ -1,0 +1,57 @@
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { expandInputs } from './expand.js';
+
+async function tree(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ingest-expand-'));
+  await mkdir(path.join(dir, 'pages/sub'), { recursive: true });
+  await mkdir(path.join(dir, 'pages/saved_files'));
+  await mkdir(path.join(dir, 'pages/.hidden'));
+  await writeFile(path.join(dir, 'pages/b.html'), '<html></html>');
+  await writeFile(path.join(dir, 'pages/b.html.json'), '{}');
+  await writeFile(path.join(dir, 'pages/a.txt'), 'text');
+  await writeFile(path.join(dir, 'pages/saved.html'), '<html></html>');
+  await writeFile(path.join(dir, 'pages/saved_files/style.css'), 'p{}');
+  await writeFile(path.join(dir, 'pages/sub/c.htm'), '<html></html>');
+  await writeFile(path.join(dir, 'pages/.hidden/x.html'), '<html></html>');
+  return dir;
+}
+
+describe('expandInputs', () => {
+  it('walks folders recursively in a stable order, skipping sidecars, hidden files and saved assets', async () => {
+    const cwd = await tree();
+    const { files, failures, skipped } = await expandInputs(['pages'], { cwd });
+    expect(failures).toEqual([]);
+    expect(files.map((f) => [f.source, f.relative])).toEqual([
+      ['pages/a.txt', 'a.txt'],
+      ['pages/b.html', 'b.html'],
+      ['pages/saved.html', 'saved.html'],
+      ['pages/sub/c.htm', 'sub/c.htm'],
+    ]);
+    expect(files.every((f) => path.isAbsolute(f.path))).toBe(true);
+    expect(skipped).toEqual(expect.arrayContaining(['pages/.hidden', 'pages/b.html.json', 'pages/saved_files/']));
+  });
+
+  it('expands globs relative to their static prefix, and lists each file once', async () => {
+    const cwd = await tree();
+    const { files } = await expandInputs(['pages/**/*.htm*', 'pages/b.html'], { cwd });
+    expect(files.map((f) => f.relative)).toEqual(['b.html', 'saved.html', 'sub/c.htm']);
+  });
+
+  it('reports a missing path, an empty pattern and a directory loop, and goes on', async () => {
+    const cwd = await tree();
+    await symlink(path.join(cwd, 'pages'), path.join(cwd, 'pages/sub/loop'));
+    const { files, failures } = await expandInputs(['missing.html', 'nothing/*.html', 'pages'], { cwd });
+    expect(files).toHaveLength(4);
+    expect(failures.map((f) => [f.source, f.error.code])).toEqual([
+      ['missing.html', 'ingest.not-found'],
+      ['nothing/*.html', 'ingest.not-found'],
+      ['pages/sub/loop', 'ingest.directory-loop'],
+    ]);
+    expect(failures[2]!.error.message).toMatch(/directory loop/);
+  });
+});

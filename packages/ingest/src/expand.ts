@@ -1,0 +1,242 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { CorpusKitError } from '@corpuskit/document';
+import { toCorpusKitError } from '@corpuskit/document';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+import { ingestError } from './errors.js';
+
+/** One file to ingest. */
+export interface InputFile {
+  /** Absolute path, used to read it. */
+  path: string;
+  /** The path as the user gave it (or as found under the folder they gave), for messages and provenance. */
+  source: string;
+  /** Path relative to the folder given (forward slashes), for `file:` ids. Never absolute. */
+  relative: string;
+}
+
+/** A file (or folder, or pattern) that could not be used, and why. */
+export interface FileFailure {
+  source: string;
+  error: CorpusKitError;
+}
+
+export interface ExpandResult {
+  /** Files in a stable order: inputs in the order given, each folder's files sorted by path. */
+  files: InputFile[];
+  failures: FileFailure[];
+  /** Files passed over on purpose: sidecars, hidden files, a saved page's `_files` folder. */
+  skipped: string[];
+}
+
+export interface ExpandOptions {
+  cwd: string;
+}
+
+const toPosix = (value: string) => value.split(path.sep).join('/');
+
+/**
+ * Turn files, folders (walked recursively, following symbolic links but refusing loops) and
+ * glob patterns into the list of files to ingest. Nothing here reads a file's content; a
+ * missing input, an unreadable folder or a directory loop becomes a failure, and the rest
+ * goes on.
+ */
+export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOptions): Promise<ExpandResult> {
+  const result: ExpandResult = { files: [], failures: [], skipped: [] };
+  const seen = new Set<string>();
+  const add = async (file: InputFile) => {
+    let key = file.path;
+    try {
+      key = await realpath(file.path);
+    } catch {
+      // An unreadable or dangling path still gets its own entry: reading it will say why.
+    }
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.files.push(file);
+  };
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT' && isDynamicPattern(toPosix(input))) {
+        await expandGlob(input, cwd, result, add);
+        continue;
+      }
+      const message =
+        code === 'ENOENT'
+          ? 'no such file or directory'
+          : code === 'ELOOP'
+            ? 'too many levels of symbolic links'
+            : (error as Error).message;
+      result.failures.push({
+        source: input,
+        error: ingestError(
+          code === 'ENOENT' ? 'not-found' : 'input',
+          code === 'ENOENT' ? 'not-found' : 'unreadable',
+          message,
+          {
+            subject: input,
+            cause: error,
+          },
+        ),
+      });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const files: InputFile[] = [];
+      await walk(absolute, input, '', [await realpath(absolute)], files, result);
+      files.sort((a, b) => compare(a.relative, b.relative));
+      for (const file of files) await add(file);
+    } else if (info.isFile()) {
+      await add({ path: absolute, source: input, relative: path.basename(absolute) });
+    } else {
+      result.failures.push({
+        source: input,
+        error: ingestError('input', 'unreadable', 'not a regular file or folder', { subject: input }),
+      });
+    }
+  }
+  return result;
+}
+
+async function expandGlob(
+  pattern: string,
+  cwd: string,
+  result: ExpandResult,
+  add: (file: InputFile) => Promise<void>,
+): Promise<void> {
+  const posix = toPosix(pattern);
+  const staticParts: string[] = [];
+  for (const part of posix.split('/')) {
+    if (isDynamicPattern(part)) break;
+    staticParts.push(part);
+  }
+  const base = path.resolve(cwd, staticParts.join('/') || '.');
+  const matches = await glob(posix, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true, dot: false });
+  if (matches.length === 0) {
+    result.failures.push({
+      source: pattern,
+      error: ingestError('not-found', 'not-found', 'the pattern matches no files', { subject: pattern }),
+    });
+    return;
+  }
+  const files = matches
+    .map((match) => path.resolve(match))
+    .filter((match) => !isSidecarLike(match, new Set(matches.map((m) => path.resolve(m)))))
+    .map((match) => {
+      const relative = toPosix(path.relative(base, match));
+      return { path: match, source: toPosix(path.relative(cwd, match)) || match, relative };
+    })
+    .sort((a, b) => compare(a.relative, b.relative));
+  for (const file of files) await add(file);
+}
+
+/** A `.json` file beside a page with the same name: that page's sidecar, not a page. */
+function isSidecarLike(file: string, siblings: Set<string>): boolean {
+  if (!file.endsWith('.json')) return false;
+  const stem = file.slice(0, -'.json'.length);
+  if (siblings.has(stem)) return true;
+  return ['.html', '.htm', '.xhtml', '.shtml', '.txt'].some((extension) => siblings.has(stem + extension));
+}
+
+async function walk(
+  directory: string,
+  source: string,
+  relative: string,
+  ancestors: string[],
+  files: InputFile[],
+  result: ExpandResult,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    result.failures.push({ source, error: toCorpusKitError(error, source) });
+    return;
+  }
+  const names = new Set(entries.map((entry) => entry.name));
+  const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
+  entries.sort((a, b) => compare(a.name, b.name));
+  for (const entry of entries) {
+    const childPath = path.join(directory, entry.name);
+    const childSource = source === '.' ? entry.name : `${source.replace(/[\\/]+$/, '')}/${entry.name}`;
+    const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.name.startsWith('.')) {
+      result.skipped.push(childSource);
+      continue;
+    }
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(childPath);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        result.failures.push({
+          source: childSource,
+          error: ingestError(
+            'input',
+            'unreadable',
+            (error as { code?: string }).code === 'ELOOP'
+              ? 'symbolic link loop'
+              : `broken symbolic link (${(error as Error).message})`,
+            { subject: childSource, cause: error },
+          ),
+        });
+        continue;
+      }
+    }
+    if (isDirectory) {
+      // A browser's "Save page, complete" puts images and scripts in `<page>_files/`.
+      const savedAssets =
+        /_files$/.test(entry.name) && ['.html', '.htm'].some((e) => names.has(entry.name.slice(0, -6) + e));
+      if (savedAssets) {
+        result.skipped.push(`${childSource}/`);
+        continue;
+      }
+      let real: string;
+      try {
+        real = await realpath(childPath);
+      } catch (error) {
+        result.failures.push({ source: childSource, error: toCorpusKitError(error, childSource) });
+        continue;
+      }
+      const loopIndex = ancestors.indexOf(real);
+      if (loopIndex !== -1) {
+        result.failures.push({
+          source: childSource,
+          error: ingestError(
+            'input',
+            'directory-loop',
+            `directory loop: this links back to ${real}, which contains it`,
+            {
+              subject: childSource,
+            },
+          ),
+        });
+        continue;
+      }
+      await walk(childPath, childSource, childRelative, [...ancestors, real], files, result);
+    } else if (isFile) {
+      if (isSidecarLike(childPath, siblings)) {
+        result.skipped.push(childSource);
+        continue;
+      }
+      files.push({ path: childPath, source: childSource, relative: childRelative });
+    } else {
+      result.skipped.push(childSource);
+    }
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

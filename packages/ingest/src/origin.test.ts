@@ -1,0 +1,84 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { originHints, readOrigin } from './origin.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('originHints', () => {
+  it("reads the browser's saved-from comment", () => {
+    const hints = originHints(
+      utf8('<!DOCTYPE html>\n<!-- saved from url=(0030)https://example.com/a/b?x=1 -->\n<html>'),
+    );
+    expect(hints).toMatchObject({ url: 'https://example.com/a/b?x=1', urlSource: 'saved-from', fetchedAt: null });
+  });
+
+  it("reads SingleFile's header: url and saved date", () => {
+    const page = `<!DOCTYPE html> <html lang="en"><!--
+ Page saved with SingleFile 
+ url: https://news.example/story?utm_source=x 
+ saved date: Wed Sep 01 2021 08:12:44 GMT+0100 (British Summer Time)
+--><head></head></html>`;
+    expect(originHints(utf8(page))).toMatchObject({
+      url: 'https://news.example/story?utm_source=x',
+      urlSource: 'singlefile',
+      fetchedAt: '2021-09-01T07:12:44.000Z',
+    });
+  });
+
+  it('reads <link rel=canonical>, then og:url, canonicalised, from the head only', () => {
+    const canonical = originHints(
+      utf8(
+        '<head><meta property="og:url" content="https://a.example/og"><link href="HTTPS://A.example/x/?utm_medium=e&amp;b=2" rel="canonical"></head>',
+      ),
+    );
+    expect(canonical.declaredCanonical).toBe('https://a.example/x?b=2');
+    expect(
+      originHints(utf8('<head><meta property="og:url" content="https://a.example/og/"></head>')).declaredCanonical,
+    ).toBe('https://a.example/og');
+    expect(
+      originHints(utf8('<head></head><body><link rel="canonical" href="https://a.example/late"></body>'))
+        .declaredCanonical,
+    ).toBeNull();
+  });
+});
+
+describe('readOrigin', () => {
+  it('prefers a JSON sidecar beside the page and normalises its headers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-origin-'));
+    const page = path.join(dir, 'page.html');
+    const bytes = utf8('<!-- saved from url=(0023)https://other.example/ --><html></html>');
+    await writeFile(page, bytes);
+    await writeFile(
+      `${page}.json`,
+      JSON.stringify({
+        url: 'https://site.example/p',
+        fetchedAt: '2021-09-23T08:04:51Z',
+        headers: { 'Content-Type': 'text/html; charset=windows-1252' },
+      }),
+    );
+    expect(await readOrigin(page, bytes)).toEqual({
+      url: 'https://site.example/p',
+      urlSource: 'sidecar',
+      fetchedAt: '2021-09-23T08:04:51.000Z',
+      headers: { 'content-type': 'text/html; charset=windows-1252' },
+      sidecar: `${page}.json`,
+      declaredCanonical: null,
+    });
+  });
+
+  it('names a malformed sidecar and the cause', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-origin-'));
+    const page = path.join(dir, 'page.html');
+    await writeFile(page, '<html></html>');
+    await writeFile(path.join(dir, 'page.json'), '{ "url": ');
+    await expect(readOrigin(page, utf8('<html></html>'))).rejects.toMatchObject({
+      code: 'ingest.bad-sidecar',
+      subject: path.join(dir, 'page.json'),
+      message: expect.stringMatching(/not valid JSON/),
+    });
+  });
+});
