@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { foldDashes, foldQuotes, normalizeText, normalizedWords } from './normalize.js';
+import {
+  collapseWhitespace,
+  foldDashes,
+  foldQuotes,
+  normalizeText,
+  normalizedWords,
+  stripPunctuation,
+} from './normalize.js';
 
 describe('normalizeText', () => {
   it('folds case, quotes, dashes, punctuation and white space', () => {
@@ -71,5 +78,67 @@ describe('folds', () => {
   it('splits normalised words', () => {
     expect(normalizedWords(' The cat. ')).toEqual(['the', 'cat']);
     expect(normalizedWords('...')).toEqual([]);
+  });
+});
+
+describe('fast patterns', () => {
+  // The straightforward forms the faster patterns in normalize.ts must match exactly.
+  const reference = {
+    collapse: (text: string) => text.replace(/\s+/gu, ' ').trim(),
+    strip: (text: string) =>
+      text.replace(/(?<=[\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu, '').replace(/[\p{P}\p{S}]+/gu, ' '),
+  };
+  const tricky = fc.constantFrom(
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\u00A0',
+    '\u2003',
+    "'",
+    '\u2019',
+    '.',
+    ',',
+    '!',
+    '«',
+    '—',
+    '…',
+    '€',
+    'é',
+    'a',
+    '1',
+    '東',
+    '\u{1F600}',
+    '\uD800',
+    '_',
+    '`',
+    '~',
+  );
+  const texts = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.array(tricky, { maxLength: 30 }).map((parts) => parts.join('')),
+  );
+
+  it('collapseWhitespace equals the plain /\\s+/ form (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(collapseWhitespace(text)).toBe(reference.collapse(text));
+      }),
+    );
+  });
+
+  it('stripPunctuation equals the plain Unicode-property form (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(stripPunctuation(text)).toBe(reference.strip(text));
+      }),
+    );
+  });
+
+  it('ASCII punctuation and symbols are exactly the ranges the fast path assumes', () => {
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      expect(stripPunctuation(`a${char}b`)).toBe(reference.strip(`a${char}b`));
+    }
   });
 });
