@@ -1,0 +1,224 @@
+import { Fragment, useEffect, useState } from 'react';
+
+import type { PlacedRemoval, QueueDetail } from '../../server/api-types.js';
+
+const METADATA_ROWS: Array<[key: string, label: string]> = [
+  ['title', 'Title'],
+  ['byline', 'Byline'],
+  ['authors', 'Authors'],
+  ['publishedAt', 'Published'],
+  ['modifiedAt', 'Modified'],
+  ['siteName', 'Site'],
+  ['canonicalUrl', 'Canonical URL'],
+  ['description', 'Description'],
+  ['language', 'Language'],
+];
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(String).join(', ');
+  return String(value);
+}
+
+/**
+ * One staged document: warnings, duplicates side by side, the cleaned text with every removed
+ * block in its place (collapsed, labelled by category, restorable), metadata with its sources.
+ * Everything scraped is rendered as React text nodes: it can never become markup.
+ */
+export function DocumentPanel({
+  detail,
+  onRestore,
+  expandAll,
+}: {
+  detail: QueueDetail;
+  onRestore: (removal: number) => void;
+  expandAll: boolean | null;
+}) {
+  const byPosition = new Map<number, PlacedRemoval[]>();
+  for (const removal of detail.removed) {
+    byPosition.set(removal.position, [...(byPosition.get(removal.position) ?? []), removal]);
+  }
+  const categories = new Map<string, number>();
+  for (const removal of detail.removed) categories.set(removal.category, (categories.get(removal.category) ?? 0) + 1);
+  const { item } = detail;
+
+  return (
+    <div className="document-grid">
+      <article className="document" data-testid="document">
+        <header className="doc-header">
+          <h1 data-testid="doc-title">{detail.title ?? '(untitled)'}</h1>
+          <div className="doc-id">{item.id}</div>
+          <div className="row-meta">
+            <span className={`badge change-${item.change}`}>{item.change}</span>
+            <span className={`badge ${item.state}`} data-testid="doc-state">
+              {item.state}
+            </span>
+            {detail.status && (
+              <span className={`badge ${detail.status === 'ok' ? 'ok' : 'warn'}`}>{detail.status}</span>
+            )}
+            {item.note && <span className="note">note: {item.note}</span>}
+          </div>
+        </header>
+
+        {(detail.status !== 'ok' && detail.reasons.length > 0) || detail.warnings.length > 0 ? (
+          <div className="warning-box" role="note">
+            <strong>Check this document</strong>
+            <ul>
+              {detail.reasons.map((reason) => (
+                <li key={reason.code}>
+                  {reason.message} <code>{reason.code}</code>
+                </li>
+              ))}
+              {detail.warnings.map((warning, i) => (
+                <li key={i}>{warning}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+
+        {detail.findings.map((finding, i) => (
+          <Finding key={i} finding={finding} blocks={detail.blocks} />
+        ))}
+
+        {categories.size > 0 && (
+          <div className="removed-summary">
+            Removed:{' '}
+            {[...categories].map(([category, count]) => (
+              <span key={category} className={`cat cat-${category}`}>
+                {category} ×{count}
+              </span>
+            ))}
+          </div>
+        )}
+
+        <div className="text" data-testid="doc-text">
+          {detail.blocks.map((block, i) => (
+            <Fragment key={i}>
+              {(byPosition.get(i) ?? []).map((removal) => (
+                <RemovedBlock key={`r${removal.index}`} removal={removal} onRestore={onRestore} expandAll={expandAll} />
+              ))}
+              <p>{block}</p>
+            </Fragment>
+          ))}
+          {[...byPosition]
+            .filter(([position]) => position >= detail.blocks.length)
+            .flatMap(([, removals]) => removals)
+            .map((removal) => (
+              <RemovedBlock key={`r${removal.index}`} removal={removal} onRestore={onRestore} expandAll={expandAll} />
+            ))}
+          {detail.blocks.length === 0 && <p className="muted">(no text was kept)</p>}
+        </div>
+      </article>
+
+      <aside className="doc-side">
+        <h2>Metadata</h2>
+        <table className="meta">
+          <tbody>
+            {METADATA_ROWS.map(([key, label]) => {
+              const value = key === 'title' ? detail.title : (detail.metadata as Record<string, unknown> | null)?.[key];
+              const source = (detail.metadata?.sources as Record<string, string> | undefined)?.[key];
+              return (
+                <tr key={key}>
+                  <th>{label}</th>
+                  <td>
+                    <div className="meta-value">{show(value)}</div>
+                    {source && <div className="meta-source">from {source}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {detail.provenance && (
+          <>
+            <h2>Provenance</h2>
+            <table className="meta">
+              <tbody>
+                {Object.entries(detail.provenance).map(([key, value]) => (
+                  <tr key={key}>
+                    <th>{key}</th>
+                    <td className="mono">{show(value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function RemovedBlock({
+  removal,
+  onRestore,
+  expandAll,
+}: {
+  removal: PlacedRemoval;
+  onRestore: (removal: number) => void;
+  expandAll: boolean | null;
+}) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (expandAll !== null) setOpen(expandAll);
+  }, [expandAll]);
+  return (
+    <div className={`removed cat-${removal.category}${open ? ' open' : ''}`} data-testid="removed-block">
+      <div className="removed-head">
+        <button type="button" className="ghost toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? '▾' : '▸'} Removed <span className="cat">{removal.category}</span>
+          <span className="muted">
+            {removal.chars} chars · {removal.rule}
+          </span>
+        </button>
+        <button type="button" className="small" onClick={() => onRestore(removal.index)} data-testid="restore">
+          Restore
+        </button>
+      </div>
+      {open && (
+        <div className="removed-body">
+          <div className="removed-reason">{removal.reason}</div>
+          <div className="removed-text">{removal.text}</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Finding({ finding, blocks }: { finding: QueueDetail['findings'][number]; blocks: string[] }) {
+  const [open, setOpen] = useState(false);
+  const other = finding.otherDocument;
+  return (
+    <div className="finding" data-testid="finding">
+      <div className="finding-head">
+        <strong>
+          {finding.kind === 'exact' ? 'Exact duplicate' : finding.kind === 'near' ? 'Near duplicate' : 'Revision'}
+        </strong>{' '}
+        of <span className="mono">{finding.other}</span> · similarity {(finding.similarity * 100).toFixed(1)}%
+        {other && other.where !== 'unknown' && <span className="muted"> ({other.where})</span>}
+        <button type="button" className="small" onClick={() => setOpen(!open)}>
+          {open ? 'Hide comparison' : 'Compare side by side'}
+        </button>
+      </div>
+      <div className="muted">{finding.reason}</div>
+      {open && (
+        <div className="side-by-side">
+          <div>
+            <h3>This document</h3>
+            {blocks.map((block, i) => (
+              <p key={i}>{block}</p>
+            ))}
+          </div>
+          <div>
+            <h3>{other?.title ?? finding.other}</h3>
+            {other && other.blocks.length > 0 ? (
+              other.blocks.map((block, i) => <p key={i}>{block}</p>)
+            ) : (
+              <p className="muted">The other document is not in the corpus or the staging area.</p>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function VersionsView() {
+  return <div className="empty">Versions</div>;
+}

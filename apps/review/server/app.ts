@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+
+import { CorpusKitError, isCorpusKitError, toCorpusKitError } from '@corpuskit/document';
+import type { ErrorKind } from '@corpuskit/document';
+
+import { cookieName, guard, isAuthenticated, sessionCookie, tokenMatches } from './security.js';
+import type { ClientBundle } from './static.js';
+
+export interface ReviewAppOptions {
+  token: string;
+  host: string;
+  /** The listening port, read per request (it is known only once the server listens). */
+  port: () => number;
+  client: ClientBundle;
+  /** Mounts the JSON API routes under /api/ (the store-backed service). */
+  api?: (api: Hono) => void;
+}
+
+const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
+  usage: 400,
+  input: 400,
+  'not-found': 404,
+  conflict: 409,
+  locked: 423,
+  corrupt: 500,
+  timeout: 504,
+  internal: 500,
+};
+
+/** An error as the API returns it: `{ error: { code, kind, message, subject? } }` with a matching status. */
+export function errorResponse(c: Context, raw: unknown): Response {
+  const error = toCorpusKitError(raw);
+  const { details: _details, ...body } = error.toJSON();
+  return c.json({ error: body }, STATUS_BY_KIND[error.kind]);
+}
+
+const UNAUTHORIZED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>corpuskit review</title></head>
+<body><h1>corpuskit review</h1><p>This page needs its token. Open the URL that <code>corpuskit serve</code> printed
+(it ends in <code>?token=...</code>).</p></body></html>
+`;
+
+/**
+ * The review app: the guard (headers, host, token, origin), the JSON API under /api/, and the
+ * prebuilt single-page app. The token is taken from `?token=` on a page load and turned into
+ * an HttpOnly, SameSite=Strict cookie; the app then removes it from the address bar.
+ */
+export function createReviewApp(options: ReviewAppOptions): Hono {
+  const app = new Hono();
+  app.use('*', guard({ token: options.token, host: options.host, port: options.port }));
+  app.onError((error, c) => {
+    if (!isCorpusKitError(error) && !(error instanceof SyntaxError)) console.error(error);
+    return errorResponse(
+      c,
+      error instanceof SyntaxError ? new CorpusKitError('usage', 'review.bad-json', 'request body is not JSON') : error,
+    );
+  });
+
+  const api = new Hono();
+  api.get('/session', (c) => c.json({ ok: true }));
+  options.api?.(api);
+  api.all('*', (c) =>
+    errorResponse(c, new CorpusKitError('not-found', 'review.no-route', `no API route ${c.req.path}`)),
+  );
+  app.route('/api', api);
+
+  app.get('*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    const file = options.client.get(path);
+    if (file && path !== '/index.html') {
+      if (file.immutable) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type });
+    }
+    if (path !== '/') return c.text('not found', 404);
+    const presented = c.req.query('token');
+    if (presented !== undefined && tokenMatches(presented, options.token)) {
+      c.header('Set-Cookie', sessionCookie(cookieName(options.port()), options.token));
+    } else if (!isAuthenticated(c, { token: options.token, host: options.host, port: options.port })) {
+      return c.html(UNAUTHORIZED_PAGE, 401);
+    }
+    const index = options.client.index;
+    return c.body(index.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': index.type });
+  });
+  return app;
+}

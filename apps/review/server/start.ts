@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+
+import { serve } from '@hono/node-server';
+
+import { CorpusKitError } from '@corpuskit/document';
+
+import { createReviewApp } from './app.js';
+import { createToken } from './security.js';
+import { ClientBundle, defaultClientDir } from './static.js';
+
+export interface ReviewServerOptions {
+  /** The corpus directory (the folder holding `.corpuskit/`). */
+  corpusDir: string;
+  /** Address to bind; loopback by default. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The access token; a random one when omitted. */
+  token?: string;
+  /** Where the built single-page app is; `dist/client` of this package by default. */
+  clientDir?: string;
+}
+
+export interface ReviewServer {
+  /** The URL that opens the app, with its token: `http://127.0.0.1:PORT/?token=...`. */
+  url: string;
+  token: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Start the review server and resolve once it listens. */
+export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? createToken();
+  if (token.length < 16)
+    throw new CorpusKitError('usage', 'review.weak-token', 'the token must be at least 16 characters');
+  const requestedPort = options.port ?? 0;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
+    throw new CorpusKitError('usage', 'review.bad-port', `not a port number: ${String(options.port)}`);
+  }
+  const client = new ClientBundle(options.clientDir ?? defaultClientDir());
+  let port = requestedPort;
+  const app = createReviewApp({ token, host, port: () => port, client });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const instance = serve({ fetch: app.fetch, hostname: host, port: requestedPort }, (info: AddressInfo) => {
+      port = info.port;
+      resolve(instance);
+    });
+    instance.once('error', (error: NodeJS.ErrnoException) => {
+      const code = error.code === 'EADDRINUSE' ? 'review.port-in-use' : 'review.listen-failed';
+      reject(
+        new CorpusKitError('input', code, `cannot listen on ${host}:${requestedPort}: ${error.message}`, {
+          cause: error,
+        }),
+      );
+    });
+  });
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}/?token=${encodeURIComponent(token)}`,
+    token,
+    host,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
