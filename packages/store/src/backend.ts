@@ -1,0 +1,318 @@
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+
+import { storeError } from './errors.js';
+import { TMP_PREFIX, fsyncDir, readFileOrNull, unlinkQuiet, writeFileAtomic } from './fs-util.js';
+import { FLAG_DEFLATE, PACK_SUFFIX, PackReader, PackWriter } from './pack.js';
+
+export interface ObjectInfo {
+  hash: string;
+  /** Stored size in bytes (after compression). */
+  size: number;
+  /** Where the object lives, for problem reports (a pack name for the file backend). */
+  location: string;
+}
+
+export interface StorageProblem {
+  kind: string;
+  object?: string;
+  message: string;
+}
+
+/**
+ * The narrow storage boundary of the store. Everything above it (staging, versions, manifests)
+ * talks only to this interface, so another backend (an S3-compatible object store with
+ * conditional writes, say) can be added without changing callers.
+ *
+ * Two namespaces: immutable content-addressed objects, and small named files that are replaced
+ * atomically (`refs.json`, `versions/<id>.json`, `staging/<hash>.json`, `state/<name>`).
+ */
+export interface ObjectBackend {
+  /** The object's (uncompressed) bytes, or null when absent. */
+  getObject(hash: string): Promise<Uint8Array | null>;
+  hasObject(hash: string): Promise<boolean>;
+  /**
+   * Queue an object; it is readable at once by this process and durable after `flushObjects`.
+   * The caller guarantees `hash` is the SHA-256 of `bytes`.
+   */
+  putObject(hash: string, bytes: Uint8Array, options?: { compress?: boolean }): void;
+  /** Make every queued object durable (one fsync per batch). */
+  flushObjects(): Promise<void>;
+  /** Drop queued objects that were not flushed. */
+  discardObjects(): Promise<void>;
+  listObjects(): AsyncIterable<ObjectInfo>;
+  /** Structural problems of the storage itself (unreadable packs and the like). */
+  checkStorage(): Promise<StorageProblem[]>;
+  /** Remove every object for which `keep` is false; returns what was removed. */
+  retainObjects(keep: (hash: string) => boolean): Promise<{ removed: string[]; removedBytes: number }>;
+  /** Remove leftovers of interrupted writes; returns their total size. */
+  removeTemporary(): Promise<{ files: string[]; bytes: number }>;
+  readFile(name: string): Promise<Uint8Array | null>;
+  /** Replace a named file atomically and durably. */
+  writeFile(name: string, bytes: Uint8Array | string): Promise<void>;
+  listFiles(dir: string): Promise<string[]>;
+  deleteFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PACK_ROLL_BYTES = 256 << 20;
+/** Packs at least this large and holding only live objects are left alone by gc. */
+const KEEP_PACK_BYTES = 32 << 20;
+
+/** The default backend: objects in pack files under `objects/`, named files as plain files. */
+export class FileBackend implements ObjectBackend {
+  private readonly root: string;
+  private readonly packDir: string;
+  private readonly packs = new Map<string, PackReader>();
+  private writer: PackWriter | null = null;
+
+  constructor(root: string) {
+    this.root = root;
+    this.packDir = join(root, 'objects');
+  }
+
+  private refreshPacks(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.packDir).filter((n) => n.endsWith(PACK_SUFFIX) && !n.startsWith(TMP_PREFIX));
+    } catch {
+      names = [];
+    }
+    const present = new Set(names.map((n) => n.slice(0, -PACK_SUFFIX.length)));
+    for (const [name, reader] of this.packs) {
+      if (!present.has(name)) {
+        reader.close();
+        this.packs.delete(name);
+      }
+    }
+    for (const name of [...present].sort()) {
+      if (!this.packs.has(name)) this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
+    }
+  }
+
+  private loaded = false;
+  private ensureLoaded(): void {
+    if (!this.loaded) {
+      this.refreshPacks();
+      this.loaded = true;
+    }
+  }
+
+  private findSync(hash: string): Buffer | null {
+    const pending = this.writer?.get(hash);
+    if (pending) return pending;
+    for (const reader of this.packs.values()) {
+      const bytes = reader.get(hash);
+      if (bytes) return bytes;
+    }
+    return null;
+  }
+
+  private hasSync(hash: string): boolean {
+    if (this.writer?.has(hash)) return true;
+    for (const reader of this.packs.values()) if (reader.has(hash)) return true;
+    return false;
+  }
+
+  async getObject(hash: string): Promise<Uint8Array | null> {
+    this.ensureLoaded();
+    const found = this.findSync(hash);
+    if (found) return found;
+    this.refreshPacks();
+    return this.findSync(hash);
+  }
+
+  async hasObject(hash: string): Promise<boolean> {
+    this.ensureLoaded();
+    if (this.hasSync(hash)) return true;
+    this.refreshPacks();
+    return this.hasSync(hash);
+  }
+
+  putObject(hash: string, bytes: Uint8Array, options: { compress?: boolean } = {}): void {
+    this.ensureLoaded();
+    if (this.hasSync(hash)) return;
+    if (!this.writer) {
+      mkdirSync(this.packDir, { recursive: true });
+      this.writer = new PackWriter(this.packDir);
+    }
+    if (options.compress && bytes.length > 512) {
+      const deflated = deflateRawSync(bytes);
+      if (deflated.length < bytes.length * 0.9) {
+        this.writer.add(hash, deflated, FLAG_DEFLATE);
+        return this.maybeRoll();
+      }
+    }
+    this.writer.add(hash, bytes);
+    this.maybeRoll();
+  }
+
+  private maybeRoll(): void {
+    if (this.writer && this.writer.size >= PACK_ROLL_BYTES) this.finishWriter();
+  }
+
+  private finishWriter(): void {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = null;
+    const name = writer.finish();
+    if (name && !this.packs.has(name))
+      this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
+  }
+
+  async flushObjects(): Promise<void> {
+    this.finishWriter();
+  }
+
+  async discardObjects(): Promise<void> {
+    this.writer?.abort();
+    this.writer = null;
+  }
+
+  async *listObjects(): AsyncIterable<ObjectInfo> {
+    this.refreshPacks();
+    const seen = new Set<string>();
+    for (const reader of [...this.packs.values()]) {
+      for (const row of reader.rows()) {
+        if (seen.has(row.hash)) continue;
+        seen.add(row.hash);
+        yield { hash: row.hash, size: row.length, location: `objects/${reader.name}${PACK_SUFFIX}` };
+      }
+    }
+  }
+
+  async checkStorage(): Promise<StorageProblem[]> {
+    const problems: StorageProblem[] = [];
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.packDir).filter((n) => n.endsWith(PACK_SUFFIX) && !n.startsWith(TMP_PREFIX));
+    } catch {
+      // no objects yet
+    }
+    for (const file of names) {
+      try {
+        PackReader.open(join(this.packDir, file), file.slice(0, -PACK_SUFFIX.length)).close();
+      } catch (error) {
+        problems.push({ kind: 'bad-pack', object: `objects/${file}`, message: (error as Error).message });
+      }
+    }
+    return problems;
+  }
+
+  async retainObjects(keep: (hash: string) => boolean): Promise<{ removed: string[]; removedBytes: number }> {
+    await this.flushObjects();
+    this.refreshPacks();
+    const readers = [...this.packs.values()];
+    const rewrite = readers.filter((reader) => {
+      if (reader.size < KEEP_PACK_BYTES) return true;
+      for (const row of reader.rows()) if (!keep(row.hash)) return true;
+      return false;
+    });
+    const untouched = readers.filter((r) => !rewrite.includes(r));
+    if (rewrite.length <= 1 && rewrite.every((r) => [...r.rows()].every((row) => keep(row.hash)))) {
+      return { removed: [], removedBytes: 0 };
+    }
+    const inUntouched = (hash: string): boolean => untouched.some((r) => r.has(hash));
+    const removed = new Set<string>();
+    let removedBytes = 0;
+    const writer = new PackWriter(this.packDir);
+    try {
+      for (const reader of rewrite) {
+        for (const row of reader.rows()) {
+          if (writer.has(row.hash) || inUntouched(row.hash)) continue;
+          if (keep(row.hash)) {
+            const stored = readStored(reader, row);
+            writer.add(row.hash, stored, row.flags);
+          } else if (!removed.has(row.hash)) {
+            removed.add(row.hash);
+            removedBytes += row.length;
+          }
+        }
+      }
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    // The new pack is durable before any old one goes away, so a crash loses nothing.
+    const name = writer.finish();
+    for (const reader of rewrite) {
+      reader.close();
+      this.packs.delete(reader.name);
+      unlinkQuiet(reader.path);
+    }
+    fsyncDir(this.packDir);
+    if (name) this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
+    return { removed: [...removed], removedBytes };
+  }
+
+  async removeTemporary(): Promise<{ files: string[]; bytes: number }> {
+    const files: string[] = [];
+    let bytes = 0;
+    const visit = (dir: string, rel: string): void => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) visit(path, relPath);
+        else if (entry.name.startsWith(TMP_PREFIX) && !this.isOwnTemp(path)) {
+          try {
+            bytes += statSync(path).size;
+          } catch {
+            // already gone
+          }
+          if (unlinkQuiet(path)) files.push(relPath);
+        }
+      }
+    };
+    visit(this.root, '');
+    return { files, bytes };
+  }
+
+  private isOwnTemp(path: string): boolean {
+    return this.writer !== null && path.includes(`-${process.pid}-`) && dirname(path) === this.packDir;
+  }
+
+  async readFile(name: string): Promise<Uint8Array | null> {
+    return readFileOrNull(join(this.root, name));
+  }
+
+  async writeFile(name: string, bytes: Uint8Array | string): Promise<void> {
+    writeFileAtomic(join(this.root, name), bytes);
+  }
+
+  async listFiles(dir: string): Promise<string[]> {
+    try {
+      return readdirSync(join(this.root, dir))
+        .filter((n) => !n.startsWith(TMP_PREFIX))
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  async deleteFile(name: string): Promise<void> {
+    const path = join(this.root, name);
+    if (unlinkQuiet(path)) fsyncDir(dirname(path));
+  }
+
+  async close(): Promise<void> {
+    this.writer?.abort();
+    this.writer = null;
+    for (const reader of this.packs.values()) reader.close();
+    this.packs.clear();
+    this.loaded = false;
+  }
+}
+
+function readStored(reader: PackReader, row: { hash: string; offset: number; length: number; flags: number }): Buffer {
+  // Copy the stored (possibly compressed) bytes as they are.
+  const bytes = reader.readRow({ ...row, flags: 0 });
+  if (bytes.length !== row.length) throw storeError('corrupt', 'bad-pack', `object ${row.hash} has the wrong length`);
+  return bytes;
+}

@@ -1,0 +1,242 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+
+import { storeError } from './errors.js';
+import { TMP_PREFIX, fsyncDir, unlinkQuiet, writeAll } from './fs-util.js';
+
+/*
+ * A pack is one immutable file holding many objects, written once with one fsync:
+ *
+ *   "CKPACK01" | object bytes ... | index | trailer
+ *   index:   one 48-byte row per object, sorted by hash:
+ *            hash (32) | offset (6, big-endian) | reserved (2) | stored length (4) | flags (4)
+ *   trailer: index offset (8, big-endian) | object count (4) | reserved (4) | "CKPKEND1"
+ *
+ * flags bit 0: the stored bytes are raw-deflated. An object's hash is always the SHA-256 of its
+ * uncompressed bytes. The pack's file name is the SHA-256 of its index.
+ */
+const HEADER = Buffer.from('CKPACK01', 'latin1');
+const TRAILER_MAGIC = Buffer.from('CKPKEND1', 'latin1');
+const ROW = 48;
+const TRAILER = 24;
+export const FLAG_DEFLATE = 1;
+export const PACK_SUFFIX = '.pack';
+
+export interface PackRow {
+  hash: string;
+  offset: number;
+  length: number;
+  flags: number;
+}
+
+export class PackReader {
+  readonly name: string;
+  readonly path: string;
+  readonly count: number;
+  readonly size: number;
+  private fd: number | null;
+  private readonly index: Buffer;
+
+  private constructor(name: string, path: string, fd: number, index: Buffer, size: number) {
+    this.name = name;
+    this.path = path;
+    this.fd = fd;
+    this.index = index;
+    this.count = index.length / ROW;
+    this.size = size;
+  }
+
+  static open(path: string, name: string): PackReader {
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size < HEADER.length + TRAILER) throw new Error('file too short');
+      const header = Buffer.alloc(HEADER.length);
+      readSync(fd, header, 0, header.length, 0);
+      if (!header.equals(HEADER)) throw new Error('bad header');
+      const trailer = Buffer.alloc(TRAILER);
+      readSync(fd, trailer, 0, TRAILER, size - TRAILER);
+      if (!trailer.subarray(16).equals(TRAILER_MAGIC)) throw new Error('bad trailer');
+      const indexOffset = Number(trailer.readBigUInt64BE(0));
+      const count = trailer.readUInt32BE(8);
+      if (indexOffset + count * ROW !== size - TRAILER) throw new Error('index does not fit the file');
+      const index = Buffer.alloc(count * ROW);
+      readSync(fd, index, 0, index.length, indexOffset);
+      for (let i = 0; i < count; i++) {
+        const offset = index.readUIntBE(i * ROW + 32, 6);
+        const length = index.readUInt32BE(i * ROW + 40);
+        if (offset < HEADER.length || offset + length > indexOffset) throw new Error(`object ${i} out of bounds`);
+        if (
+          i > 0 &&
+          Buffer.compare(index.subarray((i - 1) * ROW, (i - 1) * ROW + 32), index.subarray(i * ROW, i * ROW + 32)) >= 0
+        ) {
+          throw new Error('index not sorted');
+        }
+      }
+      return new PackReader(name, path, fd, index, size);
+    } catch (error) {
+      closeSync(fd);
+      throw storeError('corrupt', 'bad-pack', `pack ${name} is unreadable: ${(error as Error).message}`, {
+        subject: path,
+        cause: error,
+      });
+    }
+  }
+
+  private find(hash: Buffer): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const cmp = Buffer.compare(this.index.subarray(mid * ROW, mid * ROW + 32), hash);
+      if (cmp === 0) return mid;
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  row(i: number): PackRow {
+    const base = i * ROW;
+    return {
+      hash: this.index.toString('hex', base, base + 32),
+      offset: this.index.readUIntBE(base + 32, 6),
+      length: this.index.readUInt32BE(base + 40),
+      flags: this.index.readUInt32BE(base + 44),
+    };
+  }
+
+  has(hash: string): boolean {
+    return this.find(Buffer.from(hash, 'hex')) >= 0;
+  }
+
+  rowOf(hash: string): PackRow | null {
+    const i = this.find(Buffer.from(hash, 'hex'));
+    return i < 0 ? null : this.row(i);
+  }
+
+  get(hash: string): Buffer | null {
+    const row = this.rowOf(hash);
+    return row ? this.readRow(row) : null;
+  }
+
+  readRow(row: PackRow): Buffer {
+    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
+    const stored = Buffer.allocUnsafe(row.length);
+    let done = 0;
+    while (done < row.length) {
+      const n = readSync(this.fd, stored, done, row.length - done, row.offset + done);
+      if (n === 0) throw storeError('corrupt', 'bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
+      done += n;
+    }
+    return row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
+  }
+
+  *rows(): Generator<PackRow> {
+    for (let i = 0; i < this.count; i++) yield this.row(i);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/**
+ * Appends objects to a temporary file; `finish` writes the index, fsyncs, and renames the file
+ * into place. Until then nothing is visible to other processes; a crash leaves only a temp file.
+ */
+export class PackWriter {
+  private readonly dir: string;
+  private readonly tmpPath: string;
+  private fd: number;
+  private position = HEADER.length;
+  private buffered: Buffer[] = [];
+  private bufferedBytes = 0;
+  private readonly rows = new Map<string, PackRow>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+    this.tmpPath = join(dir, `${TMP_PREFIX}pack-${process.pid}-${randomBytes(6).toString('hex')}`);
+    this.fd = openSync(this.tmpPath, 'wx');
+    writeAll(this.fd, HEADER, 0);
+  }
+
+  get size(): number {
+    return this.position;
+  }
+
+  get count(): number {
+    return this.rows.size;
+  }
+
+  has(hash: string): boolean {
+    return this.rows.has(hash);
+  }
+
+  add(hash: string, stored: Uint8Array, flags = 0): void {
+    if (this.rows.has(hash)) return;
+    this.rows.set(hash, { hash, offset: this.position, length: stored.length, flags });
+    const buf = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.length);
+    this.buffered.push(buf);
+    this.bufferedBytes += buf.length;
+    this.position += buf.length;
+    if (this.bufferedBytes >= 8 << 20) this.drain();
+  }
+
+  private drain(): void {
+    if (this.bufferedBytes === 0) return;
+    const data = this.buffered.length === 1 ? this.buffered[0]! : Buffer.concat(this.buffered, this.bufferedBytes);
+    writeAll(this.fd, data, this.position - this.bufferedBytes);
+    this.buffered = [];
+    this.bufferedBytes = 0;
+  }
+
+  get(hash: string): Buffer | null {
+    const row = this.rows.get(hash);
+    if (!row) return null;
+    this.drain();
+    const stored = Buffer.allocUnsafe(row.length);
+    let done = 0;
+    while (done < row.length) done += readSync(this.fd, stored, done, row.length - done, row.offset + done);
+    return row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
+  }
+
+  /** Make the pack durable and visible; returns its name, or null when it is empty (and removed). */
+  finish(): string | null {
+    if (this.rows.size === 0) {
+      this.abort();
+      return null;
+    }
+    this.drain();
+    const sorted = [...this.rows.values()].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+    const index = Buffer.alloc(sorted.length * ROW);
+    sorted.forEach((row, i) => {
+      const base = i * ROW;
+      index.write(row.hash, base, 32, 'hex');
+      index.writeUIntBE(row.offset, base + 32, 6);
+      index.writeUInt32BE(row.length, base + 40);
+      index.writeUInt32BE(row.flags, base + 44);
+    });
+    const trailer = Buffer.alloc(TRAILER);
+    trailer.writeBigUInt64BE(BigInt(this.position), 0);
+    trailer.writeUInt32BE(sorted.length, 8);
+    TRAILER_MAGIC.copy(trailer, 16);
+    writeAll(this.fd, Buffer.concat([index, trailer]), this.position);
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.fd = -1;
+    const name = createHash('sha256').update(index).digest('hex');
+    renameSync(this.tmpPath, join(this.dir, name + PACK_SUFFIX));
+    fsyncDir(this.dir);
+    return name;
+  }
+
+  abort(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    unlinkQuiet(this.tmpPath);
+  }
+}

@@ -1,0 +1,154 @@
+import type { DedupFinding, DocumentRecord, Version } from '@corpuskit/document';
+
+import type { ManifestEntry } from './manifest.js';
+
+export interface StageInput {
+  record: DocumentRecord;
+  /** The raw page bytes, kept so the document can be re-cleaned; must hash to `provenance.rawSha256`. */
+  raw?: Uint8Array;
+  /** Where the input came from (defaults to `record.document.provenance.source`). */
+  source?: string;
+}
+
+export interface StageOptions {
+  /** Recompute `contentHash(record.document)` and refuse records whose hash does not match (default true). */
+  verifyContentHash?: boolean;
+}
+
+/** What staging one input did, compared with HEAD. */
+export type StageChange = 'new' | 'update' | 'identical';
+
+export interface StageResult {
+  id: string;
+  change: StageChange;
+  /** An earlier staged entry for the same id was replaced (or dropped, for `identical`). */
+  replacedPending: boolean;
+  /** The same record was already staged for this id: nothing changed, its review state is kept. */
+  alreadyStaged: boolean;
+  /** Object hash of the record (HEAD's record for `identical`). */
+  record: string;
+}
+
+export type StagedChange = 'new' | 'update' | 'remove';
+export type StagedState = 'pending' | 'accepted' | 'rejected';
+
+export interface Decision {
+  by: string | null;
+  /** ISO 8601. */
+  at: string;
+  note: string | null;
+}
+
+/** One entry of the staging area (review queue). */
+export interface StagedEntry {
+  id: string;
+  change: StagedChange;
+  state: StagedState;
+  /** Object hash of the staged record (`readRecord`); null for a removal. */
+  record: string | null;
+  contentHash: string | null;
+  /** Object hash of the raw bytes, when they were given. */
+  raw: string | null;
+  /** HEAD's entry when the change was staged (updates and removals). */
+  previous: ManifestEntry | null;
+  /** The record's dedup findings, copied here so `status` needs no record reads. */
+  findings: DedupFinding[];
+  source: string | null;
+  /** ISO 8601. */
+  stagedAt: string;
+  decision: Decision | null;
+}
+
+export interface StatusResult {
+  /** HEAD's version id, or null before the first commit. */
+  head: string | null;
+  pending: number;
+  accepted: number;
+  rejected: number;
+  /** Sorted by id. */
+  items: StagedEntry[];
+}
+
+export interface StagedDocument {
+  entry: StagedEntry;
+  record: DocumentRecord | null;
+  /** HEAD's record for updates and removals. */
+  previous: DocumentRecord | null;
+}
+
+export interface DecisionOptions {
+  note?: string | null;
+  by?: string | null;
+  /** Decision time (ISO 8601 or Date); defaults to now. */
+  at?: string | Date;
+}
+
+export interface CommitOptions {
+  message: string;
+  author?: string | null;
+  /** Version time (ISO 8601 or Date); defaults to now. */
+  time?: string | Date;
+  /** Name the new version. */
+  tag?: string;
+}
+
+export interface CommitResult {
+  id: string;
+  version: Version;
+  tag: string | null;
+}
+
+/** A resolved reference. `staged` is virtual: HEAD plus accepted changes, never stored. */
+export interface ResolvedRef {
+  ref: string;
+  /** Version id; null for `staged`. */
+  id: string | null;
+  version: Version | null;
+  /** Manifest root hash. */
+  root: string;
+  staged: boolean;
+}
+
+export interface LogEntry {
+  id: string;
+  version: Version;
+  tags: string[];
+}
+
+export interface TagInfo {
+  name: string;
+  id: string;
+}
+
+export interface FsckProblem {
+  kind: string;
+  object?: string;
+  message: string;
+}
+
+export interface FsckResult {
+  ok: boolean;
+  problems: FsckProblem[];
+  checked: { objects: number; versions: number; records: number; staged: number };
+}
+
+export interface GcOptions {
+  dryRun?: boolean;
+}
+
+export interface GcResult {
+  dryRun: boolean;
+  /** Hashes of unreachable objects (removed unless dryRun). */
+  unreachable: string[];
+  /** Bytes reclaimed (or reclaimable, for a dry run), objects and leftover files together. */
+  removedBytes: number;
+  /** Leftover files (interrupted writes, replaced staging indexes) removed or removable. */
+  files: string[];
+}
+
+export interface OpenOptions {
+  /** Shown to other processes in the lock file (defaults to this process's command line). */
+  command?: string;
+  /** How long to wait for another writer to finish before failing with `store.locked` (default 0). */
+  lockWaitMs?: number;
+}
