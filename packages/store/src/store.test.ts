@@ -1,0 +1,321 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CorpusKitError, sha256 } from '@corpuskit/document';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { CORPUS_DIR, findCorpusRoot, initCorpus, openCorpus, type Store } from './index.js';
+import { makeRecord, tempDir, url } from './test-records.js';
+
+let dir: string;
+let cleanup: () => void;
+let store: Store;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  store = await initCorpus(dir, { command: 'test' });
+});
+afterEach(async () => {
+  await store.close();
+  cleanup();
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CorpusKitError);
+    return (error as CorpusKitError).code;
+  }
+  throw new Error('expected a CorpusKitError');
+}
+
+async function commitAll(message: string, tag?: string) {
+  await store.accept('all', { by: 'tester' });
+  return store.commit({ message, tag, time: '2026-01-01T00:00:00Z' });
+}
+
+describe('corpus directory', () => {
+  it('is found from nested directories, like git', () => {
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    expect(findCorpusRoot(join(dir, 'a', 'b'))).toBe(dir);
+    const { dir: other, cleanup: done } = tempDir();
+    expect(findCorpusRoot(other)).toBeNull();
+    done();
+  });
+
+  it('refuses to open a directory that is not a corpus, or a newer format', async () => {
+    const { dir: other, cleanup: done } = tempDir();
+    expect(await codeOf(openCorpus(other))).toBe('store.not-a-corpus');
+    expect(await codeOf(initCorpus(dir))).toBe('store.already-a-corpus');
+    writeFileSync(join(dir, CORPUS_DIR, 'format.json'), JSON.stringify({ format: 'corpuskit-store', version: 99 }));
+    expect(await codeOf(openCorpus(dir))).toBe('store.unsupported-format');
+    done();
+  });
+
+  it('opens by the corpus directory or the .corpuskit directory itself', async () => {
+    await store.stage([{ record: makeRecord(url(1), 'One.') }]);
+    for (const path of [dir, join(dir, CORPUS_DIR)]) {
+      const again = await openCorpus(path);
+      expect((await again.status()).pending).toBe(1);
+      await again.close();
+    }
+  });
+});
+
+describe('staging and review', () => {
+  it('stages new documents as pending with their findings and source', async () => {
+    const record = makeRecord(url(1), 'First text.');
+    record.findings = [{ kind: 'near', other: url(9), similarity: 0.9, reason: 'near duplicate' }];
+    const [result] = await store.stage([{ record, source: 'pages/one.html' }]);
+    expect(result).toMatchObject({ id: url(1), change: 'new', replacedPending: false });
+    const status = await store.status();
+    expect(status).toMatchObject({ head: null, pending: 1, accepted: 0, rejected: 0 });
+    expect(status.items[0]).toMatchObject({
+      id: url(1),
+      change: 'new',
+      state: 'pending',
+      source: 'pages/one.html',
+      findings: record.findings,
+      contentHash: record.contentHash,
+      decision: null,
+    });
+    expect(await store.readRecord(status.items[0]!.record!)).toEqual(record);
+    expect((await store.getStaged(url(1)))?.record).toEqual(record);
+  });
+
+  it('replaces a pending entry when the same id is staged again, and keeps an identical one', async () => {
+    await store.stage([{ record: makeRecord(url(1), 'Version A.') }]);
+    await store.accept([url(1)]);
+    const same = await store.stage([{ record: makeRecord(url(1), 'Version A.') }]);
+    expect(same[0]).toMatchObject({ change: 'new', alreadyStaged: true });
+    expect((await store.status()).accepted).toBe(1);
+    const replaced = await store.stage([{ record: makeRecord(url(1), 'Version B.') }]);
+    expect(replaced[0]).toMatchObject({ change: 'new', replacedPending: true });
+    const status = await store.status();
+    expect(status).toMatchObject({ pending: 1, accepted: 0 });
+    expect((await store.getStaged(url(1)))?.record?.document.text).toBe('Version B.');
+  });
+
+  it('reports identical and update against HEAD by content hash', async () => {
+    await store.stage([{ record: makeRecord(url(1), 'Stable.') }, { record: makeRecord(url(2), 'Old.') }]);
+    await commitAll('first');
+    const again = makeRecord(url(1), 'Stable.');
+    again.document.provenance.cleanerVersion = '9.9.9'; // new cleaner, same content: not a change
+    const results = await store.stage([{ record: again }, { record: makeRecord(url(2), 'New.') }]);
+    expect(results.map((r) => r.change)).toEqual(['identical', 'update']);
+    const status = await store.status();
+    expect(status.items.map((e) => [e.id, e.change])).toEqual([[url(2), 'update']]);
+    expect(status.items[0]!.previous?.contentHash).toBe(makeRecord(url(2), 'Old.').contentHash);
+    expect((await store.getStaged(url(2)))?.previous?.document.text).toBe('Old.');
+  });
+
+  it('records who decided, when and why; rejected entries stay until cleared', async () => {
+    await store.stage([1, 2, 3].map((n) => ({ record: makeRecord(url(n), `Text ${n}.`) })));
+    expect(await store.accept([url(1)], { by: 'ana', note: 'fine', at: '2026-02-03T04:05:06Z' })).toEqual([url(1)]);
+    expect(await store.reject([url(2)], { by: 'bo', note: 'spam' })).toEqual([url(2)]);
+    const status = await store.status();
+    expect(status).toMatchObject({ pending: 1, accepted: 1, rejected: 1 });
+    expect(status.items[0]!.decision).toEqual({ by: 'ana', at: '2026-02-03T04:05:06.000Z', note: 'fine' });
+    expect(status.items[1]!.decision).toMatchObject({ by: 'bo', note: 'spam' });
+    await store.commit({ message: 'one' });
+    expect((await store.status()).items.map((e) => e.state)).toEqual(['rejected', 'pending']);
+    expect(await store.clearRejected()).toEqual([url(2)]);
+    expect(await store.unstage([url(3)])).toEqual([url(3)]);
+    expect((await store.status()).items).toEqual([]);
+    expect(await codeOf(store.accept([url(7)]))).toBe('store.not-staged');
+  });
+
+  it('refuses bad records and raw bytes that do not match the provenance, naming the input', async () => {
+    const bad = makeRecord(url(1), 'Text.');
+    bad.contentHash = sha256('something else');
+    const error = await store.stage([{ record: bad, source: 'a.html' }]).catch((e: CorpusKitError) => e);
+    expect(error).toMatchObject({ code: 'store.invalid-record', subject: 'a.html' });
+    const noId = { ...makeRecord(url(1), 'Text.'), id: '/abs/path' };
+    expect(await codeOf(store.stage([{ record: noId }]))).toBe('store.invalid-record');
+    const good = makeRecord(url(1), 'Text.');
+    expect(await codeOf(store.stage([{ record: good, raw: Buffer.from('other bytes') }]))).toBe('store.raw-mismatch');
+    expect((await store.status()).items).toEqual([]);
+  });
+
+  it('lets a reviewer replace a staged record, which goes back to pending', async () => {
+    await store.stage([{ record: makeRecord(url(1), 'Kept.') }]);
+    await store.accept([url(1)]);
+    const edited = makeRecord(url(1), 'Kept.\n\nRestored block.');
+    const result = await store.updateStagedRecord(url(1), edited);
+    expect(result).toMatchObject({ change: 'new', replacedPending: true });
+    const staged = await store.getStaged(url(1));
+    expect(staged?.entry.state).toBe('pending');
+    expect(staged?.record?.document.text).toBe('Kept.\n\nRestored block.');
+  });
+});
+
+describe('versions', () => {
+  it('commits accepted changes only, as a hashed immutable version', async () => {
+    expect(await codeOf(store.commit({ message: 'empty' }))).toBe('store.nothing-to-commit');
+    await store.stage([1, 2, 3].map((n) => ({ record: makeRecord(url(n), `Text ${n}.`) })));
+    await store.accept([url(1), url(2)]);
+    const first = await store.commit({ message: 'first', author: 'ana', time: '2026-01-01T00:00:00Z', tag: 'v1' });
+    expect(first.version).toMatchObject({
+      parent: null,
+      message: 'first',
+      author: 'ana',
+      counts: { documents: 2, added: 2, modified: 0, removed: 0 },
+    });
+    expect(first.id).toMatch(/^[0-9a-f]{64}$/);
+    const file = JSON.parse(readFileSync(join(dir, CORPUS_DIR, 'versions', `${first.id}.json`), 'utf8'));
+    expect(file).toEqual(first.version);
+    expect((await store.status()).items.map((e) => e.id)).toEqual([url(3)]);
+    expect(await store.getDocument('HEAD', url(1))).toEqual(makeRecord(url(1), 'Text 1.'));
+    expect(await store.getDocument('HEAD', url(3))).toBeNull();
+
+    await store.stage([{ record: makeRecord(url(1), 'Text 1, edited.') }]);
+    await store.stageRemoval([url(2)]);
+    await store.accept('all');
+    const second = await store.commit({ message: 'second', time: '2026-01-02T00:00:00Z' });
+    expect(second.version.parent).toBe(first.id);
+    expect(second.version.counts).toEqual({ documents: 2, added: 1, modified: 1, removed: 1 });
+
+    expect((await store.log()).map((e) => [e.id, e.tags])).toEqual([
+      [second.id, []],
+      [first.id, ['v1']],
+    ]);
+    expect((await store.resolve('HEAD~1')).id).toBe(first.id);
+    expect((await store.resolve('HEAD^')).id).toBe(first.id);
+    expect((await store.resolve('v1')).id).toBe(first.id);
+    expect((await store.resolve(first.id.slice(0, 8))).id).toBe(first.id);
+    expect(await codeOf(store.resolve('HEAD~5'))).toBe('store.unknown-ref');
+    expect(await codeOf(store.resolve('nope'))).toBe('store.unknown-ref');
+    expect(await codeOf(store.tag('v1', 'HEAD'))).toBe('store.tag-exists');
+    await store.tag('v2');
+    expect(await store.tags()).toEqual([
+      { name: 'v1', id: first.id },
+      { name: 'v2', id: second.id },
+    ]);
+    expect((await store.getDocument('v1', url(1)))?.document.text).toBe('Text 1.');
+    expect((await store.manifest('HEAD')).map((e) => e.id)).toEqual([url(1), url(3)]);
+
+    const diff = await store.diffManifests('v1', 'HEAD');
+    expect(diff.added.map((e) => e.id)).toEqual([url(3)]);
+    expect(diff.removed.map((e) => e.id)).toEqual([url(2)]);
+    expect(diff.modified.map((m) => m.new.id)).toEqual([url(1)]);
+    expect(diff.unchanged).toBe(0);
+  });
+
+  it('resolves `staged` as HEAD plus accepted changes without storing a version', async () => {
+    await store.stage([{ record: makeRecord(url(1), 'A.') }]);
+    await commitAll('first');
+    await store.stage([{ record: makeRecord(url(2), 'B.') }, { record: makeRecord(url(1), 'A2.') }]);
+    await store.accept([url(2)]);
+    const staged = await store.resolve('staged');
+    expect(staged).toMatchObject({ id: null, staged: true });
+    const ids = [];
+    for await (const doc of store.documents('staged')) ids.push([doc.id, doc.document.text]);
+    expect(ids).toEqual([
+      [url(1), 'A.'],
+      [url(2), 'B.'],
+    ]);
+    const diff = await store.diffManifests('HEAD', 'staged');
+    expect(diff.added.map((e) => e.id)).toEqual([url(2)]);
+    expect(diff.modified).toEqual([]);
+    expect(readdirSync(join(dir, CORPUS_DIR, 'versions'))).toHaveLength(1);
+  });
+
+  it('exports a version as JSON lines and keeps raw bytes for re-cleaning', async () => {
+    const record = makeRecord(url(1), 'Body text.');
+    const raw = Buffer.from('<html><body><p>Body text.</p></body></html>'.repeat(40));
+    record.document.provenance.rawSha256 = sha256(raw);
+    await store.stage([{ record, raw }, { record: makeRecord(url(2), 'Other.') }]);
+    const head = await commitAll('first');
+    const lines: string[] = [];
+    expect(await store.exportJsonl('HEAD', (line) => void lines.push(line))).toBe(2);
+    const first = JSON.parse(lines[0]!);
+    expect(first).toMatchObject({ id: url(1), version: head.id, text: 'Body text.', contentHash: record.contentHash });
+    expect(first.provenance.rawSha256).toBe(sha256(raw));
+    expect(Buffer.from((await store.rawOf('HEAD', url(1)))!)).toEqual(raw);
+    expect(Buffer.from((await store.getRaw(sha256(raw)))!)).toEqual(raw);
+  });
+
+  it('keeps side state for ingest', async () => {
+    expect(await store.readState('dedup-index')).toBeNull();
+    await store.writeState('dedup-index', Buffer.from('{"a":1}'));
+    expect(Buffer.from((await store.readState('dedup-index'))!).toString()).toBe('{"a":1}');
+    expect(await codeOf(store.writeState('../escape', 'x'))).toBe('store.invalid-state-name');
+  });
+});
+
+describe('locking', () => {
+  it('lets one writer in at a time and names the holder', async () => {
+    const other = await openCorpus(dir, { command: 'corpuskit ingest pages/' });
+    let error: unknown;
+    await other.transaction(async () => {
+      error = await store.stage([{ record: makeRecord(url(1), 'x') }]).catch((e: unknown) => e);
+    });
+    expect(error).toMatchObject({ code: 'store.locked', kind: 'locked' });
+    expect((error as CorpusKitError).message).toContain(`process ${process.pid}`);
+    expect((error as CorpusKitError).message).toContain('corpuskit ingest pages/');
+    await store.stage([{ record: makeRecord(url(1), 'x') }]);
+    await other.close();
+  });
+
+  it('breaks a stale lock left by a dead process on this host', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { hostname } = await import('node:os');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(
+      join(dir, CORPUS_DIR, 'lock'),
+      JSON.stringify({
+        pid: Number(dead),
+        hostname: hostname(),
+        command: 'crashed',
+        startedAt: '2026-01-01T00:00:00Z',
+        token: 't',
+      }),
+    );
+    await store.stage([{ record: makeRecord(url(1), 'x') }]);
+    expect((await store.status()).pending).toBe(1);
+  });
+});
+
+describe('fsck and gc', () => {
+  it('passes on a healthy store and finds a corrupted object', async () => {
+    await store.stage([1, 2].map((n) => ({ record: makeRecord(url(n), `Text number ${n}.`) })));
+    await commitAll('first');
+    const ok = await store.fsck();
+    expect(ok.problems).toEqual([]);
+    expect(ok.ok).toBe(true);
+    expect(ok.checked.versions).toBe(1);
+
+    const packs = join(dir, CORPUS_DIR, 'objects');
+    const pack = readdirSync(packs).find((f) => readFileSync(join(packs, f)).includes('Text number 1.'))!;
+    const bytes = readFileSync(join(packs, pack));
+    const at = bytes.indexOf('Text number 1.');
+    bytes[at] = 'X'.charCodeAt(0);
+    writeFileSync(join(packs, pack), bytes);
+    const fresh = await openCorpus(dir);
+    const bad = await fresh.fsck();
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => p.kind)).toContain('hash-mismatch');
+    await fresh.close();
+  });
+
+  it('removes only what no version, tag or staged entry reaches', async () => {
+    const raw = Buffer.from('raw page one '.repeat(100));
+    const one = makeRecord(url(1), 'One.');
+    one.document.provenance.rawSha256 = sha256(raw);
+    await store.stage([{ record: one, raw }, { record: makeRecord(url(2), 'Two, first draft.') }]);
+    await store.accept([url(1)]);
+    await store.commit({ message: 'first' });
+    // Replacing the pending draft leaves the old record unreachable.
+    await store.stage([{ record: makeRecord(url(2), 'Two, second draft.') }]);
+    const dry = await store.gc({ dryRun: true });
+    expect(dry.unreachable.length).toBeGreaterThan(0);
+    expect(dry.removedBytes).toBeGreaterThan(0);
+    const real = await store.gc();
+    expect(real.unreachable.sort()).toEqual(dry.unreachable.sort());
+    expect((await store.gc({ dryRun: true })).unreachable).toEqual([]);
+    expect((await store.fsck()).problems).toEqual([]);
+    expect(Buffer.from((await store.rawOf('HEAD', url(1)))!)).toEqual(raw);
+    expect((await store.getStaged(url(2)))?.record?.document.text).toBe('Two, second draft.');
+  });
+});
