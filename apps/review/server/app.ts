@@ -12,7 +12,8 @@ export interface ReviewAppOptions {
   host: string;
   /** The listening port, read per request (it is known only once the server listens). */
   port: () => number;
-  client: ClientBundle;
+  /** The built single-page app; null when it is not built (pages then answer 503). */
+  client: ClientBundle | null;
   /** Mounts the JSON API routes under /api/ (the store-backed service). */
   api?: (api: Hono) => void;
 }
@@ -41,6 +42,12 @@ const UNAUTHORIZED_PAGE = `<!doctype html>
 (it ends in <code>?token=...</code>).</p></body></html>
 `;
 
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>corpuskit review</title></head>
+<body><h1>corpuskit review</h1><p>The review app is not built. Run <code>pnpm build</code> in the corpuskit
+repository (the JSON API under <code>/api/</code> works without it).</p></body></html>
+`;
+
 /**
  * The review app: the guard (headers, host, token, origin), the JSON API under /api/, and the
  * prebuilt single-page app. The token is taken from `?token=` on a page load and turned into
@@ -58,7 +65,6 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   });
 
   const api = new Hono();
-  api.get('/session', (c) => c.json({ ok: true }));
   options.api?.(api);
   api.all('*', (c) =>
     errorResponse(c, new CorpusKitError('not-found', 'review.no-route', `no API route ${c.req.path}`)),
@@ -67,7 +73,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
 
   app.get('*', (c) => {
     const path = new URL(c.req.url).pathname;
-    const file = options.client.get(path);
+    const file = options.client?.get(path);
     if (file && path !== '/index.html') {
       if (file.immutable) c.header('Cache-Control', 'public, max-age=31536000, immutable');
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type });
@@ -79,6 +85,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     } else if (!isAuthenticated(c, { token: options.token, host: options.host, port: options.port })) {
       return c.html(UNAUTHORIZED_PAGE, 401);
     }
+    if (!options.client) return c.html(NOT_BUILT_PAGE, 503);
     const index = options.client.index;
     return c.body(index.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': index.type });
   });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { initCorpus } from '@corpuskit/store';
+
 import { startReviewServer } from './start.js';
 import type { ReviewServer } from './start.js';
 
@@ -13,6 +15,7 @@ let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'corpuskit-review-'));
+  await (await initCorpus(dir)).close();
   const client = join(dir, 'client');
   mkdirSync(join(client, 'assets'), { recursive: true });
   writeFileSync(
@@ -82,7 +85,7 @@ describe('review server security', () => {
 
     const api = await fetch(`${base}/api/session`, { headers: { cookie: cookieOf(first) } });
     expect(api.status).toBe(200);
-    expect(await api.json()).toEqual({ ok: true });
+    expect(await api.json()).toMatchObject({ ok: true, head: null });
     const page = await fetch(`${base}/`, { headers: { cookie: cookieOf(first) } });
     expect(page.status).toBe(200);
   });

@@ -4,7 +4,11 @@ import { serve } from '@hono/node-server';
 
 import { CorpusKitError } from '@corpuskit/document';
 
+import { openCorpus } from '@corpuskit/store';
+
 import { createReviewApp } from './app.js';
+import { mountApi } from './routes.js';
+import { ReviewService } from './service.js';
 import { createToken } from './security.js';
 import { ClientBundle, defaultClientDir } from './static.js';
 
@@ -40,9 +44,17 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
     throw new CorpusKitError('usage', 'review.bad-port', `not a port number: ${String(options.port)}`);
   }
-  const client = new ClientBundle(options.clientDir ?? defaultClientDir());
+  const client = ClientBundle.load(options.clientDir ?? defaultClientDir());
+  const store = await openCorpus(options.corpusDir, { command: 'corpuskit serve', lockWaitMs: 5000 });
+  const service = new ReviewService(store);
   let port = requestedPort;
-  const app = createReviewApp({ token, host, port: () => port, client });
+  const app = createReviewApp({
+    token,
+    host,
+    port: () => port,
+    client,
+    api: (api) => mountApi(api, service, store.dir),
+  });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, hostname: host, port: requestedPort }, (info: AddressInfo) => {
@@ -50,6 +62,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       resolve(instance);
     });
     instance.once('error', (error: NodeJS.ErrnoException) => {
+      void store.close();
       const code = error.code === 'EADDRINUSE' ? 'review.port-in-use' : 'review.listen-failed';
       reject(
         new CorpusKitError('input', code, `cannot listen on ${host}:${requestedPort}: ${error.message}`, {
@@ -68,7 +81,9 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     close: () =>
       new Promise<void>((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          void store.close().finally(() => (error ? reject(error) : resolve()));
+        });
       }),
   };
 }

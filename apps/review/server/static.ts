@@ -2,8 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CorpusKitError } from '@corpuskit/document';
-
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -32,12 +30,12 @@ export interface StaticFile {
 export class ClientBundle {
   readonly files = new Map<string, StaticFile>();
 
-  constructor(readonly dir: string) {
-    if (!existsSync(join(dir, 'index.html'))) {
-      throw new CorpusKitError('not-found', 'review.client-missing', `no built review app in ${dir}`, {
-        details: { hint: 'run `pnpm --filter @corpuskit/review build`' },
-      });
-    }
+  /** The bundle in `dir`, or null when the app has not been built there (the API still works). */
+  static load(dir: string): ClientBundle | null {
+    return existsSync(join(dir, 'index.html')) ? new ClientBundle(dir) : null;
+  }
+
+  private constructor(readonly dir: string) {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const full = join(entry.parentPath, entry.name);

@@ -1,0 +1,268 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
+import type { CleanDocument, DedupFinding, DocumentRecord, Removal } from '@corpuskit/document';
+import { initCorpus, openCorpus } from '@corpuskit/store';
+import type { Store } from '@corpuskit/store';
+
+import type { DecisionResponse, QueueDetail, QueueResponse, VersionDiffPage, VersionEntry } from './api-types.js';
+import { startReviewServer } from './start.js';
+import type { ReviewServer } from './start.js';
+
+function record(
+  id: string,
+  title: string,
+  text: string,
+  removed: Removal[] = [],
+  findings: DedupFinding[] = [],
+): DocumentRecord {
+  const document: CleanDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    status: 'ok',
+    reasons: [],
+    title,
+    text,
+    markdown: text,
+    metadata: { ...emptyMetadata(), siteName: 'Example', sources: { siteName: 'meta[property=og:site_name]' } },
+    removed,
+    stats: {
+      words: text.split(/\s+/).length,
+      chars: text.length,
+      removedChars: removed.reduce((sum, r) => sum + r.chars, 0),
+      blocks: text.split('\n\n').length,
+      inputBytes: 1000,
+      textToHtmlRatio: text.length / 1000,
+    },
+    provenance: {
+      source: `${title}.html`,
+      url: id,
+      rawSha256: '0'.repeat(64),
+      encoding: 'utf-8',
+      encodingSource: 'meta',
+      fetchedAt: null,
+      cleanerVersion: 'test',
+      rulePackHash: 'test',
+      engine: 'jsdom',
+    },
+    warnings: [],
+  };
+  return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings };
+}
+
+const DONATION: Removal = {
+  category: 'donation',
+  rule: 'donation/ladder',
+  reason: 'a donation appeal',
+  text: 'Support us with $5, $10 or $25.',
+  chars: 31,
+  position: 1,
+};
+const COMMENTS: Removal = {
+  category: 'comments',
+  rule: 'comments/thread',
+  reason: 'reader comments',
+  text: 'Notify of new replies. 3 comments.',
+  chars: 34,
+  position: 2,
+};
+
+const A = 'https://news.example/a';
+const B = 'https://news.example/b';
+const C = 'https://other.example/c';
+
+let dir: string;
+let store: Store;
+let server: ReviewServer;
+let base: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'corpuskit-review-api-'));
+  const init = await initCorpus(dir);
+  await init.stage([
+    { record: record(A, 'Alpha', 'First paragraph of alpha.\n\nSecond paragraph of alpha.', [DONATION, COMMENTS]) },
+    { record: record(B, 'Beta', 'Beta stands alone.\n\nIt has two paragraphs.') },
+    {
+      record: record(
+        C,
+        'Gamma',
+        'Beta stands alone.\n\nIt has two paragraphs.',
+        [],
+        [{ kind: 'exact', other: B, similarity: 1, reason: 'same normalised text' }],
+      ),
+    },
+  ]);
+  await init.close();
+  server = await startReviewServer({ corpusDir: dir, port: 0 });
+  base = `http://127.0.0.1:${server.port}`;
+  store = await openCorpus(dir);
+});
+
+afterAll(async () => {
+  await server.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${base}/api/${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      origin: base,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+describe('review API over a real store', () => {
+  it('lists the queue with titles, sites, states and findings', async () => {
+    const { status, json } = await api<QueueResponse>('queue');
+    expect(status).toBe(200);
+    expect(json.counts).toEqual({ pending: 3, accepted: 0, rejected: 0, total: 3 });
+    expect(json.items.map((item) => [item.id, item.title, item.site, item.change, item.state])).toEqual([
+      [A, 'Alpha', 'news.example', 'new', 'pending'],
+      [B, 'Beta', 'news.example', 'new', 'pending'],
+      [C, 'Gamma', 'other.example', 'new', 'pending'],
+    ]);
+    expect(json.items[2]!.findings).toEqual([{ kind: 'exact', other: B, similarity: 1 }]);
+  });
+
+  it('shows one document with its blocks, removed blocks in place, metadata sources and the duplicate side by side', async () => {
+    const { json } = await api<QueueDetail>(`queue/item?id=${encodeURIComponent(A)}`);
+    expect(json.blocks).toEqual(['First paragraph of alpha.', 'Second paragraph of alpha.']);
+    expect(json.removed.map((r) => [r.index, r.category, r.position])).toEqual([
+      [0, 'donation', 1],
+      [1, 'comments', 2],
+    ]);
+    expect(json.metadata?.sources).toEqual({ siteName: 'meta[property=og:site_name]' });
+
+    const dup = await api<QueueDetail>(`queue/item?id=${encodeURIComponent(C)}`);
+    expect(dup.json.findings[0]).toMatchObject({
+      kind: 'exact',
+      other: B,
+      otherDocument: {
+        id: B,
+        where: 'staged',
+        title: 'Beta',
+        blocks: ['Beta stands alone.', 'It has two paragraphs.'],
+      },
+    });
+  });
+
+  it('rejects ids with path tricks or control characters (400), and unknown ids (404)', async () => {
+    for (const id of [
+      '../../etc/passwd',
+      'file:../secret',
+      'file:/etc/passwd',
+      'https://x.example/a\u0000b',
+      '',
+      'HTTP://News.Example/a',
+    ]) {
+      const { status, json } = await api<{ error: { code: string } }>(`queue/item?id=${encodeURIComponent(id)}`);
+      expect(status, id).toBe(400);
+      expect(json.error.code).toBe('review.invalid-id');
+    }
+    const decision = await api<{ error: { code: string } }>('decisions', {
+      method: 'POST',
+      body: { action: 'accept', ids: ['file:a/../../b'] },
+    });
+    expect(decision.status).toBe(400);
+    const missing = await api<{ error: { code: string } }>(
+      `queue/item?id=${encodeURIComponent('https://news.example/zzz')}`,
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('restores a removed block into the text in place, and undoes it', async () => {
+    const restored = await api<QueueDetail>('restore', { method: 'POST', body: { id: A, removal: 0 } });
+    expect(restored.status).toBe(200);
+    expect(restored.json.blocks).toEqual([
+      'First paragraph of alpha.',
+      'Support us with $5, $10 or $25.',
+      'Second paragraph of alpha.',
+    ]);
+    expect(restored.json.removed.map((r) => [r.category, r.position])).toEqual([['comments', 3]]);
+    const staged = await store.getStaged(A);
+    expect(staged?.record?.document.text).toContain('Support us with $5');
+    expect(staged?.record?.contentHash).toBe(contentHash(staged!.record!.document));
+
+    const undone = await api<QueueDetail>('restore/undo', { method: 'POST', body: { id: A } });
+    expect(undone.json.blocks).toEqual(['First paragraph of alpha.', 'Second paragraph of alpha.']);
+    expect(undone.json.removed).toHaveLength(2);
+    const again = await api<{ error: { code: string } }>('restore/undo', { method: 'POST', body: { id: A } });
+    expect(again.status).toBe(409);
+  });
+
+  it('accepts, rejects with a note, undoes back to pending, and commits', async () => {
+    const accepted = await api<DecisionResponse>('decisions', {
+      method: 'POST',
+      body: { action: 'accept', ids: [A, B] },
+    });
+    expect(accepted.json.counts).toMatchObject({ pending: 1, accepted: 2 });
+    const rejected = await api<DecisionResponse>('decisions', {
+      method: 'POST',
+      body: { action: 'reject', ids: [C], note: 'duplicate of beta' },
+    });
+    expect(rejected.json.items).toEqual([
+      expect.objectContaining({ id: C, state: 'rejected', note: 'duplicate of beta' }),
+    ]);
+    expect((await store.status()).rejected).toBe(1);
+
+    const undo = await api<DecisionResponse>('decisions', { method: 'POST', body: { action: 'pending', ids: [C] } });
+    expect(undo.json.items[0]).toMatchObject({ id: C, state: 'pending', note: null });
+
+    const commit = await api<{ version: string }>('commit', { method: 'POST', body: { message: 'first', tag: 'v1' } });
+    expect(commit.status).toBe(200);
+    expect(commit.json.version).toMatch(/^[0-9a-f]{64}$/);
+    const { json } = await api<{ versions: VersionEntry[] }>('versions');
+    expect(json.versions).toEqual([
+      expect.objectContaining({ id: commit.json.version, message: 'first', tags: ['v1'] }),
+    ]);
+    const nothing = await api<{ error: { code: string } }>('commit', { method: 'POST', body: { message: 'again' } });
+    expect(nothing.status).toBe(409);
+  });
+
+  it('diffs two versions: counts by type, pages of documents with filters, one document with word-level segments', async () => {
+    await store.stage([
+      { record: record(A, 'Alpha', 'First paragraph of alpha, edited.\n\nSecond paragraph of alpha.') },
+      { record: record('https://news.example/d', 'Delta', 'A new article.') },
+    ]);
+    await store.accept('all');
+    await store.commit({ message: 'second' });
+
+    const summary = await api<{ summary: Record<string, number>; sites: Array<{ site: string; count: number }> }>(
+      'diff?old=HEAD~1&new=HEAD',
+    );
+    // C was put back to pending by the undo above, so `accept('all')` took it in too.
+    expect(summary.json.summary).toEqual({ added: 2, removed: 0, modified: 1, renamed: 0, unchanged: 1 });
+    expect(summary.json.sites).toEqual([
+      { site: 'news.example', count: 2 },
+      { site: 'other.example', count: 1 },
+    ]);
+
+    const page = await api<VersionDiffPage>('diff/documents?old=HEAD~1&new=HEAD&types=modified');
+    expect(page.json.total).toBe(1);
+    expect(page.json.items[0]).toMatchObject({ id: A, type: 'modified', site: 'news.example' });
+
+    const doc = await api<{
+      diff: { changed: boolean; blocks: Array<{ op: string; segments?: Array<{ op: string; text: string }> }> };
+    }>(`diff/document?old=HEAD~1&new=HEAD&id=${encodeURIComponent(A)}`);
+    expect(doc.json.diff.changed).toBe(true);
+    const change = doc.json.diff.blocks.find((op) => op.op === 'change');
+    expect(change?.segments?.some((s) => s.op === 'insert' && s.text.includes('edited'))).toBe(true);
+
+    const badRef = await api<{ error: { code: string } }>('diff?old=../x&new=HEAD');
+    expect(badRef.status).toBe(400);
+    const unknownRef = await api<{ error: { code: string } }>('diff?old=nosuchtag&new=HEAD');
+    expect(unknownRef.status).toBe(404);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Hono } from 'hono';
+
+import { CorpusKitError } from '@corpuskit/document';
+
+import type { ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
+import { checkRef } from './service.js';
+import type { ReviewService } from './service.js';
+
+const CHANGE_TYPES = new Set<ChangeType>(['added', 'removed', 'modified', 'renamed']);
+
+function integer(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value))
+    throw new CorpusKitError('usage', 'review.invalid-query', `${name} must be a whole number`);
+  return Number(value);
+}
+
+function optionalInteger(value: string | undefined, name: string): number | undefined {
+  return value === undefined || value === '' ? undefined : integer(value, name, 0);
+}
+
+async function body<T>(request: { json(): Promise<unknown> }): Promise<Partial<T>> {
+  const value = await request.json();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new CorpusKitError('usage', 'review.bad-json', 'the request body must be a JSON object');
+  }
+  return value as Partial<T>;
+}
+
+/** The JSON API under /api/ (the guard in front has already checked token, host and origin). */
+export function mountApi(api: Hono, service: ReviewService, corpus: string): void {
+  api.get('/session', async (c) => c.json({ ok: true, corpus, head: (await service.store.head())?.id ?? null }));
+
+  api.get('/queue', async (c) => c.json(await service.queue()));
+  api.get('/queue/counts', async (c) => c.json({ counts: await service.counts() }));
+  api.get('/queue/item', async (c) => c.json(await service.detail(c.req.query('id') ?? '')));
+
+  api.post('/decisions', async (c) => {
+    const request = await body<DecisionRequest>(c.req);
+    return c.json(await service.decide(request.action as DecisionRequest['action'], request.ids, request.note));
+  });
+  api.post('/restore', async (c) => {
+    const request = await body<RestoreRequest>(c.req);
+    return c.json(await service.restore(request.id, request.removal));
+  });
+  api.post('/restore/undo', async (c) => {
+    const request = await body<RestoreRequest>(c.req);
+    return c.json(await service.undoRestore(request.id));
+  });
+  api.post('/commit', async (c) => {
+    const request = await body<CommitRequest>(c.req);
+    return c.json(await service.commit(request.message, request.tag));
+  });
+
+  api.get('/versions', async (c) => c.json({ versions: await service.log() }));
+
+  api.get('/diff', async (c) => {
+    const old = checkRef(c.req.query('old'));
+    const next = checkRef(c.req.query('new'));
+    return c.json(await service.versionDiffs.summary(old, next));
+  });
+  api.get('/diff/documents', async (c) => {
+    const old = checkRef(c.req.query('old'));
+    const next = checkRef(c.req.query('new'));
+    const types = (c.req.query('types') ?? '')
+      .split(',')
+      .filter((type) => type !== '')
+      .map((type) => {
+        if (!CHANGE_TYPES.has(type as ChangeType)) {
+          throw new CorpusKitError('usage', 'review.invalid-query', `unknown change type ${JSON.stringify(type)}`);
+        }
+        return type as ChangeType;
+      });
+    const site = c.req.query('site');
+    const text = c.req.query('q');
+    return c.json(
+      await service.versionDiffs.page(old, next, {
+        types,
+        ...(site ? { site } : {}),
+        ...(text ? { text } : {}),
+        minSize: optionalInteger(c.req.query('minSize'), 'minSize'),
+        maxSize: optionalInteger(c.req.query('maxSize'), 'maxSize'),
+        offset: integer(c.req.query('offset'), 'offset', 0),
+        limit: integer(c.req.query('limit'), 'limit', 200),
+      }),
+    );
+  });
+  api.get('/diff/document', async (c) =>
+    c.json(
+      await service.documentDiff(
+        c.req.query('old') ?? '',
+        c.req.query('new') ?? '',
+        c.req.query('id'),
+        c.req.query('from'),
+      ),
+    ),
+  );
+}

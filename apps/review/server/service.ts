@@ -1,0 +1,323 @@
+import { CorpusKitError, contentOf, hostOf, isDocumentId, textBlocks } from '@corpuskit/document';
+import type { DocumentRecord } from '@corpuskit/document';
+import { diffDocuments } from '@corpuskit/diff';
+import type { DocumentDiff } from '@corpuskit/diff';
+import type { StagedEntry, Store } from '@corpuskit/store';
+
+import type {
+  DecisionAction,
+  DecisionResponse,
+  FindingOther,
+  QueueCounts,
+  QueueDetail,
+  QueueItem,
+  QueueResponse,
+  VersionEntry,
+} from './api-types.js';
+import { positionOf, restoreRemoval } from './restore.js';
+import { VersionDiffCache } from './version-diff.js';
+
+/** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */
+export const MAX_IDS = 100_000;
+
+/** Refuse anything that is not a well-formed document id: no paths, no control characters. */
+export function checkId(value: unknown): string {
+  if (typeof value !== 'string' || !isDocumentId(value)) {
+    throw new CorpusKitError(
+      'usage',
+      'review.invalid-id',
+      `not a document id: ${JSON.stringify(value)?.slice(0, 200)}`,
+    );
+  }
+  return value;
+}
+
+export function checkIds(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IDS) {
+    throw new CorpusKitError('usage', 'review.invalid-ids', `ids must be a list of 1 to ${MAX_IDS} document ids`);
+  }
+  return value.map(checkId);
+}
+
+const REF = /^(?:staged|HEAD(?:~\d{1,6}|\^{1,20})?|[0-9a-f]{4,64}|[A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;
+
+/** A version reference as the store resolves it (id or prefix, tag, HEAD, HEAD~N, staged). */
+export function checkRef(value: unknown): string {
+  if (typeof value !== 'string' || !REF.test(value)) {
+    throw new CorpusKitError(
+      'usage',
+      'review.invalid-ref',
+      `not a version reference: ${JSON.stringify(value)?.slice(0, 200)}`,
+    );
+  }
+  return value;
+}
+
+interface Summary {
+  title: string | null;
+  status: QueueItem['status'];
+  chars: number;
+  removedChars: number;
+}
+
+/**
+ * What the API does, over one open store. Every read asks the store afresh (so changes made
+ * from the shell show up), every write goes through the store, which takes the corpus lock
+ * for that write only. Records are immutable, so their summaries are cached by hash.
+ */
+export class ReviewService {
+  private readonly summaries = new Map<string, Summary>();
+  /** Records replaced by a restore, per id, so the restore can be undone. */
+  private readonly restoreHistory = new Map<string, DocumentRecord[]>();
+  readonly versionDiffs: VersionDiffCache;
+
+  constructor(readonly store: Store) {
+    this.versionDiffs = new VersionDiffCache(store);
+  }
+
+  private async summaryOf(entry: StagedEntry): Promise<Summary> {
+    const hash = entry.record ?? entry.previous?.record ?? null;
+    if (!hash) return { title: null, status: null, chars: 0, removedChars: 0 };
+    const cached = this.summaries.get(hash);
+    if (cached) return cached;
+    const record = await this.store.readRecord(hash);
+    const summary: Summary = {
+      title: record.document.title,
+      status: entry.record ? record.document.status : null,
+      chars: record.document.stats?.chars ?? record.document.text.length,
+      removedChars: record.document.stats?.removedChars ?? 0,
+    };
+    this.summaries.set(hash, summary);
+    return summary;
+  }
+
+  private async itemOf(entry: StagedEntry): Promise<QueueItem> {
+    const summary = await this.summaryOf(entry);
+    return {
+      id: entry.id,
+      change: entry.change,
+      state: entry.state,
+      title: summary.title,
+      site: hostOf(entry.id),
+      status: summary.status,
+      findings: entry.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity })),
+      chars: summary.chars,
+      removedChars: summary.removedChars,
+      note: entry.decision?.note ?? null,
+    };
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const status = await this.store.status();
+    return {
+      pending: status.pending,
+      accepted: status.accepted,
+      rejected: status.rejected,
+      total: status.items.length,
+    };
+  }
+
+  async queue(): Promise<QueueResponse> {
+    const status = await this.store.status();
+    const items: QueueItem[] = [];
+    for (const entry of status.items) items.push(await this.itemOf(entry));
+    return {
+      counts: { pending: status.pending, accepted: status.accepted, rejected: status.rejected, total: items.length },
+      items,
+    };
+  }
+
+  private async staged(id: string) {
+    const staged = await this.store.getStaged(id);
+    if (!staged) throw new CorpusKitError('not-found', 'review.not-staged', 'not in the staging area', { subject: id });
+    return staged;
+  }
+
+  private async other(id: string): Promise<FindingOther> {
+    if (!isDocumentId(id)) return { id, where: 'unknown', title: null, blocks: [] };
+    const staged = await this.store.getStaged(id);
+    if (staged?.record) {
+      return {
+        id,
+        where: 'staged',
+        title: staged.record.document.title,
+        blocks: textBlocks(staged.record.document.text),
+      };
+    }
+    const head = await this.store.head();
+    const record = head ? await this.store.getDocument('HEAD', id) : null;
+    if (record) return { id, where: 'corpus', title: record.document.title, blocks: textBlocks(record.document.text) };
+    return { id, where: 'unknown', title: null, blocks: [] };
+  }
+
+  async detail(id: string): Promise<QueueDetail> {
+    const staged = await this.staged(checkId(id));
+    const record = staged.record ?? staged.previous;
+    const document = record?.document ?? null;
+    const blocks = document ? textBlocks(document.text) : [];
+    const removed = staged.record
+      ? staged.record.document.removed.map((removal, index) => ({
+          ...removal,
+          index,
+          position: positionOf(removal, blocks.length),
+        }))
+      : [];
+    const findings = [];
+    for (const finding of staged.record?.findings ?? staged.entry.findings) {
+      findings.push({ ...finding, otherDocument: await this.other(finding.other) });
+    }
+    const reasons = document?.reasons ?? [];
+    return {
+      item: await this.itemOf(staged.entry),
+      title: document?.title ?? null,
+      status: staged.record ? (document?.status ?? null) : null,
+      reasons:
+        staged.entry.change === 'remove'
+          ? [{ code: 'staged-removal', message: 'Accepting this removes the document from the corpus.' }, ...reasons]
+          : reasons,
+      warnings: document?.warnings ?? [],
+      blocks,
+      removed,
+      metadata: document?.metadata ?? null,
+      provenance: document ? { ...document.provenance } : null,
+      findings,
+      restorable: this.restoreHistory.get(id)?.length ?? 0,
+    };
+  }
+
+  async decide(action: DecisionAction, rawIds: unknown, note: unknown): Promise<DecisionResponse> {
+    const ids = checkIds(rawIds);
+    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 10_000)) {
+      throw new CorpusKitError('usage', 'review.invalid-note', 'a note must be text of at most 10,000 characters');
+    }
+    const options = { note: typeof note === 'string' && note.trim() !== '' ? note.trim() : null, by: 'review' };
+    if (action === 'accept') await this.store.accept(ids, options);
+    else if (action === 'reject') await this.store.reject(ids, options);
+    else if (action === 'pending') await this.reopen(ids);
+    else throw new CorpusKitError('usage', 'review.invalid-action', `unknown action ${JSON.stringify(action)}`);
+    return this.itemsAfterWrite(ids);
+  }
+
+  /**
+   * Put decided entries back to pending (undo). The store returns an entry to pending when its
+   * record is replaced, so each entry's record is written back unchanged, in one transaction.
+   */
+  private async reopen(ids: string[]): Promise<void> {
+    await this.store.transaction(async () => {
+      for (const id of ids) {
+        const staged = await this.staged(id);
+        if (staged.entry.state === 'pending') continue;
+        if (!staged.record) {
+          throw new CorpusKitError('conflict', 'review.cannot-reopen', 'a decided removal cannot be reopened here', {
+            subject: id,
+          });
+        }
+        await this.store.updateStagedRecord(id, staged.record);
+      }
+    });
+  }
+
+  private async itemsAfterWrite(ids: string[]): Promise<DecisionResponse> {
+    const status = await this.store.status();
+    const wanted = new Set(ids);
+    const items: QueueItem[] = [];
+    for (const entry of status.items) if (wanted.has(entry.id)) items.push(await this.itemOf(entry));
+    return {
+      counts: {
+        pending: status.pending,
+        accepted: status.accepted,
+        rejected: status.rejected,
+        total: status.items.length,
+      },
+      items,
+    };
+  }
+
+  async restore(rawId: unknown, removal: unknown): Promise<QueueDetail> {
+    const id = checkId(rawId);
+    if (typeof removal !== 'number' || !Number.isInteger(removal) || removal < 0) {
+      throw new CorpusKitError('usage', 'review.invalid-removal', 'removal must be the index of a removed block');
+    }
+    const staged = await this.staged(id);
+    if (!staged.record) {
+      throw new CorpusKitError('conflict', 'review.staged-removal', 'a staged removal has no text to restore into', {
+        subject: id,
+      });
+    }
+    const restored = restoreRemoval(staged.record, removal);
+    await this.store.updateStagedRecord(id, restored);
+    this.restoreHistory.set(id, [...(this.restoreHistory.get(id) ?? []), staged.record]);
+    return this.detail(id);
+  }
+
+  async undoRestore(rawId: unknown): Promise<QueueDetail> {
+    const id = checkId(rawId);
+    const history = this.restoreHistory.get(id);
+    const previous = history?.pop();
+    if (!previous) {
+      throw new CorpusKitError('conflict', 'review.nothing-to-undo', 'no restored block of this document to undo', {
+        subject: id,
+      });
+    }
+    await this.store.updateStagedRecord(id, previous);
+    return this.detail(id);
+  }
+
+  async commit(message: unknown, tag: unknown): Promise<{ version: string; tag: string | null }> {
+    if (typeof message !== 'string' || message.trim() === '' || message.length > 10_000) {
+      throw new CorpusKitError(
+        'usage',
+        'review.invalid-message',
+        'a commit needs a message (at most 10,000 characters)',
+      );
+    }
+    if (tag !== undefined && tag !== null && typeof tag !== 'string') {
+      throw new CorpusKitError('usage', 'review.invalid-tag', 'a tag must be text');
+    }
+    const result = await this.store.commit({ message, author: null, ...(typeof tag === 'string' ? { tag } : {}) });
+    this.restoreHistory.clear();
+    return { version: result.id, tag: result.tag };
+  }
+
+  async log(): Promise<VersionEntry[]> {
+    const entries = await this.store.log();
+    return entries.map(({ id, version, tags }) => ({
+      id,
+      parent: version.parent,
+      message: version.message,
+      time: version.time,
+      author: version.author,
+      counts: version.counts,
+      tags,
+    }));
+  }
+
+  /** The diff of one document between two versions (`from` names its old id for a rename). */
+  async documentDiff(
+    oldRef: string,
+    newRef: string,
+    rawId: unknown,
+    rawFrom: unknown,
+  ): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+    const id = checkId(rawId);
+    const from = rawFrom === undefined || rawFrom === '' ? id : checkId(rawFrom);
+    const [oldRecord, newRecord] = await Promise.all([
+      this.store.getDocument(checkRef(oldRef), from),
+      this.store.getDocument(checkRef(newRef), id),
+    ]);
+    if (!oldRecord && !newRecord) {
+      throw new CorpusKitError('not-found', 'review.no-document', `neither version holds ${id}`, { subject: id });
+    }
+    const side = (record: DocumentRecord | null, which: string) =>
+      record
+        ? {
+            id: record.id,
+            title: record.document.title,
+            text: record.document.text,
+            metadata: contentOf(record.document).metadata as object,
+          }
+        : { id: which, title: null, text: '', metadata: null };
+    const diff = diffDocuments(side(oldRecord, from), side(newRecord, id));
+    return { id, from, diff };
+  }
+}
