@@ -137,32 +137,62 @@ class Aligner {
   /** Align old[o0, o1) with new[n0, n1): exact anchors in order, exact moves, then similar paragraphs per gap. */
   private middle(o0: number, o1: number, n0: number, n1: number): AlignEvent[] {
     const { oldKeys, newKeys } = this.input;
-    // Exact matches by key, k-th occurrence with k-th occurrence.
-    const byKey = new Map<string, number[]>();
+    // Phase 1: paragraphs that occur exactly once on each side. In order they anchor the
+    // alignment; out of order they are moves.
+    const oldCount = new Map<string, number>();
+    const newCount = new Map<string, number>();
+    const oldAt = new Map<string, number>();
     for (let i = o0; i < o1; i += 1) {
-      const list = byKey.get(oldKeys[i]!);
-      if (list) list.push(i);
-      else byKey.set(oldKeys[i]!, [i]);
+      oldCount.set(oldKeys[i]!, (oldCount.get(oldKeys[i]!) ?? 0) + 1);
+      oldAt.set(oldKeys[i]!, i);
     }
-    const cursor = new Map<string, number>();
-    const pairs: Array<[number, number]> = [];
+    for (let j = n0; j < n1; j += 1) newCount.set(newKeys[j]!, (newCount.get(newKeys[j]!) ?? 0) + 1);
+    const unique: Array<[number, number]> = [];
     for (let j = n0; j < n1; j += 1) {
       const key = newKeys[j]!;
-      const list = byKey.get(key);
-      if (!list) continue;
-      const used = cursor.get(key) ?? 0;
-      if (used >= list.length) continue;
-      cursor.set(key, used + 1);
-      pairs.push([list[used]!, j]);
+      if (newCount.get(key) === 1 && oldCount.get(key) === 1) unique.push([oldAt.get(key)!, j]);
     }
-    const kept = longestIncreasing(pairs.map(([i]) => i));
-    const anchors: Array<[number, number]> = [];
+    const kept = longestIncreasing(unique.map(([i]) => i));
     const movedOld = new Map<number, AlignEvent>();
     const movedNew = new Map<number, AlignEvent>();
-    pairs.forEach(([i, j], k) => {
-      if (kept.has(k)) anchors.push([i, j]);
+    const uniqueAnchors: Array<[number, number]> = [];
+    unique.forEach(([i, j], k) => {
+      if (kept.has(k)) uniqueAnchors.push([i, j]);
       else this.addMove(movedOld, movedNew, i, j, true, 1);
     });
+    // Phase 2: between unique anchors, repeated paragraphs matched occurrence by occurrence, in order.
+    const anchors: Array<[number, number]> = [];
+    let fromOld = o0;
+    let fromNew = n0;
+    for (const anchor of [...uniqueAnchors, [o1, n1] as [number, number]]) {
+      const byKey = new Map<string, number[]>();
+      for (let i = fromOld; i < anchor[0]; i += 1) {
+        if (movedOld.has(i)) continue;
+        const list = byKey.get(oldKeys[i]!);
+        if (list) list.push(i);
+        else byKey.set(oldKeys[i]!, [i]);
+      }
+      const pairs: Array<[number, number]> = [];
+      if (byKey.size > 0) {
+        const cursor = new Map<string, number>();
+        for (let j = fromNew; j < anchor[1]; j += 1) {
+          const key = newKeys[j]!;
+          const list = movedNew.has(j) ? undefined : byKey.get(key);
+          if (!list) continue;
+          const used = cursor.get(key) ?? 0;
+          if (used >= list.length) continue;
+          cursor.set(key, used + 1);
+          pairs.push([list[used]!, j]);
+        }
+      }
+      const inOrder = longestIncreasing(pairs.map(([i]) => i));
+      pairs.forEach((pair, k) => {
+        if (inOrder.has(k)) anchors.push(pair);
+      });
+      if (anchor[0] < o1) anchors.push(anchor);
+      fromOld = anchor[0] + 1;
+      fromNew = anchor[1] + 1;
+    }
 
     // Gaps between anchors: similar-paragraph alignment over the blocks not already moved.
     const gaps: AlignEvent[][] = [];
@@ -280,8 +310,10 @@ class Aligner {
     for (let x = 0; x < a; x += 1) for (let y = 0; y < b; y += 1) ov[x * b + y] = overlap(ta[x]!, tb[y]!);
     const width = b + 1;
     const best = new Float64Array((a + 1) * width);
+    const { oldKeys, newKeys } = this.input;
     const pairScore = (x: number, y: number): number => {
       const shared = ov[x * b + y]!;
+      if (oldKeys[freeOld[x]!] === newKeys[freeNew[y]!]) return 2 * shared + 1;
       return dice(shared, ta[x]!.length, tb[y]!.length) >= PAIR_THRESHOLD ? 2 * shared : -1;
     };
     // Split: old x into new y-k+1..y; merge: old x-k+1..x into new y (0-based, ending at x / y).
@@ -344,6 +376,14 @@ class Aligner {
       const p = pairScore(x - 1, y - 1);
       if (p >= 0 && best[(x - 1) * width + y - 1]! + p === here) {
         const shared = ov[(x - 1) * b + y - 1]!;
+        const oldIndex = freeOld[x - 1]!;
+        const newIndex = freeNew[y - 1]!;
+        if (oldKeys[oldIndex] === newKeys[newIndex]) {
+          reversed.push({ kind: 'equal', old: oldIndex, new: newIndex });
+          x -= 1;
+          y -= 1;
+          continue;
+        }
         reversed.push({
           kind: 'pair',
           old: freeOld[x - 1]!,

@@ -69,12 +69,46 @@ export function blockKey(text: string, ignore: IgnoreOptions): string {
 // Scripts written without spaces between words: these need a dictionary-based segmenter.
 const NO_SPACE_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
-const TOKEN = /[\p{L}\p{M}\p{N}_]+(?:['\u2019][\p{L}\p{M}\p{N}_]+)*|\s+|[^\s\p{L}\p{M}\p{N}_]/gu;
-const WHITESPACE_ONLY = /^\s+$/u;
-const WORD_LIKE = /[\p{L}\p{N}]/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const MARK = /[\p{M}_]/u;
+const SPACE = /\s/u;
 const SENTENCE_END = /^[.!?\u2026\u3002\uFF01\uFF1F\u0964\u061F]$/u;
 const CLOSER = /^["'\u2019\u201D\u00BB)\]\u300D\u300F\uFF09]$/u;
 const CJK_SENTENCE_END = /^[\u3002\uFF01\uFF1F]$/u;
+
+/**
+ * Character classes of the scanner: 1 a letter or digit, 2 white space, 3 anything else,
+ * 4 a letter of a script written without spaces, 5 a combining mark or `_` (joins a word
+ * but does not make one); 0 not classified yet.
+ */
+const Char = { Unknown: 0, Word: 1, Space: 2, Other: 3, NoSpace: 4, Joiner: 5 } as const;
+type Char = (typeof Char)[keyof typeof Char];
+
+/** Token kinds: a word (has a letter or digit), white space, anything else (punctuation, symbols). */
+export const Kind = { Word: 1, Space: 2, Other: 3 } as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+function classify(char: string): Char {
+  if (SPACE.test(char)) return Char.Space;
+  if (NO_SPACE_SCRIPT.test(char)) return Char.NoSpace;
+  if (LETTER_OR_NUMBER.test(char)) return Char.Word;
+  if (MARK.test(char)) return Char.Joiner;
+  return Char.Other;
+}
+
+// Classes of the Basic Multilingual Plane, filled on first use of each code unit.
+const CLASSES = new Uint8Array(0x10000);
+
+function classAt(text: string, i: number): Char {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) return classify(text.slice(i, i + 2));
+  let c = CLASSES[code]! as Char;
+  if (c === Char.Unknown) {
+    c = classify(text[i]!);
+    CLASSES[code] = c;
+  }
+  return c;
+}
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function wordSegmenter(locale: string | undefined): Intl.Segmenter {
@@ -87,14 +121,95 @@ function wordSegmenter(locale: string | undefined): Intl.Segmenter {
   return segmenter;
 }
 
+/** Pieces of a text and their kinds; concatenated, the pieces give the text back. */
+export interface Pieces {
+  pieces: string[];
+  kinds: Kind[];
+}
+
+function segmentPieces(text: string, locale: string | undefined, pieces: string[], kinds: Kind[]): void {
+  for (const { segment, isWordLike } of wordSegmenter(locale).segment(text)) {
+    pieces.push(segment);
+    kinds.push(
+      isWordLike || LETTER_OR_NUMBER.test(segment) ? Kind.Word : segment.trim() === '' ? Kind.Space : Kind.Other,
+    );
+  }
+}
+
+/** End of the run that holds a letter of a script written without spaces: the next white space. */
+function noSpaceRunEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && classAt(text, i) !== Char.Space) i += 1;
+  return i;
+}
+
+/**
+ * Split text into words (letters, digits, marks, joined by inner apostrophes), runs of white
+ * space and single other characters. Text with letters of a script written without spaces
+ * (Chinese, Japanese, Thai, ...) goes through `Intl.Segmenter` instead.
+ */
+export function scan(text: string, locale?: string): Pieces {
+  const pieces: string[] = [];
+  const kinds: Kind[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = classAt(text, i);
+    const width = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < n ? 2 : 1;
+    let start = i;
+    if (c === Char.NoSpace) {
+      // Runs of Chinese, Japanese, Thai... text (up to the next white space) go through Intl.Segmenter.
+      const end = noSpaceRunEnd(text, i);
+      segmentPieces(text.slice(i, end), locale, pieces, kinds);
+      i = end;
+      continue;
+    }
+    if (c === Char.Space) {
+      i += width;
+      while (i < n && classAt(text, i) === Char.Space) i += 1;
+      kinds.push(Kind.Space);
+    } else if (c === Char.Word || c === Char.Joiner) {
+      let word = c === Char.Word;
+      i += width;
+      for (;;) {
+        if (i >= n) break;
+        let d: Char = classAt(text, i);
+        if (d === Char.Word || d === Char.Joiner) {
+          word ||= d === Char.Word;
+          i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+          continue;
+        }
+        const code = text.charCodeAt(i);
+        if ((code === 0x27 || code === 0x2019) && i + 1 < n) {
+          d = classAt(text, i + 1);
+          if (d === Char.Word || d === Char.Joiner) {
+            i += 1;
+            continue;
+          }
+        }
+        if (d === Char.NoSpace) {
+          // A word running into such a script: segment the word and the run together.
+          const end = noSpaceRunEnd(text, i);
+          segmentPieces(text.slice(start, end), locale, pieces, kinds);
+          i = end;
+          start = -1;
+        }
+        break;
+      }
+      if (start < 0) continue;
+      kinds.push(word ? Kind.Word : Kind.Other);
+    } else {
+      i += width;
+      kinds.push(Kind.Other);
+    }
+    pieces.push(text.slice(start, i));
+  }
+  return { pieces, kinds };
+}
+
 /** Raw pieces of text: words, single punctuation marks, runs of white space. Concatenated they give the text back. */
 export function rawTokens(text: string, locale?: string): string[] {
-  if (NO_SPACE_SCRIPT.test(text)) {
-    const out: string[] = [];
-    for (const { segment } of wordSegmenter(locale).segment(text)) out.push(segment);
-    return out;
-  }
-  return text.match(TOKEN) ?? [];
+  return scan(text, locale).pieces;
 }
 
 /**
@@ -136,7 +251,7 @@ function foldToken(token: string, ignore: IgnoreOptions): string {
 }
 
 export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner, locale?: string): Tokens {
-  const raw = rawTokens(text, locale);
+  const { pieces: raw, kinds } = scan(text, locale);
   const texts: string[] = [];
   const keys: number[] = [];
   const words: boolean[] = [];
@@ -147,9 +262,10 @@ export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner
   const flush = (): void => {
     if (current >= 0) keys[current] = interner.id(tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`);
   };
-  for (const piece of raw) {
-    const space = WHITESPACE_ONLY.test(piece);
-    const word = !space && WORD_LIKE.test(piece);
+  for (let p = 0; p < raw.length; p += 1) {
+    const piece = raw[p]!;
+    const space = kinds[p] === Kind.Space;
+    const word = kinds[p] === Kind.Word;
     if (space || (!word && ignore.punctuation)) {
       if (current < 0) lead += piece;
       else {
@@ -189,15 +305,16 @@ function sentenceEnds(texts: readonly string[]): number[] {
 
 /** Word-like tokens of a block, case-folded, for similarity only. */
 export function similarityTokens(text: string, interner: Interner): Int32Array {
-  const raw = rawTokens(text);
+  const { pieces, kinds } = scan(text);
   const ids: number[] = [];
-  for (const piece of raw) if (WORD_LIKE.test(piece)) ids.push(interner.id(piece.toLowerCase()));
+  for (let k = 0; k < pieces.length; k += 1)
+    if (kinds[k] === Kind.Word) ids.push(interner.id(pieces[k]!.toLowerCase()));
   return Int32Array.from(ids).sort();
 }
 
 /** Number of words in a text (runs the same tokenizer as the diff). */
 export function countWords(text: string): number {
   let n = 0;
-  for (const piece of rawTokens(text)) if (WORD_LIKE.test(piece) && !WHITESPACE_ONLY.test(piece)) n += 1;
+  for (const kind of scan(text).kinds) if (kind === Kind.Word) n += 1;
   return n;
 }

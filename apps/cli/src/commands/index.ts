@@ -5,5 +5,6 @@ import type { CommandModule } from '../command.js';
  * command by writing `commands/<name>.ts` (exporting `spec` and `run`) and one line here.
  */
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  serve: () => import('./serve.js'),
   version: () => import('./version.js'),
 };
