@@ -5,6 +5,21 @@ import type { CommandModule } from '../command.js';
  * command by writing `commands/<name>.ts` (exporting `spec` and `run`) and one line here.
  */
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  init: () => import('./init.js'),
+  ingest: () => import('./ingest.js'),
+  status: () => import('./status.js'),
+  accept: () => import('./accept.js'),
+  reject: () => import('./reject.js'),
+  remove: () => import('./remove.js'),
+  unstage: () => import('./unstage.js'),
+  reclean: () => import('./reclean.js'),
+  commit: () => import('./commit.js'),
+  tag: () => import('./tag.js'),
+  log: () => import('./log.js'),
+  show: () => import('./show.js'),
+  export: () => import('./export.js'),
+  fsck: () => import('./fsck.js'),
+  gc: () => import('./gc.js'),
   serve: () => import('./serve.js'),
   version: () => import('./version.js'),
 };

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+import type { CleanDocument } from '@corpuskit/document';
+import { CorpusKitError } from '@corpuskit/document';
+import type { CleanFn, CleanReply, CleanTask } from '@corpuskit/ingest';
+
+export interface CleanPoolOptions {
+  /** Worker threads; defaults to the number of cores. */
+  jobs?: number;
+  /** Per-document limit: past it the worker is terminated and the page fails with a timeout. */
+  timeoutMs: number;
+  /** Recycle a worker once its heap passes this many MiB after a page (jsdom's memory grows). */
+  recycleMib?: number;
+}
+
+export interface CleanPool {
+  cleanFn: CleanFn;
+  /** `worker-threads` (the built CLI) or `in-process` (running from TypeScript sources in tests). */
+  mode: 'worker-threads' | 'in-process';
+  jobs: number;
+  destroy(): Promise<void>;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function timeoutError(task: CleanTask, timeoutMs: number): CorpusKitError {
+  return new CorpusKitError(
+    'timeout',
+    'ingest.timeout',
+    `cleaning took longer than ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 === 0 ? 0 : 1)} s; the page was skipped (raise the limit with --timeout)`,
+    { subject: task.source },
+  );
+}
+
+function fromReply(reply: CleanReply, task: CleanTask): CleanDocument {
+  if (reply.ok) return reply.document;
+  const error = new CorpusKitError(reply.error.kind, reply.error.code, reply.error.message, {
+    subject: reply.error.subject ?? task.source,
+  });
+  if (reply.error.stack) error.stack = reply.error.stack;
+  throw error;
+}
+
+/**
+ * The pool that runs the CPU-bound cleaning. tinypool (not piscina): it is small and has no
+ * dependencies, cancels a task by terminating its worker (our per-document time limit), and
+ * recycles a worker whose heap grew past a limit (`maxMemoryLimitBeforeRecycle`), which bounds
+ * jsdom's memory growth over a long batch; piscina has the first but not the last.
+ */
+export async function createCleanPool(options: CleanPoolOptions): Promise<CleanPool> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const workerUrl = new URL('./clean-worker.js', import.meta.url);
+  const workerPath = fileURLToPath(workerUrl);
+  if (!existsSync(workerPath)) {
+    // Running from the TypeScript sources (vitest): no compiled worker, clean in this thread.
+    const { cleanTaskReply } = await import('@corpuskit/ingest');
+    const cleanFn: CleanFn = async (task) => {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(timeoutError(task, options.timeoutMs)), options.timeoutMs);
+      });
+      try {
+        return fromReply(await Promise.race([cleanTaskReply(task), limit]), task);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    return { cleanFn, mode: 'in-process', jobs: 1, destroy: async () => {} };
+  }
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({
+    filename: workerUrl.href,
+    minThreads: 1,
+    maxThreads: jobs,
+    idleTimeout: 1_000,
+    maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 512) * 1024 * 1024,
+  });
+  const cleanFn: CleanFn = async (task) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    // Ingest submits at most `jobs` pages at a time, so a task starts as soon as it is
+    // submitted and this clock measures its run (plus, for a fresh worker, loading the cleaner).
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    try {
+      const copy = task.bytes.buffer.byteLength === task.bytes.byteLength ? task.bytes : task.bytes.slice();
+      const reply = (await pool.run({ ...task, bytes: copy }, { signal: controller.signal })) as CleanReply;
+      return fromReply(reply, task);
+    } catch (error) {
+      if (timedOut) throw timeoutError(task, options.timeoutMs);
+      if (error instanceof CorpusKitError) throw error;
+      throw new CorpusKitError(
+        'internal',
+        'ingest.worker-failed',
+        `the cleaning worker failed: ${(error as Error).message}`,
+        {
+          subject: task.source,
+          cause: error,
+        },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { cleanFn, mode: 'worker-threads', jobs, destroy: () => pool.destroy() };
+}

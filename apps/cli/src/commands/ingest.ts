@@ -1,0 +1,84 @@
+import type { CommandRun, CommandSpec } from '../command.js';
+import { usageError } from '../errors.js';
+import { createProgress } from '../progress.js';
+import { openCorpusFor } from '../corpus.js';
+import { renderIngest } from '../render-ingest.js';
+
+export const spec: CommandSpec = {
+  usage: 'ingest <paths...>',
+  description: 'Clean, dedup and stage saved pages (files, folders, globs) for review',
+  options: [
+    {
+      flags: '-j, --jobs <n>',
+      description: 'Pages cleaned in parallel, each in a worker thread (default: number of cores)',
+    },
+    { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
+    { flags: '--max-size <MiB>', description: 'Refuse files larger than this', default: 64 },
+    { flags: '--wait <seconds>', description: 'Wait this long for another writer to release the corpus', default: 30 },
+    { flags: '--ndjson', description: 'One JSON line per file, then a summary line' },
+  ],
+  examples: [
+    'corpuskit ingest saved-pages/',
+    "corpuskit ingest 'crawl/**/*.html' --jobs 4",
+    'corpuskit ingest page.html other.html --json',
+    'corpuskit ingest saved-pages/ --ndjson | jq -c "select(.outcome == \\"failed\\")"',
+  ],
+};
+
+function positiveNumber(value: unknown, flag: string, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+    throw usageError(`${flag} must be a positive ${integer ? 'whole number' : 'number'} (got '${String(value)}')`);
+  }
+  return number;
+}
+
+export const run: CommandRun = async (args, options, context) => {
+  const paths = (args[0] as string[] | undefined) ?? [];
+  const jobsOption = positiveNumber(options.jobs, '--jobs', true);
+  const timeoutMs = positiveNumber(options.timeout, '--timeout')! * 1000;
+  const maxBytes = Math.round(positiveNumber(options.maxSize, '--max-size')! * 1024 * 1024);
+  const lockWaitMs = Number(options.wait) * 1000;
+  if (!Number.isFinite(lockWaitMs) || lockWaitMs < 0) throw usageError(`--wait must be a number of seconds`);
+
+  const corpus = await openCorpusFor(context, { lockWaitMs });
+  const { ingest, storeSession } = await import('@corpuskit/ingest');
+  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
+  const pool = await createCleanPool({ jobs: jobsOption ?? defaultJobs(), timeoutMs });
+  context.log.debug(
+    `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
+  );
+  const started = Date.now();
+  let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });
+  try {
+    const result = await ingest(storeSession(corpus.store), paths, {
+      cwd: context.cwd,
+      cleanFn: pool.cleanFn,
+      concurrency: pool.jobs,
+      maxBytes,
+      signal: context.signal,
+      onStart: (total) => {
+        progress = createProgress({ stream: context.stderr, total, unit: 'pages', enabled: !context.options.quiet });
+      },
+      onEvent: (event) => {
+        if (event.kind === 'failed' && event.error) {
+          if (!context.options.json && !options.ndjson) context.log.error(event.error.summary);
+          if (context.options.verbose && event.error.stack) context.log.debug(event.error.stack);
+        }
+        progress.tick(event.source);
+      },
+    });
+    progress.stop();
+    return renderIngest(result, {
+      corpus: corpus.root,
+      jobs: pool.jobs,
+      seconds: (Date.now() - started) / 1000,
+      ndjson: options.ndjson === true,
+      context,
+    });
+  } finally {
+    progress.stop();
+    await pool.destroy();
+  }
+};

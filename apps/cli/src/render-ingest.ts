@@ -1,0 +1,112 @@
+import { SCHEMA_VERSION } from '@corpuskit/document';
+import type { IngestResult } from '@corpuskit/ingest';
+
+import type { CommandResult } from './command.js';
+import type { CommandContext } from './context.js';
+import { usageError } from './errors.js';
+
+export interface RenderIngestOptions {
+  corpus: string;
+  jobs?: number;
+  seconds: number;
+  ndjson: boolean;
+  context: CommandContext;
+  /** `ingest` or `reclean`, for the wording. */
+  verb?: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Exit code of a batch: 0 when every file went in, 1 when some failed (findings, like a
+ * partial rsync), 2 when files were given and none could be used.
+ */
+export function batchExitCode(result: IngestResult): number {
+  const { counts } = result;
+  if (counts.failed === 0) return 0;
+  return counts.failed === counts.files ? 2 : 1;
+}
+
+/** The ingest/reclean result as text, one JSON document, or JSON lines. */
+export function renderIngest(result: IngestResult, options: RenderIngestOptions): CommandResult {
+  const { context } = options;
+  const exitCode = batchExitCode(result);
+  if (options.ndjson) {
+    if (context.options.json) throw usageError('--json and --ndjson cannot be combined');
+    for (const file of result.files) {
+      context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'file', ...file })}\n`);
+    }
+    context.stdout.write(
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'summary', ...result.counts, failed: result.failed, interrupted: result.interrupted })}\n`,
+    );
+    return { exitCode };
+  }
+  const json = {
+    corpus: options.corpus,
+    ...result.counts,
+    failed: result.failed,
+    failedCount: result.counts.failed,
+    interrupted: result.interrupted,
+    files: result.files,
+  };
+  return { json, text: textSummary(result, options), exitCode };
+}
+
+function textSummary(result: IngestResult, options: RenderIngestOptions): string {
+  const { counts } = result;
+  const { colors } = options.context.log;
+  const verb = options.verb ?? 'Ingested';
+  const lines: string[] = [];
+  lines.push(
+    `${verb} ${plural(counts.files, 'file')} in ${options.seconds.toFixed(1)} s${options.jobs ? ` (${plural(options.jobs, 'job')})` : ''}: ` +
+      `${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged` +
+      (counts.superseded ? `, ${counts.superseded} superseded` : '') +
+      `, ${counts.failed} failed`,
+  );
+  lines.push(
+    `  findings: ${plural(counts.exactDuplicates, 'exact duplicate')}, ${plural(counts.nearDuplicates, 'near-duplicate')}, ${counts.suspect} suspect`,
+  );
+  if (result.interrupted) lines.push(colors.yellow('  interrupted: files not reached are listed as failed'));
+  const verbose = options.context.options.verbose;
+  const shown = result.files.filter(
+    (f) =>
+      verbose ||
+      f.findings.length > 0 ||
+      f.status === 'suspect' ||
+      f.outcome === 'superseded' ||
+      f.outcome === 'failed',
+  );
+  if (shown.length > 0) lines.push('');
+  for (const file of shown) {
+    if (file.outcome === 'failed') {
+      lines.push(`  ${colors.red('failed')}     ${file.source}: ${file.error?.message ?? 'unknown error'}`);
+      continue;
+    }
+    const label = file.outcome.padEnd(10);
+    lines.push(
+      `  ${colorFor(file.outcome, colors)(label)} ${file.id}${file.id === file.source ? '' : `  (${file.source})`}`,
+    );
+    if (file.outcome === 'superseded')
+      lines.push(`             same id as ${file.supersededBy}, which was staged instead`);
+    if (file.status === 'suspect')
+      lines.push(`             ${colors.yellow('suspect')}: check the cleaned text before accepting`);
+    for (const finding of file.findings) {
+      lines.push(
+        `             ${colors.yellow(finding.kind === 'exact' ? 'exact duplicate' : finding.kind === 'near' ? 'near-duplicate' : finding.kind)} of ${finding.other} (similarity ${finding.similarity.toFixed(2)})`,
+      );
+    }
+  }
+  if (counts.new + counts.updated > 0) {
+    lines.push(
+      '',
+      `Review with 'corpuskit status', then 'corpuskit accept ID...' or 'corpuskit reject ID... -m NOTE'.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function colorFor(outcome: string, colors: CommandContext['log']['colors']): (text: string) => string {
+  if (outcome === 'new') return colors.green;
+  if (outcome === 'updated') return colors.cyan;
+  return colors.dim;
+}

@@ -1,0 +1,398 @@
+import { readFile, stat } from 'node:fs/promises';
+
+import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
+import {
+  CorpusKitError,
+  SCHEMA_VERSION,
+  contentHash,
+  fileDocumentId,
+  hostOf,
+  toCorpusKitError,
+  tryCanonicalizeUrl,
+} from '@corpuskit/document';
+
+import type { CleanFn } from './clean-task.js';
+import { cleanInProcess } from './clean-task.js';
+import { ingestError } from './errors.js';
+import { expandInputs } from './expand.js';
+import type { InputFile } from './expand.js';
+import { readOrigin } from './origin.js';
+import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
+import { assertCleanable } from './sniff.js';
+
+/** What happened to one input file. */
+export type Outcome = 'new' | 'updated' | 'unchanged' | 'superseded' | 'failed';
+
+export interface FileResult {
+  source: string;
+  /** The document id, once known. */
+  id: string | null;
+  outcome: Outcome;
+  status: DocumentStatus | null;
+  title: string | null;
+  findings: DedupFinding[];
+  error: { code: string; kind: string; message: string } | null;
+  /** For `superseded`: the file (same id, later by path) that was staged instead. */
+  supersededBy?: string;
+}
+
+export interface IngestCounts {
+  files: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  exactDuplicates: number;
+  nearDuplicates: number;
+  suspect: number;
+  superseded: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface IngestResult {
+  counts: IngestCounts;
+  /** One entry per file, sorted by source. */
+  files: FileResult[];
+  failed: Array<{ source: string; code: string; error: string }>;
+  /** Paths passed over on purpose (sidecars, hidden files, saved-page asset folders). */
+  skipped: string[];
+  /** True when the run was interrupted; files not reached are listed as failed with `ingest.interrupted`. */
+  interrupted: boolean;
+}
+
+export interface IngestEvent {
+  source: string;
+  /** `cleaned` once a page is cleaned (its final outcome comes at staging); `failed` otherwise. */
+  kind: 'cleaned' | 'failed';
+  error?: CorpusKitError;
+}
+
+export interface IngestOptions {
+  /** Relative inputs are resolved against this. */
+  cwd: string;
+  /** How to clean a page; defaults to @corpuskit/clean in this thread. */
+  cleanFn?: CleanFn;
+  /** Pages cleaned at once (match the pool's size so a task starts when submitted). Default 1. */
+  concurrency?: number;
+  /** Refuse files larger than this (default 64 MiB). */
+  maxBytes?: number;
+  signal?: AbortSignal;
+  /** Called as each file is cleaned or fails, for progress. */
+  onEvent?: (event: IngestEvent) => void;
+  /** Called once the inputs are expanded, with the number of files. */
+  onStart?: (total: number) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+interface Cleaned {
+  source: string;
+  id: string;
+  bytes: Uint8Array;
+  document: CleanDocument;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Run `worker` over `items` with at most `limit` in flight; stop taking new items once aborted. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  worker: (item: T) => Promise<void>,
+): Promise<Set<T>> {
+  const reached = new Set<T>();
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length && !signal?.aborted) {
+      const item = items[next++]!;
+      reached.add(item);
+      await worker(item);
+    }
+  });
+  await Promise.all(lanes);
+  return reached;
+}
+
+function failure(source: string, error: CorpusKitError): FileResult {
+  return {
+    source,
+    id: null,
+    outcome: 'failed',
+    status: null,
+    title: null,
+    findings: [],
+    error: { code: error.code, kind: error.kind, message: error.message },
+  };
+}
+
+function readError(error: unknown, source: string): CorpusKitError {
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return ingestError('input', 'unreadable', 'permission denied: the file cannot be read', {
+      subject: source,
+      cause: error,
+    });
+  }
+  if (code === 'ENOENT')
+    return ingestError('not-found', 'not-found', 'the file disappeared before it was read', { subject: source });
+  if (code === 'EISDIR') return ingestError('input', 'unreadable', 'this is a folder, not a file', { subject: source });
+  return toCorpusKitError(error, source);
+}
+
+/** The document id: the page's canonical URL, else the URL its origin gives, else `file:` + its relative path. */
+export function documentIdFor(
+  document: Pick<CleanDocument, 'metadata'>,
+  hints: { declaredCanonical: string | null; url: string | null },
+  relative: string,
+): string {
+  return (
+    tryCanonicalizeUrl(document.metadata.canonicalUrl) ??
+    hints.declaredCanonical ??
+    tryCanonicalizeUrl(hints.url) ??
+    fileDocumentId(relative)
+  );
+}
+
+/** Clean one file: read, size check, sniff, origin, clean. Throws a CorpusKitError naming the file. */
+async function cleanFile(
+  file: InputFile,
+  lines: RepeatedLinesPort,
+  cleanFn: CleanFn,
+  maxBytes: number,
+): Promise<Cleaned> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file.path);
+    if (info.size > maxBytes) {
+      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+      throw ingestError(
+        'input',
+        'too-large',
+        `the file is ${mib(info.size)}, over the ${mib(maxBytes)} limit (raise it with --max-size)`,
+        {
+          subject: file.source,
+        },
+      );
+    }
+    bytes = await readFile(file.path);
+  } catch (error) {
+    if (error instanceof CorpusKitError) throw error;
+    throw readError(error, file.source);
+  }
+  assertCleanable(bytes, file.source);
+  const origin = await readOrigin(file.path, bytes);
+  const host = hostOf(origin.declaredCanonical ?? tryCanonicalizeUrl(origin.url) ?? '');
+  const document = await cleanFn({
+    bytes,
+    source: file.source,
+    url: origin.url,
+    fetchedAt: origin.fetchedAt,
+    headers: origin.headers,
+    repeatedLines: host ? lines.linesFor(host) : [],
+  });
+  if (document.status === 'error') {
+    const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
+    throw ingestError('input', 'clean-failed', reason, { subject: file.source });
+  }
+  return { source: file.source, id: documentIdFor(document, origin, file.relative), bytes, document };
+}
+
+/**
+ * Stage cleaned documents in id order under the lock: compare with what the corpus has,
+ * dedup against the persisted index, keep the raw bytes, count lines for the site table.
+ */
+async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const item of cleaned) {
+    const { document, id } = item;
+    const hash = contentHash(document);
+    const current = await port.currentContentHash(id);
+    const base = { source: item.source, id, status: document.status, title: document.title, error: null };
+    if (current === hash) {
+      results.push({ ...base, outcome: 'unchanged', findings: [] });
+      continue;
+    }
+    const findings = port.dedup.check(id, document.text);
+    const record: DocumentRecord = { schemaVersion: SCHEMA_VERSION, id, contentHash: hash, document, findings };
+    const change = await port.stage(record, item.bytes, item.source);
+    port.dedup.add(id, document.text);
+    const host = hostOf(id);
+    if (host) port.lines.add(host, id, document.text);
+    if (change === 'identical') results.push({ ...base, outcome: 'unchanged', findings: [] });
+    else results.push({ ...base, outcome: change === 'new' ? 'new' : 'updated', findings });
+  }
+  await port.saveState();
+  return results;
+}
+
+function summarize(files: FileResult[], skipped: string[], interrupted: boolean): IngestResult {
+  files.sort((a, b) => compare(a.source, b.source) || compare(a.id ?? '', b.id ?? ''));
+  const count = (outcome: Outcome) => files.filter((f) => f.outcome === outcome).length;
+  const staged = files.filter((f) => f.outcome === 'new' || f.outcome === 'updated');
+  const counts: IngestCounts = {
+    files: files.length,
+    new: count('new'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    exactDuplicates: staged.filter((f) => f.findings.some((x) => x.kind === 'exact')).length,
+    nearDuplicates: staged.filter((f) => f.findings.some((x) => x.kind === 'near')).length,
+    suspect: files.filter((f) => f.status === 'suspect' && f.outcome !== 'failed').length,
+    superseded: count('superseded'),
+    failed: count('failed'),
+    skipped: skipped.length,
+  };
+  const failed = files
+    .filter((f) => f.outcome === 'failed')
+    .map((f) => ({ source: f.source, code: f.error!.code, error: f.error!.message }));
+  return { counts, files, failed, skipped, interrupted };
+}
+
+/**
+ * Ingest files, folders and globs into a corpus: clean each page (concurrently, through
+ * `cleanFn`), then, under one lock, dedup and stage them in id order. The result is the same
+ * whatever the concurrency and whatever order the pages finish in: everything order-dependent
+ * (dedup, staging, the repeated-line table) runs on the id-sorted list after cleaning, and
+ * cleaning uses the repeated-line table as it was when the batch started.
+ */
+export async function ingest(
+  session: CorpusSession,
+  inputs: readonly string[],
+  options: IngestOptions,
+): Promise<IngestResult> {
+  if (inputs.length === 0) throw ingestError('usage', 'no-inputs', 'nothing to ingest: give files, folders or globs');
+  const cleanFn = options.cleanFn ?? cleanInProcess;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const expanded = await expandInputs(inputs, { cwd: options.cwd });
+  const results: FileResult[] = expanded.failures.map((f) => failure(f.source, f.error));
+  for (const f of expanded.failures) options.onEvent?.({ source: f.source, kind: 'failed', error: f.error });
+  options.onStart?.(expanded.files.length);
+
+  const lines = await session.snapshotLines();
+  const cleaned: Cleaned[] = [];
+  const reached = await forEachLimited(expanded.files, options.concurrency ?? 1, options.signal, async (file) => {
+    try {
+      cleaned.push(await cleanFile(file, lines, cleanFn, maxBytes));
+      options.onEvent?.({ source: file.source, kind: 'cleaned' });
+    } catch (error) {
+      const wrapped = toCorpusKitError(error, file.source);
+      results.push(failure(file.source, wrapped));
+      options.onEvent?.({ source: file.source, kind: 'failed', error: wrapped });
+    }
+  });
+  const interrupted = reached.size < expanded.files.length;
+  for (const file of expanded.files) {
+    if (!reached.has(file)) {
+      results.push(
+        failure(
+          file.source,
+          ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: file.source }),
+        ),
+      );
+    }
+  }
+
+  // Same id twice in one batch: the last by path is staged, like a second ingest would.
+  cleaned.sort((a, b) => compare(a.id, b.id) || compare(a.source, b.source));
+  const winners: Cleaned[] = [];
+  for (let i = 0; i < cleaned.length; i += 1) {
+    const item = cleaned[i]!;
+    const later = cleaned[i + 1];
+    if (later && later.id === item.id) {
+      const last = cleaned.filter((c) => c.id === item.id).at(-1)!;
+      results.push({
+        source: item.source,
+        id: item.id,
+        outcome: 'superseded',
+        status: item.document.status,
+        title: item.document.title,
+        findings: [],
+        error: null,
+        supersededBy: last.source,
+      });
+      continue;
+    }
+    winners.push(item);
+  }
+  if (winners.length > 0) {
+    const staged = await session.write((port) => stageCleaned(port, winners));
+    results.push(...staged);
+  }
+  return summarize(results, expanded.skipped, interrupted);
+}
+
+export interface RecleanOptions {
+  /** Only documents of this host (e.g. `www.bbc.co.uk`). */
+  site?: string;
+  cleanFn?: CleanFn;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: IngestEvent) => void;
+  onStart?: (total: number) => void;
+}
+
+/**
+ * Re-run the cleaner over the raw pages the corpus keeps (all, or one site's) with the same
+ * URL, fetch time and encoding as before and the current repeated-line table, and stage the
+ * documents whose content changes. Documents with no raw bytes fail with a clear error.
+ */
+export async function reclean(
+  session: CorpusSession,
+  reader: CorpusReader,
+  options: RecleanOptions = {},
+): Promise<IngestResult> {
+  const cleanFn = options.cleanFn ?? cleanInProcess;
+  const site = options.site
+    ?.toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
+  const all = await reader.currentDocuments();
+  const records = site ? all.filter((r) => hostOf(r.id) === site) : all;
+  if (site && records.length === 0) {
+    throw ingestError('not-found', 'no-documents', `no documents from ${site} in the corpus`, { subject: site });
+  }
+  options.onStart?.(records.length);
+  const lines = await session.snapshotLines();
+  const results: FileResult[] = [];
+  const cleaned: Cleaned[] = [];
+  await forEachLimited(records, options.concurrency ?? 1, options.signal, async (record) => {
+    const provenance = record.document.provenance;
+    const label = record.id;
+    try {
+      const bytes = await reader.readRaw(provenance.rawSha256);
+      if (!bytes) {
+        throw ingestError(
+          'corrupt',
+          'raw-missing',
+          `the raw page ${provenance.rawSha256.slice(0, 12)} is missing from the store`,
+          {
+            subject: label,
+          },
+        );
+      }
+      const host = hostOf(record.id);
+      const document = await cleanFn({
+        bytes,
+        source: provenance.source ?? label,
+        url: provenance.url,
+        fetchedAt: provenance.fetchedAt,
+        // The charset a server declared was recorded as the encoding; give it back the same way.
+        headers:
+          provenance.encodingSource === 'http' ? { 'content-type': `text/html; charset=${provenance.encoding}` } : null,
+        repeatedLines: host ? lines.linesFor(host) : [],
+      });
+      cleaned.push({ source: label, id: record.id, bytes, document });
+      options.onEvent?.({ source: label, kind: 'cleaned' });
+    } catch (error) {
+      const wrapped = toCorpusKitError(error, label);
+      results.push({ ...failure(label, wrapped), id: record.id });
+      options.onEvent?.({ source: label, kind: 'failed', error: wrapped });
+    }
+  });
+  cleaned.sort((a, b) => compare(a.id, b.id));
+  if (cleaned.length > 0) {
+    const staged = await session.write((port) => stageCleaned(port, cleaned));
+    results.push(...staged);
+  }
+  return summarize(results, [], false);
+}

@@ -1,0 +1,52 @@
+import type { DedupFinding, DocumentRecord } from '@corpuskit/document';
+
+/**
+ * The narrow view of the store, the dedup index and the repeated-line table that the pipeline
+ * needs. `adapters.ts` implements it over @corpuskit/store and @corpuskit/dedup; the pipeline
+ * itself only sees this, which keeps its order-independence easy to reason about.
+ */
+export interface CorpusPort {
+  /** A document's current content hash: its staged (pending or accepted) entry, else HEAD's; null if unknown. */
+  currentContentHash(id: string): Promise<string | null>;
+  /**
+   * Stage a record as pending review with its raw bytes (replacing a staged entry for the same
+   * id). `identical` when it equals HEAD's content (any staged entry for the id is dropped).
+   */
+  stage(record: DocumentRecord, raw: Uint8Array, source: string): Promise<'new' | 'update' | 'identical'>;
+  /** Persisted dedup index, updated in place by `add`. */
+  dedup: DedupPort;
+  /** Persisted repeated-line table. */
+  lines: RepeatedLinesPort;
+  /** Write the dedup index and the line table back. */
+  saveState(): Promise<void>;
+}
+
+export interface DedupPort {
+  /** Findings for `text` under `id` against everything indexed (never a finding against `id` itself). */
+  check(id: string, text: string): DedupFinding[];
+  /** Index (or re-index) `id` with `text`. */
+  add(id: string, text: string): void;
+}
+
+export interface RepeatedLinesPort {
+  /** Lines the site repeats on many pages, to remove as boilerplate. */
+  linesFor(host: string): string[];
+  /** Count one page's lines for its site (replacing what the same id counted before). */
+  add(host: string, id: string, text: string): void;
+}
+
+/** How the pipeline opens a corpus: a snapshot to read before cleaning, a locked session to write. */
+export interface CorpusSession {
+  /** The repeated-line table as it is now (read without the lock: a snapshot for cleaning). */
+  snapshotLines(): Promise<RepeatedLinesPort>;
+  /** Take the corpus lock, run `fn`, make its writes durable, release. */
+  write<T>(fn: (port: CorpusPort) => Promise<T>): Promise<T>;
+}
+
+/** Read access a re-clean needs, outside the lock. */
+export interface CorpusReader {
+  /** Every document as it stands now: its staged entry when there is one, else HEAD's. Sorted by id. */
+  currentDocuments(): Promise<DocumentRecord[]>;
+  /** The raw bytes kept for a document, by their SHA-256; null when they are missing. */
+  readRaw(sha256: string): Promise<Uint8Array | null>;
+}
