@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+
+import { CorpusKitError } from '@corpuskit/document';
+
+import { DedupIndex } from './dedup-index.js';
+import { prepareDocument } from './prepare.js';
+import { resolveOptions } from './options.js';
+
+/** Articles of deterministic pseudo-random words (distinct per seed). */
+function article(seed: number, words = 400): string {
+  let state = seed >>> 0;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    out.push(`w${state % 5000}`);
+  }
+  return out.join(' ');
+}
+
+function dropWords(text: string, every: number): string {
+  return text
+    .split(' ')
+    .filter((_, i) => i % every !== 0)
+    .join(' ');
+}
+
+function corpus(): { index: DedupIndex; texts: Map<string, string> } {
+  const texts = new Map<string, string>();
+  for (let i = 0; i < 50; i++) texts.set(`https://news.example/a${i}`, article(i));
+  const index = DedupIndex.fromDocuments([...texts].map(([id, text]) => ({ id, text })));
+  return { index, texts };
+}
+
+describe('DedupIndex', () => {
+  it('reports new, unchanged, revision, exact and near pages against the corpus', async () => {
+    const { index, texts } = corpus();
+    const loadText = (id: string): string => texts.get(id)!;
+    const results = await index.check(
+      [
+        { id: 'https://news.example/new', text: article(999) },
+        { id: 'https://news.example/a1', text: texts.get('https://news.example/a1')!.toUpperCase() },
+        { id: 'https://news.example/a2', text: dropWords(texts.get('https://news.example/a2')!, 200) },
+        { id: 'https://mirror.example/a3', text: texts.get('https://news.example/a3')! },
+        { id: 'https://mirror.example/a4', text: dropWords(texts.get('https://news.example/a4')!, 150) },
+      ],
+      { loadText },
+    );
+    expect(results.map((r) => r.status)).toEqual(['new', 'unchanged', 'revision', 'exact', 'near']);
+    expect(results[0]!.findings).toEqual([]);
+    expect(results[0]!.nearest).toBeNull();
+    expect(results[2]!.nearest).toMatchObject({ kind: 'revision', other: 'https://news.example/a2' });
+    expect(results[2]!.nearest!.similarity).toBeGreaterThan(0.9);
+    expect(results[3]!.nearest).toMatchObject({ kind: 'exact', other: 'https://news.example/a3', similarity: 1 });
+    expect(results[4]!.nearest).toMatchObject({ kind: 'near', other: 'https://news.example/a4' });
+    expect(results[4]!.nearest!.similarity).toBeGreaterThanOrEqual(0.8);
+    expect(results[4]!.nearest!.reason).toMatch(/verified Jaccard/);
+    // check() does not change the index
+    expect(index.size).toBe(50);
+  });
+
+  it('finds duplicates inside the batch too', async () => {
+    const { index, texts } = corpus();
+    const fresh = article(12345);
+    const [first, second] = await index.check(
+      [
+        { id: 'https://x.example/1', text: fresh },
+        { id: 'https://x.example/2', text: dropWords(fresh, 100) },
+      ],
+      { loadText: (id) => texts.get(id)! },
+    );
+    expect(first!.batch).toEqual([]);
+    expect(second!.status).toBe('new');
+    expect(second!.batch).toEqual([expect.objectContaining({ kind: 'near', other: 'https://x.example/1' })]);
+  });
+
+  it('turns a text that cannot be loaded into a warning and goes on', async () => {
+    const { index, texts } = corpus();
+    const [result] = await index.check(
+      [{ id: 'https://m.example/5', text: dropWords(texts.get('https://news.example/a5')!, 100) }],
+      {
+        loadText: () => {
+          throw new Error('object missing');
+        },
+      },
+    );
+    expect(result!.status).toBe('new');
+    expect(result!.warnings[0]).toMatch(/news\.example\/a5: could not load the stored text.*object missing/);
+  });
+
+  it('adds, replaces and removes documents; lookups follow', () => {
+    const { index, texts } = corpus();
+    const id = 'https://news.example/a7';
+    const prepared = index.prepare({ id: 'q', text: texts.get(id)! });
+    expect(index.candidates(prepared.signature)).toContain(id);
+    expect(index.remove(id)).toBe(true);
+    expect(index.remove(id)).toBe(false);
+    expect(index.candidates(prepared.signature)).not.toContain(id);
+    expect(index.size).toBe(49);
+    index.add({ id, text: article(777) });
+    expect(index.candidates(prepared.signature)).not.toContain(id);
+    index.add({ id, text: texts.get(id)! });
+    expect(index.candidates(prepared.signature)).toEqual([id]);
+    expect(index.exactMatches(prepared.fingerprint)).toEqual([id]);
+    expect(index.size).toBe(50);
+  });
+
+  it('serialises compactly and loads back to the same index', async () => {
+    const { index, texts } = corpus();
+    index.remove('https://news.example/a3');
+    const bytes = index.serialize();
+    expect(bytes.length).toBeLessThan(49 * (112 * 4 + 200) + 1000);
+    const loaded = DedupIndex.deserialize(bytes);
+    expect(loaded.size).toBe(49);
+    expect(loaded.documentIds()).toEqual(index.documentIds());
+    expect(loaded.serialize()).toEqual(bytes);
+    const batch = [{ id: 'https://m.example/9', text: dropWords(texts.get('https://news.example/a9')!, 120) }];
+    const loadText = (id: string): string => texts.get(id)!;
+    expect(await loaded.check(batch, { loadText })).toEqual(await index.check(batch, { loadText }));
+  });
+
+  it('rebuilt from documents equals the incrementally maintained index', () => {
+    const { index, texts } = corpus();
+    for (let i = 0; i < 50; i += 3) index.remove(`https://news.example/a${i}`);
+    index.add({ id: 'https://news.example/a1', text: article(4242) });
+    const survivors = [...texts]
+      .filter(([id]) => index.has(id))
+      .map(([id, text]) => ({
+        id,
+        text: id === 'https://news.example/a1' ? article(4242) : text,
+      }));
+    const rebuilt = DedupIndex.fromDocuments(survivors.reverse());
+    expect(rebuilt.serialize()).toEqual(index.serialize());
+  });
+
+  it('rejects corrupt bytes and signatures from other options', () => {
+    const { index } = corpus();
+    const bytes = index.serialize();
+    const flipped = bytes.slice();
+    flipped[bytes.length - 200] ^= 1;
+    for (const bad of [flipped, bytes.subarray(0, 20), new TextEncoder().encode('hello world')]) {
+      expect(() => DedupIndex.deserialize(bad)).toThrow(CorpusKitError);
+    }
+    try {
+      DedupIndex.deserialize(flipped);
+    } catch (error) {
+      expect((error as CorpusKitError).code).toBe('dedup.corrupt-index');
+      expect((error as CorpusKitError).kind).toBe('corrupt');
+    }
+    const other = prepareDocument({ id: 'x', text: 'a b c d e f' }, resolveOptions({ permutations: 128 }));
+    expect(() => index.add(other)).toThrow(/prepared with options/);
+  });
+
+  it('picks a representative by fetch time, then length, then id', () => {
+    const index = new DedupIndex();
+    index.add({ id: 'b', text: 'one two three four five six', fetchedAt: '2024-05-01' });
+    index.add({ id: 'a', text: 'one two three four five six seven', fetchedAt: null });
+    index.add({ id: 'c', text: 'one two three four five six seven' });
+    expect(index.representativeOf(['a', 'b', 'c'])).toBe('b');
+    expect(index.representativeOf(['a', 'c'])).toBe('a');
+  });
+});
