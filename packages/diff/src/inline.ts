@@ -167,6 +167,7 @@ function diffSentencesLevel(
   b: Tokens,
   context: InlineContext,
   where: { old: number; new: number },
+  wordFallbackRecorded = false,
 ): boolean {
   const sa = sentences(a);
   const sb = sentences(b);
@@ -212,7 +213,8 @@ function diffSentencesLevel(
     const b0 = tokenStart(sb, bi, b.texts.length);
     const b1 = tokenStart(sb, bi + added, b.texts.length);
     if (removed === 0 || added === 0 || !diffWordsRange(out, a, a0, a1, b, b0, b1, context)) {
-      if (removed > 0 && added > 0) {
+      if (removed > 0 && added > 0 && !wordFallbackRecorded) {
+        wordFallbackRecorded = true;
         context.fallbacks.push({
           level: 'word',
           used: 'sentence',
@@ -271,7 +273,7 @@ export function diffInline(
         needed: context.budgets.wordEdits + 1,
       });
       out.coarsen('sentence');
-      if (diffSentencesLevel(out, a, b, context, where)) return out.result();
+      if (diffSentencesLevel(out, a, b, context, where, true)) return out.result();
     } else {
       context.fallbacks.push({
         level: 'word',
@@ -279,7 +281,7 @@ export function diffInline(
         ...where,
         budget: context.budgets.wordEdits,
         needed: context.budgets.wordEdits + 1,
-      } as Fallback);
+      });
     }
   }
   // Paragraph level: the whole pair as one delete and one insert.
