@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   tag: () => import('./tag.js'),
   log: () => import('./log.js'),
   show: () => import('./show.js'),
+  dedup: () => import('./dedup.js'),
   export: () => import('./export.js'),
   fsck: () => import('./fsck.js'),
   gc: () => import('./gc.js'),

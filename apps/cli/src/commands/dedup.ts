@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+
+import { toCorpusKitError } from '@corpuskit/document';
+import type { CorpusKitError } from '@corpuskit/document';
+import type { DedupDocument, DedupOptionsInput, DuplicateReport } from '@corpuskit/dedup';
+
+import type { CommandRun, CommandSpec } from '../command.js';
+import { usageError } from '../errors.js';
+
+export const spec: CommandSpec = {
+  usage: 'dedup [...paths]',
+  description: 'Exact and near-duplicate clusters among files (HTML is cleaned first), or in the corpus',
+  options: [
+    { flags: '--preset <name>', description: 'default (5-word shingles, Jaccard 0.8) or syndication (2-word, 0.45)' },
+    { flags: '--threshold <jaccard>', description: 'Verified Jaccard at or above which pages are near-duplicates' },
+    { flags: '--bands <n>', description: 'LSH bands (with --rows; permutations default to bands x rows)' },
+    { flags: '--rows <n>', description: 'Rows per LSH band' },
+    { flags: '--permutations <n>', description: 'MinHash permutations (signature length)' },
+    { flags: '--shingle-size <n>', description: 'Words per shingle' },
+    { flags: '--exit-code', description: 'Exit 1 when any duplicates are found' },
+  ],
+  examples: [
+    'corpuskit dedup saved-pages/',
+    'corpuskit dedup a.html b.html notes.txt --json',
+    'corpuskit dedup wire/ --preset syndication',
+    'corpuskit dedup saved-pages/ --bands 20 --rows 5 --threshold 0.7',
+  ],
+};
+
+interface Failure {
+  source: string;
+  error: CorpusKitError;
+}
+
+function integerOption(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0)
+    throw usageError(`${flag} must be a positive whole number (got '${String(value)}')`);
+  return number;
+}
+
+/** Dedup options from the flags; the package validates ranges and consistency. */
+export function optionsFrom(options: Record<string, unknown>): DedupOptionsInput {
+  const input: DedupOptionsInput = {};
+  if (options.preset !== undefined) {
+    const preset = String(options.preset);
+    if (preset !== 'default' && preset !== 'syndication') {
+      throw usageError(`--preset must be default or syndication (got '${preset}')`);
+    }
+    input.preset = preset;
+  }
+  if (options.threshold !== undefined) {
+    const threshold = Number(options.threshold);
+    if (!Number.isFinite(threshold))
+      throw usageError(`--threshold must be a number (got '${String(options.threshold)}')`);
+    input.threshold = threshold;
+  }
+  const bands = integerOption(options.bands, '--bands');
+  const rows = integerOption(options.rows, '--rows');
+  const permutations = integerOption(options.permutations, '--permutations');
+  const shingleSize = integerOption(options.shingleSize, '--shingle-size');
+  if (bands !== undefined) input.bands = bands;
+  if (rows !== undefined) input.rows = rows;
+  if (permutations !== undefined) input.permutations = permutations;
+  if (shingleSize !== undefined) input.shingleSize = shingleSize;
+  return input;
+}
+
+/** Read one file as dedup input: HTML is cleaned (article text only); plain text is used as it is. */
+async function readDocument(file: { path: string; source: string }): Promise<DedupDocument> {
+  const bytes = new Uint8Array(await readFile(file.path));
+  const { assertCleanable } = await import('@corpuskit/ingest');
+  const sniffed = assertCleanable(bytes, file.source);
+  if (sniffed.kind === 'html') {
+    const { clean } = await import('@corpuskit/clean');
+    const document = await clean(bytes, { source: file.source });
+    return { id: file.source, text: document.text, fetchedAt: document.provenance.fetchedAt };
+  }
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  return { id: file.source, text };
+}
+
+export const run: CommandRun = async (args, options, context) => {
+  const paths = (args[0] as string[] | undefined) ?? [];
+  const input = optionsFrom(options);
+  if (paths.length === 0) {
+    throw usageError(
+      'dedup without paths works on the corpus, which needs pages added with `corpuskit ingest` first; to compare files, give their paths: corpuskit dedup FILE... or FOLDER',
+    );
+  }
+  const { findDuplicates, formatSCurve, resolveOptions } = await import('@corpuskit/dedup');
+  const settings = resolveOptions(input);
+  const { expandInputs } = await import('@corpuskit/ingest');
+  const expanded = await expandInputs(paths, { cwd: context.cwd });
+  const failed: Failure[] = expanded.failures.map((failure) => ({ source: failure.source, error: failure.error }));
+  const documents: DedupDocument[] = [];
+  const seen = new Set<string>();
+  for (const file of expanded.files) {
+    if (context.signal.aborted) break;
+    if (seen.has(file.source)) continue;
+    seen.add(file.source);
+    try {
+      documents.push(await readDocument(file));
+    } catch (error) {
+      const wrapped = toCorpusKitError(error, file.source);
+      failed.push({ source: file.source, error: wrapped });
+      if (!context.options.json) context.log.error(wrapped.summary);
+    }
+  }
+  const report = findDuplicates(documents, settings);
+  const duplicates = report.clusters.length > 0;
+  return {
+    json: toJson(report, input.preset ?? 'default', failed),
+    text: toText(report, input.preset ?? 'default', failed, formatSCurve),
+    exitCode: failed.length > 0 || (duplicates && options.exitCode === true) ? 1 : 0,
+  };
+};
+
+function toJson(report: DuplicateReport, preset: string, failed: Failure[]): Record<string, unknown> {
+  return {
+    clusters: report.clusters.map((cluster) => ({
+      kind: cluster.kind,
+      representative: cluster.representative,
+      members: cluster.members.map((member) => ({ source: member.id, similarity: member.similarity })),
+    })),
+    documents: report.documents,
+    settings: { preset, ...report.options },
+    sCurve: report.sCurve,
+    candidates: report.candidates,
+    decisions: report.decisions,
+    skipped: report.skipped.map((skip) => ({ source: skip.id, reason: skip.reason })),
+    failed: failed.map((failure) => ({ source: failure.source, error: failure.error.toJSON() })),
+  };
+}
+
+function toText(
+  report: DuplicateReport,
+  preset: string,
+  failed: Failure[],
+  formatSCurve: (curve: DuplicateReport['sCurve']) => string,
+): string {
+  const { options } = report;
+  const exact = report.clusters.filter((cluster) => cluster.kind === 'exact').length;
+  const lines = [
+    `${report.documents} document(s), ${report.clusters.length} cluster(s): ${exact} exact, ${report.clusters.length - exact} near`,
+    `settings: preset ${preset}, ${options.shingleSize}-word shingles, ${options.permutations} permutations, threshold ${options.threshold}, seed ${options.seed}; ${report.candidates} candidate pair(s) verified`,
+    formatSCurve(report.sCurve),
+  ];
+  for (const cluster of report.clusters) {
+    lines.push('', `${cluster.kind} cluster, representative ${cluster.representative}:`);
+    for (const member of cluster.members) {
+      const role =
+        member.id === cluster.representative ? '(representative)' : `Jaccard ${member.similarity.toFixed(3)}`;
+      lines.push(`  ${member.id}  ${role}`);
+    }
+  }
+  if (report.clusters.length === 0) lines.push('', 'No duplicates.');
+  for (const skip of report.skipped) lines.push(`skipped ${skip.id}: ${skip.reason}`);
+  for (const failure of failed) lines.push(`failed ${failure.error.summary}`);
+  return lines.join('\n');
+}
