@@ -23,3 +23,11 @@ export type {
   Segment,
   SplitOp,
 } from './model.js';
+export { renderHtml, escapeHtml } from './render-html.js';
+export type { HtmlRenderOptions } from './render-html.js';
+export { renderPatch } from './render-patch.js';
+export type { PatchRenderOptions } from './render-patch.js';
+export { renderSegments, renderText } from './render-text.js';
+export type { TextRenderOptions } from './render-text.js';
+export { diffSides, segmentSides } from './sides.js';
+export type { DiffSidesText } from './sides.js';

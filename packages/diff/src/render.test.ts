@@ -1,0 +1,88 @@
+import { applyPatch } from 'diff';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { diffDocuments } from './document-diff.js';
+import { renderHtml } from './render-html.js';
+import { renderPatch } from './render-patch.js';
+import { renderText } from './render-text.js';
+import { diffSides } from './sides.js';
+
+const p1 = 'The council met on Tuesday to discuss the new bridge over the river.';
+const p2 = 'Residents said the noise from the works had kept them awake for weeks.';
+const p3 = 'A spokesman for the contractor apologised and promised quieter machines.';
+const p4 = 'The bridge is due to open next spring, two years later than planned.';
+const old = [p1, p2, p3, p4].join('\n\n');
+const edited = [p2.replace('weeks', 'months'), p3, p4, p1, 'A new closing paragraph <script>x</script> & more.'].join(
+  '\n\n',
+);
+
+const paragraph = fc
+  .array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'x', 'y.', 'z,'), { minLength: 1, maxLength: 8 })
+  .map((words) => words.join(' '));
+const text = fc.array(paragraph, { maxLength: 8 }).map((ps) => ps.join('\n\n'));
+
+describe('renderers', () => {
+  it('renders plain text with word-diff markers and no colour codes', () => {
+    const out = renderText(diffDocuments(old, edited), { oldName: 'old.txt', newName: 'new.txt' });
+    expect(out).toContain('--- old.txt (4 paragraphs');
+    expect(out).toContain('[-weeks-]{+months+}');
+    expect(out).toContain('moved from old ¶1');
+    expect(out).toContain('+ ¶5 A new closing paragraph');
+    expect(out).not.toContain('\u001b[');
+    expect(renderText(diffDocuments(old, old))).toContain('no differences');
+  });
+
+  it('colours only when asked', () => {
+    const out = renderText(diffDocuments(old, edited), { color: true });
+    expect(out).toContain('\u001b[');
+    expect(out).not.toContain('[-weeks-]');
+  });
+
+  it('collapses long unchanged runs in text and HTML', () => {
+    const many = Array.from({ length: 12 }, (_, k) => `Paragraph number ${k} says something.`);
+    const changed = [...many];
+    changed[6] = 'Paragraph number 6 says something else.';
+    const diff = diffDocuments(many.join('\n\n'), changed.join('\n\n'));
+    expect(renderText(diff)).toContain('... 5 unchanged paragraphs ...');
+    expect(renderHtml(diff)).toContain('<summary>5 unchanged paragraphs</summary>');
+  });
+
+  it('renders a unified patch that the patch tool applies', () => {
+    const diff = diffDocuments(old, edited);
+    const patch = renderPatch(diff, { oldName: 'a/old.txt', newName: 'b/new.txt' });
+    expect(patch.startsWith('--- a/old.txt\n+++ b/new.txt\n@@ -1,')).toBe(true);
+    expect(applyPatch(old, patch)).toBe(edited);
+    expect(renderPatch(diffDocuments(old, old))).toBe('');
+  });
+
+  it('patches apply for any pair of texts', () => {
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (a, b, newline) => {
+        const x = newline ? `${a}\n` : a;
+        const patch = renderPatch(diffDocuments(x, b));
+        expect(patch === '' ? x : applyPatch(x, patch)).toBe(b);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('escapes everything in HTML and links moves both ways', () => {
+    const html = renderHtml(diffDocuments(old, edited));
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; more.');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<del>weeks</del><ins>months</ins>');
+    const id = /id="ck-(m\d+)-from"/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    expect(html).toContain(`href="#ck-${id}-to"`);
+    expect(html).toContain(`id="ck-${id}-to"`);
+    expect(html).toContain(`href="#ck-${id}-from"`);
+  });
+
+  it('keeps both sides in the JSON model', () => {
+    const diff = JSON.parse(JSON.stringify(diffDocuments(old, edited)));
+    const sides = diffSides(diff);
+    expect(sides.old).toBe(old);
+    expect(sides.new).toBe(edited);
+  });
+});
