@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, canonicalJsonReference } from './canonical-json.js';
 import { CorpusKitError } from './errors.js';
 import { hashValue, sha256 } from './hash.js';
 
@@ -72,5 +72,42 @@ describe('sha256', () => {
 
   it('hashes strings as UTF-8', () => {
     expect(sha256('é')).toBe(sha256(new Uint8Array([0xc3, 0xa9])));
+  });
+});
+
+describe('canonicalJson fast path', () => {
+  it('writes exactly what the reference writer writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.anything(), (json, anything) => {
+        expect(canonicalJson(json)).toBe(canonicalJsonReference(json));
+        let expected: string | Error;
+        try {
+          expected = canonicalJsonReference(anything);
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (typeof expected === 'string') expect(canonicalJson(anything)).toBe(expected);
+        else expect(() => canonicalJson(anything)).toThrow(expected.message);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps code-unit order for array-index keys, __proto__ and toJSON objects', () => {
+    const cases: unknown[] = [
+      { b: 1, 10: 2, 9: 3, a: 4 },
+      JSON.parse('{"__proto__":{"x":1},"a":2}'),
+      { when: new Date(0), n: -0, list: [undefined, 1] },
+      {
+        custom: new (class {
+          z = 1;
+          toJSON(): string {
+            return 'ignored by canonical JSON';
+          }
+        })(),
+      },
+    ];
+    for (const value of cases) expect(canonicalJson(value)).toBe(canonicalJsonReference(value));
+    expect(canonicalJson({ b: 1, 10: 2, 9: 3 })).toBe('{"10":2,"9":3,"b":1}');
   });
 });
