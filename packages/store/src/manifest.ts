@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import { canonicalJson, sha256 } from '@corpuskit/document';
 
 /** One document in a version's manifest. `record` and `raw` are object hashes. */
@@ -70,8 +68,28 @@ export function parseNode(bytes: Uint8Array, hash: string): ManifestNode {
   return node;
 }
 
-function keyHash(id: string): number {
-  return createHash('sha256').update(id).digest().readUIntBE(0, 6);
+/** 32-bit FNV-1a over UTF-16 code units with a murmur3 finaliser, seeded. */
+function mix32(id: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * 48 bits derived from the id. Part of the on-disk format (it decides node boundaries), so it
+ * must never change for a given FORMAT_VERSION. Not cryptographic: a crafted id can only make
+ * one node larger, never wrong.
+ */
+export function keyHash(id: string): number {
+  return (mix32(id, 0x811c9dc5) % 0x10000) * 0x100000000 + mix32(id, 0x9747b28c);
 }
 
 function closes(id: string, level: number): boolean {

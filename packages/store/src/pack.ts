@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
@@ -108,12 +108,26 @@ export class PackReader {
     };
   }
 
+  private lookups = 0;
+  private byHash: Map<string, number> | null = null;
+
+  /** Row index of a hash: binary search for the first few lookups, then a hash map (bulk writers ask a lot). */
+  private indexOf(hash: string): number {
+    if (this.byHash) return this.byHash.get(hash) ?? -1;
+    if (++this.lookups > 256) {
+      this.byHash = new Map();
+      for (let i = 0; i < this.count; i++) this.byHash.set(this.index.toString('hex', i * ROW, i * ROW + 32), i);
+      return this.byHash.get(hash) ?? -1;
+    }
+    return this.find(Buffer.from(hash, 'hex'));
+  }
+
   has(hash: string): boolean {
-    return this.find(Buffer.from(hash, 'hex')) >= 0;
+    return this.indexOf(hash) >= 0;
   }
 
   rowOf(hash: string): PackRow | null {
-    const i = this.find(Buffer.from(hash, 'hex'));
+    const i = this.indexOf(hash);
     return i < 0 ? null : this.row(i);
   }
 
@@ -188,8 +202,17 @@ export class PackWriter {
 
   private drain(): void {
     if (this.bufferedBytes === 0) return;
-    const data = this.buffered.length === 1 ? this.buffered[0]! : Buffer.concat(this.buffered, this.bufferedBytes);
-    writeAll(this.fd, data, this.position - this.bufferedBytes);
+    let position = this.position - this.bufferedBytes;
+    let pending = this.buffered;
+    while (pending.length > 0) {
+      let written = writevSync(this.fd, pending.slice(0, 1024), position);
+      position += written;
+      // Drop what was written; keep the rest of a partly written buffer.
+      let i = 0;
+      while (i < pending.length && written >= pending[i]!.length) written -= pending[i++]!.length;
+      pending = pending.slice(i);
+      if (written > 0) pending[0] = pending[0]!.subarray(written);
+    }
     this.buffered = [];
     this.bufferedBytes = 0;
   }

@@ -327,31 +327,22 @@ export class Store {
     const checked = inputs.map((input, index) => {
       const subject = input?.source ?? (input?.record as { id?: unknown } | undefined)?.id;
       const record = validateRecord(input?.record, typeof subject === 'string' ? subject : `input ${index}`, verify);
-      let raw: string | null = null;
-      if (input.raw !== undefined) {
-        raw = sha256(input.raw);
-        const claimed = record.document.provenance.rawSha256;
-        if (claimed && claimed !== raw) {
-          throw storeError('usage', 'raw-mismatch', `the raw bytes do not hash to provenance.rawSha256 (${claimed})`, {
-            subject: record.id,
-          });
-        }
-      }
-      return { input, record, raw };
+      return { input, record };
     });
     return this.mutate(async (session) => {
       const headRoot = await this.headRoot(session.refs);
       const stagedAt = new Date().toISOString();
       const results: StageResult[] = [];
-      for (const { input, record, raw } of checked) {
+      // Applied to the session only when every input went through, so a bad input changes nothing.
+      const updates = new Map<string, StagedEntry | null>();
+      const stagedOf = (id: string): StagedEntry | undefined =>
+        updates.has(id) ? (updates.get(id) ?? undefined) : session.staging.get(id);
+      for (const { input, record } of checked) {
         const id = record.id;
         const head = headRoot ? await lookup(headRoot, id, this.nodes) : null;
-        const existing = session.staging.get(id);
+        const existing = stagedOf(id);
         if (head && head.contentHash === record.contentHash) {
-          if (existing) {
-            session.staging.delete(id);
-            session.stagingDirty = true;
-          }
+          if (existing) updates.set(id, null);
           results.push({
             id,
             change: 'identical',
@@ -361,14 +352,34 @@ export class Store {
           });
           continue;
         }
-        const hash = this.writeRecord(record);
+        const encoded = encodeRecord(record);
+        let raw: string | null = null;
+        if (input.raw !== undefined) {
+          const text = encoded.blobs[0]!;
+          // Plain-text pages: raw bytes equal to the text are the same object, no second hash needed.
+          raw = input.raw.length === text.bytes.length && text.bytes.equals(input.raw) ? text.hash : sha256(input.raw);
+          const claimed = record.document.provenance.rawSha256;
+          if (claimed && claimed !== raw) {
+            throw storeError(
+              'usage',
+              'raw-mismatch',
+              `the raw bytes do not hash to provenance.rawSha256 (${claimed})`,
+              {
+                subject: input.source ?? id,
+              },
+            );
+          }
+        }
+        for (const blob of encoded.blobs) this.backend.putObject(blob.hash, blob.bytes);
+        this.backend.putObject(encoded.hash, encoded.bytes);
         if (raw !== null && input.raw) this.backend.putObject(raw, input.raw, { compress: true });
+        const hash = encoded.hash;
         const change = head ? 'update' : 'new';
         if (existing && existing.record === hash && existing.change === change) {
           results.push({ id, change, replacedPending: false, alreadyStaged: true, record: hash });
           continue;
         }
-        session.staging.set(id, {
+        updates.set(id, {
           id,
           change,
           state: 'pending',
@@ -381,9 +392,13 @@ export class Store {
           stagedAt,
           decision: null,
         });
-        session.stagingDirty = true;
         results.push({ id, change, replacedPending: !!existing, alreadyStaged: false, record: hash });
       }
+      for (const [id, entry] of updates) {
+        if (entry) session.staging.set(id, entry);
+        else session.staging.delete(id);
+      }
+      if (updates.size > 0) session.stagingDirty = true;
       await this.maybeFlush(session, checked.length);
       return results;
     });
