@@ -73,6 +73,32 @@ describe('DedupIndex', () => {
     expect(second!.batch).toEqual([expect.objectContaining({ kind: 'near', other: 'https://x.example/1' })]);
   });
 
+  it('handles big buckets of copies: every copy reported, each distinct stored text loaded once', async () => {
+    const text = article(31337);
+    const index = new DedupIndex();
+    for (let i = 0; i < 100; i++) index.add({ id: `https://copies.example/${String(i).padStart(3, '0')}`, text });
+    const loads: string[] = [];
+    const [near, exact] = await index.check(
+      [
+        { id: 'https://q.example/near', text: dropWords(text, 120) },
+        { id: 'https://q.example/exact', text },
+      ],
+      {
+        loadText: (id) => {
+          loads.push(id);
+          return text;
+        },
+      },
+    );
+    expect(near!.status).toBe('near');
+    expect(near!.findings).toHaveLength(100);
+    expect(near!.findings[0]!.other).toBe('https://copies.example/000');
+    expect(exact!.status).toBe('exact');
+    expect(exact!.findings).toHaveLength(100);
+    expect(loads).toEqual(['https://copies.example/000']);
+    expect(index.candidates(index.prepare({ id: 'x', text }).signature)).toHaveLength(100);
+  });
+
   it('turns a text that cannot be loaded into a warning and goes on', async () => {
     const { index, texts } = corpus();
     const [result] = await index.check(

@@ -224,10 +224,16 @@ export class DedupIndex {
     }
     const { bands, rows } = this.options;
     const found: number[] = [];
+    // A linear scan is fastest for the usual handful of candidates; a set takes over for big buckets.
+    let seen: Set<number> | null = null;
     for (let band = 0; band < bands; band++) {
       let slot = this.heads[band]!.get(bandKey(signature, band, rows));
       while (slot !== undefined && slot !== END) {
-        if (!found.includes(slot)) found.push(slot);
+        if (seen === null && found.length > 32) seen = new Set(found);
+        if (seen ? !seen.has(slot) : !found.includes(slot)) {
+          found.push(slot);
+          seen?.add(slot);
+        }
         slot = this.next[slot * bands + band]!;
       }
     }
@@ -297,11 +303,18 @@ export class DedupIndex {
         for (const other of exact) {
           findings.push({ kind: 'exact', other, similarity: 1, reason: `same normalised text as ${other}` });
         }
+        // Verify each distinct stored text once: copies share a fingerprint and so a similarity.
+        const byFingerprint = new Map<string, number | null>([[prepared.fingerprint, null]]);
         for (const other of this.candidates(prepared.signature, prepared.id)) {
-          if (exact.includes(other)) continue;
-          const stored = await corpusSet(other, warnings);
-          if (!stored) continue;
-          const similarity = jaccard(shingles, stored);
+          const otherFingerprint = this.fingerprints[this.slotOf.get(other)!]!;
+          let similarity = byFingerprint.get(otherFingerprint);
+          if (similarity === null) continue;
+          if (similarity === undefined) {
+            const stored = await corpusSet(other, warnings);
+            if (!stored) continue;
+            similarity = jaccard(shingles, stored);
+            byFingerprint.set(otherFingerprint, similarity);
+          }
           if (similarity >= threshold) {
             findings.push({ kind: 'near', other, similarity, reason: nearReason(other, similarity, this.options) });
           }
