@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   log: () => import('./log.js'),
   show: () => import('./show.js'),
   dedup: () => import('./dedup.js'),
+  diff: () => import('./diff.js'),
   export: () => import('./export.js'),
   fsck: () => import('./fsck.js'),
   gc: () => import('./gc.js'),

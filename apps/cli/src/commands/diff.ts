@@ -1,0 +1,249 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { CorpusKitError } from '@corpuskit/document';
+import type * as DiffPackage from '@corpuskit/diff';
+import type { DocumentDiff, DiffOptions, DiffInput, VersionDiff } from '@corpuskit/diff';
+import type { Store } from '@corpuskit/store';
+
+import type { CommandContext } from '../context.js';
+import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
+import { corpusDirFor } from '../corpus.js';
+
+export const spec: CommandSpec = {
+  usage: 'diff <old> <new>',
+  description:
+    'What changed between two files (HTML is cleaned first) or two corpus versions (id or prefix, tag, HEAD, HEAD~N, staged)',
+  options: [
+    { flags: '--doc <id>', description: 'Diff one document between the two versions (or a version and a file)' },
+    { flags: '--exit-code', description: 'Exit 1 when the sides differ, 0 when they are equal' },
+    { flags: '--ignore-whitespace', description: 'Ignore changes in the amount of white space and blank lines' },
+    { flags: '--ignore-case', description: 'Ignore letter case' },
+    { flags: '--ignore-punctuation', description: 'Ignore punctuation and symbols' },
+    { flags: '--ignore-quotes', description: 'Ignore quote and dash style (curly vs straight, en/em dash vs hyphen)' },
+    { flags: '--limit <n>', description: 'Version diff: list at most N documents, largest changes first' },
+    { flags: '--context <n>', description: 'Unchanged paragraphs (text) or lines (patch) around each change' },
+  ],
+  formats: ['text', 'json', 'patch'],
+  examples: [
+    'corpuskit diff old.html new.html',
+    'corpuskit diff v1 HEAD',
+    'corpuskit diff HEAD staged --json',
+    'corpuskit diff HEAD~1 HEAD --doc https://example.com/story --format patch',
+    'corpuskit diff a.txt b.txt --ignore-quotes --exit-code',
+  ],
+};
+
+/** The lazily imported diff package. */
+type DiffModule = typeof DiffPackage;
+
+type Side = { kind: 'file'; path: string; arg: string } | { kind: 'version'; ref: string };
+
+const HTML_EXTENSION = /\.(?:html?|xhtml|shtml|mhtml?)$/i;
+const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
+
+function diffOptionsFrom(options: Record<string, unknown>): DiffOptions {
+  return {
+    ignoreWhitespace: options.ignoreWhitespace === true,
+    ignoreCase: options.ignoreCase === true,
+    ignorePunctuation: options.ignorePunctuation === true,
+    ignoreQuotes: options.ignoreQuotes === true,
+    ignoreDashes: options.ignoreQuotes === true,
+  };
+}
+
+function positiveInteger(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new CorpusKitError('usage', 'cli.usage', `${flag} takes a whole number (got '${String(value)}')`);
+  }
+  return n;
+}
+
+/** A side is a file when the path exists, else a version reference. */
+async function sideOf(arg: string, context: CommandContext): Promise<Side> {
+  const full = path.resolve(context.cwd, arg);
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) {
+      throw new CorpusKitError('usage', 'diff.directory', 'is a folder; give a file or a version', { subject: arg });
+    }
+    return { kind: 'file', path: full, arg };
+  } catch (error) {
+    if (error instanceof CorpusKitError) throw error;
+    return { kind: 'version', ref: arg };
+  }
+}
+
+/** Read a file side: HTML is cleaned (lazily loading the cleaner), plain text is used as is. */
+async function readFileSide(side: Extract<Side, { kind: 'file' }>): Promise<DiffInput> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(side.path);
+  } catch (error) {
+    throw new CorpusKitError('input', 'diff.unreadable', `cannot read: ${(error as Error).message}`, {
+      subject: side.arg,
+      cause: error,
+    });
+  }
+  const head = new TextDecoder().decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '');
+  if (HTML_EXTENSION.test(side.path) || HTML_START.test(head)) {
+    const { clean } = await import('@corpuskit/clean');
+    const document = await clean(bytes, { source: side.arg });
+    return { id: side.arg, title: document.title, text: document.text, metadata: document.metadata };
+  }
+  if (bytes.includes(0)) {
+    throw new CorpusKitError('input', 'diff.binary-file', 'looks like a binary file, not text or HTML', {
+      subject: side.arg,
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new CorpusKitError('input', 'diff.not-utf8', 'is not valid UTF-8 text', { subject: side.arg, cause: error });
+  }
+  return { id: side.arg, title: null, text: text.replace(/^\uFEFF/, '') };
+}
+
+async function openStore(context: CommandContext, refs: string[]): Promise<Store> {
+  let dir: string;
+  try {
+    dir = await corpusDirFor(context);
+  } catch (error) {
+    if (error instanceof CorpusKitError && error.code === 'cli.no-corpus') {
+      throw new CorpusKitError(
+        'not-found',
+        'diff.no-such-side',
+        `no such file, and no corpus to look up ${refs.length > 1 ? 'these versions' : 'this version'} in (pass --corpus DIR or set CORPUSKIT_CORPUS)`,
+        { subject: refs.join(', ') },
+      );
+    }
+    throw error;
+  }
+  const { openCorpus } = await import('@corpuskit/store');
+  return openCorpus(dir);
+}
+
+async function versionDocument(store: Store, ref: string, id: string): Promise<DiffInput | null> {
+  const record = await store.getDocument(ref, id);
+  if (!record) return null;
+  const d = record.document;
+  return { id: record.id, title: d.title, text: d.text, metadata: d.metadata };
+}
+
+function renderDocument(
+  diff: DocumentDiff,
+  format: string,
+  context: CommandContext,
+  names: { old: string; new: string },
+  lines: number | undefined,
+  render: DiffModule,
+): string {
+  if (format === 'json') return JSON.stringify(diff, null, 2);
+  if (format === 'patch') return render.renderPatch(diff, { oldName: names.old, newName: names.new, context: lines });
+  return render.renderText(diff, {
+    color: context.options.color,
+    oldName: names.old,
+    newName: names.new,
+    context: lines,
+  });
+}
+
+async function versionPatch(
+  versionDiff: VersionDiff,
+  ids: string[],
+  lines: number | undefined,
+  render: DiffModule,
+): Promise<string> {
+  const out: string[] = [];
+  for (const id of ids) {
+    const diff = await versionDiff.document(id);
+    out.push(render.renderPatch(diff, { oldName: `a/${diff.old.id ?? id}`, newName: `b/${id}`, context: lines }));
+  }
+  return out.join('');
+}
+
+export const run: CommandRun = async (args, options, context): Promise<CommandResult> => {
+  const [oldArg, newArg] = args.map(String);
+  if (!oldArg || !newArg) throw new CorpusKitError('usage', 'cli.usage', 'diff needs two sides: OLD NEW');
+  const format = context.options.json ? 'json' : (context.options.format ?? 'text');
+  const diffOptions = diffOptionsFrom(options);
+  const docId = options.doc === undefined ? undefined : String(options.doc);
+  const limit = positiveInteger(options.limit, '--limit');
+  const lines = positiveInteger(options.context, '--context');
+  const exitOnDiff = options.exitCode === true;
+  const render = await import('@corpuskit/diff');
+
+  const [oldSide, newSide] = await Promise.all([sideOf(oldArg, context), sideOf(newArg, context)]);
+  const versions = [oldSide, newSide].filter((s): s is Extract<Side, { kind: 'version' }> => s.kind === 'version');
+  const store =
+    versions.length > 0
+      ? await openStore(
+          context,
+          versions.map((v) => v.ref),
+        )
+      : null;
+
+  // Document diff: two files, or one document (--doc) on either kind of side.
+  if (versions.length < 2 || docId !== undefined) {
+    if (versions.length === 1 && docId === undefined) {
+      throw new CorpusKitError(
+        'usage',
+        'diff.mixed-sides',
+        `one side is a file and the other a version; name the document with --doc ID`,
+        { subject: versions[0]!.ref },
+      );
+    }
+    if (versions.length === 0 && docId !== undefined) {
+      throw new CorpusKitError('usage', 'cli.usage', '--doc is for versions; two files are compared as they are');
+    }
+    const load = async (side: Side): Promise<DiffInput | null> =>
+      side.kind === 'file' ? readFileSide(side) : versionDocument(store!, side.ref, docId!);
+    const [a, b] = await Promise.all([load(oldSide), load(newSide)]);
+    if (!a && !b) {
+      throw new CorpusKitError('not-found', 'diff.no-such-document', `not in ${oldArg} nor in ${newArg}`, {
+        subject: docId,
+      });
+    }
+    const empty = { id: null, title: null, text: '' };
+    const diff = render.diffDocuments(a ?? empty, b ?? empty, diffOptions);
+    const names = {
+      old: oldSide.kind === 'file' ? oldArg : `${oldArg}:${docId}`,
+      new: newSide.kind === 'file' ? newArg : `${newArg}:${docId}`,
+    };
+    return {
+      json: diff,
+      text: renderDocument(diff, format, context, names, lines, render),
+      exitCode: exitOnDiff && diff.changed ? 1 : 0,
+    };
+  }
+
+  // Version diff: the summary from the manifests, then documents ranked by size of change.
+  const manifests = await store!.diffManifests(oldArg, newArg);
+  const versionDiff = render.diffVersions(
+    {
+      changes: manifests,
+      load: async (entry) => {
+        const record = await store!.readRecord(entry.record);
+        return { title: record.document.title, text: record.document.text, metadata: record.document.metadata };
+      },
+    },
+    { ...diffOptions, signal: context.signal },
+  );
+  const s = versionDiff.summary;
+  const different = s.added + s.removed + s.modified + s.renamed > 0;
+  const json = await render.versionDiffJson(versionDiff, { limit });
+  let text: string;
+  if (format === 'json') text = JSON.stringify(json, null, 2);
+  else if (format === 'patch')
+    text = await versionPatch(
+      versionDiff,
+      json.documents.map((d) => d.id),
+      lines,
+      render,
+    );
+  else text = render.renderVersionText(json, { color: context.options.color });
+  return { json, text, exitCode: exitOnDiff && different ? 1 : 0 };
+};
