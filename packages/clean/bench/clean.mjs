@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// Benchmark of @corpuskit/clean on real pages (readability-test-pages of the data directory):
+//
+//  1. time per page of plain Readability on jsdom (the baseline), Readability on linkedom, and the
+//     whole clean() path (bytes -> CleanDocument) with each engine and with the default engine.
+//     Each pass of each system runs in a fresh process, one at a time, in rotating order; a page's
+//     time is its median over passes; we report the median page and the mean page, and ratios
+//     against the jsdom baseline of the same run.
+//  2. resident memory (RSS) over 1,000 page cleanings per engine, in one process, after a forced GC.
+//
+// Run against the built package: pnpm --filter @corpuskit/clean build && pnpm --filter @corpuskit/clean bench
+//   [--data DIR] [--pages N] [--passes N] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]
+
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem, type, release, arch } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median } from '../eval/metrics.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const self = fileURLToPath(import.meta.url);
+const repoRoot = resolve(here, '../../..');
+const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
+
+// ------------------------------------------------------------------------------------------------
+// Child mode: run one measurement and report it over IPC.
+
+async function makeRunner(system) {
+  const sys = await import('../eval/systems.mjs');
+  if (system.startsWith('readability-')) {
+    const engine = system.slice('readability-'.length);
+    return (bytes) => sys.runReadabilityPlain(engine, sys.decodeForBaseline(bytes), READABILITY_TEST_URL);
+  }
+  const { clean } = await sys.loadCleaner();
+  if (!clean) throw new Error('cleaner not built');
+  const engine = system.slice('clean-'.length);
+  const options = engine === 'default' ? { url: READABILITY_TEST_URL } : { url: READABILITY_TEST_URL, engine };
+  return (bytes) => clean(bytes, options);
+}
+
+async function childTime({ system, files, warmup }) {
+  const run = await makeRunner(system);
+  const pages = files.map((f) => new Uint8Array(readFileSync(f)));
+  let engineUsed = null;
+  for (const bytes of pages.slice(0, warmup)) {
+    const r = await run(bytes);
+    engineUsed ??= r?.provenance?.engine ?? null;
+  }
+  const times = [];
+  for (const bytes of pages) {
+    const t = performance.now();
+    await run(bytes);
+    times.push(performance.now() - t);
+  }
+  return { times, engineUsed };
+}
+
+async function childMemory({ system, files, count, checkpoints, maxRssMb }) {
+  const run = await makeRunner(system);
+  const pages = files.map((f) => new Uint8Array(readFileSync(f)));
+  const sample = (done) => {
+    globalThis.gc?.();
+    const m = process.memoryUsage();
+    return { pages: done, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 };
+  };
+  const samples = [sample(0)];
+  const started = performance.now();
+  for (let i = 1; i <= count; i++) {
+    await run(pages[(i - 1) % pages.length]);
+    if (checkpoints.includes(i)) samples.push(sample(i));
+    if (i % 25 === 0 && process.memoryUsage().rss / 2 ** 20 > maxRssMb) {
+      samples.push({ ...sample(i), stopped: true });
+      break;
+    }
+  }
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+if (process.argv[2] === '--child') {
+  const job = JSON.parse(process.argv[3]);
+  try {
+    const result = job.mode === 'time' ? await childTime(job) : await childMemory(job);
+    process.send({ ok: true, result });
+  } catch (error) {
+    process.send({ ok: false, error: String(error?.stack ?? error) });
+  }
+  process.disconnect();
+} else {
+  await main();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Parent mode.
+
+function runChild(job, { exposeGc = false } = {}) {
+  return new Promise((resolveChild) => {
+    const child = fork(self, ['--child', JSON.stringify(job)], {
+      execArgv: exposeGc ? ['--expose-gc'] : [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let answer = null;
+    child.on('message', (m) => (answer = m));
+    child.on('exit', (code, signal) =>
+      resolveChild(answer ?? { ok: false, error: `benchmark process exited (${code ?? signal}) without a result` }),
+    );
+  });
+}
+
+async function main() {
+  const userCwd = process.env.INIT_CWD ?? process.cwd();
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        data: { type: 'string' },
+        pages: { type: 'string' },
+        passes: { type: 'string' },
+        memory: { type: 'string' },
+        'no-memory': { type: 'boolean', default: false },
+        quick: { type: 'boolean', default: false },
+        'max-rss-mb': { type: 'string', default: '4096' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: false,
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${error.message}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(
+      'usage: bench [--data DIR] [--pages N] [--passes N] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]',
+    );
+    return;
+  }
+  const int = (name, value, fallback) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) {
+      console.error(`bench: --${name} must be a positive integer, got ${value}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const quick = Boolean(args.quick);
+  const dataDir = args.data
+    ? isAbsolute(String(args.data))
+      ? String(args.data)
+      : resolve(userCwd, String(args.data))
+    : resolve(repoRoot, '../shared/data');
+  const pagesDir = join(dataDir, 'readability-test-pages');
+  if (!existsSync(pagesDir)) {
+    console.error(`bench: no readability-test-pages in ${dataDir}; pass --data DIR pointing at the data directory`);
+    process.exit(2);
+  }
+  const allFiles = readdirSync(pagesDir)
+    .sort()
+    .map((d) => join(pagesDir, d, 'source.html'))
+    .filter((f) => existsSync(f));
+  const pageCount = int('pages', args.pages, quick ? 20 : allFiles.length);
+  // Spread a subset over the whole set rather than taking the alphabetical head.
+  const step = allFiles.length / Math.min(pageCount, allFiles.length);
+  const files = Array.from({ length: Math.min(pageCount, allFiles.length) }, (_, i) => allFiles[Math.floor(i * step)]);
+  const passes = int('passes', args.passes, quick ? 1 : 3);
+  const memoryCount = args['no-memory'] ? 0 : int('memory', args.memory, quick ? 200 : 1000);
+  const maxRssMb = int('max-rss-mb', args['max-rss-mb'], 4096);
+  const sizes = files.map((f) => readFileSync(f).length / 1024);
+
+  const { loadCleaner } = await import('../eval/systems.mjs');
+  const cleaner = await loadCleaner();
+  const systems = ['readability-jsdom', 'readability-linkedom'];
+  if (cleaner.clean) systems.push('clean-jsdom', 'clean-linkedom', 'clean-default');
+
+  const cpu = cpus();
+  console.log('@corpuskit/clean benchmark');
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${type()} ${release()} ${arch()}, node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `pages: ${files.length} readability test pages (median ${median(sizes).toFixed(0)} KB, max ${Math.max(...sizes).toFixed(0)} KB); ${passes} pass(es) per system, each in a fresh process`,
+  );
+  if (!cleaner.clean) console.log(`cleaner: not measured (${cleaner.reason})`);
+
+  // 1. Time per page.
+  const perSystem = Object.fromEntries(systems.map((s) => [s, []]));
+  const engines = {};
+  for (let pass = 0; pass < passes; pass++) {
+    const order = systems.map((_, i) => systems[(i + pass) % systems.length]);
+    for (const system of order) {
+      const r = await runChild({ mode: 'time', system, files, warmup: Math.min(3, files.length) });
+      if (!r.ok) {
+        console.log(`  ${system}: failed: ${r.error.split('\n')[0]}`);
+        continue;
+      }
+      perSystem[system].push(r.result.times);
+      if (r.result.engineUsed) engines[system] = r.result.engineUsed;
+      process.stderr.write(`bench: pass ${pass + 1}/${passes} ${system} done\n`);
+    }
+  }
+  const summary = {};
+  for (const system of systems) {
+    const runs = perSystem[system];
+    if (runs.length === 0) continue;
+    const pageMedians = files.map((_, i) => median(runs.map((r) => r[i])));
+    summary[system] = {
+      median: median(pageMedians),
+      mean: pageMedians.reduce((a, b) => a + b, 0) / pageMedians.length,
+      p90: [...pageMedians].sort((a, b) => a - b)[Math.floor(0.9 * (pageMedians.length - 1))],
+    };
+  }
+  const base = summary['readability-jsdom'];
+  console.log('\ntime per page (ms; per-page median over passes) and ratio to plain Readability on jsdom in this run');
+  console.log(
+    `  ${'system'.padEnd(24)} ${'median'.padStart(8)} ${'mean'.padStart(8)} ${'p90'.padStart(8)}   ratio(median) ratio(mean)`,
+  );
+  for (const [system, s] of Object.entries(summary)) {
+    const label = system === 'clean-default' && engines[system] ? `clean-default (${engines[system]})` : system;
+    const ratio = (a, b) => (b ? `${(a / b).toFixed(3)}x` : '-');
+    console.log(
+      `  ${label.padEnd(24)} ${s.median.toFixed(1).padStart(8)} ${s.mean.toFixed(1).padStart(8)} ${s.p90.toFixed(1).padStart(8)}   ${ratio(s.median, base?.median).padStart(13)} ${ratio(s.mean, base?.mean).padStart(11)}`,
+    );
+  }
+  if (summary['clean-default'] && base) {
+    const r = summary['clean-default'].median / base.median;
+    console.log(
+      `  target: clean() with the default engine <= 0.25x the baseline: ${r.toFixed(3)}x (${r <= 0.25 ? 'met' : 'NOT met'})`,
+    );
+  }
+
+  // 2. Memory over many cleanings.
+  if (memoryCount > 0 && cleaner.clean) {
+    const checkpoints = [...new Set([100, 500, 1000, memoryCount].filter((n) => n <= memoryCount))].sort(
+      (a, b) => a - b,
+    );
+    console.log(
+      `\nresident memory over ${memoryCount} clean() calls in one process (MB, after a forced GC; pages cycle)`,
+    );
+    for (const engine of ['linkedom', 'jsdom']) {
+      const r = await runChild(
+        { mode: 'memory', system: `clean-${engine}`, files, count: memoryCount, checkpoints, maxRssMb },
+        { exposeGc: true },
+      );
+      if (!r.ok) {
+        console.log(`  clean-${engine}: failed: ${r.error.split('\n')[0]}`);
+        continue;
+      }
+      const { samples, seconds } = r.result;
+      const cells = samples.map((s) => `${s.pages}: ${s.rssMb.toFixed(0)} (heap ${s.heapMb.toFixed(0)})`).join(', ');
+      const last = samples.at(-1);
+      const first = samples.find((s) => s.pages >= 100) ?? samples[0];
+      const growth = last.pages > first.pages ? ((last.rssMb - first.rssMb) / (last.pages - first.pages)) * 100 : 0;
+      console.log(
+        `  clean-${engine.padEnd(9)} ${cells}; growth after page ${first.pages}: ${growth.toFixed(1)} MB per 100 pages; ${seconds.toFixed(0)} s${last.stopped ? `; STOPPED at ${last.pages} pages (RSS over ${maxRssMb} MB)` : ''}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,687 @@
+#!/usr/bin/env node
+// `pnpm eval`: run the built cleaner and the Readability baselines over the evaluation sets of a
+// data directory and print each benchmark's own figures, per-category breakdowns, and the worst
+// pages. See packages/clean/README.md ("Evaluation") for the options.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SETS, availableSets, loadReadability, loadScrapinghub, loadTrafilatura } from './data.mjs';
+import { guessKind } from './kinds.mjs';
+import {
+  METADATA_KEYS,
+  metadataAggregate,
+  metadataAgrees,
+  normalizeSpace,
+  overlapShare,
+  pagePrecision,
+  pageRecall,
+  sameTokens,
+  segmentAggregate,
+  segmentPage,
+  shingleAggregate,
+  shingleCounts,
+  shinglePage,
+  tokenize,
+} from './metrics.mjs';
+import { ForkPool } from './pool.mjs';
+import { loadCleaner } from './systems.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
+
+const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|readability|all]
+                 [--out FILE] [--write-pred DIR] [--jobs N] [--timeout MS] [--limit N] [--no-baselines] [--worst N]
+
+  --data DIR        data directory (default: ../shared/data relative to the repository root)
+  --engine E        cleaner engine(s) to evaluate (default: both)
+  --set S           which set(s) (default: all present)
+  --out FILE        write every figure and per-page result as JSON
+  --write-pred DIR  write PRED.json files in the reference scorers' formats (DIR/<set>/<system>.json)
+  --jobs N          worker processes (default: 2)
+  --timeout MS      per-page time limit; a page over it counts as a crash (default: 60000)
+  --limit N         only the first N pages of each set (quick runs)
+  --no-baselines    skip the Readability baselines
+  --worst N         how many worst pages to list per set (default: 10)`;
+
+function fail(message, code = 2) {
+  process.stderr.write(`eval: ${message}\n`);
+  process.exit(code);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      data: { type: 'string' },
+      engine: { type: 'string', default: 'both' },
+      set: { type: 'string', default: 'all' },
+      out: { type: 'string' },
+      'write-pred': { type: 'string' },
+      jobs: { type: 'string', default: '2' },
+      timeout: { type: 'string', default: '60000' },
+      limit: { type: 'string' },
+      'no-baselines': { type: 'boolean', default: false },
+      worst: { type: 'string', default: '10' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+  }).values;
+} catch (error) {
+  fail(`${error.message}\n${USAGE}`);
+}
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const dataDir = args.data ? fromUser(args.data) : resolve(repoRoot, '../shared/data');
+const sets = availableSets(dataDir);
+if (sets.length === 0) {
+  fail(
+    `no evaluation data in ${dataDir} (expected ${Object.values(SETS).join(', ')}); pass --data DIR pointing at the data directory`,
+  );
+}
+const wantedSets = args.set === 'all' ? sets : [args.set];
+for (const s of wantedSets) {
+  if (!(s in SETS)) fail(`unknown --set ${s} (scrapinghub, trafilatura, readability or all)`);
+  if (!sets.includes(s)) fail(`set ${s} is not in ${dataDir} (missing ${SETS[s]}/)`);
+}
+const engines = args.engine === 'both' ? ['jsdom', 'linkedom'] : [args.engine];
+for (const e of engines) if (e !== 'jsdom' && e !== 'linkedom') fail(`unknown --engine ${e} (jsdom, linkedom or both)`);
+const positiveInt = (name, value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a positive integer, got ${value}`);
+  return n;
+};
+const jobs = positiveInt('jobs', args.jobs);
+const timeoutMs = positiveInt('timeout', args.timeout);
+const limit = args.limit === undefined ? Infinity : positiveInt('limit', args.limit);
+const worstN = positiveInt('worst', args.worst);
+
+const cleaner = await loadCleaner();
+if (!cleaner.clean) {
+  process.stderr.write(
+    `eval: ${cleaner.reason}; evaluating the baselines only (build with pnpm --filter @corpuskit/clean build)\n`,
+  );
+}
+const baselineEngines = args['no-baselines'] ? [] : ['jsdom', 'linkedom'];
+const cleanEngines = cleaner.clean ? engines : [];
+
+// ------------------------------------------------------------------------------------------------
+// Run every task through the pool.
+
+/** Systems whose text is scored, and where their text comes from in a task result. */
+const systems = [
+  ...baselineEngines.flatMap((e) => [
+    { name: `readability-${e}`, task: `readability:${e}`, pick: (r) => r.text },
+    { name: `readability-${e}-blocks`, task: `readability:${e}`, pick: (r) => r.blocks },
+  ]),
+  ...cleanEngines.map((e) => ({ name: `clean-${e}`, task: `clean:${e}`, pick: (r) => r.text, cleaner: true })),
+];
+const taskKeys = [...new Set(systems.map((s) => s.task))];
+
+const loaded = {};
+for (const s of wantedSets) {
+  const loader = { scrapinghub: loadScrapinghub, trafilatura: loadTrafilatura, readability: loadReadability }[s];
+  const { pages } = loader(dataDir);
+  loaded[s] = pages.slice(0, limit);
+}
+
+const pool = new ForkPool({
+  script: join(here, 'worker.mjs'),
+  size: jobs,
+  timeoutMs,
+  recycleAfter: 40,
+  maxRssMb: 1500,
+});
+
+const totalTasks = Object.entries(loaded).reduce(
+  (n, [s, pages]) => n + pages.length * (taskKeys.length + (s === 'readability' ? 1 : 0)),
+  0,
+);
+let doneTasks = 0;
+let lastReport = 0;
+const t0 = performance.now();
+const progress = () => {
+  doneTasks++;
+  const now = performance.now();
+  if (now - lastReport > 10_000 || doneTasks === totalTasks) {
+    lastReport = now;
+    process.stderr.write(`eval: ${doneTasks}/${totalTasks} page runs, ${((now - t0) / 1000).toFixed(0)} s\n`);
+  }
+};
+
+/** results[set][pageId][taskKey] = outcome */
+const results = {};
+const pending = [];
+for (const [s, pages] of Object.entries(loaded)) {
+  results[s] = {};
+  // Interleave tasks page by page so a partial run still covers every system.
+  for (const page of pages) {
+    const slot = (results[s][page.id] = {});
+    for (const key of taskKeys) {
+      const [kind, engine] = key.split(':');
+      pending.push(
+        pool.run({ kind, engine, file: page.file, url: page.url }).then((o) => {
+          slot[key] = o;
+          progress();
+        }),
+      );
+    }
+    if (s === 'readability') {
+      pending.push(
+        pool.run({ kind: 'expected-text', file: page.expectedFile }).then((o) => {
+          slot.expected = o;
+          progress();
+        }),
+      );
+    }
+  }
+}
+process.stderr.write(
+  `eval: ${totalTasks} page runs on ${jobs} worker processes (systems: ${systems.map((s) => s.name).join(', ') || 'none'})\n`,
+);
+await Promise.all(pending);
+await pool.close();
+const elapsed = (performance.now() - t0) / 1000;
+
+// ------------------------------------------------------------------------------------------------
+// Scoring helpers.
+
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
+const pad = (s, n) => String(s).padEnd(n);
+const lines = [];
+const say = (line = '') => lines.push(line);
+
+/** Text a system produced on a page, or null when the run failed (counted as empty output). */
+function textOf(system, outcome) {
+  if (!outcome || !outcome.ok) return null;
+  return system.pick(outcome.result) ?? '';
+}
+
+function failureCounts(pagesOf, system) {
+  const c = { crash: 0, timeout: 0, error: 0, statusError: 0, empty: 0 };
+  for (const outcome of pagesOf) {
+    const o = outcome[system.task];
+    if (!o) continue;
+    if (!o.ok) c[o.failure === 'error' ? 'error' : o.failure]++;
+    else {
+      if (o.result.status === 'error') c.statusError++;
+      if (!normalizeSpace(system.pick(o.result) ?? '')) c.empty++;
+    }
+  }
+  return c;
+}
+
+const failureNote = (c) =>
+  [
+    c.error && `${c.error} threw`,
+    c.crash && `${c.crash} crashed`,
+    c.timeout && `${c.timeout} timed out`,
+    c.statusError && `${c.statusError} status=error`,
+    c.empty && `${c.empty} empty`,
+  ]
+    .filter(Boolean)
+    .join(', ') || 'none';
+
+function statusCounts(pagesOf, system) {
+  const c = {};
+  for (const outcome of pagesOf) {
+    const o = outcome[system.task];
+    const status = !o ? 'missing' : o.ok ? (o.result.status ?? 'ok') : `failed-${o.failure}`;
+    c[status] = (c[status] ?? 0) + 1;
+  }
+  return c;
+}
+
+function removalTotals(pagesOf, system) {
+  /** @type {Record<string, { count: number, chars: number }>} */
+  const t = {};
+  for (const outcome of pagesOf) {
+    const o = outcome[system.task];
+    if (!o?.ok) continue;
+    for (const r of o.result.removed ?? []) {
+      const e = (t[r.category] ??= { count: 0, chars: 0 });
+      e.count++;
+      e.chars += r.chars ?? r.text?.length ?? 0;
+    }
+  }
+  return t;
+}
+
+function printRemovals(totals, extraHeader, extraCell) {
+  const rows = Object.entries(totals).sort((a, b) => b[1].chars - a[1].chars);
+  if (rows.length === 0) {
+    say('    (nothing removed)');
+    return;
+  }
+  say(`    ${pad('category', 18)} ${pad('blocks', 7)} ${pad('chars', 9)}${extraHeader ?? ''}`);
+  for (const [cat, e] of rows)
+    say(`    ${pad(cat, 18)} ${pad(e.count, 7)} ${pad(e.chars, 9)}${extraCell ? extraCell(cat) : ''}`);
+}
+
+const shortId = (id) => (id.length > 44 ? `${id.slice(0, 41)}...` : id);
+
+const report = {
+  generatedAt: new Date().toISOString(),
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memGb: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+  },
+  dataDir,
+  cleanerVersion: cleaner.version ?? null,
+  elapsedSeconds: +elapsed.toFixed(1),
+  sets: {},
+};
+const predictions = {};
+
+// ------------------------------------------------------------------------------------------------
+// scrapinghub-dev: shingle P/R/F1.
+
+if (loaded.scrapinghub) {
+  const pages = loaded.scrapinghub;
+  const out = (report.sets.scrapinghub = { pages: pages.length, systems: {}, worst: {}, removals: {} });
+  say(`== ${SETS.scrapinghub} (${pages.length} pages): shingle precision / recall / F1 (page means) ==`);
+  say(`  ${pad('system', 28)} ${pad('P', 6)} ${pad('R', 6)} ${pad('F1', 6)} ${pad('exact', 6)} failures`);
+  for (const system of systems) {
+    const perPage = {};
+    const counts = [];
+    let exact = 0;
+    const pred = {};
+    for (const page of pages) {
+      const text = textOf(system, results.scrapinghub[page.id][system.task]);
+      pred[page.id] = { articleBody: text ?? '' };
+      const c = shinglePage(page.gold, text ?? '');
+      counts.push(c);
+      if (sameTokens(page.gold, text ?? '')) exact++;
+      perPage[page.id] = { ...c, precision: pagePrecision(c), recall: pageRecall(c) };
+    }
+    predictions[`scrapinghub-dev/${system.name}`] = pred;
+    const agg = shingleAggregate(counts);
+    const failures = failureCounts(
+      pages.map((p) => results.scrapinghub[p.id]),
+      system,
+    );
+    out.systems[system.name] = { ...agg, exact: exact / pages.length, failures, perPage };
+    say(
+      `  ${pad(system.name, 28)} ${pad(f3(agg.precision), 6)} ${pad(f3(agg.recall), 6)} ${pad(f3(agg.f1), 6)} ${pad(f3(exact / pages.length), 6)} ${failureNote(failures)}`,
+    );
+  }
+  say(
+    '  published on this half: Readability.js 0.947 (P 0.913, R 0.983); trafilatura 0.969; rs_trafilatura 0.973; AutoExtract 0.974 (P 0.985)',
+  );
+  say('  goal on unseen pages: F1 >= 0.975 with P >= 0.96');
+
+  for (const system of systems.filter((s) => s.cleaner)) {
+    const stats = out.systems[system.name];
+    const worst = Object.entries(stats.perPage)
+      .map(([id, r]) => ({
+        id,
+        precision: r.precision,
+        recall: r.recall,
+        f1: r.precision + r.recall ? (2 * r.precision * r.recall) / (r.precision + r.recall) : 0,
+      }))
+      .sort((a, b) => a.f1 - b.f1)
+      .slice(0, worstN);
+    out.worst[system.name] = worst;
+    say(`  worst ${worstN} pages for ${system.name} (id, P, R, url):`);
+    for (const w of worst) {
+      const page = pages.find((p) => p.id === w.id);
+      say(`    ${w.id.slice(0, 12)}  P ${f3(w.precision)}  R ${f3(w.recall)}  ${page?.url ?? ''}`);
+    }
+    // Removed chars per category, and how much of each category's removals was gold article text.
+    const totals = removalTotals(
+      pages.map((p) => results.scrapinghub[p.id]),
+      system,
+    );
+    const goldChars = {};
+    for (const page of pages) {
+      const o = results.scrapinghub[page.id][system.task];
+      if (!o?.ok) continue;
+      const gold = shingleCounts(tokenize(page.gold));
+      for (const r of o.result.removed ?? []) {
+        goldChars[r.category] = (goldChars[r.category] ?? 0) + overlapShare(r.text ?? '', gold) * (r.chars ?? 0);
+      }
+    }
+    out.removals[system.name] = Object.fromEntries(
+      Object.entries(totals).map(([k, v]) => [k, { ...v, goldChars: Math.round(goldChars[k] ?? 0) }]),
+    );
+    say(`  removed by ${system.name} (gold% = share of removed text that is in the gold article: wrongly removed):`);
+    printRemovals(totals, ' gold%', (cat) => pct((goldChars[cat] ?? 0) / Math.max(1, totals[cat].chars)));
+    say(
+      `  status: ${JSON.stringify(
+        statusCounts(
+          pages.map((p) => results.scrapinghub[p.id]),
+          system,
+        ),
+      )}`,
+    );
+  }
+  say();
+}
+
+// ------------------------------------------------------------------------------------------------
+// trafilatura-dev: segment P/R/F1, comment leak, which boilerplate leaks.
+
+if (loaded.trafilatura) {
+  const pages = loaded.trafilatura;
+  const out = (report.sets.trafilatura = { pages: pages.length, systems: {}, worst: {}, leaks: {}, removals: {} });
+  say(
+    `== ${SETS.trafilatura} (${pages.length} pages): segment precision / recall / F1 (summed over pages), comment leak ==`,
+  );
+  say(
+    `  ${pad('system', 28)} ${pad('P', 6)} ${pad('R', 6)} ${pad('F1', 6)} ${pad('acc', 6)} ${pad('comments', 9)} failures`,
+  );
+  const perSystemCounts = {};
+  for (const system of systems) {
+    const pred = {};
+    const counts = [];
+    const perPage = {};
+    const perLang = {};
+    for (const page of pages) {
+      const text = textOf(system, results.trafilatura[page.id][system.task]);
+      pred[page.id] = text ?? '';
+      const c = segmentPage(page.item, text);
+      counts.push(c);
+      perPage[page.id] = c;
+      (perLang[page.lang ?? 'none'] ??= []).push(c);
+    }
+    perSystemCounts[system.name] = perPage;
+    predictions[`trafilatura-dev/${system.name}`] = pred;
+    const agg = segmentAggregate(counts);
+    const failures = failureCounts(
+      pages.map((p) => results.trafilatura[p.id]),
+      system,
+    );
+    const byLang = Object.fromEntries(Object.entries(perLang).map(([l, cs]) => [l, segmentAggregate(cs)]));
+    out.systems[system.name] = { ...agg, failures, byLang, perPage };
+    say(
+      `  ${pad(system.name, 28)} ${pad(f3(agg.precision), 6)} ${pad(f3(agg.recall), 6)} ${pad(f3(agg.f1), 6)} ${pad(f3(agg.accuracy), 6)} ${pad(pct(agg.commentLeak), 9)} ${failureNote(failures)}`,
+    );
+  }
+  say(
+    '  published on this half: Readability.js P 0.865, R 0.919, F1 0.892, comment leak 6.0%; trafilatura 2.2.0 (full corpus) P 0.906, R 0.943, F1 0.924',
+  );
+  say('  goal on unseen pages: P and R >= 0.93, F1 >= 0.94, comment leak 0');
+  const langs = [...new Set(pages.map((p) => p.lang ?? 'none'))];
+  say(
+    `  by page language (F1): ${systems.map((s) => `${s.name} ${langs.map((l) => `${l} ${f3(out.systems[s.name].byLang[l]?.f1)}`).join(' ')}`).join('; ')}`,
+  );
+
+  // Which 'without' segments leak, grouped by a guessed kind of boilerplate.
+  const leakSystems = systems.filter((s) => s.cleaner || s.name === 'readability-jsdom');
+  for (const system of leakSystems) {
+    const kinds = {};
+    const nearMiss = {};
+    const otherEngine = systems.find((s) => s.cleaner && s !== system);
+    let leaked = 0;
+    for (const page of pages) {
+      const o = results.trafilatura[page.id][system.task];
+      if (!o?.ok) continue;
+      const text = normalizeSpace(system.pick(o.result) ?? '');
+      for (const seg of page.item.without) {
+        const nseg = normalizeSpace(seg);
+        if (!text.includes(nseg)) continue;
+        leaked++;
+        const kind = guessKind(seg);
+        const k = (kinds[kind] ??= { count: 0, examples: [] });
+        k.count++;
+        if (k.examples.length < 3) k.examples.push(nseg.slice(0, 90));
+        if (!system.cleaner) continue;
+        // A near miss: a removal on this page that covers most of the segment's words, or the
+        // other engine removing this very segment; credit its category.
+        const segTokens = new Set(tokenize(nseg));
+        let hit = null;
+        for (const r of o.result.removed ?? []) {
+          const rt = new Set(tokenize(r.text ?? ''));
+          let shared = 0;
+          for (const t of segTokens) if (rt.has(t)) shared++;
+          if (segTokens.size && shared / segTokens.size >= 0.5) {
+            hit = `${r.category} (${r.rule}, partial)`;
+            break;
+          }
+        }
+        if (!hit && otherEngine) {
+          const other = results.trafilatura[page.id][otherEngine.task];
+          const r = other?.ok
+            ? (other.result.removed ?? []).find((x) => normalizeSpace(x.text ?? '').includes(nseg))
+            : null;
+          if (r) hit = `${r.category} (${r.rule}, by ${otherEngine.name})`;
+        }
+        if (hit) nearMiss[hit] = (nearMiss[hit] ?? 0) + 1;
+      }
+    }
+    out.leaks[system.name] = { leaked, kinds, nearMiss };
+    say(`  leaked 'without' segments for ${system.name}: ${leaked}, by guessed kind:`);
+    for (const [kind, k] of Object.entries(kinds).sort((a, b) => b[1].count - a[1].count)) {
+      say(`    ${pad(kind, 15)} ${pad(k.count, 4)} e.g. ${k.examples.map((e) => JSON.stringify(e)).join(' | ')}`);
+    }
+    if (system.cleaner && Object.keys(nearMiss).length) {
+      say(
+        `    near misses (a removal rule almost caught it): ${Object.entries(nearMiss)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join('; ')}`,
+      );
+    }
+  }
+
+  for (const system of systems.filter((s) => s.cleaner)) {
+    // Which rules removed 'with' segments (lost article text), and which categories caught 'without' ones.
+    const lostBy = {};
+    const caughtBy = {};
+    for (const page of pages) {
+      const o = results.trafilatura[page.id][system.task];
+      if (!o?.ok) continue;
+      const text = normalizeSpace(o.result.text ?? '');
+      const removed = (o.result.removed ?? []).map((r) => ({ ...r, norm: normalizeSpace(r.text ?? '') }));
+      const owner = (seg) => removed.find((r) => r.norm.includes(seg) || (r.norm.length > 20 && seg.includes(r.norm)));
+      for (const seg of page.item.with.map(normalizeSpace)) {
+        if (text.includes(seg)) continue;
+        const r = owner(seg);
+        const key = r
+          ? `${r.category} / ${r.rule}`
+          : '(not in output, not in removed[]: the article was chosen elsewhere)';
+        lostBy[key] = (lostBy[key] ?? 0) + 1;
+      }
+      for (const seg of page.item.without.map(normalizeSpace)) {
+        if (text.includes(seg)) continue;
+        const r = owner(seg);
+        const key = r ? r.category : '(outside the extracted article)';
+        caughtBy[key] = (caughtBy[key] ?? 0) + 1;
+      }
+    }
+    const totals = removalTotals(
+      pages.map((p) => results.trafilatura[p.id]),
+      system,
+    );
+    out.removals[system.name] = { totals, lostBy, caughtBy };
+    say(`  ${system.name}: missed 'with' segments by the rule that removed them:`);
+    for (const [k, n] of Object.entries(lostBy)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15))
+      say(`    ${pad(n, 4)} ${k}`);
+    say(
+      `  ${system.name}: 'without' segments kept out, by removal category: ${Object.entries(caughtBy)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join('; ')}`,
+    );
+    say(`  removed by ${system.name}:`);
+    printRemovals(totals);
+    say(
+      `  status: ${JSON.stringify(
+        statusCounts(
+          pages.map((p) => results.trafilatura[p.id]),
+          system,
+        ),
+      )}`,
+    );
+    const perPage = perSystemCounts[system.name];
+    const worst = pages
+      .map((p) => {
+        const c = perPage[p.id];
+        return {
+          id: p.id,
+          precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : NaN,
+          recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : NaN,
+          fp: c.fp,
+          fn: c.fn,
+        };
+      })
+      .sort((a, b) => b.fp + b.fn - (a.fp + a.fn) || (a.precision || 0) - (b.precision || 0))
+      .slice(0, worstN);
+    out.worst[system.name] = worst;
+    say(`  worst ${worstN} pages for ${system.name} (id, P, R, leaked/missed segments):`);
+    for (const w of worst)
+      say(`    ${pad(shortId(w.id), 44)} P ${f3(w.precision)}  R ${f3(w.recall)}  fp ${w.fp} fn ${w.fn}`);
+  }
+  say();
+}
+
+// ------------------------------------------------------------------------------------------------
+// readability-test-pages: crashes, errors, metadata agreement.
+
+if (loaded.readability) {
+  const pages = loaded.readability;
+  const out = (report.sets.readability = { pages: pages.length, systems: {}, worst: {}, removals: {} });
+  say(`== ${SETS.readability} (${pages.length} pages): robustness and metadata ==`);
+  const metaSystems = systems.filter((s) => !s.name.endsWith('-blocks'));
+  for (const system of metaSystems) {
+    const failures = failureCounts(
+      pages.map((p) => results.readability[p.id]),
+      system,
+    );
+    const meta = metadataAggregate(
+      pages.map((p) => {
+        const o = results.readability[p.id][system.task];
+        return { expected: p.expectedMetadata, observed: o?.ok ? o.result.metadata : null };
+      }),
+    );
+    const counts = [];
+    const perPage = {};
+    for (const page of pages) {
+      const exp = results.readability[page.id].expected;
+      const reference = exp?.ok ? exp.result.text : '';
+      const text = textOf(system, results.readability[page.id][system.task]) ?? '';
+      const c = shinglePage(reference, text);
+      counts.push(c);
+      perPage[page.id] = { precision: pagePrecision(c), recall: pageRecall(c) };
+    }
+    out.systems[system.name] = { failures, metadata: meta, vsExpected: shingleAggregate(counts), perPage };
+  }
+  say(`  ${pad('system', 24)} failures (a crash counts as empty output)`);
+  for (const system of metaSystems) say(`  ${pad(system.name, 24)} ${failureNote(out.systems[system.name].failures)}`);
+  say(
+    '  metadata agreement with expected-metadata.json: agree/all pages (found/expected present, extra = value where none expected)',
+  );
+  say(`  ${pad('field', 14)} ${metaSystems.map((s) => pad(s.name, 30)).join(' ')}`);
+  for (const key of METADATA_KEYS) {
+    say(
+      `  ${pad(key, 14)} ${metaSystems
+        .map((s) => {
+          const m = out.systems[s.name].metadata[key];
+          return pad(`${m.agree}/${m.pages} (${m.found}/${m.expectedPresent}, +${m.extra})`, 30);
+        })
+        .join(' ')}`,
+    );
+  }
+  const totalAgree = (s) => METADATA_KEYS.reduce((n, k) => n + out.systems[s.name].metadata[k].agree, 0);
+  say(
+    `  ${pad('all fields', 14)} ${metaSystems.map((s) => pad(pct(totalAgree(s) / (METADATA_KEYS.length * pages.length)), 30)).join(' ')}`,
+  );
+  say(
+    `  text vs expected.html (Readability's own output, not gold) shingle P/R/F1: ${metaSystems
+      .map((s) => {
+        const a = out.systems[s.name].vsExpected;
+        return `${s.name} ${f3(a.precision)}/${f3(a.recall)}/${f3(a.f1)}`;
+      })
+      .join('; ')}`,
+  );
+  for (const system of systems.filter((s) => s.cleaner)) {
+    const perPage = out.systems[system.name].perPage;
+    const worst = Object.entries(perPage)
+      .map(([id, r]) => ({
+        id,
+        ...r,
+        f1: r.precision + r.recall ? (2 * r.precision * r.recall) / (r.precision + r.recall) : 0,
+      }))
+      .sort((a, b) => a.f1 - b.f1)
+      .slice(0, worstN);
+    out.worst[system.name] = worst;
+    say(`  worst ${worstN} pages for ${system.name} against expected.html (id, P, R, metadata fields disagreeing):`);
+    for (const w of worst) {
+      const page = pages.find((p) => p.id === w.id);
+      const o = results.readability[w.id][system.task];
+      const bad = METADATA_KEYS.filter(
+        (k) => !(o?.ok && metadataAgrees(k, page.expectedMetadata[k], o.result.metadata[k])),
+      );
+      say(`    ${pad(shortId(w.id), 44)} P ${f3(w.precision)}  R ${f3(w.recall)}  ${bad.join(',') || '-'}`);
+    }
+    const totals = removalTotals(
+      pages.map((p) => results.readability[p.id]),
+      system,
+    );
+    out.removals[system.name] = totals;
+    say(`  removed by ${system.name}:`);
+    printRemovals(totals);
+    say(
+      `  status: ${JSON.stringify(
+        statusCounts(
+          pages.map((p) => results.readability[p.id]),
+          system,
+        ),
+      )}`,
+    );
+  }
+  say();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Output.
+
+const header = [
+  `corpuskit eval: ${dataDir}`,
+  `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memGb} GB, node ${report.machine.node}; ${jobs} workers, ${elapsed.toFixed(0)} s`,
+  `cleaner: ${cleaner.clean ? `@corpuskit/clean ${cleaner.version ?? ''} engines ${cleanEngines.join(', ')}` : `not evaluated (${cleaner.reason})`}`,
+  `baselines: ${baselineEngines.length ? '@mozilla/readability 0.6.0 on jsdom 29 and linkedom 0.18.11 (textContent, and -blocks = blocks joined by newlines)' : 'skipped'}`,
+  '',
+];
+process.stdout.write(`${[...header, ...lines].join('\n')}\n`);
+
+if (args['write-pred']) {
+  const dir = fromUser(args['write-pred']);
+  for (const [key, pred] of Object.entries(predictions)) {
+    const file = join(dir, `${key}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(pred));
+  }
+  process.stdout.write(`predictions written to ${dir}; cross-check with:\n`);
+  const tools = resolve(dataDir, '../tools');
+  if (loaded.scrapinghub) {
+    const files = systems.map((s) => join(dir, SETS.scrapinghub, `${s.name}.json`)).join(' ');
+    process.stdout.write(
+      `  node ${join(tools, 'score-shingles.mjs')} ${join(dataDir, SETS.scrapinghub, 'ground-truth.json')} ${files} --bootstrap 0\n`,
+    );
+  }
+  if (loaded.trafilatura) {
+    const files = systems.map((s) => join(dir, SETS.trafilatura, `${s.name}.json`)).join(' ');
+    process.stdout.write(
+      `  node ${join(tools, 'score-snippets.mjs')} ${join(dataDir, SETS.trafilatura, 'eval.json')} ${files}\n`,
+    );
+  }
+}
+if (args.out) {
+  const file = fromUser(args.out);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 1)}\n`);
+  process.stderr.write(`eval: full results in ${file}\n`);
+}

@@ -1,0 +1,182 @@
+// The systems that `pnpm eval` and the benchmark compare: plain Readability 0.6.0 on jsdom and on
+// linkedom (the baselines), and corpuskit's `clean()` with each DOM engine. Shared by the eval
+// worker and the benchmark so both measure exactly the same code path.
+
+import { Readability } from '@mozilla/readability';
+import sniffHTMLEncoding from 'html-encoding-sniffer';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+
+export const BASELINE_ENGINES = ['jsdom', 'linkedom'];
+export const CLEAN_ENGINES = ['jsdom', 'linkedom'];
+
+/**
+ * Decode page bytes for the baselines the way a careful caller of Readability would: BOM, then
+ * the `<meta>` prescan (html-encoding-sniffer, the sniffer jsdom itself uses), then UTF-8 when
+ * the bytes are valid UTF-8, else windows-1252 (the WHATWG default).
+ * @param {Uint8Array} bytes
+ */
+export function decodeForBaseline(bytes) {
+  const sniffed = sniffHTMLEncoding(bytes, { defaultEncoding: '' });
+  if (sniffed) {
+    try {
+      return new TextDecoder(sniffed).decode(bytes);
+    } catch {
+      // An encoding this Node build cannot decode: fall through to the default.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const BLOCK_TAGS = new Set(
+  (
+    'address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'
+  ).split(' '),
+);
+
+/**
+ * Text of a DOM subtree with a line break at every block boundary (what "joining blocks with
+ * newlines" means for the baseline variant), so words of adjacent blocks are never glued.
+ * Works on jsdom and linkedom nodes alike.
+ */
+export function blockText(root) {
+  /** @type {string[]} */
+  const parts = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
+    const tag = node.nodeType === 1 ? String(node.localName ?? node.tagName ?? '').toLowerCase() : '';
+    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) parts.push('\n');
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) parts.push('\n');
+  };
+  walk(root);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+function quietConsole() {
+  const vc = new VirtualConsole();
+  vc.on('jsdomError', () => {});
+  return vc;
+}
+
+/** Parse with the given engine; returns the document and a function that releases it. */
+export function parseDocument(engine, html, url) {
+  if (engine === 'jsdom') {
+    const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quietConsole() });
+    return { document: dom.window.document, close: () => dom.window.close() };
+  }
+  if (engine === 'linkedom') {
+    const { document } = parseHTML(html);
+    return { document, close: () => {} };
+  }
+  throw new Error(`unknown engine ${engine}`);
+}
+
+/**
+ * Plain Readability on one engine. Returns `textContent` (Readability's own text), the
+ * block-joined variant of the same article, and Readability's metadata.
+ * @param {'jsdom' | 'linkedom'} engine
+ * @param {string} html decoded page
+ * @param {string | null} url
+ */
+export function runReadability(engine, html, url) {
+  const { document, close } = parseDocument(engine, html, url);
+  try {
+    // Ask Readability for the article element itself, so the block variant needs no re-parse.
+    const article = new Readability(document, { serializer: (el) => el }).parse();
+    if (!article) return { text: '', blocks: '', metadata: null };
+    const el = /** @type {any} */ (article.content);
+    return {
+      text: article.textContent ?? '',
+      blocks: el ? blockText(el) : '',
+      metadata: {
+        title: article.title ?? null,
+        byline: article.byline ?? null,
+        excerpt: article.excerpt ?? null,
+        siteName: article.siteName ?? null,
+        publishedTime: article.publishedTime ?? null,
+        lang: article.lang ?? null,
+      },
+    };
+  } finally {
+    close();
+  }
+}
+
+/** The same Readability run, timing only: no block text, default serializer. */
+export function runReadabilityPlain(engine, html, url) {
+  const { document, close } = parseDocument(engine, html, url);
+  try {
+    const article = new Readability(document).parse();
+    return article?.textContent ?? '';
+  } finally {
+    close();
+  }
+}
+
+/** Text of an HTML fragment or page, block-joined (for Readability's expected.html). */
+export function htmlToBlockText(html) {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return blockText(document.body);
+}
+
+let cleanModule;
+/**
+ * The built cleaner (`packages/clean/dist`), or null with the reason when it is not built or does
+ * not export `clean` yet.
+ * @returns {Promise<{ clean: Function, version?: string } | { clean: null, reason: string }>}
+ */
+export async function loadCleaner() {
+  if (cleanModule) return cleanModule;
+  try {
+    const mod = await import('@corpuskit/clean');
+    cleanModule =
+      typeof mod.clean === 'function'
+        ? { clean: mod.clean, version: mod.CLEANER_VERSION ?? mod.version }
+        : { clean: null, reason: '@corpuskit/clean does not export clean() yet' };
+  } catch (error) {
+    cleanModule = { clean: null, reason: `cannot import @corpuskit/clean: ${error?.message ?? error}` };
+  }
+  return cleanModule;
+}
+
+/**
+ * corpuskit's cleaner on the raw bytes (it decodes them itself).
+ * @param {'jsdom' | 'linkedom'} engine
+ */
+export async function runClean(engine, bytes, url) {
+  const { clean } = await loadCleaner();
+  if (!clean) throw new Error('cleaner not available');
+  const doc = await clean(bytes, { url: url ?? undefined, engine });
+  const m = doc.metadata ?? {};
+  return {
+    text: doc.text ?? '',
+    status: doc.status,
+    reasons: (doc.reasons ?? []).map((r) => r.code),
+    removed: (doc.removed ?? []).map((r) => ({ category: r.category, rule: r.rule, text: r.text, chars: r.chars })),
+    metadata: {
+      title: doc.title ?? null,
+      byline: m.byline ?? null,
+      excerpt: m.description ?? null,
+      siteName: m.siteName ?? null,
+      publishedTime: m.publishedAt ?? null,
+      lang: m.language ?? null,
+    },
+  };
+}
