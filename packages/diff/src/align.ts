@@ -66,24 +66,45 @@ function dice(shared: number, a: number, b: number): number {
   return a + b === 0 ? 0 : (2 * shared) / (a + b);
 }
 
-/** Longest increasing subsequence (strictly) of `values`; returns the kept positions. */
-function longestIncreasing(values: readonly number[]): Set<number> {
-  const tails: number[] = [];
+/**
+ * Heaviest increasing subsequence of `values` (distinct integers in `[offset, offset + size)`)
+ * with `weights`: the in-order matches that keep the most text in place, so the paragraphs
+ * reported as moved are the least text possible. O(n log n) with a Fenwick tree of maxima.
+ */
+function heaviestIncreasing(
+  values: readonly number[],
+  weights: readonly number[],
+  offset: number,
+  size: number,
+): Set<number> {
+  const treeBest = new Float64Array(size + 1);
+  const treeAt = new Int32Array(size + 1).fill(-1);
+  const best = new Float64Array(values.length);
   const previous = new Int32Array(values.length).fill(-1);
+  let top = -1;
   for (let k = 0; k < values.length; k += 1) {
-    const v = values[k]!;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < v) lo = mid + 1;
-      else hi = mid;
+    const position = values[k]! - offset + 1;
+    // Best chain ending below this position.
+    let before = 0;
+    let beforeAt = -1;
+    for (let x = position - 1; x > 0; x -= x & -x) {
+      if (treeBest[x]! > before) {
+        before = treeBest[x]!;
+        beforeAt = treeAt[x]!;
+      }
     }
-    if (lo > 0) previous[k] = tails[lo - 1]!;
-    tails[lo] = k;
+    best[k] = before + weights[k]!;
+    previous[k] = beforeAt;
+    for (let x = position; x <= size; x += x & -x) {
+      if (best[k]! > treeBest[x]!) {
+        treeBest[x] = best[k]!;
+        treeAt[x] = k;
+      }
+    }
+    if (top < 0 || best[k]! > best[top]!) top = k;
   }
   const kept = new Set<number>();
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) kept.add(k);
+  for (let k = top; k >= 0; k = previous[k]!) kept.add(k);
   return kept;
 }
 
@@ -152,7 +173,12 @@ class Aligner {
       const key = newKeys[j]!;
       if (newCount.get(key) === 1 && oldCount.get(key) === 1) unique.push([oldAt.get(key)!, j]);
     }
-    const kept = longestIncreasing(unique.map(([i]) => i));
+    const kept = heaviestIncreasing(
+      unique.map(([i]) => i),
+      unique.map(([i]) => oldKeys[i]!.length + 1),
+      o0,
+      o1 - o0,
+    );
     const movedOld = new Map<number, AlignEvent>();
     const movedNew = new Map<number, AlignEvent>();
     const uniqueAnchors: Array<[number, number]> = [];
@@ -185,7 +211,12 @@ class Aligner {
           pairs.push([list[used]!, j]);
         }
       }
-      const inOrder = longestIncreasing(pairs.map(([i]) => i));
+      const inOrder = heaviestIncreasing(
+        pairs.map(([i]) => i),
+        pairs.map(([i]) => oldKeys[i]!.length + 1),
+        o0,
+        o1 - o0,
+      );
       pairs.forEach((pair, k) => {
         if (inOrder.has(k)) anchors.push(pair);
       });

@@ -158,6 +158,18 @@ describe('diffDocuments', () => {
     expect(opsOf(diff.blocks, 'delete')).toHaveLength(0);
   });
 
+  it('reports as moved the least text: short paragraphs move past a long one', () => {
+    const long = [p1, p2, p3, p4].join(' ');
+    const diff = diffDocuments(
+      ['Short one.', 'Short two.', long].join('\n\n'),
+      [long, 'Short one.', 'Short two.'].join('\n\n'),
+    );
+    expect(diff.blocks.filter((op) => op.op === 'move-target').map((op) => op.op === 'move-target' && op.from)).toEqual(
+      [0, 1],
+    );
+    expect(diff.blocks.find((op) => op.op === 'equal')).toMatchObject({ old: 2, new: 0, count: 1 });
+  });
+
   it('detects a split paragraph and a merged one', () => {
     const split = diffDocuments([p1, `${p2} ${p3}`, p4].join('\n\n'), [p1, p2, p3, p4].join('\n\n'));
     expect(split.blocks.map((op) => op.op)).toEqual(['equal', 'split', 'equal']);
