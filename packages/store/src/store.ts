@@ -108,7 +108,9 @@ export class Store {
   private readonly als = new AsyncLocalStorage<Session>();
   private readonly nodeCache = new Map<string, ManifestNode>();
   private stagingCache: { hash: string; map: Map<string, StagedEntry> } | null = null;
-  private stagedCache: { key: string; resolved: ResolvedRef; overlay: Map<string, Uint8Array> } | null = null;
+  private stagedCache: { key: string; resolved: ResolvedRef } | null = null;
+  /** In-memory manifest nodes of recently resolved `staged` trees (never written), newest last. */
+  private readonly overlays: Array<Map<string, Uint8Array>> = [];
 
   constructor(dir: string, backend: ObjectBackend, options: OpenOptions = {}) {
     this.dir = dir;
@@ -244,8 +246,9 @@ export class Store {
     getNode: async (hash) => {
       const cached = this.nodeCache.get(hash);
       if (cached) return cached;
-      const overlay = this.stagedCache?.overlay.get(hash);
-      const bytes = overlay ?? (await this.backend.getObject(hash));
+      let bytes: Uint8Array | null | undefined;
+      for (const overlay of this.overlays) bytes ??= overlay.get(hash);
+      bytes ??= await this.backend.getObject(hash);
       if (!bytes) throw storeError('corrupt', 'missing-object', `manifest node ${hash} is missing`, { subject: hash });
       let node: ManifestNode;
       try {
@@ -746,7 +749,9 @@ export class Store {
         ? (headRoot ?? emptyRoot(nodes))
         : (await applyChanges(headRoot, this.changesOf(accepted), nodes)).root;
     const resolved: ResolvedRef = { ref: 'staged', id: null, version: null, root, staged: true };
-    this.stagedCache = { key, resolved, overlay };
+    this.stagedCache = { key, resolved };
+    this.overlays.push(overlay);
+    if (this.overlays.length > 4) this.overlays.shift();
     return resolved;
   }
 
