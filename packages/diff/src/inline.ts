@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 
 import type { DetailLevel, DiffBudgets, Fallback, IgnoreOptions, Segment } from './model.js';
-import { tokenize } from './tokenize.js';
+import { sentenceEndsOf, tokenize } from './tokenize.js';
 import type { Interner, Tokens } from './tokenize.js';
 
 /** What the inline (sentence and word) level needs from the document diff. */
@@ -148,7 +148,7 @@ function diffWordsRange(
 function sentences(tokens: Tokens): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
-  for (const end of tokens.sentenceEnds) {
+  for (const end of sentenceEndsOf(tokens)) {
     out.push([start, end + 1]);
     start = end + 1;
   }
@@ -253,8 +253,8 @@ export function diffInline(
     out.push('insert', b.lead);
   }
   const large = a.texts.length + b.texts.length > context.budgets.wordTokens;
-  const hasSentences = a.sentenceEnds.length + b.sentenceEnds.length > 0;
-  if (large && hasSentences) {
+  const hasSentences = (): boolean => sentenceEndsOf(a).length + sentenceEndsOf(b).length > 0;
+  if (large && hasSentences()) {
     if (diffSentencesLevel(out, a, b, context, where)) return out.result();
   } else {
     const mark = out.segments.length;
@@ -264,7 +264,7 @@ export function diffInline(
     out.added = 0;
     out.removed = 0;
     out.unchanged = 0;
-    if (hasSentences) {
+    if (hasSentences()) {
       context.fallbacks.push({
         level: 'word',
         used: 'sentence',

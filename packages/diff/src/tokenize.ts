@@ -12,19 +12,17 @@ export interface SplitText {
 }
 
 const SEPARATOR = /\s*\n\s*\n\s*/g;
-const LEAD = /^\s*/;
-const TRAIL = /\s*$/;
 
 /**
  * Split text into blocks the way `textBlocks` does (blank-line separated, trimmed, empty ones
  * dropped), keeping the white space that is not the default so `joinBlocks` gives the text back.
  */
 export function splitBlocks(text: string): SplitText {
-  const lead = LEAD.exec(text)![0];
+  const lead = text.slice(0, text.length - text.trimStart().length);
   if (lead.length === text.length) {
     return { blocks: [], layout: text === '' ? undefined : { lead: text, trail: '', separators: {} } };
   }
-  const trail = TRAIL.exec(text.slice(lead.length))![0];
+  const trail = text.slice(text.trimEnd().length);
   const body = text.slice(lead.length, text.length - trail.length);
   const blocks: string[] = [];
   const separators: Record<string, string> = {};
@@ -225,8 +223,14 @@ export interface Tokens {
   keys: number[];
   /** Whether each token is a word (counted in word statistics). */
   words: boolean[];
-  /** Index after which a sentence ends (token indices, ascending). */
-  sentenceEnds: number[];
+  /** Token indices after which a sentence ends, ascending (computed on first use by `sentenceEndsOf`). */
+  sentenceEnds?: number[];
+}
+
+/** Token indices after which a sentence ends (computed once per token list). */
+export function sentenceEndsOf(tokens: Tokens): number[] {
+  tokens.sentenceEnds ??= sentenceEnds(tokens.texts);
+  return tokens.sentenceEnds;
 }
 
 /** Interns strings to small integers so comparisons are `===` on numbers. */
@@ -259,8 +263,12 @@ export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner
   let tailKey = '';
   let current = -1;
   let currentKey = '';
+  // Without ignore options a token's key is its raw text with its tail.
+  const plain = !ignore.case && !ignore.quotes && !ignore.dashes && !ignore.whitespace && !ignore.punctuation;
   const flush = (): void => {
-    if (current >= 0) keys[current] = interner.id(tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`);
+    if (current < 0) return;
+    if (plain) keys[current] = interner.id(texts[current]!);
+    else keys[current] = interner.id(tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`);
   };
   for (let p = 0; p < raw.length; p += 1) {
     const piece = raw[p]!;
@@ -271,7 +279,7 @@ export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner
       else {
         texts[current] += piece;
         // Ignored punctuation adds nothing to the key; white space does unless ignored.
-        if (space && !ignore.whitespace) tailKey += piece;
+        if (space && !ignore.whitespace && !plain) tailKey += piece;
       }
       continue;
     }
@@ -280,11 +288,13 @@ export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner
     texts.push(piece);
     words.push(word);
     keys.push(0);
-    currentKey = foldToken(piece, ignore);
-    tailKey = '';
+    if (!plain) {
+      currentKey = foldToken(piece, ignore);
+      tailKey = '';
+    }
   }
   flush();
-  return { lead, texts, keys, words, sentenceEnds: sentenceEnds(texts) };
+  return { lead, texts, keys, words };
 }
 
 /** Token indices after which a sentence ends: terminal punctuation (and closing quotes) followed by white space, or a CJK full stop. */
@@ -312,8 +322,37 @@ export function similarityTokens(text: string, interner: Interner): Int32Array {
   return Int32Array.from(ids).sort();
 }
 
-/** Number of words in a text (runs the same tokenizer as the diff). */
+/** Number of words in a text (the same rules as the diff's tokens), without building the tokens. */
 export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  let wordLike = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = classAt(text, i);
+    if (c === Char.NoSpace) return scanWords(text);
+    if (c === Char.Word || c === Char.Joiner) {
+      if (!inWord) {
+        inWord = true;
+        wordLike = false;
+      }
+      if (c === Char.Word) wordLike = true;
+      continue;
+    }
+    if (inWord) {
+      const code = text.charCodeAt(i);
+      if ((code === 0x27 || code === 0x2019) && i + 1 < text.length) {
+        const d = classAt(text, i + 1);
+        if (d === Char.Word || d === Char.Joiner) continue;
+      }
+      if (wordLike) n += 1;
+      inWord = false;
+    }
+  }
+  if (inWord && wordLike) n += 1;
+  return n;
+}
+
+function scanWords(text: string): number {
   let n = 0;
   for (const kind of scan(text).kinds) if (kind === Kind.Word) n += 1;
   return n;
