@@ -121,6 +121,29 @@ describe('findDuplicates', () => {
     expect(() => findDuplicates([{ id: 'a', text: 'x', fetchedAt: 'yesterday' }])).toThrow(/fetchedAt is not a date/);
   });
 
+  it('union-find chains A~B~C into one cluster; star linkage keeps only members within the threshold of the representative', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `w${(i * 7919) % 1009}x${i % 13}`);
+    const a = words.join(' ');
+    const b = words.slice(50).join(' ');
+    const c = words.slice(50, 350).join(' ');
+    const documents = [
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+      { id: 'c', text: c },
+    ];
+    const chained = findDuplicates(documents);
+    expect(chained.linkage).toBe('union-find');
+    expect(chained.clusters).toHaveLength(1);
+    const members = chained.clusters[0]!.members;
+    expect(members.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect(members[2]!.similarity).toBeLessThan(0.8);
+    const star = findDuplicates(documents, { linkage: 'star' });
+    expect(star.clusters).toHaveLength(1);
+    expect(star.clusters[0]!.members.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(star.clusters[0]!.members.every((m) => m.similarity >= 0.8)).toBe(true);
+    expect(() => findDuplicates(documents, { linkage: 'complete' as 'star' })).toThrow(/linkage/);
+  });
+
   it('does not depend on the order of the documents (property)', () => {
     const documents = [
       { id: 'a', text: article },

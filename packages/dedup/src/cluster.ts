@@ -1,4 +1,4 @@
-import { inputError } from './errors.js';
+import { inputError, usageError } from './errors.js';
 import { bandKey } from './minhash.js';
 import { resolveOptions } from './options.js';
 import type { DedupOptions, DedupOptionsInput } from './options.js';
@@ -39,8 +39,22 @@ export interface Cluster {
   members: ClusterMember[];
 }
 
+/**
+ * How verified pairs become clusters. `union-find` (default): connected components, so a chain
+ * A~B~C is one cluster even when A and C are below the threshold. `star`: within each component
+ * the best document (earliest, longest, smallest id) takes every member within the threshold
+ * of itself, then the next best of the rest, and so on: every member is within the threshold
+ * of its cluster's representative.
+ */
+export type Linkage = 'union-find' | 'star';
+
+export interface FindDuplicatesOptions extends DedupOptionsInput {
+  linkage?: Linkage;
+}
+
 export interface DuplicateReport {
   options: DedupOptions;
+  linkage: Linkage;
   sCurve: SCurve;
   /** Documents compared (not counting skipped ones). */
   documents: number;
@@ -55,13 +69,18 @@ export interface DuplicateReport {
 
 /**
  * Find exact and near-duplicate clusters among documents: exact fingerprints, then MinHash LSH
- * candidates verified by exact Jaccard of the shingle sets, merged by union-find. Each cluster's
+ * candidates verified by exact Jaccard of the shingle sets, merged by union-find (or split into
+ * stars around representatives with `linkage: 'star'`). Each cluster's
  * representative is the earliest fetched, then longest, then smallest id. Deterministic: the
  * result does not depend on the order of `documents`. Throws `dedup.bad-input` for a document
  * without an id or text, or for two documents with one id.
  */
-export function findDuplicates(documents: Iterable<DedupDocument>, input: DedupOptionsInput = {}): DuplicateReport {
-  const options = resolveOptions(input);
+export function findDuplicates(documents: Iterable<DedupDocument>, input: FindDuplicatesOptions = {}): DuplicateReport {
+  const { linkage = 'union-find', ...rest } = input;
+  if (linkage !== 'union-find' && linkage !== 'star') {
+    throw usageError('dedup.bad-option', `linkage must be union-find or star (got '${String(linkage)}')`);
+  }
+  const options = resolveOptions(rest);
   const all: PreparedDocument[] = [];
   const seen = new Set<string>();
   const skipped: DuplicateReport['skipped'] = [];
@@ -147,15 +166,15 @@ export function findDuplicates(documents: Iterable<DedupDocument>, input: DedupO
   }
 
   const clusters: Cluster[] = [];
-  for (const group of union.groups(2)) {
-    const members = group.map((i) => all[i]!);
-    let representative = members[0]!;
-    for (const member of members) if (compareRepresentative(member, representative) < 0) representative = member;
-    const repIndex = all.indexOf(representative);
-    const clusterMembers: ClusterMember[] = group.map((i) => {
-      const exact = all[i]!.fingerprint === representative.fingerprint;
-      return { id: all[i]!.id, similarity: exact ? 1 : jaccard(sets[i]!, sets[repIndex]!), exact };
-    });
+  const similarityTo = (i: number, rep: number): number =>
+    all[i]!.fingerprint === all[rep]!.fingerprint ? 1 : jaccard(sets[i]!, sets[rep]!);
+  const emit = (group: number[], rep: number): void => {
+    const representative = all[rep]!;
+    const clusterMembers: ClusterMember[] = group.map((i) => ({
+      id: all[i]!.id,
+      similarity: similarityTo(i, rep),
+      exact: all[i]!.fingerprint === representative.fingerprint,
+    }));
     clusterMembers.sort((x, y) => {
       if (x.id === representative.id) return -1;
       if (y.id === representative.id) return 1;
@@ -166,11 +185,35 @@ export function findDuplicates(documents: Iterable<DedupDocument>, input: DedupO
       representative: representative.id,
       members: clusterMembers,
     });
+  };
+  const byRepresentative = (i: number, j: number): number => compareRepresentative(all[i]!, all[j]!);
+  for (const group of union.groups(2)) {
+    const ordered = [...group].sort(byRepresentative);
+    if (linkage === 'union-find') {
+      emit(group, ordered[0]!);
+      continue;
+    }
+    // Star linkage: the best remaining document represents every remaining member of its
+    // component within the threshold of it; repeat with the rest. Deterministic (by the
+    // representative order), and every member is verified against its own representative.
+    let remaining = ordered;
+    while (remaining.length > 1) {
+      const rep = remaining[0]!;
+      const star = [rep];
+      const rest: number[] = [];
+      for (const i of remaining.slice(1)) {
+        if (similarityTo(i, rep) >= options.threshold) star.push(i);
+        else rest.push(i);
+      }
+      if (star.length > 1) emit(star, rep);
+      remaining = rest;
+    }
   }
   clusters.sort((x, y) => (x.representative < y.representative ? -1 : 1));
 
   return {
     options,
+    linkage,
     sCurve: sCurve(options.bands, options.rows, options.threshold),
     documents: n,
     skipped,

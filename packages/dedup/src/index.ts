@@ -1,5 +1,12 @@
 export { findDuplicates } from './cluster.js';
-export type { Cluster, ClusterMember, DuplicateReport, PairDecision } from './cluster.js';
+export type {
+  Cluster,
+  ClusterMember,
+  DuplicateReport,
+  FindDuplicatesOptions,
+  Linkage,
+  PairDecision,
+} from './cluster.js';
 export { DedupIndex } from './dedup-index.js';
 export type { CheckOptions, CheckResult, CheckStatus } from './dedup-index.js';
 export { fingerprint, fingerprintOfNormalized } from './fingerprint.js';

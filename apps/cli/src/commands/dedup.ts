@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 import { toCorpusKitError } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
-import type { DedupDocument, DedupOptionsInput, DuplicateReport } from '@corpuskit/dedup';
+import type { DedupDocument, DuplicateReport, FindDuplicatesOptions } from '@corpuskit/dedup';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import { usageError } from '../errors.js';
@@ -17,6 +17,11 @@ export const spec: CommandSpec = {
     { flags: '--rows <n>', description: 'Rows per LSH band' },
     { flags: '--permutations <n>', description: 'MinHash permutations (signature length)' },
     { flags: '--shingle-size <n>', description: 'Words per shingle' },
+    {
+      flags: '--linkage <how>',
+      description:
+        'union-find (default: chains of near-duplicates form one cluster) or star (members within the threshold of the representative)',
+    },
     { flags: '--exit-code', description: 'Exit 1 when any duplicates are found' },
   ],
   examples: [
@@ -41,8 +46,15 @@ function integerOption(value: unknown, flag: string): number | undefined {
 }
 
 /** Dedup options from the flags; the package validates ranges and consistency. */
-export function optionsFrom(options: Record<string, unknown>): DedupOptionsInput {
-  const input: DedupOptionsInput = {};
+export function optionsFrom(options: Record<string, unknown>): FindDuplicatesOptions {
+  const input: FindDuplicatesOptions = {};
+  if (options.linkage !== undefined) {
+    const linkage = String(options.linkage);
+    if (linkage !== 'union-find' && linkage !== 'star') {
+      throw usageError(`--linkage must be union-find or star (got '${linkage}')`);
+    }
+    input.linkage = linkage;
+  }
   if (options.preset !== undefined) {
     const preset = String(options.preset);
     if (preset !== 'default' && preset !== 'syndication') {
@@ -90,7 +102,8 @@ export const run: CommandRun = async (args, options, context) => {
     );
   }
   const { findDuplicates, formatSCurve, resolveOptions } = await import('@corpuskit/dedup');
-  const settings = resolveOptions(input);
+  const { linkage, ...signatureInput } = input;
+  const settings = resolveOptions(signatureInput);
   const { expandInputs } = await import('@corpuskit/ingest');
   const expanded = await expandInputs(paths, { cwd: context.cwd });
   const failed: Failure[] = expanded.failures.map((failure) => ({ source: failure.source, error: failure.error }));
@@ -108,7 +121,7 @@ export const run: CommandRun = async (args, options, context) => {
       if (!context.options.json) context.log.error(wrapped.summary);
     }
   }
-  const report = findDuplicates(documents, settings);
+  const report = findDuplicates(documents, { ...settings, ...(linkage ? { linkage } : {}) });
   const duplicates = report.clusters.length > 0;
   return {
     json: toJson(report, input.preset ?? 'default', failed),
@@ -125,7 +138,7 @@ function toJson(report: DuplicateReport, preset: string, failed: Failure[]): Rec
       members: cluster.members.map((member) => ({ source: member.id, similarity: member.similarity })),
     })),
     documents: report.documents,
-    settings: { preset, ...report.options },
+    settings: { preset, linkage: report.linkage, ...report.options },
     sCurve: report.sCurve,
     candidates: report.candidates,
     decisions: report.decisions,
@@ -144,7 +157,7 @@ function toText(
   const exact = report.clusters.filter((cluster) => cluster.kind === 'exact').length;
   const lines = [
     `${report.documents} document(s), ${report.clusters.length} cluster(s): ${exact} exact, ${report.clusters.length - exact} near`,
-    `settings: preset ${preset}, ${options.shingleSize}-word shingles, ${options.permutations} permutations, threshold ${options.threshold}, seed ${options.seed}; ${report.candidates} candidate pair(s) verified`,
+    `settings: preset ${preset}, ${options.shingleSize}-word shingles, ${options.permutations} permutations, threshold ${options.threshold}, seed ${options.seed}, ${report.linkage} linkage; ${report.candidates} candidate pair(s) verified`,
     formatSCurve(report.sCurve),
   ];
   for (const cluster of report.clusters) {
