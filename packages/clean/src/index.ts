@@ -1,1 +1,14 @@
-export {};
+export { DEFAULT_ENGINE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, SHORT_WORDS, clean, cleanText } from './clean.js';
+export type { CleanOptions } from './clean.js';
+export { decodeBytes } from './decode.js';
+export type { Decoded } from './decode.js';
+export { detectBinary } from './binary.js';
+export { ENGINES } from './dom.js';
+export type { EngineName } from './dom.js';
+export { CLEAN_ERROR_CODES } from './errors.js';
+export type { CleanErrorCode } from './errors.js';
+export { detectLanguage } from './language.js';
+export { CLEANER_VERSION, RULES, RULE_PACK_HASH, ruleById } from './rules.js';
+export type { Rule, RuleStage } from './rules.js';
+export { loadSiteRules, siteRulesFor, validateSiteRules } from './site-rules.js';
+export type { ResolvedSiteRules, SiteRule, SiteRules } from './site-rules.js';

@@ -5,6 +5,7 @@ import type { CommandModule } from '../command.js';
  * command by writing `commands/<name>.ts` (exporting `spec` and `run`) and one line here.
  */
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  clean: () => import('./clean.js'),
   init: () => import('./init.js'),
   ingest: () => import('./ingest.js'),
   status: () => import('./status.js'),

@@ -1,0 +1,189 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
+import type { CleanDocument } from '@corpuskit/document';
+import type { CleanOptions, SiteRules } from '@corpuskit/clean';
+
+import type { CommandRun, CommandSpec } from '../command.js';
+import type { CommandContext } from '../context.js';
+import { usageError } from '../errors.js';
+
+export const spec: CommandSpec = {
+  usage: 'clean <...files>',
+  description:
+    'Clean saved pages (HTML or plain text) into article text, no corpus needed. json: one file; jsonl: one line per file in input order with its source, status "error" for a file that failed while the rest go on. Exit 0 when all were cleaned, 2 when any failed or on a usage error',
+  options: [
+    { flags: '--url <url>', description: 'The page URL (one file only): per-site rules, links, provenance' },
+    { flags: '--engine <engine>', description: 'DOM engine: linkedom (default, fast) or jsdom (spec-compliant)' },
+    {
+      flags: '--captions <mode>',
+      description: 'keep or drop figure captions (credits are always dropped; default drop)',
+    },
+    {
+      flags: '--rules <file>',
+      description: 'Per-site rules and disabled categories (JSON, see the @corpuskit/clean README)',
+    },
+    {
+      flags: '--keep <categories>',
+      description: 'Comma-separated removal categories to keep in the text, e.g. caption,related',
+    },
+    { flags: '--fetched-at <time>', description: 'ISO 8601 fetch time: dates after it are rejected' },
+    { flags: '--timeout <ms>', description: 'Per-file time limit in milliseconds (default 30000)' },
+  ],
+  formats: ['text', 'markdown', 'json', 'jsonl'],
+  examples: [
+    'corpuskit clean page.html',
+    'corpuskit clean page.html --url https://example.com/a --format markdown',
+    'corpuskit clean page.html --format json',
+    'corpuskit clean saved/*.html --format jsonl > clean.jsonl',
+    'corpuskit clean page.html --rules site-rules.json --keep caption',
+  ],
+};
+
+/** One input's outcome, as printed by `--format jsonl`. */
+export type CleanRecord =
+  | ({ source: string } & CleanDocument)
+  | { source: string; status: 'error'; error: ReturnType<CorpusKitError['toJSON']> };
+
+function stringOption(options: Record<string, unknown>, name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined || value === false) return undefined;
+  if (Array.isArray(value)) throw usageError(`--${name} was given more than once`);
+  return String(value);
+}
+
+async function cleanOptionsFrom(
+  options: Record<string, unknown>,
+  context: CommandContext,
+  files: string[],
+): Promise<CleanOptions> {
+  const clean = await import('@corpuskit/clean');
+  const result: CleanOptions = {};
+  const url = stringOption(options, 'url');
+  if (url !== undefined) {
+    if (files.length > 1) throw usageError('--url applies to one file; give one file with --url');
+    try {
+      new URL(url);
+    } catch {
+      throw usageError(`--url is not a URL (got '${url}')`);
+    }
+    result.url = url;
+  }
+  const engine = stringOption(options, 'engine');
+  if (engine !== undefined) {
+    if (!(clean.ENGINES as readonly string[]).includes(engine))
+      throw usageError(`--engine must be one of ${clean.ENGINES.join(', ')} (got '${engine}')`);
+    result.engine = engine as CleanOptions['engine'];
+  }
+  const captions = stringOption(options, 'captions');
+  if (captions !== undefined) {
+    if (captions !== 'keep' && captions !== 'drop')
+      throw usageError(`--captions must be keep or drop (got '${captions}')`);
+    result.captions = captions;
+  }
+  const rules = stringOption(options, 'rules');
+  if (rules !== undefined) result.siteRules = (await clean.loadSiteRules(resolve(context.cwd, rules))) as SiteRules;
+  const keep = stringOption(options, 'keep');
+  if (keep !== undefined) {
+    const names = keep
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const known = new Set([...clean.RULES.map((rule) => rule.category), ...clean.RULES.map((rule) => rule.id)]);
+    for (const name of names) if (!known.has(name)) throw usageError(`--keep: unknown category '${name}'`);
+    result.disabledCategories = names;
+  }
+  const fetchedAt = stringOption(options, 'fetchedAt');
+  if (fetchedAt !== undefined) {
+    if (!Number.isFinite(Date.parse(fetchedAt)))
+      throw usageError(`--fetched-at is not an ISO 8601 time (got '${fetchedAt}')`);
+    result.fetchedAt = fetchedAt;
+  }
+  const timeout = stringOption(options, 'timeout');
+  if (timeout !== undefined) {
+    const ms = Number(timeout);
+    if (!Number.isFinite(ms) || ms <= 0)
+      throw usageError(`--timeout must be a positive number of milliseconds (got '${timeout}')`);
+    result.timeoutMs = ms;
+  }
+  return result;
+}
+
+/** Clean one file; failures come back as CorpusKitErrors naming the file. */
+export async function cleanFile(file: string, options: CleanOptions, cwd: string): Promise<CleanDocument> {
+  const { clean } = await import('@corpuskit/clean');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(resolve(cwd, file)));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT')
+      throw new CorpusKitError('not-found', 'clean.not-found', 'no such file', { subject: file, cause: error });
+    if (code === 'EISDIR')
+      throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
+        subject: file,
+      });
+    throw toCorpusKitError(error, file);
+  }
+  return clean(bytes, { ...options, source: file });
+}
+
+function asError(error: unknown, file: string): CorpusKitError {
+  const wrapped = toCorpusKitError(error, file);
+  return wrapped.subject === undefined
+    ? new CorpusKitError(wrapped.kind, wrapped.code, wrapped.message, { subject: file, cause: error })
+    : wrapped;
+}
+
+export const run: CommandRun = async (args, options, context) => {
+  const given = args[0];
+  const files = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map(String);
+  if (files.length === 0) throw usageError('give at least one file to clean');
+  const format = context.options.json ? 'json' : (context.options.format ?? 'text');
+  if (format === 'json' && files.length > 1)
+    throw usageError('--format json takes one file; use --format jsonl for several');
+  const cleanOptions = await cleanOptionsFrom(options, context, files);
+
+  if (format === 'json') {
+    const document = await cleanFile(files[0]!, cleanOptions, context.cwd).catch((error: unknown) => {
+      throw asError(error, files[0]!);
+    });
+    return {
+      json: { source: files[0], ...document },
+      text: JSON.stringify({ source: files[0], ...document }, null, 2),
+    };
+  }
+
+  let failed = 0;
+  for (const [index, file] of files.entries()) {
+    if (context.signal.aborted) break;
+    let record: CleanRecord;
+    try {
+      const document = await cleanFile(file, cleanOptions, context.cwd);
+      record = { source: file, ...document };
+    } catch (error) {
+      const wrapped = asError(error, file);
+      if (wrapped.kind === 'internal') throw wrapped;
+      failed += 1;
+      record = { source: file, status: 'error', error: wrapped.toJSON() };
+      if (format !== 'jsonl' && files.length === 1) throw wrapped;
+      context.log.error(wrapped.summary);
+    }
+    if (format === 'jsonl') {
+      context.stdout.write(`${JSON.stringify(record)}\n`);
+      continue;
+    }
+    if (record.status === 'error') continue;
+    const document = record as { source: string } & CleanDocument;
+    if (document.status !== 'ok' && !context.options.quiet) {
+      context.log.warn(
+        `${file}: ${document.status}${document.reasons.length > 0 ? ` (${document.reasons.map((reason) => reason.message).join('; ')})` : ''}`,
+      );
+    }
+    const body = format === 'markdown' ? document.markdown : document.text;
+    const header = files.length > 1 ? `${index > 0 ? '\n' : ''}==> ${file} <==\n` : '';
+    context.stdout.write(`${header}${body}\n`);
+  }
+  return { exitCode: failed > 0 ? 2 : 0 };
+};

@@ -1,0 +1,272 @@
+/** Marker comments left where a DOM rule removed an element: `<!--ck-removed:N-->`. */
+export const MARKER_PREFIX = 'ck-removed:';
+
+interface MarkerTarget {
+  blockIndex?: number;
+}
+
+export type BlockKind = 'p' | 'heading' | 'li' | 'quote' | 'pre' | 'row' | 'caption';
+
+/** One block of text: a paragraph, heading, list item, quote, preformatted block or table row. */
+export interface Block {
+  text: string;
+  kind: BlockKind;
+  /** Heading level (1-6); 0 otherwise. */
+  level: number;
+  /** Characters of text inside links. */
+  linkChars: number;
+  /** The DOM nodes the block came from (empty for plain-text input). */
+  nodes: Node[];
+}
+
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'details',
+  'dialog',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'caption',
+  'legend',
+  'html',
+  'article',
+  'frameset',
+  'noscript',
+  'listing',
+  'xmp',
+  'search',
+]);
+const BLOCK_SELECTOR = [...BLOCK_TAGS].filter((tag) => tag !== 'html' && tag !== 'body').join(',');
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'button',
+  'noembed',
+  'noframes',
+  'map',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'param',
+]);
+// eslint-disable-next-line no-misleading-character-class -- lone invisible code points, not a combined character
+const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+const SPACES = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+interface Run {
+  parts: string[];
+  linkChars: number;
+  nodes: Node[];
+  /** True until a block child of the container was met: the run then covers the whole container. */
+  whole: boolean;
+}
+
+interface Frame {
+  element: Element;
+  index: number;
+  run: Run;
+  kind: BlockKind;
+  level: number;
+  /** Table row: cells are joined inline. */
+  row: boolean;
+}
+
+function newRun(): Run {
+  return { parts: [], linkChars: 0, nodes: [], whole: true };
+}
+
+function tagOf(node: Node): string {
+  return (node as Element).tagName?.toLowerCase() ?? '';
+}
+
+function hasBlockDescendant(element: Element): boolean {
+  if (element.firstElementChild === null) return false;
+  try {
+    return element.querySelector(BLOCK_SELECTOR) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded. */
+function inlineText(root: Node, run: Run, onMarker: (index: number) => void): void {
+  const stack: Array<{ node: Node; inLink: boolean }> = [{ node: root, inLink: false }];
+  while (stack.length > 0) {
+    const { node, inLink } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const text = (node.nodeValue ?? '').replace(INVISIBLE, '');
+      run.parts.push(text);
+      if (inLink) run.linkChars += text.trim().length;
+      continue;
+    }
+    if (node.nodeType === 8) {
+      const value = node.nodeValue ?? '';
+      if (value.startsWith(MARKER_PREFIX)) onMarker(Number(value.slice(MARKER_PREFIX.length)));
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = tagOf(node);
+    if (tag === 'br') {
+      run.parts.push('\n');
+      continue;
+    }
+    if (SKIP_TAGS.has(tag)) continue;
+    const link = inLink || tag === 'a';
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, inLink: link });
+  }
+}
+
+function runText(run: Run): string {
+  return run.parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(SPACES, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function kindOf(tag: string, parent: Frame | undefined): { kind: BlockKind; level: number } {
+  if (/^h[1-6]$/.test(tag)) return { kind: 'heading', level: Number(tag[1]) };
+  if (tag === 'li' || tag === 'dt' || tag === 'dd') return { kind: 'li', level: 0 };
+  if (tag === 'blockquote') return { kind: 'quote', level: 0 };
+  if (tag === 'figcaption' || tag === 'caption') return { kind: 'caption', level: 0 };
+  if (tag === 'tr') return { kind: 'row', level: 0 };
+  if (parent && (parent.kind === 'quote' || parent.kind === 'caption')) return { kind: parent.kind, level: 0 };
+  if (parent && parent.kind === 'li' && tag !== 'ul' && tag !== 'ol') return { kind: 'li', level: 0 };
+  return { kind: 'p', level: 0 };
+}
+
+/**
+ * Split the DOM under `root` into text blocks, in document order. Block elements end a
+ * block, so words of adjacent blocks are never glued; inline white space follows the
+ * markup. Removal markers met on the way get the number of blocks emitted before them.
+ */
+export function extractBlocks(root: Element, removals: MarkerTarget[]): Block[] {
+  const blocks: Block[] = [];
+  const onMarker = (index: number) => {
+    const removal = removals[index];
+    if (removal && removal.blockIndex === undefined) removal.blockIndex = blocks.length;
+  };
+  const flush = (frame: Frame, atEnd = false) => {
+    const run = frame.run;
+    const text = runText(run);
+    if (text !== '') {
+      const nodes = run.whole && atEnd ? [frame.element as Node] : run.nodes;
+      blocks.push({ text, kind: frame.kind, level: frame.level, linkChars: run.linkChars, nodes });
+    }
+    frame.run = { ...newRun(), whole: false };
+  };
+  const rootKind = kindOf(tagOf(root), undefined);
+  const stack: Frame[] = [{ element: root, index: 0, run: newRun(), ...rootKind, row: tagOf(root) === 'tr' }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const children = frame.element.childNodes;
+    if (frame.index >= children.length) {
+      flush(frame, true);
+      stack.pop();
+      continue;
+    }
+    const child = children[frame.index]!;
+    frame.index += 1;
+    if (child.nodeType === 3) {
+      inlineText(child, frame.run, onMarker);
+      frame.run.nodes.push(child);
+      continue;
+    }
+    if (child.nodeType === 8) {
+      const value = child.nodeValue ?? '';
+      if (value.startsWith(MARKER_PREFIX)) {
+        flush(frame);
+        onMarker(Number(value.slice(MARKER_PREFIX.length)));
+      }
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const tag = tagOf(element);
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'pre') {
+      flush(frame);
+      const text = (element.textContent ?? '').replace(INVISIBLE, '').replace(/\s+$/, '').replace(/^\n+/, '');
+      if (text.trim() !== '') blocks.push({ text, kind: 'pre', level: 0, linkChars: 0, nodes: [element] });
+      continue;
+    }
+    if (frame.row && (tag === 'td' || tag === 'th') && !hasBlockDescendant(element)) {
+      frame.run.parts.push(' ');
+      inlineText(element, frame.run, onMarker);
+      frame.run.parts.push(' ');
+      frame.run.nodes.push(element);
+      continue;
+    }
+    const isBlock = BLOCK_TAGS.has(tag) || hasBlockDescendant(element);
+    if (!isBlock) {
+      inlineText(element, frame.run, onMarker);
+      frame.run.nodes.push(element);
+      continue;
+    }
+    if (tag === 'hr') {
+      flush(frame);
+      continue;
+    }
+    flush(frame);
+    const kind = kindOf(tag, frame);
+    stack.push({ element, index: 0, run: newRun(), ...kind, row: tag === 'tr' });
+  }
+  return blocks;
+}

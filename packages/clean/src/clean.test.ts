@@ -1,0 +1,247 @@
+import { canonicalJson, CorpusKitError } from '@corpuskit/document';
+import { describe, expect, it } from 'vitest';
+
+import { clean, cleanText } from './clean.js';
+import { CLEANER_VERSION, RULE_PACK_HASH, RULES } from './rules.js';
+
+const PARAGRAPHS = [
+  'The council met on Monday evening to discuss the new library, which has been planned for almost ten years and will be built next to the old market hall.',
+  'Construction is due to start in the spring. The architects say the building will use timber from local forests and will need far less energy than the old one.',
+  'Residents who spoke at the meeting welcomed the plans but asked for longer opening hours at weekends, when most families have time to visit.',
+];
+
+function page(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><title>Library plans</title>${head}</head><body>${body}</body></html>`;
+}
+
+const ARTICLE = `<article><h1>Library plans</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+
+async function rejection(promise: Promise<unknown>): Promise<CorpusKitError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CorpusKitError);
+    return error as CorpusKitError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('clean: the document', () => {
+  it('fills every field: text, markdown, metadata, stats, provenance', async () => {
+    const input = new TextEncoder().encode(page(ARTICLE));
+    const document = await clean(input, {
+      source: 'pages/library.html',
+      url: 'https://news.example/library',
+      fetchedAt: '2024-01-02T03:04:05Z',
+    });
+    expect(document.schemaVersion).toBe(1);
+    expect(document.title).toBe('Library plans');
+    expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(document.markdown).toBe(PARAGRAPHS.join('\n\n'));
+    expect(document.stats).toMatchObject({ blocks: 3, chars: document.text.length, inputBytes: input.length });
+    expect(document.stats.words).toBeGreaterThan(80);
+    expect(document.provenance).toMatchObject({
+      source: 'pages/library.html',
+      url: 'https://news.example/library',
+      encoding: 'windows-1252',
+      encodingSource: 'default',
+      fetchedAt: '2024-01-02T03:04:05.000Z',
+      cleanerVersion: CLEANER_VERSION,
+      rulePackHash: RULE_PACK_HASH,
+      engine: 'linkedom',
+    });
+    expect(document.provenance.rawSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(document.metadata).toMatchObject({ declaredLanguage: 'en', detectedLanguage: 'en', language: 'en' });
+    expect(document.status).toBe('ok');
+  });
+
+  it('gives byte-identical JSON for the same input and options, on both engines', async () => {
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const html = page(`<nav><a href="/">Home</a></nav>${ARTICLE}<div class="comments"><p>First!</p></div>`);
+      const a = await clean(html, { engine, url: 'https://news.example/a' });
+      const b = await clean(html, { engine, url: 'https://news.example/a' });
+      expect(canonicalJson(a)).toBe(canonicalJson(b));
+      expect(a.text).toBe(PARAGRAPHS.join('\n\n'));
+    }
+  });
+
+  it('has a rule pack with stable ids, categories and descriptions', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id.startsWith(`${rule.category}/`)).toBe(true);
+      expect(rule.description.length).toBeGreaterThan(10);
+    }
+    expect(ids).toContain('donation/ladder');
+    expect(RULE_PACK_HASH).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('clean: rules and options', () => {
+  const withBoilerplate = page(
+    `<article><h1>Library plans</h1><p>${PARAGRAPHS[0]}</p>
+     <figure><img src="a.jpg"><figcaption>The old market hall in winter. <span class="photo-credit">Photo: Jane Roe</span></figcaption></figure>
+     <p>${PARAGRAPHS[1]}</p><p>Share on Facebook</p><p>${PARAGRAPHS[2]}</p><p>Recorded on every page of this site</p></article>`,
+  );
+
+  it('drops captions by default and keeps them with captions: keep; credits always go', async () => {
+    const dropped = await clean(withBoilerplate);
+    expect(dropped.text).not.toContain('market hall in winter');
+    expect(dropped.text).not.toContain('Jane Roe');
+    expect(dropped.removed.find((removal) => removal.category === 'caption')).toMatchObject({
+      rule: 'caption/figure',
+      stage: 'dom-before',
+      position: 1,
+    });
+    const kept = await clean(withBoilerplate, { captions: 'keep' });
+    expect(kept.text).toContain('The old market hall in winter.');
+    expect(kept.text).not.toContain('Jane Roe');
+    expect(kept.removed.find((removal) => removal.category === 'image-credit')?.text).toBe('Photo: Jane Roe');
+  });
+
+  it('removes lines the caller knows repeat on the site, with the count in the reason', async () => {
+    const document = await clean(withBoilerplate, { repeatedLines: { 'recorded on every page of this site': 57 } });
+    expect(document.text).not.toContain('Recorded on every page');
+    const removal = document.removed.find((item) => item.category === 'repeated');
+    expect(removal).toMatchObject({
+      rule: 'repeated/site-line',
+      text: 'Recorded on every page of this site',
+      position: 3,
+    });
+    expect(removal?.reason).toContain('57');
+  });
+
+  it('keeps categories the caller turns off', async () => {
+    const document = await clean(withBoilerplate, { disabledCategories: ['share', 'caption'] });
+    expect(document.text).toContain('Share on Facebook');
+    expect(document.text).toContain('The old market hall in winter.');
+  });
+
+  it('applies per-site rules: remove, keep and a content selector', async () => {
+    const html = page(
+      `<div class="promo-box"><p>Our summer offer for new readers, valid until August.</p></div>
+       <div class="story">${ARTICLE}<div class="sharing"><p>This is not a share widget here.</p></div></div>`,
+    );
+    const siteRules = {
+      sites: { 'news.example': { remove: ['.promo-box'], keep: ['.sharing'], content: '.story' } },
+    };
+    const document = await clean(html, { url: 'https://www.news.example/a', siteRules });
+    expect(document.text).toContain('This is not a share widget here.');
+    expect(document.text).not.toContain('summer offer');
+    expect(document.removed.find((removal) => removal.category === 'site-rule')?.reason).toContain('.promo-box');
+    const other = await clean(html, { url: 'https://elsewhere.example/a', siteRules });
+    expect(other.text).not.toContain('This is not a share widget here.');
+  });
+
+  it('takes plain text (by Content-Type or by content) through the text rules', async () => {
+    const text = `${PARAGRAPHS.join('\n\n')}\n\nSupport Example News\n`;
+    const byHeader = await clean(new TextEncoder().encode(text), {
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+    expect(byHeader.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(byHeader.provenance).toMatchObject({ engine: 'text', encodingSource: 'http' });
+    const byContent = await cleanText(text);
+    expect(byContent.text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+});
+
+describe('clean: metadata', () => {
+  it('reads JSON-LD in arrays and @graph, meta tags, and time inside the article only', async () => {
+    const head = `<script type="application/ld+json">[{"@type":"Organization","name":"Org"},{"@graph":[{"@type":"BlogPosting","headline":"Library plans approved","author":[{"@type":"Person","name":"Ada Park"},"Lee Chan"],"datePublished":"2024-02-01T09:00:00+02:00"}]}]</script>
+      <meta property="og:site_name" content="Town News"><meta name="description" content="The council approved the library."><link rel="canonical" href="/library?utm_source=x">`;
+    const document = await clean(page(ARTICLE, head), {
+      url: 'https://news.example/library',
+      fetchedAt: '2024-03-01T00:00:00Z',
+    });
+    expect(document.title).toBe('Library plans approved');
+    expect(document.metadata).toMatchObject({
+      authors: ['Ada Park', 'Lee Chan'],
+      byline: 'Ada Park, Lee Chan',
+      publishedAt: '2024-02-01T07:00:00Z',
+      siteName: 'Town News',
+      canonicalUrl: 'https://news.example/library',
+      description: 'The council approved the library.',
+    });
+    expect(document.metadata.sources).toMatchObject({
+      title: 'json-ld',
+      publishedAt: 'json-ld',
+      siteName: 'meta[og:site_name]',
+      canonicalUrl: 'link[rel=canonical]',
+    });
+
+    const sidebar = `<aside><time datetime="2023-05-05">5 May</time></aside><article><time datetime="2024-01-15T10:00:00Z">15 January</time><h1>Library plans</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const timed = await clean(page(sidebar), { fetchedAt: '2024-03-01T00:00:00Z' });
+    expect(timed.metadata.publishedAt).toBe('2024-01-15T10:00:00Z');
+    expect(timed.metadata.sources.publishedAt).toBe('time-element');
+  });
+
+  it('rejects dates after the fetch time', async () => {
+    const head =
+      '<meta property="article:published_time" content="2030-01-01T00:00:00Z"><meta name="date" content="2024-01-01">';
+    const document = await clean(page(ARTICLE, head), { fetchedAt: '2024-06-01T00:00:00Z' });
+    expect(document.metadata.publishedAt).toBe('2024-01-01');
+    expect(document.warnings.join(' ')).toContain('after the fetch time');
+  });
+
+  it('detects the language of the text and keeps the declared one', async () => {
+    const german = page(
+      `<article><p>Der Gemeinderat hat am Montagabend über die neue Bibliothek beraten, die seit fast zehn Jahren geplant wird und neben der alten Markthalle entstehen soll.</p><p>Die Bauarbeiten sollen im Frühjahr beginnen. Die Architekten sagen, das Gebäude werde mit Holz aus den umliegenden Wäldern gebaut.</p></article>`,
+    ).replace('lang="en"', '');
+    const document = await clean(german);
+    expect(document.metadata).toMatchObject({ declaredLanguage: null, detectedLanguage: 'de', language: 'de' });
+    expect(document.metadata.sources.language).toBe('detected');
+  });
+});
+
+describe('clean: statuses and errors', () => {
+  it('marks a page without an article as not-article', async () => {
+    const document = await clean(page('<nav><a href="/">Home</a> <a href="/b">Blog</a></nav><footer>Contact</footer>'));
+    expect(document.status).toBe('not-article');
+    expect(document.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('marks short texts as short', async () => {
+    const document = await clean(page(`<article><p>${PARAGRAPHS[0]}</p></article>`));
+    expect(document.status).toBe('short');
+    expect(document.reasons[0]?.code).toBe('short-text');
+  });
+
+  it('flags a widget rule that would remove the article as suspect and keeps the text', async () => {
+    const html = page(`<div class="newsletter-box">${ARTICLE}</div>`);
+    const document = await clean(html);
+    expect(document.text).toContain(PARAGRAPHS[2]);
+    expect(document.status).toBe('suspect');
+    expect(document.reasons[0]?.code).toBe('large-removal');
+  });
+
+  it('rejects empty, binary and too large input with clear errors naming the source', async () => {
+    const empty = await rejection(clean(new Uint8Array(), { source: 'empty.html' }));
+    expect(empty).toMatchObject({ kind: 'input', code: 'clean.empty-input', subject: 'empty.html' });
+    expect((await rejection(clean('  \n\t ', { source: 'blank.html' }))).code).toBe('clean.empty-input');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(await rejection(clean(png, { source: 'x.png' }))).toMatchObject({
+      code: 'clean.binary-input',
+      subject: 'x.png',
+    });
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n');
+    expect((await rejection(clean(pdf))).message).toContain('PDF');
+    expect((await rejection(clean(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0])))).message).toContain('gzip');
+    expect((await rejection(clean(new Uint8Array([0x50, 0x4b, 3, 4, 20, 0])))).message).toContain('zip');
+    const large = await rejection(clean(page(ARTICLE), { maxBytes: 100, source: 'big.html' }));
+    expect(large).toMatchObject({ code: 'clean.too-large', kind: 'input', subject: 'big.html' });
+  });
+
+  it('stops at the time limit with clean.timeout', async () => {
+    const error = await rejection(clean(page(ARTICLE.repeat(50)), { timeoutMs: 0.001, source: 'slow.html' }));
+    expect(error).toMatchObject({ code: 'clean.timeout', kind: 'timeout', subject: 'slow.html' });
+  });
+
+  it('rejects bad options as usage errors', async () => {
+    expect(await rejection(clean(page(ARTICLE), { captions: 'maybe' as 'keep' }))).toMatchObject({
+      kind: 'usage',
+      code: 'clean.bad-option',
+    });
+    expect((await rejection(clean(page(ARTICLE), { engine: 'webkit' as 'jsdom' }))).code).toBe('clean.bad-option');
+    expect((await rejection(clean(page(ARTICLE), { fetchedAt: 'yesterday' }))).code).toBe('clean.bad-option');
+  });
+});

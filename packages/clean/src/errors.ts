@@ -1,0 +1,34 @@
+import { CorpusKitError } from '@corpuskit/document';
+import type { ErrorKind } from '@corpuskit/document';
+
+/** Stable error codes thrown by `@corpuskit/clean`. */
+export const CLEAN_ERROR_CODES = [
+  'clean.empty-input',
+  'clean.binary-input',
+  'clean.too-large',
+  'clean.timeout',
+  'clean.bad-option',
+  'clean.bad-rules',
+  'clean.dom-failed',
+] as const;
+export type CleanErrorCode = (typeof CLEAN_ERROR_CODES)[number];
+
+const KIND_OF: Record<CleanErrorCode, ErrorKind> = {
+  'clean.empty-input': 'input',
+  'clean.binary-input': 'input',
+  'clean.too-large': 'input',
+  'clean.timeout': 'timeout',
+  'clean.bad-option': 'usage',
+  'clean.bad-rules': 'input',
+  'clean.dom-failed': 'input',
+};
+
+/** A CorpusKitError with one of the codes above; the subject is the source path when known. */
+export function cleanError(
+  code: CleanErrorCode,
+  message: string,
+  subject?: string | null,
+  extra: { cause?: unknown; details?: Record<string, unknown> } = {},
+): CorpusKitError {
+  return new CorpusKitError(KIND_OF[code], code, message, { ...extra, subject: subject ?? undefined });
+}

@@ -1,0 +1,27 @@
+/** Small text helpers shared by the DOM and text stages. */
+
+const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/** Collapse white space (including non-breaking and typographic spaces) to one space and trim. */
+export function squash(text: string): string {
+  return text.replace(SPACES, ' ').trim();
+}
+
+/** Words of a text, as runs of letters and digits. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+}
+
+/** True when the text ends like a sentence (., !, ?, …, a closing quote or bracket after one). */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…:;]["'”’»)\]]*$/u.test(text.trim());
+}
+
+/** Lower case with accents kept and punctuation turned to spaces, for matching labels. */
+export function labelForm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
