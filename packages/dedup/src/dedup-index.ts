@@ -404,11 +404,9 @@ export class DedupIndex {
     bytes.set(new TextEncoder().encode(MAGIC), 0);
     view.setUint32(MAGIC.length, json.length, true);
     bytes.set(json, MAGIC.length + 4);
-    let offset = headerEnd;
-    for (const slot of slots) {
-      const base = slot * k;
-      for (let i = 0; i < k; i++, offset += 4) view.setInt32(offset, this.signatures[base + i]!, true);
-    }
+    const ordered = new Int32Array(slots.length * k);
+    slots.forEach((slot, d) => ordered.set(this.signatures.subarray(slot * k, slot * k + k), d * k));
+    writeInt32s(bytes, headerEnd, ordered);
     bytes.set(new TextEncoder().encode(sha256(bytes.subarray(0, bodyEnd))), bodyEnd);
     return bytes;
   }
@@ -438,10 +436,9 @@ export class DedupIndex {
     const count = header.ids.length;
     const headerEnd = align4(MAGIC.length + 4 + jsonLength);
     if (headerEnd + count * k * 4 !== bodyEnd) fail('signature block has the wrong size');
-    let offset = headerEnd;
+    const all = readInt32s(bytes, headerEnd, count * k);
     for (let d = 0; d < count; d++) {
-      const signature = new Int32Array(k);
-      for (let i = 0; i < k; i++, offset += 4) signature[i] = view.getInt32(offset, true);
+      const signature = all.subarray(d * k, (d + 1) * k);
       index.add({
         id: header.ids[d]!,
         fingerprint: header.fingerprints[d]!,
@@ -507,6 +504,30 @@ export class DedupIndex {
   compatibleWith(other: DedupIndex): boolean {
     return sameSignatureOptions(this.options, other.options);
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Write int32 values little-endian at `offset` (a plain copy on little-endian machines). */
+function writeInt32s(bytes: Uint8Array, offset: number, values: Int32Array): void {
+  if (LITTLE_ENDIAN) {
+    bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
+    return;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < values.length; i++) view.setInt32(offset + i * 4, values[i]!, true);
+}
+
+/** Read `count` little-endian int32 values at `offset`. */
+function readInt32s(bytes: Uint8Array, offset: number, count: number): Int32Array {
+  const out = new Int32Array(count);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(bytes.subarray(offset, offset + count * 4));
+    return out;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < count; i++) out[i] = view.getInt32(offset + i * 4, true);
+  return out;
 }
 
 function align4(n: number): number {
