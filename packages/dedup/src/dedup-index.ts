@@ -8,6 +8,7 @@ import { resolveOptions, sameSignatureOptions } from './options.js';
 import type { DedupOptions, DedupOptionsInput } from './options.js';
 import { compareRepresentative, hasherFor, prepareDocument, signatureKey } from './prepare.js';
 import type { DedupDocument, PreparedDocument } from './prepare.js';
+import { IntMap } from './int-map.js';
 import { jaccard } from './shingles.js';
 import type { ShingleSet } from './shingles.js';
 
@@ -51,6 +52,7 @@ export interface CheckOptions {
 
 const MAGIC = 'CKDEDUPX';
 const FORMAT_VERSION = 1;
+/** End of a band's slot list (also what `IntMap.get` returns for a missing key). */
 const END = -1;
 
 interface Header {
@@ -66,7 +68,7 @@ interface Header {
 /**
  * A persistent, incremental MinHash LSH index over a corpus. It keeps, per document, the id,
  * exact fingerprint, signature, normalised length and fetch time (never the text), in typed
- * arrays, with one hash table per band pointing into linked lists of slots. New batches are
+ * arrays, with one int32 hash table per band (`IntMap`) pointing into linked lists of slots. New batches are
  * checked against it without recomputing stored signatures; candidates are verified with the
  * texts the caller's `loadText` returns. Serialises to compact bytes; rebuildable from documents.
  */
@@ -82,7 +84,7 @@ export class DedupIndex {
   private signatures = new Int32Array(0);
   private next = new Int32Array(0);
   private banded = new Uint8Array(0);
-  private readonly heads: Array<Map<number, number>>;
+  private readonly heads: IntMap[];
   private readonly slotOf = new Map<string, number>();
   private readonly byFingerprint = new Map<string, number | number[]>();
   private readonly free: number[] = [];
@@ -90,7 +92,7 @@ export class DedupIndex {
   constructor(options: DedupOptionsInput = {}) {
     this.options = resolveOptions(options);
     this.key = signatureKey(this.options);
-    this.heads = Array.from({ length: this.options.bands }, () => new Map<number, number>());
+    this.heads = Array.from({ length: this.options.bands }, () => new IntMap());
   }
 
   /** Build an index from documents (the rebuild path: the store hands every document's text). */
@@ -154,8 +156,7 @@ export class DedupIndex {
     for (let band = 0; band < bands; band++) {
       const key = bandKey(prepared.signature, band, rows);
       const head = this.heads[band]!;
-      const first = head.get(key);
-      this.next[slot * bands + band] = first === undefined ? END : first;
+      this.next[slot * bands + band] = head.get(key);
       head.set(key, slot);
     }
   }
@@ -177,7 +178,7 @@ export class DedupIndex {
       for (let band = 0; band < bands; band++) {
         const key = bandKey(signature, band, rows);
         const head = this.heads[band]!;
-        let current = head.get(key)!;
+        let current = head.get(key);
         const after = this.next[slot * bands + band]!;
         if (current === slot) {
           if (after === END) head.delete(key);
@@ -228,7 +229,7 @@ export class DedupIndex {
     let seen: Set<number> | null = null;
     for (let band = 0; band < bands; band++) {
       let slot = this.heads[band]!.get(bandKey(signature, band, rows));
-      while (slot !== undefined && slot !== END) {
+      while (slot !== END) {
         if (seen === null && found.length > 32) seen = new Set(found);
         if (seen ? !seen.has(slot) : !found.includes(slot)) {
           found.push(slot);
