@@ -29,15 +29,28 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function time(fn, runs) {
-  const times = [];
-  let result;
-  for (let k = 0; k < runs; k += 1) {
-    const t0 = process.hrtime.bigint();
-    result = fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/**
+ * Time both engines interleaved (ours, baseline, ours, ...) so a busy machine slows both
+ * alike; the baseline runs `baseRuns` times, ours `runs` times. Returns medians in ms.
+ */
+function timeBoth(ours, base, runs, baseRuns) {
+  const a = [];
+  const b = [];
+  let oursResult;
+  let baseResult;
+  for (let k = 0; k < Math.max(runs, baseRuns); k += 1) {
+    if (k < runs) {
+      const t0 = process.hrtime.bigint();
+      oursResult = ours();
+      a.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    if (k < baseRuns) {
+      const t0 = process.hrtime.bigint();
+      baseResult = base();
+      b.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
   }
-  return { ms: median(times), result };
+  return { oursMs: median(a), baseMs: median(b), oursResult, baseResult };
 }
 
 /** Peak resident memory of one diff in a fresh process (MB), or null if not measurable. */
@@ -64,8 +77,14 @@ cases.forEach((c, index) => {
   // Warm up both engines on this input.
   diffDocuments(c.old, c.new);
   diffWords(c.old, c.new);
-  const ours = time(() => diffDocuments(c.old, c.new), runs);
-  const base = time(() => diffWords(c.old, c.new), Math.max(3, Math.ceil(runs / 2)));
+  const timed = timeBoth(
+    () => diffDocuments(c.old, c.new),
+    () => diffWords(c.old, c.new),
+    runs,
+    c.name.includes('5 KB') ? runs : Math.min(runs, 5),
+  );
+  const ours = { ms: timed.oursMs, result: timed.oursResult };
+  const base = { ms: timed.baseMs, result: timed.baseResult };
   const diff = ours.result;
   if (applyDiff(c.old, diff) !== c.new) throw new Error(`${c.name}: applyDiff did not give the new text back`);
   const baseOps = base.result.filter((part) => part.added || part.removed).length;
@@ -74,6 +93,7 @@ cases.forEach((c, index) => {
     oldKB: +(c.old.length / 1000).toFixed(1),
     newKB: +(c.new.length / 1000).toFixed(1),
     runs,
+    baselineRuns: Math.min(runs, c.name.includes('5 KB') ? runs : 5),
     oursMs: +ours.ms.toFixed(2),
     diffWordsMs: +base.ms.toFixed(2),
     speedup: +(base.ms / ours.ms).toFixed(1),

@@ -1,6 +1,6 @@
 import type { DiffBudgets, Fallback } from './model.js';
 import { similarityTokens } from './tokenize.js';
-import type { Interner } from './tokenize.js';
+import type { Offsets } from './tokenize.js';
 
 /** One step of the paragraph alignment, before the inline level fills in the detail. */
 export type AlignEvent =
@@ -30,8 +30,10 @@ interface AlignInput {
   oldBlocks: readonly string[];
   newBlocks: readonly string[];
   budgets: DiffBudgets;
-  interner: Interner;
   fallbacks: Fallback[];
+  locale: string | undefined;
+  /** Scans of block texts, shared with the inline level. */
+  scans: Map<string, Offsets>;
 }
 
 /** The old block index an event occupies in old order, if any. */
@@ -119,7 +121,7 @@ class Aligner {
   tokensOld(i: number): Int32Array {
     let t = this.oldTokens.get(i);
     if (!t) {
-      t = similarityTokens(this.input.oldBlocks[i]!, this.input.interner);
+      t = similarityTokens(this.input.oldBlocks[i]!, this.input.locale, this.input.scans);
       this.oldTokens.set(i, t);
     }
     return t;
@@ -128,7 +130,7 @@ class Aligner {
   tokensNew(j: number): Int32Array {
     let t = this.newTokens.get(j);
     if (!t) {
-      t = similarityTokens(this.input.newBlocks[j]!, this.input.interner);
+      t = similarityTokens(this.input.newBlocks[j]!, this.input.locale, this.input.scans);
       this.newTokens.set(j, t);
     }
     return t;
@@ -214,8 +216,8 @@ class Aligner {
       const inOrder = heaviestIncreasing(
         pairs.map(([i]) => i),
         pairs.map(([i]) => oldKeys[i]!.length + 1),
-        o0,
-        o1 - o0,
+        fromOld,
+        Math.max(0, anchor[0] - fromOld),
       );
       pairs.forEach((pair, k) => {
         if (inOrder.has(k)) anchors.push(pair);

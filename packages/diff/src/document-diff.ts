@@ -7,6 +7,7 @@ import { diffMetadata } from './metadata.js';
 import { DIFF_SCHEMA_VERSION } from './model.js';
 import type { BlockOp, DiffBudgets, DiffSide, DiffStats, DocumentDiff, Fallback, IgnoreOptions } from './model.js';
 import { BLOCK_SEPARATOR, Interner, blockKey, countWords, splitBlocks } from './tokenize.js';
+import type { Offsets } from './tokenize.js';
 
 /** One side of a document diff: plain text, or a document (a `CleanDocument` fits). */
 export type DiffInput =
@@ -115,9 +116,19 @@ export function diffDocuments(oldInput: DiffInput, newInput: DiffInput, options:
   const newKeys = anyIgnore ? newBlocks.map((b) => blockKey(b, ignore)) : newBlocks;
   const interner = new Interner();
   const fallbacks: Fallback[] = [];
-  const context: InlineContext = { ignore, budgets, interner, locale: options.locale, fallbacks };
+  const scans = new Map<string, Offsets>();
+  const context: InlineContext = { ignore, budgets, interner, locale: options.locale, fallbacks, scans };
 
-  const events = alignBlocks({ oldKeys, newKeys, oldBlocks, newBlocks, budgets, interner, fallbacks });
+  const events = alignBlocks({
+    oldKeys,
+    newKeys,
+    oldBlocks,
+    newBlocks,
+    budgets,
+    fallbacks,
+    locale: options.locale,
+    scans,
+  });
 
   const stats: DiffStats = {
     blocks: { equal: 0, inserted: 0, deleted: 0, changed: 0, moved: 0, split: 0, merged: 0 },

@@ -1,8 +1,8 @@
 import { diffArrays } from 'diff';
 
 import type { DetailLevel, DiffBudgets, Fallback, IgnoreOptions, Segment } from './model.js';
-import { sentenceEndsOf, tokenize } from './tokenize.js';
-import type { Interner, Tokens } from './tokenize.js';
+import { Interner, sentenceEndsOf, tokenize } from './tokenize.js';
+import type { Offsets, Tokens } from './tokenize.js';
 
 /** What the inline (sentence and word) level needs from the document diff. */
 export interface InlineContext {
@@ -11,6 +11,8 @@ export interface InlineContext {
   interner: Interner;
   locale: string | undefined;
   fallbacks: Fallback[];
+  /** Scans of block texts, shared with the paragraph level. */
+  scans: Map<string, Offsets>;
 }
 
 export interface InlineResult {
@@ -243,8 +245,10 @@ export function diffInline(
   context: InlineContext,
   where: { old: number; new: number },
 ): InlineResult {
-  const a = tokenize(oldText, context.ignore, context.interner, context.locale);
-  const b = tokenize(newText, context.ignore, context.interner, context.locale);
+  // Keys only need to agree within one pair: a small interner per pair stays fast.
+  const pairContext: InlineContext = { ...context, interner: new Interner() };
+  const a = tokenize(oldText, context.ignore, pairContext.interner, context.locale, context.scans);
+  const b = tokenize(newText, context.ignore, pairContext.interner, context.locale, context.scans);
   const out = new SegmentBuilder();
   if (a.lead === b.lead) out.push('equal', b.lead);
   else if (context.ignore.whitespace || context.ignore.punctuation) out.push('equal', b.lead, a.lead);
@@ -255,10 +259,10 @@ export function diffInline(
   const large = a.texts.length + b.texts.length > context.budgets.wordTokens;
   const hasSentences = (): boolean => sentenceEndsOf(a).length + sentenceEndsOf(b).length > 0;
   if (large && hasSentences()) {
-    if (diffSentencesLevel(out, a, b, context, where)) return out.result();
+    if (diffSentencesLevel(out, a, b, pairContext, where)) return out.result();
   } else {
     const mark = out.segments.length;
-    const wordsDone = diffWordsRange(out, a, 0, a.texts.length, b, 0, b.texts.length, context);
+    const wordsDone = diffWordsRange(out, a, 0, a.texts.length, b, 0, b.texts.length, pairContext);
     if (wordsDone) return out.result();
     out.segments.length = mark;
     out.added = 0;
@@ -273,7 +277,7 @@ export function diffInline(
         needed: context.budgets.wordEdits + 1,
       });
       out.coarsen('sentence');
-      if (diffSentencesLevel(out, a, b, context, where, true)) return out.result();
+      if (diffSentencesLevel(out, a, b, pairContext, where, true)) return out.result();
     } else {
       context.fallbacks.push({
         level: 'word',

@@ -11,8 +11,6 @@ export interface SplitText {
   layout: Layout | undefined;
 }
 
-const SEPARATOR = /\s*\n\s*\n\s*/g;
-
 /**
  * Split text into blocks the way `textBlocks` does (blank-line separated, trimmed, empty ones
  * dropped), keeping the white space that is not the default so `joinBlocks` gives the text back.
@@ -28,14 +26,36 @@ export function splitBlocks(text: string): SplitText {
   const separators: Record<string, string> = {};
   let hasSeparators = false;
   let last = 0;
-  SEPARATOR.lastIndex = 0;
-  for (let match = SEPARATOR.exec(body); match !== null; match = SEPARATOR.exec(body)) {
-    blocks.push(body.slice(last, match.index));
-    if (match[0] !== BLOCK_SEPARATOR) {
-      separators[String(blocks.length)] = match[0];
-      hasSeparators = true;
+  // A separator is a run of white space holding at least two line breaks.
+  const isSpace = (i: number): boolean => {
+    const code = body.charCodeAt(i);
+    return (
+      code === 0x20 ||
+      code === 0x0a ||
+      code === 0x09 ||
+      code === 0x0d ||
+      (code > 0x7f && classAt(body, i) === Char.Space)
+    );
+  };
+  for (let i = body.indexOf('\n'); i >= 0;) {
+    let start = i;
+    while (start > last && isSpace(start - 1)) start -= 1;
+    let end = i;
+    let breaks = 0;
+    while (end < body.length && isSpace(end)) {
+      if (body.charCodeAt(end) === 0x0a) breaks += 1;
+      end += 1;
     }
-    last = match.index + match[0].length;
+    if (breaks >= 2) {
+      blocks.push(body.slice(last, start));
+      const separator = body.slice(start, end);
+      if (separator !== BLOCK_SEPARATOR) {
+        separators[String(blocks.length)] = separator;
+        hasSeparators = true;
+      }
+      last = end;
+    }
+    i = body.indexOf('\n', end);
   }
   blocks.push(body.slice(last));
   const layout = lead !== '' || trail !== '' || hasSeparators ? { lead, trail, separators } : undefined;
@@ -125,10 +145,18 @@ export interface Pieces {
   kinds: Kind[];
 }
 
-function segmentPieces(text: string, locale: string | undefined, pieces: string[], kinds: Kind[]): void {
-  for (const { segment, isWordLike } of wordSegmenter(locale).segment(text)) {
-    pieces.push(segment);
-    kinds.push(
+/** Where each piece of a text ends (offsets) and its kind. */
+export interface Offsets {
+  ends: number[];
+  kinds: Kind[];
+}
+
+function segmentOffsets(text: string, from: number, to: number, locale: string | undefined, out: Offsets): void {
+  let at = from;
+  for (const { segment, isWordLike } of wordSegmenter(locale).segment(text.slice(from, to))) {
+    at += segment.length;
+    out.ends.push(at);
+    out.kinds.push(
       isWordLike || LETTER_OR_NUMBER.test(segment) ? Kind.Word : segment.trim() === '' ? Kind.Space : Kind.Other,
     );
   }
@@ -141,40 +169,46 @@ function noSpaceRunEnd(text: string, from: number): number {
   return i;
 }
 
+function isHighSurrogate(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+}
+
 /**
  * Split text into words (letters, digits, marks, joined by inner apostrophes), runs of white
- * space and single other characters. Text with letters of a script written without spaces
- * (Chinese, Japanese, Thai, ...) goes through `Intl.Segmenter` instead.
+ * space and single other characters, as end offsets. Runs of a script written without spaces
+ * (Chinese, Japanese, Thai, ...) go through `Intl.Segmenter`.
  */
-export function scan(text: string, locale?: string): Pieces {
-  const pieces: string[] = [];
-  const kinds: Kind[] = [];
+export function scanOffsets(text: string, locale?: string, cache?: Map<string, Offsets>): Offsets {
+  const cached = cache?.get(text);
+  if (cached) return cached;
+  const out: Offsets = { ends: [], kinds: [] };
+  cache?.set(text, out);
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = classAt(text, i);
-    const width = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < n ? 2 : 1;
-    let start = i;
+    const start = i;
     if (c === Char.NoSpace) {
-      // Runs of Chinese, Japanese, Thai... text (up to the next white space) go through Intl.Segmenter.
       const end = noSpaceRunEnd(text, i);
-      segmentPieces(text.slice(i, end), locale, pieces, kinds);
+      segmentOffsets(text, i, end, locale, out);
       i = end;
       continue;
     }
+    let kind: Kind = Kind.Other;
     if (c === Char.Space) {
-      i += width;
+      i += 1;
       while (i < n && classAt(text, i) === Char.Space) i += 1;
-      kinds.push(Kind.Space);
+      kind = Kind.Space;
     } else if (c === Char.Word || c === Char.Joiner) {
       let word = c === Char.Word;
-      i += width;
-      for (;;) {
-        if (i >= n) break;
+      let segmented = false;
+      i += isHighSurrogate(text, i) ? 2 : 1;
+      while (i < n) {
         let d: Char = classAt(text, i);
         if (d === Char.Word || d === Char.Joiner) {
           word ||= d === Char.Word;
-          i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+          i += isHighSurrogate(text, i) ? 2 : 1;
           continue;
         }
         const code = text.charCodeAt(i);
@@ -188,19 +222,31 @@ export function scan(text: string, locale?: string): Pieces {
         if (d === Char.NoSpace) {
           // A word running into such a script: segment the word and the run together.
           const end = noSpaceRunEnd(text, i);
-          segmentPieces(text.slice(start, end), locale, pieces, kinds);
+          segmentOffsets(text, start, end, locale, out);
           i = end;
-          start = -1;
+          segmented = true;
         }
         break;
       }
-      if (start < 0) continue;
-      kinds.push(word ? Kind.Word : Kind.Other);
+      if (segmented) continue;
+      kind = word ? Kind.Word : Kind.Other;
     } else {
-      i += width;
-      kinds.push(Kind.Other);
+      i += isHighSurrogate(text, i) ? 2 : 1;
     }
-    pieces.push(text.slice(start, i));
+    out.ends.push(i);
+    out.kinds.push(kind);
+  }
+  return out;
+}
+
+/** `scanOffsets` as strings. */
+export function scan(text: string, locale?: string): Pieces {
+  const { ends, kinds } = scanOffsets(text, locale);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const end of ends) {
+    pieces.push(text.slice(from, end));
+    from = end;
   }
   return { pieces, kinds };
 }
@@ -254,47 +300,52 @@ function foldToken(token: string, ignore: IgnoreOptions): string {
   return out;
 }
 
-export function tokenize(text: string, ignore: IgnoreOptions, interner: Interner, locale?: string): Tokens {
-  const { pieces: raw, kinds } = scan(text, locale);
+export function tokenize(
+  text: string,
+  ignore: IgnoreOptions,
+  interner: Interner,
+  locale?: string,
+  cache?: Map<string, Offsets>,
+): Tokens {
+  const { ends, kinds } = scanOffsets(text, locale, cache);
   const texts: string[] = [];
   const keys: number[] = [];
   const words: boolean[] = [];
-  let lead = '';
-  let tailKey = '';
-  let current = -1;
-  let currentKey = '';
   // Without ignore options a token's key is its raw text with its tail.
   const plain = !ignore.case && !ignore.quotes && !ignore.dashes && !ignore.whitespace && !ignore.punctuation;
-  const flush = (): void => {
-    if (current < 0) return;
-    if (plain) keys[current] = interner.id(texts[current]!);
-    else keys[current] = interner.id(tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`);
+  let leadEnd = 0;
+  let tokenStart = -1;
+  let currentKey = '';
+  let tailKey = '';
+  const flush = (end: number): void => {
+    if (tokenStart < 0) return;
+    const raw = text.slice(tokenStart, end);
+    texts.push(raw);
+    keys.push(interner.id(plain ? raw : tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`));
   };
-  for (let p = 0; p < raw.length; p += 1) {
-    const piece = raw[p]!;
+  let from = 0;
+  for (let p = 0; p < ends.length; p += 1) {
+    const end = ends[p]!;
     const space = kinds[p] === Kind.Space;
     const word = kinds[p] === Kind.Word;
     if (space || (!word && ignore.punctuation)) {
-      if (current < 0) lead += piece;
-      else {
-        texts[current] += piece;
-        // Ignored punctuation adds nothing to the key; white space does unless ignored.
-        if (space && !ignore.whitespace && !plain) tailKey += piece;
-      }
+      if (tokenStart < 0) leadEnd = end;
+      // Ignored punctuation adds nothing to the key; white space does unless ignored.
+      else if (space && !plain && !ignore.whitespace) tailKey += text.slice(from, end);
+      from = end;
       continue;
     }
-    flush();
-    current = texts.length;
-    texts.push(piece);
+    flush(from);
+    tokenStart = from;
     words.push(word);
-    keys.push(0);
     if (!plain) {
-      currentKey = foldToken(piece, ignore);
+      currentKey = foldToken(text.slice(from, end), ignore);
       tailKey = '';
     }
+    from = end;
   }
-  flush();
-  return { lead, texts, keys, words };
+  flush(text.length);
+  return { lead: text.slice(0, leadEnd), texts, keys, words };
 }
 
 /** Token indices after which a sentence ends: terminal punctuation (and closing quotes) followed by white space, or a CJK full stop. */
@@ -313,12 +364,38 @@ function sentenceEnds(texts: readonly string[]): number[] {
   return ends;
 }
 
-/** Word-like tokens of a block, case-folded, for similarity only. */
-export function similarityTokens(text: string, interner: Interner): Int32Array {
-  const { pieces, kinds } = scan(text);
+// Lower-case code units, filled on first use (0 = not yet known).
+const LOWER = new Uint16Array(0x10000);
+
+function lowerCode(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  let lower = LOWER[code]!;
+  if (lower === 0) {
+    const folded = String.fromCharCode(code).toLowerCase();
+    lower = folded.length === 1 ? folded.charCodeAt(0) : code;
+    LOWER[code] = lower;
+  }
+  return lower;
+}
+
+/**
+ * Word-like tokens of a block for similarity only: 32-bit hashes (FNV-1a) of the lower-cased
+ * words, sorted, so two blocks compare by a merge of integer arrays. A hash collision can only
+ * nudge a similarity score; it never changes the reported text.
+ */
+export function similarityTokens(text: string, locale?: string, cache?: Map<string, Offsets>): Int32Array {
+  const { ends, kinds } = scanOffsets(text, locale, cache);
   const ids: number[] = [];
-  for (let k = 0; k < pieces.length; k += 1)
-    if (kinds[k] === Kind.Word) ids.push(interner.id(pieces[k]!.toLowerCase()));
+  let from = 0;
+  for (let k = 0; k < ends.length; k += 1) {
+    const end = ends[k]!;
+    if (kinds[k] === Kind.Word) {
+      let hash = 0x811c9dc5;
+      for (let i = from; i < end; i += 1) hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), 0x01000193);
+      ids.push(hash | 0);
+    }
+    from = end;
+  }
   return Int32Array.from(ids).sort();
 }
 
@@ -354,6 +431,6 @@ export function countWords(text: string): number {
 
 function scanWords(text: string): number {
   let n = 0;
-  for (const kind of scan(text).kinds) if (kind === Kind.Word) n += 1;
+  for (const kind of scanOffsets(text).kinds) if (kind === Kind.Word) n += 1;
   return n;
 }
