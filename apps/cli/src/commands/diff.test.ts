@@ -194,6 +194,14 @@ describe('corpuskit diff VERSION VERSION', () => {
     const one = await runCli(['diff', 'HEAD~1', 'HEAD', '--doc', 'file:pages/bridge.txt'], { cwd });
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('[-weeks-]{+months+}');
+    await writeFile(path.join(cwd, 'local.txt'), NEW.replace('months', 'years'));
+    const mixed = await runCli(['diff', 'HEAD', 'local.txt', '--doc', 'file:pages/bridge.txt'], { cwd });
+    expect(mixed.code).toBe(0);
+    expect(mixed.stdout).toContain('[-months-]{+years+}');
+    const added = await runCli(['diff', 'v1', 'HEAD', '--doc', 'file:pages/new.txt', '--json'], { cwd });
+    expect(JSON.parse(added.stdout).stats.blocks.inserted).toBe(1);
+    const help = await runCli(['diff', '--help'], { cwd });
+    expect(help.stdout).toContain('Formats (--format): text, json, patch');
     const patch = await runCli(['diff', 'v1', 'HEAD', '--format', 'patch'], { cwd });
     expect(patch.stdout).toContain('+++ b/file:pages/new.txt');
     const unknown = await runCli(['diff', 'v1', 'nope', '--json'], { cwd });
