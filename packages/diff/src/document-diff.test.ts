@@ -178,6 +178,11 @@ describe('diffDocuments', () => {
     expect(merged.blocks.map((op) => op.op)).toEqual(['equal', 'merge', 'equal']);
     expect(merged.blocks[1]).toMatchObject({ op: 'merge', old: 1, count: 2, new: 1 });
     expect(merged.stats.words).toMatchObject({ added: 0, removed: 0 });
+    const ignoring = diffDocuments([p1, p2, p3].join('\n\n'), [p1, `${p2} ${p3}`].join('\n\n'), {
+      ignoreWhitespace: true,
+    });
+    expect(ignoring.blocks.map((op) => op.op)).toEqual(['equal', 'merge']);
+    expect(ignoring.changed).toBe(false);
   });
 
   it('reports unrelated paragraphs as a paragraph-level delete and insert', () => {

@@ -207,7 +207,8 @@ export function diffDocuments(oldInput: DiffInput, newInput: DiffInput, options:
           ops.push({ op: 'merge', old: e.old, count: e.count, new: e.new, ...detail });
           stats.blocks.merged += 1;
         }
-        textChanged = true;
+        // A paragraph break is white space: under ignoreWhitespace only edits in the words count.
+        if (result.wordOps > 0 || !ignore.whitespace) textChanged = true;
         break;
       }
       case 'move-source':
