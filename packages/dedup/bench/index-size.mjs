@@ -3,7 +3,7 @@
 // the same run. Signatures are computed from synthetic ~5 KB documents whose sentences are
 // drawn from real article texts. Run with --expose-gc for steady memory figures.
 // Usage: node --expose-gc bench/index-size.mjs [--data DIR] [--docs N]
-import { DedupIndex, MinHasher, bandKey, prepareDocument, resolveOptions } from '@corpuskit/dedup';
+import { DedupIndex, MinHasher, prepareDocument, resolveOptions } from '@corpuskit/dedup';
 
 import { loadArticles, machine, median, parseArgs, percentile, prng } from './data.mjs';
 
@@ -81,7 +81,7 @@ const time = (fn, list) => {
 const ours = time((q) => index.candidates(q), queries);
 
 // Baseline: the obvious LSH, one Map<string, string[]> per band keyed by the joined rows.
-const naiveBands = Array.from({ length: options.bands }, () => new Map());
+let naiveBands = Array.from({ length: options.bands }, () => new Map());
 const naiveKey = (sig, band) => Array.from(sig.subarray(band * options.rows, (band + 1) * options.rows)).join(',');
 const beforeNaive = memory();
 for (let i = 0; i < total; i++) {
@@ -107,8 +107,8 @@ console.log(
   `baseline (Map<string,string[]> per band, joined-row keys): ${fmt(naive)}, memory +${mb(afterNaive.heap - beforeNaive.heap)}; ` +
     `lookup ratio baseline/ours ${(median(naive) / median(ours)).toFixed(1)}x`,
 );
-// Silence the unused-variable linters: keep the baseline alive until here.
-if (naiveBands.length === 0 || bandKey.length < 0) console.log('');
+naiveBands = null; // release the baseline before timing serialisation
+gc();
 
 // Serialisation round trip.
 started = performance.now();

@@ -437,6 +437,7 @@ export class DedupIndex {
     const count = header.ids.length;
     const headerEnd = align4(MAGIC.length + 4 + jsonLength);
     if (headerEnd + count * k * 4 !== bodyEnd) fail('signature block has the wrong size');
+    index.reserve(count);
     const all = readInt32s(bytes, headerEnd, count * k);
     for (let d = 0; d < count; d++) {
       const signature = all.subarray(d * k, (d + 1) * k);
@@ -467,6 +468,15 @@ export class DedupIndex {
       return document;
     }
     return prepareDocument(document, this.options);
+  }
+
+  /** Make room for `count` documents up front (loading, rebuilding). */
+  reserve(count: number): void {
+    if (count <= this.capacity) return;
+    this.grow(count);
+    for (let band = 0; band < this.heads.length; band++) {
+      if (this.heads[band]!.size === 0) this.heads[band] = new IntMap(count);
+    }
   }
 
   private allocate(): number {
