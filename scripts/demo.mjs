@@ -45,7 +45,11 @@ function step(title, text) {
 
 function reviewTable(status) {
   for (const item of status.items) {
-    const findings = (item.findings ?? []).map((f) => `${f.kind} duplicate of ${f.other} (${f.similarity.toFixed(2)})`);
+    const findings = (item.findings ?? []).map((f) =>
+      f.kind === 'revision'
+        ? `revision: ${Math.round(f.similarity * 100)}% similar to the committed text`
+        : `${f.kind} duplicate of ${f.other} (similarity ${f.similarity.toFixed(2)})`,
+    );
     console.log(
       `  ${item.state.padEnd(8)} ${item.change.padEnd(7)} ${item.id}${findings.length ? `\n${' '.repeat(20)}${findings.join('; ')}` : ''}`,
     );
@@ -94,8 +98,9 @@ try {
   corpuskit(['reject', southfront, '-m', 'republished commentary; the author’s own site is the source of record']);
   corpuskit(['status']);
 
-  step('5. Commit version 1');
+  step('5. Commit version 1', 'Then drop the rejected entry from the staging area.');
   corpuskit(['commit', '-m', 'First crawl: four articles', '--tag', 'v1']);
+  corpuskit(['unstage', '--rejected']);
 
   step(
     '6. Ingest the later editions',
@@ -124,6 +129,8 @@ try {
   const help = corpuskit(['--help'], { show: false });
   if (/^\s+diff\b/m.test(help.stdout)) {
     corpuskit(['diff', 'v1', 'v2'], { allow: [0, 1] });
+    console.log('\nAnd inside one document (the BBC update):');
+    corpuskit(['diff', 'v1', 'v2', '--doc', 'https://www.bbc.co.uk/news/world-asia-58290318'], { allow: [0, 1] });
   } else {
     console.log('  (this build has no `diff` command yet; the store knows the two versions:)');
     corpuskit(['export', '--version', 'v2', '--format', 'jsonl'], { show: false });

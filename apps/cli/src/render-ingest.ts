@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from '@corpuskit/document';
+import type { DedupFinding } from '@corpuskit/document';
 import type { IngestResult } from '@corpuskit/ingest';
 
 import type { CommandResult } from './command.js';
@@ -90,11 +91,7 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
       lines.push(`             same id as ${file.supersededBy}, which was staged instead`);
     if (file.status === 'suspect')
       lines.push(`             ${colors.yellow('suspect')}: check the cleaned text before accepting`);
-    for (const finding of file.findings) {
-      lines.push(
-        `             ${colors.yellow(finding.kind === 'exact' ? 'exact duplicate' : finding.kind === 'near' ? 'near-duplicate' : finding.kind)} of ${finding.other} (similarity ${finding.similarity.toFixed(2)})`,
-      );
-    }
+    for (const finding of file.findings) lines.push(`             ${describeFinding(finding, colors)}`);
   }
   if (counts.new + counts.updated > 0) {
     lines.push(
@@ -103,6 +100,15 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     );
   }
   return lines.join('\n');
+}
+
+/** One finding in words: a duplicate names the other document, a revision says how much changed. */
+export function describeFinding(finding: DedupFinding, colors: CommandContext['log']['colors']): string {
+  if (finding.kind === 'revision') {
+    return `${colors.cyan('revision')}: ${Math.round(finding.similarity * 100)}% similar to the current text`;
+  }
+  const kind = finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate';
+  return `${colors.yellow(kind)} of ${finding.other} (similarity ${finding.similarity.toFixed(2)})`;
 }
 
 function colorFor(outcome: string, colors: CommandContext['log']['colors']): (text: string) => string {

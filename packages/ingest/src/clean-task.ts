@@ -9,8 +9,8 @@ export interface CleanTask {
   url: string | null;
   fetchedAt: string | null;
   headers: Record<string, string> | null;
-  /** Lines this page's site repeats on many pages (from the corpus's repeated-line table). */
-  repeatedLines: string[];
+  /** Lines this page's site repeats on many pages (normalised line -> pages), from the corpus's table. */
+  repeatedLines: Record<string, number>;
   /** Per-document time limit inside the cleaner, when it supports one. */
   timeoutMs?: number;
 }
@@ -32,27 +32,13 @@ export interface SerializedError {
   stack?: string;
 }
 
-type CleanApi = (
-  input: Uint8Array,
-  options: {
-    url?: string;
-    fetchedAt?: string;
-    headers?: Record<string, string>;
-    source?: string;
-    repeatedLines?: string[];
-    timeoutMs?: number;
-  },
-) => Promise<CleanDocument>;
-
 /** Run `@corpuskit/clean` on a task (in whatever thread calls it). */
 export async function runCleanTask(task: CleanTask): Promise<CleanDocument> {
-  // Typed loosely until @corpuskit/clean exports `clean`; then this becomes a plain import.
-  const { clean } = (await import('@corpuskit/clean')) as unknown as { clean?: CleanApi };
-  if (!clean) throw new CorpusKitError('internal', 'ingest.no-cleaner', '@corpuskit/clean does not export clean()');
+  const { clean } = await import('@corpuskit/clean');
   return clean(task.bytes, {
-    url: task.url ?? undefined,
-    fetchedAt: task.fetchedAt ?? undefined,
-    headers: task.headers ?? undefined,
+    url: task.url,
+    fetchedAt: task.fetchedAt,
+    ...(task.headers ? { headers: task.headers } : {}),
     source: task.source,
     repeatedLines: task.repeatedLines,
     ...(task.timeoutMs === undefined ? {} : { timeoutMs: task.timeoutMs }),

@@ -3,10 +3,9 @@ export type { CleanFn, CleanReply, CleanTask, SerializedError } from './clean-ta
 export { IngestError, ingestError } from './errors.js';
 export { expandInputs } from './expand.js';
 export type { ExpandOptions, ExpandResult, FileFailure, InputFile } from './expand.js';
-export { SimpleDedupIndex, SimpleRepeatedLines } from './fallback-dedup.js';
 export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origin.js';
 export type { Origin, OriginSource, Sidecar } from './origin.js';
-export { DEFAULT_MAX_BYTES, documentIdFor, ingest, reclean } from './pipeline.js';
+export { DEFAULT_MAX_BYTES, documentIdFor, ingest, reclean, textBeforeRepeatedLines } from './pipeline.js';
 export type {
   FileResult,
   IngestCounts,
@@ -16,7 +15,7 @@ export type {
   Outcome,
   RecleanOptions,
 } from './pipeline.js';
-export type { CorpusPort, CorpusReader, CorpusSession, DedupPort, RepeatedLinesPort } from './ports.js';
+export type { CorpusPort, CorpusReader, CorpusSession, DedupInput, DedupPort, RepeatedLinesPort } from './ports.js';
 export { assertCleanable, sniff } from './sniff.js';
 export type { Sniffed } from './sniff.js';
 export { DEDUP_STATE, LINES_STATE, storeSession } from './store-session.js';

@@ -189,7 +189,7 @@ async function cleanFile(
     url: origin.url,
     fetchedAt: origin.fetchedAt,
     headers: origin.headers,
-    repeatedLines: host ? lines.linesFor(host) : [],
+    repeatedLines: host ? lines.linesFor(host) : {},
   });
   if (document.status === 'error') {
     const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
@@ -204,26 +204,47 @@ async function cleanFile(
  */
 async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Promise<FileResult[]> {
   const results: FileResult[] = [];
+  const changed: Array<{ item: Cleaned; hash: string }> = [];
   for (const item of cleaned) {
-    const { document, id } = item;
-    const hash = contentHash(document);
-    const current = await port.currentContentHash(id);
-    const base = { source: item.source, id, status: document.status, title: document.title, error: null };
-    if (current === hash) {
-      results.push({ ...base, outcome: 'unchanged', findings: [] });
-      continue;
+    const hash = contentHash(item.document);
+    if ((await port.currentContentHash(item.id)) === hash) {
+      results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
+    } else {
+      changed.push({ item, hash });
     }
-    const findings = port.dedup.check(id, document.text);
+  }
+  const inputs = changed.map(({ item }) => ({
+    id: item.id,
+    text: item.document.text,
+    fetchedAt: item.document.provenance.fetchedAt,
+  }));
+  const findingsOf = await port.dedup.check(inputs);
+  for (const [index, { item, hash }] of changed.entries()) {
+    const { document, id } = item;
+    const findings = findingsOf[index] ?? [];
     const record: DocumentRecord = { schemaVersion: SCHEMA_VERSION, id, contentHash: hash, document, findings };
     const change = await port.stage(record, item.bytes, item.source);
-    port.dedup.add(id, document.text);
+    port.dedup.add(inputs[index]!);
     const host = hostOf(id);
-    if (host) port.lines.add(host, id, document.text);
-    if (change === 'identical') results.push({ ...base, outcome: 'unchanged', findings: [] });
-    else results.push({ ...base, outcome: change === 'new' ? 'new' : 'updated', findings });
+    if (host) port.lines.add(host, id, textBeforeRepeatedLines(document));
+    if (change === 'identical') results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
+    else results.push({ ...baseResult(item), outcome: change === 'new' ? 'new' : 'updated', findings });
   }
   await port.saveState();
   return results;
+}
+
+function baseResult(item: Cleaned): Pick<FileResult, 'source' | 'id' | 'status' | 'title' | 'error'> {
+  return { source: item.source, id: item.id, status: item.document.status, title: item.document.title, error: null };
+}
+
+/**
+ * The text as it would be without the repeated-line option: the kept text plus the blocks the
+ * table made `clean` remove, so a line keeps being counted once it is removed.
+ */
+export function textBeforeRepeatedLines(document: Pick<CleanDocument, 'text' | 'removed'>): string {
+  const repeated = document.removed.filter((removal) => removal.category === 'repeated').map((removal) => removal.text);
+  return repeated.length === 0 ? document.text : [document.text, ...repeated].join('\n\n');
 }
 
 function summarize(files: FileResult[], skipped: string[], interrupted: boolean): IngestResult {
@@ -379,7 +400,7 @@ export async function reclean(
         // The charset a server declared was recorded as the encoding; give it back the same way.
         headers:
           provenance.encodingSource === 'http' ? { 'content-type': `text/html; charset=${provenance.encoding}` } : null,
-        repeatedLines: host ? lines.linesFor(host) : [],
+        repeatedLines: host ? lines.linesFor(host) : {},
       });
       cleaned.push({ source: label, id: record.id, bytes, document });
       options.onEvent?.({ source: label, kind: 'cleaned' });

@@ -21,17 +21,30 @@ export interface CorpusPort {
   saveState(): Promise<void>;
 }
 
+/** A page about to be staged, as dedup sees it. */
+export interface DedupInput {
+  id: string;
+  text: string;
+  fetchedAt: string | null;
+}
+
 export interface DedupPort {
-  /** Findings for `text` under `id` against everything indexed (never a finding against `id` itself). */
-  check(id: string, text: string): DedupFinding[];
-  /** Index (or re-index) `id` with `text`. */
-  add(id: string, text: string): void;
+  /**
+   * Findings for each page of a batch (in the order given) against the corpus and against the
+   * earlier pages of the batch: `revision` (same id, other text), `exact`, `near`.
+   */
+  check(batch: readonly DedupInput[]): Promise<DedupFinding[][]>;
+  /** Index (or re-index) a page once it is staged. */
+  add(page: DedupInput): void;
 }
 
 export interface RepeatedLinesPort {
-  /** Lines the site repeats on many pages, to remove as boilerplate. */
-  linesFor(host: string): string[];
-  /** Count one page's lines for its site (replacing what the same id counted before). */
+  /** Lines the site repeats on many pages (normalised line -> pages), for `clean`'s `repeatedLines`. */
+  linesFor(host: string): Record<string, number>;
+  /**
+   * Count one page's lines for its site (replacing what the same id counted before). `text`
+   * is the page's text as cleaned without the repeated-line option.
+   */
   add(host: string, id: string, text: string): void;
 }
 

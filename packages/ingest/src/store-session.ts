@@ -1,62 +1,119 @@
 import type { DocumentRecord } from '@corpuskit/document';
+import { DedupIndex, RepeatedLineTable } from '@corpuskit/dedup';
 import type { Store } from '@corpuskit/store';
 
-import { SimpleDedupIndex, SimpleRepeatedLines } from './fallback-dedup.js';
-import type { CorpusPort, CorpusReader, CorpusSession } from './ports.js';
+import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
 
 /** Names of the side-state files ingest keeps in the store. */
 export const DEDUP_STATE = 'dedup-index';
 export const LINES_STATE = 'repeated-lines';
 
+function linesPort(table: RepeatedLineTable): RepeatedLinesPort {
+  return {
+    linesFor: (host) => Object.fromEntries(table.mapFor(host)),
+    add: (host, id, text) => {
+      table.add({ id, text, host });
+    },
+  };
+}
+
+async function loadLines(store: Store): Promise<RepeatedLineTable> {
+  const bytes = await store.readState(LINES_STATE);
+  return bytes ? RepeatedLineTable.deserialize(bytes) : new RepeatedLineTable();
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every document as it stands: the staged record when there is one (not a removal), else HEAD's. */
+async function currentDocuments(store: Store): Promise<DocumentRecord[]> {
+  const status = await store.status();
+  const records = new Map<string, DocumentRecord>();
+  if (status.head) for await (const record of store.documents('HEAD')) records.set(record.id, record);
+  for (const item of status.items) {
+    if (item.change === 'remove') records.delete(item.id);
+    else if (item.record) records.set(item.id, await store.readRecord(item.record));
+  }
+  return [...records.values()].sort(byId);
+}
+
 /**
- * The pipeline's view of a @corpuskit/store corpus: the repeated-line table as a snapshot,
- * one transaction (the corpus lock) for dedup and staging, and read access for re-cleaning.
+ * The pipeline's view of a @corpuskit/store corpus. The dedup index (@corpuskit/dedup's
+ * `DedupIndex`) and the per-site repeated-line table (`RepeatedLineTable`) live in the store's
+ * side state; both are read and written inside the one transaction that stages, so two ingests
+ * never interleave their updates. A missing or unreadable index is rebuilt from the documents.
  */
 export function storeSession(store: Store): CorpusSession & CorpusReader {
   return {
     async snapshotLines() {
-      return SimpleRepeatedLines.fromBytes(await store.readState(LINES_STATE));
+      return linesPort(await loadLines(store));
     },
 
     write(fn) {
       return store.transaction(async () => {
         const status = await store.status();
         const staged = new Map(status.items.map((item) => [item.id, item]));
-        const hasHead = status.head !== null;
-        const dedup = SimpleDedupIndex.fromBytes(await store.readState(DEDUP_STATE));
-        const lines = SimpleRepeatedLines.fromBytes(await store.readState(LINES_STATE));
+        const headIds = new Set<string>();
+        if (status.head) for await (const entry of store.entries('HEAD')) headIds.add(entry.id);
+        const live = (id: string) => headIds.has(id) || (staged.has(id) && staged.get(id)!.change !== 'remove');
+
+        let index: DedupIndex | null = null;
+        const bytes = await store.readState(DEDUP_STATE);
+        if (bytes) {
+          try {
+            index = DedupIndex.deserialize(bytes);
+          } catch {
+            index = null; // rebuilt below; fsck of the store itself is unaffected
+          }
+        }
+        if (!index) {
+          const documents = await currentDocuments(store);
+          index = DedupIndex.fromDocuments(
+            documents.map((r) => ({ id: r.id, text: r.document.text, fetchedAt: r.document.provenance.fetchedAt })),
+          );
+        }
+        // Forget documents that left the corpus (rejected and unstaged, removed).
+        for (const id of index.documentIds()) if (!live(id)) index.remove(id);
+        const dedup = index;
+        const table = await loadLines(store);
+
+        const textOf = async (id: string): Promise<string> => {
+          const entry = staged.get(id);
+          if (entry?.record) return (await store.readRecord(entry.record)).document.text;
+          const record = headIds.has(id) ? await store.getDocument('HEAD', id) : null;
+          if (!record) throw new Error(`no document ${id}`);
+          return record.document.text;
+        };
+
         const port: CorpusPort = {
           async currentContentHash(id) {
             const entry = staged.get(id);
-            if (entry && entry.change !== 'remove') return entry.contentHash;
-            if (entry?.change === 'remove') return null;
-            return hasHead ? ((await store.getEntry('HEAD', id))?.contentHash ?? null) : null;
+            if (entry) return entry.change === 'remove' ? null : entry.contentHash;
+            return headIds.has(id) ? ((await store.getEntry('HEAD', id))?.contentHash ?? null) : null;
           },
           async stage(record, raw, source) {
             const [result] = await store.stage([{ record, raw, source }]);
             return result!.change;
           },
-          dedup,
-          lines,
+          dedup: {
+            async check(batch) {
+              const results = await dedup.check(batch, { loadText: textOf });
+              return results.map((result) => [...result.findings, ...result.batch]);
+            },
+            add(page) {
+              dedup.add(page);
+            },
+          },
+          lines: linesPort(table),
           async saveState() {
-            await store.writeState(DEDUP_STATE, dedup.toBytes());
-            await store.writeState(LINES_STATE, lines.toBytes());
+            await store.writeState(DEDUP_STATE, dedup.serialize());
+            await store.writeState(LINES_STATE, table.serialize());
           },
         };
         return fn(port);
       });
     },
 
-    async currentDocuments() {
-      const status = await store.status();
-      const byId = new Map<string, DocumentRecord>();
-      if (status.head) for await (const record of store.documents('HEAD')) byId.set(record.id, record);
-      for (const item of status.items) {
-        if (item.change === 'remove') byId.delete(item.id);
-        else if (item.record) byId.set(item.id, await store.readRecord(item.record));
-      }
-      return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    },
+    currentDocuments: () => currentDocuments(store),
 
     readRaw(sha) {
       return store.getRaw(sha);

@@ -2,7 +2,7 @@ import type { CommandRun, CommandSpec } from '../command.js';
 import { decide } from './decide.js';
 
 export const spec: CommandSpec = {
-  usage: 'accept [ids...]',
+  usage: 'accept [...ids]',
   description: 'Accept staged changes (document ids, or --all pending ones) for the next commit',
   options: [
     { flags: '--all', description: 'Accept every pending change' },

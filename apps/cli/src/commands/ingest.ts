@@ -1,11 +1,11 @@
 import type { CommandRun, CommandSpec } from '../command.js';
 import { usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { openCorpusFor } from '../corpus.js';
+import { idList, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
 
 export const spec: CommandSpec = {
-  usage: 'ingest <paths...>',
+  usage: 'ingest <...paths>',
   description: 'Clean, dedup and stage saved pages (files, folders, globs) for review',
   options: [
     {
@@ -35,7 +35,7 @@ function positiveNumber(value: unknown, flag: string, integer = false): number |
 }
 
 export const run: CommandRun = async (args, options, context) => {
-  const paths = (args[0] as string[] | undefined) ?? [];
+  const paths = idList(args[0]);
   const jobsOption = positiveNumber(options.jobs, '--jobs', true);
   const timeoutMs = positiveNumber(options.timeout, '--timeout')! * 1000;
   const maxBytes = Math.round(positiveNumber(options.maxSize, '--max-size')! * 1024 * 1024);

@@ -2,7 +2,7 @@ import type { CommandRun, CommandSpec } from '../command.js';
 import { decide } from './decide.js';
 
 export const spec: CommandSpec = {
-  usage: 'reject [ids...]',
+  usage: 'reject [...ids]',
   description: 'Reject staged changes (document ids, or --all pending ones); they stay visible until unstaged',
   options: [
     { flags: '--all', description: 'Reject every pending change' },

@@ -3,7 +3,7 @@ import { idList, openCorpusFor } from '../corpus.js';
 import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
-  usage: 'remove [ids...]',
+  usage: 'remove [...ids]',
   description: 'Stage the removal of documents from the corpus (reviewed and committed like any change)',
   examples: [
     'corpuskit remove https://example.com/old-story',

@@ -1,7 +1,9 @@
 import type { StagedEntry } from '@corpuskit/store';
 
 import type { CommandRun, CommandSpec } from '../command.js';
+import type { CommandContext } from '../context.js';
 import { openCorpusFor, shortId } from '../corpus.js';
+import { describeFinding } from '../render-ingest.js';
 
 export const spec: CommandSpec = {
   usage: 'status',

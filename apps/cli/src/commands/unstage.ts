@@ -3,7 +3,7 @@ import { idList, openCorpusFor } from '../corpus.js';
 import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
-  usage: 'unstage [ids...]',
+  usage: 'unstage [...ids]',
   description: 'Drop entries from the staging area, whatever their state (--rejected: every rejected one)',
   options: [{ flags: '--rejected', description: 'Drop every rejected entry' }],
   examples: ['corpuskit unstage https://example.com/story', 'corpuskit unstage --rejected'],
