@@ -1,5 +1,5 @@
 // Metric functions of `pnpm eval`, written from the published descriptions of each benchmark
-// (see ../../../README of the data directory): the Scrapinghub article-extraction benchmark's
+// (see the data directory's README.md): the Scrapinghub article-extraction benchmark's
 // shingle metric, trafilatura's with/without segment metric, and a metadata agreement check
 // against Readability's expected metadata. Pure functions, no I/O, so they are unit-tested.
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm eval`: run the built cleaner and the Readability baselines over the evaluation sets of a
 // data directory and print each benchmark's own figures, per-category breakdowns, and the worst
-// pages. See packages/clean/README.md ("Evaluation") for the options.
+// pages. See README.md in this directory for the options and what each figure means.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

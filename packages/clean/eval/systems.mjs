@@ -148,7 +148,7 @@ export async function loadCleaner() {
     const mod = await import('@corpuskit/clean');
     cleanModule =
       typeof mod.clean === 'function'
-        ? { clean: mod.clean, version: mod.CLEANER_VERSION ?? mod.version }
+        ? { clean: mod.clean, version: mod.CLEANER_VERSION ?? mod.version, defaultEngine: mod.DEFAULT_ENGINE ?? null }
         : { clean: null, reason: '@corpuskit/clean does not export clean() yet' };
   } catch (error) {
     cleanModule = { clean: null, reason: `cannot import @corpuskit/clean: ${error?.message ?? error}` };
