@@ -11,18 +11,10 @@ export const spec: CommandSpec = {
   examples: ['corpuskit status', 'corpuskit status --json | jq ".items[] | select(.findings != [])"'],
 };
 
-function entryLines(
-  entry: StagedEntry,
-  colors: { yellow: (s: string) => string; dim: (s: string) => string },
-): string[] {
-  const lines = [
-    `    ${entry.change.padEnd(7)} ${entry.id}${entry.source && entry.source !== entry.id ? colors.dim(`  (${entry.source})`) : ''}`,
-  ];
-  for (const finding of entry.findings) {
-    const kind =
-      finding.kind === 'exact' ? 'exact duplicate' : finding.kind === 'near' ? 'near-duplicate' : finding.kind;
-    lines.push(`            ${colors.yellow(kind)} of ${finding.other} (similarity ${finding.similarity.toFixed(2)})`);
-  }
+function entryLines(entry: StagedEntry, colors: CommandContext['log']['colors']): string[] {
+  const source = entry.source && entry.source !== entry.id ? colors.dim(`  (${entry.source})`) : '';
+  const lines = [`    ${entry.change.padEnd(7)} ${entry.id}${source}`];
+  for (const finding of entry.findings) lines.push(`            ${describeFinding(finding, colors)}`);
   if (entry.decision?.note) lines.push(`            note: ${entry.decision.note}`);
   return lines;
 }
