@@ -31,7 +31,13 @@ export { renderSegments, renderText } from './render-text.js';
 export type { TextRenderOptions } from './render-text.js';
 export { diffSides, segmentSides } from './sides.js';
 export type { DiffSidesText } from './sides.js';
-export { compareBySize, diffVersions, renderVersionText, versionDiffJson } from './version-diff.js';
+export {
+  compareBySize,
+  diffVersions,
+  renderVersionSummary,
+  renderVersionText,
+  versionDiffJson,
+} from './version-diff.js';
 export type {
   DocumentChange,
   DocumentChangeKind,

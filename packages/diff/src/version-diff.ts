@@ -356,13 +356,15 @@ export async function versionDiffJson(diff: VersionDiff, options: { limit?: numb
   };
 }
 
-/** Terminal text of a version diff: the summary line, then one line per document. */
-export function renderVersionText(json: VersionDiffJson, options: { color?: boolean } = {}): string {
+/** The summary line of a version diff. */
+export function renderVersionSummary(s: VersionSummary): string {
+  return `${s.added} added, ${s.removed} removed, ${s.modified} modified, ${s.renamed} renamed, ${s.unchanged} unchanged`;
+}
+
+/** Terminal text of a version diff: the summary line (unless `summary: false`), then one line per document. */
+export function renderVersionText(json: VersionDiffJson, options: { color?: boolean; summary?: boolean } = {}): string {
   const c = pc.createColors(options.color === true);
-  const s = json.summary;
-  const lines = [
-    `${s.added} added, ${s.removed} removed, ${s.modified} modified, ${s.renamed} renamed, ${s.unchanged} unchanged`,
-  ];
+  const lines = options.summary === false ? [] : [renderVersionSummary(json.summary)];
   const mark: Record<DocumentChangeKind, string> = {
     added: c.green('A'),
     removed: c.red('D'),
@@ -380,5 +382,5 @@ export function renderVersionText(json: VersionDiffJson, options: { color?: bool
     lines.push(`${mark[d.change]} ${d.id}  ${words}${extra.length > 0 ? `  (${extra.join('; ')})` : ''}`);
   }
   if (json.omitted > 0) lines.push(`... and ${json.omitted} more`);
-  return `${lines.join('\n')}\n`;
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -234,6 +234,8 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
   );
   const s = versionDiff.summary;
   const different = s.added + s.removed + s.modified + s.renamed > 0;
+  // The summary comes from the manifests alone: show it before the documents are diffed.
+  if (format === 'text') context.stdout.write(`${render.renderVersionSummary(s)}\n`);
   const json = await render.versionDiffJson(versionDiff, { limit });
   let text: string;
   if (format === 'json') text = JSON.stringify(json, null, 2);
@@ -244,6 +246,6 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
       lines,
       render,
     );
-  else text = render.renderVersionText(json, { color: context.options.color });
+  else text = render.renderVersionText(json, { color: context.options.color, summary: false });
   return { json, text, exitCode: exitOnDiff && different ? 1 : 0 };
 };
