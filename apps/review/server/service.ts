@@ -1,8 +1,8 @@
 import { CorpusKitError, contentOf, hostOf, isDocumentId, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import { diffDocuments } from '@corpuskit/diff';
-import type { DocumentDiff } from '@corpuskit/diff';
-import type { StagedEntry, Store } from '@corpuskit/store';
+import type { DiffInput, DocumentDiff } from '@corpuskit/diff';
+import type { StagedDocument, StagedEntry, Store } from '@corpuskit/store';
 
 import type {
   DecisionAction,
@@ -133,8 +133,14 @@ export class ReviewService {
     return staged;
   }
 
-  private async other(id: string): Promise<FindingOther> {
+  private async other(id: string, self: StagedDocument): Promise<FindingOther> {
     if (!isDocumentId(id)) return { id, where: 'unknown', title: null, blocks: [] };
+    // A revision finding names the document itself: its other side is the corpus version.
+    if (id === self.entry.id) {
+      return self.previous
+        ? { id, where: 'corpus', title: self.previous.document.title, blocks: textBlocks(self.previous.document.text) }
+        : { id, where: 'unknown', title: null, blocks: [] };
+    }
     const staged = await this.store.getStaged(id);
     if (staged?.record) {
       return {
@@ -164,7 +170,7 @@ export class ReviewService {
       : [];
     const findings = [];
     for (const finding of staged.record?.findings ?? staged.entry.findings) {
-      findings.push({ ...finding, otherDocument: await this.other(finding.other) });
+      findings.push({ ...finding, otherDocument: await this.other(finding.other, staged) });
     }
     const reasons = document?.reasons ?? [];
     return {
@@ -183,6 +189,23 @@ export class ReviewService {
       findings,
       restorable: this.restoreHistory.get(id)?.length ?? 0,
     };
+  }
+
+  /** What the staged change does to the corpus version of the document (updates and removals). */
+  async stagedDiff(rawId: unknown): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+    const id = checkId(rawId);
+    const staged = await this.staged(id);
+    if (!staged.previous) {
+      throw new CorpusKitError(
+        'not-found',
+        'review.no-previous',
+        'the corpus has no earlier version of this document',
+        {
+          subject: id,
+        },
+      );
+    }
+    return { id, from: id, diff: diffDocuments(diffSide(staged.previous, id), diffSide(staged.record, id)) };
   }
 
   async decide(action: DecisionAction, rawIds: unknown, note: unknown): Promise<DecisionResponse> {
@@ -308,16 +331,19 @@ export class ReviewService {
     if (!oldRecord && !newRecord) {
       throw new CorpusKitError('not-found', 'review.no-document', `neither version holds ${id}`, { subject: id });
     }
-    const side = (record: DocumentRecord | null, which: string) =>
-      record
-        ? {
-            id: record.id,
-            title: record.document.title,
-            text: record.document.text,
-            metadata: contentOf(record.document).metadata as object,
-          }
-        : { id: which, title: null, text: '', metadata: null };
-    const diff = diffDocuments(side(oldRecord, from), side(newRecord, id));
+    const diff = diffDocuments(diffSide(oldRecord, from), diffSide(newRecord, id));
     return { id, from, diff };
   }
+}
+
+/** One side of a document diff: content only (metadata values without their sources); empty when absent. */
+function diffSide(record: DocumentRecord | null, id: string): DiffInput {
+  return record
+    ? {
+        id: record.id,
+        title: record.document.title,
+        text: record.document.text,
+        metadata: contentOf(record.document).metadata as object,
+      }
+    : { id, title: null, text: '', metadata: null };
 }

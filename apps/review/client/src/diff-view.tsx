@@ -180,14 +180,17 @@ export function DiffView({ oldRef, newRef, id }: { oldRef: string; newRef: strin
         </div>
         <DiffList total={total ?? 0} itemAt={itemAt} loadPage={loadPage} current={id} onSelect={select} />
       </aside>
-      <section className="doc-diff">
+      <section className="diff-main">
         {id ? (
           <DocumentDiffPanel
             key={`${oldRef}:${newRef}:${id}`}
-            oldRef={oldRef}
-            newRef={newRef}
-            id={id}
-            from={current?.type === 'renamed' ? current.from : null}
+            endpoint="diff/document"
+            params={{
+              old: oldRef,
+              new: newRef,
+              id,
+              from: current?.type === 'renamed' ? (current.from ?? undefined) : undefined,
+            }}
             type={current?.type ?? null}
           />
         ) : (
@@ -247,7 +250,11 @@ function DiffList({
                   <div className="row-meta">
                     <span className="row-site">{item.type === 'renamed' ? `from ${item.from}` : item.id}</span>
                     <span className="spacer" />
-                    {item.size !== null && <span className="muted">{item.size.toLocaleString()} words</span>}
+                    {item.size !== null && (
+                      <span className="muted">
+                        {item.size.toLocaleString()} word{item.size === 1 ? '' : 's'}
+                      </span>
+                    )}
                   </div>
                 </>
               ) : (

@@ -94,19 +94,22 @@ function Num({ n }: { n: number }) {
   return <span className="para-no">¶{n + 1}</span>;
 }
 
+/**
+ * One document's diff, loaded from `endpoint` (the version diff's `diff/document`, or the
+ * queue's `queue/diff`), rendered side by side or inline in a virtualised list of rows.
+ */
 export function DocumentDiffPanel({
-  oldRef,
-  newRef,
-  id,
-  from,
+  endpoint,
+  params,
   type,
+  embedded = false,
 }: {
-  oldRef: string;
-  newRef: string;
-  id: string;
-  from: string | null;
+  endpoint: string;
+  params: Record<string, string | undefined>;
   type: ChangeType | null;
+  embedded?: boolean;
 }) {
+  const id = params.id ?? '';
   const [result, setResult] = useState<{ id: string; from: string; diff: DocumentDiff } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>(() =>
@@ -115,16 +118,12 @@ export function DocumentDiffPanel({
   const [expanded, setExpanded] = useState<Set<number> | 'all'>(new Set());
   const [flash, setFlash] = useState<string | null>(null);
 
+  const paramsKey = JSON.stringify(params);
   useEffect(() => {
-    get<{ id: string; from: string; diff: DocumentDiff }>('diff/document', {
-      old: oldRef,
-      new: newRef,
-      id,
-      from: from ?? undefined,
-    })
+    get<{ id: string; from: string; diff: DocumentDiff }>(endpoint, JSON.parse(paramsKey) as typeof params)
       .then(setResult)
       .catch((e: Error) => setError(e.message));
-  }, [oldRef, newRef, id, from]);
+  }, [endpoint, paramsKey]);
 
   useEffect(() => localStorage.setItem('corpuskit.diffMode', mode), [mode]);
 
@@ -307,10 +306,10 @@ export function DocumentDiffPanel({
   };
 
   return (
-    <>
+    <div className={embedded ? 'doc-diff embedded' : 'doc-diff'}>
       <div className="doc-diff-head">
-        <h2 data-testid="diff-title">{title}</h2>
-        <div className="doc-id">
+        {!embedded && <h2 data-testid="diff-title">{title}</h2>}
+        <div className="doc-id" hidden={embedded}>
           {result.from !== result.id ? (
             <>
               renamed from <span className="mono">{result.from}</span> to <span className="mono">{result.id}</span>
@@ -341,19 +340,24 @@ export function DocumentDiffPanel({
           </button>
         </div>
         {diff.metadata.length > 0 && (
-          <table className="meta meta-changes">
-            <tbody>
-              {diff.metadata.map((change) => (
-                <tr key={change.field}>
-                  <th>{change.field}</th>
-                  <td>
-                    <del className="seg-del">{JSON.stringify(change.old)}</del> →{' '}
-                    <ins className="seg-ins">{JSON.stringify(change.new)}</ins>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <details className="meta-details" open={diff.metadata.length <= 3}>
+            <summary>
+              {diff.metadata.length} metadata change{diff.metadata.length === 1 ? '' : 's'}
+            </summary>
+            <table className="meta meta-changes">
+              <tbody>
+                {diff.metadata.map((change) => (
+                  <tr key={change.field}>
+                    <th>{change.field}</th>
+                    <td>
+                      <del className="seg-del">{JSON.stringify(change.old)}</del> →{' '}
+                      <ins className="seg-ins">{JSON.stringify(change.new)}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         )}
         {diff.fallbacks.length > 0 && (
           <div className="muted">
@@ -377,6 +381,6 @@ export function DocumentDiffPanel({
           ))}
         </div>
       </div>
-    </>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 
 import type { PlacedRemoval, QueueDetail } from '../../server/api-types.js';
+import { DocumentDiffPanel } from './document-diff.js';
 
 const METADATA_ROWS: Array<[key: string, label: string]> = [
   ['title', 'Title'],
@@ -41,6 +42,8 @@ export function DocumentPanel({
   const categories = new Map<string, number>();
   for (const removal of detail.removed) categories.set(removal.category, (categories.get(removal.category) ?? 0) + 1);
   const { item } = detail;
+  const [view, setView] = useState<'text' | 'changes'>('text');
+  const hasPrevious = item.change === 'update' || item.change === 'remove';
 
   return (
     <div className="document-grid">
@@ -80,34 +83,79 @@ export function DocumentPanel({
           <Finding key={i} finding={finding} blocks={detail.blocks} />
         ))}
 
-        {categories.size > 0 && (
-          <div className="removed-summary">
-            Removed:{' '}
-            {[...categories].map(([category, count]) => (
-              <span key={category} className={`cat cat-${category}`}>
-                {category} ×{count}
-              </span>
-            ))}
+        {hasPrevious && (
+          <div className="tabs" role="tablist">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view === 'text'}
+              className={view === 'text' ? 'active' : ''}
+              onClick={() => setView('text')}
+            >
+              {item.change === 'remove' ? 'Corpus text' : 'Cleaned text'}
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view === 'changes'}
+              className={view === 'changes' ? 'active' : ''}
+              onClick={() => setView('changes')}
+              data-testid="changes-tab"
+            >
+              Changes since the corpus version
+            </button>
           </div>
         )}
 
-        <div className="text" data-testid="doc-text">
-          {detail.blocks.map((block, i) => (
-            <Fragment key={i}>
-              {(byPosition.get(i) ?? []).map((removal) => (
-                <RemovedBlock key={`r${removal.index}`} removal={removal} onRestore={onRestore} expandAll={expandAll} />
+        {view === 'changes' && hasPrevious ? (
+          <DocumentDiffPanel
+            endpoint="queue/diff"
+            params={{ id: item.id }}
+            type={item.change === 'remove' ? 'removed' : 'modified'}
+            embedded
+          />
+        ) : (
+          <>
+            {categories.size > 0 && (
+              <div className="removed-summary">
+                Removed:{' '}
+                {[...categories].map(([category, count]) => (
+                  <span key={category} className={`cat cat-${category}`}>
+                    {category} ×{count}
+                  </span>
+                ))}
+              </div>
+            )}
+
+            <div className="text" data-testid="doc-text">
+              {detail.blocks.map((block, i) => (
+                <Fragment key={i}>
+                  {(byPosition.get(i) ?? []).map((removal) => (
+                    <RemovedBlock
+                      key={`r${removal.index}`}
+                      removal={removal}
+                      onRestore={onRestore}
+                      expandAll={expandAll}
+                    />
+                  ))}
+                  <p>{block}</p>
+                </Fragment>
               ))}
-              <p>{block}</p>
-            </Fragment>
-          ))}
-          {[...byPosition]
-            .filter(([position]) => position >= detail.blocks.length)
-            .flatMap(([, removals]) => removals)
-            .map((removal) => (
-              <RemovedBlock key={`r${removal.index}`} removal={removal} onRestore={onRestore} expandAll={expandAll} />
-            ))}
-          {detail.blocks.length === 0 && <p className="muted">(no text was kept)</p>}
-        </div>
+              {[...byPosition]
+                .filter(([position]) => position >= detail.blocks.length)
+                .flatMap(([, removals]) => removals)
+                .map((removal) => (
+                  <RemovedBlock
+                    key={`r${removal.index}`}
+                    removal={removal}
+                    onRestore={onRestore}
+                    expandAll={expandAll}
+                  />
+                ))}
+              {detail.blocks.length === 0 && <p className="muted">(no text was kept)</p>}
+            </div>
+          </>
+        )}
       </article>
 
       <aside className="doc-side">
@@ -193,12 +241,18 @@ function Finding({ finding, blocks }: { finding: QueueDetail['findings'][number]
       <div className="finding-head">
         <strong>
           {finding.kind === 'exact' ? 'Exact duplicate' : finding.kind === 'near' ? 'Near duplicate' : 'Revision'}
-        </strong>{' '}
-        of <span className="mono">{finding.other}</span> · similarity {(finding.similarity * 100).toFixed(1)}%
-        {other && other.where !== 'unknown' && <span className="muted"> ({other.where})</span>}
+        </strong>
+        <span className="muted">similarity {(finding.similarity * 100).toFixed(1)}%</span>
         <button type="button" className="small" onClick={() => setOpen(!open)}>
           {open ? 'Hide comparison' : 'Compare side by side'}
         </button>
+      </div>
+      <div className="finding-other">
+        {finding.kind === 'revision' ? 'of the version in the corpus: ' : 'of '}
+        <span className="mono">{finding.other}</span>
+        {other && other.where !== 'unknown' && finding.kind !== 'revision' && (
+          <span className="muted"> (in the {other.where === 'corpus' ? 'corpus' : 'staging area'})</span>
+        )}
       </div>
       <div className="muted">{finding.reason}</div>
       {open && (

@@ -109,7 +109,7 @@ export function QueueView({
   const move = useCallback(
     (step: number) => {
       if (visible.length === 0) return;
-      const next = Math.min(visible.length - 1, Math.max(0, (index < 0 ? 0 : index) + step));
+      const next = index < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
       select(visible[next]!.id);
     },
     [visible, index, select],
@@ -223,7 +223,7 @@ export function QueueView({
     }
   };
 
-  const bulkIds = visible.filter((item) => item.state !== 'accepted').map((item) => item.id);
+  const bulkIds = visible.filter((item) => item.state === 'pending').map((item) => item.id);
   const anyDialog = dialogOpen || confirmBulk || committing;
 
   useShortcuts(
@@ -290,7 +290,7 @@ export function QueueView({
               disabled={queue.counts.accepted === 0}
               data-testid="commit-open"
             >
-              Commit {queue.counts.accepted}…
+              Commit ({queue.counts.accepted})
             </button>
           </div>
         </div>
@@ -369,7 +369,7 @@ export function QueueView({
                 </div>
               </form>
             )}
-            <DocumentPanel detail={detail} onRestore={restore} expandAll={expandAll} />
+            <DocumentPanel key={detail.item.id} detail={detail} onRestore={restore} expandAll={expandAll} />
           </>
         )}
       </section>
@@ -468,7 +468,11 @@ function QueueList({
                 <span className={`badge change-${item.change}`}>{item.change}</span>
                 {item.state !== 'pending' && <span className={`badge ${item.state}`}>{item.state}</span>}
                 {item.status && item.status !== 'ok' && <span className="badge warn">{item.status}</span>}
-                {item.findings.length > 0 && <span className="badge dup">{item.findings[0]!.kind} dup</span>}
+                {item.findings.length > 0 && (
+                  <span className="badge dup">
+                    {item.findings[0]!.kind === 'revision' ? 'revision' : `${item.findings[0]!.kind} duplicate`}
+                  </span>
+                )}
                 <span className="row-site">{item.site ?? item.id}</span>
               </div>
             </div>
