@@ -37,6 +37,7 @@ test('a moved paragraph is linked between its old and new places, and word edits
   await expect(page.getByTestId('diff-counts')).toContainText('modified 1');
   await page.keyboard.press('j');
   await expect(page.getByTestId('diff-title')).toHaveText('Council weighs three plans for the old ferry terminal');
+  await expect(page.locator('.doc-diff-head .doc-id')).toHaveText(ID);
 
   const body = page.getByTestId('diff-body');
   await expect(body.locator('ins.seg-ins').filter({ hasText: 'early' })).toHaveCount(1);

@@ -29,7 +29,7 @@ export function cli(args: string[]): string {
     });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`corpuskit ${args.join(' ')} failed: ${e.stderr || e.stdout || e.message}`);
+    throw new Error(`corpuskit ${args.join(' ')} failed: ${e.stderr || e.stdout || e.message}`, { cause: error });
   }
 }
 
