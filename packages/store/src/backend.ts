@@ -31,6 +31,8 @@ export interface StorageProblem {
 export interface ObjectBackend {
   /** The object's (uncompressed) bytes, or null when absent. */
   getObject(hash: string): Promise<Uint8Array | null>;
+  /** Optional fast path: the object's bytes decoded as UTF-8. */
+  getObjectText?(hash: string): Promise<string | null>;
   hasObject(hash: string): Promise<boolean>;
   /**
    * Queue an object; it is readable at once by this process and durable after `flushObjects`.
@@ -105,6 +107,23 @@ export class FileBackend implements ObjectBackend {
     for (const reader of this.packs.values()) {
       const bytes = reader.get(hash);
       if (bytes) return bytes;
+    }
+    return null;
+  }
+
+  /**
+   * An object's bytes as a UTF-8 string, without checking its hash (like `getObject`). Cheaper
+   * than `getObject` for many small JSON objects (manifest nodes).
+   */
+  async getObjectText(hash: string): Promise<string | null> {
+    this.ensureLoaded();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (this.writer?.has(hash)) return this.writer.get(hash)!.toString('utf8');
+      for (const reader of this.packs.values()) {
+        const row = reader.rowOf(hash);
+        if (row) return reader.readText(row);
+      }
+      if (attempt === 0) this.refreshPacks();
     }
     return null;
   }
@@ -192,7 +211,12 @@ export class FileBackend implements ObjectBackend {
     }
     for (const file of names) {
       try {
-        PackReader.open(join(this.packDir, file), file.slice(0, -PACK_SUFFIX.length)).close();
+        const reader = PackReader.open(join(this.packDir, file), file.slice(0, -PACK_SUFFIX.length));
+        try {
+          reader.verify();
+        } finally {
+          reader.close();
+        }
       } catch (error) {
         problems.push({ kind: 'bad-pack', object: `objects/${file}`, message: (error as Error).message });
       }

@@ -103,29 +103,33 @@ beforeAll(async () => {
 afterAll(() => work?.cleanup());
 
 describe('a writer killed with SIGKILL', () => {
-  it('leaves a store that passes fsck and holds the state before or after the op it was in', async () => {
-    let landed = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const { dir, cleanup } = tempDir();
-      await (await initCorpus(dir)).close();
-      // Spread the kills over the whole sequence of ops.
-      const delay = Math.floor(((run + Math.random()) / RUNS) * fullRunMs);
-      const result = await runChild(dir, delay);
-      const store = await openCorpus(dir, { command: 'crash-check' });
-      const fsck = await store.fsck();
-      expect(fsck.problems, `run ${run}, killed after ${delay} ms`).toEqual([]);
-      const fp = await fingerprintOf(store);
-      const before = fingerprints[result.done];
-      const after = fingerprints[result.done + 1];
-      expect([before, after], `run ${run}: state after ${result.done} ops`).toContain(fp);
-      if (result.killed && result.done < ops.length) landed++;
-      // The dead writer's lock is stale: the rest of the ops run, and end where the reference ended.
-      for (let k = fp === before ? result.done : result.done + 1; k < ops.length; k++) await ops[k]!(store);
-      expect(await fingerprintOf(store)).toBe(fingerprints[ops.length]);
-      expect((await store.fsck()).ok).toBe(true);
-      await store.close();
-      cleanup();
-    }
-    expect(landed).toBeGreaterThan(RUNS / 2);
-  }, 60_000 + RUNS * 10_000);
+  it(
+    'leaves a store that passes fsck and holds the state before or after the op it was in',
+    async () => {
+      let landed = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const { dir, cleanup } = tempDir();
+        await (await initCorpus(dir)).close();
+        // Spread the kills over the whole sequence of ops.
+        const delay = Math.floor(((run + Math.random()) / RUNS) * fullRunMs);
+        const result = await runChild(dir, delay);
+        const store = await openCorpus(dir, { command: 'crash-check' });
+        const fsck = await store.fsck();
+        expect(fsck.problems, `run ${run}, killed after ${delay} ms`).toEqual([]);
+        const fp = await fingerprintOf(store);
+        const before = fingerprints[result.done];
+        const after = fingerprints[result.done + 1];
+        expect([before, after], `run ${run}: state after ${result.done} ops`).toContain(fp);
+        if (result.killed && result.done < ops.length) landed++;
+        // The dead writer's lock is stale: the rest of the ops run, and end where the reference ended.
+        for (let k = fp === before ? result.done : result.done + 1; k < ops.length; k++) await ops[k]!(store);
+        expect(await fingerprintOf(store)).toBe(fingerprints[ops.length]);
+        expect((await store.fsck()).ok).toBe(true);
+        await store.close();
+        cleanup();
+      }
+      expect(landed).toBeGreaterThan(RUNS / 2);
+    },
+    60_000 + RUNS * 10_000,
+  );
 });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
 import { storeError } from './errors.js';
-import { fsyncDir, isNotFound, unlinkQuiet, writeAll } from './fs-util.js';
+import { fsyncDir, isNotFound, tmpName, unlinkQuiet, writeAll } from './fs-util.js';
 
 /** Who holds the corpus lock; written as JSON into the lock file. */
 export interface LockHolder {
@@ -113,7 +113,35 @@ export class FileLock {
   }
 }
 
+/**
+ * Create `path` with `content` only if it does not exist, never leaving a half-written file: the
+ * content goes to a temp file first, which is then hard-linked into place (link fails if the
+ * name exists). File systems without hard links fall back to O_EXCL.
+ */
 function createExclusive(path: string, content: string): boolean {
+  const tmp = tmpName(path);
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeAll(fd, Buffer.from(content, 'utf8'));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    return createExclusiveOpen(path, content);
+  } finally {
+    unlinkQuiet(tmp);
+  }
+  fsyncDir(dirname(path));
+  return true;
+}
+
+function createExclusiveOpen(path: string, content: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');

@@ -38,7 +38,7 @@ export interface NodeStore {
  * history: two versions share every node whose range did not change, and diffing them skips
  * equal nodes by hash.
  */
-export const FANOUT = 32;
+export const FANOUT = 16;
 const MAX_MODULUS = 2 ** 48;
 
 export function toRow(entry: ManifestEntry): EntryRow {
@@ -54,8 +54,8 @@ export function encodeNode(node: ManifestNode): { hash: string; bytes: Buffer } 
   return { hash: sha256(bytes), bytes };
 }
 
-export function parseNode(bytes: Uint8Array, hash: string): ManifestNode {
-  const node = JSON.parse(Buffer.from(bytes).toString('utf8')) as ManifestNode;
+export function parseNode(bytes: Uint8Array | string, hash: string): ManifestNode {
+  const node = JSON.parse(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8')) as ManifestNode;
   if (
     node === null ||
     typeof node !== 'object' ||

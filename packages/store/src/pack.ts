@@ -31,6 +31,8 @@ export interface PackRow {
   flags: number;
 }
 
+let scratch = Buffer.allocUnsafe(1 << 16);
+
 export class PackReader {
   readonly name: string;
   readonly path: string;
@@ -64,17 +66,7 @@ export class PackReader {
       if (indexOffset + count * ROW !== size - TRAILER) throw new Error('index does not fit the file');
       const index = Buffer.alloc(count * ROW);
       readSync(fd, index, 0, index.length, indexOffset);
-      for (let i = 0; i < count; i++) {
-        const offset = index.readUIntBE(i * ROW + 32, 6);
-        const length = index.readUInt32BE(i * ROW + 40);
-        if (offset < HEADER.length || offset + length > indexOffset) throw new Error(`object ${i} out of bounds`);
-        if (
-          i > 0 &&
-          Buffer.compare(index.subarray((i - 1) * ROW, (i - 1) * ROW + 32), index.subarray(i * ROW, i * ROW + 32)) >= 0
-        ) {
-          throw new Error('index not sorted');
-        }
-      }
+      // Rows are checked when read (bounds) and by `verify` (order); opening stays O(1) in the rows.
       return new PackReader(name, path, fd, index, size);
     } catch (error) {
       closeSync(fd);
@@ -86,11 +78,18 @@ export class PackReader {
   }
 
   private find(hash: Buffer): number {
+    const head = hash.readUInt32BE(0);
     let lo = 0;
     let hi = this.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const cmp = Buffer.compare(this.index.subarray(mid * ROW, mid * ROW + 32), hash);
+      const rowHead = this.index.readUInt32BE(mid * ROW);
+      const cmp =
+        rowHead !== head
+          ? rowHead < head
+            ? -1
+            : 1
+          : Buffer.compare(this.index.subarray(mid * ROW, mid * ROW + 32), hash);
       if (cmp === 0) return mid;
       if (cmp < 0) lo = mid + 1;
       else hi = mid - 1;
@@ -100,12 +99,36 @@ export class PackReader {
 
   row(i: number): PackRow {
     const base = i * ROW;
-    return {
+    const row = {
       hash: this.index.toString('hex', base, base + 32),
       offset: this.index.readUIntBE(base + 32, 6),
       length: this.index.readUInt32BE(base + 40),
       flags: this.index.readUInt32BE(base + 44),
     };
+    if (row.offset < HEADER.length || row.offset + row.length > this.size - TRAILER - this.index.length) {
+      throw storeError('corrupt', 'bad-pack', `pack ${this.name}: object ${row.hash} lies outside the object area`, {
+        subject: this.path,
+      });
+    }
+    return row;
+  }
+
+  /** Full structural check (for fsck): every row in bounds, rows strictly sorted. */
+  verify(): void {
+    for (let i = 0; i < this.count; i++) {
+      this.row(i);
+      if (
+        i > 0 &&
+        Buffer.compare(
+          this.index.subarray((i - 1) * ROW, (i - 1) * ROW + 32),
+          this.index.subarray(i * ROW, i * ROW + 32),
+        ) >= 0
+      ) {
+        throw storeError('corrupt', 'bad-pack', `pack ${this.name}: index not sorted at row ${i}`, {
+          subject: this.path,
+        });
+      }
+    }
   }
 
   private lookups = 0;
@@ -114,7 +137,9 @@ export class PackReader {
   /** Row index of a hash: binary search for the first few lookups, then a hash map (bulk writers ask a lot). */
   private indexOf(hash: string): number {
     if (this.byHash) return this.byHash.get(hash) ?? -1;
-    if (++this.lookups > 256) {
+    // Build the map only once lookups are many compared with the rows (bulk writes), so a small
+    // read (a diff, one document) never pays for the whole index.
+    if (++this.lookups > 256 && this.lookups > this.count / 8) {
       this.byHash = new Map();
       for (let i = 0; i < this.count; i++) this.byHash.set(this.index.toString('hex', i * ROW, i * ROW + 32), i);
       return this.byHash.get(hash) ?? -1;
@@ -134,6 +159,20 @@ export class PackReader {
   get(hash: string): Buffer | null {
     const row = this.rowOf(hash);
     return row ? this.readRow(row) : null;
+  }
+
+  /** An uncompressed object as a UTF-8 string, read through a reused buffer (no Buffer per object). */
+  readText(row: PackRow): string {
+    if (row.flags & FLAG_DEFLATE) return this.readRow(row).toString('utf8');
+    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
+    if (scratch.length < row.length) scratch = Buffer.allocUnsafe(Math.max(row.length, scratch.length * 2));
+    let done = 0;
+    while (done < row.length) {
+      const n = readSync(this.fd, scratch, done, row.length - done, row.offset + done);
+      if (n === 0) throw storeError('corrupt', 'bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
+      done += n;
+    }
+    return scratch.toString('utf8', 0, row.length);
   }
 
   readRow(row: PackRow): Buffer {

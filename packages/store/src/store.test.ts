@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CorpusKitError, sha256 } from '@corpuskit/document';
+import { CorpusKitError, hashValue, sha256, type Version } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { CORPUS_DIR, findCorpusRoot, initCorpus, openCorpus, type Store } from './index.js';
@@ -241,6 +241,57 @@ describe('versions', () => {
     await store.writeState('dedup-index', Buffer.from('{"a":1}'));
     expect(Buffer.from((await store.readState('dedup-index'))!).toString()).toBe('{"a":1}');
     expect(await codeOf(store.writeState('../escape', 'x'))).toBe('store.invalid-state-name');
+  });
+});
+
+describe('references', () => {
+  it('explains an empty history, and refuses an ambiguous prefix', async () => {
+    expect(await store.log()).toEqual([]);
+    expect(await store.head()).toBeNull();
+    expect(await codeOf(store.resolve('HEAD'))).toBe('store.no-versions');
+    // Two version files whose ids share their first 4 hex digits (found by varying the message).
+    const seen = new Map<string, Version>();
+    let pair: [Version, Version] | null = null;
+    for (let i = 0; !pair; i++) {
+      const version: Version = {
+        schemaVersion: 1,
+        root: sha256('root'),
+        parent: null,
+        message: `m${i}`,
+        time: '2026-01-01T00:00:00.000Z',
+        author: null,
+        counts: { documents: 0, added: 0, modified: 0, removed: 0 },
+      };
+      const prefix = hashValue(version).slice(0, 4);
+      const other = seen.get(prefix);
+      if (other) pair = [other, version];
+      else seen.set(prefix, version);
+    }
+    for (const version of pair) {
+      writeFileSync(join(dir, CORPUS_DIR, 'versions', `${hashValue(version)}.json`), JSON.stringify(version));
+    }
+    const prefix = hashValue(pair[0]).slice(0, 4);
+    const error = await store.resolve(prefix).catch((e: CorpusKitError) => e);
+    expect(error).toMatchObject({ code: 'store.ambiguous-ref', kind: 'usage' });
+    expect((await store.resolve(hashValue(pair[0]).slice(0, 12))).version).toEqual(pair[0]);
+  });
+});
+
+describe('transactions', () => {
+  it('write once at the end, and drop their changes when they throw', async () => {
+    await store.transaction(async () => {
+      await store.stage([{ record: makeRecord(url(1), 'One.') }]);
+      await store.accept([url(1)]);
+      expect((await store.status()).accepted).toBe(1);
+    });
+    expect((await store.status()).accepted).toBe(1);
+    const failed = store.transaction(async () => {
+      await store.stage([{ record: makeRecord(url(2), 'Two.') }]);
+      throw new Error('ingest failed');
+    });
+    await expect(failed).rejects.toThrow('ingest failed');
+    expect((await store.status()).items.map((e) => e.id)).toEqual([url(1)]);
+    expect((await store.fsck()).ok).toBe(true);
   });
 });
 

@@ -246,9 +246,11 @@ export class Store {
     getNode: async (hash) => {
       const cached = this.nodeCache.get(hash);
       if (cached) return cached;
-      let bytes: Uint8Array | null | undefined;
+      let bytes: Uint8Array | string | null | undefined;
       for (const overlay of this.overlays) bytes ??= overlay.get(hash);
-      bytes ??= await this.backend.getObject(hash);
+      bytes ??= this.backend.getObjectText
+        ? await this.backend.getObjectText(hash)
+        : await this.backend.getObject(hash);
       if (!bytes) throw storeError('corrupt', 'missing-object', `manifest node ${hash} is missing`, { subject: hash });
       let node: ManifestNode;
       try {
@@ -329,7 +331,11 @@ export class Store {
     const verify = options.verifyContentHash ?? true;
     const checked = inputs.map((input, index) => {
       const subject = input?.source ?? (input?.record as { id?: unknown } | undefined)?.id;
-      const record = validateRecord(input?.record, typeof subject === 'string' ? subject : `input ${index}`, verify);
+      const name = typeof subject === 'string' ? subject : `input ${index}`;
+      const record = validateRecord(input?.record, name, verify);
+      if (input.raw !== undefined && !(input.raw instanceof Uint8Array)) {
+        throw storeError('usage', 'invalid-record', 'raw must be a Uint8Array (or Buffer)', { subject: name });
+      }
       return { input, record };
     });
     return this.mutate(async (session) => {
@@ -884,8 +890,22 @@ export class Store {
 
   // ---------------------------------------------------------------- integrity
 
-  /** Re-hash every object and version and check every reference. Read-only. */
+  /**
+   * Re-hash every object and version and check every reference. Changes nothing, but holds the
+   * lock (without reading the state first, so a damaged `refs.json` is reported, not thrown) so
+   * that a writer's half-finished batch is not reported as missing objects.
+   */
   async fsck(): Promise<FsckResult> {
+    if (this.als.getStore()) return this.fsckUnlocked();
+    await this.lock.acquire(this.command, this.lockWaitMs);
+    try {
+      return await this.fsckUnlocked();
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  private async fsckUnlocked(): Promise<FsckResult> {
     const problems: FsckProblem[] = [];
     const checked = { objects: 0, versions: 0, records: 0, staged: 0 };
     problems.push(...(await this.backend.checkStorage()));
