@@ -350,8 +350,9 @@ class Aligner {
       return dice(shared, ta[x]!.length, tb[y]!.length) >= PAIR_THRESHOLD ? 2 * shared : -1;
     };
     // Split: old x into new y-k+1..y; merge: old x-k+1..x into new y (0-based, ending at x / y).
+    // Pieces of a split or merge must be neighbours in the text, not just in the free list.
     const splitScore = (x: number, y: number, k: number): number => {
-      if (y - k + 1 < 0) return -1;
+      if (y - k + 1 < 0 || freeNew[y]! - freeNew[y - k + 1]! !== k - 1) return -1;
       let shared = 0;
       let pieces = 0;
       for (let t = y - k + 1; t <= y; t += 1) {
@@ -364,7 +365,7 @@ class Aligner {
       return dice(shared, ta[x]!.length, pieces) >= PAIR_THRESHOLD ? 2 * shared : -1;
     };
     const mergeScore = (x: number, y: number, k: number): number => {
-      if (x - k + 1 < 0) return -1;
+      if (x - k + 1 < 0 || freeOld[x]! - freeOld[x - k + 1]! !== k - 1) return -1;
       let shared = 0;
       let pieces = 0;
       for (let t = x - k + 1; t <= x; t += 1) {

@@ -185,6 +185,17 @@ describe('diffDocuments', () => {
     expect(ignoring.changed).toBe(false);
   });
 
+  it('never splits across a paragraph moved in between', () => {
+    const m = 'Moved paragraph that stands alone.';
+    const s1 = 'Sentence one of the long paragraph talks about the bridge over the river.';
+    const s2 = 'Sentence two of it talks about the noise.';
+    const a = [m, p1, p2, `${s1} ${s2}`, p3].join('\n\n');
+    const b = [p1, p2, s1, m, s2, p3].join('\n\n');
+    const diff = diffDocuments(a, b);
+    expect(diff.blocks.filter((op) => op.op === 'split')).toEqual([]);
+    expect(applyDiff(a, diff)).toBe(b);
+  });
+
   it('reports unrelated paragraphs as a paragraph-level delete and insert', () => {
     const diff = diffDocuments([p1, p2].join('\n\n'), [p1, 'Völlig anderer Inhalt, nichts gemeinsam.'].join('\n\n'));
     expect(diff.blocks.map((op) => op.op)).toEqual(['equal', 'delete', 'insert']);

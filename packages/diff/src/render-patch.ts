@@ -15,17 +15,24 @@ interface Line {
   text: string;
 }
 
+/** The separator before block `index` (the lead for the first block). */
+function separatorBefore(layout: Layout | undefined, index: number): string {
+  return index === 0 ? (layout?.lead ?? '') : (layout?.separators[String(index)] ?? BLOCK_SEPARATOR);
+}
+
 /**
- * Lines of block `index` with the separator before it (blank lines), and for the last block
- * the trailing white space; `endsWithNewline` tells whether the text ends with a line break.
+ * Lines of block `index`: the lines its separator opens (blank lines), the block, and the white
+ * space that ends its last line (the next separator up to its first line break, or for the
+ * last block the trailing white space).
  */
 function unitLines(blocks: readonly string[], layout: Layout | undefined, index: number): string[] {
-  const separator = index === 0 ? (layout?.lead ?? '') : (layout?.separators[String(index)] ?? BLOCK_SEPARATOR);
-  const trail = index === blocks.length - 1 ? (layout?.trail ?? '') : '';
-  const lines = `${separator}${blocks[index]!}${trail}`.split('\n');
-  // For blocks after the first, the separator's first piece ends the previous block's line.
-  if (index > 0) lines.shift();
-  if (index === blocks.length - 1 && trail.endsWith('\n')) lines.pop();
+  const before = separatorBefore(layout, index);
+  const opening = index === 0 ? before : before.slice(before.indexOf('\n') + 1);
+  const last = index === blocks.length - 1;
+  const next = last ? (layout?.trail ?? '') : separatorBefore(layout, index + 1);
+  const closing = last ? next : next.slice(0, next.indexOf('\n'));
+  const lines = `${opening}${blocks[index]!}${closing}`.split('\n');
+  if (last && closing.endsWith('\n')) lines.pop();
   return lines;
 }
 

@@ -20,7 +20,10 @@ const edited = [p2.replace('weeks', 'months'), p3, p4, p1, 'A new closing paragr
 const paragraph = fc
   .array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'x', 'y.', 'z,'), { minLength: 1, maxLength: 8 })
   .map((words) => words.join(' '));
-const text = fc.array(paragraph, { maxLength: 8 }).map((ps) => ps.join('\n\n'));
+const separator = fc.constantFrom('\n\n', '\n\n', ' \n\n', '\n\n ', '\n \n', '\n\n\n');
+const text = fc
+  .tuple(fc.array(fc.tuple(paragraph, separator), { maxLength: 8 }), fc.constantFrom('', '', ' ', '\n'))
+  .map(([parts, lead]) => lead + parts.map(([p, s], k) => (k === 0 ? p : s + p)).join(''));
 
 describe('renderers', () => {
   it('renders plain text with word-diff markers and no colour codes', () => {
@@ -62,6 +65,10 @@ describe('renderers', () => {
         const x = newline ? `${a}\n` : a;
         const patch = renderPatch(diffDocuments(x, b));
         expect(patch === '' ? x : applyPatch(x, patch)).toBe(b);
+        // The same text shuffled, edited in place: moves and changes.
+        const shuffled = b.split('\n\n').reverse().join('\n\n');
+        const moved = renderPatch(diffDocuments(b, shuffled));
+        expect(moved === '' ? b : applyPatch(b, moved)).toBe(shuffled);
       }),
       { numRuns: 150 },
     );
