@@ -17,7 +17,7 @@ import type { Block } from './blocks.js';
 import { decodeBytes, headerValue } from './decode.js';
 import { ENGINES, parseHtml, stripScriptsAndStyles } from './dom.js';
 import type { EngineName } from './dom.js';
-import { applyDomRules } from './dom-rules.js';
+import { applyDomRules, captionShare } from './dom-rules.js';
 import type { DomRuleContext, PendingRemoval } from './dom-rules.js';
 import { cleanError } from './errors.js';
 import { detectLanguage } from './language.js';
@@ -367,6 +367,10 @@ async function htmlPipeline(
       suspicions,
       bodyChars: visibleChars,
     };
+    if (context.captions === 'drop' && captionShare(body) > 0.5) {
+      context.captions = 'keep';
+      warnings.push('captions hold most of the text on this page (a gallery or slideshow); they are kept');
+    }
     applyDomRules(context, body);
     deadline.check('DOM rules');
 
@@ -426,7 +430,7 @@ async function htmlPipeline(
     const result = applyTextRules(blocks, {
       title,
       byline,
-      captions: resolved.captions,
+      captions: context.captions,
       disabled: resolved.disabled,
       repeated: resolved.repeated,
       plainText: false,

@@ -504,6 +504,27 @@ function removeEmailForms(context: DomRuleContext, root: ParentNode): void {
   }
 }
 
+/**
+ * Share of the page's prose that sits in captions. Galleries and slideshows carry their
+ * text in captions; there the captions are the article and are kept.
+ */
+export function captionShare(root: ParentNode): number {
+  let captionChars = 0;
+  for (const selector of CAPTION_SELECTORS) {
+    for (const element of selectAll(root, selector)) {
+      if (element.parentElement && CAPTION_SELECTORS.some((outer) => closest(element.parentElement!, outer))) continue;
+      captionChars += textOf(element).length;
+    }
+  }
+  if (captionChars === 0) return 0;
+  let paragraphChars = 0;
+  for (const paragraph of selectAll(root, 'p')) {
+    if (CAPTION_SELECTORS.some((selector) => closest(paragraph, selector))) continue;
+    paragraphChars += textOf(paragraph).length;
+  }
+  return captionChars / (captionChars + paragraphChars);
+}
+
 /** Credits always go; captions go when `captions` is `drop`. */
 function removeCaptions(context: DomRuleContext, root: ParentNode): void {
   removeMatching(context, root, CREDIT_SELECTORS, 'image-credit/element', 'image credit markup');

@@ -19,13 +19,15 @@ export interface ParsedPage {
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const STYLE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+const COMMENT = /<!--[\s\S]*?-->/g;
 const JSON_LD = /type\s*=\s*["']?application\/ld\+json/i;
 
-/** Markup without executable or stylistic payload: scripts (JSON-LD kept) and style blocks. */
+/** Markup without executable or stylistic payload: scripts (JSON-LD kept), style blocks, comments. */
 export function stripScriptsAndStyles(html: string): string {
   return html
     .replace(SCRIPT, (whole, attributes: string) => (JSON_LD.test(attributes) ? whole : ''))
-    .replace(STYLE, '');
+    .replace(STYLE, '')
+    .replace(COMMENT, '');
 }
 
 /** The fallback when an engine throws on style attributes (CSS parsing in some engines). */
@@ -71,8 +73,59 @@ async function parseWithJsdom(html: string, url: string | null, warnings: string
 async function parseWithLinkedom(html: string): Promise<ParsedPage> {
   linkedomModule ??= import('linkedom');
   const { parseHTML } = await linkedomModule;
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(shapeForLinkedom(html));
+  repairBody(document as unknown as Document);
   return { document: document as unknown as Document, close() {} };
+}
+
+/**
+ * linkedom makes the first element it meets the document element. Give it a document that
+ * starts with `<html>`: wrap fragments, and move anything before `<html>` (styles, meta tags
+ * that templates print first) into the head, where an HTML5 parser would put it.
+ */
+export function shapeForLinkedom(markup: string): string {
+  const htmlTag = /<html[\s>]/i.exec(markup);
+  if (!htmlTag) {
+    const hasBody = /<body[\s>]/i.test(markup);
+    return hasBody
+      ? `<!doctype html><html>${markup}</html>`
+      : `<!doctype html><html><head></head><body>${markup}</body></html>`;
+  }
+  const lead = markup.slice(0, htmlTag.index);
+  const leadElements = lead.replace(/<!doctype[^>]*>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+  if (!/<[a-z]/i.test(leadElements)) return markup;
+  const rest = markup.slice(htmlTag.index);
+  const head = /<head(?:\s[^>]*)?>/i.exec(rest);
+  if (!head) return `<!doctype html>${rest.replace(/<html[^>]*>/i, (tag) => `${tag}<head>${leadElements}</head>`)}`;
+  const at = head.index + head[0].length;
+  return `<!doctype html>${rest.slice(0, at)}${leadElements}${rest.slice(at)}`;
+}
+
+/**
+ * linkedom's parser is not the HTML5 tree builder: stray `<html>`/`<body>` tags can leave the
+ * page's content in a second body that `document.body` does not point to. Move the content
+ * of the largest body into `document.body`, as a browser's parser would have placed it.
+ */
+function repairBody(document: Document): void {
+  const bodies = Array.from(document.querySelectorAll('body'));
+  const main = document.body;
+  if (bodies.length < 2 && main) return;
+  let largest: Element | null = null;
+  let largestChars = -1;
+  for (const body of bodies) {
+    const chars = (body.textContent ?? '').length;
+    if (chars > largestChars) {
+      largest = body;
+      largestChars = chars;
+    }
+  }
+  if (!largest || !main || largest === main || largest.contains(main)) return;
+  if (main.contains(largest)) {
+    while (largest.firstChild) largest.parentNode!.insertBefore(largest.firstChild, largest);
+    largest.parentNode!.removeChild(largest);
+    return;
+  }
+  while (largest.firstChild) main.appendChild(largest.firstChild);
 }
 
 /**

@@ -243,7 +243,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'advertisement/label',
     category: 'advertisement',
-    description: 'Ad labels ("Advertisement", "Anzeige", "Story continues below advertisement").',
+    description:
+      'Ad labels and disclosures ("Advertisement", "Anzeige", "Story continues below advertisement", "Dieser Beitrag enthält Werbung").',
     stages: ['text'],
     revision: 1,
   },

@@ -54,7 +54,10 @@ const TRAILING_CREDIT = new RegExp(
   'i',
 );
 const COMMENT_START =
-  /^(?:notify of|newest most voted|oldest newest most voted|\d+ (?:comments?|responses?|replies|kommentare?|reaktionen|commentaires?|comentarios?|commenti|reacties)|(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|leave a comment|join the (?:discussion|conversation)|comments?(?: \(\d+\))?|show comments|view comments|load comments|comments are closed|schreibe einen kommentar|hinterlasse einen kommentar|kommentar (?:schreiben|verfassen|abgeben)|kommentare?(?: \(\d+\))?|diskutieren sie mit|leserkommentare|kommentare sind geschlossen|laisser un commentaire|commentaires|réagir|deja (?:un|tu) comentario|comentarios|lascia un commento|commenti|reageer|reacties|discussion|what do you think\??|conversation|responses|discuss this article)$/i;
+  /^(?:notify of|newest most voted|oldest newest most voted|\d+ (?:comments?|responses?|replies|kommentare?|reaktionen|commentaires?|comentarios?|commenti|reacties)|(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|leave a comment|join the (?:discussion|conversation)|comments?(?: \(\d+\))?|show comments|view comments|load comments|comments are closed|schreibe einen kommentar|hinterlasse einen kommentar|kommentar (?:schreiben|verfassen|abgeben)|kommentare?(?: \(\d+\))?|diskutieren sie mit|leserkommentare|kommentare sind geschlossen|laisser un commentaire|commentaires|réagir|deja (?:un|tu) comentario|comentarios|lascia un commento|commenti|reageer|reacties|discussion|what do you think\??|conversation|responses|discuss this article|kommentare schreiben|kommentare anzeigen|kommentare lesen|zu den kommentaren|ihre meinung(?: ist gefragt)?|meinung schreiben)$/i;
+/** A prompt to comment ("Let us know in the comments"): a short line that only points at the thread. */
+const COMMENT_PROMPT =
+  /\b(?:in den kommentaren|in the comments(?: below)?|let us know (?:in the comments|what you think)|leave (?:us )?a comment|dans les commentaires|en los comentarios|nei commenti|in de reacties)\b/i;
 const COMMENT_CONTROL =
   /^(?:notify of|newest most voted|oldest newest most voted|inline feedbacks|view all comments|reply|antworten|report|melden|like|log in to reply|login to reply|would love your thoughts, please comment\.?x?|last edited .{1,40} ago by .{1,60}|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|vor \d+ (?:jahren|monaten|wochen|tagen|stunden|minuten)|guest|subscribe|abonnieren|login|log in|\d+ votes?|newest|oldest|most voted|flag|share this comment|comment|kommentieren)$/i;
 const SHARE_WORDS = new Set(
@@ -67,7 +70,7 @@ const NEWSLETTER =
 const RELATED_HEADING =
   /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen)\s*:?$/i;
 const RELATED_INLINE =
-  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|auch interessant|lire aussi|à lire aussi|leer más|lee también|leggi anche|lees ook)\s*[:>»›-]\s*\S/i;
+  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook)\s*[:>»›-]\s*\S/i;
 const PROFILE =
   /^(?:view (?:full )?profile|view all (?:posts|articles|stories) by.{0,60}|(?:more|all) (?:articles|posts|stories) (?:by|from).{0,60}|alle (?:artikel|beiträge) von.{0,60}|mehr (?:artikel )?von .{1,60}|about the author|über (?:den autor|die autorin|die autoren)|zur person|autoreninfo|author profile|à propos de l'auteur|sobre el autor|l'autore|over de auteur|follow(?: [\w .'-]{1,40})? on (?:twitter|x|linkedin|facebook|instagram|bluesky|mastodon))$/i;
 const BIO_START =
@@ -81,9 +84,15 @@ const APP_PROMO =
 const CONTRIBUTOR_PITCH =
   /(?:send (?:us )?a (?:short )?pitch|guidelines for contributors|contributor guidelines|write for us|submit (?:a|your) (?:story|article|pitch|op-?ed)|have an idea for an? (?:article|commentary|story|piece|op-?ed)|pitch us|schreiben sie für uns|gastbeitrag einreichen)/i;
 const PAYWALL =
-  /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already (?:a subscriber|have an account)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati)/i;
+  /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already (?:a subscriber|have an account)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|first-time subscribers|subscribers? (?:also )?receive)/i;
+/** Membership and subscription pitches ("Hazte miembro", "Become a member", "Cancel anytime"). */
+const SUBSCRIPTION_PITCH =
+  /^(?=.{0,250}$).*\b(?:hazte (?:miembro|socio|suscriptor)|become a (?:member|subscriber|supporter)|werden sie (?:mitglied|abonnent)|jetzt mitglied werden|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|abonnez-vous|suscríbete (?:ahora|hoy|aquí)|subscribe (?:now|today) (?:for|and)|hacemos periodismo)\b/i;
 const COOKIE =
   /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies)\b/i;
+/** Advertising and affiliate disclosures ("*Werbung. Dieser Beitrag enthält …", "Anzeige, enthält Affiliate Links"). */
+const AD_DISCLOSURE =
+  /^(?=.{0,220}$)\*?\s*(?:(?:werbung|anzeige|advertorial|sponsored|gesponsert|affiliate)\b.{0,200}\b(?:enthält|contains|affiliate|werbung|sponsored|provision|partner|link)|(?:dieser|this) (?:beitrag|artikel|post|article) (?:enthält|contains) (?:werbung|affiliate|sponsored|advertising)|(?:the )?advertising disclaimer\b|(?:this (?:post|article) (?:may )?contains? affiliate links?))/i;
 const AD_LABEL =
   /^(?:advertisement|advertising|anzeige|werbung|sponsored|sponsored content|ad|ads|publicité|publicidad|pubblicità|advertentie|reklame|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|weiterlesen nach der anzeige|text continues below|lesen sie nach der anzeige weiter|weiter nach der anzeige)$/i;
 const NAV_LINE =
@@ -91,7 +100,7 @@ const NAV_LINE =
 /** Page numbers ("1 2 3 next"): navigation only when they are links. */
 const PAGE_NUMBERS = /^\d+(?: \d+)*(?: next| weiter| »)?$/i;
 const BYLINE_LINE =
-  /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|[Vv]on|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u;
+  /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|BY|[Vv]on|VON|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u;
 const DATE_CORE =
   '(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?\\s+\\d{4}|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\p{L}{3,10}\\s+\\d{4})';
 const DATE_LINE = new RegExp(
@@ -99,7 +108,7 @@ const DATE_LINE = new RegExp(
   'iu',
 );
 const READING_TIME =
-  /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?n?s?\.?)|(?:tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien?|keywords|mots-clés|etiquetas)\s*:.{0,200})$/iu;
+  /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?n?s?\.?)|(?:tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien?|keywords|mots-clés|etiquetas)\s*:.{0,200}|this entry was posted\b.{0,200}|bookmark the permalink\.?|(?:posted|veröffentlicht) in .{1,80}|dieser (?:beitrag|eintrag) wurde .{0,80}(?:veröffentlicht|abgelegt).{0,120})$/iu;
 const DISCLAIMER =
   /^(?:the views (?:and opinions )?expressed (?:in this|here|by)|views expressed (?:in this|here)|die (?:hier )?(?:geäußerte|vertretene)n? (?:meinung|ansichten)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|copyright\s*(?:©\s*)?\d{4}|©\s*\d{4})/i;
 
@@ -123,6 +132,31 @@ function factsOf(block: Block): Facts {
     long: chars >= 150 && block.kind !== 'heading',
   };
 }
+
+const SHARE_PLATFORMS = new Set([
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'pinterest',
+  'reddit',
+  'telegram',
+  'xing',
+  'email',
+  'e mail',
+  'print',
+  'drucken',
+  'messenger',
+  'flipboard',
+  'pocket',
+  'bluesky',
+  'mastodon',
+  'threads',
+  'share',
+  'teilen',
+  'tweet',
+]);
 
 function isShareLine(label: string, words: number): boolean {
   if (words === 0 || words > 14) return false;
@@ -178,6 +212,9 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
   const remove = (index: number, ruleId: string, reason: string) => {
     if (!removed.has(index) && enabled(ruleId)) removed.set(index, { rule: ruleId, reason });
   };
+  // Galleries: when captions hold most of the text, they are the article.
+  const captionChars = blocks.reduce((sum, block, i) => sum + (block.kind === 'caption' ? facts[i]!.chars : 0), 0);
+  const captions = captionChars > totalChars / 2 ? 'keep' : context.captions;
   const longBefore = (index: number) => facts.slice(0, index).filter((fact) => fact.long).length;
   const n = blocks.length;
 
@@ -299,7 +336,7 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
           text: credit,
           blockIndex: i,
         });
-        if (context.captions === 'drop' && enabled('caption/credited-line')) {
+        if (captions === 'drop' && enabled('caption/credited-line')) {
           remove(i, 'caption/credited-line', 'a caption (it carries an image credit)');
           trimmed.set(i, caption);
         } else {
@@ -308,11 +345,15 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
         continue;
       }
     }
-    if (block.kind === 'caption' && context.captions === 'drop') {
+    if (block.kind === 'caption' && captions === 'drop') {
       remove(i, 'caption/figure', 'a figure caption');
       continue;
     }
-    if (short && isShareLine(fact.label, fact.words)) {
+    if (
+      short &&
+      (isShareLine(fact.label, fact.words) ||
+        (!context.plainText && fact.linkDensity > 0.5 && fact.words <= 2 && SHARE_PLATFORMS.has(fact.label)))
+    ) {
       remove(i, 'share/buttons-line', 'a line of share-button labels');
       continue;
     }
@@ -355,6 +396,18 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
     }
     if (COOKIE.test(text)) {
       remove(i, 'cookie-consent/line', 'a cookie notice');
+      continue;
+    }
+    if (AD_DISCLOSURE.test(text)) {
+      remove(i, 'advertisement/label', 'an advertising or affiliate disclosure');
+      continue;
+    }
+    if (SUBSCRIPTION_PITCH.test(text)) {
+      remove(i, 'promo/subscription-pitch', 'a membership or subscription pitch');
+      continue;
+    }
+    if (fact.chars <= 150 && COMMENT_PROMPT.test(text) && (before[i]! > 0.5 || fact.chars <= 60)) {
+      remove(i, 'comments/controls', 'a prompt to comment');
       continue;
     }
     if (fact.chars <= 60 && AD_LABEL.test(fact.label)) {
