@@ -129,7 +129,9 @@ describe('staging and review', () => {
   it('refuses bad records and raw bytes that do not match the provenance, naming the input', async () => {
     const bad = makeRecord(url(1), 'Text.');
     bad.contentHash = sha256('something else');
-    const error = await store.stage([{ record: bad, source: 'a.html' }]).catch((e: CorpusKitError) => e);
+    const error = await store
+      .stage([{ record: bad, source: 'a.html' }], { verifyContentHash: true })
+      .catch((e: CorpusKitError) => e);
     expect(error).toMatchObject({ code: 'store.invalid-record', subject: 'a.html' });
     const noId = { ...makeRecord(url(1), 'Text.'), id: '/abs/path' };
     expect(await codeOf(store.stage([{ record: noId }]))).toBe('store.invalid-record');

@@ -11,7 +11,11 @@ export interface StageInput {
 }
 
 export interface StageOptions {
-  /** Recompute `contentHash(record.document)` and refuse records whose hash does not match (default true). */
+  /**
+   * Recompute `contentHash(record.document)` and refuse records whose hash does not match.
+   * Default: false for `stage` (callers build records with `contentHash()`), true for
+   * `updateStagedRecord` (records edited by a person or an app).
+   */
   verifyContentHash?: boolean;
 }
 
