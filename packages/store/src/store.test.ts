@@ -311,6 +311,12 @@ describe('locking', () => {
     await other.close();
   });
 
+  it('queues concurrent writers of one Store instead of failing', async () => {
+    await Promise.all([1, 2, 3, 4].map((n) => store.stage([{ record: makeRecord(url(n), `Text ${n}.`) }])));
+    await Promise.all([store.accept([url(1)]), store.reject([url(2)]), store.fsck()]);
+    expect(await store.status()).toMatchObject({ pending: 2, accepted: 1, rejected: 1 });
+  });
+
   it('breaks a stale lock left by a dead process on this host', async () => {
     const { spawnSync } = await import('node:child_process');
     const { hostname } = await import('node:os');

@@ -131,6 +131,22 @@ export class Store {
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.als.getStore()) return fn();
+    // Writers of this Store (e.g. concurrent requests of a server) queue here; the lock file
+    // keeps other processes out.
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await previous;
+      return await this.transactionLocked(fn);
+    } finally {
+      release();
+    }
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async transactionLocked<T>(fn: () => Promise<T>): Promise<T> {
     await this.lock.acquire(this.command, this.lockWaitMs);
     try {
       const session = await this.loadSession();
@@ -899,11 +915,19 @@ export class Store {
    */
   async fsck(): Promise<FsckResult> {
     if (this.als.getStore()) return this.fsckUnlocked();
-    await this.lock.acquire(this.command, this.lockWaitMs);
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise<void>((resolve) => (release = resolve));
     try {
-      return await this.fsckUnlocked();
+      await previous;
+      await this.lock.acquire(this.command, this.lockWaitMs);
+      try {
+        return await this.fsckUnlocked();
+      } finally {
+        this.lock.release();
+      }
     } finally {
-      this.lock.release();
+      release();
     }
   }
 
