@@ -224,7 +224,8 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
   const manifests = await store!.diffManifests(oldArg, newArg);
   const versionDiff = render.diffVersions(
     {
-      changes: manifests,
+      // Same content under a new stored record (re-fetched bytes, new provenance) is not a modification.
+      changes: { ...manifests, unchanged: manifests.unchanged + manifests.recordOnly.length },
       load: async (entry) => {
         const record = await store!.readRecord(entry.record);
         return { title: record.document.title, text: record.document.text, metadata: record.document.metadata };
@@ -236,7 +237,11 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
   const different = s.added + s.removed + s.modified + s.renamed > 0;
   // The summary comes from the manifests alone: show it before the documents are diffed.
   if (format === 'text') context.stdout.write(`${render.renderVersionSummary(s)}\n`);
-  const json = await render.versionDiffJson(versionDiff, { limit });
+  const json = {
+    ...(await render.versionDiffJson(versionDiff, { limit })),
+    /** Of the unchanged documents: how many have a new stored record with the same content. */
+    recordOnly: manifests.recordOnly.length,
+  };
   let text: string;
   if (format === 'json') text = JSON.stringify(json, null, 2);
   else if (format === 'patch')
