@@ -260,6 +260,37 @@ describe('review API over a real store', () => {
     const change = doc.json.diff.blocks.find((op) => op.op === 'change');
     expect(change?.segments?.some((s) => s.op === 'insert' && s.text.includes('edited'))).toBe(true);
 
+    // Titles and sizes of change arrive from the background pass; then the size filter applies.
+    for (let i = 0; i < 200; i += 1) {
+      const { json: progress } = await api<{ measured: number; total: number }>('diff?old=HEAD~1&new=HEAD');
+      if (progress.measured === progress.total) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const measured = await api<VersionDiffPage>('diff/documents?old=HEAD~1&new=HEAD');
+    expect(measured.json.items.map((entry) => [entry.id, entry.title, entry.size])).toEqual([
+      [A, 'Alpha', 1],
+      ['https://news.example/d', 'Delta', 3],
+      [C, 'Gamma', 7],
+    ]);
+    const big = await api<VersionDiffPage>('diff/documents?old=HEAD~1&new=HEAD&minSize=3');
+    expect(big.json.items.map((entry) => entry.id)).toEqual(['https://news.example/d', C]);
+    const site = await api<VersionDiffPage>('diff/documents?old=HEAD~1&new=HEAD&site=other.example');
+    expect(site.json.items.map((entry) => entry.id)).toEqual([C]);
+
+    // The same content under a new id is a rename, and its diff is empty.
+    await store.stageRemoval(['https://news.example/d']);
+    await store.stage([{ record: record('https://news.example/d-moved', 'Delta', 'A new article.') }]);
+    await store.accept('all');
+    await store.commit({ message: 'third' });
+    const renamed = await api<VersionDiffPage>('diff/documents?old=HEAD~1&new=HEAD');
+    expect(renamed.json.items).toEqual([
+      expect.objectContaining({ id: 'https://news.example/d-moved', type: 'renamed', from: 'https://news.example/d' }),
+    ]);
+    const renamedDoc = await api<{ from: string; diff: { changed: boolean } }>(
+      `diff/document?old=HEAD~1&new=HEAD&id=${encodeURIComponent('https://news.example/d-moved')}&from=${encodeURIComponent('https://news.example/d')}`,
+    );
+    expect(renamedDoc.json).toMatchObject({ from: 'https://news.example/d', diff: { changed: false } });
+
     const badRef = await api<{ error: { code: string } }>('diff?old=../x&new=HEAD');
     expect(badRef.status).toBe(400);
     const unknownRef = await api<{ error: { code: string } }>('diff?old=nosuchtag&new=HEAD');

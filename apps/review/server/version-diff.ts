@@ -1,8 +1,9 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 
-import { CorpusKitError, hostOf } from '@corpuskit/document';
-import { diffDocuments } from '@corpuskit/diff';
-import type { Store } from '@corpuskit/store';
+import { CorpusKitError, contentOf, hostOf } from '@corpuskit/document';
+import { diffVersions } from '@corpuskit/diff';
+import type { VersionDiff } from '@corpuskit/diff';
+import type { ManifestEntry, Store } from '@corpuskit/store';
 
 import type { ChangeType, VersionDiffItem, VersionDiffPage, VersionDiffSummary } from './api-types.js';
 
@@ -20,7 +21,7 @@ interface Computed {
   /** How many items have their title and size filled in (the background pass goes in list order). */
   measured: number;
   running: Promise<void> | null;
-  cancelled: boolean;
+  cancel: () => void;
 }
 
 export interface PageQuery {
@@ -37,9 +38,10 @@ const TYPE_ORDER: Record<ChangeType, number> = { modified: 0, added: 1, removed:
 
 /**
  * Version diffs for the UI. The store's manifest diff lists what changed at a cost that
- * follows the size of the change; the list is served at once, and titles and sizes of change
- * (words added plus removed, from `diffDocuments`) are filled in by a background pass that
- * yields to the event loop between documents, so a 10,000-document diff stays responsive.
+ * follows the size of the change, and `diffVersions` (from @corpuskit/diff) pairs renames and
+ * counts at once: the list is served immediately. Titles and sizes of change (words added
+ * plus removed) come from its streamed per-document changes in the background, yielding to
+ * the event loop between documents, so a 10,000-document diff stays responsive.
  */
 export class VersionDiffCache {
   private readonly cache: Computed[] = [];
@@ -54,75 +56,66 @@ export class VersionDiffCache {
     const key = `${a.root}:${b.root}`;
     const hit = this.cache.find((entry) => entry.key === key);
     if (hit) return hit;
-    const diff = await this.store.diffManifests(oldRef, newRef);
+    const changes = await this.store.diffManifests(oldRef, newRef);
+    const controller = new AbortController();
+    // The diff package pairs renames, counts, and diffs each document on demand.
+    const diff = diffVersions(
+      {
+        changes: {
+          added: changes.added,
+          removed: changes.removed,
+          modified: changes.modified,
+          unchanged: changes.unchanged + changes.recordOnly.length,
+        },
+        load: async (entry) => {
+          const record = await this.store.readRecord(entry.record);
+          return {
+            title: record.document.title,
+            text: record.document.text,
+            metadata: contentOf(record.document).metadata as object,
+          };
+        },
+      },
+      { concurrency: 2, signal: controller.signal },
+    );
 
-    // The same content under another id is a rename, not one removal and one addition.
-    const removedByContent = new Map<string, (typeof diff.removed)[number][]>();
-    for (const entry of diff.removed) {
-      removedByContent.set(entry.contentHash, [...(removedByContent.get(entry.contentHash) ?? []), entry]);
-    }
-    const items: Entry[] = [];
-    const renamedFrom = new Set<string>();
-    for (const entry of diff.added) {
-      const candidates = removedByContent.get(entry.contentHash);
-      const from = candidates?.shift();
-      if (from) {
-        renamedFrom.add(from.id);
-        items.push(item('renamed', entry.id, from.id, from.record, entry.record));
-      } else {
-        items.push(item('added', entry.id, null, null, entry.record));
-      }
-    }
-    for (const entry of diff.removed) {
-      if (!renamedFrom.has(entry.id)) items.push(item('removed', entry.id, null, entry.record, null));
-    }
-    for (const { old, new: next } of diff.modified)
-      items.push(item('modified', next.id, null, old.record, next.record));
+    const items: Entry[] = [
+      ...diff.modified.map(({ old, new: next }) => item('modified', next.id, null, old.record, next.record)),
+      ...diff.added.map((entry) => item('added', entry.id, null, null, entry.record)),
+      ...diff.removed.map((entry) => item('removed', entry.id, null, entry.record, null)),
+      ...diff.renamed.map(({ old, new: next }) => item('renamed', next.id, old.id, old.record, next.record)),
+    ];
     items.sort((x, y) => TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
-    const count = (type: ChangeType) => items.filter((entry) => entry.type === type).length;
     const computed: Computed = {
       key,
       old: a.id ?? 'staged',
       new: b.id ?? 'staged',
-      summary: {
-        added: count('added'),
-        removed: count('removed'),
-        modified: count('modified'),
-        renamed: count('renamed'),
-        unchanged: diff.unchanged + diff.recordOnly.length,
-      },
+      summary: diff.summary,
       items,
       measured: 0,
       running: null,
-      cancelled: false,
+      cancel: () => controller.abort(),
     };
-    computed.running = this.measure(computed).finally(() => {
+    computed.running = this.measure(computed, diff).finally(() => {
       computed.running = null;
     });
     this.cache.unshift(computed);
-    for (const dropped of this.cache.splice(this.keep)) dropped.cancelled = true;
+    for (const dropped of this.cache.splice(this.keep)) dropped.cancel();
     return computed;
   }
 
-  private async measure(computed: Computed): Promise<void> {
-    for (const entry of computed.items) {
-      if (computed.cancelled) return;
-      try {
-        const [oldRecord, newRecord] = await Promise.all([
-          entry.oldRecord ? this.store.readRecord(entry.oldRecord) : null,
-          entry.newRecord ? this.store.readRecord(entry.newRecord) : null,
-        ]);
-        entry.title = newRecord?.document.title ?? oldRecord?.document.title ?? null;
-        if (entry.type === 'renamed') entry.size = 0;
-        else if (!oldRecord) entry.size = newRecord?.document.stats.words ?? 0;
-        else if (!newRecord) entry.size = oldRecord.document.stats.words;
-        else {
-          const stats = diffDocuments(oldRecord.document.text, newRecord.document.text).stats.words;
-          entry.size = stats.added + stats.removed;
+  /** Titles and sizes of change, filled in as the diff package streams the per-document changes. */
+  private async measure(computed: Computed, diff: VersionDiff<ManifestEntry>): Promise<void> {
+    const byId = new Map(computed.items.map((entry) => [entry.id, entry]));
+    for await (const change of diff.changes()) {
+      const entry = byId.get(change.id);
+      if (entry) {
+        entry.size = change.error ? null : change.wordsAdded + change.wordsRemoved;
+        entry.title = change.title;
+        if (entry.title === null && entry.newRecord && !change.error) {
+          entry.title = (await this.store.readRecord(entry.newRecord)).document.title;
         }
-      } catch {
-        entry.size = null;
       }
       computed.measured += 1;
       await yieldToLoop();
