@@ -48,7 +48,7 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
     failed: result.failed,
     failedCount: result.counts.failed,
     interrupted: result.interrupted,
-    files: result.files,
+    items: result.files,
   };
   return { json, text: textSummary(result, options), exitCode };
 }
@@ -73,6 +73,7 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     (f) =>
       verbose ||
       f.findings.length > 0 ||
+      f.warnings.length > 0 ||
       f.status === 'suspect' ||
       f.outcome === 'superseded' ||
       f.outcome === 'failed',
@@ -92,6 +93,7 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     if (file.status === 'suspect')
       lines.push(`             ${colors.yellow('suspect')}: check the cleaned text before accepting`);
     for (const finding of file.findings) lines.push(`             ${describeFinding(finding, colors)}`);
+    for (const warning of file.warnings) lines.push(`             ${colors.yellow('warning')}: ${warning}`);
   }
   if (counts.new + counts.updated > 0) {
     lines.push(

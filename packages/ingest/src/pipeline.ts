@@ -32,6 +32,8 @@ export interface FileResult {
   title: string | null;
   findings: DedupFinding[];
   error: { code: string; kind: string; message: string } | null;
+  /** The cleaner's non-fatal problems (e.g. invalid bytes for the declared charset). */
+  warnings: string[];
   /** For `superseded`: the file (same id, later by path) that was staged instead. */
   supersededBy?: string;
 }
@@ -123,6 +125,7 @@ function failure(source: string, error: CorpusKitError): FileResult {
     title: null,
     findings: [],
     error: { code: error.code, kind: error.kind, message: error.message },
+    warnings: [],
   };
 }
 
@@ -234,8 +237,15 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
   return results;
 }
 
-function baseResult(item: Cleaned): Pick<FileResult, 'source' | 'id' | 'status' | 'title' | 'error'> {
-  return { source: item.source, id: item.id, status: item.document.status, title: item.document.title, error: null };
+function baseResult(item: Cleaned): Pick<FileResult, 'source' | 'id' | 'status' | 'title' | 'error' | 'warnings'> {
+  return {
+    source: item.source,
+    id: item.id,
+    status: item.document.status,
+    title: item.document.title,
+    error: null,
+    warnings: item.document.warnings,
+  };
 }
 
 /**
@@ -329,6 +339,7 @@ export async function ingest(
         title: item.document.title,
         findings: [],
         error: null,
+        warnings: item.document.warnings,
         supersededBy: last.source,
       });
       continue;

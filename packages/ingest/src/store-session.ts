@@ -24,12 +24,13 @@ async function loadLines(store: Store): Promise<RepeatedLineTable> {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Every document as it stands: the staged record when there is one (not a removal), else HEAD's. */
+/** Every document as it stands: its staged record (pending or accepted, not a removal), else HEAD's. */
 async function currentDocuments(store: Store): Promise<DocumentRecord[]> {
   const status = await store.status();
   const records = new Map<string, DocumentRecord>();
   if (status.head) for await (const record of store.documents('HEAD')) records.set(record.id, record);
   for (const item of status.items) {
+    if (item.state === 'rejected') continue;
     if (item.change === 'remove') records.delete(item.id);
     else if (item.record) records.set(item.id, await store.readRecord(item.record));
   }
@@ -51,7 +52,9 @@ export function storeSession(store: Store): CorpusSession & CorpusReader {
     write(fn) {
       return store.transaction(async () => {
         const status = await store.status();
-        const staged = new Map(status.items.map((item) => [item.id, item]));
+        // Rejected entries are not part of the corpus: dedup and re-clean look past them.
+        const staged = new Map(status.items.filter((item) => item.state !== 'rejected').map((item) => [item.id, item]));
+        const allStaged = new Map(status.items.map((item) => [item.id, item]));
         const headIds = new Set<string>();
         if (status.head) for await (const entry of store.entries('HEAD')) headIds.add(entry.id);
         const live = (id: string) => headIds.has(id) || (staged.has(id) && staged.get(id)!.change !== 'remove');
@@ -86,7 +89,8 @@ export function storeSession(store: Store): CorpusSession & CorpusReader {
 
         const port: CorpusPort = {
           async currentContentHash(id) {
-            const entry = staged.get(id);
+            // A rejected entry counts here: ingesting the very same content again keeps the rejection.
+            const entry = allStaged.get(id);
             if (entry) return entry.change === 'remove' ? null : entry.contentHash;
             return headIds.has(id) ? ((await store.getEntry('HEAD', id))?.contentHash ?? null) : null;
           },

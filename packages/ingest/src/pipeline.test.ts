@@ -1,0 +1,219 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { initCorpus } from '@corpuskit/store';
+import type { Store } from '@corpuskit/store';
+import { describe, expect, it } from 'vitest';
+
+import { ingest, reclean } from './pipeline.js';
+import { LINES_STATE, storeSession } from './store-session.js';
+
+const WORDS =
+  'The council met on Tuesday evening to discuss the new budget for the coming year and the long list of repairs that the old library building needs before winter';
+
+function paragraphs(seed: string, count: number): string[] {
+  return Array.from(
+    { length: count },
+    (_, i) => `${seed} paragraph ${i + 1}: ${WORDS}, said a spokesperson for ${seed} number ${i * 7 + 3}.`,
+  );
+}
+
+function page({
+  title,
+  body,
+  head = '',
+  extra = '',
+}: {
+  title: string;
+  body: string[];
+  head?: string;
+  extra?: string;
+}): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>${title}</h1>${body.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article>
+<footer>Copyright Example News</footer></body></html>`;
+}
+
+async function fixture(): Promise<{ dir: string; pages: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ingest-pipeline-'));
+  const pages = path.join(dir, 'pages');
+  await mkdir(path.join(pages, 'sub'), { recursive: true });
+  await writeFile(
+    path.join(pages, 'canonical.html'),
+    page({
+      title: 'Library repairs',
+      body: paragraphs('library', 6),
+      head: '<link rel="canonical" href="https://news.example/library?utm_source=x">',
+    }),
+  );
+  await writeFile(
+    path.join(pages, 'saved.html'),
+    `<!-- saved from url=(0029)https://news.example/bridge/ -->\n${page({ title: 'Bridge closed', body: paragraphs('bridge', 6) })}`,
+  );
+  await writeFile(path.join(pages, 'sidecar.html'), page({ title: 'School opens', body: paragraphs('school', 6) }));
+  await writeFile(
+    path.join(pages, 'sidecar.html.json'),
+    JSON.stringify({
+      url: 'https://other.example/school',
+      fetchedAt: '2024-05-01T10:00:00Z',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    }),
+  );
+  await writeFile(path.join(pages, 'sub/local.html'), page({ title: 'Local notes', body: paragraphs('notes', 6) }));
+  await writeFile(
+    path.join(pages, 'image.html'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  );
+  await writeFile(path.join(pages, 'empty.html'), '');
+  return { dir, pages };
+}
+
+async function corpus(dir: string, name = 'corpus'): Promise<Store> {
+  return initCorpus(path.join(dir, name));
+}
+
+describe('ingest', () => {
+  it('stages new pages with ids from their origin, and reports bad files with their cause', async () => {
+    const { dir } = await fixture();
+    const store = await corpus(dir);
+    const result = await ingest(storeSession(store), ['pages'], { cwd: dir });
+    expect(result.counts).toMatchObject({ files: 6, new: 4, updated: 0, unchanged: 0, failed: 2, skipped: 1 });
+    expect(result.failed).toEqual([
+      { source: 'pages/empty.html', code: 'ingest.empty', error: 'the file is empty' },
+      { source: 'pages/image.html', code: 'ingest.binary', error: 'not HTML or text: this is a PNG image' },
+    ]);
+    const ids = result.files.filter((f) => f.outcome === 'new').map((f) => f.id);
+    expect(ids.sort()).toEqual([
+      'file:sub/local.html',
+      'https://news.example/bridge',
+      'https://news.example/library',
+      'https://other.example/school',
+    ]);
+    const status = await store.status();
+    expect(status.pending).toBe(4);
+    const school = await store.getStaged('https://other.example/school');
+    expect(school?.record?.document.provenance).toMatchObject({
+      fetchedAt: '2024-05-01T10:00:00.000Z',
+      source: 'pages/sidecar.html',
+    });
+    expect(school?.entry.raw).toBe(school?.record?.document.provenance.rawSha256);
+  });
+
+  it('re-ingesting is unchanged; an edit is an update with a revision finding; a copy elsewhere is an exact duplicate', async () => {
+    const { dir, pages } = await fixture();
+    const store = await corpus(dir);
+    await ingest(storeSession(store), ['pages'], { cwd: dir });
+    const again = await ingest(storeSession(store), ['pages'], { cwd: dir });
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 4 });
+    await store.accept('all');
+    await store.commit({ message: 'first' });
+
+    await writeFile(
+      path.join(pages, 'canonical.html'),
+      page({
+        title: 'Library repairs',
+        body: [...paragraphs('library', 6), 'An update: the repairs will start in May.'],
+        head: '<link rel="canonical" href="https://news.example/library">',
+      }),
+    );
+    await writeFile(
+      path.join(dir, 'copy.html'),
+      page({
+        title: 'Bridge closed',
+        body: paragraphs('bridge', 6),
+        head: '<link rel="canonical" href="https://mirror.example/bridge-copy">',
+      }),
+    );
+    const edited = await ingest(storeSession(store), ['pages/canonical.html', 'copy.html'], { cwd: dir });
+    expect(edited.counts).toMatchObject({ new: 1, updated: 1, exactDuplicates: 1 });
+    const library = edited.files.find((f) => f.id === 'https://news.example/library')!;
+    expect(library.outcome).toBe('updated');
+    expect(library.findings).toEqual([
+      expect.objectContaining({ kind: 'revision', other: 'https://news.example/library' }),
+    ]);
+    const copy = edited.files.find((f) => f.id === 'https://mirror.example/bridge-copy')!;
+    expect(copy.findings).toEqual([
+      expect.objectContaining({ kind: 'exact', other: 'https://news.example/bridge', similarity: 1 }),
+    ]);
+  });
+
+  it('gives the same staging area and state whatever the concurrency', async () => {
+    const { dir } = await fixture();
+    const one = await corpus(dir, 'one');
+    const four = await corpus(dir, 'four');
+    const a = await ingest(storeSession(one), ['pages'], { cwd: dir, concurrency: 1 });
+    const b = await ingest(storeSession(four), ['pages'], { cwd: dir, concurrency: 4 });
+    expect(b.counts).toEqual(a.counts);
+    expect(b.files).toEqual(a.files);
+    const strip = (items: Awaited<ReturnType<Store['status']>>['items']) =>
+      items.map(({ stagedAt: _t, ...rest }) => rest);
+    expect(strip((await four.status()).items)).toEqual(strip((await one.status()).items));
+    expect(Buffer.from((await four.readState('dedup-index'))!)).toEqual(
+      Buffer.from((await one.readState('dedup-index'))!),
+    );
+    expect(Buffer.from((await four.readState(LINES_STATE))!)).toEqual(Buffer.from((await one.readState(LINES_STATE))!));
+  });
+
+  it('stages the last file by path when two files of a batch have the same id', async () => {
+    const { dir, pages } = await fixture();
+    const store = await corpus(dir);
+    await writeFile(
+      path.join(pages, 'zz-later.html'),
+      `<!-- saved from url=(0029)https://news.example/bridge/ -->\n${page({ title: 'Bridge reopened', body: paragraphs('reopened', 6) })}`,
+    );
+    const result = await ingest(storeSession(store), ['pages'], { cwd: dir });
+    const bridge = result.files.filter((f) => f.id === 'https://news.example/bridge');
+    expect(bridge.map((f) => [f.source, f.outcome])).toEqual([
+      ['pages/saved.html', 'superseded'],
+      ['pages/zz-later.html', 'new'],
+    ]);
+    expect((await store.getStaged('https://news.example/bridge'))?.record?.document.title).toBe('Bridge reopened');
+  });
+
+  it("learns a site's repeated lines and removes them from that site's later pages", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-lines-'));
+    const store = await corpus(dir);
+    const promo = 'Subscribe to the Harbour Gazette for two pounds a month';
+    for (const n of [1, 2, 3, 4]) {
+      await writeFile(
+        path.join(dir, `p${n}.html`),
+        page({
+          title: `Story ${n}`,
+          body: paragraphs(`story${n}`, 5),
+          extra: `<p>${promo}</p>`,
+          head: `<link rel="canonical" href="https://gazette.example/story-${n}">`,
+        }),
+      );
+    }
+    await ingest(storeSession(store), ['p1.html', 'p2.html', 'p3.html'], { cwd: dir });
+    const before = (await store.getStaged('https://gazette.example/story-1'))!.record!.document.text;
+    expect(before).toContain(promo);
+    const table = JSON.parse(Buffer.from((await store.readState(LINES_STATE))!).toString('utf8'));
+    expect(JSON.stringify(table)).toContain('subscribe to the harbour gazette');
+    const later = await ingest(storeSession(store), ['p4.html'], { cwd: dir });
+    expect(later.counts.new).toBe(1);
+    const fourth = (await store.getStaged('https://gazette.example/story-4'))!.record!.document;
+    expect(fourth.text).not.toContain(promo);
+    expect(fourth.removed).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'repeated' })]));
+  });
+});
+
+describe('reclean', () => {
+  it('re-cleans stored raw pages, stages nothing when the output is the same, and names an unknown site', async () => {
+    const { dir } = await fixture();
+    const store = await corpus(dir);
+    await ingest(storeSession(store), ['pages'], { cwd: dir });
+    await store.accept('all');
+    await store.commit({ message: 'first' });
+    const session = storeSession(store);
+    const result = await reclean(session, session, {});
+    expect(result.counts).toMatchObject({ files: 4, unchanged: 4, new: 0, updated: 0, failed: 0 });
+    const site = await reclean(session, session, { site: 'news.example' });
+    expect(site.counts.files).toBe(2);
+    await expect(reclean(session, session, { site: 'nowhere.example' })).rejects.toMatchObject({
+      code: 'ingest.no-documents',
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { x } from 'tinyexec';
+import type { Result } from 'tinyexec';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(REPO, 'apps/cli/dist/bin.js');
+export const SAMPLE_PAGES = path.join(REPO, 'corpus/pages');
+export const SAMPLE_EDITIONS = path.join(REPO, 'corpus/editions');
+
+if (!existsSync(BIN)) throw new Error(`build the CLI first (pnpm build): ${BIN} is missing`);
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: <T = Record<string, unknown>>() => T;
+}
+
+/** Run the built corpuskit binary. Never throws on a non-zero exit: tests assert the code. */
+export async function corpuskit(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.CORPUSKIT_CORPUS;
+  if (options.env?.CORPUSKIT_CORPUS) env.CORPUSKIT_CORPUS = options.env.CORPUSKIT_CORPUS;
+  delete env.FORCE_COLOR;
+  const result: Result = await x(process.execPath, [BIN, ...args], {
+    nodeOptions: { cwd: options.cwd, env },
+    throwOnError: false,
+  });
+  const stdout = result.stdout;
+  return {
+    code: result.exitCode ?? -1,
+    stdout,
+    stderr: result.stderr,
+    json: <T>() => JSON.parse(stdout) as T,
+  };
+}
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'corpuskit-e2e-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh initialised corpus in a temporary folder. */
+export async function tempCorpus(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const temp = await tempDir();
+  const init = await corpuskit(['init'], { cwd: temp.dir });
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  return temp;
+}
+
+const WORDS =
+  'The harbour authority said the new pier would open next spring after two years of delays, rising costs and a long dispute with the contractor over the design of the breakwater';
+
+/** A small article page with enough text to be cleaned as an article. */
+export function articlePage(
+  title: string,
+  options: { canonical?: string; paragraphs?: number; seed?: string } = {},
+): string {
+  const seed = options.seed ?? title;
+  const body = Array.from(
+    { length: options.paragraphs ?? 6 },
+    (_, i) => `<p>${seed} paragraph ${i + 1}: ${WORDS}, a spokesperson for ${seed} said on day ${i * 3 + 1}.</p>`,
+  ).join('\n');
+  const canonical = options.canonical ? `<link rel="canonical" href="${options.canonical}">` : '';
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${canonical}</head>
+<body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>
+${body}
+</article><footer>Example footer</footer></body></html>`;
+}
