@@ -174,9 +174,20 @@ describe('diffDocuments', () => {
     const split = diffDocuments([p1, `${p2} ${p3}`, p4].join('\n\n'), [p1, p2, p3, p4].join('\n\n'));
     expect(split.blocks.map((op) => op.op)).toEqual(['equal', 'split', 'equal']);
     expect(split.blocks[1]).toMatchObject({ op: 'split', old: 1, new: 1, count: 2 });
+    expect(split.blocks[1] && 'segments' in split.blocks[1] ? split.blocks[1].segments : []).toEqual([
+      { op: 'equal', text: p2, old: `${p2} ` },
+      { op: 'insert', text: '\n\n' },
+      { op: 'equal', text: p3 },
+    ]);
+    expect(split.stats.wordOps).toBe(0);
     const merged = diffDocuments([p1, p2, p3, p4].join('\n\n'), [p1, `${p2} ${p3}`, p4].join('\n\n'));
     expect(merged.blocks.map((op) => op.op)).toEqual(['equal', 'merge', 'equal']);
     expect(merged.blocks[1]).toMatchObject({ op: 'merge', old: 1, count: 2, new: 1 });
+    expect(merged.blocks[1] && 'segments' in merged.blocks[1] ? merged.blocks[1].segments : []).toEqual([
+      { op: 'equal', text: `${p2} `, old: p2 },
+      { op: 'delete', text: '\n\n' },
+      { op: 'equal', text: p3 },
+    ]);
     expect(merged.stats.words).toMatchObject({ added: 0, removed: 0 });
     const ignoring = diffDocuments([p1, p2, p3].join('\n\n'), [p1, `${p2} ${p3}`].join('\n\n'), {
       ignoreWhitespace: true,

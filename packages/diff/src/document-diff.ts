@@ -197,7 +197,7 @@ export function diffDocuments(oldInput: DiffInput, newInput: DiffInput, options:
       case 'merge': {
         const oldText = oldBlocks.slice(e.old, e.kind === 'merge' ? e.old + e.count : e.old + 1).join(BLOCK_SEPARATOR);
         const newText = newBlocks.slice(e.new, e.kind === 'split' ? e.new + e.count : e.new + 1).join(BLOCK_SEPARATOR);
-        const result = diffInline(oldText, newText, context, { old: e.old, new: e.new });
+        const result = diffInline(oldText, newText, context, { old: e.old, new: e.new }, true);
         addInline(result);
         const detail = { similarity: inlineSimilarity(result), level: result.level, segments: result.segments };
         if (e.kind === 'split') {

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 
 import type { DetailLevel, DiffBudgets, Fallback, IgnoreOptions, Segment } from './model.js';
-import { Interner, sentenceEndsOf, tokenize } from './tokenize.js';
+import { BLOCK_SEPARATOR, Interner, sentenceEndsOf, tokenize } from './tokenize.js';
 import type { Offsets, Tokens } from './tokenize.js';
 
 /** What the inline (sentence and word) level needs from the document diff. */
@@ -35,7 +35,10 @@ class SegmentBuilder {
   push(op: Segment['op'], text: string, old?: string): void {
     if (text === '' && (old === undefined || old === '')) return;
     const last = this.segments[this.segments.length - 1];
-    if (last && last.op === op) {
+    // A paragraph break (splits and merges) stays a segment of its own.
+    const isBreak = (segment: { op: string; text: string }): boolean =>
+      segment.op !== 'equal' && segment.text === BLOCK_SEPARATOR;
+    if (last && last.op === op && !isBreak(last) && !isBreak({ op, text })) {
       if (op === 'equal' && (old !== undefined || last.old !== undefined)) {
         last.old = (last.old ?? last.text) + (old ?? text);
       }
@@ -55,7 +58,7 @@ class SegmentBuilder {
   result(): InlineResult {
     let wordOps = 0;
     for (const segment of this.segments) {
-      if (segment.op !== 'equal') wordOps += 1;
+      if (segment.op !== 'equal' && segment.text !== BLOCK_SEPARATOR) wordOps += 1;
       else if (segment.old !== undefined && segment.old === segment.text) delete segment.old;
     }
     return {
@@ -244,11 +247,12 @@ export function diffInline(
   newText: string,
   context: InlineContext,
   where: { old: number; new: number },
+  breaks = false,
 ): InlineResult {
   // Keys only need to agree within one pair: a small interner per pair stays fast.
   const pairContext: InlineContext = { ...context, interner: new Interner() };
-  const a = tokenize(oldText, context.ignore, pairContext.interner, context.locale, context.scans);
-  const b = tokenize(newText, context.ignore, pairContext.interner, context.locale, context.scans);
+  const a = tokenize(oldText, context.ignore, pairContext.interner, context.locale, context.scans, breaks);
+  const b = tokenize(newText, context.ignore, pairContext.interner, context.locale, context.scans, breaks);
   const out = new SegmentBuilder();
   if (a.lead === b.lead) out.push('equal', b.lead);
   else if (context.ignore.whitespace || context.ignore.punctuation) out.push('equal', b.lead, a.lead);

@@ -300,12 +300,18 @@ function foldToken(token: string, ignore: IgnoreOptions): string {
   return out;
 }
 
+/**
+ * Tokens of `text` for diffing. With `breaks` (splits and merges, where paragraphs are
+ * joined by `\n\n`), each paragraph break is a token of its own, and the token before it
+ * compares as if a space followed it, so a break shows as an inserted or deleted `\n\n`.
+ */
 export function tokenize(
   text: string,
   ignore: IgnoreOptions,
   interner: Interner,
   locale?: string,
   cache?: Map<string, Offsets>,
+  breaks = false,
 ): Tokens {
   const { ends, kinds } = scanOffsets(text, locale, cache);
   const texts: string[] = [];
@@ -315,27 +321,51 @@ export function tokenize(
   const plain = !ignore.case && !ignore.quotes && !ignore.dashes && !ignore.whitespace && !ignore.punctuation;
   let leadEnd = 0;
   let tokenStart = -1;
+  let afterBreak = false;
   let currentKey = '';
   let tailKey = '';
-  const flush = (end: number): void => {
+  const flush = (end: number, beforeBreak = false): void => {
     if (tokenStart < 0) return;
     const raw = text.slice(tokenStart, end);
     texts.push(raw);
-    keys.push(interner.id(plain ? raw : tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`));
+    if (beforeBreak && !ignore.whitespace) tailKey += ' ';
+    keys.push(
+      interner.id(
+        plain ? (beforeBreak ? `${raw} ` : raw) : tailKey === '' ? currentKey : `${currentKey}\u0000${tailKey}`,
+      ),
+    );
+    tokenStart = -1;
   };
   let from = 0;
   for (let p = 0; p < ends.length; p += 1) {
     const end = ends[p]!;
     const space = kinds[p] === Kind.Space;
     const word = kinds[p] === Kind.Word;
-    if (space || (!word && ignore.punctuation)) {
-      if (tokenStart < 0) leadEnd = end;
-      // Ignored punctuation adds nothing to the key; white space does unless ignored.
-      else if (space && !plain && !ignore.whitespace) tailKey += text.slice(from, end);
+    if (breaks && space && end - from === BLOCK_SEPARATOR.length && text.startsWith(BLOCK_SEPARATOR, from)) {
+      flush(from, true);
+      texts.push(BLOCK_SEPARATOR);
+      keys.push(interner.id('\u0002break'));
+      words.push(false);
+      afterBreak = true;
       from = end;
       continue;
     }
+    if (space || (!word && ignore.punctuation)) {
+      if (tokenStart >= 0) {
+        // Ignored punctuation adds nothing to the key; white space does unless ignored.
+        if (space && !plain && !ignore.whitespace) tailKey += text.slice(from, end);
+        from = end;
+        continue;
+      }
+      if (!afterBreak) {
+        leadEnd = end;
+        from = end;
+        continue;
+      }
+      // Right after a break there is no token to carry it: it starts the next token.
+    }
     flush(from);
+    afterBreak = false;
     tokenStart = from;
     words.push(word);
     if (!plain) {
