@@ -40,7 +40,7 @@ export function App() {
         <span className="spacer" />
         {counts && (
           <span className="progress" data-testid="reviewed-count" title="reviewed = accepted or rejected">
-            {reviewed} of {counts.total} reviewed
+            {reviewed.toLocaleString('en-US')} of {counts.total.toLocaleString('en-US')} reviewed
             <span className="bar">
               <span style={{ width: `${counts.total ? (100 * reviewed) / counts.total : 0}%` }} />
             </span>

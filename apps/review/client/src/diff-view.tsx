@@ -74,7 +74,7 @@ export function DiffView({ oldRef, newRef, id }: { oldRef: string; newRef: strin
     loading.current = new Set();
     setPages(new Map());
     setTotal(null);
-  }, [filterKey, generation]);
+  }, [filterKey]);
 
   const loadPage = useCallback(
     (page: number) => {
@@ -98,9 +98,17 @@ export function DiffView({ oldRef, newRef, id }: { oldRef: string; newRef: strin
         })
         .catch((e: Error) => setError(e.message));
     },
-    [filterKey, generation],
+    [filterKey],
   );
   useEffect(() => loadPage(0), [loadPage]);
+  // As titles and sizes arrive, refresh the pages already shown in place (keeping the scroll).
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
+  useEffect(() => {
+    if (generation === 0) return;
+    loading.current = new Set();
+    for (const page of pagesRef.current.keys()) loadPage(page);
+  }, [generation, loadPage]);
 
   const itemAt = (index: number): VersionDiffItem | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
   const loaded = useMemo(() => [...pages.values()].flat(), [pages]);
