@@ -14,6 +14,17 @@ export interface OpenedCorpus {
 /** How long a write waits for another process holding the corpus lock, unless a command says otherwise. */
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
 
+/** `$CORPUSKIT_LOCK_WAIT` (seconds) overrides every command's default wait for the corpus lock. */
+export function lockWaitFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.CORPUSKIT_LOCK_WAIT;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new CorpusKitError('usage', 'cli.usage', `CORPUSKIT_LOCK_WAIT must be a number of seconds (got '${raw}')`);
+  }
+  return seconds * 1000;
+}
+
 /**
  * The corpus a command works on, like git finds its repository: `--corpus DIR` first, then
  * `$CORPUSKIT_CORPUS`, then the nearest folder at or above the working directory that holds
@@ -43,7 +54,7 @@ export async function openCorpusFor(
   const dir = await corpusDirFor(context);
   const { openCorpus } = await import('@corpuskit/store');
   const store = await openCorpus(dir, {
-    lockWaitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+    lockWaitMs: options.lockWaitMs ?? lockWaitFromEnv(context.env) ?? DEFAULT_LOCK_WAIT_MS,
     command: ['corpuskit', ...process.argv.slice(2)].join(' ').slice(0, 200),
   });
   return { store, root: store.dir };

@@ -1,7 +1,7 @@
 import type { CommandRun, CommandSpec } from '../command.js';
 import { usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { idList, openCorpusFor } from '../corpus.js';
+import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
 
 export const spec: CommandSpec = {
@@ -14,7 +14,10 @@ export const spec: CommandSpec = {
     },
     { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
     { flags: '--max-size <MiB>', description: 'Refuse files larger than this', default: 64 },
-    { flags: '--wait <seconds>', description: 'Wait this long for another writer to release the corpus', default: 30 },
+    {
+      flags: '--wait <seconds>',
+      description: 'Wait this long for another writer to release the corpus (default: $CORPUSKIT_LOCK_WAIT, else 30)',
+    },
     { flags: '--ndjson', description: 'One JSON line per file, then a summary line' },
   ],
   examples: [
@@ -39,7 +42,8 @@ export const run: CommandRun = async (args, options, context) => {
   const jobsOption = positiveNumber(options.jobs, '--jobs', true);
   const timeoutMs = positiveNumber(options.timeout, '--timeout')! * 1000;
   const maxBytes = Math.round(positiveNumber(options.maxSize, '--max-size')! * 1024 * 1024);
-  const lockWaitMs = Number(options.wait) * 1000;
+  const lockWaitMs =
+    options.wait === undefined ? (lockWaitFromEnv(context.env) ?? 30_000) : Number(options.wait) * 1000;
   if (!Number.isFinite(lockWaitMs) || lockWaitMs < 0) throw usageError(`--wait must be a number of seconds`);
 
   const corpus = await openCorpusFor(context, { lockWaitMs });

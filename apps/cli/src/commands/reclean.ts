@@ -1,5 +1,5 @@
 import type { CommandRun, CommandSpec } from '../command.js';
-import { openCorpusFor } from '../corpus.js';
+import { lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { renderIngest } from '../render-ingest.js';
@@ -26,7 +26,7 @@ export const run: CommandRun = async (_args, options, context) => {
     throw usageError('--jobs must be a positive whole number');
   const timeout = Number(options.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('--timeout must be a positive number of seconds');
-  const { store, root } = await openCorpusFor(context, { lockWaitMs: 30_000 });
+  const { store, root } = await openCorpusFor(context, { lockWaitMs: lockWaitFromEnv(context.env) ?? 30_000 });
   const { reclean, storeSession } = await import('@corpuskit/ingest');
   const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
   const pool = await createCleanPool({ jobs: jobs ?? defaultJobs(), timeoutMs: timeout * 1000 });

@@ -1,0 +1,169 @@
+import { access, chmod, constants, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { articlePage, corpuskit, tempCorpus } from './helpers.js';
+
+interface IngestJson {
+  files: number;
+  new: number;
+  failedCount: number;
+  failed: Array<{ source: string; code: string; error: string }>;
+  items: Array<{ source: string; id: string | null; outcome: string; warnings: string[]; status: string | null }>;
+}
+
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
+});
+
+async function corpusWithPages(): Promise<string> {
+  const { dir, cleanup } = await tempCorpus();
+  cleanups.push(cleanup);
+  await mkdir(path.join(dir, 'in'));
+  await writeFile(
+    path.join(dir, 'in/good.html'),
+    articlePage('Harbour pier', { canonical: 'https://port.example/pier' }),
+  );
+  return dir;
+}
+
+describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => {
+  it('binary files are named by their format, whatever their extension; empty files are empty', async () => {
+    const dir = await corpusWithPages();
+    await writeFile(
+      path.join(dir, 'in/photo.html'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+    );
+    await writeFile(path.join(dir, 'in/report.htm'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n');
+    await writeFile(path.join(dir, 'in/archive.html'), gzipSync(Buffer.from(articlePage('Zipped'))));
+    await writeFile(path.join(dir, 'in/blank.html'), '');
+    await writeFile(path.join(dir, 'in/spaces.txt'), '   \n\n\t ');
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const json = result.json<IngestJson>();
+    expect(json).toMatchObject({ files: 6, new: 1, failedCount: 5 });
+    expect(json.failed).toEqual([
+      { source: 'in/archive.html', code: 'ingest.binary', error: expect.stringMatching(/gzip archive/) },
+      { source: 'in/blank.html', code: 'ingest.empty', error: 'the file is empty' },
+      { source: 'in/photo.html', code: 'ingest.binary', error: 'not HTML or text: this is a PNG image' },
+      { source: 'in/report.htm', code: 'ingest.binary', error: 'not HTML or text: this is a PDF document' },
+      { source: 'in/spaces.txt', code: 'ingest.empty', error: 'the file holds only whitespace' },
+    ]);
+    const text = await corpuskit(['ingest', 'in/photo.html', 'in/good.html'], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('error: in/photo.html: not HTML or text: this is a PNG image');
+  });
+
+  it('nothing usable at all is exit 2; a missing path names it', async () => {
+    const dir = await corpusWithPages();
+    await writeFile(path.join(dir, 'in/blank.html'), '');
+    const result = await corpuskit(['ingest', 'in/blank.html', 'missing.html', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.json<IngestJson>().failed).toEqual([
+      { source: 'in/blank.html', code: 'ingest.empty', error: 'the file is empty' },
+      { source: 'missing.html', code: 'ingest.not-found', error: 'no such file or directory' },
+    ]);
+  });
+
+  it('a 20 MB page (a saved page with an inlined image) is cleaned like any other', async () => {
+    const dir = await corpusWithPages();
+    const image = `data:image/png;base64,${'iVBORw0KGgo'.repeat(Math.ceil((20 * 1024 * 1024) / 11))}`;
+    const big = articlePage('A very large saved page', { canonical: 'https://port.example/big' }).replace(
+      '</article>',
+      `<figure><img src="${image}" alt="chart"></figure></article>`,
+    );
+    expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
+    await writeFile(path.join(dir, 'in/big.html'), big);
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.json<IngestJson>()).toMatchObject({ files: 2, new: 2, failedCount: 0 });
+    const limited = await corpuskit(['ingest', 'in/big.html', '--max-size', '10', '--json'], { cwd: dir });
+    expect(limited.code).toBe(2);
+    expect(limited.json<IngestJson>().failed[0]).toMatchObject({
+      code: 'ingest.too-large',
+      error: expect.stringMatching(/^the file is 20\.\d MiB, over the 10\.0 MiB limit/),
+    });
+  });
+
+  it('bytes that are not in the declared charset are decoded with a warning, not a crash', async () => {
+    const dir = await corpusWithPages();
+    const latin1 = Buffer.from(
+      articlePage('Caf\u00e9 society', {
+        canonical: 'https://port.example/cafe',
+        seed: 'Caf\u00e9 \u00abcorner\u00bb',
+      }),
+      'latin1',
+    );
+    await writeFile(path.join(dir, 'in/cafe.html'), latin1);
+    const result = await corpuskit(['ingest', 'in/cafe.html', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const item = result.json<IngestJson>().items[0]!;
+    expect(item).toMatchObject({ id: 'https://port.example/cafe', outcome: 'new' });
+    expect(item.warnings.join(' ')).toMatch(/invalid UTF-8/);
+    const text = await corpuskit(['ingest', 'in/cafe.html', '--verbose'], { cwd: dir });
+    expect(text.code).toBe(0);
+  });
+
+  it('an unreadable file is reported as such (when permissions can stop this user)', async () => {
+    const dir = await corpusWithPages();
+    const file = path.join(dir, 'in/locked.html');
+    await writeFile(file, articlePage('Locked', { canonical: 'https://port.example/locked' }));
+    await chmod(file, 0o000);
+    const blocked = await access(file, constants.R_OK).then(
+      () => false,
+      () => true,
+    );
+    try {
+      const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+      const json = result.json<IngestJson>();
+      if (blocked) {
+        expect(result.code).toBe(1);
+        expect(json.failed).toEqual([
+          { source: 'in/locked.html', code: 'ingest.unreadable', error: 'permission denied: the file cannot be read' },
+        ]);
+      } else {
+        // Running as root: mode 000 does not stop reads, so the file is simply ingested.
+        expect(result.code).toBe(0);
+        expect(json).toMatchObject({ new: 2, failedCount: 0 });
+      }
+    } finally {
+      await chmod(file, 0o644);
+    }
+  });
+
+  it('a directory loop made of symbolic links is reported once and the walk finishes', async () => {
+    const dir = await corpusWithPages();
+    await mkdir(path.join(dir, 'in/a/b'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'in/a/b/deep.html'),
+      articlePage('Deep', { canonical: 'https://port.example/deep' }),
+    );
+    await symlink(path.join(dir, 'in/a'), path.join(dir, 'in/a/b/back-to-a'));
+    await symlink(path.join(dir, 'in/a/b/nowhere'), path.join(dir, 'in/a/dangling'));
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const json = result.json<IngestJson>();
+    expect(json.new).toBe(2);
+    expect(json.failed).toEqual([
+      { source: 'in/a/b/back-to-a', code: 'ingest.directory-loop', error: expect.stringMatching(/^directory loop/) },
+      { source: 'in/a/dangling', code: 'ingest.unreadable', error: expect.stringMatching(/broken symbolic link/) },
+    ]);
+  });
+
+  it('a malformed sidecar names the sidecar file', async () => {
+    const dir = await corpusWithPages();
+    await writeFile(
+      path.join(dir, 'in/good.html.json'),
+      '{"url": "https://port.example/pier", "fetchedAt": "yesterday"}',
+    );
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.json<IngestJson>().failed).toEqual([
+      { source: 'in/good.html', code: 'ingest.bad-sidecar', error: '"fetchedAt" must be a date' },
+    ]);
+  });
+});
