@@ -1,10 +1,18 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from '@playwright/test';
 
 /** Debian's chromium (Playwright cannot download its own browsers here); override with CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const reportDir = process.env.CORPUSKIT_TEST_REPORT_DIR;
+/**
+ * CI collects every runner's JSON report in $CORPUSKIT_TEST_REPORT_DIR (`.ci/results`). turbo's
+ * strict environment mode may not pass that variable to this task, so the folder is also found
+ * by its place in the repository when it exists.
+ */
+const ciResults = fileURLToPath(new URL('../../.ci/results/', import.meta.url));
+const reportDir = process.env.CORPUSKIT_TEST_REPORT_DIR ?? (existsSync(ciResults) ? ciResults : undefined);
 
 export default defineConfig({
   testDir: 'e2e',
