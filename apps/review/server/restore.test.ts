@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+
+import { SCHEMA_VERSION, contentHash, emptyMetadata, textBlocks } from '@corpuskit/document';
+import type { CleanDocument, DocumentRecord, Removal } from '@corpuskit/document';
+
+import { restoreRemoval } from './restore.js';
+
+function removal(category: string, text: string, position?: number): Removal {
+  return {
+    category,
+    rule: `${category}/rule`,
+    reason: 'test',
+    text,
+    chars: text.length,
+    ...(position === undefined ? {} : { position }),
+  };
+}
+
+function record(text: string, removed: Removal[], markdown = text): DocumentRecord {
+  const document: CleanDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    status: 'ok',
+    reasons: [],
+    title: 'T',
+    text,
+    markdown,
+    metadata: emptyMetadata(),
+    removed,
+    stats: {
+      words: 3,
+      chars: text.length,
+      removedChars: removed.reduce((sum, r) => sum + r.chars, 0),
+      blocks: textBlocks(text).length,
+      inputBytes: 100,
+      textToHtmlRatio: text.length / 100,
+    },
+    provenance: {
+      source: null,
+      url: null,
+      rawSha256: '0'.repeat(64),
+      encoding: 'utf-8',
+      encodingSource: 'string',
+      fetchedAt: null,
+      cleanerVersion: 't',
+      rulePackHash: 't',
+      engine: 'text',
+    },
+    warnings: [],
+  };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'https://x.example/a',
+    contentHash: contentHash(document),
+    document,
+    findings: [],
+  };
+}
+
+describe('restoreRemoval', () => {
+  const base = record('One.\n\nTwo.\n\nThree.', [
+    removal('donation', 'Give.', 1),
+    removal('share', 'Share.', 1),
+    removal('comments', 'Comment.', 3),
+    removal('navigation', 'Menu.'),
+  ]);
+
+  it('puts the block back where it stood and shifts the places of later removals', () => {
+    const restored = restoreRemoval(base, 1);
+    expect(textBlocks(restored.document.text)).toEqual(['One.', 'Share.', 'Two.', 'Three.']);
+    expect(restored.document.removed.map((r) => [r.category, r.position])).toEqual([
+      ['donation', 1],
+      ['comments', 4],
+      ['navigation', undefined],
+    ]);
+    expect(restored.contentHash).toBe(contentHash(restored.document));
+    expect(restored.contentHash).not.toBe(base.contentHash);
+    expect(restored.document.stats.removedChars).toBe(base.document.stats.removedChars - 'Share.'.length);
+    expect(restored.document.stats.blocks).toBe(4);
+    expect(restored.document.warnings.at(-1)).toMatch(/restored a removed share block \(share\/rule\)/);
+  });
+
+  it('keeps earlier removals at the same place before the restored block', () => {
+    const restored = restoreRemoval(base, 0);
+    expect(textBlocks(restored.document.text)).toEqual(['One.', 'Give.', 'Two.', 'Three.']);
+    expect(restored.document.removed.map((r) => [r.category, r.position])).toEqual([
+      ['share', 2],
+      ['comments', 4],
+      ['navigation', undefined],
+    ]);
+  });
+
+  it('appends a block without a position at the end, and updates markdown that is in step', () => {
+    const restored = restoreRemoval(base, 3);
+    expect(textBlocks(restored.document.text).at(-1)).toBe('Menu.');
+    expect(textBlocks(restored.document.markdown).at(-1)).toBe('Menu.');
+  });
+
+  it('escapes Markdown structure in restored text', () => {
+    const withHeading = record('One.', [removal('promo', '# Subscribe *now*', 1)]);
+    expect(textBlocks(restoreRemoval(withHeading, 0).document.markdown)).toEqual(['One.', '\\# Subscribe \\*now\\*']);
+  });
+
+  it('refuses an index that names no removal', () => {
+    expect(() => restoreRemoval(base, 9)).toThrow(expect.objectContaining({ code: 'review.no-such-removal' }));
+    expect(() => restoreRemoval(base, -1)).toThrow(expect.objectContaining({ code: 'review.no-such-removal' }));
+  });
+});
