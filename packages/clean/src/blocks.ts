@@ -105,7 +105,7 @@ const SKIP_TAGS = new Set([
   'param',
 ]);
 // eslint-disable-next-line no-misleading-character-class -- lone invisible code points, not a combined character
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
 const SPACES = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 interface Run {

@@ -352,7 +352,9 @@ async function htmlPipeline(
       document.querySelectorAll('article, [itemprop="articleBody"], main, [role="main"]'),
     );
     const timeDate = timeElementDate(articleRoots, resolved.fetchedAt);
-    const visibleChars = squash(body.textContent ?? '').length;
+    const bodyText = squash(body.textContent ?? '');
+    const visibleChars = bodyText.length;
+    const lead = findLead(body, bodyText, pageMeta.descriptions);
 
     const site = siteRulesFor(resolved.siteRules, hostOf(url ?? '') ?? hostFromUrl(url));
     const removals: PendingRemoval[] = [];
@@ -436,7 +438,9 @@ async function htmlPipeline(
       plainText: false,
     });
     deadline.check('text rules');
-    const markdown = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
+    if (lead && !notArticle) addLead(lead, result, blocks);
+    const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
+    const markdown = result.keptIndex[0] === -1 ? `${result.kept[0]!.text}\n\n${markdownBody}` : markdownBody;
     deadline.check('markdown');
 
     const placed: Removal[] = removals.map((removal) => ({
@@ -466,6 +470,53 @@ async function htmlPipeline(
   } finally {
     page.close();
   }
+}
+
+/**
+ * The visible lead paragraph: the page's description when it is also shown on the page
+ * (a standfirst above the body, which Readability often leaves out). Null when the
+ * description is short or not shown.
+ */
+function findLead(body: Element, bodyText: string, descriptions: string[]): string | null {
+  for (const description of descriptions) {
+    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
+    if (!bodyText.includes(probe)) continue;
+    for (const selector of ['p', 'h2, h3, strong, b', 'div, span, section, header']) {
+      for (const element of Array.from(body.querySelectorAll(selector))) {
+        const text = squash(element.textContent ?? '');
+        if (text.length < probe.length || text.length > Math.max(description.length * 1.6, 400)) continue;
+        if (text.startsWith(probe)) return text;
+      }
+    }
+  }
+  // A standfirst marked up as such next to the headline.
+  const h1 = body.querySelector('h1');
+  if (!h1) return null;
+  for (const element of Array.from(body.querySelectorAll('p, div'))) {
+    if (!LEAD_CLASS.test(element.getAttribute('class') ?? '')) continue;
+    const text = squash(element.textContent ?? '');
+    if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
+    const parent = element.parentElement;
+    if (parent && (parent.contains(h1) || parent.parentElement?.contains(h1))) return text;
+  }
+  return null;
+}
+
+const LEAD_CLASS =
+  /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;
+
+/** Put the lead in front of the text unless it is there already or a rule removed it. */
+function addLead(
+  lead: string,
+  result: { kept: Block[]; keptIndex: number[]; removals: TextRemoval[] },
+  blocks: Block[],
+): void {
+  const probe = lead.slice(0, 60);
+  if (result.kept.some((block) => block.text.includes(probe))) return;
+  if (result.removals.some((removal) => removal.text.includes(probe))) return;
+  if (blocks.some((block) => block.text.includes(probe))) return;
+  result.kept.unshift({ text: lead, kind: 'p', level: 0, linkChars: 0, nodes: [] });
+  result.keptIndex.unshift(-1);
 }
 
 function hostFromUrl(url: string | null): string | null {

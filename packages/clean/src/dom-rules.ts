@@ -426,6 +426,8 @@ function removeMatching(
   for (const selector of selectors) {
     for (const element of selectAll(root, selector)) {
       if (!element.isConnected && !element.parentNode) continue;
+      // A paywall class often wraps the article body itself: only small notices go.
+      if (ruleId === 'paywall-notice/element' && textOf(element).length > 600) continue;
       if (!isAttached(element, root)) continue;
       if (isKept(context, element) || guarded(context, element, ruleId, root)) continue;
       removeElement(context, element, ruleId, `${reason} (${selector})`);

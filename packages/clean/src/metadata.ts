@@ -16,6 +16,8 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   description: string | null;
   declaredLanguage: string | null;
+  /** Every description the page gives (meta tags, JSON-LD), for finding a visible lead. */
+  descriptions: string[];
   sources: Partial<Record<MetadataField, string>>;
   /** Candidate dates from `<time>` elements inside the article (kept for after Readability). */
   warnings: string[];
@@ -403,6 +405,16 @@ export function readPageMetadata(
     canonicalUrl,
     description,
     declaredLanguage: declared?.value ?? null,
+    descriptions: [
+      ...new Set(
+        [
+          meta.get('og:description'),
+          meta.get('description'),
+          meta.get('twitter:description'),
+          stringOf(main?.description),
+        ].filter((value): value is string => typeof value === 'string' && value.length >= 60),
+      ),
+    ],
     sources,
     warnings,
   };

@@ -294,6 +294,13 @@ export const RULES: readonly Rule[] = [
     revision: 1,
   },
   {
+    id: 'promo/subscription-pitch',
+    category: 'promo',
+    description: 'A short membership or subscription pitch ("Become a member", "Hazte miembro", "Cancel anytime").',
+    stages: ['text'],
+    revision: 1,
+  },
+  {
     id: 'promo/contributor-pitch',
     category: 'promo',
     description: 'A call for contributors ("Have an idea for a commentary? Send a short pitch", "Write for us").',
@@ -335,6 +342,20 @@ export const RULES: readonly Rule[] = [
     category: 'boilerplate',
     description:
       'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved").',
+    stages: ['text'],
+    revision: 1,
+  },
+  {
+    id: 'boilerplate/about-company',
+    category: 'boilerplate',
+    description: 'An "About <Company>" section closing a press release (heading plus a company description).',
+    stages: ['text'],
+    revision: 1,
+  },
+  {
+    id: 'boilerplate/trailing-short',
+    category: 'boilerplate',
+    description: 'Short lines that are not sentences after the last paragraph (labels, widget titles, kickers).',
     stages: ['text'],
     revision: 1,
   },

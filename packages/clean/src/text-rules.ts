@@ -45,7 +45,7 @@ const ENLARGE =
 const AGENCIES =
   'getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|reuters|afp|ap photo|associated press|dpa|epa(?:-efe)?|imago(?: images)?|picture[- ]alliance|keystone|xinhua|anadolu|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|bloomberg|ullstein bild|sz photo|pa images|pa wire|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|tass|sputnik|ria novosti';
 const CREDIT_LINE = new RegExp(
-  `^(?:(?:photo|photos|image|images|picture|pictures|foto|fotos|bild|bilder|credit|credits|quelle|source|illustration|grafik|video|photograph|photography|crédit|crédits|fuente|foto di)\\s*(?:credit|credits|nachweis)?\\s*[:©]|©|\\(c\\)\\s|copyright\\b|courtesy(?: of)?\\b|(?:${AGENCIES})\\b.{0,60}$)`,
+  `^\\(?(?:(?:photo|photos|image|images|picture|pictures|foto|fotos|bild|bilder|credit|credits|quelle|source|illustration|grafik|video|photograph|photography|crédit|crédits|fuente|foto di|źródło|zdjęcie|фото|источник)\\s*(?:credit|credits|nachweis)?\\s*[:©]|©|\\(c\\)\\s|copyright\\b|courtesy(?: of)?\\b|(?:${AGENCIES})\\b.{0,60}$)`,
   'i',
 );
 /** A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X". */
@@ -68,15 +68,17 @@ const SHARE_WORDS = new Set(
 const NEWSLETTER =
   /^(?:(?:sign up|signup|subscribe|register|join|get|receive|melden sie sich|abonnieren sie|jetzt|holen sie sich|bestellen sie|inscrivez-vous|abonnez-vous|suscríbete|iscriviti|schrijf je in)\b.{0,120}\b(?:newsletter|inbox|posteingang|briefing|bulletin|e-?mail updates?|mailing list|digest)|(?:our|unser(?:en)?|the|free|kostenlose?r?|daily|weekly|täglich\w*|wöchentlich\w*)?\s*newsletter(?:\s+(?:abonnieren|bestellen|anmelden|sign up|subscribe))?|newsletter-anmeldung|zum newsletter anmelden|get our newsletter)\b.{0,160}$/i;
 const RELATED_HEADING =
-  /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen)\s*:?$/i;
+  /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen|schon gelesen\??|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|entdecke weitere .{1,30}|entdecken sie (?:weitere|mehr) .{0,30}|beiträge zum thema|weitere (?:themen|nachrichten|news|meldungen)|mehr (?:artikel|nachrichten|news|beiträge)|related coverage|more coverage|more in .{1,30}|top stories|latest (?:news|stories|articles)|читайте также|похожие статьи|самые популярные.{0,30}|другие новости|czytaj (?:także|też|więcej)|zobacz (?:też|także))\s*:?$/i;
 const RELATED_INLINE =
-  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook)\s*[:>»›-]\s*\S/i;
+  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\w.-]+|czytaj (?:także|też|więcej)|читайте также)\s*[:>»›-]?\s*\S/i;
 const PROFILE =
   /^(?:view (?:full )?profile|view all (?:posts|articles|stories) by.{0,60}|(?:more|all) (?:articles|posts|stories) (?:by|from).{0,60}|alle (?:artikel|beiträge) von.{0,60}|mehr (?:artikel )?von .{1,60}|about the author|über (?:den autor|die autorin|die autoren)|zur person|autoreninfo|author profile|à propos de l'auteur|sobre el autor|l'autore|over de auteur|follow(?: [\w .'-]{1,40})? on (?:twitter|x|linkedin|facebook|instagram|bluesky|mastodon))$/i;
 const BIO_START =
   /^(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:is|was|ist|war|est|es|è|is een)\s+(?:a|an|the|ein|eine|der|die|un|une|le|la|el|uno|una|een|currently|also|senior|professor|director|editor|author|co-?founder)\b/u;
+const BIO_JOINED =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:joined|has been (?:reporting|writing|covering)|has written|writes (?:about|for)|covers|reports on|schreibt (?:über|für)|berichtet (?:über|für|seit))\b/u;
 const BIO_ROLE =
-  /\b(?:journalist|fellow|professor|author|editor|advis[eo]r|correspondent|researcher|writer|director|analyst|lecturer|reporter|contributor|founder|columnist|commentator|scholar|expert|consultant|historian|economist|blogger|photographer|student|lawyer|scientist|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalistin|professorin|chefredakteur(?:in)?|ressortleiter(?:in)?|mitarbeiter(?:in)?|journaliste|auteur|rédacteur|periodista|giornalista|schrijver|verslaggever)\b/i;
+  /\b(?:reporting|covering|journalist|fellow|professor|author|editor|advis[eo]r|correspondent|researcher|writer|director|analyst|lecturer|reporter|contributor|founder|columnist|commentator|scholar|expert|consultant|historian|economist|blogger|photographer|student|lawyer|scientist|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalistin|professorin|chefredakteur(?:in)?|ressortleiter(?:in)?|mitarbeiter(?:in)?|journaliste|auteur|rédacteur|periodista|giornalista|schrijver|verslaggever)\b/i;
 const PODCAST_PLATFORMS =
   /\b(?:spotify|itunes|apple podcasts|google podcasts|soundcloud|stitcher|tunein|spreaker|pocket ?casts|podbean|audecibel|castbox|overcast|deezer|audible|amazon music|iheartradio|castro|podcast addict|player\.fm|youtube music|anchor|buzzsprout|podimo|rss)\b/gi;
 const APP_PROMO =
@@ -84,19 +86,19 @@ const APP_PROMO =
 const CONTRIBUTOR_PITCH =
   /(?:send (?:us )?a (?:short )?pitch|guidelines for contributors|contributor guidelines|write for us|submit (?:a|your) (?:story|article|pitch|op-?ed)|have an idea for an? (?:article|commentary|story|piece|op-?ed)|pitch us|schreiben sie für uns|gastbeitrag einreichen)/i;
 const PAYWALL =
-  /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already (?:a subscriber|have an account)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|first-time subscribers|subscribers? (?:also )?receive)/i;
+  /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already (?:a subscriber|have an account)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|pour lire la suite|la suite est réservée|ten tekst przeczytasz|lesen sie (?:jetzt )?weiter mit|weiterlesen mit|zum weiterlesen|first-time subscribers|subscribers? (?:also )?receive)/i;
 /** Membership and subscription pitches ("Hazte miembro", "Become a member", "Cancel anytime"). */
 const SUBSCRIPTION_PITCH =
-  /^(?=.{0,250}$).*\b(?:hazte (?:miembro|socio|suscriptor)|become a (?:member|subscriber|supporter)|werden sie (?:mitglied|abonnent)|jetzt mitglied werden|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|abonnez-vous|suscríbete (?:ahora|hoy|aquí)|subscribe (?:now|today) (?:for|and)|hacemos periodismo)\b/i;
+  /^(?=.{0,250}$).*\b(?:hazte (?:miembro|socio|suscriptor)|become a (?:member|subscriber|supporter)|werden sie (?:mitglied|abonnent)|jetzt mitglied werden|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|abonnez-vous|suscríbete (?:ahora|hoy|aquí)|subscribe (?:now|today) (?:for|and)|hacemos periodismo|\d+ issues for|delivered (?:to|through) your (?:door|letterbox)|sie wollen mehr von uns\??|get the [\w ]{2,40} (?:app|newsletter|daily)|gefällt (?:dir|ihnen) (?:unser|unsere|dieser) .{1,40}\?|if you enjoyed (?:reading )?this (?:post|article|story)|like this (?:story|article)\? share it)\b/i;
 const COOKIE =
-  /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies)\b/i;
+  /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i;
 /** Advertising and affiliate disclosures ("*Werbung. Dieser Beitrag enthält …", "Anzeige, enthält Affiliate Links"). */
 const AD_DISCLOSURE =
   /^(?=.{0,220}$)\*?\s*(?:(?:werbung|anzeige|advertorial|sponsored|gesponsert|affiliate)\b.{0,200}\b(?:enthält|contains|affiliate|werbung|sponsored|provision|partner|link)|(?:dieser|this) (?:beitrag|artikel|post|article) (?:enthält|contains) (?:werbung|affiliate|sponsored|advertising)|(?:the )?advertising disclaimer\b|(?:this (?:post|article) (?:may )?contains? affiliate links?))/i;
 const AD_LABEL =
   /^(?:advertisement|advertising|anzeige|werbung|sponsored|sponsored content|ad|ads|publicité|publicidad|pubblicità|advertentie|reklame|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|weiterlesen nach der anzeige|text continues below|lesen sie nach der anzeige weiter|weiter nach der anzeige)$/i;
 const NAV_LINE =
-  /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|page \d+(?: of \d+)?|seite \d+(?: von \d+)?)$/i;
+  /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 /** Page numbers ("1 2 3 next"): navigation only when they are links. */
 const PAGE_NUMBERS = /^\d+(?: \d+)*(?: next| weiter| »)?$/i;
 const BYLINE_LINE =
@@ -110,7 +112,18 @@ const DATE_LINE = new RegExp(
 const READING_TIME =
   /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?n?s?\.?)|(?:tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien?|keywords|mots-clés|etiquetas)\s*:.{0,200}|this entry was posted\b.{0,200}|bookmark the permalink\.?|(?:posted|veröffentlicht) in .{1,80}|dieser (?:beitrag|eintrag) wurde .{0,80}(?:veröffentlicht|abgelegt).{0,120})$/iu;
 const DISCLAIMER =
-  /^(?:the views (?:and opinions )?expressed (?:in this|here|by)|views expressed (?:in this|here)|die (?:hier )?(?:geäußerte|vertretene)n? (?:meinung|ansichten)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|copyright\s*(?:©\s*)?\d{4}|©\s*\d{4})/i;
+  /^(?:the views (?:and opinions )?expressed (?:in this|here|by)|views expressed (?:in this|here)|die (?:hier )?(?:geäußerte|vertretene)n? (?:meinung|ansichten)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|copyright\s*(?:©\s*)?\d{4}|©\s*\d{4}|alle angaben ohne gewähr|all information without guarantee|irrtümer vorbehalten)/i;
+/** WordPress shortcodes left in the text: "[button link=…]", "[caption id=…]". */
+const SHORTCODE = /^\[\/?[a-z_][\w-]*(?:\s[^\]]*)?\]/i;
+/** A block that is only a URL. */
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+/** "About <Company>" at the end of a press release, followed by a company description. */
+const ABOUT_COMPANY = /^(?:about|über|à propos de|acerca de|sobre|over) \p{Lu}[\p{L}\d&.' -]{1,60}$/u;
+const COMPANY_WORDS =
+  /\b(?:is a|is an|is the|ist ein|ist eine|ist der|ist die|est un|est une|es un|es una|founded|headquartered|gegründet|employs|beschäftigt|mit sitz in)\b/i;
+/** A comment-section prompt in Russian and Polish, and joining forums. */
+const FORUM_PROMPT =
+  /^(?:отзывы|добавить (?:отзыв|комментарий)|комментарии|komentarze|dodaj komentarz|join (?:our|the) [\w ]{0,30}(?:forums?|discussion|community)\b.*)$/i;
 
 // ---------------------------------------------------------------------------------------
 
@@ -398,6 +411,18 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
       remove(i, 'cookie-consent/line', 'a cookie notice');
       continue;
     }
+    if (fact.chars <= 300 && SHORTCODE.test(text)) {
+      remove(i, 'boilerplate/disclaimer', 'a shortcode left in the text');
+      continue;
+    }
+    if (URL_LINE.test(text)) {
+      remove(i, 'metadata-line/reading-time', 'a line that is only a URL');
+      continue;
+    }
+    if (fact.chars <= 200 && FORUM_PROMPT.test(text)) {
+      remove(i, 'comments/controls', 'a comment or forum prompt');
+      continue;
+    }
     if (AD_DISCLOSURE.test(text)) {
       remove(i, 'advertisement/label', 'an advertising or affiliate disclosure');
       continue;
@@ -457,7 +482,7 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
         lines.push(k);
         k += 1;
       }
-      if (lines.length === 0 && !atEnd && blocks[i]!.kind !== 'heading') continue;
+      if (lines.length === 0 && !atEnd && blocks[i]!.kind !== 'heading' && fact.words > 5) continue;
       remove(i, 'related/heading', 'a related-content heading');
       for (const line of lines) remove(line, 'related/heading', `a link line under "${blocks[i]!.text.slice(0, 40)}"`);
     }
@@ -474,13 +499,35 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
       remove(i, 'related/trailing-links', 'a link-only line after the article');
     }
   }
+  if (enabled('boilerplate/about-company')) {
+    for (let i = Math.floor(n / 2); i < n; i += 1) {
+      if (removed.has(i) || facts[i]!.chars > 70 || !ABOUT_COMPANY.test(blocks[i]!.text.trim())) continue;
+      const following = blocks.slice(i + 1, i + 4).map((block) => block.text);
+      if (!following.some((text) => COMPANY_WORDS.test(text))) continue;
+      for (let k = i; k < n; k += 1)
+        remove(k, 'boilerplate/about-company', 'the "About <company>" section at the end of a press release');
+      break;
+    }
+  }
+  if (!context.plainText && enabled('boilerplate/trailing-short')) {
+    const order = [...Array(n).keys()].filter((i) => !removed.has(i));
+    for (let p = order.length - 1; p >= Math.max(1, order.length - 6); p -= 1) {
+      const i = order[p]!;
+      const fact = facts[i]!;
+      const text = blocks[i]!.text.trim();
+      if (fact.words > 8 || fact.chars > 70 || endsLikeSentence(text) || /["”»)]$/.test(text)) break;
+      if (blocks[i]!.kind === 'li' && fact.linkDensity < 0.5) break;
+      if (blocks[i]!.kind === 'pre' || blocks[i]!.kind === 'row') break;
+      remove(i, 'boilerplate/trailing-short', 'a short line that is not a sentence, after the last paragraph');
+    }
+  }
   if (enabled('author-bio/bio-sentence')) {
     const stillKept = keptOrder.filter((i) => !removed.has(i));
     for (const i of stillKept.slice(-2)) {
       const text = blocks[i]!.text.trim();
       if (stillKept.length < 3 || facts[i]!.chars > 500 || blocks[i]!.kind === 'heading') continue;
       const byAuthor = context.byline !== null && text.startsWith(`${context.byline} `);
-      if ((BIO_START.test(text) || byAuthor) && BIO_ROLE.test(text))
+      if ((BIO_START.test(text) || BIO_JOINED.test(text) || byAuthor) && BIO_ROLE.test(text))
         remove(i, 'author-bio/bio-sentence', 'a closing author biography');
     }
   }

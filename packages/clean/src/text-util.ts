@@ -14,7 +14,7 @@ export function wordCount(text: string): number {
 
 /** True when the text ends like a sentence (., !, ?, …, a closing quote or bracket after one). */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…:;]["'”’»)\]]*$/u.test(text.trim());
+  return /[.!?…:;。！？]["'”’»)\]」』]*$/u.test(text.trim());
 }
 
 /** Lower case with accents kept and punctuation turned to spaces, for matching labels. */
