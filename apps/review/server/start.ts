@@ -23,6 +23,8 @@ export interface ReviewServerOptions {
   token?: string;
   /** Where the built single-page app is; `dist/client` of this package by default. */
   clientDir?: string;
+  /** How long a write waits for another process holding the corpus lock (default 5000 ms). */
+  lockWaitMs?: number;
 }
 
 export interface ReviewServer {
@@ -45,7 +47,10 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     throw new CorpusKitError('usage', 'review.bad-port', `not a port number: ${String(options.port)}`);
   }
   const client = ClientBundle.load(options.clientDir ?? defaultClientDir());
-  const store = await openCorpus(options.corpusDir, { command: 'corpuskit serve', lockWaitMs: 5000 });
+  const store = await openCorpus(options.corpusDir, {
+    command: 'corpuskit serve',
+    lockWaitMs: options.lockWaitMs ?? 5000,
+  });
   const service = new ReviewService(store);
   let port = requestedPort;
   const app = createReviewApp({

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 
-import { CorpusKitError, SCHEMA_VERSION } from '@corpuskit/document';
+import { SCHEMA_VERSION } from '@corpuskit/document';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
+import { DEFAULT_LOCK_WAIT_MS, corpusDirFor, lockWaitFromEnv } from '../corpus.js';
 import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
@@ -17,23 +17,6 @@ export const spec: CommandSpec = {
   ],
   examples: ['corpuskit serve', 'corpuskit serve --json --no-open --port 0'],
 };
-
-/** The corpus to serve: --corpus, then $CORPUSKIT_CORPUS, then the nearest enclosing corpus. */
-async function corpusDir(context: CommandContext): Promise<string> {
-  const explicit = context.options.corpus ?? (context.env.CORPUSKIT_CORPUS || undefined);
-  if (explicit) return path.resolve(context.cwd, explicit);
-  const { findCorpusRoot } = await import('@corpuskit/store');
-  const found = findCorpusRoot(context.cwd);
-  if (!found) {
-    throw new CorpusKitError(
-      'not-found',
-      'cli.no-corpus',
-      `not inside a corpus: run 'corpuskit init', or pass --corpus DIR or set CORPUSKIT_CORPUS`,
-      { subject: context.cwd },
-    );
-  }
-  return found;
-}
 
 function parsePort(value: unknown): number {
   const text = String(value ?? '0');
@@ -68,9 +51,10 @@ function openBrowser(url: string, context: CommandContext): void {
 export const run: CommandRun = async (_args, options, context) => {
   const port = parsePort(options.port);
   const host = String(options.host ?? '127.0.0.1');
-  const corpus = await corpusDir(context);
+  const corpus = await corpusDirFor(context);
   const { startReviewServer } = await import('@corpuskit/review');
-  const server = await startReviewServer({ corpusDir: corpus, host, port });
+  const lockWaitMs = lockWaitFromEnv(context.env) ?? DEFAULT_LOCK_WAIT_MS;
+  const server = await startReviewServer({ corpusDir: corpus, host, port, lockWaitMs });
 
   if (context.options.json) {
     context.stdout.write(
