@@ -97,9 +97,11 @@ export function renderHtml(diff: DocumentDiff, options: HtmlRenderOptions = {}):
         break;
       case 'change':
       case 'split':
-      case 'merge':
-        out.push(para(op.op, data(op), segmentsHtml(op.segments)));
+      case 'merge': {
+        const visible = op.segments.some((segment) => segment.op !== 'equal');
+        out.push(para(visible ? op.op : 'equal', data(op), segmentsHtml(op.segments)));
         break;
+      }
     }
   });
   out.push('</div>');

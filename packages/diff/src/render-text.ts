@@ -61,6 +61,9 @@ function opLines(op: BlockOp, color: boolean, c: Colors): string[] {
     case 'delete':
       return [c.red(`- ¶${op.old + 1} ${op.text}`)];
     case 'change':
+      // Differences the options ignore leave nothing to show.
+      if (op.segments.every((s) => s.op === 'equal'))
+        return [c.dim(`  ¶${op.new + 1} ${renderSegments(op.segments, false)}`)];
       return [
         c.cyan(`~ ¶${op.new + 1} (old ¶${op.old + 1}), ${percent(op.similarity)}`),
         `  ${renderSegments(op.segments, color)}`,

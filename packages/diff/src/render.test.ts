@@ -36,6 +36,13 @@ describe('renderers', () => {
     expect(renderText(diffDocuments(old, old))).toContain('no differences');
   });
 
+  it('shows a paragraph whose only differences are ignored as unchanged', () => {
+    const diff = diffDocuments(`${p1}\n\n${p2}`, `${p1.toUpperCase()}\n\n${p2}`, { ignoreCase: true });
+    expect(diff.changed).toBe(false);
+    expect(renderText(diff)).toContain('no differences');
+    expect(renderHtml(diff)).not.toContain('<del>');
+  });
+
   it('colours only when asked', () => {
     const out = renderText(diffDocuments(old, edited), { color: true });
     expect(out).toContain('\u001b[');
