@@ -4,7 +4,7 @@ import type { IngestResult } from '@corpuskit/ingest';
 
 import type { CommandResult } from './command.js';
 import type { CommandContext } from './context.js';
-import { usageError } from './errors.js';
+import { ISSUES_URL, usageError } from './errors.js';
 
 export interface RenderIngestOptions {
   corpus: string;
@@ -94,6 +94,14 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
       lines.push(`             ${colors.yellow('suspect')}: check the cleaned text before accepting`);
     for (const finding of file.findings) lines.push(`             ${describeFinding(finding, colors)}`);
     for (const warning of file.warnings) lines.push(`             ${colors.yellow('warning')}: ${warning}`);
+  }
+  if (result.files.some((f) => f.error?.kind === 'internal')) {
+    lines.push(
+      '',
+      colors.yellow(
+        `Some failures look like bugs in corpuskit; please report them at ${ISSUES_URL} with the output of this command run with --verbose.`,
+      ),
+    );
   }
   if (counts.new + counts.updated > 0) {
     lines.push(

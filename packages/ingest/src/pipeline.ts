@@ -83,6 +83,8 @@ export interface IngestOptions {
   onEvent?: (event: IngestEvent) => void;
   /** Called once the inputs are expanded, with the number of files. */
   onStart?: (total: number) => void;
+  /** Called when staging starts (after every page is cleaned), e.g. to time the two phases. */
+  onStaging?: () => void;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -346,6 +348,7 @@ export async function ingest(
     }
     winners.push(item);
   }
+  options.onStaging?.();
   if (winners.length > 0) {
     const staged = await session.write((port) => stageCleaned(port, winners));
     results.push(...staged);
@@ -361,6 +364,7 @@ export interface RecleanOptions {
   signal?: AbortSignal;
   onEvent?: (event: IngestEvent) => void;
   onStart?: (total: number) => void;
+  onStaging?: () => void;
 }
 
 /**
@@ -422,6 +426,7 @@ export async function reclean(
     }
   });
   cleaned.sort((a, b) => compare(a.id, b.id));
+  options.onStaging?.();
   if (cleaned.length > 0) {
     const staged = await session.write((port) => stageCleaned(port, cleaned));
     results.push(...staged);

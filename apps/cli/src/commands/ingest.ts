@@ -62,6 +62,10 @@ export const run: CommandRun = async (args, options, context) => {
       concurrency: pool.jobs,
       maxBytes,
       signal: context.signal,
+      onStaging: () => {
+        progress.stop();
+        context.log.debug(`cleaned in ${((Date.now() - started) / 1000).toFixed(2)} s; staging`);
+      },
       onStart: (total) => {
         progress = createProgress({ stream: context.stderr, total, unit: 'pages', enabled: !context.options.quiet });
       },
