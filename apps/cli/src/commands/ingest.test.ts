@@ -40,8 +40,8 @@ describe('corpuskit ingest (in-process)', () => {
     expect(lines.filter((line) => line.type === 'file').map((line) => line.outcome)).toEqual([
       'new',
       'new',
-      'failed',
       'new',
+      'failed',
       'new',
       'new',
     ]);
