@@ -46,6 +46,16 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
   await expect(page.getByTestId('doc-title')).toBeVisible();
   await screenshot(page, 'queue');
 
+  // A near duplicate compares with the document it duplicates, word by word.
+  await page.getByLabel('Filter by title or id').fill('Regroups');
+  await leaveField(page);
+  const finding = page.getByTestId('finding').first();
+  await expect(finding).toContainText('Near duplicate');
+  await finding.getByRole('button', { name: 'Compare side by side' }).click();
+  await expect(finding.getByTestId('diff-body')).toContainText('Al Qaeda');
+  await screenshot(page, 'queue-duplicate-compare');
+  await finding.getByRole('button', { name: 'Hide comparison' }).click();
+
   // Typing in the filter must not trigger shortcuts ("Jihadists" holds j, a and s).
   await page.getByLabel('Filter by title or id').fill('Jihadists');
   await expect(page.getByTestId('doc-title')).toHaveText('Afghanistan: Jihadists celebrate Taliban victory');

@@ -158,6 +158,20 @@ describe('review API over a real store', () => {
     });
   });
 
+  it('compares a duplicate with the document its finding names, word by word', async () => {
+    const { status, json } = await api<{ from: string; diff: { kind: string; stats: { similarity: number } } }>(
+      `queue/compare?id=${encodeURIComponent(C)}&other=${encodeURIComponent(B)}`,
+    );
+    expect(status).toBe(200);
+    expect(json.from).toBe(B);
+    expect(json.diff.kind).toBe('document-diff');
+    expect(json.diff.stats.similarity).toBe(1);
+    const missing = await api<{ error: { code: string } }>(
+      `queue/compare?id=${encodeURIComponent(C)}&other=${encodeURIComponent('https://nowhere.example/x')}`,
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it('rejects ids with path tricks or control characters (400), and unknown ids (404)', async () => {
     for (const id of [
       '../../etc/passwd',

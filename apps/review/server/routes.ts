@@ -35,6 +35,7 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
   api.get('/queue/counts', async (c) => c.json({ counts: await service.counts() }));
   api.get('/queue/item', async (c) => c.json(await service.detail(c.req.query('id') ?? '')));
   api.get('/queue/diff', async (c) => c.json(await service.stagedDiff(c.req.query('id'))));
+  api.get('/queue/compare', async (c) => c.json(await service.compareFinding(c.req.query('id'), c.req.query('other'))));
 
   api.post('/decisions', async (c) => {
     const request = await body<DecisionRequest>(c.req);

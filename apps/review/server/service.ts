@@ -133,27 +133,47 @@ export class ReviewService {
     return staged;
   }
 
-  private async other(id: string, self: StagedDocument): Promise<FindingOther> {
-    if (!isDocumentId(id)) return { id, where: 'unknown', title: null, blocks: [] };
-    // A revision finding names the document itself: its other side is the corpus version.
-    if (id === self.entry.id) {
-      return self.previous
-        ? { id, where: 'corpus', title: self.previous.document.title, blocks: textBlocks(self.previous.document.text) }
-        : { id, where: 'unknown', title: null, blocks: [] };
-    }
+  /** The document a finding names: the corpus version for a revision, else staged first, then HEAD. */
+  private async otherRecord(
+    id: string,
+    self: StagedDocument,
+  ): Promise<{ where: FindingOther['where']; record: DocumentRecord | null }> {
+    if (!isDocumentId(id)) return { where: 'unknown', record: null };
+    if (id === self.entry.id) return { where: self.previous ? 'corpus' : 'unknown', record: self.previous };
     const staged = await this.store.getStaged(id);
-    if (staged?.record) {
-      return {
-        id,
-        where: 'staged',
-        title: staged.record.document.title,
-        blocks: textBlocks(staged.record.document.text),
-      };
+    if (staged?.record) return { where: 'staged', record: staged.record };
+    const record = (await this.store.head()) ? await this.store.getDocument('HEAD', id) : null;
+    return { where: record ? 'corpus' : 'unknown', record };
+  }
+
+  private async other(id: string, self: StagedDocument): Promise<FindingOther> {
+    const { where, record } = await this.otherRecord(id, self);
+    return {
+      id,
+      where,
+      title: record?.document.title ?? null,
+      blocks: record ? textBlocks(record.document.text) : [],
+    };
+  }
+
+  /** A finding's other document (old side) against this staged one (new side), word by word. */
+  async compareFinding(rawId: unknown, rawOther: unknown): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+    const id = checkId(rawId);
+    const otherId = checkId(rawOther);
+    const staged = await this.staged(id);
+    const self = staged.record ?? staged.previous;
+    const { record } = await this.otherRecord(otherId, staged);
+    if (!record) {
+      throw new CorpusKitError(
+        'not-found',
+        'review.no-other',
+        'the other document is neither staged nor in the corpus',
+        {
+          subject: otherId,
+        },
+      );
     }
-    const head = await this.store.head();
-    const record = head ? await this.store.getDocument('HEAD', id) : null;
-    if (record) return { id, where: 'corpus', title: record.document.title, blocks: textBlocks(record.document.text) };
-    return { id, where: 'unknown', title: null, blocks: [] };
+    return { id, from: otherId, diff: diffDocuments(diffSide(record, otherId), diffSide(self, id)) };
   }
 
   async detail(id: string): Promise<QueueDetail> {

@@ -80,7 +80,7 @@ export function DocumentPanel({
         ) : null}
 
         {detail.findings.map((finding, i) => (
-          <Finding key={i} finding={finding} blocks={detail.blocks} />
+          <Finding key={i} finding={finding} blocks={detail.blocks} self={item.id} />
         ))}
 
         {hasPrevious && (
@@ -233,7 +233,15 @@ function RemovedBlock({
   );
 }
 
-function Finding({ finding, blocks }: { finding: QueueDetail['findings'][number]; blocks: string[] }) {
+function Finding({
+  finding,
+  blocks,
+  self,
+}: {
+  finding: QueueDetail['findings'][number];
+  blocks: string[];
+  self: string;
+}) {
   const [open, setOpen] = useState(false);
   const other = finding.otherDocument;
   return (
@@ -255,24 +263,38 @@ function Finding({ finding, blocks }: { finding: QueueDetail['findings'][number]
         )}
       </div>
       <div className="muted">{finding.reason}</div>
-      {open && (
-        <div className="side-by-side">
-          <div>
-            <h3>This document</h3>
-            {blocks.map((block, i) => (
-              <p key={i}>{block}</p>
-            ))}
+      {open &&
+        (other && other.where !== 'unknown' ? (
+          <div className="finding-compare">
+            <div className="compare-legend">
+              <span>
+                <del className="seg-del">{finding.kind === 'revision' ? 'corpus version' : 'the other document'}</del>
+              </span>
+              <span>
+                <ins className="seg-ins">this document</ins>
+              </span>
+            </div>
+            <DocumentDiffPanel
+              endpoint="queue/compare"
+              params={{ id: self, other: finding.other }}
+              type={null}
+              embedded
+            />
           </div>
-          <div>
-            <h3>{other?.title ?? finding.other}</h3>
-            {other && other.blocks.length > 0 ? (
-              other.blocks.map((block, i) => <p key={i}>{block}</p>)
-            ) : (
+        ) : (
+          <div className="side-by-side">
+            <div>
+              <h3>This document</h3>
+              {blocks.map((block, i) => (
+                <p key={i}>{block}</p>
+              ))}
+            </div>
+            <div>
+              <h3>{finding.other}</h3>
               <p className="muted">The other document is not in the corpus or the staging area.</p>
-            )}
+            </div>
           </div>
-        </div>
-      )}
+        ))}
     </div>
   );
 }

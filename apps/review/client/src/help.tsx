@@ -1,13 +1,13 @@
 import { Dialog } from './dialog.js';
 
-const SHORTCUTS: Array<[string, string]> = [
-  ['j / k', 'next / previous document'],
-  ['a', 'accept the document'],
-  ['r', 'reject (type a note, Enter to confirm, Esc to cancel)'],
-  ['s', 'skip to the next document without deciding'],
-  ['u', 'undo the last action (decision, bulk accept or restored block)'],
-  ['e', 'expand or collapse all removed blocks'],
-  ['?', 'show or hide this help'],
+const SHORTCUTS: Array<[string[], string]> = [
+  [['j', 'k'], 'next / previous document'],
+  [['a'], 'accept the document'],
+  [['r'], 'reject (type a note, Enter to confirm, Esc to cancel)'],
+  [['s'], 'skip to the next document without deciding'],
+  [['u'], 'undo the last action (decision, bulk accept or restored block)'],
+  [['e'], 'expand or collapse all removed blocks'],
+  [['?'], 'show or hide this help'],
 ];
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
@@ -16,9 +16,14 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <td>
-                <kbd>{keys}</kbd>
+            <tr key={keys.join()}>
+              <td className="keys">
+                {keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && ' / '}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}
               </td>
               <td>{what}</td>
             </tr>

@@ -249,13 +249,27 @@ export function QueueView({
     <div className="queue-layout">
       <aside className="queue-list">
         <div className="filters">
-          <input
-            type="search"
-            placeholder="Filter by title or id"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-label="Filter by title or id"
-          />
+          <div className="filter-row search-row">
+            <input
+              type="search"
+              placeholder="Filter by title or id"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              aria-label="Filter by title or id"
+            />
+            <button
+              type="button"
+              className="ghost reload"
+              title="Reload the staging area (after ingesting from the shell)"
+              aria-label="Reload"
+              onClick={() => {
+                void load();
+                onCountsChange();
+              }}
+            >
+              ↻
+            </button>
+          </div>
           <div className="filter-row">
             <select
               value={stateFilter}
