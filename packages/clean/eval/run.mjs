@@ -27,7 +27,7 @@ import {
   tokenize,
 } from './metrics.mjs';
 import { ForkPool } from './pool.mjs';
-import { loadCleaner } from './systems.mjs';
+import { loadCleaner, snapshotCleaner } from './systems.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -43,7 +43,8 @@ const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--s
   --out FILE        write every figure and per-page result as JSON
   --write-pred DIR  write PRED.json files in the reference scorers' formats (DIR/<set>/<system>.json)
   --jobs N          worker processes (default: 2)
-  --timeout MS      per-page time limit; a page over it counts as a crash (default: 60000)
+  --timeout MS      per-page time limit given to clean() as timeoutMs; the worker is killed 15 s
+                    later; a page over it counts as a failure, i.e. empty output (default: 60000)
   --limit N         only the first N pages of each set (quick runs)
   --no-baselines    skip the Readability baselines
   --worst N         how many worst pages to list per set (default: 10)`;
@@ -103,6 +104,8 @@ const timeoutMs = positiveInt('timeout', args.timeout);
 const limit = args.limit === undefined ? Infinity : positiveInt('limit', args.limit);
 const worstN = positiveInt('worst', args.worst);
 
+const snapshot = snapshotCleaner();
+process.on('exit', () => snapshot.cleanup());
 const cleaner = await loadCleaner();
 if (!cleaner.clean) {
   process.stderr.write(
@@ -135,7 +138,9 @@ for (const s of wantedSets) {
 const pool = new ForkPool({
   script: join(here, 'worker.mjs'),
   size: jobs,
-  timeoutMs,
+  // The cleaner gets the per-page limit as its own timeoutMs (a clean timeout error); the pool
+  // kills a child that has not answered a little after that.
+  timeoutMs: timeoutMs + 15_000,
   recycleAfter: 40,
   maxRssMb: 1500,
 });
@@ -167,7 +172,7 @@ for (const [s, pages] of Object.entries(loaded)) {
     for (const key of taskKeys) {
       const [kind, engine] = key.split(':');
       pending.push(
-        pool.run({ kind, engine, file: page.file, url: page.url }).then((o) => {
+        pool.run({ kind, engine, file: page.file, url: page.url, timeoutMs }).then((o) => {
           slot[key] = o;
           progress();
         }),
@@ -278,6 +283,7 @@ const report = {
   },
   dataDir,
   cleanerVersion: cleaner.version ?? null,
+  cleanerDist: snapshot.hash,
   elapsedSeconds: +elapsed.toFixed(1),
   sets: {},
 };
@@ -651,7 +657,7 @@ if (loaded.readability) {
 const header = [
   `corpuskit eval: ${dataDir}`,
   `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memGb} GB, node ${report.machine.node}; ${jobs} workers, ${elapsed.toFixed(0)} s`,
-  `cleaner: ${cleaner.clean ? `@corpuskit/clean ${cleaner.version ?? ''} engines ${cleanEngines.join(', ')}` : `not evaluated (${cleaner.reason})`}`,
+  `cleaner: ${cleaner.clean ? `@corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), engines ${cleanEngines.join(', ')}, default ${cleaner.defaultEngine ?? '?'}` : `not evaluated (${cleaner.reason})`}`,
   `baselines: ${baselineEngines.length ? '@mozilla/readability 0.6.0 on jsdom 29 and linkedom 0.18.11 (textContent, and -blocks = blocks joined by newlines)' : 'skipped'}`,
   '',
 ];

@@ -2,6 +2,11 @@
 // linkedom (the baselines), and corpuskit's `clean()` with each DOM engine. Shared by the eval
 // worker and the benchmark so both measure exactly the same code path.
 
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import sniffHTMLEncoding from 'html-encoding-sniffer';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -136,6 +141,31 @@ export function htmlToBlockText(html) {
   return blockText(document.body);
 }
 
+const SNAPSHOT_ENV = 'CORPUSKIT_EVAL_CLEANER';
+
+/**
+ * Copy the built cleaner (packages/clean/dist) to a temporary directory and make every later
+ * loadCleaner(), in this process and in its children, import that copy. A long run then measures
+ * one build from start to end even when dist is rebuilt meanwhile. The copy resolves its
+ * dependencies through a symlink to this package's node_modules. Returns a cleanup function.
+ */
+export function snapshotCleaner() {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  if (!existsSync(join(dist, 'index.js'))) return { hash: null, cleanup: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'corpuskit-eval-cleaner-'));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dist).sort()) {
+    if (!name.endsWith('.js')) continue;
+    const bytes = readFileSync(join(dist, name));
+    hash.update(name).update(bytes);
+    writeFileSync(join(dir, name), bytes);
+  }
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
+  process.env[SNAPSHOT_ENV] = join(dir, 'index.js');
+  return { hash: hash.digest('hex').slice(0, 12), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 let cleanModule;
 /**
  * The built cleaner (`packages/clean/dist`), or null with the reason when it is not built or does
@@ -145,7 +175,8 @@ let cleanModule;
 export async function loadCleaner() {
   if (cleanModule) return cleanModule;
   try {
-    const mod = await import('@corpuskit/clean');
+    const snapshot = process.env[SNAPSHOT_ENV];
+    const mod = await import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
     cleanModule =
       typeof mod.clean === 'function'
         ? { clean: mod.clean, version: mod.CLEANER_VERSION ?? mod.version, defaultEngine: mod.DEFAULT_ENGINE ?? null }
@@ -159,11 +190,12 @@ export async function loadCleaner() {
 /**
  * corpuskit's cleaner on the raw bytes (it decodes them itself).
  * @param {'jsdom' | 'linkedom'} engine
+ * @param {number} [timeoutMs] the cleaner's own per-document limit (its default when omitted)
  */
-export async function runClean(engine, bytes, url) {
+export async function runClean(engine, bytes, url, timeoutMs) {
   const { clean } = await loadCleaner();
   if (!clean) throw new Error('cleaner not available');
-  const doc = await clean(bytes, { url: url ?? undefined, engine });
+  const doc = await clean(bytes, { url: url ?? undefined, engine, ...(timeoutMs ? { timeoutMs } : {}) });
   const m = doc.metadata ?? {};
   return {
     text: doc.text ?? '',

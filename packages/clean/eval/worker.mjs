@@ -16,7 +16,7 @@ async function runTask(task) {
     case 'readability':
       return runReadability(task.engine, decodeForBaseline(readPage(task.file)), task.url);
     case 'clean':
-      return runClean(task.engine, readPage(task.file), task.url);
+      return runClean(task.engine, readPage(task.file), task.url, task.timeoutMs);
     case 'expected-text':
       return { text: htmlToBlockText(readFileSync(task.file, 'utf8')) };
     default:
