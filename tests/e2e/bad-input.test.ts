@@ -154,6 +154,19 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
     ]);
   });
 
+  it('a page over the time limit fails with a timeout, named', async () => {
+    const dir = await corpusWithPages();
+    const result = await corpuskit(['ingest', 'in', '--timeout', '0.001', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.json<IngestJson>().failed).toEqual([
+      {
+        source: 'in/good.html',
+        code: expect.stringMatching(/^(clean|ingest)\.timeout$/),
+        error: expect.stringMatching(/time|took longer/),
+      },
+    ]);
+  });
+
   it('a malformed sidecar names the sidecar file', async () => {
     const dir = await corpusWithPages();
     await writeFile(

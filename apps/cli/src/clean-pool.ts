@@ -9,7 +9,10 @@ import type { CleanFn, CleanReply, CleanTask } from '@corpuskit/ingest';
 export interface CleanPoolOptions {
   /** Worker threads; defaults to the number of cores. */
   jobs?: number;
-  /** Per-document limit: past it the worker is terminated and the page fails with a timeout. */
+  /**
+   * Per-document limit. The cleaner checks it between its stages; a page still running a
+   * second past it has its worker terminated and fails with a timeout.
+   */
   timeoutMs: number;
   /** Recycle a worker once its heap passes this many MiB after a page (jsdom's memory grows). */
   recycleMib?: number;
@@ -22,6 +25,9 @@ export interface CleanPool {
   jobs: number;
   destroy(): Promise<void>;
 }
+
+/** How long past the limit a page may take to stop by itself before its worker is terminated. */
+const KILL_GRACE_MS = 1_000;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -87,7 +93,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, options.timeoutMs);
+    }, options.timeoutMs + KILL_GRACE_MS);
     try {
       const copy = task.bytes.buffer.byteLength === task.bytes.byteLength ? task.bytes : task.bytes.slice();
       const reply = (await pool.run({ ...task, bytes: copy }, { signal: controller.signal })) as CleanReply;

@@ -11,8 +11,10 @@ export interface CleanTask {
   headers: Record<string, string> | null;
   /** Lines this page's site repeats on many pages (normalised line -> pages), from the corpus's table. */
   repeatedLines: Record<string, number>;
-  /** Per-document time limit inside the cleaner, when it supports one. */
+  /** Per-document time limit inside the cleaner, checked between its stages. */
   timeoutMs?: number;
+  /** Largest input the cleaner accepts. */
+  maxBytes?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function runCleanTask(task: CleanTask): Promise<CleanDocument> {
     source: task.source,
     repeatedLines: task.repeatedLines,
     ...(task.timeoutMs === undefined ? {} : { timeoutMs: task.timeoutMs }),
+    ...(task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes }),
   });
 }
 

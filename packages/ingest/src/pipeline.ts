@@ -78,6 +78,8 @@ export interface IngestOptions {
   concurrency?: number;
   /** Refuse files larger than this (default 64 MiB). */
   maxBytes?: number;
+  /** Per-page time limit passed to the cleaner (which checks it between its stages). */
+  timeoutMs?: number;
   signal?: AbortSignal;
   /** Called as each file is cleaned or fails, for progress. */
   onEvent?: (event: IngestEvent) => void;
@@ -165,6 +167,7 @@ async function cleanFile(
   lines: RepeatedLinesPort,
   cleanFn: CleanFn,
   maxBytes: number,
+  timeoutMs: number | undefined,
 ): Promise<Cleaned> {
   let bytes: Uint8Array;
   try {
@@ -195,6 +198,8 @@ async function cleanFile(
     fetchedAt: origin.fetchedAt,
     headers: origin.headers,
     repeatedLines: host ? lines.linesFor(host) : {},
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    maxBytes,
   });
   if (document.status === 'error') {
     const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
@@ -305,7 +310,7 @@ export async function ingest(
   const cleaned: Cleaned[] = [];
   const reached = await forEachLimited(expanded.files, options.concurrency ?? 1, options.signal, async (file) => {
     try {
-      cleaned.push(await cleanFile(file, lines, cleanFn, maxBytes));
+      cleaned.push(await cleanFile(file, lines, cleanFn, maxBytes, options.timeoutMs));
       options.onEvent?.({ source: file.source, kind: 'cleaned' });
     } catch (error) {
       const wrapped = toCorpusKitError(error, file.source);
@@ -365,6 +370,8 @@ export interface RecleanOptions {
   onEvent?: (event: IngestEvent) => void;
   onStart?: (total: number) => void;
   onStaging?: () => void;
+  /** Per-page time limit passed to the cleaner. */
+  timeoutMs?: number;
 }
 
 /**
@@ -416,6 +423,7 @@ export async function reclean(
         headers:
           provenance.encodingSource === 'http' ? { 'content-type': `text/html; charset=${provenance.encoding}` } : null,
         repeatedLines: host ? lines.linesFor(host) : {},
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       });
       cleaned.push({ source: label, id: record.id, bytes, document });
       options.onEvent?.({ source: label, kind: 'cleaned' });

@@ -61,6 +61,7 @@ export const run: CommandRun = async (args, options, context) => {
       cleanFn: pool.cleanFn,
       concurrency: pool.jobs,
       maxBytes,
+      timeoutMs,
       signal: context.signal,
       onStaging: () => {
         progress.stop();

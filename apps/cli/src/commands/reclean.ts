@@ -38,6 +38,7 @@ export const run: CommandRun = async (_args, options, context) => {
       ...(options.site === undefined ? {} : { site: String(options.site) }),
       cleanFn: pool.cleanFn,
       concurrency: pool.jobs,
+      timeoutMs: timeout * 1000,
       signal: context.signal,
       onStart: (total) => {
         progress = createProgress({ stream: context.stderr, total, unit: 'pages', enabled: !context.options.quiet });
