@@ -601,8 +601,13 @@ if (loaded.readability) {
     );
   }
   const totalAgree = (s) => METADATA_KEYS.reduce((n, k) => n + out.systems[s.name].metadata[k].agree, 0);
+  const totalFound = (s) => METADATA_KEYS.reduce((n, k) => n + out.systems[s.name].metadata[k].found, 0);
+  const totalPresent = (s) => METADATA_KEYS.reduce((n, k) => n + out.systems[s.name].metadata[k].expectedPresent, 0);
   say(
-    `  ${pad('all fields', 14)} ${metaSystems.map((s) => pad(pct(totalAgree(s) / (METADATA_KEYS.length * pages.length)), 30)).join(' ')}`,
+    `  ${pad('all: agree', 14)} ${metaSystems.map((s) => pad(pct(totalAgree(s) / (METADATA_KEYS.length * pages.length)), 30)).join(' ')}`,
+  );
+  say(
+    `  ${pad('all: found', 14)} ${metaSystems.map((s) => pad(`${pct(totalFound(s) / totalPresent(s))} of expected`, 30)).join(' ')}`,
   );
   say(
     `  text vs expected.html (Readability's own output, not gold) shingle P/R/F1: ${metaSystems
