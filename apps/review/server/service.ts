@@ -119,8 +119,11 @@ export class ReviewService {
 
   async queue(): Promise<QueueResponse> {
     const status = await this.store.status();
+    // Records not yet summarised are read a batch at a time (the first load of a large queue).
     const items: QueueItem[] = [];
-    for (const entry of status.items) items.push(await this.itemOf(entry));
+    for (let i = 0; i < status.items.length; i += 32) {
+      items.push(...(await Promise.all(status.items.slice(i, i + 32).map((entry) => this.itemOf(entry)))));
+    }
     return {
       counts: { pending: status.pending, accepted: status.accepted, rejected: status.rejected, total: items.length },
       items,
