@@ -7,7 +7,7 @@
 // DIR/readability-test-pages/*/source.html.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { cpus, availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -79,25 +79,35 @@ console.log(
 );
 console.log(`pages: ${files.length} from ${pagesDir}; ${runs} runs each, medians below`);
 ingestOnce(1); // warm the file cache and the module cache
-const rows = [];
-for (const [label, once] of [
+// Interleaved (A B C, A B C, ...) so a change in the machine's load during the run affects
+// every configuration alike.
+const configs = [
   ['readability loop (jsdom, in process)', readabilityOnce],
   ['corpuskit ingest --jobs 1', () => ingestOnce(1)],
   ['corpuskit ingest --jobs 2', () => ingestOnce(2)],
-]) {
-  const times = [];
-  let last;
-  for (let i = 0; i < runs; i += 1) {
-    last = once();
-    times.push(last.seconds);
-  }
-  const seconds = median(times);
-  rows.push({ label, seconds, rate: files.length / seconds, last });
-  console.log(
-    `${label.padEnd(40)} ${seconds.toFixed(2)} s  ${(files.length / seconds).toFixed(1)} pages/s  ${JSON.stringify(last)}`,
-  );
+];
+const times = configs.map(() => []);
+const lasts = [];
+for (let i = 0; i < runs; i += 1) {
+  configs.forEach(([, once], c) => {
+    lasts[c] = once();
+    times[c].push(lasts[c].seconds);
+  });
 }
+const rows = configs.map(([label], c) => {
+  const seconds = median(times[c]);
+  const row = { label, seconds, rate: files.length / seconds };
+  console.log(
+    `${label.padEnd(40)} median ${seconds.toFixed(2)} s  ${row.rate.toFixed(1)} pages/s  runs ${times[c].map((t) => t.toFixed(1)).join(' ')}  ${JSON.stringify(lasts[c])}`,
+  );
+  return row;
+});
 const [loop, one, two] = rows;
 console.log(`RATIO jobs2/jobs1 throughput: ${(two.rate / one.rate).toFixed(2)}x (target >= 1.7x on 2 cores)`);
 console.log(`RATIO ingest --jobs 1 / readability loop throughput: ${(one.rate / loop.rate).toFixed(2)}x`);
 console.log(`RATIO ingest --jobs 2 / readability loop throughput: ${(two.rate / loop.rate).toFixed(2)}x`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
