@@ -104,7 +104,6 @@ const SKIP_TAGS = new Set([
   'track',
   'param',
 ]);
-// eslint-disable-next-line no-misleading-character-class -- lone invisible code points, not a combined character
 const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
 const SPACES = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
@@ -118,7 +117,8 @@ interface Run {
 
 interface Frame {
   element: Element;
-  index: number;
+  /** The next child to visit. */
+  next: ChildNode | null;
   run: Run;
   kind: BlockKind;
   level: number;
@@ -167,8 +167,8 @@ function inlineText(root: Node, run: Run, onMarker: (index: number) => void): vo
     }
     if (SKIP_TAGS.has(tag)) continue;
     const link = inLink || tag === 'a';
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, inLink: link });
+    // Sibling pointers, not childNodes: linkedom builds a new array for every childNodes read.
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, inLink: link });
   }
 }
 
@@ -213,17 +213,18 @@ export function extractBlocks(root: Element, removals: MarkerTarget[]): Block[] 
     frame.run = { ...newRun(), whole: false };
   };
   const rootKind = kindOf(tagOf(root), undefined);
-  const stack: Frame[] = [{ element: root, index: 0, run: newRun(), ...rootKind, row: tagOf(root) === 'tr' }];
+  const stack: Frame[] = [
+    { element: root, next: root.firstChild, run: newRun(), ...rootKind, row: tagOf(root) === 'tr' },
+  ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    const children = frame.element.childNodes;
-    if (frame.index >= children.length) {
+    const child = frame.next;
+    if (!child) {
       flush(frame, true);
       stack.pop();
       continue;
     }
-    const child = children[frame.index]!;
-    frame.index += 1;
+    frame.next = child.nextSibling;
     if (child.nodeType === 3) {
       inlineText(child, frame.run, onMarker);
       frame.run.nodes.push(child);
@@ -266,7 +267,7 @@ export function extractBlocks(root: Element, removals: MarkerTarget[]): Block[] 
     }
     flush(frame);
     const kind = kindOf(tag, frame);
-    stack.push({ element, index: 0, run: newRun(), ...kind, row: tag === 'tr' });
+    stack.push({ element, next: element.firstChild, run: newRun(), ...kind, row: tag === 'tr' });
   }
   return blocks;
 }

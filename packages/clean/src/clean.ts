@@ -15,7 +15,7 @@ import { detectBinary } from './binary.js';
 import { extractBlocks } from './blocks.js';
 import type { Block } from './blocks.js';
 import { decodeBytes, headerValue } from './decode.js';
-import { ENGINES, parseHtml, stripScriptsAndStyles } from './dom.js';
+import { ENGINES, flattenMarkup, nestingDepth, parseHtml, stripScriptsAndStyles } from './dom.js';
 import type { EngineName } from './dom.js';
 import { applyDomRules, captionShare } from './dom-rules.js';
 import type { DomRuleContext, PendingRemoval } from './dom-rules.js';
@@ -65,6 +65,12 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 export const SHORT_WORDS = 80;
 /** Fewer words than this: status `not-article`. */
 export const NOT_ARTICLE_WORDS = 15;
+/** Deeper markup is flattened before parsing (DOM engines and Readability recurse). */
+export const MAX_DEPTH = 400;
+/** Pages with more elements skip Readability: the article is taken from the whole body. */
+export const MAX_READABILITY_ELEMENTS = 60_000;
+/** Larger prepared markup is parsed with linkedom even when jsdom was asked for (with a warning). */
+export const JSDOM_MAX_CHARS = 8_000_000;
 
 interface Resolved {
   url: string | null;
@@ -337,10 +343,27 @@ async function htmlPipeline(
   warnings: string[],
   deadline: Deadline,
 ): Promise<Pipeline> {
-  const markup = stripScriptsAndStyles(html);
+  let markup = stripScriptsAndStyles(html);
+  const depth = nestingDepth(markup);
+  const preReasons: StatusReason[] = [];
+  if (depth > MAX_DEPTH) {
+    markup = flattenMarkup(markup);
+    warnings.push(`elements are nested ${depth} deep; the page was flattened to its paragraphs before parsing`);
+    preReasons.push({
+      code: 'too-deep',
+      message: `elements nested ${depth} deep (more than ${MAX_DEPTH}); structure was dropped`,
+    });
+  }
   deadline.check('markup preparation');
   const url = resolved.url ?? savedFromUrl(html);
-  let page = await parseHtml(markup, resolved.engine, url, warnings);
+  let engine = resolved.engine;
+  if (engine === 'jsdom' && markup.length > JSDOM_MAX_CHARS) {
+    engine = 'linkedom';
+    warnings.push(
+      `the page is ${markup.length} characters after preparation, too large for jsdom in reasonable time and memory; linkedom was used`,
+    );
+  }
+  let page = await parseHtml(markup, engine, url, warnings);
   try {
     deadline.check('DOM parsing');
     let document = page.document;
@@ -378,7 +401,7 @@ async function htmlPipeline(
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
-    const reasons: StatusReason[] = [];
+    const reasons: StatusReason[] = [...preReasons];
     if (site?.content) {
       try {
         root = document.querySelector(site.content);
@@ -392,6 +415,8 @@ async function htmlPipeline(
         readable = new Readability<Element>(document, {
           keepClasses: true,
           charThreshold: 400,
+          // Readability's cost grows faster than the page; beyond this the body is used.
+          maxElemsToParse: MAX_READABILITY_ELEMENTS,
           serializer: (node) => node as Element,
         }).parse();
         root = readable?.content ?? null;
@@ -411,7 +436,7 @@ async function htmlPipeline(
       });
       // Readability strips the document while it searches: start again from a fresh parse.
       page.close();
-      page = await parseHtml(markup, resolved.engine, url, []);
+      page = await parseHtml(markup, engine, url, []);
       document = page.document;
       context.document = document;
       context.stage = 'dom-before';
@@ -464,7 +489,7 @@ async function htmlPipeline(
       metadata,
       reasons,
       notArticle,
-      engine: resolved.engine,
+      engine,
       visibleChars,
     };
   } finally {
@@ -681,7 +706,7 @@ function finish(
     if (text === '' && !reasons.some((reason) => reason.code === 'no-article')) {
       reasons.push({ code: 'no-text', message: 'no text is left after cleaning' });
     }
-  } else if (reasons.some((reason) => reason.code === 'large-removal' || reason.code === 'short-result')) {
+  } else if (reasons.some((reason) => ['large-removal', 'short-result', 'too-deep'].includes(reason.code))) {
     status = 'suspect';
   } else if (words < NOT_ARTICLE_WORDS) {
     status = 'not-article';

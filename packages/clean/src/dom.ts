@@ -30,6 +30,57 @@ export function stripScriptsAndStyles(html: string): string {
     .replace(COMMENT, '');
 }
 
+const VOID_OR_AUTO_CLOSED = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'tr',
+  'td',
+  'th',
+  'keygen',
+  'command',
+]);
+const TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
+
+/** Deepest element nesting in the markup (approximate: void and auto-closed elements are not counted). */
+export function nestingDepth(markup: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of markup.matchAll(TAG)) {
+    const name = match[2]!.toLowerCase();
+    if (VOID_OR_AUTO_CLOSED.has(name) || match[3] === '/') continue;
+    if (match[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+const KEEP_WHEN_FLAT = /^(?:p|br|h[1-6]|li|title|meta|head|body|html|a|script|blockquote|pre)$/i;
+
+/**
+ * Markup too deeply nested for any DOM engine's recursive algorithms: keep only the tags
+ * that carry paragraph structure and metadata; the rest become spaces, so no words are glued.
+ */
+export function flattenMarkup(markup: string): string {
+  return markup.replace(TAG, (tag, _close: string, name: string) => (KEEP_WHEN_FLAT.test(name) ? tag : ' '));
+}
+
 /** The fallback when an engine throws on style attributes (CSS parsing in some engines). */
 export function stripStyleAttributes(html: string): string {
   return html.replace(STYLE_ATTRIBUTE, '');

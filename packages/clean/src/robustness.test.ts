@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { flattenMarkup, nestingDepth, shapeForLinkedom } from './dom.js';
+
+const PARAGRAPH =
+  'The harbour authority published its yearly report on Monday, showing that container traffic grew for the third year in a row while ferry traffic stayed flat.';
+const ARTICLE = `<article><h1>Harbour report</h1>${`<p>${PARAGRAPH}</p>`.repeat(4)}</article>`;
+
+describe.each(['linkedom', 'jsdom'] as const)('bad input on %s', (engine) => {
+  it('10,000 nested elements: flattened, a status and a reason, no stack overflow', async () => {
+    const html = `<html><body>${'<div>'.repeat(10_000)}<p>${PARAGRAPH}</p><p>${PARAGRAPH}</p>${'</div>'.repeat(10_000)}</body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toContain('container traffic grew');
+    expect(document.status).toBe('suspect');
+    expect(document.reasons.map((reason) => reason.code)).toContain('too-deep');
+  });
+
+  it('recovers when the engine throws on a style attribute', async () => {
+    // jsdom 29's constructor throws on this unterminated rgba() in a style attribute.
+    const html = `<html><body><div style='border: 1px solid rgba(0,0,0'>${ARTICLE}</div></body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toContain('container traffic grew');
+    if (engine === 'jsdom') expect(document.warnings.join(' ')).toContain('retried without style attributes');
+  });
+
+  it('a page with no article: not-article with a reason', async () => {
+    const document = await clean(
+      '<html><body><nav><a href="/">Home</a></nav><footer>© Example</footer></body></html>',
+      { engine },
+    );
+    expect(document.status).toBe('not-article');
+    expect(document.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input', () => {
+  it('invalid UTF-8: replacement characters and a warning', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`<meta charset="utf-8">${ARTICLE.replace('Harbour report', 'Harbour ')}`),
+      0xc3,
+      0x28,
+      0xff,
+    ]);
+    const document = await clean(bytes);
+    expect(document.provenance).toMatchObject({ encoding: 'utf-8', encodingSource: 'meta' });
+    expect(document.warnings.join(' ')).toContain('U+FFFD');
+    expect(document.text).toContain('container traffic grew');
+  });
+
+  it('a mislabelled charset: UTF-8 bytes declared as ISO-8859-1 decode as UTF-8', async () => {
+    const html = `<meta charset="iso-8859-1"><article>${`<p>Die Hafenbehörde veröffentlichte am Montag ihren Jahresbericht. Der Containerverkehr wuchs im dritten Jahr in Folge, während der Fährverkehr stagnierte.</p>`.repeat(3)}</article>`;
+    const document = await clean(new TextEncoder().encode(html));
+    expect(document.text).toContain('veröffentlichte');
+    expect(document.provenance.encodingSource).toBe('sniff');
+    expect(document.warnings.join(' ')).toContain('valid UTF-8');
+  });
+
+  it('a large page (1 MB of paragraphs) is cleaned, not hung', async () => {
+    const html = `<html><body><article>${`<p>${PARAGRAPH}</p>\n`.repeat(6_500)}</article></body></html>`;
+    const document = await clean(new TextEncoder().encode(html));
+    expect(document.stats.blocks).toBe(6_500);
+    expect(document.status).toBe('ok');
+  });
+
+  it('markup that is not a document: fragments, content before <html>, stray comments', async () => {
+    const fragment = await clean(`<p>${PARAGRAPH}</p><p>${PARAGRAPH}</p>`);
+    expect(fragment.text).toBe(`${PARAGRAPH}\n\n${PARAGRAPH}`);
+    const leading = await clean(
+      `<style>p{}</style><meta name="author" content="Ida Berg"><!--[if IE]><html class="ie"><![endif]--><html><head><title>T</title></head><body>${ARTICLE}</body></html>`,
+    );
+    expect(leading.text).toContain('container traffic grew');
+    expect(leading.metadata.byline).toBe('Ida Berg');
+  });
+});
+
+describe('markup helpers', () => {
+  it('measures nesting depth, not counting void and auto-closed elements', () => {
+    expect(nestingDepth('<div><div><p>a<br><img src=x><p>b</div></div>')).toBe(2);
+    expect(nestingDepth('<span>'.repeat(50))).toBe(50);
+  });
+
+  it('flattens deep markup to paragraphs', () => {
+    expect(flattenMarkup('<div><div><span><p>a</p></span></div></div>')).toBe('   <p>a</p>   ');
+  });
+
+  it('gives linkedom a document that starts with <html>', () => {
+    expect(shapeForLinkedom('<p>x</p>')).toBe('<!doctype html><html><head></head><body><p>x</p></body></html>');
+    expect(shapeForLinkedom('<meta name="a" content="b"><html><head><title>t</title></head><body></body></html>')).toBe(
+      '<!doctype html><html><head><meta name="a" content="b"><title>t</title></head><body></body></html>',
+    );
+  });
+});
