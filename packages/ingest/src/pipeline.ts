@@ -6,6 +6,7 @@ import {
   SCHEMA_VERSION,
   contentHash,
   fileDocumentId,
+  sha256,
   hostOf,
   toCorpusKitError,
   tryCanonicalizeUrl,
@@ -94,7 +95,12 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 interface Cleaned {
   source: string;
   id: string;
-  bytes: Uint8Array;
+  /**
+   * The raw bytes again, for staging. Not kept in memory between cleaning and staging (a batch
+   * of thousands of pages would hold them all); re-read and checked against the hash the
+   * cleaner recorded.
+   */
+  raw: () => Promise<Uint8Array>;
   document: CleanDocument;
 }
 
@@ -205,7 +211,21 @@ async function cleanFile(
     const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
     throw ingestError('input', 'clean-failed', reason, { subject: file.source });
   }
-  return { source: file.source, id: documentIdFor(document, origin, file.relative), bytes, document };
+  const raw = async () => {
+    let again: Uint8Array;
+    try {
+      again = await readFile(file.path);
+    } catch (error) {
+      throw readError(error, file.source);
+    }
+    if (sha256(again) !== document.provenance.rawSha256) {
+      throw ingestError('conflict', 'changed', 'the file changed while it was being ingested; ingest it again', {
+        subject: file.source,
+      });
+    }
+    return again;
+  };
+  return { source: file.source, id: documentIdFor(document, origin, file.relative), raw, document };
 }
 
 /**
@@ -233,7 +253,15 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
     const { document, id } = item;
     const findings = findingsOf[index] ?? [];
     const record: DocumentRecord = { schemaVersion: SCHEMA_VERSION, id, contentHash: hash, document, findings };
-    const change = await port.stage(record, item.bytes, item.source);
+    let raw: Uint8Array;
+    try {
+      raw = await item.raw();
+    } catch (error) {
+      const wrapped = toCorpusKitError(error, item.source);
+      results.push({ ...failure(item.source, wrapped), id });
+      continue;
+    }
+    const change = await port.stage(record, raw, item.source);
     port.dedup.add(inputs[index]!);
     const host = hostOf(id);
     if (host) port.lines.add(host, id, textBeforeRepeatedLines(document));
@@ -425,7 +453,18 @@ export async function reclean(
         repeatedLines: host ? lines.linesFor(host) : {},
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       });
-      cleaned.push({ source: label, id: record.id, bytes, document });
+      const sha = provenance.rawSha256;
+      cleaned.push({
+        source: label,
+        id: record.id,
+        raw: async () => {
+          const again = await reader.readRaw(sha);
+          if (!again)
+            throw ingestError('corrupt', 'raw-missing', 'the raw page is missing from the store', { subject: label });
+          return again;
+        },
+        document,
+      });
       options.onEvent?.({ source: label, kind: 'cleaned' });
     } catch (error) {
       const wrapped = toCorpusKitError(error, label);
