@@ -210,18 +210,37 @@ function textOf(system, outcome) {
   return system.pick(outcome.result) ?? '';
 }
 
-function failureCounts(pagesOf, system) {
-  const c = { crash: 0, timeout: 0, error: 0, statusError: 0, empty: 0 };
-  for (const outcome of pagesOf) {
+function failureCounts(pagesOf, system, ids = []) {
+  const c = { crash: 0, timeout: 0, error: 0, statusError: 0, empty: 0, examples: [] };
+  for (const [i, outcome] of pagesOf.entries()) {
     const o = outcome[system.task];
     if (!o) continue;
-    if (!o.ok) c[o.failure === 'error' ? 'error' : o.failure]++;
-    else {
+    if (!o.ok) {
+      c[o.failure === 'error' ? 'error' : o.failure]++;
+      c.examples.push({ id: ids[i] ?? String(i), error: o.error });
+    } else {
       if (o.result.status === 'error') c.statusError++;
       if (!normalizeSpace(system.pick(o.result) ?? '')) c.empty++;
     }
   }
   return c;
+}
+
+/** Print what failed, grouped by message (the page id stripped), so a reader sees the causes. */
+function sayFailures(name, c) {
+  if (!c.examples.length) return;
+  const byCause = {};
+  for (const { id, error } of c.examples) {
+    const cause = error.replace(/\d+(\.\d+)? ?ms/g, 'N ms').slice(0, 140);
+    (byCause[cause] ??= []).push(id);
+  }
+  for (const [cause, ids] of Object.entries(byCause)
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, 4)) {
+    say(
+      `    ${name} failed on ${ids.length} page(s) (${ids.slice(0, 2).map(shortId).join(', ')}${ids.length > 2 ? ', ...' : ''}): ${cause}`,
+    );
+  }
 }
 
 const failureNote = (c) =>
@@ -271,8 +290,9 @@ function printRemovals(totals, extraHeader, extraCell) {
     say(`    ${pad(cat, 18)} ${pad(e.count, 7)} ${pad(e.chars, 9)}${extraCell ? extraCell(cat) : ''}`);
 }
 
-const shortId = (id) => (id.length > 44 ? `${id.slice(0, 41)}...` : id);
-
+function shortId(id) {
+  return id.length > 44 ? `${id.slice(0, 41)}...` : id;
+}
 const report = {
   generatedAt: new Date().toISOString(),
   machine: {
@@ -315,12 +335,14 @@ if (loaded.scrapinghub) {
     const failures = failureCounts(
       pages.map((p) => results.scrapinghub[p.id]),
       system,
+      pages.map((p) => p.id),
     );
     out.systems[system.name] = { ...agg, exact: exact / pages.length, failures, perPage };
     say(
       `  ${pad(system.name, 28)} ${pad(f3(agg.precision), 6)} ${pad(f3(agg.recall), 6)} ${pad(f3(agg.f1), 6)} ${pad(f3(exact / pages.length), 6)} ${failureNote(failures)}`,
     );
   }
+  for (const system of systems) sayFailures(system.name, out.systems[system.name].failures);
   say(
     '  published on this half: Readability.js 0.947 (P 0.913, R 0.983); trafilatura 0.969; rs_trafilatura 0.973; AutoExtract 0.974 (P 0.985)',
   );
@@ -406,6 +428,7 @@ if (loaded.trafilatura) {
     const failures = failureCounts(
       pages.map((p) => results.trafilatura[p.id]),
       system,
+      pages.map((p) => p.id),
     );
     const byLang = Object.fromEntries(Object.entries(perLang).map(([l, cs]) => [l, segmentAggregate(cs)]));
     out.systems[system.name] = { ...agg, failures, byLang, perPage };
@@ -413,6 +436,7 @@ if (loaded.trafilatura) {
       `  ${pad(system.name, 28)} ${pad(f3(agg.precision), 6)} ${pad(f3(agg.recall), 6)} ${pad(f3(agg.f1), 6)} ${pad(f3(agg.accuracy), 6)} ${pad(pct(agg.commentLeak), 9)} ${failureNote(failures)}`,
     );
   }
+  for (const system of systems) sayFailures(system.name, out.systems[system.name].failures);
   say(
     '  published on this half: Readability.js P 0.865, R 0.919, F1 0.892, comment leak 6.0%; trafilatura 2.2.0 (full corpus) P 0.906, R 0.943, F1 0.924',
   );
@@ -421,6 +445,24 @@ if (loaded.trafilatura) {
   say(
     `  by page language (F1): ${systems.map((s) => `${s.name} ${langs.map((l) => `${l} ${f3(out.systems[s.name].byLang[l]?.f1)}`).join(' ')}`).join('; ')}`,
   );
+
+  // Which comment snippets leak (an empty snippet is "found" in any output: the floor of the rate).
+  for (const system of systems.filter((s) => s.cleaner || s.name === 'readability-jsdom')) {
+    const leakedComments = [];
+    let emptySnippets = 0;
+    for (const page of pages) {
+      const text = normalizeSpace(textOf(system, results.trafilatura[page.id][system.task]) ?? '');
+      for (const c of page.item.comments) {
+        const n = normalizeSpace(c);
+        if (n === '') emptySnippets++;
+        else if (text.includes(n)) leakedComments.push(`${shortId(page.id)}: ${JSON.stringify(n.slice(0, 60))}`);
+      }
+    }
+    out.leaks[`${system.name}:comments`] = leakedComments;
+    say(
+      `  comment snippets in ${system.name}'s output: ${leakedComments.length} non-empty (+${emptySnippets} empty snippets every output contains)${leakedComments.length ? `: ${leakedComments.slice(0, 4).join('; ')}${leakedComments.length > 4 ? '; ...' : ''}` : ''}`,
+    );
+  }
 
   // Which 'without' segments leak, grouped by a guessed kind of boilerplate.
   const leakSystems = systems.filter((s) => s.cleaner || s.name === 'readability-jsdom');
@@ -565,6 +607,7 @@ if (loaded.readability) {
     const failures = failureCounts(
       pages.map((p) => results.readability[p.id]),
       system,
+      pages.map((p) => p.id),
     );
     const meta = metadataAggregate(
       pages.map((p) => {
@@ -586,6 +629,7 @@ if (loaded.readability) {
   }
   say(`  ${pad('system', 24)} failures (a crash counts as empty output)`);
   for (const system of metaSystems) say(`  ${pad(system.name, 24)} ${failureNote(out.systems[system.name].failures)}`);
+  for (const system of metaSystems) sayFailures(system.name, out.systems[system.name].failures);
   say(
     '  metadata agreement with expected-metadata.json: agree/all pages (found/expected present, extra = value where none expected)',
   );

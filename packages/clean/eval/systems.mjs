@@ -208,7 +208,10 @@ export async function runClean(engine, bytes, url, timeoutMs) {
       excerpt: m.description ?? null,
       siteName: m.siteName ?? null,
       publishedTime: m.publishedAt ?? null,
-      lang: m.language ?? null,
+      // Readability's lang is the declared one only; compare like with like when the cleaner
+      // reports the declared language separately.
+      lang: (m.declaredLanguage !== undefined ? m.declaredLanguage : m.language) ?? null,
+      detectedLanguage: m.detectedLanguage ?? null,
     },
   };
 }
