@@ -66,11 +66,11 @@ const SHARE_WORDS = new Set(
   ),
 );
 const NEWSLETTER =
-  /^(?:(?:sign up|signup|subscribe|register|join|get|receive|melden sie sich|abonnieren sie|jetzt|holen sie sich|bestellen sie|inscrivez-vous|abonnez-vous|suscríbete|iscriviti|schrijf je in)\b.{0,120}\b(?:newsletter|inbox|posteingang|briefing|bulletin|e-?mail updates?|mailing list|digest)|(?:our|unser(?:en)?|the|free|kostenlose?r?|daily|weekly|täglich\w*|wöchentlich\w*)?\s*newsletter(?:\s+(?:abonnieren|bestellen|anmelden|sign up|subscribe))?|newsletter-anmeldung|zum newsletter anmelden|get our newsletter)\b.{0,160}$/i;
+  /^(?:never miss .{0,60}\b(?:sign(?:ing)? up|subscrib\w*|newsletter)\b|do you want to (?:be informed|stay (?:informed|up to date))|.{0,60}\bin (?:deinem|ihrem|your) (?:posteingang|inbox)\b|(?:sign up|signup|subscribe|register|join|get|receive|melden sie sich|abonnieren sie|jetzt|holen sie sich|bestellen sie|inscrivez-vous|abonnez-vous|suscríbete|iscriviti|schrijf je in)\b.{0,120}\b(?:newsletter|inbox|posteingang|briefing|bulletin|e-?mail updates?|mailing list|digest)|(?:our|unser(?:en)?|the|free|kostenlose?r?|daily|weekly|täglich\w*|wöchentlich\w*)?\s*newsletter(?:\s+(?:abonnieren|bestellen|anmelden|sign up|subscribe))?|newsletter-anmeldung|zum newsletter anmelden|get our newsletter)\b.{0,160}$/i;
 const RELATED_HEADING =
-  /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen|schon gelesen\??|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|entdecke weitere .{1,30}|entdecken sie (?:weitere|mehr) .{0,30}|beiträge zum thema|weitere (?:themen|nachrichten|news|meldungen)|mehr (?:artikel|nachrichten|news|beiträge)|related coverage|more coverage|more in .{1,30}|top stories|latest (?:news|stories|articles)|читайте также|похожие статьи|самые популярные.{0,30}|другие новости|czytaj (?:także|też|więcej)|zobacz (?:też|także))\s*:?$/i;
+  /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen|schon gelesen\??|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|entdecke weitere .{1,30}|entdecken sie (?:weitere|mehr) .{0,30}|beiträge zum thema|weitere (?:themen|nachrichten|news|meldungen)|mehr (?:artikel|nachrichten|news|beiträge)|related coverage|more coverage|more in .{1,30}|top stories|latest (?:news|stories|articles)|читайте также|похожие статьи|самые популярные.{0,30}|другие новости|czytaj (?:także|też|więcej)|zobacz (?:też|także)|weitere informationen(?: (?:zum thema|hierzu|unter))?|weiterführende (?:links|informationen|artikel)|weitere beiträge.{0,40}|neueste (?:artikel|beiträge)|entdecken sie jetzt|(?:le |te )?puede interesar(?:te|le)?|weitere [\p{L}-]{1,20}tipps|aktuelle [\p{L}-]{1,20}tests|quellenangaben|quellen|new and exciting.{0,45}|et vidéos sur le sujet|(?:kontakt|contact|pressekontakt|press contact|media contact|ansprechpartner(?:in)?)(?: für (?:die )?(?:medien|presse))?)\s*:?$/iu;
 const RELATED_INLINE =
-  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\w.-]+|czytaj (?:także|też|więcej)|читайте также)\s*[:>»›-]?\s*\S/i;
+  /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|le puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\w.-]+|czytaj (?:także|też|więcej)|читайте также|mira|ver también|véase también|siehe auch)\s*[:>»›-]?\s*\S/i;
 const PROFILE =
   /^(?:view (?:full )?profile|view all (?:posts|articles|stories) by.{0,60}|(?:more|all) (?:articles|posts|stories) (?:by|from).{0,60}|alle (?:artikel|beiträge) von.{0,60}|mehr (?:artikel )?von .{1,60}|about the author|über (?:den autor|die autorin|die autoren)|zur person|autoreninfo|author profile|à propos de l'auteur|sobre el autor|l'autore|over de auteur|follow(?: [\w .'-]{1,40})? on (?:twitter|x|linkedin|facebook|instagram|bluesky|mastodon))$/i;
 const BIO_START =
@@ -94,7 +94,7 @@ const COOKIE =
   /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i;
 /** Advertising and affiliate disclosures ("*Werbung. Dieser Beitrag enthält …", "Anzeige, enthält Affiliate Links"). */
 const AD_DISCLOSURE =
-  /^(?=.{0,220}$)\*?\s*(?:(?:werbung|anzeige|advertorial|sponsored|gesponsert|affiliate)\b.{0,200}\b(?:enthält|contains|affiliate|werbung|sponsored|provision|partner|link)|(?:dieser|this) (?:beitrag|artikel|post|article) (?:enthält|contains) (?:werbung|affiliate|sponsored|advertising)|(?:the )?advertising disclaimer\b|(?:this (?:post|article) (?:may )?contains? affiliate links?))/i;
+  /^(?=.{0,220}$)\*?\s*(?:(?:werbung|anzeige|advertorial|sponsored|gesponsert|affiliate)\b.{0,200}\b(?:enthält|contains|affiliate|werbung|sponsored|provision|partner|link)|(?:dieser|this) (?:beitrag|artikel|post|article) (?:enthält|contains) (?:werbung|affiliate|sponsored|advertising)|(?:the )?advertising (?:disclaimer|disclosure)\b|(?:this (?:post|article) (?:may )?contains? affiliate links?))/i;
 const AD_LABEL =
   /^(?:advertisement|advertising|anzeige|werbung|sponsored|sponsored content|ad|ads|publicité|publicidad|pubblicità|advertentie|reklame|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|weiterlesen nach der anzeige|text continues below|lesen sie nach der anzeige weiter|weiter nach der anzeige)$/i;
 const NAV_LINE =
@@ -102,13 +102,19 @@ const NAV_LINE =
 /** Page numbers ("1 2 3 next"): navigation only when they are links. */
 const PAGE_NUMBERS = /^\d+(?: \d+)*(?: next| weiter| »)?$/i;
 const BYLINE_LINE =
-  /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|BY|[Vv]on|VON|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u;
+  /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|BY|[Vv]on|VON|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in|en|innen)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u;
 const DATE_CORE =
   '(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?\\s+\\d{4}|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\p{L}{3,10}\\s+\\d{4})';
 const DATE_LINE = new RegExp(
   `^(?:(?:published|updated|last updated|posted|posted on|modified|veröffentlicht(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?(?:\\s*[|·•]\\s*.{0,40})?$`,
   'iu',
 );
+/** Publication labels anywhere in the body ("Release Date:", "Last Modified: …", "Dieser Text wurde … veröffentlicht"). */
+const PUBLICATION_LINE =
+  /^(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60}|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\b.{0,80}$/iu;
+/** Server error output printed into the page ("Warning: … on line 12"). */
+const SERVER_ERROR =
+  /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i;
 const READING_TIME =
   /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?n?s?\.?)|(?:tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien?|keywords|mots-clés|etiquetas)\s*:.{0,200}|this entry was posted\b.{0,200}|bookmark the permalink\.?|(?:posted|veröffentlicht) in .{1,80}|dieser (?:beitrag|eintrag) wurde .{0,80}(?:veröffentlicht|abgelegt).{0,120})$/iu;
 const DISCLAIMER =
@@ -409,6 +415,14 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
     }
     if (COOKIE.test(text)) {
       remove(i, 'cookie-consent/line', 'a cookie notice');
+      continue;
+    }
+    if (fact.chars <= 120 && block.kind !== 'heading' && PUBLICATION_LINE.test(text)) {
+      remove(i, 'metadata-line/date', 'a publication-date label');
+      continue;
+    }
+    if (fact.chars <= 500 && SERVER_ERROR.test(text)) {
+      remove(i, 'boilerplate/disclaimer', 'server error output printed into the page');
       continue;
     }
     if (fact.chars <= 300 && SHORTCODE.test(text)) {
