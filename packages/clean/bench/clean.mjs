@@ -190,7 +190,10 @@ async function main() {
   const maxRssMb = int('max-rss-mb', args['max-rss-mb'], 4096);
   const sizes = files.map((f) => readFileSync(f).length / 1024);
 
-  const { loadCleaner } = await import('../eval/systems.mjs');
+  const { loadCleaner, snapshotCleaner } = await import('../eval/systems.mjs');
+  // Measure one build from start to end, even if dist is rebuilt meanwhile.
+  const snapshot = snapshotCleaner();
+  process.on('exit', () => snapshot.cleanup());
   const cleaner = await loadCleaner();
   const systems = ['readability-jsdom', 'readability-linkedom'];
   if (cleaner.clean) systems.push('clean-jsdom', 'clean-linkedom', 'clean-default');
@@ -206,6 +209,10 @@ async function main() {
     `pages: ${files.length} readability test pages (median ${median(sizes).toFixed(0)} KB, max ${Math.max(...sizes).toFixed(0)} KB); ${passes} pass(es) per system, each in a fresh process`,
   );
   if (!cleaner.clean) console.log(`cleaner: not measured (${cleaner.reason})`);
+  else
+    console.log(
+      `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), default engine ${cleaner.defaultEngine ?? '?'}`,
+    );
 
   // 1. Time per page.
   const perSystem = Object.fromEntries(systems.map((s) => [s, []]));
