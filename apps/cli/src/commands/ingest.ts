@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import type { CommandRun, CommandSpec } from '../command.js';
 import { usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
@@ -54,6 +56,7 @@ export const run: CommandRun = async (args, options, context) => {
     `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
   );
   const started = Date.now();
+  const loop = performance.eventLoopUtilization();
   let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });
   try {
     const result = await ingest(storeSession(corpus.store), paths, {
@@ -65,7 +68,10 @@ export const run: CommandRun = async (args, options, context) => {
       signal: context.signal,
       onStaging: () => {
         progress.stop();
-        context.log.debug(`cleaned in ${((Date.now() - started) / 1000).toFixed(2)} s; staging`);
+        const busy = performance.eventLoopUtilization(loop).utilization;
+        context.log.debug(
+          `cleaned in ${((Date.now() - started) / 1000).toFixed(2)} s (main thread busy ${(busy * 100).toFixed(0)}% of it); staging`,
+        );
       },
       onStart: (total) => {
         progress = createProgress({ stream: context.stderr, total, unit: 'pages', enabled: !context.options.quiet });
