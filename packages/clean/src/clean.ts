@@ -449,9 +449,18 @@ async function htmlPipeline(
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 
-    const title = pageMeta.title
-      ? cleanTitle(pageMeta.title, pageMeta.siteName, readable?.title ?? null)
-      : (readable?.title ?? null);
+    // JSON-LD and meta titles are clean; a bare <title> usually carries the site name, which
+    // Readability's title heuristics strip.
+    const fromTitleElement = pageMeta.sources.title === 'title-element';
+    const readableTitle = readable?.title ? squash(readable.title) : null;
+    let title: string | null;
+    const withoutSite = pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null;
+    if (pageMeta.title && (!fromTitleElement || !readableTitle || withoutSite !== squash(pageMeta.title))) {
+      title = fromTitleElement ? withoutSite : cleanTitle(pageMeta.title, pageMeta.siteName, readableTitle);
+    } else {
+      title = readableTitle ?? (pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null);
+      if (readableTitle) pageMeta.sources.title = 'readability';
+    }
     const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null);
     const blocks = extractBlocks(root!, removals);
     const result = applyTextRules(blocks, {

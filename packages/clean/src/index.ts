@@ -1,4 +1,15 @@
-export { DEFAULT_ENGINE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, SHORT_WORDS, clean, cleanText } from './clean.js';
+export {
+  DEFAULT_ENGINE,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  JSDOM_MAX_CHARS,
+  MAX_DEPTH,
+  MAX_READABILITY_ELEMENTS,
+  NOT_ARTICLE_WORDS,
+  SHORT_WORDS,
+  clean,
+  cleanText,
+} from './clean.js';
 export type { CleanOptions } from './clean.js';
 export { decodeBytes } from './decode.js';
 export type { Decoded } from './decode.js';
