@@ -156,7 +156,7 @@ describe('ingest', () => {
     expect(Buffer.from((await four.readState(LINES_STATE))!)).toEqual(Buffer.from((await one.readState(LINES_STATE))!));
   });
 
-  it('stages the last file by path when two files of a batch have the same id', async () => {
+  it('stages the file given last when two files of a batch have the same id', async () => {
     const { dir, pages } = await fixture();
     const store = await corpus(dir);
     await writeFile(
@@ -170,6 +170,17 @@ describe('ingest', () => {
       ['pages/zz-later.html', 'new'],
     ]);
     expect((await store.getStaged('https://news.example/bridge'))?.record?.document.title).toBe('Bridge reopened');
+    const reversed = await ingest(
+      storeSession(await corpus(dir, 'reversed')),
+      ['pages/zz-later.html', 'pages/saved.html'],
+      { cwd: dir },
+    );
+    expect(
+      reversed.files.filter((f) => f.id === 'https://news.example/bridge').map((f) => [f.source, f.outcome]),
+    ).toEqual([
+      ['pages/saved.html', 'new'],
+      ['pages/zz-later.html', 'superseded'],
+    ]);
   });
 
   it("learns a site's repeated lines and removes them from that site's later pages", async () => {

@@ -35,7 +35,7 @@ export interface FileResult {
   error: { code: string; kind: string; message: string } | null;
   /** The cleaner's non-fatal problems (e.g. invalid bytes for the declared charset). */
   warnings: string[];
-  /** For `superseded`: the file (same id, later by path) that was staged instead. */
+  /** For `superseded`: the file with the same id given later, which was staged instead. */
   supersededBy?: string;
 }
 
@@ -336,6 +336,7 @@ export async function ingest(
 
   const lines = await session.snapshotLines();
   const cleaned: Cleaned[] = [];
+  const order = new Map(expanded.files.map((file, index) => [file.source, index]));
   const reached = await forEachLimited(expanded.files, options.concurrency ?? 1, options.signal, async (file) => {
     try {
       cleaned.push(await cleanFile(file, lines, cleanFn, maxBytes, options.timeoutMs));
@@ -358,8 +359,9 @@ export async function ingest(
     }
   }
 
-  // Same id twice in one batch: the last by path is staged, like a second ingest would.
-  cleaned.sort((a, b) => compare(a.id, b.id) || compare(a.source, b.source));
+  // Same id twice in one batch: the one given last (inputs in the order given, each folder's
+  // files by path) is staged, as if the inputs had been ingested one after another.
+  cleaned.sort((a, b) => compare(a.id, b.id) || order.get(a.source)! - order.get(b.source)!);
   const winners: Cleaned[] = [];
   for (let i = 0; i < cleaned.length; i += 1) {
     const item = cleaned[i]!;
