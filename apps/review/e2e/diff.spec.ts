@@ -35,6 +35,8 @@ test('a moved paragraph is linked between its old and new places, and word edits
   await page.goto(`${server.origin}/#/versions`);
   await page.getByTestId('compare').click();
   await expect(page.getByTestId('diff-counts')).toContainText('modified 1');
+  // j selects the first loaded row: wait for the list's first page as a person would.
+  await expect(page.getByTestId('diff-row').first()).toBeVisible();
   await page.keyboard.press('j');
   await expect(page.getByTestId('diff-title')).toHaveText('Council weighs three plans for the old ferry terminal');
   await expect(page.locator('.doc-diff-head .doc-id')).toHaveText(ID);
