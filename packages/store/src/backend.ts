@@ -58,7 +58,8 @@ export interface ObjectBackend {
   close(): Promise<void>;
 }
 
-const PACK_ROLL_BYTES = 256 << 20;
+/** A pack is sealed at this size and fsynced in the background while staging goes on. */
+const PACK_ROLL_BYTES = 64 << 20;
 /** Packs at least this large and holding only live objects are left alone by gc. */
 const KEEP_PACK_BYTES = 32 << 20;
 
@@ -68,9 +69,17 @@ export class FileBackend implements ObjectBackend {
   private readonly packDir: string;
   private readonly packs = new Map<string, PackReader>();
   private writer: PackWriter | null = null;
+  /** Sealed packs whose fsync runs in the background; readable, not yet visible to others. */
+  private sealed: PackWriter[] = [];
+  private publishing: Array<Promise<void>> = [];
+  private publishError: unknown = null;
 
-  constructor(root: string) {
+  private readonly packRollBytes: number;
+
+  /** `packRollBytes`: seal a pack at this size (default 64 MiB). */
+  constructor(root: string, options: { packRollBytes?: number } = {}) {
     this.root = root;
+    this.packRollBytes = options.packRollBytes ?? PACK_ROLL_BYTES;
     this.packDir = join(root, 'objects');
   }
 
@@ -104,6 +113,10 @@ export class FileBackend implements ObjectBackend {
   private findSync(hash: string): Buffer | null {
     const pending = this.writer?.get(hash);
     if (pending) return pending;
+    for (const writer of this.sealed) {
+      const bytes = writer.get(hash);
+      if (bytes) return bytes;
+    }
     for (const reader of this.packs.values()) {
       const bytes = reader.get(hash);
       if (bytes) return bytes;
@@ -119,6 +132,7 @@ export class FileBackend implements ObjectBackend {
     this.ensureLoaded();
     for (let attempt = 0; attempt < 2; attempt++) {
       if (this.writer?.has(hash)) return this.writer.get(hash)!.toString('utf8');
+      for (const writer of this.sealed) if (writer.has(hash)) return writer.get(hash)!.toString('utf8');
       for (const reader of this.packs.values()) {
         const row = reader.rowOf(hash);
         if (row) return reader.readText(row);
@@ -130,6 +144,7 @@ export class FileBackend implements ObjectBackend {
 
   private hasSync(hash: string): boolean {
     if (this.writer?.has(hash)) return true;
+    for (const writer of this.sealed) if (writer.has(hash)) return true;
     for (const reader of this.packs.values()) if (reader.has(hash)) return true;
     return false;
   }
@@ -168,7 +183,30 @@ export class FileBackend implements ObjectBackend {
   }
 
   private maybeRoll(): void {
-    if (this.writer && this.writer.size >= PACK_ROLL_BYTES) this.finishWriter();
+    const writer = this.writer;
+    if (!writer || writer.size < this.packRollBytes) return;
+    this.writer = null;
+    if (!writer.seal()) return;
+    this.sealed.push(writer);
+    this.publishing.push(
+      writer.publishAsync().then(
+        (name) => {
+          this.sealed = this.sealed.filter((w) => w !== writer);
+          if (!this.packs.has(name))
+            this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
+        },
+        (error: unknown) => {
+          this.publishError ??= error;
+        },
+      ),
+    );
+  }
+
+  private async settlePublishing(): Promise<void> {
+    while (this.publishing.length > 0) await Promise.all(this.publishing.splice(0));
+    const error = this.publishError;
+    this.publishError = null;
+    if (error) throw error;
   }
 
   private finishWriter(): void {
@@ -182,11 +220,14 @@ export class FileBackend implements ObjectBackend {
 
   async flushObjects(): Promise<void> {
     this.finishWriter();
+    await this.settlePublishing();
   }
 
   async discardObjects(): Promise<void> {
     this.writer?.abort();
     this.writer = null;
+    // Sealed packs are complete; letting them land leaves only unreachable objects for gc.
+    await this.settlePublishing().catch(() => undefined);
   }
 
   async *listObjects(): AsyncIterable<ObjectInfo> {
@@ -328,6 +369,7 @@ export class FileBackend implements ObjectBackend {
   async close(): Promise<void> {
     this.writer?.abort();
     this.writer = null;
+    await this.settlePublishing().catch(() => undefined);
     for (const reader of this.packs.values()) reader.close();
     this.packs.clear();
     this.loaded = false;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
@@ -266,11 +266,16 @@ export class PackWriter {
     return row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
   }
 
-  /** Make the pack durable and visible; returns its name, or null when it is empty (and removed). */
-  finish(): string | null {
+  private sealedName: string | null = null;
+
+  /**
+   * Write the index and trailer (no more objects can be added; the objects stay readable).
+   * Returns false for an empty pack, which is removed.
+   */
+  seal(): boolean {
     if (this.rows.size === 0) {
       this.abort();
-      return null;
+      return false;
     }
     this.drain();
     const sorted = [...this.rows.values()].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
@@ -287,13 +292,30 @@ export class PackWriter {
     trailer.writeUInt32BE(sorted.length, 8);
     TRAILER_MAGIC.copy(trailer, 16);
     writeAll(this.fd, Buffer.concat([index, trailer]), this.position);
-    fsyncSync(this.fd);
+    this.sealedName = createHash('sha256').update(index).digest('hex');
+    return true;
+  }
+
+  private publish(): string {
     closeSync(this.fd);
     this.fd = -1;
-    const name = createHash('sha256').update(index).digest('hex');
+    const name = this.sealedName!;
     renameSync(this.tmpPath, join(this.dir, name + PACK_SUFFIX));
     fsyncDir(this.dir);
     return name;
+  }
+
+  /** Make the pack durable and visible; returns its name, or null when it is empty (and removed). */
+  finish(): string | null {
+    if (!this.seal()) return null;
+    fsyncSync(this.fd);
+    return this.publish();
+  }
+
+  /** Like `finish` after `seal`, with the fsync on the thread pool so the caller can go on working. */
+  async publishAsync(): Promise<string> {
+    await new Promise<void>((resolve, reject) => fsync(this.fd, (error) => (error ? reject(error) : resolve())));
+    return this.publish();
   }
 
   abort(): void {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CorpusKitError, hashValue, sha256, type Version } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { CORPUS_DIR, findCorpusRoot, initCorpus, openCorpus, type Store } from './index.js';
+import { CORPUS_DIR, FileBackend, Store, findCorpusRoot, initCorpus, openCorpus } from './index.js';
 import { makeRecord, tempDir, url } from './test-records.js';
 
 let dir: string;
@@ -333,6 +333,33 @@ describe('locking', () => {
     );
     await store.stage([{ record: makeRecord(url(1), 'x') }]);
     expect((await store.status()).pending).toBe(1);
+  });
+});
+
+describe('packs', () => {
+  it('seals packs in the background during a long batch and reads across all of them', async () => {
+    const small = new Store(dir, new FileBackend(join(dir, CORPUS_DIR), { packRollBytes: 4096 }));
+    await small.transaction(async () => {
+      for (let b = 0; b < 4; b++) {
+        await small.stage(
+          Array.from({ length: 25 }, (_, i) => ({
+            record: makeRecord(url(b * 25 + i), `Text ${b} ${i}. `.repeat(40)),
+          })),
+        );
+      }
+      await small.accept('all');
+      await small.commit({ message: 'many packs' });
+    });
+    expect(readdirSync(join(dir, CORPUS_DIR, 'objects')).filter((f) => f.endsWith('.pack')).length).toBeGreaterThan(5);
+    const again = await openCorpus(dir);
+    expect(await again.count('HEAD')).toBe(100);
+    expect((await again.getDocument('HEAD', url(77)))?.document.text).toBe('Text 3 2. '.repeat(40));
+    expect((await again.fsck()).problems).toEqual([]);
+    await again.gc();
+    expect(readdirSync(join(dir, CORPUS_DIR, 'objects')).filter((f) => f.endsWith('.pack'))).toHaveLength(1);
+    expect((await again.fsck()).problems).toEqual([]);
+    await again.close();
+    await small.close();
   });
 });
 
