@@ -44,6 +44,27 @@ try {
   }
   const version = await run(join(project, 'node_modules', '.bin', 'corpuskit'), ['--version'], project);
   console.log(`  corpuskit --version: ${version.trim()}`);
+
+  // The published CLI must work end to end from its tarball: clean (in process) and ingest
+  // (through its worker pool) a small page into a new corpus.
+  const bin = join(project, 'node_modules', '.bin', 'corpuskit');
+  const pages = join(scratch, 'pages');
+  mkdirSync(pages);
+  const paragraph = 'The harbour council met on Tuesday to weigh three plans for the old ferry terminal. ';
+  writeFileSync(
+    join(pages, 'story.html'),
+    `<!doctype html><html lang="en"><head><title>Ferry terminal</title><link rel="canonical" href="https://harbour.example/news/ferry"></head><body><article><h1>Ferry terminal</h1><p>${paragraph.repeat(4)}</p><p>${paragraph.repeat(3)}</p></article></body></html>`,
+  );
+  const cleaned = JSON.parse(await run(bin, ['clean', join(pages, 'story.html'), '--format', 'json'], project));
+  if (!cleaned.text?.includes('ferry terminal'))
+    throw new Error('corpuskit clean from the tarball gave no article text');
+  console.log(`  corpuskit clean: status ${cleaned.status}, ${cleaned.text.length} chars`);
+  const corpus = join(scratch, 'corpus');
+  await run(bin, ['init', corpus], project);
+  const ingested = JSON.parse(await run(bin, ['ingest', pages, '--corpus', corpus, '--json', '--jobs', '2'], project));
+  if (ingested.new !== 1)
+    throw new Error(`corpuskit ingest from the tarball staged ${ingested.new} new documents, not 1`);
+  console.log(`  corpuskit ingest: ${ingested.new} new document staged through the worker pool`);
   console.log('release dry run: ok');
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
