@@ -62,6 +62,12 @@ describe('decodeBytes', () => {
     expect(decoded.warnings.join(' ')).toContain('declares windows-1252');
   });
 
+  it('decodes a page labelled as a multi-byte legacy charset whose bytes are UTF-8 as UTF-8', () => {
+    const decoded = decodeBytes(utf8('<meta charset="gb2312"><p>人工智能迈上新台阶</p>'));
+    expect(decoded).toMatchObject({ encoding: 'utf-8', encodingSource: 'sniff' });
+    expect(decoded.text).toContain('人工智能迈上新台阶');
+  });
+
   it('ignores an unknown HTTP charset with a warning, and replaces invalid UTF-8', () => {
     const decoded = decodeBytes(
       new Uint8Array([...utf8('<meta charset="utf-8"><p>bad '), 0xff, 0xfe, ...utf8(' bytes</p>')]),

@@ -64,8 +64,6 @@ export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
   return multibyte;
 }
 
-const SINGLE_BYTE_LEGACY = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|x-mac-cyrillic|ibm866)$/;
-
 /**
  * Decode page bytes the way a browser does: BOM, then the HTTP charset, then the `<meta>`
  * prescan of the first 1024 bytes, then the default. The default is UTF-8 when the bytes
@@ -93,7 +91,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
       if (encoding) encodingSource = 'meta';
     }
   }
-  if (encoding && SINGLE_BYTE_LEGACY.test(encoding) && isNonAsciiUtf8(bytes)) {
+  // Well-formed multi-byte UTF-8 is almost never a coincidence in legacy text: a page whose
+  // label says otherwise was re-saved as UTF-8 without fixing its <meta>.
+  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && isNonAsciiUtf8(bytes)) {
     warnings.push(`the page declares ${encoding} (${encodingSource}) but its bytes are valid UTF-8; decoded as UTF-8`);
     encoding = 'utf-8';
     encodingSource = 'sniff';

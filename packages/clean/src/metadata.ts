@@ -115,7 +115,7 @@ function splitNames(value: string): string[] {
   const cleaned = value.replace(/^(?:by|von|par|por|di|door)\s+/i, '').trim();
   if (cleaned === '') return [];
   return cleaned
-    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*/)
+    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b)\s*/)
     .map((name) => name.trim())
     .filter((name) => name.length > 1 && name.length < 80);
 }
@@ -259,12 +259,14 @@ export function readPageMetadata(
   const titleElement = squash(document.querySelector('title')?.textContent ?? '');
   const title = pick(
     'title',
-    fromLd(main?.headline ?? (article ? article.name : null)),
+    fromLd(ldTitle(main, article !== null, titleElementText(document))),
     firstMeta(meta, [
+      'dc:title',
+      'dc.title',
+      'dcterm:title',
+      'dcterms.title',
       'og:title',
       'twitter:title',
-      'dc.title',
-      'dcterms.title',
       'parsely-title',
       'sailthru.title',
       'headline',
@@ -282,12 +284,14 @@ export function readPageMetadata(
     const fromMeta = firstMeta(
       meta,
       [
-        'author',
-        'article:author',
-        'parsely-author',
-        'sailthru.author',
+        'dc:creator',
         'dc.creator',
+        'dcterm:creator',
         'dcterms.creator',
+        'author',
+        'parsely-author',
+        'article:author',
+        'sailthru.author',
         'byl',
         'twitter:creator:name',
       ],
@@ -418,6 +422,33 @@ export function readPageMetadata(
     sources,
     warnings,
   };
+}
+
+function titleElementText(document: Document): string {
+  return squash(document.querySelector('title')?.textContent ?? '');
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/**
+ * The JSON-LD title: `headline`, or `name` for articles. When both are given and differ
+ * (some sites put a description in one of them), the one closer to `<title>` wins.
+ */
+function ldTitle(node: Json | null, isArticle: boolean, titleText: string): string | null {
+  if (!node) return null;
+  const headline = stringOf(node.headline);
+  const name = isArticle ? stringOf(node.name) : null;
+  if (!headline || !name || headline === name) return headline ?? name;
+  const target = words(titleText);
+  const overlap = (text: string) => {
+    const own = words(text);
+    let shared = 0;
+    for (const word of own) if (target.has(word)) shared += 1;
+    return own.size === 0 ? 0 : shared / own.size;
+  };
+  return overlap(name) > overlap(headline) ? name : headline;
 }
 
 function safeQuery(root: ParentNode, selector: string): Element | null {
