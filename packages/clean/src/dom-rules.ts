@@ -414,7 +414,7 @@ function enabled(context: DomRuleContext, ruleId: string): boolean {
   return !context.disabled.has(rule.category) && !context.disabled.has(rule.id);
 }
 
-/** Remove every element matching `selectors` under `root` (outermost first). */
+/** Remove every element matching `selectors` under `root` (outermost first), in one pass over the tree. */
 function removeMatching(
   context: DomRuleContext,
   root: ParentNode,
@@ -423,15 +423,13 @@ function removeMatching(
   reason: string,
 ): void {
   if (!enabled(context, ruleId)) return;
-  for (const selector of selectors) {
-    for (const element of selectAll(root, selector)) {
-      if (!element.isConnected && !element.parentNode) continue;
-      // A paywall class often wraps the article body itself: only small notices go.
-      if (ruleId === 'paywall-notice/element' && textOf(element).length > 600) continue;
-      if (!isAttached(element, root)) continue;
-      if (isKept(context, element) || guarded(context, element, ruleId, root)) continue;
-      removeElement(context, element, ruleId, `${reason} (${selector})`);
-    }
+  for (const element of selectAll(root, selectors.join(', '))) {
+    if (!isAttached(element, root)) continue;
+    // A paywall class often wraps the article body itself: only small notices go.
+    if (ruleId === 'paywall-notice/element' && textOf(element).length > 600) continue;
+    if (isKept(context, element) || guarded(context, element, ruleId, root)) continue;
+    const selector = selectors.find((candidate) => matches(element, candidate)) ?? selectors[0];
+    removeElement(context, element, ruleId, `${reason} (${selector})`);
   }
 }
 
@@ -511,17 +509,16 @@ function removeEmailForms(context: DomRuleContext, root: ParentNode): void {
  * text in captions; there the captions are the article and are kept.
  */
 export function captionShare(root: ParentNode): number {
+  const any = CAPTION_SELECTORS.join(', ');
   let captionChars = 0;
-  for (const selector of CAPTION_SELECTORS) {
-    for (const element of selectAll(root, selector)) {
-      if (element.parentElement && CAPTION_SELECTORS.some((outer) => closest(element.parentElement!, outer))) continue;
-      captionChars += textOf(element).length;
-    }
+  for (const element of selectAll(root, any)) {
+    if (element.parentElement && closest(element.parentElement, any)) continue;
+    captionChars += textOf(element).length;
   }
   if (captionChars === 0) return 0;
   let paragraphChars = 0;
   for (const paragraph of selectAll(root, 'p')) {
-    if (CAPTION_SELECTORS.some((selector) => closest(paragraph, selector))) continue;
+    if (closest(paragraph, any)) continue;
     paragraphChars += textOf(paragraph).length;
   }
   return captionChars / (captionChars + paragraphChars);
