@@ -1,6 +1,7 @@
 export { cleanInProcess, cleanTaskReply, deserializeError, runCleanTask, serializeError } from './clean-task.js';
 export type { CleanFn, CleanReply, CleanTask, SerializedError } from './clean-task.js';
 export { IngestError, ingestError } from './errors.js';
+export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';
 export type { ExpandOptions, ExpandResult, FileFailure, InputFile } from './expand.js';
 export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origin.js';

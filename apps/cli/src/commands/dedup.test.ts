@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -105,6 +105,9 @@ describe('corpuskit dedup', () => {
     const preset = await runCli(['dedup', 'original.txt', '--preset', 'fast'], { cwd: dir });
     expect(preset.code).toBe(2);
     expect(preset.stderr).toMatch(/--preset must be default or syndication/);
+    const version = await runCli(['dedup', 'original.txt', '--version', 'HEAD'], { cwd: dir });
+    expect(version.code).toBe(2);
+    expect(version.stderr).toMatch(/--version .* cannot be used with paths/);
   });
 
   it('exits 1 with --exit-code when duplicates are found', async () => {
@@ -115,9 +118,82 @@ describe('corpuskit dedup', () => {
     expect(none.stdout).toContain('No duplicates.');
   });
 
-  it('without paths explains that corpus mode needs an ingested corpus', async () => {
-    const { code, stderr } = await runCli(['dedup'], { cwd: dir });
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/corpuskit ingest/);
+  it('without paths lists clusters among the corpus documents at HEAD, a --version, or staged', async () => {
+    const corpus = await mkdtemp(path.join(tmpdir(), 'corpuskit-dedup-corpus-'));
+    try {
+      expect((await runCli(['init'], { cwd: corpus })).code).toBe(0);
+      const pages = path.join(corpus, 'pages');
+      await mkdir(pages);
+      await writeFile(path.join(pages, 'pier.txt'), PARAGRAPHS.join('\n\n'));
+      await writeFile(path.join(pages, 'pier-short.txt'), PARAGRAPHS.slice(0, 9).join('\n\n'));
+      await writeFile(path.join(pages, 'museum.txt'), OTHER.join('\n\n'));
+      expect((await runCli(['ingest', 'pages'], { cwd: corpus })).code).toBe(0);
+      expect((await runCli(['accept', '--all'], { cwd: corpus })).code).toBe(0);
+
+      const staged = await runCli(['dedup', '--version', 'staged', '--json'], { cwd: corpus });
+      expect(staged.code).toBe(0);
+      expect(JSON.parse(staged.stdout)).toMatchObject({ version: 'staged', documents: 3 });
+      expect(JSON.parse(staged.stdout).clusters).toHaveLength(1);
+      const head = await runCli(['dedup', '--json'], { cwd: corpus });
+      expect(JSON.parse(head.stdout)).toMatchObject({ version: 'HEAD', documents: 0, clusters: [] });
+
+      expect((await runCli(['commit', '-m', 'three pages', '--tag', 'v1'], { cwd: corpus })).code).toBe(0);
+      const { code, stdout } = await runCli(['dedup', '--json'], { cwd: corpus });
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(json).toMatchObject({ version: 'HEAD', documents: 3, failed: [], skipped: [] });
+      expect(json.clusters).toHaveLength(1);
+      const [cluster] = json.clusters;
+      expect(cluster.kind).toBe('near');
+      const members = Object.fromEntries(
+        cluster.members.map((m: { source: string; similarity: number }) => [m.source, m.similarity]),
+      );
+      const ids = Object.keys(members).sort();
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toMatch(/pier-short\.txt$/);
+      expect(ids[1]).toMatch(/pier\.txt$/);
+      expect(members[cluster.representative]).toBe(1);
+      const other = ids.find((id) => id !== cluster.representative) ?? '';
+      expect(members[other]).toBeGreaterThan(0.8);
+      expect(members[other]).toBeLessThan(1);
+
+      const text = await runCli(['dedup', '--threshold', '0.95'], { cwd: corpus });
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^version HEAD: 3 document\(s\), 0 cluster\(s\)/);
+      expect(text.stdout).toContain('No duplicates.');
+
+      const short = ids[0] ?? '';
+      expect((await runCli(['remove', short], { cwd: corpus })).code).toBe(0);
+      await runCli(['accept', '--all'], { cwd: corpus });
+      expect((await runCli(['commit', '-m', 'drop the short copy'], { cwd: corpus })).code).toBe(0);
+      const now = JSON.parse((await runCli(['dedup', '--json'], { cwd: corpus })).stdout);
+      expect(now).toMatchObject({ documents: 2, clusters: [] });
+      const before = JSON.parse((await runCli(['dedup', '--version', 'v1', '--json'], { cwd: corpus })).stdout);
+      expect(before).toMatchObject({ version: 'v1', documents: 3 });
+      expect(before.clusters).toHaveLength(1);
+      const missing = await runCli(['dedup', '--version', 'v9', '--json'], { cwd: corpus });
+      expect(missing.code).toBe(2);
+      expect(JSON.parse(missing.stdout).error).toMatchObject({ kind: 'not-found' });
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
+  });
+
+  it('without paths on an empty corpus reports no clusters and exits 0', async () => {
+    const corpus = await mkdtemp(path.join(tmpdir(), 'corpuskit-dedup-empty-'));
+    try {
+      await runCli(['init'], { cwd: corpus });
+      const json = await runCli(['dedup', '--json'], { cwd: corpus });
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ version: 'HEAD', documents: 0, clusters: [] });
+      const text = await runCli(['dedup'], { cwd: corpus });
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('No duplicates.');
+      const outside = await runCli(['dedup'], { cwd: dir, env: {} });
+      expect(outside.code).toBe(2);
+      expect(outside.stderr).toMatch(/not inside a corpus/);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
   });
 });

@@ -4,13 +4,19 @@ import { toCorpusKitError } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
 import type { DedupDocument, DuplicateReport, FindDuplicatesOptions } from '@corpuskit/dedup';
 
-import type { CommandRun, CommandSpec } from '../command.js';
+import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
+import { openCorpusFor } from '../corpus.js';
 import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'dedup [...paths]',
-  description: 'Exact and near-duplicate clusters among files (HTML is cleaned first), or in the corpus',
+  description:
+    'Exact and near-duplicate clusters among files (HTML is cleaned first), or, with no paths, among the documents of a corpus version',
   options: [
+    {
+      flags: '--version <version>',
+      description: 'Without paths: the corpus version to check (default HEAD; a tag, id prefix, HEAD~N or staged)',
+    },
     { flags: '--preset <name>', description: 'default (5-word shingles, Jaccard 0.8) or syndication (2-word, 0.45)' },
     { flags: '--threshold <jaccard>', description: 'Verified Jaccard at or above which pages are near-duplicates' },
     { flags: '--bands <n>', description: 'LSH bands (with --rows; permutations default to bands x rows)' },
@@ -29,6 +35,9 @@ export const spec: CommandSpec = {
     'corpuskit dedup a.html b.html notes.txt --json',
     'corpuskit dedup wire/ --preset syndication',
     'corpuskit dedup saved-pages/ --bands 20 --rows 5 --threshold 0.7',
+    'corpuskit dedup                      # the corpus at HEAD',
+    'corpuskit dedup --version staged --json',
+    'corpuskit dedup --version v1 --preset syndication',
   ],
 };
 
@@ -96,11 +105,8 @@ async function readDocument(file: { path: string; source: string }): Promise<Ded
 export const run: CommandRun = async (args, options, context) => {
   const paths = (args[0] as string[] | undefined) ?? [];
   const input = optionsFrom(options);
-  if (paths.length === 0) {
-    throw usageError(
-      'dedup without paths works on the corpus, which needs pages added with `corpuskit ingest` first; to compare files, give their paths: corpuskit dedup FILE... or FOLDER',
-    );
-  }
+  if (paths.length === 0) return corpusMode(input, options, context);
+  if (options.version !== undefined) throw usageError('--version picks a corpus version; it cannot be used with paths');
   const { findDuplicates, formatSCurve, resolveOptions } = await import('@corpuskit/dedup');
   const { linkage, ...signatureInput } = input;
   const settings = resolveOptions(signatureInput);
@@ -129,6 +135,27 @@ export const run: CommandRun = async (args, options, context) => {
     exitCode: failed.length > 0 || (duplicates && options.exitCode === true) ? 1 : 0,
   };
 };
+
+/** Without paths: the documents of one corpus version (ids as sources), rendered like path mode. */
+async function corpusMode(
+  input: FindDuplicatesOptions,
+  options: Record<string, unknown>,
+  context: Parameters<CommandRun>[2],
+): Promise<CommandResult> {
+  const { formatSCurve, resolveOptions } = await import('@corpuskit/dedup');
+  const { linkage, ...signatureInput } = input;
+  const settings = resolveOptions(signatureInput);
+  const ref = options.version === undefined ? 'HEAD' : String(options.version);
+  const { store } = await openCorpusFor(context);
+  const { corpusDuplicates } = await import('@corpuskit/ingest');
+  const report = await corpusDuplicates(store, ref, { ...settings, ...(linkage ? { linkage } : {}) }, context.signal);
+  const preset = input.preset ?? 'default';
+  return {
+    json: { version: ref, ...toJson(report, preset, []) },
+    text: `version ${ref}: ${toText(report, preset, [], formatSCurve)}`,
+    exitCode: report.clusters.length > 0 && options.exitCode === true ? 1 : 0,
+  };
+}
 
 function toJson(report: DuplicateReport, preset: string, failed: Failure[]): Record<string, unknown> {
   return {
