@@ -323,11 +323,20 @@ export const RULES: readonly Rule[] = [
     revision: 1,
   },
   {
-    id: 'metadata-line/date',
+    id: 'metadata-line/byline-role',
     category: 'metadata-line',
-    description: 'A line that is only a date or "Published/Updated <date>" near the top or bottom.',
+    description:
+      'A short role line of the byline at the top ("BBC security correspondent", "Jane Doe, Science Editor"): next to a byline line, naming the author, or inside byline markup.',
     stages: ['text'],
     revision: 1,
+  },
+  {
+    id: 'metadata-line/date',
+    category: 'metadata-line',
+    description:
+      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom.',
+    stages: ['text'],
+    revision: 2,
   },
   {
     id: 'metadata-line/reading-time',

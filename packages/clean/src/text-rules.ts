@@ -105,10 +105,19 @@ const BYLINE_LINE =
   /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|BY|[Vv]on|VON|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in|en|innen)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u;
 const DATE_CORE =
   '(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?\\s+\\d{4}|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\p{L}{3,10}\\s+\\d{4})';
+const DATE_LABEL =
+  '(?:published|updated|last updated|posted|posted on|modified|last modified|veröffentlicht(?: am)?|zuletzt aktualisiert(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)';
+const DATE_WITH_TIME = `(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?`;
+/**
+ * A line that is only a date, with an optional label and an optional second labelled date
+ * ("Published 18 August 2021, last updated 19 August 2021", "Veröffentlicht am 3.5.2024 | Aktualisiert am 4.5.2024").
+ */
 const DATE_LINE = new RegExp(
-  `^(?:(?:published|updated|last updated|posted|posted on|modified|veröffentlicht(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?(?:\\s*[|·•]\\s*.{0,40})?$`,
+  `^(?:${DATE_LABEL}\\s*:?\\s*(?:on\\s+|am\\s+)?)?${DATE_WITH_TIME}(?:\\s*[,;|·•–-]?\\s*${DATE_LABEL}\\s*:?\\s*(?:on\\s+|am\\s+)?${DATE_WITH_TIME})?(?:\\s*[|·•]\\s*.{0,40})?$`,
   'iu',
 );
+/** Class, id or attribute words of an element that holds a byline ("byline", "author-name", "contributor"). */
+const BYLINE_MARKUP = /(?:byline|author|contributor|dateline|writer)/i;
 /** Publication labels anywhere in the body ("Release Date:", "Last Modified: …", "Dieser Text wurde … veröffentlicht"). */
 const PUBLICATION_LINE =
   /^(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60}|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\b.{0,80}$/iu;
@@ -132,6 +141,23 @@ const FORUM_PROMPT =
   /^(?:отзывы|добавить (?:отзыв|комментарий)|комментарии|komentarze|dodaj komentarz|join (?:our|the) [\w ]{0,30}(?:forums?|discussion|community)\b.*)$/i;
 
 // ---------------------------------------------------------------------------------------
+
+/** True when the block sits (within a few levels) in an element marked up as a byline or author. */
+function inBylineMarkup(block: Block): boolean {
+  for (const node of block.nodes) {
+    let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    for (let depth = 0; element && depth < 4; depth += 1) {
+      const tag = element.localName.toLowerCase();
+      if (tag === 'article' || tag === 'main' || tag === 'body') break;
+      const marks = ['class', 'id', 'rel', 'itemprop', 'data-component', 'data-testid']
+        .map((name) => element!.getAttribute(name) ?? '')
+        .join(' ');
+      if (BYLINE_MARKUP.test(marks)) return true;
+      element = element.parentElement;
+    }
+  }
+  return false;
+}
 
 interface Facts {
   label: string;
@@ -295,6 +321,24 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
         remove(i, 'metadata-line/date', 'a line that is only a date');
         continue;
       }
+    }
+  }
+  // Role lines of the byline ("BBC security correspondent", "Jane Doe, Science Editor") at the top.
+  for (let i = 0; i < Math.min(n, Math.max(headEnd, 3)); i += 1) {
+    const text = blocks[i]!.text.trim();
+    const fact = facts[i]!;
+    if (removed.has(i) || fact.chars > 80 || fact.words > 10 || fact.long || endsLikeSentence(text)) continue;
+    const nextToByline = [i - 1, i + 1].some((k) => removed.get(k)?.rule === 'metadata-line/byline');
+    const namesAuthor = bylineLabel !== null && fact.label.startsWith(`${bylineLabel} `);
+    const role = BIO_ROLE.test(text);
+    if (role && (nextToByline || namesAuthor || inBylineMarkup(blocks[i]!))) {
+      remove(
+        i,
+        'metadata-line/byline-role',
+        nextToByline ? 'the role line under the byline' : 'a short author role line in byline markup',
+      );
+    } else if (namesAuthor && (role || fact.linkDensity > 0.5 || inBylineMarkup(blocks[i]!))) {
+      remove(i, 'metadata-line/byline-role', 'the byline name with a short addition');
     }
   }
 
