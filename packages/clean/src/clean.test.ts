@@ -245,3 +245,33 @@ describe('clean: statuses and errors', () => {
     expect((await rejection(clean(page(ARTICLE), { fetchedAt: 'yesterday' }))).code).toBe('clean.bad-option');
   });
 });
+
+describe('clean: widget selectors', () => {
+  const widgets = [
+    '<div class="promo sharedaddy extra">Share this: Facebook X</div>',
+    '<div id="taboola-below-article">Sponsored stories you may like</div>',
+    '<div data-ad-slot="123">Ad slot text</div>',
+    '<section class="wrap"><div itemtype="https://schema.org/Comment">A reader comment here</div></section>',
+    '<figure><img src="a.jpg" alt=""><span class="credit">Photo: Jane Roe</span></figure>',
+    '<span class="credit">Not inside a figure: kept</span>',
+    '<div class="SHAREDADDY">Upper-case class: kept</div>',
+    '<template><nav>Template navigation</nav></template>',
+  ].join('');
+
+  it.each(['linkedom', 'jsdom'] as const)(
+    'removes class, id-prefix, attribute and descendant matches (%s)',
+    async (engine) => {
+      const body = `<article><h1>Library plans</h1>${widgets}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+      const document = await clean(page(body), { engine, captions: 'keep' });
+      const removed = document.removed.map((removal) => `${removal.rule} ${removal.reason}`);
+      expect(removed).toContain('share/widget share-button library markup (.sharedaddy)');
+      expect(removed).toContain('related/widget related-content widget markup ([id^="taboola"])');
+      expect(removed).toContain('advertisement/element ad slot markup ([data-ad-slot])');
+      expect(removed).toContain('comments/widget comment system markup ([itemtype*="schema.org/Comment"])');
+      expect(removed).toContain('image-credit/element image credit markup (figure .credit)');
+      expect(document.text).toContain('Not inside a figure: kept');
+      expect(document.text).toContain('Upper-case class: kept');
+      expect(document.text).not.toContain('Template navigation');
+    },
+  );
+});
