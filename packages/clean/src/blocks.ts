@@ -73,7 +73,7 @@ const BLOCK_TAGS = new Set([
   'xmp',
   'search',
 ]);
-const BLOCK_SELECTOR = [...BLOCK_TAGS].filter((tag) => tag !== 'html' && tag !== 'body').join(',');
+const BLOCK_DESCENDANT_TAGS = new Set([...BLOCK_TAGS].filter((tag) => tag !== 'html' && tag !== 'body'));
 const SKIP_TAGS = new Set([
   'script',
   'style',
@@ -134,13 +134,15 @@ function tagOf(node: Node): string {
   return (node as Element).tagName?.toLowerCase() ?? '';
 }
 
+/** True when an element below `element` has one of `BLOCK_DESCENDANT_TAGS` (a walk, not a selector). */
 function hasBlockDescendant(element: Element): boolean {
-  if (element.firstElementChild === null) return false;
-  try {
-    return element.querySelector(BLOCK_SELECTOR) !== null;
-  } catch {
-    return false;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.localName.toLowerCase();
+    if (BLOCK_DESCENDANT_TAGS.has(tag)) return true;
+    // Template contents are not descendants for selectors.
+    if (tag !== 'template' && hasBlockDescendant(child)) return true;
   }
+  return false;
 }
 
 /** Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded. */
