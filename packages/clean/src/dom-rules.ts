@@ -761,8 +761,8 @@ export function captionShare(root: ParentNode): number {
   }
   if (captionChars === 0) return 0;
   let paragraphChars = 0;
-  for (const paragraph of selectAll(root, 'p')) {
-    if (insideGroup(paragraph, compiled, 0)) continue;
+  for (const paragraph of descendants(root)) {
+    if (paragraph.localName.toLowerCase() !== 'p' || insideGroup(paragraph, compiled, 0)) continue;
     paragraphChars += textOf(paragraph).length;
   }
   return captionChars / (captionChars + paragraphChars);
