@@ -330,7 +330,8 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
     if (removed.has(i) || fact.chars > 80 || fact.words > 10 || fact.long || endsLikeSentence(text)) continue;
     const nextToByline = [i - 1, i + 1].some((k) => removed.get(k)?.rule === 'metadata-line/byline');
     const namesAuthor = bylineLabel !== null && fact.label.startsWith(`${bylineLabel} `);
-    const role = BIO_ROLE.test(text);
+    // A linked line is a profile link ("View author archive"), left to the author-box rules.
+    const role = BIO_ROLE.test(text) && fact.linkDensity <= 0.5;
     if (role && (nextToByline || namesAuthor || inBylineMarkup(blocks[i]!))) {
       remove(
         i,
