@@ -245,45 +245,39 @@ export function diffVersions<E extends VersionEntry>(
       similarity: 1,
       metadata: [],
     })),
-    ...added.map((entry): Task => async () => {
-      const base: DocumentChange = {
-        id: entry.id,
-        change: 'added',
-        oldContentHash: null,
-        newContentHash: entry.contentHash,
-        title: null,
-        wordsAdded: 0,
-        wordsRemoved: 0,
-        similarity: 0,
-        metadata: [],
-      };
-      try {
-        const doc = await load(entry);
-        return { ...base, title: doc.title, wordsAdded: countWords(doc.text) };
-      } catch (error) {
-        return failed(base, error);
-      }
-    }),
-    ...removed.map((entry): Task => async () => {
-      const base: DocumentChange = {
-        id: entry.id,
-        change: 'removed',
-        oldContentHash: entry.contentHash,
-        newContentHash: null,
-        title: null,
-        wordsAdded: 0,
-        wordsRemoved: 0,
-        similarity: 0,
-        metadata: [],
-      };
-      try {
-        const doc = await load(entry);
-        return { ...base, title: doc.title, wordsRemoved: countWords(doc.text) };
-      } catch (error) {
-        return failed(base, error);
-      }
-    }),
+    ...added.map(
+      (entry): Task =>
+        () =>
+          oneSided(entry, 'added'),
+    ),
+    ...removed.map(
+      (entry): Task =>
+        () =>
+          oneSided(entry, 'removed'),
+    ),
   ];
+
+  /** A document on one side only: every word of it is added (or removed). */
+  async function oneSided(entry: E, change: 'added' | 'removed'): Promise<DocumentChange> {
+    const base: DocumentChange = {
+      id: entry.id,
+      change,
+      oldContentHash: change === 'removed' ? entry.contentHash : null,
+      newContentHash: change === 'added' ? entry.contentHash : null,
+      title: null,
+      wordsAdded: 0,
+      wordsRemoved: 0,
+      similarity: 0,
+      metadata: [],
+    };
+    try {
+      const doc = await load(entry);
+      const words = countWords(doc.text);
+      return { ...base, title: doc.title, ...(change === 'added' ? { wordsAdded: words } : { wordsRemoved: words }) };
+    } catch (error) {
+      return failed(base, error);
+    }
+  }
 
   async function* changes(): AsyncGenerator<DocumentChange> {
     // A window of `concurrency` tasks in flight; results come out in task order.
