@@ -9,7 +9,11 @@ export const SETS = {
   scrapinghub: 'scrapinghub-dev',
   trafilatura: 'trafilatura-dev',
   readability: 'readability-test-pages',
+  wcxb: 'wcxb-dev',
 };
+
+/** WCXB's page types, in the benchmark's order of frequency. */
+export const WCXB_PAGE_TYPES = ['article', 'service', 'forum', 'listing', 'product', 'collection', 'documentation'];
 
 /** The URL Mozilla's own test suite gives every test page. */
 export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
@@ -67,6 +71,41 @@ export function loadReadability(dataDir) {
         expectedMetadata: existsSync(metaFile) ? readJson(metaFile) : {},
       };
     });
+  return { pages };
+}
+
+/**
+ * WCXB (see the data README): gold main content, must/must-not snippets, the page type (the
+ * reference scorer's reading: `_internal.page_type.primary`, `category` read as `collection`,
+ * article when absent) and the site (`domain` of metadata.json).
+ * @returns {{ pages: Array<Page & { gold: string, with: string[], without: string[], pageType: string, domain: string | null }> }}
+ */
+export function loadWcxb(dataDir) {
+  const dir = join(dataDir, SETS.wcxb);
+  const meta = existsSync(join(dir, 'metadata.json')) ? (readJson(join(dir, 'metadata.json')).files ?? {}) : {};
+  const gtDir = join(dir, 'ground-truth');
+  const pages = [];
+  for (const f of readdirSync(gtDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const id = f.slice(0, -5);
+    const d = readJson(join(gtDir, f));
+    const g = d.ground_truth;
+    if (!g || typeof g !== 'object') continue;
+    let type = d._internal?.page_type;
+    type = typeof type === 'object' && type ? (type.primary ?? 'article') : typeof type === 'string' ? type : 'article';
+    if (type === 'category') type = 'collection';
+    pages.push({
+      id,
+      file: join(dir, 'pages', `${id}.html.gz`),
+      url: d.url ?? null,
+      gold: g.main_content ?? '',
+      with: g.with ?? [],
+      without: g.without ?? [],
+      pageType: type,
+      domain: meta[id]?.domain ?? null,
+    });
+  }
   return { pages };
 }
 
