@@ -61,11 +61,33 @@ describe('file ids', () => {
     expect(() => fileDocumentId('../x.html')).toThrow(CorpusKitError);
   });
 
+  it('escapes control characters in names, deterministically and without collisions', () => {
+    expect(fileDocumentId('in/b\tc.html')).toBe('file:in/b%09c.html');
+    expect(fileDocumentId('a\nb\r\u001b[31m\u007f\u0085.html')).toBe('file:a%0Ab%0D%1B[31m%7F%C2%85.html');
+    expect(fileDocumentId('a%09.html')).toBe('file:a%2509.html');
+    expect(fileDocumentId('100%.html')).toBe('file:100%.html');
+    expect(fileDocumentId('élan.html')).toBe('file:élan.html');
+    for (const name of ['b\tc.html', 'a\u0000.html', 'a%0A.html', 'x\u009b.html']) {
+      expect(isDocumentId(fileDocumentId(name))).toBe(true);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1 }), fc.string({ unit: 'binary', minLength: 1 }), (a, b) => {
+        fc.pre(a !== b && !/[\\/]|^\.\.?$/.test(a) && !/[\\/]|^\.\.?$/.test(b));
+        const [x, y] = [fileDocumentId(a), fileDocumentId(b)];
+        expect(x).not.toBe(y);
+        expect(isDocumentId(x)).toBe(true);
+      }),
+    );
+  });
+
   it('validates ids, refusing path tricks', () => {
     expect(isDocumentId('file:a/b.html')).toBe(true);
     expect(isDocumentId('file:../../etc/passwd')).toBe(false);
     expect(isDocumentId('https://example.com/a/')).toBe(false);
     expect(isDocumentId('https://example.com/a\n')).toBe(false);
+    expect(isDocumentId('file:a\tb.html')).toBe(false);
+    expect(isDocumentId('file:/etc/passwd')).toBe(false);
+    expect(isDocumentId('file:a/../../b')).toBe(false);
   });
 
   it('finds the host of URL ids only', () => {

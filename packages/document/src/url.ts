@@ -66,6 +66,12 @@ export function tryCanonicalizeUrl(input: string | null | undefined): string | n
  * The id of a document that has no URL: `file:` plus its path relative to the folder given
  * to ingest, with forward slashes. Absolute paths and paths leaving the folder are refused,
  * so the same pages ingested from another clone get the same ids.
+ *
+ * A file name may hold characters an id must not (tab, newline, CR, ESC, DEL, other C0/C1
+ * controls): each is written as `%XX`, the percent-encoding of its UTF-8 bytes (a tab is `%09`),
+ * and so is a `%` that is already followed by two hex digits (`a%41.html` becomes
+ * `file:a%2541.html`), so two different names never get the same id. Other names, `%` alone
+ * included, are kept as they are.
  */
 export function fileDocumentId(relativePath: string): string {
   const posix = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -76,7 +82,16 @@ export function fileDocumentId(relativePath: string): string {
       `not a relative path inside the folder: ${relativePath}`,
     );
   }
-  return `file:${posix}`;
+  return `file:${escapeFileName(posix)}`;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const UNSAFE_IN_ID = /[\u0000-\u001f\u007f-\u009f]|%(?=[0-9A-Fa-f]{2})/g;
+
+function escapeFileName(posix: string): string {
+  return posix.replace(UNSAFE_IN_ID, (char) =>
+    [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 /** The host a document id belongs to (for per-site tables), or null for `file:` ids. */
@@ -95,13 +110,18 @@ export function hostOf(id: string): string | null {
  */
 export function isDocumentId(id: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (id.length === 0 || id.length > 2048 || /[\u0000-\u001f\u007f]/.test(id)) return false;
+  if (id.length === 0 || id.length > 2048 || /[\u0000-\u001f\u007f-\u009f]/.test(id)) return false;
   if (id.startsWith('file:')) {
-    try {
-      return fileDocumentId(id.slice(5)) === id;
-    } catch {
-      return false;
-    }
+    // Already escaped (see fileDocumentId): relative, forward slashes, never leaving the folder.
+    const posix = id.slice(5);
+    return (
+      posix !== '' &&
+      !posix.startsWith('/') &&
+      !posix.startsWith('./') &&
+      !posix.includes('\\') &&
+      !/^[A-Za-z]:\//.test(posix) &&
+      !posix.split('/').includes('..')
+    );
   }
   return tryCanonicalizeUrl(id) === id;
 }
