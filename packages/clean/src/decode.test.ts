@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { charsetOfContentType, decodeBytes, isNonAsciiUtf8 } from './decode.js';
+import { charsetOfContentType, decodeBytes, isNonAsciiUtf8, scanUtf8 } from './decode.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
@@ -92,5 +92,71 @@ describe('helpers', () => {
     expect(isNonAsciiUtf8(utf8('e'))).toBe(false);
     expect(isNonAsciiUtf8(new Uint8Array([0xc3]))).toBe(false);
     expect(isNonAsciiUtf8(new Uint8Array([0xe9, 0x20]))).toBe(false);
+  });
+});
+
+describe('pages without a declaration', () => {
+  it('decodes UTF-8 with one stray invalid byte as UTF-8, with a warning giving the count', () => {
+    const bytes = new Uint8Array([
+      ...utf8('<title>Müller</title><p>Grüße aus Köln, “quoted” – naïve café '),
+      0xe9,
+      ...utf8(' und mehr Text über Zürich</p>'),
+    ]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded).toMatchObject({ encoding: 'utf-8', encodingSource: 'sniff' });
+    expect(decoded.text).toContain('Grüße aus Köln, “quoted” – naïve café \uFFFD und mehr Text über Zürich');
+    expect(decoded.warnings).toContain('1 invalid UTF-8 byte sequence replaced by U+FFFD');
+  });
+
+  it('counts errors as the WHATWG decoder does', () => {
+    expect(scanUtf8(utf8('é€😀'))).toEqual({ multibyte: 3, invalid: 0 });
+    // A truncated 3-byte sequence is one error; a lone continuation byte is one error each.
+    expect(scanUtf8(new Uint8Array([0xe2, 0x82, 0x41, 0x80, 0x80]))).toEqual({ multibyte: 0, invalid: 3 });
+    // Surrogates (ED A0 80) and overlongs (C0 80) are errors byte by byte.
+    expect(scanUtf8(new Uint8Array([0xed, 0xa0, 0x80, 0xc0, 0x80]))).toEqual({ multibyte: 0, invalid: 5 });
+    const bad = new Uint8Array([0xe2, 0x82, 0x41, 0x80, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98]);
+    const text = new TextDecoder().decode(bad);
+    expect(scanUtf8(bad).invalid).toBe([...text].filter((c) => c === '\uFFFD').length);
+  });
+
+  it('still reads legacy text with no UTF-8 in it as windows-1252', () => {
+    const decoded = decodeBytes(latin1('<p>caf\u00e9 cr\u00e8me br\u00fbl\u00e9e</p>'));
+    expect(decoded).toMatchObject({ encoding: 'windows-1252', encodingSource: 'default', warnings: [] });
+    expect(decoded.text).toBe('<p>café crème brûlée</p>');
+  });
+});
+
+describe('a <meta charset> past the first 1024 bytes (the parser changes the encoding)', () => {
+  const padding = `<!-- ${'x'.repeat(1100)} -->`;
+
+  it('is honoured when nothing else declared the encoding', () => {
+    const bytes = latin1(
+      `<html><head><title>T</title>${padding}<meta charset="iso-8859-7"></head><p>\u00e1\u00e2\u00e3</p>`,
+    );
+    const decoded = decodeBytes(bytes);
+    expect(decoded).toMatchObject({ encoding: 'iso-8859-7', encodingSource: 'meta' });
+    expect(decoded.text).toContain('<p>αβγ</p>');
+    const equiv = decodeBytes(
+      latin1(
+        `<html><head>${padding}<meta http-equiv="content-type" content="text/html; charset=koi8-r"></head><p>\u00c1</p>`,
+      ),
+    );
+    expect(equiv).toMatchObject({ encoding: 'koi8-r', encodingSource: 'meta' });
+  });
+
+  it('is not seen inside a comment or a script, and loses to an HTTP charset', () => {
+    const inComment = latin1(`<html><head>${padding}<!-- <meta charset="iso-8859-7"> --></head><p>\u00e1</p>`);
+    expect(decodeBytes(inComment).encoding).toBe('windows-1252');
+    const inScript = latin1(`<html><head>${padding}<script>x = '<meta charset="iso-8859-7">'</script><p>\u00e1</p>`);
+    expect(decodeBytes(inScript).encoding).toBe('windows-1252');
+    const late = latin1(`<html><head>${padding}<meta charset="iso-8859-7"></head><p>\u00e1</p>`);
+    expect(decodeBytes(late, 'text/html; charset=windows-1251')).toMatchObject({ encoding: 'windows-1251' });
+  });
+
+  it('maps a UTF-16 label to UTF-8, and a page whose bytes are UTF-8 stays UTF-8', () => {
+    const utf16 = decodeBytes(utf8(`<html><head>${padding}<meta charset="utf-16le"></head><p>é</p>`));
+    expect(utf16).toMatchObject({ encoding: 'utf-8' });
+    const mislabelled = decodeBytes(utf8(`<html><head>${padding}<meta charset="iso-8859-1"></head><p>é</p>`));
+    expect(mislabelled).toMatchObject({ encoding: 'utf-8', encodingSource: 'sniff' });
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 import { getBOMEncoding, labelToName, legacyHookDecode } from '@exodus/bytes/encoding.js';
 import type { EncodingSource } from '@corpuskit/document';
+import { Parser } from 'htmlparser2';
 
 const require = createRequire(import.meta.url);
 // html-encoding-sniffer ships no types: (bytes, options) -> encoding name.
@@ -39,37 +40,117 @@ export function headerValue(
   return null;
 }
 
-/** True when `bytes` are well-formed UTF-8 and contain at least one multi-byte sequence. */
-export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
-  let multibyte = false;
-  for (let i = 0; i < bytes.length;) {
+/** What the WHATWG UTF-8 decoder would meet in `bytes`. */
+export interface Utf8Scan {
+  /** Well-formed multi-byte sequences (non-ASCII characters). */
+  multibyte: number;
+  /** Errors: each becomes one U+FFFD, exactly as the WHATWG decoder counts them. */
+  invalid: number;
+}
+
+/** Count well-formed multi-byte sequences and decoder errors, following the WHATWG UTF-8 decoder. */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let multibyte = 0;
+  let invalid = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let i = 0; i < bytes.length; i += 1) {
     const byte = bytes[i]!;
-    if (byte < 0x80) {
-      i += 1;
+    if (needed === 0) {
+      if (byte <= 0x7f) continue;
+      if (byte >= 0xc2 && byte <= 0xdf) needed = 1;
+      else if (byte >= 0xe0 && byte <= 0xef) {
+        if (byte === 0xe0) lower = 0xa0;
+        if (byte === 0xed) upper = 0x9f;
+        needed = 2;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        if (byte === 0xf0) lower = 0x90;
+        if (byte === 0xf4) upper = 0x8f;
+        needed = 3;
+      } else invalid += 1;
       continue;
     }
-    let extra: number;
-    if (byte >= 0xc2 && byte <= 0xdf) extra = 1;
-    else if (byte >= 0xe0 && byte <= 0xef) extra = 2;
-    else if (byte >= 0xf0 && byte <= 0xf4) extra = 3;
-    else return false;
-    if (i + extra >= bytes.length) return false;
-    for (let k = 1; k <= extra; k += 1) {
-      const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return false;
+    if (byte < lower || byte > upper) {
+      // The sequence so far is one error; the byte starts over (the decoder's "prepend").
+      needed = 0;
+      seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      invalid += 1;
+      i -= 1;
+      continue;
     }
-    multibyte = true;
-    i += extra + 1;
+    lower = 0x80;
+    upper = 0xbf;
+    seen += 1;
+    if (seen === needed) {
+      multibyte += 1;
+      needed = 0;
+      seen = 0;
+    }
   }
-  return multibyte;
+  if (needed !== 0) invalid += 1;
+  return { multibyte, invalid };
+}
+
+/** True when `bytes` are well-formed UTF-8 and contain at least one multi-byte sequence. */
+export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
+  const scan = scanUtf8(bytes);
+  return scan.invalid === 0 && scan.multibyte > 0;
+}
+
+/**
+ * UTF-8 with a few stray bad bytes: at least as many well-formed multi-byte characters as
+ * errors. Legacy single-byte text almost never holds a well-formed multi-byte sequence, so
+ * one invalid byte does not make a UTF-8 page legacy text.
+ */
+function isMostlyUtf8(scan: Utf8Scan): boolean {
+  return scan.multibyte > 0 && scan.multibyte >= scan.invalid;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The HTML standard's "change the encoding" step: with no BOM, no HTTP charset and no `<meta>`
+ * in the first 1024 bytes, the encoding is tentative, and the first `<meta charset>` (or
+ * `http-equiv="Content-Type"`) the parser meets anywhere in the page decides it. Found by a
+ * real tokenizer, so a `<meta>` inside a comment or a script does not count.
+ */
+export function lateMetaCharset(bytes: Uint8Array): string | null {
+  if (bytes.length <= 1024) return null;
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (!/<meta[^>]*charset/i.test(latin1.slice(1024 - 6))) return null;
+  let label: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (label !== null || name !== 'meta') return;
+        if (attributes.charset) {
+          if (normalizedName(attributes.charset)) label = attributes.charset;
+          return;
+        }
+        if ((attributes['http-equiv'] ?? '').toLowerCase() === 'content-type' && attributes.content) {
+          const match = /charset\s*=\s*(["']?)([^"';\s]+)\1/i.exec(attributes.content);
+          if (match && normalizedName(match[2]!)) label = match[2]!;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(latin1);
+  parser.end();
+  return label;
 }
 
 /**
  * Decode page bytes the way a browser does: BOM, then the HTTP charset, then the `<meta>`
- * prescan of the first 1024 bytes, then the default. The default is UTF-8 when the bytes
- * are well-formed UTF-8 with non-ASCII text (`sniff`), else windows-1252 (WHATWG). A label
- * that names a single-byte legacy encoding while the bytes are well-formed non-ASCII UTF-8
- * is a mislabelled page: it is decoded as UTF-8 with a warning.
+ * prescan of the first 1024 bytes, then a `<meta>` further on (the parser's "change the
+ * encoding" step), then the default. The default is UTF-8 when the bytes are UTF-8 with
+ * non-ASCII text (`sniff`; stray invalid bytes become U+FFFD with a warning giving their count),
+ * else windows-1252 (WHATWG). A label that names a legacy encoding while the bytes are
+ * well-formed non-ASCII UTF-8 is a mislabelled page: it is decoded as UTF-8 with a warning.
  */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Decoded {
   const warnings: string[] = [];
@@ -91,15 +172,26 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
       if (encoding) encodingSource = 'meta';
     }
   }
-  // Well-formed multi-byte UTF-8 is almost never a coincidence in legacy text: a page whose
-  // label says otherwise was re-saved as UTF-8 without fixing its <meta>.
-  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && isNonAsciiUtf8(bytes)) {
+  if (!encoding) {
+    const late = lateMetaCharset(bytes);
+    if (late) {
+      encoding = normalizedName(late);
+      // As the standard's step does: a UTF-16 label read through an ASCII-compatible decoder means UTF-8.
+      if (encoding?.startsWith('utf-16')) encoding = 'utf-8';
+      if (encoding === 'x-user-defined') encoding = 'windows-1252';
+      if (encoding) encodingSource = 'meta';
+    }
+  }
+  const scan = scanUtf8(bytes);
+  // Multi-byte UTF-8 is almost never a coincidence in legacy text: a page whose label says
+  // otherwise was re-saved as UTF-8 without fixing its <meta>.
+  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && scan.invalid === 0 && scan.multibyte > 0) {
     warnings.push(`the page declares ${encoding} (${encodingSource}) but its bytes are valid UTF-8; decoded as UTF-8`);
     encoding = 'utf-8';
     encodingSource = 'sniff';
   }
   if (!encoding) {
-    if (isNonAsciiUtf8(bytes)) {
+    if (isMostlyUtf8(scan)) {
       encoding = 'utf-8';
       encodingSource = 'sniff';
     } else {
@@ -112,7 +204,11 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     encoding = 'utf-8';
   }
   const text = legacyHookDecode(bytes, encoding);
-  if (encoding === 'utf-8' && text.includes('\uFFFD')) warnings.push('invalid UTF-8 byte sequences replaced by U+FFFD');
+  if (encoding === 'utf-8' && scan.invalid > 0) {
+    warnings.push(
+      `${plural(scan.invalid, 'invalid UTF-8 byte sequence', 'invalid UTF-8 byte sequences')} replaced by U+FFFD`,
+    );
+  }
   return { text, encoding, encodingSource, warnings };
 }
 
