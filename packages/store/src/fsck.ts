@@ -1,0 +1,274 @@
+import { contentHash as computeContentHash, sha256, type Version } from '@corpuskit/document';
+
+import type { StoreContext } from './context.js';
+import { FORMAT_FILE, FORMAT_VERSION, stagingFile } from './layout.js';
+import { parseNode, type ManifestNode } from './manifest.js';
+import { readRecord } from './objects.js';
+import { parseStoredRecord, type StoredRecord } from './records.js';
+import { readRefs, type Refs } from './refs.js';
+import { readStaging } from './staging-index.js';
+import { exclusive } from './transaction.js';
+import { readVersion } from './versions.js';
+import type { FsckProblem, FsckResult } from './types.js';
+
+/*
+ * fsck: re-hash every object and version and check every reference. It changes nothing, but
+ * holds the lock (without reading the state first, so a damaged `refs.json` is reported, not
+ * thrown) so that a writer's half-finished batch is not reported as missing objects.
+ */
+
+type Checked = FsckResult['checked'];
+
+export async function fsck(ctx: StoreContext): Promise<FsckResult> {
+  if (ctx.als.getStore()) return fsckUnlocked(ctx);
+  return exclusive(ctx, () => fsckUnlocked(ctx));
+}
+
+async function fsckUnlocked(ctx: StoreContext): Promise<FsckResult> {
+  const problems: FsckProblem[] = [];
+  const checked: Checked = { objects: 0, versions: 0, records: 0, staged: 0 };
+  problems.push(...(await ctx.backend.checkStorage()));
+  const present = await checkObjects(ctx, problems, checked);
+  await checkFormat(ctx, problems);
+  const graph = new GraphChecker(ctx, present, problems, checked);
+  const versionSet = await checkVersions(ctx, graph, problems, checked);
+  await checkRefs(ctx, graph, versionSet, problems, checked);
+  return { ok: problems.length === 0, problems, checked };
+}
+
+/** Re-hash every object; returns the hashes that verify. */
+async function checkObjects(ctx: StoreContext, problems: FsckProblem[], checked: Checked): Promise<Set<string>> {
+  const present = new Set<string>();
+  for await (const info of ctx.backend.listObjects()) {
+    checked.objects++;
+    try {
+      const bytes = await ctx.backend.getObject(info.hash);
+      if (!bytes)
+        problems.push({
+          kind: 'missing-object',
+          object: info.hash,
+          message: `listed in ${info.location} but unreadable`,
+        });
+      else if (sha256(bytes) !== info.hash) {
+        problems.push({
+          kind: 'hash-mismatch',
+          object: info.hash,
+          message: `content in ${info.location} does not hash to its name`,
+        });
+      } else present.add(info.hash);
+    } catch (error) {
+      problems.push({ kind: 'bad-object', object: info.hash, message: (error as Error).message });
+    }
+  }
+  return present;
+}
+
+async function checkFormat(ctx: StoreContext, problems: FsckProblem[]): Promise<void> {
+  const format = await ctx.backend.readFile(FORMAT_FILE);
+  try {
+    const parsed = JSON.parse(Buffer.from(format ?? '').toString('utf8')) as { version?: unknown };
+    if (parsed.version !== FORMAT_VERSION)
+      problems.push({ kind: 'bad-format', message: `${FORMAT_FILE} has version ${String(parsed.version)}` });
+  } catch {
+    problems.push({ kind: 'bad-format', message: `${FORMAT_FILE} is missing or not JSON` });
+  }
+}
+
+/** Checks manifest trees and records against the objects that verified, each object once. */
+class GraphChecker {
+  private readonly goodNodes = new Map<string, { count: number; last: string | null; level: number }>();
+  private readonly goodRecords = new Set<string>();
+
+  constructor(
+    private readonly ctx: StoreContext,
+    readonly present: Set<string>,
+    private readonly problems: FsckProblem[],
+    private readonly checked: Checked,
+  ) {}
+
+  async checkRecord(hash: string, id: string, content: string | null, where: string): Promise<void> {
+    const { present, problems } = this;
+    if (!present.has(hash)) {
+      problems.push({ kind: 'missing-object', object: hash, message: `record of ${id} (${where}) is missing` });
+      return;
+    }
+    if (this.goodRecords.has(hash)) return;
+    this.goodRecords.add(hash);
+    this.checked.records++;
+    try {
+      const stored: StoredRecord = parseStoredRecord((await this.ctx.backend.getObject(hash))!, hash);
+      for (const blob of new Set([stored.text, stored.markdown])) {
+        if (!present.has(blob))
+          problems.push({
+            kind: 'missing-object',
+            object: blob,
+            message: `text of record ${hash} (${id}) is missing`,
+          });
+      }
+      if (stored.record.id !== id)
+        problems.push({
+          kind: 'bad-record',
+          object: hash,
+          message: `record holds id ${stored.record.id}, expected ${id}`,
+        });
+      if (present.has(stored.text) && present.has(stored.markdown)) {
+        const record = await readRecord(this.ctx, hash);
+        const actual = computeContentHash(record.document);
+        if (actual !== record.contentHash || (content !== null && content !== actual)) {
+          problems.push({
+            kind: 'bad-record',
+            object: hash,
+            message: `content hash of ${id} does not match its content`,
+          });
+        }
+      }
+    } catch (error) {
+      problems.push({ kind: 'bad-record', object: hash, message: (error as Error).message });
+    }
+  }
+
+  /** Check a manifest (sub)tree; returns its document count and last id, or null when unreadable. */
+  async checkNode(hash: string, expectLevel: number | null): Promise<{ count: number; last: string | null } | null> {
+    const { present, problems } = this;
+    const known = this.goodNodes.get(hash);
+    if (known) return known;
+    if (!present.has(hash)) {
+      problems.push({ kind: 'missing-object', object: hash, message: 'manifest node is missing' });
+      return null;
+    }
+    let node: ManifestNode;
+    try {
+      node = parseNode((await this.ctx.backend.getObject(hash))!, hash);
+    } catch (error) {
+      problems.push({ kind: 'bad-node', object: hash, message: (error as Error).message });
+      return null;
+    }
+    if (expectLevel !== null && node.level !== expectLevel) {
+      problems.push({ kind: 'bad-node', object: hash, message: `level ${node.level}, expected ${expectLevel}` });
+    }
+    let count = 0;
+    let last: string | null = null;
+    if (node.kind === 'manifest-leaf') {
+      for (const [id, content, record, raw] of node.entries) {
+        if (last !== null && id <= last)
+          problems.push({ kind: 'bad-node', object: hash, message: `entries out of order at ${id}` });
+        last = id;
+        count++;
+        await this.checkRecord(record, id, content, `manifest ${hash.slice(0, 12)}`);
+        if (raw && !present.has(raw))
+          problems.push({ kind: 'missing-object', object: raw, message: `raw bytes of ${id} are missing` });
+      }
+    } else {
+      for (const [childLast, child, childCount] of node.children) {
+        if (last !== null && childLast <= last)
+          problems.push({ kind: 'bad-node', object: hash, message: `children out of order at ${childLast}` });
+        const sub = await this.checkNode(child, node.level - 1);
+        if (sub && (sub.count !== childCount || sub.last !== childLast)) {
+          problems.push({
+            kind: 'bad-node',
+            object: hash,
+            message: `child ${child.slice(0, 12)} summary does not match it`,
+          });
+        }
+        last = childLast;
+        count += childCount;
+      }
+    }
+    const summary = { count, last, level: node.level };
+    this.goodNodes.set(hash, summary);
+    return summary;
+  }
+}
+
+/** Check every version file and its manifest; returns the ids of the version files. */
+async function checkVersions(
+  ctx: StoreContext,
+  graph: GraphChecker,
+  problems: FsckProblem[],
+  checked: Checked,
+): Promise<Set<string>> {
+  const versionIds = (await ctx.backend.listFiles('versions'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5));
+  const versionSet = new Set(versionIds);
+  for (const id of versionIds) {
+    checked.versions++;
+    let version: Version;
+    try {
+      version = await readVersion(ctx, id);
+    } catch (error) {
+      problems.push({ kind: 'bad-version', object: id, message: (error as Error).message });
+      continue;
+    }
+    if (version.parent && !versionSet.has(version.parent)) {
+      problems.push({
+        kind: 'missing-version',
+        object: version.parent,
+        message: `parent of version ${id} is missing`,
+      });
+    }
+    const summary = await graph.checkNode(version.root, null);
+    if (summary && summary.count !== version.counts?.documents) {
+      problems.push({
+        kind: 'bad-version',
+        object: id,
+        message: `counts ${version.counts?.documents} documents, manifest has ${summary.count}`,
+      });
+    }
+  }
+  return versionSet;
+}
+
+/** Check `refs.json`, what it names, and the staging index with every record it names. */
+async function checkRefs(
+  ctx: StoreContext,
+  graph: GraphChecker,
+  versionSet: Set<string>,
+  problems: FsckProblem[],
+  checked: Checked,
+): Promise<void> {
+  let refs: Refs | null = null;
+  try {
+    refs = await readRefs(ctx);
+  } catch (error) {
+    problems.push({ kind: 'bad-refs', message: (error as Error).message });
+  }
+  if (!refs) return;
+  if (refs.head && !versionSet.has(refs.head))
+    problems.push({ kind: 'missing-version', object: refs.head, message: 'HEAD names a missing version' });
+  for (const [name, id] of Object.entries(refs.tags)) {
+    if (!versionSet.has(id))
+      problems.push({ kind: 'missing-version', object: id, message: `tag ${name} names a missing version` });
+  }
+  if (!refs.staging) return;
+  const bytes = await ctx.backend.readFile(stagingFile(refs.staging));
+  if (!bytes) {
+    problems.push({ kind: 'bad-staging', object: refs.staging, message: 'the staging index is missing' });
+    return;
+  }
+  if (sha256(bytes) !== refs.staging) {
+    problems.push({
+      kind: 'hash-mismatch',
+      object: refs.staging,
+      message: 'the staging index does not hash to its name',
+    });
+    return;
+  }
+  try {
+    const staging = await readStaging(ctx, refs.staging);
+    for (const entry of staging?.values() ?? []) {
+      checked.staged++;
+      if (entry.record) await graph.checkRecord(entry.record, entry.id, entry.contentHash, 'staging');
+      if (entry.raw && !graph.present.has(entry.raw))
+        problems.push({
+          kind: 'missing-object',
+          object: entry.raw,
+          message: `raw bytes of staged ${entry.id} are missing`,
+        });
+      if (entry.previous)
+        await graph.checkRecord(entry.previous.record, entry.id, entry.previous.contentHash, 'staging, previous');
+    }
+  } catch (error) {
+    problems.push({ kind: 'bad-staging', object: refs.staging, message: (error as Error).message });
+  }
+}

@@ -1,0 +1,61 @@
+import { sha256 } from '@corpuskit/document';
+
+import type { StoreContext } from './context.js';
+import { storeError } from './errors.js';
+import { FORMAT_VERSION, stagingFile } from './layout.js';
+import type { ManifestChange } from './manifest.js';
+import type { StagedEntry } from './types.js';
+
+/*
+ * The staging area on disk: one immutable JSON file per state, `staging/<hash>.json`, named by
+ * the SHA-256 of its bytes; `refs.json` names the current one (or null when the area is empty).
+ */
+
+/** Sort by `id` (code-unit order, as the manifest sorts). */
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The staging index named `hash` (an empty map for null), or null when its file is gone. */
+export async function readStaging(ctx: StoreContext, hash: string | null): Promise<Map<string, StagedEntry> | null> {
+  if (hash === null) return new Map();
+  if (ctx.stagingCache?.hash === hash) return ctx.stagingCache.map;
+  const bytes = await ctx.backend.readFile(stagingFile(hash));
+  if (!bytes) return null;
+  let entries: StagedEntry[];
+  try {
+    entries = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { entries: StagedEntry[] }).entries;
+  } catch (error) {
+    throw storeError('corrupt', 'bad-staging', `staging index ${hash} is not valid JSON`, { cause: error });
+  }
+  const map = new Map(entries.map((e) => [e.id, e]));
+  ctx.stagingCache = { hash, map };
+  return map;
+}
+
+/** Write the staging index of `staging` (unless it is empty) and return its hash, or null when empty. */
+export async function writeStaging(
+  ctx: StoreContext,
+  staging: Map<string, StagedEntry>,
+  current: string | null,
+): Promise<string | null> {
+  const entries = [...staging.values()].sort(byId);
+  if (entries.length === 0) return null;
+  const text = `{"format":${FORMAT_VERSION},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
+  const bytes = Buffer.from(text, 'utf8');
+  const hash = sha256(bytes);
+  if (hash !== current) await ctx.backend.writeFile(stagingFile(hash), bytes);
+  ctx.stagingCache = { hash, map: new Map(staging) };
+  return hash;
+}
+
+/** Staged entries as changes to a manifest (a removal, or the entry to put in). */
+export function changesOf(entries: StagedEntry[]): ManifestChange[] {
+  return entries.map((e) => ({
+    id: e.id,
+    entry:
+      e.change === 'remove' || e.record === null || e.contentHash === null
+        ? null
+        : { id: e.id, contentHash: e.contentHash, record: e.record, raw: e.raw },
+  }));
+}

@@ -1,0 +1,109 @@
+import type { Session, StoreContext } from './context.js';
+import { storeError } from './errors.js';
+import { REFS_FILE, stagingFile } from './layout.js';
+import { readRefs, refsText, type Refs } from './refs.js';
+import { readStaging, writeStaging } from './staging-index.js';
+import type { StagedEntry } from './types.js';
+
+/*
+ * Locking and state. Reads need no lock and see the last committed state (or, inside a
+ * transaction, the transaction's own). A transaction holds the corpus lock, keeps the refs and
+ * the staging area in memory, and writes them (objects first, then the staging index, then
+ * `refs.json`) when it ends, and in between when many changes have piled up.
+ */
+
+/**
+ * Run `fn` holding the corpus lock (re-entrant). If `fn` throws, changes not yet written are
+ * dropped.
+ */
+export async function transaction<T>(ctx: StoreContext, fn: () => Promise<T>): Promise<T> {
+  if (ctx.als.getStore()) return fn();
+  return exclusive(ctx, async () => {
+    try {
+      const session = await loadSession(ctx);
+      const result = await ctx.als.run(session, fn);
+      await flush(ctx, session);
+      return result;
+    } catch (error) {
+      await ctx.backend.discardObjects();
+      ctx.stagingCache = null;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Run `fn` holding the corpus lock, after this Store's earlier writers (which queue here; the
+ * lock file keeps other processes out), without loading a session.
+ */
+export async function exclusive<T>(ctx: StoreContext, fn: () => Promise<T>): Promise<T> {
+  const previous = ctx.queue;
+  let release!: () => void;
+  ctx.queue = new Promise<void>((resolve) => (release = resolve));
+  try {
+    await previous;
+    await ctx.lock.acquire(ctx.command, ctx.lockWaitMs);
+    try {
+      return await fn();
+    } finally {
+      ctx.lock.release();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** Run `fn` with the current transaction's session, or in a transaction of its own. */
+export async function mutate<T>(ctx: StoreContext, fn: (session: Session) => Promise<T>): Promise<T> {
+  const session = ctx.als.getStore();
+  if (session) return fn(session);
+  return transaction(ctx, () => fn(ctx.als.getStore()!));
+}
+
+/** The committed state; retried when a writer replaces the staging index between two reads. */
+export async function readCommitted(ctx: StoreContext): Promise<{ refs: Refs; staging: Map<string, StagedEntry> }> {
+  for (let attempt = 0; ; attempt++) {
+    const refs = await readRefs(ctx);
+    const staging = await readStaging(ctx, refs.staging);
+    if (staging) return { refs, staging };
+    if (attempt >= 5) {
+      throw storeError('corrupt', 'missing-staging', `the staging index ${refs.staging} is missing`, {
+        subject: ctx.root,
+      });
+    }
+  }
+}
+
+async function loadSession(ctx: StoreContext): Promise<Session> {
+  const { refs, staging } = await readCommitted(ctx);
+  return { refs, staging: new Map(staging), stagingDirty: false, refsDirty: false, unflushed: 0 };
+}
+
+/** The transaction's state, or the committed state outside one. */
+export async function current(ctx: StoreContext): Promise<{ refs: Refs; staging: Map<string, StagedEntry> }> {
+  return ctx.als.getStore() ?? (await readCommitted(ctx));
+}
+
+/** Make the session durable: objects, then the staging index, then `refs.json`. */
+export async function flush(ctx: StoreContext, session: Session): Promise<void> {
+  await ctx.backend.flushObjects();
+  const oldStaging = session.refs.staging;
+  if (session.stagingDirty) {
+    session.refs.staging = await writeStaging(ctx, session.staging, oldStaging);
+    session.refsDirty = session.refsDirty || session.refs.staging !== oldStaging;
+    session.stagingDirty = false;
+  }
+  if (session.refsDirty) {
+    await ctx.backend.writeFile(REFS_FILE, refsText(session.refs));
+    session.refsDirty = false;
+    if (oldStaging && oldStaging !== session.refs.staging) await ctx.backend.deleteFile(stagingFile(oldStaging));
+  }
+  session.unflushed = 0;
+}
+
+/** Count `changes` and flush once they are many compared with the staging area. */
+export async function maybeFlush(ctx: StoreContext, session: Session, changes: number): Promise<void> {
+  session.unflushed += changes;
+  // Amortised: rewriting the staging index costs its size, so flush after a proportional number of changes.
+  if (session.unflushed >= Math.max(5000, session.staging.size)) await flush(ctx, session);
+}
