@@ -20,3 +20,9 @@ export type { CorpusPort, CorpusReader, CorpusSession, DedupInput, DedupPort, Re
 export { assertCleanable, sniff } from './sniff.js';
 export type { Sniffed } from './sniff.js';
 export { DEDUP_STATE, LINES_STATE, storeSession } from './store-session.js';
+export { EMPTY_SUMMARY, SummaryCache, flagsOf, idHash, reviewItemOf, summaryOf } from './review-item.js';
+export type { RecordSummary, ReviewFlag, ReviewItem } from './review-item.js';
+export { MIN_SHORT_HASH, resolveShortIds, resolveShortIdsOrThrow, shortHashLength } from './short-ids.js';
+export type { ResolvedIds } from './short-ids.js';
+export { WHERE_HELP, matchesWhere, parseWhere, whereNeedsRecords } from './where.js';
+export type { WhereFilter, WhereKey, WhereTerm } from './where.js';

@@ -1,4 +1,5 @@
 import type { CommandRun, CommandSpec } from '../command.js';
+import { WHERE_OPTION } from '../review.js';
 import { decide } from './decide.js';
 
 export const spec: CommandSpec = {
@@ -7,10 +8,13 @@ export const spec: CommandSpec = {
   options: [
     { flags: '--all', description: 'Accept every pending change' },
     { flags: '-m, --message <note>', description: 'A note recorded with the decision' },
+    WHERE_OPTION,
   ],
   examples: [
     'corpuskit accept https://www.bbc.co.uk/news/world-asia-58290318',
     'corpuskit accept --all',
+    "corpuskit accept --where 'no-findings -suspect'",
+    'corpuskit accept 3fa9c1e   # a unique prefix of the id or of its hash (see status)',
     'corpuskit accept file:notes/page.html -m "checked the removals"',
   ],
 };

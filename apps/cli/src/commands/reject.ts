@@ -1,4 +1,5 @@
 import type { CommandRun, CommandSpec } from '../command.js';
+import { WHERE_OPTION } from '../review.js';
 import { decide } from './decide.js';
 
 export const spec: CommandSpec = {
@@ -7,10 +8,12 @@ export const spec: CommandSpec = {
   options: [
     { flags: '--all', description: 'Reject every pending change' },
     { flags: '-m, --message <note>', description: 'Why: recorded with the decision' },
+    WHERE_OPTION,
   ],
   examples: [
     'corpuskit reject https://example.com/story -m "syndicated copy"',
     'corpuskit reject --all -m "bad crawl"',
+    "corpuskit reject --where 'type:not-article' -m 'not an article'",
     'corpuskit unstage --rejected   # then drop the rejected entries',
   ],
 };

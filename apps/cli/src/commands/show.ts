@@ -1,8 +1,9 @@
-import { CorpusKitError } from '@corpuskit/document';
+import { CorpusKitError, isDocumentId } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
+import type { Store } from '@corpuskit/store';
 
 import type { CommandRun, CommandSpec } from '../command.js';
-import { openCorpusFor } from '../corpus.js';
+import { openCorpusFor, shortId } from '../corpus.js';
 
 export const spec: CommandSpec = {
   usage: 'show <id>',
@@ -12,6 +13,7 @@ export const spec: CommandSpec = {
   formats: ['text', 'markdown', 'raw'],
   examples: [
     'corpuskit show https://www.bbc.co.uk/news/world-asia-58290318',
+    'corpuskit show 3fa9c1e   # a unique prefix of the id or of its hash',
     'corpuskit show file:notes/page.html --version v1 --format markdown',
     'corpuskit show https://example.com/story --format raw > saved.html',
     'corpuskit show https://example.com/story --json | jq .document.removed',
@@ -49,14 +51,63 @@ function describe(record: DocumentRecord, where: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Where an id (or a short id) last existed: the newest version in HEAD's history that holds it,
+ * and the version after it, which removed it.
+ */
+async function lastSeen(store: Store, arg: string): Promise<string | null> {
+  if (!(await store.head())) return null;
+  const { resolveShortIds } = await import('@corpuskit/ingest');
+  let newer: { id: string; time: string } | null = null;
+  for (const { id: versionId, version, tags } of await store.log('HEAD')) {
+    let id: string | undefined = (await store.getEntry(versionId, arg)) ? arg : undefined;
+    if (!id && !isDocumentId(arg)) {
+      const known: string[] = [];
+      for await (const entry of store.entries(versionId)) known.push(entry.id);
+      id = resolveShortIds([arg], known).ids[0];
+    }
+    if (id) {
+      const name = `${shortId(versionId)}${tags.length ? ` (${tags.join(', ')})` : ''}`;
+      const gone = newer ? `, removed in version ${shortId(newer.id)} of ${newer.time}` : '';
+      return `${id} was last in version ${name} of ${version.time}${gone}: corpuskit show ${id} --version ${shortId(versionId)}`;
+    }
+    newer = { id: versionId, time: version.time };
+  }
+  return null;
+}
+
+/** The id a person meant: the full id, or a unique prefix of the id or of its hash. */
+async function resolveId(store: Store, arg: string, version: string | undefined): Promise<string> {
+  const { resolveShortIds } = await import('@corpuskit/ingest');
+  const known = new Set<string>();
+  if (version !== undefined) {
+    for await (const entry of store.entries(version)) known.add(entry.id);
+  } else {
+    for (const entry of (await store.status()).items) known.add(entry.id);
+    if (await store.head()) for await (const entry of store.entries('HEAD')) known.add(entry.id);
+  }
+  const { ids, problems } = resolveShortIds([arg], known);
+  if (ids[0]) return ids[0];
+  if (problems[0]?.code === 'ambiguous') {
+    throw new CorpusKitError(
+      'usage',
+      'cli.ambiguous-id',
+      `'${arg}' is ambiguous: ${problems[0].candidates.join(', ')}`,
+      { subject: arg },
+    );
+  }
+  return arg;
+}
+
 export const run: CommandRun = async (args, options, context) => {
-  const id = String(args[0]);
   const { store } = await openCorpusFor(context);
+  const version = options.version === undefined ? undefined : String(options.version);
+  const id = await resolveId(store, String(args[0]), version);
   let record: DocumentRecord | null;
   let where: string;
   let state: string | null = null;
-  if (options.version !== undefined) {
-    where = String(options.version);
+  if (version !== undefined) {
+    where = version;
     record = await store.getDocument(where, id);
   } else {
     const staged = await store.getStaged(id);
@@ -70,9 +121,13 @@ export const run: CommandRun = async (args, options, context) => {
     }
   }
   if (!record) {
-    throw new CorpusKitError('not-found', 'cli.unknown-document', `no document with this id in ${where}`, {
-      subject: id,
-    });
+    const seen = await lastSeen(store, id);
+    throw new CorpusKitError(
+      'not-found',
+      'cli.unknown-document',
+      `no document with this id in ${where}${seen ? `; ${seen}` : version === undefined ? ' (nor in any earlier version)' : ''}`,
+      { subject: id },
+    );
   }
   const format = context.options.format ?? 'text';
   if (format === 'raw') {

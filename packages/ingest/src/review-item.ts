@@ -1,0 +1,137 @@
+import { hostOf, sha256 } from '@corpuskit/document';
+import type { DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
+import type { StagedEntry } from '@corpuskit/store';
+
+/** The flags a reviewer scans for, derived from a staged entry and its record. */
+export type ReviewFlag = 'suspect' | 'not-article' | 'exact-duplicate' | 'near-duplicate' | 'revision';
+
+/**
+ * One staged entry as both review surfaces show it (the CLI's `status`, the app's queue): what
+ * `--where` filters on. Built by `reviewItemOf` from the entry and its record's summary.
+ */
+export interface ReviewItem {
+  id: string;
+  /** First 12 hex digits of SHA-256 of the id: a short handle that does not depend on the URL. */
+  hash: string;
+  /** What staging does to the corpus: `new`, `update` or `remove`. */
+  change: StagedEntry['change'];
+  state: StagedEntry['state'];
+  title: string | null;
+  site: string | null;
+  /** The cleaner's status of the staged record; null for a removal. */
+  status: DocumentStatus | null;
+  language: string | null;
+  /** ISO 8601 date of publication when the page said so. */
+  publishedAt: string | null;
+  /** ISO 8601 time the entry was staged. */
+  stagedAt: string;
+  findings: Array<Pick<DedupFinding, 'kind' | 'other' | 'similarity'>>;
+  flags: ReviewFlag[];
+  chars: number;
+  removedChars: number;
+  note: string | null;
+  /** Who decided, when decided. */
+  decidedBy: string | null;
+  contentHash: string | null;
+}
+
+/** The part of a record a review item needs (kept small so a queue of 100,000 can cache it). */
+export interface RecordSummary {
+  title: string | null;
+  status: DocumentStatus | null;
+  language: string | null;
+  publishedAt: string | null;
+  chars: number;
+  removedChars: number;
+}
+
+export const EMPTY_SUMMARY: RecordSummary = {
+  title: null,
+  status: null,
+  language: null,
+  publishedAt: null,
+  chars: 0,
+  removedChars: 0,
+};
+
+/** The short hash of a document id shown beside it (`corpuskit accept 3fa9c1` takes it). */
+export function idHash(id: string): string {
+  return sha256(id).slice(0, 12);
+}
+
+export function summaryOf(record: DocumentRecord, staged = true): RecordSummary {
+  const document = record.document;
+  return {
+    title: document.title,
+    status: staged ? document.status : null,
+    language: document.metadata.language,
+    publishedAt: document.metadata.publishedAt,
+    chars: document.stats?.chars ?? document.text.length,
+    removedChars: document.stats?.removedChars ?? 0,
+  };
+}
+
+export function flagsOf(entry: Pick<StagedEntry, 'findings'>, status: DocumentStatus | null): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  if (status === 'suspect') flags.push('suspect');
+  if (status === 'not-article') flags.push('not-article');
+  const kinds = new Set(entry.findings.map((finding) => finding.kind));
+  if (kinds.has('exact')) flags.push('exact-duplicate');
+  if (kinds.has('near')) flags.push('near-duplicate');
+  if (kinds.has('revision')) flags.push('revision');
+  return flags;
+}
+
+export function reviewItemOf(entry: StagedEntry, summary: RecordSummary = EMPTY_SUMMARY): ReviewItem {
+  const status = entry.record ? summary.status : null;
+  return {
+    id: entry.id,
+    hash: idHash(entry.id),
+    change: entry.change,
+    state: entry.state,
+    title: summary.title,
+    site: hostOf(entry.id),
+    status,
+    language: summary.language,
+    publishedAt: summary.publishedAt,
+    stagedAt: entry.stagedAt,
+    findings: entry.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity })),
+    flags: flagsOf(entry, status),
+    chars: summary.chars,
+    removedChars: summary.removedChars,
+    note: entry.decision?.note ?? null,
+    decidedBy: entry.decision?.by ?? null,
+    contentHash: entry.contentHash,
+  };
+}
+
+/** Reads records and keeps their summaries by object hash (records are immutable). */
+export class SummaryCache {
+  private readonly cache = new Map<string, RecordSummary>();
+
+  constructor(private readonly readRecord: (hash: string) => Promise<DocumentRecord>) {}
+
+  async summary(entry: StagedEntry): Promise<RecordSummary> {
+    const hash = entry.record ?? entry.previous?.record ?? null;
+    if (!hash) return EMPTY_SUMMARY;
+    const key = `${entry.record ? 's' : 'p'}${hash}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const summary = summaryOf(await this.readRecord(hash), entry.record !== null);
+    this.cache.set(key, summary);
+    return summary;
+  }
+
+  async item(entry: StagedEntry): Promise<ReviewItem> {
+    return reviewItemOf(entry, await this.summary(entry));
+  }
+
+  /** Items for many entries, records read a batch at a time. */
+  async items(entries: StagedEntry[], batch = 32): Promise<ReviewItem[]> {
+    const items: ReviewItem[] = [];
+    for (let i = 0; i < entries.length; i += batch) {
+      items.push(...(await Promise.all(entries.slice(i, i + batch).map((entry) => this.item(entry)))));
+    }
+    return items;
+  }
+}
