@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { corpuskit, tempDir } from './helpers.js';
+import { articlePage, corpuskit, tempCorpus, tempDir } from './helpers.js';
 
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -35,5 +36,121 @@ describe('decoding a page without a charset declaration', () => {
     expect(json.text).toContain('Grüße \uFFFD aus Zürich.');
     expect(json.text).not.toContain('Ã¼');
     expect(json.warnings).toContain('1 invalid UTF-8 byte sequence replaced by U+FFFD');
+  });
+});
+
+interface IngestJson {
+  files: number;
+  new: number;
+  failedCount: number;
+  failed: Array<{ source: string; code: string; error: string }>;
+  warnings: Array<{ source: string; message: string }>;
+  items: Array<{ source: string; id: string | null; outcome: string }>;
+}
+
+async function corpus(): Promise<string> {
+  const { dir, cleanup } = await tempCorpus();
+  cleanups.push(cleanup);
+  await mkdir(path.join(dir, 'in'));
+  await writeFile(
+    path.join(dir, 'in/good.html'),
+    articlePage('Harbour pier', { canonical: 'https://port.example/pier' }),
+  );
+  return dir;
+}
+
+describe('ingest stays inside the folders it is given', () => {
+  it('a symbolic link to /etc stages nothing from it, and says so', async () => {
+    const dir = await corpus();
+    await symlink('/etc', path.join(dir, 'in/etc'));
+    await symlink('/etc/hostname', path.join(dir, 'in/hostname.txt'));
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const json = result.json<IngestJson>();
+    expect(json).toMatchObject({ files: 1, new: 1, failedCount: 0 });
+    expect(json.items.map((item) => item.source)).toEqual(['in/good.html']);
+    expect(json.warnings).toEqual([
+      { source: 'in/etc', message: expect.stringContaining('symbolic link to /etc, outside in') },
+      { source: 'in/hostname.txt', message: expect.stringContaining('outside in') },
+    ]);
+    const status = await corpuskit(['status', '--json'], { cwd: dir });
+    expect(status.stdout).not.toMatch(/file:etc|shadow|passwd/);
+    const text = await corpuskit(['ingest', 'in'], { cwd: dir });
+    expect(text.stdout).toMatch(
+      /skipped\s+in\/etc: symbolic link to \/etc, outside in: skipped \(give --follow-symlinks/,
+    );
+    const glob = await corpuskit(['ingest', 'in/*', '--json'], { cwd: dir });
+    expect(glob.json<IngestJson>().items.map((item) => item.source)).toEqual(['in/good.html']);
+  });
+
+  it('links inside the folder are followed; --follow-symlinks follows the others', async () => {
+    const dir = await corpus();
+    const outside = path.join(dir, 'elsewhere');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'far.html'), articlePage('Far away', { canonical: 'https://far.example/a' }));
+    await mkdir(path.join(dir, 'in/sub'));
+    await writeFile(path.join(dir, 'in/sub/near.html'), articlePage('Near', { canonical: 'https://near.example/a' }));
+    await symlink('sub', path.join(dir, 'in/alias'));
+    await symlink(outside, path.join(dir, 'in/far'));
+    const plain = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    const plainJson = plain.json<IngestJson>();
+    expect(plainJson.items.map((item) => item.id).sort()).toEqual([
+      'https://near.example/a',
+      'https://port.example/pier',
+    ]);
+    expect(plainJson.warnings).toEqual([{ source: 'in/far', message: expect.stringContaining('outside in') }]);
+    const follow = await corpuskit(['ingest', 'in', '--follow-symlinks', '--json'], { cwd: dir });
+    expect(follow.json<IngestJson>().items.map((item) => item.id)).toContain('https://far.example/a');
+    expect(follow.json<IngestJson>().warnings).toEqual([]);
+  });
+});
+
+describe('special files and sizes', () => {
+  it('a FIFO in a folder fails with a clear error without hanging; the batch goes on', async () => {
+    const dir = await corpus();
+    execFileSync('mkfifo', [path.join(dir, 'in/pipe.html')]);
+    const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const json = result.json<IngestJson>();
+    expect(json).toMatchObject({ new: 1, failedCount: 1 });
+    expect(json.failed).toEqual([
+      { source: 'in/pipe.html', code: 'ingest.not-a-file', error: 'a named pipe (FIFO), not a regular file: refused' },
+    ]);
+  });
+
+  it('clean of a FIFO, of /dev/zero and of a device refuses at once', async () => {
+    const dir = await scratch();
+    execFileSync('mkfifo', [path.join(dir, 'pipe.html')]);
+    const pipe = await corpuskit(['clean', 'pipe.html'], { cwd: dir });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toContain('pipe.html: a named pipe (FIFO), not a regular file: refused');
+    const zero = await corpuskit(['clean', '/dev/zero'], { cwd: dir });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('/dev/zero: a character device, not a regular file: refused');
+    const ingest = await corpuskit(['ingest', '/dev/null', '--json'], { cwd: await corpus() });
+    expect(ingest.code).toBe(2);
+    expect(ingest.json<IngestJson>().failed[0]).toMatchObject({ code: 'ingest.not-a-file' });
+  });
+
+  it('a 3 GB file is a clear too-large error (exit 2), in clean and in ingest', async () => {
+    const dir = await corpus();
+    const handle = await open(path.join(dir, 'in/huge.html'), 'w');
+    await handle.truncate(3 * 1024 * 1024 * 1024);
+    await handle.close();
+    const clean = await corpuskit(['clean', 'in/huge.html'], { cwd: dir });
+    expect(clean.code).toBe(2);
+    expect(clean.stderr).toContain('in/huge.html: the file is 3072.0 MiB, over the 64.0 MiB limit');
+    const ingest = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
+    expect(ingest.code).toBe(1);
+    expect(ingest.json<IngestJson>().failed).toEqual([
+      {
+        source: 'in/huge.html',
+        code: 'ingest.too-large',
+        error: expect.stringContaining('3072.0 MiB, over the 64.0 MiB'),
+      },
+    ]);
+    const over = await corpuskit(['ingest', 'in', '--max-size', '4096'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('--max-size is at most 512');
   });
 });

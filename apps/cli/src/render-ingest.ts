@@ -47,6 +47,7 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
     ...result.counts,
     failed: result.failed,
     failedCount: result.counts.failed,
+    warnings: result.warnings,
     interrupted: result.interrupted,
     items: result.files,
   };
@@ -68,6 +69,8 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     `  findings: ${plural(counts.exactDuplicates, 'exact duplicate')}, ${plural(counts.nearDuplicates, 'near-duplicate')}, ${counts.suspect} suspect`,
   );
   if (result.interrupted) lines.push(colors.yellow('  interrupted: files not reached are listed as failed'));
+  for (const warning of result.warnings)
+    lines.push(`  ${colors.yellow('skipped')}    ${warning.source}: ${warning.message}`);
   const verbose = options.context.options.verbose;
   const shown = result.files.filter(
     (f) =>

@@ -6,6 +6,7 @@ import { toCorpusKitError } from '@corpuskit/document';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 import { ingestError } from './errors.js';
+import { fileKind } from './read-input.js';
 
 /** One file to ingest. */
 export interface InputFile {
@@ -27,24 +28,41 @@ export interface ExpandResult {
   /** Files in a stable order: inputs in the order given, each folder's files sorted by path. */
   files: InputFile[];
   failures: FileFailure[];
-  /** Files passed over on purpose: sidecars, hidden files, a saved page's `_files` folder. */
+  /** Files passed over on purpose: sidecars, hidden files, a saved page's `_files` folder, links leaving the folder. */
   skipped: string[];
+  /** Why something was passed over when the user should hear of it (a link leading outside the folder). */
+  warnings: ExpandWarning[];
+}
+
+export interface ExpandWarning {
+  source: string;
+  message: string;
 }
 
 export interface ExpandOptions {
   cwd: string;
+  /**
+   * Follow symbolic links that lead outside the folder (or a pattern's fixed base) they are
+   * found in. Off by default: such a link is skipped with a warning naming it.
+   */
+  followSymlinks?: boolean;
 }
 
 const toPosix = (value: string) => value.split(path.sep).join('/');
 
 /**
- * Turn files, folders (walked recursively, following symbolic links but refusing loops) and
- * glob patterns into the list of files to ingest. Nothing here reads a file's content; a
- * missing input, an unreadable folder or a directory loop becomes a failure, and the rest
+ * Turn files, folders (walked recursively) and glob patterns into the list of files to
+ * ingest. Symbolic links are followed while they stay inside the folder given (or a pattern's
+ * fixed base); one leading outside is skipped with a warning unless `followSymlinks` is set,
+ * and loops are refused. Nothing here reads a file's content; a missing input, an unreadable
+ * folder, a directory loop, a named pipe, socket or device becomes a failure, and the rest
  * goes on.
  */
-export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOptions): Promise<ExpandResult> {
-  const result: ExpandResult = { files: [], failures: [], skipped: [] };
+export async function expandInputs(
+  inputs: readonly string[],
+  { cwd, followSymlinks = false }: ExpandOptions,
+): Promise<ExpandResult> {
+  const result: ExpandResult = { files: [], failures: [], skipped: [], warnings: [] };
   const seen = new Set<string>();
   const add = async (file: InputFile) => {
     let key = file.path;
@@ -66,7 +84,7 @@ export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOpt
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'ENOENT' && isDynamicPattern(toPosix(input))) {
-        await expandGlob(input, cwd, result, add);
+        await expandGlob(input, cwd, followSymlinks, result, add);
         continue;
       }
       const message =
@@ -91,7 +109,8 @@ export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOpt
     }
     if (info.isDirectory()) {
       const files: InputFile[] = [];
-      await walk(absolute, input, '', [await realpath(absolute)], files, result);
+      const root = await realpath(absolute);
+      await walk(absolute, input, '', [root], files, result, followSymlinks ? null : root);
       files.sort((a, b) => compare(a.relative, b.relative));
       for (const file of files) await add(file);
     } else if (info.isFile()) {
@@ -99,7 +118,9 @@ export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOpt
     } else {
       result.failures.push({
         source: input,
-        error: ingestError('input', 'unreadable', 'not a regular file or folder', { subject: input }),
+        error: ingestError('input', 'not-a-file', `${fileKind(info)}, not a regular file or folder: refused`, {
+          subject: input,
+        }),
       });
     }
   }
@@ -109,6 +130,7 @@ export async function expandInputs(inputs: readonly string[], { cwd }: ExpandOpt
 async function expandGlob(
   pattern: string,
   cwd: string,
+  followSymlinks: boolean,
   result: ExpandResult,
   add: (file: InputFile) => Promise<void>,
 ): Promise<void> {
@@ -127,8 +149,21 @@ async function expandGlob(
     });
     return;
   }
-  const files = matches
-    .map((match) => path.resolve(match))
+  const root = followSymlinks ? null : await realpath(base).catch(() => base);
+  const inside: string[] = [];
+  for (const match of matches.map((m) => path.resolve(m))) {
+    if (root !== null) {
+      const real = await realpath(match).catch(() => match);
+      if (!isInside(real, root)) {
+        const source = toPosix(path.relative(cwd, match)) || match;
+        result.skipped.push(source);
+        result.warnings.push({ source, message: outsideMessage(real, toPosix(path.relative(cwd, base)) || '.') });
+        continue;
+      }
+    }
+    inside.push(match);
+  }
+  const files = inside
     .filter((match) => !isSidecarLike(match, new Set(matches.map((m) => path.resolve(m)))))
     .map((match) => {
       const relative = toPosix(path.relative(base, match));
@@ -153,6 +188,8 @@ async function walk(
   ancestors: string[],
   files: InputFile[],
   result: ExpandResult,
+  /** The real path of the folder given, when links must not leave it; null to follow them anywhere. */
+  root: string | null,
 ): Promise<void> {
   let entries;
   try {
@@ -174,11 +211,21 @@ async function walk(
     }
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
+    let kind: Parameters<typeof fileKind>[0] = entry;
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(childPath);
+        if (root !== null) {
+          const real = await realpath(childPath);
+          if (!isInside(real, root)) {
+            result.skipped.push(childSource);
+            result.warnings.push({ source: childSource, message: outsideMessage(real, rootSource(source, relative)) });
+            continue;
+          }
+        }
         isDirectory = target.isDirectory();
         isFile = target.isFile();
+        kind = target;
       } catch (error) {
         result.failures.push({
           source: childSource,
@@ -224,7 +271,7 @@ async function walk(
         });
         continue;
       }
-      await walk(childPath, childSource, childRelative, [...ancestors, real], files, result);
+      await walk(childPath, childSource, childRelative, [...ancestors, real], files, result, root);
     } else if (isFile) {
       if (isSidecarLike(childPath, siblings)) {
         result.skipped.push(childSource);
@@ -232,9 +279,30 @@ async function walk(
       }
       files.push({ path: childPath, source: childSource, relative: childRelative });
     } else {
-      result.skipped.push(childSource);
+      result.failures.push({
+        source: childSource,
+        error: ingestError('input', 'not-a-file', `${fileKind(kind)}, not a regular file: refused`, {
+          subject: childSource,
+        }),
+      });
     }
   }
+}
+
+function isInside(real: string, root: string): boolean {
+  const relative = path.relative(root, real);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** The folder as the user gave it, from a walk's source and relative path. */
+function rootSource(source: string, relative: string): string {
+  if (!relative) return source;
+  const depth = relative.split('/').length;
+  return source.split('/').slice(0, -depth).join('/') || '.';
+}
+
+function outsideMessage(real: string, folder: string): string {
+  return `symbolic link to ${real}, outside ${folder}: skipped (give --follow-symlinks to follow it)`;
 }
 
 function compare(a: string, b: string): number {

@@ -3,7 +3,7 @@ export type { CleanFn, CleanReply, CleanTask, SerializedError } from './clean-ta
 export { IngestError, ingestError } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';
-export type { ExpandOptions, ExpandResult, FileFailure, InputFile } from './expand.js';
+export type { ExpandOptions, ExpandResult, ExpandWarning, FileFailure, InputFile } from './expand.js';
 export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origin.js';
 export type { Origin, OriginSource, Sidecar } from './origin.js';
 export { DEFAULT_MAX_BYTES, documentIdFor, ingest, reclean, textBeforeRepeatedLines } from './pipeline.js';
@@ -26,3 +26,4 @@ export { MIN_SHORT_HASH, resolveShortIds, resolveShortIdsOrThrow, shortHashLengt
 export type { ResolvedIds } from './short-ids.js';
 export { WHERE_HELP, matchesWhere, parseWhere, whereNeedsRecords } from './where.js';
 export type { WhereFilter, WhereKey, WhereTerm } from './where.js';
+export { MAX_INPUT_BYTES, fileKind, readError, readInputFile, tooLarge } from './read-input.js';

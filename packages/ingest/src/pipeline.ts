@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-
 import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
 import {
   CorpusKitError,
@@ -18,6 +16,7 @@ import { ingestError } from './errors.js';
 import { expandInputs } from './expand.js';
 import type { InputFile } from './expand.js';
 import { readOrigin } from './origin.js';
+import { readError, readInputFile } from './read-input.js';
 import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
 import { assertCleanable } from './sniff.js';
 
@@ -57,8 +56,10 @@ export interface IngestResult {
   /** One entry per file, sorted by source. */
   files: FileResult[];
   failed: Array<{ source: string; code: string; error: string }>;
-  /** Paths passed over on purpose (sidecars, hidden files, saved-page asset folders). */
+  /** Paths passed over on purpose (sidecars, hidden files, saved-page asset folders, links leaving the folder). */
   skipped: string[];
+  /** Things passed over that the user should hear of, each naming its path (a link leading outside the folder). */
+  warnings: Array<{ source: string; message: string }>;
   /** True when the run was interrupted; files not reached are listed as failed with `ingest.interrupted`. */
   interrupted: boolean;
 }
@@ -77,8 +78,10 @@ export interface IngestOptions {
   cleanFn?: CleanFn;
   /** Pages cleaned at once (match the pool's size so a task starts when submitted). Default 1. */
   concurrency?: number;
-  /** Refuse files larger than this (default 64 MiB). */
+  /** Refuse files larger than this (default 64 MiB): counted on the bytes read, not on what `stat` says. */
   maxBytes?: number;
+  /** Follow symbolic links that lead outside the folders given (default: skip them with a warning). */
+  followSymlinks?: boolean;
   /** Per-page time limit passed to the cleaner (which checks it between its stages). */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -139,20 +142,6 @@ function failure(source: string, error: CorpusKitError): FileResult {
   };
 }
 
-function readError(error: unknown, source: string): CorpusKitError {
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') {
-    return ingestError('input', 'unreadable', 'permission denied: the file cannot be read', {
-      subject: source,
-      cause: error,
-    });
-  }
-  if (code === 'ENOENT')
-    return ingestError('not-found', 'not-found', 'the file disappeared before it was read', { subject: source });
-  if (code === 'EISDIR') return ingestError('input', 'unreadable', 'this is a folder, not a file', { subject: source });
-  return toCorpusKitError(error, source);
-}
-
 /** The document id: the page's canonical URL, else the URL its origin gives, else `file:` + its relative path. */
 export function documentIdFor(
   document: Pick<CleanDocument, 'metadata'>,
@@ -175,25 +164,7 @@ async function cleanFile(
   maxBytes: number,
   timeoutMs: number | undefined,
 ): Promise<Cleaned> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(file.path);
-    if (info.size > maxBytes) {
-      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-      throw ingestError(
-        'input',
-        'too-large',
-        `the file is ${mib(info.size)}, over the ${mib(maxBytes)} limit (raise it with --max-size)`,
-        {
-          subject: file.source,
-        },
-      );
-    }
-    bytes = await readFile(file.path);
-  } catch (error) {
-    if (error instanceof CorpusKitError) throw error;
-    throw readError(error, file.source);
-  }
+  const bytes = await readInputFile(file.path, file.source, maxBytes);
   assertCleanable(bytes, file.source);
   const origin = await readOrigin(file.path, bytes);
   const host = hostOf(origin.declaredCanonical ?? tryCanonicalizeUrl(origin.url) ?? '');
@@ -214,7 +185,7 @@ async function cleanFile(
   const raw = async () => {
     let again: Uint8Array;
     try {
-      again = await readFile(file.path);
+      again = await readInputFile(file.path, file.source, maxBytes);
     } catch (error) {
       throw readError(error, file.source);
     }
@@ -292,7 +263,12 @@ export function textBeforeRepeatedLines(document: Pick<CleanDocument, 'text' | '
   return repeated.length === 0 ? document.text : [document.text, ...repeated].join('\n\n');
 }
 
-function summarize(files: FileResult[], skipped: string[], interrupted: boolean): IngestResult {
+function summarize(
+  files: FileResult[],
+  skipped: string[],
+  interrupted: boolean,
+  warnings: IngestResult['warnings'] = [],
+): IngestResult {
   files.sort((a, b) => compare(a.source, b.source) || compare(a.id ?? '', b.id ?? ''));
   const count = (outcome: Outcome) => files.filter((f) => f.outcome === outcome).length;
   const staged = files.filter((f) => f.outcome === 'new' || f.outcome === 'updated');
@@ -311,7 +287,7 @@ function summarize(files: FileResult[], skipped: string[], interrupted: boolean)
   const failed = files
     .filter((f) => f.outcome === 'failed')
     .map((f) => ({ source: f.source, code: f.error!.code, error: f.error!.message }));
-  return { counts, files, failed, skipped, interrupted };
+  return { counts, files, failed, skipped, warnings, interrupted };
 }
 
 /**
@@ -329,7 +305,7 @@ export async function ingest(
   if (inputs.length === 0) throw ingestError('usage', 'no-inputs', 'nothing to ingest: give files, folders or globs');
   const cleanFn = options.cleanFn ?? cleanInProcess;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const expanded = await expandInputs(inputs, { cwd: options.cwd });
+  const expanded = await expandInputs(inputs, { cwd: options.cwd, followSymlinks: options.followSymlinks ?? false });
   const results: FileResult[] = expanded.failures.map((f) => failure(f.source, f.error));
   for (const f of expanded.failures) options.onEvent?.({ source: f.source, kind: 'failed', error: f.error });
   options.onStart?.(expanded.files.length);
@@ -388,7 +364,7 @@ export async function ingest(
     const staged = await session.write((port) => stageCleaned(port, winners));
     results.push(...staged);
   }
-  return summarize(results, expanded.skipped, interrupted);
+  return summarize(results, expanded.skipped, interrupted, expanded.warnings);
 }
 
 export interface RecleanOptions {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
@@ -30,6 +30,7 @@ export const spec: CommandSpec = {
     },
     { flags: '--fetched-at <time>', description: 'ISO 8601 fetch time: dates after it are rejected' },
     { flags: '--timeout <ms>', description: 'Per-file time limit in milliseconds (default 30000)' },
+    { flags: '--max-size <MiB>', description: 'Refuse files larger than this (default 64, at most 512)' },
   ],
   formats: ['text', 'markdown', 'json', 'jsonl'],
   examples: [
@@ -100,6 +101,13 @@ async function cleanOptionsFrom(
       throw usageError(`--fetched-at is not an ISO 8601 time (got '${fetchedAt}')`);
     result.fetchedAt = fetchedAt;
   }
+  const maxSize = stringOption(options, 'maxSize');
+  if (maxSize !== undefined) {
+    const mib = Number(maxSize);
+    if (!Number.isFinite(mib) || mib <= 0 || mib > 512)
+      throw usageError(`--max-size must be a number of MiB from 1 to 512 (got '${maxSize}')`);
+    result.maxBytes = Math.round(mib * 1024 * 1024);
+  }
   const timeout = stringOption(options, 'timeout');
   if (timeout !== undefined) {
     const ms = Number(timeout);
@@ -112,20 +120,25 @@ async function cleanOptionsFrom(
 
 /** Clean one file; failures come back as CorpusKitErrors naming the file. */
 export async function cleanFile(file: string, options: CleanOptions, cwd: string): Promise<CleanDocument> {
-  const { clean } = await import('@corpuskit/clean');
-  let bytes: Uint8Array;
+  const { clean, DEFAULT_MAX_BYTES } = await import('@corpuskit/clean');
+  const { readInputFile } = await import('@corpuskit/ingest');
+  const path = resolve(cwd, file);
+  let info;
   try {
-    bytes = new Uint8Array(await readFile(resolve(cwd, file)));
+    info = await stat(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT')
       throw new CorpusKitError('not-found', 'clean.not-found', 'no such file', { subject: file, cause: error });
-    if (code === 'EISDIR')
-      throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
-        subject: file,
-      });
     throw toCorpusKitError(error, file);
   }
+  if (info.isDirectory())
+    throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
+      subject: file,
+    });
+  // Bounded by the bytes read (a device or a growing file cannot get past it); pipes,
+  // sockets and devices are refused without waiting for a writer.
+  const bytes = await readInputFile(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   return clean(bytes, { ...options, source: file });
 }
 

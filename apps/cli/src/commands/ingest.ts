@@ -15,7 +15,11 @@ export const spec: CommandSpec = {
       description: 'Pages cleaned in parallel, each in a worker thread (default: number of cores)',
     },
     { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
-    { flags: '--max-size <MiB>', description: 'Refuse files larger than this', default: 64 },
+    { flags: '--max-size <MiB>', description: 'Refuse files larger than this (at most 512)', default: 64 },
+    {
+      flags: '--follow-symlinks',
+      description: 'Follow symbolic links that lead outside the folders given (default: skip them with a warning)',
+    },
     {
       flags: '--wait <seconds>',
       description: 'Wait this long for another writer to release the corpus (default: $CORPUSKIT_LOCK_WAIT, else 30)',
@@ -44,6 +48,8 @@ export const run: CommandRun = async (args, options, context) => {
   const jobsOption = positiveNumber(options.jobs, '--jobs', true);
   const timeoutMs = positiveNumber(options.timeout, '--timeout')! * 1000;
   const maxBytes = Math.round(positiveNumber(options.maxSize, '--max-size')! * 1024 * 1024);
+  if (maxBytes > 512 * 1024 * 1024)
+    throw usageError('--max-size is at most 512 (MiB): a page is decoded into one string');
   const lockWaitMs =
     options.wait === undefined ? (lockWaitFromEnv(context.env) ?? 30_000) : Number(options.wait) * 1000;
   if (!Number.isFinite(lockWaitMs) || lockWaitMs < 0) throw usageError(`--wait must be a number of seconds`);
@@ -64,6 +70,7 @@ export const run: CommandRun = async (args, options, context) => {
       cleanFn: pool.cleanFn,
       concurrency: pool.jobs,
       maxBytes,
+      followSymlinks: options.followSymlinks === true,
       timeoutMs,
       signal: context.signal,
       onStaging: () => {

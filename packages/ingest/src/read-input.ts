@@ -1,0 +1,102 @@
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
+
+import { ingestError } from './errors.js';
+
+/** What a path is when it is not a regular file, in words for an error message. */
+export function fileKind(
+  info: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory'>,
+): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** The error for input over the limit; `bytes` is what was read, or at least that much. */
+export function tooLarge(source: string, maxBytes: number, bytes?: number): CorpusKitError {
+  const size = bytes === undefined ? '' : ` ${mib(bytes)},`;
+  const message = `the file is${size} over the ${mib(maxBytes)} limit (raise it with --max-size, up to ${mib(MAX_INPUT_BYTES)})`;
+  return ingestError('input', 'too-large', message, {
+    subject: source,
+    details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
+  });
+}
+
+/** A read failure as a clear per-file error naming the file and the cause. */
+export function readError(error: unknown, source: string): CorpusKitError {
+  if (error instanceof CorpusKitError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return ingestError('input', 'unreadable', 'permission denied: the file cannot be read', {
+      subject: source,
+      cause: error,
+    });
+  }
+  if (code === 'ENOENT')
+    return ingestError('not-found', 'not-found', 'the file disappeared before it was read', { subject: source });
+  if (code === 'EISDIR') return ingestError('input', 'unreadable', 'this is a folder, not a file', { subject: source });
+  if (code === 'ELOOP')
+    return ingestError('input', 'unreadable', 'too many levels of symbolic links', { subject: source, cause: error });
+  if (code === 'EIO' || code === 'ENXIO' || code === 'ESTALE' || code === 'ETIMEDOUT') {
+    return ingestError('input', 'unreadable', `input/output error while reading (${code})`, {
+      subject: source,
+      cause: error,
+    });
+  }
+  return toCorpusKitError(error, source);
+}
+
+const CHUNK = 1024 * 1024;
+
+/** The largest limit allowed: a page is decoded into one string, and V8 strings stop near 512 Mi characters. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Read a regular file, at most `maxBytes` of it. The limit applies to the bytes actually read,
+ * not to the size `stat` reports (a file that grows, or a special file that reports 0, cannot
+ * get past it). Named pipes, sockets and devices are refused without waiting for a writer (the
+ * file is opened non-blocking), and so is anything else that is not a regular file.
+ */
+export async function readInputFile(file: string, source: string, maxBytes: number): Promise<Uint8Array> {
+  if (!(maxBytes > 0) || maxBytes > MAX_INPUT_BYTES) {
+    throw ingestError('usage', 'bad-limit', `the size limit must be between 1 byte and ${mib(MAX_INPUT_BYTES)}`);
+  }
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw readError(error, source);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      throw ingestError('input', 'not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
+    }
+    if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(CHUNK, maxBytes + 1 - total);
+      const buffer = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(source, maxBytes);
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+    }
+    const joined = Buffer.concat(chunks, total);
+    return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
+  } catch (error) {
+    throw readError(error, source);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
