@@ -1,6 +1,5 @@
-import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
+import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus, CorpusKitError } from '@corpuskit/document';
 import {
-  CorpusKitError,
   SCHEMA_VERSION,
   contentHash,
   fileDocumentId,
