@@ -19,7 +19,28 @@ export type { EngineName } from './dom.js';
 export { CLEAN_ERROR_CODES } from './errors.js';
 export type { CleanErrorCode } from './errors.js';
 export { detectLanguage } from './language.js';
-export { CLEANER_VERSION, RULES, RULE_PACK_HASH, ruleById } from './rules.js';
-export type { Rule, RuleStage } from './rules.js';
+export {
+  CLEANER_VERSION,
+  PAGE_TYPES,
+  PIPELINE_REVISION,
+  PROCEDURE_REVISIONS,
+  RULES,
+  RULE_PACK,
+  RULE_PACK_HASH,
+  isRuleId,
+  ruleById,
+  rulePackHash,
+} from './rules.js';
+export type {
+  DomMatcher,
+  LineTest,
+  PageType,
+  Rule,
+  RuleDefinition,
+  RuleExample,
+  RuleId,
+  RuleStage,
+  TextMatcher,
+} from './rules.js';
 export { loadSiteRules, siteRulesFor, validateSiteRules } from './site-rules.js';
 export type { ResolvedSiteRules, SiteRule, SiteRules } from './site-rules.js';

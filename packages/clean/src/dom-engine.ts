@@ -1,0 +1,114 @@
+/**
+ * The DOM rule engine: runs the DOM matchers of the rule pack (selectors as data, or a named
+ * procedure) under a root element, in `DOM_ORDER`, skipping disabled rules before matching.
+ */
+
+import { captionShare, emailForms, linkBlocks, siteSelectors } from './dom-procedures.js';
+import { guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
+import type { DomRuleContext } from './dom-removal.js';
+import { ruleById } from './rules.js';
+import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
+import { compileGroups, matchGroups } from './selector-match.js';
+import type { CompiledGroups } from './selector-match.js';
+
+export type { DomRuleContext, PendingRemoval } from './dom-removal.js';
+
+/** The order in which the DOM rules run: site rules, known widgets, link blocks and forms, credits and captions. */
+export const DOM_ORDER = [
+  'site-rule/remove',
+  'cookie-consent/element',
+  'comments/widget',
+  'share/widget',
+  'donation/widget',
+  'newsletter/widget',
+  'related/widget',
+  'author-bio/widget',
+  'advertisement/element',
+  'paywall-notice/element',
+  'navigation/element',
+  'boilerplate/hidden',
+  'share/links',
+  'promo/app-links',
+  'newsletter/email-form',
+  'image-credit/element',
+  'caption/figure',
+] as const satisfies readonly RuleId[];
+
+type Step =
+  | { kind: 'selectors'; rules: Array<{ id: RuleId; rule: RuleDefinition }> }
+  | { kind: 'procedure'; id: RuleId; rule: RuleDefinition; procedure: DomProcedure };
+
+/** The steps for the rules that run: runs of selector rules (matched in one walk) and procedures. */
+function stepsFor(context: DomRuleContext): Step[] {
+  const steps: Step[] = [];
+  for (const id of DOM_ORDER) {
+    const rule = ruleById(id);
+    const dom = rule.dom;
+    if (!dom || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) continue;
+    if (dom.kind === 'procedure') {
+      steps.push({ kind: 'procedure', id, rule, procedure: dom.procedure });
+      continue;
+    }
+    if (dom.captionsDropped && context.captions !== 'drop') continue;
+    const last = steps[steps.length - 1];
+    if (last?.kind === 'selectors') last.rules.push({ id, rule });
+    else steps.push({ kind: 'selectors', rules: [{ id, rule }] });
+  }
+  return steps;
+}
+
+const compiledCache = new Map<string, CompiledGroups>();
+
+/** Compiled selector groups of a run of rules, kept for the next page (the pack does not change). */
+function compiledFor(rules: Array<{ id: RuleId; rule: RuleDefinition }>): CompiledGroups {
+  const key = rules.map(({ id }) => id).join(' ');
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = compileGroups(rules.map(({ rule }) => (rule.dom?.kind === 'selectors' ? rule.dom.selectors : [])));
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Remove the matched elements of one selector rule (outermost first). */
+function removeMatched(
+  context: DomRuleContext,
+  root: ParentNode,
+  matched: Array<{ element: Element; selector: string }>,
+  id: RuleId,
+  rule: RuleDefinition,
+): void {
+  if (rule.dom?.kind !== 'selectors') return;
+  const { reason, maxChars } = rule.dom;
+  for (const { element, selector } of matched) {
+    if (!isAttached(element, root)) continue;
+    // A class that often wraps the article body itself (a paywall): only small notices go.
+    if (maxChars !== undefined && textOf(element).length > maxChars) continue;
+    if (isKept(context, element) || guarded(context, element, id, root)) continue;
+    removeElement(context, element, id, `${reason} (${selector})`);
+  }
+}
+
+/** Apply the DOM rules under `root` (the body before Readability, the article element after it). */
+export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
+  for (const step of stepsFor(context)) {
+    if (step.kind === 'procedure') {
+      const dom = step.rule.dom;
+      if (dom?.kind !== 'procedure') continue;
+      if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
+      else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
+      else linkBlocks(context, root, step.id, dom);
+      continue;
+    }
+    // Removals only take elements out, so matching a run of rules before removing anything
+    // gives the same elements as matching each rule in turn (detached ones are skipped).
+    const matched = matchGroups(root, compiledFor(step.rules));
+    step.rules.forEach(({ id, rule }, index) => removeMatched(context, root, matched[index] ?? [], id, rule));
+  }
+}
+
+/** Share of the page's prose in figure captions (by the caption rule's selectors); see `captionShare`. */
+export function pageCaptionShare(root: ParentNode): number {
+  const dom = ruleById('caption/figure').dom;
+  return captionShare(root, dom?.kind === 'selectors' ? dom.selectors : []);
+}

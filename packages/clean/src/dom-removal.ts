@@ -1,0 +1,119 @@
+/**
+ * Removing an element for a DOM rule: the safeguards (per-site keep selectors, the main
+ * content), the record of what went, and a marker comment where it was, so its removal can be
+ * placed among the blocks.
+ */
+
+import { MARKER_PREFIX, extractBlocks } from './blocks.js';
+import { ruleById } from './rules.js';
+import type { PageType, RuleDefinition, RuleId, RuleStage } from './rules.js';
+import { closest, matches } from './selector-match.js';
+import type { ResolvedSiteRules } from './site-rules.js';
+import { squash } from './text-util.js';
+
+/** A removal found on the DOM; its element was replaced by a marker comment `ck-removed:<index>`. */
+export interface PendingRemoval {
+  rule: string;
+  category: string;
+  reason: string;
+  text: string;
+  stage: RuleStage;
+  /** Filled when the marker is met during block extraction: blocks emitted before it. */
+  blockIndex?: number;
+}
+
+export interface DomRuleContext {
+  document: Document;
+  stage: 'dom-before' | 'dom-after';
+  captions: 'keep' | 'drop';
+  disabled: ReadonlySet<string>;
+  site: ResolvedSiteRules | null;
+  removals: PendingRemoval[];
+  /** Reasons for a `suspect` status (a rule that would have removed the article). */
+  suspicions: string[];
+  /** Text length of the page body (of the article element after Readability), for the recall safeguard. */
+  bodyChars: number;
+  /** The page's type when known: rules limited to other types are skipped. */
+  pageType?: PageType | null;
+}
+
+const MAIN_CONTENT =
+  'h1, [itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body';
+
+export function textOf(element: Element): string {
+  return squash(element.textContent ?? '');
+}
+
+/** Removed text with block boundaries kept as spaces ("Share this: Facebook X", not "Share this:FacebookX"). */
+function blockTextOf(element: Element): string {
+  return extractBlocks(element, [])
+    .map((block) => block.text.replace(/\n/g, ' '))
+    .join(' ');
+}
+
+/** Remove `element`, leaving a marker comment so the removal can be placed among the kept blocks. */
+export function removeElement(context: DomRuleContext, element: Element, ruleId: RuleId, reason: string): void {
+  const rule = ruleById(ruleId);
+  const text = blockTextOf(element);
+  const parent = element.parentNode;
+  if (!parent) return;
+  if (text !== '') {
+    const index = context.removals.length;
+    context.removals.push({ rule: rule.id, category: rule.category, reason, text, stage: context.stage });
+    parent.insertBefore(context.document.createComment(`${MARKER_PREFIX}${index}`), element);
+  }
+  parent.removeChild(element);
+}
+
+/** True when a per-site `keep` selector matches the element, an ancestor or a descendant. */
+export function isKept(context: DomRuleContext, element: Element): boolean {
+  const keep = context.site?.keep ?? [];
+  for (const selector of keep) {
+    if (matches(element, selector) || closest(element, selector) || element.querySelector(selector)) return true;
+  }
+  return false;
+}
+
+/**
+ * The recall safeguard: an element that holds the page's main content (its h1, an
+ * articleBody, or more than half of the body text) is not removed by a widget rule; the
+ * document is flagged instead.
+ */
+export function guarded(context: DomRuleContext, element: Element, ruleId: RuleId, root: ParentNode): boolean {
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'body' || tag === 'html' || tag === 'main' || element === root) return true;
+  const holdsMain = context.stage === 'dom-before' && element.querySelector(MAIN_CONTENT) !== null;
+  const chars = textOf(element).length;
+  // Before Readability a comment thread may well be half the page; inside the article it may not.
+  const tooLarge =
+    context.stage === 'dom-after'
+      ? chars > 200 && chars > context.bodyChars * 0.5
+      : !ruleId.startsWith('comments/') && chars > 1500 && chars > context.bodyChars * 0.5;
+  if (holdsMain || tooLarge) {
+    const message = `rule ${ruleId} matched an element holding ${holdsMain ? 'the main content' : `${chars} of ${context.bodyChars} characters of the page text`}; kept`;
+    if (!context.suspicions.includes(message)) context.suspicions.push(message);
+    return true;
+  }
+  return false;
+}
+
+/** True when the rule runs here: not disabled (by category or id), meant for this stage and page type. */
+export function ruleApplies(
+  rule: RuleDefinition,
+  disabled: ReadonlySet<string>,
+  stage: RuleStage,
+  pageType: PageType | null | undefined,
+): boolean {
+  if (disabled.has(rule.category) || disabled.has(rule.id)) return false;
+  if (!rule.stages.includes(stage)) return false;
+  return !pageType || !rule.pageTypes || rule.pageTypes.includes(pageType);
+}
+
+export function isAttached(element: Element, root: ParentNode): boolean {
+  let node: Node | null = element;
+  while (node) {
+    if (node === root) return true;
+    node = node.parentNode;
+  }
+  return false;
+}

@@ -1,0 +1,168 @@
+import { SCHEMA_VERSION, sha256 } from '@corpuskit/document';
+import type {
+  CleanDocument,
+  DocumentMetadata,
+  DocumentStatus,
+  EncodingSource,
+  Removal,
+  StatusReason,
+} from '@corpuskit/document';
+
+import type { Block } from './blocks.js';
+import { detectLanguage } from './language.js';
+import { NOT_ARTICLE_WORDS, SHORT_WORDS } from './options.js';
+import type { Resolved } from './options.js';
+import { CLEANER_VERSION, RULE_PACK_HASH } from './rules.js';
+import type { TextRemoval } from './text-engine.js';
+import { wordCount } from './text-util.js';
+
+/** What the HTML or the text pipeline hands to `finish`. */
+export interface Pipeline {
+  title: string | null;
+  blocks: Block[];
+  markdown: string;
+  removals: Removal[];
+  metadata: DocumentMetadata;
+  reasons: StatusReason[];
+  notArticle: boolean;
+  engine: string;
+  visibleChars: number;
+}
+
+/** Text-rule removals placed among the kept blocks. */
+export function placeTextRemovals(removals: TextRemoval[], keptIndex: number[], stage: 'text'): Removal[] {
+  return removals.map((removal) => ({
+    category: removal.category,
+    rule: removal.rule,
+    reason: removal.reason,
+    text: removal.text,
+    chars: removal.text.length,
+    stage,
+    position: countBelow(keptIndex, removal.blockIndex),
+  }));
+}
+
+/** Number of kept blocks whose original index is below `index`. */
+export function countBelow(keptIndex: number[], index: number): number {
+  let count = 0;
+  for (const kept of keptIndex) if (kept < index) count += 1;
+  return count;
+}
+
+/** The CleanDocument: language, status and its reasons, stats and provenance. */
+export function finish(
+  pipeline: Pipeline,
+  input: {
+    bytes: Uint8Array;
+    encoding: string;
+    encodingSource: EncodingSource;
+    warnings: string[];
+    resolved: Resolved;
+  },
+): CleanDocument {
+  const { resolved } = input;
+  const blocksText = pipeline.blocks.map((block) => block.text);
+  const text = blocksText.join('\n\n');
+  const metadata = pipeline.metadata;
+  metadata.detectedLanguage = detectLanguage(text);
+  metadata.language = metadata.declaredLanguage ?? metadata.detectedLanguage;
+  if (metadata.language && !metadata.sources.language) metadata.sources.language = 'detected';
+  if (pipeline.title && !metadata.sources.title) metadata.sources.title = 'readability';
+  if (
+    metadata.declaredLanguage &&
+    metadata.detectedLanguage &&
+    metadata.declaredLanguage.split('-')[0] !== metadata.detectedLanguage &&
+    text.length > 500
+  ) {
+    input.warnings.push(
+      `declared language ${metadata.declaredLanguage} differs from the detected ${metadata.detectedLanguage}`,
+    );
+  }
+
+  const words = wordCount(text);
+  const removedChars = pipeline.removals.reduce((sum, removal) => sum + removal.chars, 0);
+  const reasons = [...pipeline.reasons];
+  const keptChars = text.length;
+  for (const removal of largestRemovals(pipeline.removals)) {
+    if (
+      removal.chars > 1000 &&
+      removal.chars > keptChars &&
+      removal.category !== 'comments' &&
+      removal.stage === 'text'
+    ) {
+      reasons.push({
+        code: 'large-removal',
+        message: `rule ${removal.rule} removed ${removal.chars} characters, more than the ${keptChars} kept`,
+      });
+    }
+  }
+  if (
+    !pipeline.notArticle &&
+    pipeline.visibleChars > 5000 &&
+    keptChars < 1000 &&
+    keptChars < pipeline.visibleChars * 0.08
+  ) {
+    reasons.push({
+      code: 'short-result',
+      message: `the text keeps ${keptChars} of the ${pipeline.visibleChars} characters visible on the page`,
+    });
+  }
+  let status: DocumentStatus = 'ok';
+  if (pipeline.notArticle || text === '') {
+    status = 'not-article';
+    if (text === '' && !reasons.some((reason) => reason.code === 'no-article')) {
+      reasons.push({ code: 'no-text', message: 'no text is left after cleaning' });
+    }
+  } else if (reasons.some((reason) => ['large-removal', 'short-result', 'too-deep'].includes(reason.code))) {
+    status = 'suspect';
+  } else if (words < NOT_ARTICLE_WORDS) {
+    status = 'not-article';
+    reasons.push({ code: 'too-little-text', message: `${words} words are left: too few for an article` });
+  } else if (words < SHORT_WORDS) {
+    status = 'short';
+    reasons.push({ code: 'short-text', message: `${words} words, fewer than ${SHORT_WORDS}` });
+  }
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    status,
+    reasons,
+    title: pipeline.title,
+    text,
+    markdown: pipeline.markdown,
+    metadata,
+    removed: pipeline.removals,
+    stats: {
+      words,
+      chars: keptChars,
+      removedChars,
+      blocks: blocksText.length,
+      inputBytes: input.bytes.length,
+      textToHtmlRatio: input.bytes.length === 0 ? 0 : Math.round((keptChars / input.bytes.length) * 10000) / 10000,
+    },
+    provenance: {
+      source: resolved.source,
+      url: resolved.url,
+      rawSha256: sha256(input.bytes),
+      encoding: input.encoding,
+      encodingSource: input.encodingSource,
+      fetchedAt: resolved.fetchedAt,
+      cleanerVersion: CLEANER_VERSION,
+      rulePackHash: RULE_PACK_HASH,
+      engine: pipeline.engine,
+    },
+    warnings: [...new Set(input.warnings)],
+  };
+}
+
+/** Removals merged per rule and position run, so a thread cut in 40 lines counts as one. */
+function largestRemovals(removals: Removal[]): Removal[] {
+  const merged = new Map<string, Removal>();
+  for (const removal of removals) {
+    const key = `${removal.rule}@${removal.position ?? 'x'}`;
+    const existing = merged.get(key);
+    if (existing) existing.chars += removal.chars;
+    else merged.set(key, { ...removal });
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,363 @@
+/**
+ * The HTML pipeline: markup preparation, DOM, metadata, DOM rules before Readability,
+ * Readability, DOM rules on the article, blocks, text rules, the lead, Markdown.
+ */
+
+import { Readability } from '@mozilla/readability';
+import { emptyMetadata, hostOf } from '@corpuskit/document';
+import type { DocumentMetadata, Removal, StatusReason } from '@corpuskit/document';
+
+import { extractBlocks } from './blocks.js';
+import type { Block } from './blocks.js';
+import { flattenMarkup, nestingDepth, parseHtml, stripScriptsAndStyles } from './dom.js';
+import { applyDomRules, pageCaptionShare } from './dom-engine.js';
+import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
+import { cleanError } from './errors.js';
+import { countBelow, placeTextRemovals } from './finish.js';
+import type { Pipeline } from './finish.js';
+import { textToMarkdown, toMarkdown } from './markdown.js';
+import { readPageMetadata, timeElementDate } from './metadata.js';
+import type { PageMetadata } from './metadata.js';
+import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
+import type { Deadline, Resolved } from './options.js';
+import { siteRulesFor } from './site-rules.js';
+import { applyTextRules } from './text-engine.js';
+import type { TextRemoval } from './text-engine.js';
+import { endsLikeSentence, squash } from './text-util.js';
+
+/** Clean an HTML page (already decoded). */
+export async function htmlPipeline(
+  html: string,
+  resolved: Resolved,
+  warnings: string[],
+  deadline: Deadline,
+): Promise<Pipeline> {
+  let markup = stripScriptsAndStyles(html);
+  const depth = nestingDepth(markup);
+  const preReasons: StatusReason[] = [];
+  if (depth > MAX_DEPTH) {
+    markup = flattenMarkup(markup);
+    warnings.push(`elements are nested ${depth} deep; the page was flattened to its paragraphs before parsing`);
+    preReasons.push({
+      code: 'too-deep',
+      message: `elements nested ${depth} deep (more than ${MAX_DEPTH}); structure was dropped`,
+    });
+  }
+  deadline.check('markup preparation');
+  const url = resolved.url ?? savedFromUrl(html);
+  let engine = resolved.engine;
+  if (engine === 'jsdom' && markup.length > JSDOM_MAX_CHARS) {
+    engine = 'linkedom';
+    warnings.push(
+      `the page is ${markup.length} characters after preparation, too large for jsdom in reasonable time and memory; linkedom was used`,
+    );
+  }
+  let page = await parseHtml(markup, engine, url, warnings);
+  try {
+    deadline.check('DOM parsing');
+    let document = page.document;
+    const body = document.body ?? document.documentElement;
+    if (!body) throw cleanError('clean.dom-failed', 'the page has no body', resolved.source);
+    const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
+    warnings.push(...pageMeta.warnings);
+    const articleRoots = articleRootsOf(document);
+    const timeDate = timeElementDate(articleRoots, resolved.fetchedAt);
+    const bodyText = squash(body.textContent ?? '');
+    const visibleChars = bodyText.length;
+    const lead = findLead(body, bodyText, pageMeta.descriptions);
+
+    const site = siteRulesFor(resolved.siteRules, hostOf(url ?? '') ?? hostFromUrl(url));
+    const removals: PendingRemoval[] = [];
+    const suspicions: string[] = [];
+    const context: DomRuleContext = {
+      document,
+      stage: 'dom-before',
+      captions: resolved.captions,
+      disabled: resolved.disabled,
+      site,
+      removals,
+      suspicions,
+      bodyChars: visibleChars,
+      pageType: resolved.pageType,
+    };
+    if (context.captions === 'drop' && pageCaptionShare(body) > 0.5) {
+      context.captions = 'keep';
+      warnings.push('captions hold most of the text on this page (a gallery or slideshow); they are kept');
+    }
+    applyDomRules(context, body);
+    deadline.check('DOM rules');
+
+    let root: Element | null = null;
+    let readable: ReturnType<Readability<Element>['parse']> = null;
+    const reasons: StatusReason[] = [...preReasons];
+    if (site?.content) {
+      try {
+        root = document.querySelector(site.content);
+      } catch {
+        warnings.push(`per-site content selector '${site.content}' is not valid here`);
+      }
+      if (!root) warnings.push(`per-site content selector '${site.content}' matched nothing; Readability used`);
+    }
+    if (!root) {
+      try {
+        readable = new Readability<Element>(document, {
+          keepClasses: true,
+          charThreshold: 400,
+          // Readability's cost grows faster than the page; beyond this the body is used.
+          maxElemsToParse: MAX_READABILITY_ELEMENTS,
+          serializer: (node) => node as Element,
+        }).parse();
+        root = readable?.content ?? null;
+      } catch (error) {
+        warnings.push(
+          `Readability failed (${error instanceof Error ? error.message.slice(0, 120) : String(error)}); the whole body is used`,
+        );
+      }
+    }
+    deadline.check('Readability');
+    let notArticle = false;
+    if (!root || squash(root.textContent ?? '') === '') {
+      notArticle = true;
+      reasons.push({
+        code: 'no-article',
+        message: 'no article body was found on the page; the text is what remains of the body',
+      });
+      // Readability strips the document while it searches: start again from a fresh parse.
+      page.close();
+      page = await parseHtml(markup, engine, url, []);
+      document = page.document;
+      context.document = document;
+      context.stage = 'dom-before';
+      removals.length = 0;
+      root = document.body ?? document.documentElement;
+      applyDomRules(context, root!);
+    }
+    context.stage = 'dom-after';
+    context.bodyChars = squash(root!.textContent ?? '').length;
+    applyDomRules(context, root!);
+    deadline.check('DOM rules after Readability');
+
+    // JSON-LD and meta titles are clean; a bare <title> usually carries the site name, which
+    // Readability's title heuristics strip.
+    const fromTitleElement = pageMeta.sources.title === 'title-element';
+    const readableTitle = readable?.title ? squash(readable.title) : null;
+    let title: string | null;
+    const withoutSite = pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null;
+    if (pageMeta.title && (!fromTitleElement || !readableTitle || withoutSite !== squash(pageMeta.title))) {
+      title = fromTitleElement ? withoutSite : cleanTitle(pageMeta.title, pageMeta.siteName, readableTitle);
+    } else {
+      title = readableTitle ?? (pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null);
+      if (readableTitle) pageMeta.sources.title = 'readability';
+    }
+    const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null);
+    const blocks = extractBlocks(root!, removals);
+    const result = applyTextRules(blocks, {
+      title,
+      byline,
+      captions: context.captions,
+      disabled: resolved.disabled,
+      repeated: resolved.repeated,
+      plainText: false,
+      pageType: resolved.pageType,
+    });
+    deadline.check('text rules');
+    if (lead && !notArticle) addLead(lead, result, blocks);
+    const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
+    const markdown = result.keptIndex[0] === -1 ? `${result.kept[0]!.text}\n\n${markdownBody}` : markdownBody;
+    deadline.check('markdown');
+
+    const placed: Removal[] = removals.map((removal) => ({
+      category: removal.category,
+      rule: removal.rule,
+      reason: removal.reason,
+      text: removal.text,
+      chars: removal.text.length,
+      stage: removal.stage,
+      ...(removal.blockIndex === undefined ? {} : { position: countBelow(result.keptIndex, removal.blockIndex) }),
+    }));
+    placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text'));
+    for (const message of suspicions) reasons.push({ code: 'large-removal', message });
+
+    const metadata = buildMetadata(pageMeta, readable, timeDate, byline);
+    return {
+      title,
+      blocks: result.kept,
+      markdown,
+      removals: placed,
+      metadata,
+      reasons,
+      notArticle,
+      engine,
+      visibleChars,
+    };
+  } finally {
+    page.close();
+  }
+}
+
+/**
+ * `article, [itemprop="articleBody"], main, [role="main"]` in document order, by one walk
+ * (a selector list through linkedom's matcher cost a few per cent of the cleaning time).
+ */
+function articleRootsOf(document: Document): Element[] {
+  const out: Element[] = [];
+  const walk = (parent: ParentNode): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.localName.toLowerCase();
+      if (
+        tag === 'article' ||
+        tag === 'main' ||
+        child.getAttribute('itemprop') === 'articleBody' ||
+        child.getAttribute('role') === 'main'
+      )
+        out.push(child);
+      if (tag !== 'template') walk(child);
+    }
+  };
+  walk(document);
+  return out;
+}
+
+/**
+ * The visible lead paragraph: the page's description when it is also shown on the page
+ * (a standfirst above the body, which Readability often leaves out). Null when the
+ * description is short or not shown.
+ */
+function findLead(body: Element, bodyText: string, descriptions: string[]): string | null {
+  for (const description of descriptions) {
+    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
+    if (!bodyText.includes(probe)) continue;
+    for (const selector of ['p', 'h2, h3, strong, b', 'div, span, section, header']) {
+      for (const element of Array.from(body.querySelectorAll(selector))) {
+        const text = squash(element.textContent ?? '');
+        if (text.length < probe.length || text.length > Math.max(description.length * 1.6, 400)) continue;
+        if (text.startsWith(probe)) return text;
+      }
+    }
+  }
+  // A standfirst marked up as such next to the headline.
+  const h1 = body.querySelector('h1');
+  if (!h1) return null;
+  for (const element of Array.from(body.querySelectorAll('p, div'))) {
+    if (!LEAD_CLASS.test(element.getAttribute('class') ?? '')) continue;
+    const text = squash(element.textContent ?? '');
+    if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
+    const parent = element.parentElement;
+    if (parent && (parent.contains(h1) || parent.parentElement?.contains(h1))) return text;
+  }
+  return null;
+}
+
+const LEAD_CLASS =
+  /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;
+
+/** Put the lead in front of the text unless it is there already or a rule removed it. */
+function addLead(
+  lead: string,
+  result: { kept: Block[]; keptIndex: number[]; removals: TextRemoval[] },
+  blocks: Block[],
+): void {
+  const probe = lead.slice(0, 60);
+  if (result.kept.some((block) => block.text.includes(probe))) return;
+  if (result.removals.some((removal) => removal.text.includes(probe))) return;
+  if (blocks.some((block) => block.text.includes(probe))) return;
+  result.kept.unshift({ text: lead, kind: 'p', level: 0, linkChars: 0, nodes: [] });
+  result.keptIndex.unshift(-1);
+}
+
+function hostFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL a browser's "Save page" wrote into the file: `<!-- saved from url=(0042)https://… -->`. */
+function savedFromUrl(html: string): string | null {
+  const match = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096));
+  return match ? match[1]! : null;
+}
+
+function readableByline(byline: string | null): string | null {
+  if (!byline) return null;
+  const cleaned = squash(byline).replace(/^(?:by|von|par|por)\s+/i, '');
+  return cleaned.length > 0 && cleaned.length < 120 ? cleaned : null;
+}
+
+/** Drop a trailing " | Site" or " - Site" from a title taken from meta tags or `<title>`. */
+function cleanTitle(title: string, siteName: string | null, readableTitle: string | null): string {
+  const squashed = squash(title);
+  if (siteName) {
+    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = squashed
+      .replace(new RegExp(`\\s+[|\\-–—:·•]\\s+${escaped}\\s*$`, 'i'), '')
+      .replace(new RegExp(`^${escaped}\\s+[|\\-–—:·•]\\s+`, 'i'), '');
+    if (stripped.length >= 10) return stripped;
+  }
+  if (
+    readableTitle &&
+    squashed.startsWith(squash(readableTitle)) &&
+    readableTitle.length >= 15 &&
+    / [|–—-] [^|–—-]{2,40}$/.test(squashed)
+  ) {
+    return squash(readableTitle);
+  }
+  return squashed;
+}
+
+function buildMetadata(
+  page: PageMetadata,
+  readable: {
+    byline?: string | null;
+    siteName?: string | null;
+    publishedTime?: string | null;
+    excerpt?: string | null;
+    lang?: string | null;
+  } | null,
+  timeDate: string | null,
+  byline: string | null,
+): DocumentMetadata {
+  const metadata = emptyMetadata();
+  const sources = { ...page.sources };
+  metadata.byline = byline;
+  metadata.authors = page.authors.length > 0 ? page.authors : byline ? [byline] : [];
+  if (!page.byline && byline) {
+    sources.byline = 'readability';
+    sources.authors = 'readability';
+  }
+  metadata.publishedAt = page.publishedAt ?? timeDate;
+  if (!page.publishedAt && timeDate) sources.publishedAt = 'time-element';
+  metadata.modifiedAt = page.modifiedAt;
+  metadata.siteName = page.siteName ?? (readable?.siteName ? squash(readable.siteName) : null);
+  if (!page.siteName && metadata.siteName) sources.siteName = 'readability';
+  metadata.canonicalUrl = page.canonicalUrl;
+  metadata.description = page.description ?? (readable?.excerpt ? squash(readable.excerpt).slice(0, 500) : null);
+  if (!page.description && metadata.description) sources.description = 'first-paragraph';
+  metadata.declaredLanguage = page.declaredLanguage;
+  metadata.sources = sources;
+  return metadata;
+}
+
+/** Markdown of the article after the text rules: removed blocks leave the DOM, trimmed ones are rewritten. */
+function markdownOf(document: Document, root: Element, blocks: Block[], keptIndex: number[], kept: Block[]): string {
+  const keptSet = new Map<number, Block>();
+  keptIndex.forEach((index, k) => keptSet.set(index, kept[k]!));
+  blocks.forEach((block, index) => {
+    const survivor = keptSet.get(index);
+    if (survivor && survivor.text === block.text) return;
+    const first = block.nodes[0];
+    if (survivor && first?.parentNode) {
+      const replacement = document.createElement('p');
+      replacement.textContent = survivor.text;
+      first.parentNode.insertBefore(replacement, first);
+    }
+    for (const node of block.nodes) node.parentNode?.removeChild(node);
+  });
+  try {
+    return toMarkdown(root);
+  } catch {
+    return textToMarkdown(kept.map((block) => block.text));
+  }
+}

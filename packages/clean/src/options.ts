@@ -1,0 +1,130 @@
+import { performance } from 'node:perf_hooks';
+
+import { normalizeText } from '@corpuskit/document';
+
+import { headerValue } from './decode.js';
+import { ENGINES } from './dom.js';
+import type { EngineName } from './dom.js';
+import { cleanError } from './errors.js';
+import type { PageType } from './rules.js';
+import type { SiteRules } from './site-rules.js';
+
+export interface CleanOptions {
+  /** The page's URL: resolves relative links, picks per-site rules, is recorded in provenance. */
+  url?: string | null;
+  /** ISO 8601 fetch time: recorded, and dates after it are rejected. */
+  fetchedAt?: string | null;
+  /** HTTP response headers saved with the page (`content-type` charset is used for decoding). */
+  headers?: Record<string, string | string[] | undefined>;
+  /** The input's path or name as given, for provenance and error subjects. */
+  source?: string | null;
+  /** Keep or drop figure captions (default `drop`); image credits are always dropped. */
+  captions?: 'keep' | 'drop';
+  /** Categories (or rule ids) not applied: their blocks stay in the text. */
+  disabledCategories?: string[];
+  /** Per-site rules (see `loadSiteRules`). Its `disabledCategories` add to the option above. */
+  siteRules?: SiteRules;
+  /** Lines the ingest step found repeated across this site's pages: line -> page count. */
+  repeatedLines?: ReadonlyMap<string, number> | Record<string, number>;
+  /** DOM engine for HTML (default `linkedom`). */
+  engine?: EngineName;
+  /** Per-document time limit in milliseconds (default 30 000), checked between stages. */
+  timeoutMs?: number;
+  /** Largest input accepted, in bytes (default 64 MiB). */
+  maxBytes?: number;
+  /** For plain-text input: the title when the caller knows it (else the first line may be taken). */
+  title?: string | null;
+  /** The page's type when the caller knows it: rules limited to other page types are skipped. */
+  pageType?: PageType | null;
+}
+
+export const DEFAULT_ENGINE: EngineName = 'linkedom';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Fewer words than this in the text: status `short`. */
+export const SHORT_WORDS = 80;
+/** Fewer words than this: status `not-article`. */
+export const NOT_ARTICLE_WORDS = 15;
+/** Deeper markup is flattened before parsing (DOM engines and Readability recurse). */
+export const MAX_DEPTH = 400;
+/** Pages with more elements skip Readability: the article is taken from the whole body. */
+export const MAX_READABILITY_ELEMENTS = 60_000;
+/** Larger prepared markup is parsed with linkedom even when jsdom was asked for (with a warning). */
+export const JSDOM_MAX_CHARS = 8_000_000;
+
+/** The options after checking, with defaults filled in. */
+export interface Resolved {
+  url: string | null;
+  fetchedAt: string | null;
+  source: string | null;
+  captions: 'keep' | 'drop';
+  disabled: Set<string>;
+  siteRules: SiteRules | undefined;
+  repeated: Map<string, number>;
+  engine: EngineName;
+  timeoutMs: number;
+  maxBytes: number;
+  contentType: string | null;
+  title: string | null;
+  pageType: PageType | null;
+}
+
+export function resolveOptions(options: CleanOptions): Resolved {
+  const source = options.source ?? null;
+  const bad = (message: string) => cleanError('clean.bad-option', message, source);
+  const captions = options.captions ?? 'drop';
+  if (captions !== 'keep' && captions !== 'drop')
+    throw bad(`captions must be 'keep' or 'drop' (got '${String(captions)}')`);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  if (!ENGINES.includes(engine)) throw bad(`engine must be one of ${ENGINES.join(', ')} (got '${String(engine)}')`);
+  let fetchedAt: string | null = null;
+  if (options.fetchedAt) {
+    const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(options.fetchedAt) ? options.fetchedAt : `${options.fetchedAt}Z`;
+    const ms = Date.parse(withZone);
+    if (!Number.isFinite(ms)) throw bad(`fetchedAt is not an ISO 8601 time (got '${options.fetchedAt}')`);
+    fetchedAt = new Date(ms).toISOString();
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) throw bad('timeoutMs must be a positive number');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes > 0)) throw bad('maxBytes must be a positive number');
+  const repeated = new Map<string, number>();
+  const entries =
+    options.repeatedLines instanceof Map ? [...options.repeatedLines] : Object.entries(options.repeatedLines ?? {});
+  for (const [line, count] of entries) {
+    const key = normalizeText(line);
+    if (key !== '') repeated.set(key, Math.max(count, repeated.get(key) ?? 0));
+  }
+  return {
+    url: options.url ?? null,
+    fetchedAt,
+    source,
+    captions,
+    disabled: new Set([...(options.disabledCategories ?? []), ...(options.siteRules?.disabledCategories ?? [])]),
+    siteRules: options.siteRules,
+    repeated,
+    engine,
+    timeoutMs,
+    maxBytes,
+    contentType: headerValue(options.headers, 'content-type'),
+    title: options.title ?? null,
+    pageType: options.pageType ?? null,
+  };
+}
+/** The time limit of one `clean` call, checked between stages. */
+export class Deadline {
+  private readonly end: number;
+  constructor(
+    private readonly ms: number,
+    private readonly source: string | null,
+  ) {
+    this.end = performance.now() + ms;
+  }
+  check(stage: string): void {
+    if (performance.now() > this.end) {
+      throw cleanError('clean.timeout', `cleaning took longer than ${this.ms} ms (stopped at ${stage})`, this.source, {
+        details: { timeoutMs: this.ms, stage },
+      });
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import type { CleanOptions } from './clean.js';
+import { DOM_ORDER } from './dom-engine.js';
+import { RULES, RULE_PACK_HASH, rulePackHash } from './rules.js';
+import type { RuleDefinition, RuleExample } from './rules.js';
+import { LINE_ORDER, TEXT_STEPS } from './text-engine.js';
+import { squash } from './text-util.js';
+
+const PARAGRAPHS = [
+  'The council met on Monday evening to discuss the new library, which has been planned for almost ten years and will be built next to the old market hall.',
+  'Construction is due to start in the spring. The architects say the building will use timber from local forests and will need far less energy than the old one.',
+  'Residents who spoke at the meeting welcomed the plans but asked for longer opening hours at weekends, when most families have time to visit.',
+  'The old library will stay open until the new one is finished. Its books will move in stages, starting with the children’s section and the local archive.',
+  'A second meeting is planned for the autumn, when the council expects the final costs from the builders and a date for the opening of the new building.',
+  'Until then the plans can be seen in the town hall on weekdays, and residents may send their comments to the council by letter or at the front desk.',
+  'The library board will meet every month until the opening, and its minutes will be published on the council website within a week of each meeting.',
+  'Local schools have asked for a room where classes can visit, and the architects have added one on the ground floor next to the children’s section.',
+];
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The test article with the example's markup placed as it asks. */
+function pageWith(example: RuleExample): string {
+  const markup = example.input.startsWith('<') ? example.input : `<p>${escapeHtml(example.input)}</p>`;
+  const paragraphs = PARAGRAPHS.map((text) => `<p>${text}</p>`);
+  const at = example.at ?? 'middle';
+  const parts =
+    at === 'top'
+      ? [markup, ...paragraphs]
+      : at === 'end'
+        ? [...paragraphs, markup]
+        : [...paragraphs.slice(0, 4), markup, ...paragraphs.slice(4)];
+  return `<!doctype html><html lang="en"><head><title>Library plans</title></head><body><article><h1>Library plans</h1>${parts.join('\n')}</article></body></html>`;
+}
+
+function optionsFor(example: RuleExample, extra: CleanOptions = {}): CleanOptions {
+  const options: CleanOptions = { url: 'https://news.example/library', ...extra };
+  if (example.options?.captions) options.captions = example.options.captions;
+  if (example.options?.repeatedLines) options.repeatedLines = { ...example.options.repeatedLines };
+  if (example.options?.siteRemove)
+    options.siteRules = { sites: { 'news.example': { remove: [...example.options.siteRemove] } } };
+  return options;
+}
+
+function targetOf(example: RuleExample): string {
+  if (example.target !== undefined) return example.target;
+  if (example.input.startsWith('<')) throw new Error(`an example in markup needs a target: ${example.input}`);
+  return example.input;
+}
+
+const removedBy = (rule: RuleDefinition, target: string) => (removal: { rule: string; text: string }) =>
+  removal.rule === rule.id && squash(removal.text).includes(target);
+
+describe('the rule pack', () => {
+  it('has unique ids of the form category/name, a description and examples of both kinds for every rule', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id.startsWith(`${rule.category}/`), rule.id).toBe(true);
+      expect(rule.description.length, rule.id).toBeGreaterThan(10);
+      expect(rule.examples.remove.length, `${rule.id}: remove examples`).toBeGreaterThan(0);
+      expect(rule.examples.keep.length, `${rule.id}: keep examples`).toBeGreaterThan(0);
+      expect(rule.dom !== undefined || rule.text !== undefined, `${rule.id}: a matcher`).toBe(true);
+    }
+  });
+
+  it('runs every DOM matcher and every line test, and only those, in the engines', () => {
+    expect([...DOM_ORDER].sort()).toEqual(
+      RULES.filter((rule) => rule.dom)
+        .map((rule) => rule.id)
+        .sort(),
+    );
+    expect([...LINE_ORDER].sort()).toEqual(
+      RULES.filter((rule) => rule.text?.lines)
+        .map((rule) => rule.id)
+        .sort(),
+    );
+    for (const rule of RULES) {
+      const procedure = rule.text?.procedure;
+      if (procedure) expect(TEXT_STEPS, rule.id).toContain(procedure);
+      if (rule.dom)
+        expect(
+          rule.stages.some((stage) => stage.startsWith('dom-')),
+          rule.id,
+        ).toBe(true);
+      if (rule.text) expect(rule.stages, rule.id).toContain('text');
+    }
+  });
+
+  it('hashes the definitions: a changed pattern, selector or model weight changes the hash', () => {
+    expect(RULE_PACK_HASH).toMatch(/^[0-9a-f]{64}$/);
+    expect(rulePackHash()).toBe(RULE_PACK_HASH);
+    const withPattern = RULES.map((rule) =>
+      rule.id === 'cookie-consent/line'
+        ? { ...rule, text: { lines: [{ reason: 'x', pattern: /^we use cookies/i }] } }
+        : rule,
+    );
+    expect(rulePackHash({ rules: withPattern })).not.toBe(RULE_PACK_HASH);
+    const flags = RULES.map((rule) =>
+      rule.id === 'cookie-consent/line'
+        ? {
+            ...rule,
+            text: { lines: [{ ...rule.text!.lines![0]!, pattern: new RegExp(rule.text!.lines![0]!.pattern!.source) }] },
+          }
+        : rule,
+    );
+    expect(rulePackHash({ rules: flags })).not.toBe(RULE_PACK_HASH);
+    const selectors = RULES.map((rule) =>
+      rule.dom?.kind === 'selectors' && rule.id === 'share/widget'
+        ? { ...rule, dom: { ...rule.dom, selectors: [...rule.dom.selectors, '.share-more'] } }
+        : rule,
+    );
+    expect(rulePackHash({ rules: selectors })).not.toBe(RULE_PACK_HASH);
+    const examples = RULES.map((rule) => ({ ...rule, examples: { remove: [], keep: [] } }));
+    expect(rulePackHash({ rules: examples })).toBe(RULE_PACK_HASH);
+    const a = rulePackHash({ models: { blocks: { weights: [0.5, -1.25] } } });
+    expect(a).not.toBe(RULE_PACK_HASH);
+    expect(rulePackHash({ models: { blocks: { weights: [0.5, -1.5] } } })).not.toBe(a);
+  });
+});
+
+describe('every rule on its examples', () => {
+  for (const rule of RULES) {
+    for (const example of rule.examples.remove) {
+      it(`${rule.id} removes: ${example.target ?? example.input}`, async () => {
+        const target = targetOf(example);
+        const document = await clean(pageWith(example), optionsFor(example));
+        expect(
+          document.removed.filter(removedBy(rule, target)),
+          JSON.stringify(document.removed, null, 1),
+        ).not.toHaveLength(0);
+        expect(document.text).not.toContain(target);
+        // The rule turned off (by its id): it removes nothing.
+        const off = await clean(pageWith(example), optionsFor(example, { disabledCategories: [rule.id] }));
+        expect(off.removed.filter((removal) => removal.rule === rule.id)).toHaveLength(0);
+      });
+    }
+    for (const example of rule.examples.keep) {
+      it(`${rule.id} keeps: ${example.target ?? example.input}`, async () => {
+        const target = targetOf(example);
+        const document = await clean(pageWith(example), optionsFor(example));
+        expect(document.removed.filter(removedBy(rule, target))).toHaveLength(0);
+        expect(document.text, JSON.stringify(document.removed, null, 1)).toContain(target);
+      });
+    }
+  }
+});
+
+describe('disabled rules', () => {
+  const line = 'Sign up for our newsletter to support our donation drive';
+  const page = pageWith({ input: line, at: 'end' });
+
+  it('a line two rules match goes to the first, and to the second when the first is off', async () => {
+    const on = await clean(page);
+    expect(on.removed.find((removal) => removal.text === line)?.rule).toBe('donation/appeal');
+    for (const disabledCategories of [['donation'], ['donation/appeal']]) {
+      const off = await clean(page, { disabledCategories });
+      expect(off.removed.find((removal) => removal.text === line)?.rule).toBe('newsletter/signup-line');
+      expect(off.text).not.toContain(line);
+    }
+  });
+});

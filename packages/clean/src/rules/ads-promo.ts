@@ -1,0 +1,289 @@
+/** Rules of the categories advertisement, cookie-consent, paywall-notice and promo. */
+
+import { defineRules } from './types.js';
+import type { RuleStage } from './types.js';
+
+const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
+
+export const ADS_PROMO_RULES = defineRules([
+  {
+    id: 'advertisement/element',
+    category: 'advertisement',
+    description: 'Ad slots (AdSense, Google Publisher Tag, Ad Inserter blocks, .advertisement).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'ad slot markup',
+      selectors: [
+        'ins.adsbygoogle',
+        '.adsbygoogle',
+        '[id^="div-gpt-ad"]',
+        '.advertisement',
+        '.ad-slot',
+        '.ad-container',
+        '.ad-wrapper',
+        '.adsense',
+        '[data-ad-slot]',
+        '.code-block',
+        '.ad-unit',
+        '.advert',
+        '.adbox',
+        '.ad-banner',
+        '[data-google-query-id]',
+        '.google-auto-placed',
+      ],
+    },
+    examples: {
+      remove: [
+        { input: '<div class="advertisement"><p>Cheap flights to the coast</p></div>', target: 'Cheap flights' },
+      ],
+      keep: [{ input: '<div class="advertisers"><p>Cheap flights to the coast</p></div>', target: 'Cheap flights' }],
+    },
+  },
+  {
+    id: 'advertisement/label',
+    category: 'advertisement',
+    description:
+      'Ad labels and disclosures ("Advertisement", "Anzeige", "Story continues below advertisement", "Dieser Beitrag enthält Werbung").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'an advertising or affiliate disclosure',
+          pattern:
+            /^(?=.{0,220}$)\*?\s*(?:(?:werbung|anzeige|advertorial|sponsored|gesponsert|affiliate)\b.{0,200}\b(?:enthält|contains|affiliate|werbung|sponsored|provision|partner|link)|(?:dieser|this) (?:beitrag|artikel|post|article) (?:enthält|contains) (?:werbung|affiliate|sponsored|advertising)|(?:the )?advertising (?:disclaimer|disclosure)\b|(?:this (?:post|article) (?:may )?contains? affiliate links?))/i,
+        },
+        {
+          reason: 'an advertisement label',
+          on: 'label',
+          pattern:
+            /^(?:advertisement|advertising|anzeige|werbung|sponsored|sponsored content|ad|ads|publicité|publicidad|pubblicità|advertentie|reklame|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|weiterlesen nach der anzeige|text continues below|lesen sie nach der anzeige weiter|weiter nach der anzeige)$/i,
+          maxChars: 60,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Advertisement' }, { input: 'This post contains affiliate links.' }],
+      keep: [
+        {
+          input: 'Advertisement spending by the council rose by a third last year, the auditors found in their report.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'cookie-consent/element',
+    category: 'cookie-consent',
+    description: 'Consent banners (OneTrust, Cookiebot, Complianz, Borlabs, Cookie Notice, Usercentrics, Didomi).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'consent banner markup',
+      selectors: [
+        '#cookie-notice',
+        '.cookie-notice',
+        '#cookie-law-info-bar',
+        '.cli-modal',
+        '#onetrust-consent-sdk',
+        '#onetrust-banner-sdk',
+        '#CybotCookiebotDialog',
+        '.cc-window',
+        '.cc-banner',
+        '#cmplz-cookiebanner-container',
+        '.cmplz-cookiebanner',
+        '#usercentrics-root',
+        '#BorlabsCookieBox',
+        '.cookie-banner',
+        '.cookie-consent',
+        '#cookie-consent',
+        '#gdpr-cookie-notice',
+        '#didomi-host',
+        '.qc-cmp2-container',
+        '#cookiebanner',
+        '.cookiebar',
+        '#cookie-bar',
+        '.cookie-bar',
+        '#moove_gdpr_cookie_info_bar',
+        '.gdpr-cookie-notice',
+      ],
+    },
+    examples: {
+      remove: [
+        { input: '<div id="cookie-notice"><p>Choose what we may store</p></div>', target: 'Choose what we may store' },
+      ],
+      keep: [
+        { input: '<div id="cookie-recipe"><p>Choose what we may store</p></div>', target: 'Choose what we may store' },
+      ],
+    },
+  },
+  {
+    id: 'cookie-consent/line',
+    category: 'cookie-consent',
+    description: 'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a cookie notice',
+          pattern:
+            /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'We use cookies to improve your experience.' }],
+      keep: [
+        { input: 'The bakery next to the hall sells cookies and bread, and it will stay open while the work goes on.' },
+      ],
+    },
+  },
+  {
+    id: 'paywall-notice/element',
+    category: 'paywall-notice',
+    description: 'Paywall and registration-wall markup (.paywall, .regwall).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'paywall markup',
+      maxChars: 600,
+      selectors: ['.paywall', '#paywall', '.regwall', '.subscription-required', '.paywall-prompt', '.piano-offer'],
+    },
+    examples: {
+      remove: [{ input: '<div class="paywall"><p>Only for members of the club</p></div>', target: 'Only for members' }],
+      keep: [{ input: '<div class="paywalls"><p>Only for members of the club</p></div>', target: 'Only for members' }],
+    },
+  },
+  {
+    id: 'paywall-notice/line',
+    category: 'paywall-notice',
+    description: 'A short paywall notice ("Subscribe to continue reading", "Dieser Artikel ist nur für Abonnenten").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a paywall notice',
+          pattern:
+            /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already (?:a subscriber|have an account)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|pour lire la suite|la suite est réservée|ten tekst przeczytasz|lesen sie (?:jetzt )?weiter mit|weiterlesen mit|zum weiterlesen|first-time subscribers|subscribers? (?:also )?receive)/i,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Subscribe to continue reading' }],
+      keep: [
+        {
+          input: 'Subscribers to the library can borrow up to ten books, and the new building will double that number.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'promo/app-links',
+    category: 'promo',
+    description: 'A small block of app-store links, or a short "download our app" call.',
+    stages: ['dom-before', 'dom-after', 'text'],
+    revision: 1,
+    dom: {
+      kind: 'procedure',
+      procedure: 'link-block',
+      reason: 'block of app-store links',
+      patterns: { href: /(apps\.apple\.com\/|itunes\.apple\.com\/[a-z-/]*app\/|play\.google\.com\/store\/apps)/i },
+    },
+    text: {
+      lines: [
+        {
+          reason: 'a "download our app" call',
+          pattern:
+            /^(?=.{0,220}$)(?=.*\b(?:app store|google play|play store|ios|android|iphone)\b).*\b(?:download|get|install|hol(?:en sie sich)?|lade|laden sie|installieren|téléchargez|descarga|scarica)\b.*\bapps?\b/i,
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Download our app from the App Store or Google Play' },
+        {
+          input:
+            '<div><a href="https://apps.apple.com/app/id1">Get it</a> <a href="https://play.google.com/store/apps/details?id=x">Get it too</a></div>',
+          target: 'Get it too',
+        },
+      ],
+      keep: [{ input: 'The council will build an app for the library; it should reach the App Store next year.' }],
+    },
+  },
+  {
+    id: 'promo/podcast-platforms',
+    category: 'promo',
+    description: 'A line listing three or more podcast platforms (Spotify, Apple Podcasts, Stitcher, …).',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a list of podcast platforms',
+          pattern:
+            /\b(?:spotify|itunes|apple podcasts|google podcasts|soundcloud|stitcher|tunein|spreaker|pocket ?casts|podbean|audecibel|castbox|overcast|deezer|audible|amazon music|iheartradio|castro|podcast addict|player\.fm|youtube music|anchor|buzzsprout|podimo|rss)\b/gi,
+          maxChars: 600,
+          minDistinct: 3,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Listen on Spotify, Apple Podcasts or Stitcher' }],
+      keep: [
+        { input: 'The talk is on Spotify and on the library website, with a transcript for those who prefer to read.' },
+      ],
+    },
+  },
+  {
+    id: 'promo/subscription-pitch',
+    category: 'promo',
+    description: 'A short membership or subscription pitch ("Become a member", "Hazte miembro", "Cancel anytime").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a membership or subscription pitch',
+          pattern:
+            /^(?=.{0,250}$).*\b(?:hazte (?:miembro|socio|suscriptor)|become a (?:member|subscriber|supporter)|werden sie (?:mitglied|abonnent)|jetzt mitglied werden|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|abonnez-vous|suscríbete (?:ahora|hoy|aquí)|subscribe (?:now|today) (?:for|and)|hacemos periodismo|\d+ issues for|delivered (?:to|through) your (?:door|letterbox)|sie wollen mehr von uns\??|get the [\w ]{2,40} (?:app|newsletter|daily)|gefällt (?:dir|ihnen) (?:unser|unsere|dieser) .{1,40}\?|if you enjoyed (?:reading )?this (?:post|article|story)|like this (?:story|article)\? share it)\b/i,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Hazte miembro de nuestra comunidad' }, { input: 'Unlimited access. Cancel anytime' }],
+      keep: [
+        {
+          input: 'Members of the council may cancel the plan at any time before the building work starts next spring.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'promo/contributor-pitch',
+    category: 'promo',
+    description: 'A call for contributors ("Have an idea for a commentary? Send a short pitch", "Write for us").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a call for contributors',
+          pattern:
+            /(?:send (?:us )?a (?:short )?pitch|guidelines for contributors|contributor guidelines|write for us|submit (?:a|your) (?:story|article|pitch|op-?ed)|have an idea for an? (?:article|commentary|story|piece|op-?ed)|pitch us|schreiben sie für uns|gastbeitrag einreichen)/i,
+          maxChars: 400,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Have an idea for a commentary? Send a short pitch to our editors.' }],
+      keep: [
+        { input: 'The architects had an idea for the roof: timber from local forests, which needs far less energy.' },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,294 @@
+/** Rules of the categories donation, image-credit and caption. */
+
+import { AGENCIES, TRAILING_CREDIT } from './shared.js';
+import { defineRules } from './types.js';
+import type { RuleStage } from './types.js';
+
+const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
+
+export const DONATION_CREDIT_RULES = defineRules([
+  {
+    id: 'donation/widget',
+    category: 'donation',
+    description:
+      'Known donation plugin markup (GiveWP, Charitable, PayPal donate forms, Jetpack donations, Ko-fi/Patreon buttons).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'donation plugin markup',
+      selectors: [
+        '.give-form-wrap',
+        '.give-form',
+        '.charitable-donation-form',
+        '.seamless-donations-form',
+        '.paypal-donations',
+        '.donation-form',
+        '.donate-form',
+        '.dgx-donate',
+        'form[action*="paypal.com/cgi-bin/webscr"]',
+        'form[action*="paypal.com/donate"]',
+        '.wp-block-jetpack-donations',
+        '.kofi-button',
+        '.patreon-button',
+        '.donation-box',
+        '.donate-box',
+        '.wpedon-container',
+        '.donation-widget',
+      ],
+    },
+    examples: {
+      remove: [{ input: '<div class="give-form-wrap"><p>Give to the fund</p></div>', target: 'Give to the fund' }],
+      keep: [{ input: '<div class="gift-guide"><p>Give to the fund</p></div>', target: 'Give to the fund' }],
+    },
+  },
+  {
+    id: 'donation/ladder',
+    category: 'donation',
+    description:
+      'A run of two or more lines that are only money amounts (a donation ladder), with the campaign date line next to it.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'amount-run',
+      patterns: {
+        amount: /^(?:[$€£¥₹]\s?\d[\d.,' ]*(?:[.,]\d+)?|\d[\d.,' ]*\s?(?:[$€£¥₹]|usd|eur|gbp|chf|dollars?|euros?))$/i,
+        monthYear:
+          /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember)\s+\d{4}$/i,
+      },
+    },
+    examples: {
+      remove: [{ input: '<p>May 2024</p><p>$5</p><p>$10</p><p>$25</p>', target: '$10' }],
+      keep: [{ input: '<p>$5</p><p>The fare went up.</p>', target: '$5' }],
+    },
+  },
+  {
+    id: 'donation/appeal',
+    category: 'donation',
+    description: 'A short stand-alone appeal such as "Support <Site>", "Donate", "Jetzt spenden".',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a short stand-alone donation appeal',
+          pattern:
+            /^(?:support|donate(?: to| now)?|make a donation|become a (?:patron|member|supporter)|please (?:support|donate)|jetzt spenden|spenden|unterstützen sie (?:uns|\S+)|unterstütze (?:uns|\S+)|faire un don|soutenez(?:-nous)?|dona(?: ora)?|apoya(?:nos)?|doneer)\b/i,
+          maxChars: 200,
+          maxWords: 8,
+          notSentence: true,
+        },
+        ...[{ after: 0.6 }, { firstBlocks: 2 }].map((where) => ({
+          reason: 'a short donation appeal at the edge of the article',
+          pattern: /\b(?:donat\w*|spende\w*|patreon|paypal|ko-fi|buy me a coffee|don|dona\w*)\b/i,
+          also: /\b(?:support|unterstütz\w*|help|soutenir|apoyar|sostenere|steun)\b/i,
+          maxChars: 300,
+          ...where,
+        })),
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Support Our Newsroom' },
+        { input: 'Please help us keep going: every donation counts.', at: 'end' },
+      ],
+      keep: [
+        {
+          input:
+            'Support for the plan grew over the summer, when the council published the figures for the new building.',
+        },
+        { input: 'The charity asked for help and donations after the flood.', at: 'middle' },
+      ],
+    },
+  },
+  {
+    id: 'image-credit/element',
+    category: 'image-credit',
+    description: 'Credit markup inside figures and captions (.credit, .photo-credit, itemprop=copyrightHolder).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'image credit markup',
+      selectors: [
+        'figure .credit',
+        'figure .credits',
+        '.image-credit',
+        '.photo-credit',
+        '.media-credit',
+        '.wp-caption-credit',
+        'figure .copyright',
+        'figcaption .copyright',
+        '[itemprop="copyrightHolder"]',
+        '[itemprop="creditText"]',
+        '.caption .credit',
+        '.img-credit',
+        '.credit-caption',
+        '.image-source',
+        'figcaption small',
+      ],
+    },
+    examples: {
+      remove: [
+        {
+          input:
+            '<figure><img src="a.jpg"><figcaption>The hall. <span class="photo-credit">Jane Roe</span></figcaption></figure>',
+          target: 'Jane Roe',
+          options: { captions: 'keep' },
+        },
+      ],
+      keep: [
+        {
+          input: '<p>The hall, <span class="credit">as Jane Roe put it</span>, is old.</p>',
+          target: 'as Jane Roe put it',
+        },
+      ],
+    },
+  },
+  {
+    id: 'image-credit/credit-line',
+    category: 'image-credit',
+    description:
+      'A line that is only an image credit ("Photo: …", "© …", "Courtesy of …", an agency such as Getty Images or Alamy).',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a line that is only an image credit',
+          pattern: new RegExp(
+            `^\\(?(?:(?:photo|photos|image|images|picture|pictures|foto|fotos|bild|bilder|credit|credits|quelle|source|illustration|grafik|video|photograph|photography|crédit|crédits|fuente|foto di|źródło|zdjęcie|фото|источник)\\s*(?:credit|credits|nachweis)?\\s*[:©]|©|\\(c\\)\\s|copyright\\b|courtesy(?: of)?\\b|(?:${AGENCIES})\\b.{0,60}$)`,
+            'i',
+          ),
+          maxChars: 160,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Photo: Jane Roe' }, { input: 'Getty Images' }],
+      keep: [
+        { input: 'Reuters reported the figures first, and the council confirmed them a day later in a statement.' },
+      ],
+    },
+  },
+  {
+    id: 'image-credit/trailing-credit',
+    category: 'image-credit',
+    description:
+      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'the credit clause of a caption',
+          procedure: 'trailing-credit',
+          pattern: TRAILING_CREDIT,
+          maxChars: 500,
+          notHeading: true,
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        {
+          input: 'The old market hall in winter. (Photo: Jane Roe)',
+          target: '(Photo: Jane Roe)',
+          options: { captions: 'keep' },
+        },
+      ],
+      keep: [{ input: 'The old market hall in winter, seen from the bridge.', options: { captions: 'keep' } }],
+    },
+  },
+  {
+    id: 'image-credit/enlarge',
+    category: 'image-credit',
+    description: 'Image viewer controls such as "Click to see full-size image", "Zum Vergrößern klicken".',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'an image viewer control',
+          on: 'label',
+          pattern:
+            /^(?:click (?:here )?to (?:see|view|enlarge|open)(?: the)?(?: full[- ]?size| larger| full)?(?: image| photo| picture| version)?|click (?:on )?(?:the )?(?:image|photo|picture) to (?:enlarge|zoom)|(?:zum )?vergrößern(?: klicken| anklicken)?|bild (?:vergrößern|anklicken|öffnen)|enlarge(?: image| photo)?|view (?:full|larger) (?:image|photo|size)|expand image|agrandir(?: l'image)?|ampliar(?: imagen)?|ingrandisci)$/i,
+          maxChars: 80,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Click to see full-size image' }, { input: 'Zum Vergrößern klicken' }],
+      keep: [{ input: 'Click to see how the hall will look: the architects put the drawings online this week.' }],
+    },
+  },
+  {
+    id: 'caption/figure',
+    category: 'caption',
+    description: 'Figure captions (figcaption, WordPress caption text) when captions are dropped.',
+    stages: ['dom-before', 'dom-after', 'text'],
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'figure caption',
+      captionsDropped: true,
+      selectors: [
+        'figcaption',
+        '.wp-caption-text',
+        '.wp-element-caption',
+        '.caption',
+        '.image-caption',
+        '.photo-caption',
+        '.img-caption',
+        '[itemprop="caption"]',
+        '.caption-text',
+        '.media-caption',
+      ],
+    },
+    text: { lines: [{ reason: 'a figure caption', blockKind: 'caption', captionsDropped: true }] },
+    examples: {
+      remove: [
+        {
+          input: '<figure><img src="a.jpg"><figcaption>The hall in winter.</figcaption></figure>',
+          target: 'The hall in winter.',
+        },
+      ],
+      keep: [
+        {
+          input: '<figure><img src="a.jpg"><figcaption>The hall in winter.</figcaption></figure>',
+          target: 'The hall in winter.',
+          options: { captions: 'keep' },
+        },
+      ],
+    },
+  },
+  {
+    id: 'caption/credited-line',
+    category: 'caption',
+    description: 'A text line that ends with an image credit is a caption; dropped when captions are dropped.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a caption (it carries an image credit)',
+          procedure: 'credited-caption',
+          pattern: TRAILING_CREDIT,
+          maxChars: 500,
+          notHeading: true,
+          captionsDropped: true,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'The old market hall in winter. (Photo: Jane Roe)', target: 'The old market hall in winter.' }],
+      keep: [
+        {
+          input: 'The old market hall in winter. (Photo: Jane Roe)',
+          target: 'The old market hall in winter.',
+          options: { captions: 'keep' },
+        },
+      ],
+    },
+  },
+]);

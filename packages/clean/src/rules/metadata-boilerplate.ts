@@ -1,0 +1,250 @@
+/** Rules of the categories metadata-line, boilerplate, repeated and site-rule. */
+
+import { BIO_ROLE } from './shared.js';
+import { defineRules } from './types.js';
+import type { RuleStage } from './types.js';
+
+const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
+
+const DATE_CORE =
+  '(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?\\s+\\d{4}|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\p{L}{3,10}\\s+\\d{4})';
+const DATE_LABEL =
+  '(?:published|updated|last updated|posted|posted on|modified|last modified|veröffentlicht(?: am)?|zuletzt aktualisiert(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)';
+const DATE_WITH_TIME = `(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?`;
+
+export const METADATA_BOILERPLATE_RULES = defineRules([
+  {
+    id: 'metadata-line/title',
+    category: 'metadata-line',
+    description: 'The title repeated as a body line near the top.',
+    stages: ['text'],
+    revision: 1,
+    text: { procedure: 'head-lines' },
+    examples: {
+      remove: [{ input: '<p>Library plans</p>', at: 'top', target: 'Library plans' }],
+      keep: [{ input: '<p>Library plans and the market</p>', at: 'top', target: 'Library plans and the market' }],
+    },
+  },
+  {
+    id: 'metadata-line/byline',
+    category: 'metadata-line',
+    description: 'A byline line ("By Jane Doe", "Von Max Mustermann", "Written by …") near the top or bottom.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'head-lines',
+      patterns: {
+        line: /^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported |[Tt]ext )?[Bb]y|BY|[Vv]on|VON|[Tt]ext(?: und [Ff]otos?)?:|[Aa]uthor:|[Aa]utor(?:in|en|innen)?:|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Ff]rom)\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|and|und|&|,))*\s*(?:[|,·•–—-].{0,60})?$/u,
+      },
+    },
+    examples: {
+      remove: [{ input: 'By Jane Doe', at: 'top' }],
+      keep: [{ input: 'By Jane Doe', at: 'middle' }],
+    },
+  },
+  {
+    id: 'metadata-line/byline-role',
+    category: 'metadata-line',
+    description:
+      'A short role line of the byline at the top ("BBC security correspondent", "Jane Doe, Science Editor"): next to a byline line, naming the author, or inside byline markup.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'byline-role',
+      patterns: { role: BIO_ROLE, markup: /(?:byline|author|contributor|dateline|writer)/i },
+    },
+    examples: {
+      remove: [
+        { input: '<p>By Jane Doe</p><p>Security correspondent</p>', at: 'top', target: 'Security correspondent' },
+      ],
+      keep: [{ input: '<p>Security correspondent</p>', at: 'middle', target: 'Security correspondent' }],
+    },
+  },
+  {
+    id: 'metadata-line/date',
+    category: 'metadata-line',
+    description:
+      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom.',
+    stages: ['text'],
+    revision: 2,
+    text: {
+      procedure: 'head-lines',
+      patterns: {
+        line: new RegExp(
+          `^(?:${DATE_LABEL}\\s*:?\\s*(?:on\\s+|am\\s+)?)?${DATE_WITH_TIME}(?:\\s*[,;|·•–-]?\\s*${DATE_LABEL}\\s*:?\\s*(?:on\\s+|am\\s+)?${DATE_WITH_TIME})?(?:\\s*[|·•]\\s*.{0,40})?$`,
+          'iu',
+        ),
+      },
+      lines: [
+        {
+          reason: 'a publication-date label',
+          pattern:
+            /^(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60}|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\b.{0,80}$/iu,
+          maxChars: 120,
+          notHeading: true,
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Published 18 August 2021, last updated 19 August 2021', at: 'top' },
+        { input: 'Release Date: May 3' },
+      ],
+      keep: [{ input: '<h2>18 August 2021</h2>', at: 'middle', target: '18 August 2021' }],
+    },
+  },
+  {
+    id: 'metadata-line/reading-time',
+    category: 'metadata-line',
+    description: 'Reading-time and tag lines ("5 min read", "Lesezeit: 3 Minuten", "Tags: …").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        { reason: 'a line that is only a URL', pattern: /^(?:https?:\/\/|www\.)\S+$/i },
+        {
+          reason: 'a reading-time or tag line',
+          pattern:
+            /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?n?s?\.?)|(?:tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien?|keywords|mots-clés|etiquetas)\s*:.{0,200}|this entry was posted\b.{0,200}|bookmark the permalink\.?|(?:posted|veröffentlicht) in .{1,80}|dieser (?:beitrag|eintrag) wurde .{0,80}(?:veröffentlicht|abgelegt).{0,120})$/iu,
+          maxChars: 300,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: '5 min read' }, { input: 'Tags: library, council' }],
+      keep: [{ input: 'It took 5 minutes to read the plan aloud, and the council then voted on it without a debate.' }],
+    },
+  },
+  {
+    id: 'boilerplate/disclaimer',
+    category: 'boilerplate',
+    description:
+      'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'server error output printed into the page',
+          pattern: /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i,
+          maxChars: 500,
+        },
+        { reason: 'a shortcode left in the text', pattern: /^\[\/?[a-z_][\w-]*(?:\s[^\]]*)?\]/i, maxChars: 300 },
+        {
+          reason: 'a standing disclaimer',
+          pattern:
+            /^(?:the views (?:and opinions )?expressed (?:in this|here|by)|views expressed (?:in this|here)|die (?:hier )?(?:geäußerte|vertretene)n? (?:meinung|ansichten)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|copyright\s*(?:©\s*)?\d{4}|©\s*\d{4}|alle angaben ohne gewähr|all information without guarantee|irrtümer vorbehalten)/i,
+          maxChars: 400,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'All rights reserved.' }, { input: '[button link="/a"]' }],
+      keep: [
+        { input: 'The views of the residents were mixed, and the council promised a second meeting in the spring.' },
+      ],
+    },
+  },
+  {
+    id: 'boilerplate/about-company',
+    category: 'boilerplate',
+    description: 'An "About <Company>" section closing a press release (heading plus a company description).',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'about-company',
+      patterns: {
+        heading: /^(?:about|über|à propos de|acerca de|sobre|over) \p{Lu}[\p{L}\d&.' -]{1,60}$/u,
+        company:
+          /\b(?:is a|is an|is the|ist ein|ist eine|ist der|ist die|est un|est une|es un|es una|founded|headquartered|gegründet|employs|beschäftigt|mit sitz in)\b/i,
+      },
+    },
+    examples: {
+      remove: [
+        {
+          input:
+            '<h2>about Acme Timber</h2><p>Acme Timber is a family firm that has supplied wood to builders since 1950.</p>',
+          at: 'end',
+          target: 'supplied wood to builders',
+        },
+      ],
+      keep: [
+        {
+          input: '<h2>about Acme Timber</h2><p>The firm will deliver the wood next spring.</p>',
+          at: 'end',
+          target: 'deliver the wood',
+        },
+      ],
+    },
+  },
+  {
+    id: 'boilerplate/trailing-short',
+    category: 'boilerplate',
+    description: 'Short lines that are not sentences after the last paragraph (labels, widget titles, kickers).',
+    stages: ['text'],
+    revision: 1,
+    text: { procedure: 'trailing-short' },
+    examples: {
+      remove: [{ input: 'Town and country', at: 'end' }],
+      keep: [{ input: 'Town and country', at: 'middle' }],
+    },
+  },
+  {
+    id: 'boilerplate/hidden',
+    category: 'boilerplate',
+    description: 'Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template).',
+    stages: ['dom-before'],
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'hidden or screen-reader-only element',
+      selectors: ['template', '[hidden]', '.screen-reader-text', '.sr-only', '.visually-hidden', '.visuallyhidden'],
+    },
+    examples: {
+      remove: [
+        {
+          input: '<p><span class="sr-only">Opens in a new tab</span>The hall is old.</p>',
+          target: 'Opens in a new tab',
+        },
+      ],
+      keep: [
+        { input: '<p><span class="only">Opens in a new tab</span> The hall is old.</p>', target: 'Opens in a new tab' },
+      ],
+    },
+  },
+  {
+    id: 'repeated/site-line',
+    category: 'repeated',
+    description: 'A line that the ingest step found repeated across many pages of the same site.',
+    stages: ['text'],
+    revision: 1,
+    text: { lines: [{ reason: 'line repeated on pages of this site', procedure: 'repeated-line' }] },
+    examples: {
+      remove: [
+        {
+          input: 'Recorded on every page of this site',
+          options: { repeatedLines: { 'recorded on every page of this site': 57 } },
+        },
+      ],
+      keep: [{ input: 'Recorded on every page of this site' }],
+    },
+  },
+  {
+    id: 'site-rule/remove',
+    category: 'site-rule',
+    description: 'A selector from the per-site rules, removed as configured.',
+    stages: BOTH,
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'site-selectors', reason: 'per-site rule' },
+    examples: {
+      remove: [
+        {
+          input: '<div class="promo-box"><p>Visit our shop</p></div>',
+          target: 'Visit our shop',
+          options: { siteRemove: ['.promo-box'] },
+        },
+      ],
+      keep: [{ input: '<div class="promo-box"><p>Visit our shop</p></div>', target: 'Visit our shop' }],
+    },
+  },
+]);

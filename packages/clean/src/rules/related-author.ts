@@ -1,0 +1,278 @@
+/** Rules of the categories related, author-bio and navigation. */
+
+import { BIO_ROLE } from './shared.js';
+import { defineRules } from './types.js';
+import type { RuleStage } from './types.js';
+
+const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
+const NAV_LINE =
+  /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
+
+export const RELATED_AUTHOR_RULES = defineRules([
+  {
+    id: 'related/widget',
+    category: 'related',
+    description:
+      'Known related-content widgets (Jetpack related posts, YARPP, Contextual Related Posts, Outbrain, Taboola).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'related-content widget markup',
+      selectors: [
+        '.jp-relatedposts',
+        '#jp-relatedposts',
+        '.yarpp-related',
+        '.yarpp',
+        '.crp_related',
+        '.related-posts',
+        '.related-articles',
+        '.rp4wp-related-posts',
+        '.OUTBRAIN',
+        '.ob-widget',
+        '[id^="taboola"]',
+        '.trc_related_container',
+        '.zem_rp_wrap',
+        '.related-content',
+        '.related-stories',
+        '.relatedPosts',
+        '.wp-block-related-posts',
+        '.more-articles',
+        '.read-more-articles',
+        '.recommended-articles',
+      ],
+    },
+    examples: {
+      remove: [
+        {
+          input: '<div class="jp-relatedposts"><p>Town hall to close for repairs</p></div>',
+          target: 'Town hall to close',
+        },
+      ],
+      keep: [
+        { input: '<div class="relations"><p>Town hall to close for repairs</p></div>', target: 'Town hall to close' },
+      ],
+    },
+  },
+  {
+    id: 'related/heading',
+    category: 'related',
+    description:
+      'A related-content heading ("Related articles", "Read more", "Mehr zum Thema") and the link lines after it.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'related-heading',
+      patterns: {
+        heading:
+          /^(?:related(?: articles?| posts?| stories| content| coverage| reading| topics| news| links)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w .'-]{1,40}|stories|articles|news|about this|to read)|see also|explore (?:our )?(?:related|more) content|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| articles| stories| reading)?|popular(?: posts| articles| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|further reading|lesen sie (?:auch|mehr|dazu)|mehr zum thema.{0,60}|weitere artikel(?: zum thema)?|auch interessant|das könnte sie (?:auch )?interessieren|verwandte (?:artikel|themen|beiträge)|ähnliche (?:artikel|beiträge)|weitere beiträge|mehr aus (?:dem|der) .{1,40}|zum thema|meistgelesen|empfohlene artikel|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|lees ook|meer over dit onderwerp|gerelateerde artikelen|schon gelesen\??|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|entdecke weitere .{1,30}|entdecken sie (?:weitere|mehr) .{0,30}|beiträge zum thema|weitere (?:themen|nachrichten|news|meldungen)|mehr (?:artikel|nachrichten|news|beiträge)|related coverage|more coverage|more in .{1,30}|top stories|latest (?:news|stories|articles)|читайте также|похожие статьи|самые популярные.{0,30}|другие новости|czytaj (?:także|też|więcej)|zobacz (?:też|także)|weitere informationen(?: (?:zum thema|hierzu|unter))?|weiterführende (?:links|informationen|artikel)|weitere beiträge.{0,40}|neueste (?:artikel|beiträge)|entdecken sie jetzt|(?:le |te )?puede interesar(?:te|le)?|weitere [\p{L}-]{1,20}tipps|aktuelle [\p{L}-]{1,20}tests|quellenangaben|quellen|new and exciting.{0,45}|et vidéos sur le sujet|(?:kontakt|contact|pressekontakt|press contact|media contact|ansprechpartner(?:in)?)(?: für (?:die )?(?:medien|presse))?)\s*:?$/iu,
+      },
+    },
+    examples: {
+      remove: [
+        {
+          input: '<h2>Related articles</h2><p><a href="/a">Town hall to close for repairs</a></p>',
+          target: 'Town hall to close for repairs',
+        },
+      ],
+      keep: [
+        {
+          input: '<h2>Related decisions</h2><p><a href="/a">Town hall to close for repairs</a></p>',
+          at: 'top',
+          target: 'Related decisions',
+        },
+      ],
+    },
+  },
+  {
+    id: 'related/inline-link',
+    category: 'related',
+    description: 'An in-article teaser line ("Read more: …", "Lesen Sie auch: …") that is mostly a link.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'an in-article teaser link',
+          pattern:
+            /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|le puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\w.-]+|czytaj (?:także|też|więcej)|читайте также|mira|ver también|véase también|siehe auch)\s*[:>»›-]?\s*\S/i,
+          maxChars: 200,
+          links: { over: 0.4, plain: 'pass' },
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: '<p>Read more: <a href="/a">Town hall to close for repairs</a></p>', target: 'Town hall to close' },
+      ],
+      keep: [{ input: 'Read more: the full report is in the library, next to the plans for the new building.' }],
+    },
+  },
+  {
+    id: 'related/trailing-links',
+    category: 'related',
+    description: 'Link-only lines after the last paragraph of the article.',
+    stages: ['text'],
+    revision: 1,
+    text: { procedure: 'trailing-links' },
+    examples: {
+      remove: [
+        { input: '<p><a href="/a">Town hall to close for repairs.</a></p>', at: 'end', target: 'Town hall to close' },
+      ],
+      keep: [
+        { input: '<p><a href="/a">Town hall to close for repairs.</a></p>', at: 'top', target: 'Town hall to close' },
+      ],
+    },
+  },
+  {
+    id: 'author-bio/widget',
+    category: 'author-bio',
+    description: 'Known author boxes (Simple Author Box, Molongui, Starbox, PublishPress authors, .author-bio).',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'author box markup',
+      selectors: [
+        '.saboxplugin-wrap',
+        '.molongui-author-box',
+        '.m-a-box',
+        '.author-bio',
+        '.author-box',
+        '.about-author',
+        '.pp-multiple-authors-boxes-wrapper',
+        '.abh_box',
+        '.wp-block-post-author',
+        '.post-author-bio',
+        '.author-description',
+        '.author-info',
+        '.authorbox',
+        '.author-card',
+        '.td-author-box',
+      ],
+    },
+    examples: {
+      remove: [
+        {
+          input: '<div class="author-bio"><p>Jane writes about towns and their halls.</p></div>',
+          target: 'Jane writes',
+        },
+      ],
+      keep: [
+        {
+          input: '<div class="about-towns"><p>Jane writes about towns and their halls.</p></div>',
+          target: 'Jane writes',
+        },
+      ],
+    },
+  },
+  {
+    id: 'author-bio/profile-link',
+    category: 'author-bio',
+    description:
+      '"View profile", "About the author", "Alle Artikel von …" and the short name/role lines just before it.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'an author profile link',
+          procedure: 'profile-link',
+          on: 'label',
+          pattern:
+            /^(?:view (?:full )?profile|view all (?:posts|articles|stories) by.{0,60}|(?:more|all) (?:articles|posts|stories) (?:by|from).{0,60}|alle (?:artikel|beiträge) von.{0,60}|mehr (?:artikel )?von .{1,60}|about the author|über (?:den autor|die autorin|die autoren)|zur person|autoreninfo|author profile|à propos de l'auteur|sobre el autor|l'autore|over de auteur|follow(?: [\w .'-]{1,40})? on (?:twitter|x|linkedin|facebook|instagram|bluesky|mastodon))$/i,
+          maxChars: 120,
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: '<p>Jane Doe</p><p>View profile</p>', at: 'end', target: 'Jane Doe' }],
+      keep: [{ input: 'About the author of the plans: she has built three libraries in the region since 2001.' }],
+    },
+  },
+  {
+    id: 'author-bio/bio-sentence',
+    category: 'author-bio',
+    description: 'A closing one-paragraph biography ("Jane Doe is a senior fellow at …") after the article.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      procedure: 'closing-bio',
+      patterns: {
+        start:
+          /^(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:is|was|ist|war|est|es|è|is een)\s+(?:a|an|the|ein|eine|der|die|un|une|le|la|el|uno|una|een|currently|also|senior|professor|director|editor|author|co-?founder)\b/u,
+        joined:
+          /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:joined|has been (?:reporting|writing|covering)|has written|writes (?:about|for)|covers|reports on|schreibt (?:über|für)|berichtet (?:über|für|seit))\b/u,
+        role: BIO_ROLE,
+      },
+    },
+    examples: {
+      remove: [{ input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'end' }],
+      keep: [{ input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'top' }],
+    },
+  },
+  {
+    id: 'navigation/element',
+    category: 'navigation',
+    description:
+      'Navigation markup: nav, role=navigation, breadcrumbs, pagination, post navigation, skip links, search forms.',
+    stages: BOTH,
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: 'navigation markup',
+      selectors: [
+        'nav',
+        '[role="navigation"]',
+        '.breadcrumb',
+        '.breadcrumbs',
+        '[aria-label="breadcrumb"]',
+        '[aria-label="Breadcrumb"]',
+        '.pagination',
+        '.nav-links',
+        '.post-navigation',
+        '.skip-link',
+        'form[role="search"]',
+        '.search-form',
+        '.post-nav',
+        '.navigation',
+      ],
+    },
+    examples: {
+      remove: [{ input: '<nav><p>Home / Town / Library</p></nav>', target: 'Home / Town / Library' }],
+      keep: [{ input: '<div class="navigator"><p>Home / Town / Library</p></div>', target: 'Home / Town / Library' }],
+    },
+  },
+  {
+    id: 'navigation/line',
+    category: 'navigation',
+    description: 'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite").',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'page-number links',
+          on: 'label',
+          pattern: /^\d+(?: \d+)*(?: next| weiter| »)?$/i,
+          maxChars: 40,
+          links: { over: 0.5, plain: 'fail' },
+        },
+        { reason: 'a navigation label', on: 'label', pattern: NAV_LINE, maxChars: 40, maxWords: 3, notHeading: true },
+        {
+          reason: 'a navigation label',
+          on: 'label',
+          pattern: NAV_LINE,
+          maxChars: 40,
+          maxWords: 4,
+          notHeading: true,
+          links: { over: 0.5, plain: 'pass' },
+        },
+      ],
+    },
+    examples: {
+      remove: [{ input: 'Back to top' }, { input: '<p><a href="/2">2</a> <a href="/3">3</a></p>', target: '2 3' }],
+      keep: [{ input: '<h2>Next</h2>', at: 'top', target: 'Next' }],
+    },
+  },
+]);

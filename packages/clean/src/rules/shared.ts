@@ -1,0 +1,19 @@
+/** Pattern parts used by more than one rule. */
+
+/** Picture agencies and stock libraries named in image credits. */
+export const AGENCIES =
+  'getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|reuters|afp|ap photo|associated press|dpa|epa(?:-efe)?|imago(?: images)?|picture[- ]alliance|keystone|xinhua|anadolu|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|bloomberg|ullstein bild|sz photo|pa images|pa wire|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|tass|sputnik|ria novosti';
+
+/** Job titles of writers and experts, for role lines and closing biographies. */
+export const BIO_ROLE =
+  /\b(?:reporting|covering|journalist|fellow|professor|author|editor|advis[eo]r|correspondent|researcher|writer|director|analyst|lecturer|reporter|contributor|founder|columnist|commentator|scholar|expert|consultant|historian|economist|blogger|photographer|student|lawyer|scientist|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalistin|professorin|chefredakteur(?:in)?|ressortleiter(?:in)?|mitarbeiter(?:in)?|journaliste|auteur|rédacteur|periodista|giornalista|schrijver|verslaggever)\b/i;
+
+/** Share-endpoint URLs (Facebook sharer, Twitter intent, WhatsApp, mailto:?…). */
+export const SHARE_HREF =
+  /(facebook\.com\/(sharer|share\.php|dialog\/share)|twitter\.com\/(intent|share|home\?status)|x\.com\/intent|linkedin\.com\/(share|shareArticle|cws\/share)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|\/\/wa\.me\/|^whatsapp:|t\.me\/share|telegram\.me\/share|^mailto:\?|xing\.com\/(spi\/shares|social\/share)|vk\.com\/share\.php|tumblr\.com\/(share|widgets\/share)|getpocket\.com\/(save|edit)|flipboard\.com\/bookmarklet|news\.ycombinator\.com\/submitlink|bsky\.app\/intent|threads\.net\/intent|mastodonshare|buffer\.com\/add|plus\.google\.com\/share)/i;
+
+/** A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X". */
+export const TRAILING_CREDIT = new RegExp(
+  `(?:\\s*[|/–—-]?\\s*\\(?(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—(]\\s*(?:${AGENCIES})[^.!?]{0,60}\\)?\\.?|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
+  'i',
+);

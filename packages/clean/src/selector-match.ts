@@ -1,0 +1,264 @@
+/**
+ * CSS selector matching for the DOM rules in one walk over the tree. Simple selectors (a
+ * compound of tag, classes, ids and attribute tests, optionally inside one ancestor compound)
+ * are looked up by an element's class tokens, id, tag name and attribute names; any other
+ * selector goes to the engine's `querySelectorAll`. Matching a class selector through the DOM
+ * engine reads the element's class list once per selector and element, which dominated the
+ * cleaning time on linkedom.
+ */
+
+/** `element.matches(selector)`, false for a selector the engine rejects. */
+export function matches(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** `element.closest(selector)`, null for a selector the engine rejects. */
+export function closest(element: Element, selector: string): Element | null {
+  try {
+    return element.closest(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** `querySelectorAll` as an array, empty for a selector the engine rejects. */
+export function selectAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** A compound selector: a tag, classes, ids and attribute tests (`nav`, `.a.b`, `ins.ad`, `[id^="x"]`). */
+interface Compound {
+  tag: string | null;
+  classes: string[];
+  ids: string[];
+  attrs: Array<{ name: string; op: '' | '=' | '^=' | '*=' | '$='; value: string }>;
+}
+
+/** One selector of a group: a compound, optionally inside an ancestor compound (`figure .credit`). */
+interface SimpleSelector {
+  group: number;
+  index: number;
+  compound: Compound;
+  ancestor: Compound | null;
+}
+
+/** Selector groups compiled for one walk over the tree (see the top of this file). */
+export interface CompiledGroups {
+  selectors: readonly (readonly string[])[];
+  /** Per group: its simple selectors. */
+  entries: SimpleSelector[][];
+  byClass: Map<string, SimpleSelector[]>;
+  byId: Map<string, SimpleSelector[]>;
+  byTag: Map<string, SimpleSelector[]>;
+  byAttr: Map<string, SimpleSelector[]>;
+  /** Per group: its selectors that are not simple, joined for one `querySelectorAll`. */
+  complex: string[];
+}
+
+const COMPOUND = /^([a-z][a-z0-9]*)?((?:[.#][A-Za-z_][\w-]*|\[[a-z][a-z-]*(?:[\^*$]?="[^"\\]+")?\])*)$/;
+/** Attributes whose values selectors compare case-sensitively in HTML (the ones the rules use). */
+const EXACT_ATTRIBUTES = /^(?:id|role|itemprop|itemtype|action|aria-label|hidden|data-[a-z-]+)$/;
+
+function parseCompound(text: string): Compound | null {
+  const parts = COMPOUND.exec(text);
+  if (!parts || text === '') return null;
+  const compound: Compound = { tag: parts[1] ?? null, classes: [], ids: [], attrs: [] };
+  for (const piece of (parts[2] ?? '').match(/[.#][^.#[]+|\[[^\]]+\]/g) ?? []) {
+    if (piece.startsWith('.')) compound.classes.push(piece.slice(1));
+    else if (piece.startsWith('#')) compound.ids.push(piece.slice(1));
+    else {
+      const attr = /^\[([a-z-]+)(?:([\^*$]?=)"(.*)")?\]$/.exec(piece);
+      if (!attr || !EXACT_ATTRIBUTES.test(attr[1] ?? '')) return null;
+      compound.attrs.push({
+        name: attr[1] ?? '',
+        op: (attr[2] ?? '') as Compound['attrs'][number]['op'],
+        value: attr[3] ?? '',
+      });
+    }
+  }
+  return compound;
+}
+
+function parseSelector(selector: string): { compound: Compound; ancestor: Compound | null } | null {
+  const parts = selector.split(' ');
+  if (parts.length > 2) return null;
+  const compound = parseCompound(parts[parts.length - 1] ?? '');
+  const ancestor = parts.length === 2 ? parseCompound(parts[0] ?? '') : null;
+  if (!compound || (parts.length === 2 && !ancestor)) return null;
+  return { compound, ancestor };
+}
+
+export function compileGroups(groups: readonly (readonly string[])[]): CompiledGroups {
+  const compiled: CompiledGroups = {
+    selectors: groups,
+    entries: [],
+    byClass: new Map(),
+    byId: new Map(),
+    byTag: new Map(),
+    byAttr: new Map(),
+    complex: [],
+  };
+  const add = (map: Map<string, SimpleSelector[]>, key: string, entry: SimpleSelector): void => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  groups.forEach((selectors, group) => {
+    const complex: string[] = [];
+    const entries: SimpleSelector[] = [];
+    selectors.forEach((selector, index) => {
+      const parsed = parseSelector(selector);
+      if (!parsed) {
+        complex.push(selector);
+        return;
+      }
+      const entry: SimpleSelector = { group, index, ...parsed };
+      entries.push(entry);
+      // Indexed by one of its parts: every element that matches the selector has that part.
+      const { ids, classes, tag, attrs } = entry.compound;
+      if (ids[0] !== undefined) add(compiled.byId, ids[0], entry);
+      else if (classes[0] !== undefined) add(compiled.byClass, classes[0], entry);
+      else if (tag !== null) add(compiled.byTag, tag, entry);
+      else add(compiled.byAttr, attrs[0]?.name ?? '', entry);
+    });
+    compiled.entries.push(entries);
+    compiled.complex.push(complex.join(', '));
+  });
+  return compiled;
+}
+
+/** What a compound selector tests on an element, read once. */
+interface ElementFacts {
+  tag: string;
+  classes: string[];
+  id: string;
+}
+
+function factsOf(element: Element): ElementFacts {
+  const classAttr = element.getAttribute('class');
+  return {
+    tag: element.localName.toLowerCase(),
+    classes: classAttr ? classAttr.split(/[ \t\n\f\r]+/).filter((name) => name !== '') : [],
+    id: element.getAttribute('id') ?? '',
+  };
+}
+
+function compoundMatches(compound: Compound, element: Element, facts: ElementFacts): boolean {
+  if (compound.tag !== null && compound.tag !== facts.tag) return false;
+  for (const name of compound.ids) if (name !== facts.id) return false;
+  for (const name of compound.classes) if (!facts.classes.includes(name)) return false;
+  for (const { name, op, value } of compound.attrs) {
+    const actual = element.getAttribute(name);
+    if (actual === null) return false;
+    if (op === '=' && actual !== value) return false;
+    if (op === '^=' && !actual.startsWith(value)) return false;
+    if (op === '*=' && !actual.includes(value)) return false;
+    if (op === '$=' && !actual.endsWith(value)) return false;
+  }
+  return true;
+}
+
+function entryMatches(entry: SimpleSelector, element: Element, facts: ElementFacts): boolean {
+  if (!compoundMatches(entry.compound, element, facts)) return false;
+  if (!entry.ancestor) return true;
+  for (let up = element.parentElement; up; up = up.parentElement) {
+    if (compoundMatches(entry.ancestor, up, factsOf(up))) return true;
+  }
+  return false;
+}
+
+/** `element.matches(group)` for one compiled group. */
+function matchesGroup(element: Element, compiled: CompiledGroups, group: number): boolean {
+  const facts = factsOf(element);
+  if ((compiled.entries[group] ?? []).some((entry) => entryMatches(entry, element, facts))) return true;
+  const complex = compiled.complex[group] ?? '';
+  return complex !== '' && matches(element, complex);
+}
+
+/** `element.closest(group)` for one compiled group, as a yes or no. */
+export function insideGroup(element: Element, compiled: CompiledGroups, group: number): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (matchesGroup(node, compiled, group)) return true;
+  }
+  return false;
+}
+
+/** Every element under `root` (not `root` itself) in document order. */
+export function descendants(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const walk = (parent: ParentNode): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      out.push(child);
+      // Template contents are not part of the tree for selectors (nor for `querySelectorAll`).
+      if (child.localName.toLowerCase() !== 'template') walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * For each group, the elements under `root` matching one of its selectors, in document order
+ * (what `querySelectorAll` of the joined group gives), with the first matching selector.
+ */
+export function matchGroups(
+  root: ParentNode,
+  compiled: CompiledGroups,
+): Array<Array<{ element: Element; selector: string }>> {
+  const groups = compiled.selectors;
+  const document = (root as Node).ownerDocument ?? (root as Document);
+  // Class and id selectors match case-insensitively in quirks mode: leave that to the engine.
+  if (document.compatMode === 'BackCompat') {
+    return groups.map((selectors) =>
+      selectAll(root, selectors.join(', ')).map((element) => ({
+        element,
+        selector: selectors.find((candidate) => matches(element, candidate)) ?? selectors[0] ?? '',
+      })),
+    );
+  }
+  const complexHits = compiled.complex.map((joined) => (joined === '' ? null : new Set(selectAll(root, joined))));
+  const results: Array<Array<{ element: Element; selector: string }>> = groups.map(() => []);
+  const best: number[] = groups.map(() => -1);
+  const attrNames = [...compiled.byAttr.keys()];
+  for (const element of descendants(root)) {
+    const facts = factsOf(element);
+    best.fill(-1);
+    const consider = (entries: SimpleSelector[] | undefined): void => {
+      if (!entries) return;
+      for (const entry of entries) {
+        if (!entryMatches(entry, element, facts)) continue;
+        const current = best[entry.group] ?? -1;
+        if (current === -1 || entry.index < current) best[entry.group] = entry.index;
+      }
+    };
+    consider(compiled.byTag.get(facts.tag));
+    if (facts.id !== '') consider(compiled.byId.get(facts.id));
+    for (const name of new Set(facts.classes)) consider(compiled.byClass.get(name));
+    for (const name of attrNames) if (element.hasAttribute(name)) consider(compiled.byAttr.get(name));
+    for (let group = 0; group < groups.length; group += 1) {
+      const selectors = groups[group] ?? [];
+      let index = best[group] ?? -1;
+      if (complexHits[group]?.has(element)) {
+        // The first selector of the group that matches, as when the whole group was tested in order.
+        const limit = index === -1 ? selectors.length : index;
+        for (let i = 0; i < limit; i += 1) {
+          const selector = selectors[i] ?? '';
+          if (!parseSelector(selector) && matches(element, selector)) {
+            index = i;
+            break;
+          }
+        }
+      }
+      if (index !== -1) results[group]?.push({ element, selector: selectors[index] ?? '' });
+    }
+  }
+  return results;
+}

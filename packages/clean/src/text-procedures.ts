@@ -1,0 +1,351 @@
+/**
+ * The named text procedures: rules that look at more than one line, and line tests that need
+ * code. Their patterns and word lists are data in the rule definitions.
+ */
+
+import { normalizeText } from '@corpuskit/document';
+
+import type { Block } from './blocks.js';
+import { ruleById } from './rules.js';
+import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
+import type { TextState } from './text-engine.js';
+import { endsLikeSentence, labelForm } from './text-util.js';
+
+/** A pattern of a rule's text matcher (the rule examples test that each one is there). */
+function pattern(ruleId: RuleId, name: string): RegExp {
+  const found = ruleById(ruleId).text?.patterns?.[name];
+  if (!found) throw new Error(`rule ${ruleId} has no text pattern '${name}'`);
+  return found;
+}
+
+function words(ruleId: RuleId, name: string): readonly string[] {
+  const found = ruleById(ruleId).text?.words?.[name];
+  if (!found) throw new Error(`rule ${ruleId} has no word list '${name}'`);
+  return found;
+}
+
+/** `comment-thread`: everything from a comment-section marker that follows the article. */
+function commentThread(state: TextState): void {
+  const id = 'comments/thread';
+  if (!state.enabled(id)) return;
+  const start = pattern(id, 'start');
+  const { blocks, facts, before } = state;
+  const longBefore = (index: number) => facts.slice(0, index).filter((fact) => fact.long).length;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const fact = facts[i]!;
+    if (fact.chars > 60 || !start.test(fact.label)) continue;
+    if (before[i]! < 0.3 && longBefore(i) < 3) continue;
+    for (let k = i; k < blocks.length; k += 1)
+      state.remove(k, id, `after the comment-section marker "${blocks[i]!.text.slice(0, 40)}"`);
+    break;
+  }
+}
+
+/** `amount-run`: two or more amount-only lines in a row, with a month-year line beside them. */
+function amountRun(state: TextState): void {
+  const id = 'donation/ladder';
+  if (!state.enabled(id)) return;
+  const amount = pattern(id, 'amount');
+  const monthYear = pattern(id, 'monthYear');
+  const { blocks, facts } = state;
+  const n = blocks.length;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j < n && facts[j]!.chars <= 24 && amount.test(blocks[j]!.text.trim())) j += 1;
+    if (j - i >= 2) {
+      const from = i > 0 && monthYear.test(blocks[i - 1]!.text.trim()) ? i - 1 : i;
+      const to = j < n && monthYear.test(blocks[j]!.text.trim()) ? j + 1 : j;
+      for (let k = from; k < to; k += 1) state.remove(k, id, `${j - i} amount-only lines in a row (a donation ladder)`);
+      i = to;
+    } else {
+      i = Math.max(j, i + 1);
+    }
+  }
+}
+
+/** The blocks at the top of the article: up to the first long paragraph (at least one, at most 8 without one). */
+function headEnd(state: TextState): number {
+  const n = state.blocks.length;
+  const firstLong = state.facts.findIndex((fact) => fact.long);
+  return firstLong < 0 ? Math.min(n, 8) : Math.min(n, Math.max(firstLong, 1) + 1);
+}
+
+/** `head-lines`: the title repeated at the top; byline and date lines near the top or the bottom. */
+function headLines(state: TextState): void {
+  const { blocks, facts, context } = state;
+  const title = state.enabled('metadata-line/title') && context.title ? labelForm(context.title) : null;
+  const bylineOn = state.enabled('metadata-line/byline');
+  const dateOn = state.enabled('metadata-line/date');
+  const bylineLabel = context.byline ? labelForm(context.byline) : null;
+  const bylineLine = pattern('metadata-line/byline', 'line');
+  const dateLine = pattern('metadata-line/date', 'line');
+  const n = blocks.length;
+  const end = headEnd(state);
+  for (let i = 0; i < n; i += 1) {
+    const fact = facts[i]!;
+    const inHead = i < end || i < 3;
+    const inTail = i >= n - 4;
+    if (title && i < Math.max(end, 6) && fact.label === title) {
+      state.remove(i, 'metadata-line/title', 'the title repeated in the body');
+      continue;
+    }
+    if (fact.chars > 120 || !(inHead || inTail)) continue;
+    const text = blocks[i]!.text;
+    if (
+      bylineOn &&
+      bylineLabel &&
+      (fact.label === bylineLabel || fact.label === `by ${bylineLabel}` || fact.label === `von ${bylineLabel}`)
+    ) {
+      state.remove(i, 'metadata-line/byline', 'the byline as a body line');
+      continue;
+    }
+    if (bylineOn && bylineLine.test(text) && !endsLikeSentence(text.replace(/\.$/, ''))) {
+      state.remove(i, 'metadata-line/byline', 'a byline line');
+      continue;
+    }
+    if (dateOn && dateLine.test(text.trim())) {
+      state.remove(i, 'metadata-line/date', 'a line that is only a date');
+      continue;
+    }
+  }
+}
+
+/** True when the block sits (within a few levels) in an element marked up as a byline or author. */
+function inBylineMarkup(block: Block, markup: RegExp): boolean {
+  for (const node of block.nodes) {
+    let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    for (let depth = 0; element && depth < 4; depth += 1) {
+      const tag = element.localName.toLowerCase();
+      if (tag === 'article' || tag === 'main' || tag === 'body') break;
+      const marks = ['class', 'id', 'rel', 'itemprop', 'data-component', 'data-testid']
+        .map((name) => element!.getAttribute(name) ?? '')
+        .join(' ');
+      if (markup.test(marks)) return true;
+      element = element.parentElement;
+    }
+  }
+  return false;
+}
+
+/** `byline-role`: role lines of the byline ("BBC security correspondent", "Jane Doe, Science Editor") at the top. */
+function bylineRole(state: TextState): void {
+  const id = 'metadata-line/byline-role';
+  if (!state.enabled(id)) return;
+  const role = pattern(id, 'role');
+  const markup = pattern(id, 'markup');
+  const { blocks, facts, removed, context } = state;
+  const bylineLabel = context.byline ? labelForm(context.byline) : null;
+  for (let i = 0; i < Math.min(blocks.length, Math.max(headEnd(state), 3)); i += 1) {
+    const text = blocks[i]!.text.trim();
+    const fact = facts[i]!;
+    if (removed.has(i) || fact.chars > 80 || fact.words > 10 || fact.long || endsLikeSentence(text)) continue;
+    const nextToByline = [i - 1, i + 1].some((k) => removed.get(k)?.rule === 'metadata-line/byline');
+    const namesAuthor = bylineLabel !== null && fact.label.startsWith(`${bylineLabel} `);
+    // A linked line is a profile link ("View author archive"), left to the author-box rules.
+    const isRole = role.test(text) && fact.linkDensity <= 0.5;
+    if (isRole && (nextToByline || namesAuthor || inBylineMarkup(blocks[i]!, markup))) {
+      state.remove(
+        i,
+        id,
+        nextToByline ? 'the role line under the byline' : 'a short author role line in byline markup',
+      );
+    } else if (namesAuthor && (isRole || fact.linkDensity > 0.5 || inBylineMarkup(blocks[i]!, markup))) {
+      state.remove(i, id, 'the byline name with a short addition');
+    }
+  }
+}
+
+/** `related-heading`: a related-content heading and the link lines after it. */
+function relatedHeading(state: TextState): void {
+  const id = 'related/heading';
+  if (!state.enabled(id)) return;
+  const heading = pattern(id, 'heading');
+  const { blocks, facts, before, context } = state;
+  const n = blocks.length;
+  for (let i = 0; i < n; i += 1) {
+    const fact = facts[i]!;
+    if (fact.chars > 70 || !heading.test(fact.label)) continue;
+    if (blocks[i]!.kind !== 'heading' && !context.plainText && fact.linkDensity > 0.9) continue;
+    const atEnd = before[i]! > 0.5;
+    let k = i + 1;
+    const lines: number[] = [];
+    while (k < n) {
+      const next = facts[k]!;
+      const linky = !context.plainText && next.linkDensity >= 0.5;
+      const titleLike =
+        next.chars <= 140 && !endsLikeSentence(blocks[k]!.text) && (context.plainText || next.linkDensity > 0.3);
+      if (!linky && !titleLike) break;
+      lines.push(k);
+      k += 1;
+    }
+    if (lines.length === 0 && !atEnd && blocks[i]!.kind !== 'heading' && fact.words > 5) continue;
+    state.remove(i, id, 'a related-content heading');
+    for (const line of lines) state.remove(line, id, `a link line under "${blocks[i]!.text.slice(0, 40)}"`);
+  }
+}
+
+function keptOrder(state: TextState): number[] {
+  return [...Array(state.blocks.length).keys()].filter((i) => !state.removed.has(i));
+}
+
+/** `trailing-links`: link-only lines after the article (in the second half of what is kept). */
+function trailingLinks(state: TextState): void {
+  const id = 'related/trailing-links';
+  if (state.context.plainText || !state.enabled(id)) return;
+  const order = keptOrder(state);
+  for (let p = order.length - 1; p >= 0; p -= 1) {
+    const i = order[p]!;
+    const fact = state.facts[i]!;
+    if (fact.linkDensity < 0.7 || fact.long) break;
+    if (p < order.length / 2) break;
+    state.remove(i, id, 'a link-only line after the article');
+  }
+}
+
+/** `about-company`: an "About <Company>" heading in the second half followed by a company description. */
+function aboutCompany(state: TextState): void {
+  const id = 'boilerplate/about-company';
+  if (!state.enabled(id)) return;
+  const heading = pattern(id, 'heading');
+  const company = pattern(id, 'company');
+  const { blocks, facts, removed } = state;
+  const n = blocks.length;
+  for (let i = Math.floor(n / 2); i < n; i += 1) {
+    if (removed.has(i) || facts[i]!.chars > 70 || !heading.test(blocks[i]!.text.trim())) continue;
+    const following = blocks.slice(i + 1, i + 4).map((block) => block.text);
+    if (!following.some((text) => company.test(text))) continue;
+    for (let k = i; k < n; k += 1) state.remove(k, id, 'the "About <company>" section at the end of a press release');
+    break;
+  }
+}
+
+/** `trailing-short`: short lines that are not sentences after the last paragraph. */
+function trailingShort(state: TextState): void {
+  const id = 'boilerplate/trailing-short';
+  if (state.context.plainText || !state.enabled(id)) return;
+  const order = keptOrder(state);
+  for (let p = order.length - 1; p >= Math.max(1, order.length - 6); p -= 1) {
+    const i = order[p]!;
+    const fact = state.facts[i]!;
+    const block = state.blocks[i]!;
+    const text = block.text.trim();
+    if (fact.words > 8 || fact.chars > 70 || endsLikeSentence(text) || /["”»)]$/.test(text)) break;
+    if (block.kind === 'li' && fact.linkDensity < 0.5) break;
+    if (block.kind === 'pre' || block.kind === 'row') break;
+    state.remove(i, id, 'a short line that is not a sentence, after the last paragraph');
+  }
+}
+
+/** `closing-bio`: a one-paragraph author biography among the last two kept blocks. */
+function closingBio(state: TextState): void {
+  const id = 'author-bio/bio-sentence';
+  if (!state.enabled(id)) return;
+  const start = pattern(id, 'start');
+  const joined = pattern(id, 'joined');
+  const role = pattern(id, 'role');
+  const stillKept = keptOrder(state);
+  for (const i of stillKept.slice(-2)) {
+    const text = state.blocks[i]!.text.trim();
+    if (stillKept.length < 3 || state.facts[i]!.chars > 500 || state.blocks[i]!.kind === 'heading') continue;
+    const byAuthor = state.context.byline !== null && text.startsWith(`${state.context.byline} `);
+    if ((start.test(text) || joined.test(text) || byAuthor) && role.test(text))
+      state.remove(i, id, 'a closing author biography');
+  }
+}
+
+export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) => void>> = {
+  'comment-thread': commentThread,
+  'amount-run': amountRun,
+  'head-lines': headLines,
+  'byline-role': bylineRole,
+  'related-heading': relatedHeading,
+  'trailing-links': trailingLinks,
+  'about-company': aboutCompany,
+  'trailing-short': trailingShort,
+  'closing-bio': closingBio,
+};
+
+// ---------------------------------------------------------------------------------------
+// Line procedures: called for a line whose test conditions hold; true when the line is done.
+
+/** `repeated-line`: a line the ingest step found on many pages of the site. */
+function repeatedLine(state: TextState, i: number, id: RuleId): boolean {
+  if (state.context.repeated.size === 0) return false;
+  const count = state.context.repeated.get(normalizeText(state.blocks[i]!.text.trim()));
+  if (count === undefined) return false;
+  state.remove(i, id, `line repeated on ${count} pages of this site`);
+  return true;
+}
+
+/** `trailing-credit`: the credit clause ending a caption goes; the caption stays, or goes as a caption. */
+function trailingCredit(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const text = state.blocks[i]!.text.trim();
+  const match = test.pattern?.exec(text);
+  if (!match || match.index === 0) return false;
+  const rule = ruleById(id);
+  state.extra.push({
+    rule: rule.id,
+    category: rule.category,
+    reason: test.reason,
+    text: text.slice(match.index).trim(),
+    blockIndex: i,
+  });
+  if (state.captions === 'drop') state.remove(i, 'caption/credited-line', 'a caption (it carries an image credit)');
+  state.trimmed.set(i, text.slice(0, match.index).trim());
+  return true;
+}
+
+/** `credited-caption`: a line ending with an image credit is a caption (when the credit rule did not split it). */
+function creditedCaption(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const match = test.pattern?.exec(state.blocks[i]!.text.trim());
+  if (!match || match.index === 0) return false;
+  state.remove(i, id, test.reason);
+  return true;
+}
+
+/** `share-labels`: a line of share-button labels ("Share on Facebook", "Facebook Twitter E-Mail"). */
+function shareLabels(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const fact = state.facts[i]!;
+  const single = words(id, 'single');
+  const linkedPlatform =
+    !state.context.plainText && fact.linkDensity > 0.5 && fact.words <= 2 && single.includes(fact.label);
+  if (!isShareLine(id, fact.label, fact.words) && !linkedPlatform) return false;
+  state.remove(i, id, test.reason);
+  return true;
+}
+
+function isShareLine(id: RuleId, label: string, count: number): boolean {
+  if (count === 0 || count > 14) return false;
+  const tokens = label.split(' ');
+  const verbs = words(id, 'verbs');
+  if (!tokens.some((token) => verbs.includes(token))) {
+    // A line of platform names only ("Facebook Twitter E-Mail") needs at least two of them.
+    const platforms = words(id, 'platforms');
+    if (tokens.filter((token) => platforms.includes(token)).length < 2) return false;
+  }
+  const share = words(id, 'share');
+  return tokens.every((token) => share.includes(token) || /^\d+$/.test(token));
+}
+
+/** `profile-link`: "View profile", "About the author", and the short name and role lines just before it. */
+function profileLink(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const { blocks, facts, removed } = state;
+  if (!test.pattern?.test(facts[i]!.label)) return false;
+  state.remove(i, id, test.reason);
+  for (let k = i - 1, taken = 0; k >= 0 && taken < 4; k -= 1, taken += 1) {
+    const prior = facts[k]!;
+    if (removed.has(k) || prior.chars > 70 || endsLikeSentence(blocks[k]!.text) || prior.long) break;
+    state.remove(k, id, 'a name or role line of the author box');
+  }
+  return true;
+}
+
+export const LINE_PROCEDURES: Readonly<
+  Record<LineProcedure, (state: TextState, index: number, ruleId: RuleId, test: LineTest) => boolean>
+> = {
+  'repeated-line': repeatedLine,
+  'trailing-credit': trailingCredit,
+  'credited-caption': creditedCaption,
+  'share-labels': shareLabels,
+  'profile-link': profileLink,
+};
