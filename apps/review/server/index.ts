@@ -4,7 +4,6 @@ export { createReviewApp, errorResponse } from './app.js';
 export type { ReviewAppOptions } from './app.js';
 export { mountApi } from './routes.js';
 export { ReviewService, checkId, checkIds, checkRef } from './service.js';
-export { restoreRemoval } from './restore.js';
 export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, createToken } from './security.js';
 export { ClientBundle, defaultClientDir } from './static.js';
 export type * from './api-types.js';

@@ -1,5 +1,6 @@
 import { CorpusKitError, contentOf, hostOf, isDocumentId, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
+import { positionOf, restoreRemoval } from '@corpuskit/clean';
 import { diffDocuments } from '@corpuskit/diff';
 import type { DiffInput, DocumentDiff } from '@corpuskit/diff';
 import type { StagedDocument, StagedEntry, Store } from '@corpuskit/store';
@@ -14,7 +15,6 @@ import type {
   QueueResponse,
   VersionEntry,
 } from './api-types.js';
-import { positionOf, restoreRemoval } from './restore.js';
 import { VersionDiffCache } from './version-diff.js';
 
 /** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */

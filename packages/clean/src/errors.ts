@@ -10,6 +10,8 @@ export const CLEAN_ERROR_CODES = [
   'clean.bad-option',
   'clean.bad-rules',
   'clean.dom-failed',
+  'clean.no-such-removal',
+  'clean.empty-removal',
 ] as const;
 export type CleanErrorCode = (typeof CLEAN_ERROR_CODES)[number];
 
@@ -21,6 +23,8 @@ const KIND_OF: Record<CleanErrorCode, ErrorKind> = {
   'clean.bad-option': 'usage',
   'clean.bad-rules': 'input',
   'clean.dom-failed': 'input',
+  'clean.no-such-removal': 'usage',
+  'clean.empty-removal': 'usage',
 };
 
 /** A CorpusKitError with one of the codes above; the subject is the source path when known. */

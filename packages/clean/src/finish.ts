@@ -13,6 +13,7 @@ import { detectLanguage } from './language.js';
 import { NOT_ARTICLE_WORDS, SHORT_WORDS } from './options.js';
 import type { Resolved } from './options.js';
 import { CLEANER_VERSION, RULE_PACK_HASH } from './rules.js';
+import { documentStats } from './stats.js';
 import type { TextRemoval } from './text-engine.js';
 import { wordCount } from './text-util.js';
 
@@ -80,7 +81,6 @@ export function finish(
   }
 
   const words = wordCount(text);
-  const removedChars = pipeline.removals.reduce((sum, removal) => sum + removal.chars, 0);
   const reasons = [...pipeline.reasons];
   const keptChars = text.length;
   for (const removal of largestRemovals(pipeline.removals)) {
@@ -132,14 +132,12 @@ export function finish(
     markdown: pipeline.markdown,
     metadata,
     removed: pipeline.removals,
-    stats: {
-      words,
-      chars: keptChars,
-      removedChars,
+    stats: documentStats({
+      text,
       blocks: blocksText.length,
+      removed: pipeline.removals,
       inputBytes: input.bytes.length,
-      textToHtmlRatio: input.bytes.length === 0 ? 0 : Math.round((keptChars / input.bytes.length) * 10000) / 10000,
-    },
+    }),
     provenance: {
       source: resolved.source,
       url: resolved.url,

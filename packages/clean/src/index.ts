@@ -42,5 +42,8 @@ export type {
   RuleStage,
   TextMatcher,
 } from './rules.js';
+export { positionOf, restoreRemoval } from './restore.js';
+export { documentStats } from './stats.js';
+export type { StatsInput } from './stats.js';
 export { loadSiteRules, siteRulesFor, validateSiteRules } from './site-rules.js';
 export type { ResolvedSiteRules, SiteRule, SiteRules } from './site-rules.js';

@@ -1,5 +1,8 @@
-import { CorpusKitError, contentHash, textBlocks } from '@corpuskit/document';
+import { contentHash, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord, Removal } from '@corpuskit/document';
+
+import { cleanError } from './errors.js';
+import { documentStats } from './stats.js';
 
 /** Where a removal is shown: its recorded position, or after the last block when it has none. */
 export function positionOf(removal: Removal, blocks: number): number {
@@ -18,24 +21,21 @@ function markdownParagraph(text: string): string {
 
 /**
  * A record with one removed block put back into the text where it stood. The block leaves
- * `removed`, the positions of later removals shift by one, statistics and the content hash are
- * recomputed, and a warning records the reviewer's edit. The cleaner is not run again.
+ * `removed`, the positions of later removals shift by one, statistics (`documentStats`, as the
+ * cleaner computes them) and the content hash are recomputed, and a warning records the
+ * reviewer's edit. The cleaner is not run again.
  */
 export function restoreRemoval(record: DocumentRecord, index: number): DocumentRecord {
   const document = record.document;
   const removal = document.removed[index];
   if (!Number.isInteger(index) || !removal) {
-    throw new CorpusKitError('usage', 'review.no-such-removal', `the document has no removed block #${index}`, {
-      subject: record.id,
-    });
+    throw cleanError('clean.no-such-removal', `the document has no removed block #${index}`, record.id);
   }
   const blocks = textBlocks(document.text);
   const at = positionOf(removal, blocks.length);
   const restoredText = removal.text.trim();
   if (restoredText === '') {
-    throw new CorpusKitError('usage', 'review.empty-removal', 'the removed block has no text to restore', {
-      subject: record.id,
-    });
+    throw cleanError('clean.empty-removal', 'the removed block has no text to restore', record.id);
   }
   const newBlocks = [...blocks.slice(0, at), restoredText, ...blocks.slice(at)];
 
@@ -55,7 +55,6 @@ export function restoreRemoval(record: DocumentRecord, index: number): DocumentR
     : document.markdown;
 
   const text = newBlocks.join('\n\n');
-  const words = text.split(/\s+/).filter((word) => word !== '').length;
   const warnings = [
     ...document.warnings,
     `review: restored a removed ${removal.category} block (${removal.rule})${markdownInSync ? '' : '; markdown not updated'}`,
@@ -66,14 +65,7 @@ export function restoreRemoval(record: DocumentRecord, index: number): DocumentR
     markdown,
     removed,
     warnings,
-    stats: {
-      ...document.stats,
-      chars: text.length,
-      words,
-      blocks: newBlocks.length,
-      removedChars: Math.max(0, document.stats.removedChars - removal.chars),
-      textToHtmlRatio: document.stats.inputBytes > 0 ? text.length / document.stats.inputBytes : 0,
-    },
+    stats: documentStats({ text, blocks: newBlocks.length, removed, inputBytes: document.stats.inputBytes }),
   };
   return { ...record, document: next, contentHash: contentHash(next) };
 }

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, contentHash, emptyMetadata, textBlocks } from '@corpusk
 import type { CleanDocument, DocumentRecord, Removal } from '@corpuskit/document';
 
 import { restoreRemoval } from './restore.js';
+import { documentStats } from './stats.js';
 
 function removal(category: string, text: string, position?: number): Removal {
   return {
@@ -101,7 +102,17 @@ describe('restoreRemoval', () => {
   });
 
   it('refuses an index that names no removal', () => {
-    expect(() => restoreRemoval(base, 9)).toThrow(expect.objectContaining({ code: 'review.no-such-removal' }));
-    expect(() => restoreRemoval(base, -1)).toThrow(expect.objectContaining({ code: 'review.no-such-removal' }));
+    expect(() => restoreRemoval(base, 9)).toThrow(expect.objectContaining({ code: 'clean.no-such-removal' }));
+    expect(() => restoreRemoval(base, -1)).toThrow(expect.objectContaining({ code: 'clean.no-such-removal' }));
+  });
+
+  it('recomputes statistics as the cleaner does (words are runs of letters and digits)', () => {
+    const dashed = record('One — two.', [removal('promo', 'Three — four — five.', 1)]);
+    const restored = restoreRemoval(dashed, 0);
+    expect(restored.document.stats).toEqual(
+      documentStats({ text: 'One — two.\n\nThree — four — five.', blocks: 2, removed: [], inputBytes: 100 }),
+    );
+    expect(restored.document.stats.words).toBe(5);
+    expect(restored.document.stats.textToHtmlRatio).toBe(0.32);
   });
 });
