@@ -1,14 +1,14 @@
 import { hashValue } from '@corpuskit/document';
 
 import { MODEL_WEIGHTS } from './models.js';
-import { ADS_PROMO_RULES } from './rules/ads-promo.js';
-import { COMMENTS_SHARE_RULES } from './rules/comments-share.js';
-import { DONATION_CREDIT_RULES } from './rules/donation-credit.js';
-import { METADATA_BOILERPLATE_RULES } from './rules/metadata-boilerplate.js';
-import { RELATED_AUTHOR_RULES } from './rules/related-author.js';
-import type { DomProcedure, LineProcedure, RuleDefinition, TextProcedure } from './rules/types.js';
+import { ADS_PROMO_RULES } from './rules-ads-promo.js';
+import { COMMENTS_SHARE_RULES } from './rules-comments-share.js';
+import { DONATION_CREDIT_RULES } from './rules-donation-credit.js';
+import { METADATA_BOILERPLATE_RULES } from './rules-metadata-boilerplate.js';
+import { RELATED_AUTHOR_RULES } from './rules-related-author.js';
+import type { DomProcedure, LineProcedure, RuleDefinition, TextProcedure } from './rule-types.js';
 
-export { PAGE_TYPES } from './rules/types.js';
+export { PAGE_TYPES } from './rule-types.js';
 export type {
   DomMatcher,
   DomProcedure,
@@ -20,7 +20,7 @@ export type {
   RuleStage,
   TextMatcher,
   TextProcedure,
-} from './rules/types.js';
+} from './rule-types.js';
 
 /**
  * The rule pack: one definition per rule (id, category, description, stages, page types,

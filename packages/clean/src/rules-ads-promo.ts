@@ -1,7 +1,7 @@
 /** Rules of the categories advertisement, cookie-consent, paywall-notice and promo. */
 
-import { defineRules } from './types.js';
-import type { RuleStage } from './types.js';
+import { defineRules } from './rule-types.js';
+import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 

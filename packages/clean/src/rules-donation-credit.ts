@@ -1,8 +1,8 @@
 /** Rules of the categories donation, image-credit and caption. */
 
-import { AGENCIES, TRAILING_CREDIT } from './shared.js';
-import { defineRules } from './types.js';
-import type { RuleStage } from './types.js';
+import { AGENCIES, TRAILING_CREDIT } from './rule-patterns.js';
+import { defineRules } from './rule-types.js';
+import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 

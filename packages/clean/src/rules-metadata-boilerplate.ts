@@ -1,8 +1,8 @@
 /** Rules of the categories metadata-line, boilerplate, repeated and site-rule. */
 
-import { BIO_ROLE } from './shared.js';
-import { defineRules } from './types.js';
-import type { RuleStage } from './types.js';
+import { BIO_ROLE } from './rule-patterns.js';
+import { defineRules } from './rule-types.js';
+import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 

@@ -1,8 +1,8 @@
 /** Rules of the categories comments, share and newsletter. */
 
-import { SHARE_HREF } from './shared.js';
-import { defineRules } from './types.js';
-import type { RuleStage } from './types.js';
+import { SHARE_HREF } from './rule-patterns.js';
+import { defineRules } from './rule-types.js';
+import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 const COMMENT_CONTROL =
