@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-import type { CleanDocument } from '@corpuskit/document';
 import { CorpusKitError } from '@corpuskit/document';
-import type { CleanFn, CleanReply, CleanTask } from '@corpuskit/ingest';
+import type { CleanFn, CleanReply, CleanTask, CleanedPage } from '@corpuskit/ingest';
 
 export interface CleanPoolOptions {
   /** Worker threads; defaults to the number of cores. */
@@ -23,6 +22,8 @@ export interface CleanPool {
   /** `worker-threads` (the built CLI) or `in-process` (running from TypeScript sources in tests). */
   mode: 'worker-threads' | 'in-process';
   jobs: number;
+  /** Resolves once every thread has loaded the cleaner and cleaned a warm-up page. */
+  warm: Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -42,8 +43,8 @@ function timeoutError(task: CleanTask, timeoutMs: number): CorpusKitError {
   );
 }
 
-function fromReply(reply: CleanReply, task: CleanTask): CleanDocument {
-  if (reply.ok) return reply.document;
+function fromReply(reply: CleanReply, task: CleanTask): CleanedPage {
+  if (reply.ok) return reply.page;
   const error = new CorpusKitError(reply.error.kind, reply.error.code, reply.error.message, {
     subject: reply.error.subject ?? task.source,
   });
@@ -75,16 +76,24 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
         clearTimeout(timer);
       }
     };
-    return { cleanFn, mode: 'in-process', jobs: 1, destroy: async () => {} };
+    return { cleanFn, mode: 'in-process', jobs: 1, warm: Promise.resolve(), destroy: async () => {} };
   }
   const { Tinypool } = await import('tinypool');
+  // Every thread starts at once and stays (minThreads = jobs), and each loads the cleaner and
+  // cleans a small page while the inputs are still being listed and read: no page waits for a
+  // cold thread. Warm-up tasks go first in the queue, one to each idle thread.
   const pool = new Tinypool({
     filename: workerUrl.href,
-    minThreads: 1,
+    minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1_000,
     maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 512) * 1024 * 1024,
   });
+  const warmUp = { warmUp: true };
+  const warm = Promise.all(Array.from({ length: jobs }, () => pool.run(warmUp))).then(
+    () => {},
+    () => {}, // a thread that fails to warm up fails its first page instead, with the cause
+  );
   const cleanFn: CleanFn = async (task) => {
     const controller = new AbortController();
     let timedOut = false;
@@ -114,5 +123,5 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
       clearTimeout(timer);
     }
   };
-  return { cleanFn, mode: 'worker-threads', jobs, destroy: () => pool.destroy() };
+  return { cleanFn, mode: 'worker-threads', jobs, warm, destroy: () => pool.destroy() };
 }

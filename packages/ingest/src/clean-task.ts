@@ -1,5 +1,8 @@
+import { performance } from 'node:perf_hooks';
+import { deflateRawSync } from 'node:zlib';
+
 import type { CleanDocument, ErrorKind } from '@corpuskit/document';
-import { CorpusKitError, ERROR_KINDS } from '@corpuskit/document';
+import { CorpusKitError, ERROR_KINDS, contentHash } from '@corpuskit/document';
 
 /** One page to clean: everything `clean` needs, as plain data that can cross to a worker thread. */
 export interface CleanTask {
@@ -15,16 +18,33 @@ export interface CleanTask {
   timeoutMs?: number;
   /** Largest input the cleaner accepts. */
   maxBytes?: number;
+  /**
+   * Also compress the raw bytes for the store (raw DEFLATE) in the thread that cleans, so the
+   * one thread that stages does not have to. Off when the bytes are already compressed elsewhere.
+   */
+  deflateRaw?: boolean;
+}
+
+/**
+ * A cleaned page: the document, its content hash and, when asked for, the raw bytes
+ * compressed for the store. Everything here is work done off the staging thread.
+ */
+export interface CleanedPage {
+  document: CleanDocument;
+  /** `contentHash(document)`. */
+  contentHash: string;
+  /** The raw bytes compressed with `zlib.deflateRawSync`, when the task asked for it. */
+  rawDeflated?: Uint8Array;
 }
 
 /**
  * Cleans one page. The default runs `@corpuskit/clean` in this thread; the CLI passes one that
  * runs it in a worker pool. Must reject with a CorpusKitError naming the file on failure.
  */
-export type CleanFn = (task: CleanTask) => Promise<CleanDocument>;
+export type CleanFn = (task: CleanTask) => Promise<CleanedPage>;
 
 /** What a worker sends back: structured clone drops error classes, so errors travel as data. */
-export type CleanReply = { ok: true; document: CleanDocument } | { ok: false; error: SerializedError };
+export type CleanReply = { ok: true; page: CleanedPage } | { ok: false; error: SerializedError };
 
 export interface SerializedError {
   kind: ErrorKind;
@@ -34,8 +54,15 @@ export interface SerializedError {
   stack?: string;
 }
 
-/** Run `@corpuskit/clean` on a task (in whatever thread calls it). */
-export async function runCleanTask(task: CleanTask): Promise<CleanDocument> {
+/** Run `@corpuskit/clean` on a task (in whatever thread calls it), and hash (and compress) the result. */
+export async function runCleanTask(task: CleanTask): Promise<CleanedPage> {
+  const document = await cleanDocument(task);
+  const page: CleanedPage = { document, contentHash: contentHash(document) };
+  if (task.deflateRaw && document.status !== 'error') page.rawDeflated = deflateRawSync(task.bytes);
+  return page;
+}
+
+async function cleanDocument(task: CleanTask): Promise<CleanDocument> {
   const { clean } = await import('@corpuskit/clean');
   return clean(task.bytes, {
     url: task.url,
@@ -51,7 +78,7 @@ export async function runCleanTask(task: CleanTask): Promise<CleanDocument> {
 /** The worker side: clean, and turn any failure into data. */
 export async function cleanTaskReply(task: CleanTask): Promise<CleanReply> {
   try {
-    return { ok: true, document: await runCleanTask(task) };
+    return { ok: true, page: await runCleanTask(task) };
   } catch (error) {
     return { ok: false, error: serializeError(error, task.source) };
   }
@@ -82,6 +109,27 @@ export function deserializeError(error: SerializedError): CorpusKitError {
   const out = new CorpusKitError(kind, error.code, error.message, { subject: error.subject });
   if (error.stack) out.stack = error.stack;
   return out;
+}
+
+const WARM_UP_PAGE = new TextEncoder().encode(
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Warm-up</title></head><body><article><h1>Warm-up</h1>${'<p>A paragraph of an article that loads and exercises the cleaner once, before the first real page, so a new thread starts warm.</p>'.repeat(8)}</article></body></html>`,
+);
+
+/**
+ * Load the cleaner and clean a small page once, so a fresh worker thread (or process) is warm
+ * before its first real page. Resolves to the milliseconds it took.
+ */
+export async function warmCleaner(): Promise<number> {
+  const started = performance.now();
+  await cleanDocument({
+    bytes: WARM_UP_PAGE,
+    source: 'warm-up.html',
+    url: null,
+    fetchedAt: null,
+    headers: null,
+    repeatedLines: {},
+  });
+  return performance.now() - started;
 }
 
 /** The default CleanFn: the cleaner in this thread. */

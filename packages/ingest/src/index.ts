@@ -1,5 +1,12 @@
-export { cleanInProcess, cleanTaskReply, deserializeError, runCleanTask, serializeError } from './clean-task.js';
-export type { CleanFn, CleanReply, CleanTask, SerializedError } from './clean-task.js';
+export {
+  cleanInProcess,
+  cleanTaskReply,
+  deserializeError,
+  runCleanTask,
+  serializeError,
+  warmCleaner,
+} from './clean-task.js';
+export type { CleanFn, CleanReply, CleanTask, CleanedPage, SerializedError } from './clean-task.js';
 export { IngestError, ingestError } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';

@@ -6,6 +6,8 @@ import { initCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 import { describe, expect, it } from 'vitest';
 
+import { runCleanTask } from './clean-task.js';
+import type { CleanFn } from './clean-task.js';
 import { ingest, reclean } from './pipeline.js';
 import { LINES_STATE, storeSession } from './store-session.js';
 
@@ -75,6 +77,42 @@ async function corpus(dir: string, name = 'corpus'): Promise<Store> {
 }
 
 describe('ingest', () => {
+  it('stages the same records whatever the concurrency, the order pages finish in, and where raw bytes are compressed', async () => {
+    const { dir, pages } = await fixture();
+    // Duplicates and near-duplicates make the staging order matter; sizes differ so largest-first reorders.
+    for (let i = 0; i < 8; i += 1) {
+      await writeFile(
+        path.join(pages, `many-${i}.html`),
+        page({ title: `Story ${i % 3}`, body: paragraphs(`story ${i % 3}`, 3 + i), head: '' }),
+      );
+    }
+    const started: string[] = [];
+    // Finishes pages in an order unrelated to the order they were given.
+    const shuffled: CleanFn = async (task) => {
+      started.push(task.source);
+      const page = await runCleanTask(task);
+      await new Promise((resolve) => setTimeout(resolve, (task.source.length * 37) % 23));
+      return page;
+    };
+    const runs = [];
+    for (const [name, options] of [
+      ['one', { concurrency: 1 }],
+      ['four', { concurrency: 4, cleanFn: shuffled, deflateRaw: true }],
+    ] as const) {
+      const store = await corpus(dir, name);
+      const result = await ingest(storeSession(store), ['pages'], { cwd: dir, ...options });
+      const status = await store.status();
+      runs.push({
+        files: result.files,
+        staged: status.items.map((item) => [item.id, item.record, item.contentHash, item.raw, item.findings]),
+      });
+    }
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0]!.staged.length).toBeGreaterThan(8);
+    // Largest first: the eight story pages grow with i, so the biggest is handed out first.
+    expect(started.indexOf('pages/many-7.html')).toBeLessThan(started.indexOf('pages/many-0.html'));
+  });
+
   it('stages new pages with ids from their origin, and reports bad files with their cause', async () => {
     const { dir } = await fixture();
     const store = await corpus(dir);

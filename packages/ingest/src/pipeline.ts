@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises';
+
 import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus, CorpusKitError } from '@corpuskit/document';
 import {
   SCHEMA_VERSION,
-  contentHash,
   fileDocumentId,
   sha256,
   hostOf,
@@ -9,7 +10,7 @@ import {
   tryCanonicalizeUrl,
 } from '@corpuskit/document';
 
-import type { CleanFn } from './clean-task.js';
+import type { CleanFn, CleanTask } from './clean-task.js';
 import { cleanInProcess } from './clean-task.js';
 import { ingestError } from './errors.js';
 import { expandInputs } from './expand.js';
@@ -77,6 +78,11 @@ export interface IngestOptions {
   cleanFn?: CleanFn;
   /** Pages cleaned at once (match the pool's size so a task starts when submitted). Default 1. */
   concurrency?: number;
+  /**
+   * Ask `cleanFn` to compress the raw bytes for the store too (`CleanTask.deflateRaw`), which
+   * moves that work off this thread when `cleanFn` runs in other threads. Default false.
+   */
+  deflateRaw?: boolean;
   /** Refuse files larger than this (default 64 MiB): counted on the bytes read, not on what `stat` says. */
   maxBytes?: number;
   /** Follow symbolic links that lead outside the folders given (default: skip them with a warning). */
@@ -104,6 +110,9 @@ interface Cleaned {
    */
   raw: () => Promise<Uint8Array>;
   document: CleanDocument;
+  contentHash: string;
+  /** The raw bytes compressed for the store by the cleaning thread, when it did that. */
+  rawDeflated?: Uint8Array;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -113,15 +122,16 @@ async function forEachLimited<T>(
   items: readonly T[],
   limit: number,
   signal: AbortSignal | undefined,
-  worker: (item: T) => Promise<void>,
+  worker: (item: T, index: number) => Promise<void>,
 ): Promise<Set<T>> {
   const reached = new Set<T>();
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length && !signal?.aborted) {
-      const item = items[next++]!;
+      const index = next++;
+      const item = items[index]!;
       reached.add(item);
-      await worker(item);
+      await worker(item, index);
     }
   });
   await Promise.all(lanes);
@@ -155,19 +165,24 @@ export function documentIdFor(
   );
 }
 
-/** Clean one file: read, size check, sniff, origin, clean. Throws a CorpusKitError naming the file. */
-async function cleanFile(
+interface ReadPage {
+  task: CleanTask;
+  origin: { declaredCanonical: string | null; url: string | null };
+}
+
+/** Read one file into a clean task: size check, read, sniff, origin. Throws a CorpusKitError naming the file. */
+async function readPage(
   file: InputFile,
   lines: RepeatedLinesPort,
-  cleanFn: CleanFn,
   maxBytes: number,
   timeoutMs: number | undefined,
-): Promise<Cleaned> {
+  deflateRaw: boolean,
+): Promise<ReadPage> {
   const bytes = await readInputFile(file.path, file.source, maxBytes);
   assertCleanable(bytes, file.source);
   const origin = await readOrigin(file.path, bytes);
   const host = hostOf(origin.declaredCanonical ?? tryCanonicalizeUrl(origin.url) ?? '');
-  const document = await cleanFn({
+  const task: CleanTask = {
     bytes,
     source: file.source,
     url: origin.url,
@@ -176,7 +191,15 @@ async function cleanFile(
     repeatedLines: host ? lines.linesFor(host) : {},
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     maxBytes,
-  });
+    ...(deflateRaw ? { deflateRaw } : {}),
+  };
+  return { task, origin };
+}
+
+/** Clean one read file. Throws a CorpusKitError naming the file. */
+async function cleanPage(file: InputFile, read: ReadPage, cleanFn: CleanFn, maxBytes: number): Promise<Cleaned> {
+  const page = await cleanFn(read.task);
+  const { document } = page;
   if (document.status === 'error') {
     const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
     throw ingestError('input', 'clean-failed', reason, { subject: file.source });
@@ -195,7 +218,39 @@ async function cleanFile(
     }
     return again;
   };
-  return { source: file.source, id: documentIdFor(document, origin, file.relative), raw, document };
+  return {
+    source: file.source,
+    id: documentIdFor(document, read.origin, file.relative),
+    raw,
+    document,
+    contentHash: page.contentHash,
+    ...(page.rawDeflated ? { rawDeflated: page.rawDeflated } : {}),
+  };
+}
+
+/**
+ * The order pages are handed to the cleaners: largest first (ties in input order), so the
+ * slowest pages do not start last and leave every other worker idle at the end of a batch.
+ * Results do not depend on it. A file that cannot be stat'ed goes last; reading it reports why.
+ */
+async function largestFirst(files: readonly InputFile[]): Promise<InputFile[]> {
+  const sizes = new Map<InputFile, number>();
+  const queue = [...files];
+  await Promise.all(
+    Array.from({ length: Math.min(16, queue.length) }, async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        sizes.set(
+          file,
+          await stat(file.path).then(
+            (info) => info.size,
+            () => -1,
+          ),
+        );
+      }
+    }),
+  );
+  const index = new Map(files.map((file, i) => [file, i]));
+  return [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)! || index.get(a)! - index.get(b)!);
 }
 
 /**
@@ -206,7 +261,7 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
   const results: FileResult[] = [];
   const changed: Array<{ item: Cleaned; hash: string }> = [];
   for (const item of cleaned) {
-    const hash = contentHash(item.document);
+    const hash = item.contentHash;
     if ((await port.currentContentHash(item.id)) === hash) {
       results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
     } else {
@@ -231,7 +286,7 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
       results.push({ ...failure(item.source, wrapped), id });
       continue;
     }
-    const change = await port.stage(record, raw, item.source);
+    const change = await port.stage(record, raw, item.source, item.rawDeflated);
     port.dedup.add(inputs[index]!);
     const host = hostOf(id);
     if (host) port.lines.add(host, id, textBeforeRepeatedLines(document));
@@ -312,9 +367,25 @@ export async function ingest(
   const lines = await session.snapshotLines();
   const cleaned: Cleaned[] = [];
   const order = new Map(expanded.files.map((file, index) => [file.source, index]));
-  const reached = await forEachLimited(expanded.files, options.concurrency ?? 1, options.signal, async (file) => {
+  const schedule = await largestFirst(expanded.files);
+  // Each page is read while the page before it is being cleaned, so a cleaner never waits for the disk.
+  const reads = new Map<InputFile, Promise<ReadPage>>();
+  const read = (file: InputFile): Promise<ReadPage> => {
+    let pending = reads.get(file);
+    if (!pending) {
+      pending = readPage(file, lines, maxBytes, options.timeoutMs, options.deflateRaw ?? false);
+      pending.catch(() => {}); // reported when its lane takes it
+      reads.set(file, pending);
+    }
+    return pending;
+  };
+  const reached = await forEachLimited(schedule, options.concurrency ?? 1, options.signal, async (file, index) => {
+    const upcoming = schedule[index + 1];
+    if (upcoming && !options.signal?.aborted) void read(upcoming);
     try {
-      cleaned.push(await cleanFile(file, lines, cleanFn, maxBytes, options.timeoutMs));
+      const page = await read(file);
+      reads.delete(file);
+      cleaned.push(await cleanPage(file, page, cleanFn, maxBytes));
       options.onEvent?.({ source: file.source, kind: 'cleaned' });
     } catch (error) {
       const wrapped = toCorpusKitError(error, file.source);
@@ -419,7 +490,7 @@ export async function reclean(
         );
       }
       const host = hostOf(record.id);
-      const document = await cleanFn({
+      const page = await cleanFn({
         bytes,
         source: provenance.source ?? label,
         url: provenance.url,
@@ -434,13 +505,14 @@ export async function reclean(
       cleaned.push({
         source: label,
         id: record.id,
+        contentHash: page.contentHash,
         raw: async () => {
           const again = await reader.readRaw(sha);
           if (!again)
             throw ingestError('corrupt', 'raw-missing', 'the raw page is missing from the store', { subject: label });
           return again;
         },
-        document,
+        document: page.document,
       });
       options.onEvent?.({ source: label, kind: 'cleaned' });
     } catch (error) {

@@ -11,8 +11,14 @@ export interface CorpusPort {
   /**
    * Stage a record as pending review with its raw bytes (replacing a staged entry for the same
    * id). `identical` when it equals HEAD's content (any staged entry for the id is dropped).
+   * `rawDeflated`, when given, is `raw` already compressed (raw DEFLATE) by the cleaning thread.
    */
-  stage(record: DocumentRecord, raw: Uint8Array, source: string): Promise<'new' | 'update' | 'identical'>;
+  stage(
+    record: DocumentRecord,
+    raw: Uint8Array,
+    source: string,
+    rawDeflated?: Uint8Array,
+  ): Promise<'new' | 'update' | 'identical'>;
   /** Persisted dedup index, updated in place by `add`. */
   dedup: DedupPort;
   /** Persisted repeated-line table. */

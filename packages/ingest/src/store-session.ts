@@ -94,8 +94,8 @@ export function storeSession(store: Store): CorpusSession & CorpusReader {
             if (entry) return entry.change === 'remove' ? null : entry.contentHash;
             return headIds.has(id) ? ((await store.getEntry('HEAD', id))?.contentHash ?? null) : null;
           },
-          async stage(record, raw, source) {
-            const [result] = await store.stage([{ record, raw, source }]);
+          async stage(record, raw, source, rawDeflated) {
+            const [result] = await store.stage([{ record, raw, source, ...(rawDeflated ? { rawDeflated } : {}) }]);
             return result!.change;
           },
           dedup: {

@@ -36,9 +36,10 @@ export interface ObjectBackend {
   hasObject(hash: string): Promise<boolean>;
   /**
    * Queue an object; it is readable at once by this process and durable after `flushObjects`.
-   * The caller guarantees `hash` is the SHA-256 of `bytes`.
+   * The caller guarantees `hash` is the SHA-256 of `bytes`, and `deflated` (when given, with
+   * `compress`) is `bytes` compressed with raw DEFLATE, computed elsewhere.
    */
-  putObject(hash: string, bytes: Uint8Array, options?: { compress?: boolean }): void;
+  putObject(hash: string, bytes: Uint8Array, options?: { compress?: boolean; deflated?: Uint8Array }): void;
   /** Make every queued object durable (one fsync per batch). */
   flushObjects(): Promise<void>;
   /** Drop queued objects that were not flushed. */
@@ -164,7 +165,7 @@ export class FileBackend implements ObjectBackend {
     return this.hasSync(hash);
   }
 
-  putObject(hash: string, bytes: Uint8Array, options: { compress?: boolean } = {}): void {
+  putObject(hash: string, bytes: Uint8Array, options: { compress?: boolean; deflated?: Uint8Array } = {}): void {
     this.ensureLoaded();
     if (this.hasSync(hash)) return;
     if (!this.writer) {
@@ -172,7 +173,7 @@ export class FileBackend implements ObjectBackend {
       this.writer = new PackWriter(this.packDir);
     }
     if (options.compress && bytes.length > 512) {
-      const deflated = deflateRawSync(bytes);
+      const deflated = options.deflated ?? deflateRawSync(bytes);
       if (deflated.length < bytes.length * 0.9) {
         this.writer.add(hash, deflated, FLAG_DEFLATE);
         return this.maybeRoll();

@@ -37,6 +37,9 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
     if (input.raw !== undefined && !(input.raw instanceof Uint8Array)) {
       throw storeError('usage', 'invalid-record', 'raw must be a Uint8Array (or Buffer)', { subject: name });
     }
+    if (input.rawDeflated !== undefined && !(input.rawDeflated instanceof Uint8Array)) {
+      throw storeError('usage', 'invalid-record', 'rawDeflated must be a Uint8Array (or Buffer)', { subject: name });
+    }
     return { input, record };
   });
   return mutate(ctx, async (session) => {
@@ -76,7 +79,12 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
         }
       }
       const hash = putEncoded(ctx, encoded);
-      if (raw !== null && input.raw) ctx.backend.putObject(raw, input.raw, { compress: true });
+      if (raw !== null && input.raw) {
+        ctx.backend.putObject(raw, input.raw, {
+          compress: true,
+          ...(input.rawDeflated ? { deflated: input.rawDeflated } : {}),
+        });
+      }
       const change = head ? 'update' : 'new';
       if (existing && existing.record === hash && existing.change === change) {
         results.push({ id, change, replacedPending: false, alreadyStaged: true, record: hash });

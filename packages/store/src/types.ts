@@ -6,6 +6,12 @@ export interface StageInput {
   record: DocumentRecord;
   /** The raw page bytes, kept so the document can be re-cleaned; must hash to `provenance.rawSha256`. */
   raw?: Uint8Array;
+  /**
+   * `raw` already compressed with raw DEFLATE (`zlib.deflateRawSync`), e.g. by the worker thread
+   * that cleaned the page, so the writer does not compress it again. Trusted like `contentHash`:
+   * every read inflates and verifies the object's hash, and `fsck` reads them all.
+   */
+  rawDeflated?: Uint8Array;
   /** Where the input came from (defaults to `record.document.provenance.source`). */
   source?: string;
 }

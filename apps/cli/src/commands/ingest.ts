@@ -54,10 +54,17 @@ export const run: CommandRun = async (args, options, context) => {
     options.wait === undefined ? (lockWaitFromEnv(context.env) ?? 30_000) : Number(options.wait) * 1000;
   if (!Number.isFinite(lockWaitMs) || lockWaitMs < 0) throw usageError(`--wait must be a number of seconds`);
 
-  const corpus = await openCorpusFor(context, { lockWaitMs });
-  const { ingest, storeSession } = await import('@corpuskit/ingest');
+  // The pool first: its threads load the cleaner while the corpus is opened and the inputs listed.
   const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
   const pool = await createCleanPool({ jobs: jobsOption ?? defaultJobs(), timeoutMs });
+  let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
+  try {
+    corpus = await openCorpusFor(context, { lockWaitMs });
+  } catch (error) {
+    await pool.destroy();
+    throw error;
+  }
+  const { ingest, storeSession } = await import('@corpuskit/ingest');
   context.log.debug(
     `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
   );
@@ -69,6 +76,7 @@ export const run: CommandRun = async (args, options, context) => {
       cwd: context.cwd,
       cleanFn: pool.cleanFn,
       concurrency: pool.jobs,
+      deflateRaw: pool.mode === 'worker-threads',
       maxBytes,
       followSymlinks: options.followSymlinks === true,
       timeoutMs,
