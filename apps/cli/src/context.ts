@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -43,7 +44,8 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 
 export function createContext(init: ContextInit = {}): CommandContext {
   const env = init.env ?? process.env;
-  const stdout = init.stdout ?? process.stdout;
+  // Page text and file names are printed: escape sequences in them must not act on the terminal.
+  const stdout = terminalSafe(init.stdout ?? process.stdout);
   const stderr = init.stderr ?? process.stderr;
   const options: GlobalOptions = {
     json: false,

@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 
 import { createColors } from 'picocolors';
 
+import { COLOR_SENTINEL, escapeForTerminal } from './terminal-safe.js';
+
 export interface Logger {
   /** Progress and status for people; hidden by --quiet. */
   info(message: string): void;
@@ -22,8 +24,9 @@ export interface LoggerOptions {
 
 /** Logs go to stderr, never stdout: stdout carries only the command's result. */
 export function createLogger({ stream, verbose = false, quiet = false, color = false }: LoggerOptions): Logger {
-  const colors = createColors(color);
-  const write = (line: string) => stream.write(`${line}\n`);
+  const colors = safeColors(color);
+  const terminal = Boolean((stream as { isTTY?: boolean }).isTTY);
+  const write = (line: string) => stream.write(`${escapeForTerminal(line, { terminal })}\n`);
   return {
     colors,
     verbose,
@@ -36,4 +39,21 @@ export function createLogger({ stream, verbose = false, quiet = false, color = f
       if (verbose) write(colors.dim(message));
     },
   };
+}
+
+/**
+ * picocolors' functions, writing a sentinel for ESC: the output streams escape every raw ESC
+ * (page text may hold one) and turn only the sentinel's colour sequences back into colours.
+ */
+export function safeColors(enabled: boolean): ReturnType<typeof createColors> {
+  const base = createColors(enabled);
+  if (!enabled) return base;
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(base)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (input: unknown) => (value as (text: unknown) => string)(input).replaceAll('\u001b', COLOR_SENTINEL)
+        : value;
+  }
+  return wrapped as unknown as ReturnType<typeof createColors>;
 }

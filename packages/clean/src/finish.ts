@@ -16,6 +16,7 @@ import { CLEANER_VERSION, RULE_PACK_HASH } from './rules.js';
 import { documentStats } from './stats.js';
 import type { TextRemoval } from './text-engine.js';
 import { wordCount } from './text-util.js';
+import { sanitizeDeep, sanitizeText } from './sanitize.js';
 
 /** What the HTML or the text pipeline hands to `finish`. */
 export interface Pipeline {
@@ -62,9 +63,9 @@ export function finish(
   },
 ): CleanDocument {
   const { resolved } = input;
-  const blocksText = pipeline.blocks.map((block) => block.text);
+  const blocksText = pipeline.blocks.map((block) => sanitizeText(block.text));
   const text = blocksText.join('\n\n');
-  const metadata = pipeline.metadata;
+  const metadata = sanitizeDeep(pipeline.metadata);
   metadata.detectedLanguage = detectLanguage(text);
   metadata.language = metadata.declaredLanguage ?? metadata.detectedLanguage;
   if (metadata.language && !metadata.sources.language) metadata.sources.language = 'detected';
@@ -127,11 +128,11 @@ export function finish(
     schemaVersion: SCHEMA_VERSION,
     status,
     reasons,
-    title: pipeline.title,
+    title: pipeline.title === null ? null : sanitizeText(pipeline.title),
     text,
-    markdown: pipeline.markdown,
+    markdown: sanitizeText(pipeline.markdown),
     metadata,
-    removed: pipeline.removals,
+    removed: sanitizeDeep(pipeline.removals),
     stats: documentStats({
       text,
       blocks: blocksText.length,

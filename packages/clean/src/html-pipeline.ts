@@ -163,7 +163,8 @@ export async function htmlPipeline(
     deadline.check('text rules');
     if (lead && !notArticle) addLead(lead, result, blocks);
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
-    const markdown = result.keptIndex[0] === -1 ? `${result.kept[0]!.text}\n\n${markdownBody}` : markdownBody;
+    const markdown =
+      result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;
     deadline.check('markdown');
 
     const placed: Removal[] = removals.map((removal) => ({

@@ -9,6 +9,7 @@ import type { Store } from '@corpuskit/store';
 import type { CommandContext } from '../context.js';
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import { corpusDirFor } from '../corpus.js';
+import { COLOR_SENTINEL } from '../terminal-safe.js';
 
 export const spec: CommandSpec = {
   usage: 'diff <old> <new>',
@@ -143,12 +144,15 @@ function renderDocument(
 ): string {
   if (format === 'json') return JSON.stringify(diff, null, 2);
   if (format === 'patch') return render.renderPatch(diff, { oldName: names.old, newName: names.new, context: lines });
-  return render.renderText(diff, {
-    color: context.options.color,
-    oldName: names.old,
-    newName: names.new,
-    context: lines,
-  });
+  return colorSafe(
+    render.renderText(diff, {
+      color: context.options.color,
+      oldName: names.old,
+      newName: names.new,
+      context: lines,
+    }),
+    context.options.color,
+  );
 }
 
 async function versionPatch(
@@ -251,6 +255,12 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
       lines,
       render,
     );
-  else text = render.renderVersionText(json, { color: context.options.color, summary: false });
+  else
+    text = colorSafe(render.renderVersionText(json, { color: context.options.color, summary: false }), context.options.color);
   return { json, text, exitCode: exitOnDiff && different ? 1 : 0 };
 };
+
+/** The renderer's colours, marked as ours so the terminal-safe output keeps them (see terminal-safe.ts). */
+function colorSafe(text: string, color: boolean): string {
+  return color ? text.replaceAll('\u001b', COLOR_SENTINEL) : text;
+}
