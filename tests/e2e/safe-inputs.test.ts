@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { articlePage, corpuskit, tempCorpus, tempDir } from './helpers.js';
+import { BIN, articlePage, corpuskit, tempCorpus, tempDir } from './helpers.js';
 
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -152,5 +152,39 @@ describe('special files and sizes', () => {
     const over = await corpuskit(['ingest', 'in', '--max-size', '4096'], { cwd: dir });
     expect(over.code).toBe(2);
     expect(over.stderr).toContain('--max-size is at most 512');
+  });
+});
+
+describe('terminal output', () => {
+  it('show, status and ingest print no escape sequence or bidi override from page text or file names', async () => {
+    const dir = await corpus();
+    const name = 'ansi\u001b]0;owned\u0007.html';
+    await writeFile(
+      path.join(dir, 'in', name),
+      articlePage('Invoice \u202efdp.exe &#27;[2J ready', { canonical: 'https://term.example/a' }).replace(
+        '</article>',
+        '<p>Clear \u001b[2J\u001b[H the screen and \u001b]52;c;b3duZWQ=\u0007 the clipboard.</p></article>',
+      ),
+    );
+    const ingest = await corpuskit(['ingest', 'in', '--verbose'], { cwd: dir });
+    expect(ingest.code).toBe(0);
+    for (const run of [
+      ingest,
+      await corpuskit(['status'], { cwd: dir }),
+      await corpuskit(['show', 'https://term.example/a'], { cwd: dir }),
+      await corpuskit(['status', '--json'], { cwd: dir }),
+    ]) {
+      // eslint-disable-next-line no-control-regex -- what must not reach the terminal
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+    expect(ingest.stdout).toContain('ansi\\u001B]0;owned\\u0007.html');
+    // On a terminal, bidi overrides are escaped too.
+    const tty = execFileSync(
+      'script',
+      ['-qec', `${process.execPath} ${BIN} show https://term.example/a`, '/dev/null'],
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' },
+    );
+    expect(tty).toContain('Invoice \\u202Efdp.exe');
+    expect(tty).not.toContain('\u202e');
   });
 });

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { cli, tempDir, watchForExecution } from './helpers.js';
+import { cli, serve, tempDir, watchForExecution } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 /** A common Markdown renderer (raw HTML passes through it, as CommonMark says), run in the browser. */
@@ -33,7 +34,7 @@ test.beforeAll(() => {
 
 test.afterAll(() => work.remove());
 
-async function renderInChromium(page: import('@playwright/test').Page, markdown: string): Promise<void> {
+async function renderInChromium(page: Page, markdown: string): Promise<void> {
   // Nothing may leave the machine: every request the rendered page would make is refused.
   await page.route('**/*', (route) => route.abort());
   await page.setContent('<!DOCTYPE html><html><body><main id="out"></main></body></html>');
@@ -49,7 +50,7 @@ async function renderInChromium(page: import('@playwright/test').Page, markdown:
   await page.waitForTimeout(200);
 }
 
-async function expectNothingRan(page: import('@playwright/test').Page, problems: string[]): Promise<void> {
+async function expectNothingRan(page: Page, problems: string[]): Promise<void> {
   const out = page.locator('#out');
   for (const tag of [
     'script',
@@ -96,4 +97,27 @@ test('the markdown stored in the corpus renders as inert text too', async ({ pag
   const watch = watchForExecution(page);
   await renderInChromium(page, markdown!);
   await expectNothingRan(page, watch.problems);
+});
+
+test('the review app shows bidi overrides in page text as visible marks', async ({ page }) => {
+  const corpus = join(work.dir, 'bidi-corpus');
+  const pages = join(work.dir, 'bidi');
+  cli(['init', corpus]);
+  const paragraphs = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}. ${FILLER}</p>`).join('\n');
+  mkdirSync(pages);
+  writeFileSync(
+    join(pages, 'invoice.html'),
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Invoice</title><link rel="canonical" href="https://bidi.example/invoice"></head><body><article><h1>Invoice</h1>${paragraphs}<p>Open the attachment invoice\u202Efdp.exe before Friday.</p></article></body></html>`,
+  );
+  cli(['ingest', pages, '--corpus', corpus, '--quiet']);
+  const server = await serve(corpus);
+  try {
+    await page.goto(server.url);
+    await page.goto(`${server.origin}/#/queue/${encodeURIComponent('https://bidi.example/invoice')}`);
+    const body = page.locator('main');
+    await expect(body).toContainText('Open the attachment invoice⟦U+202E RLO⟧fdp.exe before Friday.');
+    expect(await body.innerText()).not.toContain('\u202E');
+  } finally {
+    await server.stop();
+  }
 });

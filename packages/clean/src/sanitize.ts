@@ -6,6 +6,7 @@
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const REMOVED = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed
 const SPACE_LIKE = /[\u000b\u000c]/g;
 
 export function sanitizeText(text: string): string {

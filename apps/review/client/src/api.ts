@@ -1,4 +1,5 @@
 import type { ApiError } from '../../server/api-types.js';
+import { withVisibleControls } from './visible-controls.js';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -16,7 +17,7 @@ async function parse<T>(response: Response): Promise<T> {
     const error = (body as ApiError | null)?.error;
     throw new ApiRequestError(response.status, error?.code ?? 'http', error?.message ?? `HTTP ${response.status}`);
   }
-  return body as T;
+  return withVisibleControls(body as T);
 }
 
 /** GET a JSON resource of the API; `params` become the query string. */
