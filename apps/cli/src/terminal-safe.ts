@@ -32,7 +32,8 @@ export interface EscapeOptions {
  */
 export function escapeForTerminal(text: string, { terminal }: EscapeOptions): string {
   let out = text.replace(CONTROLS, escapeChar);
-  if (terminal) out = out.replace(BIDI_AND_NONCHARACTERS, (char) => (char === COLOR_SENTINEL ? char : escapeChar(char)));
+  if (terminal)
+    out = out.replace(BIDI_AND_NONCHARACTERS, (char) => (char === COLOR_SENTINEL ? char : escapeChar(char)));
   out = out.replace(SENTINEL_COLOR, '\u001b$1');
   return out.replaceAll(COLOR_SENTINEL, escapeChar(COLOR_SENTINEL));
 }

@@ -256,7 +256,10 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
       render,
     );
   else
-    text = colorSafe(render.renderVersionText(json, { color: context.options.color, summary: false }), context.options.color);
+    text = colorSafe(
+      render.renderVersionText(json, { color: context.options.color, summary: false }),
+      context.options.color,
+    );
   return { json, text, exitCode: exitOnDiff && different ? 1 : 0 };
 };
 
