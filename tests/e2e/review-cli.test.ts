@@ -144,3 +144,26 @@ describe('pnpm -s corpuskit from a folder inside the clone', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ corpus: dir, pending: 0 });
   });
 });
+
+describe('pending diffs', () => {
+  it('diff HEAD staged --doc ID shows a pending update before it is accepted', async () => {
+    const { dir, run } = await reviewCorpus();
+    await run('accept', '--all');
+    await run('commit', '-m', 'v1');
+    const id = 'https://alpha.example/story-1';
+    await writeFile(
+      path.join(dir, 'pages', 'alpha-1.html'),
+      articlePage('Alpha story 1', { canonical: id, paragraphs: 7 }),
+    );
+    expect((await run('ingest', 'pages/alpha-1.html')).code).toBe(0);
+    const diff = await run('diff', 'HEAD', 'staged', '--doc', id, '--exit-code');
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain(`staged:${id} (pending review)`);
+    expect(diff.stdout).toContain('Alpha story 1 paragraph 7');
+    const json = (await run('diff', 'HEAD', 'staged', '--doc', id, '--json')).json<{ pending: boolean; changed: boolean }>();
+    expect(json).toMatchObject({ pending: true, changed: true });
+    // Rejected, it is no longer part of what staged would commit.
+    await run('reject', id, '-m', 'not yet');
+    expect((await run('diff', 'HEAD', 'staged', '--doc', id, '--exit-code')).code).toBe(0);
+  });
+});

@@ -30,6 +30,7 @@ export const spec: CommandSpec = {
     'corpuskit diff old.html new.html',
     'corpuskit diff v1 HEAD',
     'corpuskit diff HEAD staged --json',
+    'corpuskit diff HEAD staged --doc https://example.com/story   # a pending change too',
     'corpuskit diff HEAD~1 HEAD --doc https://example.com/story --format patch',
     'corpuskit diff a.txt b.txt --ignore-quotes --exit-code',
   ],
@@ -127,7 +128,30 @@ async function openStore(context: CommandContext, refs: string[]): Promise<Store
   return openCorpus(dir);
 }
 
-async function versionDocument(store: Store, ref: string, id: string): Promise<DiffInput | null> {
+/**
+ * One document at a version. On the `staged` side a pending change counts too (`staged` as a
+ * version holds only accepted changes), so a reviewer sees what accepting it would do; `pending`
+ * says so, for the side's name.
+ */
+async function versionDocument(
+  store: Store,
+  ref: string,
+  id: string,
+): Promise<{ input: DiffInput | null; pending: boolean }> {
+  if (ref === 'staged') {
+    const staged = await store.getStaged(id);
+    if (staged?.entry.state === 'pending') {
+      const record = staged.record;
+      const input = record
+        ? { id: record.id, title: record.document.title, text: record.document.text, metadata: record.document.metadata }
+        : null;
+      return { input, pending: true };
+    }
+  }
+  return { input: await plainVersionDocument(store, ref, id), pending: false };
+}
+
+async function plainVersionDocument(store: Store, ref: string, id: string): Promise<DiffInput | null> {
   const record = await store.getDocument(ref, id);
   if (!record) return null;
   const d = record.document;
@@ -203,9 +227,13 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
     if (versions.length === 0 && docId !== undefined) {
       throw new CorpusKitError('usage', 'cli.usage', '--doc is for versions; two files are compared as they are');
     }
-    const load = async (side: Side): Promise<DiffInput | null> =>
-      side.kind === 'file' ? readFileSide(side) : versionDocument(store!, side.ref, docId!);
-    const [a, b] = await Promise.all([load(oldSide), load(newSide)]);
+    const load = async (side: Side): Promise<{ input: DiffInput | null; pending: boolean }> =>
+      side.kind === 'file'
+        ? { input: await readFileSide(side), pending: false }
+        : versionDocument(store!, side.ref, docId!);
+    const [oldLoaded, newLoaded] = await Promise.all([load(oldSide), load(newSide)]);
+    const a = oldLoaded.input;
+    const b = newLoaded.input;
     if (!a && !b) {
       throw new CorpusKitError('not-found', 'diff.no-such-document', `not in ${oldArg} nor in ${newArg}`, {
         subject: docId,
@@ -213,12 +241,13 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
     }
     const empty = { id: null, title: null, text: '' };
     const diff = render.diffDocuments(a ?? empty, b ?? empty, diffOptions);
+    const pendingMark = (loaded: { pending: boolean }) => (loaded.pending ? ' (pending review)' : '');
     const names = {
-      old: oldSide.kind === 'file' ? oldArg : `${oldArg}:${docId}`,
-      new: newSide.kind === 'file' ? newArg : `${newArg}:${docId}`,
+      old: oldSide.kind === 'file' ? oldArg : `${oldArg}:${docId}${pendingMark(oldLoaded)}`,
+      new: newSide.kind === 'file' ? newArg : `${newArg}:${docId}${pendingMark(newLoaded)}`,
     };
     return {
-      json: diff,
+      json: { ...diff, pending: oldLoaded.pending || newLoaded.pending },
       text: renderDocument(diff, format, context, names, lines, render),
       exitCode: exitOnDiff && diff.changed ? 1 : 0,
     };
