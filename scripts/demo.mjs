@@ -19,6 +19,8 @@ if (!existsSync(bin)) {
   console.error('The CLI is not built yet: run `pnpm install && pnpm build` first.');
   process.exit(2);
 }
+// The one wording of a similarity (shared 5-word sequences), from the built dedup package.
+const { describeSimilarity } = await import(new URL('../packages/dedup/dist/index.js', import.meta.url).href);
 const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-demo-'));
 const env = { ...process.env, CORPUSKIT_CORPUS: corpus, ...(color ? { FORCE_COLOR: '1' } : {}) };
 
@@ -47,8 +49,8 @@ function reviewTable(status) {
   for (const item of status.items) {
     const findings = (item.findings ?? []).map((f) =>
       f.kind === 'revision'
-        ? `revision: ${Math.round(f.similarity * 100)}% similar to the committed text`
-        : `${f.kind} duplicate of ${f.other} (similarity ${f.similarity.toFixed(2)})`,
+        ? `revision: ${describeSimilarity(f.similarity)} to the committed text`
+        : `${f.kind} duplicate of ${f.other}, ${describeSimilarity(f.similarity)}`,
     );
     console.log(
       `  ${item.state.padEnd(8)} ${item.change.padEnd(7)} ${item.id}${findings.length ? `\n${' '.repeat(20)}${findings.join('; ')}` : ''}`,

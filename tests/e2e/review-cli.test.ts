@@ -160,8 +160,22 @@ describe('pending diffs', () => {
     expect(diff.code).toBe(1);
     expect(diff.stdout).toContain(`staged:${id} (pending review)`);
     expect(diff.stdout).toContain('Alpha story 1 paragraph 7');
-    const json = (await run('diff', 'HEAD', 'staged', '--doc', id, '--json')).json<{ pending: boolean; changed: boolean }>();
+    const json = (await run('diff', 'HEAD', 'staged', '--doc', id, '--json')).json<{
+      pending: boolean;
+      changed: boolean;
+    }>();
     expect(json).toMatchObject({ pending: true, changed: true });
+    // One similarity: the diff shows the number the revision finding carries, in the same words.
+    const status = (await run('status', '--json')).json<{
+      items: Array<{ id: string; findings: Array<{ kind: string; similarity: number }> }>;
+    }>();
+    const revision = status.items.find((item) => item.id === id)!.findings.find((f) => f.kind === 'revision')!;
+    const full = await run('diff', 'HEAD', 'staged', '--doc', id, '--json');
+    expect(full.json<{ similarity: { value: number } }>().similarity.value).toBe(revision.similarity);
+    const percent = `${(Math.floor(revision.similarity * 1000) / 10).toFixed(1)}% similar (shared 5-word sequences, Jaccard)`;
+    expect(diff.stdout).toContain(`similarity: ${percent}`);
+    expect((await run('status')).stdout).toContain(`revision`);
+    expect((await run('show', id)).stdout).toContain(percent);
     // Rejected, it is no longer part of what staged would commit.
     await run('reject', id, '-m', 'not yet');
     expect((await run('diff', 'HEAD', 'staged', '--doc', id, '--exit-code')).code).toBe(0);

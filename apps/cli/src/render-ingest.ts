@@ -1,3 +1,4 @@
+import { describeSimilarity } from '@corpuskit/dedup';
 import { SCHEMA_VERSION } from '@corpuskit/document';
 import type { DedupFinding } from '@corpuskit/document';
 import type { IngestResult } from '@corpuskit/ingest';
@@ -118,10 +119,10 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
 /** One finding in words: a duplicate names the other document, a revision says how much changed. */
 export function describeFinding(finding: DedupFinding, colors: CommandContext['log']['colors']): string {
   if (finding.kind === 'revision') {
-    return `${colors.cyan('revision')}: ${Math.round(finding.similarity * 100)}% similar to the current text`;
+    return `${colors.cyan('revision')}: ${describeSimilarity(finding.similarity)} to the current text`;
   }
   const kind = finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate';
-  return `${colors.yellow(kind)} of ${finding.other} (similarity ${finding.similarity.toFixed(2)})`;
+  return `${colors.yellow(kind)} of ${finding.other}, ${describeSimilarity(finding.similarity)}`;
 }
 
 function colorFor(outcome: string, colors: CommandContext['log']['colors']): (text: string) => string {

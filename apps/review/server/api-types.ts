@@ -3,6 +3,7 @@
  * server and the UI cannot drift apart.
  */
 import type { DedupFinding, DocumentMetadata, DocumentStatus, Removal, StatusReason } from '@corpuskit/document';
+import type { DocumentDiff } from '@corpuskit/diff';
 
 export type ReviewState = 'pending' | 'accepted' | 'rejected';
 
@@ -58,6 +59,17 @@ export interface FindingOther {
   blocks: string[];
 }
 
+/** One document diff as the API sends it (queue diff, finding comparison, version diff). */
+export interface DocumentDiffResponse {
+  id: string;
+  from: string;
+  diff: DocumentDiff;
+  /** `textSimilarity` of the two texts (shared 5-word sequences, Jaccard): the number dedup findings carry. */
+  similarity: number;
+  /** The similarity in words, with what it measures. */
+  similarityText: string;
+}
+
 export interface QueueDetail {
   item: QueueItem;
   title: string | null;
@@ -68,7 +80,7 @@ export interface QueueDetail {
   removed: PlacedRemoval[];
   metadata: DocumentMetadata | null;
   provenance: Record<string, unknown> | null;
-  findings: Array<DedupFinding & { otherDocument: FindingOther | null }>;
+  findings: Array<DedupFinding & { otherDocument: FindingOther | null; similarityText: string }>;
   /** Blocks restored in this session that `restore/undo` can take back, newest last. */
   restorable: number;
 }

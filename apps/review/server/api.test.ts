@@ -159,13 +159,24 @@ describe('review API over a real store', () => {
   });
 
   it('compares a duplicate with the document its finding names, word by word', async () => {
-    const { status, json } = await api<{ from: string; diff: { kind: string; stats: { similarity: number } } }>(
-      `queue/compare?id=${encodeURIComponent(C)}&other=${encodeURIComponent(B)}`,
-    );
+    const { status, json } = await api<{
+      from: string;
+      diff: { kind: string; stats: { similarity: number } };
+      similarity: number;
+      similarityText: string;
+    }>(`queue/compare?id=${encodeURIComponent(C)}&other=${encodeURIComponent(B)}`);
     expect(status).toBe(200);
     expect(json.from).toBe(B);
     expect(json.diff.kind).toBe('document-diff');
     expect(json.diff.stats.similarity).toBe(1);
+    // The comparison shows the number the finding carries, measured by the same function.
+    const detail = await api<{ findings: Array<{ other: string; similarity: number; similarityText: string }> }>(
+      `queue/item?id=${encodeURIComponent(C)}`,
+    );
+    const finding = detail.json.findings.find((f) => f.other === B)!;
+    expect(json.similarity).toBe(finding.similarity);
+    expect(json.similarityText).toBe(finding.similarityText);
+    expect(json.similarityText).toBe('100.0% similar (shared 5-word sequences, Jaccard)');
     const missing = await api<{ error: { code: string } }>(
       `queue/compare?id=${encodeURIComponent(C)}&other=${encodeURIComponent('https://nowhere.example/x')}`,
     );

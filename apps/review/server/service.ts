@@ -1,13 +1,15 @@
 import { CorpusKitError, contentOf, hostOf, isDocumentId, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import { positionOf, restoreRemoval } from '@corpuskit/clean';
+import { describeSimilarity, textSimilarity } from '@corpuskit/dedup';
 import { diffDocuments } from '@corpuskit/diff';
-import type { DiffInput, DocumentDiff } from '@corpuskit/diff';
+import type { DiffInput } from '@corpuskit/diff';
 import type { StagedDocument, StagedEntry, Store } from '@corpuskit/store';
 
 import type {
   DecisionAction,
   DecisionResponse,
+  DocumentDiffResponse,
   FindingOther,
   QueueCounts,
   QueueDetail,
@@ -160,7 +162,7 @@ export class ReviewService {
   }
 
   /** A finding's other document (old side) against this staged one (new side), word by word. */
-  async compareFinding(rawId: unknown, rawOther: unknown): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+  async compareFinding(rawId: unknown, rawOther: unknown): Promise<DocumentDiffResponse> {
     const id = checkId(rawId);
     const otherId = checkId(rawOther);
     const staged = await this.staged(id);
@@ -176,7 +178,7 @@ export class ReviewService {
         },
       );
     }
-    return { id, from: otherId, diff: diffDocuments(diffSide(record, otherId), diffSide(self, id)) };
+    return diffResponse(id, otherId, record, self);
   }
 
   async detail(id: string): Promise<QueueDetail> {
@@ -193,7 +195,11 @@ export class ReviewService {
       : [];
     const findings = [];
     for (const finding of staged.record?.findings ?? staged.entry.findings) {
-      findings.push({ ...finding, otherDocument: await this.other(finding.other, staged) });
+      findings.push({
+        ...finding,
+        otherDocument: await this.other(finding.other, staged),
+        similarityText: describeSimilarity(finding.similarity),
+      });
     }
     const reasons = document?.reasons ?? [];
     return {
@@ -215,7 +221,7 @@ export class ReviewService {
   }
 
   /** What the staged change does to the corpus version of the document (updates and removals). */
-  async stagedDiff(rawId: unknown): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+  async stagedDiff(rawId: unknown): Promise<DocumentDiffResponse> {
     const id = checkId(rawId);
     const staged = await this.staged(id);
     if (!staged.previous) {
@@ -228,7 +234,7 @@ export class ReviewService {
         },
       );
     }
-    return { id, from: id, diff: diffDocuments(diffSide(staged.previous, id), diffSide(staged.record, id)) };
+    return diffResponse(id, id, staged.previous, staged.record);
   }
 
   async decide(action: DecisionAction, rawIds: unknown, note: unknown): Promise<DecisionResponse> {
@@ -339,12 +345,7 @@ export class ReviewService {
   }
 
   /** The diff of one document between two versions (`from` names its old id for a rename). */
-  async documentDiff(
-    oldRef: string,
-    newRef: string,
-    rawId: unknown,
-    rawFrom: unknown,
-  ): Promise<{ id: string; from: string; diff: DocumentDiff }> {
+  async documentDiff(oldRef: string, newRef: string, rawId: unknown, rawFrom: unknown): Promise<DocumentDiffResponse> {
     const id = checkId(rawId);
     const from = rawFrom === undefined || rawFrom === '' ? id : checkId(rawFrom);
     const [oldRecord, newRecord] = await Promise.all([
@@ -354,9 +355,25 @@ export class ReviewService {
     if (!oldRecord && !newRecord) {
       throw new CorpusKitError('not-found', 'review.no-document', `neither version holds ${id}`, { subject: id });
     }
-    const diff = diffDocuments(diffSide(oldRecord, from), diffSide(newRecord, id));
-    return { id, from, diff };
+    return diffResponse(id, from, oldRecord, newRecord);
   }
+}
+
+/** A document diff with the similarity of the two texts, as dedup findings measure it. */
+function diffResponse(
+  id: string,
+  from: string,
+  oldRecord: DocumentRecord | null,
+  newRecord: DocumentRecord | null,
+): DocumentDiffResponse {
+  const similarity = textSimilarity(oldRecord?.document.text ?? '', newRecord?.document.text ?? '');
+  return {
+    id,
+    from,
+    diff: diffDocuments(diffSide(oldRecord, from), diffSide(newRecord, id)),
+    similarity,
+    similarityText: describeSimilarity(similarity),
+  };
 }
 
 /** One side of a document diff: content only (metadata values without their sources); empty when absent. */

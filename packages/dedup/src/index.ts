@@ -28,3 +28,4 @@ export type { SCurve } from './s-curve.js';
 export { jaccard, shingleSet } from './shingles.js';
 export type { ShingleSet } from './shingles.js';
 export { UnionFind } from './union-find.js';
+export { describeSimilarity, formatSimilarity, similarityMeasure, textSimilarity } from './similarity.js';

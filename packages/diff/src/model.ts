@@ -193,7 +193,11 @@ export interface DiffStats {
     merged: number;
   };
   words: { added: number; removed: number; unchanged: number };
-  /** 2 * unchanged words / (old words + new words); 1 for two empty texts. */
+  /**
+   * Share of words unchanged: 2 * unchanged words / (old words + new words); 1 for two empty
+   * texts. Shown as "N% of words unchanged"; corpuskit's "similarity" of two texts is
+   * `textSimilarity` in `@corpuskit/dedup` (shared 5-word sequences), not this.
+   */
   similarity: number;
   /** Number of word-level insert and delete segments (detail kept). */
   wordOps: number;

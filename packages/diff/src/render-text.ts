@@ -51,7 +51,7 @@ function fallbackLine(fallback: Fallback): string {
 }
 
 function percent(similarity: number): string {
-  return `${Math.round(similarity * 100)}% similar`;
+  return `${Math.round(similarity * 100)}% of words unchanged`;
 }
 
 function opLines(op: BlockOp, color: boolean, c: Colors): string[] {

@@ -368,7 +368,7 @@ export function renderVersionText(json: VersionDiffJson, options: { color?: bool
   for (const d of json.documents) {
     const words = `${c.green(`+${d.wordsAdded}`)} ${c.red(`-${d.wordsRemoved}`)}`;
     const extra = [
-      d.change === 'modified' ? `${Math.round(d.similarity * 100)}% similar` : '',
+      d.change === 'modified' ? `${Math.round(d.similarity * 100)}% of words unchanged` : '',
       d.from ? `from ${d.from}` : '',
       d.metadata.length > 0 ? `metadata: ${d.metadata.join(', ')}` : '',
       d.error ? c.red(`error: ${d.error.message}`) : '',

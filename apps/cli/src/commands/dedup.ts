@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 import { toCorpusKitError } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
+import { describeSimilarity } from '@corpuskit/dedup';
 import type { DedupDocument, DuplicateReport, FindDuplicatesOptions } from '@corpuskit/dedup';
 
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
@@ -191,7 +192,9 @@ function toText(
     lines.push('', `${cluster.kind} cluster, representative ${cluster.representative}:`);
     for (const member of cluster.members) {
       const role =
-        member.id === cluster.representative ? '(representative)' : `Jaccard ${member.similarity.toFixed(3)}`;
+        member.id === cluster.representative
+          ? '(representative)'
+          : describeSimilarity(member.similarity, options.shingleSize);
       lines.push(`  ${member.id}  ${role}`);
     }
   }

@@ -143,7 +143,12 @@ async function versionDocument(
     if (staged?.entry.state === 'pending') {
       const record = staged.record;
       const input = record
-        ? { id: record.id, title: record.document.title, text: record.document.text, metadata: record.document.metadata }
+        ? {
+            id: record.id,
+            title: record.document.title,
+            text: record.document.text,
+            metadata: record.document.metadata,
+          }
         : null;
       return { input, pending: true };
     }
@@ -246,9 +251,18 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
       old: oldSide.kind === 'file' ? oldArg : `${oldArg}:${docId}${pendingMark(oldLoaded)}`,
       new: newSide.kind === 'file' ? newArg : `${newArg}:${docId}${pendingMark(newLoaded)}`,
     };
+    const { describeSimilarity, similarityMeasure, textSimilarity } = await import('@corpuskit/dedup');
+    const textOf = (input: DiffInput | null): string =>
+      input === null ? '' : typeof input === 'string' ? input : input.text;
+    const similarity = textSimilarity(textOf(a), textOf(b));
+    const rendered = renderDocument(diff, format, context, names, lines, render);
     return {
-      json: { ...diff, pending: oldLoaded.pending || newLoaded.pending },
-      text: renderDocument(diff, format, context, names, lines, render),
+      json: {
+        ...diff,
+        pending: oldLoaded.pending || newLoaded.pending,
+        similarity: { value: similarity, measure: similarityMeasure() },
+      },
+      text: format === 'text' ? `${rendered.trimEnd()}\nsimilarity: ${describeSimilarity(similarity)}` : rendered,
       exitCode: exitOnDiff && diff.changed ? 1 : 0,
     };
   }

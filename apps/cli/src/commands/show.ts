@@ -1,3 +1,4 @@
+import { describeSimilarity } from '@corpuskit/dedup';
 import { CorpusKitError, isDocumentId } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import type { Store } from '@corpuskit/store';
@@ -40,7 +41,7 @@ function describe(record: DocumentRecord, where: string): string {
     `cleaned:   ${d.provenance.engine}, cleaner ${d.provenance.cleanerVersion}, ${d.provenance.encoding} (${d.provenance.encodingSource})`,
   );
   for (const f of record.findings)
-    lines.push(`finding:   ${f.kind} of ${f.other} (similarity ${f.similarity.toFixed(2)}): ${f.reason}`);
+    lines.push(`finding:   ${f.kind} of ${f.other}, ${describeSimilarity(f.similarity)}: ${f.reason}`);
   const byCategory = new Map<string, number>();
   for (const removal of d.removed)
     byCategory.set(removal.category, (byCategory.get(removal.category) ?? 0) + removal.chars);

@@ -1,3 +1,4 @@
+import { describeSimilarity } from '@corpuskit/dedup';
 import type { ReviewItem } from '@corpuskit/ingest';
 
 import type { CommandRun, CommandSpec } from '../command.js';
@@ -43,7 +44,7 @@ function entryLines(item: ReviewItem, hashLength: number, colors: Colors): strin
   for (const finding of item.findings) {
     if (finding.kind === 'revision') continue;
     lines.push(
-      `           ${finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate'} of ${finding.other} (${(finding.similarity * 100).toFixed(1)}% of word shingles shared)`,
+      `           ${finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate'} of ${finding.other}, ${describeSimilarity(finding.similarity)}`,
     );
   }
   if (item.note) lines.push(`           note: ${item.note}${item.decidedBy ? ` (${item.decidedBy})` : ''}`);

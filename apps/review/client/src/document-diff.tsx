@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { BlockOp, DocumentDiff, Segment } from '@corpuskit/diff';
+import type { BlockOp, Segment } from '@corpuskit/diff';
 
-import type { ChangeType } from '../../server/api-types.js';
+import type { ChangeType, DocumentDiffResponse } from '../../server/api-types.js';
 import { get } from './api.js';
 
 type Mode = 'split' | 'inline';
@@ -110,7 +110,7 @@ export function DocumentDiffPanel({
   embedded?: boolean;
 }) {
   const id = params.id ?? '';
-  const [result, setResult] = useState<{ id: string; from: string; diff: DocumentDiff } | null>(null);
+  const [result, setResult] = useState<DocumentDiffResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>(() =>
     localStorage.getItem('corpuskit.diffMode') === 'inline' ? 'inline' : 'split',
@@ -120,7 +120,7 @@ export function DocumentDiffPanel({
 
   const paramsKey = JSON.stringify(params);
   useEffect(() => {
-    get<{ id: string; from: string; diff: DocumentDiff }>(endpoint, JSON.parse(paramsKey) as typeof params)
+    get<DocumentDiffResponse>(endpoint, JSON.parse(paramsKey) as typeof params)
       .then(setResult)
       .catch((e: Error) => setError(e.message));
   }, [endpoint, paramsKey]);
@@ -322,7 +322,12 @@ export function DocumentDiffPanel({
           {type && <span className={`type-badge ${type}`}>{type[0]!.toUpperCase()}</span>}
           <span className="stat-ins">+{diff.stats.words.added} words</span>
           <span className="stat-del">−{diff.stats.words.removed} words</span>
-          <span className="muted">similarity {(diff.stats.similarity * 100).toFixed(1)}%</span>
+          <span className="muted" data-testid="diff-similarity">
+            similarity {result.similarityText}
+          </span>
+          <span className="muted" title="2 × unchanged words / (old words + new words)">
+            {Math.round(diff.stats.similarity * 100)}% of words unchanged
+          </span>
           {diff.stats.blocks.moved > 0 && <span className="muted">{diff.stats.blocks.moved} moved</span>}
           <span className="spacer" />
           <button type="button" className={mode === 'split' ? 'active' : ''} onClick={() => setMode('split')}>

@@ -250,7 +250,9 @@ function Finding({
         <strong>
           {finding.kind === 'exact' ? 'Exact duplicate' : finding.kind === 'near' ? 'Near duplicate' : 'Revision'}
         </strong>
-        <span className="muted">similarity {(finding.similarity * 100).toFixed(1)}%</span>
+        <span className="muted" data-testid="finding-similarity">
+          similarity {finding.similarityText}
+        </span>
         <button type="button" className="small" onClick={() => setOpen(!open)}>
           {open ? 'Hide comparison' : 'Compare side by side'}
         </button>
