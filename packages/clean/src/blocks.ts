@@ -104,7 +104,7 @@ const SKIP_TAGS = new Set([
   'track',
   'param',
 ]);
-const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 const SPACES = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 interface Run {

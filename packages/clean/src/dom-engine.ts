@@ -57,6 +57,9 @@ function stepsFor(context: DomRuleContext): Step[] {
   return steps;
 }
 
+/** DOM rules the HTML pipeline runs itself (around Readability), not the engine. */
+export const PIPELINE_DOM_RULES = ['boilerplate/outside-article'] as const satisfies readonly RuleId[];
+
 const compiledCache = new Map<string, CompiledGroups>();
 
 /** Compiled selector groups of a run of rules, kept for the next page (the pack does not change). */
@@ -95,6 +98,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
     if (step.kind === 'procedure') {
       const dom = step.rule.dom;
       if (dom?.kind !== 'procedure') continue;
+      if (step.procedure === 'outside-article') continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
       else linkBlocks(context, root, step.id, dom);

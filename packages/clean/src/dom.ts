@@ -1,7 +1,9 @@
 /**
  * The DOM engines: jsdom (spec-compliant, slow, the reference) and linkedom (fast). Both
- * run no scripts and load nothing: scripts other than JSON-LD and all `<style>` blocks are
- * removed from the markup before parsing, so no engine ever sees them.
+ * run no scripts and load nothing. Scripts (other than JSON-LD), `<style>` blocks and comments
+ * are taken out of the parsed tree (`removeNonContent`): the engine's HTML tokenizer decides
+ * where they end, so a comment holding `<script` or an end tag written `</script` + newline
+ * never swallows the page.
  */
 
 import type * as Jsdom from 'jsdom';
@@ -16,19 +18,53 @@ export interface ParsedPage {
   close(): void;
 }
 
-const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
-const STYLE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
-const JSON_LD = /type\s*=\s*["']?application\/ld\+json/i;
+const JSON_LD = /^\s*application\/ld\+json\b/i;
+/** Soft hyphens: invisible unless a word breaks there; they split words for search and dedup. */
+const SOFT_HYPHEN = /\u00AD/g;
 
-/** Markup without executable or stylistic payload: scripts (JSON-LD kept), style blocks, comments. */
-export function stripScriptsAndStyles(html: string): string {
-  return html
-    .replace(SCRIPT, (whole, attributes: string) => (JSON_LD.test(attributes) ? whole : ''))
-    .replace(STYLE, '')
-    .replace(COMMENT, '');
+/**
+ * Take scripts (JSON-LD kept), style blocks and comments out of the parsed document, and soft
+ * hyphens out of its text. One walk by sibling pointers, no recursion.
+ */
+export function removeNonContent(document: Document): void {
+  const doomed: Node[] = [];
+  for (let child = document.firstChild; child; child = child.nextSibling) if (child.nodeType === 8) doomed.push(child);
+  const root = document.documentElement;
+  let node: Node | null = root;
+  while (node) {
+    let descend = true;
+    if (node.nodeType === 8) {
+      doomed.push(node);
+      descend = false;
+    } else if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      if (value.includes('\u00AD')) node.nodeValue = value.replace(SOFT_HYPHEN, '');
+    } else if (node.nodeType === 1) {
+      const tag = (node as Element).localName.toLowerCase();
+      if (tag === 'style' || (tag === 'script' && !JSON_LD.test((node as Element).getAttribute('type') ?? ''))) {
+        doomed.push(node);
+      }
+      // Nothing inside a script or style is page text.
+      descend = tag !== 'script' && tag !== 'style';
+    }
+    const first: Node | null = descend ? node.firstChild : null;
+    if (first) {
+      node = first;
+      continue;
+    }
+    while (node !== root && node && !node.nextSibling) node = node.parentNode;
+    node = !node || node === root ? null : node.nextSibling;
+  }
+  for (const item of doomed) item.parentNode?.removeChild(item);
 }
+
+/**
+ * Markup tags for the depth estimate and the flattening below: comments and the contents of
+ * raw-text elements are matched as one piece each, so the tags inside them are not counted.
+ */
+const MARKUP_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1[\s/>]|$)|<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/gi;
 
 const VOID_OR_AUTO_CLOSED = new Set([
   'area',
@@ -56,29 +92,30 @@ const VOID_OR_AUTO_CLOSED = new Set([
   'keygen',
   'command',
 ]);
-const TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
-
 /** Deepest element nesting in the markup (approximate: void and auto-closed elements are not counted). */
 export function nestingDepth(markup: string): number {
   let depth = 0;
   let max = 0;
-  for (const match of markup.matchAll(TAG)) {
-    const name = match[2]!.toLowerCase();
-    if (VOID_OR_AUTO_CLOSED.has(name) || match[3] === '/') continue;
-    if (match[1] === '/') depth = Math.max(0, depth - 1);
+  for (const match of markup.matchAll(MARKUP_TOKEN)) {
+    const name = match[3]?.toLowerCase();
+    if (!name || VOID_OR_AUTO_CLOSED.has(name) || match[4] === '/') continue;
+    if (match[2] === '/') depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }
   return max;
 }
 
-const KEEP_WHEN_FLAT = /^(?:p|br|h[1-6]|li|title|meta|head|body|html|a|script|blockquote|pre)$/i;
+const KEEP_WHEN_FLAT = /^(?:p|br|h[1-6]|li|title|meta|head|body|html|a|blockquote|pre)$/i;
 
 /**
  * Markup too deeply nested for any DOM engine's recursive algorithms: keep only the tags
  * that carry paragraph structure and metadata; the rest become spaces, so no words are glued.
+ * Comments, scripts and style blocks are kept whole (the parsed tree loses them later).
  */
 export function flattenMarkup(markup: string): string {
-  return markup.replace(TAG, (tag, _close: string, name: string) => (KEEP_WHEN_FLAT.test(name) ? tag : ' '));
+  return markup.replace(MARKUP_TOKEN, (token, _raw: string | undefined, _close: string, name: string | undefined) =>
+    name === undefined || KEEP_WHEN_FLAT.test(name) ? token : ' ',
+  );
 }
 
 /** The fallback when an engine throws on style attributes (CSS parsing in some engines). */
@@ -135,21 +172,38 @@ async function parseWithLinkedom(html: string): Promise<ParsedPage> {
  * that templates print first) into the head, where an HTML5 parser would put it.
  */
 export function shapeForLinkedom(markup: string): string {
-  const htmlTag = /<html[\s>]/i.exec(markup);
+  const htmlTag = findTag(markup, 'html');
   if (!htmlTag) {
-    const hasBody = /<body[\s>]/i.test(markup);
+    const hasBody = findTag(markup, 'body') !== null;
     return hasBody
       ? `<!doctype html><html>${markup}</html>`
       : `<!doctype html><html><head></head><body>${markup}</body></html>`;
   }
   const lead = markup.slice(0, htmlTag.index);
-  const leadElements = lead.replace(/<!doctype[^>]*>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
-  if (!/<[a-z]/i.test(leadElements)) return markup;
+  if (!hasElement(lead)) return markup;
+  const leadElements = lead.replace(/<!doctype[^>]*>/gi, '');
   const rest = markup.slice(htmlTag.index);
-  const head = /<head(?:\s[^>]*)?>/i.exec(rest);
-  if (!head) return `<!doctype html>${rest.replace(/<html[^>]*>/i, (tag) => `${tag}<head>${leadElements}</head>`)}`;
-  const at = head.index + head[0].length;
+  const head = findTag(rest, 'head');
+  if (!head) {
+    const at = htmlTag.length;
+    return `<!doctype html>${rest.slice(0, at)}<head>${leadElements}</head>${rest.slice(at)}`;
+  }
+  const at = head.index + head.length;
   return `<!doctype html>${rest.slice(0, at)}${leadElements}${rest.slice(at)}`;
+}
+
+/** The first start tag `name` outside comments, scripts and style blocks. */
+function findTag(markup: string, name: string): { index: number; length: number } | null {
+  for (const match of markup.matchAll(MARKUP_TOKEN)) {
+    if (match[2] === '' && match[3]?.toLowerCase() === name) return { index: match.index, length: match[0].length };
+  }
+  return null;
+}
+
+/** True when the markup holds an element (a start tag outside comments; the doctype is not one). */
+function hasElement(markup: string): boolean {
+  for (const match of markup.matchAll(MARKUP_TOKEN)) if (match[1] !== undefined || match[3] !== undefined) return true;
+  return false;
 }
 
 /**
@@ -180,8 +234,9 @@ function repairBody(document: Document): void {
 }
 
 /**
- * Parse `html` with `engine`. When the engine throws (jsdom's CSS parsing on some real
- * pages), retry once without `style` attributes and record a warning.
+ * Parse `html` with `engine`, then take scripts, style blocks and comments out of the tree
+ * (`removeNonContent`). When the engine throws (jsdom's CSS parsing on some real pages), retry
+ * once without `style` attributes and record a warning.
  */
 export async function parseHtml(
   html: string,
@@ -191,13 +246,16 @@ export async function parseHtml(
 ): Promise<ParsedPage> {
   const parse = (markup: string) =>
     engine === 'jsdom' ? parseWithJsdom(markup, safeUrl(url), warnings) : parseWithLinkedom(markup);
+  let page: ParsedPage;
   try {
-    return await parse(html);
+    page = await parse(html);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     warnings.push(`${engine} failed to build the DOM (${message.slice(0, 200)}); retried without style attributes`);
-    return await parse(stripStyleAttributes(html));
+    page = await parse(stripStyleAttributes(html));
   }
+  removeNonContent(page.document);
+  return page;
 }
 
 function safeUrl(url: string | null): string | null {

@@ -9,8 +9,9 @@ import type { DocumentMetadata, Removal, StatusReason } from '@corpuskit/documen
 
 import { extractBlocks } from './blocks.js';
 import type { Block } from './blocks.js';
-import { flattenMarkup, nestingDepth, parseHtml, stripScriptsAndStyles } from './dom.js';
+import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
+import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
 import { cleanError } from './errors.js';
 import { countBelow, placeTextRemovals } from './finish.js';
@@ -20,6 +21,8 @@ import { readPageMetadata, timeElementDate } from './metadata.js';
 import type { PageMetadata } from './metadata.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
 import type { Deadline, Resolved } from './options.js';
+import { outsideArticle } from './outside-article.js';
+import { ruleById } from './rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import type { TextRemoval } from './text-engine.js';
@@ -32,7 +35,8 @@ export async function htmlPipeline(
   warnings: string[],
   deadline: Deadline,
 ): Promise<Pipeline> {
-  let markup = stripScriptsAndStyles(html);
+  // Scripts, style blocks and comments stay in the markup: the parser finds where they end.
+  let markup = html;
   const depth = nestingDepth(markup);
   const preReasons: StatusReason[] = [];
   if (depth > MAX_DEPTH) {
@@ -86,6 +90,11 @@ export async function htmlPipeline(
     }
     applyDomRules(context, body);
     deadline.check('DOM rules');
+    // The page's text as blocks, before Readability takes the article out of it: what the
+    // article leaves out is reported (`boilerplate/outside-article`).
+    const outsideRule = ruleById('boilerplate/outside-article');
+    const reportOutside = ruleApplies(outsideRule, resolved.disabled, 'dom-after', resolved.pageType);
+    const pageBlocks = reportOutside ? extractBlocks(body, []) : [];
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
@@ -161,7 +170,7 @@ export async function htmlPipeline(
       pageType: resolved.pageType,
     });
     deadline.check('text rules');
-    if (lead && !notArticle) addLead(lead, result, blocks);
+    const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     const markdown =
       result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;
@@ -176,6 +185,24 @@ export async function htmlPipeline(
       stage: removal.stage,
       ...(removal.blockIndex === undefined ? {} : { position: countBelow(result.keptIndex, removal.blockIndex) }),
     }));
+    if (reportOutside && !notArticle) {
+      const reason = readable
+        ? 'not in the article Readability picked'
+        : `outside the per-site content selector '${site?.content ?? ''}'`;
+      const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
+      if (leadAdded) inArticle.push(lead);
+      for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {
+        placed.push({
+          category: outsideRule.category,
+          rule: outsideRule.id,
+          reason,
+          text: run.text,
+          chars: run.text.length,
+          stage: 'dom-after',
+          position: countBelow(result.keptIndex, run.after + 1),
+        });
+      }
+    }
     placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text'));
     for (const message of suspicions) reasons.push({ code: 'large-removal', message });
 
@@ -232,7 +259,7 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
       for (const element of Array.from(body.querySelectorAll(selector))) {
         const text = squash(element.textContent ?? '');
         if (text.length < probe.length || text.length > Math.max(description.length * 1.6, 400)) continue;
-        if (text.startsWith(probe)) return text;
+        if (text.startsWith(probe)) return leadText(element);
       }
     }
   }
@@ -244,7 +271,7 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
     const text = squash(element.textContent ?? '');
     if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
     const parent = element.parentElement;
-    if (parent && (parent.contains(h1) || parent.parentElement?.contains(h1))) return text;
+    if (parent && (parent.contains(h1) || parent.parentElement?.contains(h1))) return leadText(element);
   }
   return null;
 }
@@ -252,18 +279,31 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
 const LEAD_CLASS =
   /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;
 
-/** Put the lead in front of the text unless it is there already or a rule removed it. */
+/** The lead's text as the blocks give it: words of its paragraphs and lines never glued. */
+function leadText(element: Element): string {
+  return squash(
+    extractBlocks(element, [])
+      .map((block) => block.text)
+      .join(' '),
+  );
+}
+
+/**
+ * Put the lead in front of the text unless it is there already (in one block or across
+ * several, line breaks and white space aside) or a text rule removed it. True when it was added.
+ */
 function addLead(
   lead: string,
   result: { kept: Block[]; keptIndex: number[]; removals: TextRemoval[] },
   blocks: Block[],
-): void {
-  const probe = lead.slice(0, 60);
-  if (result.kept.some((block) => block.text.includes(probe))) return;
-  if (result.removals.some((removal) => removal.text.includes(probe))) return;
-  if (blocks.some((block) => block.text.includes(probe))) return;
+): boolean {
+  const probe = squash(lead).slice(0, 60);
+  const holds = (texts: string[]) => squash(texts.join(' ')).includes(probe);
+  if (holds(blocks.map((block) => block.text))) return false;
+  if (result.removals.some((removal) => squash(removal.text).includes(probe))) return false;
   result.kept.unshift({ text: lead, kind: 'p', level: 0, linkChars: 0, nodes: [] });
   result.keptIndex.unshift(-1);
+  return true;
 }
 
 function hostFromUrl(url: string | null): string | null {

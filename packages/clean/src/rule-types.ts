@@ -9,9 +9,10 @@ export type PageType = (typeof PAGE_TYPES)[number];
 
 /**
  * Named DOM procedures: the few DOM rules whose matching needs code (where links point, what
- * a form asks for, the caller's per-site selectors). Their data (patterns) is in the rule.
+ * a form asks for, the caller's per-site selectors, what the article left out of the page).
+ * Their data (patterns) is in the rule.
  */
-export type DomProcedure = 'link-block' | 'email-form' | 'site-selectors';
+export type DomProcedure = 'link-block' | 'email-form' | 'site-selectors' | 'outside-article';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

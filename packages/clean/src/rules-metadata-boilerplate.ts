@@ -213,6 +213,26 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     },
   },
   {
+    id: 'boilerplate/outside-article',
+    category: 'boilerplate',
+    description:
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Reported only: turning it off stops the report, not the drop.',
+    stages: ['dom-after'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
+    examples: {
+      remove: [
+        {
+          input: '<div class="sidebar"><p>Most read this week: ten walks by the river</p></div>',
+          target: 'Most read this week',
+        },
+      ],
+      keep: [
+        { input: 'The hall has stood since 1902, and the council wants to keep its front when the library is built.' },
+      ],
+    },
+  },
+  {
     id: 'repeated/site-line',
     category: 'repeated',
     description: 'A line that the ingest step found repeated across many pages of the same site.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
 import type { CleanOptions } from './clean.js';
-import { DOM_ORDER } from './dom-engine.js';
+import { DOM_ORDER, PIPELINE_DOM_RULES } from './dom-engine.js';
 import { RULES, RULE_PACK_HASH, rulePackHash } from './rules.js';
 import type { RuleDefinition, RuleExample } from './rules.js';
 import { LINE_ORDER, TEXT_STEPS } from './text-engine.js';
@@ -67,7 +67,7 @@ describe('the rule pack', () => {
   });
 
   it('runs every DOM matcher and every line test, and only those, in the engines', () => {
-    expect([...DOM_ORDER].sort()).toEqual(
+    expect([...DOM_ORDER, ...PIPELINE_DOM_RULES].sort()).toEqual(
       RULES.filter((rule) => rule.dom)
         .map((rule) => rule.id)
         .sort(),

@@ -71,6 +71,7 @@ export const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure |
   'link-block': 1,
   'email-form': 1,
   'site-selectors': 1,
+  'outside-article': 1,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,

@@ -1,0 +1,66 @@
+/**
+ * What the article leaves out of the page: the page's blocks (taken before Readability) that
+ * are not among the article's blocks, in runs between the article blocks they stood next to.
+ * Readability drops headers, footers and sidebars, and inside the article it drops bylines
+ * and containers whose class looks like an ad or a widget; these runs put all of it in
+ * `removed[]`.
+ */
+
+import type { Block } from './blocks.js';
+import { squash } from './text-util.js';
+
+export interface OutsideRun {
+  /** The run's blocks, joined by spaces. */
+  text: string;
+  /** Index of the article block the run came after (-1: before the first). */
+  after: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Runs of `pageBlocks` not found in `articleBlocks` (by exact text, in order) nor inside the
+ * article's text or `alsoShown` (text shown or reported elsewhere: the lead, removals made
+ * inside the article).
+ */
+export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], alsoShown: string[]): OutsideRun[] {
+  const positions = new Map<string, number[]>();
+  articleBlocks.forEach((block, index) => {
+    const text = squash(block.text);
+    const list = positions.get(text);
+    if (list) list.push(index);
+    else positions.set(text, [index]);
+  });
+  const shown = new Set(alsoShown.map(squash));
+  const haystack = [...articleBlocks.map((block) => squash(block.text)), ...shown].join('\n');
+  const words = new Set(haystack.toLowerCase().match(WORD) ?? []);
+  const inside = (text: string): boolean => {
+    if (shown.has(text)) return true;
+    for (const word of text.toLowerCase().match(WORD) ?? []) if (!words.has(word)) return false;
+    return haystack.includes(text);
+  };
+  const runs: Array<{ parts: string[]; after: number }> = [];
+  let current: { parts: string[]; after: number } | null = null;
+  let after = -1;
+  for (const block of pageBlocks) {
+    const text = squash(block.text);
+    if (text === '') continue;
+    const list = positions.get(text);
+    const index = list?.shift();
+    if (index !== undefined) {
+      after = Math.max(after, index);
+      current = null;
+      continue;
+    }
+    if (inside(text)) {
+      current = null;
+      continue;
+    }
+    if (current && current.after === after) current.parts.push(text);
+    else {
+      current = { parts: [text], after };
+      runs.push(current);
+    }
+  }
+  return runs.map((run) => ({ text: run.parts.join(' '), after: run.after }));
+}
