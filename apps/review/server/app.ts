@@ -25,6 +25,7 @@ const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
   conflict: 409,
   locked: 423,
   corrupt: 500,
+  io: 500,
   timeout: 504,
   internal: 500,
 };

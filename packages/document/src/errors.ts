@@ -8,6 +8,8 @@
  * - `conflict`: the request clashes with the current state (e.g. nothing to commit, tag exists).
  * - `locked`: another process holds the corpus lock.
  * - `corrupt`: stored data failed verification.
+ * - `io`: the system failed a read or write (disk full, no permission, read-only or failing
+ *   storage); the message names the path.
  * - `timeout`: a per-document or per-request time limit was exceeded.
  * - `internal`: a bug; the message says how to report it.
  */
@@ -18,6 +20,7 @@ export const ERROR_KINDS = [
   'conflict',
   'locked',
   'corrupt',
+  'io',
   'timeout',
   'internal',
 ] as const;
@@ -32,6 +35,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
   locked: 3,
   corrupt: 4,
   timeout: 5,
+  io: 6,
   internal: 70,
 };
 

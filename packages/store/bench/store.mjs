@@ -7,6 +7,8 @@
 // 2. Summary diff (added/removed/modified ids) of two versions differing in 1% of documents, at
 //    10,000 documents and at N, against `git diff --name-status` of the same change.
 // 3. Store size against the raw text size (and git's .git size).
+// 4. Reading every document of a version (cold open), with every object's hash verified (the
+//    default) against the same reads without the check: what verified reads cost.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { SCHEMA_VERSION, contentHash, emptyMetadata, sha256 } from '@corpuskit/document';
-import { initCorpus, openCorpus } from '@corpuskit/store';
+import { CORPUS_DIR, FileBackend, Store, initCorpus, openCorpus } from '@corpuskit/store';
 
 const { values } = parseArgs({
   options: {
@@ -352,6 +354,36 @@ for (const n of sizes) {
         `store ${fmt(smallMs)} (median, cold open)`,
     );
   }
+}
+// 4. verified reads: read every document of HEAD from a cold open, alternating the two modes.
+{
+  const readAll = async (verifyReads) => {
+    const store = new Store(lastStore, new FileBackend(join(lastStore, CORPUS_DIR), { verifyReads }));
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    let chars = 0;
+    for await (const record of store.documents('HEAD')) chars += record.document.text.length;
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    await store.close();
+    if (chars === 0) throw new Error('read nothing');
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const on = [];
+  const off = [];
+  for (let r = 0; r < RUNS; r++) {
+    off.push(await readAll(false));
+    on.push(await readAll(true));
+  }
+  const onMs = median(on.map((t) => t.ms));
+  const offMs = median(off.map((t) => t.ms));
+  const onCpu = median(on.map((t) => t.cpuMs));
+  const offCpu = median(off.map((t) => t.cpuMs));
+  console.log(
+    `\nread all ${N} documents of HEAD (cold open, medians of ${RUNS}): verified ${fmt(onMs)} (cpu ${fmt(onCpu)}), ` +
+      `unverified ${fmt(offMs)} (cpu ${fmt(offCpu)}); RATIO verified/unverified = ${(onMs / offMs).toFixed(3)} wall, ` +
+      `${(onCpu / offCpu).toFixed(3)} cpu`,
+  );
 }
 remove(lastStore);
 remove(lastGit);

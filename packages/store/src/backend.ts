@@ -2,9 +2,12 @@ import { mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 
-import { storeError } from './errors.js';
+import { CorpusKitError } from '@corpuskit/document';
+
+import { ioError } from './errors.js';
 import { TMP_PREFIX, fsyncDir, readFileOrNull, unlinkQuiet, writeFileAtomic } from './fs-util.js';
-import { FLAG_DEFLATE, PACK_SUFFIX, PackReader, PackWriter } from './pack.js';
+import { repairPacks, type PackRepair } from './pack-repair.js';
+import { FLAG_DEFLATE, PACK_SUFFIX, PackReader, PackWriter, verifiedBytes, type PackRow } from './pack.js';
 
 export interface ObjectInfo {
   hash: string;
@@ -12,6 +15,13 @@ export interface ObjectInfo {
   size: number;
   /** Where the object lives, for problem reports (a pack name for the file backend). */
   location: string;
+}
+
+/** One stored copy of an object and whether it verifies. */
+export interface ObjectCheck extends ObjectInfo {
+  ok: boolean;
+  /** Why the copy does not verify. */
+  message?: string;
 }
 
 export interface StorageProblem {
@@ -29,9 +39,13 @@ export interface StorageProblem {
  * atomically (`refs.json`, `versions/<id>.json`, `staging/<hash>.json`, `state/<name>`).
  */
 export interface ObjectBackend {
-  /** The object's (uncompressed) bytes, or null when absent. */
+  /**
+   * The object's (uncompressed) bytes, or null when absent. The bytes are checked against the
+   * hash: a copy that does not verify is a `store.corrupt` error naming the object and where it
+   * lies, never wrong data.
+   */
   getObject(hash: string): Promise<Uint8Array | null>;
-  /** Optional fast path: the object's bytes decoded as UTF-8. */
+  /** Optional fast path: the object's bytes decoded as UTF-8, verified like `getObject`. */
   getObjectText?(hash: string): Promise<string | null>;
   hasObject(hash: string): Promise<boolean>;
   /**
@@ -45,6 +59,13 @@ export interface ObjectBackend {
   /** Drop queued objects that were not flushed. */
   discardObjects(): Promise<void>;
   listObjects(): AsyncIterable<ObjectInfo>;
+  /** Every stored copy of every object, each read and checked against its hash (for fsck). */
+  verifyObjects(): AsyncIterable<ObjectCheck>;
+  /**
+   * Optional: replace damaged storage by good copies found elsewhere, moving what is damaged
+   * aside; `wanted` are referenced objects to look for too. Nothing is written in a dry run.
+   */
+  repairObjects?(wanted: Set<string>, dryRun: boolean): Promise<PackRepair>;
   /** Structural problems of the storage itself (unreadable packs and the like). */
   checkStorage(): Promise<StorageProblem[]>;
   /** Remove every object for which `keep` is false; returns what was removed. */
@@ -76,11 +97,17 @@ export class FileBackend implements ObjectBackend {
   private publishError: unknown = null;
 
   private readonly packRollBytes: number;
+  private readonly verifyReads: boolean;
 
-  /** `packRollBytes`: seal a pack at this size (default 64 MiB). */
-  constructor(root: string, options: { packRollBytes?: number } = {}) {
+  /**
+   * `packRollBytes`: seal a pack at this size (default 64 MiB). `verifyReads: false` skips the
+   * hash check of objects read from packs on disk; it exists only so the store bench can
+   * measure what the check costs.
+   */
+  constructor(root: string, options: { packRollBytes?: number; verifyReads?: boolean } = {}) {
     this.root = root;
     this.packRollBytes = options.packRollBytes ?? PACK_ROLL_BYTES;
+    this.verifyReads = options.verifyReads ?? true;
     this.packDir = join(root, 'objects');
   }
 
@@ -111,33 +138,58 @@ export class FileBackend implements ObjectBackend {
     }
   }
 
+  /**
+   * The first copy of an object that verifies (the pack being written, sealed packs, then the
+   * packs on disk). A copy that does not verify is passed over for a good one elsewhere; with
+   * none, its `store.corrupt` error is thrown: never wrong bytes.
+   */
   private findSync(hash: string): Buffer | null {
-    const pending = this.writer?.get(hash);
+    let bad: unknown = null;
+    const attempt = (read: () => Buffer | null): Buffer | null => {
+      try {
+        return read();
+      } catch (error) {
+        if (!isCorrupt(error)) throw error;
+        bad ??= error;
+        return null;
+      }
+    };
+    const pending = this.writer?.has(hash) ? attempt(() => this.writer!.get(hash)) : null;
     if (pending) return pending;
     for (const writer of this.sealed) {
-      const bytes = writer.get(hash);
+      const bytes = writer.has(hash) ? attempt(() => writer.get(hash)) : null;
       if (bytes) return bytes;
     }
     for (const reader of this.packs.values()) {
-      const bytes = reader.get(hash);
+      const bytes = attempt(() => reader.get(hash, this.verifyReads));
       if (bytes) return bytes;
     }
+    if (bad) throw bad;
     return null;
   }
 
   /**
-   * An object's bytes as a UTF-8 string, without checking its hash (like `getObject`). Cheaper
-   * than `getObject` for many small JSON objects (manifest nodes).
+   * An object's bytes as a UTF-8 string, verified like `getObject`. Cheaper than `getObject`
+   * for many small JSON objects (manifest nodes).
    */
   async getObjectText(hash: string): Promise<string | null> {
     this.ensureLoaded();
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (this.writer?.has(hash)) return this.writer.get(hash)!.toString('utf8');
-      for (const writer of this.sealed) if (writer.has(hash)) return writer.get(hash)!.toString('utf8');
+      if (this.writer?.has(hash) || this.sealed.some((w) => w.has(hash))) {
+        return this.findSync(hash)?.toString('utf8') ?? null;
+      }
+      let bad: unknown = null;
       for (const reader of this.packs.values()) {
         const row = reader.rowOf(hash);
-        if (row) return reader.readText(row);
+        if (!row) continue;
+        try {
+          return reader.readText(row, this.verifyReads);
+        } catch (error) {
+          if (!isCorrupt(error)) throw error;
+          bad ??= error;
+        }
       }
+      if (bad) throw bad;
       if (attempt === 0) this.refreshPacks();
     }
     return null;
@@ -169,7 +221,11 @@ export class FileBackend implements ObjectBackend {
     this.ensureLoaded();
     if (this.hasSync(hash)) return;
     if (!this.writer) {
-      mkdirSync(this.packDir, { recursive: true });
+      try {
+        mkdirSync(this.packDir, { recursive: true });
+      } catch (error) {
+        throw ioError('create', this.packDir, error);
+      }
       this.writer = new PackWriter(this.packDir);
     }
     if (options.compress && bytes.length > 512) {
@@ -197,6 +253,7 @@ export class FileBackend implements ObjectBackend {
             this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
         },
         (error: unknown) => {
+          this.sealed = this.sealed.filter((w) => w !== writer);
           this.publishError ??= error;
         },
       ),
@@ -214,7 +271,13 @@ export class FileBackend implements ObjectBackend {
     const writer = this.writer;
     if (!writer) return;
     this.writer = null;
-    const name = writer.finish();
+    let name: string | null;
+    try {
+      name = writer.finish();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
     if (name && !this.packs.has(name))
       this.packs.set(name, PackReader.open(join(this.packDir, name + PACK_SUFFIX), name));
   }
@@ -241,6 +304,35 @@ export class FileBackend implements ObjectBackend {
         yield { hash: row.hash, size: row.length, location: `objects/${reader.name}${PACK_SUFFIX}` };
       }
     }
+  }
+
+  async *verifyObjects(): AsyncIterable<ObjectCheck> {
+    this.refreshPacks();
+    for (const reader of [...this.packs.values()]) {
+      const location = `objects/${reader.name}${PACK_SUFFIX}`;
+      let rows: PackRow[];
+      try {
+        rows = [...reader.rows()];
+      } catch {
+        continue; // a row outside the object area: checkStorage reports the pack
+      }
+      for (const row of rows) {
+        try {
+          verifiedBytes(reader.readStored(row), row, reader.name);
+          yield { hash: row.hash, size: row.length, location, ok: true };
+        } catch (error) {
+          if (!isCorrupt(error)) throw error;
+          yield { hash: row.hash, size: row.length, location, ok: false, message: (error as Error).message };
+        }
+      }
+    }
+  }
+
+  async repairObjects(wanted: Set<string>, dryRun: boolean): Promise<PackRepair> {
+    await this.flushObjects();
+    const result = repairPacks(this.packDir, join(this.root, 'lost-found'), wanted, dryRun);
+    this.refreshPacks();
+    return result;
   }
 
   async checkStorage(): Promise<StorageProblem[]> {
@@ -282,13 +374,22 @@ export class FileBackend implements ObjectBackend {
     const inUntouched = (hash: string): boolean => untouched.some((r) => r.has(hash));
     const removed = new Set<string>();
     let removedBytes = 0;
+    // Only copies that verify are carried over; a kept object with no good copy stops gc.
+    const corrupt = new Map<string, unknown>();
     const writer = new PackWriter(this.packDir);
     try {
       for (const reader of rewrite) {
         for (const row of reader.rows()) {
           if (writer.has(row.hash) || inUntouched(row.hash)) continue;
           if (keep(row.hash)) {
-            const stored = readStored(reader, row);
+            const stored = reader.readStored(row);
+            try {
+              verifiedBytes(stored, row, reader.name);
+            } catch (error) {
+              if (!isCorrupt(error)) throw error;
+              if (!corrupt.has(row.hash)) corrupt.set(row.hash, error);
+              continue;
+            }
             writer.add(row.hash, stored, row.flags);
           } else if (!removed.has(row.hash)) {
             removed.add(row.hash);
@@ -296,12 +397,19 @@ export class FileBackend implements ObjectBackend {
           }
         }
       }
+      for (const [hash, error] of corrupt) if (!writer.has(hash)) throw error;
     } catch (error) {
       writer.abort();
       throw error;
     }
-    // The new pack is durable before any old one goes away, so a crash loses nothing.
-    const name = writer.finish();
+    // The new pack is durable before any old one goes away, so a crash (or a full disk) loses nothing.
+    let name: string | null;
+    try {
+      name = writer.finish();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
     for (const reader of rewrite) {
       reader.close();
       this.packs.delete(reader.name);
@@ -377,9 +485,6 @@ export class FileBackend implements ObjectBackend {
   }
 }
 
-function readStored(reader: PackReader, row: { hash: string; offset: number; length: number; flags: number }): Buffer {
-  // Copy the stored (possibly compressed) bytes as they are.
-  const bytes = reader.readRow({ ...row, flags: 0 });
-  if (bytes.length !== row.length) throw storeError('corrupt', 'bad-pack', `object ${row.hash} has the wrong length`);
-  return bytes;
+function isCorrupt(error: unknown): boolean {
+  return error instanceof CorpusKitError && error.code === 'store.corrupt';
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+import { ioError } from './errors.js';
+
 /** Prefix of every temporary file the store writes; anything with it is garbage after a crash. */
 export const TMP_PREFIX = '.tmp-';
 
@@ -33,21 +35,29 @@ export function writeAll(fd: number, data: Uint8Array, position?: number): void 
   }
 }
 
-/** Write a file atomically: temp file in the same directory, fsync, rename, fsync the directory. */
+/**
+ * Write a file atomically: temp file in the same directory, fsync, rename, fsync the directory.
+ * A failure (disk full, no permission) leaves the old file as it was, removes the temp file, and
+ * throws a `store.io` error naming the path.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tmpName(path);
-  const fd = openSync(tmp, 'wx');
+  let tmp: string | null = null;
   try {
-    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fsyncSync(fd);
+    mkdirSync(dirname(path), { recursive: true });
+    tmp = tmpName(path);
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+    tmp = null;
   } catch (error) {
-    closeSync(fd);
-    unlinkQuiet(tmp);
-    throw error;
+    if (tmp) unlinkQuiet(tmp);
+    throw ioError('write', path, error);
   }
-  closeSync(fd);
-  renameSync(tmp, path);
   fsyncDir(dirname(path));
 }
 
@@ -56,7 +66,7 @@ export function readFileOrNull(path: string): Buffer | null {
     return readFileSync(path);
   } catch (error) {
     if (isNotFound(error)) return null;
-    throw error;
+    throw ioError('read', path, error);
   }
 }
 

@@ -20,47 +20,48 @@ import type { FsckProblem, FsckResult } from './types.js';
 type Checked = FsckResult['checked'];
 
 export async function fsck(ctx: StoreContext): Promise<FsckResult> {
-  if (ctx.als.getStore()) return fsckUnlocked(ctx);
-  return exclusive(ctx, () => fsckUnlocked(ctx));
+  if (ctx.als.getStore()) return verifyStore(ctx);
+  // A corpus on read-only storage has no writer to wait for: it is checked without the lock.
+  return exclusive(ctx, () => verifyStore(ctx), { readOnly: true });
 }
 
-async function fsckUnlocked(ctx: StoreContext): Promise<FsckResult> {
+/** fsck without taking the lock (the caller holds it, or the corpus is read-only). */
+export async function verifyStore(ctx: StoreContext): Promise<FsckResult> {
   const problems: FsckProblem[] = [];
   const checked: Checked = { objects: 0, versions: 0, records: 0, staged: 0 };
   problems.push(...(await ctx.backend.checkStorage()));
-  const present = await checkObjects(ctx, problems, checked);
+  const { present, corrupt } = await checkObjects(ctx, problems, checked);
   await checkFormat(ctx, problems);
-  const graph = new GraphChecker(ctx, present, problems, checked);
-  const versionSet = await checkVersions(ctx, graph, problems, checked);
-  await checkRefs(ctx, graph, versionSet, problems, checked);
+  const graph = new GraphChecker(ctx, present, corrupt, problems, checked);
+  const versions = await checkVersions(ctx, graph, problems, checked);
+  await checkRefs(ctx, graph, versions, problems, checked);
   return { ok: problems.length === 0, problems, checked };
 }
 
-/** Re-hash every object; returns the hashes that verify. */
-async function checkObjects(ctx: StoreContext, problems: FsckProblem[], checked: Checked): Promise<Set<string>> {
+/**
+ * Re-hash every stored copy of every object. Returns the objects with a copy that verifies, and
+ * those whose every copy is corrupt.
+ */
+async function checkObjects(
+  ctx: StoreContext,
+  problems: FsckProblem[],
+  checked: Checked,
+): Promise<{ present: Set<string>; corrupt: Set<string> }> {
   const present = new Set<string>();
-  for await (const info of ctx.backend.listObjects()) {
-    checked.objects++;
-    try {
-      const bytes = await ctx.backend.getObject(info.hash);
-      if (!bytes)
-        problems.push({
-          kind: 'missing-object',
-          object: info.hash,
-          message: `listed in ${info.location} but unreadable`,
-        });
-      else if (sha256(bytes) !== info.hash) {
-        problems.push({
-          kind: 'hash-mismatch',
-          object: info.hash,
-          message: `content in ${info.location} does not hash to its name`,
-        });
-      } else present.add(info.hash);
-    } catch (error) {
-      problems.push({ kind: 'bad-object', object: info.hash, message: (error as Error).message });
+  const bad = new Set<string>();
+  for await (const copy of ctx.backend.verifyObjects()) {
+    if (!present.has(copy.hash) && !bad.has(copy.hash)) checked.objects++;
+    if (copy.ok) present.add(copy.hash);
+    else {
+      bad.add(copy.hash);
+      problems.push({
+        kind: 'hash-mismatch',
+        object: copy.hash,
+        message: copy.message ?? `content in ${copy.location} does not hash to its name`,
+      });
     }
   }
-  return present;
+  return { present, corrupt: new Set([...bad].filter((hash) => !present.has(hash))) };
 }
 
 async function checkFormat(ctx: StoreContext, problems: FsckProblem[]): Promise<void> {
@@ -82,14 +83,24 @@ class GraphChecker {
   constructor(
     private readonly ctx: StoreContext,
     readonly present: Set<string>,
+    private readonly corrupt: Set<string>,
     private readonly problems: FsckProblem[],
     private readonly checked: Checked,
   ) {}
 
+  /** Report a reference to an object without a good copy: corrupt (stored but damaged) or missing. */
+  absent(hash: string, what: string): void {
+    if (this.corrupt.has(hash)) {
+      this.problems.push({ kind: 'corrupt-object', object: hash, message: `${what} is corrupt` });
+    } else {
+      this.problems.push({ kind: 'missing-object', object: hash, message: `${what} is missing` });
+    }
+  }
+
   async checkRecord(hash: string, id: string, content: string | null, where: string): Promise<void> {
     const { present, problems } = this;
     if (!present.has(hash)) {
-      problems.push({ kind: 'missing-object', object: hash, message: `record of ${id} (${where}) is missing` });
+      this.absent(hash, `record of ${id} (${where})`);
       return;
     }
     if (this.goodRecords.has(hash)) return;
@@ -98,12 +109,7 @@ class GraphChecker {
     try {
       const stored: StoredRecord = parseStoredRecord((await this.ctx.backend.getObject(hash))!, hash);
       for (const blob of new Set([stored.text, stored.markdown])) {
-        if (!present.has(blob))
-          problems.push({
-            kind: 'missing-object',
-            object: blob,
-            message: `text of record ${hash} (${id}) is missing`,
-          });
+        if (!present.has(blob)) this.absent(blob, `text of record ${hash} (${id})`);
       }
       if (stored.record.id !== id)
         problems.push({
@@ -133,7 +139,7 @@ class GraphChecker {
     const known = this.goodNodes.get(hash);
     if (known) return known;
     if (!present.has(hash)) {
-      problems.push({ kind: 'missing-object', object: hash, message: 'manifest node is missing' });
+      this.absent(hash, 'manifest node');
       return null;
     }
     let node: ManifestNode;
@@ -155,8 +161,7 @@ class GraphChecker {
         last = id;
         count++;
         await this.checkRecord(record, id, content, `manifest ${hash.slice(0, 12)}`);
-        if (raw && !present.has(raw))
-          problems.push({ kind: 'missing-object', object: raw, message: `raw bytes of ${id} are missing` });
+        if (raw && !present.has(raw)) this.absent(raw, `raw bytes of ${id}`);
       }
     } else {
       for (const [childLast, child, childCount] of node.children) {
@@ -180,13 +185,14 @@ class GraphChecker {
   }
 }
 
-/** Check every version file and its manifest; returns the ids of the version files. */
+/** Check every version file and its manifest; returns the ids of the version files, and of those that verify. */
 async function checkVersions(
   ctx: StoreContext,
   graph: GraphChecker,
   problems: FsckProblem[],
   checked: Checked,
-): Promise<Set<string>> {
+): Promise<{ files: Set<string>; good: Set<string> }> {
+  const good = new Set<string>();
   const versionIds = (await ctx.backend.listFiles('versions'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5));
@@ -200,6 +206,7 @@ async function checkVersions(
       problems.push({ kind: 'bad-version', object: id, message: (error as Error).message });
       continue;
     }
+    good.add(id);
     if (version.parent && !versionSet.has(version.parent)) {
       problems.push({
         kind: 'missing-version',
@@ -216,17 +223,23 @@ async function checkVersions(
       });
     }
   }
-  return versionSet;
+  return { files: versionSet, good };
 }
 
 /** Check `refs.json`, what it names, and the staging index with every record it names. */
 async function checkRefs(
   ctx: StoreContext,
   graph: GraphChecker,
-  versionSet: Set<string>,
+  versions: { files: Set<string>; good: Set<string> },
   problems: FsckProblem[],
   checked: Checked,
 ): Promise<void> {
+  const checkVersionRef = (id: string, what: string): void => {
+    if (!versions.files.has(id))
+      problems.push({ kind: 'missing-version', object: id, message: `${what} names a missing version` });
+    else if (!versions.good.has(id))
+      problems.push({ kind: 'bad-version', object: id, message: `${what} names a version that does not verify` });
+  };
   let refs: Refs | null = null;
   try {
     refs = await readRefs(ctx);
@@ -234,12 +247,8 @@ async function checkRefs(
     problems.push({ kind: 'bad-refs', message: (error as Error).message });
   }
   if (!refs) return;
-  if (refs.head && !versionSet.has(refs.head))
-    problems.push({ kind: 'missing-version', object: refs.head, message: 'HEAD names a missing version' });
-  for (const [name, id] of Object.entries(refs.tags)) {
-    if (!versionSet.has(id))
-      problems.push({ kind: 'missing-version', object: id, message: `tag ${name} names a missing version` });
-  }
+  if (refs.head) checkVersionRef(refs.head, 'HEAD');
+  for (const [name, id] of Object.entries(refs.tags)) checkVersionRef(id, `tag ${name}`);
   if (!refs.staging) return;
   const bytes = await ctx.backend.readFile(stagingFile(refs.staging));
   if (!bytes) {
@@ -259,12 +268,7 @@ async function checkRefs(
     for (const entry of staging?.values() ?? []) {
       checked.staged++;
       if (entry.record) await graph.checkRecord(entry.record, entry.id, entry.contentHash, 'staging');
-      if (entry.raw && !graph.present.has(entry.raw))
-        problems.push({
-          kind: 'missing-object',
-          object: entry.raw,
-          message: `raw bytes of staged ${entry.id} are missing`,
-        });
+      if (entry.raw && !graph.present.has(entry.raw)) graph.absent(entry.raw, `raw bytes of staged ${entry.id}`);
       if (entry.previous)
         await graph.checkRecord(entry.previous.record, entry.id, entry.previous.contentHash, 'staging, previous');
     }

@@ -2,7 +2,9 @@ import { isSha256 } from '@corpuskit/document';
 
 import type { StoreContext } from './context.js';
 import { parseStoredRecord } from './records.js';
-import { current, flush, mutate } from './transaction.js';
+import { storeError } from './errors.js';
+import { verifyStore } from './fsck.js';
+import { current, exclusive, flush, mutate } from './transaction.js';
 import { readVersion } from './versions.js';
 import type { GcOptions, GcResult } from './types.js';
 
@@ -53,37 +55,65 @@ async function reachable(ctx: StoreContext): Promise<Set<string>> {
 
 /**
  * Find (and unless `dryRun`, remove) objects unreachable from every version, tag and the
- * staging area, plus leftovers of interrupted writes. Runs under the lock.
+ * staging area, plus leftovers of interrupted writes. Runs under the lock, and refuses a corpus
+ * that does not verify (`store.gc-refused`).
  */
 export async function gc(ctx: StoreContext, options: GcOptions): Promise<GcResult> {
   const dryRun = options.dryRun ?? false;
+  // A dry run only reads: like fsck, it runs without the lock on a corpus that cannot be written.
+  if (dryRun && !ctx.als.getStore()) {
+    return exclusive(ctx, () => collect(ctx, true, async () => (await current(ctx)).refs.staging), { readOnly: true });
+  }
   return mutate(ctx, async (session) => {
     await flush(ctx, session);
-    const live = await reachable(ctx);
-    const unreachable: string[] = [];
-    let removedBytes = 0;
-    for await (const info of ctx.backend.listObjects()) {
-      if (!live.has(info.hash)) {
-        unreachable.push(info.hash);
-        removedBytes += info.size;
-      }
-    }
-    const files: string[] = [];
-    const currentStaging = session.refs.staging;
-    for (const file of await ctx.backend.listFiles('staging')) {
-      if (file !== `${currentStaging}.json`) files.push(`staging/${file}`);
-    }
-    if (dryRun) return { dryRun, unreachable: unreachable.sort(), removedBytes, files };
-    for (const file of files) await ctx.backend.deleteFile(file);
-    const temporary = await ctx.backend.removeTemporary();
-    files.push(...temporary.files);
-    removedBytes += temporary.bytes;
-    const retained = await ctx.backend.retainObjects((hash) => live.has(hash));
-    return {
-      dryRun,
-      unreachable: retained.removed.sort(),
-      removedBytes: Math.max(removedBytes, retained.removedBytes),
-      files,
-    };
+    return collect(ctx, dryRun, async () => session.refs.staging);
   });
+}
+
+/** Refuse a corpus that does not verify: what it cannot read it cannot know to be unreachable. */
+async function checkBeforeCollecting(ctx: StoreContext): Promise<void> {
+  const check = await verifyStore(ctx);
+  if (check.ok) return;
+  const first = check.problems[0]!;
+  const count = check.problems.length;
+  throw storeError(
+    'corrupt',
+    'gc-refused',
+    `gc refused: the corpus does not verify (${count} ${count === 1 ? 'problem' : 'problems'}, first: ${first.kind}${first.object ? ` ${first.object}` : ''}: ${first.message}); run fsck, and fsck --repair to restore what can be restored`,
+    { subject: ctx.root, details: { problems: check.problems } },
+  );
+}
+
+async function collect(
+  ctx: StoreContext,
+  dryRun: boolean,
+  currentStaging: () => Promise<string | null>,
+): Promise<GcResult> {
+  await checkBeforeCollecting(ctx);
+  const live = await reachable(ctx);
+  const unreachable: string[] = [];
+  let removedBytes = 0;
+  for await (const info of ctx.backend.listObjects()) {
+    if (!live.has(info.hash)) {
+      unreachable.push(info.hash);
+      removedBytes += info.size;
+    }
+  }
+  const files: string[] = [];
+  const staging = await currentStaging();
+  for (const file of await ctx.backend.listFiles('staging')) {
+    if (file !== `${staging}.json`) files.push(`staging/${file}`);
+  }
+  if (dryRun) return { dryRun, unreachable: unreachable.sort(), removedBytes, files };
+  for (const file of files) await ctx.backend.deleteFile(file);
+  const temporary = await ctx.backend.removeTemporary();
+  files.push(...temporary.files);
+  removedBytes += temporary.bytes;
+  const retained = await ctx.backend.retainObjects((hash) => live.has(hash));
+  return {
+    dryRun,
+    unreachable: retained.removed.sort(),
+    removedBytes: Math.max(removedBytes, retained.removedBytes),
+    files,
+  };
 }

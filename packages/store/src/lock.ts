@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync } from
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
-import { storeError } from './errors.js';
+import { ioError, storeError } from './errors.js';
 import { fsyncDir, isNotFound, tmpName, unlinkQuiet, writeAll } from './fs-util.js';
 
 /** Who holds the corpus lock; written as JSON into the lock file. */
@@ -40,7 +40,13 @@ export class FileLock {
   async acquire(command: string, waitMs = 0): Promise<LockHolder> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const result = this.tryAcquire(command);
+      let result: ReturnType<FileLock['tryAcquire']>;
+      try {
+        result = this.tryAcquire(command);
+      } catch (error) {
+        // A corpus on read-only storage, or one this user may not write, cannot be locked.
+        throw ioError('create', this.path, error);
+      }
       if (result.ok) return result.holder;
       if (Date.now() >= deadline) {
         const h = result.holder;

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
-import { storeError } from './errors.js';
+import type { CorpusKitError } from '@corpuskit/document';
+
+import { ioError, storeError } from './errors.js';
 import { TMP_PREFIX, fsyncDir, unlinkQuiet, writeAll } from './fs-util.js';
 
 /*
@@ -32,6 +34,31 @@ export interface PackRow {
 }
 
 let scratch = Buffer.allocUnsafe(1 << 16);
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The `store.corrupt` error of an object copy that does not verify, naming the object and the pack. */
+export function corruptObject(hash: string, pack: string, why: string): CorpusKitError {
+  const file = `objects/${pack}${PACK_SUFFIX}`;
+  return storeError('corrupt', 'corrupt', `object ${hash} in ${file} is corrupt: ${why}`, {
+    subject: file,
+    details: { object: hash, pack: file },
+  });
+}
+
+/** Inflate (when deflated) and check the hash of an object's stored bytes. */
+export function verifiedBytes(stored: Buffer, row: PackRow, pack: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
+  } catch (error) {
+    throw corruptObject(row.hash, pack, `its compressed bytes do not inflate (${(error as Error).message})`);
+  }
+  if (sha256Hex(bytes) !== row.hash) throw corruptObject(row.hash, pack, 'its content does not hash to its name');
+  return bytes;
+}
 
 export class PackReader {
   readonly name: string;
@@ -113,8 +140,13 @@ export class PackReader {
     return row;
   }
 
-  /** Full structural check (for fsck): every row in bounds, rows strictly sorted. */
+  /** Full structural check (for fsck): the index hashes to the pack's name, every row in bounds, rows strictly sorted. */
   verify(): void {
+    if (/^[0-9a-f]{64}$/.test(this.name) && sha256Hex(this.index) !== this.name) {
+      throw storeError('corrupt', 'bad-pack', `pack ${this.name}: the index does not hash to the pack's name`, {
+        subject: this.path,
+      });
+    }
     for (let i = 0; i < this.count; i++) {
       this.row(i);
       if (
@@ -156,34 +188,48 @@ export class PackReader {
     return i < 0 ? null : this.row(i);
   }
 
-  get(hash: string): Buffer | null {
+  /** An object's bytes, checked against its hash (`store.corrupt` when they do not verify); null when absent. */
+  get(hash: string, verify = true): Buffer | null {
     const row = this.rowOf(hash);
-    return row ? this.readRow(row) : null;
+    if (!row) return null;
+    return verify ? verifiedBytes(this.readStored(row), row, this.name) : this.readRow(row);
   }
 
-  /** An uncompressed object as a UTF-8 string, read through a reused buffer (no Buffer per object). */
-  readText(row: PackRow): string {
-    if (row.flags & FLAG_DEFLATE) return this.readRow(row).toString('utf8');
-    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
+  /**
+   * An object as a UTF-8 string, checked against its hash unless `verify` is false; an
+   * uncompressed one is read through a reused buffer (no Buffer per object).
+   */
+  readText(row: PackRow, verify = true): string {
+    if (row.flags & FLAG_DEFLATE)
+      return (verify ? verifiedBytes(this.readStored(row), row, this.name) : this.readRow(row)).toString('utf8');
     if (scratch.length < row.length) scratch = Buffer.allocUnsafe(Math.max(row.length, scratch.length * 2));
-    let done = 0;
-    while (done < row.length) {
-      const n = readSync(this.fd, scratch, done, row.length - done, row.offset + done);
-      if (n === 0) throw storeError('corrupt', 'bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
-      done += n;
-    }
-    return scratch.toString('utf8', 0, row.length);
+    this.readInto(row, scratch);
+    const bytes = scratch.subarray(0, row.length);
+    if (verify && sha256Hex(bytes) !== row.hash)
+      throw corruptObject(row.hash, this.name, 'its content does not hash to its name');
+    return bytes.toString('utf8');
   }
 
-  readRow(row: PackRow): Buffer {
-    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
+  /** An object's bytes as stored (still deflated when the row says so), unchecked. */
+  readStored(row: PackRow): Buffer {
     const stored = Buffer.allocUnsafe(row.length);
+    this.readInto(row, stored);
+    return stored;
+  }
+
+  private readInto(row: PackRow, target: Buffer): void {
+    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
     let done = 0;
     while (done < row.length) {
-      const n = readSync(this.fd, stored, done, row.length - done, row.offset + done);
+      const n = readSync(this.fd, target, done, row.length - done, row.offset + done);
       if (n === 0) throw storeError('corrupt', 'bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
       done += n;
     }
+  }
+
+  /** An object's (inflated) bytes, unchecked. */
+  readRow(row: PackRow): Buffer {
+    const stored = this.readStored(row);
     return row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
   }
 
@@ -213,8 +259,25 @@ export class PackWriter {
   constructor(dir: string) {
     this.dir = dir;
     this.tmpPath = join(dir, `${TMP_PREFIX}pack-${process.pid}-${randomBytes(6).toString('hex')}`);
-    this.fd = openSync(this.tmpPath, 'wx');
-    writeAll(this.fd, HEADER, 0);
+    try {
+      this.fd = openSync(this.tmpPath, 'wx');
+    } catch (error) {
+      throw ioError('create', this.tmpPath, error);
+    }
+    this.io('write', () => writeAll(this.fd, HEADER, 0));
+  }
+
+  /**
+   * Run a system call on the pack file; a failure (disk full, I/O error) removes the temp file
+   * and throws a `store.io` error naming it. The writer cannot be used afterwards.
+   */
+  private io<T>(action: 'write' | 'sync' | 'rename', fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      this.abort();
+      throw ioError(action, this.tmpPath, error);
+    }
   }
 
   get size(): number {
@@ -241,6 +304,10 @@ export class PackWriter {
 
   private drain(): void {
     if (this.bufferedBytes === 0) return;
+    this.io('write', () => this.drainNow());
+  }
+
+  private drainNow(): void {
     let position = this.position - this.bufferedBytes;
     let pending = this.buffered;
     while (pending.length > 0) {
@@ -256,14 +323,24 @@ export class PackWriter {
     this.bufferedBytes = 0;
   }
 
+  /** An object written to this pack, checked against its hash; null when absent. */
   get(hash: string): Buffer | null {
     const row = this.rows.get(hash);
     if (!row) return null;
     this.drain();
     const stored = Buffer.allocUnsafe(row.length);
     let done = 0;
-    while (done < row.length) done += readSync(this.fd, stored, done, row.length - done, row.offset + done);
-    return row.flags & FLAG_DEFLATE ? inflateRawSync(stored) : stored;
+    while (done < row.length) {
+      const n = readSync(this.fd, stored, done, row.length - done, row.offset + done);
+      if (n === 0) throw corruptObject(hash, this.name, 'the pack being written ends inside it');
+      done += n;
+    }
+    return verifiedBytes(stored, row, this.name);
+  }
+
+  /** A name for messages: the temporary file until the pack is published. */
+  get name(): string {
+    return this.sealedName ?? basename(this.tmpPath);
   }
 
   private sealedName: string | null = null;
@@ -291,16 +368,18 @@ export class PackWriter {
     trailer.writeBigUInt64BE(BigInt(this.position), 0);
     trailer.writeUInt32BE(sorted.length, 8);
     TRAILER_MAGIC.copy(trailer, 16);
-    writeAll(this.fd, Buffer.concat([index, trailer]), this.position);
+    this.io('write', () => writeAll(this.fd, Buffer.concat([index, trailer]), this.position));
     this.sealedName = createHash('sha256').update(index).digest('hex');
     return true;
   }
 
   private publish(): string {
-    closeSync(this.fd);
-    this.fd = -1;
     const name = this.sealedName!;
-    renameSync(this.tmpPath, join(this.dir, name + PACK_SUFFIX));
+    this.io('rename', () => {
+      closeSync(this.fd);
+      this.fd = -1;
+      renameSync(this.tmpPath, join(this.dir, name + PACK_SUFFIX));
+    });
     fsyncDir(this.dir);
     return name;
   }
@@ -308,18 +387,29 @@ export class PackWriter {
   /** Make the pack durable and visible; returns its name, or null when it is empty (and removed). */
   finish(): string | null {
     if (!this.seal()) return null;
-    fsyncSync(this.fd);
+    this.io('sync', () => fsyncSync(this.fd));
     return this.publish();
   }
 
   /** Like `finish` after `seal`, with the fsync on the thread pool so the caller can go on working. */
   async publishAsync(): Promise<string> {
-    await new Promise<void>((resolve, reject) => fsync(this.fd, (error) => (error ? reject(error) : resolve())));
+    try {
+      await new Promise<void>((resolve, reject) => fsync(this.fd, (error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      this.abort();
+      throw ioError('sync', this.tmpPath, error);
+    }
     return this.publish();
   }
 
   abort(): void {
-    if (this.fd >= 0) closeSync(this.fd);
+    if (this.fd >= 0) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already unusable; the temp file goes anyway
+      }
+    }
     this.fd = -1;
     unlinkQuiet(this.tmpPath);
   }

@@ -1,4 +1,4 @@
-import { sha256 } from '@corpuskit/document';
+import { isSha256, sha256 } from '@corpuskit/document';
 
 import type { StoreContext } from './context.js';
 import { storeError } from './errors.js';
@@ -27,6 +27,12 @@ export async function readStaging(ctx: StoreContext, hash: string | null): Promi
     entries = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { entries: StagedEntry[] }).entries;
   } catch (error) {
     throw storeError('corrupt', 'bad-staging', `staging index ${hash} is not valid JSON`, { cause: error });
+  }
+  const bad = Array.isArray(entries) ? entries.findIndex((e) => !isEntry(e)) : 0;
+  if (bad >= 0) {
+    throw storeError('corrupt', 'bad-staging', `staging index ${hash}: entry ${bad} is not a staged entry`, {
+      subject: stagingFile(hash),
+    });
   }
   const map = new Map(entries.map((e) => [e.id, e]));
   ctx.stagingCache = { hash, map };
@@ -58,4 +64,26 @@ export function changesOf(entries: StagedEntry[]): ManifestChange[] {
         ? null
         : { id: e.id, contentHash: e.contentHash, record: e.record, raw: e.raw },
   }));
+}
+
+const CHANGES = new Set(['new', 'update', 'remove']);
+const STATES = new Set(['pending', 'accepted', 'rejected']);
+const hashOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && isSha256(value));
+
+/** The shape every reader of a staged entry relies on. */
+function isEntry(value: unknown): value is StagedEntry {
+  if (value === null || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  const previous = e.previous as Record<string, unknown> | null | undefined;
+  return (
+    typeof e.id === 'string' &&
+    CHANGES.has(e.change as string) &&
+    STATES.has(e.state as string) &&
+    hashOrNull(e.record) &&
+    hashOrNull(e.contentHash) &&
+    hashOrNull(e.raw) &&
+    (e.change === 'remove' ? e.record === null : e.record !== null) &&
+    Array.isArray(e.findings) &&
+    (previous === null || (typeof previous === 'object' && previous !== undefined && hashOrNull(previous.record)))
+  );
 }

@@ -8,6 +8,7 @@ import { gc } from './gc.js';
 import type { ManifestDiff, ManifestEntry } from './manifest.js';
 import { getRaw, putRaw, readRecord } from './objects.js';
 import * as read from './read.js';
+import { repair } from './repair.js';
 import { readState, writeState } from './side-state.js';
 import * as staging from './staging.js';
 import { transaction } from './transaction.js';
@@ -21,6 +22,8 @@ import type {
   GcResult,
   LogEntry,
   OpenOptions,
+  RepairOptions,
+  RepairResult,
   ResolvedRef,
   StagedDocument,
   StageInput,
@@ -266,16 +269,27 @@ export class Store {
   // ---------------------------------------------------------------- integrity
 
   /**
-   * Re-hash every object and version and check every reference. Changes nothing, but holds the
-   * lock so that a writer's half-finished batch is not reported as missing objects.
+   * Re-hash every object and version and check every reference (`refs.json` strictly). Changes
+   * nothing, but holds the lock so that a writer's half-finished batch is not reported as missing
+   * objects; on a corpus it cannot write (read-only storage), it runs without the lock.
    */
   fsck(): Promise<FsckResult> {
     return fsck(this.ctx);
   }
 
   /**
+   * Restore what can be restored after damage: packs rewritten from copies that verify (damaged
+   * files moved into `.corpuskit/lost-found/`), a damaged `refs.json` rebuilt from the versions
+   * and staging indexes on disk. Reports what was restored and what is lost (and what used it).
+   */
+  repair(options: RepairOptions = {}): Promise<RepairResult> {
+    return repair(this.ctx, options);
+  }
+
+  /**
    * Find (and unless `dryRun`, remove) objects unreachable from every version, tag and the
-   * staging area, plus leftovers of interrupted writes. Runs under the lock.
+   * staging area, plus leftovers of interrupted writes. Runs under the lock; refuses a corpus
+   * that does not verify (`store.gc-refused`).
    */
   gc(options: GcOptions = {}): Promise<GcResult> {
     return gc(this.ctx, options);

@@ -1,3 +1,5 @@
+import { CorpusKitError } from '@corpuskit/document';
+
 import type { Session, StoreContext } from './context.js';
 import { storeError } from './errors.js';
 import { REFS_FILE, stagingFile } from './layout.js';
@@ -34,15 +36,26 @@ export async function transaction<T>(ctx: StoreContext, fn: () => Promise<T>): P
 
 /**
  * Run `fn` holding the corpus lock, after this Store's earlier writers (which queue here; the
- * lock file keeps other processes out), without loading a session.
+ * lock file keeps other processes out), without loading a session. `readOnly`: `fn` only reads,
+ * and runs without the lock when the corpus cannot be written (read-only storage or no write
+ * permission), where no writer of ours can be at work.
  */
-export async function exclusive<T>(ctx: StoreContext, fn: () => Promise<T>): Promise<T> {
+export async function exclusive<T>(
+  ctx: StoreContext,
+  fn: () => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   const previous = ctx.queue;
   let release!: () => void;
   ctx.queue = new Promise<void>((resolve) => (release = resolve));
   try {
     await previous;
-    await ctx.lock.acquire(ctx.command, ctx.lockWaitMs);
+    try {
+      await ctx.lock.acquire(ctx.command, ctx.lockWaitMs);
+    } catch (error) {
+      if (options.readOnly && isReadOnlyError(error)) return await fn();
+      throw error;
+    }
     try {
       return await fn();
     } finally {
@@ -51,6 +64,13 @@ export async function exclusive<T>(ctx: StoreContext, fn: () => Promise<T>): Pro
   } finally {
     release();
   }
+}
+
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+function isReadOnlyError(error: unknown): boolean {
+  const code = error instanceof CorpusKitError ? error.details?.code : (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && READ_ONLY_CODES.has(code);
 }
 
 /** Run `fn` with the current transaction's session, or in a transaction of its own. */

@@ -162,3 +162,36 @@ export interface OpenOptions {
   /** How long to wait for another writer to finish before failing with `store.locked` (default 0). */
   lockWaitMs?: number;
 }
+
+export interface RepairOptions {
+  /** Only report what would be restored and what is lost. */
+  dryRun?: boolean;
+}
+
+/** How `refs.json` was (or would be) rebuilt. */
+export interface RefsRepair {
+  rebuilt: boolean;
+  head: string | null;
+  staging: string | null;
+  tags: Record<string, string>;
+  /** Choices made and what could not be recovered. */
+  notes: string[];
+}
+
+export interface RepairResult {
+  dryRun: boolean;
+  /** Objects with a damaged or missing copy, restored from a copy that verifies (and where it was). */
+  restored: Array<{ object: string; from: string }>;
+  /** Objects no copy holds any more, with what used them (documents, versions, staged entries). */
+  lost: Array<{ object: string; usedBy: string[] }>;
+  /** Damaged pack files moved into `.corpuskit/lost-found/`. */
+  moved: string[];
+  /** The new pack holding restored objects, or null. */
+  pack: string | null;
+  /** Set when `refs.json` did not verify and was rebuilt. */
+  refs: RefsRepair | null;
+  /** The corpus verifies after the repair (always false for a dry run). */
+  ok: boolean;
+  /** fsck's problems after the repair (before it, for a dry run). */
+  problems: FsckProblem[];
+}

@@ -5,14 +5,12 @@ import { storeError } from './errors.js';
 import { versionFile } from './layout.js';
 import { applyChanges, emptyRoot } from './manifest.js';
 import { overlayNodes } from './objects.js';
-import type { Refs } from './refs.js';
+import { isTagName, type Refs } from './refs.js';
 import { changesOf } from './staging-index.js';
 import { current, mutate } from './transaction.js';
 import type { LogEntry, ResolvedRef, StagedEntry, TagInfo } from './types.js';
 
 /* Versions and their names: reading versions, tags, resolving references, history. */
-
-const TAG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Read a version by full id, verifying its hash. */
 export async function readVersion(ctx: StoreContext, id: string): Promise<Version> {
@@ -42,13 +40,7 @@ export async function head(ctx: StoreContext): Promise<{ id: string; version: Ve
 }
 
 export function checkTagName(name: string): void {
-  if (
-    typeof name !== 'string' ||
-    !TAG_NAME.test(name) ||
-    name === 'HEAD' ||
-    name === 'staged' ||
-    /^[0-9a-f]{4,64}$/.test(name)
-  ) {
+  if (!isTagName(name)) {
     throw storeError(
       'usage',
       'invalid-tag',
