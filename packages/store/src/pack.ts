@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -35,8 +35,9 @@ export interface PackRow {
 
 let scratch = Buffer.allocUnsafe(1 << 16);
 
+/** One-shot SHA-256 (cheaper than a Hash object for the many small objects a read checks). */
 function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
 
 /** The `store.corrupt` error of an object copy that does not verify, naming the object and the pack. */
