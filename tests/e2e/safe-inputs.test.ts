@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -186,5 +186,35 @@ describe('terminal output', () => {
     );
     expect(tty).toContain('Invoice \\u202Efdp.exe');
     expect(tty).not.toContain('\u202e');
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('status | head and export | head end quietly with exit 0', async () => {
+    const dir = await corpus();
+    await Promise.all(
+      Array.from({ length: 1500 }, (_, i) =>
+        writeFile(path.join(dir, 'in', `p${i}.html`), `<title>Page ${i}</title><p>Page number ${i} of many.</p>`),
+      ),
+    );
+    expect((await corpuskit(['ingest', 'in', '--quiet'], { cwd: dir })).code).toBe(0);
+    const piped = (command: string) =>
+      spawnSync(
+        'bash',
+        ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" ${command} | head -c 100 > /dev/null`],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      );
+    const status = piped('status');
+    expect(status.stderr).not.toMatch(/EPIPE|Error/);
+    expect(status.status).toBe(0);
+    expect((await corpuskit(['accept', '--all'], { cwd: dir })).code).toBe(0);
+    expect((await corpuskit(['commit', '-m', 'many'], { cwd: dir })).code).toBe(0);
+    const exported = piped('export --format jsonl');
+    expect(exported.stderr).not.toMatch(/EPIPE|Error/);
+    expect(exported.status).toBe(0);
   });
 });

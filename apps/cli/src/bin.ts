@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
+// The reader went away (`corpuskit status | head`, `export | head`): what it wanted was
+// printed, so stop quietly with exit 0, as Unix filters do, instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();

@@ -22,6 +22,39 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl('https://example.com/a?utm_campaign=x')).toBe('https://example.com/a');
   });
 
+  it('removes the news tracking parameters', () => {
+    const tracking = [
+      'smid=nytcore-ios-share',
+      'at_medium=RSS',
+      'at_campaign=KARANGA',
+      'ns_source=twitter',
+      'ns_campaign=bbc_news',
+      'xtor=RSS-1',
+      'ocid=msedgntp',
+      'gbraid=0AAAAA',
+      'wbraid=CjkKCQ',
+      'srsltid=AfmBOo',
+      '_ga=2.1234',
+      '_gl=1*abc',
+      's_cid=abc',
+      'cmpid=org=ngo',
+      'icid=top',
+    ];
+    expect(canonicalizeUrl(`https://news.example/story?id=7&${tracking.join('&')}`)).toBe(
+      'https://news.example/story?id=7',
+    );
+  });
+
+  it('keeps the remaining parameters byte for byte, never decoded and re-encoded', () => {
+    expect(canonicalizeUrl('https://example.com/search?q=a%20b&tag=caf%C3%A9&x=%7E&y=a+b&z=%2F')).toBe(
+      'https://example.com/search?q=a%20b&tag=caf%C3%A9&x=%7E&y=a+b&z=%2F',
+    );
+    expect(canonicalizeUrl('https://example.com/?b=1&a=%41&utm_source=x&flag')).toBe(
+      'https://example.com?a=%41&b=1&flag',
+    );
+    expect(canonicalizeUrl('https://example.com/a?&&p=1&')).toBe('https://example.com/a?p=1');
+  });
+
   it('keeps parameters that select content, and their order for equal keys', () => {
     expect(canonicalizeUrl('https://example.com/?p=123&id=b&id=a')).toBe('https://example.com?id=b&id=a&p=123');
   });

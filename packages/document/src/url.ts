@@ -17,6 +17,42 @@ export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
   '_hsenc',
   '_hsmi',
   'mkt_tok',
+  // News sites' and analytics campaign tags.
+  'smid',
+  'at_medium',
+  'at_campaign',
+  'at_custom1',
+  'at_custom2',
+  'at_custom3',
+  'at_custom4',
+  'ns_source',
+  'ns_campaign',
+  'ns_mchannel',
+  'ns_linkname',
+  'ns_fee',
+  'xtor',
+  'ocid',
+  'gbraid',
+  'wbraid',
+  'srsltid',
+  '_ga',
+  '_gl',
+  's_cid',
+  'cmpid',
+  'icid',
+  'guccounter',
+  'guce_referrer',
+  'guce_referrer_sig',
+  'sr_share',
+  'fb_action_ids',
+  'fb_action_types',
+  'fb_ref',
+  'fb_source',
+  'soc_src',
+  'soc_trk',
+  'spm',
+  'vero_id',
+  '__twitter_impression',
 ]);
 
 const TRACKING_PREFIXES = ['utm_'];
@@ -29,7 +65,8 @@ export function isTrackingParameter(name: string): boolean {
 /**
  * Canonicalise an http(s) URL into a document id: lower-case scheme and host (IDN as
  * punycode), no credentials, no default port, no fragment, tracking parameters removed,
- * remaining parameters sorted (stable for equal keys), no trailing slash.
+ * remaining parameters sorted by name (stable for equal names) and each kept byte for byte as
+ * the URL parser serialises it (never decoded and re-encoded), no trailing slash.
  * Throws a `usage` error for anything that is not an absolute http(s) URL.
  */
 export function canonicalizeUrl(input: string): string {
@@ -44,12 +81,27 @@ export function canonicalizeUrl(input: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new CorpusKitError('usage', 'document.invalid-url', `not an http(s) URL: ${JSON.stringify(input)}`);
   }
-  const params = [...url.searchParams].filter(([name]) => !isTrackingParameter(name));
-  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const search = new URLSearchParams(params).toString();
+  const params = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => ({ pair, name: parameterName(pair) }))
+    .filter(({ name }) => !isTrackingParameter(name));
+  params.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const search = params.map(({ pair }) => pair).join('&');
   let path = url.pathname.replace(/\/+$/, '');
   if (path === '') path = '';
   return `${url.protocol}//${url.host}${path}${search ? `?${search}` : ''}`;
+}
+
+/** A query parameter's name, decoded for comparison only (`+` is a space, bad escapes stay). */
+function parameterName(pair: string): string {
+  const raw = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** Like `canonicalizeUrl`, but returns null for anything that is not an http(s) URL. */
