@@ -3,9 +3,9 @@
 // worker and the benchmark so both measure exactly the same code path.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import sniffHTMLEncoding from 'html-encoding-sniffer';
@@ -154,10 +154,12 @@ export function snapshotCleaner() {
   if (!existsSync(join(dist, 'index.js'))) return { hash: null, cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'corpuskit-eval-cleaner-'));
   const hash = createHash('sha256');
-  for (const name of readdirSync(dist).sort()) {
-    if (!name.endsWith('.js')) continue;
+  // Modules and the JSON they import (model weights), sub-folders included.
+  for (const name of readdirSync(dist, { recursive: true }).map(String).sort()) {
+    if (!name.endsWith('.js') && !name.endsWith('.json')) continue;
     const bytes = readFileSync(join(dist, name));
     hash.update(name).update(bytes);
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), bytes);
   }
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');

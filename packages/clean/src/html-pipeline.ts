@@ -8,6 +8,7 @@ import { emptyMetadata, hostOf } from '@corpuskit/document';
 import type { DocumentMetadata, Removal, StatusReason } from '@corpuskit/document';
 
 import { extractBlocks } from './blocks.js';
+import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
 import type { Block } from './blocks.js';
 import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
@@ -169,8 +170,10 @@ export async function htmlPipeline(
       plainText: false,
       pageType: resolved.pageType,
     });
+    const modelRun = notArticle ? null : applyBlockModel(result, root!, { title, disabled: resolved.disabled });
     deadline.check('text rules');
     const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);
+    reportBlockModel(modelRun, result.keptIndex[0] === -1 ? result.kept[0]!.text : null);
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     const markdown =
       result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;

@@ -1,6 +1,8 @@
+import { BLOCK_MODEL_WEIGHTS } from './blocks-model/model.js';
+
 /**
  * Weights of the learned models the cleaner runs, by model name. They are part of the rule
  * pack's hash: new weights change `RULE_PACK_HASH`, and with it every document's provenance.
  * A model module adds its checked-in weights here (`{ blocks: weightsJson }`).
  */
-export const MODEL_WEIGHTS: Readonly<Record<string, unknown>> = {};
+export const MODEL_WEIGHTS: Readonly<Record<string, unknown>> = { blocks: BLOCK_MODEL_WEIGHTS };
