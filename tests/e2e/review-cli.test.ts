@@ -112,6 +112,16 @@ describe('reviewing from the shell', () => {
     await run('accept', '--all');
     expect((await run('commit', '-m', 'drop story 1\n\nmore words')).code).toBe(0);
 
+    // A decided removal can be reopened (undone) before it is committed.
+    expect((await run('remove', 'https://alpha.example/story-2')).code).toBe(0);
+    await run('accept', 'https://alpha.example/story-2');
+    const reopen = await run('reopen', 'https://alpha.example/story-2', '--json');
+    expect(reopen.json()).toMatchObject({ reopened: ['https://alpha.example/story-2'] });
+    expect((await run('status', '--short')).stdout.trim()).toMatch(
+      /^\?D [0-9a-f]{7,12} https:\/\/alpha\.example\/story-2$/,
+    );
+    await run('unstage', 'https://alpha.example/story-2');
+
     const oneline = (await run('log', '--oneline')).stdout.trim().split('\n');
     expect(oneline).toHaveLength(2);
     expect(oneline[0]).toMatch(/^[0-9a-f]{12} drop story 1 \+0 ~0 -1$/);

@@ -254,6 +254,16 @@ describe('review API over a real store', () => {
     ]);
     const nothing = await api<{ error: { code: string } }>('commit', { method: 'POST', body: { message: 'again' } });
     expect(nothing.status).toBe(409);
+
+    // A decided removal can be undone too (it was refused with 409 before the store could reopen).
+    await store.stageRemoval([A]);
+    await api<DecisionResponse>('decisions', { method: 'POST', body: { action: 'accept', ids: [A] } });
+    const reopened = await api<DecisionResponse>('decisions', {
+      method: 'POST',
+      body: { action: 'pending', ids: [A] },
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.json.items[0]).toMatchObject({ id: A, change: 'remove', state: 'pending' });
   });
 
   it('diffs two versions: counts by type, pages of documents with filters, one document with word-level segments', async () => {

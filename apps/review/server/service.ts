@@ -250,23 +250,9 @@ export class ReviewService {
     return this.itemsAfterWrite(ids);
   }
 
-  /**
-   * Put decided entries back to pending (undo). The store returns an entry to pending when its
-   * record is replaced, so each entry's record is written back unchanged, in one transaction.
-   */
+  /** Put decided entries back to pending (undo), removals included. */
   private async reopen(ids: string[]): Promise<void> {
-    await this.store.transaction(async () => {
-      for (const id of ids) {
-        const staged = await this.staged(id);
-        if (staged.entry.state === 'pending') continue;
-        if (!staged.record) {
-          throw new CorpusKitError('conflict', 'review.cannot-reopen', 'a decided removal cannot be reopened here', {
-            subject: id,
-          });
-        }
-        await this.store.updateStagedRecord(id, staged.record);
-      }
-    });
+    await this.store.reopen(ids);
   }
 
   private async itemsAfterWrite(ids: string[]): Promise<DecisionResponse> {

@@ -193,6 +193,19 @@ export function decide(
   });
 }
 
+/**
+ * Undo decisions: accepted or rejected entries (any change, removals included) go back to
+ * pending with no decision; returns the ids changed (pending ones are left as they are).
+ */
+export function reopen(ctx: StoreContext, ids: string[]): Promise<string[]> {
+  return mutate(ctx, async (session) => {
+    const entries = targets(session, ids, []).filter((entry) => entry.state !== 'pending');
+    for (const entry of entries) session.staging.set(entry.id, { ...entry, state: 'pending', decision: null });
+    if (entries.length > 0) session.stagingDirty = true;
+    return entries.map((e) => e.id);
+  });
+}
+
 /** Drop staged entries whatever their state; returns the ids dropped. */
 export async function unstage(ctx: StoreContext, ids: string[]): Promise<string[]> {
   return mutate(ctx, async (session) => {

@@ -150,6 +150,26 @@ describe('staging and review', () => {
     expect(staged?.entry.state).toBe('pending');
     expect(staged?.record?.document.text).toBe('Kept.\n\nRestored block.');
   });
+  it('reopens decided entries, a decided removal included, back to pending', async () => {
+    await store.stage([1, 2].map((n) => ({ record: makeRecord(url(n), `Text ${n}.`) })));
+    await store.accept('all');
+    await store.commit({ message: 'one' });
+    await store.stage([{ record: makeRecord(url(3), 'Text 3.') }]);
+    await store.stageRemoval([url(2)]);
+    await store.accept([url(2)], { by: 'ana' });
+    await store.reject([url(3)], { by: 'bo', note: 'no' });
+    expect(await store.reopen([url(2), url(3)])).toEqual([url(2), url(3)]);
+    const items = (await store.status()).items;
+    expect(items.map((e) => [e.id, e.change, e.state, e.decision])).toEqual([
+      [url(2), 'remove', 'pending', null],
+      [url(3), 'new', 'pending', null],
+    ]);
+    // Pending entries are left alone; an id that is not staged is an error.
+    expect(await store.reopen([url(2)])).toEqual([]);
+    expect(await codeOf(store.reopen([url(9)]))).toBe('store.not-staged');
+    // The reopened removal is not committed until accepted again.
+    expect(await codeOf(store.commit({ message: 'nothing' }))).toBe('store.nothing-to-commit');
+  });
 });
 
 describe('versions', () => {

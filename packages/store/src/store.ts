@@ -127,6 +127,11 @@ export class Store {
     return staging.decide(this.ctx, 'rejected', ids, options);
   }
 
+  /** Put accepted or rejected entries (removals too) back to pending; returns the ids changed. */
+  reopen(ids: string[]): Promise<string[]> {
+    return staging.reopen(this.ctx, ids);
+  }
+
   /** Drop staged entries whatever their state; returns the ids dropped. */
   unstage(ids: string[]): Promise<string[]> {
     return staging.unstage(this.ctx, ids);

@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   accept: () => import('./accept.js'),
   reject: () => import('./reject.js'),
   remove: () => import('./remove.js'),
+  reopen: () => import('./reopen.js'),
   unstage: () => import('./unstage.js'),
   reclean: () => import('./reclean.js'),
   commit: () => import('./commit.js'),
