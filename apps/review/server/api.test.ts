@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,45 @@ async function api<T>(
   });
   return { status: response.status, json: (await response.json()) as T };
 }
+
+describe('request size', () => {
+  /** POST with node:http (no keep-alive), reading the answer even when the server stops reading first. */
+  function post(body: Buffer, chunked: boolean): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(`${base}/api/decisions`, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          authorization: `Bearer ${server.token}`,
+          origin: base,
+          'content-type': 'application/json',
+          ...(chunked ? {} : { 'content-length': String(body.length) }),
+        },
+      });
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      });
+      for (let offset = 0; offset < body.length; offset += 64 * 1024)
+        request.write(body.subarray(offset, offset + 64 * 1024));
+      request.end();
+    });
+  }
+
+  it('refuses a request body over 1 MiB with 413, with a length or chunked, and stays up', async () => {
+    const big = Buffer.from(JSON.stringify({ action: 'accept', ids: ['x'], note: 'n'.repeat(2 * 1024 * 1024) }));
+    for (const chunked of [false, true]) {
+      const answer = await post(big, chunked);
+      expect(answer.status).toBe(413);
+      expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('review.too-large');
+    }
+    expect((await api<QueueResponse>('queue')).status).toBe(200);
+  });
+});
 
 describe('review API over a real store', () => {
   it('lists the queue with titles, sites, states and findings', async () => {

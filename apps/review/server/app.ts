@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 
 import { CorpusKitError, isCorpusKitError, toCorpusKitError } from '@corpuskit/document';
@@ -29,6 +30,9 @@ const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
   timeout: 504,
   internal: 500,
 };
+
+/** The largest request body the API reads (1 MiB). */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** An error as the API returns it: `{ error: { code, kind, message, subject? } }` with a matching status. */
 export function errorResponse(c: Context, raw: unknown): Response {
@@ -66,6 +70,25 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   });
 
   const api = new Hono();
+  // Requests are small JSON objects (ids, a note): anything past the cap is refused with 413
+  // while it arrives, before it is buffered or parsed.
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: 'review.too-large',
+              kind: 'input',
+              message: `the request body is over the ${MAX_REQUEST_BYTES / 1024 / 1024} MiB limit`,
+            },
+          },
+          413,
+        ),
+    }),
+  );
   options.api?.(api);
   api.all('*', (c) =>
     errorResponse(c, new CorpusKitError('not-found', 'review.no-route', `no API route ${c.req.path}`)),
