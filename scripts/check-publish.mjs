@@ -35,6 +35,7 @@ for (const { dir, rel, manifest } of publicPackages()) {
   const dot = manifest.exports?.['.'];
   if (!dot?.types || !dot?.default) fail(rel, 'exports["."] needs "types" and "default"');
   if (!existsSync(join(dir, 'README.md'))) fail(rel, 'no README.md');
+  if (!existsSync(join(dir, 'LICENSE'))) fail(rel, 'no LICENSE (npm ships it in the tarball)');
   if (!existsSync(join(dir, 'dist'))) {
     fail(rel, 'not built (run pnpm build first)');
     continue;
