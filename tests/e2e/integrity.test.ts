@@ -172,14 +172,31 @@ describe('a flipped byte in a pack', () => {
   });
 });
 
-/** Run the CLI on a corpus it may read but not write: as `nobody` when we are root, else after chmod -w. */
-async function readOnly(dir: string, args: string[]): Promise<Run> {
-  const asRoot = process.getuid?.() === 0;
+/** Whether the user `nobody` can run the built CLI from where this checkout lies. */
+function nobodyCanRun(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], {
+    uid: 65534,
+    gid: 65534,
+    cwd: '/',
+  });
+  return probe.status === 0;
+}
+
+/**
+ * How to run the CLI on a corpus it may read but not write: after chmod -w when we are not root;
+ * as root, as `nobody` when that user can read the checkout, else on a read-only bind mount.
+ */
+function readOnlyMode(): 'chmod' | 'nobody' | 'mount' {
+  if (process.getuid?.() !== 0) return 'chmod';
+  return nobodyCanRun() ? 'nobody' : 'mount';
+}
+
+async function readOnly(dir: string, args: string[], mode: 'chmod' | 'nobody' | 'mount'): Promise<Run> {
   const result = await x(process.execPath, [BIN, ...args], {
     nodeOptions: {
       cwd: dir,
       env: { ...process.env, NO_COLOR: '1', CORPUSKIT_CORPUS: '', HOME: '/tmp' },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      ...(mode === 'nobody' ? { uid: 65534, gid: 65534 } : {}),
     },
     throwOnError: false,
   });
@@ -203,16 +220,23 @@ async function chmodTree(dir: string, mode: (isDir: boolean) => number): Promise
 describe('a read-only corpus', () => {
   it('fsck, gc --dry-run, status, log, show, export and diff work without the write lock', async () => {
     const dir = await committedCorpus();
+    const mode = readOnlyMode();
     // Readable and searchable by everyone, writable by nobody but root (and not by us when we are not root).
     await chmodTree(dir, (isDir) => (isDir ? 0o555 : 0o444));
     cleanups.unshift(() => chmodTree(dir, (isDir) => (isDir ? 0o755 : 0o644)));
+    if (mode === 'mount') {
+      const bind = spawnSync('mount', ['--bind', '-o', 'ro', dir, dir], { encoding: 'utf8' });
+      expect(bind.status, `a read-only bind mount: ${bind.stderr}`).toBe(0);
+      spawnSync('mount', ['-o', 'remount,bind,ro', dir, dir]);
+      cleanups.unshift(async () => void spawnSync('umount', [dir]));
+    }
     const before = await storedFiles(dir);
 
-    const fsck = await readOnly(dir, ['fsck', '--json']);
+    const fsck = await readOnly(dir, ['fsck', '--json'], mode);
     expect(fsck.stderr).toBe('');
     expect(fsck.code).toBe(0);
     expect(fsck.json()).toMatchObject({ ok: true, problems: [] });
-    const gc = await readOnly(dir, ['gc', '--dry-run', '--json']);
+    const gc = await readOnly(dir, ['gc', '--dry-run', '--json'], mode);
     expect(gc.code).toBe(0);
     expect(gc.json()).toMatchObject({ dryRun: true, unreachable: [] });
     for (const args of [
@@ -222,11 +246,11 @@ describe('a read-only corpus', () => {
       ['export', '--format', 'jsonl'],
       ['diff', 'HEAD', 'staged', '--json'],
     ]) {
-      const result = await readOnly(dir, args);
+      const result = await readOnly(dir, args, mode);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
     }
     // A write still fails, clearly.
-    const accept = await readOnly(dir, ['accept', '--all', '--json']);
+    const accept = await readOnly(dir, ['accept', '--all', '--json'], mode);
     expect(accept.code).toBeGreaterThan(2);
     expect(accept.json<ErrorJson>().error).toMatchObject({ code: 'store.io', kind: 'io' });
     expect(accept.json<ErrorJson>().error.message).toContain(path.join(dir, '.corpuskit'));
