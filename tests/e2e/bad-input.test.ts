@@ -1,5 +1,4 @@
 import { access, chmod, constants, mkdir, symlink, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,7 +38,7 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
     );
     await writeFile(path.join(dir, 'in/report.htm'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n');
-    await writeFile(path.join(dir, 'in/archive.html'), gzipSync(Buffer.from(articlePage('Zipped'))));
+    await writeFile(path.join(dir, 'in/archive.html'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0]));
     await writeFile(path.join(dir, 'in/blank.html'), '');
     await writeFile(path.join(dir, 'in/spaces.txt'), '   \n\n\t ');
     const result = await corpuskit(['ingest', 'in', '--json'], { cwd: dir });
@@ -47,7 +46,7 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
     const json = result.json<IngestJson>();
     expect(json).toMatchObject({ files: 6, new: 1, failedCount: 5 });
     expect(json.failed).toEqual([
-      { source: 'in/archive.html', code: 'ingest.binary', error: expect.stringMatching(/gzip archive/) },
+      { source: 'in/archive.html', code: 'ingest.binary', error: expect.stringMatching(/zip archive/) },
       { source: 'in/blank.html', code: 'ingest.empty', error: 'the file is empty' },
       { source: 'in/photo.html', code: 'ingest.binary', error: 'not HTML or text: this is a PNG image' },
       { source: 'in/report.htm', code: 'ingest.binary', error: 'not HTML or text: this is a PDF document' },

@@ -22,15 +22,20 @@ export interface Run {
 }
 
 /** Run the built corpuskit binary. Never throws on a non-zero exit: tests assert the code. */
-export async function corpuskit(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+export async function corpuskit(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.CORPUSKIT_CORPUS;
   if (options.env?.CORPUSKIT_CORPUS) env.CORPUSKIT_CORPUS = options.env.CORPUSKIT_CORPUS;
   delete env.FORCE_COLOR;
-  const result: Result = await x(process.execPath, [BIN, ...args], {
-    nodeOptions: { cwd: options.cwd, env },
+  const proc = x(process.execPath, [BIN, ...args], {
+    nodeOptions: { cwd: options.cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] },
     throwOnError: false,
   });
+  if (options.input !== undefined) proc.process?.stdin?.end(options.input);
+  const result: Result = await proc;
   const stdout = result.stdout;
   return {
     code: result.exitCode ?? -1,

@@ -12,6 +12,8 @@ export interface CommandSpec {
   /** cac syntax: `clean <files...>`, `diff <old> <new>`, `init [dir]`. */
   usage: string;
   description: string;
+  /** Longer text shown under the description by `COMMAND --help` only (inputs, file formats). */
+  details?: string;
   options?: OptionSpec[];
   /** Shown under --help, e.g. `corpuskit clean page.html --format markdown`. */
   examples?: string[];

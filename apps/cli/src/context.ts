@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
@@ -20,6 +20,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
+  /** Where `-` (a page on standard input) is read from. */
+  stdin: Readable & { isTTY?: boolean };
   options: GlobalOptions;
   log: Logger;
   /** Resolves when the command may stop early (Ctrl-C); commands check `signal.aborted`. */
@@ -31,6 +33,7 @@ export interface ContextInit {
   env?: NodeJS.ProcessEnv;
   stdout?: CommandContext['stdout'];
   stderr?: CommandContext['stderr'];
+  stdin?: CommandContext['stdin'];
   options?: Partial<GlobalOptions>;
   signal?: AbortSignal;
 }
@@ -67,6 +70,7 @@ export function createContext(init: ContextInit = {}): CommandContext {
     env,
     stdout,
     stderr,
+    stdin: init.stdin ?? process.stdin,
     options,
     log,
     signal: init.signal ?? new AbortController().signal,

@@ -46,6 +46,9 @@ export async function main(argv: string[], init: ContextInit = {}): Promise<numb
   }
 }
 
+/** Stands for a lone '-' while cac parses (its parser drops it). */
+const STDIN_ARG = '\u0000stdin';
+
 async function runModule(
   name: string,
   module: CommandModule,
@@ -68,11 +71,15 @@ async function runModule(
   let result: CommandResult | void = undefined;
   command.action(async (...parsed: unknown[]) => {
     const options = parsed.pop() as Record<string, unknown>;
+    // '-' (standard input) went through the parser as a placeholder: give it back.
+    const restore = (value: unknown) => (value === STDIN_ARG ? '-' : value);
+    parsed = parsed.map((value) => (Array.isArray(value) ? value.map(restore) : restore(value)));
     context.options = { ...context.options, ...globalsFrom(options) };
     validateFormat(module, context.options);
     result = await module.run(parsed, options, context);
   });
-  const parsed = cli.parse(['node', 'corpuskit', ...argv], { run: false });
+  const operands = argv.map((arg) => (arg === '-' ? STDIN_ARG : arg));
+  const parsed = cli.parse(['node', 'corpuskit', ...operands], { run: false });
   if (parsed.options.help) {
     context.stdout.write(commandHelp(module));
     return 0;
@@ -158,6 +165,7 @@ function commandHelp({ spec }: CommandModule): string {
     '',
     spec.description,
     '',
+    ...(spec.details ? [spec.details, ''] : []),
     ...(own.length > 0 ? ['Options:', ...optionLines(own), ''] : []),
     ...(spec.formats ? [`Formats (--format): ${spec.formats.join(', ')}`, ''] : []),
     'Global options:',

@@ -5,6 +5,8 @@ import { SingleBar } from 'cli-progress';
 export interface Progress {
   /** Count one item done; `label` names it (a file) for the periodic line. */
   tick(label?: string): void;
+  /** Raise the total: a WARC's records are found as it is read. */
+  grow(count: number): void;
   stop(): void;
 }
 
@@ -32,7 +34,24 @@ export function createProgress({
   enabled = true,
   now = Date.now,
 }: ProgressOptions): Progress {
-  if (!enabled || total < 2) return { tick: () => {}, stop: () => {} };
+  if (!enabled) return { tick: () => {}, grow: () => {}, stop: () => {} };
+  if (total < 2) {
+    // Tiny batches show nothing, unless they grow (a single WARC file).
+    let inner: Progress | null = null;
+    let done = 0;
+    return {
+      tick: (label) => (inner ? inner.tick(label) : (done += 1)),
+      grow(count) {
+        if (inner) return inner.grow(count);
+        total += count;
+        if (total >= 2) {
+          inner = createProgress({ stream, total, unit, intervalSeconds, enabled, now });
+          for (let i = 0; i < done; i += 1) inner.tick();
+        }
+      },
+      stop: () => inner?.stop(),
+    };
+  }
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
@@ -41,7 +60,14 @@ export function createProgress({
       clearOnComplete: true,
     });
     bar.start(total, 0);
-    return { tick: () => bar.increment(), stop: () => bar.stop() };
+    return {
+      tick: () => bar.increment(),
+      grow: (count) => {
+        total += count;
+        bar.setTotal(total);
+      },
+      stop: () => bar.stop(),
+    };
   }
   let done = 0;
   const started = now();
@@ -55,6 +81,9 @@ export function createProgress({
         const rate = done / Math.max((t - started) / 1000, 0.001);
         stream.write(`${done}/${total} ${unit} (${rate.toFixed(1)}/s)${label ? `, last: ${label}` : ''}\n`);
       }
+    },
+    grow(count) {
+      total += count;
     },
     stop() {},
   };

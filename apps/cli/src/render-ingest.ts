@@ -39,7 +39,7 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
       context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'file', ...file })}\n`);
     }
     context.stdout.write(
-      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'summary', ...result.counts, failed: result.failed, interrupted: result.interrupted })}\n`,
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'summary', ...result.counts, failed: result.failed, interrupted: result.interrupted, containers: result.containers })}\n`,
     );
     return { exitCode };
   }
@@ -50,6 +50,7 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
     failedCount: result.counts.failed,
     warnings: result.warnings,
     interrupted: result.interrupted,
+    containers: result.containers,
     items: result.files,
   };
   return { json, text: textSummary(result, options), exitCode };
@@ -69,6 +70,13 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
   lines.push(
     `  findings: ${plural(counts.exactDuplicates, 'exact duplicate')}, ${plural(counts.nearDuplicates, 'near-duplicate')}, ${counts.suspect} suspect`,
   );
+  for (const container of result.containers) {
+    const skipped = Object.entries(container.skipped).map(([reason, n]) => `${n} ${reason}`);
+    lines.push(
+      `  ${container.source}: ${plural(container.records, 'WARC record')}, ${plural(container.pages, 'HTML page')}` +
+        (skipped.length > 0 ? `; skipped ${skipped.join(', ')}` : ''),
+    );
+  }
   if (result.interrupted) lines.push(colors.yellow('  interrupted: files not reached are listed as failed'));
   for (const warning of result.warnings)
     lines.push(`  ${colors.yellow('skipped')}    ${warning.source}: ${warning.message}`);

@@ -1,8 +1,8 @@
 /** The entry points: `clean` (bytes or a string, HTML or plain text) and `cleanText`. */
 
 import type { CleanDocument, EncodingSource } from '@corpuskit/document';
+import { detectBinary } from '@corpuskit/document';
 
-import { detectBinary } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { cleanError } from './errors.js';
 import { finish } from './finish.js';
@@ -13,7 +13,6 @@ import { textPipeline } from './text-pipeline.js';
 
 export {
   DEFAULT_ENGINE,
-  DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   JSDOM_MAX_CHARS,
   MAX_DEPTH,

@@ -4,7 +4,7 @@
  */
 
 import { Readability } from '@mozilla/readability';
-import { emptyMetadata, hostOf } from '@corpuskit/document';
+import { emptyMetadata, hostOf, savedFromUrl } from '@corpuskit/document';
 import type { DocumentMetadata, Removal, StatusReason } from '@corpuskit/document';
 
 import { extractBlocks } from './blocks.js';
@@ -49,7 +49,7 @@ export async function htmlPipeline(
     });
   }
   deadline.check('markup preparation');
-  const url = resolved.url ?? savedFromUrl(html);
+  const url = resolved.url ?? savedFromUrl(html, 4096);
   let engine = resolved.engine;
   if (engine === 'jsdom' && markup.length > JSDOM_MAX_CHARS) {
     engine = 'linkedom';
@@ -316,12 +316,6 @@ function hostFromUrl(url: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-/** The URL a browser's "Save page" wrote into the file: `<!-- saved from url=(0042)https://… -->`. */
-function savedFromUrl(html: string): string | null {
-  const match = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096));
-  return match ? match[1]! : null;
 }
 
 function readableByline(byline: string | null): string | null {

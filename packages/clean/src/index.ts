@@ -1,6 +1,5 @@
 export {
   DEFAULT_ENGINE,
-  DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   JSDOM_MAX_CHARS,
   MAX_DEPTH,
@@ -13,7 +12,6 @@ export {
 export type { CleanOptions } from './clean.js';
 export { decodeBytes } from './decode.js';
 export type { Decoded } from './decode.js';
-export { detectBinary } from './binary.js';
 export { ENGINES } from './dom.js';
 export type { EngineName } from './dom.js';
 export { CLEAN_ERROR_CODES } from './errors.js';

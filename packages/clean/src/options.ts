@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-import { normalizeText } from '@corpuskit/document';
+import { DEFAULT_MAX_BYTES, normalizeText } from '@corpuskit/document';
 
 import { headerValue } from './decode.js';
 import { ENGINES } from './dom.js';
@@ -40,7 +40,6 @@ export interface CleanOptions {
 
 export const DEFAULT_ENGINE: EngineName = 'linkedom';
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Fewer words than this in the text: status `short`. */
 export const SHORT_WORDS = 80;
 /** Fewer words than this: status `not-article`. */

@@ -15,6 +15,7 @@ export {
 } from './model.js';
 export type {
   CleanDocument,
+  ContainerProvenance,
   DedupFinding,
   DocumentMetadata,
   DocumentRecord,
@@ -49,3 +50,5 @@ export {
   isTrackingParameter,
   tryCanonicalizeUrl,
 } from './url.js';
+export { detectBinary, isGzip } from './binary.js';
+export { DEFAULT_MAX_BYTES, savedFromUrl } from './page-hints.js';

@@ -77,6 +77,19 @@ export interface Provenance {
   rulePackHash: string;
   /** DOM engine used (`jsdom`, `linkedom`), or `text` for plain-text input. */
   engine: string;
+  /** The file the page was unpacked from (a WARC record, an MHTML or gzip file), when it was. */
+  container?: ContainerProvenance;
+}
+
+/** Where a page's bytes were unpacked from; `source` then names the page inside it. */
+export interface ContainerProvenance {
+  format: 'warc' | 'mhtml' | 'gzip';
+  /** The container file as given. */
+  file: string;
+  /** The WARC record's `WARC-Record-ID`. */
+  recordId?: string | null;
+  /** The WARC record's byte offset in the file (in the compressed file for `.warc.gz`). */
+  offset?: number;
 }
 
 export const METADATA_FIELDS = [

@@ -5,6 +5,7 @@ import type { CorpusKitError } from '@corpuskit/document';
 import { toCorpusKitError } from '@corpuskit/document';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
+import { deepestCommonFolder } from './common-folder.js';
 import { ingestError } from './errors.js';
 import { fileKind } from './read-input.js';
 
@@ -64,6 +65,9 @@ export async function expandInputs(
 ): Promise<ExpandResult> {
   const result: ExpandResult = { files: [], failures: [], skipped: [], warnings: [] };
   const seen = new Set<string>();
+  // Files named one by one (often a glob the shell expanded) get ids relative to their
+  // deepest common folder, so `dir/*/page.html` gives `a/page.html`, `b/page.html`.
+  const named: InputFile[] = [];
   const add = async (file: InputFile) => {
     let key = file.path;
     try {
@@ -114,7 +118,9 @@ export async function expandInputs(
       files.sort((a, b) => compare(a.relative, b.relative));
       for (const file of files) await add(file);
     } else if (info.isFile()) {
-      await add({ path: absolute, source: input, relative: path.basename(absolute) });
+      const file = { path: absolute, source: input, relative: path.basename(absolute) };
+      named.push(file);
+      await add(file);
     } else {
       result.failures.push({
         source: input,
@@ -124,6 +130,8 @@ export async function expandInputs(
       });
     }
   }
+  const common = deepestCommonFolder(named.map((file) => file.path));
+  for (const file of named) file.relative = toPosix(path.relative(common, file.path));
   return result;
 }
 

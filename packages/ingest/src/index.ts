@@ -11,9 +11,12 @@ export { IngestError, ingestError } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';
 export type { ExpandOptions, ExpandResult, ExpandWarning, FileFailure, InputFile } from './expand.js';
+export { isMhtml, unpackMhtml } from './mhtml.js';
+export type { MhtmlPage } from './mhtml.js';
 export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origin.js';
 export type { Origin, OriginSource, Sidecar } from './origin.js';
-export { DEFAULT_MAX_BYTES, documentIdFor, ingest, reclean, textBeforeRepeatedLines } from './pipeline.js';
+export type { ContainerSummary, StdinPage } from './pages.js';
+export { documentIdFor, ingest, reclean, textBeforeRepeatedLines } from './pipeline.js';
 export type {
   FileResult,
   IngestCounts,
@@ -24,6 +27,8 @@ export type {
   RecleanOptions,
 } from './pipeline.js';
 export type { CorpusPort, CorpusReader, CorpusSession, DedupInput, DedupPort, RepeatedLinesPort } from './ports.js';
+export { readPageFile, readPageText, unpackContainers, unpackPage } from './read-page.js';
+export type { Container, PageFile, PageText } from './read-page.js';
 export { assertCleanable, sniff } from './sniff.js';
 export type { Sniffed } from './sniff.js';
 export { DEDUP_STATE, LINES_STATE, storeSession } from './store-session.js';
@@ -34,3 +39,7 @@ export type { ResolvedIds } from './short-ids.js';
 export { WHERE_HELP, matchesWhere, parseWhere, whereNeedsRecords } from './where.js';
 export type { WhereFilter, WhereKey, WhereTerm } from './where.js';
 export { MAX_INPUT_BYTES, fileKind, readError, readInputFile, tooLarge } from './read-input.js';
+export { readUrlList } from './url-list.js';
+export type { ListedOrigin, UrlList } from './url-list.js';
+export { isWarcFile, readWarc } from './warc.js';
+export type { WarcItem, WarcPage, WarcSkip } from './warc.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { tryCanonicalizeUrl } from '@corpuskit/document';
+import { savedFromUrl, tryCanonicalizeUrl } from '@corpuskit/document';
 
 import { ingestError } from './errors.js';
 
@@ -84,8 +84,6 @@ function validateSidecar(value: unknown, path: string): Sidecar {
   return out;
 }
 
-/** `<!-- saved from url=(0042)https://... -->`, written by browsers' "Save page as". */
-const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 /** SingleFile's header comment: `Page saved with SingleFile`, then `url:` and `saved date:` lines. */
 const SINGLE_FILE = /<!--\s*Page saved with SingleFile\s*\n([\s\S]*?)-->/i;
 const LINK_TAG = /<link\b[^>]*>/gi;
@@ -131,9 +129,9 @@ export function originHints(bytes: Uint8Array): Pick<Origin, 'url' | 'fetchedAt'
     }
   }
   if (!url) {
-    const savedFrom = SAVED_FROM.exec(head.slice(0, 8192));
-    if (savedFrom?.[1] && tryCanonicalizeUrl(savedFrom[1])) {
-      url = savedFrom[1];
+    const savedFrom = savedFromUrl(head);
+    if (savedFrom && tryCanonicalizeUrl(savedFrom)) {
+      url = savedFrom;
       urlSource = 'saved-from';
     }
   }

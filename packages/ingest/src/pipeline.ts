@@ -1,24 +1,25 @@
 import { stat } from 'node:fs/promises';
 
-import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus, CorpusKitError } from '@corpuskit/document';
+import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
 import {
+  DEFAULT_MAX_BYTES,
   SCHEMA_VERSION,
   fileDocumentId,
-  sha256,
   hostOf,
   toCorpusKitError,
   tryCanonicalizeUrl,
 } from '@corpuskit/document';
+import type { CorpusKitError } from '@corpuskit/document';
 
 import type { CleanFn, CleanTask } from './clean-task.js';
 import { cleanInProcess } from './clean-task.js';
 import { ingestError } from './errors.js';
 import { expandInputs } from './expand.js';
 import type { InputFile } from './expand.js';
-import { readOrigin } from './origin.js';
-import { readError, readInputFile } from './read-input.js';
+import { pagesOf, stdinPage } from './pages.js';
+import type { ContainerSummary, PageInput, PageItem, StdinPage } from './pages.js';
 import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
-import { assertCleanable } from './sniff.js';
+import type { UrlList } from './url-list.js';
 
 /** What happened to one input file. */
 export type Outcome = 'new' | 'updated' | 'unchanged' | 'superseded' | 'failed';
@@ -49,6 +50,10 @@ export interface IngestCounts {
   superseded: number;
   failed: number;
   skipped: number;
+  /** Records read from WARC files (pages and skipped records). */
+  records: number;
+  /** WARC records passed over: requests, revisits, metadata, non-HTML responses. */
+  skippedRecords: number;
 }
 
 export interface IngestResult {
@@ -62,12 +67,18 @@ export interface IngestResult {
   warnings: Array<{ source: string; message: string }>;
   /** True when the run was interrupted; files not reached are listed as failed with `ingest.interrupted`. */
   interrupted: boolean;
+  /** Each WARC file read: records, pages, and records skipped by reason. */
+  containers: ContainerSummary[];
 }
 
 export interface IngestEvent {
   source: string;
-  /** `cleaned` once a page is cleaned (its final outcome comes at staging); `failed` otherwise. */
-  kind: 'cleaned' | 'failed';
+  /**
+   * `cleaned` once a page is cleaned (its final outcome comes at staging); `failed` otherwise;
+   * `skipped` for a WARC record passed over; `found` when a WARC record is read (one more item
+   * to count: the progress total grows as a WARC streams).
+   */
+  kind: 'cleaned' | 'failed' | 'skipped' | 'found';
   error?: CorpusKitError;
 }
 
@@ -83,10 +94,14 @@ export interface IngestOptions {
    * moves that work off this thread when `cleanFn` runs in other threads. Default false.
    */
   deflateRaw?: boolean;
-  /** Refuse files larger than this (default 64 MiB): counted on the bytes read, not on what `stat` says. */
+  /** Refuse files (and WARC payloads) larger than this (default 64 MiB): counted on the bytes read, not on what `stat` says. */
   maxBytes?: number;
   /** Follow symbolic links that lead outside the folders given (default: skip them with a warning). */
   followSymlinks?: boolean;
+  /** Origins of files by absolute path (`readUrlList`): they win over sidecars and hints. */
+  urls?: UrlList;
+  /** The page for the input `-`. */
+  stdin?: StdinPage;
   /** Per-page time limit passed to the cleaner (which checks it between its stages). */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -98,10 +113,10 @@ export interface IngestOptions {
   onStaging?: () => void;
 }
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-
 interface Cleaned {
   source: string;
+  /** Discovery order, for "the one given last wins". */
+  seq: number;
   id: string;
   /**
    * The raw bytes again, for staging. Not kept in memory between cleaning and staging (a batch
@@ -138,6 +153,31 @@ async function forEachLimited<T>(
   return reached;
 }
 
+/** Like `forEachLimited`, over an async stream shared by the lanes (so a WARC is read as it is cleaned). */
+async function forEachStreamed<T>(
+  items: AsyncIterator<T>,
+  limit: number,
+  signal: AbortSignal | undefined,
+  worker: (item: T) => Promise<void>,
+): Promise<void> {
+  let done = false;
+  const lanes = Array.from({ length: Math.max(1, limit) }, async () => {
+    while (!done && !signal?.aborted) {
+      const next = await items.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      await worker(next.value);
+    }
+  });
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await items.return?.(undefined);
+  }
+}
+
 function failure(source: string, error: CorpusKitError): FileResult {
   return {
     source,
@@ -165,66 +205,42 @@ export function documentIdFor(
   );
 }
 
-interface ReadPage {
-  task: CleanTask;
-  origin: { declaredCanonical: string | null; url: string | null };
-}
-
-/** Read one file into a clean task: size check, read, sniff, origin. Throws a CorpusKitError naming the file. */
-async function readPage(
-  file: InputFile,
+/** Clean one page (its bytes already read and unpacked). Throws a CorpusKitError naming it. */
+async function cleanPage(
+  page: PageInput,
   lines: RepeatedLinesPort,
+  cleanFn: CleanFn,
   maxBytes: number,
   timeoutMs: number | undefined,
   deflateRaw: boolean,
-): Promise<ReadPage> {
-  const bytes = await readInputFile(file.path, file.source, maxBytes);
-  assertCleanable(bytes, file.source);
-  const origin = await readOrigin(file.path, bytes);
-  const host = hostOf(origin.declaredCanonical ?? tryCanonicalizeUrl(origin.url) ?? '');
+): Promise<Cleaned> {
+  const host = hostOf(page.declaredCanonical ?? tryCanonicalizeUrl(page.url) ?? '');
   const task: CleanTask = {
-    bytes,
-    source: file.source,
-    url: origin.url,
-    fetchedAt: origin.fetchedAt,
-    headers: origin.headers,
+    bytes: page.bytes,
+    source: page.source,
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    headers: page.headers,
     repeatedLines: host ? lines.linesFor(host) : {},
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     maxBytes,
     ...(deflateRaw ? { deflateRaw } : {}),
   };
-  return { task, origin };
-}
-
-/** Clean one read file. Throws a CorpusKitError naming the file. */
-async function cleanPage(file: InputFile, read: ReadPage, cleanFn: CleanFn, maxBytes: number): Promise<Cleaned> {
-  const page = await cleanFn(read.task);
-  const { document } = page;
+  const cleaned = await cleanFn(task);
+  const { document } = cleaned;
   if (document.status === 'error') {
     const reason = document.reasons.map((r) => r.message).join('; ') || 'the cleaner could not clean it';
-    throw ingestError('input', 'clean-failed', reason, { subject: file.source });
+    throw ingestError('input', 'clean-failed', reason, { subject: page.source });
   }
-  const raw = async () => {
-    let again: Uint8Array;
-    try {
-      again = await readInputFile(file.path, file.source, maxBytes);
-    } catch (error) {
-      throw readError(error, file.source);
-    }
-    if (sha256(again) !== document.provenance.rawSha256) {
-      throw ingestError('conflict', 'changed', 'the file changed while it was being ingested; ingest it again', {
-        subject: file.source,
-      });
-    }
-    return again;
-  };
+  if (page.container) document.provenance.container = page.container;
   return {
-    source: file.source,
-    id: documentIdFor(document, read.origin, file.relative),
-    raw,
+    source: page.source,
+    seq: page.seq,
+    id: documentIdFor(document, page, page.relative),
+    raw: page.reread,
     document,
-    contentHash: page.contentHash,
-    ...(page.rawDeflated ? { rawDeflated: page.rawDeflated } : {}),
+    contentHash: cleaned.contentHash,
+    ...(cleaned.rawDeflated ? { rawDeflated: cleaned.rawDeflated } : {}),
   };
 }
 
@@ -322,6 +338,7 @@ function summarize(
   skipped: string[],
   interrupted: boolean,
   warnings: IngestResult['warnings'] = [],
+  containers: ContainerSummary[] = [],
 ): IngestResult {
   files.sort((a, b) => compare(a.source, b.source) || compare(a.id ?? '', b.id ?? ''));
   const count = (outcome: Outcome) => files.filter((f) => f.outcome === outcome).length;
@@ -337,11 +354,13 @@ function summarize(
     superseded: count('superseded'),
     failed: count('failed'),
     skipped: skipped.length,
+    records: containers.reduce((sum, c) => sum + c.records, 0),
+    skippedRecords: containers.reduce((sum, c) => sum + (c.records - c.pages), 0),
   };
   const failed = files
     .filter((f) => f.outcome === 'failed')
     .map((f) => ({ source: f.source, code: f.error!.code, error: f.error!.message }));
-  return { counts, files, failed, skipped, warnings, interrupted };
+  return { counts, files, failed, skipped, warnings, interrupted, containers };
 }
 
 /**
@@ -359,41 +378,74 @@ export async function ingest(
   if (inputs.length === 0) throw ingestError('usage', 'no-inputs', 'nothing to ingest: give files, folders or globs');
   const cleanFn = options.cleanFn ?? cleanInProcess;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const expanded = await expandInputs(inputs, { cwd: options.cwd, followSymlinks: options.followSymlinks ?? false });
+  const fileInputs = inputs.filter((input) => input !== '-');
+  if (fileInputs.length < inputs.length && !options.stdin) {
+    throw ingestError('usage', 'no-stdin', "'-' reads a page from standard input, but none was given");
+  }
+  const expanded =
+    fileInputs.length > 0
+      ? await expandInputs(fileInputs, { cwd: options.cwd, followSymlinks: options.followSymlinks ?? false })
+      : { files: [], failures: [], skipped: [], warnings: [] };
   const results: FileResult[] = expanded.failures.map((f) => failure(f.source, f.error));
   for (const f of expanded.failures) options.onEvent?.({ source: f.source, kind: 'failed', error: f.error });
-  options.onStart?.(expanded.files.length);
+  const stdinCount = fileInputs.length < inputs.length ? 1 : 0;
+  options.onStart?.(expanded.files.length + stdinCount);
 
   const lines = await session.snapshotLines();
   const cleaned: Cleaned[] = [];
-  const order = new Map(expanded.files.map((file, index) => [file.source, index]));
-  const schedule = await largestFirst(expanded.files);
-  // Each page is read while the page before it is being cleaned, so a cleaner never waits for the disk.
-  const reads = new Map<InputFile, Promise<ReadPage>>();
-  const read = (file: InputFile): Promise<ReadPage> => {
-    let pending = reads.get(file);
-    if (!pending) {
-      pending = readPage(file, lines, maxBytes, options.timeoutMs, options.deflateRaw ?? false);
-      pending.catch(() => {}); // reported when its lane takes it
-      reads.set(file, pending);
+  const containers: ContainerSummary[] = [];
+  const reached = new Set<InputFile>();
+  const handle = async (item: PageItem) => {
+    if (item.kind === 'skipped') {
+      options.onEvent?.({ source: item.source, kind: 'skipped' });
+      return;
     }
-    return pending;
-  };
-  const reached = await forEachLimited(schedule, options.concurrency ?? 1, options.signal, async (file, index) => {
-    const upcoming = schedule[index + 1];
-    if (upcoming && !options.signal?.aborted) void read(upcoming);
+    if (item.kind === 'failed') {
+      results.push(failure(item.source, item.error));
+      options.onEvent?.({ source: item.source, kind: 'failed', error: item.error });
+      return;
+    }
+    const { page } = item;
     try {
-      const page = await read(file);
-      reads.delete(file);
-      cleaned.push(await cleanPage(file, page, cleanFn, maxBytes));
-      options.onEvent?.({ source: file.source, kind: 'cleaned' });
+      cleaned.push(await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, options.deflateRaw ?? false));
+      options.onEvent?.({ source: page.source, kind: 'cleaned' });
     } catch (error) {
-      const wrapped = toCorpusKitError(error, file.source);
-      results.push(failure(file.source, wrapped));
-      options.onEvent?.({ source: file.source, kind: 'failed', error: wrapped });
+      const wrapped = toCorpusKitError(error, page.source);
+      results.push(failure(page.source, wrapped));
+      options.onEvent?.({ source: page.source, kind: 'failed', error: wrapped });
     }
-  });
-  const interrupted = reached.size < expanded.files.length;
+  };
+  if (stdinCount > 0) {
+    try {
+      await handle({ kind: 'page', page: await stdinPage(options.stdin!, 0, maxBytes) });
+    } catch (error) {
+      await handle({ kind: 'failed', source: '-', error: toCorpusKitError(error, '-') });
+    }
+  }
+  // Largest files first (see largestFirst); `seq` keeps the input order for "the last one given wins".
+  const inputOrder = new Map(expanded.files.map((file, index) => [file, index]));
+  const stream = pagesOf(
+    await largestFirst(expanded.files),
+    {
+      maxBytes,
+      orderOf: (file) => inputOrder.get(file) ?? 0,
+      ...(options.urls ? { urls: options.urls } : {}),
+      onFile: (file) => reached.add(file),
+      onContainer: (summary) => {
+        if (!containers.includes(summary)) containers.push(summary);
+      },
+    },
+  );
+  const counted = (async function* () {
+    for await (const item of stream) {
+      // A WARC record is one more item for the progress total.
+      const record = item.kind === 'skipped' || (item.kind === 'page' && item.page.container?.format === 'warc');
+      if (record) options.onEvent?.({ source: item.kind === 'page' ? item.page.source : item.source, kind: 'found' });
+      yield item;
+    }
+  })();
+  await forEachStreamed(counted, options.concurrency ?? 1, options.signal, handle);
+  const interrupted = reached.size < expanded.files.length || (options.signal?.aborted ?? false);
   for (const file of expanded.files) {
     if (!reached.has(file)) {
       results.push(
@@ -407,7 +459,7 @@ export async function ingest(
 
   // Same id twice in one batch: the one given last (inputs in the order given, each folder's
   // files by path) is staged, as if the inputs had been ingested one after another.
-  cleaned.sort((a, b) => compare(a.id, b.id) || order.get(a.source)! - order.get(b.source)!);
+  cleaned.sort((a, b) => compare(a.id, b.id) || a.seq - b.seq);
   const winners: Cleaned[] = [];
   for (let i = 0; i < cleaned.length; i += 1) {
     const item = cleaned[i]!;
@@ -434,7 +486,7 @@ export async function ingest(
     const staged = await session.write((port) => stageCleaned(port, winners));
     results.push(...staged);
   }
-  return summarize(results, expanded.skipped, interrupted, expanded.warnings);
+  return summarize(results, expanded.skipped, interrupted, expanded.warnings, containers);
 }
 
 export interface RecleanOptions {
@@ -502,7 +554,9 @@ export async function reclean(
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       });
       const sha = provenance.rawSha256;
+      if (provenance.container) page.document.provenance.container = provenance.container;
       cleaned.push({
+        seq: cleaned.length,
         source: label,
         id: record.id,
         contentHash: page.contentHash,

@@ -1,25 +1,6 @@
-import { ingestError } from './errors.js';
+import { detectBinary } from '@corpuskit/document';
 
-/** Known binary formats by their first bytes (offset in bytes when not at the start). */
-const SIGNATURES: ReadonlyArray<{ name: string; bytes: readonly number[]; offset?: number }> = [
-  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'a WebP image', bytes: [0x57, 0x45, 0x42, 0x50], offset: 8 },
-  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: 'a gzip archive (decompress it first)', bytes: [0x1f, 0x8b] },
-  { name: 'a zip archive (or .docx/.epub; extract it first)', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'an empty zip archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
-  { name: 'a bzip2 archive', bytes: [0x42, 0x5a, 0x68, 0x39] },
-  { name: 'an xz archive', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
-  { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
-  { name: 'a zstd archive', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
-  { name: 'an ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-  { name: 'a WOFF font', bytes: [0x77, 0x4f, 0x46, 0x46] },
-  { name: 'a WOFF2 font', bytes: [0x77, 0x4f, 0x46, 0x32] },
-  { name: 'an SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
-  { name: 'an MP4/QuickTime video', bytes: [0x66, 0x74, 0x79, 0x70], offset: 4 },
-];
+import { ingestError } from './errors.js';
 
 /** What a file's first bytes say it is. */
 export type Sniffed = { kind: 'html' | 'text' } | { kind: 'binary'; format: string } | { kind: 'empty' };
@@ -27,15 +8,10 @@ export type Sniffed = { kind: 'html' | 'text' } | { kind: 'binary'; format: stri
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<meta[\s>]|<title[\s>]|<\?xml)/i;
 const HTML_ANYWHERE = /<(?:html|head|body|p|div|article|title)[\s>]/i;
 
-function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
-  if (bytes.length < offset + signature.length) return false;
-  return signature.every((byte, i) => bytes[offset + i] === byte);
-}
-
 /**
  * Decide from content alone (never the file name) whether bytes are an HTML page, plain text,
- * nothing, or a binary format that corpuskit cannot clean. Known signatures first, then NUL or
- * control bytes in the first 4 KiB (a UTF-16 byte-order mark explains NULs).
+ * nothing, or a binary format that corpuskit cannot clean. Binary formats by `detectBinary`, the
+ * one signature table shared with the cleaner.
  */
 export function sniff(bytes: Uint8Array): Sniffed {
   const head = bytes.subarray(0, 4096);
@@ -46,18 +22,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   ) {
     return { kind: 'empty' };
   }
-  for (const signature of SIGNATURES) {
-    if (startsWith(bytes, signature.bytes, signature.offset)) return { kind: 'binary', format: signature.name };
-  }
+  const binary = detectBinary(bytes);
+  if (binary) return { kind: 'binary', format: binary };
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  let control = 0;
-  if (!utf16) {
-    for (const byte of head) {
-      if (byte === 0) return { kind: 'binary', format: 'binary data (it contains NUL bytes)' };
-      if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
-    }
-    if (control / head.length > 0.05) return { kind: 'binary', format: 'binary data (many control bytes)' };
-  }
   const text = utf16
     ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head)
     : new TextDecoder('latin1').decode(head);

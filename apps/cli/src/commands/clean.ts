@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
+import { CorpusKitError, DEFAULT_MAX_BYTES, toCorpusKitError } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
 import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
@@ -39,6 +39,8 @@ export const spec: CommandSpec = {
     'corpuskit clean page.html --format json',
     'corpuskit clean saved/*.html --format jsonl > clean.jsonl',
     'corpuskit clean page.html --rules site-rules.json --keep caption',
+    'corpuskit clean saved.mhtml page.html.gz --format jsonl',
+    'curl -s https://example.com/story | corpuskit clean - --url https://example.com/story',
   ],
 };
 
@@ -118,28 +120,49 @@ async function cleanOptionsFrom(
   return result;
 }
 
-/** Clean one file; failures come back as CorpusKitErrors naming the file. */
-export async function cleanFile(file: string, options: CleanOptions, cwd: string): Promise<CleanDocument> {
-  const { clean, DEFAULT_MAX_BYTES } = await import('@corpuskit/clean');
-  const { readInputFile } = await import('@corpuskit/ingest');
-  const path = resolve(cwd, file);
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT')
-      throw new CorpusKitError('not-found', 'clean.not-found', 'no such file', { subject: file, cause: error });
-    throw toCorpusKitError(error, file);
+/**
+ * Clean one file (or `-`, standard input, read by the caller into `stdin`): gzip and MHTML are
+ * unpacked first, and the URL and save time MHTML records are used unless options give them.
+ * Failures come back as CorpusKitErrors naming the file.
+ */
+export async function cleanFile(
+  file: string,
+  options: CleanOptions,
+  cwd: string,
+  stdin?: Uint8Array,
+): Promise<CleanDocument> {
+  const { clean } = await import('@corpuskit/clean');
+  const { readInputFile, unpackContainers } = await import('@corpuskit/ingest');
+  let bytes: Uint8Array;
+  if (file === '-' && stdin) {
+    bytes = stdin;
+  } else {
+    const path = resolve(cwd, file);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT')
+        throw new CorpusKitError('not-found', 'clean.not-found', 'no such file', { subject: file, cause: error });
+      throw toCorpusKitError(error, file);
+    }
+    if (info.isDirectory())
+      throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
+        subject: file,
+      });
+    // Bounded by the bytes read (a device or a growing file cannot get past it); pipes,
+    // sockets and devices are refused without waiting for a writer.
+    bytes = await readInputFile(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   }
-  if (info.isDirectory())
-    throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
-      subject: file,
-    });
-  // Bounded by the bytes read (a device or a growing file cannot get past it); pipes,
-  // sockets and devices are refused without waiting for a writer.
-  const bytes = await readInputFile(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return clean(bytes, { ...options, source: file });
+  const page = await unpackContainers(bytes, file, options.maxBytes);
+  return clean(page.bytes, {
+    ...(page.url ? { url: page.url } : {}),
+    ...(page.fetchedAt ? { fetchedAt: page.fetchedAt } : {}),
+    ...(page.headers ? { headers: page.headers } : {}),
+    ...options,
+    source: file,
+  });
 }
 
 function asError(error: unknown, file: string): CorpusKitError {
@@ -153,13 +176,17 @@ export const run: CommandRun = async (args, options, context) => {
   const given = args[0];
   const files = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map(String);
   if (files.length === 0) throw usageError('give at least one file to clean');
+  if (files.filter((file) => file === '-').length > 1) throw usageError("'-' (standard input) can be given once");
+  const stdin = files.includes('-')
+    ? await (await import('../stdin.js')).readStdin(context, DEFAULT_MAX_BYTES)
+    : undefined;
   const format = context.options.json ? 'json' : (context.options.format ?? 'text');
   if (format === 'json' && files.length > 1)
     throw usageError('--format json takes one file; use --format jsonl for several');
   const cleanOptions = await cleanOptionsFrom(options, context, files);
 
   if (format === 'json') {
-    const document = await cleanFile(files[0]!, cleanOptions, context.cwd).catch((error: unknown) => {
+    const document = await cleanFile(files[0]!, cleanOptions, context.cwd, stdin).catch((error: unknown) => {
       throw asError(error, files[0]!);
     });
     return {
@@ -173,7 +200,7 @@ export const run: CommandRun = async (args, options, context) => {
     if (context.signal.aborted) break;
     let record: CleanRecord;
     try {
-      const document = await cleanFile(file, cleanOptions, context.cwd);
+      const document = await cleanFile(file, cleanOptions, context.cwd, stdin);
       record = { source: file, ...document };
     } catch (error) {
       const wrapped = asError(error, file);

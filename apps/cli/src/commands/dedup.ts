@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-
 import { toCorpusKitError } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
 import { describeSimilarity } from '@corpuskit/dedup';
@@ -89,18 +87,11 @@ export function optionsFrom(options: Record<string, unknown>): FindDuplicatesOpt
   return input;
 }
 
-/** Read one file as dedup input: HTML is cleaned (article text only); plain text is used as it is. */
+/** Read one file as dedup input: HTML (also MHTML, gzip) is cleaned to its article text; plain text is used as it is. */
 async function readDocument(file: { path: string; source: string }): Promise<DedupDocument> {
-  const bytes = new Uint8Array(await readFile(file.path));
-  const { assertCleanable } = await import('@corpuskit/ingest');
-  const sniffed = assertCleanable(bytes, file.source);
-  if (sniffed.kind === 'html') {
-    const { clean } = await import('@corpuskit/clean');
-    const document = await clean(bytes, { source: file.source });
-    return { id: file.source, text: document.text, fetchedAt: document.provenance.fetchedAt };
-  }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  return { id: file.source, text };
+  const { readPageText } = await import('@corpuskit/ingest');
+  const page = await readPageText(file.path, file.source);
+  return { id: file.source, text: page.text, ...(page.fetchedAt ? { fetchedAt: page.fetchedAt } : {}) };
 }
 
 export const run: CommandRun = async (args, options, context) => {

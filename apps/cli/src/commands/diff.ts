@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CorpusKitError } from '@corpuskit/document';
@@ -41,9 +41,6 @@ type DiffModule = typeof DiffPackage;
 
 type Side = { kind: 'file'; path: string; arg: string } | { kind: 'version'; ref: string };
 
-const HTML_EXTENSION = /\.(?:html?|xhtml|shtml|mhtml?)$/i;
-const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
-
 function diffOptionsFrom(options: Record<string, unknown>): DiffOptions {
   return {
     ignoreWhitespace: options.ignoreWhitespace === true,
@@ -78,35 +75,34 @@ async function sideOf(arg: string, context: CommandContext): Promise<Side> {
   }
 }
 
-/** Read a file side: HTML is cleaned (lazily loading the cleaner), plain text is used as is. */
+/** Read a file side: HTML (also MHTML, gzip) is cleaned, plain text is used as is. */
 async function readFileSide(side: Extract<Side, { kind: 'file' }>): Promise<DiffInput> {
-  let bytes: Uint8Array;
+  const { readPageText } = await import('@corpuskit/ingest');
   try {
-    bytes = await readFile(side.path);
+    const page = await readPageText(side.path, side.arg);
+    return {
+      id: side.arg,
+      title: page.title,
+      text: page.text,
+      ...(page.metadata ? { metadata: page.metadata } : {}),
+    };
   } catch (error) {
+    // Keep the codes this command has always used for unusable files.
+    if (error instanceof CorpusKitError && error.code === 'ingest.binary') {
+      throw new CorpusKitError('input', 'diff.binary-file', error.message, { subject: side.arg, cause: error });
+    }
+    if (error instanceof CorpusKitError && error.code === 'ingest.not-utf8') {
+      throw new CorpusKitError('input', 'diff.not-utf8', 'is not valid UTF-8 text', {
+        subject: side.arg,
+        cause: error,
+      });
+    }
+    if (error instanceof CorpusKitError && error.code.startsWith('ingest.')) throw error;
     throw new CorpusKitError('input', 'diff.unreadable', `cannot read: ${(error as Error).message}`, {
       subject: side.arg,
       cause: error,
     });
   }
-  const head = new TextDecoder().decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '');
-  if (HTML_EXTENSION.test(side.path) || HTML_START.test(head)) {
-    const { clean } = await import('@corpuskit/clean');
-    const document = await clean(bytes, { source: side.arg });
-    return { id: side.arg, title: document.title, text: document.text, metadata: document.metadata };
-  }
-  if (bytes.includes(0)) {
-    throw new CorpusKitError('input', 'diff.binary-file', 'looks like a binary file, not text or HTML', {
-      subject: side.arg,
-    });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new CorpusKitError('input', 'diff.not-utf8', 'is not valid UTF-8 text', { subject: side.arg, cause: error });
-  }
-  return { id: side.arg, title: null, text: text.replace(/^\uFEFF/, '') };
 }
 
 async function openStore(context: CommandContext, refs: string[]): Promise<Store> {

@@ -8,8 +8,27 @@ import { renderIngest } from '../render-ingest.js';
 
 export const spec: CommandSpec = {
   usage: 'ingest <...paths>',
-  description: 'Clean, dedup and stage saved pages (files, folders, globs) for review',
+  description: 'Clean, dedup and stage saved pages (files, folders, globs, WARC, MHTML, -) for review',
+  details: [
+    'Inputs: HTML or text files, folders (walked), globs,',
+    'WARC and WARC.gz files (each HTML response or resource record is a page, with the URL and fetch time',
+    'of its record; other records are counted as skipped), MHTML ("save as single file"), .html.gz, and',
+    "'-' for one page on standard input (with --url).",
+    '',
+    'Where a page came from (its URL, hence its id) is read from, first to last: --urls FILE, a JSON',
+    'sidecar beside the page (page.html.json or page.json: {"url", "fetchedAt", "headers"}), the',
+    'page itself (MHTML snapshot location, SingleFile header, browsers\' "saved from url" comment).',
+    'A page with a canonical link gets its canonical URL as id; one with no URL gets file: and its path',
+    'relative to the folder given (or to the deepest folder common to the files given one by one).',
+    '',
+    'URL list (--urls): CSV with a header row path,url,fetched_at, or JSON Lines',
+    '{"path": "a.html", "url": "https://...", "fetched_at": "2026-01-02T10:00:00Z"}; paths are',
+    "relative to the list's folder.",
+  ].join('\n'),
   options: [
+    { flags: '--urls <file>', description: 'CSV or JSON Lines of path,url,fetched_at: where each file came from' },
+    { flags: '--url <url>', description: "The URL of the page read from standard input ('-')" },
+    { flags: '--fetched-at <time>', description: "ISO 8601 fetch time of the page read from standard input ('-')" },
     {
       flags: '-j, --jobs <n>',
       description: 'Pages cleaned in parallel, each in a worker thread (default: number of cores)',
@@ -31,6 +50,9 @@ export const spec: CommandSpec = {
     "corpuskit ingest 'crawl/**/*.html' --jobs 4",
     'corpuskit ingest page.html other.html --json',
     'corpuskit ingest saved-pages/ --ndjson | jq -c "select(.outcome == \\"failed\\")"',
+    'corpuskit ingest crawl.warc.gz',
+    'corpuskit ingest pages/ --urls urls.csv',
+    'curl -s https://example.com/story | corpuskit ingest - --url https://example.com/story',
   ],
 };
 
@@ -53,6 +75,27 @@ export const run: CommandRun = async (args, options, context) => {
   const lockWaitMs =
     options.wait === undefined ? (lockWaitFromEnv(context.env) ?? 30_000) : Number(options.wait) * 1000;
   if (!Number.isFinite(lockWaitMs) || lockWaitMs < 0) throw usageError(`--wait must be a number of seconds`);
+
+  const fromStdin = paths.includes('-');
+  const url = options.url === undefined ? undefined : String(options.url);
+  const fetchedAt = options.fetchedAt === undefined ? undefined : String(options.fetchedAt);
+  if ((url !== undefined || fetchedAt !== undefined) && !fromStdin) {
+    throw usageError("--url and --fetched-at describe the page on standard input: give '-' as an input");
+  }
+  if (url !== undefined && !/^https?:\/\/[^/]/i.test(url))
+    throw usageError(`--url is not an http(s) URL (got '${url}')`);
+  if (fetchedAt !== undefined && Number.isNaN(Date.parse(fetchedAt))) {
+    throw usageError(`--fetched-at is not an ISO 8601 time (got '${fetchedAt}')`);
+  }
+  const { readUrlList } = await import('@corpuskit/ingest');
+  const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
+  const stdin = fromStdin
+    ? {
+        bytes: await (await import('../stdin.js')).readStdin(context, maxBytes),
+        url: url ?? null,
+        fetchedAt: fetchedAt ?? null,
+      }
+    : undefined;
 
   // The pool first: its threads load the cleaner while the corpus is opened and the inputs listed.
   const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
@@ -80,6 +123,8 @@ export const run: CommandRun = async (args, options, context) => {
       maxBytes,
       followSymlinks: options.followSymlinks === true,
       timeoutMs,
+      ...(urls ? { urls } : {}),
+      ...(stdin ? { stdin } : {}),
       signal: context.signal,
       onStaging: () => {
         progress.stop();
@@ -89,9 +134,18 @@ export const run: CommandRun = async (args, options, context) => {
         );
       },
       onStart: (total) => {
-        progress = createProgress({ stream: context.stderr, total, unit: 'pages', enabled: !context.options.quiet });
+        progress = createProgress({
+          stream: context.stderr,
+          total,
+          unit: 'pages and records',
+          enabled: !context.options.quiet,
+        });
       },
       onEvent: (event) => {
+        if (event.kind === 'found') {
+          progress.grow(1);
+          return;
+        }
         if (event.kind === 'failed' && event.error) {
           if (!context.options.json && !options.ndjson) context.log.error(event.error.summary);
           if (context.options.verbose && event.error.stack) context.log.debug(event.error.stack);

@@ -1,0 +1,22 @@
+import { CorpusKitError } from '@corpuskit/document';
+
+import type { CommandContext } from './context.js';
+import { usageError } from './errors.js';
+
+/** Read standard input whole (a page given as `-`), refusing a terminal and more than `maxBytes`. */
+export async function readStdin(context: CommandContext, maxBytes: number): Promise<Uint8Array> {
+  if (context.stdin.isTTY) throw usageError("'-' reads a page from standard input: pipe or redirect one in");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of context.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) {
+      throw new CorpusKitError('input', 'cli.too-large', `standard input is over the ${maxBytes} byte limit`, {
+        subject: '-',
+      });
+    }
+    chunks.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}

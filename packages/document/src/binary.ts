@@ -1,0 +1,62 @@
+/**
+ * The one table of binary formats corpuskit recognises by their first bytes, shared by the
+ * cleaner (which refuses binary input) and ingest (which sniffs files before cleaning them).
+ * Names carry their article so they read in a sentence: "this is a PNG image".
+ */
+const SIGNATURES: ReadonlyArray<{ name: string; bytes: readonly number[]; offset?: number }> = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a WebP image', bytes: [0x57, 0x45, 0x42, 0x50], offset: 8 },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a gzip archive (decompress it first)', bytes: [0x1f, 0x8b] },
+  { name: 'a zip archive (or .docx/.xlsx/.epub; extract it first)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'an empty zip archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
+  { name: 'a bzip2 archive (decompress it first)', bytes: [0x42, 0x5a, 0x68] },
+  { name: 'an xz archive (decompress it first)', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+  { name: 'a 7-Zip archive (extract it first)', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'a zstd archive (decompress it first)', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
+  { name: 'a WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d] },
+  { name: 'an ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'a Windows executable', bytes: [0x4d, 0x5a] },
+  { name: 'an MP4/QuickTime video', bytes: [0x66, 0x74, 0x79, 0x70], offset: 4 },
+  { name: 'an Ogg media file', bytes: [0x4f, 0x67, 0x67, 0x53] },
+  { name: 'an MP3 audio file', bytes: [0x49, 0x44, 0x33] },
+  { name: 'a WOFF font', bytes: [0x77, 0x4f, 0x46, 0x46] },
+  { name: 'a WOFF2 font', bytes: [0x77, 0x4f, 0x46, 0x32] },
+  { name: 'an SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
+];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + signature.length) return false;
+  return signature.every((byte, i) => bytes[offset + i] === byte);
+}
+
+/** True when `bytes` start with the gzip magic number. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * The binary format `bytes` are in (e.g. `a PNG image`), or null when they may be text.
+ * Known signatures first; then NUL bytes or many control characters in the first 4 KiB,
+ * unless a UTF-16 byte-order mark explains them. Decides from content, never a file name.
+ */
+export function detectBinary(bytes: Uint8Array): string | null {
+  for (const signature of SIGNATURES) {
+    if (!startsWith(bytes, signature.bytes, signature.offset)) continue;
+    // "MZ" and "ID3" are also plausible starts of a text file: require more evidence.
+    if (signature.name === 'a Windows executable' && !bytes.subarray(0, 256).includes(0)) continue;
+    if (signature.name === 'an MP3 audio file' && bytes.length > 3 && bytes[3]! > 5) continue;
+    return signature.name;
+  }
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16Bom) return null;
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return 'binary data (it contains NUL bytes)';
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
+  }
+  return head.length > 0 && control / head.length > 0.1 ? 'binary data (many control characters)' : null;
+}

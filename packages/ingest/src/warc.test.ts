@@ -1,0 +1,111 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { describe, expect, it } from 'vitest';
+
+import { decodeContent, isWarcFile, readWarc, readWarcPage } from './warc.js';
+
+const enc = new TextEncoder();
+const html = enc.encode('<html><body><p>Héllo</p></body></html>');
+
+async function serialize(options: Parameters<typeof WARCRecord.create>[0], body: Uint8Array, gzip: boolean) {
+  const record = WARCRecord.create(
+    options,
+    (async function* () {
+      yield body;
+    })(),
+  );
+  return WARCSerializer.serialize(record, { gzip });
+}
+
+describe('decodeContent', () => {
+  it('undoes gzip, deflate (zlib and raw), br and a chain of them', () => {
+    expect(decodeContent(gzipSync(html), 'gzip', 1e6)).toEqual(Buffer.from(html));
+    expect(decodeContent(deflateSync(html), 'deflate', 1e6)).toEqual(Buffer.from(html));
+    expect(decodeContent(deflateRawSync(html), 'deflate', 1e6)).toEqual(Buffer.from(html));
+    expect(decodeContent(brotliCompressSync(html), 'br', 1e6)).toEqual(Buffer.from(html));
+    expect(decodeContent(brotliCompressSync(gzipSync(html)), 'gzip, br', 1e6)).toEqual(Buffer.from(html));
+    expect(decodeContent(html, 'identity', 1e6)).toBe(html);
+    expect(() => decodeContent(html, 'compress', 1e6)).toThrow(/unsupported Content-Encoding 'compress'/);
+    expect(() => decodeContent(gzipSync(new Uint8Array(5000)), 'gzip', 1000)).toThrow();
+  });
+});
+
+describe('readWarc', () => {
+  for (const gzip of [false, true]) {
+    it(`streams pages and skips with reasons, and finds a record again by offset (${gzip ? 'gzip' : 'plain'})`, async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'ingest-warc-'));
+      const file = path.join(dir, gzip ? 'a.warc.gz' : 'a.warc');
+      const records = await Promise.all([
+        serialize({ type: 'warcinfo' }, enc.encode('software: test\r\n'), gzip),
+        serialize(
+          {
+            type: 'response',
+            url: 'https://ex.com/a',
+            date: '2026-01-02T03:04:05Z',
+            httpHeaders: { 'Content-Type': 'text/html' },
+          },
+          html,
+          gzip,
+        ),
+        serialize(
+          {
+            type: 'response',
+            url: 'https://ex.com/gone',
+            statusline: 'HTTP/1.1 404 Not Found',
+            httpHeaders: { 'Content-Type': 'text/html' },
+          },
+          html,
+          gzip,
+        ),
+        serialize(
+          {
+            type: 'resource',
+            url: 'https://ex.com/r',
+            date: '2026-01-03T00:00:00Z',
+            warcHeaders: { 'Content-Type': 'text/html' },
+          },
+          html,
+          gzip,
+        ),
+        serialize(
+          { type: 'response', url: 'https://ex.com/s.css', httpHeaders: { 'Content-Type': 'text/css' } },
+          enc.encode('p{}'),
+          gzip,
+        ),
+      ]);
+      await writeFile(file, Buffer.concat(records));
+      expect(await isWarcFile(file)).toBe(true);
+      const items = [];
+      for await (const item of readWarc(file, { maxBytes: 1e6 })) items.push(item);
+      expect(items.map((item) => (item.kind === 'page' ? item.page.url : item.reason))).toEqual([
+        'warcinfo',
+        'https://ex.com/a',
+        'not-ok',
+        'https://ex.com/r',
+        'non-html',
+      ]);
+      const first = items[1]!;
+      if (first.kind !== 'page') throw new Error('expected a page');
+      expect(first.page).toMatchObject({
+        fetchedAt: '2026-01-02T03:04:05.000Z',
+        headers: { 'content-type': 'text/html' },
+      });
+      expect(new Uint8Array(first.page.payload)).toEqual(html);
+      const resource = items[3]!;
+      if (resource.kind !== 'page') throw new Error('expected a page');
+      const again = await readWarcPage(file, resource.page.offset, 1e6);
+      expect(again.url).toBe('https://ex.com/r');
+      expect(new Uint8Array(again.payload)).toEqual(html);
+    });
+  }
+
+  it('is not fooled by a page that starts with the word WARC', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-warc-'));
+    await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');
+    expect(await isWarcFile(path.join(dir, 'p.html'))).toBe(false);
+  });
+});
