@@ -1,9 +1,10 @@
 // The whole corpuskit story on the sample corpus, in a temporary corpus: ingest saved pages,
-// review, commit v1, ingest later editions, review, commit v2, and see what changed.
+// review, commit v1, ingest later editions, review, commit v2, and see what changed; then the
+// same pages as a crawler's WARC go into a second corpus and come out as a Parquet dataset.
 //
 //   pnpm install && pnpm build && pnpm demo          (--keep leaves the temporary corpus)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +26,14 @@ const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-demo-'));
 const env = { ...process.env, CORPUSKIT_CORPUS: corpus, ...(color ? { FORCE_COLOR: '1' } : {}) };
 
 /** Run corpuskit, echo the command, show its output; return the result. */
-function corpuskit(args, { show = true, json = false, allow = [0] } = {}) {
+function corpuskit(args, { show = true, json = false, allow = [0], env: extra = {} } = {}) {
   const shown = args.map((a) => (/[\s'"]/.test(a) ? JSON.stringify(a) : a)).join(' ');
   if (show) console.log(`\n${dim('$')} ${bold(`corpuskit ${shown}`)}`);
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: repo,
+    env: { ...env, ...extra },
+    encoding: 'utf8',
+  });
   if (show && !json) {
     if (result.stdout.trim()) console.log(result.stdout.trimEnd());
     if (result.stderr.trim()) console.log(dim(result.stderr.trimEnd()));
@@ -140,6 +145,42 @@ try {
 
   step('10. The corpus checks out');
   corpuskit(['fsck']);
+
+  step(
+    '11. A crawl in, a dataset out',
+    'The same pages as a crawler stores them: one WARC.gz (request and response records, written now from\n' +
+      'corpus/pages). Each HTML response is a page with the URL and fetch time of its record; the request\n' +
+      'records are counted and skipped. Then the version is exported as a Parquet dataset that Hugging Face\n' +
+      '`datasets` loads as it is.',
+  );
+  const crawl = mkdtempSync(path.join(tmpdir(), 'corpuskit-demo-crawl-'));
+  try {
+    const { sampleWarc } = await import('./sample-warc.mjs');
+    const warc = path.join(crawl, 'crawl.warc.gz');
+    writeFileSync(warc, (await sampleWarc()).bytes);
+    const crawlEnv = { CORPUSKIT_CORPUS: path.join(crawl, 'corpus') };
+    corpuskit(['init', path.join(crawl, 'corpus')], { env: crawlEnv });
+    corpuskit(['ingest', warc], { env: crawlEnv });
+    corpuskit(['accept', '--all'], { env: crawlEnv });
+    corpuskit(['commit', '-m', 'A crawl from a WARC'], { env: crawlEnv });
+    const dataset = path.join(crawl, 'dataset');
+    corpuskit(['export', '--format', 'parquet', '--layout', 'hf', '-o', dataset, '--license', 'other'], {
+      env: crawlEnv,
+    });
+    const card = readFileSync(path.join(dataset, 'README.md'), 'utf8');
+    console.log(`\n${dim('dataset/README.md (the dataset card), first lines:')}`);
+    console.log(
+      card
+        .split('\n')
+        .slice(0, 20)
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    );
+  } finally {
+    if (!keep) rmSync(crawl, { recursive: true, force: true });
+    else console.log(`\nThe crawl, its corpus and the dataset are kept at ${crawl}`);
+  }
+
   console.log(
     `\nDone. ${keep ? `The corpus is kept at ${corpus}` : 'The temporary corpus is removed (pass --keep to keep it).'}`,
   );

@@ -24,7 +24,9 @@ async function serialize(options, body, gzip) {
 
 /** Build the WARC bytes for the HTML pages in `dir` (their sidecars give URL, date, headers). */
 export async function sampleWarc(dir = path.join(repo, 'corpus/pages'), { gzip = true } = {}) {
-  const parts = [await serialize({ type: 'warcinfo' }, new TextEncoder().encode('software: corpuskit sample\r\n'), gzip)];
+  const parts = [
+    await serialize({ type: 'warcinfo' }, new TextEncoder().encode('software: corpuskit sample\r\n'), gzip),
+  ];
   const names = readdirSync(dir)
     .filter((name) => /\.html?$/.test(name))
     .sort();
@@ -39,7 +41,13 @@ export async function sampleWarc(dir = path.join(repo, 'corpus/pages'), { gzip =
     const host = new URL(url).host;
     parts.push(
       await serialize(
-        { type: 'request', url, date, statusline: `GET ${new URL(url).pathname} HTTP/1.1`, httpHeaders: { Host: host } },
+        {
+          type: 'request',
+          url,
+          date,
+          statusline: `GET ${new URL(url).pathname} HTTP/1.1`,
+          httpHeaders: { Host: host },
+        },
         new Uint8Array(),
         gzip,
       ),

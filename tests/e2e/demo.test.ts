@@ -15,6 +15,7 @@ describe('pnpm demo', () => {
       '== 5. Commit version 1',
       '== 8. Commit version 2',
       '== 10. The corpus checks out',
+      '== 11. A crawl in, a dataset out',
     ]) {
       expect(result.stdout).toContain(step);
     }
@@ -24,5 +25,8 @@ describe('pnpm demo', () => {
     );
     expect(result.stdout).toContain('Committed version');
     expect(result.stdout).toMatch(/^ok: /m);
+    expect(result.stdout).toMatch(/crawl\.warc\.gz: 11 WARC records, 5 HTML pages; skipped 1 warcinfo, 5 request/);
+    expect(result.stdout).toMatch(/Exported 5 documents from HEAD .* as parquet \(hf layout\)/);
+    expect(result.stdout).toContain('    path: data/train-*.parquet');
   });
 });

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { x } from 'tinyexec';
-import type { Result } from 'tinyexec';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(REPO, 'apps/cli/dist/bin.js');
@@ -35,7 +34,7 @@ export async function corpuskit(
     throwOnError: false,
   });
   if (options.input !== undefined) proc.process?.stdin?.end(options.input);
-  const result: Result = await proc;
+  const result = await proc;
   const stdout = result.stdout;
   return {
     code: result.exitCode ?? -1,

@@ -424,18 +424,15 @@ export async function ingest(
   }
   // Largest files first (see largestFirst); `seq` keeps the input order for "the last one given wins".
   const inputOrder = new Map(expanded.files.map((file, index) => [file, index]));
-  const stream = pagesOf(
-    await largestFirst(expanded.files),
-    {
-      maxBytes,
-      orderOf: (file) => inputOrder.get(file) ?? 0,
-      ...(options.urls ? { urls: options.urls } : {}),
-      onFile: (file) => reached.add(file),
-      onContainer: (summary) => {
-        if (!containers.includes(summary)) containers.push(summary);
-      },
+  const stream = pagesOf(await largestFirst(expanded.files), {
+    maxBytes,
+    orderOf: (file) => inputOrder.get(file) ?? 0,
+    ...(options.urls ? { urls: options.urls } : {}),
+    onFile: (file) => reached.add(file),
+    onContainer: (summary) => {
+      if (!containers.includes(summary)) containers.push(summary);
     },
-  );
+  });
   const counted = (async function* () {
     for await (const item of stream) {
       // A WARC record is one more item for the progress total.

@@ -1,0 +1,159 @@
+// Inputs and outputs, timed against baselines in the same run:
+//
+// 1. WARC ingest throughput: the same pages ingested by the built CLI as HTML files and as one
+//    WARC.gz (written here with warcio), alternating, medians of --runs. Target: within 10%.
+// 2. Export of --docs documents (default 100,000 synthetic ~5 KB articles committed to a store
+//    built here): JSONL (the baseline), Parquet, Parquet in the Hugging Face layout, JSONL.gz;
+//    time and peak memory (max RSS of a child process doing only that export).
+//
+//   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --skip-export]
+//
+// Pages: DIR/readability-test-pages/*/source.html (DIR defaults to ../shared/data beside the
+// repository) when present, else the sample corpus's pages, repeated.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { WARCRecord, WARCSerializer } from 'warcio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.resolve(process.env.INIT_CWD ?? repo, '../shared/data') },
+    runs: { type: 'string', default: '3' },
+    docs: { type: 'string', default: '100000' },
+    jobs: { type: 'string', default: '2' },
+    'skip-export': { type: 'boolean', default: false },
+    'skip-warc': { type: 'boolean', default: false },
+  },
+});
+const bin = path.join(repo, 'apps/cli/dist/bin.js');
+if (!existsSync(bin)) {
+  console.error('build first: pnpm build');
+  process.exit(2);
+}
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const remove = (dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
+function cli(args, cwd) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`corpuskit ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return result;
+}
+
+console.log(`load average before: ${load()}`);
+
+if (!values['skip-warc']) {
+  const dataPages = path.join(values.data, 'readability-test-pages');
+  let pages;
+  if (existsSync(dataPages)) {
+    pages = readdirSync(dataPages)
+      .map((name) => path.join(dataPages, name, 'source.html'))
+      .filter((file) => existsSync(file))
+      .sort()
+      .map((file) => readFileSync(file));
+  } else {
+    const sample = path.join(repo, 'corpus/pages');
+    const files = readdirSync(sample).filter((name) => name.endsWith('.html'));
+    pages = Array.from({ length: 8 }, () => files.map((name) => readFileSync(path.join(sample, name)))).flat();
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-inputs-'));
+  const filesDir = path.join(work, 'pages');
+  mkdirSync(filesDir);
+  const parts = [];
+  for (const [index, bytes] of pages.entries()) {
+    const name = `${String(index).padStart(5, '0')}.html`;
+    writeFileSync(path.join(filesDir, name), bytes);
+    const record = WARCRecord.create(
+      {
+        type: 'response',
+        url: `https://bench.example/${name}`,
+        date: '2026-01-01T00:00:00Z',
+        statusline: 'HTTP/1.1 200 OK',
+        httpHeaders: { 'Content-Type': 'text/html' },
+      },
+      (async function* () {
+        yield bytes;
+      })(),
+    );
+    parts.push(await WARCSerializer.serialize(record, { gzip: true }));
+  }
+  const warc = path.join(work, 'pages.warc.gz');
+  writeFileSync(warc, Buffer.concat(parts));
+  const bytes = pages.reduce((sum, page) => sum + page.length, 0);
+  console.log(
+    `\nWARC ingest: ${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB), --jobs ${values.jobs}, ${values.runs} runs each, alternating`,
+  );
+  const times = { files: [], warc: [] };
+  for (let run = 0; run < Number(values.runs); run += 1) {
+    for (const kind of run % 2 === 0 ? ['files', 'warc'] : ['warc', 'files']) {
+      const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-corpus-'));
+      try {
+        cli(['init', corpus, '--quiet'], corpus);
+        const started = process.hrtime.bigint();
+        const result = cli(
+          ['ingest', kind === 'files' ? filesDir : warc, '--jobs', values.jobs, '--json', '--quiet'],
+          corpus,
+        );
+        times[kind].push(Number(process.hrtime.bigint() - started) / 1e9);
+        const summary = JSON.parse(result.stdout);
+        if (summary.files !== pages.length) {
+          throw new Error(`${kind}: ${summary.files} pages ingested, expected ${pages.length}`);
+        }
+      } finally {
+        remove(corpus);
+      }
+    }
+  }
+  const files = median(times.files);
+  const warcTime = median(times.warc);
+  console.log(`  files:   ${files.toFixed(2)} s  (${(pages.length / files).toFixed(1)} pages/s)`);
+  console.log(`  WARC.gz: ${warcTime.toFixed(2)} s  (${(pages.length / warcTime).toFixed(1)} pages/s)`);
+  console.log(`  WARC.gz / files time: ${(warcTime / files).toFixed(3)} (target <= 1.10)`);
+  remove(work);
+}
+
+if (!values['skip-export']) {
+  const docs = Number(values.docs);
+  const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-export-'));
+  const build = spawnSync(process.execPath, [path.join(here, 'export-corpus.mjs'), corpus, String(docs)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error(`building the corpus failed: ${build.stdout}`);
+  console.log(`\nexport of ${docs} documents (${build.stdout.trim()}); load ${load()}`);
+  const rows = [];
+  for (const [label, args] of [
+    ['jsonl (baseline)', ['jsonl', path.join(corpus, 'out.jsonl')]],
+    ['parquet', ['parquet', path.join(corpus, 'out.parquet')]],
+    ['parquet --layout hf', ['parquet', path.join(corpus, 'hf'), 'hf']],
+    ['jsonl.gz', ['jsonl.gz', path.join(corpus, 'gz')]],
+  ]) {
+    const result = spawnSync(process.execPath, [path.join(here, 'export-once.mjs'), corpus, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (result.status !== 0) throw new Error(`${label} failed`);
+    const { seconds, maxRssMb, documents, outputMb } = JSON.parse(result.stdout);
+    if (documents !== docs) throw new Error(`${label}: ${documents} documents, expected ${docs}`);
+    rows.push({ label, seconds, maxRssMb, outputMb });
+  }
+  const base = rows[0];
+  for (const row of rows) {
+    console.log(
+      `  ${row.label.padEnd(20)} ${row.seconds.toFixed(1).padStart(6)} s (x${(row.seconds / base.seconds).toFixed(2)})  peak RSS ${row.maxRssMb.toFixed(0).padStart(5)} MB (x${(row.maxRssMb / base.maxRssMb).toFixed(2)})  output ${row.outputMb.toFixed(0)} MB`,
+    );
+  }
+  remove(corpus);
+}
+console.log(`\nload average after: ${load()}`);

@@ -1,0 +1,169 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SAMPLE_PAGES, corpuskit, tempCorpus } from './helpers.js';
+
+interface JsonlRecord {
+  id: string;
+  contentHash: string;
+  title: string | null;
+  text: string;
+  markdown: string;
+  metadata: { authors: string[]; language: string | null; publishedAt: string | null; siteName: string | null };
+  provenance: { url: string | null; rawSha256: string; cleanerVersion: string; fetchedAt: string | null };
+}
+
+async function readParquet(file: string): Promise<Array<Record<string, unknown>>> {
+  const bytes = await readFile(file);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return (await parquetReadObjects({ file: buffer })) as Array<Record<string, unknown>>;
+}
+
+describe('export: Parquet, the Hugging Face layout, gzipped JSONL shards, one file per document', () => {
+  let dir = '';
+  let cleanup = async () => {};
+  const run = (...args: string[]) => corpuskit(args, { cwd: dir });
+  let records: JsonlRecord[] = [];
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempCorpus());
+    expect((await run('ingest', SAMPLE_PAGES)).code).toBeLessThan(2);
+    expect((await run('accept', '--all')).code).toBe(0);
+    expect((await run('commit', '-m', 'Sample')).code).toBe(0);
+    const jsonl = await run('export', '--format', 'jsonl');
+    records = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as JsonlRecord);
+    expect(records.length).toBeGreaterThanOrEqual(4);
+  });
+  afterAll(() => cleanup());
+
+  function expectSameRows(rows: Array<Record<string, unknown>>): void {
+    expect(rows.map((row) => row.id)).toEqual(records.map((record) => record.id));
+    for (const [index, record] of records.entries()) {
+      expect(rows[index]).toMatchObject({
+        id: record.id,
+        title: record.title,
+        text: record.text,
+        markdown: record.markdown,
+        authors: record.metadata.authors,
+        language: record.metadata.language,
+        published_at: record.metadata.publishedAt,
+        site_name: record.metadata.siteName,
+        fetched_at: record.provenance.fetchedAt,
+        content_hash: record.contentHash,
+        raw_hash: record.provenance.rawSha256,
+        cleaner_version: record.provenance.cleanerVersion,
+        page_type: (record as { pageType?: string }).pageType ?? null,
+      });
+    }
+  }
+
+  it('--format parquet: one file that reads back (hyparquet) with the rows and text of the JSONL export', async () => {
+    const result = await run('export', '--format', 'parquet', '-o', 'corpus.parquet', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json()).toMatchObject({ documents: records.length, format: 'parquet', files: ['corpus.parquet'] });
+    expectSameRows(await readParquet(path.join(dir, 'corpus.parquet')));
+  });
+
+  it('and DuckDB reads the same file: rows, text and the authors list', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const file = path.join(dir, 'corpus.parquet').replace(/'/g, "''");
+    const reader = await connection.runAndReadAll(
+      `select id, text, authors, page_type from read_parquet('${file}') order by id`,
+    );
+    const rows = reader.getRowObjectsJson() as Array<{ id: string; text: string; authors: string[]; page_type: null }>;
+    expect(rows.map((row) => [row.id, row.text, row.authors])).toEqual(
+      records.map((record) => [record.id, record.text, record.metadata.authors]),
+    );
+    connection.closeSync();
+  });
+
+  it('--layout hf: data/ shards and a dataset card with the features, counts and version', async () => {
+    const result = await run(
+      'export',
+      '--format',
+      'parquet',
+      '--layout',
+      'hf',
+      '-o',
+      'dataset',
+      '--shard-size',
+      '2',
+      '--license',
+      'cc-by-4.0',
+      '--json',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const shards = Math.ceil(records.length / 2);
+    const data = (await readdir(path.join(dir, 'dataset/data'))).sort();
+    expect(data).toEqual(
+      Array.from(
+        { length: shards },
+        (_, i) => `train-${String(i).padStart(5, '0')}-of-${String(shards).padStart(5, '0')}.parquet`,
+      ),
+    );
+    const rows: Array<Record<string, unknown>> = [];
+    for (const name of data) rows.push(...(await readParquet(path.join(dir, 'dataset/data', name))));
+    expectSameRows(rows);
+    const card = await readFile(path.join(dir, 'dataset/README.md'), 'utf8');
+    const head = await run('log', '--json');
+    const version = head.json<{ versions: Array<{ id: string }> }>().versions[0]!.id;
+    expect(card).toMatch(/^---\nlicense: cc-by-4\.0\n/);
+    expect(card).toContain('    path: data/train-*.parquet');
+    expect(card).toContain('    - name: authors\n      sequence: string');
+    expect(card).toContain(`    num_examples: ${records.length}\n`);
+    expect(card).toContain(version);
+    const bytes = await readFile(path.join(dir, 'dataset/data', data[0]!));
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(metadata.key_value_metadata).toEqual(expect.arrayContaining([{ key: 'corpuskit.version', value: version }]));
+  });
+
+  it('--format jsonl.gz: shards with the lines of the JSONL export', async () => {
+    const result = await run('export', '--format', 'jsonl.gz', '-o', 'shards', '--shard-size', '3', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const names = (await readdir(path.join(dir, 'shards'))).sort();
+    expect(names).toEqual(
+      Array.from({ length: Math.ceil(records.length / 3) }, (_, i) => `part-${String(i).padStart(5, '0')}.jsonl.gz`),
+    );
+    let lines: string[] = [];
+    for (const name of names) {
+      lines = lines.concat(
+        gunzipSync(await readFile(path.join(dir, 'shards', name)))
+          .toString('utf8')
+          .trim()
+          .split('\n'),
+      );
+    }
+    expect(lines.map((line) => JSON.parse(line) as JsonlRecord)).toEqual(records);
+  });
+
+  it('--format md and txt: one file per document, safe names, the text inside', async () => {
+    for (const format of ['md', 'txt']) {
+      const result = await run('export', '--format', format, '-o', `as-${format}`);
+      expect(result.code, result.stderr).toBe(0);
+      const names = (await readdir(path.join(dir, `as-${format}`))).sort();
+      expect(names).toHaveLength(records.length);
+      for (const name of names) expect(name).toMatch(new RegExp(`^[A-Za-z0-9._-]+-[0-9a-f]{10}\\.${format}$`));
+      const bbc = names.find((name) => name.startsWith('www.bbc.co.uk-news-world-asia-58290318-'))!;
+      const body = await readFile(path.join(dir, `as-${format}`, bbc), 'utf8');
+      const record = records.find((r) => r.id === 'https://www.bbc.co.uk/news/world-asia-58290318')!;
+      expect(body).toContain(format === 'md' ? record.markdown : record.text);
+    }
+  });
+
+  it('refuses what cannot work, with a clear usage error', async () => {
+    const noOut = await run('export', '--format', 'parquet', '--json');
+    expect(noOut.code).toBe(2);
+    expect(noOut.json<{ error: { message: string } }>().error.message).toMatch(/-o FILE\.parquet/);
+    const layout = await run('export', '--format', 'jsonl.gz', '--layout', 'hf', '-o', 'x', '--json');
+    expect(layout.code).toBe(2);
+  });
+});
