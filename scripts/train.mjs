@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm train [MODEL] [args]`: build @corpuskit/clean, then train its learned models from the dev
 // sets of a data directory (default ../shared/data relative to the repository root; the data is
-// read in place, never copied). MODEL: `blocks` (the block model, packages/clean/train/blocks.mjs)
-// or `all` (default). Arguments after MODEL go to each trainer; `--write` rewrites the
+// read in place, never copied). MODEL: `blocks` (the block model, packages/clean/train/blocks.mjs),
+// `pagetype` (the page-type model, packages/clean/train/pagetype.mjs) or `all` (default). Arguments after MODEL go to each trainer; `--write` rewrites the
 // checked-in weights. `--no-build` uses the existing dist.
 
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TRAINERS = {
   blocks: 'packages/clean/train/blocks.mjs',
+  pagetype: 'packages/clean/train/pagetype.mjs',
 };
 
 const args = process.argv.slice(2);

@@ -126,6 +126,7 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
 
 /** One finding in words: a duplicate names the other document, a revision says how much changed. */
 export function describeFinding(finding: DedupFinding, colors: CommandContext['log']['colors']): string {
+  if (finding.kind === 'not-article') return `${colors.yellow('not an article')}: ${finding.reason}`;
   if (finding.kind === 'revision') {
     return `${colors.cyan('revision')}: ${describeSimilarity(finding.similarity)} to the current text`;
   }

@@ -61,3 +61,27 @@ export function metadataAggregate(
 export function mean(xs: number[]): number;
 export function median(xs: number[]): number;
 export function overlapShare(removedText: string, goldShingles: Map<string, number>, n?: number): number;
+
+export function wcxbTokens(text: string | null | undefined): string[];
+export interface WordScores {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+export function wcxbWords(predicted: string | null | undefined, gold: string): WordScores;
+export function snippetShare(text: string | null | undefined, snippets: string[]): number;
+export interface WcxbRow extends WordScores {
+  with: number;
+  without: number;
+}
+export function wcxbPage(
+  page: { gold: string; with: string[]; without: string[] },
+  predicted: string | null | undefined,
+): WcxbRow;
+export interface WcxbFigures extends WcxbRow {
+  pages: number;
+}
+export function wcxbAggregate(
+  rows: Array<WcxbRow & { type: string }>,
+): WcxbFigures & { types: Record<string, WcxbFigures> };
+export function spread(xs: number[]): { mean: number; sd: number; min: number; max: number; folds: number };

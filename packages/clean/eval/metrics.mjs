@@ -249,3 +249,95 @@ export function overlapShare(removedText, goldShingles, n = 4) {
   }
   return total > 0 ? inGold / total : 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// WCXB word metric (the benchmark's evaluate.py, as described in the data README)
+
+/** WCXB tokens: runs of Unicode letters, numbers and `_` of the lower-cased text. */
+export function wcxbTokens(text) {
+  if (!text) return [];
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+/**
+ * Word precision, recall and F1 of one page from the token multisets. No gold tokens: 1/1/1
+ * when nothing was predicted either, else 0/0/0; no predicted tokens: 0/0/0.
+ * @param {string | null | undefined} predicted
+ * @param {string} gold
+ */
+export function wcxbWords(predicted, gold) {
+  const p = wcxbTokens(predicted);
+  const r = wcxbTokens(gold);
+  if (r.length === 0) return p.length ? { precision: 0, recall: 0, f1: 0 } : { precision: 1, recall: 1, f1: 1 };
+  if (p.length === 0) return { precision: 0, recall: 0, f1: 0 };
+  const counts = new Map();
+  for (const w of r) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let overlap = 0;
+  for (const w of p) {
+    const n = counts.get(w);
+    if (n) {
+      overlap++;
+      counts.set(w, n - 1);
+    }
+  }
+  const precision = overlap / p.length;
+  const recall = overlap / r.length;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/**
+ * Share of snippets found in the text (case-insensitive substring, no whitespace folding); 1
+ * for an empty snippet list, as the benchmark counts it (for `without` too).
+ * @param {string | null | undefined} text
+ * @param {string[]} snippets
+ */
+export function snippetShare(text, snippets) {
+  if (snippets.length === 0) return 1;
+  const t = (text ?? '').toLowerCase();
+  return snippets.filter((s) => t.includes(s.toLowerCase())).length / snippets.length;
+}
+
+/**
+ * One WCXB page.
+ * @param {{ gold: string, with: string[], without: string[] }} page
+ * @param {string | null | undefined} predicted
+ */
+export function wcxbPage(page, predicted) {
+  return {
+    ...wcxbWords(predicted ?? '', page.gold),
+    with: snippetShare(predicted, page.with),
+    without: snippetShare(predicted, page.without),
+  };
+}
+
+/**
+ * Means over pages, overall and per page type.
+ * @param {Array<{ type: string, precision: number, recall: number, f1: number, with: number, without: number }>} rows
+ */
+export function wcxbAggregate(rows) {
+  const avg = (xs) => {
+    const m = (k) => mean(xs.map((x) => x[k]));
+    return {
+      pages: xs.length,
+      precision: m('precision'),
+      recall: m('recall'),
+      f1: m('f1'),
+      with: m('with'),
+      without: m('without'),
+    };
+  };
+  const byType = {};
+  for (const r of rows) (byType[r.type] ??= []).push(r);
+  return { ...avg(rows), types: Object.fromEntries(Object.entries(byType).map(([k, xs]) => [k, avg(xs)])) };
+}
+
+/**
+ * Mean and spread (population standard deviation, min, max) of per-fold figures.
+ * @param {number[]} xs
+ */
+export function spread(xs) {
+  const finite = xs.filter(Number.isFinite);
+  const m = mean(finite);
+  const sd = finite.length ? Math.sqrt(mean(finite.map((x) => (x - m) ** 2))) : NaN;
+  return { mean: m, sd, min: Math.min(...finite), max: Math.max(...finite), folds: finite.length };
+}

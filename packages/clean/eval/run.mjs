@@ -3,12 +3,21 @@
 // data directory and print each benchmark's own figures, per-category breakdowns, and the worst
 // pages. See README.md in this directory for the options and what each figure means.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SETS, availableSets, loadReadability, loadScrapinghub, loadTrafilatura } from './data.mjs';
+import {
+  SETS,
+  WCXB_PAGE_TYPES,
+  availableSets,
+  loadReadability,
+  loadScrapinghub,
+  loadTrafilatura,
+  loadWcxb,
+} from './data.mjs';
+import { DEFAULT_FOLDS, assignFolds, pageSite } from './folds.mjs';
 import { guessKind } from './kinds.mjs';
 import {
   METADATA_KEYS,
@@ -24,7 +33,10 @@ import {
   shingleAggregate,
   shingleCounts,
   shinglePage,
+  spread,
   tokenize,
+  wcxbAggregate,
+  wcxbPage,
 } from './metrics.mjs';
 import { ForkPool } from './pool.mjs';
 import { loadCleaner, snapshotCleaner } from './systems.mjs';
@@ -34,20 +46,28 @@ const repoRoot = resolve(here, '../../..');
 const userCwd = process.env.INIT_CWD ?? process.cwd();
 const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
 
-const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|readability|all]
+const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|wcxb|readability|all]
                  [--out FILE] [--write-pred DIR] [--jobs N] [--timeout MS] [--limit N] [--no-baselines] [--worst N]
+                 [--cv] [--folds K] [--cache DIR | --no-cache] [--baselines jsdom|linkedom|both|none] [--no-page-types]
 
   --data DIR        data directory (default: ../shared/data relative to the repository root)
   --engine E        cleaner engine(s) to evaluate (default: both)
-  --set S           which set(s) (default: all present)
+  --set S           which set(s), comma-separated (default: all present)
   --out FILE        write every figure and per-page result as JSON
   --write-pred DIR  write PRED.json files in the reference scorers' formats (DIR/<set>/<system>.json)
   --jobs N          worker processes (default: 2)
   --timeout MS      per-page time limit given to clean() as timeoutMs; the worker is killed 15 s
                     later; a page over it counts as a failure, i.e. empty output (default: 60000)
   --limit N         only the first N pages of each set (quick runs)
-  --no-baselines    skip the Readability baselines
-  --worst N         how many worst pages to list per set (default: 10)`;
+  --no-baselines    skip the Readability baselines (same as --baselines none)
+  --baselines E     which Readability baselines to run (default: both)
+  --no-page-types   clean every page as an article (clean() with pageTypeModel: false)
+  --worst N         how many worst pages to list per set (default: 10)
+  --cv              cross-validate by site: K folds (eval/folds.mjs); the page-type model is
+                    trained on the other folds for each page; figures are per-fold mean and spread
+  --folds K         number of folds for --cv (default: ${DEFAULT_FOLDS})
+  --cache DIR       reuse page results of the same system and build (default:
+                    node_modules/.cache/corpuskit-eval); --no-cache runs everything`;
 
 function fail(message, code = 2) {
   process.stderr.write(`eval: ${message}\n`);
@@ -68,6 +88,12 @@ try {
       limit: { type: 'string' },
       'no-baselines': { type: 'boolean', default: false },
       worst: { type: 'string', default: '10' },
+      cv: { type: 'boolean', default: false },
+      folds: { type: 'string', default: String(DEFAULT_FOLDS) },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      baselines: { type: 'string', default: 'both' },
+      'no-page-types': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -87,9 +113,9 @@ if (sets.length === 0) {
     `no evaluation data in ${dataDir} (expected ${Object.values(SETS).join(', ')}); pass --data DIR pointing at the data directory`,
   );
 }
-const wantedSets = args.set === 'all' ? sets : [args.set];
+const wantedSets = args.set === 'all' ? sets : args.set.split(',');
 for (const s of wantedSets) {
-  if (!(s in SETS)) fail(`unknown --set ${s} (scrapinghub, trafilatura, readability or all)`);
+  if (!(s in SETS)) fail(`unknown --set ${s} (scrapinghub, trafilatura, wcxb, readability or all)`);
   if (!sets.includes(s)) fail(`set ${s} is not in ${dataDir} (missing ${SETS[s]}/)`);
 }
 const engines = args.engine === 'both' ? ['jsdom', 'linkedom'] : [args.engine];
@@ -103,6 +129,13 @@ const jobs = positiveInt('jobs', args.jobs);
 const timeoutMs = positiveInt('timeout', args.timeout);
 const limit = args.limit === undefined ? Infinity : positiveInt('limit', args.limit);
 const worstN = positiveInt('worst', args.worst);
+const foldCount = positiveInt('folds', args.folds);
+if (args.cv && foldCount < 2) fail('--folds must be at least 2');
+const cacheDir = args['no-cache']
+  ? null
+  : args.cache
+    ? fromUser(args.cache)
+    : join(repoRoot, 'node_modules/.cache/corpuskit-eval');
 
 const snapshot = snapshotCleaner();
 process.on('exit', () => snapshot.cleanup());
@@ -112,7 +145,12 @@ if (!cleaner.clean) {
     `eval: ${cleaner.reason}; evaluating the baselines only (build with pnpm --filter @corpuskit/clean build)\n`,
   );
 }
-const baselineEngines = args['no-baselines'] ? [] : ['jsdom', 'linkedom'];
+const baselineChoice = args['no-baselines'] ? 'none' : args.baselines;
+if (!['jsdom', 'linkedom', 'both', 'none'].includes(baselineChoice))
+  fail(`unknown --baselines ${baselineChoice} (jsdom, linkedom, both or none)`);
+const baselineEngines =
+  baselineChoice === 'none' ? [] : baselineChoice === 'both' ? ['jsdom', 'linkedom'] : [baselineChoice];
+const noPageTypes = args['no-page-types'];
 const cleanEngines = cleaner.clean ? engines : [];
 
 // ------------------------------------------------------------------------------------------------
@@ -130,7 +168,12 @@ const taskKeys = [...new Set(systems.map((s) => s.task))];
 
 const loaded = {};
 for (const s of wantedSets) {
-  const loader = { scrapinghub: loadScrapinghub, trafilatura: loadTrafilatura, readability: loadReadability }[s];
+  const loader = {
+    scrapinghub: loadScrapinghub,
+    trafilatura: loadTrafilatura,
+    readability: loadReadability,
+    wcxb: loadWcxb,
+  }[s];
   const { pages } = loader(dataDir);
   loaded[s] = pages.slice(0, limit);
 }
@@ -145,10 +188,74 @@ const pool = new ForkPool({
   maxRssMb: 1500,
 });
 
-const totalTasks = Object.entries(loaded).reduce(
-  (n, [s, pages]) => n + pages.length * (taskKeys.length + (s === 'readability' ? 1 : 0)),
-  0,
-);
+// Cross-validation: each page's fold, and for each fold the learned models trained on the other
+// folds (every set shares the same site-to-fold function, so a site is never on both sides).
+/** foldOf[set][pageId] */
+const foldOf = {};
+for (const [s, pages] of Object.entries(loaded)) {
+  const folds = assignFolds(pages, pageSite, foldCount);
+  foldOf[s] = Object.fromEntries(pages.map((p, i) => [p.id, folds[i]]));
+}
+/** Model files per fold for --cv (null: the cleaner's own checked-in models). */
+let foldModels = null;
+if (args.cv && cleaner.clean && !noPageTypes) {
+  const { trainFoldModels } = await import('../train/pagetype.mjs');
+  foldModels = await trainFoldModels({
+    dataDir,
+    folds: foldCount,
+    cacheDir: cacheDir ?? join(repoRoot, 'node_modules/.cache/corpuskit-eval'),
+    jobs,
+    log: (m) => process.stderr.write(`eval: ${m}\n`),
+    snapshotHash: snapshot.hash,
+  });
+}
+
+// Page results are cached per system and build: a baseline's results never change, and the
+// cleaner's change with its dist (snapshot hash) and, under --cv, with the fold's model.
+const cacheKeyOf = (key, set, pageId) => {
+  const [kind, engine] = key.split(':');
+  if (kind === 'readability') return `readability-${engine}`;
+  const model = foldModels ? `-${foldModels[foldOf[set][pageId]].hash}` : noPageTypes ? '-untyped' : '';
+  return `clean-${engine}-${snapshot.hash}${model}`;
+};
+/** cache[cacheKey][set] = { pageId: outcome } */
+const cache = {};
+const cacheFile = (ck, set) => join(cacheDir, ck, `${set}.json`);
+const cached = (ck, set) => {
+  cache[ck] ??= {};
+  if (!cache[ck][set]) {
+    const file = cacheDir && snapshot.hash !== null ? cacheFile(ck, set) : null;
+    try {
+      cache[ck][set] = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    } catch {
+      cache[ck][set] = {};
+    }
+    cache[ck][set].__dirty = false;
+  }
+  return cache[ck][set];
+};
+
+/** Write the cache entries that changed (also during the run, so a stopped run keeps its work). */
+function flushCache() {
+  if (!cacheDir || snapshot.hash === null) return;
+  for (const [ck, bySet] of Object.entries(cache)) {
+    for (const [set, store] of Object.entries(bySet)) {
+      if (!store.__dirty) continue;
+      const { __dirty, ...entries } = store;
+      const file = cacheFile(ck, set);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(`${file}.tmp`, JSON.stringify(entries));
+      renameSync(`${file}.tmp`, file);
+      store.__dirty = false;
+    }
+  }
+}
+
+/** results[set][pageId][taskKey] = outcome */
+const results = {};
+const pending = [];
+let totalTasks = 0;
+let fromCache = 0;
 let doneTasks = 0;
 let lastReport = 0;
 const t0 = performance.now();
@@ -160,10 +267,6 @@ const progress = () => {
     process.stderr.write(`eval: ${doneTasks}/${totalTasks} page runs, ${((now - t0) / 1000).toFixed(0)} s\n`);
   }
 };
-
-/** results[set][pageId][taskKey] = outcome */
-const results = {};
-const pending = [];
 for (const [s, pages] of Object.entries(loaded)) {
   results[s] = {};
   // Interleave tasks page by page so a partial run still covers every system.
@@ -171,14 +274,32 @@ for (const [s, pages] of Object.entries(loaded)) {
     const slot = (results[s][page.id] = {});
     for (const key of taskKeys) {
       const [kind, engine] = key.split(':');
+      const ck = cacheKeyOf(key, s, page.id);
+      const store = cached(ck, s);
+      if (store[page.id]) {
+        slot[key] = store[page.id];
+        fromCache++;
+        continue;
+      }
+      totalTasks++;
+      const task = { kind, engine, file: page.file, url: page.url, timeoutMs };
+      if (kind === 'clean' && foldModels) task.pageTypeModelFile = foldModels[foldOf[s][page.id]].file;
+      if (kind === 'clean' && noPageTypes) task.noPageTypes = true;
       pending.push(
-        pool.run({ kind, engine, file: page.file, url: page.url, timeoutMs }).then((o) => {
+        pool.run(task).then((o) => {
           slot[key] = o;
+          // Only successes are kept: a timeout may be the machine's load, not the page.
+          if (o.ok) {
+            store[page.id] = o;
+            store.__dirty = true;
+          }
           progress();
+          if (doneTasks % 250 === 0) flushCache();
         }),
       );
     }
     if (s === 'readability') {
+      totalTasks++;
       pending.push(
         pool.run({ kind: 'expected-text', file: page.expectedFile }).then((o) => {
           slot.expected = o;
@@ -189,10 +310,11 @@ for (const [s, pages] of Object.entries(loaded)) {
   }
 }
 process.stderr.write(
-  `eval: ${totalTasks} page runs on ${jobs} worker processes (systems: ${systems.map((s) => s.name).join(', ') || 'none'})\n`,
+  `eval: ${totalTasks} page runs on ${jobs} worker processes, ${fromCache} from the cache (systems: ${systems.map((s) => s.name).join(', ') || 'none'})\n`,
 );
 await Promise.all(pending);
 await pool.close();
+flushCache();
 const elapsed = (performance.now() - t0) / 1000;
 
 // ------------------------------------------------------------------------------------------------
@@ -596,6 +718,112 @@ if (loaded.trafilatura) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// wcxb-dev: word P/R/F1 per page (means), with/without snippet rates, per page type, page types.
+
+/** A cleaner's page type on a page, or null (a failed run, or a cleaner without page types). */
+const pageTypeOf = (system, outcome) => (system.cleaner && outcome?.ok ? (outcome.result.pageType ?? null) : null);
+
+function wcxbRows(system, pages) {
+  return pages.map((page) => {
+    const outcome = results.wcxb[page.id][system.task];
+    return {
+      id: page.id,
+      type: page.pageType,
+      predictedType: pageTypeOf(system, outcome),
+      ...wcxbPage(page, textOf(system, outcome)),
+    };
+  });
+}
+
+/** Page-type accuracy and confusion (gold -> predicted -> count), or null without page types. */
+function pageTypeFigures(rows) {
+  if (!rows.some((r) => r.predictedType)) return null;
+  const confusion = {};
+  let right = 0;
+  for (const r of rows) {
+    const got = r.predictedType ?? 'none';
+    if (got === r.type) right++;
+    (confusion[r.type] ??= {})[got] = (confusion[r.type][got] ?? 0) + 1;
+  }
+  const perType = Object.fromEntries(
+    Object.entries(confusion).map(([t, row]) => {
+      const n = Object.values(row).reduce((a, b) => a + b, 0);
+      const predictedAs = rows.filter((r) => r.predictedType === t).length;
+      return [t, { recall: (row[t] ?? 0) / n, precision: predictedAs ? (row[t] ?? 0) / predictedAs : NaN, pages: n }];
+    }),
+  );
+  return { accuracy: right / rows.length, confusion, perType };
+}
+
+if (loaded.wcxb) {
+  const pages = loaded.wcxb;
+  const out = (report.sets.wcxb = { pages: pages.length, systems: {}, worst: {} });
+  const types = WCXB_PAGE_TYPES.filter((t) => pages.some((p) => p.pageType === t));
+  say(`== ${SETS.wcxb} (${pages.length} pages): word precision / recall / F1 (page means), snippets ==`);
+  say(
+    `  ${pad('system', 28)} ${pad('P', 6)} ${pad('R', 6)} ${pad('F1', 6)} ${pad('with', 6)} ${pad('w/out', 6)} ${pad('type acc', 9)} failures`,
+  );
+  for (const system of systems) {
+    const rows = wcxbRows(system, pages);
+    predictions[`wcxb-dev/${system.name}`] = Object.fromEntries(
+      pages.map((p) => [p.id, textOf(system, results.wcxb[p.id][system.task]) ?? '']),
+    );
+    const agg = wcxbAggregate(rows);
+    const pt = pageTypeFigures(rows);
+    const failures = failureCounts(
+      pages.map((p) => results.wcxb[p.id]),
+      system,
+      pages.map((p) => p.id),
+    );
+    out.systems[system.name] = { ...agg, pageTypes: pt, failures, perPage: rows };
+    say(
+      `  ${pad(system.name, 28)} ${pad(f3(agg.precision), 6)} ${pad(f3(agg.recall), 6)} ${pad(f3(agg.f1), 6)} ${pad(f3(agg.with), 6)} ${pad(f3(agg.without), 6)} ${pad(pt ? f3(pt.accuracy) : '-', 9)} ${failureNote(failures)}`,
+    );
+  }
+  for (const system of systems) sayFailures(system.name, out.systems[system.name].failures);
+  say('  word F1 per page type (pages):');
+  say(
+    `  ${pad('system', 28)} ${types.map((t) => pad(`${t.slice(0, 8)}(${out.systems[systems[0]?.name]?.types[t]?.pages ?? 0})`, 14)).join(' ')}`,
+  );
+  for (const system of systems) {
+    say(`  ${pad(system.name, 28)} ${types.map((t) => pad(f3(out.systems[system.name].types[t]?.f1), 14)).join(' ')}`);
+  }
+  say(
+    '  published on the whole dev split (1,497 pages): rs-trafilatura 0.859 (articles 0.932, forums 0.808); trafilatura 0.791; MinerU-HTML 0.827',
+  );
+  say('  goal on unseen pages: articles >= 0.96, all types >= 0.90, forums >= 0.80, page-type accuracy >= 0.90');
+  for (const system of systems.filter((s) => s.cleaner)) {
+    const pt = out.systems[system.name].pageTypes;
+    if (pt) {
+      say(`  page types of ${system.name}: accuracy ${f3(pt.accuracy)}; per gold type recall / precision:`);
+      for (const t of types) {
+        const e = pt.perType[t];
+        if (!e) continue;
+        const wrong = Object.entries(pt.confusion[t])
+          .filter(([k]) => k !== t)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+        say(
+          `    ${pad(t, 14)} ${f3(e.recall)} / ${f3(e.precision)}  (${e.pages} pages${wrong ? `; taken for ${wrong}` : ''})`,
+        );
+      }
+    }
+    const worst = [...out.systems[system.name].perPage].sort((a, b) => a.f1 - b.f1).slice(0, worstN);
+    out.worst[system.name] = worst;
+    say(`  worst ${worstN} pages for ${system.name} (id, type, predicted type, P, R, url):`);
+    for (const w of worst) {
+      const page = pages.find((p) => p.id === w.id);
+      say(
+        `    ${pad(w.id, 6)} ${pad(w.type, 13)} ${pad(w.predictedType ?? '-', 13)} P ${f3(w.precision)}  R ${f3(w.recall)}  ${page?.url ?? ''}`,
+      );
+    }
+  }
+  say();
+}
+
+// ------------------------------------------------------------------------------------------------
 // readability-test-pages: crashes, errors, metadata agreement.
 
 if (loaded.readability) {
@@ -701,6 +929,67 @@ if (loaded.readability) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Cross-validation by site: each set's headline figures per fold, then mean and spread.
+
+/** The headline figures of one set on some of its pages. */
+function setFigures(set, system, pages) {
+  if (set === 'scrapinghub') {
+    const agg = shingleAggregate(
+      pages.map((p) => shinglePage(p.gold, textOf(system, results.scrapinghub[p.id][system.task]) ?? '')),
+    );
+    return { P: agg.precision, R: agg.recall, F1: agg.f1 };
+  }
+  if (set === 'trafilatura') {
+    const agg = segmentAggregate(
+      pages.map((p) => segmentPage(p.item, textOf(system, results.trafilatura[p.id][system.task]))),
+    );
+    return { P: agg.precision, R: agg.recall, F1: agg.f1, comments: agg.commentLeak };
+  }
+  if (set === 'wcxb') {
+    const rows = wcxbRows(system, pages);
+    const agg = wcxbAggregate(rows);
+    const pt = pageTypeFigures(rows);
+    const figures = { P: agg.precision, R: agg.recall, F1: agg.f1, with: agg.with, without: agg.without };
+    if (pt) figures.typeAcc = pt.accuracy;
+    for (const [t, a] of Object.entries(agg.types)) figures[`F1:${t}`] = a.f1;
+    return figures;
+  }
+  return null;
+}
+
+if (args.cv) {
+  report.cv = { folds: foldCount, sets: {} };
+  say(
+    `== cross-validation by site: ${foldCount} folds (eval/folds.mjs); mean ± sd over folds [min, max]${foldModels ? '; page-type model trained on the other folds' : ''} ==`,
+  );
+  for (const set of ['scrapinghub', 'trafilatura', 'wcxb']) {
+    if (!loaded[set]) continue;
+    const pages = loaded[set];
+    const byFold = Array.from({ length: foldCount }, (_, f) => pages.filter((p) => foldOf[set][p.id] === f));
+    say(`  ${SETS[set]} (fold sizes ${byFold.map((b) => b.length).join('/')}):`);
+    const out = (report.cv.sets[set] = {});
+    for (const system of systems.filter((s) => !s.name.endsWith('-blocks') || s.name === 'readability-jsdom-blocks')) {
+      const perFold = byFold.filter((b) => b.length).map((b) => setFigures(set, system, b));
+      const keys = Object.keys(perFold[0] ?? {});
+      const summary = Object.fromEntries(keys.map((k) => [k, spread(perFold.map((f) => f[k]))]));
+      out[system.name] = { perFold, summary };
+      const cell = (k) => {
+        const x = summary[k];
+        return `${k} ${f3(x.mean)}±${f3(x.sd)} [${f3(x.min)}, ${f3(x.max)}]`;
+      };
+      const main = keys.filter((k) => !k.startsWith('F1:'));
+      say(`    ${pad(system.name, 26)} ${main.map(cell).join('  ')}`);
+      const typed = keys.filter((k) => k.startsWith('F1:'));
+      if (typed.length)
+        say(
+          `    ${pad('', 26)} ${typed.map((k) => `${k.slice(3)} ${f3(summary[k].mean)}±${f3(summary[k].sd)}`).join('  ')}`,
+        );
+    }
+  }
+  say();
+}
+
+// ------------------------------------------------------------------------------------------------
 // Output.
 
 const header = [
@@ -726,6 +1015,13 @@ if (args['write-pred']) {
     process.stdout.write(
       `  node ${join(tools, 'score-shingles.mjs')} ${join(dataDir, SETS.scrapinghub, 'ground-truth.json')} ${files} --bootstrap 0\n`,
     );
+  }
+  if (loaded.wcxb) {
+    for (const system of systems) {
+      process.stdout.write(
+        `  node ${join(tools, 'score-wcxb.mjs')} ${join(dataDir, SETS.wcxb)} . ${join(dir, SETS.wcxb, `${system.name}.json`)}\n`,
+      );
+    }
   }
   if (loaded.trafilatura) {
     const files = systems.map((s) => join(dir, SETS.trafilatura, `${s.name}.json`)).join(' ');

@@ -203,14 +203,16 @@ export async function loadCleaner() {
  * @param {'jsdom' | 'linkedom'} engine
  * @param {number} [timeoutMs] the cleaner's own per-document limit (its default when omitted)
  */
-export async function runClean(engine, bytes, url, timeoutMs) {
+export async function runClean(engine, bytes, url, timeoutMs, extra = {}) {
   const { clean } = await loadCleaner();
   if (!clean) throw new Error('cleaner not available');
-  const doc = await clean(bytes, { url: url ?? undefined, engine, ...(timeoutMs ? { timeoutMs } : {}) });
+  const doc = await clean(bytes, { url: url ?? undefined, engine, ...(timeoutMs ? { timeoutMs } : {}), ...extra });
   const m = doc.metadata ?? {};
   return {
     text: doc.text ?? '',
     status: doc.status,
+    pageType: doc.pageType?.type ?? null,
+    pageTypeConfidence: doc.pageType?.confidence ?? null,
     reasons: (doc.reasons ?? []).map((r) => r.code),
     removed: (doc.removed ?? []).map((r) => ({ category: r.category, rule: r.rule, text: r.text, chars: r.chars })),
     metadata: {
@@ -225,4 +227,17 @@ export async function runClean(engine, bytes, url, timeoutMs) {
       detectedLanguage: m.detectedLanguage ?? null,
     },
   };
+}
+
+/**
+ * The page-type features of a page as the built cleaner computes them (for training).
+ * @returns {Promise<number[]>}
+ */
+export async function pageFeaturesOf(bytes, url) {
+  await loadCleaner();
+  const snapshot = process.env[SNAPSHOT_ENV];
+  const mod = await import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
+  if (typeof mod.pageTypeFeatures !== 'function')
+    throw new Error('@corpuskit/clean does not export pageTypeFeatures()');
+  return mod.pageTypeFeatures(bytes, { url: url ?? undefined });
 }

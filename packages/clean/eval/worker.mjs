@@ -4,7 +4,14 @@
 
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { decodeForBaseline, htmlToBlockText, runClean, runReadability } from './systems.mjs';
+import { decodeForBaseline, htmlToBlockText, pageFeaturesOf, runClean, runReadability } from './systems.mjs';
+
+const models = new Map();
+/** A model file's JSON, read once per process. */
+function modelFrom(file) {
+  if (!models.has(file)) models.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  return models.get(file);
+}
 
 function readPage(file) {
   const raw = readFileSync(file);
@@ -16,7 +23,19 @@ async function runTask(task) {
     case 'readability':
       return runReadability(task.engine, decodeForBaseline(readPage(task.file)), task.url);
     case 'clean':
-      return runClean(task.engine, readPage(task.file), task.url, task.timeoutMs);
+      return runClean(
+        task.engine,
+        readPage(task.file),
+        task.url,
+        task.timeoutMs,
+        task.pageTypeModelFile
+          ? { pageTypeModel: modelFrom(task.pageTypeModelFile) }
+          : task.noPageTypes
+            ? { pageTypeModel: false }
+            : {},
+      );
+    case 'page-features':
+      return pageFeaturesOf(readPage(task.file), task.url);
     case 'expected-text':
       return { text: htmlToBlockText(readFileSync(task.file, 'utf8')) };
     default:

@@ -14,7 +14,13 @@ import {
   shingleAggregate,
   shingleCounts,
   shinglePage,
+  snippetShare,
+  spread,
   tokenize,
+  wcxbAggregate,
+  wcxbPage,
+  wcxbTokens,
+  wcxbWords,
 } from '../eval/metrics.mjs';
 
 describe('tokenize', () => {
@@ -157,5 +163,55 @@ describe('helpers', () => {
     const gold = shingleCounts(tokenize('a b c d'));
     expect(overlapShare('a b c d e', gold)).toBe(0.5);
     expect(overlapShare('x y z w', gold)).toBe(0);
+  });
+});
+
+describe('WCXB word metric', () => {
+  it('lower-cases before taking word runs', () => {
+    expect(wcxbTokens('Über the_X, 42!')).toEqual(['über', 'the_x', '42']);
+  });
+  it('scores token multisets: repeated words count as often as they occur in both', () => {
+    // gold: a a b c (4 tokens); predicted: a a a d (4 tokens); overlap: a twice.
+    const s = wcxbWords('A a a d', 'a a b c');
+    expect(s.precision).toBe(0.5);
+    expect(s.recall).toBe(0.5);
+    expect(s.f1).toBe(0.5);
+    // gold: x y z w (4); predicted: x y (2): P 1, R 0.5, F1 2/3.
+    const t = wcxbWords('x, y.', 'x y z w');
+    expect(t).toEqual({ precision: 1, recall: 0.5, f1: 2 / 3 });
+  });
+  it('gives 1 for empty gold with empty output, 0 for anything else around emptiness', () => {
+    expect(wcxbWords('', '')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(wcxbWords('words', '...')).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(wcxbWords(null, 'gold words')).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+  it('finds snippets case-insensitively, an empty list counting 1', () => {
+    expect(snippetShare('The Quick brown fox', ['quick BROWN', 'lazy dog'])).toBe(0.5);
+    expect(snippetShare('anything', [])).toBe(1);
+    expect(snippetShare(null, ['x'])).toBe(0);
+    // No whitespace folding: a snippet across a line break in the output is not found.
+    expect(snippetShare('quick\nbrown', ['quick brown'])).toBe(0);
+  });
+  it('averages pages overall and per type', () => {
+    const gold = { gold: 'one two three four', with: ['one two'], without: ['menu'] };
+    const a = { type: 'article', ...wcxbPage(gold, 'one two three four') };
+    const b = { type: 'forum', ...wcxbPage(gold, 'menu one two') };
+    expect(a).toMatchObject({ precision: 1, recall: 1, f1: 1, with: 1, without: 0 });
+    // b: 3 tokens predicted, 2 right: P 2/3, R 1/2, F1 4/7; without found: 1.
+    expect(b.precision).toBeCloseTo(2 / 3, 12);
+    expect(b.f1).toBeCloseTo(4 / 7, 12);
+    const agg = wcxbAggregate([a, b]);
+    expect(agg.pages).toBe(2);
+    expect(agg.f1).toBeCloseTo((1 + 4 / 7) / 2, 12);
+    expect(agg.without).toBe(0.5);
+    expect(agg.types.forum!.f1).toBeCloseTo(4 / 7, 12);
+    expect(agg.types.article!.pages).toBe(1);
+  });
+  it('reports mean and spread of fold figures', () => {
+    const s = spread([0.8, 0.9, 1.0]);
+    expect(s.mean).toBeCloseTo(0.9, 12);
+    expect(s.sd).toBeCloseTo(Math.sqrt(0.02 / 3), 12);
+    expect(s.min).toBe(0.8);
+    expect(s.max).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import type {
   EncodingSource,
   Removal,
   StatusReason,
+  PageTypeResult,
 } from '@corpuskit/document';
 
 import type { Block } from './blocks.js';
@@ -29,6 +30,7 @@ export interface Pipeline {
   notArticle: boolean;
   engine: string;
   visibleChars: number;
+  pageType?: PageTypeResult;
 }
 
 /** Text-rule removals placed among the kept blocks. */
@@ -133,6 +135,7 @@ export function finish(
     markdown: sanitizeText(pipeline.markdown),
     metadata,
     removed: sanitizeDeep(pipeline.removals),
+    ...(pipeline.pageType ? { pageType: pipeline.pageType } : {}),
     stats: documentStats({
       text,
       blocks: blocksText.length,

@@ -4,8 +4,8 @@
  */
 
 import { Readability } from '@mozilla/readability';
-import { emptyMetadata, hostOf, savedFromUrl } from '@corpuskit/document';
-import type { DocumentMetadata, Removal, StatusReason } from '@corpuskit/document';
+import { PAGE_TYPES, emptyMetadata, hostOf, savedFromUrl } from '@corpuskit/document';
+import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@corpuskit/document';
 
 import { extractBlocks } from './blocks.js';
 import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
@@ -15,6 +15,8 @@ import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
 import { cleanError } from './errors.js';
+import { pageFeatures } from './features/page.js';
+import { threadRoot } from './features/repeated.js';
 import { countBelow, placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
@@ -24,6 +26,8 @@ import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.
 import type { Deadline, Resolved } from './options.js';
 import { outsideArticle } from './outside-article.js';
 import { ruleById } from './rules.js';
+import { classifyPage } from './page-type.js';
+import { disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import type { TextRemoval } from './text-engine.js';
@@ -63,6 +67,9 @@ export async function htmlPipeline(
     let document = page.document;
     const body = document.body ?? document.documentElement;
     if (!body) throw cleanError('clean.dom-failed', 'the page has no body', resolved.source);
+    const typed = typePage(document, url, resolved);
+    const pageType = typed?.type ?? resolved.pageType;
+    const disabled = pageType ? disabledForType(pageType, resolved.disabled) : resolved.disabled;
     const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
     warnings.push(...pageMeta.warnings);
     const articleRoots = articleRootsOf(document);
@@ -78,12 +85,12 @@ export async function htmlPipeline(
       document,
       stage: 'dom-before',
       captions: resolved.captions,
-      disabled: resolved.disabled,
+      disabled,
       site,
       removals,
       suspicions,
       bodyChars: visibleChars,
-      pageType: resolved.pageType,
+      pageType,
     };
     if (context.captions === 'drop' && pageCaptionShare(body) > 0.5) {
       context.captions = 'keep';
@@ -108,6 +115,8 @@ export async function htmlPipeline(
       }
       if (!root) warnings.push(`per-site content selector '${site.content}' matched nothing; Readability used`);
     }
+    // A forum thread: its posts are the content, Readability's best container is one post.
+    if (!root && pageType === 'forum') root = threadRoot(body);
     if (!root) {
       try {
         readable = new Readability<Element>(document, {
@@ -165,10 +174,10 @@ export async function htmlPipeline(
       title,
       byline,
       captions: context.captions,
-      disabled: resolved.disabled,
+      disabled,
       repeated: resolved.repeated,
       plainText: false,
-      pageType: resolved.pageType,
+      pageType,
     });
     const modelRun = notArticle ? null : applyBlockModel(result, root!, { title, disabled: resolved.disabled });
     deadline.check('text rules');
@@ -220,6 +229,7 @@ export async function htmlPipeline(
       notArticle,
       engine,
       visibleChars,
+      ...(typed ? { pageType: typed } : {}),
     };
   } finally {
     page.close();
@@ -398,4 +408,17 @@ function markdownOf(document: Document, root: Element, blocks: Block[], keptInde
   } catch {
     return textToMarkdown(kept.map((block) => block.text));
   }
+}
+
+/**
+ * The page's type: the caller's when given (confidence 1), else the model's on the parsed page
+ * before any rule ran; none when page typing is off.
+ */
+function typePage(document: Document, url: string | null, resolved: Resolved): PageTypeResult | null {
+  if (resolved.pageType) {
+    const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, t === resolved.pageType ? 1 : 0]));
+    return { type: resolved.pageType, confidence: 1, scores: scores as PageTypeResult['scores'] };
+  }
+  if (!resolved.pageTypeModel) return null;
+  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url));
 }

@@ -45,3 +45,15 @@ export { documentStats } from './stats.js';
 export type { StatsInput } from './stats.js';
 export { loadSiteRules, siteRulesFor, validateSiteRules } from './site-rules.js';
 export type { ResolvedSiteRules, SiteRule, SiteRules } from './site-rules.js';
+export { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
+export { TextStats } from './features/dom-walk.js';
+export type { SubtreeText } from './features/dom-walk.js';
+export {
+  bundledPageTypeModel,
+  checkPageTypeModel,
+  classifyPage,
+  pageTypeFeatures,
+  pageTypeProbabilities,
+} from './page-type.js';
+export type { PageTypeModel } from './page-type.js';
+export { TYPE_DISABLED_CATEGORIES } from './page-type-rules.js';

@@ -6,6 +6,8 @@ import { headerValue } from './decode.js';
 import { ENGINES } from './dom.js';
 import type { EngineName } from './dom.js';
 import { cleanError } from './errors.js';
+import { bundledPageTypeModel, checkPageTypeModel } from './page-type.js';
+import type { PageTypeModel } from './page-type.js';
 import type { PageType } from './rules.js';
 import type { SiteRules } from './site-rules.js';
 
@@ -36,6 +38,11 @@ export interface CleanOptions {
   title?: string | null;
   /** The page's type when the caller knows it: rules limited to other page types are skipped. */
   pageType?: PageType | null;
+  /**
+   * Page-type model used when `pageType` is not given (default: the bundled one); `false` skips
+   * page typing, and every page is cleaned as an article.
+   */
+  pageTypeModel?: PageTypeModel | false;
 }
 
 export const DEFAULT_ENGINE: EngineName = 'linkedom';
@@ -66,6 +73,7 @@ export interface Resolved {
   contentType: string | null;
   title: string | null;
   pageType: PageType | null;
+  pageTypeModel: PageTypeModel | false;
 }
 
 export function resolveOptions(options: CleanOptions): Resolved {
@@ -108,7 +116,21 @@ export function resolveOptions(options: CleanOptions): Resolved {
     contentType: headerValue(options.headers, 'content-type'),
     title: options.title ?? null,
     pageType: options.pageType ?? null,
+    pageTypeModel: resolvePageTypeModel(options.pageTypeModel, bad),
   };
+}
+
+function resolvePageTypeModel(
+  option: PageTypeModel | false | undefined,
+  bad: (message: string) => Error,
+): PageTypeModel | false {
+  if (option === false) return false;
+  if (option === undefined) return bundledPageTypeModel();
+  try {
+    return checkPageTypeModel(option);
+  } catch (error) {
+    throw bad(error instanceof Error ? error.message : String(error));
+  }
 }
 /** The time limit of one `clean` call, checked between stages. */
 export class Deadline {

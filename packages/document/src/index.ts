@@ -6,6 +6,7 @@ export { hashValue, isSha256, sha256 } from './hash.js';
 export {
   DOCUMENT_STATUSES,
   METADATA_FIELDS,
+  PAGE_TYPES,
   REMOVAL_CATEGORIES,
   SCHEMA_VERSION,
   contentHash,
@@ -23,6 +24,8 @@ export type {
   DocumentStatus,
   EncodingSource,
   MetadataField,
+  PageType,
+  PageTypeResult,
   Provenance,
   Removal,
   RemovalCategory,

@@ -134,6 +134,19 @@ export interface DocumentStats {
   textToHtmlRatio: number;
 }
 
+/** Kinds of page the cleaner tells apart (WCXB's page types). Only `article` is news/commentary. */
+export const PAGE_TYPES = ['article', 'forum', 'product', 'collection', 'listing', 'documentation', 'service'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+
+/** What kind of page the input was, by the cleaner's page-type model. */
+export interface PageTypeResult {
+  type: PageType;
+  /** The model's probability of `type`, 0..1 (rounded to 3 decimals). */
+  confidence: number;
+  /** Probability of every type, same rounding. */
+  scores: Record<PageType, number>;
+}
+
 /** The result of cleaning one page. */
 export interface CleanDocument {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -146,17 +159,26 @@ export interface CleanDocument {
   metadata: DocumentMetadata;
   removed: Removal[];
   stats: DocumentStats;
+  /**
+   * The kind of page (absent for plain-text input and for documents cleaned before page types
+   * existed). The text is extracted as that kind: a forum thread keeps its posts.
+   */
+  pageType?: PageTypeResult;
   provenance: Provenance;
   /** Non-fatal problems met on the way (parse errors, a recovered DOM failure). */
   warnings: string[];
 }
 
-/** A dedup finding attached to a staged or stored document. */
+/**
+ * A finding attached to a staged or stored document for the reviewer: a duplicate or revision
+ * (dedup), or `not-article`: the page reads as another kind of page than a news article (a
+ * forum thread, a product page ...), staged like any other page for the reviewer to decide.
+ */
 export interface DedupFinding {
-  kind: 'exact' | 'near' | 'revision';
-  /** The other document: its id when it is in the corpus, else its source. */
+  kind: 'exact' | 'near' | 'revision' | 'not-article';
+  /** The other document: its id when it is in the corpus, else its source (`not-article`: the document itself). */
   other: string;
-  /** Verified Jaccard similarity of the shingle sets (1 for exact). */
+  /** Verified Jaccard similarity of the shingle sets (1 for exact); `not-article`: the page-type confidence. */
   similarity: number;
   /** Human explanation. */
   reason: string;

@@ -16,7 +16,14 @@ export type { MhtmlPage } from './mhtml.js';
 export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origin.js';
 export type { Origin, OriginSource, Sidecar } from './origin.js';
 export type { ContainerSummary, StdinPage } from './pages.js';
-export { documentIdFor, ingest, reclean, textBeforeRepeatedLines } from './pipeline.js';
+export {
+  documentIdFor,
+  ingest,
+  NOT_ARTICLE_MIN_CONFIDENCE,
+  notArticleFindings,
+  reclean,
+  textBeforeRepeatedLines,
+} from './pipeline.js';
 export type {
   FileResult,
   IngestCounts,

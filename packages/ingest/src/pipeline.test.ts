@@ -6,9 +6,11 @@ import { initCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 import { describe, expect, it } from 'vitest';
 
+import type { CleanDocument } from '@corpuskit/document';
+
 import { runCleanTask } from './clean-task.js';
 import type { CleanFn } from './clean-task.js';
-import { ingest, reclean } from './pipeline.js';
+import { ingest, notArticleFindings, reclean } from './pipeline.js';
 import { LINES_STATE, storeSession } from './store-session.js';
 
 const WORDS =
@@ -264,5 +266,67 @@ describe('reclean', () => {
     await expect(reclean(session, session, { site: 'nowhere.example' })).rejects.toMatchObject({
       code: 'ingest.no-documents',
     });
+  });
+});
+
+describe('page types', () => {
+  const withType = (pageType: CleanDocument['pageType']) => ({ pageType }) as CleanDocument;
+
+  it('gives a not-article finding for a page of another type, none for an article or an untyped page', () => {
+    const scores = {
+      article: 0.05,
+      forum: 0.9,
+      product: 0.01,
+      collection: 0.01,
+      listing: 0.01,
+      documentation: 0.01,
+      service: 0.01,
+    };
+    const [finding, ...rest] = notArticleFindings(
+      withType({ type: 'forum', confidence: 0.9, scores }),
+      'https://x.example/t/1',
+    );
+    expect(rest).toEqual([]);
+    expect(finding).toEqual({
+      kind: 'not-article',
+      other: 'https://x.example/t/1',
+      similarity: 0.9,
+      reason: 'the page reads as a forum thread, not a news article (page-type confidence 0.90)',
+    });
+    expect(notArticleFindings(withType({ type: 'article', confidence: 0.8, scores }), 'a')).toEqual([]);
+    // An unsure model flags nothing.
+    expect(notArticleFindings(withType({ type: 'listing', confidence: 0.55, scores }), 'a')).toEqual([]);
+    expect(notArticleFindings(withType(undefined), 'a')).toEqual([]);
+  });
+
+  it('stages a forum thread with a not-article finding next to the articles (nothing dropped)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-pagetype-'));
+    await mkdir(path.join(dir, 'pages'));
+    const post = (i: number) =>
+      `<div class="post topic-body" itemprop="comment"><div class="author"><a href="/u/u${i}">u${i}</a> <time datetime="2024-05-0${i}">May ${i}</time></div><div class="post-body"><p>${paragraphs(`reply${i}`, 1)[0]}</p></div><div class="reply-button">Reply</div></div>`;
+    await writeFile(
+      path.join(dir, 'pages/thread.html'),
+      `<!-- saved from url=(0036)https://forum.example.org/t/tents/42 -->
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Which tent? - Example Forum</title>
+<meta name="generator" content="Discourse 3.2"><meta property="og:type" content="website">
+<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Which tent?"}</script></head>
+<body><header><a href="/">Example Forum</a></header><div id="main-outlet"><h1>Which tent?</h1>
+${[1, 2, 3, 4, 5, 6].map(post).join('\n')}</div></body></html>`,
+    );
+    await writeFile(
+      path.join(dir, 'pages/news.html'),
+      page({ title: 'Library repairs', body: paragraphs('library', 6) }),
+    );
+    const store = await corpus(dir);
+    const result = await ingest(storeSession(store), ['pages'], { cwd: dir });
+    expect(result.counts).toMatchObject({ new: 2, failed: 0 });
+    const thread = result.files.find((f) => f.source === 'pages/thread.html');
+    expect(thread?.findings.map((f) => f.kind)).toEqual(['not-article']);
+    const staged = await store.getStaged('https://forum.example.org/t/tents/42');
+    expect(staged?.record?.document.pageType?.type).toBe('forum');
+    expect(staged?.record?.findings[0]?.kind).toBe('not-article');
+    for (const i of [1, 2, 3, 4, 5, 6]) expect(staged?.record?.document.text).toContain(`reply${i} paragraph 1`);
+    const news = result.files.find((f) => f.source === 'pages/news.html');
+    expect(news?.findings).toEqual([]);
   });
 });

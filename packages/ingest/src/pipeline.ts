@@ -292,7 +292,7 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
   const findingsOf = await port.dedup.check(inputs);
   for (const [index, { item, hash }] of changed.entries()) {
     const { document, id } = item;
-    const findings = findingsOf[index] ?? [];
+    const findings = [...(findingsOf[index] ?? []), ...notArticleFindings(document, id)];
     const record: DocumentRecord = { schemaVersion: SCHEMA_VERSION, id, contentHash: hash, document, findings };
     let raw: Uint8Array;
     try {
@@ -311,6 +311,36 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
   }
   await port.saveState();
   return results;
+}
+
+const PAGE_TYPE_WORDS: Record<string, string> = {
+  forum: 'a forum thread',
+  product: 'a product page',
+  collection: 'a collection of items',
+  listing: 'a listing of links',
+  documentation: 'documentation',
+  service: 'a service or company page',
+};
+
+/** Below this page-type confidence a page is not flagged: the model is unsure, the reviewer is not bothered. */
+export const NOT_ARTICLE_MIN_CONFIDENCE = 0.6;
+
+/**
+ * A corpus of news wants articles: a page the cleaner typed as another kind, with confidence at
+ * least NOT_ARTICLE_MIN_CONFIDENCE, is staged with a `not-article` finding, so the reviewer
+ * decides (nothing is dropped).
+ */
+export function notArticleFindings(document: CleanDocument, id: string): DedupFinding[] {
+  const pageType = document.pageType;
+  if (!pageType || pageType.type === 'article' || pageType.confidence < NOT_ARTICLE_MIN_CONFIDENCE) return [];
+  return [
+    {
+      kind: 'not-article',
+      other: id,
+      similarity: pageType.confidence,
+      reason: `the page reads as ${PAGE_TYPE_WORDS[pageType.type] ?? pageType.type}, not a news article (page-type confidence ${pageType.confidence.toFixed(2)})`,
+    },
+  ];
 }
 
 function baseResult(item: Cleaned): Pick<FileResult, 'source' | 'id' | 'status' | 'title' | 'error' | 'warnings'> {

@@ -41,7 +41,11 @@ function describe(record: DocumentRecord, where: string): string {
     `cleaned:   ${d.provenance.engine}, cleaner ${d.provenance.cleanerVersion}, ${d.provenance.encoding} (${d.provenance.encodingSource})`,
   );
   for (const f of record.findings)
-    lines.push(`finding:   ${f.kind} of ${f.other}, ${describeSimilarity(f.similarity)}: ${f.reason}`);
+    lines.push(
+      f.kind === 'not-article'
+        ? `finding:   not-article: ${f.reason}`
+        : `finding:   ${f.kind} of ${f.other}, ${describeSimilarity(f.similarity)}: ${f.reason}`,
+    );
   const byCategory = new Map<string, number>();
   for (const removal of d.removed)
     byCategory.set(removal.category, (byCategory.get(removal.category) ?? 0) + removal.chars);

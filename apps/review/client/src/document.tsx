@@ -244,6 +244,18 @@ function Finding({
 }) {
   const [open, setOpen] = useState(false);
   const other = finding.otherDocument;
+  if (finding.kind === 'not-article') {
+    // A page-type finding: no other document to compare with.
+    return (
+      <div className="finding" data-testid="finding">
+        <div className="finding-head">
+          <strong>Not an article</strong>
+          <span className="muted">confidence {(finding.similarity * 100).toFixed(1)}%</span>
+        </div>
+        <div className="muted">{finding.reason}</div>
+      </div>
+    );
+  }
   return (
     <div className="finding" data-testid="finding">
       <div className="finding-head">

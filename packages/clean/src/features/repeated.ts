@@ -1,0 +1,85 @@
+/**
+ * Repeated sibling structures: groups of sibling elements with the same tag and class
+ * signature (posts of a thread, answers, result rows, product cards). Used by the page-type
+ * features and to find the content of a forum thread, where Readability's single best container
+ * holds one post, not the thread.
+ */
+
+import { TextStats } from './dom-walk.js';
+
+export interface RepeatedGroup {
+  parent: Element;
+  items: Element[];
+  /** Visible characters of the items outside links. */
+  textChars: number;
+  linkChars: number;
+}
+
+/** Tag plus class tokens without digits (post-1, post-2 are one signature), sorted. */
+export function signature(element: Element): string {
+  const cls = (element.getAttribute('class') ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((t) => t.replace(/\d+/g, ''))
+    .filter((t) => t.length > 1)
+    .sort()
+    .join('.');
+  return `${element.localName.toLowerCase()}.${cls}`;
+}
+
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
+
+/**
+ * Every group of at least `minItems` siblings with the same signature whose items each hold some
+ * text, in document order.
+ */
+export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
+  const out: RepeatedGroup[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const groups = new Map<string, Element[]>();
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName.toLowerCase();
+      if (SKIP.has(tag)) continue;
+      const key = signature(c);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+      walk(c, depth + 1);
+    }
+    for (const items of groups.values()) {
+      if (items.length < minItems) continue;
+      let textChars = 0;
+      let linkChars = 0;
+      let withText = 0;
+      for (const item of items) {
+        const t = stats.of(item);
+        textChars += t.chars - t.linkChars;
+        linkChars += t.linkChars;
+        if (t.chars - t.linkChars >= 40) withText++;
+      }
+      if (withText >= minItems) out.push({ parent: el, items, textChars, linkChars });
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/**
+ * The container of a thread's posts: the parent of the repeated group holding the most text
+ * outside links, when that group holds at least `minShare` of the page's text outside links and
+ * its items read as posts (mostly text, not link lists). Null when no group qualifies.
+ */
+export function threadRoot(body: Element, minShare = 0.3): Element | null {
+  const stats = new TextStats();
+  const page = stats.of(body);
+  const pageText = page.chars - page.linkChars;
+  if (pageText <= 0) return null;
+  let best: RepeatedGroup | null = null;
+  for (const group of repeatedGroups(body, stats)) {
+    if (group.linkChars > group.textChars) continue;
+    if (!best || group.textChars > best.textChars) best = group;
+  }
+  if (!best || best.textChars < minShare * pageText) return null;
+  return best.parent;
+}

@@ -1,0 +1,174 @@
+// Page types: the features of hand-made pages, the model's arithmetic, model checks, and how a
+// page's type changes what is kept (a forum thread keeps its replies, an article drops them).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PAGE_TYPES } from '@corpuskit/document';
+import type { PageType } from '@corpuskit/document';
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { parseHtml } from './dom.js';
+import { PAGE_FEATURE_NAMES } from './features/page.js';
+import { threadRoot } from './features/repeated.js';
+import {
+  bundledPageTypeModel,
+  checkPageTypeModel,
+  classifyPage,
+  pageTypeFeatures,
+  pageTypeProbabilities,
+} from './page-type.js';
+import type { PageTypeModel } from './page-type.js';
+
+const words = (n: number, seed: string) =>
+  Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '.' : ''}`).join(' ');
+
+const post = (i: number) => `
+  <div class="post message" id="post-${i}">
+    <div class="author"><a href="/u/user${i}">user${i}</a> <time datetime="2024-05-0${i}">May ${i}</time></div>
+    <div class="post-body"><p>Reply number ${i} says ${words(40, `word${i}`)} and ends here.</p></div>
+    <div class="comment-controls">Reply</div>
+  </div>`;
+
+const FORUM = `<!doctype html><html><head><title>Which tent for winter? - Outdoor forum</title>
+<meta name="generator" content="Discourse 3.2">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Which tent"}</script>
+</head><body><header><nav><a href="/">Home</a> <a href="/latest">Latest</a></nav></header>
+<main><h1>Which tent for winter?</h1><div class="topic-posts">${[1, 2, 3, 4, 5].map(post).join('')}</div></main>
+<footer><a href="/about">About</a></footer></body></html>`;
+
+const PRODUCT = `<!doctype html><html><head><title>Trail shoe X</title><meta property="og:type" content="product">
+<script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer","price":"89.99"}}</script></head>
+<body><h1>Trail shoe X</h1><div class="price">$89.99</div><form class="cart"><select><option>42</option></select>
+<input type="number" name="qty"><button>Add to cart</button></form><p>${words(60, 'grip')}</p></body></html>`;
+
+const DOCS = `<!doctype html><html><head><title>parse() - API reference</title></head><body>
+<nav class="sidebar toc"><ul><li><a href="/docs/a">A</a></li><li><a href="/docs/b">B</a></li></ul></nav>
+<main><h1>parse()</h1><p>${words(30, 'parses')}</p><pre><code>const x = parse(input);
+console.log(x);</code></pre><h2>Options</h2><p>${words(20, 'option')}</p><pre><code>parse(input, { strict: true });</code></pre></main></body></html>`;
+
+async function featuresOf(html: string, url: string): Promise<Record<string, number>> {
+  const values = await pageTypeFeatures(html, { url });
+  return Object.fromEntries(PAGE_FEATURE_NAMES.map((name, i) => [name, values[i]!]));
+}
+
+/** A model whose only signal is the bias: every page gets `type`. */
+function constantModel(type: PageType): PageTypeModel {
+  const n = PAGE_FEATURE_NAMES.length;
+  return {
+    kind: 'page-type/logistic',
+    features: [...PAGE_FEATURE_NAMES],
+    types: [...PAGE_TYPES],
+    mean: new Array<number>(n).fill(0),
+    scale: new Array<number>(n).fill(1),
+    weights: PAGE_TYPES.map(() => new Array<number>(n).fill(0)),
+    bias: PAGE_TYPES.map((t) => (t === type ? 3 : 0)),
+  };
+}
+
+describe('page features', () => {
+  it('has one value per name, all finite', async () => {
+    const values = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/which-tent/123' });
+    expect(values).toHaveLength(PAGE_FEATURE_NAMES.length);
+    expect(values.every(Number.isFinite)).toBe(true);
+    expect(new Set(PAGE_FEATURE_NAMES).size).toBe(PAGE_FEATURE_NAMES.length);
+  });
+  it('reads a forum thread: repeated posts with dates, forum JSON-LD, forum software, thread URL', async () => {
+    const f = await featuresOf(FORUM, 'https://forum.example.org/t/which-tent/123');
+    expect(f['ld-forum']).toBe(1);
+    expect(f['gen-forum']).toBe(1);
+    expect(f['url-subdomain-forum']).toBe(1);
+    expect(f['url-t']).toBe(1);
+    expect(f['log-max-repeat-with-time']).toBeCloseTo(Math.log1p(5), 12);
+    expect(f['class-post']).toBeGreaterThan(0);
+    expect(f['ld-product']).toBe(0);
+  });
+  it('reads a product page: price, cart form, Product JSON-LD, og:type product', async () => {
+    const f = await featuresOf(PRODUCT, 'https://shop.example.com/products/trail-shoe-x');
+    expect(f['ld-product']).toBe(1);
+    expect(f['og-product']).toBe(1);
+    expect(f['log-prices']).toBeGreaterThan(0);
+    expect(f['tag-form']).toBeGreaterThan(0);
+    expect(f['class-cart']).toBeGreaterThan(0);
+    expect(f['url-products']).toBe(1);
+  });
+  it('reads a documentation page: code blocks and their share of the text', async () => {
+    const f = await featuresOf(DOCS, 'https://docs.example.dev/api/parse');
+    expect(f['tag-pre']).toBeCloseTo(Math.log1p(2), 12);
+    expect(f['pre-text-share']).toBeGreaterThan(0.05);
+    expect(f['url-subdomain-docs']).toBe(1);
+    expect(f['class-toc']).toBeGreaterThan(0);
+  });
+  it('gives the same values on jsdom and linkedom', async () => {
+    const a = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'linkedom' });
+    const b = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'jsdom' });
+    for (let i = 0; i < a.length; i++) expect(b[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(a[i]!, 9);
+  });
+});
+
+describe('page-type model', () => {
+  it('computes softmax probabilities of standardised features', () => {
+    const model = constantModel('article');
+    const n = PAGE_FEATURE_NAMES.length;
+    // One feature with weight 2 for forum, mean 1 and scale 2: x = 5 -> z_forum = 2 * (5 - 1) / 2 = 4.
+    model.mean[0] = 1;
+    model.scale[0] = 2;
+    model.bias = new Array<number>(PAGE_TYPES.length).fill(0);
+    model.weights[1]![0] = 2;
+    const x = new Array<number>(n).fill(0);
+    x[0] = 5;
+    const p = pageTypeProbabilities(model, x);
+    const e4 = Math.exp(4);
+    expect(p[1]).toBeCloseTo(e4 / (e4 + 6), 12);
+    expect(p[0]).toBeCloseTo(1 / (e4 + 6), 12);
+    const result = classifyPage(model, x);
+    expect(result.type).toBe('forum');
+    expect(result.confidence).toBe(Math.round((1000 * e4) / (e4 + 6)) / 1000);
+    expect(Object.keys(result.scores).sort()).toEqual([...PAGE_TYPES].sort());
+  });
+  it('refuses a model made for other features', () => {
+    const model = constantModel('article');
+    expect(() => checkPageTypeModel({ ...model, features: model.features.slice(1) })).toThrow(/features/);
+    expect(() => checkPageTypeModel({ ...model, types: ['article', 'blog'] })).toThrow(/types/);
+    expect(() => checkPageTypeModel({ ...model, kind: 'other' })).toThrow(/kind/);
+    expect(checkPageTypeModel(model)).toBe(model);
+  });
+  it('clean() names a bad model option as a bad option', async () => {
+    const bad = { ...constantModel('article'), features: ['x'] } as PageTypeModel;
+    await expect(clean(FORUM, { pageTypeModel: bad })).rejects.toMatchObject({ code: 'clean.bad-option' });
+  });
+  it('the bundled model types the sample corpus pages as articles, the same way on every run', async () => {
+    const model = bundledPageTypeModel();
+    expect(model.features).toEqual(PAGE_FEATURE_NAMES);
+    const dir = join(import.meta.dirname, '../../../corpus/pages');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(dir, name), 'utf8');
+      const doc = await clean(html, { url: `https://news.example.com/2024/05/${name}` });
+      expect(doc.pageType?.type, name).toBe('article');
+      const again = await clean(html, { url: `https://news.example.com/2024/05/${name}` });
+      expect(again.pageType).toEqual(doc.pageType);
+    }
+  });
+});
+
+describe('cleaning by page type', () => {
+  it('finds the container of repeated posts', async () => {
+    const page = await parseHtml(FORUM, 'linkedom', null, []);
+    try {
+      const root = threadRoot(page.document.body);
+      expect(root?.getAttribute('class')).toBe('topic-posts');
+    } finally {
+      page.close();
+    }
+  });
+  it('keeps every post of a forum thread, and records the page type', async () => {
+    const doc = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: constantModel('forum') });
+    expect(doc.pageType?.type).toBe('forum');
+    for (const i of [1, 2, 3, 4, 5]) expect(doc.text).toContain(`Reply number ${i} says`);
+    expect(doc.text).not.toContain('Latest');
+  });
+  it('cleans without page types when asked, as an article', async () => {
+    const doc = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: false });
+    expect(doc.pageType).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The page-type model: multinomial logistic regression over the page features of
+ * `features/page.ts`, trained by `pnpm train pagetype` (packages/clean/train/pagetype.mjs) and
+ * checked in as `page-type-model.json`. Inference is a dot product per type: deterministic,
+ * CPU only, well under a millisecond after the feature walk.
+ */
+
+import { PAGE_TYPES } from '@corpuskit/document';
+import type { PageType, PageTypeResult } from '@corpuskit/document';
+
+import { decodeBytes } from './decode.js';
+import { flattenMarkup, nestingDepth, parseHtml, stripScriptsAndStyles } from './dom.js';
+import type { EngineName } from './dom.js';
+import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
+import bundledModelFile from './page-type-model.json' with { type: 'json' };
+
+export interface PageTypeModel {
+  kind: 'page-type/logistic';
+  /** Feature names in order; must equal PAGE_FEATURE_NAMES. */
+  features: string[];
+  types: PageType[];
+  /** Standardisation: x' = (x - mean) / scale. */
+  mean: number[];
+  scale: number[];
+  /** weights[t][f] and bias[t] for type t. */
+  weights: number[][];
+  bias: number[];
+  /** How it was trained (data sizes, regularisation, cross-validated accuracy): informational. */
+  training?: Record<string, unknown>;
+}
+
+let bundled: PageTypeModel | null = null;
+
+/** The checked-in model (`src/page-type-model.json`, checked once). */
+export function bundledPageTypeModel(): PageTypeModel {
+  bundled ??= checkPageTypeModel(bundledModelFile as unknown);
+  return bundled;
+}
+
+/** Validate a model object; throws an Error saying what is wrong. */
+export function checkPageTypeModel(value: unknown): PageTypeModel {
+  const m = value as Partial<PageTypeModel> | null;
+  const bad = (why: string): never => {
+    throw new Error(`page-type model: ${why}`);
+  };
+  if (!m || typeof m !== 'object') return bad('not an object');
+  if (m.kind !== 'page-type/logistic') bad(`unknown kind ${String(m.kind)}`);
+  const n = PAGE_FEATURE_NAMES.length;
+  if (!Array.isArray(m.features) || m.features.length !== n || m.features.some((f, i) => f !== PAGE_FEATURE_NAMES[i]))
+    bad('its features are not the ones this cleaner computes (retrain with pnpm train pagetype)');
+  if (!Array.isArray(m.types) || m.types.some((t) => !(PAGE_TYPES as readonly string[]).includes(t)))
+    bad('unknown page types');
+  if (!Array.isArray(m.mean) || m.mean.length !== n || !Array.isArray(m.scale) || m.scale.length !== n)
+    bad('mean/scale have the wrong length');
+  if (
+    !Array.isArray(m.weights) ||
+    m.weights.length !== m.types!.length ||
+    m.weights.some((w) => !Array.isArray(w) || w.length !== n) ||
+    !Array.isArray(m.bias) ||
+    m.bias.length !== m.types!.length
+  )
+    bad('weights/bias have the wrong shape');
+  return m as PageTypeModel;
+}
+
+/** Softmax probabilities of each type of the model for a feature vector. */
+export function pageTypeProbabilities(model: PageTypeModel, features: readonly number[]): number[] {
+  const z = model.weights.map((w, t) => {
+    let s = model.bias[t]!;
+    for (let f = 0; f < w.length; f++) s += (w[f]! * (features[f]! - model.mean[f]!)) / model.scale[f]!;
+    return s;
+  });
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The most probable type, its probability, and every type's probability. */
+export function classifyPage(model: PageTypeModel, features: readonly number[]): PageTypeResult {
+  const p = pageTypeProbabilities(model, features);
+  let best = 0;
+  for (let t = 1; t < p.length; t++) if (p[t]! > p[best]!) best = t;
+  const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, 0])) as Record<PageType, number>;
+  model.types.forEach((t, i) => (scores[t] = round3(p[i]!)));
+  return { type: model.types[best]!, confidence: round3(p[best]!), scores };
+}
+
+/**
+ * The page-type features of saved page bytes (or a decoded string), computed exactly as
+ * `clean()` computes them before its rules run: for training and inspecting the model.
+ */
+export async function pageTypeFeatures(
+  input: Uint8Array | string,
+  options: { url?: string | null; engine?: EngineName } = {},
+): Promise<number[]> {
+  const html = typeof input === 'string' ? input : decodeBytes(input, null).text;
+  let markup = stripScriptsAndStyles(html);
+  if (nestingDepth(markup) > MAX_FEATURE_DEPTH) markup = flattenMarkup(markup);
+  const page = await parseHtml(markup, options.engine ?? 'linkedom', options.url ?? null, []);
+  try {
+    return pageFeatures(page.document, options.url ?? null);
+  } finally {
+    page.close();
+  }
+}
+
+/** The nesting depth past which clean() flattens a page (its MAX_DEPTH). */
+const MAX_FEATURE_DEPTH = 400;

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// `pnpm train pagetype`: train the page-type model (multinomial logistic regression over the
+// page features of src/features/page.ts) on the development pages of the data directory, and
+// write it to src/page-type-model.json. The pages are read in place and never copied; only the
+// weights are written.
+//
+// Data: WCXB (seven page types, labelled per page) plus the scrapinghub pages (all news
+// articles). `--cv` reports accuracy cross-validated by site (eval/folds.mjs) before training
+// on everything. The result is deterministic: same pages and features, same weights.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadScrapinghub, loadWcxb, SETS } from '../eval/data.mjs';
+import { DEFAULT_FOLDS, assignFolds, pageSite } from '../eval/folds.mjs';
+import { ForkPool } from '../eval/pool.mjs';
+import { loadCleaner, snapshotCleaner } from '../eval/systems.mjs';
+import { softmaxPredict, trainSoftmax } from './softmax.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+export const MODEL_FILE = join(here, '../src/page-type-model.json');
+export const PAGE_TYPES = ['article', 'forum', 'product', 'collection', 'listing', 'documentation', 'service'];
+/** L2 strength and iterations: chosen once by site-grouped CV on the development pages. */
+export const TRAIN_OPTIONS = { l2: 0.01, iterations: 400, learningRate: 0.05 };
+
+/**
+ * Labelled pages: WCXB with its page type, scrapinghub pages as articles.
+ * @returns {Array<{ set: string, id: string, file: string, url: string | null, domain?: string | null, label: string }>}
+ */
+export function labelledPages(dataDir) {
+  const pages = [];
+  if (existsSync(join(dataDir, SETS.wcxb))) {
+    for (const p of loadWcxb(dataDir).pages)
+      pages.push({ set: 'wcxb', id: p.id, file: p.file, url: p.url, domain: p.domain, label: p.pageType });
+  }
+  if (existsSync(join(dataDir, SETS.scrapinghub))) {
+    for (const p of loadScrapinghub(dataDir).pages)
+      pages.push({ set: 'scrapinghub', id: p.id, file: p.file, url: p.url, label: 'article' });
+  }
+  return pages;
+}
+
+/**
+ * Page features from the built cleaner (`pageTypeFeatures`), through the eval's fork pool,
+ * cached per build of the cleaner.
+ */
+export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {}, snapshotHash }) {
+  // Inside `pnpm eval --cv` the eval has taken its snapshot of the build already: use it.
+  const snapshot = snapshotHash ? { hash: snapshotHash, cleanup: () => {} } : snapshotCleaner();
+  try {
+    const cleaner = await loadCleaner();
+    if (!cleaner.clean) throw new Error(`the built cleaner is not available (${cleaner.reason}); run pnpm build`);
+    const file = join(cacheDir, `page-features-${featureCodeHash()}.json`);
+    const cache = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    const key = (p) => `${p.set}/${p.id}`;
+    const missing = pages.filter((p) => !cache[key(p)]);
+    if (missing.length) {
+      log(`page features: ${missing.length} pages to read (${pages.length - missing.length} cached)`);
+      const pool = new ForkPool({
+        script: join(here, '../eval/worker.mjs'),
+        size: jobs,
+        timeoutMs: 120_000,
+        recycleAfter: 100,
+        maxRssMb: 1500,
+      });
+      let done = 0;
+      await Promise.all(
+        missing.map((p) =>
+          pool.run({ kind: 'page-features', file: p.file, url: p.url }).then((o) => {
+            if (o.ok) cache[key(p)] = o.result;
+            else log(`page features: ${key(p)} failed (${o.error}); left out`);
+            if (++done % 200 === 0) log(`page features: ${done}/${missing.length}`);
+          }),
+        ),
+      );
+      await pool.close();
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(`${file}.tmp`, JSON.stringify(cache));
+      renameSync(`${file}.tmp`, file);
+    }
+    return pages.map((p) => cache[key(p)] ?? null);
+  } finally {
+    snapshot.cleanup();
+  }
+}
+
+/**
+ * Hash of the built code that computes the features (dist/features/, the page-type module and
+ * what it calls to decode and parse): the feature cache stays valid across unrelated rebuilds.
+ */
+export function featureCodeHash() {
+  const dist = join(here, '../dist');
+  const hash = createHash('sha256');
+  const files = [
+    ...readdirSync(join(dist, 'features'))
+      .filter((f) => f.endsWith('.js'))
+      .sort()
+      .map((f) => `features/${f}`),
+    'page-type.js',
+    'dom.js',
+    'decode.js',
+  ];
+  for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Train one model on rows of (features, label); returns the model object of page-type.ts. */
+export function trainModel(rows, labels, featureNames, options = TRAIN_OPTIONS) {
+  const y = labels.map((l) => PAGE_TYPES.indexOf(l));
+  const { mean, scale, weights, bias } = trainSoftmax(rows, y, PAGE_TYPES.length, options);
+  return {
+    kind: 'page-type/logistic',
+    features: featureNames,
+    types: PAGE_TYPES,
+    mean,
+    scale,
+    weights,
+    bias,
+  };
+}
+
+export function predictType(model, row) {
+  const p = softmaxPredict(model, row);
+  let best = 0;
+  for (let t = 1; t < p.length; t++) if (p[t] > p[best]) best = t;
+  return model.types[best];
+}
+
+async function featureNames() {
+  const snapshot = process.env.CORPUSKIT_EVAL_CLEANER;
+  const cleaner = await import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
+  return [...cleaner.PAGE_FEATURE_NAMES];
+}
+
+/** Rows, labels and folds of every labelled page with features. */
+async function dataset({ dataDir, folds, cacheDir, jobs, log, snapshotHash }) {
+  const pages = labelledPages(dataDir);
+  if (pages.length === 0) throw new Error(`no WCXB or scrapinghub pages in ${dataDir}`);
+  const rows = await pageFeatureRows({ pages, cacheDir, jobs, log, snapshotHash });
+  const foldOf = assignFolds(pages, pageSite, folds);
+  const keep = pages.map((_, i) => rows[i] !== null);
+  return {
+    pages: pages.filter((_, i) => keep[i]),
+    rows: rows.filter((_, i) => keep[i]),
+    folds: foldOf.filter((_, i) => keep[i]),
+  };
+}
+
+/**
+ * One model per fold, each trained on the pages of the other folds, written to
+ * `cacheDir/page-type-models/`. For `pnpm eval --cv`.
+ * @returns {Promise<Array<{ fold: number, file: string, hash: string }>>}
+ */
+export async function trainFoldModels({
+  dataDir,
+  folds = DEFAULT_FOLDS,
+  cacheDir,
+  jobs = 2,
+  log = () => {},
+  snapshotHash,
+}) {
+  const names = await featureNames();
+  const data = await dataset({ dataDir, folds, cacheDir, jobs, log, snapshotHash });
+  const out = [];
+  for (let f = 0; f < folds; f++) {
+    const idx = data.rows.map((_, i) => i).filter((i) => data.folds[i] !== f);
+    const model = trainModel(
+      idx.map((i) => data.rows[i]),
+      idx.map((i) => data.pages[i].label),
+      names,
+    );
+    const json = JSON.stringify(model);
+    const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
+    const file = join(cacheDir, 'page-type-models', `fold-${f}-of-${folds}-${hash}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+    out.push({ fold: f, file, hash });
+  }
+  log(`page-type models trained for ${folds} folds`);
+  return out;
+}
+
+/** Site-grouped CV accuracy of the trainer, overall and per WCXB type. */
+export function crossValidate(data, names, folds, options = TRAIN_OPTIONS) {
+  const predicted = new Array(data.rows.length);
+  for (let f = 0; f < folds; f++) {
+    const train = data.rows.map((_, i) => i).filter((i) => data.folds[i] !== f);
+    const model = trainModel(
+      train.map((i) => data.rows[i]),
+      train.map((i) => data.pages[i].label),
+      names,
+      options,
+    );
+    data.rows.forEach((row, i) => {
+      if (data.folds[i] === f) predicted[i] = predictType(model, row);
+    });
+  }
+  const wcxb = data.pages.map((p, i) => i).filter((i) => data.pages[i].set === 'wcxb');
+  const perFold = [];
+  for (let f = 0; f < folds; f++) {
+    const ids = wcxb.filter((i) => data.folds[i] === f);
+    perFold.push(ids.filter((i) => predicted[i] === data.pages[i].label).length / Math.max(1, ids.length));
+  }
+  const perType = {};
+  for (const i of wcxb) {
+    const e = (perType[data.pages[i].label] ??= { pages: 0, right: 0 });
+    e.pages++;
+    if (predicted[i] === data.pages[i].label) e.right++;
+  }
+  const accuracy = wcxb.filter((i) => predicted[i] === data.pages[i].label).length / Math.max(1, wcxb.length);
+  const sh = data.pages.map((_, i) => i).filter((i) => data.pages[i].set === 'scrapinghub');
+  const shAccuracy = sh.filter((i) => predicted[i] === 'article').length / Math.max(1, sh.length);
+  return { accuracy, perFold, perType, scrapinghubArticles: shAccuracy, predicted };
+}
+
+async function main(argv) {
+  const userCwd = process.env.INIT_CWD ?? process.cwd();
+  const { values: args } = parseArgs({
+    args: argv,
+    // `pnpm train all` passes every trainer the same arguments: ignore the others' options.
+    strict: false,
+    options: {
+      write: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      cv: { type: 'boolean', default: false },
+      folds: { type: 'string', default: String(DEFAULT_FOLDS) },
+      jobs: { type: 'string', default: '2' },
+      cache: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (args.help) {
+    process.stdout.write(
+      'usage: pnpm train pagetype [--data DIR] [--cv] [--folds K] [--jobs N] [--cache DIR] [--write]\n' +
+        '  trains the page-type model on WCXB + scrapinghub dev pages\n' +
+        '  --cv     print accuracy cross-validated by site first\n  --write  rewrite packages/clean/src/page-type-model.json\n',
+    );
+    return 0;
+  }
+  const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
+  const dataDir = args.data ? fromUser(args.data) : resolve(repoRoot, '../shared/data');
+  const cacheDir = args.cache ? fromUser(args.cache) : join(repoRoot, 'node_modules/.cache/corpuskit-eval');
+  const folds = Number(args.folds);
+  const jobs = Number(args.jobs);
+  const log = (m) => process.stderr.write(`train pagetype: ${m}\n`);
+  if (!existsSync(dataDir)) {
+    log(`no data directory ${dataDir}; pass --data DIR`);
+    return 2;
+  }
+  const names = await featureNames();
+  const data = await dataset({ dataDir, folds, cacheDir, jobs, log });
+  log(`${data.rows.length} pages, ${names.length} features`);
+  let cv = null;
+  if (args.cv) {
+    cv = crossValidate(data, names, folds);
+    const f3 = (x) => x.toFixed(3);
+    process.stdout.write(
+      `page-type accuracy on WCXB, ${folds} folds by site: ${f3(cv.accuracy)} (per fold ${cv.perFold.map(f3).join(' ')}); scrapinghub pages typed article: ${f3(cv.scrapinghubArticles)}\n`,
+    );
+    for (const [t, e] of Object.entries(cv.perType))
+      process.stdout.write(`  ${t.padEnd(14)} ${f3(e.right / e.pages)} of ${e.pages}\n`);
+  }
+  const model = trainModel(
+    data.rows,
+    data.pages.map((p) => p.label),
+    names,
+  );
+  const counts = {};
+  for (const p of data.pages) counts[`${p.set}:${p.label}`] = (counts[`${p.set}:${p.label}`] ?? 0) + 1;
+  model.training = {
+    pages: counts,
+    options: TRAIN_OPTIONS,
+    ...(cv ? { cvAccuracyWcxb: +cv.accuracy.toFixed(4), folds } : {}),
+  };
+  if (args.write) {
+    writeFileSync(MODEL_FILE, `${JSON.stringify(roundModel(model))}\n`);
+    process.stdout.write(`model written to ${MODEL_FILE}\n`);
+  } else {
+    process.stdout.write('model not written (pass --write to rewrite the checked-in weights)\n');
+  }
+  return 0;
+}
+
+/** Weights rounded to 6 significant digits: a smaller file, the same decisions. */
+function roundModel(model) {
+  const r = (x) => Number(x.toPrecision(6));
+  return {
+    ...model,
+    mean: model.mean.map(r),
+    scale: model.scale.map(r),
+    weights: model.weights.map((w) => w.map(r)),
+    bias: model.bias.map(r),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`train pagetype: ${error?.stack ?? error}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+export { main };
