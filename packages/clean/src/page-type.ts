@@ -9,7 +9,7 @@ import { PAGE_TYPES } from '@corpuskit/document';
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
-import { flattenMarkup, nestingDepth, parseHtml, stripScriptsAndStyles } from './dom.js';
+import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
 import type { EngineName } from './dom.js';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
 import bundledModelFile from './page-type-model.json' with { type: 'json' };
@@ -97,7 +97,7 @@ export async function pageTypeFeatures(
   options: { url?: string | null; engine?: EngineName } = {},
 ): Promise<number[]> {
   const html = typeof input === 'string' ? input : decodeBytes(input, null).text;
-  let markup = stripScriptsAndStyles(html);
+  let markup = html;
   if (nestingDepth(markup) > MAX_FEATURE_DEPTH) markup = flattenMarkup(markup);
   const page = await parseHtml(markup, options.engine ?? 'linkedom', options.url ?? null, []);
   try {
