@@ -11,17 +11,6 @@ import { Deadline, resolveOptions } from './options.js';
 import type { CleanOptions, Resolved } from './options.js';
 import { textPipeline } from './text-pipeline.js';
 
-export {
-  DEFAULT_ENGINE,
-  DEFAULT_TIMEOUT_MS,
-  JSDOM_MAX_CHARS,
-  MAX_DEPTH,
-  MAX_READABILITY_ELEMENTS,
-  NOT_ARTICLE_WORDS,
-  SHORT_WORDS,
-} from './options.js';
-export type { CleanOptions } from './options.js';
-
 /**
  * Clean a saved page (bytes, or an already decoded string) into a CleanDocument. Plain
  * text (by Content-Type or by content) goes through the text rules only.

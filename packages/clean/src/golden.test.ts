@@ -6,7 +6,7 @@ import { canonicalJson } from '@corpuskit/document';
 import { describe, expect, it } from 'vitest';
 
 import { clean, cleanText } from './clean.js';
-import type { CleanOptions } from './clean.js';
+import type { CleanOptions } from './options.js';
 import { ENGINES } from './dom.js';
 
 /**

@@ -1,3 +1,4 @@
+export { clean, cleanText } from './clean.js';
 export {
   DEFAULT_ENGINE,
   DEFAULT_TIMEOUT_MS,
@@ -6,10 +7,8 @@ export {
   MAX_READABILITY_ELEMENTS,
   NOT_ARTICLE_WORDS,
   SHORT_WORDS,
-  clean,
-  cleanText,
-} from './clean.js';
-export type { CleanOptions } from './clean.js';
+} from './options.js';
+export type { CleanOptions } from './options.js';
 export { decodeBytes } from './decode.js';
 export type { Decoded } from './decode.js';
 export { ENGINES } from './dom.js';

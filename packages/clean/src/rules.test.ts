@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
-import type { CleanOptions } from './clean.js';
+import type { CleanOptions } from './options.js';
 import { DOM_ORDER, PIPELINE_DOM_RULES } from './dom-engine.js';
 import { RULES, RULE_PACK_HASH, rulePackHash } from './rules.js';
 import type { RuleDefinition, RuleExample } from './rules.js';
