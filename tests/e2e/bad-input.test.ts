@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { articlePage, corpuskit, tempCorpus } from './helpers.js';
+import { articlePage, corpuskit, tempCorpusWithGoodPage } from './helpers.js';
 
 interface IngestJson {
   files: number;
@@ -20,13 +20,8 @@ afterEach(async () => {
 });
 
 async function corpusWithPages(): Promise<string> {
-  const { dir, cleanup } = await tempCorpus();
+  const { dir, cleanup } = await tempCorpusWithGoodPage();
   cleanups.push(cleanup);
-  await mkdir(path.join(dir, 'in'));
-  await writeFile(
-    path.join(dir, 'in/good.html'),
-    articlePage('Harbour pier', { canonical: 'https://port.example/pier' }),
-  );
   return dir;
 }
 

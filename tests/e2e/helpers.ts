@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,4 +76,15 @@ export function articlePage(
 <body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>
 ${body}
 </article><footer>Example footer</footer></body></html>`;
+}
+
+/** A fresh corpus whose `in/` folder holds one good article page, `in/good.html`. */
+export async function tempCorpusWithGoodPage(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const temp = await tempCorpus();
+  await mkdir(path.join(temp.dir, 'in'));
+  await writeFile(
+    path.join(temp.dir, 'in/good.html'),
+    articlePage('Harbour pier', { canonical: 'https://port.example/pier' }),
+  );
+  return temp;
 }

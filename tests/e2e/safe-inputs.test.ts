@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { BIN, articlePage, corpuskit, tempCorpus, tempDir } from './helpers.js';
+import { BIN, articlePage, corpuskit, tempCorpusWithGoodPage, tempDir } from './helpers.js';
 
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -49,13 +49,8 @@ interface IngestJson {
 }
 
 async function corpus(): Promise<string> {
-  const { dir, cleanup } = await tempCorpus();
+  const { dir, cleanup } = await tempCorpusWithGoodPage();
   cleanups.push(cleanup);
-  await mkdir(path.join(dir, 'in'));
-  await writeFile(
-    path.join(dir, 'in/good.html'),
-    articlePage('Harbour pier', { canonical: 'https://port.example/pier' }),
-  );
   return dir;
 }
 
