@@ -62,7 +62,21 @@ export function removeElement(context: DomRuleContext, element: Element, ruleId:
     context.removals.push({ rule: rule.id, category: rule.category, reason, text, stage: context.stage });
     parent.insertBefore(context.document.createComment(`${MARKER_PREFIX}${index}`), element);
   }
+  // Markers of removals made inside the element stay where it stood, so those are placed too.
+  for (const marker of markersIn(element)) parent.insertBefore(marker, element);
   parent.removeChild(element);
+}
+
+/** The removal markers under `element`, in document order. */
+function markersIn(element: Element): Node[] {
+  const markers: Node[] = [];
+  const stack: Node[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 8 && (node.nodeValue ?? '').startsWith(MARKER_PREFIX)) markers.push(node);
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  return markers;
 }
 
 /** True when a per-site `keep` selector matches the element, an ancestor or a descendant. */

@@ -24,7 +24,7 @@ import { readPageMetadata, timeElementDate } from './metadata.js';
 import type { PageMetadata } from './metadata.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
 import type { Deadline, Resolved } from './options.js';
-import { outsideArticle } from './outside-article.js';
+import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
 import { disabledForType } from './page-type-rules.js';
@@ -102,7 +102,10 @@ export async function htmlPipeline(
     // article leaves out is reported (`boilerplate/outside-article`).
     const outsideRule = ruleById('boilerplate/outside-article');
     const reportOutside = ruleApplies(outsideRule, resolved.disabled, 'dom-after', resolved.pageType);
-    const pageBlocks = reportOutside ? extractBlocks(body, []) : [];
+    // The same walk notes where each DOM removal's marker stood among the page's blocks: a
+    // removal outside the article is placed among the article's blocks by the page blocks around it.
+    const pageMarks: Array<{ blockIndex?: number }> = removals.map(() => ({}));
+    const pageBlocks = reportOutside || removals.length > 0 ? extractBlocks(body, pageMarks) : [];
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
@@ -148,6 +151,7 @@ export async function htmlPipeline(
       context.document = document;
       context.stage = 'dom-before';
       removals.length = 0;
+      pageMarks.length = 0;
       root = document.body ?? document.documentElement;
       applyDomRules(context, root!);
     }
@@ -188,15 +192,25 @@ export async function htmlPipeline(
       result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;
     deadline.check('markdown');
 
-    const placed: Removal[] = removals.map((removal) => ({
-      category: removal.category,
-      rule: removal.rule,
-      reason: removal.reason,
-      text: removal.text,
-      chars: removal.text.length,
-      stage: removal.stage,
-      ...(removal.blockIndex === undefined ? {} : { position: countBelow(result.keptIndex, removal.blockIndex) }),
-    }));
+    const pageIndexBefore = pageMarks.length > 0 ? articleIndexBefore(pageBlocks, blocks) : [];
+    const positionOf = (removal: PendingRemoval, index: number): number | undefined => {
+      if (removal.blockIndex !== undefined) return countBelow(result.keptIndex, removal.blockIndex);
+      const pageIndex = pageMarks[index]?.blockIndex;
+      const after = pageIndex === undefined ? undefined : pageIndexBefore[pageIndex];
+      return after === undefined ? undefined : countBelow(result.keptIndex, after + 1);
+    };
+    const placed: Removal[] = removals.map((removal, index) => {
+      const position = positionOf(removal, index);
+      return {
+        category: removal.category,
+        rule: removal.rule,
+        reason: removal.reason,
+        text: removal.text,
+        chars: removal.text.length,
+        stage: removal.stage,
+        ...(position === undefined ? {} : { position }),
+      };
+    });
     if (reportOutside && !notArticle) {
       const reason = readable
         ? 'not in the article Readability picked'

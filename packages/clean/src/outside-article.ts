@@ -19,11 +19,10 @@ export interface OutsideRun {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * Runs of `pageBlocks` not found in `articleBlocks` (by exact text, in order) nor inside the
- * article's text or `alsoShown` (text shown or reported elsewhere: the lead, removals made
- * inside the article).
+ * For each page block, the index of the article block with the same text (matched in order,
+ * each article block once), or undefined when the article does not hold it.
  */
-export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], alsoShown: string[]): OutsideRun[] {
+function matchPageBlocks(pageBlocks: Block[], articleBlocks: Block[]): Array<number | undefined> {
   const positions = new Map<string, number[]>();
   articleBlocks.forEach((block, index) => {
     const text = squash(block.text);
@@ -31,6 +30,35 @@ export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], also
     if (list) list.push(index);
     else positions.set(text, [index]);
   });
+  return pageBlocks.map((block) => {
+    const text = squash(block.text);
+    return text === '' ? undefined : positions.get(text)?.shift();
+  });
+}
+
+/**
+ * Where the article stood at each point of the page: entry `p` is the highest index of an
+ * article block found among the first `p` page blocks (-1: none yet). A removal whose marker
+ * met `p` page blocks before it stood after that article block.
+ */
+export function articleIndexBefore(pageBlocks: Block[], articleBlocks: Block[]): number[] {
+  const matched = matchPageBlocks(pageBlocks, articleBlocks);
+  const before = [-1];
+  let after = -1;
+  for (const index of matched) {
+    if (index !== undefined) after = Math.max(after, index);
+    before.push(after);
+  }
+  return before;
+}
+
+/**
+ * Runs of `pageBlocks` not found in `articleBlocks` (by exact text, in order) nor inside the
+ * article's text or `alsoShown` (text shown or reported elsewhere: the lead, removals made
+ * inside the article).
+ */
+export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], alsoShown: string[]): OutsideRun[] {
+  const matched = matchPageBlocks(pageBlocks, articleBlocks);
   const shown = new Set(alsoShown.map(squash));
   const haystack = [...articleBlocks.map((block) => squash(block.text)), ...shown].join('\n');
   const words = new Set(haystack.toLowerCase().match(WORD) ?? []);
@@ -42,11 +70,10 @@ export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], also
   const runs: Array<{ parts: string[]; after: number }> = [];
   let current: { parts: string[]; after: number } | null = null;
   let after = -1;
-  for (const block of pageBlocks) {
+  for (const [i, block] of pageBlocks.entries()) {
     const text = squash(block.text);
     if (text === '') continue;
-    const list = positions.get(text);
-    const index = list?.shift();
+    const index = matched[i];
     if (index !== undefined) {
       after = Math.max(after, index);
       current = null;

@@ -47,8 +47,10 @@ export interface Removal {
   chars: number;
   stage?: RemovalStage;
   /**
-   * Index of the kept text block before which this block stood, when known (0 = before the
-   * first block, blocks.length = after the last). Lets a reviewer restore it in place.
+   * Index of the kept text block before which this block stood (0 = before the first block,
+   * blocks.length = after the last): the review app shows the block there and restores it there.
+   * The cleaner sets it for every removal, those outside the article included (placed by the
+   * page blocks around them); records cleaned before that may lack it and are shown at the end.
    */
   position?: number;
 }
