@@ -159,6 +159,82 @@ describe('export: Parquet, the Hugging Face layout, gzipped JSONL shards, one fi
     }
   });
 
+  it('--where keeps the committed documents that match, the same set in JSONL, Parquet and the hf layout', async () => {
+    const hostOf = (id: string) => (id.startsWith('http') ? new URL(id).hostname : '');
+    const bbc = records.filter((record) => hostOf(record.id).endsWith('bbc.co.uk'));
+    expect(bbc.length).toBeGreaterThan(0);
+    const lines = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as JsonlRecord);
+
+    const site = await run('export', '--where', 'site:bbc.co.uk');
+    expect(site.code, site.stderr).toBe(0);
+    expect(lines(site.stdout)).toEqual(bbc);
+
+    // Several terms (repeated --where all hold), a negation and a date range, against the same
+    // selection made here from the full export.
+    const expected = records.filter(
+      (record) =>
+        !hostOf(record.id).endsWith('bbc.co.uk') &&
+        (record.metadata.language ?? '').toLowerCase().startsWith('en') &&
+        record.metadata.publishedAt !== null &&
+        record.metadata.publishedAt.slice(0, 10) >= '2021-08-20' &&
+        record.metadata.publishedAt.slice(0, 10) <= '2021-09-30',
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(records.length - bbc.length);
+    const where = ['--where', 'lang:en -site:bbc.co.uk', '--where', 'published:2021-08-20..2021-09-30'];
+    const jsonl = await run('export', ...where);
+    expect(jsonl.code, jsonl.stderr).toBe(0);
+    expect(lines(jsonl.stdout)).toEqual(expected);
+
+    const parquet = await run('export', '--format', 'parquet', '-o', 'where.parquet', ...where, '--json');
+    expect(parquet.code, parquet.stderr).toBe(0);
+    expect(parquet.json()).toMatchObject({ documents: expected.length });
+    const rows = await readParquet(path.join(dir, 'where.parquet'));
+    expect(rows.map((row) => [row.id, row.text])).toEqual(expected.map((record) => [record.id, record.text]));
+
+    // The hf layout names its shards after the filtered count.
+    const hf = await run(
+      'export',
+      '--format',
+      'parquet',
+      '--layout',
+      'hf',
+      '-o',
+      'where-hf',
+      '--shard-size',
+      '1',
+      ...where,
+    );
+    expect(hf.code, hf.stderr).toBe(0);
+    const shards = (await readdir(path.join(dir, 'where-hf/data'))).sort();
+    expect(shards).toHaveLength(expected.length);
+    expect(shards.at(-1)).toBe(
+      `train-${String(expected.length - 1).padStart(5, '0')}-of-${String(expected.length).padStart(5, '0')}.parquet`,
+    );
+    expect(await readFile(path.join(dir, 'where-hf/README.md'), 'utf8')).toContain(
+      `num_examples: ${expected.length}\n`,
+    );
+
+    const gz = await run('export', '--format', 'jsonl.gz', '-o', 'where-gz', '--where', 'site:bbc.co.uk');
+    expect(gz.code, gz.stderr).toBe(0);
+    expect(lines(gunzipSync(await readFile(path.join(dir, 'where-gz/part-00000.jsonl.gz'))).toString('utf8'))).toEqual(
+      bbc,
+    );
+  });
+
+  it('--where refuses the review-queue keys and bad terms, naming them', async () => {
+    for (const term of ['state:pending', 'kind:new', 'staged:2024', 'colour:red']) {
+      const result = await run('export', '--where', term, '--json');
+      expect(result.code, term).toBe(2);
+      expect(result.json<{ error: { message: string } }>().error.message).toContain(term.split(':')[0]);
+    }
+  });
+
   it('refuses what cannot work, with a clear usage error', async () => {
     const noOut = await run('export', '--format', 'parquet', '--json');
     expect(noOut.code).toBe(2);

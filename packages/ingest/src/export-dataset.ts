@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { Gzip } from 'node:zlib';
@@ -125,11 +125,10 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
 
   if (options.format === 'parquet') {
     const hf = options.layout === 'hf';
-    const total = hf ? await store.count(ref) : 0;
-    const shards = hf ? Math.max(1, Math.ceil(total / shardRows)) : 1;
+    // Shards are named `train-i-of-N` once N is known (a filter decides how many documents go out).
+    const partial = (index: number) => path.join(options.out, 'data', `train-${pad(index)}.parquet.partial`);
     const writer = new ParquetShards({
-      fileName: (index) =>
-        hf ? path.join(options.out, 'data', `train-${pad(index)}-of-${pad(shards)}.parquet`) : options.out,
+      fileName: (index) => (hf ? partial(index) : options.out),
       ...(hf ? { shardRows } : {}),
       ...(options.rowGroupRows ? { rowGroupRows: options.rowGroupRows } : {}),
       metadata: { 'corpuskit.version': version ?? ref, ...(options.tool ? { 'corpuskit.tool': options.tool } : {}) },
@@ -139,8 +138,13 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
       summary.documents += 1;
       options.onDocument?.();
     }
-    const files = await writer.finish();
+    let files = await writer.finish();
     if (hf) {
+      const named = files.map((_, index) =>
+        path.join(options.out, 'data', `train-${pad(index)}-of-${pad(files.length)}.parquet`),
+      );
+      for (const [index, file] of files.entries()) await rename(file, named[index]!);
+      files = named;
       const card = datasetCard({
         name: options.name ?? path.basename(path.resolve(options.out)),
         license: options.license ?? 'other',
@@ -159,27 +163,30 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
 
   await mkdir(options.out, { recursive: true });
   if (options.format === 'jsonl.gz') {
-    if (options.filter) throw ingestError('usage', 'bad-option', 'jsonl.gz exports every document of a version');
     let shard: GzipFile | null = null;
     let inShard = 0;
     let index = 0;
     // The same lines as `export --format jsonl`, in shards of `shardRows`.
-    const exported = await store.exportJsonl(ref, async (line) => {
-      if (options.signal?.aborted) {
-        throw ingestError('input', 'interrupted', 'the export was interrupted', { subject: options.out });
-      }
-      if (!shard || inShard >= shardRows) {
-        await shard?.close();
-        const name = `part-${pad(index++)}.jsonl.gz`;
-        shard = new GzipFile(path.join(options.out, name));
-        summary.files.push(name);
-        inShard = 0;
-      }
-      await shard.write(line);
-      inShard += 1;
-      summary.documents += 1;
-      options.onDocument?.();
-    });
+    const exported = await store.exportJsonl(
+      ref,
+      async (line) => {
+        if (options.signal?.aborted) {
+          throw ingestError('input', 'interrupted', 'the export was interrupted', { subject: options.out });
+        }
+        if (!shard || inShard >= shardRows) {
+          await shard?.close();
+          const name = `part-${pad(index++)}.jsonl.gz`;
+          shard = new GzipFile(path.join(options.out, name));
+          summary.files.push(name);
+          inShard = 0;
+        }
+        await shard.write(line);
+        inShard += 1;
+        summary.documents += 1;
+        options.onDocument?.();
+      },
+      options.filter,
+    );
     await (shard as GzipFile | null)?.close();
     if (exported === 0) {
       // An empty version still gives one (empty) shard, so readers find a file.

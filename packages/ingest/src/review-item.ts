@@ -1,6 +1,8 @@
 import { hostOf, sha256 } from '@corpuskit/document';
-import type { DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
+import type { DedupFinding, DocumentRecord, DocumentStatus, PageType } from '@corpuskit/document';
 import type { StagedEntry } from '@corpuskit/store';
+
+import type { WhereSubject } from './where.js';
 
 /** The flags a reviewer scans for, derived from a staged entry and its record. */
 export type ReviewFlag = 'suspect' | 'not-article' | 'exact-duplicate' | 'near-duplicate' | 'revision';
@@ -21,6 +23,8 @@ export interface ReviewItem {
   /** The cleaner's status of the staged record; null for a removal. */
   status: DocumentStatus | null;
   language: string | null;
+  /** The cleaner's page type (article, forum, ...) when it typed the page. */
+  pageType?: PageType | null;
   /** ISO 8601 date of publication when the page said so. */
   publishedAt: string | null;
   /** ISO 8601 time the entry was staged. */
@@ -40,6 +44,7 @@ export interface RecordSummary {
   title: string | null;
   status: DocumentStatus | null;
   language: string | null;
+  pageType?: PageType | null;
   publishedAt: string | null;
   chars: number;
   removedChars: number;
@@ -65,6 +70,7 @@ export function summaryOf(record: DocumentRecord, staged = true): RecordSummary 
     title: document.title,
     status: staged ? document.status : null,
     language: document.metadata.language,
+    pageType: document.pageType?.type ?? null,
     publishedAt: document.metadata.publishedAt,
     chars: document.stats?.chars ?? document.text.length,
     removedChars: document.stats?.removedChars ?? 0,
@@ -93,6 +99,7 @@ export function reviewItemOf(entry: StagedEntry, summary: RecordSummary = EMPTY_
     site: hostOf(entry.id),
     status,
     language: summary.language,
+    pageType: summary.pageType ?? null,
     publishedAt: summary.publishedAt,
     stagedAt: entry.stagedAt,
     findings: entry.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity })),
@@ -102,6 +109,22 @@ export function reviewItemOf(entry: StagedEntry, summary: RecordSummary = EMPTY_
     note: entry.decision?.note ?? null,
     decidedBy: entry.decision?.by ?? null,
     contentHash: entry.contentHash,
+  };
+}
+
+/** A committed document as `--where` sees it (`export --where`): no state, change or staging time. */
+export function recordSubject(record: DocumentRecord): WhereSubject {
+  const status = record.document.status;
+  return {
+    id: record.id,
+    site: hostOf(record.id),
+    status,
+    language: record.document.metadata.language,
+    pageType: record.document.pageType?.type ?? null,
+    publishedAt: record.document.metadata.publishedAt,
+    title: record.document.title,
+    findings: record.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity })),
+    flags: flagsOf(record, status),
   };
 }
 

@@ -85,4 +85,16 @@ describe('parseWhere / matchesWhere', () => {
     expect(whereNeedsRecords(parseWhere('lang:en'))).toBe(true);
     expect(whereNeedsRecords(parseWhere('suspect'))).toBe(true);
   });
+
+  it('page:TYPE matches the page type; the records scope refuses the queue keys', () => {
+    expect(matchesWhere(parseWhere('page:forum'), item({ pageType: 'forum' }))).toBe(true);
+    expect(matchesWhere(parseWhere('page:forum'), item({ pageType: 'article' }))).toBe(false);
+    expect(matchesWhere(parseWhere('-page:forum'), item())).toBe(true);
+    expect(() => parseWhere('page:blog')).toThrow(/page is one of article, forum/);
+    for (const term of ['pending', 'state:accepted', 'kind:update', 'staged:2026']) {
+      expect(() => parseWhere(term, { scope: 'records' })).toThrow(/about the review queue/);
+    }
+    const subject = { ...item(), state: undefined, change: undefined, stagedAt: undefined };
+    expect(matchesWhere(parseWhere('site:example.com lang:en', { scope: 'records' }), subject)).toBe(true);
+  });
 });

@@ -1,3 +1,5 @@
+import { PAGE_TYPES } from '@corpuskit/document';
+
 import { ingestError } from './errors.js';
 import type { ReviewFlag, ReviewItem } from './review-item.js';
 
@@ -16,11 +18,15 @@ import type { ReviewFlag, ReviewItem } from './review-item.js';
  *   (bare `suspect`, `not-article`, `duplicate`, `revision`)
  * - `status:ok|short|not-article|suspect|error` (the cleaner's status)
  * - `type:article|not-article` (page type: did the cleaner find an article)
+ * - `page:article|forum|product|collection|listing|documentation|service` (the cleaner's page type)
  * - `lang:CODE` (language, `en` also matches `en-GB`)
  * - `published:FROM..TO`, `staged:FROM..TO` (dates `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, either end
  *   may be left out; a single date means that year, month or day)
  * - `title:WORDS` (the title contains the text, ignoring case)
  * - `id:PREFIX` (the id starts with it)
+ *
+ * The same filter selects committed documents (`export --where`, scope `records`): there the
+ * keys of the review queue (`state`, `kind`, `staged`) are refused.
  */
 export interface WhereTerm {
   key: WhereKey;
@@ -42,6 +48,7 @@ const KEYS = [
   'flag',
   'status',
   'type',
+  'page',
   'lang',
   'published',
   'staged',
@@ -56,6 +63,7 @@ const KEY_ALIASES: Record<string, WhereKey> = {
   date: 'published',
   host: 'site',
   findings: 'finding',
+  pagetype: 'page',
 };
 
 const CHOICES: Partial<Record<WhereKey, readonly string[]>> = {
@@ -65,6 +73,7 @@ const CHOICES: Partial<Record<WhereKey, readonly string[]>> = {
   flag: ['suspect', 'not-article', 'exact-duplicate', 'near-duplicate', 'revision', 'duplicate'],
   status: ['ok', 'short', 'not-article', 'suspect', 'error'],
   type: ['article', 'not-article'],
+  page: PAGE_TYPES,
 };
 
 const BARE: Record<string, [WhereKey, string]> = {
@@ -86,7 +95,25 @@ const BARE: Record<string, [WhereKey, string]> = {
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** Keys that need the record's summary (title, status, language, date); the rest read the entry only. */
-const RECORD_KEYS = new Set<WhereKey>(['flag', 'status', 'type', 'lang', 'published', 'title']);
+const RECORD_KEYS = new Set<WhereKey>(['flag', 'status', 'type', 'page', 'lang', 'published', 'title']);
+
+/** Keys about the review queue, meaningless for committed documents. */
+const QUEUE_KEYS = new Set<WhereKey>(['state', 'kind', 'staged']);
+
+/**
+ * What a filter reads: a review item (the queue), or a committed document seen the same way
+ * (`recordSubject`), which has no state, change or staging time.
+ */
+export type WhereSubject = Pick<
+  ReviewItem,
+  'id' | 'site' | 'status' | 'language' | 'publishedAt' | 'title' | 'findings' | 'flags'
+> &
+  Partial<Pick<ReviewItem, 'state' | 'change' | 'stagedAt' | 'pageType'>>;
+
+export interface ParseWhereOptions {
+  /** `queue` (default): staged entries; `records`: committed documents (queue keys refused). */
+  scope?: 'queue' | 'records';
+}
 
 function fail(source: string, why: string): never {
   throw ingestError('usage', 'bad-filter', `--where '${source}': ${why}`);
@@ -104,7 +131,18 @@ function checkDateRange(source: string, key: string, value: string): void {
   }
 }
 
-function parseTerm(source: string, word: string): WhereTerm {
+function parseTerm(source: string, word: string, scope: 'queue' | 'records'): WhereTerm {
+  const term = parseWord(source, word);
+  if (scope === 'records' && QUEUE_KEYS.has(term.key)) {
+    fail(
+      source,
+      `'${word}' is about the review queue; committed documents have no ${term.key} (use it with status, accept or reject)`,
+    );
+  }
+  return term;
+}
+
+function parseWord(source: string, word: string): WhereTerm {
   let negate = false;
   let rest = word;
   if (rest.startsWith('-') || rest.startsWith('!')) {
@@ -149,13 +187,14 @@ function words(expression: string): string[] {
 }
 
 /** Parse one or several `--where` expressions (all must hold); throws a usage error naming the bad term. */
-export function parseWhere(expressions: string | readonly string[]): WhereFilter {
+export function parseWhere(expressions: string | readonly string[], options: ParseWhereOptions = {}): WhereFilter {
+  const scope = options.scope ?? 'queue';
   const list = (typeof expressions === 'string' ? [expressions] : [...expressions]).filter(
     (expression) => expression.trim() !== '',
   );
   const source = list.join(' ');
   const terms: WhereTerm[] = [];
-  for (const expression of list) for (const word of words(expression)) terms.push(parseTerm(expression, word));
+  for (const expression of list) for (const word of words(expression)) terms.push(parseTerm(expression, word, scope));
   return { source, terms };
 }
 
@@ -181,7 +220,7 @@ const FLAG_OF: Record<string, ReviewFlag[]> = {
   duplicate: ['exact-duplicate', 'near-duplicate'],
 };
 
-function valueMatches(key: WhereKey, value: string, item: ReviewItem): boolean {
+function valueMatches(key: WhereKey, value: string, item: WhereSubject): boolean {
   switch (key) {
     case 'state':
       return item.state === value;
@@ -204,6 +243,8 @@ function valueMatches(key: WhereKey, value: string, item: ReviewItem): boolean {
     case 'type':
       if (item.status === null || item.status === 'error') return false;
       return value === 'not-article' ? item.status === 'not-article' : item.status !== 'not-article';
+    case 'page':
+      return item.pageType === value;
     case 'lang': {
       const language = item.language?.toLowerCase();
       const want = value.toLowerCase();
@@ -212,7 +253,7 @@ function valueMatches(key: WhereKey, value: string, item: ReviewItem): boolean {
     case 'published':
       return inDateRange(item.publishedAt, value);
     case 'staged':
-      return inDateRange(item.stagedAt, value);
+      return inDateRange(item.stagedAt ?? null, value);
     case 'title':
       return item.title !== null && item.title.toLowerCase().includes(value.toLowerCase());
     case 'id':
@@ -221,7 +262,7 @@ function valueMatches(key: WhereKey, value: string, item: ReviewItem): boolean {
 }
 
 /** Whether an item passes the filter. */
-export function matchesWhere(filter: WhereFilter, item: ReviewItem): boolean {
+export function matchesWhere(filter: WhereFilter, item: WhereSubject): boolean {
   return filter.terms.every((term) => term.values.some((value) => valueMatches(term.key, value, item)) !== term.negate);
 }
 
@@ -229,6 +270,7 @@ export function matchesWhere(filter: WhereFilter, item: ReviewItem): boolean {
 export const WHERE_HELP = [
   'state:pending|accepted|rejected, kind:new|update|remove, site:HOST,',
   'finding:exact|near|revision|any|none (no-findings), flag:suspect|not-article|duplicate|revision,',
-  'status:ok|short|not-article|suspect|error, type:article|not-article, lang:CODE,',
+  'status:ok|short|not-article|suspect|error, type:article|not-article,',
+  `page:${PAGE_TYPES.join('|')}, lang:CODE,`,
   'published:FROM..TO, staged:FROM..TO, title:TEXT, id:PREFIX; -term negates; terms separated by spaces all hold',
 ].join(' ');

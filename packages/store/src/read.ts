@@ -48,11 +48,13 @@ export async function exportJsonl(
   ctx: StoreContext,
   ref: string,
   write: (line: string) => void | Promise<void>,
+  filter?: (record: DocumentRecord) => boolean,
 ): Promise<number> {
   const resolved = await resolve(ctx, ref);
   let lines = 0;
   for await (const entry of iterateEntries(resolved.root, ctx.nodes)) {
     const record = await readRecord(ctx, entry.record);
+    if (filter && !filter(record)) continue;
     const d = record.document;
     const line = JSON.stringify({
       schemaVersion: SCHEMA_VERSION,

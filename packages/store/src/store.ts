@@ -240,10 +240,14 @@ export class Store {
   /**
    * Write a version as JSON Lines, one document per line: `{ schemaVersion, version, id,
    * contentHash, title, text, markdown, status, metadata, provenance, findings, removed, stats }`.
-   * Returns the number of lines.
+   * Returns the number of lines. With `filter`, only the documents it keeps.
    */
-  exportJsonl(ref: string, write: (line: string) => void | Promise<void>): Promise<number> {
-    return read.exportJsonl(this.ctx, ref, write);
+  exportJsonl(
+    ref: string,
+    write: (line: string) => void | Promise<void>,
+    filter?: (record: DocumentRecord) => boolean,
+  ): Promise<number> {
+    return read.exportJsonl(this.ctx, ref, write, filter);
   }
 
   /** The raw bytes a document was cleaned from, or null when they were not kept. */

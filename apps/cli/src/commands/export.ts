@@ -2,9 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 
+import type { DocumentRecord } from '@corpuskit/document';
+
 import type { CommandRun, CommandSpec } from '../command.js';
 import { openCorpusFor } from '../corpus.js';
 import { usageError } from '../errors.js';
+import { WHERE_OPTION, whereValues } from '../review.js';
 import { cliVersion } from '../version.js';
 
 export const spec: CommandSpec = {
@@ -20,6 +23,11 @@ export const spec: CommandSpec = {
     "  Hugging Face datasets loads as it is (load_dataset('parquet', data_dir=DIR/data) or load_dataset(DIR)).",
     'md, txt: one file per document in -o DIR, named from its id (host and path) plus a short hash.',
     'Documents stream from the store: memory stays flat whatever the size of the corpus.',
+    '',
+    "--where FILTER keeps the documents that match, with the filter of 'corpuskit status' over the",
+    'committed records: site:HOST, published:FROM..TO, lang:CODE, page:TYPE, type:article|not-article,',
+    'status:..., flag:..., finding:..., title:TEXT, id:PREFIX (-term negates; state, kind and staged',
+    'describe the review queue and are refused here).',
   ].join('\n'),
   options: [
     { flags: '--version <version>', description: 'A version id or prefix, tag, HEAD, HEAD~N or staged' },
@@ -31,6 +39,11 @@ export const spec: CommandSpec = {
       description: "The dataset card's license (an SPDX id such as cc-by-4.0; default other)",
     },
     { flags: '--name <name>', description: "The dataset card's name (default: the folder's name)" },
+    {
+      ...WHERE_OPTION,
+      description:
+        "Only documents matching a filter, e.g. 'site:bbc.co.uk lang:en', 'published:2024-01..2024-06 -suspect' (repeatable)",
+    },
   ],
   formats: ['jsonl', 'jsonl.gz', 'parquet', 'md', 'txt'],
   examples: [
@@ -40,6 +53,7 @@ export const spec: CommandSpec = {
     'corpuskit export --format parquet --layout hf -o my-dataset --license cc-by-4.0',
     'corpuskit export --format jsonl.gz -o shards/ --shard-size 50000',
     'corpuskit export --format md -o articles/',
+    "corpuskit export --format parquet -o en-2024.parquet --where 'lang:en published:2024'",
   ],
 };
 
@@ -56,21 +70,36 @@ export const run: CommandRun = async (_args, options, context) => {
       throw usageError(`--shard-size must be a positive whole number (got '${String(options.shardSize)}')`);
     }
   }
+  const where = whereValues(options);
+  let filter: ((record: DocumentRecord) => boolean) | undefined;
+  if (where) {
+    const { matchesWhere, parseWhere, recordSubject } = await import('@corpuskit/ingest');
+    const parsed = parseWhere(where, { scope: 'records' });
+    filter = (record) => matchesWhere(parsed, recordSubject(record));
+  }
   const { store } = await openCorpusFor(context);
 
   if (format === 'jsonl') {
     if (options.output === undefined) {
-      const lines = await store.exportJsonl(ref, async (line) => {
-        if (!context.stdout.write(line)) await once(context.stdout, 'drain');
-      });
+      const lines = await store.exportJsonl(
+        ref,
+        async (line) => {
+          if (!context.stdout.write(line)) await once(context.stdout, 'drain');
+        },
+        filter,
+      );
       context.log.info(`exported ${lines} ${lines === 1 ? 'document' : 'documents'} from ${ref}`);
       return;
     }
     const file = path.resolve(context.cwd, String(options.output));
     const stream = createWriteStream(file);
-    const lines = await store.exportJsonl(ref, async (line) => {
-      if (!stream.write(line)) await once(stream, 'drain');
-    });
+    const lines = await store.exportJsonl(
+      ref,
+      async (line) => {
+        if (!stream.write(line)) await once(stream, 'drain');
+      },
+      filter,
+    );
     stream.end();
     await once(stream, 'finish');
     return {
@@ -93,6 +122,7 @@ export const run: CommandRun = async (_args, options, context) => {
     ...(shardRows ? { shardRows } : {}),
     ...(options.license === undefined ? {} : { license: String(options.license) }),
     ...(options.name === undefined ? {} : { name: String(options.name) }),
+    ...(filter ? { filter } : {}),
     tool: `corpuskit ${cliVersion()}`,
     signal: context.signal,
   });
