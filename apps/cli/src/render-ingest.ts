@@ -1,6 +1,6 @@
 import { describeSimilarity } from '@corpuskit/dedup';
 import { SCHEMA_VERSION } from '@corpuskit/document';
-import type { DedupFinding } from '@corpuskit/document';
+import type { Finding } from '@corpuskit/document';
 import type { IngestResult } from '@corpuskit/ingest';
 
 import type { CommandResult } from './command.js';
@@ -125,8 +125,9 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
 }
 
 /** One finding in words: a duplicate names the other document, a revision says how much changed. */
-export function describeFinding(finding: DedupFinding, colors: CommandContext['log']['colors']): string {
+export function describeFinding(finding: Finding, colors: CommandContext['log']['colors']): string {
   if (finding.kind === 'not-article') return `${colors.yellow('not an article')}: ${finding.reason}`;
+  if (finding.kind === 'canonical-conflict') return `${colors.yellow('canonical conflict')}: ${finding.reason}`;
   if (finding.kind === 'revision') {
     return `${colors.cyan('revision')}: ${describeSimilarity(finding.similarity)} to the current text`;
   }

@@ -1,4 +1,4 @@
-import type { DedupFinding } from '@corpuskit/document';
+import type { DuplicateFinding } from '@corpuskit/document';
 import { normalizeText, sha256 } from '@corpuskit/document';
 
 import { conflictError, corruptError, inputError } from './errors.js';
@@ -36,11 +36,11 @@ export interface CheckResult {
    * similarity may be below the threshold), `exact` (other id, same text), `near` (other id,
    * verified Jaccard >= threshold).
    */
-  findings: DedupFinding[];
+  findings: DuplicateFinding[];
   /** The corpus document this page is closest to (its own id wins ties), or null. */
-  nearest: DedupFinding | null;
+  nearest: DuplicateFinding | null;
   /** Findings against earlier documents of the same batch (`exact` / `near`). */
-  batch: DedupFinding[];
+  batch: DuplicateFinding[];
   /** Problems that did not stop the check (a stored text that could not be loaded). */
   warnings: string[];
 }
@@ -278,8 +278,8 @@ export class DedupIndex {
       const prepared = prepareDocument(document, this.options, true);
       const shingles = prepared.shingles!;
       const warnings: string[] = [];
-      const findings: DedupFinding[] = [];
-      const batchFindings: DedupFinding[] = [];
+      const findings: DuplicateFinding[] = [];
+      const batchFindings: DuplicateFinding[] = [];
       let status: CheckStatus = 'new';
       const own = this.slotOf.get(prepared.id);
       if (own !== undefined) {
@@ -556,7 +556,7 @@ function nearReason(other: string, similarity: number, options: DedupOptions): s
 }
 
 /** Highest similarity first; the page's own id first on ties; then id. */
-function byFinding(ownId: string): (x: DedupFinding, y: DedupFinding) => number {
+function byFinding(ownId: string): (x: DuplicateFinding, y: DuplicateFinding) => number {
   return (x, y) =>
     y.similarity - x.similarity ||
     (x.other === ownId ? -1 : y.other === ownId ? 1 : 0) ||

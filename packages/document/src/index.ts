@@ -17,7 +17,11 @@ export {
 export type {
   CleanDocument,
   ContainerProvenance,
+  CanonicalConflictFinding,
   DedupFinding,
+  DuplicateFinding,
+  Finding,
+  NotArticleFinding,
   DocumentMetadata,
   DocumentRecord,
   DocumentStats,

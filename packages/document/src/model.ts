@@ -172,19 +172,57 @@ export interface CleanDocument {
 }
 
 /**
- * A finding attached to a staged or stored document for the reviewer: a duplicate or revision
- * (dedup), or `not-article`: the page reads as another kind of page than a news article (a
- * forum thread, a product page ...), staged like any other page for the reviewer to decide.
+ * A finding attached to a staged or stored document for the reviewer. Every kind has `kind`,
+ * `other`, `similarity` and `reason`, so a list of findings can be shown one way; each kind says
+ * what they mean for it and may add its own fields.
  */
-export interface DedupFinding {
-  kind: 'exact' | 'near' | 'revision' | 'not-article';
-  /** The other document: its id when it is in the corpus, else its source (`not-article`: the document itself). */
+export type Finding = DuplicateFinding | NotArticleFinding | CanonicalConflictFinding;
+
+/** From dedup: the same or nearly the same text under another id, or a revision of this id. */
+export interface DuplicateFinding {
+  kind: 'exact' | 'near' | 'revision';
+  /** The other document: its id when it is in the corpus, else its source (`revision`: this id). */
   other: string;
-  /** Verified Jaccard similarity of the shingle sets (1 for exact); `not-article`: the page-type confidence. */
+  /** Verified Jaccard similarity of the shingle sets (1 for exact). */
   similarity: number;
   /** Human explanation. */
   reason: string;
 }
+
+/**
+ * The page reads as another kind of page than a news article (a forum thread, a product page
+ * ...): staged like any other page for the reviewer to decide.
+ */
+export interface NotArticleFinding {
+  kind: 'not-article';
+  /** The document itself. */
+  other: string;
+  /** The page-type model's confidence in `pageType` (the same number as `confidence`). */
+  similarity: number;
+  /** What the page reads as. */
+  pageType: PageType;
+  /** The page-type model's probability of `pageType`, 0..1. */
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * The page's canonical URL names a document already in the corpus whose text differs a lot:
+ * staged for the reviewer, never as a silent update of that document.
+ */
+export interface CanonicalConflictFinding {
+  kind: 'canonical-conflict';
+  /** The document the canonical URL points at (this entry's id). */
+  other: string;
+  /** Verified Jaccard similarity between the page's text and that document's. */
+  similarity: number;
+  /** Where the page itself came from: its URL, or `file:` and its path. */
+  address: string;
+  reason: string;
+}
+
+/** The name from when every finding came from dedup; the same union as `Finding`. */
+export type DedupFinding = Finding;
 
 /** What the store keeps for one document at one version. */
 export interface DocumentRecord {
@@ -193,7 +231,7 @@ export interface DocumentRecord {
   /** Hash of the document's content (see `contentHash`): equal content, equal hash. */
   contentHash: string;
   document: CleanDocument;
-  findings: DedupFinding[];
+  findings: Finding[];
 }
 
 /** An immutable corpus version; its id is the SHA-256 of its canonical JSON. */

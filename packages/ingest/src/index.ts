@@ -17,6 +17,8 @@ export { originHints, readOrigin, readSidecar, sidecarCandidates } from './origi
 export type { Origin, OriginSource, Sidecar } from './origin.js';
 export type { ContainerSummary, StdinPage } from './pages.js';
 export {
+  CANONICAL_CONFLICT_BELOW,
+  canonicalConflictFindings,
   documentIdFor,
   ingest,
   NOT_ARTICLE_MIN_CONFIDENCE,

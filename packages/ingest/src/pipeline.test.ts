@@ -10,7 +10,13 @@ import type { CleanDocument } from '@corpuskit/document';
 
 import { runCleanTask } from './clean-task.js';
 import type { CleanFn } from './clean-task.js';
-import { ingest, notArticleFindings, reclean } from './pipeline.js';
+import {
+  CANONICAL_CONFLICT_BELOW,
+  canonicalConflictFindings,
+  ingest,
+  notArticleFindings,
+  reclean,
+} from './pipeline.js';
 import { LINES_STATE, storeSession } from './store-session.js';
 
 const WORDS =
@@ -291,6 +297,8 @@ describe('page types', () => {
       kind: 'not-article',
       other: 'https://x.example/t/1',
       similarity: 0.9,
+      pageType: 'forum',
+      confidence: 0.9,
       reason: 'the page reads as a forum thread, not a news article (page-type confidence 0.90)',
     });
     expect(notArticleFindings(withType({ type: 'article', confidence: 0.8, scores }), 'a')).toEqual([]);
@@ -328,5 +336,30 @@ ${[1, 2, 3, 4, 5, 6].map(post).join('\n')}</div></body></html>`,
     for (const i of [1, 2, 3, 4, 5, 6]) expect(staged?.record?.document.text).toContain(`reply${i} paragraph 1`);
     const news = result.files.find((f) => f.source === 'pages/news.html');
     expect(news?.findings).toEqual([]);
+  });
+});
+
+describe('canonical conflicts', () => {
+  const revision = (similarity: number) => ({
+    kind: 'revision' as const,
+    other: 'https://n.example/a',
+    similarity,
+    reason: '',
+  });
+
+  it('flags a page claiming a canonical URL whose document differs a lot, not an edition or its own URL', () => {
+    const claimed = { id: 'https://n.example/a', claimedFrom: 'file:b.html' };
+    expect(canonicalConflictFindings(claimed, [revision(0.05)])).toEqual([
+      expect.objectContaining({
+        kind: 'canonical-conflict',
+        other: 'https://n.example/a',
+        similarity: 0.05,
+        address: 'file:b.html',
+      }),
+    ]);
+    expect(canonicalConflictFindings(claimed, [revision(CANONICAL_CONFLICT_BELOW)])).toEqual([]);
+    expect(canonicalConflictFindings(claimed, [])).toEqual([]);
+    // Its id is its own URL: a rewrite of the page itself is a revision, not a conflict.
+    expect(canonicalConflictFindings({ id: 'https://n.example/a' }, [revision(0.05)])).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { hostOf, sha256 } from '@corpuskit/document';
-import type { DedupFinding, DocumentRecord, DocumentStatus, PageType } from '@corpuskit/document';
+import type { DocumentRecord, DocumentStatus, Finding, PageType } from '@corpuskit/document';
 import type { StagedEntry } from '@corpuskit/store';
 
 import type { WhereSubject } from './where.js';
 
 /** The flags a reviewer scans for, derived from a staged entry and its record. */
-export type ReviewFlag = 'suspect' | 'not-article' | 'exact-duplicate' | 'near-duplicate' | 'revision';
+export type ReviewFlag =
+  'suspect' | 'not-article' | 'exact-duplicate' | 'near-duplicate' | 'revision' | 'canonical-conflict';
 
 /**
  * One staged entry as both review surfaces show it (the CLI's `status`, the app's queue): what
@@ -29,7 +30,7 @@ export interface ReviewItem {
   publishedAt: string | null;
   /** ISO 8601 time the entry was staged. */
   stagedAt: string;
-  findings: Array<Pick<DedupFinding, 'kind' | 'other' | 'similarity'>>;
+  findings: Array<Pick<Finding, 'kind' | 'other' | 'similarity'>>;
   flags: ReviewFlag[];
   chars: number;
   removedChars: number;
@@ -85,6 +86,7 @@ export function flagsOf(entry: Pick<StagedEntry, 'findings'>, status: DocumentSt
   if (kinds.has('exact')) flags.push('exact-duplicate');
   if (kinds.has('near')) flags.push('near-duplicate');
   if (kinds.has('revision')) flags.push('revision');
+  if (kinds.has('canonical-conflict')) flags.push('canonical-conflict');
   return flags;
 }
 

@@ -13,9 +13,9 @@ import type { ReviewFlag, ReviewItem } from './review-item.js';
  * - `state:pending|accepted|rejected` (also the bare words `pending`, `accepted`, `rejected`)
  * - `kind:new|update|remove` (the change staged; bare `new`, `update`, `remove`)
  * - `site:HOST` (the host of the id, or a subdomain of it; `www.` is ignored)
- * - `finding:exact|near|revision|any|none` (bare `no-findings`, `findings`)
- * - `flag:suspect|not-article|exact-duplicate|near-duplicate|revision|duplicate`
- *   (bare `suspect`, `not-article`, `duplicate`, `revision`)
+ * - `finding:exact|near|revision|not-article|canonical-conflict|any|none` (bare `no-findings`, `findings`)
+ * - `flag:suspect|not-article|exact-duplicate|near-duplicate|revision|duplicate|canonical-conflict`
+ *   (bare `suspect`, `not-article`, `duplicate`, `revision`, `canonical-conflict`)
  * - `status:ok|short|not-article|suspect|error` (the cleaner's status)
  * - `type:article|not-article` (page type: did the cleaner find an article)
  * - `page:article|forum|product|collection|listing|documentation|service` (the cleaner's page type)
@@ -69,8 +69,8 @@ const KEY_ALIASES: Record<string, WhereKey> = {
 const CHOICES: Partial<Record<WhereKey, readonly string[]>> = {
   state: ['pending', 'accepted', 'rejected'],
   kind: ['new', 'update', 'remove'],
-  finding: ['exact', 'near', 'revision', 'any', 'none'],
-  flag: ['suspect', 'not-article', 'exact-duplicate', 'near-duplicate', 'revision', 'duplicate'],
+  finding: ['exact', 'near', 'revision', 'not-article', 'canonical-conflict', 'any', 'none'],
+  flag: ['suspect', 'not-article', 'exact-duplicate', 'near-duplicate', 'revision', 'duplicate', 'canonical-conflict'],
   status: ['ok', 'short', 'not-article', 'suspect', 'error'],
   type: ['article', 'not-article'],
   page: PAGE_TYPES,
@@ -89,6 +89,7 @@ const BARE: Record<string, [WhereKey, string]> = {
   'not-article': ['flag', 'not-article'],
   duplicate: ['flag', 'duplicate'],
   revision: ['flag', 'revision'],
+  'canonical-conflict': ['flag', 'canonical-conflict'],
   article: ['type', 'article'],
 };
 
@@ -269,7 +270,8 @@ export function matchesWhere(filter: WhereFilter, item: WhereSubject): boolean {
 /** The terms in words, for help texts and the app's filter hints. */
 export const WHERE_HELP = [
   'state:pending|accepted|rejected, kind:new|update|remove, site:HOST,',
-  'finding:exact|near|revision|any|none (no-findings), flag:suspect|not-article|duplicate|revision,',
+  'finding:exact|near|revision|not-article|canonical-conflict|any|none (no-findings),',
+  'flag:suspect|not-article|duplicate|revision|canonical-conflict,',
   'status:ok|short|not-article|suspect|error, type:article|not-article,',
   `page:${PAGE_TYPES.join('|')}, lang:CODE,`,
   'published:FROM..TO, staged:FROM..TO, title:TEXT, id:PREFIX; -term negates; terms separated by spaces all hold',

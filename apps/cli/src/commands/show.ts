@@ -42,8 +42,8 @@ function describe(record: DocumentRecord, where: string): string {
   );
   for (const f of record.findings)
     lines.push(
-      f.kind === 'not-article'
-        ? `finding:   not-article: ${f.reason}`
+      f.kind === 'not-article' || f.kind === 'canonical-conflict'
+        ? `finding:   ${f.kind}: ${f.reason}`
         : `finding:   ${f.kind} of ${f.other}, ${describeSimilarity(f.similarity)}: ${f.reason}`,
     );
   const byCategory = new Map<string, number>();

@@ -35,6 +35,21 @@ function flagText(item: ReviewItem, colors: Colors): string {
   return item.flags.length ? colors.yellow(`[${item.flags.join(', ')}]`) : '';
 }
 
+/** A finding under its entry; a revision says nothing more than the `update` beside it. */
+function findingLine(finding: ReviewItem['findings'][number]): string | null {
+  switch (finding.kind) {
+    case 'revision':
+      return null;
+    case 'exact':
+    case 'near':
+      return `${finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate'} of ${finding.other}, ${describeSimilarity(finding.similarity)}`;
+    case 'not-article':
+      return `not an article (page-type confidence ${finding.similarity.toFixed(2)})`;
+    case 'canonical-conflict':
+      return `canonical conflict: its canonical URL names a document in the corpus that is only ${describeSimilarity(finding.similarity)}`;
+  }
+}
+
 function entryLines(item: ReviewItem, hashLength: number, colors: Colors): string[] {
   const hash = colors.dim(item.hash.slice(0, hashLength));
   const title = item.title ?? colors.dim('(no title)');
@@ -42,10 +57,8 @@ function entryLines(item: ReviewItem, hashLength: number, colors: Colors): strin
   const lines = [`    ${item.change.padEnd(6)} ${hash}  ${title}${flags ? `  ${flags}` : ''}`];
   lines.push(`           ${colors.dim(`${item.site ?? '(no site)'}  ${item.id}`)}`);
   for (const finding of item.findings) {
-    if (finding.kind === 'revision') continue;
-    lines.push(
-      `           ${finding.kind === 'exact' ? 'exact duplicate' : 'near-duplicate'} of ${finding.other}, ${describeSimilarity(finding.similarity)}`,
-    );
+    const line = findingLine(finding);
+    if (line) lines.push(`           ${line}`);
   }
   if (item.note) lines.push(`           note: ${item.note}${item.decidedBy ? ` (${item.decidedBy})` : ''}`);
   return lines;
