@@ -1,7 +1,9 @@
 // Benchmark of the review API at the scale the app promises: a 10,000-document version diff,
-// a 200 KB document diff and a 10,000-document queue. Runs against the BUILT package
-// (`pnpm --filter @corpuskit/review build` first). Prints medians and ratios against a
-// baseline request (`GET /api/session`: token check and routing only) measured in the same run.
+// a 200 KB document diff and a 10,000-document queue; then the paged queue at 100,000 staged
+// documents (first page, filtered pages, a deep page, the bulk-accept selection). Runs against
+// the BUILT package (`pnpm --filter @corpuskit/review build` first). Prints medians and ratios
+// against a baseline request (`GET /api/session`: token check and routing only) measured in the
+// same run. Arguments: [documents in the version diff] [runs] [documents in the queue].
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +14,13 @@ import { initCorpus } from '@corpuskit/store';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 15);
+const QUEUE_COUNT = Number(process.argv[4] ?? 100_000);
 const BIG = 'https://longreads.example/history';
 
-function record(id, title, text) {
+function record(id, title, text, { status = 'ok', findings = [] } = {}) {
   const document = {
     schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
+    status,
     reasons: [],
     title,
     text,
@@ -38,7 +41,7 @@ function record(id, title, text) {
     },
     warnings: [],
   };
-  return { record: { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings: [] } };
+  return { record: { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings } };
 }
 
 function bigText(edition) {
@@ -100,7 +103,7 @@ try {
   };
 
   t = performance.now();
-  await get('queue');
+  await get('queue?where=pending&limit=200');
   const queueCold = performance.now() - t;
   t = performance.now();
   const first = await get('diff?old=v1&new=v2');
@@ -115,7 +118,7 @@ try {
 
   const cases = [
     ['baseline: GET session', 'session'],
-    ['GET queue (10k items)', 'queue'],
+    ['GET queue first page (10k items)', 'queue?where=pending&limit=200'],
     ['GET diff summary (cached)', 'diff?old=v1&new=v2'],
     ['GET diff/documents last page', `diff/documents?old=v1&new=v2&offset=${COUNT - 200}&limit=200`],
     ['GET diff/documents site + size filter', 'diff/documents?old=v1&new=v2&site=site3.example&minSize=2&limit=200'],
@@ -135,9 +138,105 @@ try {
   for (const [name, ms] of results) {
     console.log(`${name.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms  ratio ${(ms / baseline).toFixed(1)}x`);
   }
-  console.log(`${'first GET queue (reads 10k records)'.padEnd(40)} ${queueCold.toFixed(1).padStart(8)} ms (once)`);
+  console.log(`${'first GET queue page (10k staged)'.padEnd(40)} ${queueCold.toFixed(1).padStart(8)} ms (once)`);
   console.log(`${'first GET diff (manifest diff, renames)'.padEnd(40)} ${diffCold.toFixed(1).padStart(8)} ms (once)`);
   console.log(`${'background sizes for every document'.padEnd(40)} ${measuredAll.toFixed(1).padStart(8)} ms (once)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------ the queue at QUEUE_COUNT staged documents
+
+/** A staged corpus of `count` documents on 20 sites: every 50th a near duplicate, every 40th suspect. */
+async function buildQueue(dir, count) {
+  const store = await initCorpus(dir);
+  const inputs = Array.from({ length: count }, (_, i) => {
+    const id = `https://site${i % 20}.example/news/${String(i).padStart(6, '0')}`;
+    const findings =
+      i % 50 === 3
+        ? [{ kind: 'near', other: `https://site${i % 20}.example/news/000000`, similarity: 0.91, reason: 'bench' }]
+        : [];
+    return record(id, `Harbour story ${i}`, `Story ${i} about the harbour.\n\nSecond paragraph ${i}.`, {
+      status: i % 40 === 3 ? 'suspect' : 'ok',
+      findings,
+    });
+  });
+  await store.transaction(() => store.stage(inputs));
+  // A third of them decided, so the state filter has something to do.
+  await store.accept(inputs.filter((_, i) => i % 3 === 0).map((input) => input.record.id));
+  await store.close();
+}
+
+const queueDir = mkdtempSync(join(os.tmpdir(), 'corpuskit-review-queue-bench-'));
+try {
+  let t = performance.now();
+  await buildQueue(queueDir, QUEUE_COUNT);
+  console.log(
+    `\nqueue: ${QUEUE_COUNT.toLocaleString('en-US')} staged documents on 20 sites (${((performance.now() - t) / 1000).toFixed(1)} s to build)`,
+  );
+  const server = await startReviewServer({ corpusDir: queueDir });
+  const base = `http://127.0.0.1:${server.port}/api/`;
+  const get = async (path) => {
+    const start = performance.now();
+    const response = await fetch(base + path, { headers: { authorization: `Bearer ${server.token}` } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body)}`);
+    return { ms: performance.now() - start, body };
+  };
+  const FIRST = 'queue?where=pending&limit=200';
+  const FILTERED = `queue?where=${encodeURIComponent('pending site:site3.example finding:near')}&limit=200`;
+  const BY_RECORD = `queue?where=${encodeURIComponent('pending suspect')}&limit=200`;
+  const DEEP = `queue?where=pending&offset=${Math.floor((QUEUE_COUNT * 2) / 3) - 200}&limit=200`;
+  const cold = [];
+  for (const [name, path] of [
+    ['first page, cold (server just started)', FIRST],
+    ['entry filter page, cold', FILTERED],
+  ]) {
+    const { ms, body } = await get(path);
+    cold.push([name, ms, body.total]);
+  }
+  // Filters on titles, flags or status wait for every record's summary (read in the background).
+  t = performance.now();
+  const byRecord = await get(BY_RECORD);
+  const summarised = performance.now() - t;
+
+  const cases = [
+    ['baseline: GET session', 'session'],
+    [`first page (200 of ${QUEUE_COUNT / 1000}k)`, FIRST],
+    ['filtered page: site + near-dup', FILTERED],
+    ['filtered page: suspect (by record)', BY_RECORD],
+    ['deep page (offset 2/3)', DEEP],
+    ['bulk selection counts (pending)', `queue/selection?where=pending`],
+  ];
+  const results = [];
+  for (const [name, path] of cases) {
+    const times = [];
+    let total = null;
+    for (let i = 0; i < RUNS; i += 1) {
+      const { ms, body } = await get(path);
+      times.push(ms);
+      total = body.total ?? null;
+    }
+    results.push([name, median(times), total]);
+  }
+  await server.close();
+  const baseline = results[0][1];
+  console.log(
+    `load ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}; ${RUNS} runs each, medians`,
+  );
+  for (const [name, ms, total] of results) {
+    const matched = total === null ? '' : `  (${total.toLocaleString('en-US')} match)`;
+    console.log(`${name.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms  ratio ${(ms / baseline).toFixed(1)}x${matched}`);
+  }
+  for (const [name, ms, total] of cold) {
+    console.log(`${name.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms (once, ${total.toLocaleString('en-US')} match)`);
+  }
+  console.log(
+    `${'first filter by record (reads summaries)'.padEnd(40)} ${summarised.toFixed(1).padStart(8)} ms (once, ${byRecord.body.total.toLocaleString('en-US')} match)`,
+  );
+} finally {
+  rmSync(queueDir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
  */
 import type { DedupFinding, DocumentMetadata, DocumentStatus, Removal, StatusReason } from '@corpuskit/document';
 import type { DocumentDiff } from '@corpuskit/diff';
+import type { ReviewFlag } from '@corpuskit/ingest';
 
 export type ReviewState = 'pending' | 'accepted' | 'rejected';
 
@@ -34,14 +35,55 @@ export interface QueueItem {
   site: string | null;
   status: DocumentStatus | null;
   findings: Array<Pick<DedupFinding, 'kind' | 'other' | 'similarity'>>;
+  /** What a reviewer scans for (suspect, not-article, exact-/near-duplicate, revision), as `status` shows. */
+  flags: ReviewFlag[];
   chars: number;
   removedChars: number;
   note: string | null;
 }
 
-export interface QueueResponse {
+/**
+ * One page of the queue (`GET /api/queue?where=&q=&offset=&limit=&snapshot=`): the entries
+ * passing a `--where` filter (the CLI's syntax) and a free-text search of ids and titles, sorted by id.
+ */
+export interface QueuePage {
   counts: QueueCounts;
+  /** The state of the staging area the list was taken from: send it back to page through the same list. */
+  snapshot: string;
+  /** Entries passing the filter. */
+  total: number;
+  offset: number;
   items: QueueItem[];
+}
+
+/** Counts of a set of entries by change and by flag, for the confirmations of bulk actions. */
+export interface SelectionCounts {
+  total: number;
+  changes: { new: number; update: number; remove: number };
+  /** How many carry each flag (an entry may carry several); only flags that occur. */
+  flags: Array<{ flag: ReviewFlag; count: number }>;
+  /** Entries with no flag and no finding. */
+  clean: number;
+}
+
+/** What a bulk accept of the filtered list would take (`GET /api/queue/selection`): its pending entries. */
+export interface SelectionSummary extends SelectionCounts {
+  snapshot: string;
+  /** Entries in the list, whatever their state. */
+  listed: number;
+}
+
+/** What a commit would take (`GET /api/queue/commit`): the accepted entries. */
+export interface CommitPreview extends SelectionCounts {
+  snapshot: string;
+  /** The first accepted entries, sorted by id (at most `limit`). */
+  items: QueueItem[];
+}
+
+/** The answer to a bulk decision by filter: the ids it changed (for undo) and the new counts. */
+export interface BulkDecisionResponse {
+  counts: QueueCounts;
+  ids: string[];
 }
 
 /** A removed block placed in the text: `position` is the index of the kept block it stood before. */
@@ -93,6 +135,15 @@ export interface DecisionRequest {
   note?: string;
 }
 
+/** A decision on every pending entry of a filtered list, as shown (`snapshot` from the page or the selection). */
+export interface BulkDecisionRequest {
+  action: 'accept' | 'reject';
+  where: string;
+  q?: string;
+  snapshot: string;
+  note?: string;
+}
+
 export interface DecisionResponse {
   counts: QueueCounts;
   items: QueueItem[];
@@ -117,6 +168,8 @@ export interface VersionEntry {
 export interface CommitRequest {
   message: string;
   tag?: string;
+  /** The snapshot the commit dialog listed: the commit is refused (409) when the staging area moved since. */
+  snapshot?: string;
 }
 
 export type ChangeType = 'added' | 'removed' | 'modified' | 'renamed';

@@ -10,7 +10,7 @@ import type { CleanDocument, DedupFinding, DocumentRecord, Removal } from '@corp
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 
-import type { DecisionResponse, QueueDetail, QueueResponse, VersionDiffPage, VersionEntry } from './api-types.js';
+import type { DecisionResponse, QueueDetail, QueuePage, VersionDiffPage, VersionEntry } from './api-types.js';
 import { startReviewServer } from './start.js';
 import type { ReviewServer } from './start.js';
 
@@ -159,13 +159,13 @@ describe('request size', () => {
       expect(answer.status).toBe(413);
       expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('review.too-large');
     }
-    expect((await api<QueueResponse>('queue')).status).toBe(200);
+    expect((await api<QueuePage>('queue')).status).toBe(200);
   });
 });
 
 describe('review API over a real store', () => {
   it('lists the queue with titles, sites, states and findings', async () => {
-    const { status, json } = await api<QueueResponse>('queue');
+    const { status, json } = await api<QueuePage>('queue');
     expect(status).toBe(200);
     expect(json.counts).toEqual({ pending: 3, accepted: 0, rejected: 0, total: 3 });
     expect(json.items.map((item) => [item.id, item.title, item.site, item.change, item.state])).toEqual([

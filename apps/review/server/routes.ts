@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 
 import { CorpusKitError } from '@corpuskit/document';
 
-import type { ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
+import type { BulkDecisionRequest, ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
 import { checkRef } from './service.js';
 import type { ReviewService } from './service.js';
 
@@ -31,12 +31,34 @@ async function body<T>(request: { json(): Promise<unknown> }): Promise<Partial<T
 export function mountApi(api: Hono, service: ReviewService, corpus: string): void {
   api.get('/session', async (c) => c.json({ ok: true, corpus, head: (await service.store.head())?.id ?? null }));
 
-  api.get('/queue', async (c) => c.json(await service.queue()));
+  api.get('/queue', async (c) =>
+    c.json(
+      await service.queue({
+        where: c.req.query('where'),
+        q: c.req.query('q'),
+        snapshot: c.req.query('snapshot'),
+        offset: integer(c.req.query('offset'), 'offset', 0),
+        limit: integer(c.req.query('limit'), 'limit', 200),
+      }),
+    ),
+  );
+  api.get('/queue/selection', async (c) =>
+    c.json(
+      await service.selection({ where: c.req.query('where'), q: c.req.query('q'), snapshot: c.req.query('snapshot') }),
+    ),
+  );
+  api.get('/queue/commit', async (c) =>
+    c.json(await service.commitPreview(integer(c.req.query('limit'), 'limit', 1000))),
+  );
   api.get('/queue/counts', async (c) => c.json({ counts: await service.counts() }));
   api.get('/queue/item', async (c) => c.json(await service.detail(c.req.query('id') ?? '')));
   api.get('/queue/diff', async (c) => c.json(await service.stagedDiff(c.req.query('id'))));
   api.get('/queue/compare', async (c) => c.json(await service.compareFinding(c.req.query('id'), c.req.query('other'))));
 
+  api.post('/decisions/bulk', async (c) => {
+    const request = await body<BulkDecisionRequest>(c.req);
+    return c.json(await service.decideWhere(request.action, request));
+  });
   api.post('/decisions', async (c) => {
     const request = await body<DecisionRequest>(c.req);
     return c.json(await service.decide(request.action as DecisionRequest['action'], request.ids, request.note));
@@ -51,7 +73,7 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
   });
   api.post('/commit', async (c) => {
     const request = await body<CommitRequest>(c.req);
-    return c.json(await service.commit(request.message, request.tag));
+    return c.json(await service.commit(request.message, request.tag, request.snapshot));
   });
 
   api.get('/versions', async (c) => c.json({ versions: await service.log() }));

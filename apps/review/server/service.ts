@@ -1,12 +1,16 @@
-import { CorpusKitError, contentOf, hostOf, isDocumentId, textBlocks } from '@corpuskit/document';
+import { CorpusKitError, contentOf, isDocumentId, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import { positionOf, restoreRemoval } from '@corpuskit/clean';
 import { describeSimilarity, textSimilarity } from '@corpuskit/dedup';
 import { diffDocuments } from '@corpuskit/diff';
 import type { DiffInput } from '@corpuskit/diff';
-import type { StagedDocument, StagedEntry, Store } from '@corpuskit/store';
+import { reviewItemOf, summaryOf } from '@corpuskit/ingest';
+import type { ReviewFlag, ReviewItem } from '@corpuskit/ingest';
+import type { StagedDocument, Store } from '@corpuskit/store';
 
 import type {
+  BulkDecisionResponse,
+  CommitPreview,
   DecisionAction,
   DecisionResponse,
   DocumentDiffResponse,
@@ -14,9 +18,13 @@ import type {
   QueueCounts,
   QueueDetail,
   QueueItem,
-  QueueResponse,
+  QueuePage,
+  SelectionCounts,
+  SelectionSummary,
   VersionEntry,
 } from './api-types.js';
+import { QueueIndex, positionsOf } from './queue-index.js';
+import type { QueueSnapshot } from './queue-index.js';
 import { VersionDiffCache } from './version-diff.js';
 
 /** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */
@@ -55,81 +63,166 @@ export function checkRef(value: unknown): string {
   return value;
 }
 
-interface Summary {
-  title: string | null;
-  status: QueueItem['status'];
-  chars: number;
-  removedChars: number;
+/** Most entries one queue page may hold. */
+export const MAX_PAGE = 1000;
+
+/** The queue's view of a review item. */
+export function queueItemOf(item: ReviewItem): QueueItem {
+  return {
+    id: item.id,
+    change: item.change,
+    state: item.state,
+    title: item.title,
+    site: item.site,
+    status: item.status,
+    findings: item.findings,
+    flags: item.flags,
+    chars: item.chars,
+    removedChars: item.removedChars,
+    note: item.note,
+  };
+}
+
+const FLAG_ORDER: ReviewFlag[] = ['exact-duplicate', 'near-duplicate', 'revision', 'not-article', 'suspect'];
+
+/** Counts by change and flag; a `not-article` finding counts as the not-article flag. */
+export function selectionCounts(items: ReviewItem[]): SelectionCounts {
+  const changes = { new: 0, update: 0, remove: 0 };
+  const flags = new Map<ReviewFlag, number>();
+  let clean = 0;
+  for (const item of items) {
+    changes[item.change] += 1;
+    const own = new Set(item.flags);
+    if (item.findings.some((finding) => finding.kind === 'not-article')) own.add('not-article');
+    if (own.size === 0 && item.findings.length === 0) clean += 1;
+    for (const flag of own) flags.set(flag, (flags.get(flag) ?? 0) + 1);
+  }
+  return {
+    total: items.length,
+    changes,
+    flags: FLAG_ORDER.filter((flag) => flags.has(flag)).map((flag) => ({ flag, count: flags.get(flag)! })),
+    clean,
+  };
+}
+
+function text(value: unknown, name: string, max = 2000): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string' || value.length > max) {
+    throw new CorpusKitError('usage', 'review.invalid-query', `${name} must be text of at most ${max} characters`);
+  }
+  return value;
 }
 
 /**
  * What the API does, over one open store. Every read asks the store afresh (so changes made
  * from the shell show up), every write goes through the store, which takes the corpus lock
- * for that write only. Records are immutable, so their summaries are cached by hash.
+ * for that write only. The queue is served through a `QueueIndex` (pages, filters, counts).
  */
 export class ReviewService {
-  private readonly summaries = new Map<string, Summary>();
   /** Records replaced by a restore, per id, so the restore can be undone. */
   private readonly restoreHistory = new Map<string, DocumentRecord[]>();
   readonly versionDiffs: VersionDiffCache;
+  readonly queueIndex: QueueIndex;
 
   constructor(readonly store: Store) {
     this.versionDiffs = new VersionDiffCache(store);
-  }
-
-  private async summaryOf(entry: StagedEntry): Promise<Summary> {
-    const hash = entry.record ?? entry.previous?.record ?? null;
-    if (!hash) return { title: null, status: null, chars: 0, removedChars: 0 };
-    const cached = this.summaries.get(hash);
-    if (cached) return cached;
-    const record = await this.store.readRecord(hash);
-    const summary: Summary = {
-      title: record.document.title,
-      status: entry.record ? record.document.status : null,
-      chars: record.document.stats?.chars ?? record.document.text.length,
-      removedChars: record.document.stats?.removedChars ?? 0,
-    };
-    this.summaries.set(hash, summary);
-    return summary;
-  }
-
-  private async itemOf(entry: StagedEntry): Promise<QueueItem> {
-    const summary = await this.summaryOf(entry);
-    return {
-      id: entry.id,
-      change: entry.change,
-      state: entry.state,
-      title: summary.title,
-      site: hostOf(entry.id),
-      status: summary.status,
-      findings: entry.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity })),
-      chars: summary.chars,
-      removedChars: summary.removedChars,
-      note: entry.decision?.note ?? null,
-    };
+    this.queueIndex = new QueueIndex(store);
   }
 
   async counts(): Promise<QueueCounts> {
-    const status = await this.store.status();
+    return (await this.queueIndex.snapshot()).counts;
+  }
+
+  /** One page of the queue: entries passing `where` (the CLI's `--where`) and the free text `q`. */
+  async queue(options: {
+    where?: unknown;
+    q?: unknown;
+    snapshot?: unknown;
+    offset: number;
+    limit: number;
+  }): Promise<QueuePage> {
+    if (options.limit < 1 || options.limit > MAX_PAGE) {
+      throw new CorpusKitError('usage', 'review.invalid-query', `limit must be 1 to ${MAX_PAGE}`);
+    }
+    const snapshot = text(options.snapshot, 'snapshot', 200);
+    const { list, current } = await this.queueIndex.list(
+      text(options.where, 'where'),
+      text(options.q, 'q'),
+      snapshot || undefined,
+    );
+    const indexes = list.indexes.slice(options.offset, options.offset + options.limit);
+    const items = await Promise.all(
+      indexes.map(async (index) => queueItemOf(await this.queueIndex.currentItem(current, list.snapshot, index))),
+    );
     return {
-      pending: status.pending,
-      accepted: status.accepted,
-      rejected: status.rejected,
-      total: status.items.length,
+      counts: current.counts,
+      snapshot: list.snapshot.token,
+      total: list.indexes.length,
+      offset: options.offset,
+      items,
     };
   }
 
-  async queue(): Promise<QueueResponse> {
-    const status = await this.store.status();
-    // Records not yet summarised are read a batch at a time (the first load of a large queue).
-    const items: QueueItem[] = [];
-    for (let i = 0; i < status.items.length; i += 32) {
-      items.push(...(await Promise.all(status.items.slice(i, i + 32).map((entry) => this.itemOf(entry)))));
+  /** What accepting the filtered list (as shown in `snapshot`) would take: its pending entries, by flag. */
+  async selection(options: { where?: unknown; q?: unknown; snapshot?: unknown }): Promise<SelectionSummary> {
+    const { list, current } = await this.queueIndex.list(
+      text(options.where, 'where'),
+      text(options.q, 'q'),
+      text(options.snapshot, 'snapshot', 200) || undefined,
+    );
+    const pending = await this.pendingOf(list.snapshot, list.indexes, current);
+    return { snapshot: list.snapshot.token, listed: list.indexes.length, ...selectionCounts(pending) };
+  }
+
+  /** Current items of a list's entries that are pending now. */
+  private async pendingOf(from: QueueSnapshot, indexes: number[], current: QueueSnapshot): Promise<ReviewItem[]> {
+    const positions = from === current ? null : positionsOf(current);
+    // Where each listed entry is in the current state (-1: no longer staged).
+    const at = indexes.map((index) => (positions ? (positions.get(from.entries[index]!.id) ?? -1) : index));
+    await this.queueIndex.summariseAll(
+      current,
+      at.filter((index) => index >= 0).map((index) => current.entries[index]!),
+    );
+    const items: ReviewItem[] = [];
+    for (const index of at) {
+      const item = index >= 0 ? this.queueIndex.itemNow(current, index) : null;
+      if (item?.state === 'pending') items.push(item);
     }
-    return {
-      counts: { pending: status.pending, accepted: status.accepted, rejected: status.rejected, total: items.length },
-      items,
-    };
+    return items;
+  }
+
+  /** Accept or reject every pending entry of the list the reviewer saw (409 when that state is gone). */
+  async decideWhere(action: unknown, request: { where?: unknown; q?: unknown; snapshot?: unknown; note?: unknown }) {
+    if (action !== 'accept' && action !== 'reject') {
+      throw new CorpusKitError('usage', 'review.invalid-action', 'a bulk decision accepts or rejects');
+    }
+    const token = text(request.snapshot, 'snapshot', 200);
+    if (!token) throw new CorpusKitError('usage', 'review.invalid-query', 'a bulk decision names the snapshot it saw');
+    const list = this.queueIndex.knownList(text(request.where, 'where'), text(request.q, 'q'), token);
+    const current = await this.queueIndex.snapshot();
+    const ids = (await this.pendingOf(list.snapshot, list.indexes, current)).map((item) => item.id);
+    const options = { note: noteOf(request.note), by: 'review' };
+    const changed =
+      ids.length === 0
+        ? []
+        : action === 'accept'
+          ? await this.store.accept(ids, options)
+          : await this.store.reject(ids, options);
+    const result: BulkDecisionResponse = { counts: (await this.queueIndex.snapshot()).counts, ids: changed };
+    return result;
+  }
+
+  /** What a commit takes now: the accepted entries, counted, and the first `limit` of them listed. */
+  async commitPreview(limit: number): Promise<CommitPreview> {
+    if (limit < 0 || limit > 10_000)
+      throw new CorpusKitError('usage', 'review.invalid-query', 'limit must be 0 to 10,000');
+    const { list, current } = await this.queueIndex.list('state:accepted', '');
+    await this.queueIndex.summariseAll(
+      current,
+      list.indexes.map((i) => current.entries[i]!),
+    );
+    const items = list.indexes.map((i) => this.queueIndex.itemNow(current, i));
+    return { snapshot: current.token, ...selectionCounts(items), items: items.slice(0, limit).map(queueItemOf) };
   }
 
   private async staged(id: string) {
@@ -203,7 +296,7 @@ export class ReviewService {
     }
     const reasons = document?.reasons ?? [];
     return {
-      item: await this.itemOf(staged.entry),
+      item: queueItemOf(reviewItemOf(staged.entry, record ? summaryOf(record, staged.record !== null) : undefined)),
       title: document?.title ?? null,
       status: staged.record ? (document?.status ?? null) : null,
       reasons:
@@ -239,10 +332,7 @@ export class ReviewService {
 
   async decide(action: DecisionAction, rawIds: unknown, note: unknown): Promise<DecisionResponse> {
     const ids = checkIds(rawIds);
-    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 10_000)) {
-      throw new CorpusKitError('usage', 'review.invalid-note', 'a note must be text of at most 10,000 characters');
-    }
-    const options = { note: typeof note === 'string' && note.trim() !== '' ? note.trim() : null, by: 'review' };
+    const options = { note: noteOf(note), by: 'review' };
     if (action === 'accept') await this.store.accept(ids, options);
     else if (action === 'reject') await this.store.reject(ids, options);
     else if (action === 'pending') await this.reopen(ids);
@@ -256,19 +346,14 @@ export class ReviewService {
   }
 
   private async itemsAfterWrite(ids: string[]): Promise<DecisionResponse> {
-    const status = await this.store.status();
-    const wanted = new Set(ids);
+    const snapshot = await this.queueIndex.snapshot();
+    const positions = positionsOf(snapshot);
     const items: QueueItem[] = [];
-    for (const entry of status.items) if (wanted.has(entry.id)) items.push(await this.itemOf(entry));
-    return {
-      counts: {
-        pending: status.pending,
-        accepted: status.accepted,
-        rejected: status.rejected,
-        total: status.items.length,
-      },
-      items,
-    };
+    for (const id of ids) {
+      const at = positions.get(id);
+      if (at !== undefined) items.push(queueItemOf(await this.queueIndex.item(snapshot, at)));
+    }
+    return { counts: snapshot.counts, items };
   }
 
   async restore(rawId: unknown, removal: unknown): Promise<QueueDetail> {
@@ -301,7 +386,7 @@ export class ReviewService {
     return this.detail(id);
   }
 
-  async commit(message: unknown, tag: unknown): Promise<{ version: string; tag: string | null }> {
+  async commit(message: unknown, tag: unknown, snapshot?: unknown): Promise<{ version: string; tag: string | null }> {
     if (typeof message !== 'string' || message.trim() === '' || message.length > 10_000) {
       throw new CorpusKitError(
         'usage',
@@ -311,6 +396,14 @@ export class ReviewService {
     }
     if (tag !== undefined && tag !== null && typeof tag !== 'string') {
       throw new CorpusKitError('usage', 'review.invalid-tag', 'a tag must be text');
+    }
+    const seen = text(snapshot, 'snapshot', 200);
+    if (seen && (await this.queueIndex.snapshot()).token !== seen) {
+      throw new CorpusKitError(
+        'conflict',
+        'review.queue-changed',
+        'the staging area changed since the commit dialog listed it; open the dialog again to see what a commit takes',
+      );
     }
     const result = await this.store.commit({ message, author: null, ...(typeof tag === 'string' ? { tag } : {}) });
     this.restoreHistory.clear();
@@ -343,6 +436,13 @@ export class ReviewService {
     }
     return diffResponse(id, from, oldRecord, newRecord);
   }
+}
+
+function noteOf(note: unknown): string | null {
+  if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 10_000)) {
+    throw new CorpusKitError('usage', 'review.invalid-note', 'a note must be text of at most 10,000 characters');
+  }
+  return typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
 }
 
 /** A document diff with the similarity of the two texts, as dedup findings measure it. */

@@ -38,7 +38,8 @@ export class StoreContext {
   /** Writers of this Store queue here; the lock file keeps other processes out. */
   queue: Promise<void> = Promise.resolve();
   readonly nodeCache = new Map<string, ManifestNode>();
-  stagingCache: { hash: string; map: Map<string, StagedEntry> } | null = null;
+  /** The committed staging index last read (never mutated), and its entries sorted by id once asked for. */
+  stagingCache: { hash: string; map: Map<string, StagedEntry>; sorted?: StagedEntry[] } | null = null;
   stagedCache: { key: string; resolved: ResolvedRef } | null = null;
   /** In-memory manifest nodes of recently resolved `staged` trees (never written), newest last. */
   readonly overlays: Array<Map<string, Uint8Array>> = [];

@@ -264,18 +264,28 @@ export async function updateStagedRecord(
   });
 }
 
-/** The staging area: counts and every entry, sorted by id. */
+/**
+ * The staging area: counts and every entry, sorted by id. Outside a transaction the sorted list
+ * is kept with the cached staging index, so asking again costs a read of refs.json and a copy.
+ */
 export async function status(ctx: StoreContext): Promise<StatusResult> {
   const { refs, staging } = await current(ctx);
-  const items = [...staging.values()].sort(byId);
-  const count = (state: StagedState): number => items.filter((e) => e.state === state).length;
-  return {
-    head: refs.head,
-    pending: count('pending'),
-    accepted: count('accepted'),
-    rejected: count('rejected'),
-    items,
-  };
+  const cache = ctx.stagingCache;
+  const sorted =
+    cache && cache.map === staging
+      ? (cache.sorted ??= [...staging.values()].sort(byId))
+      : [...staging.values()].sort(byId);
+  let pending = 0;
+  let accepted = 0;
+  let rejected = 0;
+  for (const entry of sorted) {
+    if (entry.state === 'pending') pending += 1;
+    else if (entry.state === 'accepted') accepted += 1;
+    else if (entry.state === 'rejected') rejected += 1;
+  }
+  // Inside a transaction with unwritten changes no index names this state yet.
+  const unwritten = ctx.als.getStore()?.stagingDirty === true;
+  return { head: refs.head, staging: unwritten ? null : refs.staging, pending, accepted, rejected, items: [...sorted] };
 }
 
 /** One staged entry with its record (and HEAD's), or null when the id is not staged. */

@@ -170,6 +170,35 @@ describe('staging and review', () => {
     // The reopened removal is not committed until accepted again.
     expect(await codeOf(store.commit({ message: 'nothing' }))).toBe('store.nothing-to-commit');
   });
+
+  it('names the staging index in status: the same until the area changes, new after any change', async () => {
+    expect((await store.status()).staging).toBeNull();
+    await store.stage([3, 1, 2].map((n) => ({ record: makeRecord(url(n), `Text ${n}.`) })));
+    const first = await store.status();
+    expect(first.staging).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.items.map((e) => e.id)).toEqual([url(1), url(2), url(3)]);
+    // A caller changing the returned list does not change what the next caller gets.
+    first.items.reverse();
+    const again = await store.status();
+    expect(again.staging).toBe(first.staging);
+    expect(again.items.map((e) => e.id)).toEqual([url(1), url(2), url(3)]);
+    await store.accept([url(2)]);
+    const after = await store.status();
+    expect(after.staging).not.toBe(first.staging);
+    expect([after.pending, after.accepted, after.rejected]).toEqual([2, 1, 0]);
+    // Another process's change (a second Store on the same corpus) shows too.
+    const other = await openCorpus(dir, { command: 'other' });
+    await other.reject([url(3)]);
+    await other.close();
+    const seen = await store.status();
+    expect(seen.staging).not.toBe(after.staging);
+    expect(seen.items.find((e) => e.id === url(3))?.state).toBe('rejected');
+    // Inside a transaction with unwritten changes no index names the state.
+    await store.transaction(async () => {
+      await store.reopen([url(3)]);
+      expect((await store.status()).staging).toBeNull();
+    });
+  });
 });
 
 describe('versions', () => {

@@ -72,6 +72,12 @@ export interface StagedEntry {
 export interface StatusResult {
   /** HEAD's version id, or null before the first commit. */
   head: string | null;
+  /**
+   * The hash of the staging index: it changes whenever the staging area does, so a reader can
+   * keep what it derived from `items` until it moves. Null when the area is empty, and inside a
+   * transaction that has changed the area without writing it yet.
+   */
+  staging: string | null;
   pending: number;
   accepted: number;
   rejected: number;

@@ -10,7 +10,7 @@ import { navigate } from './router.js';
 const TYPES: ChangeType[] = ['added', 'removed', 'modified', 'renamed'];
 const TYPE_MARK: Record<ChangeType, string> = { added: 'A', removed: 'D', modified: 'M', renamed: 'R' };
 const PAGE = 200;
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 56;
 
 const SIZES: Array<{ label: string; min?: number; max?: number }> = [
   { label: 'Any size of change' },

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 
 import type { PlacedRemoval, QueueDetail } from '../../server/api-types.js';
 import { DocumentDiffPanel } from './document-diff.js';
@@ -43,6 +43,13 @@ export function DocumentPanel({
   for (const removal of detail.removed) categories.set(removal.category, (categories.get(removal.category) ?? 0) + 1);
   const { item } = detail;
   const [view, setView] = useState<'text' | 'changes'>('text');
+  const tabs = useRef<HTMLDivElement>(null);
+  // Switching views brings the tabs (and the diff under them) to the top of the pane, below
+  // the sticky action bar (the pane's scroll-padding), never under it.
+  const switchView = (next: 'text' | 'changes') => {
+    setView(next);
+    tabs.current?.scrollIntoView({ block: 'start' });
+  };
   const hasPrevious = item.change === 'update' || item.change === 'remove';
 
   return (
@@ -84,13 +91,13 @@ export function DocumentPanel({
         ))}
 
         {hasPrevious && (
-          <div className="tabs" role="tablist">
+          <div className="tabs" role="tablist" ref={tabs}>
             <button
               type="button"
               role="tab"
               aria-selected={view === 'text'}
               className={view === 'text' ? 'active' : ''}
-              onClick={() => setView('text')}
+              onClick={() => switchView('text')}
             >
               {item.change === 'remove' ? 'Corpus text' : 'Cleaned text'}
             </button>
@@ -99,7 +106,7 @@ export function DocumentPanel({
               role="tab"
               aria-selected={view === 'changes'}
               className={view === 'changes' ? 'active' : ''}
-              onClick={() => setView('changes')}
+              onClick={() => switchView('changes')}
               data-testid="changes-tab"
             >
               Changes since the corpus version

@@ -2,12 +2,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type {
+  BulkDecisionResponse,
+  CommitPreview,
   DecisionAction,
   DecisionResponse,
+  QueueCounts,
   QueueDetail,
   QueueItem,
-  QueueResponse,
+  QueuePage,
   ReviewState,
+  SelectionCounts,
+  SelectionSummary,
 } from '../../server/api-types.js';
 import { get, post } from './api.js';
 import { Dialog } from './dialog.js';
@@ -18,23 +23,55 @@ import { navigate } from './router.js';
 type StateFilter = 'all' | ReviewState;
 type FlagFilter = 'any' | 'suspect' | 'findings' | 'clean';
 
-/** One undoable step: the states a decision replaced, or a block restored into a document. */
+/** One undoable step: the states a decision replaced, a bulk decision, or a block restored into a document. */
 type UndoEntry =
   | { kind: 'decision'; label: string; previous: Array<{ id: string; state: ReviewState; note: string | null }> }
+  | { kind: 'bulk'; label: string; ids: string[] }
   | { kind: 'restore'; label: string; id: string };
 
 const ROW_HEIGHT = 58;
+/** Entries per page of the queue API; pages load as they scroll into view. */
+const PAGE = 200;
+/** Ids per request when a bulk decision is undone (request bodies are capped at 1 MiB). */
+const UNDO_CHUNK = 5000;
 
-function matches(item: QueueItem, state: StateFilter, flag: FlagFilter, text: string): boolean {
-  if (state !== 'all' && item.state !== state) return false;
-  if (flag === 'suspect' && item.status === 'ok') return false;
-  if (flag === 'findings' && item.findings.length === 0) return false;
-  if (flag === 'clean' && (item.findings.length > 0 || (item.status !== 'ok' && item.status !== null))) return false;
-  if (text) {
-    const needle = text.toLowerCase();
-    if (!item.id.toLowerCase().includes(needle) && !(item.title ?? '').toLowerCase().includes(needle)) return false;
-  }
-  return true;
+/** The list filters as the CLI's `--where` terms (the server filters with the same code). */
+const FLAG_TERMS: Record<FlagFilter, string> = {
+  any: '',
+  suspect: '-status:ok',
+  findings: 'findings',
+  clean: 'no-findings -status:short,suspect,not-article,error',
+};
+
+function whereOf(state: StateFilter, flag: FlagFilter, where: string): string {
+  return [state === 'all' ? '' : `state:${state}`, FLAG_TERMS[flag], where.trim()].filter(Boolean).join(' ');
+}
+
+const FLAG_WORDS: Record<string, [string, string]> = {
+  'exact-duplicate': ['exact duplicate', 'exact duplicates'],
+  'near-duplicate': ['near-duplicate', 'near-duplicates'],
+  revision: ['revision', 'revisions'],
+  'not-article': ['not-article', 'not-article'],
+  suspect: ['suspect', 'suspect'],
+};
+
+/** "3 near-duplicates, 1 not-article, 2 suspect" (or "no findings"). */
+export function describeFlags(counts: SelectionCounts): string {
+  const parts = counts.flags.map(({ flag, count }) => {
+    const [one, many] = FLAG_WORDS[flag] ?? [flag, flag];
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  });
+  return parts.length === 0 ? 'no findings' : parts.join(', ');
+}
+
+/** "12 new, 3 updates, 1 removal". */
+export function describeChanges(counts: SelectionCounts): string {
+  const { new: added, update, remove } = counts.changes;
+  const parts: string[] = [];
+  if (added) parts.push(`${added.toLocaleString('en-US')} new`);
+  if (update) parts.push(`${update.toLocaleString('en-US')} update${update === 1 ? '' : 's'}`);
+  if (remove) parts.push(`${remove.toLocaleString('en-US')} removal${remove === 1 ? '' : 's'}`);
+  return parts.join(', ') || 'nothing';
 }
 
 export function QueueView({
@@ -46,11 +83,18 @@ export function QueueView({
   onCountsChange: () => void;
   dialogOpen: boolean;
 }) {
-  const [queue, setQueue] = useState<QueueResponse | null>(null);
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, QueueItem[]>>(new Map());
+  const snapshot = useRef<string | null>(null);
+  const loading = useRef(new Set<number>());
   const [error, setError] = useState<string | null>(null);
+  const [filterError, setFilterError] = useState<string | null>(null);
   const [stateFilter, setStateFilter] = useState<StateFilter>('pending');
   const [flagFilter, setFlagFilter] = useState<FlagFilter>('any');
   const [text, setText] = useState('');
+  const [whereText, setWhereText] = useState('');
+  const [generation, setGeneration] = useState(0);
   const [detail, setDetail] = useState<QueueDetail | null>(null);
   const [undo, setUndo] = useState<UndoEntry[]>([]);
   const [rejecting, setRejecting] = useState(false);
@@ -60,29 +104,75 @@ export function QueueView({
   const [toast, setToast] = useState<string | null>(null);
   const [expandAll, setExpandAll] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
-  /** Items that left the filter because of a decision stay listed until the filter changes. */
-  const [sticky, setSticky] = useState<Set<string>>(new Set());
 
-  const load = useCallback(async () => {
-    try {
-      setQueue(await get<QueueResponse>('queue'));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
+  const where = whereOf(stateFilter, flagFilter, whereText);
+  // A new object per filter or reload: the list effects below follow it.
+  const query = useMemo(() => ({ where, q: text.trim(), generation }), [where, text, generation]);
+
+  // A new filter (or a reload) takes a fresh list; pages already shown keep their entries while
+  // decisions change their states, so a decided entry stays in place until the filter changes.
+  const currentQuery = useRef(query);
   useEffect(() => {
-    void load();
-  }, [load]);
+    currentQuery.current = query;
+    snapshot.current = null;
+    loading.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+  }, [query]);
 
-  const visible = useMemo(
-    () => (queue?.items ?? []).filter((item) => sticky.has(item.id) || matches(item, stateFilter, flagFilter, text)),
-    [queue, stateFilter, flagFilter, text, sticky],
+  const loadPage = useCallback(
+    (page: number, force = false) => {
+      if (loading.current.has(page) && !force) return;
+      loading.current.add(page);
+      get<QueuePage>('queue', {
+        where: query.where,
+        q: query.q,
+        offset: page * PAGE,
+        limit: PAGE,
+        snapshot: snapshot.current ?? undefined,
+      })
+        .then((result) => {
+          if (currentQuery.current !== query) return;
+          snapshot.current = result.snapshot;
+          setCounts(result.counts);
+          setTotal(result.total);
+          setPages((old) => new Map(old).set(page, result.items));
+          setFilterError(null);
+          setError(null);
+        })
+        .catch((e: Error) => {
+          if (currentQuery.current !== query) return;
+          loading.current.delete(page);
+          if (page === 0) setTotal(0);
+          if (/where|filter/i.test(e.message)) setFilterError(e.message);
+          else setError(e.message);
+        });
+    },
+    [query],
   );
-  useEffect(() => setSticky(new Set()), [stateFilter, flagFilter, text]);
+  useEffect(() => loadPage(0), [loadPage]);
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
+  /** Fetch the pages on screen again (same list, current states). */
+  const refresh = useCallback(() => {
+    for (const page of pagesRef.current.keys()) loadPage(page, true);
+  }, [loadPage]);
 
-  const currentId = selected ?? visible[0]?.id ?? null;
-  const index = visible.findIndex((item) => item.id === currentId);
+  const itemAt = useCallback(
+    (index: number): QueueItem | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE],
+    [pages],
+  );
+  const indexOf = (id: string | null): number => {
+    if (id === null) return -1;
+    for (const [page, items] of pages) {
+      const at = items.findIndex((item) => item.id === id);
+      if (at >= 0) return page * PAGE + at;
+    }
+    return -1;
+  };
+
+  const currentId = selected ?? itemAt(0)?.id ?? null;
+  const index = indexOf(currentId);
 
   useEffect(() => {
     setRejecting(false);
@@ -108,11 +198,13 @@ export function QueueView({
   const select = useCallback((id: string | null) => navigate({ view: 'queue', id }, true), []);
   const move = useCallback(
     (step: number) => {
-      if (visible.length === 0) return;
-      const next = index < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
-      select(visible[next]!.id);
+      if (!total) return;
+      const next = index < 0 ? 0 : Math.min(total - 1, Math.max(0, index + step));
+      const item = itemAt(next);
+      if (item) select(item.id);
+      else loadPage(Math.floor(next / PAGE));
     },
-    [visible, index, select],
+    [total, index, itemAt, select, loadPage],
   );
 
   const flash = (message: string) => {
@@ -121,10 +213,16 @@ export function QueueView({
   };
 
   const applyResponse = (response: DecisionResponse) => {
-    setQueue((old) => {
-      if (!old) return old;
-      const byId = new Map(response.items.map((item) => [item.id, item]));
-      return { counts: response.counts, items: old.items.map((item) => byId.get(item.id) ?? item) };
+    setCounts(response.counts);
+    const byId = new Map(response.items.map((item) => [item.id, item]));
+    setPages((old) => {
+      const next = new Map<number, QueueItem[]>();
+      for (const [page, items] of old)
+        next.set(
+          page,
+          items.map((item) => byId.get(item.id) ?? item),
+        );
+      return next;
     });
     setDetail((old) => {
       const updated = old && response.items.find((item) => item.id === old.item.id);
@@ -134,8 +232,8 @@ export function QueueView({
   };
 
   const decide = async (action: DecisionAction, ids: string[], label: string, noteText?: string) => {
-    if (!queue || ids.length === 0 || busy) return;
-    const byId = new Map(queue.items.map((item) => [item.id, item]));
+    if (ids.length === 0 || busy) return;
+    const byId = new Map([...pages.values()].flat().map((item) => [item.id, item]));
     const previous = ids.map((id) => ({
       id,
       state: byId.get(id)?.state ?? 'pending',
@@ -145,7 +243,6 @@ export function QueueView({
     try {
       const response = await post<DecisionResponse>('decisions', { action, ids, note: noteText });
       applyResponse(response);
-      setSticky((old) => new Set([...old, ...ids]));
       setUndo((stack) => [...stack, { kind: 'decision', label, previous }]);
       flash(`${label} — press u to undo`);
     } catch (e) {
@@ -156,9 +253,13 @@ export function QueueView({
   };
 
   const nextAfter = (id: string | null) => {
-    const at = visible.findIndex((item) => item.id === id);
-    const after = visible.slice(at + 1).find((item) => item.state === 'pending') ?? visible[at + 1];
-    return after?.id ?? id;
+    const at = indexOf(id);
+    for (let i = at + 1; i < (total ?? 0); i += 1) {
+      const item = itemAt(i);
+      if (!item) break;
+      if (item.state === 'pending') return item.id;
+    }
+    return itemAt(at + 1)?.id ?? id;
   };
 
   const accept = async () => {
@@ -197,6 +298,13 @@ export function QueueView({
           }
         }
         if (entry.previous.length === 1) select(entry.previous[0]!.id);
+      } else if (entry.kind === 'bulk') {
+        for (let i = 0; i < entry.ids.length; i += UNDO_CHUNK) {
+          applyResponse(
+            await post<DecisionResponse>('decisions', { action: 'pending', ids: entry.ids.slice(i, i + UNDO_CHUNK) }),
+          );
+        }
+        refresh();
       } else {
         const restored = await post<QueueDetail>('restore/undo', { id: entry.id });
         if (restored.item.id === currentId) setDetail(restored);
@@ -223,7 +331,18 @@ export function QueueView({
     }
   };
 
-  const bulkIds = visible.filter((item) => item.state === 'pending').map((item) => item.id);
+  const bulkAccepted = (response: BulkDecisionResponse) => {
+    setCounts(response.counts);
+    refresh();
+    onCountsChange();
+    const label = `Accepted ${response.ids.length.toLocaleString('en-US')} document${response.ids.length === 1 ? '' : 's'}`;
+    setUndo((stack) => [...stack, { kind: 'bulk', label, ids: response.ids }]);
+    flash(`${label} — press u to undo`);
+  };
+  const reload = () => {
+    setGeneration((g) => g + 1);
+    onCountsChange();
+  };
   const anyDialog = dialogOpen || confirmBulk || committing;
 
   useShortcuts(
@@ -242,8 +361,8 @@ export function QueueView({
     !anyDialog,
   );
 
-  if (error && !queue) return <div className="empty error">Could not load the queue: {error}</div>;
-  if (!queue) return <div className="empty">Loading the review queue…</div>;
+  if (error && !counts) return <div className="empty error">Could not load the queue: {error}</div>;
+  if (!counts) return <div className="empty">Loading the review queue…</div>;
 
   return (
     <div className="queue-layout">
@@ -262,10 +381,7 @@ export function QueueView({
               className="ghost reload"
               title="Reload the staging area (after ingesting from the shell)"
               aria-label="Reload"
-              onClick={() => {
-                void load();
-                onCountsChange();
-              }}
+              onClick={reload}
             >
               ↻
             </button>
@@ -276,10 +392,10 @@ export function QueueView({
               onChange={(e) => setStateFilter(e.target.value as StateFilter)}
               aria-label="State"
             >
-              <option value="pending">Pending ({queue.counts.pending})</option>
-              <option value="accepted">Accepted ({queue.counts.accepted})</option>
-              <option value="rejected">Rejected ({queue.counts.rejected})</option>
-              <option value="all">All ({queue.counts.total})</option>
+              <option value="pending">Pending ({counts.pending})</option>
+              <option value="accepted">Accepted ({counts.accepted})</option>
+              <option value="rejected">Rejected ({counts.rejected})</option>
+              <option value="all">All ({counts.total})</option>
             </select>
             <select value={flagFilter} onChange={(e) => setFlagFilter(e.target.value as FlagFilter)} aria-label="Flags">
               <option value="any">Any status</option>
@@ -289,31 +405,51 @@ export function QueueView({
             </select>
           </div>
           <div className="filter-row">
-            <button
-              type="button"
-              onClick={() => setConfirmBulk(true)}
-              disabled={bulkIds.length === 0}
-              data-testid="bulk-accept"
-            >
-              Accept {bulkIds.length} shown…
+            <button type="button" onClick={() => setConfirmBulk(true)} disabled={!total} data-testid="bulk-accept">
+              Accept shown…
             </button>
             <button
               type="button"
               className="primary"
               onClick={() => setCommitting(true)}
-              disabled={queue.counts.accepted === 0}
+              disabled={counts.accepted === 0}
               data-testid="commit-open"
             >
-              Commit ({queue.counts.accepted})
+              Commit ({counts.accepted})
             </button>
           </div>
         </div>
-        <QueueList items={visible} current={currentId} onSelect={select} />
+        <div className="filter-row where-row">
+          <input
+            type="search"
+            placeholder="where: e.g. site:example.com -suspect"
+            value={whereText}
+            onChange={(event) => setWhereText(event.target.value)}
+            aria-label="Filter with --where terms"
+            title="The CLI's --where terms: state, kind, site, finding, flag, status, type, lang, published, staged, title, id; -term negates"
+          />
+        </div>
+        {filterError && (
+          <div className="filter-error" role="alert">
+            {filterError}
+          </div>
+        )}
+        <div className="muted list-count" data-testid="queue-total">
+          {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} shown`}
+        </div>
+        <QueueList
+          total={total ?? 0}
+          itemAt={itemAt}
+          loadPage={loadPage}
+          current={currentId}
+          index={index}
+          onSelect={select}
+        />
       </aside>
       <section className="queue-detail">
         {!currentId && (
           <div className="empty">
-            {queue.counts.total === 0 ? (
+            {counts.total === 0 ? (
               <>
                 Nothing is staged. Stage pages with <code>corpuskit ingest PATH</code>.
               </>
@@ -326,7 +462,7 @@ export function QueueView({
           <>
             <div className="actionbar">
               <div className="position">
-                {index >= 0 ? index + 1 : '–'} / {visible.length}
+                {index >= 0 ? index + 1 : '–'} / {total ?? 0}
               </div>
               <button type="button" className="accept" onClick={() => void accept()} disabled={busy}>
                 Accept <kbd>a</kbd>
@@ -392,40 +528,26 @@ export function QueueView({
           {toast}
         </div>
       )}
-      {confirmBulk && (
-        <Dialog title="Accept the filtered documents?" onClose={() => setConfirmBulk(false)}>
-          <p>
-            This accepts <strong>{bulkIds.length}</strong> document{bulkIds.length === 1 ? '' : 's'} that match the
-            current filter. You can undo it with <kbd>u</kbd>.
-          </p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirmBulk(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="accept"
-              data-testid="bulk-confirm"
-              onClick={() => {
-                setConfirmBulk(false);
-                void decide('accept', bulkIds, `Accepted ${bulkIds.length} documents`);
-              }}
-            >
-              Accept {bulkIds.length}
-            </button>
-          </div>
-        </Dialog>
+      {confirmBulk && snapshot.current && (
+        <BulkDialog
+          query={{ where: query.where, q: query.q }}
+          snapshot={snapshot.current}
+          onClose={() => setConfirmBulk(false)}
+          onDone={(response) => {
+            setConfirmBulk(false);
+            bulkAccepted(response);
+          }}
+        />
       )}
       {committing && (
         <CommitDialog
-          accepted={queue.counts.accepted}
+          accepted={counts.accepted}
           onClose={() => setCommitting(false)}
           onDone={(version) => {
             setCommitting(false);
             setUndo([]);
             flash(`Committed version ${version.slice(0, 12)}`);
-            void load();
-            onCountsChange();
+            reload();
             navigate({ view: 'versions' });
           }}
         />
@@ -443,31 +565,51 @@ function groupByNote(
 }
 
 function QueueList({
-  items,
+  total,
+  itemAt,
+  loadPage,
   current,
+  index,
   onSelect,
 }: {
-  items: QueueItem[];
+  total: number;
+  itemAt: (index: number) => QueueItem | undefined;
+  loadPage: (page: number) => void;
   current: string | null;
+  index: number;
   onSelect: (id: string) => void;
 }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: total,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const currentIndex = items.findIndex((item) => item.id === current);
   useEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
-  }, [currentIndex, virtualizer]);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [index, virtualizer]);
+  const rows = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const row of rows) if (!itemAt(row.index)) loadPage(Math.floor(row.index / PAGE));
+  });
 
   return (
     <div ref={parent} className="list-scroll" role="listbox" aria-label="Staged documents">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index]!;
+        {rows.map((row) => {
+          const item = itemAt(row.index);
+          if (!item) {
+            return (
+              <div
+                key={`i${row.index}`}
+                className="queue-row"
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
+                <div className="muted">…</div>
+              </div>
+            );
+          }
           return (
             <div
               key={item.id}
@@ -484,7 +626,9 @@ function QueueList({
                 {item.status && item.status !== 'ok' && <span className="badge warn">{item.status}</span>}
                 {item.findings.length > 0 && (
                   <span className="badge dup">
-                    {item.findings[0]!.kind === 'revision' ? 'revision' : `${item.findings[0]!.kind} duplicate`}
+                    {item.findings[0]!.kind === 'revision' || item.findings[0]!.kind === 'not-article'
+                      ? item.findings[0]!.kind
+                      : `${item.findings[0]!.kind} duplicate`}
                   </span>
                 )}
                 <span className="row-site">{item.site ?? item.id}</span>
@@ -496,6 +640,77 @@ function QueueList({
     </div>
   );
 }
+
+/** What a bulk accept takes, named before it happens: how many, which changes, which findings. */
+function BulkDialog({
+  query,
+  snapshot,
+  onClose,
+  onDone,
+}: {
+  query: { where: string; q: string };
+  snapshot: string;
+  onClose: () => void;
+  onDone: (response: BulkDecisionResponse) => void;
+}) {
+  const [selection, setSelection] = useState<SelectionSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    get<SelectionSummary>('queue/selection', { ...query, snapshot })
+      .then(setSelection)
+      .catch((e: Error) => setError(e.message));
+  }, [query.where, query.q, snapshot]);
+  const count = selection?.total ?? 0;
+  const flagged = selection ? selection.total - selection.clean : 0;
+  return (
+    <Dialog title="Accept the filtered documents?" onClose={onClose}>
+      {!selection && !error && <p className="muted">Counting the selection…</p>}
+      {selection && (
+        <div data-testid="bulk-summary">
+          <p>
+            This accepts the <strong>{count.toLocaleString('en-US')}</strong> pending document{count === 1 ? '' : 's'}{' '}
+            of the {selection.listed.toLocaleString('en-US')} shown ({describeChanges(selection)}). You can undo it with{' '}
+            <kbd>u</kbd>.
+          </p>
+          {flagged > 0 ? (
+            <p className="warning-box" data-testid="bulk-findings">
+              The selection holds <strong>{describeFlags(selection)}</strong>.
+            </p>
+          ) : (
+            <p className="muted" data-testid="bulk-findings">
+              No finding or warning in the selection.
+            </p>
+          )}
+        </div>
+      )}
+      {error && <p className="error">{error}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="accept"
+          data-testid="bulk-confirm"
+          disabled={!selection || count === 0 || busy}
+          onClick={() => {
+            setBusy(true);
+            post<BulkDecisionResponse>('decisions/bulk', { action: 'accept', ...query, snapshot })
+              .then(onDone)
+              .catch((e: Error) => setError(e.message))
+              .finally(() => setBusy(false));
+          }}
+        >
+          Accept {count.toLocaleString('en-US')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Number of accepted entries the commit dialog lists by title. */
+const COMMIT_LIST = 1000;
 
 function CommitDialog({
   accepted,
@@ -510,19 +725,59 @@ function CommitDialog({
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<CommitPreview | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    get<CommitPreview>('queue/commit', { limit: COMMIT_LIST })
+      .then(setPreview)
+      .catch((e: Error) => setError(e.message));
+  }, [generation]);
+  const count = preview?.total ?? accepted;
   return (
-    <Dialog title={`Commit ${accepted} accepted change${accepted === 1 ? '' : 's'}`} onClose={onClose}>
+    <Dialog
+      title={`Commit ${count.toLocaleString('en-US')} accepted change${count === 1 ? '' : 's'}`}
+      onClose={onClose}
+    >
       <form
         className="commit-form"
         onSubmit={(event) => {
           event.preventDefault();
           setBusy(true);
-          post<{ version: string }>('commit', { message, tag: tag.trim() || undefined })
+          post<{ version: string }>('commit', { message, tag: tag.trim() || undefined, snapshot: preview?.snapshot })
             .then((r) => onDone(r.version))
-            .catch((e: Error) => setError(e.message))
+            .catch((e: Error) => {
+              setError(e.message);
+              // The staging area moved: list again what a commit would take now.
+              setGeneration((g) => g + 1);
+            })
             .finally(() => setBusy(false));
         }}
       >
+        {preview ? (
+          <div className="commit-preview" data-testid="commit-preview">
+            <p data-testid="commit-counts">
+              <strong>{describeChanges(preview)}</strong>
+              {preview.flags.length > 0 && <> · {describeFlags(preview)}</>}
+            </p>
+            <ul className="commit-list" data-testid="commit-list">
+              {preview.items.map((item) => (
+                <li key={item.id} data-testid="commit-item">
+                  <span className={`badge change-${item.change}`}>{item.change}</span>{' '}
+                  <span className="commit-title">{item.title || '(untitled)'}</span>
+                  <div className="mono commit-id">{item.id}</div>
+                </li>
+              ))}
+              {preview.total > preview.items.length && (
+                <li className="muted">
+                  and {(preview.total - preview.items.length).toLocaleString('en-US')} more (
+                  <code>corpuskit status --where accepted</code> lists them all)
+                </li>
+              )}
+            </ul>
+          </div>
+        ) : (
+          <p className="muted">Listing the accepted changes…</p>
+        )}
         <label>
           Message
           <input autoFocus required value={message} onChange={(e) => setMessage(e.target.value)} name="message" />
@@ -536,7 +791,7 @@ function CommitDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || message.trim() === ''}>
+          <button type="submit" className="primary" disabled={busy || !preview || message.trim() === ''}>
             Commit
           </button>
         </div>
