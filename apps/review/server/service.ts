@@ -83,7 +83,14 @@ export function queueItemOf(item: ReviewItem): QueueItem {
   };
 }
 
-const FLAG_ORDER: ReviewFlag[] = ['exact-duplicate', 'near-duplicate', 'revision', 'not-article', 'suspect'];
+const FLAG_ORDER: ReviewFlag[] = [
+  'exact-duplicate',
+  'near-duplicate',
+  'revision',
+  'canonical-conflict',
+  'not-article',
+  'suspect',
+];
 
 /** Counts by change and flag; a `not-article` finding counts as the not-article flag. */
 export function selectionCounts(items: ReviewItem[]): SelectionCounts {

@@ -51,6 +51,7 @@ const FLAG_WORDS: Record<string, [string, string]> = {
   'exact-duplicate': ['exact duplicate', 'exact duplicates'],
   'near-duplicate': ['near-duplicate', 'near-duplicates'],
   revision: ['revision', 'revisions'],
+  'canonical-conflict': ['canonical-URL conflict', 'canonical-URL conflicts'],
   'not-article': ['not-article', 'not-article'],
   suspect: ['suspect', 'suspect'],
 };
@@ -626,9 +627,9 @@ function QueueList({
                 {item.status && item.status !== 'ok' && <span className="badge warn">{item.status}</span>}
                 {item.findings.length > 0 && (
                   <span className="badge dup">
-                    {item.findings[0]!.kind === 'revision' || item.findings[0]!.kind === 'not-article'
-                      ? item.findings[0]!.kind
-                      : `${item.findings[0]!.kind} duplicate`}
+                    {item.findings[0]!.kind === 'exact' || item.findings[0]!.kind === 'near'
+                      ? `${item.findings[0]!.kind} duplicate`
+                      : item.findings[0]!.kind}
                   </span>
                 )}
                 <span className="row-site">{item.site ?? item.id}</span>
