@@ -78,6 +78,15 @@ test('removed blocks stand in their place among the kept paragraphs, and the sti
   const firstRow = await box(page.locator('.op-row').first());
   expect(firstRow.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
   await screenshot(page, 'changes-below-sticky-bar');
+
+  // Back to the text, long enough to scroll the tabs right up to the bar: they stop below it.
+  await page.getByRole('tab', { name: 'Cleaned text' }).click();
+  await expect(page.getByTestId('doc-text')).toBeVisible();
+  await expect.poll(async () => (await box(page.getByRole('tablist'))).y).toBeLessThan(bar.y + bar.height + 40);
+  const textTabs = await box(page.getByRole('tablist'));
+  expect(textTabs.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  const firstBlock = await box(page.getByTestId('doc-text').locator('> *').first());
+  expect(firstBlock.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
   expect(watch.problems).toEqual([]);
 });
 

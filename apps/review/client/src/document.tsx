@@ -46,10 +46,14 @@ export function DocumentPanel({
   const tabs = useRef<HTMLDivElement>(null);
   // Switching views brings the tabs (and the diff under them) to the top of the pane, below
   // the sticky action bar (the pane's scroll-padding), never under it.
+  const switched = useRef(false);
   const switchView = (next: 'text' | 'changes') => {
+    switched.current = true;
     setView(next);
-    tabs.current?.scrollIntoView({ block: 'start' });
   };
+  useEffect(() => {
+    if (switched.current) tabs.current?.scrollIntoView({ block: 'start' });
+  }, [view]);
   const hasPrevious = item.change === 'update' || item.change === 'remove';
 
   return (
