@@ -15,6 +15,11 @@ process.once('SIGINT', () => {
   controller.abort();
   process.once('SIGINT', () => process.exit(130));
 });
+// SIGTERM stops the same way (a worker finishes the page in hand); a second one exits at once.
+process.once('SIGTERM', () => {
+  controller.abort();
+  process.once('SIGTERM', () => process.exit(143));
+});
 
 const code = await main(process.argv.slice(2), { signal: controller.signal });
 process.exitCode = code;

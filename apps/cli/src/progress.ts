@@ -20,6 +20,8 @@ export interface ProgressOptions {
   /** Disable entirely (--quiet, --json to a terminal is still allowed a bar on stderr). */
   enabled?: boolean;
   now?: () => number;
+  /** A live suffix for each line (e.g. workers and queue depth of a queue run). */
+  detail?: () => string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createProgress({
   intervalSeconds = 5,
   enabled = true,
   now = Date.now,
+  detail,
 }: ProgressOptions): Progress {
   if (!enabled) return { tick: () => {}, grow: () => {}, stop: () => {} };
   if (total < 2) {
@@ -55,13 +58,13 @@ export function createProgress({
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: ` {bar} {value}/{total} ${unit} | {percentage}% | ETA {eta_formatted}`,
+      format: ` {bar} {value}/{total} ${unit} | {percentage}% | ETA {eta_formatted}${detail ? ' | {detail}' : ''}`,
       hideCursor: true,
       clearOnComplete: true,
     });
-    bar.start(total, 0);
+    bar.start(total, 0, { detail: detail?.() ?? '' });
     return {
-      tick: () => bar.increment(),
+      tick: () => bar.increment(1, { detail: detail?.() ?? '' }),
       grow: (count) => {
         total += count;
         bar.setTotal(total);
@@ -79,7 +82,10 @@ export function createProgress({
       if (t - last >= intervalSeconds * 1000 && done < total) {
         last = t;
         const rate = done / Math.max((t - started) / 1000, 0.001);
-        stream.write(`${done}/${total} ${unit} (${rate.toFixed(1)}/s)${label ? `, last: ${label}` : ''}\n`);
+        const extra = detail?.();
+        stream.write(
+          `${done}/${total} ${unit} (${rate.toFixed(1)}/s)${extra ? `, ${extra}` : ''}${label ? `, last: ${label}` : ''}\n`,
+        );
       }
     },
     grow(count) {

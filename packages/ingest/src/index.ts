@@ -60,3 +60,14 @@ export { EXPORT_FORMATS, exportDataset, safeFileName } from './export-dataset.js
 export type { ExportDatasetOptions, ExportFormat, ExportSummary } from './export-dataset.js';
 export { ParquetShards } from './parquet-shards.js';
 export type { ParquetShardOptions } from './parquet-shards.js';
+export {
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  QUEUE_FORMAT,
+  cleanerIdentity,
+  decodeJob,
+  decodeResult,
+  encodeJob,
+  encodeResult,
+  jobKey,
+} from './queue-job.js';
+export type { EncodedJob, PagePayload, QueueJob, QueueResult } from './queue-job.js';

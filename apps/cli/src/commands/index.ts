@@ -26,4 +26,5 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   gc: () => import('./gc.js'),
   serve: () => import('./serve.js'),
   version: () => import('./version.js'),
+  worker: () => import('./worker.js'),
 };

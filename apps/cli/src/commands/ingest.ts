@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
+import type { CleanFn } from '@corpuskit/ingest';
+
 import type { CommandRun, CommandSpec } from '../command.js';
 import { usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
@@ -44,10 +46,17 @@ export const spec: CommandSpec = {
       description: 'Wait this long for another writer to release the corpus (default: $CORPUSKIT_LOCK_WAIT, else 30)',
     },
     { flags: '--ndjson', description: 'One JSON line per file, then a summary line' },
+    {
+      flags: '--redis <url>',
+      description: "Clean on 'corpuskit worker' processes (any machine) through this Redis instead of local threads",
+    },
+    { flags: '--max-payload <MiB>', description: 'With --redis: largest compressed page carried in a job', default: 8 },
+    { flags: '--in-flight <n>', description: 'With --redis: pages on the queue at once', default: 256 },
   ],
   examples: [
     'corpuskit ingest saved-pages/',
     "corpuskit ingest 'crawl/**/*.html' --jobs 4",
+    'corpuskit ingest crawl/ --redis redis://queue-host:6379   # with corpuskit worker running elsewhere',
     'corpuskit ingest page.html other.html --json',
     'corpuskit ingest saved-pages/ --ndjson | jq -c "select(.outcome == \\"failed\\")"',
     'corpuskit ingest crawl.warc.gz',
@@ -97,29 +106,35 @@ export const run: CommandRun = async (args, options, context) => {
       }
     : undefined;
 
-  // The pool first: its threads load the cleaner while the corpus is opened and the inputs listed.
-  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
-  const pool = await createCleanPool({ jobs: jobsOption ?? defaultJobs(), timeoutMs });
+  const redis = typeof options.redis === 'string' ? options.redis : undefined;
+  if (options.redis !== undefined && !redis) throw usageError('--redis needs a URL, e.g. redis://localhost:6379');
+  if (redis && jobsOption !== undefined)
+    throw usageError('--jobs and --redis cannot be combined: workers set their own --concurrency');
+  const maxPayloadBytes = Math.round(positiveNumber(options.maxPayload, '--max-payload')! * 1024 * 1024);
+  const inFlight = positiveNumber(options.inFlight, '--in-flight', true)!;
+
+  // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
+  const cleaner = redis
+    ? await queueCleaner(redis, maxPayloadBytes, inFlight)
+    : await localCleaner(jobsOption, timeoutMs);
   let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
   try {
     corpus = await openCorpusFor(context, { lockWaitMs });
   } catch (error) {
-    await pool.destroy();
+    await cleaner.destroy();
     throw error;
   }
   const { ingest, storeSession } = await import('@corpuskit/ingest');
-  context.log.debug(
-    `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
-  );
+  context.log.debug(cleaner.description);
   const started = Date.now();
   const loop = performance.eventLoopUtilization();
   let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });
   try {
     const result = await ingest(storeSession(corpus.store), paths, {
       cwd: context.cwd,
-      cleanFn: pool.cleanFn,
-      concurrency: pool.jobs,
-      deflateRaw: pool.mode === 'worker-threads',
+      cleanFn: cleaner.cleanFn,
+      concurrency: cleaner.concurrency,
+      deflateRaw: cleaner.deflateRaw,
       maxBytes,
       followSymlinks: options.followSymlinks === true,
       timeoutMs,
@@ -139,6 +154,7 @@ export const run: CommandRun = async (args, options, context) => {
           total,
           unit: 'pages and records',
           enabled: !context.options.quiet,
+          ...(cleaner.detail ? { detail: cleaner.detail } : {}),
         });
       },
       onEvent: (event) => {
@@ -154,15 +170,77 @@ export const run: CommandRun = async (args, options, context) => {
       },
     });
     progress.stop();
-    return renderIngest(result, {
+    await cleaner.finished();
+    const rendered = renderIngest(result, {
       corpus: corpus.root,
-      jobs: pool.jobs,
+      jobs: cleaner.concurrency,
       seconds: (Date.now() - started) / 1000,
       ndjson: options.ndjson === true,
       context,
     });
+    const queue = cleaner.summary?.();
+    if (queue && rendered.json && typeof rendered.json === 'object') rendered.json = { ...rendered.json, queue };
+    return rendered;
   } finally {
     progress.stop();
-    await pool.destroy();
+    await cleaner.destroy();
   }
 };
+
+/** What cleans the pages of one ingest: local worker threads or a queue of workers. */
+interface Cleaner {
+  cleanFn: CleanFn;
+  concurrency: number;
+  deflateRaw: boolean;
+  description: string;
+  /** A live suffix for the progress line (workers, queue depth). */
+  detail?: () => string;
+  /** Called once the batch is staged. */
+  finished(): Promise<void>;
+  summary?: () => Record<string, unknown>;
+  destroy(): Promise<void>;
+}
+
+async function localCleaner(jobs: number | undefined, timeoutMs: number): Promise<Cleaner> {
+  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
+  const pool = await createCleanPool({ jobs: jobs ?? defaultJobs(), timeoutMs });
+  return {
+    cleanFn: pool.cleanFn,
+    concurrency: pool.jobs,
+    deflateRaw: pool.mode === 'worker-threads',
+    description: `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
+    finished: async () => {},
+    destroy: () => pool.destroy(),
+  };
+}
+
+async function queueCleaner(redis: string, maxPayloadBytes: number, inFlight: number): Promise<Cleaner> {
+  const { createQueueClean } = await import('../queue/coordinator.js');
+  const { redactedUrl } = await import('../queue/connection.js');
+  const queue = await createQueueClean({ redis, maxPayloadBytes });
+  let detail = '';
+  const poll = async () => {
+    try {
+      const status = await queue.status();
+      detail = `${status.workers} worker(s), queue ${status.waiting} waiting, ${status.active} active`;
+    } catch {
+      detail = 'queue status unavailable';
+    }
+  };
+  await poll();
+  const timer = setInterval(() => void poll(), 2000);
+  timer.unref();
+  return {
+    cleanFn: queue.cleanFn,
+    concurrency: inFlight,
+    deflateRaw: false,
+    description: `cleaning on the workers of ${redactedUrl(redis)} (${detail}), up to ${inFlight} pages in flight`,
+    detail: () => detail,
+    finished: () => queue.forget(),
+    summary: () => ({ reused: queue.reused() }),
+    destroy: async () => {
+      clearInterval(timer);
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// Ingest through a real BullMQ queue on a real redis-server (started here on a free port, in
+// its own temporary folder) and real `corpuskit worker` processes: the same records as a local
+// ingest, whatever happens to the workers or the coordinator.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BIN, articlePage, corpuskit, tempCorpus, tempDir } from './helpers.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Wait until `child`'s stream has printed a line matching `pattern`. */
+function waitFor(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp, ms = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got: ${seen}`)), ms);
+    child[stream]!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}; got: ${seen}`)));
+  });
+}
+
+async function startRedis(): Promise<string> {
+  const { dir, cleanup } = await tempDir('corpuskit-redis-');
+  const port = await freePort();
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  redis.once('error', (error) => {
+    throw new Error(`could not start redis-server (install Debian's redis-server): ${error.message}`);
+  });
+  await waitFor(redis, 'stdout', /Ready to accept connections/);
+  cleanups.push(async () => {
+    redis.kill('SIGKILL');
+    await cleanup();
+  });
+  return `redis://127.0.0.1:${port}`;
+}
+
+interface Worker {
+  child: ChildProcess;
+  /** Resolves with the worker's JSON summary once it exits. */
+  exited: Promise<{ code: number | null; summary: { cleaned: number; failed: number } | null }>;
+}
+
+async function startWorker(redis: string, extra: string[] = []): Promise<Worker> {
+  const child = spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--json', '--lock', '2', ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<{ code: number | null; summary: { cleaned: number; failed: number } | null }>((resolve) =>
+    child.once('exit', (code) => {
+      let summary = null;
+      try {
+        summary = JSON.parse(stdout);
+      } catch {
+        summary = null;
+      }
+      resolve({ code, summary });
+    }),
+  );
+  await waitFor(child, 'stderr', /worker ready/);
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return { child, exited };
+}
+
+async function stop(worker: Worker): Promise<{ cleaned: number; failed: number }> {
+  worker.child.kill('SIGTERM');
+  const { code, summary } = await worker.exited;
+  expect(code).toBe(0);
+  return summary!;
+}
+
+/** `count` article pages, one in twenty a copy of another (so dedup findings depend on staging order). */
+async function writePages(dir: string, count: number): Promise<string> {
+  const pages = path.join(dir, 'pages');
+  await mkdir(pages, { recursive: true });
+  for (let i = 0; i < count; i += 1) {
+    const topic = i % 20 === 19 ? i - 1 : i;
+    await writeFile(
+      path.join(pages, `page-${String(i).padStart(3, '0')}.html`),
+      articlePage(`Harbour story ${topic}`, {
+        canonical: `https://news.example/harbour/${i}`,
+        paragraphs: 3 + (i % 5),
+        seed: `story ${topic}`,
+      }),
+    );
+  }
+  return pages;
+}
+
+/** What the corpus staged: ids, record hashes, content hashes, raw hashes, findings. */
+async function staged(dir: string): Promise<unknown[]> {
+  const status = await corpuskit(['status', '--json'], { cwd: dir });
+  expect(status.code).toBe(0);
+  const items = status.json<{ items: Array<Record<string, unknown>> }>().items;
+  return items.map((item) => [item.id, item.record, item.contentHash, item.raw, item.findings]);
+}
+
+async function localIngest(pages: string): Promise<unknown[]> {
+  const corpus = await tempCorpus();
+  cleanups.push(corpus.cleanup);
+  const run = await corpuskit(['ingest', pages, '--json', '--quiet'], { cwd: corpus.dir });
+  expect(run.code).toBe(0);
+  return staged(corpus.dir);
+}
+
+describe('ingest --redis with corpuskit worker processes', () => {
+  let redis: string;
+  let pages: string;
+  let local: unknown[];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const temp = await tempDir();
+    cleanups.push(temp.cleanup);
+    pages = await writePages(temp.dir, 200);
+    local = await localIngest(pages);
+    expect(local.length).toBe(200);
+  });
+
+  it('two workers give the same records as a local ingest; one killed with -9 mid-batch loses nothing', async () => {
+    const first = await startWorker(redis, ['--concurrency', '1']);
+    const second = await startWorker(redis, ['--concurrency', '1']);
+    const corpus = await tempCorpus();
+    cleanups.push(corpus.cleanup);
+    const ingest = corpuskit(['ingest', pages, '--redis', redis, '--json', '--quiet'], { cwd: corpus.dir });
+    // Let both work for a while, then kill one in the middle of a page.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    first.child.kill('SIGKILL');
+    const run = await ingest;
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ new: 200, failedCount: 0 });
+    expect(await staged(corpus.dir)).toEqual(local);
+    const summary = await stop(second);
+    expect(summary.cleaned).toBeGreaterThan(0);
+    const fsck = await corpuskit(['fsck', '--json'], { cwd: corpus.dir });
+    expect(fsck.json()).toMatchObject({ ok: true });
+  });
+
+  it('a coordinator killed with -9 is picked up by a re-run without cleaning done pages again', async () => {
+    const worker = await startWorker(redis, ['--concurrency', '2']);
+    const corpus = await tempCorpus();
+    cleanups.push(corpus.cleanup);
+    const coordinator = spawn(process.execPath, [BIN, 'ingest', pages, '--redis', redis, '--json', '--quiet'], {
+      cwd: corpus.dir,
+      stdio: 'ignore',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    coordinator.kill('SIGKILL');
+    await new Promise((resolve) => coordinator.once('exit', resolve));
+    const rerun = await corpuskit(['ingest', pages, '--redis', redis, '--json', '--quiet'], { cwd: corpus.dir });
+    expect(rerun.code).toBe(0);
+    const result = rerun.json<{ new: number; queue: { reused: number } }>();
+    expect(result.new).toBe(200);
+    expect(result.queue.reused).toBeGreaterThan(0);
+    expect(await staged(corpus.dir)).toEqual(local);
+    // Every page was cleaned exactly once, across both runs of the coordinator.
+    const summary = await stop(worker);
+    expect(summary.cleaned).toBe(200);
+  });
+
+  it('a page over the payload cap fails alone, with an error naming it', async () => {
+    const worker = await startWorker(redis, ['--concurrency', '1']);
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const few = path.join(dir, 'few');
+    await mkdir(few);
+    await writeFile(
+      path.join(few, 'small.html'),
+      articlePage('Small story', { canonical: 'https://news.example/small' }),
+    );
+    // Random bytes do not compress: about 200 KiB in the job, over a 0.1 MiB cap.
+    const noise = randomBytes(150 * 1024).toString('base64');
+    await writeFile(
+      path.join(few, 'huge.html'),
+      articlePage('Huge story', { canonical: 'https://news.example/huge' }).replace(
+        '</body>',
+        `<!-- ${noise} --></body>`,
+      ),
+    );
+    const corpus = await tempCorpus();
+    cleanups.push(corpus.cleanup);
+    const run = await corpuskit(['ingest', few, '--redis', redis, '--max-payload', '0.1', '--json', '--quiet'], {
+      cwd: corpus.dir,
+    });
+    expect(run.code).toBe(1);
+    const result = run.json<{ new: number; failed: Array<{ source: string; code: string; error: string }> }>();
+    expect(result.new).toBe(1);
+    expect(result.failed).toEqual([
+      {
+        source: path.join(few, 'huge.html'),
+        code: 'ingest.payload-too-large',
+        error: expect.stringMatching(/compressed, over the queue's 0\.100 MiB limit per page/),
+      },
+    ]);
+    await stop(worker);
+  });
+});
