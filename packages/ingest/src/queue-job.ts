@@ -1,8 +1,8 @@
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 
-import type { CleanDocument } from '@corpuskit/document';
-import { CorpusKitError, contentHash, hashValue, sha256 } from '@corpuskit/document';
+import type { CleanDocument, CorpusKitError } from '@corpuskit/document';
+import { contentHash, hashValue, sha256 } from '@corpuskit/document';
 
 import type { CleanReply, CleanTask, CleanedPage, SerializedError } from './clean-task.js';
 import { deserializeError } from './clean-task.js';
