@@ -78,13 +78,14 @@ async function startWorker(redis: string, extra: string[] = []): Promise<Worker>
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const exited = new Promise<{ code: number | null; summary: { cleaned: number; failed: number } | null }>((resolve) =>
     child.once('exit', (code) => {
-      let summary = null;
-      try {
-        summary = JSON.parse(stdout);
-      } catch {
-        summary = null;
-      }
-      resolve({ code, summary });
+      const parse = (): { cleaned: number; failed: number } | null => {
+        try {
+          return JSON.parse(stdout) as { cleaned: number; failed: number };
+        } catch {
+          return null;
+        }
+      };
+      resolve({ code, summary: parse() });
     }),
   );
   await waitFor(child, 'stderr', /worker ready/);
