@@ -1,11 +1,13 @@
-// Ingest throughput of the built CLI on real saved pages, --jobs 1 against --jobs 2, and both
-// against a plain loop of Readability (jsdom) over the same files in this process.
+// Ingest throughput of the built CLI on real saved pages, whole processes: --jobs 1 against
+// --jobs 2; ingest --redis with one and with two `corpuskit worker` processes (one thread each)
+// on a redis-server started here; and, with --readability, a plain loop of Readability (jsdom).
 //
 //   pnpm --filter @corpuskit/cli build && pnpm --filter @corpuskit/cli bench [-- --data DIR --runs N]
 //
 // DIR defaults to ../shared/data relative to the repository root; the pages are
 // DIR/readability-test-pages/*/source.html.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +23,10 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: path.resolve(repo, '../shared/data') },
     runs: { type: 'string', default: '3' },
+    readability: { type: 'boolean', default: false },
+    redis: { type: 'boolean', default: true },
   },
+  allowPositionals: true,
 });
 const pagesDir = path.join(values.data, 'readability-test-pages');
 if (!existsSync(pagesDir)) {
@@ -48,12 +53,13 @@ function cli(args, cwd) {
   return result;
 }
 
-function ingestOnce(jobs) {
+function ingestOnce(jobs, redis) {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-'));
   try {
     cli(['init', dir, '--quiet'], dir);
     const started = process.hrtime.bigint();
-    const result = cli(['ingest', `${pagesDir}/*/source.html`, '--jobs', String(jobs), '--json', '--quiet'], dir);
+    const how = redis ? ['--redis', redis] : ['--jobs', String(jobs)];
+    const result = cli(['ingest', `${pagesDir}/*/source.html`, ...how, '--json', '--quiet'], dir);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = JSON.parse(result.stdout);
     return { seconds, staged: summary.new + summary.updated, failed: summary.failedCount };
@@ -74,40 +80,126 @@ function readabilityOnce() {
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, chars };
 }
 
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const waitFor = (child, stream, pattern) =>
+  new Promise((resolve, reject) => {
+    let seen = '';
+    child[stream].on('data', (chunk) => {
+      seen += chunk;
+      if (pattern.test(seen)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen}`)));
+  });
+const children = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+let redisUrl = null;
+if (values.redis) {
+  const redisDir = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-redis-'));
+  const port = await freePort();
+  const server = spawn('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    redisDir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  children.push(server);
+  await waitFor(server, 'stdout', /Ready to accept connections/);
+  redisUrl = `redis://127.0.0.1:${port}`;
+}
+/** Start `count` worker processes of one thread each; returns a function that stops them. */
+async function workers(count) {
+  const started = [];
+  for (let i = 0; i < count; i += 1) {
+    const child = spawn(process.execPath, [bin, 'worker', '--redis', redisUrl, '--concurrency', '1']);
+    children.push(child);
+    await waitFor(child, 'stderr', /worker ready/);
+    started.push(child);
+  }
+  return async () => {
+    for (const child of started) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  };
+}
+async function withWorkers(count) {
+  const stop = await workers(count);
+  try {
+    return ingestOnce(0, redisUrl);
+  } finally {
+    await stop();
+  }
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, node ${process.versions.node}`,
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, node ${process.versions.node}; load ${load()}`,
 );
 console.log(`pages: ${files.length} from ${pagesDir}; ${runs} runs each, medians below`);
 ingestOnce(1); // warm the file cache and the module cache
 // Interleaved (A B C, A B C, ...) so a change in the machine's load during the run affects
 // every configuration alike.
 const configs = [
-  ['readability loop (jsdom, in process)', readabilityOnce],
+  ...(values.readability ? [['readability loop (jsdom, in process)', readabilityOnce]] : []),
   ['corpuskit ingest --jobs 1', () => ingestOnce(1)],
   ['corpuskit ingest --jobs 2', () => ingestOnce(2)],
+  ...(redisUrl
+    ? [
+        ['ingest --redis, 1 worker x 1 thread', () => withWorkers(1)],
+        ['ingest --redis, 2 workers x 1 thread', () => withWorkers(2)],
+      ]
+    : []),
 ];
 const times = configs.map(() => []);
+const loads = configs.map(() => []);
 const lasts = [];
 for (let i = 0; i < runs; i += 1) {
-  configs.forEach(([, once], c) => {
-    lasts[c] = once();
+  for (const [c, [, once]] of configs.entries()) {
+    lasts[c] = await once();
     times[c].push(lasts[c].seconds);
-  });
+    loads[c].push(loadavg()[0]);
+  }
 }
-const rows = configs.map(([label], c) => {
+const rows = new Map();
+for (const [c, [label]] of configs.entries()) {
   const seconds = median(times[c]);
-  const row = { label, seconds, rate: files.length / seconds };
+  const rate = files.length / seconds;
+  rows.set(label, rate);
   console.log(
-    `${label.padEnd(40)} median ${seconds.toFixed(2)} s  ${row.rate.toFixed(1)} pages/s  runs ${times[c].map((t) => t.toFixed(1)).join(' ')}  ${JSON.stringify(lasts[c])}`,
+    `${label.padEnd(40)} median ${seconds.toFixed(2)} s  ${rate.toFixed(1)} pages/s  runs ${times[c].map((t) => t.toFixed(1)).join(' ')}  load after each ${loads[c].map((l) => l.toFixed(1)).join(' ')}  ${JSON.stringify(lasts[c])}`,
   );
-  return row;
-});
-const [loop, one, two] = rows;
-console.log(`RATIO jobs2/jobs1 throughput: ${(two.rate / one.rate).toFixed(2)}x (target >= 1.7x on 2 cores)`);
-console.log(`RATIO ingest --jobs 1 / readability loop throughput: ${(one.rate / loop.rate).toFixed(2)}x`);
-console.log(`RATIO ingest --jobs 2 / readability loop throughput: ${(two.rate / loop.rate).toFixed(2)}x`);
+}
+const ratio = (a, b) => (rows.get(a) / rows.get(b)).toFixed(2);
 console.log(
-  `load average at the end: ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  `RATIO jobs2/jobs1 throughput: ${ratio('corpuskit ingest --jobs 2', 'corpuskit ingest --jobs 1')}x (target >= 1.8x on 2 cores)`,
 );
+if (redisUrl) {
+  console.log(
+    `RATIO 2 workers / 1 worker throughput: ${ratio('ingest --redis, 2 workers x 1 thread', 'ingest --redis, 1 worker x 1 thread')}x (target >= 1.8x)`,
+  );
+  console.log(
+    `RATIO 2 workers / --jobs 2 throughput: ${ratio('ingest --redis, 2 workers x 1 thread', 'corpuskit ingest --jobs 2')}x (target within 10%)`,
+  );
+}
+if (values.readability) {
+  console.log(
+    `RATIO ingest --jobs 1 / readability loop throughput: ${ratio('corpuskit ingest --jobs 1', 'readability loop (jsdom, in process)')}x`,
+  );
+}
+console.log(`load average at the end: ${load()}`);
+process.exit(0);
