@@ -237,7 +237,7 @@ async function queueCleaner(redis: string, maxPayloadBytes: number, inFlight: nu
     description: `cleaning on the workers of ${redactedUrl(redis)} (${detail}), up to ${inFlight} pages in flight`,
     detail: () => detail,
     finished: () => queue.forget(),
-    summary: () => ({ reused: queue.reused() }),
+    summary: () => ({ reused: queue.reused(), swept: queue.swept() }),
     destroy: async () => {
       clearInterval(timer);
       await queue.close();

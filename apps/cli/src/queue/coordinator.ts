@@ -10,6 +10,11 @@ export interface QueueCleanOptions {
   redis: string;
   /** Largest compressed page carried inside a job. */
   maxPayloadBytes: number;
+  /**
+   * How often the jobs still awaited are looked up directly, in case their completion event
+   * was never read (a coordinator that lagged behind the event stream, a dropped connection).
+   */
+  sweepMs?: number;
 }
 
 export interface QueueStatus {
@@ -22,6 +27,8 @@ export interface QueueClean {
   cleanFn: CleanFn;
   /** Pages whose result was already on the queue (cleaned for an earlier, interrupted run). */
   reused(): number;
+  /** Jobs found finished by a direct look-up after their event was missed. */
+  swept(): number;
   status(): Promise<QueueStatus>;
   /** Remove the finished jobs of this run (their results are staged): Redis keeps no page longer than needed. */
   forget(): Promise<void>;
@@ -30,21 +37,39 @@ export interface QueueClean {
 
 /** Finished jobs are kept this long when no coordinator removes them (a run that died before staging). */
 const KEEP_FINISHED_SECONDS = 24 * 3600;
+const JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'fixed' as const, delay: 1000 },
+  removeOnComplete: { age: KEEP_FINISHED_SECONDS },
+  removeOnFail: { age: KEEP_FINISHED_SECONDS },
+};
+
+interface Waiter {
+  encoded: EncodedJob;
+  resolve: (result: QueueResult) => void;
+  reject: (error: Error) => void;
+  /** When the job was last known to be unfinished. */
+  checked: number;
+}
 
 /**
  * The coordinator's side of the queue: a `CleanFn` that enqueues each page as a BullMQ job
  * keyed by its bytes and options (`jobId`), waits for a worker's result and decodes it. A job
  * already on the queue with the same key is not added again: a result left by an interrupted
  * run is picked up, and a job that failed for good is retried once more.
+ *
+ * Results arrive by the queue's event stream (one listener for every job, not one per job).
+ * The stream alone is not enough: it is read from "now" when the coordinator starts, it is
+ * trimmed to its last few thousand entries, and a reader that falls behind (a busy or starved
+ * process) can miss entries; a job whose completion was missed would be awaited forever. So
+ * every `sweepMs` the jobs still awaited are looked up one by one: finished ones are settled
+ * from Redis, a job that disappeared (removed by another run) is enqueued again.
  */
 export async function createQueueClean(options: QueueCleanOptions): Promise<QueueClean> {
   const connection = redisConnection(options.redis);
   const cleaner = await cleanerIdentity();
   const queue = new Queue<QueueJob, QueueResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
-  // One listener per page in flight; not a leak.
-  queue.setMaxListeners(0);
-  events.setMaxListeners(0);
   let lastError: Error | null = null;
   queue.on('error', (error) => (lastError = error));
   events.on('error', (error) => (lastError = error));
@@ -56,26 +81,97 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
     throw error;
   }
   const keys = new Set<string>();
+  const waiters = new Map<string, Waiter[]>();
   let reused = 0;
+  let swept = 0;
+
+  const settle = (key: string, outcome: { result: QueueResult } | { error: Error }) => {
+    const list = waiters.get(key);
+    if (!list) return;
+    waiters.delete(key);
+    for (const waiter of list) {
+      if ('result' in outcome) waiter.resolve(outcome.result);
+      else waiter.reject(outcome.error);
+    }
+  };
+  const failedError = (reason: string | undefined) => new Error(reason || 'the job failed');
+  events.on('completed', ({ jobId, returnvalue }) => {
+    settle(jobId, { result: returnvalue as unknown as QueueResult });
+  });
+  events.on('failed', ({ jobId, failedReason }) => settle(jobId, { error: failedError(failedReason) }));
+
+  const add = (encoded: EncodedJob) => queue.add('clean', encoded.job, { jobId: encoded.job.key, ...JOB_OPTIONS });
+
+  /**
+   * Look a job up: settle its waiters if it is finished (true), retry it if it failed and
+   * `retryFailed`, enqueue it again if it is gone (removed by another run's clean-up).
+   */
+  const check = async (key: string, retryFailed: boolean): Promise<boolean> => {
+    const state = await queue.getJobState(key);
+    const job = state === 'completed' || state === 'failed' ? await queue.getJob(key) : undefined;
+    if (job && state === 'completed') {
+      settle(key, { result: job.returnvalue });
+      return true;
+    }
+    if (job && state === 'failed') {
+      if (retryFailed) {
+        await job.retry('failed');
+        return false;
+      }
+      settle(key, { error: failedError(job.failedReason) });
+      return true;
+    }
+    // Gone (or removed between the two look-ups): put it back on the queue.
+    if (state === 'unknown' || state === 'completed' || state === 'failed') {
+      const first = waiters.get(key)?.[0];
+      if (first) await add(first.encoded);
+    }
+    return false;
+  };
+
+  const sweepMs = options.sweepMs ?? 5000;
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void (async () => {
+      for (const [key, list] of [...waiters]) {
+        const due = Date.now() - sweepMs;
+        if (list.every((waiter) => waiter.checked > due)) continue;
+        try {
+          if (await check(key, false)) swept += 1;
+        } catch (error) {
+          lastError = error as Error;
+        }
+        for (const waiter of waiters.get(key) ?? []) waiter.checked = Date.now();
+      }
+    })().finally(() => (sweeping = false));
+  }, sweepMs);
+  sweep.unref();
 
   const cleanFn: CleanFn = async (task) => {
     const encoded: EncodedJob = await encodeJob(task, cleaner, options.maxPayloadBytes);
     const key = encoded.job.key;
-    const job = await queue.add('clean', encoded.job, {
-      jobId: key,
-      attempts: 3,
-      backoff: { type: 'fixed', delay: 1000 },
-      removeOnComplete: { age: KEEP_FINISHED_SECONDS },
-      removeOnFail: { age: KEEP_FINISHED_SECONDS },
-    });
     keys.add(key);
-    const state = await job.getState();
-    if (state === 'completed') reused += 1;
-    if (state === 'failed') await job.retry('failed');
+    let waiter!: Waiter;
+    // Waiting starts before the job is added, so its completion event cannot come first.
+    const finished = new Promise<QueueResult>((resolve, reject) => {
+      waiter = { encoded, resolve, reject, checked: Date.now() };
+      waiters.set(key, [...(waiters.get(key) ?? []), waiter]);
+    });
+    finished.catch(() => {}); // awaited below; an error before that must not go unhandled
     let result: QueueResult;
     try {
-      result = (await job.waitUntilFinished(events)) as QueueResult;
+      await add(encoded);
+      // Already finished (an earlier run's result), or failed for good (then tried once more).
+      const state = await queue.getJobState(key);
+      if (state === 'completed') reused += 1;
+      if (state === 'completed' || state === 'failed') await check(key, true);
+      result = await finished;
     } catch (error) {
+      const others = (waiters.get(key) ?? []).filter((w) => w !== waiter);
+      if (others.length > 0) waiters.set(key, others);
+      else waiters.delete(key);
       throw new CorpusKitError(
         'internal',
         'ingest.queue-failed',
@@ -89,6 +185,7 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
   return {
     cleanFn,
     reused: () => reused,
+    swept: () => swept,
     async status() {
       const [counts, workers] = await Promise.all([
         queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
@@ -108,6 +205,8 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
       keys.clear();
     },
     async close() {
+      clearInterval(sweep);
+      for (const key of [...waiters.keys()]) settle(key, { error: new Error('the coordinator is closing') });
       await Promise.allSettled([events.close(), queue.close()]);
     },
   };
