@@ -276,6 +276,8 @@ describe('ingest --redis with corpuskit worker processes', () => {
     expect(run.json()).toMatchObject({ new: 200, failedCount: 0 });
     expect(await staged(corpus.dir)).toEqual(local);
     expect((await stop(worker)).cleaned).toBe(200);
+    // It said why nothing moved at first.
+    expect(run.stderr).toMatch(/no worker is connected to redis:\/\/127\.0\.0\.1:\d+\/? yet/);
   });
 
   it('a coordinator that missed the completion events (stopped while they were trimmed away) still finishes', async () => {

@@ -62,7 +62,12 @@ function ingestOnce(jobs, redis) {
     const result = cli(['ingest', `${pagesDir}/*/source.html`, ...how, '--json', '--quiet'], dir);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = JSON.parse(result.stdout);
-    return { seconds, staged: summary.new + summary.updated, failed: summary.failedCount };
+    return {
+      seconds,
+      staged: summary.new + summary.updated,
+      failed: summary.failedCount,
+      ...(summary.queue ? { queue: summary.queue } : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,10 +139,29 @@ async function workers(count) {
     }
   };
 }
+/** Redis's own CPU time so far (microseconds, all commands), from INFO commandstats. */
+function redisUsec() {
+  const port = new URL(redisUrl).port;
+  const info = spawnSync('redis-cli', ['-p', port, 'INFO', 'commandstats'], { encoding: 'utf8' });
+  if (info.status !== 0) return NaN;
+  return [...info.stdout.matchAll(/,usec=(\d+),/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+/** What the queue costs per job, from the last run through it. */
+let perJob = null;
 async function withWorkers(count) {
   const stop = await workers(count);
   try {
-    return ingestOnce(0, redisUrl);
+    const before = redisUsec();
+    const result = ingestOnce(0, redisUrl);
+    const jobs = result.queue?.jobs ?? 0;
+    if (jobs > 0) {
+      perJob = {
+        redisUsec: (redisUsec() - before) / jobs,
+        payloadBytes: result.queue.payloadBytes / jobs,
+        resultBytes: result.queue.resultBytes / jobs,
+      };
+    }
+    return result;
   } finally {
     await stop();
   }
@@ -194,6 +218,11 @@ if (redisUrl) {
   );
   console.log(
     `RATIO 2 workers / --jobs 2 throughput: ${ratio('ingest --redis, 2 workers x 1 thread', 'corpuskit ingest --jobs 2')}x (target within 10%)`,
+  );
+}
+if (perJob) {
+  console.log(
+    `QUEUE per job: Redis CPU ${perJob.redisUsec.toFixed(0)} us (so one Redis core serves about ${Math.round(1e6 / perJob.redisUsec)} jobs/s), page payload ${(perJob.payloadBytes / 1024).toFixed(1)} KiB, result ${(perJob.resultBytes / 1024).toFixed(1)} KiB (compressed, base64)`,
   );
 }
 if (values.readability) {

@@ -16,6 +16,30 @@ describe('createProgress', () => {
     expect(stream.text.trim().split('\n')).toEqual(['5/10 pages (1.0/s), last: p4.html']);
   });
 
+  it('adds the live detail (a queue run: workers, queue depth) to each line, also once a tiny batch grows', () => {
+    const stream = new MemoryStream();
+    let clock = 0;
+    let depth = 4;
+    const progress = createProgress({
+      stream,
+      total: 1,
+      unit: 'pages',
+      intervalSeconds: 2,
+      now: () => clock,
+      detail: () => `2 worker(s), queue ${depth} waiting`,
+    });
+    progress.grow(4);
+    for (let i = 0; i < 4; i += 1) {
+      clock += 1000;
+      depth -= 1;
+      progress.tick(`p${i}.html`);
+    }
+    expect(stream.text.trim().split('\n')).toEqual([
+      '2/5 pages (1.0/s), 2 worker(s), queue 2 waiting, last: p1.html',
+      '4/5 pages (1.0/s), 2 worker(s), queue 0 waiting, last: p3.html',
+    ]);
+  });
+
   it('prints nothing when disabled', () => {
     const stream = new MemoryStream();
     const progress = createProgress({ stream, total: 10, unit: 'pages', enabled: false });

@@ -48,7 +48,7 @@ export function createProgress({
         if (inner) return inner.grow(count);
         total += count;
         if (total >= 2) {
-          inner = createProgress({ stream, total, unit, intervalSeconds, enabled, now });
+          inner = createProgress({ stream, total, unit, intervalSeconds, enabled, now, ...(detail ? { detail } : {}) });
           for (let i = 0; i < done; i += 1) inner.tick();
         }
       },
@@ -58,13 +58,22 @@ export function createProgress({
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: ` {bar} {value}/{total} ${unit} | {percentage}% | ETA {eta_formatted}${detail ? ' | {detail}' : ''}`,
+      format: ` {bar} {value}/{total} ${unit} | {percentage}% | {rate}/s | ETA {eta_formatted}${detail ? ' | {detail}' : ''}`,
       hideCursor: true,
       clearOnComplete: true,
     });
-    bar.start(total, 0, { detail: detail?.() ?? '' });
+    const started = now();
+    let done = 0;
+    const payload = () => ({
+      rate: (done / Math.max((now() - started) / 1000, 0.001)).toFixed(1),
+      detail: detail?.() ?? '',
+    });
+    bar.start(total, 0, payload());
     return {
-      tick: () => bar.increment(1, { detail: detail?.() ?? '' }),
+      tick: () => {
+        done += 1;
+        bar.increment(1, payload());
+      },
       grow: (count) => {
         total += count;
         bar.setTotal(total);

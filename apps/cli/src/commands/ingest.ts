@@ -115,7 +115,7 @@ export const run: CommandRun = async (args, options, context) => {
 
   // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
   const cleaner = redis
-    ? await queueCleaner(redis, maxPayloadBytes, inFlight)
+    ? await queueCleaner(redis, maxPayloadBytes, inFlight, (message) => context.log.warn(message))
     : await localCleaner(jobsOption, timeoutMs);
   let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
   try {
@@ -214,20 +214,32 @@ async function localCleaner(jobs: number | undefined, timeoutMs: number): Promis
   };
 }
 
-async function queueCleaner(redis: string, maxPayloadBytes: number, inFlight: number): Promise<Cleaner> {
+async function queueCleaner(
+  redis: string,
+  maxPayloadBytes: number,
+  inFlight: number,
+  warn: (message: string) => void,
+): Promise<Cleaner> {
   const { createQueueClean } = await import('../queue/coordinator.js');
   const { redactedUrl } = await import('../queue/connection.js');
   const queue = await createQueueClean({ redis, maxPayloadBytes });
   let detail = '';
+  let workers = -1;
   const poll = async () => {
     try {
       const status = await queue.status();
+      workers = status.workers;
       detail = `${status.workers} worker(s), queue ${status.waiting} waiting, ${status.active} active`;
     } catch {
       detail = 'queue status unavailable';
     }
   };
   await poll();
+  if (workers === 0) {
+    warn(
+      `no worker is connected to ${redactedUrl(redis)} yet: pages wait on the queue until one runs 'corpuskit worker --redis URL'`,
+    );
+  }
   const timer = setInterval(() => void poll(), 2000);
   timer.unref();
   return {
@@ -237,7 +249,7 @@ async function queueCleaner(redis: string, maxPayloadBytes: number, inFlight: nu
     description: `cleaning on the workers of ${redactedUrl(redis)} (${detail}), up to ${inFlight} pages in flight`,
     detail: () => detail,
     finished: () => queue.forget(),
-    summary: () => ({ reused: queue.reused(), swept: queue.swept() }),
+    summary: () => ({ ...queue.stats() }),
     destroy: async () => {
       clearInterval(timer);
       await queue.close();

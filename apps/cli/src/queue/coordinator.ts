@@ -23,12 +23,21 @@ export interface QueueStatus {
   active: number;
 }
 
+export interface QueueStats {
+  /** Pages sent through the queue. */
+  jobs: number;
+  /** Pages whose result was already on the queue (cleaned for an earlier, interrupted run). */
+  reused: number;
+  /** Jobs found finished by a look-up rather than by their completion event (late or missed). */
+  swept: number;
+  /** Bytes of page payload put on the queue (compressed, base64), and of results read back. */
+  payloadBytes: number;
+  resultBytes: number;
+}
+
 export interface QueueClean {
   cleanFn: CleanFn;
-  /** Pages whose result was already on the queue (cleaned for an earlier, interrupted run). */
-  reused(): number;
-  /** Jobs found finished by a direct look-up after their event was missed. */
-  swept(): number;
+  stats(): QueueStats;
   status(): Promise<QueueStatus>;
   /** Remove the finished jobs of this run (their results are staged): Redis keeps no page longer than needed. */
   forget(): Promise<void>;
@@ -82,8 +91,7 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
   }
   const keys = new Set<string>();
   const waiters = new Map<string, Waiter[]>();
-  let reused = 0;
-  let swept = 0;
+  const stats: QueueStats = { jobs: 0, reused: 0, swept: 0, payloadBytes: 0, resultBytes: 0 };
 
   const settle = (key: string, outcome: { result: QueueResult } | { error: Error }) => {
     const list = waiters.get(key);
@@ -139,7 +147,7 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
         const due = Date.now() - sweepMs;
         if (list.every((waiter) => waiter.checked > due)) continue;
         try {
-          if (await check(key, false)) swept += 1;
+          if (await check(key, false)) stats.swept += 1;
         } catch (error) {
           lastError = error as Error;
         }
@@ -153,6 +161,8 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
     const encoded: EncodedJob = await encodeJob(task, cleaner, options.maxPayloadBytes);
     const key = encoded.job.key;
     keys.add(key);
+    stats.jobs += 1;
+    stats.payloadBytes += encoded.job.payload.deflated.length;
     let waiter!: Waiter;
     // Waiting starts before the job is added, so its completion event cannot come first.
     const finished = new Promise<QueueResult>((resolve, reject) => {
@@ -165,7 +175,7 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
       await add(encoded);
       // Already finished (an earlier run's result), or failed for good (then tried once more).
       const state = await queue.getJobState(key);
-      if (state === 'completed') reused += 1;
+      if (state === 'completed') stats.reused += 1;
       if (state === 'completed' || state === 'failed') await check(key, true);
       result = await finished;
     } catch (error) {
@@ -179,13 +189,13 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
         { subject: task.source, cause: error },
       );
     }
+    stats.resultBytes += typeof result?.reply === 'string' ? result.reply.length : 0;
     return decodeResult(result, encoded);
   };
 
   return {
     cleanFn,
-    reused: () => reused,
-    swept: () => swept,
+    stats: () => ({ ...stats }),
     async status() {
       const [counts, workers] = await Promise.all([
         queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
