@@ -77,8 +77,8 @@ export function loadReadability(dataDir) {
 /**
  * WCXB (see the data README): gold main content, must/must-not snippets, the page type (the
  * reference scorer's reading: `_internal.page_type.primary`, `category` read as `collection`,
- * article when absent) and the site (`domain` of metadata.json).
- * @returns {{ pages: Array<Page & { gold: string, with: string[], without: string[], pageType: string, domain: string | null }> }}
+ * article when absent), the site (`domain` of metadata.json) and the gold `publish_date`.
+ * @returns {{ pages: Array<Page & { gold: string, with: string[], without: string[], pageType: string, domain: string | null, publishDate: string | null }> }}
  */
 export function loadWcxb(dataDir) {
   const dir = join(dataDir, SETS.wcxb);
@@ -104,6 +104,7 @@ export function loadWcxb(dataDir) {
       without: g.without ?? [],
       pageType: type,
       domain: meta[id]?.domain ?? null,
+      publishDate: typeof g.publish_date === 'string' && g.publish_date.trim() !== '' ? g.publish_date.trim() : null,
     });
   }
   return { pages };

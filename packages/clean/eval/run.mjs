@@ -755,6 +755,29 @@ function pageTypeFigures(rows) {
   return { accuracy: right / rows.length, confusion, perType };
 }
 
+/**
+ * The cleaner's publication date against WCXB's gold `publish_date` (a day): same day as the gold
+ * (`metadataAgrees`, a bare date matches any time that day), none found, another date; and on
+ * pages without a gold date, how often the cleaner gives one.
+ */
+function publishDateFigures(system, pages) {
+  const figures = { gold: 0, agree: 0, missing: 0, wrong: 0, noGold: 0, extra: 0 };
+  for (const page of pages) {
+    const outcome = results.wcxb[page.id][system.task];
+    const observed = outcome?.ok ? (outcome.result.metadata?.publishedTime ?? null) : null;
+    if (page.publishDate === null) {
+      figures.noGold++;
+      if (observed !== null) figures.extra++;
+    } else {
+      figures.gold++;
+      if (observed === null) figures.missing++;
+      else if (metadataAgrees('publishedTime', page.publishDate, observed)) figures.agree++;
+      else figures.wrong++;
+    }
+  }
+  return figures;
+}
+
 if (loaded.wcxb) {
   const pages = loaded.wcxb;
   const out = (report.sets.wcxb = { pages: pages.length, systems: {}, worst: {} });
@@ -810,6 +833,11 @@ if (loaded.wcxb) {
         );
       }
     }
+    const dates = publishDateFigures(system, pages);
+    out.systems[system.name].publishDate = dates;
+    say(
+      `  publish date of ${system.name} vs the gold date (${dates.gold} pages have one): same day ${f3(dates.agree / dates.gold)} (${dates.agree}), none found ${dates.missing}, another date ${dates.wrong}; a date on ${dates.extra} of the ${dates.noGold} pages without one`,
+    );
     const worst = [...out.systems[system.name].perPage].sort((a, b) => a.f1 - b.f1).slice(0, worstN);
     out.worst[system.name] = worst;
     say(`  worst ${worstN} pages for ${system.name} (id, type, predicted type, P, R, url):`);

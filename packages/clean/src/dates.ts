@@ -2,86 +2,17 @@
  * Date parsing without the local time zone (the same input gives the same output on every
  * machine). Values with an offset become UTC instants (`2024-05-02T10:00:00Z`); values
  * without one keep their wall-clock time (`2024-05-02T10:00:00`); dates stay dates.
+ *
+ * ISO 8601, RFC 2822 with a zone and day-first dotted dates are read here; everything else
+ * (month names in other languages, "2024年5月2日", zone names such as EDT) goes to chrono-node's
+ * strict parsers, one per language it supports, with the fetch time as the reference.
  */
+
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  januar: 1,
-  janvier: 1,
-  enero: 1,
-  gennaio: 1,
-  januari: 1,
-  jänner: 1,
-  feb: 2,
-  february: 2,
-  februar: 2,
-  février: 2,
-  febrero: 2,
-  febbraio: 2,
-  februari: 2,
-  mar: 3,
-  march: 3,
-  märz: 3,
-  mars: 3,
-  marzo: 3,
-  maart: 3,
-  mär: 3,
-  apr: 4,
-  april: 4,
-  avril: 4,
-  abril: 4,
-  aprile: 4,
-  may: 5,
-  mai: 5,
-  mayo: 5,
-  maggio: 5,
-  mei: 5,
-  jun: 6,
-  june: 6,
-  juni: 6,
-  juin: 6,
-  junio: 6,
-  giugno: 6,
-  jul: 7,
-  july: 7,
-  juli: 7,
-  juillet: 7,
-  julio: 7,
-  luglio: 7,
-  aug: 8,
-  august: 8,
-  août: 8,
-  agosto: 8,
-  augustus: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  septembre: 9,
-  septiembre: 9,
-  settembre: 9,
-  oct: 10,
-  october: 10,
-  oktober: 10,
-  octobre: 10,
-  octubre: 10,
-  ottobre: 10,
-  okt: 10,
-  nov: 11,
-  november: 11,
-  novembre: 11,
-  noviembre: 11,
-  dec: 12,
-  december: 12,
-  dezember: 12,
-  décembre: 12,
-  diciembre: 12,
-  dicembre: 12,
-  dez: 12,
-};
-
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -98,8 +29,13 @@ function fromInstant(ms: number): string | null {
   return iso.replace(/\.000Z$/, 'Z');
 }
 
+export interface ParseDateOptions {
+  /** The fetch time (ISO 8601): the reference for dates without a year and relative ones. */
+  reference?: string | null;
+}
+
 /** Parse a date as found in metadata; null when it is not a plausible date. */
-export function parseDate(raw: string | null | undefined): string | null {
+export function parseDate(raw: string | null | undefined, options: ParseDateOptions = {}): string | null {
   if (!raw) return null;
   const value = raw.trim();
   const iso = ISO.exec(value);
@@ -128,25 +64,79 @@ export function parseDate(raw: string | null | undefined): string | null {
     const parsed = fromInstant(Date.parse(value));
     if (parsed) return parsed;
   }
-  const lower = value.toLowerCase().replace(/,/g, ' ');
-  // 2 May 2024, 2. Mai 2024, May 2nd 2024, Mai 2, 2024
-  let match = /(\d{1,2})(?:st|nd|rd|th)?\.?\s+([\p{L}]{3,10})\.?\s+(\d{4})/u.exec(lower);
-  if (match && MONTHS[match[2]!] !== undefined) {
-    const [day, month, year] = [Number(match[1]), MONTHS[match[2]!]!, Number(match[3])];
+  // 02.05.2024 (day first, as written in German and most of Europe; chrono reads it month first)
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(value);
+  if (dotted) {
+    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
     return validDate(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
   }
-  match = /([\p{L}]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})/u.exec(lower);
-  if (match && MONTHS[match[1]!] !== undefined) {
-    const [month, day, year] = [MONTHS[match[1]!]!, Number(match[2]), Number(match[3])];
-    return validDate(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
+  return chronoDate(value, options);
+}
+
+/**
+ * chrono-node's strict parsers, in a fixed order (the result never depends on the machine's
+ * locale). Strict mode reads formal dates only: no "today", no weekday alone.
+ */
+const PARSERS = [
+  chrono.en.strict,
+  chrono.de.strict,
+  chrono.fr.strict,
+  chrono.es.strict,
+  chrono.pt.strict,
+  chrono.it.strict,
+  chrono.nl.strict,
+  chrono.sv.strict,
+  chrono.fi.strict,
+  chrono.ru.strict,
+  chrono.uk.strict,
+  chrono.ja.strict,
+  chrono.zh.strict,
+  chrono.id.strict,
+  chrono.vi.strict,
+  chrono.ar.strict,
+];
+
+/** The version of chrono-node the dates are read with; part of `RULE_PACK_HASH` (a new parser may read a date differently). */
+export const DATE_PARSER = 'chrono-node 2.10.3';
+
+/** Longer than any date line worth reading; a long value is text, not a date. */
+const MAX_DATE_CHARS = 120;
+/** All-numeric dates with a slash or dash; day and month both up to 12 cannot be told apart. */
+const NUMERIC = /^(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}\b/;
+
+function chronoDate(value: string, options: ParseDateOptions): string | null {
+  if (value.length > MAX_DATE_CHARS || !/\d/.test(value)) return null;
+  const reference = options.reference ? Date.parse(options.reference) : NaN;
+  const hasReference = Number.isFinite(reference);
+  // Without a fetch time there is no reference: a date that needs one (no year, "2 days ago")
+  // is not read, so the output never depends on when the cleaner runs.
+  const instant = new Date(hasReference ? reference : 0);
+  let best: ParsedResult | null = null;
+  for (const parser of PARSERS) {
+    for (const result of parser.parse(value, { instant, timezone: 0 })) {
+      const start = result.start;
+      if (!start.isCertain('day') || !start.isCertain('month')) continue;
+      if (!hasReference && (!start.isCertain('year') || isRelative(result))) continue;
+      if (!best || result.text.length > best.text.length) best = result;
+    }
   }
-  // 02.05.2024 (day first, as written in German and most of Europe)
-  match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(value);
-  if (match) {
-    const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return validDate(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
-  }
-  return null;
+  if (!best) return null;
+  const numeric = NUMERIC.exec(best.text.trim());
+  if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12) return null;
+  const start = best.start;
+  const [year, month, day] = [start.get('year')!, start.get('month')!, start.get('day')!];
+  if (!validDate(year, month, day)) return null;
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (!start.isCertain('hour')) return date;
+  const [hour, minute, second] = [start.get('hour') ?? 0, start.get('minute') ?? 0, start.get('second') ?? 0];
+  if (!start.isCertain('timezoneOffset')) return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  const offset = start.get('timezoneOffset') ?? 0;
+  return fromInstant(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
+}
+
+function isRelative(result: ParsedResult): boolean {
+  for (const tag of result.tags()) if (tag.startsWith('result/relative')) return true;
+  return false;
 }
 
 /** True when the parsed date lies after the fetch time (dates compare as dates, local times allow 14 hours). */

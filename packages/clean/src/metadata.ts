@@ -331,7 +331,7 @@ export function readPageMetadata(
   const dateOf = (field: 'publishedAt' | 'modifiedAt', candidates: Array<Picked | null>): string | null => {
     for (const candidate of candidates) {
       if (!candidate) continue;
-      const parsed = parseDate(candidate.value);
+      const parsed = parseDate(candidate.value, { reference: options.fetchedAt });
       if (!parsed) continue;
       if (isAfterFetch(parsed, options.fetchedAt)) {
         warnings.push(`${field} ${parsed} from ${candidate.source} is after the fetch time; ignored`);
@@ -476,6 +476,7 @@ export function timeElementDate(articleRoots: ParentNode[], fetchedAt: string | 
     if (!preferred) continue;
     const parsed = parseDate(
       preferred.getAttribute('datetime') ?? preferred.getAttribute('content') ?? preferred.textContent,
+      { reference: fetchedAt },
     );
     if (parsed && !isAfterFetch(parsed, fetchedAt)) return parsed;
   }

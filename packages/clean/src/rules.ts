@@ -1,5 +1,6 @@
 import { hashValue } from '@corpuskit/document';
 
+import { DATE_PARSER } from './dates.js';
 import { MODEL_WEIGHTS } from './models.js';
 import { ADS_PROMO_RULES } from './rules-ads-promo.js';
 import { COMMENTS_SHARE_RULES } from './rules-comments-share.js';
@@ -61,7 +62,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-export const PIPELINE_REVISION = 1;
+export const PIPELINE_REVISION = 2;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -104,7 +105,7 @@ function hashable(value: unknown): unknown {
 /**
  * SHA-256 of everything that decides what the cleaner removes: every rule's definition (ids,
  * categories, stages, page types, selectors, patterns as source and flags, word lists, procedure
- * names), the procedures' revisions, the pipeline revision and the weights of the learned models
+ * names), the procedures' revisions, the pipeline revision, the date parser's version and the weights of the learned models
  * (`MODEL_WEIGHTS` unless given). The examples are test data and are left out.
  */
 export function rulePackHash(
@@ -112,6 +113,7 @@ export function rulePackHash(
 ): string {
   return hashValue({
     pipeline: PIPELINE_REVISION,
+    dates: DATE_PARSER,
     procedures: PROCEDURE_REVISIONS,
     rules: (options.rules ?? RULES).map(hashable),
     models: hashable(options.models ?? MODEL_WEIGHTS),

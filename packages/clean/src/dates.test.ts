@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { DATE_PARSER, isAfterFetch, parseDate } from './dates.js';
+import { clean } from './index.js';
+
+const FETCHED = '2024-06-01T12:00:00Z';
+
+/** [input, expected with the fetch time as reference, expected without a reference] */
+const CASES: Array<[string, string | null, string | null]> = [
+  // ISO 8601 and RFC 2822 (read before chrono-node)
+  ['2024-05-02', '2024-05-02', '2024-05-02'],
+  ['2024-05-02T10:00:00', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
+  ['2024-05-02T10:00:00+02:00', '2024-05-02T08:00:00Z', '2024-05-02T08:00:00Z'],
+  ['Thu, 02 May 2024 10:00:00 GMT', '2024-05-02T10:00:00Z', '2024-05-02T10:00:00Z'],
+  ['02.05.2024', '2024-05-02', '2024-05-02'],
+  // The issue's examples: localised month names, CJK dates, zone names
+  ['1er mai 2024', '2024-05-01', '2024-05-01'],
+  ['2 de mayo de 2024', '2024-05-02', '2024-05-02'],
+  ['2024年5月2日', '2024-05-02', '2024-05-02'],
+  ['May 2, 2024 10:00 EDT', '2024-05-02T14:00:00Z', '2024-05-02T14:00:00Z'],
+  ['2. Mai 2024', '2024-05-02', '2024-05-02'],
+  // More languages and shapes seen on news pages
+  ['2. Mai 2024, 10:00 Uhr', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
+  ['jeudi 2 mai 2024 à 10h30', '2024-05-02T10:30:00', '2024-05-02T10:30:00'],
+  ['Publicado el 2 de mayo de 2024', '2024-05-02', '2024-05-02'],
+  ['2 de maio de 2024', '2024-05-02', '2024-05-02'],
+  ['2 maggio 2024', '2024-05-02', '2024-05-02'],
+  ['2 mei 2024', '2024-05-02', '2024-05-02'],
+  ['2 мая 2024', '2024-05-02', '2024-05-02'],
+  ['2024年5月2日 10:00', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
+  ['Posted on May 2nd, 2024 at 3:30 pm', '2024-05-02T15:30:00', '2024-05-02T15:30:00'],
+  ['Wednesday 2 May 2024 14.30 BST', '2024-05-02T13:30:00Z', '2024-05-02T13:30:00Z'],
+  ['2 May 2024 10:00 +0200', '2024-05-02T08:00:00Z', '2024-05-02T08:00:00Z'],
+  ['25/12/2023', '2023-12-25', '2023-12-25'],
+  // Needs the reference: a missing year, a relative date
+  ['May 2', '2024-05-02', null],
+  ['3 hours ago', '2024-06-01T09:00:00Z', null],
+  // Not dates, or not one date
+  ['05/02/2024', null, null],
+  ['31 June 2024', null, null],
+  ['yesterday', null, null],
+  ['Monday', null, null],
+  ['Mai 2024', null, null],
+  ['in 1812 the war began', null, null],
+  ['2 May 1850', null, null],
+  ['', null, null],
+];
+
+describe('parseDate', () => {
+  it.each(CASES)('%j -> %j (with the fetch time), %j (without)', (input, withReference, withoutReference) => {
+    expect(parseDate(input, { reference: FETCHED })).toBe(withReference);
+    expect(parseDate(input)).toBe(withoutReference);
+  });
+
+  it('gives the same result whatever the process time zone', () => {
+    const previous = process.env.TZ;
+    try {
+      const results = ['America/New_York', 'Asia/Tokyo', 'UTC'].map((zone) => {
+        process.env.TZ = zone;
+        return CASES.map(([input]) => parseDate(input, { reference: FETCHED }));
+      });
+      expect(results[1]).toEqual(results[0]);
+      expect(results[2]).toEqual(results[0]);
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+  });
+
+  it('names the chrono-node version that is installed (it is part of the rule pack hash)', () => {
+    const require = createRequire(import.meta.url);
+    const main = require.resolve('chrono-node');
+    let dir = dirname(main);
+    while (!dir.endsWith('chrono-node')) dir = dirname(dir);
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+    expect(DATE_PARSER).toBe(`chrono-node ${version}`);
+  });
+
+  it('compares with the fetch time as dates, or as instants', () => {
+    expect(isAfterFetch('2024-06-02', FETCHED)).toBe(true);
+    expect(isAfterFetch('2024-06-01', FETCHED)).toBe(false);
+    expect(isAfterFetch('2024-06-01T13:00:00Z', FETCHED)).toBe(true);
+    expect(isAfterFetch('2024-06-01T13:00:00', FETCHED)).toBe(false);
+  });
+});
+
+const PARAGRAPHS = [
+  'The council met on Monday evening to discuss the new library, which has been planned for almost ten years and will stand next to the old market hall.',
+  'Building work is due to begin in the spring. The architects say the building will be made of timber from the surrounding forests.',
+  'Residents who spoke at the meeting asked for longer opening hours and a room for the local history society.',
+];
+
+function pageWith(head: string, article: string): Uint8Array {
+  return new TextEncoder().encode(
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>La bibliothèque</title>${head}</head><body><article><h1>La bibliothèque</h1>${article}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+  );
+}
+
+describe('clean: localised dates in the metadata', () => {
+  it.each([['jsdom'], ['linkedom']] as const)('reads a French meta date and a time element (%s)', async (engine) => {
+    const fromMeta = await clean(pageWith('<meta name="date" content="1er mai 2024">', ''), {
+      engine,
+      fetchedAt: FETCHED,
+    });
+    expect(fromMeta.metadata.publishedAt).toBe('2024-05-01');
+    expect(fromMeta.metadata.sources.publishedAt).toBe('meta[date]');
+
+    const fromTime = await clean(pageWith('', '<time pubdate>2 mai 2024 à 10h30</time>'), {
+      engine,
+      fetchedAt: FETCHED,
+    });
+    expect(fromTime.metadata.publishedAt).toBe('2024-05-02T10:30:00');
+    expect(fromTime.metadata.sources.publishedAt).toBe('time-element');
+  });
+
+  it('takes the ISO date of JSON-LD before a localised meta date', async () => {
+    const head =
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-04-30T08:00:00Z"}</script><meta name="date" content="1er mai 2024">';
+    const document = await clean(pageWith(head, ''), { fetchedAt: FETCHED });
+    expect(document.metadata.publishedAt).toBe('2024-04-30T08:00:00Z');
+    expect(document.metadata.sources.publishedAt).toBe('json-ld');
+  });
+
+  it('ignores a date without a year when there is no fetch time', async () => {
+    const document = await clean(pageWith('<meta name="date" content="2 mai">', ''));
+    expect(document.metadata.publishedAt).toBeNull();
+    const fetched = await clean(pageWith('<meta name="date" content="2 mai">', ''), { fetchedAt: FETCHED });
+    expect(fetched.metadata.publishedAt).toBe('2024-05-02');
+  });
+});
