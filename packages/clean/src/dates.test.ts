@@ -102,9 +102,11 @@ function pageWith(head: string, article: string): Uint8Array {
 
 describe('clean: localised dates in the metadata', () => {
   it.each([['jsdom'], ['linkedom']] as const)('reads a French meta date and a time element (%s)', async (engine) => {
+    // A long time limit: the first jsdom page of a run loads jsdom, slow on a busy machine.
     const fromMeta = await clean(pageWith('<meta name="date" content="1er mai 2024">', ''), {
       engine,
       fetchedAt: FETCHED,
+      timeoutMs: 300_000,
     });
     expect(fromMeta.metadata.publishedAt).toBe('2024-05-01');
     expect(fromMeta.metadata.sources.publishedAt).toBe('meta[date]');

@@ -8,8 +8,10 @@
  * strict parsers, one per language it supports, with the fetch time as the reference.
  */
 
-import * as chrono from 'chrono-node';
-import type { ParsedResult } from 'chrono-node';
+import { createRequire } from 'node:module';
+
+import type * as ChronoModule from 'chrono-node';
+import type { Chrono, ParsedResult } from 'chrono-node';
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
@@ -73,28 +75,37 @@ export function parseDate(raw: string | null | undefined, options: ParseDateOpti
   return chronoDate(value, options);
 }
 
+let parsers: Chrono[] | undefined;
+
 /**
  * chrono-node's strict parsers, in a fixed order (the result never depends on the machine's
- * locale). Strict mode reads formal dates only: no "today", no weekday alone.
+ * locale). Strict mode reads formal dates only: no "today", no weekday alone. Loaded on first
+ * use: most pages give ISO dates, and loading all the languages takes a tenth of a second.
  */
-const PARSERS = [
-  chrono.en.strict,
-  chrono.de.strict,
-  chrono.fr.strict,
-  chrono.es.strict,
-  chrono.pt.strict,
-  chrono.it.strict,
-  chrono.nl.strict,
-  chrono.sv.strict,
-  chrono.fi.strict,
-  chrono.ru.strict,
-  chrono.uk.strict,
-  chrono.ja.strict,
-  chrono.zh.strict,
-  chrono.id.strict,
-  chrono.vi.strict,
-  chrono.ar.strict,
-];
+function chronoParsers(): Chrono[] {
+  if (!parsers) {
+    const chrono = createRequire(import.meta.url)('chrono-node') as typeof ChronoModule;
+    parsers = [
+      chrono.en.strict,
+      chrono.de.strict,
+      chrono.fr.strict,
+      chrono.es.strict,
+      chrono.pt.strict,
+      chrono.it.strict,
+      chrono.nl.strict,
+      chrono.sv.strict,
+      chrono.fi.strict,
+      chrono.ru.strict,
+      chrono.uk.strict,
+      chrono.ja.strict,
+      chrono.zh.strict,
+      chrono.id.strict,
+      chrono.vi.strict,
+      chrono.ar.strict,
+    ];
+  }
+  return parsers;
+}
 
 /** The version of chrono-node the dates are read with; part of `RULE_PACK_HASH` (a new parser may read a date differently). */
 export const DATE_PARSER = 'chrono-node 2.10.3';
@@ -111,14 +122,17 @@ function chronoDate(value: string, options: ParseDateOptions): string | null {
   // Without a fetch time there is no reference: a date that needs one (no year, "2 days ago")
   // is not read, so the output never depends on when the cleaner runs.
   const instant = new Date(hasReference ? reference : 0);
+  // The longest complete date any language reads (the first language on a tie); one that
+  // covers the whole value cannot be beaten, so the rest are not tried.
   let best: ParsedResult | null = null;
-  for (const parser of PARSERS) {
+  for (const parser of chronoParsers()) {
     for (const result of parser.parse(value, { instant, timezone: 0 })) {
       const start = result.start;
       if (!start.isCertain('day') || !start.isCertain('month')) continue;
       if (!hasReference && (!start.isCertain('year') || isRelative(result))) continue;
       if (!best || result.text.length > best.text.length) best = result;
     }
+    if (best && best.text.length >= value.length) break;
   }
   if (!best) return null;
   const numeric = NUMERIC.exec(best.text.trim());
