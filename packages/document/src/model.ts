@@ -245,6 +245,11 @@ export interface Version {
   time: string;
   author: string | null;
   counts: { documents: number; added: number; modified: number; removed: number };
+  /**
+   * Hash of the object listing the review decisions this version commits (accepted changes and
+   * the rejections made since the parent). Absent in versions written before decisions were kept.
+   */
+  decisions?: string;
 }
 
 /**

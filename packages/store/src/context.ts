@@ -8,12 +8,15 @@ import { FileLock } from './lock.js';
 import type { ManifestNode, NodeStore } from './manifest.js';
 import { cachedNodeStore } from './objects.js';
 import type { Refs } from './refs.js';
-import type { OpenOptions, ResolvedRef, StagedEntry } from './types.js';
+import type { StagingState } from './staging-index.js';
+import type { DecisionRecord, OpenOptions, RememberedDecision, ResolvedRef, StagedEntry } from './types.js';
 
 /** The writer's view of the corpus inside a transaction: refs and staging area, written on flush. */
 export interface Session {
   refs: Refs;
   staging: Map<string, StagedEntry>;
+  /** Rejections whose entries left the staging area before a commit recorded them (`stagingDirty` covers it). */
+  journal: DecisionRecord[];
   stagingDirty: boolean;
   refsDirty: boolean;
   /** Changes since the last flush, inside an explicit transaction. */
@@ -39,7 +42,9 @@ export class StoreContext {
   queue: Promise<void> = Promise.resolve();
   readonly nodeCache = new Map<string, ManifestNode>();
   /** The committed staging index last read (never mutated), and its entries sorted by id once asked for. */
-  stagingCache: { hash: string; map: Map<string, StagedEntry>; sorted?: StagedEntry[] } | null = null;
+  stagingCache: { hash: string; state: StagingState; sorted?: StagedEntry[] } | null = null;
+  /** What the versions up to `head` remember about content (decisions.ts), rebuilt when HEAD moves. */
+  memoryCache: { head: string | null; memory: Map<string, RememberedDecision> } | null = null;
   stagedCache: { key: string; resolved: ResolvedRef } | null = null;
   /** In-memory manifest nodes of recently resolved `staged` trees (never written), newest last. */
   readonly overlays: Array<Map<string, Uint8Array>> = [];

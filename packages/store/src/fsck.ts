@@ -3,6 +3,7 @@ import { contentHash as computeContentHash, sha256, type Version } from '@corpus
 import type { StoreContext } from './context.js';
 import { FORMAT_FILE, FORMAT_VERSION, stagingFile } from './layout.js';
 import { parseNode, type ManifestNode } from './manifest.js';
+import { parseDecisions } from './decisions.js';
 import { readRecord } from './objects.js';
 import { parseStoredRecord, type StoredRecord } from './records.js';
 import { readRefs, type Refs } from './refs.js';
@@ -133,6 +134,19 @@ class GraphChecker {
     }
   }
 
+  /** Check a version's decisions object: present, verified, and a list of decisions. */
+  async checkDecisions(hash: string, version: string): Promise<void> {
+    if (typeof hash !== 'string' || !this.present.has(hash)) {
+      this.absent(String(hash), `decisions of version ${version}`);
+      return;
+    }
+    try {
+      parseDecisions((await this.ctx.backend.getObject(hash))!, hash);
+    } catch (error) {
+      this.problems.push({ kind: 'bad-decisions', object: hash, message: (error as Error).message });
+    }
+  }
+
   /** Check a manifest (sub)tree; returns its document count and last id, or null when unreadable. */
   async checkNode(hash: string, expectLevel: number | null): Promise<{ count: number; last: string | null } | null> {
     const { present, problems } = this;
@@ -214,6 +228,7 @@ async function checkVersions(
         message: `parent of version ${id} is missing`,
       });
     }
+    if (version.decisions !== undefined) await graph.checkDecisions(version.decisions, id);
     const summary = await graph.checkNode(version.root, null);
     if (summary && summary.count !== version.counts?.documents) {
       problems.push({
@@ -265,7 +280,7 @@ async function checkRefs(
   }
   try {
     const staging = await readStaging(ctx, refs.staging);
-    for (const entry of staging?.values() ?? []) {
+    for (const entry of staging?.entries.values() ?? []) {
       checked.staged++;
       if (entry.record) await graph.checkRecord(entry.record, entry.id, entry.contentHash, 'staging');
       if (entry.raw && !graph.present.has(entry.raw)) graph.absent(entry.raw, `raw bytes of staged ${entry.id}`);

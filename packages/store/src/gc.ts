@@ -39,7 +39,9 @@ async function reachable(ctx: StoreContext): Promise<Set<string>> {
   };
   for (const file of await ctx.backend.listFiles('versions')) {
     if (!file.endsWith('.json')) continue;
-    await walk((await readVersion(ctx, file.slice(0, -5))).root);
+    const version = await readVersion(ctx, file.slice(0, -5));
+    if (version.decisions) live.add(version.decisions);
+    await walk(version.root);
   }
   const { staging } = await current(ctx);
   for (const entry of staging.values()) {

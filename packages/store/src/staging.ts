@@ -6,10 +6,13 @@ import { lookup, type ManifestEntry } from './manifest.js';
 import { putEncoded, readRecord, writeRecord } from './objects.js';
 import { encodeRecord, validateRecord } from './records.js';
 import { byId } from './staging-index.js';
+import { restage } from './restage.js';
+import { decidedContent, memoryLookup, retire, staleOf } from './decisions.js';
 import { current, maybeFlush, mutate } from './transaction.js';
 import { headRoot } from './versions.js';
 import type {
   DecisionOptions,
+  DecisionRecord,
   StagedDocument,
   StagedEntry,
   StagedState,
@@ -44,10 +47,12 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
   });
   return mutate(ctx, async (session) => {
     const root = await headRoot(ctx, session.refs);
+    const remembered = await memoryLookup(ctx, session);
     const stagedAt = new Date().toISOString();
     const results: StageResult[] = [];
     // Applied to the session only when every input went through, so a bad input changes nothing.
     const updates = new Map<string, StagedEntry | null>();
+    const journal: DecisionRecord[] = [];
     const stagedOf = (id: string): StagedEntry | undefined =>
       updates.has(id) ? (updates.get(id) ?? undefined) : session.staging.get(id);
     for (const { input, record } of checked) {
@@ -55,13 +60,17 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
       const head = root ? await lookup(root, id, ctx.nodes) : null;
       const existing = stagedOf(id);
       if (head && head.contentHash === record.contentHash) {
-        if (existing) updates.set(id, null);
+        if (existing) {
+          retire(journal, existing);
+          updates.set(id, null);
+        }
         results.push({
           id,
           change: 'identical',
           replacedPending: !!existing,
           alreadyStaged: false,
           record: head.record,
+          state: null,
         });
         continue;
       }
@@ -86,11 +95,7 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
         });
       }
       const change = head ? 'update' : 'new';
-      if (existing && existing.record === hash && existing.change === change) {
-        results.push({ id, change, replacedPending: false, alreadyStaged: true, record: hash });
-        continue;
-      }
-      updates.set(id, {
+      const entry: StagedEntry = {
         id,
         change,
         state: 'pending',
@@ -102,13 +107,30 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
         source: input.source ?? record.document.provenance.source ?? null,
         stagedAt,
         decision: null,
+      };
+      const result = restage(entry, existing, remembered(id, record.contentHash), options.reconsider ?? false, journal);
+      if (result.alreadyStaged) {
+        results.push({ id, change, replacedPending: false, alreadyStaged: true, record: hash, state: existing!.state });
+        continue;
+      }
+      updates.set(id, result.entry);
+      results.push({
+        id,
+        change,
+        replacedPending: !!existing,
+        alreadyStaged: false,
+        record: hash,
+        state: result.entry.state,
+        remembered: result.remembered,
+        reconsidered: result.reconsidered,
+        stale: result.entry.stale ?? null,
       });
-      results.push({ id, change, replacedPending: !!existing, alreadyStaged: false, record: hash });
     }
     for (const [id, entry] of updates) {
       if (entry) session.staging.set(id, entry);
       else session.staging.delete(id);
     }
+    if (journal.length > 0) session.journal.push(...journal);
     if (updates.size > 0) session.stagingDirty = true;
     await maybeFlush(ctx, session, checked.length);
     return results;
@@ -137,7 +159,14 @@ export async function stageRemoval(
     }
     const stagedAt = new Date().toISOString();
     const results = ids.map((id) => {
-      const existing = session.staging.has(id);
+      const before = session.staging.get(id);
+      const existing = !!before;
+      const stale = before && before.change !== 'remove' ? staleOf(before) : (before?.stale ?? null);
+      if (before && before.change !== 'remove') retire(session.journal, before);
+      if (before?.change === 'remove' && before.state !== 'pending') {
+        // The same removal staged again: its decision stands.
+        return { id, replacedPending: false };
+      }
       session.staging.set(id, {
         id,
         change: 'remove',
@@ -150,6 +179,7 @@ export async function stageRemoval(
         source: null,
         stagedAt,
         decision: null,
+        ...(stale ? { stale } : {}),
       });
       return { id, replacedPending: existing };
     });
@@ -182,10 +212,11 @@ export function decide(
   return mutate(ctx, async (session) => {
     const entries = targets(session, ids, ['pending']);
     for (const entry of entries) {
+      const { stale: _stale, ...rest } = entry;
       session.staging.set(entry.id, {
-        ...entry,
+        ...rest,
         state,
-        decision: { by: options.by ?? null, at, note: options.note ?? null },
+        decision: { by: options.by ?? null, at, note: options.note ?? null, contentHash: decidedContent(entry) },
       });
     }
     if (entries.length > 0) session.stagingDirty = true;
@@ -200,7 +231,10 @@ export function decide(
 export function reopen(ctx: StoreContext, ids: string[]): Promise<string[]> {
   return mutate(ctx, async (session) => {
     const entries = targets(session, ids, []).filter((entry) => entry.state !== 'pending');
-    for (const entry of entries) session.staging.set(entry.id, { ...entry, state: 'pending', decision: null });
+    for (const entry of entries) {
+      const { stale: _stale, ...rest } = entry;
+      session.staging.set(entry.id, { ...rest, state: 'pending', decision: null });
+    }
     if (entries.length > 0) session.stagingDirty = true;
     return entries.map((e) => e.id);
   });
@@ -210,7 +244,10 @@ export function reopen(ctx: StoreContext, ids: string[]): Promise<string[]> {
 export async function unstage(ctx: StoreContext, ids: string[]): Promise<string[]> {
   return mutate(ctx, async (session) => {
     const entries = targets(session, ids, []);
-    for (const entry of entries) session.staging.delete(entry.id);
+    for (const entry of entries) {
+      retire(session.journal, entry);
+      session.staging.delete(entry.id);
+    }
     if (entries.length > 0) session.stagingDirty = true;
     return entries.map((e) => e.id);
   });
@@ -220,7 +257,10 @@ export async function unstage(ctx: StoreContext, ids: string[]): Promise<string[
 export async function clearRejected(ctx: StoreContext): Promise<string[]> {
   return mutate(ctx, async (session) => {
     const entries = [...session.staging.values()].filter((e) => e.state === 'rejected');
-    for (const entry of entries) session.staging.delete(entry.id);
+    for (const entry of entries) {
+      retire(session.journal, entry);
+      session.staging.delete(entry.id);
+    }
     if (entries.length > 0) session.stagingDirty = true;
     return entries.map((e) => e.id);
   });
@@ -246,21 +286,44 @@ export async function updateStagedRecord(
       throw storeError('conflict', 'staged-removal', 'a staged removal has no record to update', { subject: id });
     }
     if (entry.previous && entry.previous.contentHash === checked.contentHash) {
+      retire(session.journal, entry);
       session.staging.delete(id);
       session.stagingDirty = true;
-      return { id, change: 'identical', replacedPending: true, alreadyStaged: false, record: entry.previous.record };
+      return {
+        id,
+        change: 'identical',
+        replacedPending: true,
+        alreadyStaged: false,
+        record: entry.previous.record,
+        state: null,
+      };
     }
     const hash = writeRecord(ctx, checked);
-    session.staging.set(id, {
-      ...entry,
-      state: 'pending',
+    const sameContent = checked.contentHash === entry.contentHash;
+    const stale = sameContent ? (entry.stale ?? null) : (staleOf(entry) ?? entry.stale ?? null);
+    if (!sameContent) retire(session.journal, entry);
+    const { stale: _stale, ...rest } = entry;
+    const updated: StagedEntry = {
+      ...rest,
+      // A decision is about content: the same content keeps it, other content goes back to pending.
+      state: sameContent ? entry.state : 'pending',
       record: hash,
       contentHash: checked.contentHash,
       findings: checked.findings,
-      decision: null,
-    });
+      decision: sameContent ? entry.decision : null,
+      ...(stale ? { stale } : {}),
+    };
+    session.staging.set(id, updated);
     session.stagingDirty = true;
-    return { id, change: entry.change, replacedPending: true, alreadyStaged: false, record: hash };
+    return {
+      id,
+      change: entry.change,
+      replacedPending: true,
+      alreadyStaged: false,
+      record: hash,
+      state: updated.state,
+      stale: sameContent ? null : stale,
+    };
   });
 }
 
@@ -272,7 +335,7 @@ export async function status(ctx: StoreContext): Promise<StatusResult> {
   const { refs, staging } = await current(ctx);
   const cache = ctx.stagingCache;
   const sorted =
-    cache && cache.map === staging
+    cache && cache.state.entries === staging
       ? (cache.sorted ??= [...staging.values()].sort(byId))
       : [...staging.values()].sort(byId);
   let pending = 0;

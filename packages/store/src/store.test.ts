@@ -116,7 +116,12 @@ describe('staging and review', () => {
     expect(await store.reject([url(2)], { by: 'bo', note: 'spam' })).toEqual([url(2)]);
     const status = await store.status();
     expect(status).toMatchObject({ pending: 1, accepted: 1, rejected: 1 });
-    expect(status.items[0]!.decision).toEqual({ by: 'ana', at: '2026-02-03T04:05:06.000Z', note: 'fine' });
+    expect(status.items[0]!.decision).toEqual({
+      by: 'ana',
+      at: '2026-02-03T04:05:06.000Z',
+      note: 'fine',
+      contentHash: makeRecord(url(1), 'Text 1.').contentHash,
+    });
     expect(status.items[1]!.decision).toMatchObject({ by: 'bo', note: 'spam' });
     await store.commit({ message: 'one' });
     expect((await store.status()).items.map((e) => e.state)).toEqual(['rejected', 'pending']);

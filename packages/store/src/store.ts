@@ -11,12 +11,17 @@ import * as read from './read.js';
 import { repair } from './repair.js';
 import { readState, writeState } from './side-state.js';
 import * as staging from './staging.js';
-import { transaction } from './transaction.js';
+import { current, transaction } from './transaction.js';
+import { history, logWithDecisions } from './history.js';
+import { memoryLookup, versionDecisions } from './decisions.js';
 import * as versions from './versions.js';
 import type {
   CommitOptions,
   CommitResult,
   DecisionOptions,
+  DecisionRecord,
+  HistoryStep,
+  RememberedDecision,
   FsckResult,
   GcOptions,
   GcResult,
@@ -200,9 +205,35 @@ export class Store {
     return versions.resolve(this.ctx, ref);
   }
 
-  /** Versions from `ref` (default HEAD) back to the first, newest first. */
-  log(ref = 'HEAD', options: { limit?: number } = {}): Promise<LogEntry[]> {
-    return versions.log(this.ctx, ref, options);
+  /**
+   * Versions from `ref` (default HEAD) back to the first, newest first; `decisions: true` reads
+   * the review decisions each version recorded.
+   */
+  log(ref = 'HEAD', options: { limit?: number; decisions?: boolean } = {}): Promise<LogEntry[]> {
+    const { decisions, ...rest } = options;
+    return decisions ? logWithDecisions(this.ctx, ref, rest) : versions.log(this.ctx, ref, rest);
+  }
+
+  /** The review decisions a version recorded (accepted changes, rejections), oldest first. */
+  async decisions(ref = 'HEAD'): Promise<DecisionRecord[]> {
+    const resolved = await versions.resolve(this.ctx, ref);
+    return resolved.id ? versionDecisions(this.ctx, resolved.id) : [];
+  }
+
+  /**
+   * A document's history, newest first: each version that changed it or recorded a decision
+   * about it (its content hash there, the decisions), then the staging area.
+   */
+  history(id: string): Promise<HistoryStep[]> {
+    return history(this.ctx, id);
+  }
+
+  /**
+   * What the store remembers about a document's content: the latest decision about it (from the
+   * staging area's journal or HEAD's history), or null.
+   */
+  async remembered(id: string, contentHash: string): Promise<RememberedDecision | null> {
+    return (await memoryLookup(this.ctx, await current(this.ctx)))(id, contentHash);
   }
 
   // ---------------------------------------------------------------- reading

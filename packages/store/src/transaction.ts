@@ -5,7 +5,7 @@ import { storeError } from './errors.js';
 import { REFS_FILE, stagingFile } from './layout.js';
 import { readRefs, refsText, type Refs } from './refs.js';
 import { readStaging, writeStaging } from './staging-index.js';
-import type { StagedEntry } from './types.js';
+import type { DecisionRecord, StagedEntry } from './types.js';
 
 /*
  * Locking and state. Reads need no lock and see the last committed state (or, inside a
@@ -80,12 +80,19 @@ export async function mutate<T>(ctx: StoreContext, fn: (session: Session) => Pro
   return transaction(ctx, () => fn(ctx.als.getStore()!));
 }
 
+/** The state `refs.json` names: refs, staged entries and the decisions journal. */
+export interface Committed {
+  refs: Refs;
+  staging: Map<string, StagedEntry>;
+  journal: DecisionRecord[];
+}
+
 /** The committed state; retried when a writer replaces the staging index between two reads. */
-export async function readCommitted(ctx: StoreContext): Promise<{ refs: Refs; staging: Map<string, StagedEntry> }> {
+export async function readCommitted(ctx: StoreContext): Promise<Committed> {
   for (let attempt = 0; ; attempt++) {
     const refs = await readRefs(ctx);
-    const staging = await readStaging(ctx, refs.staging);
-    if (staging) return { refs, staging };
+    const state = await readStaging(ctx, refs.staging);
+    if (state) return { refs, staging: state.entries, journal: state.journal };
     if (attempt >= 5) {
       throw storeError('corrupt', 'missing-staging', `the staging index ${refs.staging} is missing`, {
         subject: ctx.root,
@@ -95,12 +102,19 @@ export async function readCommitted(ctx: StoreContext): Promise<{ refs: Refs; st
 }
 
 async function loadSession(ctx: StoreContext): Promise<Session> {
-  const { refs, staging } = await readCommitted(ctx);
-  return { refs, staging: new Map(staging), stagingDirty: false, refsDirty: false, unflushed: 0 };
+  const { refs, staging, journal } = await readCommitted(ctx);
+  return {
+    refs,
+    staging: new Map(staging),
+    journal: [...journal],
+    stagingDirty: false,
+    refsDirty: false,
+    unflushed: 0,
+  };
 }
 
 /** The transaction's state, or the committed state outside one. */
-export async function current(ctx: StoreContext): Promise<{ refs: Refs; staging: Map<string, StagedEntry> }> {
+export async function current(ctx: StoreContext): Promise<Committed> {
   return ctx.als.getStore() ?? (await readCommitted(ctx));
 }
 
@@ -109,7 +123,7 @@ export async function flush(ctx: StoreContext, session: Session): Promise<void> 
   await ctx.backend.flushObjects();
   const oldStaging = session.refs.staging;
   if (session.stagingDirty) {
-    session.refs.staging = await writeStaging(ctx, session.staging, oldStaging);
+    session.refs.staging = await writeStaging(ctx, session.staging, session.journal, oldStaging);
     session.refsDirty = session.refsDirty || session.refs.staging !== oldStaging;
     session.stagingDirty = false;
   }

@@ -23,6 +23,11 @@ export interface StageOptions {
    * `updateStagedRecord` (records edited by a person or an app).
    */
   verifyContentHash?: boolean;
+  /**
+   * Stage content the store remembers as rejected (or removed) as pending again, instead of
+   * staging it already rejected. Default false.
+   */
+  reconsider?: boolean;
 }
 
 /** What staging one input did, compared with HEAD. */
@@ -37,6 +42,14 @@ export interface StageResult {
   alreadyStaged: boolean;
   /** Object hash of the record (HEAD's record for `identical`). */
   record: string;
+  /** The review state the entry has after staging (`identical`: null). */
+  state?: StagedState | null;
+  /** Staged already rejected: this content was rejected (or removed) before. */
+  remembered?: RememberedDecision | null;
+  /** Staged as pending although this content was rejected before (`reconsider`). */
+  reconsidered?: RememberedDecision | null;
+  /** The entry's earlier decision went stale: its content changed, it is pending again. */
+  stale?: StaleDecision | null;
 }
 
 export type StagedChange = 'new' | 'update' | 'remove';
@@ -47,6 +60,63 @@ export interface Decision {
   /** ISO 8601. */
   at: string;
   note: string | null;
+  /**
+   * The content hash the decision was about: the staged content (for a removal, HEAD's content it
+   * removes). Absent in staging indexes written before decisions were remembered.
+   */
+  contentHash?: string | null;
+  /** Set once a version records this decision (a rejected entry stays staged after the commit). */
+  committedIn?: string;
+  /**
+   * The entry was staged already decided: the same content was rejected (or, in HEAD, accepted for
+   * removal) before. `version` is the version that recorded that decision (null: not committed yet).
+   */
+  remembered?: { decision: 'rejected' | 'removed'; version: string | null };
+}
+
+/** A decision that no longer applies: the staged content changed after it was made. */
+export interface StaleDecision extends Decision {
+  state: 'accepted' | 'rejected';
+}
+
+/** One review decision as a version (or the staging area's journal) keeps it. */
+export interface DecisionRecord {
+  id: string;
+  change: StagedChange;
+  decision: 'accepted' | 'rejected';
+  /** The content the decision was about: the staged content, or for a removal HEAD's content. */
+  contentHash: string;
+  /** HEAD's content when the change was staged (updates and removals), else null. */
+  previousContentHash: string | null;
+  by: string | null;
+  /** ISO 8601. */
+  at: string;
+  note: string | null;
+}
+
+/** What the store remembers about a document's content: the latest decision about it. */
+export interface RememberedDecision {
+  record: DecisionRecord;
+  /** The version that recorded it, or null when it is still in the staging area. */
+  version: string | null;
+}
+
+/** One step of a document's history: a version that changed it or decided about it, or the staging area. */
+export interface HistoryStep {
+  /** Version id, or null for the staging area (decisions not committed yet, the staged change). */
+  version: string | null;
+  /** Version time (null for the staging area). */
+  time: string | null;
+  message: string | null;
+  tags: string[];
+  /** What the version did to the document compared with its parent. */
+  change: 'added' | 'modified' | 'removed' | 'unchanged' | 'staged';
+  /** The document's content hash in the version (null when the version does not hold it). */
+  contentHash: string | null;
+  /** Decisions about the document this version recorded. */
+  decisions: DecisionRecord[];
+  /** For the staging area: the staged entry, if any. */
+  staged: StagedEntry | null;
 }
 
 /** One entry of the staging area (review queue). */
@@ -67,6 +137,11 @@ export interface StagedEntry {
   /** ISO 8601. */
   stagedAt: string;
   decision: Decision | null;
+  /**
+   * A decision made about earlier staged content, which no longer applies because the content
+   * changed (re-ingest, reclean, an edit): the entry went back to pending.
+   */
+  stale?: StaleDecision | null;
 }
 
 export interface StatusResult {
@@ -129,6 +204,8 @@ export interface LogEntry {
   id: string;
   version: Version;
   tags: string[];
+  /** The decisions the version recorded (with `log(ref, { decisions: true })`). */
+  decisions?: DecisionRecord[];
 }
 
 export interface TagInfo {
