@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { hashValue, sha256, type Version } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { CORPUS_DIR, Store, initCorpus, openCorpus } from './index.js';
+import type { Store} from './index.js';
+import { CORPUS_DIR, initCorpus, openCorpus } from './index.js';
 import { makeRecord, tempDir, url } from './test-records.js';
 
 let dir: string;
