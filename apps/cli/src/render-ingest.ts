@@ -1,7 +1,7 @@
 import { describeSimilarity } from '@corpuskit/dedup';
 import { SCHEMA_VERSION } from '@corpuskit/document';
 import type { Finding } from '@corpuskit/document';
-import type { IngestResult } from '@corpuskit/ingest';
+import type { IngestResult, PreviousDecision } from '@corpuskit/ingest';
 
 import type { CommandResult } from './command.js';
 import type { CommandContext } from './context.js';
@@ -65,8 +65,22 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     `${verb} ${plural(counts.files, 'file')} in ${options.seconds.toFixed(1)} s${options.jobs ? ` (${plural(options.jobs, 'job')})` : ''}: ` +
       `${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged` +
       (counts.superseded ? `, ${counts.superseded} superseded` : '') +
+      (counts.previouslyRejected ? `, ${counts.previouslyRejected} previously rejected` : '') +
       `, ${counts.failed} failed`,
   );
+  if (counts.previouslyRejected > 0) {
+    lines.push(
+      `  previously rejected: ${plural(counts.previouslyRejected, 'page')} with content rejected (or removed) before, staged rejected again; --reconsider stages them for review`,
+    );
+  }
+  if (counts.reconsidered > 0) {
+    lines.push(`  reconsidered: ${plural(counts.reconsidered, 'page')} rejected before, pending review again`);
+  }
+  if (counts.stale > 0) {
+    lines.push(
+      colors.yellow(`  stale: ${plural(counts.stale, 'decision')} made for earlier content, pending review again`),
+    );
+  }
   lines.push(
     `  findings: ${plural(counts.exactDuplicates, 'exact duplicate')}, ${plural(counts.nearDuplicates, 'near-duplicate')}, ${counts.suspect} suspect`,
   );
@@ -88,6 +102,9 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
       f.warnings.length > 0 ||
       f.status === 'suspect' ||
       f.outcome === 'superseded' ||
+      f.outcome === 'rejected' ||
+      f.previously !== undefined ||
+      f.stale !== undefined ||
       f.outcome === 'failed',
   );
   if (shown.length > 0) lines.push('');
@@ -102,6 +119,13 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     );
     if (file.outcome === 'superseded')
       lines.push(`             same id as ${file.supersededBy}, which was staged instead`);
+    if (file.previously) lines.push(`             ${describePrevious(file.previously)}`);
+    if (file.stale) {
+      const s = file.stale;
+      lines.push(
+        `             ${colors.yellow('stale')}: ${s.state} by ${s.by ?? 'someone'} at ${s.at} for earlier content; pending again`,
+      );
+    }
     if (file.status === 'suspect')
       lines.push(`             ${colors.yellow('suspect')}: check the cleaned text before accepting`);
     for (const finding of file.findings) lines.push(`             ${describeFinding(finding, colors)}`);
@@ -135,8 +159,19 @@ export function describeFinding(finding: Finding, colors: CommandContext['log'][
   return `${colors.yellow(kind)} of ${finding.other}, ${describeSimilarity(finding.similarity)}`;
 }
 
+/** "previously rejected by bo at ... (note) in version 3fa9c1e" */
+export function describePrevious(previously: PreviousDecision): string {
+  const what = previously.decision === 'removed' ? 'previously removed' : 'previously rejected';
+  const where = previously.version ? `in version ${previously.version.slice(0, 7)}` : 'not committed yet';
+  return (
+    `${previously.reconsidered ? `${what}, reconsidered:` : `${what}:`} by ${previously.by ?? 'someone'} at ${previously.at}` +
+    `${previously.note ? ` ("${previously.note}")` : ''}, ${where}`
+  );
+}
+
 function colorFor(outcome: string, colors: CommandContext['log']['colors']): (text: string) => string {
   if (outcome === 'new') return colors.green;
   if (outcome === 'updated') return colors.cyan;
+  if (outcome === 'rejected') return colors.yellow;
   return colors.dim;
 }

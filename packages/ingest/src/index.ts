@@ -35,12 +35,22 @@ export type {
   Outcome,
   RecleanOptions,
 } from './pipeline.js';
-export type { CorpusPort, CorpusReader, CorpusSession, DedupInput, DedupPort, RepeatedLinesPort } from './ports.js';
+export type {
+  CorpusPort,
+  CorpusReader,
+  CorpusSession,
+  DedupInput,
+  DedupPort,
+  PreviousDecision,
+  RepeatedLinesPort,
+  StagedOutcome,
+} from './ports.js';
 export { readPageFile, readPageText, unpackContainers, unpackPage } from './read-page.js';
 export type { Container, PageFile, PageText } from './read-page.js';
 export { assertCleanable, sniff } from './sniff.js';
 export type { Sniffed } from './sniff.js';
-export { DEDUP_STATE, LINES_STATE, storeSession } from './store-session.js';
+export { DEDUP_STATE, LINES_STATE, stagedOutcome, storeSession } from './store-session.js';
+export type { StoreSessionOptions } from './store-session.js';
 export { EMPTY_SUMMARY, SummaryCache, flagsOf, idHash, recordSubject, reviewItemOf, summaryOf } from './review-item.js';
 export type { RecordSummary, ReviewFlag, ReviewItem } from './review-item.js';
 export { MIN_SHORT_HASH, resolveShortIds, resolveShortIdsOrThrow, shortHashLength } from './short-ids.js';

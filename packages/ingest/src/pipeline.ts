@@ -25,11 +25,18 @@ import { expandInputs } from './expand.js';
 import type { InputFile } from './expand.js';
 import { pagesOf, stdinPage } from './pages.js';
 import type { ContainerSummary, PageInput, PageItem, StdinPage } from './pages.js';
-import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
+import type {
+  CorpusPort,
+  CorpusReader,
+  CorpusSession,
+  PreviousDecision,
+  RepeatedLinesPort,
+  StagedOutcome,
+} from './ports.js';
 import type { UrlList } from './url-list.js';
 
 /** What happened to one input file. */
-export type Outcome = 'new' | 'updated' | 'unchanged' | 'superseded' | 'failed';
+export type Outcome = 'new' | 'updated' | 'unchanged' | 'superseded' | 'rejected' | 'failed';
 
 export interface FileResult {
   source: string;
@@ -44,6 +51,13 @@ export interface FileResult {
   warnings: string[];
   /** For `superseded`: the file with the same id given later, which was staged instead. */
   supersededBy?: string;
+  /**
+   * `rejected`: the earlier decision that keeps this content out (previously rejected, or
+   * accepted for removal); also set, with `reconsidered: true`, when it was set aside.
+   */
+  previously?: PreviousDecision;
+  /** The document's earlier approval (or rejection) was for other content: it is pending again. */
+  stale?: NonNullable<StagedOutcome['stale']>;
 }
 
 export interface IngestCounts {
@@ -55,6 +69,12 @@ export interface IngestCounts {
   nearDuplicates: number;
   suspect: number;
   superseded: number;
+  /** Staged rejected: the same content was rejected (or removed) before. */
+  previouslyRejected: number;
+  /** Staged pending again although rejected before (`reconsider`). */
+  reconsidered: number;
+  /** Approvals (or rejections) that went stale because the content changed. */
+  stale: number;
   failed: number;
   skipped: number;
   /** Records read from WARC files (pages and skipped records). */
@@ -322,12 +342,22 @@ async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Prom
       results.push({ ...failure(item.source, wrapped), id });
       continue;
     }
-    const change = await port.stage(record, raw, item.source, item.rawDeflated);
+    const staged = await port.stage(record, raw, item.source, item.rawDeflated);
+    const decided = {
+      ...(staged.previously ? { previously: staged.previously } : {}),
+      ...(staged.stale ? { stale: staged.stale } : {}),
+    };
+    if (staged.state === 'rejected') {
+      // Kept out as before: not part of the corpus, so not indexed for dedup or line counts.
+      results.push({ ...baseResult(item), outcome: 'rejected', findings, ...decided });
+      continue;
+    }
     port.dedup.add(inputs[index]!);
     const host = hostOf(id);
     if (host) port.lines.add(host, id, textBeforeRepeatedLines(document));
-    if (change === 'identical') results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
-    else results.push({ ...baseResult(item), outcome: change === 'new' ? 'new' : 'updated', findings });
+    if (staged.change === 'identical') results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
+    else
+      results.push({ ...baseResult(item), outcome: staged.change === 'new' ? 'new' : 'updated', findings, ...decided });
   }
   await port.saveState();
   return results;
@@ -436,6 +466,9 @@ function summarize(
     nearDuplicates: staged.filter((f) => f.findings.some((x) => x.kind === 'near')).length,
     suspect: files.filter((f) => f.status === 'suspect' && f.outcome !== 'failed').length,
     superseded: count('superseded'),
+    previouslyRejected: count('rejected'),
+    reconsidered: files.filter((f) => f.previously?.reconsidered).length,
+    stale: files.filter((f) => f.stale).length,
     failed: count('failed'),
     skipped: skipped.length,
     records: containers.reduce((sum, c) => sum + c.records, 0),

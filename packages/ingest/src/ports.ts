@@ -1,24 +1,46 @@
 import type { DedupFinding, DocumentRecord } from '@corpuskit/document';
 
+/** What staging one record did: its change against HEAD and the review state it got. */
+export interface StagedOutcome {
+  change: 'new' | 'update' | 'identical';
+  /** `rejected` when the same content was rejected (or removed) before and stays so. */
+  state: 'pending' | 'accepted' | 'rejected' | null;
+  /** The earlier decision that keeps this content out (for `state: 'rejected'`), or that was reconsidered. */
+  previously: PreviousDecision | null;
+  /** The entry was accepted (or rejected) for other content: that decision went stale. */
+  stale: { state: 'accepted' | 'rejected'; by: string | null; at: string; note: string | null } | null;
+}
+
+/** A decision remembered about the same content. */
+export interface PreviousDecision {
+  decision: 'rejected' | 'removed';
+  by: string | null;
+  at: string;
+  note: string | null;
+  /** The version that recorded it; null while it is in the staging area. */
+  version: string | null;
+  /** True when it was set aside on purpose (`reconsider`): the content is pending again. */
+  reconsidered: boolean;
+}
+
 /**
  * The narrow view of the store, the dedup index and the repeated-line table that the pipeline
  * needs. `adapters.ts` implements it over @corpuskit/store and @corpuskit/dedup; the pipeline
  * itself only sees this, which keeps its order-independence easy to reason about.
  */
 export interface CorpusPort {
-  /** A document's current content hash: its staged (pending or accepted) entry, else HEAD's; null if unknown. */
+  /**
+   * A document's current content hash: its staged (pending or accepted) entry, else HEAD's; null
+   * if unknown. A rejected entry does not count: staging the same content again reports it.
+   */
   currentContentHash(id: string): Promise<string | null>;
   /**
    * Stage a record as pending review with its raw bytes (replacing a staged entry for the same
    * id). `identical` when it equals HEAD's content (any staged entry for the id is dropped).
-   * `rawDeflated`, when given, is `raw` already compressed (raw DEFLATE) by the cleaning thread.
+   * Content the corpus remembers as rejected or removed is staged rejected. `rawDeflated`, when
+   * given, is `raw` already compressed (raw DEFLATE) by the cleaning thread.
    */
-  stage(
-    record: DocumentRecord,
-    raw: Uint8Array,
-    source: string,
-    rawDeflated?: Uint8Array,
-  ): Promise<'new' | 'update' | 'identical'>;
+  stage(record: DocumentRecord, raw: Uint8Array, source: string, rawDeflated?: Uint8Array): Promise<StagedOutcome>;
   /** Persisted dedup index, updated in place by `add`. */
   dedup: DedupPort;
   /** Persisted repeated-line table. */

@@ -6,7 +6,16 @@ import type { WhereSubject } from './where.js';
 
 /** The flags a reviewer scans for, derived from a staged entry and its record. */
 export type ReviewFlag =
-  'suspect' | 'not-article' | 'exact-duplicate' | 'near-duplicate' | 'revision' | 'canonical-conflict';
+  | 'suspect'
+  | 'not-article'
+  | 'exact-duplicate'
+  | 'near-duplicate'
+  | 'revision'
+  | 'canonical-conflict'
+  /** An earlier decision was for other content: pending again. */
+  | 'stale'
+  /** Staged rejected: the same content was rejected (or removed) before. */
+  | 'previously-rejected';
 
 /**
  * One staged entry as both review surfaces show it (the CLI's `status`, the app's queue): what
@@ -78,7 +87,10 @@ export function summaryOf(record: DocumentRecord, staged = true): RecordSummary 
   };
 }
 
-export function flagsOf(entry: Pick<StagedEntry, 'findings'>, status: DocumentStatus | null): ReviewFlag[] {
+export function flagsOf(
+  entry: Pick<StagedEntry, 'findings'> & Partial<Pick<StagedEntry, 'stale' | 'decision'>>,
+  status: DocumentStatus | null,
+): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
   if (status === 'suspect') flags.push('suspect');
   if (status === 'not-article') flags.push('not-article');
@@ -87,6 +99,8 @@ export function flagsOf(entry: Pick<StagedEntry, 'findings'>, status: DocumentSt
   if (kinds.has('near')) flags.push('near-duplicate');
   if (kinds.has('revision')) flags.push('revision');
   if (kinds.has('canonical-conflict')) flags.push('canonical-conflict');
+  if (entry.stale) flags.push('stale');
+  if (entry.decision?.remembered) flags.push('previously-rejected');
   return flags;
 }
 

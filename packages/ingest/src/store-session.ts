@@ -1,8 +1,8 @@
 import type { DocumentRecord } from '@corpuskit/document';
 import { DedupIndex, RepeatedLineTable } from '@corpuskit/dedup';
-import type { Store } from '@corpuskit/store';
+import type { StageResult, Store } from '@corpuskit/store';
 
-import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort } from './ports.js';
+import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort, StagedOutcome } from './ports.js';
 
 /** Names of the side-state files ingest keeps in the store. */
 export const DEDUP_STATE = 'dedup-index';
@@ -37,13 +37,42 @@ async function currentDocuments(store: Store): Promise<DocumentRecord[]> {
   return [...records.values()].sort(byId);
 }
 
+export interface StoreSessionOptions {
+  /** Stage content the corpus remembers as rejected (or removed) as pending again. */
+  reconsider?: boolean;
+}
+
+/** The store's staging result as the pipeline sees it. */
+export function stagedOutcome(result: StageResult): StagedOutcome {
+  const earlier = result.remembered ?? result.reconsidered ?? null;
+  const kept = earlier ? (earlier.record.change === 'remove' ? 'removed' : 'rejected') : null;
+  return {
+    change: result.change,
+    state: result.state ?? null,
+    previously:
+      earlier && kept
+        ? {
+            decision: kept,
+            by: earlier.record.by,
+            at: earlier.record.at,
+            note: earlier.record.note,
+            version: earlier.version,
+            reconsidered: !result.remembered,
+          }
+        : null,
+    stale: result.stale
+      ? { state: result.stale.state, by: result.stale.by, at: result.stale.at, note: result.stale.note }
+      : null,
+  };
+}
+
 /**
  * The pipeline's view of a @corpuskit/store corpus. The dedup index (@corpuskit/dedup's
  * `DedupIndex`) and the per-site repeated-line table (`RepeatedLineTable`) live in the store's
  * side state; both are read and written inside the one transaction that stages, so two ingests
  * never interleave their updates. A missing or unreadable index is rebuilt from the documents.
  */
-export function storeSession(store: Store): CorpusSession & CorpusReader {
+export function storeSession(store: Store, options: StoreSessionOptions = {}): CorpusSession & CorpusReader {
   return {
     async snapshotLines() {
       return linesPort(await loadLines(store));
@@ -54,7 +83,6 @@ export function storeSession(store: Store): CorpusSession & CorpusReader {
         const status = await store.status();
         // Rejected entries are not part of the corpus: dedup and re-clean look past them.
         const staged = new Map(status.items.filter((item) => item.state !== 'rejected').map((item) => [item.id, item]));
-        const allStaged = new Map(status.items.map((item) => [item.id, item]));
         const headIds = new Set<string>();
         if (status.head) for await (const entry of store.entries('HEAD')) headIds.add(entry.id);
         const live = (id: string) => headIds.has(id) || (staged.has(id) && staged.get(id)!.change !== 'remove');
@@ -89,14 +117,16 @@ export function storeSession(store: Store): CorpusSession & CorpusReader {
 
         const port: CorpusPort = {
           async currentContentHash(id) {
-            // A rejected entry counts here: ingesting the very same content again keeps the rejection.
-            const entry = allStaged.get(id);
+            // A rejected entry does not: the store keeps the same content rejected and says so.
+            const entry = staged.get(id);
             if (entry) return entry.change === 'remove' ? null : entry.contentHash;
             return headIds.has(id) ? ((await store.getEntry('HEAD', id))?.contentHash ?? null) : null;
           },
           async stage(record, raw, source, rawDeflated) {
-            const [result] = await store.stage([{ record, raw, source, ...(rawDeflated ? { rawDeflated } : {}) }]);
-            return result!.change;
+            const [result] = await store.stage([{ record, raw, source, ...(rawDeflated ? { rawDeflated } : {}) }], {
+              reconsider: options.reconsider ?? false,
+            });
+            return stagedOutcome(result!);
           },
           dedup: {
             async check(batch) {

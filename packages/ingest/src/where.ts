@@ -14,8 +14,8 @@ import type { ReviewFlag, ReviewItem } from './review-item.js';
  * - `kind:new|update|remove` (the change staged; bare `new`, `update`, `remove`)
  * - `site:HOST` (the host of the id, or a subdomain of it; `www.` is ignored)
  * - `finding:exact|near|revision|not-article|canonical-conflict|any|none` (bare `no-findings`, `findings`)
- * - `flag:suspect|not-article|exact-duplicate|near-duplicate|revision|duplicate|canonical-conflict`
- *   (bare `suspect`, `not-article`, `duplicate`, `revision`, `canonical-conflict`)
+ * - `flag:suspect|not-article|exact-duplicate|near-duplicate|revision|duplicate|canonical-conflict|stale|previously-rejected`
+ *   (bare `suspect`, `not-article`, `duplicate`, `revision`, `canonical-conflict`, `stale`, `previously-rejected`)
  * - `status:ok|short|not-article|suspect|error` (the cleaner's status)
  * - `type:article|not-article` (page type: did the cleaner find an article)
  * - `page:article|forum|product|collection|listing|documentation|service` (the cleaner's page type)
@@ -70,7 +70,17 @@ const CHOICES: Partial<Record<WhereKey, readonly string[]>> = {
   state: ['pending', 'accepted', 'rejected'],
   kind: ['new', 'update', 'remove'],
   finding: ['exact', 'near', 'revision', 'not-article', 'canonical-conflict', 'any', 'none'],
-  flag: ['suspect', 'not-article', 'exact-duplicate', 'near-duplicate', 'revision', 'duplicate', 'canonical-conflict'],
+  flag: [
+    'suspect',
+    'not-article',
+    'exact-duplicate',
+    'near-duplicate',
+    'revision',
+    'duplicate',
+    'canonical-conflict',
+    'stale',
+    'previously-rejected',
+  ],
   status: ['ok', 'short', 'not-article', 'suspect', 'error'],
   type: ['article', 'not-article'],
   page: PAGE_TYPES,
@@ -90,6 +100,8 @@ const BARE: Record<string, [WhereKey, string]> = {
   duplicate: ['flag', 'duplicate'],
   revision: ['flag', 'revision'],
   'canonical-conflict': ['flag', 'canonical-conflict'],
+  stale: ['flag', 'stale'],
+  'previously-rejected': ['flag', 'previously-rejected'],
   article: ['type', 'article'],
 };
 
@@ -271,7 +283,7 @@ export function matchesWhere(filter: WhereFilter, item: WhereSubject): boolean {
 export const WHERE_HELP = [
   'state:pending|accepted|rejected, kind:new|update|remove, site:HOST,',
   'finding:exact|near|revision|not-article|canonical-conflict|any|none (no-findings),',
-  'flag:suspect|not-article|duplicate|revision|canonical-conflict,',
+  'flag:suspect|not-article|duplicate|revision|canonical-conflict|stale|previously-rejected,',
   'status:ok|short|not-article|suspect|error, type:article|not-article,',
   `page:${PAGE_TYPES.join('|')}, lang:CODE,`,
   'published:FROM..TO, staged:FROM..TO, title:TEXT, id:PREFIX; -term negates; terms separated by spaces all hold',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { hashValue, sha256, type Version } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Store} from './index.js';
+import type { Store } from './index.js';
 import { CORPUS_DIR, initCorpus, openCorpus } from './index.js';
 import { makeRecord, tempDir, url } from './test-records.js';
 
@@ -70,6 +70,23 @@ describe('remembered rejections', () => {
     expect(again).toMatchObject({ state: 'rejected', alreadyStaged: false });
     expect(again!.remembered?.record).toMatchObject({ by: 'bo', note: 'spam' });
     expect((await store.status()).items[0]).toMatchObject({ state: 'rejected', source: 'again/10.html' });
+    // The very same record once more: nothing to write, still reported as remembered.
+    const [same] = await store.stage([{ record: refetch(A, 'Spam text.') }]);
+    expect(same).toMatchObject({ state: 'rejected', alreadyStaged: true, remembered: { record: { note: 'spam' } } });
+  });
+
+  it('a commit names itself in entries staged rejected from a journal rejection it recorded', async () => {
+    await store.stage([{ record: makeRecord(A, 'Spam text.') }, { record: makeRecord(B, 'Good text.') }]);
+    await store.reject([A], { by: 'bo' });
+    await store.clearRejected();
+    await store.stage([{ record: refetch(A, 'Spam text.') }]);
+    await store.accept([B]);
+    const { id } = await store.commit({ message: 'one' });
+    expect((await store.decisions(id)).map((d) => [d.id, d.decision])).toEqual([
+      [A, 'rejected'],
+      [B, 'accepted'],
+    ]);
+    expect((await store.status()).items[0]!.decision?.remembered).toEqual({ decision: 'rejected', version: id });
   });
 
   it('a commit records its decisions with the version; rejections are recorded once and remembered after', async () => {

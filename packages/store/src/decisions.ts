@@ -182,12 +182,22 @@ export async function memoryLookup(
   };
 }
 
-/** Mark the rejected entries a new version recorded, so the next commit does not record them again. */
+/**
+ * After a commit: the rejected entries it recorded are marked with the version, and entries
+ * staged rejected from memory not yet committed (the journal, now recorded) name it too.
+ */
 export function markRecorded(session: Session, version: string, recorded: StagedEntry[]): void {
-  for (const entry of recorded) {
-    const now = session.staging.get(entry.id);
-    if (now && now.decision && now.state === 'rejected') {
-      session.staging.set(entry.id, { ...now, decision: { ...now.decision, committedIn: version } });
+  const ids = new Set(recorded.map((entry) => entry.id));
+  for (const entry of session.staging.values()) {
+    const decision = entry.decision;
+    if (!decision || entry.state !== 'rejected') continue;
+    if (ids.has(entry.id)) {
+      session.staging.set(entry.id, { ...entry, decision: { ...decision, committedIn: version } });
+    } else if (decision.remembered && decision.remembered.version === null) {
+      session.staging.set(entry.id, {
+        ...entry,
+        decision: { ...decision, remembered: { ...decision.remembered, version } },
+      });
     }
   }
   session.journal = [];

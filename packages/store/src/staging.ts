@@ -110,7 +110,16 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
       };
       const result = restage(entry, existing, remembered(id, record.contentHash), options.reconsider ?? false, journal);
       if (result.alreadyStaged) {
-        results.push({ id, change, replacedPending: false, alreadyStaged: true, record: hash, state: existing!.state });
+        results.push({
+          id,
+          change,
+          replacedPending: false,
+          alreadyStaged: true,
+          record: hash,
+          state: existing!.state,
+          remembered: result.remembered,
+          stale: null,
+        });
         continue;
       }
       updates.set(id, result.entry);

@@ -1,5 +1,6 @@
 import type { CommandRun, CommandSpec } from '../command.js';
 import { WHERE_OPTION } from '../review.js';
+import { REVIEWER_OPTION } from '../reviewer.js';
 import { decide } from './decide.js';
 
 export const spec: CommandSpec = {
@@ -9,6 +10,7 @@ export const spec: CommandSpec = {
     { flags: '--all', description: 'Accept every pending change' },
     { flags: '-m, --message <note>', description: 'A note recorded with the decision' },
     WHERE_OPTION,
+    REVIEWER_OPTION,
   ],
   examples: [
     'corpuskit accept https://www.bbc.co.uk/news/world-asia-58290318',

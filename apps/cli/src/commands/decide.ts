@@ -3,6 +3,7 @@ import type { CommandContext } from '../context.js';
 import { openCorpusFor, idList } from '../corpus.js';
 import { usageError } from '../errors.js';
 import { parseWhereOption, resolveStagedIds, reviewItems } from '../review.js';
+import { reviewerName } from '../reviewer.js';
 
 /**
  * accept and reject: ids (full, or a unique prefix of the id or of its hash), --all (every
@@ -27,7 +28,7 @@ export async function decide(
   }
   const note = options.message === undefined ? null : String(options.message);
   const { store } = await openCorpusFor(context);
-  const by = context.env.CORPUSKIT_REVIEWER ?? context.env.USER ?? null;
+  const by = reviewerName(options, context);
   let targets: string[] | 'all' = 'all';
   if (filter) {
     const { parseWhere } = await import('@corpuskit/ingest');
@@ -43,11 +44,11 @@ export async function decide(
   const lines = [
     `${verb} ${changed.length} ${changed.length === 1 ? 'change' : 'changes'}${note ? ` (note: ${note})` : ''}${
       filter ? ` matching '${filter.source}'` : ''
-    }`,
+    }${by ? ` by ${by}` : ''}`,
   ];
   for (const id of changed) lines.push(`  ${id}`);
   return {
-    json: { [decision === 'accept' ? 'accepted' : 'rejected']: changed, note, where: filter?.source ?? null },
+    json: { [decision === 'accept' ? 'accepted' : 'rejected']: changed, note, by, where: filter?.source ?? null },
     text: lines.join('\n'),
   };
 }

@@ -26,6 +26,10 @@ export const spec: CommandSpec = {
     'URL list (--urls): CSV with a header row path,url,fetched_at, or JSON Lines',
     '{"path": "a.html", "url": "https://...", "fetched_at": "2026-01-02T10:00:00Z"}; paths are',
     "relative to the list's folder.",
+    '',
+    'Decisions are remembered by content: a page whose content was rejected before (or accepted for removal)',
+    'is staged rejected again and reported as previously rejected; --reconsider stages it for review. A page',
+    'whose content changed after it was accepted goes back to pending (its approval is stale).',
   ].join('\n'),
   options: [
     { flags: '--urls <file>', description: 'CSV or JSON Lines of path,url,fetched_at: where each file came from' },
@@ -52,6 +56,11 @@ export const spec: CommandSpec = {
     },
     { flags: '--max-payload <MiB>', description: 'With --redis: largest compressed page carried in a job', default: 8 },
     { flags: '--in-flight <n>', description: 'With --redis: pages on the queue at once', default: 256 },
+    {
+      flags: '--reconsider',
+      description:
+        'Stage pages whose content was rejected (or removed) before for review again (default: they stay rejected)',
+    },
   ],
   examples: [
     'corpuskit ingest saved-pages/',
@@ -61,6 +70,7 @@ export const spec: CommandSpec = {
     'corpuskit ingest saved-pages/ --ndjson | jq -c "select(.outcome == \\"failed\\")"',
     'corpuskit ingest crawl.warc.gz',
     'corpuskit ingest pages/ --urls urls.csv',
+    'corpuskit ingest saved-pages/ --reconsider   # pages rejected before come back for review',
     'curl -s https://example.com/story | corpuskit ingest - --url https://example.com/story',
   ],
 };
@@ -130,7 +140,7 @@ export const run: CommandRun = async (args, options, context) => {
   const loop = performance.eventLoopUtilization();
   let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });
   try {
-    const result = await ingest(storeSession(corpus.store), paths, {
+    const result = await ingest(storeSession(corpus.store, { reconsider: options.reconsider === true }), paths, {
       cwd: context.cwd,
       cleanFn: cleaner.cleanFn,
       concurrency: cleaner.concurrency,

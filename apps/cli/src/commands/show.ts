@@ -5,12 +5,21 @@ import type { Store } from '@corpuskit/store';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import { openCorpusFor, shortId } from '../corpus.js';
+import { historyLines } from '../decision-text.js';
+import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'show <id>',
   description:
     'One document: its staged version if any, else HEAD (or --version V), with metadata, findings and removals',
-  options: [{ flags: '--version <version>', description: 'A version id or prefix, tag, HEAD, HEAD~N or staged' }],
+  options: [
+    { flags: '--version <version>', description: 'A version id or prefix, tag, HEAD, HEAD~N or staged' },
+    {
+      flags: '--history',
+      description:
+        'Every version that changed the document or decided about it: its content hash there and the decisions (who, when, note)',
+    },
+  ],
   formats: ['text', 'markdown', 'raw'],
   examples: [
     'corpuskit show https://www.bbc.co.uk/news/world-asia-58290318',
@@ -18,6 +27,7 @@ export const spec: CommandSpec = {
     'corpuskit show file:notes/page.html --version v1 --format markdown',
     'corpuskit show https://example.com/story --format raw > saved.html',
     'corpuskit show https://example.com/story --json | jq .document.removed',
+    'corpuskit show https://example.com/story --history',
   ],
 };
 
@@ -108,6 +118,16 @@ export const run: CommandRun = async (args, options, context) => {
   const { store } = await openCorpusFor(context);
   const version = options.version === undefined ? undefined : String(options.version);
   const id = await resolveId(store, String(args[0]), version);
+  if (options.history === true) {
+    if (version !== undefined) throw usageError('--history covers every version: leave out --version');
+    const steps = await store.history(id);
+    if (steps.length === 0) {
+      throw new CorpusKitError('not-found', 'cli.unknown-document', 'no version or staged entry has this id', {
+        subject: id,
+      });
+    }
+    return { json: { id, history: steps }, text: historyLines(id, steps, context.log.colors).join('\n') };
+  }
   let record: DocumentRecord | null;
   let where: string;
   let state: string | null = null;

@@ -1,5 +1,6 @@
 import { describeSimilarity } from '@corpuskit/dedup';
 import type { ReviewItem } from '@corpuskit/ingest';
+import type { StagedEntry } from '@corpuskit/store';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
@@ -50,7 +51,28 @@ function findingLine(finding: ReviewItem['findings'][number]): string | null {
   }
 }
 
-function entryLines(item: ReviewItem, hashLength: number, colors: Colors): string[] {
+/** Why an entry is where it is: a remembered rejection, or a decision made for earlier content. */
+function decisionLines(entry: StagedEntry | undefined, colors: Colors): string[] {
+  const lines: string[] = [];
+  const remembered = entry?.decision?.remembered;
+  if (entry?.decision && remembered) {
+    const what = remembered.decision === 'removed' ? 'previously removed' : 'previously rejected';
+    lines.push(
+      `           ${colors.yellow(what)} by ${entry.decision.by ?? 'someone'} at ${entry.decision.at}, ${
+        remembered.version ? `in version ${shortId(remembered.version)}` : 'not committed yet'
+      } (same content; 'corpuskit reopen ID' to review it again)`,
+    );
+  }
+  const stale = entry?.stale;
+  if (stale) {
+    lines.push(
+      `           ${colors.yellow('stale')}: ${stale.state} by ${stale.by ?? 'someone'} at ${stale.at} for earlier content (${(stale.contentHash ?? '').slice(0, 7)}); the content changed, review it again`,
+    );
+  }
+  return lines;
+}
+
+function entryLines(item: ReviewItem, entry: StagedEntry | undefined, hashLength: number, colors: Colors): string[] {
   const hash = colors.dim(item.hash.slice(0, hashLength));
   const title = item.title ?? colors.dim('(no title)');
   const flags = flagText(item, colors);
@@ -61,6 +83,7 @@ function entryLines(item: ReviewItem, hashLength: number, colors: Colors): strin
     if (line) lines.push(`           ${line}`);
   }
   if (item.note) lines.push(`           note: ${item.note}${item.decidedBy ? ` (${item.decidedBy})` : ''}`);
+  lines.push(...decisionLines(entry, colors));
   return lines;
 }
 
@@ -99,12 +122,20 @@ export const run: CommandRun = async (_args, options, context) => {
     `${status.pending} pending, ${status.accepted} accepted, ${status.rejected} rejected`,
   ];
   if (filter) lines.push(`${items.length} matching '${filter.source}'`);
+  const stale = items.filter((item) => item.flags.includes('stale')).length;
+  if (stale > 0) {
+    lines.push(
+      colors.yellow(
+        `${stale} ${stale === 1 ? 'entry is' : 'entries are'} pending again: ${stale === 1 ? 'its' : 'their'} content changed after the decision (stale)`,
+      ),
+    );
+  }
   for (const state of ['pending', 'accepted', 'rejected'] as const) {
     const group = items.filter((item) => item.state === state);
     if (group.length === 0) continue;
     const color = state === 'accepted' ? colors.green : state === 'rejected' ? colors.red : colors.yellow;
     lines.push('', color(`${state[0]!.toUpperCase()}${state.slice(1)} (${group.length}):`));
-    for (const item of group) lines.push(...entryLines(item, hashLength, colors));
+    for (const item of group) lines.push(...entryLines(item, entryById.get(item.id), hashLength, colors));
   }
   if (status.items.length === 0) lines.push('', 'Nothing staged. Add pages with: corpuskit ingest PATH...');
   else if (status.pending > 0)
