@@ -223,7 +223,8 @@ describe('log --decisions and show --history', () => {
     }>();
     expect(json.versions.map((v) => v.decisions.map((d) => `${d.decision} ${d.id} ${d.by}`))).toEqual([
       [`accepted ${KEEP} cy`],
-      [`rejected ${SPAM} bo`, `accepted ${KEEP} ana`],
+      // In the order they were made.
+      [`accepted ${KEEP} ana`, `rejected ${SPAM} bo`],
     ]);
 
     const history = await run('show', KEEP, '--history', '--json');
@@ -251,7 +252,9 @@ describe('log --decisions and show --history', () => {
     const spam = (await run('show', SPAM, '--history')).stdout;
     expect(spam).toMatch(/staging area {2}new rejected/);
     expect(spam).toMatch(/rejected new +by bo at \S+ {2}content [0-9a-f]{7}: advert/);
-    expect((await run('show', 'https://alpha.example/never', '--history')).code).toBe(3);
+    const never = await run('show', 'https://alpha.example/never', '--history');
+    expect(never.code).toBe(2);
+    expect(never.stderr).toContain('no version or staged entry has this id');
   });
 });
 
