@@ -255,7 +255,35 @@ export async function parseHtml(
     page = await parse(stripStyleAttributes(html));
   }
   removeNonContent(page.document);
+  revealNoscriptShell(page.document);
   return page;
+}
+
+/**
+ * A page whose visible body is an empty application shell and whose text is all in `<noscript>`
+ * (forum software and single-page apps serve their no-JavaScript version that way): the
+ * `<noscript>` elements are replaced by their contents, so the text is what a reader without
+ * JavaScript sees. Other pages are left alone (their `<noscript>` holds tracking pixels and
+ * "enable JavaScript" notes). Both engines parse `<noscript>` contents as elements, since
+ * neither runs scripts.
+ */
+export function revealNoscriptShell(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  const noscripts = Array.from(body.getElementsByTagName('noscript'));
+  if (noscripts.length === 0) return;
+  const visible = (text: string) => text.replace(/\s+/g, '').length;
+  let inside = 0;
+  for (const el of noscripts) if (!el.parentElement?.closest('noscript')) inside += visible(el.textContent ?? '');
+  if (inside < 200) return;
+  const total = visible(body.textContent ?? '');
+  // Text outside every <noscript> (scripts and styles are gone already).
+  if (total - inside > 0.25 * inside) return;
+  for (const el of noscripts) {
+    if (!el.parentNode) continue;
+    while (el.firstChild) el.parentNode.insertBefore(el.firstChild, el);
+    el.parentNode.removeChild(el);
+  }
 }
 
 function safeUrl(url: string | null): string | null {

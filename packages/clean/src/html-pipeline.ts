@@ -16,7 +16,6 @@ import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
 import { cleanError } from './errors.js';
 import { pageFeatures } from './features/page.js';
-import { threadRoot } from './features/repeated.js';
 import { countBelow, placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
@@ -27,7 +26,7 @@ import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
-import { disabledForType } from './page-type-rules.js';
+import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import type { TextRemoval } from './text-engine.js';
@@ -68,7 +67,9 @@ export async function htmlPipeline(
     const body = document.body ?? document.documentElement;
     if (!body) throw cleanError('clean.dom-failed', 'the page has no body', resolved.source);
     const typed = typePage(document, url, resolved);
-    const pageType = typed?.type ?? resolved.pageType;
+    // The type the page is cleaned as (see page-type-rules.ts): the reported type only when safe.
+    const plan = cleaningPlan(typed, resolved.pageType !== null, body);
+    const pageType = plan.type;
     const disabled = pageType ? disabledForType(pageType, resolved.disabled) : resolved.disabled;
     const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
     warnings.push(...pageMeta.warnings);
@@ -119,7 +120,7 @@ export async function htmlPipeline(
       if (!root) warnings.push(`per-site content selector '${site.content}' matched nothing; Readability used`);
     }
     // A forum thread: its posts are the content, Readability's best container is one post.
-    if (!root && pageType === 'forum') root = threadRoot(body);
+    if (!root && plan.threadRoot) root = plan.threadRoot;
     if (!root) {
       try {
         readable = new Readability<Element>(document, {

@@ -44,6 +44,21 @@ describe.each(ENGINES)('no silent loss (%s)', (engine) => {
     expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
   });
 
+  it('reads the <noscript> version of a page whose visible body is an empty app shell', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body>
+<section id="splash"><div class="dots"></div></section>
+<noscript><div id="main"><article><h1>Harbour report</h1>${BODY}</article></div></noscript></body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    // A page with its own text keeps its <noscript> notes out.
+    const normal = await clean(
+      `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>${BODY}</article>
+<noscript><p>Please enable JavaScript to see the comments and the interactive map of the harbour and its berths. Without it the map, the live ship positions, the berth timetable and the reader comments under this report cannot be shown in your browser.</p></noscript></body></html>`,
+      { engine },
+    );
+    expect(normal.text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+
   it('drops soft hyphens from the text and the title', async () => {
     const html = `<!doctype html><html lang="de"><head><title>Bundes&shy;verfassungs&shy;gericht</title></head><body><article><h1>Bundes&shy;verfassungs&shy;gericht</h1>
 <p>Das Bundes&shy;verfassungs&shy;gericht hat am Dienstag über die Klage ent&shy;schieden. Die Richter wiesen sie in allen Punkten ab und begründeten das ausführlich.</p>

@@ -1,27 +1,86 @@
 /**
  * How each page type is cleaned. The rule pack is written for articles; on other kinds of page
- * some of its categories remove the page's own content: on a forum thread the posts are the
- * content, not a comment section under it. This table says which rule categories a page type
+ * some of its rules remove the page's own content: on a forum thread the posts are the content,
+ * not a comment section under it. This table says which rules (ids or categories) a page type
  * turns off; everything else runs as for an article.
+ *
+ * A type only changes the cleaning when it is safe: the model's type must be confident, and a
+ * forum is cleaned as a forum only when its thread is the page's main content (the repeated
+ * posts hold more prose than the paragraphs outside them). An article that has a comment thread
+ * under it, or a page the model is unsure about, is cleaned as an article and drops its comments.
  */
 
-import type { PageType } from '@corpuskit/document';
+import type { PageType, PageTypeResult } from '@corpuskit/document';
+
+import { TextStats } from './features/dom-walk.js';
+import { paragraphCharsBefore, paragraphCharsOutside, postGroup } from './features/groups.js';
+import { repeatedGroups } from './features/repeated.js';
 
 export const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
   article: [],
-  // The thread is the page: its posts, replies and quoted posts are kept.
-  forum: ['comments'],
-  // Reviews are part of a product page's description.
-  product: ['comments'],
+  // The thread is the page: its posts, replies and quoted posts are kept. The comment controls
+  // (Reply, Quote, "3 days ago" lines) still go.
+  forum: ['comments/widget', 'comments/thread'],
+  product: [],
   collection: [],
   listing: [],
   documentation: [],
   service: [],
 };
 
+/** Below this confidence the model's type does not change how a page is cleaned. */
+export const MIN_TYPE_CONFIDENCE = 0.6;
+
 /** The disabled categories/rules for a page of this type: the caller's plus the type's own. */
 export function disabledForType(type: PageType, disabled: ReadonlySet<string>): Set<string> {
   const extra = TYPE_DISABLED_CATEGORIES[type];
   if (extra.length === 0) return disabled as Set<string>;
   return new Set([...disabled, ...extra]);
+}
+
+/**
+ * The container of a thread whose posts are the page's main content: the parent of the repeated
+ * group that reads most like posts, when
+ * - it holds at least `minShare` of the page's text outside links,
+ * - it holds more prose than the `<p>` paragraphs outside it,
+ * - the `<p>` prose above its first post is at most half of its own (an article's body above
+ *   its comments is more),
+ * - no single post holds more than 60% of its text (an article and its comments in two
+ *   look-alike boxes is not a thread).
+ * Null otherwise.
+ */
+export function mainThread(body: Element, minShare = 0.3): Element | null {
+  const stats = new TextStats();
+  const page = stats.of(body);
+  const pageText = page.chars - page.linkChars;
+  if (pageText <= 0) return null;
+  const group = postGroup(repeatedGroups(body, stats));
+  if (!group || group.textChars < minShare * pageText) return null;
+  if (paragraphCharsOutside(body, stats, group) > group.textChars) return null;
+  if (paragraphCharsBefore(body, stats, group) > 0.5 * group.textChars) return null;
+  let largest = 0;
+  for (const item of group.items) {
+    const t = stats.of(item);
+    largest = Math.max(largest, t.chars - t.linkChars);
+  }
+  if (largest > 0.6 * group.textChars) return null;
+  return group.parent;
+}
+
+/**
+ * How a page is cleaned: the type whose rules apply and, for a forum, the thread's container.
+ * The caller's type is taken as given; the model's only when it is confident and, for a forum,
+ * when the thread is the main content. Anything else is cleaned as an article.
+ */
+export function cleaningPlan(
+  typed: PageTypeResult | null,
+  fromCaller: boolean,
+  body: Element,
+): { type: PageType | null; threadRoot: Element | null } {
+  if (!typed) return { type: null, threadRoot: null };
+  if (!fromCaller && typed.confidence < MIN_TYPE_CONFIDENCE) return { type: 'article', threadRoot: null };
+  if (typed.type !== 'forum') return { type: typed.type, threadRoot: null };
+  const root = mainThread(body);
+  if (!root && !fromCaller) return { type: 'article', threadRoot: null };
+  return { type: 'forum', threadRoot: root };
 }

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { clean } from './clean.js';
 import { parseHtml } from './dom.js';
 import { PAGE_FEATURE_NAMES } from './features/page.js';
-import { threadRoot } from './features/repeated.js';
 import {
   bundledPageTypeModel,
   checkPageTypeModel,
@@ -19,6 +18,7 @@ import {
   pageTypeProbabilities,
 } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
+import { MIN_TYPE_CONFIDENCE, mainThread } from './page-type-rules.js';
 
 const words = (n: number, seed: string) =>
   Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '.' : ''}`).join(' ');
@@ -52,8 +52,13 @@ async function featuresOf(html: string, url: string): Promise<Record<string, num
   return Object.fromEntries(PAGE_FEATURE_NAMES.map((name, i) => [name, values[i]!]));
 }
 
-/** A model whose only signal is the bias: every page gets `type`. */
-function constantModel(type: PageType): PageTypeModel {
+const ARTICLE_WITH_COMMENTS = `<!doctype html><html><head><title>Council votes on the bridge</title></head><body>
+<main><article><h1>Council votes on the bridge</h1>
+${[1, 2, 3, 4, 5, 6].map((i) => `<p>Paragraph ${i} of the report: ${words(70, `fact${i}`)} and so on.</p>`).join('')}
+</article><section id="comments"><h2>3 Comments</h2>${[1, 2, 3].map(post).join('')}</section></main></body></html>`;
+
+/** A model whose only signal is the bias: every page gets `type` (confidence e^b / (e^b + 6)). */
+function constantModel(type: PageType, bias = 3): PageTypeModel {
   const n = PAGE_FEATURE_NAMES.length;
   return {
     kind: 'page-type/logistic',
@@ -62,7 +67,7 @@ function constantModel(type: PageType): PageTypeModel {
     mean: new Array<number>(n).fill(0),
     scale: new Array<number>(n).fill(1),
     weights: PAGE_TYPES.map(() => new Array<number>(n).fill(0)),
-    bias: PAGE_TYPES.map((t) => (t === type ? 3 : 0)),
+    bias: PAGE_TYPES.map((t) => (t === type ? bias : 0)),
   };
 }
 
@@ -155,7 +160,7 @@ describe('cleaning by page type', () => {
   it('finds the container of repeated posts', async () => {
     const page = await parseHtml(FORUM, 'linkedom', null, []);
     try {
-      const root = threadRoot(page.document.body);
+      const root = mainThread(page.document.body);
       expect(root?.getAttribute('class')).toBe('topic-posts');
     } finally {
       page.close();
@@ -166,6 +171,34 @@ describe('cleaning by page type', () => {
     expect(doc.pageType?.type).toBe('forum');
     for (const i of [1, 2, 3, 4, 5]) expect(doc.text).toContain(`Reply number ${i} says`);
     expect(doc.text).not.toContain('Latest');
+  });
+  it('cleans an article typed forum as an article when its thread is not the main content', async () => {
+    const page = await parseHtml(ARTICLE_WITH_COMMENTS, 'linkedom', null, []);
+    try {
+      expect(mainThread(page.document.body)).toBeNull();
+    } finally {
+      page.close();
+    }
+    const doc = await clean(ARTICLE_WITH_COMMENTS, {
+      url: 'https://news.example.com/2024/05/bridge',
+      pageTypeModel: constantModel('forum'),
+    });
+    expect(doc.pageType?.type).toBe('forum');
+    expect(doc.text).toContain('Paragraph 6 of the report');
+    for (const i of [1, 2, 3]) expect(doc.text).not.toContain(`Reply number ${i} says`);
+    expect(doc.removed.some((r) => r.category === 'comments' && r.text.includes('Reply number 2 says'))).toBe(true);
+  });
+  it('cleans a thread as an article when the model is not confident it is a forum', async () => {
+    // bias 1: confidence e / (e + 6) = 0.31, under MIN_TYPE_CONFIDENCE.
+    const unsure = await clean(FORUM, {
+      url: 'https://forum.example.org/t/x/1',
+      pageTypeModel: constantModel('forum', 1),
+    });
+    expect(unsure.pageType?.confidence).toBeLessThan(MIN_TYPE_CONFIDENCE);
+    const sure = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: constantModel('forum') });
+    expect(sure.pageType?.confidence).toBeGreaterThanOrEqual(MIN_TYPE_CONFIDENCE);
+    for (const i of [1, 2, 3, 4, 5]) expect(sure.text).toContain(`Reply number ${i} says`);
+    expect(unsure.text.length).toBeLessThan(sure.text.length);
   });
   it('cleans without page types when asked, as an article', async () => {
     const doc = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: false });

@@ -9,17 +9,17 @@
  *   `<time>` elements, `<article>` elements;
  * - repeated sibling structures (cards, posts, result rows): the largest group of siblings with
  *   the same tag and class, its share of the text and of the links;
+ * - the repeated group that reads like posts and the one that reads like cards (features/groups.ts);
+ * - words that mark the chrome of a kind of page (reply, add to cart, contact us, read more ...);
  * - class/id tokens from a small vocabulary of words that name page parts (post, reply, price,
- *   cart, toc, sidebar, card ...) plus every token hashed into a few buckets;
+ *   cart, toc, sidebar, card ...). Other tokens are not used: hashed, they let the model learn
+ *   the templates of the training sites instead of kinds of page;
  * - JSON-LD `@type`s and `og:type`, the generator `<meta>` (forum and documentation software);
- * - URL shape: depth, dates, ids, extensions, path words from a small vocabulary, hashed path words.
+ * - URL shape: depth, dates, ids, extensions, path words from a small vocabulary.
  */
 
 import { TextStats } from './dom-walk.js';
-
-/** Class/id and URL tokens are hashed into this many buckets each. */
-export const CLASS_BUCKETS = 64;
-export const URL_BUCKETS = 32;
+import { GROUP_FEATURES, groupFeatures } from './groups.js';
 
 /** Words of class and id attributes that name parts of pages (matched as whole tokens). */
 const CLASS_VOCAB = [
@@ -242,15 +242,6 @@ const OG_TYPES = ['article', 'product', 'website', 'profile', 'video', 'book'] a
 const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
 const DATE_IN_PATH = /\/(?:19|20)\d\d(?:[/-](?:0?[1-9]|1[0-2]))?(?:[/-]|$)/;
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
 const TEXT_FEATURES = [
   'log-text-chars',
   'log-words',
@@ -315,6 +306,30 @@ const REPEAT_FEATURES = [
   'log-max-repeat-with-time',
 ] as const;
 
+/** Words that mark the chrome of a kind of page, counted per 1000 words of the page's text. */
+const WORD_GROUPS: Array<[string, RegExp]> = [
+  [
+    'words-forum',
+    /\b(?:repl(?:y|ies)|quote|posts?|joined|wrote|said|registered|thread|answered|asked|upvotes?|votes?|members?|antworten|beiträge|beitrag|zitat|zitieren|mitglied|registriert|réponses?|répondre|respuestas?|responder|risposte|odpowiedzi)\b/giu,
+  ],
+  [
+    'words-shop',
+    /\b(?:add to (?:cart|bag|basket)|in stock|out of stock|buy now|free (?:shipping|delivery|returns)|sku|warenkorb|lieferzeit|versandkostenfrei|auf lager|panier|en stock|carrito|envío|carrello|spedizione)\b/giu,
+  ],
+  [
+    'words-service',
+    /\b(?:contact us|get (?:a|your) (?:free )?(?:quote|estimate)|get started|book (?:a|an|now|your)|our (?:services|team|clients|experts)|request a|call (?:us|now)|free consultation|schedule a|kontaktieren sie uns|unsere leistungen|contactez-nous|contáctenos)\b/giu,
+  ],
+  [
+    'words-listing',
+    /\b(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|leggi tutto|load more|show more|next page|previous page|older posts|newer posts|page \d+ of \d+|results?)\b/giu,
+  ],
+  [
+    'words-docs',
+    /\b(?:parameters?|returns?|arguments?|syntax|usage|installation|install|example|examples|default|deprecated|configuration|function|method|namespace|endpoint)\b/giu,
+  ],
+];
+
 const URL_FEATURES = [
   'url-depth',
   'url-home',
@@ -336,14 +351,14 @@ export const PAGE_FEATURE_NAMES: readonly string[] = [
   ...TAG_COUNTS.map((t) => `tag-${t}`),
   ...TAG_COUNTS.map((t) => `tag-${t}-per-1000-words`),
   ...REPEAT_FEATURES,
+  ...GROUP_FEATURES,
+  ...WORD_GROUPS.map(([name]) => name),
   ...CLASS_VOCAB.map((t) => `class-${t}`),
-  ...Array.from({ length: CLASS_BUCKETS }, (_, i) => `class-hash-${i}`),
   ...LD_GROUPS.map(([name]) => name),
   ...OG_TYPES.map((t) => `og-${t}`),
   ...GENERATOR_GROUPS.map(([name]) => name),
   ...URL_FEATURES,
   ...URL_VOCAB.map((t) => `url-${t}`),
-  ...Array.from({ length: URL_BUCKETS }, (_, i) => `url-hash-${i}`),
 ];
 
 const BLOCKISH = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'td', 'th', 'blockquote', 'dd', 'dt']);
@@ -357,7 +372,6 @@ export function pageFeatures(document: Document, url: string | null): number[] {
   const body = document.body ?? document.documentElement;
   const tagCounts = new Array<number>(TAG_COUNTS.length).fill(0);
   const classCounts = new Array<number>(CLASS_VOCAB.length).fill(0);
-  const classHash = new Array<number>(CLASS_BUCKETS).fill(0);
   let pChars = 0;
   let liChars = 0;
   let headingChars = 0;
@@ -402,7 +416,6 @@ export function pageFeatures(document: Document, url: string | null): number[] {
         if (token.length < 2 || /^\d+$/.test(token)) continue;
         const v = CLASS_INDEX.get(token);
         if (v !== undefined) classCounts[v]!++;
-        classHash[fnv1a(token) % CLASS_BUCKETS]!++;
       }
     }
     if (BLOCKISH.has(tag) || tag === 'table' || tag === 'form') {
@@ -501,8 +514,9 @@ export function pageFeatures(document: Document, url: string | null): number[] {
     Math.log1p(repeatGroups5),
     share(repeatCharsAll),
     Math.log1p(maxRepeatWithTime),
+    ...(body ? groupFeatures(body, stats) : new Array<number>(GROUP_FEATURES.length).fill(0)),
+    ...WORD_GROUPS.map(([, re]) => Math.log1p(per1000((text.match(re) ?? []).length))),
     ...classCounts.map((n) => Math.log1p(n)),
-    ...classHash.map((n) => Math.log1p(n)),
     ...ldFeatures(ldTexts),
     ...ogFeatures(metas),
     ...generatorFeatures(metas),
@@ -548,7 +562,6 @@ function generatorFeatures(metas: Element[]): number[] {
 function urlFeatures(url: string | null): number[] {
   const fixed = new Array<number>(URL_FEATURES.length).fill(0);
   const vocab = new Array<number>(URL_VOCAB.length).fill(0);
-  const hashed = new Array<number>(URL_BUCKETS).fill(0);
   let parsed: URL | null;
   try {
     parsed = url ? new URL(url) : null;
@@ -578,11 +591,10 @@ function urlFeatures(url: string | null): number[] {
         if (!word) continue;
         const v = URL_INDEX.get(word);
         if (v !== undefined) vocab[v] = 1;
-        if (!/^\d+$/.test(word)) hashed[fnv1a(word) % URL_BUCKETS] = 1;
       }
     }
   }
-  return [...fixed, ...vocab, ...hashed];
+  return [...fixed, ...vocab];
 }
 
 function decodeURIComponentSafe(text: string): string {

@@ -64,22 +64,3 @@ export function repeatedGroups(root: Element, stats = new TextStats(), minItems 
   walk(root, 0);
   return out;
 }
-
-/**
- * The container of a thread's posts: the parent of the repeated group holding the most text
- * outside links, when that group holds at least `minShare` of the page's text outside links and
- * its items read as posts (mostly text, not link lists). Null when no group qualifies.
- */
-export function threadRoot(body: Element, minShare = 0.3): Element | null {
-  const stats = new TextStats();
-  const page = stats.of(body);
-  const pageText = page.chars - page.linkChars;
-  if (pageText <= 0) return null;
-  let best: RepeatedGroup | null = null;
-  for (const group of repeatedGroups(body, stats)) {
-    if (group.linkChars > group.textChars) continue;
-    if (!best || group.textChars > best.textChars) best = group;
-  }
-  if (!best || best.textChars < minShare * pageText) return null;
-  return best.parent;
-}

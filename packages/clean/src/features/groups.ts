@@ -1,0 +1,239 @@
+/**
+ * Structure features of a page's repeated sibling groups (features/repeated.ts): what the items
+ * of its main repeated group look like. Posts of a thread carry an author link, a date and reply
+ * controls, vary in length and hold most of the page's prose; cards of a listing or collection
+ * are uniform, link-heavy, with a heading, an image or a price each. Generic signals only: no
+ * class names, no site names.
+ */
+
+import type { TextStats } from './dom-walk.js';
+import { repeatedGroups } from './repeated.js';
+import type { RepeatedGroup } from './repeated.js';
+
+export const GROUP_FEATURES = [
+  'post-log-items',
+  'post-text-share',
+  'post-time-share',
+  'post-date-text-share',
+  'post-img-share',
+  'post-user-link-share',
+  'post-control-share',
+  'post-heading-share',
+  'post-length-cv',
+  'post-link-density',
+  'p-outside-post-share',
+  'card-log-items',
+  'card-link-density',
+  'card-img-share',
+  'card-heading-share',
+  'card-price-share',
+  'card-length-cv',
+  'card-text-share',
+  'log-post-groups',
+] as const;
+
+const USER_HREF =
+  /\/(?:u|user|users|member|members|profile|profiles|people|author|authors|benutzer|mitglied|membres?)(?:\/|\.php|$|\?)|[?&](?:u|user|userid|member|showuser)=/i;
+const CONTROL =
+  /^(?:reply|quote|like|report|share|permalink|flag|upvote|downvote|edit|follow|antworten|zitieren|melden|gefällt mir|répondre|citer|responder|citar|rispondi|cita|odpowiedz|ответить|цитировать)$/i;
+const DATE_TEXT =
+  /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|vor \d+ (?:jahren|monaten|wochen|tagen|stunden|minuten)|yesterday|gestern)\b/i;
+const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+interface ItemShape {
+  time: boolean;
+  dateText: boolean;
+  img: boolean;
+  userLink: boolean;
+  control: boolean;
+  heading: boolean;
+  price: boolean;
+}
+
+/** One walk of an item's subtree (depth-limited) for the signals above. */
+function itemShape(item: Element): ItemShape {
+  const shape: ItemShape = {
+    time: false,
+    dateText: false,
+    img: false,
+    userLink: false,
+    control: false,
+    heading: false,
+    price: false,
+  };
+  let seen = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 40 || ++seen > 3000) return;
+    const tag = el.localName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+    if (tag === 'time') shape.time = true;
+    else if (tag === 'img' || tag === 'picture') shape.img = true;
+    else if (HEADINGS.has(tag)) shape.heading = true;
+    else if (tag === 'a' && USER_HREF.test(el.getAttribute('href') ?? '')) shape.userLink = true;
+    if ((tag === 'a' || tag === 'button' || tag === 'span') && !el.firstElementChild) {
+      const text = (el.textContent ?? '').trim();
+      if (text.length > 0 && text.length < 20 && CONTROL.test(text)) shape.control = true;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(item, 0);
+  const text = (item.textContent ?? '').slice(0, 4000);
+  shape.dateText = DATE_TEXT.test(text);
+  shape.price = PRICE.test(text);
+  return shape;
+}
+
+function coefficientOfVariation(values: number[]): number {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (mean <= 0) return 0;
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+  return Math.min(3, Math.sqrt(variance) / mean);
+}
+
+/** Shares of the items (at most the first 30 looked at) with each signal. */
+function shapeShares(group: RepeatedGroup): Record<keyof ItemShape, number> {
+  const items = group.items.slice(0, 30);
+  const out = { time: 0, dateText: 0, img: 0, userLink: 0, control: 0, heading: 0, price: 0 };
+  for (const item of items) {
+    const s = itemShape(item);
+    for (const k of Object.keys(out) as Array<keyof ItemShape>) if (s[k]) out[k]++;
+  }
+  for (const k of Object.keys(out) as Array<keyof ItemShape>) out[k] /= items.length;
+  return out;
+}
+
+/** Tags whose repeated siblings are the text's own parts (paragraphs, lines), not posts or cards. */
+const NOT_CONTAINERS = new Set(
+  'p h1 h2 h3 h4 h5 h6 a span em strong b i u small font img br pre code blockquote figure figcaption td th dd dt option label'.split(
+    ' ',
+  ),
+);
+
+/** Two or more child elements, below up to three single-child wrappers. */
+function structured(item: Element): boolean {
+  let el: Element | null = item;
+  for (let depth = 0; el && depth < 4; depth++) {
+    if (el.childElementCount >= 2) return true;
+    el = el.firstElementChild;
+  }
+  return false;
+}
+
+/** Items are containers: not paragraphs or inline runs, and most hold several elements. */
+function isContainerGroup(group: RepeatedGroup): boolean {
+  if (NOT_CONTAINERS.has(group.items[0]!.localName.toLowerCase())) return false;
+  let count = 0;
+  for (const item of group.items) if (structured(item)) count++;
+  return count * 2 > group.items.length;
+}
+
+/**
+ * The group of items that reads most like posts: the most text outside links among the groups
+ * of containers whose items are mostly text. Null when there is none.
+ */
+export function postGroup(groups: RepeatedGroup[]): RepeatedGroup | null {
+  const candidates = groups.filter((g) => g.linkChars <= g.textChars && isContainerGroup(g));
+  let best: RepeatedGroup | null = null;
+  for (const group of candidates) if (!best || group.textChars > best.textChars) best = group;
+  // A few wrappers around the thread (two columns, a question and an answers box) hold all of
+  // its text: go down to the group inside them with more items and most of the text.
+  for (let step = 0; best && step < 5; step++) {
+    const outer: RepeatedGroup = best;
+    let inner: RepeatedGroup | null = null;
+    for (const g of candidates) {
+      if (g.items.length <= outer.items.length || g.textChars < 0.6 * outer.textChars) continue;
+      if (!outer.items.some((item) => item.contains(g.parent))) continue;
+      if (!inner || g.textChars > inner.textChars) inner = g;
+    }
+    if (!inner) break;
+    best = inner;
+  }
+  return best;
+}
+
+/** Characters of `<p>` text on the page outside the items of a group. */
+export function paragraphCharsOutside(body: Element, stats: TextStats, group: RepeatedGroup | null): number {
+  const inside = new Set<Element>(group?.items ?? []);
+  let chars = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200 || inside.has(el)) return;
+    const tag = el.localName.toLowerCase();
+    if (tag === 'p') {
+      const t = stats.of(el);
+      chars += t.chars - t.linkChars;
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(body, 0);
+  return chars;
+}
+
+/**
+ * Characters of `<p>` text (outside links) before the first item of a group, in document order:
+ * an article's body above its comment thread.
+ */
+export function paragraphCharsBefore(body: Element, stats: TextStats, group: RepeatedGroup): number {
+  const first = group.items[0]!;
+  let chars = 0;
+  let done = false;
+  const walk = (el: Element, depth: number): void => {
+    if (done || depth > 200) return;
+    if (el === first) {
+      done = true;
+      return;
+    }
+    if (el.localName.toLowerCase() === 'p') {
+      const t = stats.of(el);
+      chars += t.chars - t.linkChars;
+      return;
+    }
+    for (let c = el.firstElementChild; c && !done; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(body, 0);
+  return chars;
+}
+
+/** The values of GROUP_FEATURES for a page body. */
+export function groupFeatures(body: Element, stats: TextStats): number[] {
+  const page = stats.of(body);
+  const pageText = Math.max(1, page.chars - page.linkChars);
+  const groups = repeatedGroups(body, stats, 3);
+  const post = postGroup(groups);
+  let card: RepeatedGroup | null = null;
+  for (const group of groups) if (!card || group.items.length > card.items.length) card = group;
+  const lengths = (g: RepeatedGroup) => g.items.map((item) => stats.of(item).chars);
+  const values: number[] = [];
+  if (post) {
+    const s = shapeShares(post);
+    values.push(
+      Math.log1p(post.items.length),
+      Math.min(1, post.textChars / pageText),
+      s.time,
+      s.dateText,
+      s.img,
+      s.userLink,
+      s.control,
+      s.heading,
+      coefficientOfVariation(lengths(post)),
+      post.linkChars / Math.max(1, post.linkChars + post.textChars),
+    );
+  } else values.push(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  values.push(Math.min(1, paragraphCharsOutside(body, stats, post) / pageText));
+  if (card) {
+    const s = shapeShares(card);
+    values.push(
+      Math.log1p(card.items.length),
+      card.linkChars / Math.max(1, card.linkChars + card.textChars),
+      s.img,
+      s.heading,
+      s.price,
+      coefficientOfVariation(lengths(card)),
+      Math.min(1, (card.textChars + card.linkChars) / Math.max(1, page.chars)),
+    );
+  } else values.push(0, 0, 0, 0, 0, 0, 0);
+  values.push(Math.log1p(groups.filter((g) => g.linkChars <= g.textChars && g.textChars >= 0.1 * pageText).length));
+  return values;
+}
