@@ -133,6 +133,8 @@ export interface DecisionRequest {
   action: DecisionAction;
   ids: string[];
   note?: string;
+  /** Who decides (the app's reviewer setting; the `x-corpuskit-reviewer` header takes precedence). */
+  reviewer?: string;
 }
 
 /** A decision on every pending entry of a filtered list, as shown (`snapshot` from the page or the selection). */
@@ -142,6 +144,8 @@ export interface BulkDecisionRequest {
   q?: string;
   snapshot: string;
   note?: string;
+  /** Who decides (the `x-corpuskit-reviewer` header takes precedence). */
+  reviewer?: string;
 }
 
 export interface DecisionResponse {
@@ -196,4 +200,48 @@ export interface VersionDiffPage {
   total: number;
   offset: number;
   items: VersionDiffItem[];
+}
+
+/** One decision about a document, as a version (or the staging area) keeps it. */
+export interface HistoryDecision {
+  change: 'new' | 'update' | 'remove';
+  decision: 'accepted' | 'rejected';
+  contentHash: string;
+  previousContentHash: string | null;
+  by: string | null;
+  at: string;
+  note: string | null;
+}
+
+/** One step of a document's history: a version that changed it or decided about it, or the staging area. */
+export interface HistoryStepView {
+  /** Version id; null for the staging area. */
+  version: string | null;
+  /** The version before it (to compare the document), when there is one. */
+  parent: string | null;
+  time: string | null;
+  message: string | null;
+  tags: string[];
+  change: 'added' | 'modified' | 'removed' | 'unchanged' | 'staged';
+  contentHash: string | null;
+  decisions: HistoryDecision[];
+  /** For the staging area: the staged entry's change, state, decision and a stale decision. */
+  staged: {
+    change: 'new' | 'update' | 'remove';
+    state: 'pending' | 'accepted' | 'rejected';
+    contentHash: string | null;
+    decision: {
+      by: string | null;
+      at: string;
+      note: string | null;
+      remembered: { decision: string; version: string | null } | null;
+    } | null;
+    stale: { state: string; by: string | null; at: string; note: string | null; contentHash: string | null } | null;
+  } | null;
+}
+
+export interface HistoryResponse {
+  id: string;
+  title: string | null;
+  steps: HistoryStepView[];
 }

@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import { CorpusKitError } from '@corpuskit/document';
 
 import type { BulkDecisionRequest, ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
+import { documentHistory } from './history.js';
+import { REVIEWER_HEADER, reviewerOf } from './reviewer.js';
 import { checkRef } from './service.js';
 import type { ReviewService } from './service.js';
 
@@ -29,7 +31,9 @@ async function body<T>(request: { json(): Promise<unknown> }): Promise<Partial<T
 
 /** The JSON API under /api/ (the guard in front has already checked token, host and origin). */
 export function mountApi(api: Hono, service: ReviewService, corpus: string): void {
-  api.get('/session', async (c) => c.json({ ok: true, corpus, head: (await service.store.head())?.id ?? null }));
+  api.get('/session', async (c) =>
+    c.json({ ok: true, corpus, head: (await service.store.head())?.id ?? null, reviewer: service.reviewer }),
+  );
 
   api.get('/queue', async (c) =>
     c.json(
@@ -57,12 +61,17 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
 
   api.post('/decisions/bulk', async (c) => {
     const request = await body<BulkDecisionRequest>(c.req);
-    return c.json(await service.decideWhere(request.action, request));
+    const reviewer = reviewerOf(c.req.header(REVIEWER_HEADER)) ?? request.reviewer;
+    return c.json(await service.decideWhere(request.action, { ...request, reviewer }));
   });
   api.post('/decisions', async (c) => {
     const request = await body<DecisionRequest>(c.req);
-    return c.json(await service.decide(request.action as DecisionRequest['action'], request.ids, request.note));
+    const reviewer = reviewerOf(c.req.header(REVIEWER_HEADER)) ?? request.reviewer;
+    return c.json(
+      await service.decide(request.action as DecisionRequest['action'], request.ids, request.note, reviewer),
+    );
   });
+  api.get('/history', async (c) => c.json(await documentHistory(service.store, c.req.query('id'))));
   api.post('/restore', async (c) => {
     const request = await body<RestoreRequest>(c.req);
     return c.json(await service.restore(request.id, request.removal));

@@ -25,6 +25,7 @@ import type {
 } from './api-types.js';
 import { QueueIndex, positionsOf } from './queue-index.js';
 import type { QueueSnapshot } from './queue-index.js';
+import { checkReviewer } from './reviewer.js';
 import { VersionDiffCache } from './version-diff.js';
 
 /** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */
@@ -131,7 +132,14 @@ export class ReviewService {
   readonly versionDiffs: VersionDiffCache;
   readonly queueIndex: QueueIndex;
 
-  constructor(readonly store: Store) {
+  /**
+   * @param reviewer who decides when the app does not say (from `corpuskit serve`: `--reviewer`,
+   * `$CORPUSKIT_REVIEWER` or git's user.name); the app's reviewer setting overrides it.
+   */
+  constructor(
+    readonly store: Store,
+    readonly reviewer: string | null = null,
+  ) {
     this.versionDiffs = new VersionDiffCache(store);
     this.queueIndex = new QueueIndex(store);
   }
@@ -199,7 +207,10 @@ export class ReviewService {
   }
 
   /** Accept or reject every pending entry of the list the reviewer saw (409 when that state is gone). */
-  async decideWhere(action: unknown, request: { where?: unknown; q?: unknown; snapshot?: unknown; note?: unknown }) {
+  async decideWhere(
+    action: unknown,
+    request: { where?: unknown; q?: unknown; snapshot?: unknown; note?: unknown; reviewer?: unknown },
+  ) {
     if (action !== 'accept' && action !== 'reject') {
       throw new CorpusKitError('usage', 'review.invalid-action', 'a bulk decision accepts or rejects');
     }
@@ -208,7 +219,7 @@ export class ReviewService {
     const list = this.queueIndex.knownList(text(request.where, 'where'), text(request.q, 'q'), token);
     const current = await this.queueIndex.snapshot();
     const ids = (await this.pendingOf(list.snapshot, list.indexes, current)).map((item) => item.id);
-    const options = { note: noteOf(request.note), by: 'review' };
+    const options = { note: noteOf(request.note), by: checkReviewer(request.reviewer) ?? this.reviewer };
     const changed =
       ids.length === 0
         ? []
@@ -337,9 +348,10 @@ export class ReviewService {
     return diffResponse(id, id, staged.previous, staged.record);
   }
 
-  async decide(action: DecisionAction, rawIds: unknown, note: unknown): Promise<DecisionResponse> {
+  async decide(action: DecisionAction, rawIds: unknown, note: unknown, reviewer?: unknown): Promise<DecisionResponse> {
     const ids = checkIds(rawIds);
-    const options = { note: noteOf(note), by: 'review' };
+    const by = checkReviewer(reviewer) ?? this.reviewer;
+    const options = { note: noteOf(note), by };
     if (action === 'accept') await this.store.accept(ids, options);
     else if (action === 'reject') await this.store.reject(ids, options);
     else if (action === 'pending') await this.reopen(ids);

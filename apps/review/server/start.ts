@@ -25,6 +25,8 @@ export interface ReviewServerOptions {
   clientDir?: string;
   /** How long a write waits for another process holding the corpus lock (default 5000 ms). */
   lockWaitMs?: number;
+  /** Who decides when the app's reviewer setting is empty (`corpuskit serve` passes `--reviewer`, else $CORPUSKIT_REVIEWER, else git's user.name). */
+  reviewer?: string | null;
 }
 
 export interface ReviewServer {
@@ -51,7 +53,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     command: 'corpuskit serve',
     lockWaitMs: options.lockWaitMs ?? 5000,
   });
-  const service = new ReviewService(store);
+  const service = new ReviewService(store, options.reviewer ?? null);
   let port = requestedPort;
   const app = createReviewApp({
     token,

@@ -6,6 +6,7 @@ import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { DEFAULT_LOCK_WAIT_MS, corpusDirFor, lockWaitFromEnv } from '../corpus.js';
 import { usageError } from '../errors.js';
+import { REVIEWER_OPTION, reviewerName } from '../reviewer.js';
 
 export const spec: CommandSpec = {
   usage: 'serve',
@@ -14,6 +15,10 @@ export const spec: CommandSpec = {
     { flags: '--port <port>', description: 'Port to listen on; 0 picks a free one', default: 0 },
     { flags: '--host <host>', description: 'Address to bind', default: '127.0.0.1' },
     { flags: '--no-open', description: 'Do not open a browser' },
+    {
+      ...REVIEWER_OPTION,
+      description: `${REVIEWER_OPTION.description}; the app's own reviewer setting overrides it`,
+    },
   ],
   examples: ['corpuskit serve', 'corpuskit serve --json --no-open --port 0'],
 };
@@ -54,7 +59,8 @@ export const run: CommandRun = async (_args, options, context) => {
   const corpus = await corpusDirFor(context);
   const { startReviewServer } = await import('@corpuskit/review');
   const lockWaitMs = lockWaitFromEnv(context.env) ?? DEFAULT_LOCK_WAIT_MS;
-  const server = await startReviewServer({ corpusDir: corpus, host, port, lockWaitMs });
+  const reviewer = reviewerName(options, context);
+  const server = await startReviewServer({ corpusDir: corpus, host, port, lockWaitMs, reviewer });
 
   if (context.options.json) {
     context.stdout.write(

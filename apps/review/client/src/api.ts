@@ -1,4 +1,5 @@
 import type { ApiError } from '../../server/api-types.js';
+import { reviewerSetting } from './reviewer.js';
 import { withVisibleControls } from './visible-controls.js';
 
 export class ApiRequestError extends Error {
@@ -31,13 +32,21 @@ export async function get<T>(path: string, params: Record<string, string | numbe
   );
 }
 
-/** POST JSON to the API (the server checks the Origin and the content type). */
+/**
+ * POST JSON to the API (the server checks the Origin and the content type). Every write says
+ * who makes it: the reviewer setting goes in the `x-corpuskit-reviewer` header (URI-encoded).
+ */
 export async function post<T>(path: string, body: unknown): Promise<T> {
+  const reviewer = reviewerSetting();
   return parse<T>(
     await fetch(`/api/${path}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(reviewer ? { 'x-corpuskit-reviewer': encodeURIComponent(reviewer) } : {}),
+      },
       body: JSON.stringify(body),
     }),
   );

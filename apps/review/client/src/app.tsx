@@ -4,6 +4,8 @@ import type { QueueCounts } from '../../server/api-types.js';
 import { get } from './api.js';
 import { DiffView } from './diff-view.js';
 import { HelpDialog } from './help.js';
+import { HistoryView } from './history.js';
+import { ReviewerField } from './reviewer-field.js';
 import { useShortcuts } from './keyboard.js';
 import { QueueView } from './queue.js';
 import { href, useRoute } from './router.js';
@@ -33,11 +35,15 @@ export function App() {
           <a href={href({ view: 'queue', id: null })} className={route.view === 'queue' ? 'active' : ''}>
             Review
           </a>
-          <a href={href({ view: 'versions' })} className={route.view !== 'queue' ? 'active' : ''}>
+          <a
+            href={href({ view: 'versions' })}
+            className={route.view === 'versions' || route.view === 'diff' ? 'active' : ''}
+          >
             Versions
           </a>
         </nav>
         <span className="spacer" />
+        <ReviewerField />
         {counts && (
           <span className="progress" data-testid="reviewed-count" title="reviewed = accepted or rejected">
             {reviewed.toLocaleString('en-US')} of {counts.total.toLocaleString('en-US')} reviewed
@@ -54,6 +60,7 @@ export function App() {
         {route.view === 'queue' && <QueueView selected={route.id} onCountsChange={refreshCounts} dialogOpen={help} />}
         {route.view === 'versions' && <VersionsView />}
         {route.view === 'diff' && <DiffView oldRef={route.old} newRef={route.new} id={route.id} />}
+        {route.view === 'history' && <HistoryView id={route.id} />}
       </main>
       {help && <HelpDialog onClose={() => setHelp(false)} />}
     </div>

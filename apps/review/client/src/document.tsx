@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 
 import type { PlacedRemoval, QueueDetail } from '../../server/api-types.js';
 import { DocumentDiffPanel } from './document-diff.js';
+import { href } from './router.js';
 
 const METADATA_ROWS: Array<[key: string, label: string]> = [
   ['title', 'Title'],
@@ -71,6 +72,9 @@ export function DocumentPanel({
               <span className={`badge ${detail.status === 'ok' ? 'ok' : 'warn'}`}>{detail.status}</span>
             )}
             {item.note && <span className="note">note: {item.note}</span>}
+            <a className="history-link" href={href({ view: 'history', id: item.id })} data-testid="history-link">
+              History
+            </a>
           </div>
         </header>
 

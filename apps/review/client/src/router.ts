@@ -1,9 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
-/** Routes live in the hash (`#/queue`, `#/versions`, `#/diff/OLD/NEW`, `#/diff/OLD/NEW/ID`), each part URI-encoded. */
+/**
+ * Routes live in the hash (`#/queue`, `#/versions`, `#/diff/OLD/NEW`, `#/diff/OLD/NEW/ID`,
+ * `#/history/ID`), each part URI-encoded.
+ */
 export type Route =
   | { view: 'queue'; id: string | null }
   | { view: 'versions' }
+  | { view: 'history'; id: string }
   | { view: 'diff'; old: string; new: string; id: string | null };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +22,7 @@ export function parseRoute(hash: string): Route {
       }
     });
   if (parts[0] === 'versions') return { view: 'versions' };
+  if (parts[0] === 'history' && parts[1]) return { view: 'history', id: parts[1] };
   if (parts[0] === 'diff' && parts[1] && parts[2])
     return { view: 'diff', old: parts[1], new: parts[2], id: parts[3] || null };
   return { view: 'queue', id: parts[0] === 'queue' && parts[1] ? parts[1] : null };
@@ -30,6 +35,8 @@ export function href(route: Route): string {
       return route.id ? `#/queue/${e(route.id)}` : '#/queue';
     case 'versions':
       return '#/versions';
+    case 'history':
+      return `#/history/${e(route.id)}`;
     case 'diff':
       return `#/diff/${e(route.old)}/${e(route.new)}${route.id ? `/${e(route.id)}` : ''}`;
   }

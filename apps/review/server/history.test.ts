@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
+import type { CleanDocument, DocumentRecord } from '@corpuskit/document';
+import { initCorpus, openCorpus } from '@corpuskit/store';
+import type { Store } from '@corpuskit/store';
+
+import type { DecisionResponse, HistoryResponse } from './api-types.js';
+import { startReviewServer } from './start.js';
+import type { ReviewServer } from './start.js';
+
+/* The reviewer name recorded with the app's decisions, and the history API, on a real store and server. */
+
+function record(id: string, title: string, text: string): DocumentRecord {
+  const document: CleanDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    status: 'ok',
+    reasons: [],
+    title,
+    text,
+    markdown: text,
+    metadata: emptyMetadata(),
+    removed: [],
+    stats: { words: 3, chars: text.length, removedChars: 0, blocks: 1, inputBytes: 100, textToHtmlRatio: 0.5 },
+    provenance: {
+      source: `${title}.html`,
+      url: id,
+      rawSha256: '0'.repeat(64),
+      encoding: 'utf-8',
+      encodingSource: 'meta',
+      fetchedAt: null,
+      cleanerVersion: 'test',
+      rulePackHash: 'test',
+      engine: 'jsdom',
+    },
+    warnings: [],
+  };
+  return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings: [] };
+}
+
+const A = 'https://news.example/a';
+const B = 'https://news.example/b';
+
+let dir: string;
+let store: Store;
+let server: ReviewServer;
+let base: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'corpuskit-review-history-'));
+  const init = await initCorpus(dir);
+  await init.stage([{ record: record(A, 'Alpha', 'Alpha one.') }, { record: record(B, 'Beta', 'Beta one.') }]);
+  await init.close();
+  server = await startReviewServer({ corpusDir: dir, port: 0, reviewer: 'serve default' });
+  base = `http://127.0.0.1:${server.port}`;
+  store = await openCorpus(dir);
+});
+
+afterAll(async () => {
+  await server.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${base}/api/${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      origin: base,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+describe('reviewer name', () => {
+  it("records the app's reviewer setting (header), else the body's, else the server's default", async () => {
+    const decide = (id: string, headers: Record<string, string>, body: Record<string, unknown> = {}) =>
+      api<DecisionResponse>('decisions', { method: 'POST', body: { action: 'accept', ids: [id], ...body }, headers });
+    expect((await decide(A, { 'x-corpuskit-reviewer': encodeURIComponent('Zoë Example') })).status).toBe(200);
+    expect((await store.getStaged(A))?.entry.decision?.by).toBe('Zoë Example');
+    await decide(A, {}, { action: 'pending' });
+    await decide(B, {}, { reviewer: 'body name' });
+    expect((await store.getStaged(B))?.entry.decision?.by).toBe('body name');
+    await api('decisions', { method: 'POST', body: { action: 'pending', ids: [B] } });
+    await decide(B, {});
+    expect((await store.getStaged(B))?.entry.decision?.by).toBe('serve default');
+    const bad = await decide(A, { 'x-corpuskit-reviewer': encodeURIComponent('a\u0007b') });
+    expect(bad.status).toBe(400);
+    expect((bad.json as unknown as { error: { code: string } }).error.code).toBe('review.invalid-reviewer');
+    expect((await api<{ reviewer: string }>('session')).json.reviewer).toBe('serve default');
+  });
+});
+
+describe('history', () => {
+  it('lists each version that changed the document or decided about it, and the staging area', async () => {
+    await api('decisions', { method: 'POST', body: { action: 'accept', ids: [A] } });
+    const first = await api<{ version: string }>('commit', { method: 'POST', body: { message: 'first' } });
+    expect(first.status).toBe(200);
+    await store.stage([{ record: record(A, 'Alpha', 'Alpha two.') }]);
+    await store.accept([A], { by: 'ana', note: 'edited' });
+    await store.stage([{ record: record(A, 'Alpha', 'Alpha three.') }]);
+
+    const history = await api<HistoryResponse>(`history?id=${encodeURIComponent(A)}`);
+    expect(history.status).toBe(200);
+    expect(history.json).toMatchObject({ id: A, title: 'Alpha' });
+    const [staged, added] = history.json.steps;
+    expect(staged).toMatchObject({
+      version: null,
+      change: 'staged',
+      staged: { change: 'update', state: 'pending', stale: { state: 'accepted', by: 'ana', note: 'edited' } },
+    });
+    expect(added).toMatchObject({ change: 'added', message: 'first', parent: null });
+    expect(added!.decisions).toEqual([
+      expect.objectContaining({
+        decision: 'accepted',
+        change: 'new',
+        by: 'serve default',
+        contentHash: added!.contentHash,
+      }),
+    ]);
+    expect(history.json.steps).toHaveLength(2);
+
+    expect((await api(`history?id=${encodeURIComponent('https://news.example/none')}`)).status).toBe(404);
+    expect((await api('history?id=..%2Fetc')).status).toBe(400);
+  });
+});
