@@ -9,6 +9,8 @@
 import type * as Jsdom from 'jsdom';
 import type * as Linkedom from 'linkedom';
 
+import { cutNonContent } from './cut-non-content.js';
+
 export type EngineName = 'jsdom' | 'linkedom';
 export const ENGINES: readonly EngineName[] = ['jsdom', 'linkedom'];
 
@@ -235,7 +237,7 @@ function repairBody(document: Document): void {
 
 /**
  * Parse `html` with `engine`, then take scripts, style blocks and comments out of the tree
- * (`removeNonContent`). When the engine throws (jsdom's CSS parsing on some real pages), retry
+ * (`removeNonContent`; for jsdom most are cut from the markup first, `cutNonContent`). When the engine throws (jsdom's CSS parsing on some real pages), retry
  * once without `style` attributes and record a warning.
  */
 export async function parseHtml(
@@ -246,13 +248,15 @@ export async function parseHtml(
 ): Promise<ParsedPage> {
   const parse = (markup: string) =>
     engine === 'jsdom' ? parseWithJsdom(markup, safeUrl(url), warnings) : parseWithLinkedom(markup);
+  // jsdom would build a CSS object model for every style block only to have it removed.
+  const markup = engine === 'jsdom' ? cutNonContent(html) : html;
   let page: ParsedPage;
   try {
-    page = await parse(html);
+    page = await parse(markup);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     warnings.push(`${engine} failed to build the DOM (${message.slice(0, 200)}); retried without style attributes`);
-    page = await parse(stripStyleAttributes(html));
+    page = await parse(stripStyleAttributes(markup));
   }
   removeNonContent(page.document);
   revealNoscriptShell(page.document);
