@@ -73,10 +73,10 @@ export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: Ru
 /** `site-selectors`: the caller's per-site `remove` selectors. */
 export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId: RuleId): void {
   if (!context.site) return;
-  for (const selector of context.site.remove) {
+  for (const { id, selector } of context.site.remove) {
     for (const element of selectAll(root, selector)) {
       if (!isAttached(element, root) || isKept(context, element)) continue;
-      removeElement(context, element, ruleId, `per-site rule for ${context.site.host}: ${selector}`);
+      removeElement(context, element, ruleId, `per-site rule ${id} for ${context.site.host}: ${selector}`, id);
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import { MARKER_PREFIX, extractBlocks } from './blocks.js';
+import { cssPath } from './css-path.js';
 import { ruleById } from './rules.js';
 import type { PageType, RuleDefinition, RuleId, RuleStage } from './rules.js';
 import { closest, matches } from './selector-match.js';
@@ -18,6 +19,10 @@ export interface PendingRemoval {
   reason: string;
   text: string;
   stage: RuleStage;
+  /** A short CSS path of the removed element (see `cssPath`). */
+  selector: string;
+  /** The per-site rule's id, for removals by a rule of the corpus's own rules. */
+  siteRule?: string;
   /** Filled when the marker is met during block extraction: blocks emitted before it. */
   blockIndex?: number;
 }
@@ -52,14 +57,28 @@ function blockTextOf(element: Element): string {
 }
 
 /** Remove `element`, leaving a marker comment so the removal can be placed among the kept blocks. */
-export function removeElement(context: DomRuleContext, element: Element, ruleId: RuleId, reason: string): void {
+export function removeElement(
+  context: DomRuleContext,
+  element: Element,
+  ruleId: RuleId,
+  reason: string,
+  siteRule?: string,
+): void {
   const rule = ruleById(ruleId);
   const text = blockTextOf(element);
   const parent = element.parentNode;
   if (!parent) return;
   if (text !== '') {
     const index = context.removals.length;
-    context.removals.push({ rule: rule.id, category: rule.category, reason, text, stage: context.stage });
+    context.removals.push({
+      rule: rule.id,
+      category: rule.category,
+      reason,
+      text,
+      stage: context.stage,
+      selector: cssPath(element),
+      ...(siteRule === undefined ? {} : { siteRule }),
+    });
     parent.insertBefore(context.document.createComment(`${MARKER_PREFIX}${index}`), element);
   }
   // Markers of removals made inside the element stay where it stood, so those are placed too.
@@ -79,11 +98,20 @@ function markersIn(element: Element): Node[] {
   return markers;
 }
 
-/** True when a per-site `keep` selector matches the element, an ancestor or a descendant. */
+/**
+ * True when a per-site `keep` rule protects the element: a selector matching it, an ancestor or
+ * a descendant, or a text pattern matching its text (or one of its blocks).
+ */
 export function isKept(context: DomRuleContext, element: Element): boolean {
-  const keep = context.site?.keep ?? [];
-  for (const selector of keep) {
+  const site = context.site;
+  if (!site) return false;
+  for (const { selector } of site.keep) {
     if (matches(element, selector) || closest(element, selector) || element.querySelector(selector)) return true;
+  }
+  if (site.keepText.length > 0) {
+    const blocks = extractBlocks(element, []).map((block) => squash(block.text));
+    const texts = [blocks.join(' '), ...blocks];
+    if (site.keepText.some((rule) => texts.some((text) => rule.regex.test(text)))) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@ import type {
 } from '@corpuskit/document';
 
 import type { Block } from './blocks.js';
+import { blockPath } from './css-path.js';
 import { detectLanguage } from './language.js';
 import { NOT_ARTICLE_WORDS, SHORT_WORDS } from './options.js';
 import type { Resolved } from './options.js';
@@ -34,16 +35,26 @@ export interface Pipeline {
 }
 
 /** Text-rule removals placed among the kept blocks. */
-export function placeTextRemovals(removals: TextRemoval[], keptIndex: number[], stage: 'text'): Removal[] {
-  return removals.map((removal) => ({
-    category: removal.category,
-    rule: removal.rule,
-    reason: removal.reason,
-    text: removal.text,
-    chars: removal.text.length,
-    stage,
-    position: countBelow(keptIndex, removal.blockIndex),
-  }));
+export function placeTextRemovals(
+  removals: TextRemoval[],
+  keptIndex: number[],
+  stage: 'text',
+  blocks: readonly Block[] = [],
+): Removal[] {
+  return removals.map((removal) => {
+    const selector = blockPath(blocks[removal.blockIndex]?.nodes ?? []);
+    return {
+      category: removal.category,
+      rule: removal.rule,
+      reason: removal.reason,
+      text: removal.text,
+      chars: removal.text.length,
+      stage,
+      position: countBelow(keptIndex, removal.blockIndex),
+      ...(selector === '' ? {} : { selector }),
+      ...(removal.siteRule === undefined ? {} : { siteRule: removal.siteRule }),
+    };
+  });
 }
 
 /** Number of kept blocks whose original index is below `index`. */
@@ -67,6 +78,7 @@ export function finish(
   const { resolved } = input;
   const blocksText = pipeline.blocks.map((block) => sanitizeText(block.text));
   const text = blocksText.join('\n\n');
+  const blockSelectors = pipeline.blocks.map((block) => sanitizeText(blockPath(block.nodes)));
   const metadata = sanitizeDeep(pipeline.metadata);
   metadata.detectedLanguage = detectLanguage(text);
   metadata.language = metadata.declaredLanguage ?? metadata.detectedLanguage;
@@ -135,6 +147,7 @@ export function finish(
     markdown: sanitizeText(pipeline.markdown),
     metadata,
     removed: sanitizeDeep(pipeline.removals),
+    ...(blockSelectors.some((path) => path !== '') ? { blockSelectors } : {}),
     ...(pipeline.pageType ? { pageType: pipeline.pageType } : {}),
     stats: documentStats({
       text,
@@ -152,6 +165,7 @@ export function finish(
       cleanerVersion: CLEANER_VERSION,
       rulePackHash: RULE_PACK_HASH,
       engine: pipeline.engine,
+      ...(resolved.siteRulesHash === null ? {} : { siteRules: resolved.siteRulesHash }),
     },
     warnings: [...new Set(input.warnings)],
   };

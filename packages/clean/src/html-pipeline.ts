@@ -79,7 +79,11 @@ export async function htmlPipeline(
     const visibleChars = bodyText.length;
     const lead = findLead(body, bodyText, pageMeta.descriptions);
 
-    const site = siteRulesFor(resolved.siteRules, hostOf(url ?? '') ?? hostFromUrl(url));
+    // The site is the page's URL's host, else its canonical URL's (a saved file with no URL given).
+    const site = siteRulesFor(
+      resolved.siteRules,
+      hostOf(url ?? '') ?? hostFromUrl(url) ?? hostFromUrl(pageMeta.canonicalUrl ?? null),
+    );
     const removals: PendingRemoval[] = [];
     const suspicions: string[] = [];
     const context: DomRuleContext = {
@@ -183,6 +187,7 @@ export async function htmlPipeline(
       repeated: resolved.repeated,
       plainText: false,
       pageType,
+      siteText: site ? { remove: site.removeText, keep: site.keepText } : null,
     });
     const modelRun = notArticle ? null : applyBlockModel(result, root!, { title, disabled: resolved.disabled });
     deadline.check('text rules');
@@ -210,6 +215,8 @@ export async function htmlPipeline(
         chars: removal.text.length,
         stage: removal.stage,
         ...(position === undefined ? {} : { position }),
+        ...(removal.selector === '' ? {} : { selector: removal.selector }),
+        ...(removal.siteRule === undefined ? {} : { siteRule: removal.siteRule }),
       };
     });
     if (reportOutside && !notArticle) {
@@ -230,7 +237,7 @@ export async function htmlPipeline(
         });
       }
     }
-    placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text'));
+    placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text', blocks));
     for (const message of suspicions) reasons.push({ code: 'large-removal', message });
 
     const metadata = buildMetadata(pageMeta, readable, timeDate, byline);

@@ -42,8 +42,28 @@ export type {
 export { positionOf, restoreRemoval } from './restore.js';
 export { documentStats } from './stats.js';
 export type { StatsInput } from './stats.js';
-export { loadSiteRules, siteRulesFor, validateSiteRules } from './site-rules.js';
-export type { ResolvedSiteRules, SiteRule, SiteRules } from './site-rules.js';
+export {
+  compileTextPattern,
+  listSiteRules,
+  loadSiteRules,
+  normalizeSiteName,
+  parseSiteRules,
+  siteRuleId,
+  siteRulesFor,
+  siteRulesHash,
+  validateSiteRules,
+} from './site-rules.js';
+export type {
+  ResolvedSelectorRule,
+  ResolvedSiteRules,
+  ResolvedTextRule,
+  SiteRule,
+  SiteRuleAction,
+  SiteRuleEntry,
+  SiteRuleListing,
+  SiteRules,
+} from './site-rules.js';
+export { cssPath } from './css-path.js';
 export { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
 export { TextStats } from './features/dom-walk.js';
 export type { SubtreeText } from './features/dom-walk.js';

@@ -9,6 +9,7 @@ import { cleanError } from './errors.js';
 import { bundledPageTypeModel, checkPageTypeModel } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
 import type { PageType } from './rules.js';
+import { siteRulesHash, validateSiteRules } from './site-rules.js';
 import type { SiteRules } from './site-rules.js';
 
 export interface CleanOptions {
@@ -65,7 +66,10 @@ export interface Resolved {
   source: string | null;
   captions: 'keep' | 'drop';
   disabled: Set<string>;
+  /** The per-site rules checked and in their normal form. */
   siteRules: SiteRules | undefined;
+  /** `siteRulesHash` of them, recorded in provenance; null without per-site rules. */
+  siteRulesHash: string | null;
   repeated: Map<string, number>;
   engine: EngineName;
   timeoutMs: number;
@@ -95,6 +99,7 @@ export function resolveOptions(options: CleanOptions): Resolved {
   if (!(timeoutMs > 0)) throw bad('timeoutMs must be a positive number');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(maxBytes > 0)) throw bad('maxBytes must be a positive number');
+  const siteRules = options.siteRules === undefined ? undefined : checkedSiteRules(options.siteRules, source);
   const repeated = new Map<string, number>();
   const entries =
     options.repeatedLines instanceof Map ? [...options.repeatedLines] : Object.entries(options.repeatedLines ?? {});
@@ -107,8 +112,9 @@ export function resolveOptions(options: CleanOptions): Resolved {
     fetchedAt,
     source,
     captions,
-    disabled: new Set([...(options.disabledCategories ?? []), ...(options.siteRules?.disabledCategories ?? [])]),
-    siteRules: options.siteRules,
+    disabled: new Set([...(options.disabledCategories ?? []), ...(siteRules?.rules.disabledCategories ?? [])]),
+    siteRules: siteRules?.rules,
+    siteRulesHash: siteRules?.hash ?? null,
     repeated,
     engine,
     timeoutMs,
@@ -118,6 +124,28 @@ export function resolveOptions(options: CleanOptions): Resolved {
     pageType: options.pageType ?? null,
     pageTypeModel: resolvePageTypeModel(options.pageTypeModel, bad),
   };
+}
+
+/** Per rules object given: its checked form and hash, worked out once for a batch of pages. */
+const checkedRules = new WeakMap<SiteRules, { rules: SiteRules; hash: string }>();
+
+function checkedSiteRules(rules: SiteRules, source: string | null): { rules: SiteRules; hash: string } {
+  let checked = checkedRules.get(rules);
+  if (!checked) {
+    try {
+      const normal = validateSiteRules(rules);
+      checked = { rules: normal, hash: siteRulesHash(normal) };
+    } catch (error) {
+      throw cleanError(
+        'clean.bad-rules',
+        `per-site rules: ${error instanceof Error ? error.message : String(error)}`,
+        source,
+        { cause: error },
+      );
+    }
+    checkedRules.set(rules, checked);
+  }
+  return checked;
 }
 
 function resolvePageTypeModel(

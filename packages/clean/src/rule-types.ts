@@ -27,7 +27,8 @@ export type TextProcedure =
   | 'trailing-links'
   | 'about-company'
   | 'trailing-short'
-  | 'closing-bio';
+  | 'closing-bio'
+  | 'site-text';
 
 /** Named line tests that need code rather than one pattern. */
 export type LineProcedure = 'repeated-line' | 'trailing-credit' | 'credited-caption' | 'share-labels' | 'profile-link';
@@ -112,6 +113,8 @@ export interface RuleExample {
     captions?: 'keep' | 'drop';
     repeatedLines?: Readonly<Record<string, number>>;
     siteRemove?: readonly string[];
+    /** Per-site text patterns to remove. */
+    siteRemoveText?: readonly string[];
   };
 }
 

@@ -267,4 +267,21 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       keep: [{ input: '<div class="promo-box"><p>Visit our shop</p></div>', target: 'Visit our shop' }],
     },
   },
+  {
+    id: 'site-rule/text',
+    category: 'site-rule',
+    description: 'A block of text matching a text pattern of the per-site rules, removed as configured.',
+    stages: ['text'],
+    revision: 1,
+    text: { procedure: 'site-text' },
+    examples: {
+      remove: [
+        {
+          input: 'Visit our shop for the newest maps of the region.',
+          options: { siteRemoveText: ['^visit our shop\\b'] },
+        },
+      ],
+      keep: [{ input: 'Visit our shop for the newest maps of the region.' }],
+    },
+  },
 ]);

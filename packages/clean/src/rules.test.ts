@@ -39,8 +39,11 @@ function optionsFor(example: RuleExample, extra: CleanOptions = {}): CleanOption
   const options: CleanOptions = { url: 'https://news.example/library', ...extra };
   if (example.options?.captions) options.captions = example.options.captions;
   if (example.options?.repeatedLines) options.repeatedLines = { ...example.options.repeatedLines };
-  if (example.options?.siteRemove)
-    options.siteRules = { sites: { 'news.example': { remove: [...example.options.siteRemove] } } };
+  const remove = [
+    ...(example.options?.siteRemove ?? []),
+    ...(example.options?.siteRemoveText ?? []).map((text) => ({ text })),
+  ];
+  if (remove.length > 0) options.siteRules = { sites: { 'news.example': { remove } } };
   return options;
 }
 

@@ -71,7 +71,7 @@ export const PIPELINE_REVISION = 2;
 export const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LineProcedure, number>> = {
   'link-block': 1,
   'email-form': 1,
-  'site-selectors': 1,
+  'site-selectors': 2,
   'outside-article': 1,
   'comment-thread': 1,
   'amount-run': 1,
@@ -82,6 +82,7 @@ export const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure |
   'about-company': 1,
   'trailing-short': 1,
   'closing-bio': 1,
+  'site-text': 1,
   'repeated-line': 1,
   'trailing-credit': 1,
   'credited-caption': 1,

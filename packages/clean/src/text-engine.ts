@@ -10,7 +10,8 @@ import type { Block } from './blocks.js';
 import { ruleById } from './rules.js';
 import type { LineTest, PageType, RuleDefinition, RuleId, TextProcedure } from './rules.js';
 import { LINE_PROCEDURES, TEXT_PROCEDURES } from './text-procedures.js';
-import { endsLikeSentence, labelForm, wordCount } from './text-util.js';
+import type { ResolvedTextRule } from './site-rules.js';
+import { endsLikeSentence, labelForm, squash, wordCount } from './text-util.js';
 
 export interface TextRemoval {
   rule: string;
@@ -19,6 +20,8 @@ export interface TextRemoval {
   text: string;
   /** Index of the block (in the list given to `applyTextRules`) the text came from. */
   blockIndex: number;
+  /** The per-site rule's id, for removals by a rule of the corpus's own rules. */
+  siteRule?: string;
 }
 
 export interface TextRuleContext {
@@ -32,6 +35,8 @@ export interface TextRuleContext {
   plainText: boolean;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
+  /** Per-site text patterns: blocks to remove, and blocks no rule may remove. */
+  siteText?: { remove: readonly ResolvedTextRule[]; keep: readonly ResolvedTextRule[] } | null;
 }
 
 export interface TextRuleResult {
@@ -59,13 +64,16 @@ export interface TextState {
   context: TextRuleContext;
   /** `drop`, unless captions hold most of the text (a gallery). */
   captions: 'keep' | 'drop';
-  removed: Map<number, { rule: RuleId; reason: string }>;
+  removed: Map<number, { rule: RuleId; reason: string; siteRule?: string }>;
   trimmed: Map<number, string>;
   /** Removals of part of a block (a caption's credit clause). */
   extra: TextRemoval[];
   enabled(ruleId: RuleId): boolean;
-  /** Remove block `index` for the rule, unless it is gone already or the rule is off. */
-  remove(index: number, ruleId: RuleId, reason: string): void;
+  /**
+   * Remove block `index` for the rule, unless it is gone already, the rule is off, or a
+   * per-site keep pattern protects it. `siteRule` names the per-site rule behind the removal.
+   */
+  remove(index: number, ruleId: RuleId, reason: string, siteRule?: string): void;
 }
 
 /** Rules of the line pass, in the order their tests are tried on each line. */
@@ -97,6 +105,7 @@ export const LINE_ORDER = [
 
 /** The steps of the text stage, in order. */
 export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
+  'site-text',
   'comment-thread',
   'amount-run',
   'head-lines',
@@ -190,7 +199,14 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
   }
   // Galleries: when captions hold most of the text, they are the article.
   const captionChars = blocks.reduce((sum, block, i) => sum + (block.kind === 'caption' ? facts[i]!.chars : 0), 0);
-  const removed = new Map<number, { rule: RuleId; reason: string }>();
+  const removed = new Map<number, { rule: RuleId; reason: string; siteRule?: string }>();
+  const keepText = context.siteText?.keep ?? [];
+  const protectedBlocks = new Set<number>();
+  if (keepText.length > 0) {
+    for (const [i, block] of blocks.entries()) {
+      if (keepText.some((rule) => rule.regex.test(squash(block.text)))) protectedBlocks.add(i);
+    }
+  }
   const enabledCache = new Map<RuleId, boolean>();
   const enabled = (ruleId: RuleId): boolean => {
     let on = enabledCache.get(ruleId);
@@ -210,8 +226,9 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
     trimmed: new Map(),
     extra: [],
     enabled,
-    remove(index, ruleId, reason) {
-      if (!removed.has(index) && enabled(ruleId)) removed.set(index, { rule: ruleId, reason });
+    remove(index, ruleId, reason, siteRule) {
+      if (removed.has(index) || protectedBlocks.has(index) || !enabled(ruleId)) return;
+      removed.set(index, { rule: ruleId, reason, ...(siteRule === undefined ? {} : { siteRule }) });
     },
   };
   for (const step of TEXT_STEPS) {
@@ -225,11 +242,20 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
   for (let i = 0; i < blocks.length; i += 1) {
     const hit = removed.get(i);
     const block = blocks[i]!;
-    const text = state.trimmed.get(i) ?? block.text;
-    for (const removal of state.extra) if (removal.blockIndex === i) removals.push(removal);
+    // A block a per-site keep pattern protects stays whole: no trimmed credit, no partial removal.
+    const isProtected = protectedBlocks.has(i);
+    const text = isProtected ? block.text : (state.trimmed.get(i) ?? block.text);
+    if (!isProtected) for (const removal of state.extra) if (removal.blockIndex === i) removals.push(removal);
     if (hit) {
       const rule = ruleById(hit.rule);
-      removals.push({ rule: rule.id, category: rule.category, reason: hit.reason, text, blockIndex: i });
+      removals.push({
+        rule: rule.id,
+        category: rule.category,
+        reason: hit.reason,
+        text,
+        blockIndex: i,
+        ...(hit.siteRule === undefined ? {} : { siteRule: hit.siteRule }),
+      });
     } else if (text.trim() !== '') {
       kept.push(text === block.text ? block : { ...block, text });
       keptIndex.push(i);

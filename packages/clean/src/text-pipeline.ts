@@ -1,10 +1,11 @@
-import { emptyMetadata } from '@corpuskit/document';
+import { emptyMetadata, hostOf } from '@corpuskit/document';
 
 import type { Block } from './blocks.js';
 import { placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown } from './markdown.js';
 import type { Resolved } from './options.js';
+import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import { endsLikeSentence, squash } from './text-util.js';
 
@@ -58,6 +59,7 @@ export function textPipeline(text: string, resolved: Resolved): Pipeline {
         !endsLikeSentence(line.replace(/\.$/, '')),
     );
   const byline = bylineLine ? bylineLine.replace(/^(?:written by|by|von|text:)\s+/i, '').trim() : null;
+  const site = siteRulesFor(resolved.siteRules, hostOf(resolved.url ?? ''));
   const result = applyTextRules(blocks, {
     title,
     byline,
@@ -66,6 +68,7 @@ export function textPipeline(text: string, resolved: Resolved): Pipeline {
     repeated: resolved.repeated,
     plainText: true,
     pageType: resolved.pageType,
+    siteText: site ? { remove: site.removeText, keep: site.keepText } : null,
   });
   const metadata = emptyMetadata();
   if (titleSource) metadata.sources.title = titleSource;

@@ -9,7 +9,7 @@ import type { Block } from './blocks.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
 import type { TextState } from './text-engine.js';
-import { endsLikeSentence, labelForm } from './text-util.js';
+import { endsLikeSentence, labelForm, squash } from './text-util.js';
 
 /** A pattern of a rule's text matcher (the rule examples test that each one is there). */
 function pattern(ruleId: RuleId, name: string): RegExp {
@@ -263,7 +263,19 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'about-company': aboutCompany,
   'trailing-short': trailingShort,
   'closing-bio': closingBio,
+  'site-text': siteText,
 };
+
+/** `site-text`: blocks matching a per-site text pattern (first pattern that matches names the rule). */
+function siteText(state: TextState): void {
+  const rules = state.context.siteText?.remove ?? [];
+  if (rules.length === 0) return;
+  for (const [i, block] of state.blocks.entries()) {
+    const text = squash(block.text);
+    const rule = rules.find((candidate) => candidate.regex.test(text));
+    if (rule) state.remove(i, 'site-rule/text', `per-site rule ${rule.id}: text /${rule.pattern}/`, rule.id);
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // Line procedures: called for a line whose test conditions hold; true when the line is done.

@@ -53,6 +53,13 @@ export interface Removal {
    * page blocks around them); records cleaned before that may lack it and are shown at the end.
    */
   position?: number;
+  /**
+   * A short CSS path of the element the block came from (`div#main > aside.promo > p`), when
+   * it came from a page's DOM: enough for a review tool to propose a per-site selector.
+   */
+  selector?: string;
+  /** For a removal by one of the corpus's own per-site rules: that rule's id. */
+  siteRule?: string;
 }
 
 export interface StatusReason {
@@ -81,6 +88,11 @@ export interface Provenance {
   engine: string;
   /** The file the page was unpacked from (a WARC record, an MHTML or gzip file), when it was. */
   container?: ContainerProvenance;
+  /**
+   * SHA-256 of the per-site rules the page was cleaned with (their canonical JSON), when there
+   * were any. A corpus keeps that file as an object under this hash, so a re-clean can be repeated.
+   */
+  siteRules?: string;
 }
 
 /** Where a page's bytes were unpacked from; `source` then names the page inside it. */
@@ -160,6 +172,11 @@ export interface CleanDocument {
   markdown: string;
   metadata: DocumentMetadata;
   removed: Removal[];
+  /**
+   * For each block of `text` (see `textBlocks`), the short CSS path of the element it came from
+   * (`''` when unknown); absent for plain-text input and for documents cleaned before it existed.
+   */
+  blockSelectors?: string[];
   stats: DocumentStats;
   /**
    * The kind of page (absent for plain-text input and for documents cleaned before page types
