@@ -12,6 +12,9 @@ export const CLEAN_ERROR_CODES = [
   'clean.dom-failed',
   'clean.no-such-removal',
   'clean.empty-removal',
+  'clean.rule-exists',
+  'clean.no-such-rule',
+  'clean.ambiguous-rule',
 ] as const;
 export type CleanErrorCode = (typeof CLEAN_ERROR_CODES)[number];
 
@@ -25,6 +28,9 @@ const KIND_OF: Record<CleanErrorCode, ErrorKind> = {
   'clean.dom-failed': 'input',
   'clean.no-such-removal': 'usage',
   'clean.empty-removal': 'usage',
+  'clean.rule-exists': 'conflict',
+  'clean.no-such-rule': 'not-found',
+  'clean.ambiguous-rule': 'usage',
 };
 
 /** A CorpusKitError with one of the codes above; the subject is the source path when known. */

@@ -43,6 +43,8 @@ export { positionOf, restoreRemoval } from './restore.js';
 export { documentStats } from './stats.js';
 export type { StatsInput } from './stats.js';
 export {
+  addSiteRule,
+  removeSiteRule,
   compileTextPattern,
   listSiteRules,
   loadSiteRules,
@@ -62,6 +64,7 @@ export type {
   SiteRuleEntry,
   SiteRuleListing,
   SiteRules,
+  NewSiteRule,
 } from './site-rules.js';
 export { cssPath } from './css-path.js';
 export { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
 import {
+  addSiteRule,
   listSiteRules,
   loadSiteRules,
+  removeSiteRule,
   siteRuleId,
   siteRulesFor,
   siteRulesHash,
@@ -173,5 +175,47 @@ describe('per-site rules in clean', () => {
     await expect(
       clean(html, { source: 'ferry.html', siteRules: { sites: { 'a.org': { remove: [{ text: '[' }] } } } }),
     ).rejects.toMatchObject({ code: 'clean.bad-rules', subject: 'ferry.html' });
+  });
+});
+
+describe('editing a rules file', () => {
+  it('adds rules with ids, refuses the same rule twice, and removes by id or unique prefix', () => {
+    const start = validateSiteRules({ sites: { 'a.org': { remove: ['.old'], content: 'main' } } });
+    const { rules: one, rule } = addSiteRule(start, {
+      site: 'www.A.org',
+      action: 'remove',
+      selector: ' aside.promo ',
+      note: 'shop teaser',
+      by: 'ana',
+    });
+    expect(rule).toEqual({
+      id: siteRuleId('a.org', 'remove', { selector: 'aside.promo' }),
+      site: 'a.org',
+      action: 'remove',
+      selector: 'aside.promo',
+      note: 'shop teaser',
+      by: 'ana',
+    });
+    expect(start.sites?.['a.org']?.remove).toEqual(['.old']);
+    expect(() => addSiteRule(one, { site: 'a.org', action: 'remove', selector: 'aside.promo' })).toThrow(
+      expect.objectContaining({ code: 'clean.rule-exists' }),
+    );
+    const { rules: two, rule: text } = addSiteRule(one, { site: 'b.org', action: 'keep', text: '^chart:' });
+    expect(listSiteRules(two).map((listed) => listed.id)).toEqual([
+      siteRuleId('a.org', 'remove', { selector: '.old' }),
+      rule.id,
+      text.id,
+    ]);
+    expect(() => addSiteRule(two, { site: 'b.org', action: 'keep', text: '(' })).toThrow('not a valid text pattern');
+    const { rules: three, rule: removed } = removeSiteRule(two, text.id.slice(0, 5));
+    expect(removed.id).toBe(text.id);
+    expect(three.sites?.['b.org']).toBeUndefined();
+    // A site keeps its content selector when its last rule goes.
+    const { rules: four } = removeSiteRule(
+      removeSiteRule(three, rule.id).rules,
+      siteRuleId('a.org', 'remove', { selector: '.old' }),
+    );
+    expect(four.sites).toEqual({ 'a.org': { content: 'main' } });
+    expect(() => removeSiteRule(four, 'nope')).toThrow(expect.objectContaining({ code: 'clean.no-such-rule' }));
   });
 });

@@ -368,3 +368,84 @@ export function siteRulesFor(rules: SiteRules | undefined, host: string | null):
 export function siteRulesHash(rules: SiteRules): string {
   return hashValue(rules);
 }
+
+/** A rule to add to a rules file: a selector or a text pattern, for a site, to remove or to keep. */
+export interface NewSiteRule {
+  site: string;
+  action: SiteRuleAction;
+  selector?: string;
+  text?: string;
+  note?: string;
+  by?: string;
+  at?: string;
+}
+
+/**
+ * A copy of `rules` with one more rule (checked like the rest of the file), and the rule as
+ * listed. Adding a rule the file already has (same site, action and selector or pattern) is
+ * refused with `clean.rule-exists`, naming its id.
+ */
+export function addSiteRule(rules: SiteRules, rule: NewSiteRule): { rules: SiteRules; rule: SiteRuleListing } {
+  const site = normalizeSiteName(rule.site);
+  if ((rule.selector === undefined) === (rule.text === undefined)) {
+    fail('a rule needs exactly one of a selector and a text pattern');
+  }
+  const entry: SiteRuleEntry = {
+    ...(rule.selector !== undefined ? { selector: rule.selector.trim() } : { text: rule.text! }),
+  };
+  entry.id = siteRuleId(site, rule.action, entry);
+  for (const key of ['note', 'by', 'at'] as const) {
+    const value = rule[key]?.trim();
+    if (value) entry[key] = value;
+  }
+  const existing = listSiteRules(rules).find(
+    (listed) =>
+      listed.site === site &&
+      listed.action === rule.action &&
+      (entry.selector !== undefined ? listed.selector === entry.selector : listed.text === entry.text),
+  );
+  if (existing) {
+    throw cleanError('clean.rule-exists', `the rules already ${rule.action} this on ${site} (rule ${existing.id})`);
+  }
+  const sites = { ...rules.sites };
+  const current = sites[site] ?? {};
+  sites[site] = { ...current, [rule.action]: [...(current[rule.action] ?? []), entry] };
+  const next = validateSiteRules({ ...rules, sites });
+  return { rules: next, rule: listSiteRules(next).find((listed) => listed.id === entry.id)! };
+}
+
+/**
+ * A copy of `rules` without the rule `id` (a full id, or a unique prefix of at least 4
+ * characters), and the rule removed. Throws `clean.no-such-rule` or `clean.ambiguous-rule`.
+ */
+export function removeSiteRule(rules: SiteRules, id: string): { rules: SiteRules; rule: SiteRuleListing } {
+  const listed = listSiteRules(rules);
+  let matches = listed.filter((rule) => rule.id === id);
+  if (matches.length === 0 && id.length >= 4) matches = listed.filter((rule) => rule.id.startsWith(id));
+  if (matches.length === 0) throw cleanError('clean.no-such-rule', `no rule with the id '${id}'`, id);
+  if (matches.length > 1) {
+    throw cleanError(
+      'clean.ambiguous-rule',
+      `'${id}' names ${matches.length} rules (${matches.map((rule) => rule.id).join(', ')})`,
+      id,
+    );
+  }
+  const target = matches[0]!;
+  const sites: Record<string, SiteRule> = {};
+  for (const [site, rule] of Object.entries(rules.sites ?? {})) {
+    const keepItem = (action: SiteRuleAction) => (item: string | SiteRuleEntry) => {
+      if (site !== target.site || action !== target.action) return true;
+      const entry: SiteRuleEntry = typeof item === 'string' ? { selector: item } : item;
+      return (entry.id ?? siteRuleId(site, action, entry)) !== target.id;
+    };
+    const remove = (rule.remove ?? []).filter(keepItem('remove'));
+    const keep = (rule.keep ?? []).filter(keepItem('keep'));
+    if (remove.length === 0 && keep.length === 0 && rule.content === undefined) continue;
+    sites[site] = {
+      ...(remove.length > 0 ? { remove } : {}),
+      ...(keep.length > 0 ? { keep } : {}),
+      ...(rule.content !== undefined ? { content: rule.content } : {}),
+    };
+  }
+  return { rules: validateSiteRules({ ...rules, sites }), rule: target };
+}

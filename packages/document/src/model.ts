@@ -267,6 +267,11 @@ export interface Version {
    * the rejections made since the parent). Absent in versions written before decisions were kept.
    */
   decisions?: string;
+  /**
+   * SHA-256 of the corpus's own per-site rule file in force at this commit (kept as an object);
+   * absent when the corpus had none.
+   */
+  rules?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { versionFile } from './layout.js';
 import { applyChanges } from './manifest.js';
 import { decisionRecordOf, markRecorded, unrecorded, writeDecisions } from './decisions.js';
 import { byId, changesOf } from './staging-index.js';
+import { readRules } from './rules.js';
 import { flush, mutate } from './transaction.js';
 import { checkTagName, headRoot } from './versions.js';
 import type { CommitOptions, CommitResult, DecisionRecord } from './types.js';
@@ -52,6 +53,12 @@ export async function commit(ctx: StoreContext, options: CommitOptions): Promise
       },
       ...(decisions.length > 0 ? { decisions: writeDecisions(ctx, decisions) } : {}),
     };
+    // The corpus's rule file goes with the version (as an object, named in the version).
+    const rules = await readRules(ctx);
+    if (rules) {
+      ctx.backend.putObject(rules.hash, rules.bytes, { compress: true });
+      version.rules = rules.hash;
+    }
     const id = hashValue(version);
     await ctx.backend.flushObjects();
     await ctx.backend.writeFile(versionFile(id), JSON.stringify(version, null, 2) + '\n');

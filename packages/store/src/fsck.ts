@@ -229,6 +229,13 @@ async function checkVersions(
       });
     }
     if (version.decisions !== undefined) await graph.checkDecisions(version.decisions, id);
+    if (version.rules !== undefined && !(await ctx.backend.getObject(version.rules).catch(() => null))) {
+      problems.push({
+        kind: 'missing-object',
+        object: version.rules,
+        message: `rule file of version ${id} is missing`,
+      });
+    }
     const summary = await graph.checkNode(version.root, null);
     if (summary && summary.count !== version.counts?.documents) {
       problems.push({

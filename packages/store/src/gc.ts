@@ -5,6 +5,7 @@ import { parseStoredRecord } from './records.js';
 import { storeError } from './errors.js';
 import { verifyStore } from './fsck.js';
 import { current, exclusive, flush, mutate } from './transaction.js';
+import { readRules } from './rules.js';
 import { readVersion } from './versions.js';
 import type { GcOptions, GcResult } from './types.js';
 
@@ -23,6 +24,8 @@ async function reachable(ctx: StoreContext): Promise<Set<string>> {
     live.add(stored.markdown);
     const rawHash = stored.record.document.provenance?.rawSha256;
     if (rawHash && isSha256(rawHash)) live.add(rawHash);
+    const rulesHash = stored.record.document.provenance?.siteRules;
+    if (rulesHash && isSha256(rulesHash)) live.add(rulesHash);
   };
   const walk = async (hash: string): Promise<void> => {
     if (live.has(hash)) return;
@@ -41,8 +44,11 @@ async function reachable(ctx: StoreContext): Promise<Set<string>> {
     if (!file.endsWith('.json')) continue;
     const version = await readVersion(ctx, file.slice(0, -5));
     if (version.decisions) live.add(version.decisions);
+    if (version.rules && isSha256(version.rules)) live.add(version.rules);
     await walk(version.root);
   }
+  const rules = await readRules(ctx);
+  if (rules) live.add(rules.hash);
   const { staging } = await current(ctx);
   for (const entry of staging.values()) {
     if (entry.record) await addRecord(entry.record);

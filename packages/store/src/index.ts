@@ -8,3 +8,4 @@ export { FANOUT } from './manifest.js';
 export type { ManifestDiff, ManifestEntry } from './manifest.js';
 export { Store } from './store.js';
 export type * from './types.js';
+export type { StoredRules } from './rules.js';

@@ -9,6 +9,8 @@ import type { ManifestDiff, ManifestEntry } from './manifest.js';
 import { getRaw, putRaw, readRecord } from './objects.js';
 import * as read from './read.js';
 import { repair } from './repair.js';
+import { readRules, rulesAt, rulesObject, writeRules } from './rules.js';
+import type { StoredRules } from './rules.js';
 import { readState, writeState } from './side-state.js';
 import * as staging from './staging.js';
 import { current, transaction } from './transaction.js';
@@ -304,6 +306,31 @@ export class Store {
   /** Replace a side-state file atomically, under the lock. */
   writeState(name: string, bytes: Uint8Array | string): Promise<void> {
     return writeState(this.ctx, name, bytes);
+  }
+
+  // ---------------------------------------------------------------- the corpus's rule file
+
+  /** The working per-site rule file (opaque bytes and their SHA-256), or null when there is none. */
+  readRules(): Promise<StoredRules | null> {
+    return readRules(this.ctx);
+  }
+
+  /**
+   * Replace the working rule file (null removes it) under the lock, keeping the bytes as an
+   * object; the next commit records its hash in the version. Returns the hash, or null.
+   */
+  writeRules(bytes: Uint8Array | null): Promise<string | null> {
+    return writeRules(this.ctx, bytes);
+  }
+
+  /** The rule file in force at a version (null when none; `staged`: the working file). */
+  rulesAt(ref: string): Promise<StoredRules | null> {
+    return rulesAt(this.ctx, ref);
+  }
+
+  /** A rule file kept as an object, by its hash (a document's `provenance.siteRules`, a version's `rules`). */
+  rulesObject(hash: string): Promise<StoredRules> {
+    return rulesObject(this.ctx, hash);
   }
 
   // ---------------------------------------------------------------- integrity
