@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 
+import type { SiteRules } from '@corpuskit/clean';
 import type { CleanDocument, ErrorKind } from '@corpuskit/document';
 import { CorpusKitError, ERROR_KINDS, contentHash } from '@corpuskit/document';
 
@@ -14,6 +15,8 @@ export interface CleanTask {
   headers: Record<string, string> | null;
   /** Lines this page's site repeats on many pages (normalised line -> pages), from the corpus's table. */
   repeatedLines: Record<string, number>;
+  /** The corpus's own per-site rules (plain JSON, see `@corpuskit/clean`'s `SiteRules`). */
+  siteRules?: SiteRules;
   /** Per-document time limit inside the cleaner, checked between its stages. */
   timeoutMs?: number;
   /** Largest input the cleaner accepts. */
@@ -70,6 +73,7 @@ async function cleanDocument(task: CleanTask): Promise<CleanDocument> {
     ...(task.headers ? { headers: task.headers } : {}),
     source: task.source,
     repeatedLines: task.repeatedLines,
+    ...(task.siteRules ? { siteRules: task.siteRules } : {}),
     ...(task.timeoutMs === undefined ? {} : { timeoutMs: task.timeoutMs }),
     ...(task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes }),
   });

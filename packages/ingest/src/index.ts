@@ -33,8 +33,12 @@ export type {
   IngestOptions,
   IngestResult,
   Outcome,
+  RecleanChange,
   RecleanOptions,
+  RecleanResult,
 } from './pipeline.js';
+export { addCorpusRule, loadCorpusRules, removeCorpusRule, saveCorpusRules } from './corpus-rules.js';
+export type { CorpusRules } from './corpus-rules.js';
 export type {
   CorpusPort,
   CorpusReader,

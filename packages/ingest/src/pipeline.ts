@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 
+import type { SiteRules } from '@corpuskit/clean';
 import type {
   CanonicalConflictFinding,
   CleanDocument,
@@ -7,6 +8,7 @@ import type {
   DocumentStatus,
   Finding,
   NotArticleFinding,
+  Removal,
 } from '@corpuskit/document';
 import {
   DEFAULT_MAX_BYTES,
@@ -138,6 +140,8 @@ export interface IngestOptions {
   onStart?: (total: number) => void;
   /** Called when staging starts (after every page is cleaned), e.g. to time the two phases. */
   onStaging?: () => void;
+  /** Per-site rules to clean with (null: none); default: the corpus's own (`CorpusSession.siteRules`). */
+  siteRules?: SiteRules | null;
 }
 
 interface Cleaned {
@@ -245,6 +249,7 @@ async function cleanPage(
   maxBytes: number,
   timeoutMs: number | undefined,
   deflateRaw: boolean,
+  siteRules: SiteRules | null,
 ): Promise<Cleaned> {
   const host = hostOf(page.declaredCanonical ?? tryCanonicalizeUrl(page.url) ?? '');
   const task: CleanTask = {
@@ -254,6 +259,7 @@ async function cleanPage(
     fetchedAt: page.fetchedAt,
     headers: page.headers,
     repeatedLines: host ? lines.linesFor(host) : {},
+    ...(siteRules ? { siteRules } : {}),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     maxBytes,
     ...(deflateRaw ? { deflateRaw } : {}),
@@ -509,6 +515,7 @@ export async function ingest(
   options.onStart?.(expanded.files.length + stdinCount);
 
   const lines = await session.snapshotLines();
+  const siteRules = options.siteRules !== undefined ? options.siteRules : ((await session.siteRules?.()) ?? null);
   const cleaned: Cleaned[] = [];
   const containers: ContainerSummary[] = [];
   const reached = new Set<InputFile>();
@@ -524,7 +531,9 @@ export async function ingest(
     }
     const { page } = item;
     try {
-      cleaned.push(await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, options.deflateRaw ?? false));
+      cleaned.push(
+        await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, options.deflateRaw ?? false, siteRules),
+      );
       options.onEvent?.({ source: page.source, kind: 'cleaned' });
     } catch (error) {
       const wrapped = toCorpusKitError(error, page.source);
@@ -614,28 +623,83 @@ export interface RecleanOptions {
   onStaging?: () => void;
   /** Per-page time limit passed to the cleaner. */
   timeoutMs?: number;
+  /**
+   * Per-site rules to clean with (null: none); default: the corpus's own. A preview passes the
+   * rules as they would be with a proposed rule.
+   */
+  siteRules?: SiteRules | null;
+  /** Clean and compare, but stage nothing: the result's `changes` say what a reclean would stage. */
+  dryRun?: boolean;
+}
+
+/** One document a re-clean changes (or would change): what it was, what it becomes. */
+export interface RecleanChange {
+  id: string;
+  /** Where the document's current content is: the staging area (`pending`/`accepted`) or HEAD. */
+  where: 'staged' | 'committed';
+  state: 'pending' | 'accepted' | null;
+  title: string | null;
+  before: CleanDocument;
+  after: CleanDocument;
+  /** Removals the new cleaning makes that the old one did not (each with its rule and, for per-site rules, `siteRule`). */
+  removedAdded: Removal[];
+  /** Removals of the old cleaning the new one no longer makes (text that comes back). */
+  removedDropped: Removal[];
+}
+
+export interface RecleanResult extends IngestResult {
+  dryRun: boolean;
+  /** The documents whose content changes, sorted by id (a dry run stages none of them). */
+  changes: RecleanChange[];
+  /** Documents cleaned again (the site's, or all). */
+  checked: number;
+}
+
+const removalKey = (removal: Removal) => `${removal.rule}\u0000${removal.siteRule ?? ''}\u0000${removal.text}`;
+
+/** Removals in `a` that `b` does not have (by rule, site rule and text; repeats counted). */
+function removalsNotIn(a: readonly Removal[], b: readonly Removal[]): Removal[] {
+  const left = new Map<string, number>();
+  for (const removal of b) left.set(removalKey(removal), (left.get(removalKey(removal)) ?? 0) + 1);
+  const out: Removal[] = [];
+  for (const removal of a) {
+    const key = removalKey(removal);
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else out.push(removal);
+  }
+  return out;
 }
 
 /**
  * Re-run the cleaner over the raw pages the corpus keeps (all, or one site's) with the same
- * URL, fetch time and encoding as before and the current repeated-line table, and stage the
- * documents whose content changes. Documents with no raw bytes fail with a clear error.
+ * URL, fetch time and encoding as before, the current repeated-line table and the corpus's
+ * per-site rules, and stage the documents whose content changes (`dryRun`: only say which,
+ * with what they were and what they become). Documents with no raw bytes fail with a clear error.
  */
 export async function reclean(
   session: CorpusSession,
   reader: CorpusReader,
   options: RecleanOptions = {},
-): Promise<IngestResult> {
+): Promise<RecleanResult> {
   const cleanFn = options.cleanFn ?? cleanInProcess;
   const site = options.site
     ?.toLowerCase()
     .replace(/^https?:\/\//, '')
     .replace(/\/.*$/, '');
   const all = await reader.currentDocuments();
-  const records = site ? all.filter((r) => hostOf(r.id) === site) : all;
+  // A site's documents: its host and its subdomains (as per-site rules apply), `www.` or not.
+  const bare = site?.replace(/^www\./, '');
+  const ofSite = (id: string) => {
+    const host = hostOf(id)?.replace(/^www\./, '');
+    return host !== undefined && host !== null && (host === bare || host.endsWith(`.${bare}`));
+  };
+  const records = site ? all.filter((r) => ofSite(r.id)) : all;
   if (site && records.length === 0) {
     throw ingestError('not-found', 'no-documents', `no documents from ${site} in the corpus`, { subject: site });
   }
+  const siteRules = options.siteRules !== undefined ? options.siteRules : ((await session.siteRules?.()) ?? null);
+  const before = new Map(records.map((record) => [record.id, record]));
   options.onStart?.(records.length);
   const lines = await session.snapshotLines();
   const results: FileResult[] = [];
@@ -665,6 +729,7 @@ export async function reclean(
         headers:
           provenance.encodingSource === 'http' ? { 'content-type': `text/html; charset=${provenance.encoding}` } : null,
         repeatedLines: host ? lines.linesFor(host) : {},
+        ...(siteRules ? { siteRules } : {}),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       });
       const sha = provenance.rawSha256;
@@ -690,10 +755,34 @@ export async function reclean(
     }
   });
   cleaned.sort((a, b) => compare(a.id, b.id));
+  const states = (await reader.stagedStates?.()) ?? new Map<string, 'pending' | 'accepted'>();
+  const changes: RecleanChange[] = [];
+  for (const item of cleaned) {
+    const old = before.get(item.id)!;
+    if (old.contentHash === item.contentHash) continue;
+    const state = states.get(item.id) ?? null;
+    changes.push({
+      id: item.id,
+      where: state ? 'staged' : 'committed',
+      state,
+      title: item.document.title,
+      before: old.document,
+      after: item.document,
+      removedAdded: removalsNotIn(item.document.removed, old.document.removed),
+      removedDropped: removalsNotIn(old.document.removed, item.document.removed),
+    });
+  }
+  if (options.dryRun) {
+    for (const item of cleaned) {
+      const changed = changes.some((change) => change.id === item.id);
+      results.push({ ...baseResult(item), outcome: changed ? 'updated' : 'unchanged', findings: [] });
+    }
+    return { ...summarize(results, [], false), dryRun: true, changes, checked: records.length };
+  }
   options.onStaging?.();
   if (cleaned.length > 0) {
     const staged = await session.write((port) => stageCleaned(port, cleaned));
     results.push(...staged);
   }
-  return summarize(results, [], false);
+  return { ...summarize(results, [], false), dryRun: false, changes, checked: records.length };
 }

@@ -1,3 +1,4 @@
+import type { SiteRules } from '@corpuskit/clean';
 import type { DedupFinding, DocumentRecord } from '@corpuskit/document';
 
 /** What staging one record did: its change against HEAD and the review state it got. */
@@ -82,6 +83,8 @@ export interface CorpusSession {
   snapshotLines(): Promise<RepeatedLinesPort>;
   /** Take the corpus lock, run `fn`, make its writes durable, release. */
   write<T>(fn: (port: CorpusPort) => Promise<T>): Promise<T>;
+  /** The corpus's own per-site rules, passed to every page cleaned (none when absent). */
+  siteRules?(): Promise<SiteRules | null>;
 }
 
 /** Read access a re-clean needs, outside the lock. */
@@ -90,4 +93,6 @@ export interface CorpusReader {
   currentDocuments(): Promise<DocumentRecord[]>;
   /** The raw bytes kept for a document, by their SHA-256; null when they are missing. */
   readRaw(sha256: string): Promise<Uint8Array | null>;
+  /** Review states of the staged (not rejected, not removed) documents, by id: what is not here is HEAD's. */
+  stagedStates?(): Promise<Map<string, 'pending' | 'accepted'>>;
 }

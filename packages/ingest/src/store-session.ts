@@ -2,6 +2,7 @@ import type { DocumentRecord } from '@corpuskit/document';
 import { DedupIndex, RepeatedLineTable } from '@corpuskit/dedup';
 import type { StageResult, Store } from '@corpuskit/store';
 
+import { loadCorpusRules } from './corpus-rules.js';
 import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort, StagedOutcome } from './ports.js';
 
 /** Names of the side-state files ingest keeps in the store. */
@@ -148,6 +149,18 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
     },
 
     currentDocuments: () => currentDocuments(store),
+
+    async siteRules() {
+      return (await loadCorpusRules(store))?.rules ?? null;
+    },
+
+    async stagedStates() {
+      const states = new Map<string, 'pending' | 'accepted'>();
+      for (const item of (await store.status()).items) {
+        if (item.state !== 'rejected' && item.change !== 'remove') states.set(item.id, item.state);
+      }
+      return states;
+    },
 
     readRaw(sha) {
       return store.getRaw(sha);
