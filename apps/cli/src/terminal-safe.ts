@@ -12,6 +12,11 @@ import type { Writable } from 'node:stream';
  */
 export const COLOR_SENTINEL = '\uFDD0';
 
+/** A renderer's colours, marked as ours so the terminal-safe output keeps them. */
+export function colorSafe(text: string, color: boolean): string {
+  return color ? text.replaceAll('\u001b', COLOR_SENTINEL) : text;
+}
+
 // C0 controls but tab and newline, DEL, C1 controls: never part of text.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;

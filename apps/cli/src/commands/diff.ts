@@ -9,7 +9,7 @@ import type { Store } from '@corpuskit/store';
 import type { CommandContext } from '../context.js';
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import { corpusDirFor } from '../corpus.js';
-import { COLOR_SENTINEL } from '../terminal-safe.js';
+import { colorSafe } from '../terminal-safe.js';
 
 export const spec: CommandSpec = {
   usage: 'diff <old> <new>',
@@ -301,8 +301,3 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
     );
   return { json, text, exitCode: exitOnDiff && different ? 1 : 0 };
 };
-
-/** The renderer's colours, marked as ours so the terminal-safe output keeps them (see terminal-safe.ts). */
-function colorSafe(text: string, color: boolean): string {
-  return color ? text.replaceAll('\u001b', COLOR_SENTINEL) : text;
-}

@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   reopen: () => import('./reopen.js'),
   unstage: () => import('./unstage.js'),
   reclean: () => import('./reclean.js'),
+  rules: () => import('./rules.js'),
   commit: () => import('./commit.js'),
   tag: () => import('./tag.js'),
   log: () => import('./log.js'),
