@@ -13,8 +13,9 @@ function stableName(name: string): boolean {
   if (!STABLE_NAME.test(name)) return false;
   if (/\d{3,}/.test(name)) return false;
   if (/^(?:readability|page)\b/i.test(name) || name.startsWith('readability-')) return false;
-  // CSS-in-JS hashes such as `css-1x2y3z` or `sc-bdVaJa`: short runs mixing case and digits.
-  if (/^(?:css|sc|jsx|svelte)-/i.test(name)) return false;
+  // CSS-in-JS hashes such as `css-1x2y3z`, `ssrcss-pv1rh6-ArticleWrapper` or `sc-bdVaJa`.
+  if (/^(?:css|ssrcss|sc|jsx|svelte|emotion)-/i.test(name)) return false;
+  if (name.split(/[-_]+/).some((part) => part.length >= 5 && /\d/.test(part) && /[a-z]/i.test(part))) return false;
   return true;
 }
 

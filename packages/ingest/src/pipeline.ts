@@ -645,6 +645,8 @@ export interface RecleanChange {
   removedAdded: Removal[];
   /** Removals of the old cleaning the new one no longer makes (text that comes back). */
   removedDropped: Removal[];
+  /** Text removed by both cleanings, now by another rule (as the new cleaning reports it). */
+  removedReassigned: Removal[];
 }
 
 export interface RecleanResult extends IngestResult {
@@ -655,10 +657,15 @@ export interface RecleanResult extends IngestResult {
   checked: number;
 }
 
-const removalKey = (removal: Removal) => `${removal.rule}\u0000${removal.siteRule ?? ''}\u0000${removal.text}`;
+const textKey = (removal: Removal) => removal.text;
+const ruleKey = (removal: Removal) => `${removal.rule}\u0000${removal.siteRule ?? ''}\u0000${removal.text}`;
 
-/** Removals in `a` that `b` does not have (by rule, site rule and text; repeats counted). */
-function removalsNotIn(a: readonly Removal[], b: readonly Removal[]): Removal[] {
+/** Removals in `a` that `b` does not have (by `key`; repeats counted). */
+function removalsNotIn(
+  a: readonly Removal[],
+  b: readonly Removal[],
+  removalKey: (removal: Removal) => string = textKey,
+): Removal[] {
   const left = new Map<string, number>();
   for (const removal of b) left.set(removalKey(removal), (left.get(removalKey(removal)) ?? 0) + 1);
   const out: Removal[] = [];
@@ -770,6 +777,12 @@ export async function reclean(
       after: item.document,
       removedAdded: removalsNotIn(item.document.removed, old.document.removed),
       removedDropped: removalsNotIn(old.document.removed, item.document.removed),
+      // Text removed before and now, by another rule (e.g. a per-site rule now claims it).
+      removedReassigned: removalsNotIn(
+        removalsNotIn(item.document.removed, old.document.removed, ruleKey),
+        removalsNotIn(item.document.removed, old.document.removed),
+        ruleKey,
+      ),
     });
   }
   if (options.dryRun) {

@@ -1,7 +1,8 @@
 import { sha256 } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { Store, initCorpus, openCorpus } from './index.js';
+import type { Store } from './index.js';
+import { initCorpus, openCorpus } from './index.js';
 import { makeRecord, tempDir, url } from './test-records.js';
 
 let dir: string;

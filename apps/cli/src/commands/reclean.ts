@@ -43,6 +43,7 @@ interface ChangeJson {
   title: string | null;
   removedAdded: RecleanChange['removedAdded'];
   removedDropped: RecleanChange['removedDropped'];
+  removedReassigned: RecleanChange['removedReassigned'];
   words: { added: number; removed: number };
   patch: string;
 }
@@ -64,6 +65,7 @@ async function changesJson(changes: RecleanChange[]): Promise<Array<ChangeJson &
       title: change.title,
       removedAdded: change.removedAdded,
       removedDropped: change.removedDropped,
+      removedReassigned: change.removedReassigned,
       words: { added: diff.stats.words.added, removed: diff.stats.words.removed },
       patch: renderPatch(diff, { oldName: `a/${change.id}`, newName: `b/${change.id}` }),
       text: '',
@@ -102,6 +104,7 @@ async function renderPreview(
     );
     for (const removal of change.removedAdded) lines.push(removalLine(removal, 'removed'));
     for (const removal of change.removedDropped) lines.push(removalLine(removal, 'restored'));
+    for (const removal of change.removedReassigned) lines.push(removalLine(removal, 'now by'));
     const side = (document: RecleanChange['before']) => ({
       id: change.id,
       title: document.title,
@@ -182,6 +185,7 @@ export const run: CommandRun = async (_args, options, context) => {
         id: change.id,
         removedAdded: change.removedAdded,
         removedDropped: change.removedDropped,
+        removedReassigned: change.removedReassigned,
       }));
       rendered.json = { ...rendered.json, changes };
     }
@@ -190,6 +194,7 @@ export const run: CommandRun = async (_args, options, context) => {
         `  ${change.id}`,
         ...change.removedAdded.map((removal) => removalLine(removal, 'removed')),
         ...change.removedDropped.map((removal) => removalLine(removal, 'restored')),
+        ...change.removedReassigned.map((removal) => removalLine(removal, 'now by')),
       ]);
       rendered.text = [rendered.text, ...detail].join('\n');
     }
