@@ -119,6 +119,8 @@ export interface QueueDetail {
   reasons: StatusReason[];
   warnings: string[];
   blocks: string[];
+  /** The CSS path of each block's element, when the cleaner recorded it (for rule proposals). */
+  blockSelectors?: string[];
   removed: PlacedRemoval[];
   metadata: DocumentMetadata | null;
   provenance: Record<string, unknown> | null;
@@ -244,4 +246,77 @@ export interface HistoryResponse {
   id: string;
   title: string | null;
   steps: HistoryStepView[];
+/** A per-site rule as the app edits it: a selector or a text pattern, to remove or to keep. */
+export interface RuleDraft {
+  site: string;
+  action: 'remove' | 'keep';
+  selector?: string;
+  text?: string;
+  note?: string;
+}
+
+/** One rule of the corpus's rule file, with its id. */
+export interface RuleListing {
+  id: string;
+  site: string;
+  action: 'remove' | 'keep';
+  selector?: string;
+  text?: string;
+  note?: string;
+  by?: string;
+  at?: string;
+}
+
+export interface RuleListResponse {
+  /** SHA-256 of the rule file, null when the corpus has none. */
+  hash: string | null;
+  rules: RuleListing[];
+}
+
+/** A rule proposed from one block: selectors (most specific first) and a text pattern to choose from. */
+export interface RuleProposalResponse {
+  id: string;
+  site: string;
+  action: 'remove' | 'keep';
+  kind: 'selector' | 'text';
+  selectors: string[];
+  text: string;
+  block: { removed: boolean; text: string; selector: string | null; rule: string | null };
+}
+
+/** What saving a rule would change on its site: a dry-run re-clean of its staged and committed documents. */
+export interface RulePreviewResponse {
+  /** Names this preview for `rules/preview/diff`. */
+  preview: string;
+  rule: RuleListing;
+  site: string;
+  checked: number;
+  changed: number;
+  staged: number;
+  committed: number;
+  failed: Array<{ id: string; error: string }>;
+  documents: Array<{
+    id: string;
+    title: string | null;
+    where: 'staged' | 'committed';
+    state: 'pending' | 'accepted' | null;
+    removedAdded: Removal[];
+    removedDropped: Removal[];
+    words: { added: number; removed: number };
+  }>;
+}
+
+export interface RuleSavedResponse {
+  rule: RuleListing;
+  hash: string | null;
+}
+
+export interface RuleRecleanResponse {
+  site: string;
+  checked: number;
+  /** Documents staged (new or updated) for review. */
+  staged: number;
+  unchanged: number;
+  failed: Array<{ id: string; error: string }>;
+  ids: string[];
 }

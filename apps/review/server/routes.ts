@@ -5,6 +5,7 @@ import { CorpusKitError } from '@corpuskit/document';
 import type { BulkDecisionRequest, ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
 import { documentHistory } from './history.js';
 import { REVIEWER_HEADER, reviewerOf } from './reviewer.js';
+import { mountRuleRoutes } from './rule-routes.js';
 import { checkRef } from './service.js';
 import type { ReviewService } from './service.js';
 
@@ -128,4 +129,6 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
       ),
     ),
   );
+
+  mountRuleRoutes(api, service.store);
 }

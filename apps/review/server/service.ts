@@ -323,6 +323,7 @@ export class ReviewService {
           : reasons,
       warnings: document?.warnings ?? [],
       blocks,
+      ...(document?.blockSelectors ? { blockSelectors: document.blockSelectors } : {}),
       removed,
       metadata: document?.metadata ?? null,
       provenance: document ? { ...document.provenance } : null,

@@ -79,3 +79,5 @@ export {
 } from './page-type.js';
 export type { PageTypeModel } from './page-type.js';
 export { TYPE_DISABLED_CATEGORIES } from './page-type-rules.js';
+export { escapePattern, proposeSiteRule, selectorCandidates, textPatternFor } from './rule-proposal.js';
+export type { SiteRuleProposal } from './rule-proposal.js';

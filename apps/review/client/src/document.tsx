@@ -1,8 +1,10 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 
-import type { PlacedRemoval, QueueDetail } from '../../server/api-types.js';
+import type { PlacedRemoval, QueueDetail, RuleRecleanResponse } from '../../server/api-types.js';
 import { DocumentDiffPanel } from './document-diff.js';
 import { href } from './router.js';
+import { RuleDialog } from './rule-dialog.js';
+import type { RuleSource } from './rule-dialog.js';
 
 const METADATA_ROWS: Array<[key: string, label: string]> = [
   ['title', 'Title'],
@@ -31,11 +33,16 @@ export function DocumentPanel({
   detail,
   onRestore,
   expandAll,
+  onStaged,
 }: {
   detail: QueueDetail;
   onRestore: (removal: number) => void;
   expandAll: boolean | null;
+  /** After "make a rule for this site" re-cleaned the site and staged its changes. */
+  onStaged?: (response: RuleRecleanResponse) => void;
 }) {
+  const [ruleSource, setRuleSource] = useState<RuleSource | null>(null);
+  const canMakeRules = /^https?:/.test(detail.item.id) && detail.item.change !== 'remove';
   const byPosition = new Map<number, PlacedRemoval[]>();
   for (const removal of detail.removed) {
     byPosition.set(removal.position, [...(byPosition.get(removal.position) ?? []), removal]);
@@ -151,9 +158,22 @@ export function DocumentPanel({
                       removal={removal}
                       onRestore={onRestore}
                       expandAll={expandAll}
+                      onRule={canMakeRules ? () => setRuleSource({ removal: removal.index }) : undefined}
                     />
                   ))}
-                  <p>{block}</p>
+                  <p className={canMakeRules ? 'kept-block' : undefined}>
+                    {block}
+                    {canMakeRules && (
+                      <button
+                        type="button"
+                        className="block-rule"
+                        aria-label="Make a rule for this site from this paragraph"
+                        title="Make a rule for this site from this paragraph"
+                        onClick={() => setRuleSource({ block: i })}
+                        data-testid="make-rule-kept"
+                      />
+                    )}
+                  </p>
                 </Fragment>
               ))}
               {[...byPosition]
@@ -165,6 +185,7 @@ export function DocumentPanel({
                     removal={removal}
                     onRestore={onRestore}
                     expandAll={expandAll}
+                    onRule={canMakeRules ? () => setRuleSource({ removal: removal.index }) : undefined}
                   />
                 ))}
               {detail.blocks.length === 0 && <p className="muted">(no text was kept)</p>}
@@ -208,6 +229,14 @@ export function DocumentPanel({
           </>
         )}
       </aside>
+      {ruleSource && (
+        <RuleDialog
+          id={detail.item.id}
+          source={ruleSource}
+          onClose={() => setRuleSource(null)}
+          onStaged={(response) => onStaged?.(response)}
+        />
+      )}
     </div>
   );
 }
@@ -216,10 +245,12 @@ function RemovedBlock({
   removal,
   onRestore,
   expandAll,
+  onRule,
 }: {
   removal: PlacedRemoval;
   onRestore: (removal: number) => void;
   expandAll: boolean | null;
+  onRule?: (() => void) | undefined;
 }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -237,10 +268,18 @@ function RemovedBlock({
         <button type="button" className="small" onClick={() => onRestore(removal.index)} data-testid="restore">
           Restore
         </button>
+        {onRule && (
+          <button type="button" className="small" onClick={onRule} data-testid="make-rule">
+            Rule for this site…
+          </button>
+        )}
       </div>
       {open && (
         <div className="removed-body">
-          <div className="removed-reason">{removal.reason}</div>
+          <div className="removed-reason">
+            {removal.reason}
+            {removal.siteRule && <span className="muted"> (per-site rule {removal.siteRule})</span>}
+          </div>
           <div className="removed-text">{removal.text}</div>
         </div>
       )}

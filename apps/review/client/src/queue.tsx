@@ -520,7 +520,19 @@ export function QueueView({
                 </div>
               </form>
             )}
-            <DocumentPanel key={detail.item.id} detail={detail} onRestore={restore} expandAll={expandAll} />
+            <DocumentPanel
+              key={detail.item.id}
+              detail={detail}
+              onRestore={restore}
+              expandAll={expandAll}
+              onStaged={(response) => {
+                flash(`Re-cleaned ${response.site}: ${response.staged} staged for review`);
+                void load();
+                void get<QueueDetail>('queue/item', { id: detail.item.id })
+                  .then(setDetail)
+                  .catch(() => undefined);
+              }}
+            />
           </>
         )}
       </section>
