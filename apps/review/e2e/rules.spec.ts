@@ -70,7 +70,7 @@ test('a removed block becomes a rule for its site: proposal, preview with diffs,
   const dialog = page.getByTestId('rule-dialog');
   await expect(dialog.getByTestId('rule-site')).toHaveText('harbour.example');
   // A removed block: the proposal keeps it, by the selector of its element.
-  await expect(dialog.getByRole('radio', { name: /keep/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^keep/ })).toBeChecked();
   await expect(dialog.getByTestId('rule-selector')).toHaveValue('div.sharedaddy');
   await dialog.getByTestId('rule-note').fill('our share box holds the standfirst on this site');
   await screenshot(page, 'rule-proposal');
@@ -132,7 +132,7 @@ test('a kept paragraph proposes a text rule to remove it; a bad pattern is refus
   await paragraph.hover();
   await paragraph.getByTestId('make-rule-kept').click();
   const dialog = page.getByTestId('rule-dialog');
-  await expect(dialog.getByRole('radio', { name: /remove/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'remove', exact: true })).toBeChecked();
   await expect(dialog.getByTestId('rule-text')).toHaveValue(/^\^/);
   await dialog.getByTestId('rule-text').fill('(unclosed');
   await dialog.getByTestId('rule-preview').click();
