@@ -527,7 +527,7 @@ export function QueueView({
               expandAll={expandAll}
               onStaged={(response) => {
                 flash(`Re-cleaned ${response.site}: ${response.staged} staged for review`);
-                void load();
+                reload();
                 void get<QueueDetail>('queue/item', { id: detail.item.id })
                   .then(setDetail)
                   .catch(() => undefined);
