@@ -42,6 +42,7 @@ export function DocumentPanel({
   onStaged?: (response: RuleRecleanResponse) => void;
 }) {
   const [ruleSource, setRuleSource] = useState<RuleSource | null>(null);
+  const staged = useRef<RuleRecleanResponse | null>(null);
   const canMakeRules = /^https?:/.test(detail.item.id) && detail.item.change !== 'remove';
   const byPosition = new Map<number, PlacedRemoval[]>();
   for (const removal of detail.removed) {
@@ -233,8 +234,15 @@ export function DocumentPanel({
         <RuleDialog
           id={detail.item.id}
           source={ruleSource}
-          onClose={() => setRuleSource(null)}
-          onStaged={(response) => onStaged?.(response)}
+          onClose={() => {
+            setRuleSource(null);
+            // The queue is refreshed once the dialog closes, so its result stays readable until then.
+            if (staged.current) onStaged?.(staged.current);
+            staged.current = null;
+          }}
+          onStaged={(response) => {
+            staged.current = response;
+          }}
         />
       )}
     </div>
