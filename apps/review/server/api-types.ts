@@ -246,6 +246,8 @@ export interface HistoryResponse {
   id: string;
   title: string | null;
   steps: HistoryStepView[];
+}
+
 /** A per-site rule as the app edits it: a selector or a text pattern, to remove or to keep. */
 export interface RuleDraft {
   site: string;
