@@ -1,6 +1,6 @@
 import { describeSimilarity } from '@corpuskit/dedup';
-import { SCHEMA_VERSION } from '@corpuskit/document';
-import type { Finding } from '@corpuskit/document';
+import { EXIT_CODES, SCHEMA_VERSION } from '@corpuskit/document';
+import type { ErrorKind, Finding } from '@corpuskit/document';
 import type { IngestResult, PreviousDecision } from '@corpuskit/ingest';
 
 import type { CommandResult } from './command.js';
@@ -25,6 +25,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  */
 export function batchExitCode(result: IngestResult): number {
   const { counts } = result;
+  // The corpus could not be written (disk full ...): the I/O exit code, whatever else happened.
+  if (result.stagingError) return EXIT_CODES[result.stagingError.kind as ErrorKind] ?? EXIT_CODES.io;
   if (counts.failed === 0) return 0;
   return counts.failed === counts.files ? 2 : 1;
 }
@@ -39,7 +41,7 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
       context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'file', ...file })}\n`);
     }
     context.stdout.write(
-      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'summary', ...result.counts, failed: result.failed, interrupted: result.interrupted, containers: result.containers })}\n`,
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, type: 'summary', ...result.counts, failed: result.failed, interrupted: result.interrupted, containers: result.containers, ...(result.stagingError ? { error: result.stagingError } : {}) })}\n`,
     );
     return { exitCode };
   }
@@ -51,8 +53,14 @@ export function renderIngest(result: IngestResult, options: RenderIngestOptions)
     warnings: result.warnings,
     interrupted: result.interrupted,
     containers: result.containers,
+    ...(result.stagingError ? { error: result.stagingError } : {}),
     items: result.files,
   };
+  if (result.stagingError && !context.options.json) {
+    context.log.error(
+      `staging stopped: ${result.stagingError.message}; the pages not staged are listed as failed, nothing is half-written`,
+    );
+  }
   return { json, text: textSummary(result, options), exitCode };
 }
 
@@ -92,6 +100,13 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
     );
   }
   if (result.interrupted) lines.push(colors.yellow('  interrupted: files not reached are listed as failed'));
+  if (result.stagingError) {
+    lines.push(
+      colors.red(
+        `  staging stopped: the corpus could not be written (${result.stagingError.message}); nothing is half-written`,
+      ),
+    );
+  }
   for (const warning of result.warnings)
     lines.push(`  ${colors.yellow('skipped')}    ${warning.source}: ${warning.message}`);
   const verbose = options.context.options.verbose;

@@ -87,10 +87,23 @@ export function isCorpusKitError(value: unknown): value is CorpusKitError {
 }
 
 /** Wrap anything thrown into a CorpusKitError, keeping corpuskit errors as they are. */
+/** Errors of the storage itself (full, over a size limit or quota, failing, read-only): kind `io`. */
+const IO_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS']);
+
 export function toCorpusKitError(value: unknown, subject?: string): CorpusKitError {
   if (value instanceof CorpusKitError) return value;
   const message = value instanceof Error ? value.message : String(value);
   const nodeCode = (value as { code?: unknown } | null)?.code;
+  if (typeof nodeCode === 'string' && IO_CODES.has(nodeCode)) {
+    // The disk is full or failing: not the input's fault. Name the path when the error has one.
+    const path = (value as { path?: unknown }).path;
+    return new CorpusKitError(
+      'io',
+      `fs.${nodeCode.toLowerCase()}`,
+      typeof path === 'string' && !message.includes(path) ? `${message} (${path})` : message,
+      { subject, cause: value, details: { code: nodeCode, ...(typeof path === 'string' ? { path } : {}) } },
+    );
+  }
   if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
     const kind: ErrorKind = nodeCode === 'ENOENT' ? 'not-found' : 'input';
     return new CorpusKitError(kind, `fs.${nodeCode.toLowerCase()}`, message, { subject, cause: value });

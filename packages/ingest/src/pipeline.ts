@@ -98,6 +98,11 @@ export interface IngestResult {
   interrupted: boolean;
   /** Each WARC file read: records, pages, and records skipped by reason. */
   containers: ContainerSummary[];
+  /**
+   * Set when staging could not be written (disk full, another I/O error): the corpus is as it
+   * was, and every page that was not staged is listed as failed with this error.
+   */
+  stagingError?: { code: string; kind: string; message: string; path: string | null };
 }
 
 export interface IngestEvent {
@@ -314,8 +319,11 @@ async function largestFirst(files: readonly InputFile[]): Promise<InputFile[]> {
  * Stage cleaned documents in id order under the lock: compare with what the corpus has,
  * dedup against the persisted index, keep the raw bytes, count lines for the site table.
  */
-async function stageCleaned(port: CorpusPort, cleaned: readonly Cleaned[]): Promise<FileResult[]> {
-  const results: FileResult[] = [];
+async function stageCleaned(
+  port: CorpusPort,
+  cleaned: readonly Cleaned[],
+  results: FileResult[] = [],
+): Promise<FileResult[]> {
   const changed: Array<{ item: Cleaned; hash: string }> = [];
   for (const item of cleaned) {
     const hash = item.contentHash;
@@ -605,11 +613,46 @@ export async function ingest(
     winners.push(item);
   }
   options.onStaging?.();
-  if (winners.length > 0) {
-    const staged = await session.write((port) => stageCleaned(port, winners));
-    results.push(...staged);
+  const stagingError = await stageReporting(session, winners, results);
+  const summary = summarize(results, expanded.skipped, interrupted, expanded.warnings, containers);
+  return stagingError ? { ...summary, stagingError } : summary;
+}
+
+/**
+ * Stage under the lock and push the results. When the corpus cannot be written (an I/O error:
+ * disk full, a file size limit, a failing disk), the transaction leaves the corpus as it was;
+ * every page is then reported: those the store already made durable (a long batch flushes on
+ * the way) with their outcome, the rest as failed with the error, which names the path.
+ */
+async function stageReporting(
+  session: CorpusSession,
+  winners: readonly Cleaned[],
+  results: FileResult[],
+): Promise<IngestResult['stagingError'] | undefined> {
+  if (winners.length === 0) return undefined;
+  const partial: FileResult[] = [];
+  try {
+    await session.write((port) => stageCleaned(port, winners, partial));
+    results.push(...partial);
+    return undefined;
+  } catch (error) {
+    const wrapped = toCorpusKitError(error);
+    if (wrapped.kind !== 'io') throw error;
+    const path = typeof wrapped.details?.path === 'string' ? wrapped.details.path : (wrapped.subject ?? null);
+    const durable = await session.stagedHashes?.().catch(() => null);
+    const done = new Map(partial.map((result) => [result.source, result]));
+    const notStaged = ingestError('io', 'not-staged', `not staged: ${wrapped.message}`, {
+      ...(path ? { details: { path } } : {}),
+    });
+    for (const item of winners) {
+      const result = done.get(item.source);
+      const kept =
+        result &&
+        (result.outcome === 'failed' || result.outcome === 'unchanged' || durable?.get(item.id) === item.contentHash);
+      results.push(kept ? result : { ...failure(item.source, notStaged), id: item.id });
+    }
+    return { code: wrapped.code, kind: wrapped.kind, message: wrapped.message, path };
   }
-  return summarize(results, expanded.skipped, interrupted, expanded.warnings, containers);
 }
 
 export interface RecleanOptions {

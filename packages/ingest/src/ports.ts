@@ -85,6 +85,11 @@ export interface CorpusSession {
   write<T>(fn: (port: CorpusPort) => Promise<T>): Promise<T>;
   /** The corpus's own per-site rules, passed to every page cleaned (none when absent). */
   siteRules?(): Promise<SiteRules | null>;
+  /**
+   * The content hash of every staged entry as written (no lock), to tell after a failed `write`
+   * which pages a long batch had already made durable.
+   */
+  stagedHashes?(): Promise<Map<string, string | null>>;
 }
 
 /** Read access a re-clean needs, outside the lock. */

@@ -148,6 +148,11 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
       });
     },
 
+    async stagedHashes() {
+      const status = await store.status();
+      return new Map(status.items.map((item) => [item.id, item.state === 'rejected' ? null : item.contentHash]));
+    },
+
     currentDocuments: () => currentDocuments(store),
 
     async siteRules() {

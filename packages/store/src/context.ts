@@ -21,6 +21,11 @@ export interface Session {
   refsDirty: boolean;
   /** Changes since the last flush, inside an explicit transaction. */
   unflushed: number;
+  /**
+   * Side-state files written in this transaction, kept until it is made durable (after the
+   * objects, before the staging index), so a transaction that fails writes none of them.
+   */
+  state?: Map<string, Uint8Array | string>;
 }
 
 /**

@@ -16,11 +16,30 @@ function checkStateName(name: string): void {
 /** A side-state file, or null when never written. */
 export async function readState(ctx: StoreContext, name: string): Promise<Uint8Array | null> {
   checkStateName(name);
+  const pending = ctx.als.getStore()?.state?.get(name);
+  if (pending !== undefined) return typeof pending === 'string' ? new TextEncoder().encode(pending) : pending;
   return ctx.backend.readFile(stateFile(name));
 }
 
-/** Replace a side-state file atomically, under the lock. */
+/**
+ * Replace a side-state file atomically, under the lock. Inside a transaction the file is written
+ * when the transaction is made durable (after its objects), so a failed one (disk full) leaves
+ * the old file.
+ */
 export async function writeState(ctx: StoreContext, name: string, bytes: Uint8Array | string): Promise<void> {
   checkStateName(name);
-  await mutate(ctx, async () => ctx.backend.writeFile(stateFile(name), bytes));
+  await mutate(ctx, async (session) => {
+    session.state ??= new Map();
+    session.state.set(name, bytes);
+  });
+}
+
+/** Write the side-state files a transaction set aside (see `writeState`). */
+export async function flushState(
+  ctx: StoreContext,
+  session: { state?: Map<string, Uint8Array | string> },
+): Promise<void> {
+  if (!session.state) return;
+  for (const [name, bytes] of session.state) await ctx.backend.writeFile(stateFile(name), bytes);
+  session.state = undefined;
 }

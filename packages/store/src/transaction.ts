@@ -4,6 +4,7 @@ import type { Session, StoreContext } from './context.js';
 import { storeError } from './errors.js';
 import { REFS_FILE, stagingFile } from './layout.js';
 import { readRefs, refsText, type Refs } from './refs.js';
+import { flushState } from './side-state.js';
 import { readStaging, writeStaging } from './staging-index.js';
 import type { DecisionRecord, StagedEntry } from './types.js';
 
@@ -118,9 +119,10 @@ export async function current(ctx: StoreContext): Promise<Committed> {
   return ctx.als.getStore() ?? (await readCommitted(ctx));
 }
 
-/** Make the session durable: objects, then the staging index, then `refs.json`. */
+/** Make the session durable: objects, side state, then the staging index, then `refs.json`. */
 export async function flush(ctx: StoreContext, session: Session): Promise<void> {
   await ctx.backend.flushObjects();
+  await flushState(ctx, session);
   const oldStaging = session.refs.staging;
   if (session.stagingDirty) {
     session.refs.staging = await writeStaging(ctx, session.staging, session.journal, oldStaging);

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 
+import { isCorpusKitError, toCorpusKitError } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 
 import type { CommandRun, CommandSpec } from '../command.js';
@@ -57,6 +58,16 @@ export const spec: CommandSpec = {
   ],
 };
 
+/** Run a write to `output`; a file-system error from it names the output (disk full: an I/O error, exit 6). */
+async function naming<T>(output: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isCorpusKitError(error)) throw error;
+    throw toCorpusKitError(error, output);
+  }
+}
+
 export const run: CommandRun = async (_args, options, context) => {
   const format = context.options.format ?? 'jsonl';
   const ref = options.version === undefined ? 'HEAD' : String(options.version);
@@ -92,16 +103,22 @@ export const run: CommandRun = async (_args, options, context) => {
       return;
     }
     const file = path.resolve(context.cwd, String(options.output));
-    const stream = createWriteStream(file);
-    const lines = await store.exportJsonl(
-      ref,
-      async (line) => {
-        if (!stream.write(line)) await once(stream, 'drain');
-      },
-      filter,
-    );
-    stream.end();
-    await once(stream, 'finish');
+    const lines = await naming(file, async () => {
+      const stream = createWriteStream(file);
+      // A write error (disk full) fails the export instead of surfacing later as an 'error' event.
+      const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+      failed.catch(() => {});
+      const written = await store.exportJsonl(
+        ref,
+        async (line) => {
+          if (!stream.write(line)) await Promise.race([once(stream, 'drain'), failed]);
+        },
+        filter,
+      );
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]);
+      return written;
+    });
     return {
       json: { version: ref, documents: lines, output: file },
       text: `Exported ${lines} ${lines === 1 ? 'document' : 'documents'} from ${ref} to ${file}`,
@@ -115,17 +132,19 @@ export const run: CommandRun = async (_args, options, context) => {
   }
   const out = path.resolve(context.cwd, String(options.output));
   const { exportDataset } = await import('@corpuskit/ingest');
-  const summary = await exportDataset(store, ref, {
-    format: format as 'jsonl.gz' | 'parquet' | 'md' | 'txt',
-    out,
-    ...(layout === 'hf' ? { layout: 'hf' as const } : {}),
-    ...(shardRows ? { shardRows } : {}),
-    ...(options.license === undefined ? {} : { license: String(options.license) }),
-    ...(options.name === undefined ? {} : { name: String(options.name) }),
-    ...(filter ? { filter } : {}),
-    tool: `corpuskit ${cliVersion()}`,
-    signal: context.signal,
-  });
+  const summary = await naming(out, () =>
+    exportDataset(store, ref, {
+      format: format as 'jsonl.gz' | 'parquet' | 'md' | 'txt',
+      out,
+      ...(layout === 'hf' ? { layout: 'hf' as const } : {}),
+      ...(shardRows ? { shardRows } : {}),
+      ...(options.license === undefined ? {} : { license: String(options.license) }),
+      ...(options.name === undefined ? {} : { name: String(options.name) }),
+      ...(filter ? { filter } : {}),
+      tool: `corpuskit ${cliVersion()}`,
+      signal: context.signal,
+    }),
+  );
   const what = `${summary.documents} ${summary.documents === 1 ? 'document' : 'documents'}`;
   const files =
     format === 'md' || format === 'txt'
