@@ -2,9 +2,11 @@
 //
 // 1. WARC ingest throughput: the same pages ingested by the built CLI as HTML files and as one
 //    WARC.gz (written here with warcio), alternating, medians of --runs. Target: within 10%.
-// 2. Export of --docs documents (default 100,000 synthetic ~5 KB articles committed to a store
-//    built here): JSONL (the baseline), Parquet, Parquet in the Hugging Face layout, JSONL.gz;
-//    time and peak memory (max RSS of a child process doing only that export).
+// 2. Export of --docs documents (default 10,000 and 100,000: synthetic ~5 KB articles committed
+//    to a store built here): JSONL (the baseline), Parquet, Parquet in the Hugging Face layout,
+//    JSONL.gz; time and peak memory (max RSS of a child process doing only that export). With
+//    several sizes, the last lines compare each format's peak RSS at the largest against the
+//    smallest: a streaming export stays near x1.0 for x10 the documents.
 //
 //   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --skip-export]
 //
@@ -25,7 +27,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: path.resolve(process.env.INIT_CWD ?? repo, '../shared/data') },
     runs: { type: 'string', default: '3' },
-    docs: { type: 'string', default: '100000' },
+    docs: { type: 'string', default: '10000,100000' },
     jobs: { type: 'string', default: '2' },
     'skip-export': { type: 'boolean', default: false },
     'skip-warc': { type: 'boolean', default: false },
@@ -124,36 +126,53 @@ if (!values['skip-warc']) {
 }
 
 if (!values['skip-export']) {
-  const docs = Number(values.docs);
-  const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-export-'));
-  const build = spawnSync(process.execPath, [path.join(here, 'export-corpus.mjs'), corpus, String(docs)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (build.status !== 0) throw new Error(`building the corpus failed: ${build.stdout}`);
-  console.log(`\nexport of ${docs} documents (${build.stdout.trim()}); load ${load()}`);
-  const rows = [];
-  for (const [label, args] of [
-    ['jsonl (baseline)', ['jsonl', path.join(corpus, 'out.jsonl')]],
-    ['parquet', ['parquet', path.join(corpus, 'out.parquet')]],
-    ['parquet --layout hf', ['parquet', path.join(corpus, 'hf'), 'hf']],
-    ['jsonl.gz', ['jsonl.gz', path.join(corpus, 'gz')]],
-  ]) {
-    const result = spawnSync(process.execPath, [path.join(here, 'export-once.mjs'), corpus, ...args], {
+  const sizes = values.docs.split(',').map(Number);
+  const bySize = [];
+  for (const docs of sizes) {
+    const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-export-'));
+    const build = spawnSync(process.execPath, [path.join(here, 'export-corpus.mjs'), corpus, String(docs)], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    if (result.status !== 0) throw new Error(`${label} failed`);
-    const { seconds, maxRssMb, documents, outputMb } = JSON.parse(result.stdout);
-    if (documents !== docs) throw new Error(`${label}: ${documents} documents, expected ${docs}`);
-    rows.push({ label, seconds, maxRssMb, outputMb });
+    if (build.status !== 0) throw new Error(`building the corpus failed: ${build.stdout}`);
+    console.log(`\nexport of ${docs} documents (${build.stdout.trim()}); load ${load()}`);
+    const rows = [];
+    for (const [label, args] of [
+      ['jsonl (baseline)', ['jsonl', path.join(corpus, 'out.jsonl')]],
+      ['parquet', ['parquet', path.join(corpus, 'out.parquet')]],
+      ['parquet --layout hf', ['parquet', path.join(corpus, 'hf'), 'hf']],
+      ['jsonl.gz', ['jsonl.gz', path.join(corpus, 'gz')]],
+    ]) {
+      const result = spawnSync(process.execPath, [path.join(here, 'export-once.mjs'), corpus, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (result.status !== 0) throw new Error(`${label} failed`);
+      const { seconds, maxRssMb, documents, outputMb } = JSON.parse(result.stdout);
+      if (documents !== docs) throw new Error(`${label}: ${documents} documents, expected ${docs}`);
+      rows.push({ label, seconds, maxRssMb, outputMb });
+    }
+    const base = rows[0];
+    for (const row of rows) {
+      console.log(
+        `  ${row.label.padEnd(20)} ${row.seconds.toFixed(1).padStart(6)} s (x${(row.seconds / base.seconds).toFixed(2)})  peak RSS ${row.maxRssMb.toFixed(0).padStart(5)} MB (x${(row.maxRssMb / base.maxRssMb).toFixed(2)})  output ${row.outputMb.toFixed(0)} MB`,
+      );
+    }
+    bySize.push({ docs, rows });
+    remove(corpus);
   }
-  const base = rows[0];
-  for (const row of rows) {
+  if (bySize.length > 1) {
+    const small = bySize[0];
+    const large = bySize.at(-1);
     console.log(
-      `  ${row.label.padEnd(20)} ${row.seconds.toFixed(1).padStart(6)} s (x${(row.seconds / base.seconds).toFixed(2)})  peak RSS ${row.maxRssMb.toFixed(0).padStart(5)} MB (x${(row.maxRssMb / base.maxRssMb).toFixed(2)})  output ${row.outputMb.toFixed(0)} MB`,
+      `\npeak RSS and time at ${large.docs} against ${small.docs} documents (x${large.docs / small.docs} documents):`,
     );
+    for (const [index, row] of large.rows.entries()) {
+      const before = small.rows[index];
+      console.log(
+        `  ${row.label.padEnd(20)} RSS ${before.maxRssMb.toFixed(0)} -> ${row.maxRssMb.toFixed(0)} MB (x${(row.maxRssMb / before.maxRssMb).toFixed(2)}), time x${(row.seconds / before.seconds).toFixed(2)}`,
+      );
+    }
   }
-  remove(corpus);
 }
 console.log(`\nload average after: ${load()}`);

@@ -42,10 +42,18 @@ export interface ParquetShardOptions {
 }
 
 /**
+ * Text and markdown characters per row group (8 Mi, about 800 news articles). A row group is
+ * held in memory while it is encoded, several times over (the rows, each column's values, the
+ * encoded and the compressed pages), and that garbage is what lets V8's heap grow: at 32 Mi the
+ * peak RSS of an export grew from 268 to 403 MB between 20,000 and 100,000 documents; at 8 Mi it
+ * stays near 200 MB (packages/ingest/bench/inputs.mjs, notes/gaps.md).
+ */
+export const ROW_GROUP_CHARS = 8 * 1024 * 1024;
+
+/**
  * Write dataset rows to one or more Parquet files, row group by row group: only one row group
- * is held in memory (a few thousand documents, at most `rowGroupChars` of text), so exporting
- * a corpus of any size keeps memory flat. Row groups default to 5,000 rows or 32 Mi characters
- * of text, big enough for efficient scans and small enough to stream.
+ * is held in memory (at most 5,000 rows and ROW_GROUP_CHARS of text), so exporting a corpus of
+ * any size keeps memory flat. Row groups stay big enough for efficient scans.
  */
 export class ParquetShards {
   private writer: ParquetWriter | null = null;
@@ -66,7 +74,7 @@ export class ParquetShards {
     this.chars += row.text.length + row.markdown.length;
     if (
       this.buffer.length >= (this.options.rowGroupRows ?? 5000) ||
-      this.chars >= (this.options.rowGroupChars ?? 32 * 1024 * 1024)
+      this.chars >= (this.options.rowGroupChars ?? ROW_GROUP_CHARS)
     ) {
       await this.flush();
     }
