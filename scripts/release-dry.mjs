@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// A dry run of a release: pack every public package as npm would publish it (pnpm pack turns
-// `workspace:^` into real version ranges), install all the tarballs together into a scratch
-// project, and prove that each package imports under plain Node ESM and the CLI runs.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// A dry run of a release: pack every public package as it would be published (pnpm pack turns
+// `workspace:^` into real version ranges and applies publishConfig.exports), print each tarball's
+// file list and check it (LICENSE, no test files, no maps pointing nowhere, no source condition),
+// install all the tarballs together into a scratch project, and prove that each package imports
+// under plain Node ESM and the CLI runs.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { x } from 'tinyexec';
 
+import { fileList, findPnpm, packPackage, readTarball, tarballProblems } from './tarball.mjs';
 import { publicPackages } from './workspace.mjs';
 
 const keep = process.argv.includes('--keep');
@@ -23,19 +26,27 @@ async function run(command, args, cwd) {
 }
 
 try {
+  const pnpm = findPnpm();
+  if (!pnpm) throw new Error('release:dry packs with pnpm, as a release publishes with it; pnpm was not found');
   const packages = publicPackages();
-  for (const { dir } of packages) await run('pnpm', ['pack', '--pack-destination', tarballs], dir);
-  const files = readdirSync(tarballs).filter((file) => file.endsWith('.tgz'));
-  console.log(`packed ${files.length} tarballs:`);
-  for (const file of files) console.log(`  ${file}`);
+  const files = [];
+  const problems = [];
+  for (const { dir, rel } of packages) {
+    const { tarball } = packPackage(dir, tarballs, pnpm);
+    const contents = await readTarball(tarball);
+    files.push(tarball);
+    console.log(`${contents.manifest.name}@${contents.manifest.version} (${rel}), ${contents.entries.length} files:`);
+    console.log(fileList(contents.entries));
+    for (const problem of tarballProblems(contents)) problems.push(`${rel}: ${problem}`);
+  }
+  if (problems.length > 0) throw new Error(`the tarballs are not fit to publish:\n  ${problems.join('\n  ')}`);
+  console.log(
+    `packed ${files.length} tarballs: each has a LICENSE, no test files, no map pointing at a missing file, no source condition`,
+  );
 
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  await run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files.map((file) => join(tarballs, file))],
-    project,
-  );
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files], project);
   console.log('installed every tarball into a scratch project');
 
   for (const { manifest } of packages) {

@@ -163,17 +163,20 @@ export function snapshotCleaner() {
   if (!existsSync(join(dist, 'index.js'))) return { hash: null, cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'corpuskit-eval-cleaner-'));
   const hash = createHash('sha256');
-  // Modules and the JSON they import (model weights), sub-folders included.
+  // Modules and the JSON they import (model weights), sub-folders included, under dist/ beside a
+  // package.json with the package's version (CLEANER_VERSION is read from ../package.json).
   for (const name of readdirSync(dist, { recursive: true }).map(String).sort()) {
     if (!name.endsWith('.js') && !name.endsWith('.json')) continue;
     const bytes = readFileSync(join(dist, name));
     hash.update(name).update(bytes);
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
+    mkdirSync(dirname(join(dir, 'dist', name)), { recursive: true });
+    writeFileSync(join(dir, 'dist', name), bytes);
   }
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  hash.update(version);
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, version, type: 'module' })}\n`);
   symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
-  process.env[SNAPSHOT_ENV] = join(dir, 'index.js');
+  process.env[SNAPSHOT_ENV] = join(dir, 'dist', 'index.js');
   return { hash: hash.digest('hex').slice(0, 12), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

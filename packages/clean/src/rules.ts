@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { hashValue } from '@corpuskit/document';
 
 import { DATE_PARSER } from './dates.js';
@@ -124,5 +126,10 @@ export function rulePackHash(
 /** The hash of the rule pack as shipped (see `rulePackHash`); recorded in every document's provenance. */
 export const RULE_PACK_HASH: string = rulePackHash();
 
-/** The cleaner's version: the package version. */
-export const CLEANER_VERSION = '0.1.0';
+/**
+ * The cleaner's version: the version in @corpuskit/clean's package.json (read once, from `src/` and
+ * `dist/` alike), so a release bumps it with the package.
+ */
+export const CLEANER_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

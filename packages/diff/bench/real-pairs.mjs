@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { applyDiff, diffDocuments, renderHtml, renderPatch, renderText } from '@corpuskit/diff';
+import { applyDiff, diffDocuments, renderPatch, renderText } from '@corpuskit/diff';
 import { applyPatch } from 'diff';
 
 import { editParagraphs, loadArticles } from './inputs.mjs';
@@ -50,7 +50,6 @@ articles.forEach((paragraphs, k) => {
     const patch = renderPatch(diff);
     if (patch !== '' && applyPatch(old, patch) !== text) problems.push('the patch does not apply');
     renderText(diff);
-    renderHtml(diff);
     if (problems.length > 0) {
       totals.failures += 1;
       console.log(`article ${k} (${kind}): ${problems.join('; ')}`);

@@ -23,8 +23,6 @@ export type {
   Segment,
   SplitOp,
 } from './model.js';
-export { renderHtml, escapeHtml } from './render-html.js';
-export type { HtmlRenderOptions } from './render-html.js';
 export { renderPatch } from './render-patch.js';
 export type { PatchRenderOptions } from './render-patch.js';
 export { renderSegments, renderText } from './render-text.js';

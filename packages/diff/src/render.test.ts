@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { diffDocuments } from './document-diff.js';
-import { renderHtml } from './render-html.js';
 import { renderPatch } from './render-patch.js';
 import { renderText } from './render-text.js';
 import { diffSides } from './sides.js';
@@ -40,7 +39,6 @@ describe('renderers', () => {
     const diff = diffDocuments(`${p1}\n\n${p2}`, `${p1.toUpperCase()}\n\n${p2}`, { ignoreCase: true });
     expect(diff.changed).toBe(false);
     expect(renderText(diff)).toContain('no differences');
-    expect(renderHtml(diff)).not.toContain('<del>');
   });
 
   it('colours only when asked', () => {
@@ -49,13 +47,12 @@ describe('renderers', () => {
     expect(out).not.toContain('[-weeks-]');
   });
 
-  it('collapses long unchanged runs in text and HTML', () => {
+  it('collapses long unchanged runs', () => {
     const many = Array.from({ length: 12 }, (_, k) => `Paragraph number ${k} says something.`);
     const changed = [...many];
     changed[6] = 'Paragraph number 6 says something else.';
     const diff = diffDocuments(many.join('\n\n'), changed.join('\n\n'));
     expect(renderText(diff)).toContain('... 5 unchanged paragraphs ...');
-    expect(renderHtml(diff)).toContain('<summary>5 unchanged paragraphs</summary>');
   });
 
   it('renders a unified patch that the patch tool applies', () => {
@@ -79,18 +76,6 @@ describe('renderers', () => {
       }),
       { numRuns: 150 },
     );
-  });
-
-  it('escapes everything in HTML and links moves both ways', () => {
-    const html = renderHtml(diffDocuments(old, edited));
-    expect(html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; more.');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('<del>weeks</del><ins>months</ins>');
-    const id = /id="ck-(m\d+)-from"/.exec(html)?.[1];
-    expect(id).toBeDefined();
-    expect(html).toContain(`href="#ck-${id}-to"`);
-    expect(html).toContain(`id="ck-${id}-to"`);
-    expect(html).toContain(`href="#ck-${id}-from"`);
   });
 
   it('keeps both sides in the JSON model', () => {
