@@ -1,8 +1,8 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 
-import { CorpusKitError, contentOf, hostOf } from '@corpuskit/document';
-import { diffVersions } from '@corpuskit/diff';
+import { CorpusKitError, hostOf } from '@corpuskit/document';
 import type { VersionDiff } from '@corpuskit/diff';
+import { diffStoredVersions } from '@corpuskit/ingest';
 import type { ManifestEntry, Store } from '@corpuskit/store';
 
 import type { ChangeType, VersionDiffItem, VersionDiffPage, VersionDiffSummary } from './api-types.js';
@@ -38,7 +38,7 @@ const TYPE_ORDER: Record<ChangeType, number> = { modified: 0, added: 1, removed:
 
 /**
  * Version diffs for the UI. The store's manifest diff lists what changed at a cost that
- * follows the size of the change, and `diffVersions` (from @corpuskit/diff) pairs renames and
+ * follows the size of the change, and `diffStoredVersions` (from @corpuskit/ingest) pairs renames and
  * counts at once: the list is served immediately. Titles and sizes of change (words added
  * plus removed) come from its streamed per-document changes in the background, yielding to
  * the event loop between documents, so a 10,000-document diff stays responsive.
@@ -56,28 +56,13 @@ export class VersionDiffCache {
     const key = `${a.root}:${b.root}`;
     const hit = this.cache.find((entry) => entry.key === key);
     if (hit) return hit;
-    const changes = await this.store.diffManifests(oldRef, newRef);
     const controller = new AbortController();
-    // The diff package pairs renames, counts, and diffs each document on demand.
-    const diff = diffVersions(
-      {
-        changes: {
-          added: changes.added,
-          removed: changes.removed,
-          modified: changes.modified,
-          unchanged: changes.unchanged + changes.recordOnly.length,
-        },
-        load: async (entry) => {
-          const record = await this.store.readRecord(entry.record);
-          return {
-            title: record.document.title,
-            text: record.document.text,
-            metadata: contentOf(record.document).metadata as object,
-          };
-        },
-      },
-      { concurrency: 2, signal: controller.signal },
-    );
+    // The manifest comparison lists what changed; the diff package pairs renames, counts, and
+    // diffs each document on demand.
+    const { diff } = await diffStoredVersions(this.store, oldRef, newRef, {
+      concurrency: 2,
+      signal: controller.signal,
+    });
 
     const items: Entry[] = [
       ...diff.modified.map(({ old, new: next }) => item('modified', next.id, null, old.record, next.record)),

@@ -85,3 +85,5 @@ export {
   jobKey,
 } from './queue-job.js';
 export type { EncodedJob, PagePayload, QueueJob, QueueResult } from './queue-job.js';
+export { diffStoredVersions } from './version-diff.js';
+export type { StoredVersionDiff } from './version-diff.js';

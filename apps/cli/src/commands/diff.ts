@@ -264,18 +264,11 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
   }
 
   // Version diff: the summary from the manifests, then documents ranked by size of change.
-  const manifests = await store!.diffManifests(oldArg, newArg);
-  const versionDiff = render.diffVersions(
-    {
-      // Same content under a new stored record (re-fetched bytes, new provenance) is not a modification.
-      changes: { ...manifests, unchanged: manifests.unchanged + manifests.recordOnly.length },
-      load: async (entry) => {
-        const record = await store!.readRecord(entry.record);
-        return { title: record.document.title, text: record.document.text, metadata: record.document.metadata };
-      },
-    },
-    { ...diffOptions, signal: context.signal },
-  );
+  const { diffStoredVersions } = await import('@corpuskit/ingest');
+  const { diff: versionDiff, manifests } = await diffStoredVersions(store!, oldArg, newArg, {
+    ...diffOptions,
+    signal: context.signal,
+  });
   const s = versionDiff.summary;
   const different = s.added + s.removed + s.modified + s.renamed > 0;
   // The summary comes from the manifests alone: show it before the documents are diffed.
