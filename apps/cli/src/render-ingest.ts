@@ -23,7 +23,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * Exit code of a batch: 0 when every file went in, 1 when some failed (findings, like a
  * partial rsync), 2 when files were given and none could be used.
  */
-export function batchExitCode(result: IngestResult): number {
+function batchExitCode(result: IngestResult): number {
   const { counts } = result;
   // The corpus could not be written (disk full ...): the I/O exit code, whatever else happened.
   if (result.stagingError) return EXIT_CODES[result.stagingError.kind as ErrorKind] ?? EXIT_CODES.io;

@@ -10,16 +10,8 @@ export const WHERE_OPTION: OptionSpec = {
     "Only entries matching a filter, e.g. 'no-findings', 'state:pending site:bbc.co.uk', '-suspect lang:en' (repeatable; see 'corpuskit status --help')",
 };
 
-/** The filter keys in a few lines, for `--help` examples. */
-export const WHERE_EXAMPLES = [
-  "corpuskit status --where 'finding:near,exact'",
-  "corpuskit accept --where 'no-findings -suspect'",
-  "corpuskit reject --where 'site:example.com type:not-article' -m 'index pages'",
-  "corpuskit status --where 'published:2024-01..2024-06 lang:de'",
-];
-
 /** `--where` values (cac gives a string, or an array when repeated); undefined when absent. */
-export function whereValues(options: Record<string, unknown>): string[] | undefined {
+function whereValues(options: Record<string, unknown>): string[] | undefined {
   const raw = options.where;
   if (raw === undefined || raw === null || raw === false) return undefined;
   return (Array.isArray(raw) ? raw : [raw]).map(String);

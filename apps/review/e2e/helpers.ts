@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 import type { Page } from '@playwright/test';
 
-export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-export const CLI = join(REPO, 'apps/cli/dist/bin.js');
-export const SAMPLE_PAGES = join(REPO, 'corpus/pages');
-export const SAMPLE_EDITIONS = join(REPO, 'corpus/editions');
-export const HOSTILE_PAGES = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = join(REPO, 'apps/cli/dist/bin.js');
+const SAMPLE_PAGES = join(REPO, 'corpus/pages');
+const SAMPLE_EDITIONS = join(REPO, 'corpus/editions');
+const HOSTILE_PAGES = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 
 const CHILD_ENV = { ...process.env, NO_COLOR: '1', CI: 'true' };

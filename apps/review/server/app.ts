@@ -32,7 +32,7 @@ const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
 };
 
 /** The largest request body the API reads (1 MiB). */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** An error as the API returns it: `{ error: { code, kind, message, subject? } }` with a matching status. */
 export function errorResponse(c: Context, raw: unknown): Response {

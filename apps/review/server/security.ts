@@ -50,7 +50,7 @@ export function cookieName(port: number): string {
   return `corpuskit_review_${port}`;
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');

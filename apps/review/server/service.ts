@@ -29,7 +29,7 @@ import { checkReviewer } from './reviewer.js';
 import { VersionDiffCache } from './version-diff.js';
 
 /** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */
-export const MAX_IDS = 100_000;
+const MAX_IDS = 100_000;
 
 /** Refuse anything that is not a well-formed document id: no paths, no control characters. */
 export function checkId(value: unknown): string {

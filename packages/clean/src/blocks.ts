@@ -5,7 +5,7 @@ interface MarkerTarget {
   blockIndex?: number;
 }
 
-export type BlockKind = 'p' | 'heading' | 'li' | 'quote' | 'pre' | 'row' | 'caption';
+type BlockKind = 'p' | 'heading' | 'li' | 'quote' | 'pre' | 'row' | 'caption';
 
 /** One block of text: a paragraph, heading, list item, quote, preformatted block or table row. */
 export interface Block {

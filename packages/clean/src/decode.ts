@@ -118,7 +118,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * `http-equiv="Content-Type"`) the parser meets anywhere in the page decides it. Found by a
  * real tokenizer, so a `<meta>` inside a comment or a script does not count.
  */
-export function lateMetaCharset(bytes: Uint8Array): string | null {
+function lateMetaCharset(bytes: Uint8Array): string | null {
   if (bytes.length <= 1024) return null;
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (!/<meta[^>]*charset/i.test(latin1.slice(1024 - 6))) return null;

@@ -29,7 +29,7 @@ const SOFT_HYPHEN = /\u00AD/g;
  * Take scripts (JSON-LD kept), style blocks and comments out of the parsed document, and soft
  * hyphens out of its text. One walk by sibling pointers, no recursion.
  */
-export function removeNonContent(document: Document): void {
+function removeNonContent(document: Document): void {
   const doomed: Node[] = [];
   for (let child = document.firstChild; child; child = child.nextSibling) if (child.nodeType === 8) doomed.push(child);
   const root = document.documentElement;
@@ -121,7 +121,7 @@ export function flattenMarkup(markup: string): string {
 }
 
 /** The fallback when an engine throws on style attributes (CSS parsing in some engines). */
-export function stripStyleAttributes(html: string): string {
+function stripStyleAttributes(html: string): string {
   return html.replace(STYLE_ATTRIBUTE, '');
 }
 

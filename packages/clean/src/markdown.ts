@@ -78,7 +78,7 @@ function hasHeadingRow(table: HTMLTableElement): boolean {
 }
 
 /** `&`, `<` and `>` as entities: in Markdown they are text, never an HTML tag or a character reference. */
-export function escapeHtmlText(text: string): string {
+function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

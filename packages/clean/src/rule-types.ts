@@ -34,7 +34,7 @@ export type TextProcedure =
 export type LineProcedure = 'repeated-line' | 'trailing-credit' | 'credited-caption' | 'share-labels' | 'profile-link';
 
 /** Selectors as data, in the same form as the `remove` list of per-site rules. */
-export interface DomSelectors {
+interface DomSelectors {
   kind: 'selectors';
   selectors: readonly string[];
   /** Reason recorded with each removal; the matching selector is appended. */
@@ -45,7 +45,7 @@ export interface DomSelectors {
   captionsDropped?: boolean;
 }
 
-export interface DomCode {
+interface DomCode {
   kind: 'procedure';
   procedure: DomProcedure;
   reason: string;

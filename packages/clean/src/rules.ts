@@ -46,7 +46,7 @@ export type RuleId = (typeof RULE_PACK)[number]['id'];
 export type Rule = RuleDefinition;
 
 /** The rules, in the order of the pack. */
-export const RULES: readonly RuleDefinition[] = RULE_PACK;
+export const RULES: readonly RuleDefinition[] = [...RULE_PACK];
 
 const BY_ID = new Map<string, RuleDefinition>(RULES.map((rule) => [rule.id, rule]));
 

@@ -47,7 +47,7 @@ export interface TextRuleResult {
 }
 
 /** What the rules read of a block, computed once. */
-export interface Facts {
+interface Facts {
   label: string;
   chars: number;
   words: number;

@@ -44,11 +44,6 @@ export function hashCodeUnits(text: string, start: number, end: number, seed: nu
   return fmix32(h ^ ((end - start) * 2));
 }
 
-/** A string's 32-bit MurmurHash3 over its UTF-16 code units. */
-export function hashString(text: string, seed = 0): number {
-  return hashCodeUnits(text, 0, text.length, seed);
-}
-
 /**
  * SplitMix32-style generator of seed constants: deterministic for a seed, well spread.
  * Used to derive the per-lane and per-permutation constants from the one user seed.

@@ -55,7 +55,7 @@ export function hasherFor(options: DedupOptions): MinHasher {
 }
 
 /** Epoch milliseconds of a fetch time, or null; throws `dedup.bad-input` naming the document when it is not a date. */
-export function fetchTimeOf(value: DedupDocument['fetchedAt'], id: string): number | null {
+function fetchTimeOf(value: DedupDocument['fetchedAt'], id: string): number | null {
   if (value === null || value === undefined || value === '') return null;
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) {
@@ -66,7 +66,7 @@ export function fetchTimeOf(value: DedupDocument['fetchedAt'], id: string): numb
   return ms;
 }
 
-export function checkDocument(document: DedupDocument): void {
+function checkDocument(document: DedupDocument): void {
   if (!document || typeof document.id !== 'string' || document.id === '') {
     throw inputError('dedup.bad-input', 'a document needs a non-empty string id');
   }

@@ -150,7 +150,7 @@ export function shingleSet(text: string, size = 5, seed = 1): ShingleSet {
   return shingleSetOfNormalized(normalizeText(text), size, seed);
 }
 
-export function shingleSetOfNormalized(normalized: string, size: number, seed: number): ShingleSet {
+function shingleSetOfNormalized(normalized: string, size: number, seed: number): ShingleSet {
   const scratch = new ShingleScratch();
   const count = hashShingles(normalized, size, laneSeeds(seed), scratch);
   return shingleSetFromHashes({ lo: scratch.lo, hi: scratch.hi, count });

@@ -14,9 +14,9 @@ export type AlignEvent =
   | { kind: 'move-target'; old: number; new: number; id: number; exact: boolean; similarity: number };
 
 /** Minimum similarity (Dice of word multisets) for two paragraphs to be aligned as one edited paragraph. */
-export const PAIR_THRESHOLD = 0.5;
+const PAIR_THRESHOLD = 0.5;
 /** Minimum similarity for an edited paragraph found elsewhere to count as moved. */
-export const MOVE_THRESHOLD = 0.6;
+const MOVE_THRESHOLD = 0.6;
 /** Share of a piece's words that must come from the other side for a split or merge. */
 const CONTAINMENT = 0.7;
 /** Most pieces one paragraph is split into (or merged from). */
@@ -37,12 +37,12 @@ interface AlignInput {
 }
 
 /** The old block index an event occupies in old order, if any. */
-export function oldSideOf(e: AlignEvent): number | undefined {
+function oldSideOf(e: AlignEvent): number | undefined {
   return e.kind === 'insert' || e.kind === 'move-target' ? undefined : e.old;
 }
 
 /** The new block index an event occupies in new order, if any. */
-export function newSideOf(e: AlignEvent): number | undefined {
+function newSideOf(e: AlignEvent): number | undefined {
   return e.kind === 'delete' || e.kind === 'move-source' ? undefined : e.new;
 }
 

@@ -64,7 +64,7 @@ function toSide(input: DiffInput, which: 'old' | 'new'): Side {
   };
 }
 
-export function resolveIgnore(options: DiffOptions): IgnoreOptions {
+function resolveIgnore(options: DiffOptions): IgnoreOptions {
   return {
     whitespace: options.ignoreWhitespace === true,
     case: options.ignoreCase === true,

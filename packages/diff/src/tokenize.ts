@@ -179,7 +179,7 @@ function isHighSurrogate(text: string, i: number): boolean {
  * space and single other characters, as end offsets. Runs of a script written without spaces
  * (Chinese, Japanese, Thai, ...) go through `Intl.Segmenter`.
  */
-export function scanOffsets(text: string, locale?: string, cache?: Map<string, Offsets>): Offsets {
+function scanOffsets(text: string, locale?: string, cache?: Map<string, Offsets>): Offsets {
   const cached = cache?.get(text);
   if (cached) return cached;
   const out: Offsets = { ends: [], kinds: [] };
@@ -249,11 +249,6 @@ export function scan(text: string, locale?: string): Pieces {
     from = end;
   }
   return { pieces, kinds };
-}
-
-/** Raw pieces of text: words, single punctuation marks, runs of white space. Concatenated they give the text back. */
-export function rawTokens(text: string, locale?: string): string[] {
-  return scan(text, locale).pieces;
 }
 
 /**

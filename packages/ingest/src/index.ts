@@ -1,12 +1,5 @@
-export {
-  cleanInProcess,
-  cleanTaskReply,
-  deserializeError,
-  runCleanTask,
-  serializeError,
-  warmCleaner,
-} from './clean-task.js';
-export type { CleanFn, CleanReply, CleanTask, CleanedPage, SerializedError } from './clean-task.js';
+export { cleanInProcess, cleanTaskReply, serializeError, warmCleaner } from './clean-task.js';
+export type { CleanFn, CleanReply, CleanTask, CleanedPage } from './clean-task.js';
 export { IngestError, ingestError } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';

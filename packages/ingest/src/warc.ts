@@ -32,7 +32,7 @@ export type WarcItem = { kind: 'page'; page: WarcPage } | { kind: 'skip'; offset
 const latin1 = new TextDecoder('latin1');
 
 /** True when the first bytes (already un-gzipped) start a WARC record. */
-export function startsLikeWarc(head: Uint8Array): boolean {
+function startsLikeWarc(head: Uint8Array): boolean {
   return /^WARC\/\d\.\d\r?\n/.test(latin1.decode(head.subarray(0, 16)));
 }
 

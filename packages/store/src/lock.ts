@@ -200,7 +200,7 @@ function isStale(path: string, holder: LockHolder | 'unreadable'): boolean {
   return !isAlive(holder.pid);
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -9,16 +9,16 @@ export interface ManifestEntry {
 }
 
 /** `[id, contentHash, record, raw]` */
-export type EntryRow = [string, string, string, string | null];
+type EntryRow = [string, string, string, string | null];
 /** `[last id in the subtree, node hash, number of documents]` */
-export type ChildRow = [string, string, number];
+type ChildRow = [string, string, number];
 
-export interface LeafNode {
+interface LeafNode {
   kind: 'manifest-leaf';
   level: 0;
   entries: EntryRow[];
 }
-export interface InnerNode {
+interface InnerNode {
   kind: 'manifest-node';
   level: number;
   children: ChildRow[];
@@ -41,15 +41,15 @@ export interface NodeStore {
 export const FANOUT = 16;
 const MAX_MODULUS = 2 ** 48;
 
-export function toRow(entry: ManifestEntry): EntryRow {
+function toRow(entry: ManifestEntry): EntryRow {
   return [entry.id, entry.contentHash, entry.record, entry.raw];
 }
 
-export function fromRow(row: EntryRow): ManifestEntry {
+function fromRow(row: EntryRow): ManifestEntry {
   return { id: row[0], contentHash: row[1], record: row[2], raw: row[3] };
 }
 
-export function encodeNode(node: ManifestNode): { hash: string; bytes: Buffer } {
+function encodeNode(node: ManifestNode): { hash: string; bytes: Buffer } {
   const bytes = Buffer.from(canonicalJson(node), 'utf8');
   return { hash: sha256(bytes), bytes };
 }
@@ -88,7 +88,7 @@ function mix32(id: string, seed: number): number {
  * must never change for a given FORMAT_VERSION. Not cryptographic: a crafted id can only make
  * one node larger, never wrong.
  */
-export function keyHash(id: string): number {
+function keyHash(id: string): number {
   return (mix32(id, 0x811c9dc5) % 0x10000) * 0x100000000 + mix32(id, 0x9747b28c);
 }
 
@@ -98,7 +98,7 @@ function closes(id: string, level: number): boolean {
   return keyHash(id) % modulus === 0;
 }
 
-export interface NodeRef {
+interface NodeRef {
   last: string;
   hash: string;
   count: number;
@@ -139,7 +139,7 @@ function chunkLeaves(entries: EntryRow[], store: NodeStore, out: NodeRef[], fina
 }
 
 /** Build the inner levels over a list of leaves; returns the root hash. */
-export function buildTree(leaves: NodeRef[], store: NodeStore): string {
+function buildTree(leaves: NodeRef[], store: NodeStore): string {
   if (leaves.length === 0) return emptyRoot(store);
   let refs = leaves;
   let level = 1;
@@ -176,7 +176,7 @@ export function buildManifest(entries: ManifestEntry[], store: NodeStore): { roo
 }
 
 /** The leaves of a tree in order, reading inner nodes only (plus the root when it is a leaf). */
-export async function leafRefs(root: string, store: NodeStore): Promise<NodeRef[]> {
+async function leafRefs(root: string, store: NodeStore): Promise<NodeRef[]> {
   const out: NodeRef[] = [];
   const visit = async (hash: string): Promise<void> => {
     const node = await store.getNode(hash);

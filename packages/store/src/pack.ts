@@ -41,7 +41,7 @@ function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The `store.corrupt` error of an object copy that does not verify, naming the object and the pack. */
-export function corruptObject(hash: string, pack: string, why: string): CorpusKitError {
+function corruptObject(hash: string, pack: string, why: string): CorpusKitError {
   const file = `objects/${pack}${PACK_SUFFIX}`;
   return storeError('corrupt', 'corrupt', `object ${hash} in ${file} is corrupt: ${why}`, {
     subject: file,

@@ -34,7 +34,7 @@ export function isTagName(name: unknown): name is string {
 }
 
 /** Parse `refs.json`; throws `store.bad-refs` naming what is wrong. */
-export function parseRefs(bytes: Uint8Array, path: string): Refs {
+function parseRefs(bytes: Uint8Array, path: string): Refs {
   const fail = (why: string, cause?: unknown): never => {
     throw storeError('corrupt', 'bad-refs', `${REFS_FILE} ${why}`, { subject: path, cause });
   };

@@ -2,7 +2,7 @@ import type { ApiError } from '../../server/api-types.js';
 import { reviewerSetting } from './reviewer.js';
 import { withVisibleControls } from './visible-controls.js';
 
-export class ApiRequestError extends Error {
+class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,

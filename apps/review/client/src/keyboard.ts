@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** True when a key press belongs to something the user is typing into. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

@@ -10,7 +10,7 @@ export type Route =
   | { view: 'history'; id: string }
   | { view: 'diff'; old: string; new: string; id: string | null };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash
     .replace(/^#\/?/, '')
     .split('/')

@@ -16,7 +16,7 @@ const NAMES: Record<string, string> = {
 };
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
-export function showBidiControls(text: string): string {
+function showBidiControls(text: string): string {
   return text.replace(
     BIDI,
     (char) => `⟦U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} ${NAMES[char] ?? ''}⟧`,

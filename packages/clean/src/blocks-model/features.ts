@@ -61,7 +61,7 @@ const POS_EDGES = [0.05, 0.15, 0.35, 0.65, 0.85, 0.95];
 const REL_EDGES = [-10, -3, -1, 0, 1, 2, 4, 10];
 
 /** The element a block stands for: its container, or the parent of its inline nodes. */
-export function blockElement(block: Block): Element | null {
+function blockElement(block: Block): Element | null {
   const first = block.nodes[0];
   if (!first) return null;
   if (block.nodes.length === 1 && first.nodeType === 1) return first as Element;

@@ -7,7 +7,7 @@
 
 import { TextStats } from './dom-walk.js';
 
-export interface RepeatedGroup {
+interface RepeatedGroup {
   parent: Element;
   items: Element[];
   /** Visible characters of the items outside links. */
@@ -16,7 +16,7 @@ export interface RepeatedGroup {
 }
 
 /** Tag plus class tokens without digits (post-1, post-2 are one signature), sorted. */
-export function signature(element: Element): string {
+function signature(element: Element): string {
   const cls = (element.getAttribute('class') ?? '')
     .toLowerCase()
     .split(/\s+/)
@@ -33,7 +33,7 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 
  * Every group of at least `minItems` siblings with the same signature whose items each hold some
  * text, in document order.
  */
-export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
+function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
   const out: RepeatedGroup[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
