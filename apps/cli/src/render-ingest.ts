@@ -164,7 +164,7 @@ function textSummary(result: IngestResult, options: RenderIngestOptions): string
 }
 
 /** One finding in words: a duplicate names the other document, a revision says how much changed. */
-export function describeFinding(finding: Finding, colors: CommandContext['log']['colors']): string {
+function describeFinding(finding: Finding, colors: CommandContext['log']['colors']): string {
   if (finding.kind === 'not-article') return `${colors.yellow('not an article')}: ${finding.reason}`;
   if (finding.kind === 'canonical-conflict') return `${colors.yellow('canonical conflict')}: ${finding.reason}`;
   if (finding.kind === 'revision') {

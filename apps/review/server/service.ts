@@ -65,10 +65,10 @@ export function checkRef(value: unknown): string {
 }
 
 /** Most entries one queue page may hold. */
-export const MAX_PAGE = 1000;
+const MAX_PAGE = 1000;
 
 /** The queue's view of a review item. */
-export function queueItemOf(item: ReviewItem): QueueItem {
+function queueItemOf(item: ReviewItem): QueueItem {
   return {
     id: item.id,
     change: item.change,
@@ -94,7 +94,7 @@ const FLAG_ORDER: ReviewFlag[] = [
 ];
 
 /** Counts by change and flag; a `not-article` finding counts as the not-article flag. */
-export function selectionCounts(items: ReviewItem[]): SelectionCounts {
+function selectionCounts(items: ReviewItem[]): SelectionCounts {
   const changes = { new: 0, update: 0, remove: 0 };
   const flags = new Map<ReviewFlag, number>();
   let clean = 0;

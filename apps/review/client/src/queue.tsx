@@ -57,7 +57,7 @@ const FLAG_WORDS: Record<string, [string, string]> = {
 };
 
 /** "3 near-duplicates, 1 not-article, 2 suspect" (or "no findings"). */
-export function describeFlags(counts: SelectionCounts): string {
+function describeFlags(counts: SelectionCounts): string {
   const parts = counts.flags.map(({ flag, count }) => {
     const [one, many] = FLAG_WORDS[flag] ?? [flag, flag];
     return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
@@ -66,7 +66,7 @@ export function describeFlags(counts: SelectionCounts): string {
 }
 
 /** "12 new, 3 updates, 1 removal". */
-export function describeChanges(counts: SelectionCounts): string {
+function describeChanges(counts: SelectionCounts): string {
   const { new: added, update, remove } = counts.changes;
   const parts: string[] = [];
   if (added) parts.push(`${added.toLocaleString('en-US')} new`);
