@@ -11,7 +11,7 @@ export const WHERE_OPTION: OptionSpec = {
 };
 
 /** `--where` values (cac gives a string, or an array when repeated); undefined when absent. */
-function whereValues(options: Record<string, unknown>): string[] | undefined {
+export function whereValues(options: Record<string, unknown>): string[] | undefined {
   const raw = options.where;
   if (raw === undefined || raw === null || raw === false) return undefined;
   return (Array.isArray(raw) ? raw : [raw]).map(String);
