@@ -49,7 +49,7 @@ export type CleanFn = (task: CleanTask) => Promise<CleanedPage>;
 /** What a worker sends back: structured clone drops error classes, so errors travel as data. */
 export type CleanReply = { ok: true; page: CleanedPage } | { ok: false; error: SerializedError };
 
-/** An error as data, for workers and queues. @public (the queue's job codec uses it too) */
+/** An error as data, for workers and queues. */
 export interface SerializedError {
   kind: ErrorKind;
   code: string;
@@ -109,7 +109,7 @@ export function serializeError(error: unknown, subject: string): SerializedError
   };
 }
 
-/** A `SerializedError` back as a CorpusKitError. @public (the queue's job codec uses it too) */
+/** A `SerializedError` back as a CorpusKitError. */
 export function deserializeError(error: SerializedError): CorpusKitError {
   const kind = (ERROR_KINDS as readonly string[]).includes(error.kind) ? error.kind : 'internal';
   const out = new CorpusKitError(kind, error.code, error.message, { subject: error.subject });

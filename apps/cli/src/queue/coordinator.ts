@@ -4,7 +4,7 @@ import { CorpusKitError } from '@corpuskit/document';
 import type { CleanFn, EncodedJob, QueueJob, QueueResult } from '@corpuskit/ingest';
 import { cleanerIdentity, decodeResult, encodeJob } from '@corpuskit/ingest';
 
-import { QUEUE_NAME, connected, redactedUrl, redisConnection } from './connection.js';
+import { QUEUE_NAME, connected, redisConnection } from './connection.js';
 
 export interface QueueCleanOptions {
   redis: string;
@@ -17,13 +17,13 @@ export interface QueueCleanOptions {
   sweepMs?: number;
 }
 
-export interface QueueStatus {
+interface QueueStatus {
   workers: number;
   waiting: number;
   active: number;
 }
 
-export interface QueueStats {
+interface QueueStats {
   /** Pages sent through the queue. */
   jobs: number;
   /** Pages whose result was already on the queue (cleaned for an earlier, interrupted run). */
@@ -221,5 +221,3 @@ export async function createQueueClean(options: QueueCleanOptions): Promise<Queu
     },
   };
 }
-
-export { redactedUrl };
