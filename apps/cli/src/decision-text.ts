@@ -6,7 +6,7 @@ import { shortId } from './corpus.js';
 type Colors = CommandContext['log']['colors'];
 
 /** Short content hashes, as in `status` (7 hex digits, like git). */
-export const shortHash = (hash: string | null | undefined): string => (hash ? hash.slice(0, 7) : '-');
+const shortHash = (hash: string | null | undefined): string => (hash ? hash.slice(0, 7) : '-');
 
 /** One decision on one line: "accepted update by ana at 2026-... content 3fa9c1e (was 1b2c3d4): note". */
 export function decisionLine(decision: DecisionRecord, colors: Colors, withId = true): string {

@@ -175,7 +175,7 @@ function describeFinding(finding: Finding, colors: CommandContext['log']['colors
 }
 
 /** "previously rejected by bo at ... (note) in version 3fa9c1e" */
-export function describePrevious(previously: PreviousDecision): string {
+function describePrevious(previously: PreviousDecision): string {
   const what = previously.decision === 'removed' ? 'previously removed' : 'previously rejected';
   const where = previously.version ? `in version ${previously.version.slice(0, 7)}` : 'not committed yet';
   return (

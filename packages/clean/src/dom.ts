@@ -271,7 +271,7 @@ export async function parseHtml(
  * "enable JavaScript" notes). Both engines parse `<noscript>` contents as elements, since
  * neither runs scripts.
  */
-export function revealNoscriptShell(document: Document): void {
+function revealNoscriptShell(document: Document): void {
   const body = document.body;
   if (!body) return;
   const noscripts = Array.from(body.getElementsByTagName('noscript'));

@@ -19,7 +19,7 @@ import type { DecisionRecord, RememberedDecision, StagedEntry, StaleDecision } f
  */
 
 /** The `kind` of a decisions object. */
-export const DECISIONS_KIND = 'corpuskit-decisions';
+const DECISIONS_KIND = 'corpuskit-decisions';
 const DECISIONS_SCHEMA = 1;
 
 const CHANGES = new Set(['new', 'update', 'remove']);

@@ -89,7 +89,7 @@ export interface Committed {
 }
 
 /** The committed state; retried when a writer replaces the staging index between two reads. */
-export async function readCommitted(ctx: StoreContext): Promise<Committed> {
+async function readCommitted(ctx: StoreContext): Promise<Committed> {
   for (let attempt = 0; ; attempt++) {
     const refs = await readRefs(ctx);
     const state = await readStaging(ctx, refs.staging);
