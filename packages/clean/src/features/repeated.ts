@@ -7,7 +7,7 @@
 
 import { TextStats } from './dom-walk.js';
 
-interface RepeatedGroup {
+export interface RepeatedGroup {
   parent: Element;
   items: Element[];
   /** Visible characters of the items outside links. */
@@ -33,7 +33,7 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 
  * Every group of at least `minItems` siblings with the same signature whose items each hold some
  * text, in document order.
  */
-function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
+export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
   const out: RepeatedGroup[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
