@@ -29,7 +29,7 @@ const SOFT_HYPHEN = /\u00AD/g;
  * Take scripts (JSON-LD kept), style blocks and comments out of the parsed document, and soft
  * hyphens out of its text. One walk by sibling pointers, no recursion.
  */
-function removeNonContent(document: Document): void {
+export function removeNonContent(document: Document): void {
   const doomed: Node[] = [];
   for (let child = document.firstChild; child; child = child.nextSibling) if (child.nodeType === 8) doomed.push(child);
   const root = document.documentElement;
