@@ -20,7 +20,7 @@ import type {
 import { checkId } from './service.js';
 
 /** Documents whose diffs a preview keeps for the app to show (all are counted). */
-export const PREVIEW_DOCUMENTS = 200;
+const PREVIEW_DOCUMENTS = 200;
 /** Previews kept for their diffs (the newest; older ones are dropped). */
 const PREVIEWS_KEPT = 8;
 

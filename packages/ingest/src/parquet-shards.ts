@@ -48,7 +48,7 @@ export interface ParquetShardOptions {
  * peak RSS of an export grew from 268 to 403 MB between 20,000 and 100,000 documents; at 8 Mi it
  * stays near 200 MB (packages/ingest/bench/inputs.mjs, notes/gaps.md).
  */
-export const ROW_GROUP_CHARS = 8 * 1024 * 1024;
+const ROW_GROUP_CHARS = 8 * 1024 * 1024;
 
 /**
  * Write dataset rows to one or more Parquet files, row group by row group: only one row group

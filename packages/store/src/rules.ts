@@ -13,7 +13,7 @@ import { resolve } from './versions.js';
  * in `rules`, a document's provenance in `siteRules`), so a re-clean can be repeated.
  */
 
-export const RULES_STATE = 'site-rules.json';
+const RULES_STATE = 'site-rules.json';
 
 export interface StoredRules {
   /** SHA-256 of the bytes (the object's name). */
