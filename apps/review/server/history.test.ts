@@ -100,6 +100,21 @@ describe('reviewer name', () => {
     expect((bad.json as unknown as { error: { code: string } }).error.code).toBe('review.invalid-reviewer');
     expect((await api<{ reviewer: string }>('session')).json.reviewer).toBe('serve default');
   });
+  it("records the app's reviewer (else the server's default) with a rule saved from the app", async () => {
+    const save = (selector: string, headers: Record<string, string>) =>
+      api<{ rule: { id: string; by?: string } }>('rules', {
+        method: 'POST',
+        body: { site: 'news.example', action: 'remove', selector },
+        headers,
+      });
+    const named = await save('.promo', { 'x-corpuskit-reviewer': encodeURIComponent('Zoë Example') });
+    expect(named.status).toBe(200);
+    expect(named.json.rule.by).toBe('Zoë Example');
+    const unnamed = await save('.newsletter', {});
+    expect(unnamed.json.rule.by).toBe('serve default');
+    const listed = await api<{ rules: { id: string; by?: string }[] }>('rules');
+    expect(listed.json.rules.map((rule) => rule.by).sort()).toEqual(['Zoë Example', 'serve default']);
+  });
 });
 
 describe('history', () => {

@@ -130,5 +130,5 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
     ),
   );
 
-  mountRuleRoutes(api, service.store);
+  mountRuleRoutes(api, service.store, service.reviewer);
 }

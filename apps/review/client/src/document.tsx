@@ -322,7 +322,13 @@ function Finding({
     <div className="finding" data-testid="finding">
       <div className="finding-head">
         <strong>
-          {finding.kind === 'exact' ? 'Exact duplicate' : finding.kind === 'near' ? 'Near duplicate' : 'Revision'}
+          {finding.kind === 'exact'
+            ? 'Exact duplicate'
+            : finding.kind === 'near'
+              ? 'Near duplicate'
+              : finding.kind === 'canonical-conflict'
+                ? 'Claims the canonical URL of another document'
+                : 'Revision'}
         </strong>
         <span className="muted" data-testid="finding-similarity">
           similarity {finding.similarityText}
