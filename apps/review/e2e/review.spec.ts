@@ -101,6 +101,9 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
   // Back to the whole pending queue: j moves, r rejects with a note, u undoes it, s skips.
   await page.getByLabel('Filter by title or id').fill('');
   await leaveField(page);
+  // Wait for the pending list to replace the filtered one: until then `j` has nowhere to go, the
+  // accepted document stays current, and `r` would reject it instead of a pending document.
+  await expect(page.getByText(`${total - 1} shown`, { exact: true })).toBeVisible();
   await page.keyboard.press('j');
   const target = await page.getByTestId('doc-title').textContent();
   await page.keyboard.press('r');
