@@ -2,23 +2,9 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 import type { QueueDetail } from '../server/api-types.js';
-import { buildFixtureCorpus, cliJson, screenshot, serve, tempDir, watchForExecution } from './helpers.js';
-import type { Served } from './helpers.js';
+import { cliJson, screenshot, servedFixtureCorpus, watchForExecution } from './helpers.js';
 
-let corpus: ReturnType<typeof tempDir>;
-let server: Served;
-
-test.beforeAll(() => {
-  corpus = tempDir('app-fixes');
-  buildFixtureCorpus(corpus.dir);
-});
-test.beforeEach(async () => {
-  server = await serve(corpus.dir);
-});
-test.afterEach(async () => {
-  await server.stop();
-});
-test.afterAll(() => corpus.remove());
+const served = servedFixtureCorpus('app-fixes');
 
 const BBC = 'https://www.bbc.co.uk/news/world-asia-58290318';
 
@@ -41,8 +27,8 @@ test('removed blocks stand in their place among the kept paragraphs, and the sti
   page,
 }) => {
   const watch = watchForExecution(page);
-  await page.goto(server.url);
-  await page.goto(`${server.origin}/#/queue/${encodeURIComponent(BBC)}`);
+  await page.goto(served.server.url);
+  await page.goto(`${served.server.origin}/#/queue/${encodeURIComponent(BBC)}`);
   await expect(page.getByTestId('doc-title')).toHaveText('Afghanistan: Jihadists celebrate Taliban victory');
 
   // What the server says about positions, and what the page shows.
@@ -97,13 +83,13 @@ test('the bulk-accept dialog names the findings it takes, the commit dialog list
   const staged = cliJson<{ items: Array<{ id: string; title: string | null; flags: string[] }> }>([
     'status',
     '--corpus',
-    corpus.dir,
+    served.corpus.dir,
   ]);
   const near = staged.items.filter((item) => item.flags.includes('near-duplicate')).length;
   const revisions = staged.items.filter((item) => item.flags.includes('revision')).length;
   expect(near).toBeGreaterThan(0);
 
-  await page.goto(server.url);
+  await page.goto(served.server.url);
   await expect(page.getByTestId('queue-total')).toHaveText(`${staged.items.length} shown`);
   await page.getByTestId('bulk-accept').click();
   const summary = page.getByTestId('bulk-summary');
@@ -139,8 +125,8 @@ test('the bulk-accept dialog names the findings it takes, the commit dialog list
 
 test('the last row of the version-diff list is fully visible when scrolled to the end', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 330 });
-  await page.goto(server.url);
-  await page.goto(`${server.origin}/#/diff/v1/HEAD`);
+  await page.goto(served.server.url);
+  await page.goto(`${served.server.origin}/#/diff/v1/HEAD`);
   const rows = page.getByTestId('diff-row');
   await expect(rows.first()).not.toHaveText('…');
   const list = page.getByTestId('diff-list');

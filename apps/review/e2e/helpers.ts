@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -120,4 +121,24 @@ export function watchForExecution(page: Page): { problems: string[] } {
     }
   });
   return { problems };
+}
+
+/**
+ * The hooks most specs share: one fixture corpus for the spec file (built once, removed at the
+ * end) and a fresh `corpuskit serve` on it for each test. Read `corpus` and `server` inside tests.
+ */
+export function servedFixtureCorpus(name: string): { readonly corpus: { dir: string }; readonly server: Served } {
+  const state = {} as { corpus: ReturnType<typeof tempDir>; server: Served };
+  test.beforeAll(() => {
+    state.corpus = tempDir(name);
+    buildFixtureCorpus(state.corpus.dir);
+  });
+  test.beforeEach(async () => {
+    state.server = await serve(state.corpus.dir);
+  });
+  test.afterEach(async () => {
+    await state.server.stop();
+  });
+  test.afterAll(() => state.corpus.remove());
+  return state;
 }

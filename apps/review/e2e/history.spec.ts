@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { buildFixtureCorpus, cli, cliJson, screenshot, serve, tempDir, watchForExecution } from './helpers.js';
-import type { Served } from './helpers.js';
+import { cli, cliJson, screenshot, servedFixtureCorpus, watchForExecution } from './helpers.js';
 
 /*
  * The History view of one document, in real Chromium against `corpuskit serve`: the reviewer
@@ -11,29 +10,13 @@ import type { Served } from './helpers.js';
 
 const BBC = 'https://www.bbc.co.uk/news/world-asia-58290318';
 
-let corpus: ReturnType<typeof tempDir>;
-let server: Served;
-
-test.beforeAll(() => {
-  corpus = tempDir('history');
-  buildFixtureCorpus(corpus.dir);
-});
-
-test.beforeEach(async () => {
-  server = await serve(corpus.dir);
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
-
-test.afterAll(() => corpus.remove());
+const served = servedFixtureCorpus('history');
 
 test('the reviewer name set in the app goes with the decision; History shows every version with its decisions', async ({
   page,
 }) => {
   const watch = watchForExecution(page);
-  await page.goto(server.url);
+  await page.goto(served.server.url);
 
   // The reviewer's name, kept by the app and sent with each decision.
   const reviewer = page.getByTestId('reviewer-name');
@@ -48,7 +31,7 @@ test('the reviewer name set in the app goes with the decision; History shows eve
   const staged = cliJson<{ items: Array<{ id: string; decision: { by: string | null } | null }> }>([
     'status',
     '--corpus',
-    corpus.dir,
+    served.corpus.dir,
   ]).items.find((item) => item.id === BBC);
   expect(staged?.decision?.by).toBe('Pat Playwright');
 
@@ -65,11 +48,11 @@ test('the reviewer name set in the app goes with the decision; History shows eve
   await expect(steps.nth(1)).toContainText('added');
 
   // Committed: a new version, "modified", with the decision, its note and the content hash it was about.
-  cli(['reject', '--all', '-m', 'later', '--reviewer', 'someone else', '--corpus', corpus.dir]);
-  cli(['commit', '-m', 'the BBC edit', '--corpus', corpus.dir]);
+  cli(['reject', '--all', '-m', 'later', '--reviewer', 'someone else', '--corpus', served.corpus.dir]);
+  cli(['commit', '-m', 'the BBC edit', '--corpus', served.corpus.dir]);
   const log = cliJson<{
     versions: Array<{ id: string; decisions: Array<{ id: string; by: string; contentHash: string }> }>;
-  }>(['log', '--decisions', '--corpus', corpus.dir]);
+  }>(['log', '--decisions', '--corpus', served.corpus.dir]);
   const decision = log.versions[0]!.decisions.find((d) => d.id === BBC)!;
   expect(decision.by).toBe('Pat Playwright');
 

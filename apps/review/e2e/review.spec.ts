@@ -1,26 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-import { buildFixtureCorpus, cliJson, screenshot, serve, tempDir, watchForExecution } from './helpers.js';
-import type { Served } from './helpers.js';
+import { cliJson, screenshot, servedFixtureCorpus, watchForExecution } from './helpers.js';
 
-let corpus: ReturnType<typeof tempDir>;
-let server: Served;
-
-test.beforeAll(() => {
-  corpus = tempDir('review');
-  buildFixtureCorpus(corpus.dir);
-});
-
-test.beforeEach(async () => {
-  server = await serve(corpus.dir);
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
-
-test.afterAll(() => corpus.remove());
+const served = servedFixtureCorpus('review');
 
 /** Leave any text field so single-key shortcuts reach the app. */
 async function leaveField(page: Page): Promise<void> {
@@ -33,11 +16,11 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
   page,
 }) => {
   const watch = watchForExecution(page);
-  const staged = cliJson<{ pending: number; items: Array<{ id: string }> }>(['status', '--corpus', corpus.dir]);
+  const staged = cliJson<{ pending: number; items: Array<{ id: string }> }>(['status', '--corpus', served.corpus.dir]);
   const total = staged.items.length;
   expect(total).toBeGreaterThanOrEqual(3);
 
-  await page.goto(server.url);
+  await page.goto(served.server.url);
   // The token went into an HttpOnly cookie and left the address bar.
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/#?\/?(queue)?/);
   expect(page.url()).not.toContain('token=');
@@ -93,9 +76,11 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
   await page.keyboard.press('a');
   await expect(page.getByTestId('doc-state')).toHaveText('accepted');
   await expect(reviewed(page)).toHaveText(`1 of ${total} reviewed`);
-  const bbc = cliJson<{ items: Array<{ id: string; state: string }> }>(['status', '--corpus', corpus.dir]).items.find(
-    (item) => item.id === 'https://www.bbc.co.uk/news/world-asia-58290318',
-  );
+  const bbc = cliJson<{ items: Array<{ id: string; state: string }> }>([
+    'status',
+    '--corpus',
+    served.corpus.dir,
+  ]).items.find((item) => item.id === 'https://www.bbc.co.uk/news/world-asia-58290318');
   expect(bbc?.state).toBe('accepted');
 
   // Back to the whole pending queue: j moves, r rejects with a note, u undoes it, s skips.
@@ -151,7 +136,7 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
   const log = cliJson<Array<{ message: string }> | { versions: Array<{ message: string }> }>([
     'log',
     '--corpus',
-    corpus.dir,
+    served.corpus.dir,
   ]);
   expect(JSON.stringify(log)).toContain('later editions');
 
@@ -179,13 +164,13 @@ test('review with the keyboard, restore a removed block, accept, commit, and see
 });
 
 test('the app refuses requests without its token', async ({ page, request }) => {
-  const base = server.origin;
+  const base = served.server.origin;
   const bare = await request.get(`${base}/`);
   expect(bare.status()).toBe(401);
   expect((await request.get(`${base}/api/queue`)).status()).toBe(401);
   const page401 = await page.goto(`${base}/`);
   expect(page401?.status()).toBe(401);
-  const ok = await page.goto(server.url);
+  const ok = await page.goto(served.server.url);
   const headers = ok!.headers();
   expect(headers['content-security-policy']).toContain("script-src 'self'");
   expect(headers['x-content-type-options']).toBe('nosniff');
@@ -194,7 +179,7 @@ test('the app refuses requests without its token', async ({ page, request }) => 
     headers: {
       origin: 'http://evil.example',
       'content-type': 'application/json',
-      authorization: `Bearer ${server.token}`,
+      authorization: `Bearer ${served.server.token}`,
     },
     data: { action: 'accept', ids: ['https://www.bbc.co.uk/news/world-asia-58290318'] },
   });
