@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
 import { startReviewServer } from '@corpuskit/review';
 import { initCorpus } from '@corpuskit/store';
+import { makeRecord } from '@corpuskit/testkit';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 15);
@@ -18,30 +18,9 @@ const QUEUE_COUNT = Number(process.argv[4] ?? 100_000);
 const BIG = 'https://longreads.example/history';
 
 function record(id, title, text, { status = 'ok', findings = [] } = {}) {
-  const document = {
-    schemaVersion: SCHEMA_VERSION,
-    status,
-    reasons: [],
-    title,
-    text,
-    markdown: text,
-    metadata: emptyMetadata(),
-    removed: [],
-    stats: { words: 0, chars: text.length, removedChars: 0, blocks: 1, inputBytes: text.length, textToHtmlRatio: 1 },
-    provenance: {
-      source: null,
-      url: id,
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'string',
-      fetchedAt: null,
-      cleanerVersion: 'bench',
-      rulePackHash: 'bench',
-      engine: 'text',
-    },
-    warnings: [],
+  return {
+    record: makeRecord(id, text, { title, status, findings, metadata: { language: null }, stats: { words: 0 } }),
   };
-  return { record: { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings } };
 }
 
 function bigText(edition) {

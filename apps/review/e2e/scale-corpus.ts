@@ -1,36 +1,13 @@
-import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
-import type { CleanDocument, DocumentRecord } from '@corpuskit/document';
+import type { DocumentRecord } from '@corpuskit/document';
 import { initCorpus } from '@corpuskit/store';
+import { makeRecord } from '@corpuskit/testkit';
 
 export const BIG_ID = 'https://longreads.example/the-whole-history-of-the-harbour';
 
 /** Record of a generated article (the cleaner is not the subject here: the review app's scale is). */
 function record(id: string, title: string, text: string): DocumentRecord {
   const words = text.split(/\s+/).filter(Boolean).length;
-  const document: CleanDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
-    reasons: [],
-    title,
-    text,
-    markdown: text,
-    metadata: emptyMetadata(),
-    removed: [],
-    stats: { words, chars: text.length, removedChars: 0, blocks: 1, inputBytes: text.length, textToHtmlRatio: 1 },
-    provenance: {
-      source: null,
-      url: id,
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'string',
-      fetchedAt: null,
-      cleanerVersion: 'generated',
-      rulePackHash: 'generated',
-      engine: 'text',
-    },
-    warnings: [],
-  };
-  return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings: [] };
+  return makeRecord(id, text, { title, metadata: { language: null }, stats: { words } });
 }
 
 export function articleId(i: number): string {

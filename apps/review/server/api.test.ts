@@ -5,8 +5,9 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
-import type { CleanDocument, DedupFinding, DocumentRecord, Removal } from '@corpuskit/document';
+import { contentHash } from '@corpuskit/document';
+import type { DedupFinding, DocumentRecord, Removal } from '@corpuskit/document';
+import { makeRecord } from '@corpuskit/testkit';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 
@@ -21,37 +22,15 @@ function record(
   removed: Removal[] = [],
   findings: DedupFinding[] = [],
 ): DocumentRecord {
-  const document: CleanDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
-    reasons: [],
+  return makeRecord(id, text, {
     title,
-    text,
-    markdown: text,
-    metadata: { ...emptyMetadata(), siteName: 'Example', sources: { siteName: 'meta[property=og:site_name]' } },
+    metadata: { language: null, siteName: 'Example', sources: { siteName: 'meta[property=og:site_name]' } },
     removed,
-    stats: {
-      words: text.split(/\s+/).length,
-      chars: text.length,
-      removedChars: removed.reduce((sum, r) => sum + r.chars, 0),
-      blocks: text.split('\n\n').length,
-      inputBytes: 1000,
-      textToHtmlRatio: text.length / 1000,
-    },
-    provenance: {
-      source: `${title}.html`,
-      url: id,
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'meta',
-      fetchedAt: null,
-      cleanerVersion: 'test',
-      rulePackHash: 'test',
-      engine: 'jsdom',
-    },
-    warnings: [],
-  };
-  return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings };
+    findings,
+    stats: { blocks: text.split('\n\n').length, inputBytes: 1000, textToHtmlRatio: text.length / 1000 },
+    source: `${title}.html`,
+    provenance: { encodingSource: 'meta', engine: 'jsdom' },
+  });
 }
 
 const DONATION: Removal = {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
-import type { CleanDocument, DocumentRecord } from '@corpuskit/document';
+import type { DocumentRecord } from '@corpuskit/document';
+import { makeRecord } from '@corpuskit/testkit';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 
@@ -16,30 +16,13 @@ import type { ReviewServer } from './start.js';
 /* The reviewer name recorded with the app's decisions, and the history API, on a real store and server. */
 
 function record(id: string, title: string, text: string): DocumentRecord {
-  const document: CleanDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
-    reasons: [],
+  return makeRecord(id, text, {
     title,
-    text,
-    markdown: text,
-    metadata: emptyMetadata(),
-    removed: [],
-    stats: { words: 3, chars: text.length, removedChars: 0, blocks: 1, inputBytes: 100, textToHtmlRatio: 0.5 },
-    provenance: {
-      source: `${title}.html`,
-      url: id,
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'meta',
-      fetchedAt: null,
-      cleanerVersion: 'test',
-      rulePackHash: 'test',
-      engine: 'jsdom',
-    },
-    warnings: [],
-  };
-  return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings: [] };
+    metadata: { language: null },
+    stats: { words: 3, inputBytes: 100, textToHtmlRatio: 0.5 },
+    source: `${title}.html`,
+    provenance: { encodingSource: 'meta', engine: 'jsdom' },
+  });
 }
 
 const A = 'https://news.example/a';

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata } from '@corpuskit/document';
-import type { CleanDocument, DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
+import type { DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/document';
 import { matchesWhere, parseWhere, reviewItemOf, summaryOf } from '@corpuskit/ingest';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
+import { makeRecord } from '@corpuskit/testkit';
 
 import type { BulkDecisionResponse, CommitPreview, QueuePage, SelectionSummary } from './api-types.js';
 import { startReviewServer } from './start.js';
@@ -21,32 +21,15 @@ const idOf = (i: number) => `https://site${i % 3}.example/story/${String(i).padS
 function record(i: number): DocumentRecord {
   const status: DocumentStatus = i % 15 === 4 ? 'not-article' : i % 7 === 2 ? 'suspect' : 'ok';
   const text = `Story ${i} about the harbour.\n\nA second paragraph for story ${i}.`;
-  const document: CleanDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    status,
-    reasons: [],
-    title: `Harbour story ${i}${i % 4 === 0 ? ' (ferry)' : ''}`,
-    text,
-    markdown: text,
-    metadata: { ...emptyMetadata(), language: i % 5 === 0 ? 'de' : 'en' },
-    removed: [],
-    stats: { words: 14, chars: text.length, removedChars: 0, blocks: 2, inputBytes: 500, textToHtmlRatio: 0.2 },
-    provenance: {
-      source: null,
-      url: idOf(i),
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'string',
-      fetchedAt: null,
-      cleanerVersion: 'test',
-      rulePackHash: 'test',
-      engine: 'text',
-    },
-    warnings: [],
-  };
   const findings: DedupFinding[] =
     i % 10 === 1 ? [{ kind: 'near', other: idOf(0), similarity: 0.9, reason: 'shares most 5-word sequences' }] : [];
-  return { schemaVersion: SCHEMA_VERSION, id: idOf(i), contentHash: contentHash(document), document, findings };
+  return makeRecord(idOf(i), text, {
+    title: `Harbour story ${i}${i % 4 === 0 ? ' (ferry)' : ''}`,
+    status,
+    metadata: { language: i % 5 === 0 ? 'de' : 'en' },
+    findings,
+    stats: { words: 14, blocks: 2, inputBytes: 500, textToHtmlRatio: 0.2 },
+  });
 }
 
 const RECORDS = Array.from({ length: COUNT }, (_, i) => record(i));

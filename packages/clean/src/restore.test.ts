@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata, textBlocks } from '@corpuskit/document';
-import type { CleanDocument, DocumentRecord, Removal } from '@corpuskit/document';
+import { contentHash, textBlocks } from '@corpuskit/document';
+import type { DocumentRecord, Removal } from '@corpuskit/document';
+import { makeRecord } from '@corpuskit/testkit';
 
 import { restoreRemoval } from './restore.js';
 import { documentStats } from './stats.js';
@@ -18,43 +19,13 @@ function removal(category: string, text: string, position?: number): Removal {
 }
 
 function record(text: string, removed: Removal[], markdown = text): DocumentRecord {
-  const document: CleanDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
-    reasons: [],
+  return makeRecord('https://x.example/a', text, {
     title: 'T',
-    text,
     markdown,
-    metadata: emptyMetadata(),
+    metadata: { language: null },
     removed,
-    stats: {
-      words: 3,
-      chars: text.length,
-      removedChars: removed.reduce((sum, r) => sum + r.chars, 0),
-      blocks: textBlocks(text).length,
-      inputBytes: 100,
-      textToHtmlRatio: text.length / 100,
-    },
-    provenance: {
-      source: null,
-      url: null,
-      rawSha256: '0'.repeat(64),
-      encoding: 'utf-8',
-      encodingSource: 'string',
-      fetchedAt: null,
-      cleanerVersion: 't',
-      rulePackHash: 't',
-      engine: 'text',
-    },
-    warnings: [],
-  };
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: 'https://x.example/a',
-    contentHash: contentHash(document),
-    document,
-    findings: [],
-  };
+    stats: { words: 3, blocks: textBlocks(text).length, inputBytes: 100, textToHtmlRatio: text.length / 100 },
+  });
 }
 
 describe('restoreRemoval', () => {

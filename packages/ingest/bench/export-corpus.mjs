@@ -1,6 +1,7 @@
 // Build a committed corpus of N synthetic ~5 KB articles in DIR (for bench/inputs.mjs).
-import { contentHash, emptyMetadata, SCHEMA_VERSION, sha256 } from '@corpuskit/document';
+import { sha256 } from '@corpuskit/document';
 import { initCorpus } from '@corpuskit/store';
+import { makeRecord } from '@corpuskit/testkit';
 
 const [dir, count] = process.argv.slice(2);
 const n = Number(count);
@@ -25,56 +26,21 @@ function text(i) {
 
 function input(i) {
   const body = text(i);
-  const id = `https://news.example.com/${(i % 97).toString(36)}/article-${i}`;
-  const metadata = {
-    ...emptyMetadata(),
-    language: 'en',
-    siteName: 'Example News',
-    authors: ['A. Writer'],
-    publishedAt: '2026-01-01T00:00:00.000Z',
-  };
-  const title = `Article ${i}`;
   const raw = Buffer.from(body, 'utf8');
-  return {
-    raw,
+  const record = makeRecord(`https://news.example.com/${(i % 97).toString(36)}/article-${i}`, body, {
+    title: `Article ${i}`,
+    metadata: { siteName: 'Example News', authors: ['A. Writer'], publishedAt: '2026-01-01T00:00:00.000Z' },
+    stats: { words: 800, blocks: 10, inputBytes: raw.length },
     source: `pages/${i}.html`,
-    record: {
-      schemaVersion: SCHEMA_VERSION,
-      id,
-      contentHash: contentHash({ title, text: body, metadata }),
-      findings: [],
-      document: {
-        schemaVersion: SCHEMA_VERSION,
-        status: 'ok',
-        reasons: [],
-        title,
-        text: body,
-        markdown: body,
-        metadata,
-        removed: [],
-        stats: {
-          words: 800,
-          chars: body.length,
-          removedChars: 0,
-          blocks: 10,
-          inputBytes: raw.length,
-          textToHtmlRatio: 1,
-        },
-        provenance: {
-          source: `pages/${i}.html`,
-          url: id,
-          rawSha256: sha256(raw),
-          encoding: 'utf-8',
-          encodingSource: 'default',
-          fetchedAt: '2026-01-02T00:00:00.000Z',
-          cleanerVersion: '0.1.0',
-          rulePackHash: sha256('rules'),
-          engine: 'linkedom',
-        },
-        warnings: [],
-      },
+    provenance: {
+      rawSha256: sha256(raw),
+      encodingSource: 'default',
+      fetchedAt: '2026-01-02T00:00:00.000Z',
+      cleanerVersion: '0.1.0',
+      engine: 'linkedom',
     },
-  };
+  });
+  return { raw, source: `pages/${i}.html`, record };
 }
 
 const started = Date.now();

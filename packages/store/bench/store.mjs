@@ -15,8 +15,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata, sha256 } from '@corpuskit/document';
+import { sha256 } from '@corpuskit/document';
 import { CORPUS_DIR, FileBackend, Store, initCorpus, openCorpus } from '@corpuskit/store';
+import { makeRecord as buildRecord } from '@corpuskit/testkit';
 
 const { values } = parseArgs({
   options: {
@@ -67,45 +68,14 @@ function makeText(seed) {
 const idOf = (i) => `https://news.example.com/${(i % 97).toString(36)}/article-${i}`;
 
 function makeRecord(i, text) {
-  const metadata = { ...emptyMetadata(), language: 'en', siteName: 'Example News' };
-  const title = `Article ${i}`;
   const raw = Buffer.from(text, 'utf8');
-  const record = {
-    schemaVersion: SCHEMA_VERSION,
-    id: idOf(i),
-    contentHash: contentHash({ title, text, metadata }),
-    findings: [],
-    document: {
-      schemaVersion: SCHEMA_VERSION,
-      status: 'ok',
-      reasons: [],
-      title,
-      text,
-      markdown: text,
-      metadata,
-      removed: [],
-      stats: {
-        words: 800,
-        chars: text.length,
-        removedChars: 0,
-        blocks: 10,
-        inputBytes: raw.length,
-        textToHtmlRatio: 1,
-      },
-      provenance: {
-        source: `pages/${i}.txt`,
-        url: idOf(i),
-        rawSha256: sha256(raw),
-        encoding: 'utf-8',
-        encodingSource: 'default',
-        fetchedAt: null,
-        cleanerVersion: '0.1.0',
-        rulePackHash: sha256('rules'),
-        engine: 'text',
-      },
-      warnings: [],
-    },
-  };
+  const record = buildRecord(idOf(i), text, {
+    title: `Article ${i}`,
+    metadata: { siteName: 'Example News' },
+    stats: { words: 800, blocks: 10, inputBytes: raw.length },
+    source: `pages/${i}.txt`,
+    provenance: { rawSha256: sha256(raw), encodingSource: 'default', cleanerVersion: '0.1.0' },
+  });
   return { record, raw, source: `pages/${i}.txt` };
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs test support module, shared with the child process
 import { crashOps, fingerprint } from '../test/crash-ops.mjs';
 import { initCorpus, openCorpus, type Store } from './index.js';
-import { makeRecord, tempDir } from './test-records.js';
+import { makeRecord, tempDir } from '@corpuskit/testkit';
 
 type Op = (store: Store) => Promise<unknown>;
 const ops = (crashOps as (m: typeof makeRecord, h: typeof sha256) => Op[])(makeRecord, sha256);
@@ -25,7 +25,7 @@ let modules: string;
 const fingerprints: string[] = [];
 let fullRunMs = 0;
 
-/** The child runs plain node on JavaScript: transpile this package's and document's sources (no build needed). */
+/** The child runs plain node on JavaScript: transpile this package's, document's and testkit's sources (no build needed). */
 function transpile(from: string, to: string, rewrite: (code: string) => string): void {
   mkdirSync(to, { recursive: true });
   for (const file of readdirSync(from)) {
@@ -77,6 +77,9 @@ beforeAll(async () => {
   writeFileSync(join(work.dir, 'package.json'), '{"type":"module"}');
   transpile(join(here, '../../document/src'), join(modules, 'document'), (code) => code);
   transpile(here, join(modules, 'store'), (code) => code.replaceAll("'@corpuskit/document'", "'../document/index.js'"));
+  transpile(join(here, '../../testkit/src'), join(modules, 'testkit'), (code) =>
+    code.replaceAll("'@corpuskit/document'", "'../document/index.js'"),
+  );
 
   const { dir, cleanup } = tempDir();
   const store = await initCorpus(dir);

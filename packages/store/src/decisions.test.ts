@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Store } from './index.js';
 import { CORPUS_DIR, initCorpus, openCorpus } from './index.js';
-import { makeRecord, tempDir, url } from './test-records.js';
+import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
 
 let dir: string;
 let cleanup: () => void;

@@ -5,7 +5,7 @@ import { CorpusKitError } from '@corpuskit/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { CORPUS_DIR, initCorpus, openCorpus, type Store } from './index.js';
-import { makeRecord, tempDir, url } from './test-records.js';
+import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
 
 let dir: string;
 let cleanup: () => void;

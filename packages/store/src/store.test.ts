@@ -5,7 +5,7 @@ import { CorpusKitError, hashValue, sha256, type Version } from '@corpuskit/docu
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { CORPUS_DIR, FileBackend, Store, findCorpusRoot, initCorpus, openCorpus } from './index.js';
-import { makeRecord, tempDir, url } from './test-records.js';
+import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
 
 let dir: string;
 let cleanup: () => void;

@@ -1,11 +1,11 @@
 // Child of the crash test: runs the ops against the corpus in argv[2], reporting each op.
-// argv[3] is the directory of the store and document modules (transpiled by the test).
+// argv[3] is the directory of the store, document and testkit modules (transpiled by the test).
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const [dir, modules, opsModule] = process.argv.slice(2);
 const { openCorpus } = await import(pathToFileURL(join(modules, 'store', 'index.js')).href);
-const { makeRecord } = await import(pathToFileURL(join(modules, 'store', 'test-records.js')).href);
+const { makeRecord } = await import(pathToFileURL(join(modules, 'testkit', 'index.js')).href);
 const { sha256 } = await import(pathToFileURL(join(modules, 'document', 'index.js')).href);
 const { crashOps } = await import(pathToFileURL(opsModule).href);
 

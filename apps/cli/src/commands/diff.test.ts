@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { SCHEMA_VERSION, contentHash, emptyMetadata, sha256 } from '@corpuskit/document';
-import type { CleanDocument, DocumentRecord } from '@corpuskit/document';
+import type { DocumentRecord } from '@corpuskit/document';
+import { makeRecord } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../test-utils.js';
@@ -126,32 +126,7 @@ describe('corpuskit diff FILE FILE', () => {
 describe('corpuskit diff VERSION VERSION', () => {
   /** A stored record, as ingest would make it from a plain-text page. */
   function record(id: string, text: string): DocumentRecord {
-    const metadata = { ...emptyMetadata(), language: 'en' };
-    const title = `Title of ${id}`;
-    const document: CleanDocument = {
-      schemaVersion: SCHEMA_VERSION,
-      status: 'ok',
-      reasons: [],
-      title,
-      text,
-      markdown: text,
-      metadata,
-      removed: [],
-      stats: { words: 0, chars: text.length, removedChars: 0, blocks: 1, inputBytes: text.length, textToHtmlRatio: 1 },
-      provenance: {
-        source: id,
-        url: null,
-        rawSha256: sha256(text),
-        encoding: 'utf-8',
-        encodingSource: 'string',
-        fetchedAt: null,
-        cleanerVersion: 'test',
-        rulePackHash: sha256('rules'),
-        engine: 'text',
-      },
-      warnings: [],
-    };
-    return { schemaVersion: SCHEMA_VERSION, id, contentHash: contentHash(document), document, findings: [] };
+    return makeRecord(id, text, { source: id, stats: { words: 0 } });
   }
 
   async function corpusWithTwoVersions(): Promise<string> {
