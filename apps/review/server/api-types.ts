@@ -176,6 +176,8 @@ export interface CommitRequest {
   tag?: string;
   /** The snapshot the commit dialog listed: the commit is refused (409) when the staging area moved since. */
   snapshot?: string;
+  /** Who commits when the reviewer header is absent; else the server's default reviewer. */
+  reviewer?: string;
 }
 
 export type ChangeType = 'added' | 'removed' | 'modified' | 'renamed';

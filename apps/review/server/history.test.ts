@@ -133,3 +133,39 @@ describe('history', () => {
     expect((await api('history?id=..%2Fetc')).status).toBe(400);
   });
 });
+
+describe('commit author', () => {
+  it("records the app's reviewer setting as the version's author, else the server's default", async () => {
+    // The first commit (above, in 'history') was made without a reviewer header.
+    const versions = async () => (await api<{ versions: { message: string; author: string | null }[] }>('versions')).json;
+    expect((await versions()).versions.find((v) => v.message === 'first')?.author).toBe('serve default');
+
+    await api('decisions', { method: 'POST', body: { action: 'accept', ids: [A] } });
+    const named = await api<{ version: string }>('commit', {
+      method: 'POST',
+      body: { message: 'second' },
+      headers: { 'x-corpuskit-reviewer': encodeURIComponent('Zoë Example') },
+    });
+    expect(named.status).toBe(200);
+    const head = await store.head();
+    expect(head?.id).toBe(named.json.version);
+    expect(head?.version.author).toBe('Zoë Example');
+    expect((await versions()).versions[0]).toMatchObject({ message: 'second', author: 'Zoë Example' });
+
+    await store.stage([{ record: record(B, 'Beta', 'Beta two.') }]);
+    await store.accept([B], { by: 'ana' });
+    const bodyNamed = await api<{ version: string }>('commit', {
+      method: 'POST',
+      body: { message: 'third', reviewer: 'body name' },
+    });
+    expect(bodyNamed.status).toBe(200);
+    expect((await store.head())?.version.author).toBe('body name');
+
+    const bad = await api('commit', {
+      method: 'POST',
+      body: { message: 'fourth' },
+      headers: { 'x-corpuskit-reviewer': encodeURIComponent('a\u0007b') },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

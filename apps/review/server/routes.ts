@@ -83,7 +83,8 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
   });
   api.post('/commit', async (c) => {
     const request = await body<CommitRequest>(c.req);
-    return c.json(await service.commit(request.message, request.tag, request.snapshot));
+    const reviewer = reviewerOf(c.req.header(REVIEWER_HEADER)) ?? request.reviewer;
+    return c.json(await service.commit(request.message, request.tag, request.snapshot, reviewer));
   });
 
   api.get('/versions', async (c) => c.json({ versions: await service.log() }));

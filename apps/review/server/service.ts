@@ -406,7 +406,16 @@ export class ReviewService {
     return this.detail(id);
   }
 
-  async commit(message: unknown, tag: unknown, snapshot?: unknown): Promise<{ version: string; tag: string | null }> {
+  /**
+   * Commit the accepted changes. The version's author is the reviewer who commits (the app's
+   * reviewer setting), else the server's default reviewer, as for decisions.
+   */
+  async commit(
+    message: unknown,
+    tag: unknown,
+    snapshot?: unknown,
+    reviewer?: unknown,
+  ): Promise<{ version: string; tag: string | null }> {
     if (typeof message !== 'string' || message.trim() === '' || message.length > 10_000) {
       throw new CorpusKitError(
         'usage',
@@ -417,6 +426,7 @@ export class ReviewService {
     if (tag !== undefined && tag !== null && typeof tag !== 'string') {
       throw new CorpusKitError('usage', 'review.invalid-tag', 'a tag must be text');
     }
+    const author = checkReviewer(reviewer) ?? this.reviewer;
     const seen = text(snapshot, 'snapshot', 200);
     if (seen && (await this.queueIndex.snapshot()).token !== seen) {
       throw new CorpusKitError(
@@ -425,7 +435,7 @@ export class ReviewService {
         'the staging area changed since the commit dialog listed it; open the dialog again to see what a commit takes',
       );
     }
-    const result = await this.store.commit({ message, author: null, ...(typeof tag === 'string' ? { tag } : {}) });
+    const result = await this.store.commit({ message, author, ...(typeof tag === 'string' ? { tag } : {}) });
     this.restoreHistory.clear();
     return { version: result.id, tag: result.tag };
   }
