@@ -137,7 +137,8 @@ describe('history', () => {
 describe('commit author', () => {
   it("records the app's reviewer setting as the version's author, else the server's default", async () => {
     // The first commit (above, in 'history') was made without a reviewer header.
-    const versions = async () => (await api<{ versions: { message: string; author: string | null }[] }>('versions')).json;
+    const versions = async () =>
+      (await api<{ versions: { message: string; author: string | null }[] }>('versions')).json;
     expect((await versions()).versions.find((v) => v.message === 'first')?.author).toBe('serve default');
 
     await api('decisions', { method: 'POST', body: { action: 'accept', ids: [A] } });

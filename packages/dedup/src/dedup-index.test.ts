@@ -5,6 +5,7 @@ import { CorpusKitError } from '@corpuskit/document';
 import { DedupIndex } from './dedup-index.js';
 import { prepareDocument } from './prepare.js';
 import { resolveOptions } from './options.js';
+import { textSimilarity } from './similarity.js';
 
 /** Articles of deterministic pseudo-random words (distinct per seed). */
 function article(seed: number, words = 400): string {
@@ -56,6 +57,57 @@ describe('DedupIndex', () => {
     expect(results[4]!.nearest!.reason).toMatch(/verified Jaccard/);
     // check() does not change the index
     expect(index.size).toBe(50);
+  });
+
+  it('compares a page with the text revisionBase names, not with the index entry of its own id', async () => {
+    const { index, texts } = corpus();
+    const committed = texts.get('https://news.example/a5')!;
+    // The index holds a staged edit of a5 and a staged page no version has.
+    const staged = dropWords(committed, 20);
+    index.add({ id: 'https://news.example/a5', text: staged });
+    index.add({ id: 'https://news.example/fresh', text: article(4242) });
+    const recleaned = dropWords(staged, 30);
+    const base = new Map<string, string | null>([
+      ['https://news.example/a5', committed],
+      ['https://news.example/fresh', null],
+    ]);
+    const [a5, fresh, back, plain] = await index.check(
+      [
+        { id: 'https://news.example/a5', text: recleaned },
+        { id: 'https://news.example/fresh', text: dropWords(article(4242), 40) },
+        { id: 'https://news.example/a5', text: committed },
+        { id: 'https://news.example/a6', text: dropWords(texts.get('https://news.example/a6')!, 50) },
+      ],
+      { loadText: (id) => texts.get(id)!, revisionBase: (id) => base.get(id) },
+    );
+    expect(a5!.status).toBe('revision');
+    expect(a5!.findings.filter((f) => f.kind === 'revision')).toEqual([
+      expect.objectContaining({ other: 'https://news.example/a5', similarity: textSimilarity(recleaned, committed) }),
+    ]);
+    expect(textSimilarity(recleaned, committed)).not.toBe(textSimilarity(recleaned, staged));
+    // No version has it: no revision finding against its own staged text.
+    expect(fresh!.status).toBe('new');
+    expect(fresh!.findings).toEqual([]);
+    // Back to the committed text: unchanged against the corpus.
+    expect(back!.status).toBe('unchanged');
+    expect(back!.findings.filter((f) => f.kind === 'revision')).toEqual([]);
+    // undefined: the index's own entry, as before.
+    expect(plain!.findings[0]).toMatchObject({ kind: 'revision', other: 'https://news.example/a6' });
+  });
+
+  it('falls back to the index entry, with a warning, when revisionBase fails', async () => {
+    const { index, texts } = corpus();
+    const [result] = await index.check(
+      [{ id: 'https://news.example/a7', text: dropWords(texts.get('https://news.example/a7')!, 40) }],
+      {
+        loadText: (id) => texts.get(id)!,
+        revisionBase: () => {
+          throw new Error('disk gone');
+        },
+      },
+    );
+    expect(result!.status).toBe('revision');
+    expect(result!.warnings).toEqual([expect.stringContaining('disk gone')]);
   });
 
   it('finds duplicates inside the batch too', async () => {

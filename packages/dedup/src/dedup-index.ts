@@ -2,6 +2,7 @@ import type { DuplicateFinding } from '@corpuskit/document';
 import { normalizeText, sha256 } from '@corpuskit/document';
 
 import { conflictError, corruptError, inputError } from './errors.js';
+import { fingerprintOfNormalized } from './fingerprint.js';
 import { bandKey, isEmptySignature } from './minhash.js';
 import type { Signature } from './minhash.js';
 import { resolveOptions, sameSignatureOptions } from './options.js';
@@ -48,6 +49,13 @@ export interface CheckResult {
 export interface CheckOptions {
   /** The stored text of a corpus document, for verification (signatures are all the index keeps). */
   loadText: (id: string) => string | Promise<string>;
+  /**
+   * The text a page with this id is a revision of, when the index's own entry for the id is not
+   * it: a store that indexes staged texts too gives the committed text here for an id it has
+   * staged (null when no version has the id: then the page is no revision of anything).
+   * `undefined` (or no function): the index's entry for the id is the baseline.
+   */
+  revisionBase?: (id: string) => string | null | undefined | Promise<string | null | undefined>;
 }
 
 const MAGIC = 'CKDEDUPX';
@@ -63,6 +71,15 @@ interface Header {
   fingerprints: string[];
   lengths: number[];
   fetchedAt: Array<number | null>;
+}
+
+function revisionFinding(id: string, similarity: number, verified: boolean): DuplicateFinding {
+  return {
+    kind: 'revision',
+    other: id,
+    similarity,
+    reason: `${id} is in the corpus with other text: a revision (${verified ? 'verified' : 'estimated'} Jaccard ${similarity.toFixed(3)})`,
+  };
 }
 
 /**
@@ -282,19 +299,37 @@ export class DedupIndex {
       const batchFindings: DuplicateFinding[] = [];
       let status: CheckStatus = 'new';
       const own = this.slotOf.get(prepared.id);
-      if (own !== undefined) {
+      let base: string | null | undefined;
+      try {
+        base = await options.revisionBase?.(prepared.id);
+        if (base !== undefined && base !== null && typeof base !== 'string') {
+          throw new Error(`revisionBase returned ${typeof base}, not a string`);
+        }
+      } catch (error) {
+        warnings.push(
+          `${prepared.id}: could not load the text it revises; compared with the indexed text (${(error as Error).message})`,
+        );
+        base = undefined;
+      }
+      if (typeof base === 'string') {
+        const normalized = normalizeText(base);
+        if (fingerprintOfNormalized(normalized) === prepared.fingerprint) {
+          status = 'unchanged';
+        } else {
+          status = 'revision';
+          const similarity = jaccard(shingles, hasher.shingleSetOfNormalized(normalized));
+          findings.push(revisionFinding(prepared.id, similarity, true));
+        }
+      } else if (base === null) {
+        // No version has the id: whatever the index holds for it (a staged text) is not what it revises.
+      } else if (own !== undefined) {
         if (this.fingerprints[own] === prepared.fingerprint) {
           status = 'unchanged';
         } else {
           status = 'revision';
           const stored = await corpusSet(prepared.id, warnings);
           const similarity = stored ? jaccard(shingles, stored) : estimate(this.signatureAt(own), prepared.signature);
-          findings.push({
-            kind: 'revision',
-            other: prepared.id,
-            similarity,
-            reason: `${prepared.id} is in the corpus with other text: a revision (${stored ? 'verified' : 'estimated'} Jaccard ${similarity.toFixed(3)})`,
-          });
+          findings.push(revisionFinding(prepared.id, similarity, stored !== null));
         }
       }
       if (prepared.length === 0) {

@@ -116,6 +116,16 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
           return record.document.text;
         };
 
+        // The index holds staged texts too: a staged id (any state) is a revision of HEAD's text
+        // only, never of the text staged before it (a reclean or re-ingest restages it).
+        const stagedIds = new Set(status.items.map((item) => item.id));
+        const revisionBase = async (id: string): Promise<string | null | undefined> => {
+          if (!stagedIds.has(id)) return undefined;
+          if (!headIds.has(id)) return null;
+          const record = await store.getDocument('HEAD', id);
+          return record ? record.document.text : null;
+        };
+
         const port: CorpusPort = {
           async currentContentHash(id) {
             // A rejected entry does not: the store keeps the same content rejected and says so.
@@ -131,7 +141,7 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
           },
           dedup: {
             async check(batch) {
-              const results = await dedup.check(batch, { loadText: textOf });
+              const results = await dedup.check(batch, { loadText: textOf, revisionBase });
               return results.map((result) => [...result.findings, ...result.batch]);
             },
             add(page) {
