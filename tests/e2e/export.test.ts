@@ -70,6 +70,14 @@ describe('export: Parquet, the Hugging Face layout, gzipped JSONL shards, one fi
     expect(result.code, result.stderr).toBe(0);
     expect(result.json()).toMatchObject({ documents: records.length, format: 'parquet', files: ['corpus.parquet'] });
     expectSameRows(await readParquet(path.join(dir, 'corpus.parquet')));
+    // Whole articles get no min/max bounds in the footer (the writer would hold them until the end).
+    const bytes = await readFile(path.join(dir, 'corpus.parquet'));
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const chunk = (name: string) =>
+      metadata.row_groups[0]!.columns.find((column) => column.meta_data?.path_in_schema[0] === name)!.meta_data!;
+    expect(chunk('text').statistics).toBeUndefined();
+    expect(chunk('markdown').statistics).toBeUndefined();
+    expect(chunk('id').statistics?.min_value).toBe(records[0]!.id.slice(0, 16));
   });
 
   it('and DuckDB reads the same file: rows, text and the authors list', async () => {

@@ -2,7 +2,7 @@
 //
 // 1. WARC ingest throughput: the same pages ingested by the built CLI as HTML files and as one
 //    WARC.gz (written here with warcio), alternating, medians of --runs. Target: within 10%.
-// 2. Export of --docs documents (default 10,000 and 100,000: synthetic ~5 KB articles committed
+// 2. Export of --docs documents (default 20,000 and 100,000: synthetic ~5 KB articles committed
 //    to a store built here): JSONL (the baseline), Parquet, Parquet in the Hugging Face layout,
 //    JSONL.gz; time and peak memory (max RSS of a child process doing only that export). With
 //    several sizes, the last lines compare each format's peak RSS at the largest against the
@@ -27,7 +27,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: path.resolve(process.env.INIT_CWD ?? repo, '../shared/data') },
     runs: { type: 'string', default: '3' },
-    docs: { type: 'string', default: '10000,100000' },
+    docs: { type: 'string', default: '20000,100000' },
     jobs: { type: 'string', default: '2' },
     'skip-export': { type: 'boolean', default: false },
     'skip-warc': { type: 'boolean', default: false },

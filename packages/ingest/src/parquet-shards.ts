@@ -35,30 +35,39 @@ export interface ParquetShardOptions {
   shardRows?: number;
   /** Flush a row group after this many rows... */
   rowGroupRows?: number;
-  /** ...or once its text and markdown pass this many UTF-16 code units, whichever comes first. */
-  rowGroupChars?: number;
+  /** ...or once its text and markdown pass this many bytes (UTF-8), whichever comes first. */
+  rowGroupBytes?: number;
   /** Key-value metadata stored in each file's footer. */
   metadata?: Record<string, string>;
 }
 
 /**
- * Text and markdown characters per row group (8 Mi, about 800 news articles). A row group is
- * held in memory while it is encoded, several times over (the rows, each column's values, the
- * encoded and the compressed pages), and that garbage is what lets V8's heap grow: at 32 Mi the
- * peak RSS of an export grew from 268 to 403 MB between 20,000 and 100,000 documents; at 8 Mi it
- * stays near 200 MB (packages/ingest/bench/inputs.mjs, notes/gaps.md).
+ * Bytes of text and markdown per row group (8 MiB, about 800 news articles). A row group is held
+ * in memory while it is encoded, several times over (the rows, each column's values, the
+ * encoded and the compressed pages); the export's peak memory follows this size, not the corpus
+ * size (packages/ingest/bench/inputs.mjs).
  */
-const ROW_GROUP_CHARS = 8 * 1024 * 1024;
+const ROW_GROUP_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Columns holding whole articles: no min/max statistics (the writer keeps every row group's
+ * bounds until the footer; whole texts there would grow with the corpus, and are useless bounds).
+ */
+const BODY_COLUMNS: ReadonlySet<string> = new Set(['text', 'markdown']);
+/** Columns whose values are (nearly) all distinct: no dictionary attempt. */
+const PLAIN_COLUMNS: ReadonlySet<string> = new Set(['id', 'url', 'text', 'markdown', 'content_hash', 'raw_hash']);
+
+type BufferedRow = Omit<DatasetRow, 'text' | 'markdown'> & { text: Uint8Array; markdown: Uint8Array };
 
 /**
  * Write dataset rows to one or more Parquet files, row group by row group: only one row group
- * is held in memory (at most 5,000 rows and ROW_GROUP_CHARS of text), so exporting a corpus of
+ * is held in memory (at most 5,000 rows and ROW_GROUP_BYTES of text), so exporting a corpus of
  * any size keeps memory flat. Row groups stay big enough for efficient scans.
  */
 export class ParquetShards {
   private writer: ParquetWriter | null = null;
-  private buffer: DatasetRow[] = [];
-  private chars = 0;
+  private buffer: BufferedRow[] = [];
+  private bytes = 0;
   private rowsInShard = 0;
   private shard = 0;
   readonly files: string[] = [];
@@ -68,13 +77,17 @@ export class ParquetShards {
 
   async add(row: DatasetRow): Promise<void> {
     if (this.options.shardRows && this.rowsInShard >= this.options.shardRows) await this.closeShard();
-    this.buffer.push(row);
+    // The article columns wait as UTF-8 bytes (outside the JS heap, freed with the row group)
+    // rather than as strings that would be promoted to the old generation and collected late.
+    const text = Buffer.from(row.text, 'utf8');
+    const markdown = row.markdown === row.text ? text : Buffer.from(row.markdown, 'utf8');
+    this.buffer.push({ ...row, text, markdown });
     this.rowsInShard += 1;
     this.rows += 1;
-    this.chars += row.text.length + row.markdown.length;
+    this.bytes += text.length + markdown.length;
     if (
       this.buffer.length >= (this.options.rowGroupRows ?? 5000) ||
-      this.chars >= (this.options.rowGroupChars ?? ROW_GROUP_CHARS)
+      this.bytes >= (this.options.rowGroupBytes ?? ROW_GROUP_BYTES)
     ) {
       await this.flush();
     }
@@ -99,9 +112,14 @@ export class ParquetShards {
     const writer = await this.open();
     const rows = this.buffer;
     this.buffer = [];
-    this.chars = 0;
+    this.bytes = 0;
     await writer.write({
-      columnData: DATASET_COLUMNS.map((column) => ({ name: column.name, data: rows.map((row) => row[column.name]) })),
+      columnData: DATASET_COLUMNS.map((column) => ({
+        name: column.name,
+        data: rows.map((row) => row[column.name]),
+        statistics: !BODY_COLUMNS.has(column.name),
+        ...(PLAIN_COLUMNS.has(column.name) ? { encoding: 'PLAIN' as const } : {}),
+      })),
       rowGroupSize: rows.length,
     });
   }

@@ -98,6 +98,28 @@ describe('manifest tree', () => {
     );
   });
 
+  it('reads leaves without keeping them when iterating, so a pass over a large version stays flat', async () => {
+    const store = memoryStore();
+    const { root } = buildManifest(
+      Array.from({ length: 2000 }, (_, n) => entry(n)),
+      store,
+    );
+    const reads: Array<{ kind: ManifestNode['kind']; keep: boolean }> = [];
+    const watching: NodeStore = {
+      getNode: async (hash, options) => {
+        const node = await store.getNode(hash);
+        reads.push({ kind: node.kind, keep: options?.keep !== false });
+        return node;
+      },
+      putNode: store.putNode,
+    };
+    expect(await all(root, watching)).toHaveLength(2000);
+    const leaves = reads.filter((read) => read.kind === 'manifest-leaf');
+    expect(leaves.length).toBeGreaterThan(50);
+    expect(leaves.every((read) => !read.keep)).toBe(true);
+    expect(reads.filter((read) => read.kind === 'manifest-node').every((read) => read.keep)).toBe(true);
+  });
+
   it('counts added, modified and removed documents', async () => {
     const store = memoryStore();
     const base = buildManifest(

@@ -27,7 +27,11 @@ export type ManifestNode = LeafNode | InnerNode;
 
 /** Where manifest nodes are read from and written to. */
 export interface NodeStore {
-  getNode(hash: string): Promise<ManifestNode>;
+  /**
+   * A node by hash. `keep: false` is a scan's read (every leaf once, in order): the node is not
+   * added to a cache, so a pass over a large version keeps memory flat.
+   */
+  getNode(hash: string, options?: { keep?: boolean }): Promise<ManifestNode>;
   putNode(hash: string, bytes: Uint8Array): void;
 }
 
@@ -295,13 +299,14 @@ export async function lookup(root: string, id: string, store: NodeStore): Promis
   return null;
 }
 
-export async function* iterateEntries(root: string, store: NodeStore): AsyncGenerator<ManifestEntry> {
-  const node = await store.getNode(root);
+/** Entries in id order. Inner nodes go through the cache; leaves are read once and not kept. */
+export async function* iterateEntries(root: string, store: NodeStore, keep = true): AsyncGenerator<ManifestEntry> {
+  const node = await store.getNode(root, { keep });
   if (node.kind === 'manifest-leaf') {
     for (const row of node.entries) yield fromRow(row);
     return;
   }
-  for (const child of node.children) yield* iterateEntries(child[1], store);
+  for (const child of node.children) yield* iterateEntries(child[1], store, node.level > 1);
 }
 
 export async function countOf(root: string, store: NodeStore): Promise<number> {

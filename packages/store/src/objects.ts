@@ -16,7 +16,7 @@ const NODE_CACHE_LIMIT = 8192;
 /** Manifest nodes from the backend, through the context's cache and the `staged` overlays. */
 export function cachedNodeStore(ctx: StoreContext): NodeStore {
   return {
-    getNode: async (hash) => {
+    getNode: async (hash, options) => {
       const cached = ctx.nodeCache.get(hash);
       if (cached) return cached;
       let bytes: Uint8Array | string | null | undefined;
@@ -29,6 +29,7 @@ export function cachedNodeStore(ctx: StoreContext): NodeStore {
       } catch (error) {
         throw storeError('corrupt', 'bad-node', (error as Error).message, { subject: hash, cause: error });
       }
+      if (options?.keep === false) return node;
       if (ctx.nodeCache.size >= NODE_CACHE_LIMIT) ctx.nodeCache.clear();
       ctx.nodeCache.set(hash, node);
       return node;
@@ -40,10 +41,10 @@ export function cachedNodeStore(ctx: StoreContext): NodeStore {
 /** A node store whose new nodes stay in `overlay` (in memory) instead of the backend. */
 export function overlayNodes(ctx: StoreContext, overlay: Map<string, Uint8Array>): NodeStore {
   return {
-    getNode: async (hash) => {
+    getNode: async (hash, options) => {
       const bytes = overlay.get(hash);
       if (bytes) return parseNode(bytes, hash);
-      return ctx.nodes.getNode(hash);
+      return ctx.nodes.getNode(hash, options);
     },
     putNode: (hash, bytes) => {
       overlay.set(hash, bytes);
