@@ -6,7 +6,8 @@ import { initCorpus } from '@corpuskit/store';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { addCorpusRule, loadCorpusRules, removeCorpusRule } from './corpus-rules.js';
-import { ingest, reclean } from './pipeline.js';
+import { ingest } from './pipeline.js';
+import { reclean } from './reclean.js';
 import { storeSession } from './store-session.js';
 
 const SENTENCE =

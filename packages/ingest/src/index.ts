@@ -11,25 +11,15 @@ export type { Origin, OriginSource, Sidecar } from './origin.js';
 export type { ContainerSummary, StdinPage } from './pages.js';
 export {
   CANONICAL_CONFLICT_BELOW,
-  canonicalConflictFindings,
-  documentIdFor,
-  ingest,
   NOT_ARTICLE_MIN_CONFIDENCE,
+  canonicalConflictFindings,
   notArticleFindings,
-  reclean,
   textBeforeRepeatedLines,
-} from './pipeline.js';
-export type {
-  FileResult,
-  IngestCounts,
-  IngestEvent,
-  IngestOptions,
-  IngestResult,
-  Outcome,
-  RecleanChange,
-  RecleanOptions,
-  RecleanResult,
-} from './pipeline.js';
+} from './findings.js';
+export { documentIdFor, ingest } from './pipeline.js';
+export { reclean } from './reclean.js';
+export type { RecleanChange, RecleanOptions, RecleanResult } from './reclean.js';
+export type { FileResult, IngestCounts, IngestEvent, IngestResult, Outcome } from './results.js';
 export { addCorpusRule, loadCorpusRules, removeCorpusRule, saveCorpusRules } from './corpus-rules.js';
 export type { CorpusRules } from './corpus-rules.js';
 export type {

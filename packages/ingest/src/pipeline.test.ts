@@ -10,13 +10,9 @@ import type { CleanDocument } from '@corpuskit/document';
 
 import { runCleanTask } from './clean-task.js';
 import type { CleanFn } from './clean-task.js';
-import {
-  CANONICAL_CONFLICT_BELOW,
-  canonicalConflictFindings,
-  ingest,
-  notArticleFindings,
-  reclean,
-} from './pipeline.js';
+import { CANONICAL_CONFLICT_BELOW, canonicalConflictFindings, notArticleFindings } from './findings.js';
+import { ingest } from './pipeline.js';
+import { reclean } from './reclean.js';
 import { LINES_STATE, storeSession } from './store-session.js';
 
 const WORDS =
