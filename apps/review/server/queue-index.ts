@@ -1,7 +1,15 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 
-import { CorpusKitError } from '@corpuskit/document';
-import { EMPTY_SUMMARY, matchesWhere, parseWhere, reviewItemOf, summaryOf, whereNeedsRecords } from '@corpuskit/ingest';
+import { CorpusKitError, hostOf } from '@corpuskit/document';
+import {
+  EMPTY_SUMMARY,
+  flagsOf,
+  idHash,
+  matchesWhere,
+  parseWhere,
+  summaryOf,
+  whereNeedsRecords,
+} from '@corpuskit/ingest';
 import type { RecordSummary, ReviewItem, WhereFilter } from '@corpuskit/ingest';
 import type { StagedEntry, StatusResult, Store } from '@corpuskit/store';
 
@@ -18,6 +26,8 @@ export interface QueueSnapshot {
   entries: StagedEntry[];
   /** Review items by entry index, filled as their record summaries are known. */
   items: Array<ReviewItem | undefined>;
+  /** Items built before their record was summarised (enough for entry-only filters), until it is. */
+  unsummarised: Array<ReviewItem | undefined>;
   /** id -> entry index, built when first needed. */
   positions: Map<string, number> | null;
 }
@@ -29,6 +39,67 @@ export interface FilteredList {
   filter: WhereFilter;
   text: string;
   indexes: number[];
+}
+
+/**
+ * A review item as the queue keeps it: the same fields as ingest's `reviewItemOf`, built as a
+ * class instance with `hash` and `site` worked out on first read (prototype getters). An object
+ * literal with own accessors costs about ten times as much to build, which at 100,000 entries is
+ * most of a cold first page. `toJSON` gives every field.
+ */
+class QueueReviewItem implements ReviewItem {
+  readonly id: string;
+  readonly change: ReviewItem['change'];
+  readonly state: ReviewItem['state'];
+  readonly title: string | null;
+  readonly status: ReviewItem['status'];
+  readonly language: string | null;
+  readonly pageType: ReviewItem['pageType'];
+  readonly publishedAt: string | null;
+  readonly stagedAt: string;
+  readonly findings: ReviewItem['findings'];
+  readonly flags: ReviewItem['flags'];
+  readonly chars: number;
+  readonly removedChars: number;
+  readonly note: string | null;
+  readonly decidedBy: string | null;
+  readonly contentHash: string | null;
+  private siteCache: string | null | undefined = undefined;
+  private hashCache: string | undefined = undefined;
+
+  constructor(entry: StagedEntry, summary: RecordSummary) {
+    const status = entry.record ? summary.status : null;
+    this.id = entry.id;
+    this.change = entry.change;
+    this.state = entry.state;
+    this.title = summary.title;
+    this.status = status;
+    this.language = summary.language;
+    this.pageType = summary.pageType ?? null;
+    this.publishedAt = summary.publishedAt;
+    this.stagedAt = entry.stagedAt;
+    this.findings = entry.findings.map(({ kind, other, similarity }) => ({ kind, other, similarity }));
+    this.flags = flagsOf(entry, status);
+    this.chars = summary.chars;
+    this.removedChars = summary.removedChars;
+    this.note = entry.decision?.note ?? null;
+    this.decidedBy = entry.decision?.by ?? null;
+    this.contentHash = entry.contentHash;
+  }
+
+  get hash(): string {
+    return (this.hashCache ??= idHash(this.id));
+  }
+
+  get site(): string | null {
+    if (this.siteCache === undefined) this.siteCache = hostOf(this.id);
+    return this.siteCache;
+  }
+
+  toJSON(): ReviewItem {
+    const { siteCache: _site, hashCache: _hash, ...fields } = this;
+    return { ...fields, hash: this.hash, site: this.site };
+  }
 }
 
 /** Free text: the id or the title contains it, ignoring case. */
@@ -52,6 +123,14 @@ export class QueueIndex {
   private readonly summaries = new Map<string, RecordSummary>();
   private readonly reading = new Map<string, Promise<RecordSummary>>();
   private warming: Promise<void> | null = null;
+  /**
+   * Items by entry object, once their record is summarised: a new state of the staging area
+   * (after a decision) shares every unchanged entry object with the one before, so it reuses
+   * their items instead of building 100,000 again.
+   */
+  private readonly itemOfEntry = new WeakMap<StagedEntry, ReviewItem>();
+  /** Record reads a request waits for: the background warm-up pauses while there are any. */
+  private foreground = 0;
 
   constructor(
     private readonly store: Store,
@@ -82,20 +161,35 @@ export class QueueIndex {
     const cached = snapshot.items[index];
     if (cached) return cached;
     const entry = snapshot.entries[index]!;
+    const known = this.itemOfEntry.get(entry);
+    if (known) return (snapshot.items[index] = known);
     const key = keyOf(entry);
     const summary = key === null ? EMPTY_SUMMARY : this.summaries.get(key);
-    const item = reviewItemOf(entry, summary ?? EMPTY_SUMMARY);
-    if (summary) snapshot.items[index] = item;
-    return item;
+    if (!summary) return (snapshot.unsummarised[index] ??= new QueueReviewItem(entry, EMPTY_SUMMARY));
+    return this.keep(snapshot, index, new QueueReviewItem(entry, summary));
   }
 
   /** The review item of one entry of a snapshot, its record summarised first if needed. */
   async item(snapshot: QueueSnapshot, index: number): Promise<ReviewItem> {
-    const cached = snapshot.items[index];
-    if (cached) return cached;
+    const cached = snapshot.items[index] ?? this.itemOfEntry.get(snapshot.entries[index]!);
+    if (cached) return (snapshot.items[index] = cached);
     const entry = snapshot.entries[index]!;
-    const item = reviewItemOf(entry, await this.summary(entry));
+    let summary = this.summary(entry);
+    if (summary instanceof Promise) {
+      this.foreground += 1;
+      try {
+        summary = await summary;
+      } finally {
+        this.foreground -= 1;
+      }
+    }
+    return this.keep(snapshot, index, new QueueReviewItem(entry, summary));
+  }
+
+  private keep(snapshot: QueueSnapshot, index: number, item: ReviewItem): ReviewItem {
     snapshot.items[index] = item;
+    snapshot.unsummarised[index] = undefined;
+    this.itemOfEntry.set(snapshot.entries[index]!, item);
     return item;
   }
 
@@ -173,9 +267,11 @@ export class QueueIndex {
   private startWarming(snapshot: QueueSnapshot): void {
     if (this.warming) return;
     const run = async () => {
-      for (let i = 0; i < snapshot.entries.length; i += 64) {
+      for (let i = 0; i < snapshot.entries.length; i += 32) {
         if (this.current !== snapshot) break;
-        await Promise.all(snapshot.entries.slice(i, i + 64).map((entry) => this.summary(entry)));
+        // A request waiting for records goes first (its page, not the 100,000 behind it).
+        while (this.foreground > 0) await sleep(5);
+        await Promise.all(snapshot.entries.slice(i, i + 32).map((entry) => this.summary(entry)));
         await yieldToLoop();
       }
     };
@@ -228,6 +324,7 @@ function snapshotOf(status: StatusResult, token: string): QueueSnapshot {
     },
     entries: status.items,
     items: new Array<ReviewItem | undefined>(status.items.length),
+    unsummarised: new Array<ReviewItem | undefined>(status.items.length),
     positions: null,
   };
 }

@@ -79,6 +79,10 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     });
   });
 
+  // Read the staging area now (at 100,000 entries its index takes a while to parse), so the first
+  // queue page does not wait for all of it; requests made meanwhile share this read.
+  void service.queueIndex.snapshot().catch(() => undefined);
+
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}/?token=${encodeURIComponent(token)}`,

@@ -48,6 +48,8 @@ export class StoreContext {
   readonly nodeCache = new Map<string, ManifestNode>();
   /** The committed staging index last read (never mutated), and its entries sorted by id once asked for. */
   stagingCache: { hash: string; state: StagingState; sorted?: StagedEntry[] } | null = null;
+  /** The staging index being read now, so concurrent readers parse it once (100,000 entries take a while). */
+  stagingReading: { hash: string; promise: Promise<StagingState | null> } | null = null;
   /** What the versions up to `head` remember about content (decisions.ts), rebuilt when HEAD moves. */
   memoryCache: { head: string | null; memory: Map<string, RememberedDecision> } | null = null;
   stagedCache: { key: string; resolved: ResolvedRef } | null = null;

@@ -30,6 +30,18 @@ export function byId<T extends { id: string }>(a: T, b: T): number {
 export async function readStaging(ctx: StoreContext, hash: string | null): Promise<StagingState | null> {
   if (hash === null) return { entries: new Map(), journal: [] };
   if (ctx.stagingCache?.hash === hash) return ctx.stagingCache.state;
+  if (ctx.stagingReading?.hash === hash) return ctx.stagingReading.promise;
+  const promise = loadStaging(ctx, hash);
+  const reading = { hash, promise };
+  ctx.stagingReading = reading;
+  try {
+    return await promise;
+  } finally {
+    if (ctx.stagingReading === reading) ctx.stagingReading = null;
+  }
+}
+
+async function loadStaging(ctx: StoreContext, hash: string): Promise<StagingState | null> {
   const bytes = await ctx.backend.readFile(stagingFile(hash));
   if (!bytes) return null;
   let entries: StagedEntry[];

@@ -204,6 +204,25 @@ describe('staging and review', () => {
       expect((await store.status()).staging).toBeNull();
     });
   });
+
+  it('reads a staging index once for readers that ask at the same time (a fresh process serving its first requests)', async () => {
+    await store.stage([1, 2, 3].map((n) => ({ record: makeRecord(url(n), `Text ${n}.`) })));
+    const fresh = await openCorpus(dir, { command: 'fresh' });
+    try {
+      const [a, b, c] = await Promise.all([fresh.status(), fresh.status(), fresh.head()]);
+      expect(a.items.map((e) => e.id)).toEqual([url(1), url(2), url(3)]);
+      // One parse: the same entry objects, not three copies.
+      expect(b.items[0]).toBe(a.items[0]);
+      expect(c).toBeNull();
+      // A later change is read afresh.
+      await store.accept([url(1)]);
+      const after = await fresh.status();
+      expect(after.items[0]!.state).toBe('accepted');
+      expect(after.items[1]).not.toBe(a.items[1]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe('versions', () => {
