@@ -3,7 +3,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { glob } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SAMPLE_PAGES, corpuskit, tempCorpus } from './helpers.js';
@@ -124,14 +126,57 @@ describe('export: Parquet, the Hugging Face layout, gzipped JSONL shards, one fi
     const card = await readFile(path.join(dir, 'dataset/README.md'), 'utf8');
     const head = await run('log', '--json');
     const version = head.json<{ versions: Array<{ id: string }> }>().versions[0]!.id;
-    expect(card).toMatch(/^---\nlicense: cc-by-4\.0\n/);
-    expect(card).toContain('    path: data/train-*.parquet');
-    expect(card).toContain('    - name: authors\n      sequence: string');
-    expect(card).toContain(`    num_examples: ${records.length}\n`);
     expect(card).toContain(version);
     const bytes = await readFile(path.join(dir, 'dataset/data', data[0]!));
     const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(metadata.key_value_metadata).toEqual(expect.arrayContaining([{ key: 'corpuskit.version', value: version }]));
+
+    // The card's YAML front matter, as the Hugging Face dataset card schema has it.
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(card);
+    expect(front).not.toBeNull();
+    const yaml = parseYaml(front![1]!) as {
+      license: string;
+      pretty_name: string;
+      size_categories: string[];
+      configs: Array<{ config_name: string; data_files: Array<{ split: string; path: string }> }>;
+      dataset_info: {
+        features: Array<{ name: string; dtype?: string; sequence?: string }>;
+        splits: Array<{ name: string; num_examples: number }>;
+        download_size: number;
+      };
+    };
+    expect(yaml.license).toBe('cc-by-4.0');
+    expect(yaml.pretty_name).toBe('dataset');
+    expect(yaml.size_categories).toEqual(['n<1K']);
+    // data_files: every pattern matches written shards, and together they cover all of them.
+    expect(yaml.configs).toHaveLength(1);
+    expect(yaml.configs[0]!.config_name).toBe('default');
+    const matched = new Set<string>();
+    for (const { split, path: pattern } of yaml.configs[0]!.data_files) {
+      expect(split).toBe('train');
+      const files = await glob(pattern, { cwd: path.join(dir, 'dataset') });
+      expect(files.length, pattern).toBeGreaterThan(0);
+      for (const file of files) matched.add(file);
+    }
+    expect([...matched].sort()).toEqual(data.map((name) => `data/${name}`));
+    // Splits: one train split with the number of rows the shards hold.
+    expect(yaml.dataset_info.splits).toEqual([{ name: 'train', num_examples: rows.length }]);
+    let size = 0;
+    for (const name of data) size += (await readFile(path.join(dir, 'dataset/data', name))).length;
+    expect(yaml.dataset_info.download_size).toBe(size);
+    // Features: the Parquet schema read back, column by column (strings; a list of strings).
+    const schema = parquetSchema(metadata);
+    const fromParquet = schema.children.map((column) => {
+      if (column.element.converted_type === 'LIST') {
+        const element = column.children[0]!.children[0]!.element;
+        expect(element).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'UTF8' });
+        return { name: column.element.name, sequence: 'string' };
+      }
+      expect(column.element).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'UTF8' });
+      return { name: column.element.name, dtype: 'string' };
+    });
+    expect(yaml.dataset_info.features).toEqual(fromParquet);
+    expect(fromParquet.map((feature) => feature.name)).toContain('authors');
   });
 
   it('--format jsonl.gz: shards with the lines of the JSONL export', async () => {

@@ -8,6 +8,8 @@ export interface DatasetCardInput {
   version: string;
   documents: number;
   shards: number;
+  /** Bytes of the Parquet files (the card's `download_size`). */
+  bytes: number;
   /** What wrote it, e.g. `corpuskit 0.2.0`. */
   tool: string;
 }
@@ -21,12 +23,15 @@ function sizeCategory(n: number): string {
 }
 
 const yamlString = (value: string) => JSON.stringify(value);
+/** A plain YAML scalar when the value is a simple id (`cc-by-4.0`), else a quoted string. */
+const yamlId = (value: string) => (/^[a-z0-9][a-z0-9.+-]*$/i.test(value) ? value : yamlString(value));
 
 /**
- * The README.md of a dataset in the Hugging Face layout: YAML front matter that `datasets`
- * reads (the `default` config's `train` split is `data/train-*.parquet`; the features, so the
- * schema is known before any file is opened) and a short description of what is in it and
- * how it was made.
+ * The README.md of a dataset in the Hugging Face layout: YAML front matter following the Hub's
+ * dataset card schema, which `datasets` reads (`configs`: the `default` config's `train` split
+ * is `data/train-*.parquet`; `dataset_info`: the features, the same as the Parquet schema, the
+ * split's row count and the files' size; `license`), and a short description of what is in it
+ * and how it was made.
  */
 export function datasetCard(input: DatasetCardInput): string {
   const features = DATASET_COLUMNS.map((column) =>
@@ -34,7 +39,7 @@ export function datasetCard(input: DatasetCardInput): string {
   ).join('\n');
   const columns = DATASET_COLUMNS.map((column) => `\`${column.name}\``).join(', ');
   return `---
-license: ${input.license}
+license: ${yamlId(input.license)}
 pretty_name: ${yamlString(input.name)}
 task_categories:
 - text-generation
@@ -55,6 +60,7 @@ ${features.replace(/^/gm, '  ')}
   splits:
   - name: train
     num_examples: ${input.documents}
+  download_size: ${input.bytes}
 ---
 
 # ${input.name}

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { Gzip } from 'node:zlib';
@@ -143,7 +143,11 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
       const named = files.map((_, index) =>
         path.join(options.out, 'data', `train-${pad(index)}-of-${pad(files.length)}.parquet`),
       );
-      for (const [index, file] of files.entries()) await rename(file, named[index]!);
+      let bytes = 0;
+      for (const [index, file] of files.entries()) {
+        await rename(file, named[index]!);
+        bytes += (await stat(named[index]!)).size;
+      }
       files = named;
       const card = datasetCard({
         name: options.name ?? path.basename(path.resolve(options.out)),
@@ -151,6 +155,7 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
         version: version ?? ref,
         documents: summary.documents,
         shards: files.length,
+        bytes,
         tool: options.tool ?? 'corpuskit',
       });
       await writeFile(path.join(options.out, 'README.md'), card);
