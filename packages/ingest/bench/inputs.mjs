@@ -6,14 +6,30 @@
 //    to a store built here): JSONL (the baseline), Parquet, Parquet in the Hugging Face layout,
 //    JSONL.gz; time and peak memory (max RSS of a child process doing only that export). With
 //    several sizes, the last lines compare each format's peak RSS at the largest against the
-//    smallest: a streaming export stays near x1.0 for x10 the documents.
+//    smallest: a streaming export stays near x1.0 for x5 the documents.
 //
-//   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --skip-export]
+// 3. Memory on a large WARC: the pages repeated to --warc-records records (default 1,300 and
+//    5,200; each its own URL) in one WARC.gz written here, ingested by the built CLI; time,
+//    records/s and peak RSS of the CLI (GNU time's %M), and the peak RSS at the largest size
+//    against the smallest (a streamed ingest stays near x1.0).
+//
+//   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --warc-records N,N
+//     --skip-export --skip-warc --skip-large-warc]
 //
 // Pages: DIR/readability-test-pages/*/source.html (DIR defaults to ../shared/data beside the
 // repository) when present, else the sample corpus's pages, repeated.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +47,8 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '2' },
     'skip-export': { type: 'boolean', default: false },
     'skip-warc': { type: 'boolean', default: false },
+    'warc-records': { type: 'string', default: '1300,5200' },
+    'skip-large-warc': { type: 'boolean', default: false },
   },
 });
 const bin = path.join(repo, 'apps/cli/dist/bin.js');
@@ -45,12 +63,40 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
+// GNU time (Debian package `time`) reports the CLI's peak RSS; without it, RSS is not measured.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Run the built CLI; `maxRssMb` is its peak resident memory (null without GNU time). */
 function cli(args, cwd) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const command = gnuTime ? [gnuTime, '-f', 'corpuskit-bench-maxrss %M', process.execPath] : [process.execPath];
+  const result = spawnSync(command[0], [...command.slice(1), bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const rss = /corpuskit-bench-maxrss (\d+)\s*$/.exec(result.stderr ?? '');
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`corpuskit ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
-  return result;
+  return { ...result, maxRssMb: rss ? Number(rss[1]) / 1024 : null };
+}
+const mb = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
+
+/** A gzipped WARC response record of an HTML page. */
+function warcRecord(url, bytes) {
+  const record = WARCRecord.create(
+    {
+      type: 'response',
+      url,
+      date: '2026-01-01T00:00:00Z',
+      statusline: 'HTTP/1.1 200 OK',
+      httpHeaders: { 'Content-Type': 'text/html' },
+    },
+    (async function* () {
+      yield bytes;
+    })(),
+  );
+  return WARCSerializer.serialize(record, { gzip: true });
 }
 
 console.log(`load average before: ${load()}`);
@@ -76,19 +122,7 @@ if (!values['skip-warc']) {
   for (const [index, bytes] of pages.entries()) {
     const name = `${String(index).padStart(5, '0')}.html`;
     writeFileSync(path.join(filesDir, name), bytes);
-    const record = WARCRecord.create(
-      {
-        type: 'response',
-        url: `https://bench.example/${name}`,
-        date: '2026-01-01T00:00:00Z',
-        statusline: 'HTTP/1.1 200 OK',
-        httpHeaders: { 'Content-Type': 'text/html' },
-      },
-      (async function* () {
-        yield bytes;
-      })(),
-    );
-    parts.push(await WARCSerializer.serialize(record, { gzip: true }));
+    parts.push(await warcRecord(`https://bench.example/${name}`, bytes));
   }
   const warc = path.join(work, 'pages.warc.gz');
   writeFileSync(warc, Buffer.concat(parts));
@@ -97,6 +131,7 @@ if (!values['skip-warc']) {
     `\nWARC ingest: ${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB), --jobs ${values.jobs}, ${values.runs} runs each, alternating`,
   );
   const times = { files: [], warc: [] };
+  const rss = { files: [], warc: [] };
   for (let run = 0; run < Number(values.runs); run += 1) {
     for (const kind of run % 2 === 0 ? ['files', 'warc'] : ['warc', 'files']) {
       const corpus = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-corpus-'));
@@ -108,6 +143,7 @@ if (!values['skip-warc']) {
           corpus,
         );
         times[kind].push(Number(process.hrtime.bigint() - started) / 1e9);
+        if (result.maxRssMb !== null) rss[kind].push(result.maxRssMb);
         const summary = JSON.parse(result.stdout);
         if (summary.files !== pages.length) {
           throw new Error(`${kind}: ${summary.files} pages ingested, expected ${pages.length}`);
@@ -119,10 +155,53 @@ if (!values['skip-warc']) {
   }
   const files = median(times.files);
   const warcTime = median(times.warc);
-  console.log(`  files:   ${files.toFixed(2)} s  (${(pages.length / files).toFixed(1)} pages/s)`);
-  console.log(`  WARC.gz: ${warcTime.toFixed(2)} s  (${(pages.length / warcTime).toFixed(1)} pages/s)`);
-  console.log(`  WARC.gz / files time: ${(warcTime / files).toFixed(3)} (target <= 1.10)`);
+  const peak = (list) => (list.length > 0 ? Math.max(...list) : null);
+  console.log(
+    `  files:   ${files.toFixed(2)} s  ${(pages.length / files).toFixed(1)} pages/s  peak RSS ${mb(peak(rss.files))}  runs ${times.files.map((t) => t.toFixed(1)).join(' ')}`,
+  );
+  console.log(
+    `  WARC.gz: ${warcTime.toFixed(2)} s  ${(pages.length / warcTime).toFixed(1)} pages/s  peak RSS ${mb(peak(rss.warc))}  runs ${times.warc.map((t) => t.toFixed(1)).join(' ')}`,
+  );
+  console.log(
+    `  RATIO WARC.gz / files: time ${(warcTime / files).toFixed(3)} (target <= 1.10), throughput ${(files / warcTime).toFixed(3)} (target >= 0.91)`,
+  );
   remove(work);
+
+  if (!values['skip-large-warc']) {
+    const sizes = values['warc-records'].split(',').map(Number);
+    console.log(`\nlarge WARC: the ${pages.length} pages repeated, each record its own URL, --jobs ${values.jobs}`);
+    const bySize = [];
+    for (const records of sizes) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-warc-'));
+      try {
+        const file = path.join(dir, 'large.warc.gz');
+        writeFileSync(file, '');
+        for (let i = 0; i < records; i += 1) {
+          appendFileSync(file, await warcRecord(`https://bench.example/r${i}.html`, pages[i % pages.length]));
+        }
+        const corpus = path.join(dir, 'corpus');
+        mkdirSync(corpus);
+        cli(['init', corpus, '--quiet'], corpus);
+        const started = process.hrtime.bigint();
+        const result = cli(['ingest', file, '--jobs', values.jobs, '--json', '--quiet'], corpus);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const summary = JSON.parse(result.stdout);
+        if (summary.files !== records) throw new Error(`large WARC: ${summary.files} pages, expected ${records}`);
+        bySize.push({ records, seconds, maxRssMb: result.maxRssMb });
+        console.log(
+          `  ${String(records).padStart(6)} records (${(statSync(file).size / 1e6).toFixed(0)} MB gzipped): ${seconds.toFixed(1)} s  ${(records / seconds).toFixed(1)} records/s  peak RSS ${mb(result.maxRssMb)}  load ${load()}`,
+        );
+      } finally {
+        remove(dir);
+      }
+    }
+    if (bySize.length > 1 && bySize[0].maxRssMb !== null) {
+      const [small, large] = [bySize[0], bySize.at(-1)];
+      console.log(
+        `  RATIO ${large.records} / ${small.records} records: peak RSS x${(large.maxRssMb / small.maxRssMb).toFixed(2)}, records/s x${(large.records / large.seconds / (small.records / small.seconds)).toFixed(2)}`,
+      );
+    }
+  }
 }
 
 if (!values['skip-export']) {
