@@ -638,10 +638,8 @@ function QueueList({
                 {item.state !== 'pending' && <span className={`badge ${item.state}`}>{item.state}</span>}
                 {item.status && item.status !== 'ok' && <span className="badge warn">{item.status}</span>}
                 {item.findings.length > 0 && (
-                  <span className="badge dup">
-                    {item.findings[0]!.kind === 'exact' || item.findings[0]!.kind === 'near'
-                      ? `${item.findings[0]!.kind} duplicate`
-                      : item.findings[0]!.kind}
+                  <span className="badge dup" data-testid="row-finding">
+                    {findingLabel(item.findings)}
                   </span>
                 )}
                 <span className="row-site">{item.site ?? item.id}</span>
@@ -652,6 +650,19 @@ function QueueList({
       </div>
     </div>
   );
+}
+
+/** Which finding a queue row names when there are several: the one that most needs a look. */
+const ROW_FINDING_ORDER = ['canonical-conflict', 'exact', 'near', 'not-article', 'revision'];
+
+function findingLabel(findings: QueueItem['findings']): string {
+  const rank = (kind: string) => {
+    const at = ROW_FINDING_ORDER.indexOf(kind);
+    return at < 0 ? ROW_FINDING_ORDER.length : at;
+  };
+  const kind = findings.map((finding) => finding.kind).sort((a, b) => rank(a) - rank(b))[0]!;
+  if (kind === 'exact' || kind === 'near') return `${kind} duplicate`;
+  return kind === 'canonical-conflict' ? 'canonical conflict' : kind;
 }
 
 /** What a bulk accept takes, named before it happens: how many, which changes, which findings. */

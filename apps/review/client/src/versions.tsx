@@ -97,7 +97,15 @@ export function VersionsView() {
                       </span>
                     ))}
                   </td>
-                  <td>{entry ? entry.message : <span className="muted">HEAD plus accepted changes</span>}</td>
+                  <td>
+                    {entry ? entry.message : <span className="muted">HEAD plus accepted changes</span>}
+                    {entry?.author && (
+                      <span className="muted" data-testid="version-author">
+                        {' '}
+                        · by {entry.author}
+                      </span>
+                    )}
+                  </td>
                   <td>{entry ? when(entry.time) : ''}</td>
                   <td>{entry?.counts.documents ?? ''}</td>
                   <td>
