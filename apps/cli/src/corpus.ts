@@ -1,9 +1,9 @@
 import path from 'node:path';
 
-import { CorpusKitError } from '@corpuskit/document';
 import type { Store } from '@corpuskit/store';
 
 import type { CommandContext } from './context.js';
+import { cliError } from './errors.js';
 
 export interface OpenedCorpus {
   store: Store;
@@ -20,7 +20,7 @@ export function lockWaitFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new CorpusKitError('usage', 'cli.usage', `CORPUSKIT_LOCK_WAIT must be a number of seconds (got '${raw}')`);
+    throw cliError('cli.usage', `CORPUSKIT_LOCK_WAIT must be a number of seconds (got '${raw}')`);
   }
   return seconds * 1000;
 }
@@ -36,8 +36,7 @@ export async function corpusDirFor(context: CommandContext): Promise<string> {
   const { findCorpusRoot, CORPUS_DIR } = await import('@corpuskit/store');
   const found = findCorpusRoot(context.cwd);
   if (!found) {
-    throw new CorpusKitError(
-      'not-found',
+    throw cliError(
       'cli.no-corpus',
       `not inside a corpus (no ${CORPUS_DIR}/ here or in any parent folder): run 'corpuskit init', or pass --corpus DIR or set CORPUSKIT_CORPUS`,
       { subject: context.cwd },

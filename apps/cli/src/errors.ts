@@ -1,12 +1,53 @@
-import { CorpusKitError, exitCodeFor, SCHEMA_VERSION, toCorpusKitError } from '@corpuskit/document';
+import { errorFactory, exitCodeFor, SCHEMA_VERSION, toCorpusKitError } from '@corpuskit/document';
+import type { CorpusKitError } from '@corpuskit/document';
 
 import type { CommandContext } from './context.js';
 
 export const ISSUES_URL = 'https://github.com/corpuskit/corpuskit/issues';
 
+/**
+ * Stable error codes the CLI throws itself (besides the packages' own). `clean.*` and `diff.*` here
+ * are the `clean` and `diff` commands' errors about their arguments (a folder, a binary file).
+ */
+export type CliErrorCode =
+  | 'clean.is-directory'
+  | 'clean.not-found'
+  | 'cli.ambiguous-id'
+  | 'cli.no-corpus'
+  | 'cli.no-raw'
+  | 'cli.too-large'
+  | 'cli.unknown-document'
+  | 'cli.usage'
+  | 'diff.binary-file'
+  | 'diff.directory'
+  | 'diff.mixed-sides'
+  | 'diff.no-such-document'
+  | 'diff.no-such-side'
+  | 'diff.not-utf8'
+  | 'diff.unreadable';
+
+/** A CLI error: a code of the table below, thrown with the kind (and so the exit code) it lists. */
+export const cliError = errorFactory<CliErrorCode>({
+  'clean.is-directory': 'input',
+  'clean.not-found': 'not-found',
+  'cli.ambiguous-id': 'usage',
+  'cli.no-corpus': 'not-found',
+  'cli.no-raw': 'not-found',
+  'cli.too-large': 'input',
+  'cli.unknown-document': 'not-found',
+  'cli.usage': 'usage',
+  'diff.binary-file': 'input',
+  'diff.directory': 'usage',
+  'diff.mixed-sides': 'usage',
+  'diff.no-such-document': 'not-found',
+  'diff.no-such-side': 'not-found',
+  'diff.not-utf8': 'input',
+  'diff.unreadable': 'input',
+});
+
 /** A usage error raised by the CLI itself (bad flag values, wrong combinations). */
 export function usageError(message: string, subject?: string): CorpusKitError {
-  return new CorpusKitError('usage', 'cli.usage', message, { subject });
+  return cliError('cli.usage', message, { subject });
 }
 
 /**
@@ -15,7 +56,7 @@ export function usageError(message: string, subject?: string): CorpusKitError {
  * internal errors also say how to report them. Returns the exit code.
  */
 export function reportError(raw: unknown, context: Pick<CommandContext, 'stdout' | 'log' | 'options'>): number {
-  const error = isCacError(raw) ? new CorpusKitError('usage', 'cli.usage', raw.message) : toCorpusKitError(raw);
+  const error = isCacError(raw) ? cliError('cli.usage', raw.message) : toCorpusKitError(raw);
   const exitCode = exitCodeFor(error);
   if (context.options.json) {
     context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, error: error.toJSON() })}\n`);

@@ -1,7 +1,5 @@
-import { CorpusKitError } from '@corpuskit/document';
-
 import type { CommandContext } from './context.js';
-import { usageError } from './errors.js';
+import { cliError, usageError } from './errors.js';
 
 /** Read standard input whole (a page given as `-`), refusing a terminal and more than `maxBytes`. */
 export async function readStdin(context: CommandContext, maxBytes: number): Promise<Uint8Array> {
@@ -12,7 +10,7 @@ export async function readStdin(context: CommandContext, maxBytes: number): Prom
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > maxBytes) {
-      throw new CorpusKitError('input', 'cli.too-large', `standard input is over the ${maxBytes} byte limit`, {
+      throw cliError('cli.too-large', `standard input is over the ${maxBytes} byte limit`, {
         subject: '-',
       });
     }

@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 
-import { CorpusKitError, isCorpusKitError, toCorpusKitError } from '@corpuskit/document';
+import { isCorpusKitError, toCorpusKitError } from '@corpuskit/document';
 import type { ErrorKind } from '@corpuskit/document';
 
 import { cookieName, guard, isAuthenticated, sessionCookie, tokenMatches } from './security.js';
 import type { ClientBundle } from './static.js';
+import { reviewError } from './errors.js';
 
 export interface ReviewAppOptions {
   token: string;
@@ -65,7 +66,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     if (!isCorpusKitError(error) && !(error instanceof SyntaxError)) console.error(error);
     return errorResponse(
       c,
-      error instanceof SyntaxError ? new CorpusKitError('usage', 'review.bad-json', 'request body is not JSON') : error,
+      error instanceof SyntaxError ? reviewError('review.bad-json', 'request body is not JSON') : error,
     );
   });
 
@@ -90,9 +91,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     }),
   );
   options.api?.(api);
-  api.all('*', (c) =>
-    errorResponse(c, new CorpusKitError('not-found', 'review.no-route', `no API route ${c.req.path}`)),
-  );
+  api.all('*', (c) => errorResponse(c, reviewError('review.no-route', `no API route ${c.req.path}`)));
   app.route('/api', api);
 
   app.get('*', (c) => {

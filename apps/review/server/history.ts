@@ -1,8 +1,8 @@
-import { CorpusKitError } from '@corpuskit/document';
 import type { HistoryStep, Store } from '@corpuskit/store';
 
 import type { HistoryDecision, HistoryResponse, HistoryStepView } from './api-types.js';
 import { checkId } from './service.js';
+import { reviewError } from './errors.js';
 
 /*
  * A document's history for the app's History view: every version that changed it or recorded a
@@ -60,7 +60,7 @@ export async function documentHistory(store: Store, rawId: unknown): Promise<His
   const id = checkId(rawId);
   const steps = await store.history(id);
   if (steps.length === 0) {
-    throw new CorpusKitError('not-found', 'review.unknown-document', 'no version or staged entry has this id', {
+    throw reviewError('review.unknown-document', 'no version or staged entry has this id', {
       subject: id,
     });
   }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 
-import { CorpusKitError, hostOf } from '@corpuskit/document';
+import { hostOf } from '@corpuskit/document';
 import {
   EMPTY_SUMMARY,
   flagsOf,
@@ -14,6 +14,7 @@ import type { RecordSummary, ReviewItem, WhereFilter } from '@corpuskit/ingest';
 import type { StagedEntry, StatusResult, Store } from '@corpuskit/store';
 
 import type { QueueCounts } from './api-types.js';
+import { reviewError } from './errors.js';
 
 /**
  * One state of the staging area as the queue serves it: the entries sorted by id (as the store
@@ -233,8 +234,7 @@ export class QueueIndex {
     const filter = parseWhere(where);
     const found = this.lists.find((list) => list.key === `${token}\n${filter.source}\n${text.trim().toLowerCase()}`);
     if (!found) {
-      throw new CorpusKitError(
-        'conflict',
+      throw reviewError(
         'review.queue-changed',
         'the staging area changed since this list was shown; reload the queue and check the selection again',
       );

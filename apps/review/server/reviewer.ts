@@ -1,4 +1,4 @@
-import { CorpusKitError } from '@corpuskit/document';
+import { reviewError } from './errors.js';
 
 /** The header the app sends its reviewer setting in (URI-encoded, so any name fits a header). */
 export const REVIEWER_HEADER = 'x-corpuskit-reviewer';
@@ -10,11 +10,7 @@ export function checkReviewer(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (typeof value !== 'string' || value.length > MAX_REVIEWER || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new CorpusKitError(
-      'usage',
-      'review.invalid-reviewer',
-      `a reviewer name must be text of at most ${MAX_REVIEWER} characters`,
-    );
+    throw reviewError('review.invalid-reviewer', `a reviewer name must be text of at most ${MAX_REVIEWER} characters`);
   }
   const name = value.trim();
   return name === '' ? undefined : name;
@@ -27,7 +23,7 @@ export function reviewerOf(header: string | undefined): string | undefined {
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    throw new CorpusKitError('usage', 'review.invalid-reviewer', 'the reviewer header is not URI-encoded text');
+    throw reviewError('review.invalid-reviewer', 'the reviewer header is not URI-encoded text');
   }
   return checkReviewer(decoded);
 }

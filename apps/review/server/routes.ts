@@ -1,20 +1,18 @@
 import type { Hono } from 'hono';
 
-import { CorpusKitError } from '@corpuskit/document';
-
 import type { BulkDecisionRequest, ChangeType, CommitRequest, DecisionRequest, RestoreRequest } from './api-types.js';
 import { documentHistory } from './history.js';
 import { REVIEWER_HEADER, reviewerOf } from './reviewer.js';
 import { mountRuleRoutes } from './rule-routes.js';
 import { checkRef } from './service.js';
 import type { ReviewService } from './service.js';
+import { reviewError } from './errors.js';
 
 const CHANGE_TYPES = new Set<ChangeType>(['added', 'removed', 'modified', 'renamed']);
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,9}$/.test(value))
-    throw new CorpusKitError('usage', 'review.invalid-query', `${name} must be a whole number`);
+  if (!/^\d{1,9}$/.test(value)) throw reviewError('review.invalid-query', `${name} must be a whole number`);
   return Number(value);
 }
 
@@ -25,7 +23,7 @@ function optionalInteger(value: string | undefined, name: string): number | unde
 async function body<T>(request: { json(): Promise<unknown> }): Promise<Partial<T>> {
   const value = await request.json();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CorpusKitError('usage', 'review.bad-json', 'the request body must be a JSON object');
+    throw reviewError('review.bad-json', 'the request body must be a JSON object');
   }
   return value as Partial<T>;
 }
@@ -102,7 +100,7 @@ export function mountApi(api: Hono, service: ReviewService, corpus: string): voi
       .filter((type) => type !== '')
       .map((type) => {
         if (!CHANGE_TYPES.has(type as ChangeType)) {
-          throw new CorpusKitError('usage', 'review.invalid-query', `unknown change type ${JSON.stringify(type)}`);
+          throw reviewError('review.invalid-query', `unknown change type ${JSON.stringify(type)}`);
         }
         return type as ChangeType;
       });

@@ -1,16 +1,16 @@
 import type { Hono } from 'hono';
 
-import { CorpusKitError } from '@corpuskit/document';
 import type { Store } from '@corpuskit/store';
 
 import type { RuleDraft } from './api-types.js';
 import { REVIEWER_HEADER, reviewerOf } from './reviewer.js';
 import { RuleService } from './rules.js';
+import { reviewError } from './errors.js';
 
 async function body(request: { json(): Promise<unknown> }): Promise<Record<string, unknown>> {
   const value = await request.json();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CorpusKitError('usage', 'review.bad-json', 'the request body must be a JSON object');
+    throw reviewError('review.bad-json', 'the request body must be a JSON object');
   }
   return value as Record<string, unknown>;
 }

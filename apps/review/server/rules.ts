@@ -1,4 +1,4 @@
-import { CorpusKitError, contentOf, hostOf, textBlocks } from '@corpuskit/document';
+import { contentOf, hostOf, textBlocks } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
 import { addSiteRule, listSiteRules, normalizeSiteName, proposeSiteRule } from '@corpuskit/clean';
 import type { NewSiteRule } from '@corpuskit/clean';
@@ -18,6 +18,7 @@ import type {
   RuleSavedResponse,
 } from './api-types.js';
 import { checkId } from './service.js';
+import { reviewError } from './errors.js';
 
 /** Documents whose diffs a preview keeps for the app to show (all are counted). */
 const PREVIEW_DOCUMENTS = 200;
@@ -29,14 +30,10 @@ const MAX_RULE_CHARS = 2_000;
 function text(value: unknown, name: string, optional = false): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (optional) return undefined;
-    throw new CorpusKitError('usage', 'review.invalid-rule', `a rule needs ${name}`);
+    throw reviewError('review.invalid-rule', `a rule needs ${name}`);
   }
   if (typeof value !== 'string' || value.length > MAX_RULE_CHARS) {
-    throw new CorpusKitError(
-      'usage',
-      'review.invalid-rule',
-      `${name} must be text of at most ${MAX_RULE_CHARS} characters`,
-    );
+    throw reviewError('review.invalid-rule', `${name} must be text of at most ${MAX_RULE_CHARS} characters`);
   }
   return value;
 }
@@ -45,16 +42,12 @@ function text(value: unknown, name: string, optional = false): string | undefine
 function ruleOf(draft: Partial<RuleDraft>): NewSiteRule {
   const site = text(draft.site, 'a site')!;
   if (draft.action !== 'remove' && draft.action !== 'keep') {
-    throw new CorpusKitError('usage', 'review.invalid-rule', "a rule's action is 'remove' or 'keep'");
+    throw reviewError('review.invalid-rule', "a rule's action is 'remove' or 'keep'");
   }
   const selector = text(draft.selector, 'a selector', true);
   const pattern = text(draft.text, 'a text pattern', true);
   if ((selector === undefined) === (pattern === undefined)) {
-    throw new CorpusKitError(
-      'usage',
-      'review.invalid-rule',
-      'a rule needs exactly one of a selector and a text pattern',
-    );
+    throw reviewError('review.invalid-rule', 'a rule needs exactly one of a selector and a text pattern');
   }
   const note = text(draft.note, 'a note', true);
   return {
@@ -93,26 +86,17 @@ export class RuleService {
     const id = checkId(rawId);
     const host = hostOf(id);
     if (!host) {
-      throw new CorpusKitError(
-        'usage',
-        'review.no-site',
-        'the document has no web address, so no site to make a rule for',
-        {
-          subject: id,
-        },
-      );
+      throw reviewError('review.no-site', 'the document has no web address, so no site to make a rule for', {
+        subject: id,
+      });
     }
     const staged = await this.store.getStaged(id);
     const record = staged?.record ?? staged?.previous ?? null;
-    if (!record) throw new CorpusKitError('not-found', 'review.not-staged', 'not in the staging area', { subject: id });
+    if (!record) throw reviewError('review.not-staged', 'not in the staging area', { subject: id });
     const document = record.document;
     const index = (value: unknown, length: number, name: string): number => {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= length) {
-        throw new CorpusKitError(
-          'usage',
-          'review.invalid-block',
-          `${name} must be the index of a block of the document`,
-        );
+        throw reviewError('review.invalid-block', `${name} must be the index of a block of the document`);
       }
       return value;
     };
@@ -173,15 +157,11 @@ export class RuleService {
     const id = checkId(rawId);
     const result = typeof key === 'string' ? this.previews.get(key) : undefined;
     if (!result) {
-      throw new CorpusKitError(
-        'not-found',
-        'review.no-preview',
-        'that preview is no longer kept: preview the rule again',
-      );
+      throw reviewError('review.no-preview', 'that preview is no longer kept: preview the rule again');
     }
     const change = result.changes.find((candidate) => candidate.id === id);
     if (!change)
-      throw new CorpusKitError('not-found', 'review.no-document', 'the preview does not change this document', {
+      throw reviewError('review.no-document', 'the preview does not change this document', {
         subject: id,
       });
     const similarity = textSimilarity(change.before.text, change.after.text);

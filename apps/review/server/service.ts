@@ -1,4 +1,4 @@
-import { CorpusKitError, contentOf, isDocumentId, textBlocks } from '@corpuskit/document';
+import { contentOf, isDocumentId, textBlocks } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import { positionOf, restoreRemoval } from '@corpuskit/clean';
 import { describeSimilarity, textSimilarity } from '@corpuskit/dedup';
@@ -27,6 +27,7 @@ import { QueueIndex, positionsOf } from './queue-index.js';
 import type { QueueSnapshot } from './queue-index.js';
 import { checkReviewer } from './reviewer.js';
 import { VersionDiffCache } from './version-diff.js';
+import { reviewError } from './errors.js';
 
 /** Most ids one request may name (a bulk accept of a filtered 10,000-document queue fits). */
 const MAX_IDS = 100_000;
@@ -34,18 +35,14 @@ const MAX_IDS = 100_000;
 /** Refuse anything that is not a well-formed document id: no paths, no control characters. */
 export function checkId(value: unknown): string {
   if (typeof value !== 'string' || !isDocumentId(value)) {
-    throw new CorpusKitError(
-      'usage',
-      'review.invalid-id',
-      `not a document id: ${JSON.stringify(value)?.slice(0, 200)}`,
-    );
+    throw reviewError('review.invalid-id', `not a document id: ${JSON.stringify(value)?.slice(0, 200)}`);
   }
   return value;
 }
 
 export function checkIds(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IDS) {
-    throw new CorpusKitError('usage', 'review.invalid-ids', `ids must be a list of 1 to ${MAX_IDS} document ids`);
+    throw reviewError('review.invalid-ids', `ids must be a list of 1 to ${MAX_IDS} document ids`);
   }
   return value.map(checkId);
 }
@@ -55,11 +52,7 @@ const REF = /^(?:staged|HEAD(?:~\d{1,6}|\^{1,20})?|[0-9a-f]{4,64}|[A-Za-z0-9][A-
 /** A version reference as the store resolves it (id or prefix, tag, HEAD, HEAD~N, staged). */
 export function checkRef(value: unknown): string {
   if (typeof value !== 'string' || !REF.test(value)) {
-    throw new CorpusKitError(
-      'usage',
-      'review.invalid-ref',
-      `not a version reference: ${JSON.stringify(value)?.slice(0, 200)}`,
-    );
+    throw reviewError('review.invalid-ref', `not a version reference: ${JSON.stringify(value)?.slice(0, 200)}`);
   }
   return value;
 }
@@ -116,7 +109,7 @@ function selectionCounts(items: ReviewItem[]): SelectionCounts {
 function text(value: unknown, name: string, max = 2000): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string' || value.length > max) {
-    throw new CorpusKitError('usage', 'review.invalid-query', `${name} must be text of at most ${max} characters`);
+    throw reviewError('review.invalid-query', `${name} must be text of at most ${max} characters`);
   }
   return value;
 }
@@ -157,7 +150,7 @@ export class ReviewService {
     limit: number;
   }): Promise<QueuePage> {
     if (options.limit < 1 || options.limit > MAX_PAGE) {
-      throw new CorpusKitError('usage', 'review.invalid-query', `limit must be 1 to ${MAX_PAGE}`);
+      throw reviewError('review.invalid-query', `limit must be 1 to ${MAX_PAGE}`);
     }
     const snapshot = text(options.snapshot, 'snapshot', 200);
     const { list, current } = await this.queueIndex.list(
@@ -212,10 +205,10 @@ export class ReviewService {
     request: { where?: unknown; q?: unknown; snapshot?: unknown; note?: unknown; reviewer?: unknown },
   ) {
     if (action !== 'accept' && action !== 'reject') {
-      throw new CorpusKitError('usage', 'review.invalid-action', 'a bulk decision accepts or rejects');
+      throw reviewError('review.invalid-action', 'a bulk decision accepts or rejects');
     }
     const token = text(request.snapshot, 'snapshot', 200);
-    if (!token) throw new CorpusKitError('usage', 'review.invalid-query', 'a bulk decision names the snapshot it saw');
+    if (!token) throw reviewError('review.invalid-query', 'a bulk decision names the snapshot it saw');
     const list = this.queueIndex.knownList(text(request.where, 'where'), text(request.q, 'q'), token);
     const current = await this.queueIndex.snapshot();
     const ids = (await this.pendingOf(list.snapshot, list.indexes, current)).map((item) => item.id);
@@ -232,8 +225,7 @@ export class ReviewService {
 
   /** What a commit takes now: the accepted entries, counted, and the first `limit` of them listed. */
   async commitPreview(limit: number): Promise<CommitPreview> {
-    if (limit < 0 || limit > 10_000)
-      throw new CorpusKitError('usage', 'review.invalid-query', 'limit must be 0 to 10,000');
+    if (limit < 0 || limit > 10_000) throw reviewError('review.invalid-query', 'limit must be 0 to 10,000');
     const { list, current } = await this.queueIndex.list('state:accepted', '');
     await this.queueIndex.summariseAll(
       current,
@@ -245,7 +237,7 @@ export class ReviewService {
 
   private async staged(id: string) {
     const staged = await this.store.getStaged(id);
-    if (!staged) throw new CorpusKitError('not-found', 'review.not-staged', 'not in the staging area', { subject: id });
+    if (!staged) throw reviewError('review.not-staged', 'not in the staging area', { subject: id });
     return staged;
   }
 
@@ -280,14 +272,9 @@ export class ReviewService {
     const self = staged.record ?? staged.previous;
     const { record } = await this.otherRecord(otherId, staged);
     if (!record) {
-      throw new CorpusKitError(
-        'not-found',
-        'review.no-other',
-        'the other document is neither staged nor in the corpus',
-        {
-          subject: otherId,
-        },
-      );
+      throw reviewError('review.no-other', 'the other document is neither staged nor in the corpus', {
+        subject: otherId,
+      });
     }
     return diffResponse(id, otherId, record, self);
   }
@@ -337,14 +324,9 @@ export class ReviewService {
     const id = checkId(rawId);
     const staged = await this.staged(id);
     if (!staged.previous) {
-      throw new CorpusKitError(
-        'not-found',
-        'review.no-previous',
-        'the corpus has no earlier version of this document',
-        {
-          subject: id,
-        },
-      );
+      throw reviewError('review.no-previous', 'the corpus has no earlier version of this document', {
+        subject: id,
+      });
     }
     return diffResponse(id, id, staged.previous, staged.record);
   }
@@ -356,7 +338,7 @@ export class ReviewService {
     if (action === 'accept') await this.store.accept(ids, options);
     else if (action === 'reject') await this.store.reject(ids, options);
     else if (action === 'pending') await this.reopen(ids);
-    else throw new CorpusKitError('usage', 'review.invalid-action', `unknown action ${JSON.stringify(action)}`);
+    else throw reviewError('review.invalid-action', `unknown action ${JSON.stringify(action)}`);
     return this.itemsAfterWrite(ids);
   }
 
@@ -379,11 +361,11 @@ export class ReviewService {
   async restore(rawId: unknown, removal: unknown): Promise<QueueDetail> {
     const id = checkId(rawId);
     if (typeof removal !== 'number' || !Number.isInteger(removal) || removal < 0) {
-      throw new CorpusKitError('usage', 'review.invalid-removal', 'removal must be the index of a removed block');
+      throw reviewError('review.invalid-removal', 'removal must be the index of a removed block');
     }
     const staged = await this.staged(id);
     if (!staged.record) {
-      throw new CorpusKitError('conflict', 'review.staged-removal', 'a staged removal has no text to restore into', {
+      throw reviewError('review.staged-removal', 'a staged removal has no text to restore into', {
         subject: id,
       });
     }
@@ -398,7 +380,7 @@ export class ReviewService {
     const history = this.restoreHistory.get(id);
     const previous = history?.pop();
     if (!previous) {
-      throw new CorpusKitError('conflict', 'review.nothing-to-undo', 'no restored block of this document to undo', {
+      throw reviewError('review.nothing-to-undo', 'no restored block of this document to undo', {
         subject: id,
       });
     }
@@ -417,20 +399,15 @@ export class ReviewService {
     reviewer?: unknown,
   ): Promise<{ version: string; tag: string | null }> {
     if (typeof message !== 'string' || message.trim() === '' || message.length > 10_000) {
-      throw new CorpusKitError(
-        'usage',
-        'review.invalid-message',
-        'a commit needs a message (at most 10,000 characters)',
-      );
+      throw reviewError('review.invalid-message', 'a commit needs a message (at most 10,000 characters)');
     }
     if (tag !== undefined && tag !== null && typeof tag !== 'string') {
-      throw new CorpusKitError('usage', 'review.invalid-tag', 'a tag must be text');
+      throw reviewError('review.invalid-tag', 'a tag must be text');
     }
     const author = checkReviewer(reviewer) ?? this.reviewer;
     const seen = text(snapshot, 'snapshot', 200);
     if (seen && (await this.queueIndex.snapshot()).token !== seen) {
-      throw new CorpusKitError(
-        'conflict',
+      throw reviewError(
         'review.queue-changed',
         'the staging area changed since the commit dialog listed it; open the dialog again to see what a commit takes',
       );
@@ -462,7 +439,7 @@ export class ReviewService {
       this.store.getDocument(checkRef(newRef), id),
     ]);
     if (!oldRecord && !newRecord) {
-      throw new CorpusKitError('not-found', 'review.no-document', `neither version holds ${id}`, { subject: id });
+      throw reviewError('review.no-document', `neither version holds ${id}`, { subject: id });
     }
     return diffResponse(id, from, oldRecord, newRecord);
   }
@@ -470,7 +447,7 @@ export class ReviewService {
 
 function noteOf(note: unknown): string | null {
   if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 10_000)) {
-    throw new CorpusKitError('usage', 'review.invalid-note', 'a note must be text of at most 10,000 characters');
+    throw reviewError('review.invalid-note', 'a note must be text of at most 10,000 characters');
   }
   return typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
 }

@@ -2,8 +2,6 @@ import type { AddressInfo } from 'node:net';
 
 import { serve } from '@hono/node-server';
 
-import { CorpusKitError } from '@corpuskit/document';
-
 import { openCorpus } from '@corpuskit/store';
 
 import { createReviewApp } from './app.js';
@@ -11,6 +9,7 @@ import { mountApi } from './routes.js';
 import { ReviewService } from './service.js';
 import { createToken } from './security.js';
 import { ClientBundle, defaultClientDir } from './static.js';
+import { reviewError } from './errors.js';
 
 export interface ReviewServerOptions {
   /** The corpus directory (the folder holding `.corpuskit/`). */
@@ -42,11 +41,10 @@ export interface ReviewServer {
 export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? createToken();
-  if (token.length < 16)
-    throw new CorpusKitError('usage', 'review.weak-token', 'the token must be at least 16 characters');
+  if (token.length < 16) throw reviewError('review.weak-token', 'the token must be at least 16 characters');
   const requestedPort = options.port ?? 0;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-    throw new CorpusKitError('usage', 'review.bad-port', `not a port number: ${String(options.port)}`);
+    throw reviewError('review.bad-port', `not a port number: ${String(options.port)}`);
   }
   const client = ClientBundle.load(options.clientDir ?? defaultClientDir());
   const store = await openCorpus(options.corpusDir, {
@@ -72,7 +70,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       void store.close();
       const code = error.code === 'EADDRINUSE' ? 'review.port-in-use' : 'review.listen-failed';
       reject(
-        new CorpusKitError('input', code, `cannot listen on ${host}:${requestedPort}: ${error.message}`, {
+        reviewError(code, `cannot listen on ${host}:${requestedPort}: ${error.message}`, {
           cause: error,
         }),
       );

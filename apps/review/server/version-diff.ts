@@ -1,11 +1,12 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 
-import { CorpusKitError, hostOf } from '@corpuskit/document';
+import { hostOf } from '@corpuskit/document';
 import type { VersionDiff } from '@corpuskit/diff';
 import { diffStoredVersions } from '@corpuskit/ingest';
 import type { ManifestEntry, Store } from '@corpuskit/store';
 
 import type { ChangeType, VersionDiffItem, VersionDiffPage, VersionDiffSummary } from './api-types.js';
+import { reviewError } from './errors.js';
 
 interface Entry extends VersionDiffItem {
   oldRecord: string | null;
@@ -127,7 +128,7 @@ export class VersionDiffCache {
   async page(oldRef: string, newRef: string, query: PageQuery): Promise<VersionDiffPage & { measured: number }> {
     const computed = await this.get(oldRef, newRef);
     if (query.limit < 1 || query.limit > 1000 || query.offset < 0) {
-      throw new CorpusKitError('usage', 'review.invalid-page', 'limit must be 1..1000 and offset at least 0');
+      throw reviewError('review.invalid-page', 'limit must be 1..1000 and offset at least 0');
     }
     const types = query.types && query.types.length > 0 ? new Set(query.types) : null;
     const text = query.text?.toLowerCase();

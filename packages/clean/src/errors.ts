@@ -1,5 +1,5 @@
-import { CorpusKitError } from '@corpuskit/document';
-import type { ErrorKind } from '@corpuskit/document';
+import { errorFactory } from '@corpuskit/document';
+import type { CorpusKitError } from '@corpuskit/document';
 
 /** Stable error codes thrown by `@corpuskit/clean`. */
 export const CLEAN_ERROR_CODES = [
@@ -18,7 +18,7 @@ export const CLEAN_ERROR_CODES = [
 ] as const;
 export type CleanErrorCode = (typeof CLEAN_ERROR_CODES)[number];
 
-const KIND_OF: Record<CleanErrorCode, ErrorKind> = {
+const make = errorFactory<CleanErrorCode>({
   'clean.empty-input': 'input',
   'clean.binary-input': 'input',
   'clean.too-large': 'input',
@@ -31,14 +31,14 @@ const KIND_OF: Record<CleanErrorCode, ErrorKind> = {
   'clean.rule-exists': 'conflict',
   'clean.no-such-rule': 'not-found',
   'clean.ambiguous-rule': 'usage',
-};
+});
 
-/** A CorpusKitError with one of the codes above; the subject is the source path when known. */
+/** A CorpusKitError with one of the codes above (the shared factory, with the source path as a plain argument). */
 export function cleanError(
   code: CleanErrorCode,
   message: string,
   subject?: string | null,
   extra: { cause?: unknown; details?: Record<string, unknown> } = {},
 ): CorpusKitError {
-  return new CorpusKitError(KIND_OF[code], code, message, { ...extra, subject: subject ?? undefined });
+  return make(code, message, { ...extra, subject: subject ?? undefined });
 }

@@ -1,4 +1,4 @@
-import { inputError, usageError } from './errors.js';
+import { dedupError } from './errors.js';
 import { bandKey } from './minhash.js';
 import { resolveOptions } from './options.js';
 import type { DedupOptions, DedupOptionsInput } from './options.js';
@@ -78,7 +78,7 @@ export interface DuplicateReport {
 export function findDuplicates(documents: Iterable<DedupDocument>, input: FindDuplicatesOptions = {}): DuplicateReport {
   const { linkage = 'union-find', ...rest } = input;
   if (linkage !== 'union-find' && linkage !== 'star') {
-    throw usageError('dedup.bad-option', `linkage must be union-find or star (got '${String(linkage)}')`);
+    throw dedupError('dedup.bad-option', `linkage must be union-find or star (got '${String(linkage)}')`);
   }
   const options = resolveOptions(rest);
   const all: PreparedDocument[] = [];
@@ -87,7 +87,7 @@ export function findDuplicates(documents: Iterable<DedupDocument>, input: FindDu
   for (const document of documents) {
     const prepared = prepareDocument(document, options, true);
     if (seen.has(prepared.id)) {
-      throw inputError('dedup.bad-input', 'the same id was given twice', { subject: prepared.id });
+      throw dedupError('dedup.bad-input', 'the same id was given twice', { subject: prepared.id });
     }
     seen.add(prepared.id);
     if (prepared.length === 0) skipped.push({ id: prepared.id, reason: 'no words after normalisation' });

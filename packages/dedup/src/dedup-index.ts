@@ -1,7 +1,7 @@
 import type { DuplicateFinding } from '@corpuskit/document';
 import { normalizeText, sha256 } from '@corpuskit/document';
 
-import { conflictError, corruptError, inputError } from './errors.js';
+import { dedupError } from './errors.js';
 import { fingerprintOfNormalized } from './fingerprint.js';
 import { bandKey, isEmptySignature } from './minhash.js';
 import type { Signature } from './minhash.js';
@@ -235,7 +235,7 @@ export class DedupIndex {
    */
   candidates(signature: Signature, exceptId?: string): string[] {
     if (signature.length !== this.options.permutations) {
-      throw conflictError(
+      throw dedupError(
         'dedup.options-mismatch',
         `signature has ${signature.length} values, the index uses ${this.options.permutations} permutations`,
       );
@@ -450,7 +450,7 @@ export class DedupIndex {
   /** Load bytes written by `serialize`; `dedup.corrupt-index` (kind corrupt) when they do not verify. */
   static deserialize(bytes: Uint8Array): DedupIndex {
     const fail = (why: string): never => {
-      throw corruptError('dedup.corrupt-index', `not a valid dedup index: ${why}`);
+      throw dedupError('dedup.corrupt-index', `not a valid dedup index: ${why}`);
     };
     if (!(bytes instanceof Uint8Array) || bytes.length < MAGIC.length + 4 + 64) fail('too short');
     if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) fail('bad magic bytes');
@@ -491,14 +491,14 @@ export class DedupIndex {
   private asPrepared(document: DedupDocument | PreparedDocument): PreparedDocument {
     if ('signature' in document) {
       if (document.key !== this.key || document.signature.length !== this.options.permutations) {
-        throw conflictError(
+        throw dedupError(
           'dedup.options-mismatch',
           `prepared with options ${document.key}, the index uses ${this.key}`,
           { subject: document.id },
         );
       }
       if (typeof document.id !== 'string' || document.id === '') {
-        throw inputError('dedup.bad-input', 'a document needs a non-empty string id');
+        throw dedupError('dedup.bad-input', 'a document needs a non-empty string id');
       }
       return document;
     }

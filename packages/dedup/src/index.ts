@@ -29,3 +29,4 @@ export { jaccard, shingleSet } from './shingles.js';
 export type { ShingleSet } from './shingles.js';
 export { UnionFind } from './union-find.js';
 export { describeSimilarity, formatSimilarity, similarityMeasure, textSimilarity } from './similarity.js';
+export type { DedupErrorCode } from './errors.js';

@@ -1,4 +1,4 @@
-import { usageError } from './errors.js';
+import { dedupError } from './errors.js';
 
 /** Every knob of near-duplicate detection. All explicit, all recorded with the results. */
 export interface DedupOptions {
@@ -49,7 +49,7 @@ export function isPresetName(value: unknown): value is PresetName {
 export function resolveOptions(input: DedupOptionsInput = {}): DedupOptions {
   const presetName = input.preset ?? 'default';
   if (!isPresetName(presetName)) {
-    throw usageError('dedup.bad-option', `unknown preset '${String(presetName)}' (use default or syndication)`);
+    throw dedupError('dedup.bad-option', `unknown preset '${String(presetName)}' (use default or syndication)`);
   }
   const preset = PRESETS[presetName];
   const bands = input.bands ?? preset.bands;
@@ -70,20 +70,20 @@ export function resolveOptions(input: DedupOptionsInput = {}): DedupOptions {
   checkInteger('shingleSize', options.shingleSize, 1, 64);
   checkInteger('seed', options.seed, 0, 0xffffffff);
   if (options.bands * options.rows > options.permutations) {
-    throw usageError(
+    throw dedupError(
       'dedup.bad-option',
       `bands x rows (${options.bands} x ${options.rows} = ${options.bands * options.rows}) exceeds permutations (${options.permutations})`,
     );
   }
   if (!(typeof options.threshold === 'number' && options.threshold > 0 && options.threshold <= 1)) {
-    throw usageError('dedup.bad-option', `threshold must be a number in (0, 1] (got ${String(options.threshold)})`);
+    throw dedupError('dedup.bad-option', `threshold must be a number in (0, 1] (got ${String(options.threshold)})`);
   }
   return options;
 }
 
 function checkInteger(name: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw usageError('dedup.bad-option', `${name} must be an integer from ${min} to ${max} (got ${String(value)})`);
+    throw dedupError('dedup.bad-option', `${name} must be an integer from ${min} to ${max} (got ${String(value)})`);
   }
 }
 

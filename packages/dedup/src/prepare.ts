@@ -1,6 +1,6 @@
 import { normalizeText } from '@corpuskit/document';
 
-import { inputError } from './errors.js';
+import { dedupError } from './errors.js';
 import { fingerprintOfNormalized } from './fingerprint.js';
 import { MinHasher } from './minhash.js';
 import type { Signature } from './minhash.js';
@@ -59,7 +59,7 @@ function fetchTimeOf(value: DedupDocument['fetchedAt'], id: string): number | nu
   if (value === null || value === undefined || value === '') return null;
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) {
-    throw inputError('dedup.bad-input', `fetchedAt is not a date (got ${JSON.stringify(String(value))})`, {
+    throw dedupError('dedup.bad-input', `fetchedAt is not a date (got ${JSON.stringify(String(value))})`, {
       subject: id,
     });
   }
@@ -68,10 +68,10 @@ function fetchTimeOf(value: DedupDocument['fetchedAt'], id: string): number | nu
 
 function checkDocument(document: DedupDocument): void {
   if (!document || typeof document.id !== 'string' || document.id === '') {
-    throw inputError('dedup.bad-input', 'a document needs a non-empty string id');
+    throw dedupError('dedup.bad-input', 'a document needs a non-empty string id');
   }
   if (typeof document.text !== 'string') {
-    throw inputError('dedup.bad-input', `text must be a string (got ${typeof document.text})`, {
+    throw dedupError('dedup.bad-input', `text must be a string (got ${typeof document.text})`, {
       subject: document.id,
     });
   }

@@ -1,6 +1,6 @@
 import { hostOf, normalizeText, textBlocks } from '@corpuskit/document';
 
-import { corruptError, inputError, usageError } from './errors.js';
+import { dedupError } from './errors.js';
 
 export interface RepeatedLineOptions {
   /** A line is boilerplate on at least this many documents of its site. Default 3. */
@@ -89,20 +89,20 @@ export class RepeatedLineTable {
     this.options = { ...DEFAULT_REPEATED_LINE_OPTIONS, ...options };
     const { minDocuments, minShare, maxChars, minChars } = this.options;
     if (!Number.isInteger(minDocuments) || minDocuments < 1) {
-      throw usageError('dedup.bad-option', `minDocuments must be a positive integer (got ${String(minDocuments)})`);
+      throw dedupError('dedup.bad-option', `minDocuments must be a positive integer (got ${String(minDocuments)})`);
     }
     if (!(typeof minShare === 'number' && minShare >= 0 && minShare <= 1)) {
-      throw usageError('dedup.bad-option', `minShare must be a number from 0 to 1 (got ${String(minShare)})`);
+      throw dedupError('dedup.bad-option', `minShare must be a number from 0 to 1 (got ${String(minShare)})`);
     }
     if (!Number.isInteger(maxChars) || !Number.isInteger(minChars) || minChars < 1 || maxChars < minChars) {
-      throw usageError('dedup.bad-option', `need integers 1 <= minChars <= maxChars (got ${minChars}, ${maxChars})`);
+      throw dedupError('dedup.bad-option', `need integers 1 <= minChars <= maxChars (got ${minChars}, ${maxChars})`);
     }
   }
 
   /** Count a document's lines under its site; returns false when it has no host (not counted). */
   add(document: RepeatedLineDocument): boolean {
     if (!document || typeof document.id !== 'string' || document.id === '' || typeof document.text !== 'string') {
-      throw inputError('dedup.bad-input', 'a document needs a string id and text', { subject: document?.id });
+      throw dedupError('dedup.bad-input', 'a document needs a string id and text', { subject: document?.id });
     }
     const host = document.host === undefined ? hostOf(document.id) : document.host;
     this.remove(document.id);
@@ -188,7 +188,7 @@ export class RepeatedLineTable {
 
   static fromJSON(json: unknown): RepeatedLineTable {
     const fail = (why: string): never => {
-      throw corruptError('dedup.corrupt-table', `not a valid repeated-line table: ${why}`);
+      throw dedupError('dedup.corrupt-table', `not a valid repeated-line table: ${why}`);
     };
     const data = json as RepeatedLineTableJson;
     if (!data || typeof data !== 'object' || data.format !== FORMAT) fail('unknown format');
@@ -219,7 +219,7 @@ export class RepeatedLineTable {
     try {
       json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch (error) {
-      throw corruptError('dedup.corrupt-table', `not a valid repeated-line table: ${(error as Error).message}`);
+      throw dedupError('dedup.corrupt-table', `not a valid repeated-line table: ${(error as Error).message}`);
     }
     return RepeatedLineTable.fromJSON(json);
   }

@@ -1,11 +1,12 @@
-import { CorpusKitError } from '@corpuskit/document';
+import type { CorpusKitError } from '@corpuskit/document';
 
 import type { DocumentDiff, Segment } from './model.js';
 import { DIFF_SCHEMA_VERSION } from './model.js';
 import { BLOCK_SEPARATOR, joinBlocks, splitBlocks } from './tokenize.js';
+import { diffError } from './errors.js';
 
 function mismatch(message: string, block?: number): CorpusKitError {
-  return new CorpusKitError('input', 'diff.does-not-apply', message, {
+  return diffError('diff.does-not-apply', message, {
     ...(block === undefined ? {} : { details: { block } }),
   });
 }
@@ -24,11 +25,10 @@ function sides(segments: readonly Segment[]): { old: string; new: string } {
 export function assertDocumentDiff(value: unknown): asserts value is DocumentDiff {
   const diff = value as Partial<DocumentDiff> | null;
   if (!diff || typeof diff !== 'object' || diff.kind !== 'document-diff' || !Array.isArray(diff.blocks)) {
-    throw new CorpusKitError('input', 'diff.not-a-diff', 'not a corpuskit document diff');
+    throw diffError('diff.not-a-diff', 'not a corpuskit document diff');
   }
   if (diff.schemaVersion !== DIFF_SCHEMA_VERSION) {
-    throw new CorpusKitError(
-      'input',
+    throw diffError(
       'diff.schema-version',
       `diff schemaVersion ${String(diff.schemaVersion)} is not supported (expected ${DIFF_SCHEMA_VERSION})`,
     );

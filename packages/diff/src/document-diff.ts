@@ -1,5 +1,3 @@
-import { CorpusKitError } from '@corpuskit/document';
-
 import { alignBlocks } from './align.js';
 import { diffInline } from './inline.js';
 import type { InlineContext, InlineResult } from './inline.js';
@@ -8,6 +6,7 @@ import { DIFF_SCHEMA_VERSION } from './model.js';
 import type { BlockOp, DiffBudgets, DiffSide, DiffStats, DocumentDiff, Fallback, IgnoreOptions } from './model.js';
 import { BLOCK_SEPARATOR, Interner, blockKey, countWords, splitBlocks } from './tokenize.js';
 import type { Offsets } from './tokenize.js';
+import { diffError } from './errors.js';
 
 /** One side of a document diff: plain text, or a document (a `CleanDocument` fits). */
 export type DiffInput =
@@ -52,7 +51,7 @@ interface Side {
 function toSide(input: DiffInput, which: 'old' | 'new'): Side {
   if (typeof input === 'string') return { id: null, title: null, text: input, metadata: null };
   if (input === null || typeof input !== 'object' || typeof input.text !== 'string') {
-    throw new CorpusKitError('usage', 'diff.bad-input', `the ${which} side must be a string or an object with a text`, {
+    throw diffError('diff.bad-input', `the ${which} side must be a string or an object with a text`, {
       subject: which,
     });
   }
@@ -78,11 +77,7 @@ function resolveBudgets(options: DiffOptions): DiffBudgets {
   const budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   for (const [name, value] of Object.entries(budgets)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
-      throw new CorpusKitError(
-        'usage',
-        'diff.bad-budget',
-        `budget '${name}' must be a positive number (got ${String(value)})`,
-      );
+      throw diffError('diff.bad-budget', `budget '${name}' must be a positive number (got ${String(value)})`);
     }
   }
   return budgets;

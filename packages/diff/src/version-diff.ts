@@ -1,12 +1,13 @@
 import pc from 'picocolors';
 
-import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
+import { toCorpusKitError } from '@corpuskit/document';
 
 import { diffDocuments } from './document-diff.js';
 import type { DiffOptions } from './document-diff.js';
 import { DIFF_SCHEMA_VERSION } from './model.js';
 import type { DocumentDiff } from './model.js';
 import { countWords } from './tokenize.js';
+import { diffError } from './errors.js';
 
 /** One document in a version's manifest, as the store lists it. */
 export interface VersionEntry {
@@ -122,8 +123,7 @@ function checkSource(source: unknown): asserts source is VersionDiffSource {
     !Array.isArray(c.modified) ||
     typeof c.unchanged !== 'number'
   ) {
-    throw new CorpusKitError(
-      'usage',
+    throw diffError(
       'diff.bad-source',
       'a version diff needs { changes: { added, removed, modified, unchanged }, load(entry) }',
     );
@@ -169,11 +169,7 @@ export function diffVersions<E extends VersionEntry>(
   checkSource(source);
   const { concurrency = 4, signal, ...diffOptions } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new CorpusKitError(
-      'usage',
-      'diff.bad-concurrency',
-      `concurrency must be a positive integer (got ${concurrency})`,
-    );
+    throw diffError('diff.bad-concurrency', `concurrency must be a positive integer (got ${concurrency})`);
   }
   const { added, removed, renamed } = findRenames(source.changes.added, source.changes.removed);
   const modified = source.changes.modified;
@@ -189,7 +185,7 @@ export function diffVersions<E extends VersionEntry>(
     try {
       const loaded = await source.load(entry);
       if (!loaded || typeof loaded.text !== 'string') {
-        throw new CorpusKitError('corrupt', 'diff.bad-document', 'the loaded document has no text', {
+        throw diffError('diff.bad-document', 'the loaded document has no text', {
           subject: entry.id,
         });
       }
@@ -325,14 +321,9 @@ export function diffVersions<E extends VersionEntry>(
     if (add) return diffDocuments({ id: null, title: null, text: '' }, { ...(await load(add)), id }, diffOptions);
     const rem = removed.find((entry) => entry.id === id);
     if (rem) return diffDocuments({ ...(await load(rem)), id }, { id: null, title: null, text: '' }, diffOptions);
-    throw new CorpusKitError(
-      'not-found',
-      'diff.no-such-document',
-      'no change to this document between the two versions',
-      {
-        subject: id,
-      },
-    );
+    throw diffError('diff.no-such-document', 'no change to this document between the two versions', {
+      subject: id,
+    });
   }
 
   return { summary, added, removed, renamed, modified, changes, ranked, document };

@@ -1,4 +1,4 @@
-import { CorpusKitError } from './errors.js';
+import { documentError, type CorpusKitError } from './errors.js';
 
 /** A JSON value as canonical serialisation accepts it. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
@@ -133,5 +133,5 @@ function compareCodeUnits(a: string, b: string): number {
 }
 
 function invalid(what: string): CorpusKitError {
-  return new CorpusKitError('usage', 'document.not-canonical', `cannot serialise ${what} as canonical JSON`);
+  return documentError('document.not-canonical', `cannot serialise ${what} as canonical JSON`);
 }

@@ -82,6 +82,30 @@ export class CorpusKitError extends Error {
   }
 }
 
+/** A package's error factory: only the codes of its table, each thrown with the kind the table gives it. */
+export type ErrorFactory<Code extends string> = (
+  code: Code,
+  message: string,
+  options?: CorpusKitErrorOptions,
+) => CorpusKitError;
+
+/**
+ * The one shape of every package's `errors.ts`: a table of the package's stable codes, each with
+ * its kind, and the factory this returns, typed by that table (a code not in the table does not
+ * compile; a code's kind, and so its exit code, is written down once).
+ */
+export function errorFactory<Code extends string>(kinds: Readonly<Record<Code, ErrorKind>>): ErrorFactory<Code> {
+  return (code, message, options) => new CorpusKitError(kinds[code], code, message, options);
+}
+
+/** Codes of @corpuskit/document itself (anything else it makes comes from `toCorpusKitError`). */
+export type DocumentErrorCode = 'document.invalid-path' | 'document.invalid-url' | 'document.not-canonical';
+export const documentError = errorFactory<DocumentErrorCode>({
+  'document.invalid-path': 'usage',
+  'document.invalid-url': 'usage',
+  'document.not-canonical': 'usage',
+});
+
 export function isCorpusKitError(value: unknown): value is CorpusKitError {
   return value instanceof CorpusKitError;
 }

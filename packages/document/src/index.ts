@@ -1,7 +1,15 @@
 export { canonicalJson } from './canonical-json.js';
 export type { JsonValue } from './canonical-json.js';
-export { CorpusKitError, ERROR_KINDS, EXIT_CODES, exitCodeFor, isCorpusKitError, toCorpusKitError } from './errors.js';
-export type { CorpusKitErrorOptions, ErrorKind } from './errors.js';
+export {
+  CorpusKitError,
+  ERROR_KINDS,
+  EXIT_CODES,
+  errorFactory,
+  exitCodeFor,
+  isCorpusKitError,
+  toCorpusKitError,
+} from './errors.js';
+export type { CorpusKitErrorOptions, DocumentErrorCode, ErrorFactory, ErrorKind } from './errors.js';
 export { hashValue, isSha256, sha256 } from './hash.js';
 export {
   DOCUMENT_STATUSES,

@@ -1,4 +1,4 @@
-import { CorpusKitError } from './errors.js';
+import { documentError } from './errors.js';
 
 /** Query parameters that only track a click or a campaign and never select content. */
 export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
@@ -74,12 +74,12 @@ export function canonicalizeUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch (cause) {
-    throw new CorpusKitError('usage', 'document.invalid-url', `not an absolute URL: ${JSON.stringify(input)}`, {
+    throw documentError('document.invalid-url', `not an absolute URL: ${JSON.stringify(input)}`, {
       cause,
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CorpusKitError('usage', 'document.invalid-url', `not an http(s) URL: ${JSON.stringify(input)}`);
+    throw documentError('document.invalid-url', `not an http(s) URL: ${JSON.stringify(input)}`);
   }
   const params = url.search
     .slice(1)
@@ -128,11 +128,7 @@ export function tryCanonicalizeUrl(input: string | null | undefined): string | n
 export function fileDocumentId(relativePath: string): string {
   const posix = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
   if (posix === '' || posix.startsWith('/') || /^[A-Za-z]:\//.test(posix) || posix.split('/').includes('..')) {
-    throw new CorpusKitError(
-      'usage',
-      'document.invalid-path',
-      `not a relative path inside the folder: ${relativePath}`,
-    );
+    throw documentError('document.invalid-path', `not a relative path inside the folder: ${relativePath}`);
   }
   return `file:${escapeFileName(posix)}`;
 }

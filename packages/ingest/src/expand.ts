@@ -99,15 +99,10 @@ export async function expandInputs(
             : (error as Error).message;
       result.failures.push({
         source: input,
-        error: ingestError(
-          code === 'ENOENT' ? 'not-found' : 'input',
-          code === 'ENOENT' ? 'not-found' : 'unreadable',
-          message,
-          {
-            subject: input,
-            cause: error,
-          },
-        ),
+        error: ingestError(code === 'ENOENT' ? 'ingest.not-found' : 'ingest.unreadable', message, {
+          subject: input,
+          cause: error,
+        }),
       });
       continue;
     }
@@ -124,7 +119,7 @@ export async function expandInputs(
     } else {
       result.failures.push({
         source: input,
-        error: ingestError('input', 'not-a-file', `${fileKind(info)}, not a regular file or folder: refused`, {
+        error: ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file or folder: refused`, {
           subject: input,
         }),
       });
@@ -153,7 +148,7 @@ async function expandGlob(
   if (matches.length === 0) {
     result.failures.push({
       source: pattern,
-      error: ingestError('not-found', 'not-found', 'the pattern matches no files', { subject: pattern }),
+      error: ingestError('ingest.not-found', 'the pattern matches no files', { subject: pattern }),
     });
     return;
   }
@@ -238,8 +233,7 @@ async function walk(
         result.failures.push({
           source: childSource,
           error: ingestError(
-            'input',
-            'unreadable',
+            'ingest.unreadable',
             (error as { code?: string }).code === 'ELOOP'
               ? 'symbolic link loop'
               : `broken symbolic link (${(error as Error).message})`,
@@ -268,14 +262,9 @@ async function walk(
       if (loopIndex !== -1) {
         result.failures.push({
           source: childSource,
-          error: ingestError(
-            'input',
-            'directory-loop',
-            `directory loop: this links back to ${real}, which contains it`,
-            {
-              subject: childSource,
-            },
-          ),
+          error: ingestError('ingest.directory-loop', `directory loop: this links back to ${real}, which contains it`, {
+            subject: childSource,
+          }),
         });
         continue;
       }
@@ -289,7 +278,7 @@ async function walk(
     } else {
       result.failures.push({
         source: childSource,
-        error: ingestError('input', 'not-a-file', `${fileKind(kind)}, not a regular file: refused`, {
+        error: ingestError('ingest.not-a-file', `${fileKind(kind)}, not a regular file: refused`, {
           subject: childSource,
         }),
       });

@@ -72,7 +72,7 @@ export function safeFileName(id: string, extension: string): string {
 async function* documentsOf(store: Store, ref: string, options: ExportDatasetOptions): AsyncGenerator<DocumentRecord> {
   for await (const record of store.documents(ref)) {
     if (options.signal?.aborted) {
-      throw ingestError('input', 'interrupted', 'the export was interrupted', { subject: options.out });
+      throw ingestError('ingest.interrupted', 'the export was interrupted', { subject: options.out });
     }
     if (options.filter && !options.filter(record)) continue;
     yield record;
@@ -176,7 +176,7 @@ export async function exportDataset(store: Store, ref: string, options: ExportDa
       ref,
       async (line) => {
         if (options.signal?.aborted) {
-          throw ingestError('input', 'interrupted', 'the export was interrupted', { subject: options.out });
+          throw ingestError('ingest.interrupted', 'the export was interrupted', { subject: options.out });
         }
         if (!shard || inShard >= shardRows) {
           await shard?.close();

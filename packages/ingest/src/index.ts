@@ -1,6 +1,6 @@
 export { cleanInProcess, cleanTaskReply, serializeError, warmCleaner } from './clean-task.js';
 export type { CleanFn, CleanReply, CleanTask, CleanedPage } from './clean-task.js';
-export { IngestError, ingestError } from './errors.js';
+export type { IngestErrorCode } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';
 export type { ExpandOptions, ExpandResult, ExpandWarning, FileFailure, InputFile } from './expand.js';

@@ -56,7 +56,7 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
  * snapshot's, else the first `text/html` part (frames and images are ignored).
  */
 export async function unpackMhtml(bytes: Uint8Array, source: string): Promise<MhtmlPage> {
-  const fail = (message: string) => ingestError('input', 'bad-mhtml', message, { subject: source });
+  const fail = (message: string) => ingestError('ingest.bad-mhtml', message, { subject: source });
   const block = headerBlock(bytes);
   const contentType = headerValue(block, 'content-type') ?? '';
   const boundary = parameter(contentType, 'boundary');

@@ -44,7 +44,7 @@ export async function readSidecar(file: string): Promise<{ path: string; sidecar
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') continue;
-      throw ingestError('input', 'bad-sidecar', `cannot read the sidecar: ${(error as Error).message}`, {
+      throw ingestError('ingest.bad-sidecar', `cannot read the sidecar: ${(error as Error).message}`, {
         subject: candidate,
         cause: error,
       });
@@ -53,7 +53,7 @@ export async function readSidecar(file: string): Promise<{ path: string; sidecar
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw ingestError('input', 'bad-sidecar', `the sidecar is not valid JSON: ${(error as Error).message}`, {
+      throw ingestError('ingest.bad-sidecar', `the sidecar is not valid JSON: ${(error as Error).message}`, {
         subject: candidate,
         cause: error,
       });
@@ -64,7 +64,7 @@ export async function readSidecar(file: string): Promise<{ path: string; sidecar
 }
 
 function validateSidecar(value: unknown, path: string): Sidecar {
-  const fail = (message: string) => ingestError('input', 'bad-sidecar', message, { subject: path });
+  const fail = (message: string) => ingestError('ingest.bad-sidecar', message, { subject: path });
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw fail('the sidecar must be a JSON object');
   const record = value as Record<string, unknown>;
   const out: Sidecar = {};

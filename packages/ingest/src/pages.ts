@@ -62,7 +62,7 @@ export interface PagesOptions {
 }
 
 const changed = (source: string) =>
-  ingestError('conflict', 'changed', 'the file changed while it was being ingested; ingest it again', {
+  ingestError('ingest.changed', 'the file changed while it was being ingested; ingest it again', {
     subject: source,
   });
 

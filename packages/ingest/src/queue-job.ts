@@ -101,8 +101,7 @@ export async function encodeJob(
   const deflated = await deflate(task.bytes);
   if (deflated.length > maxPayloadBytes) {
     throw ingestError(
-      'input',
-      'payload-too-large',
+      'ingest.payload-too-large',
       `the page is ${mib(deflated.length)} compressed, over the queue's ${mib(maxPayloadBytes)} limit per page (raise it with --max-payload, or ingest this file without --redis)`,
       { subject: task.source },
     );
@@ -118,8 +117,10 @@ export async function encodeJob(
   return { job, rawDeflated: deflated };
 }
 
-function jobError(code: string, message: string, subject: string): CorpusKitError {
-  return ingestError('internal', code, message, { subject });
+type JobErrorCode = 'queue-format' | 'cleaner-mismatch' | 'payload-kind' | 'payload-corrupt' | 'queue-result';
+
+function jobError(code: JobErrorCode, message: string, subject: string): CorpusKitError {
+  return ingestError(`ingest.${code}`, message, { subject });
 }
 
 /** The worker side: a job back into a task, its bytes checked against their hash. */

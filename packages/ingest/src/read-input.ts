@@ -24,7 +24,7 @@ const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 export function tooLarge(source: string, maxBytes: number, bytes?: number): CorpusKitError {
   const size = bytes === undefined ? '' : ` ${mib(bytes)},`;
   const message = `the file is${size} over the ${mib(maxBytes)} limit (raise it with --max-size, up to ${mib(MAX_INPUT_BYTES)})`;
-  return ingestError('input', 'too-large', message, {
+  return ingestError('ingest.too-large', message, {
     subject: source,
     details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
   });
@@ -35,18 +35,18 @@ export function readError(error: unknown, source: string): CorpusKitError {
   if (error instanceof CorpusKitError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'EACCES' || code === 'EPERM') {
-    return ingestError('input', 'unreadable', 'permission denied: the file cannot be read', {
+    return ingestError('ingest.unreadable', 'permission denied: the file cannot be read', {
       subject: source,
       cause: error,
     });
   }
   if (code === 'ENOENT')
-    return ingestError('not-found', 'not-found', 'the file disappeared before it was read', { subject: source });
-  if (code === 'EISDIR') return ingestError('input', 'unreadable', 'this is a folder, not a file', { subject: source });
+    return ingestError('ingest.not-found', 'the file disappeared before it was read', { subject: source });
+  if (code === 'EISDIR') return ingestError('ingest.unreadable', 'this is a folder, not a file', { subject: source });
   if (code === 'ELOOP')
-    return ingestError('input', 'unreadable', 'too many levels of symbolic links', { subject: source, cause: error });
+    return ingestError('ingest.unreadable', 'too many levels of symbolic links', { subject: source, cause: error });
   if (code === 'EIO' || code === 'ENXIO' || code === 'ESTALE' || code === 'ETIMEDOUT') {
-    return ingestError('input', 'unreadable', `input/output error while reading (${code})`, {
+    return ingestError('ingest.unreadable', `input/output error while reading (${code})`, {
       subject: source,
       cause: error,
     });
@@ -67,7 +67,7 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
  */
 export async function readInputFile(file: string, source: string, maxBytes: number): Promise<Uint8Array> {
   if (!(maxBytes > 0) || maxBytes > MAX_INPUT_BYTES) {
-    throw ingestError('usage', 'bad-limit', `the size limit must be between 1 byte and ${mib(MAX_INPUT_BYTES)}`);
+    throw ingestError('ingest.bad-limit', `the size limit must be between 1 byte and ${mib(MAX_INPUT_BYTES)}`);
   }
   let handle;
   try {
@@ -78,7 +78,7 @@ export async function readInputFile(file: string, source: string, maxBytes: numb
   try {
     const info = await handle.stat();
     if (!info.isFile()) {
-      throw ingestError('input', 'not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
+      throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
     }
     if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
     const chunks: Buffer[] = [];

@@ -61,8 +61,7 @@ export async function unpackContainers(
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
       throw ingestError(
-        'input',
-        tooLarge ? 'too-large' : 'bad-gzip',
+        tooLarge ? 'ingest.too-large' : 'ingest.bad-gzip',
         tooLarge
           ? `the file decompresses to over the ${mib(maxBytes)} limit (raise it with --max-size)`
           : `the gzip data is damaged: ${(error as Error).message}`,
@@ -129,7 +128,7 @@ export async function readPageText(path: string, source: string, maxBytes = DEFA
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(page.bytes);
   } catch (error) {
-    throw ingestError('input', 'not-utf8', 'is not valid UTF-8 text', { subject: source, cause: error });
+    throw ingestError('ingest.not-utf8', 'is not valid UTF-8 text', { subject: source, cause: error });
   }
   return { title: null, text: text.replace(/^\uFEFF/, ''), metadata: null, fetchedAt: page.fetchedAt, document: null };
 }

@@ -88,7 +88,7 @@ export function resolveShortIdsOrThrow(
       : `'${problem.arg}' is ambiguous ${where}: ${problem.candidates.join(', ')}${problem.candidates.length >= 10 ? ', ...' : ''}`,
   );
   const ambiguous = fatal.some((problem) => problem.code === 'ambiguous');
-  throw ingestError(ambiguous ? 'usage' : 'not-found', ambiguous ? 'ambiguous-id' : 'unknown-id', lines.join('; '), {
+  throw ingestError(ambiguous ? 'ingest.ambiguous-id' : 'ingest.unknown-id', lines.join('; '), {
     subject: fatal[0]!.arg,
   });
 }

@@ -36,12 +36,12 @@ export function sniff(bytes: Uint8Array): Sniffed {
 export function assertCleanable(bytes: Uint8Array, file: string): Sniffed {
   const sniffed = sniff(bytes);
   if (sniffed.kind === 'empty') {
-    throw ingestError('input', 'empty', bytes.length === 0 ? 'the file is empty' : 'the file holds only whitespace', {
+    throw ingestError('ingest.empty', bytes.length === 0 ? 'the file is empty' : 'the file holds only whitespace', {
       subject: file,
     });
   }
   if (sniffed.kind === 'binary') {
-    throw ingestError('input', 'binary', `not HTML or text: this is ${sniffed.format}`, { subject: file });
+    throw ingestError('ingest.binary', `not HTML or text: this is ${sniffed.format}`, { subject: file });
   }
   return sniffed;
 }

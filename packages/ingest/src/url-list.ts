@@ -24,7 +24,7 @@ export type UrlList = Map<string, ListedOrigin>;
 export async function readUrlList(file: string, cwd: string): Promise<UrlList> {
   const absolute = path.resolve(cwd, file);
   const fail = (message: string, cause?: unknown) =>
-    ingestError('input', 'bad-url-list', message, { subject: file, ...(cause ? { cause } : {}) });
+    ingestError('ingest.bad-url-list', message, { subject: file, ...(cause ? { cause } : {}) });
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');

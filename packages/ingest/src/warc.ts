@@ -162,7 +162,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           yield { kind: 'skip', offset, reason: 'too-large' };
           continue;
         }
-        throw ingestError('input', 'bad-warc', `record at offset ${offset}: ${(error as Error).message}`, {
+        throw ingestError('ingest.bad-warc', `record at offset ${offset}: ${(error as Error).message}`, {
           subject: path,
           cause: error,
         });
@@ -194,7 +194,7 @@ export async function readWarcPage(path: string, offset: number, maxBytes: numbe
     if (item.kind === 'page' && item.page.offset === offset) return item.page;
     break;
   }
-  throw ingestError('conflict', 'changed', `the WARC record at offset ${offset} is no longer an HTML page`, {
+  throw ingestError('ingest.changed', `the WARC record at offset ${offset} is no longer an HTML page`, {
     subject: path,
   });
 }

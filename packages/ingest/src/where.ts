@@ -129,7 +129,7 @@ export interface ParseWhereOptions {
 }
 
 function fail(source: string, why: string): never {
-  throw ingestError('usage', 'bad-filter', `--where '${source}': ${why}`);
+  throw ingestError('ingest.bad-filter', `--where '${source}': ${why}`);
 }
 
 function checkDateRange(source: string, key: string, value: string): void {

@@ -18,17 +18,17 @@ import type { CommitOptions, CommitResult, DecisionRecord } from './types.js';
  */
 export async function commit(ctx: StoreContext, options: CommitOptions): Promise<CommitResult> {
   const message = typeof options?.message === 'string' ? options.message.trim() : '';
-  if (message === '') throw storeError('usage', 'empty-message', 'a commit needs a message');
+  if (message === '') throw storeError('store.empty-message', 'a commit needs a message');
   const time = isoTime(options.time);
   if (options.tag !== undefined) checkTagName(options.tag);
   return mutate(ctx, async (session) => {
     if (options.tag !== undefined && session.refs.tags[options.tag]) {
-      throw storeError('conflict', 'tag-exists', `tag ${options.tag} already exists`, { subject: options.tag });
+      throw storeError('store.tag-exists', `tag ${options.tag} already exists`, { subject: options.tag });
     }
     const staged = [...session.staging.values()].sort(byId);
     const accepted = staged.filter((e) => e.state === 'accepted');
     if (accepted.length === 0) {
-      throw storeError('conflict', 'nothing-to-commit', 'nothing to commit: no accepted changes in the staging area');
+      throw storeError('store.nothing-to-commit', 'nothing to commit: no accepted changes in the staging area');
     }
     // The decisions this version commits, in the order they were made: the rejections made since
     // the parent (entries dropped since, and entries still staged) and the accepted changes.

@@ -77,6 +77,6 @@ function defaultCommand(): string {
 export function isoTime(value: string | Date | undefined): string {
   if (value === undefined) return new Date().toISOString();
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw storeError('usage', 'invalid-time', `not a valid time: ${String(value)}`);
+  if (Number.isNaN(date.getTime())) throw storeError('store.invalid-time', `not a valid time: ${String(value)}`);
   return date.toISOString();
 }

@@ -32,7 +32,7 @@ export async function initCorpus(dir: string, options: OpenOptions = {}): Promis
   const abs = resolvePath(dir);
   const root = join(abs, CORPUS_DIR);
   if (existsSync(join(root, FORMAT_FILE))) {
-    throw storeError('conflict', 'already-a-corpus', `${abs} is already a corpus`, { subject: abs });
+    throw storeError('store.already-a-corpus', `${abs} is already a corpus`, { subject: abs });
   }
   try {
     if (existsSync(abs) && !statSync(abs).isDirectory()) throw new Error('not a directory');
@@ -44,7 +44,7 @@ export async function initCorpus(dir: string, options: OpenOptions = {}): Promis
       JSON.stringify({ format: 'corpuskit-store', version: FORMAT_VERSION }, null, 2) + '\n',
     );
   } catch (error) {
-    throw storeError('input', 'init-failed', `cannot create a corpus here: ${(error as Error).message}`, {
+    throw storeError('store.init-failed', `cannot create a corpus here: ${(error as Error).message}`, {
       subject: abs,
       cause: error,
     });
@@ -59,28 +59,22 @@ export async function openCorpus(dir: string, options: OpenOptions = {}): Promis
   const backend = new FileBackend(root);
   const format = await backend.readFile(FORMAT_FILE);
   if (!format) {
-    throw storeError(
-      'not-found',
-      'not-a-corpus',
-      `${abs} is not a corpus (no ${CORPUS_DIR}/); run \`corpuskit init\``,
-      {
-        subject: abs,
-      },
-    );
+    throw storeError('store.not-a-corpus', `${abs} is not a corpus (no ${CORPUS_DIR}/); run \`corpuskit init\``, {
+      subject: abs,
+    });
   }
   let version: unknown;
   try {
     version = (JSON.parse(Buffer.from(format).toString('utf8')) as { version?: unknown }).version;
   } catch (error) {
-    throw storeError('corrupt', 'bad-format', `${CORPUS_DIR}/${FORMAT_FILE} is not valid JSON`, {
+    throw storeError('store.bad-format', `${CORPUS_DIR}/${FORMAT_FILE} is not valid JSON`, {
       subject: abs,
       cause: error,
     });
   }
   if (version !== FORMAT_VERSION) {
     throw storeError(
-      'input',
-      'unsupported-format',
+      'store.unsupported-format',
       `the corpus has format version ${String(version)}; this @corpuskit/store reads version ${FORMAT_VERSION}`,
       { subject: abs },
     );

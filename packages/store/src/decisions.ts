@@ -112,17 +112,17 @@ export function parseDecisions(bytes: Uint8Array, hash: string): DecisionRecord[
   try {
     parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as typeof parsed;
   } catch (error) {
-    throw storeError('corrupt', 'bad-decisions', `decisions ${hash} is not valid JSON`, {
+    throw storeError('store.bad-decisions', `decisions ${hash} is not valid JSON`, {
       subject: hash,
       cause: error,
     });
   }
   if (parsed?.kind !== DECISIONS_KIND || !Array.isArray(parsed.decisions)) {
-    throw storeError('corrupt', 'bad-decisions', `object ${hash} is not a decisions object`, { subject: hash });
+    throw storeError('store.bad-decisions', `object ${hash} is not a decisions object`, { subject: hash });
   }
   const bad = parsed.decisions.findIndex((d) => !isDecisionRecord(d));
   if (bad >= 0) {
-    throw storeError('corrupt', 'bad-decisions', `decisions ${hash}: entry ${bad} is not a decision`, {
+    throw storeError('store.bad-decisions', `decisions ${hash}: entry ${bad} is not a decision`, {
       subject: hash,
     });
   }
@@ -132,7 +132,7 @@ export function parseDecisions(bytes: Uint8Array, hash: string): DecisionRecord[
 /** A version's decisions object, read and verified. */
 export async function readDecisions(ctx: StoreContext, hash: string): Promise<DecisionRecord[]> {
   const bytes = await ctx.backend.getObject(hash);
-  if (!bytes) throw storeError('corrupt', 'missing-object', `decisions ${hash} are missing`, { subject: hash });
+  if (!bytes) throw storeError('store.missing-object', `decisions ${hash} are missing`, { subject: hash });
   return parseDecisions(bytes, hash);
 }
 

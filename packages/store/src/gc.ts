@@ -85,8 +85,7 @@ async function checkBeforeCollecting(ctx: StoreContext): Promise<void> {
   const first = check.problems[0]!;
   const count = check.problems.length;
   throw storeError(
-    'corrupt',
-    'gc-refused',
+    'store.gc-refused',
     `gc refused: the corpus does not verify (${count} ${count === 1 ? 'problem' : 'problems'}, first: ${first.kind}${first.object ? ` ${first.object}` : ''}: ${first.message}); run fsck, and fsck --repair to restore what can be restored`,
     { subject: ctx.root, details: { problems: check.problems } },
   );

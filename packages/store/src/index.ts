@@ -9,3 +9,4 @@ export type { ManifestDiff, ManifestEntry } from './manifest.js';
 export { Store } from './store.js';
 export type * from './types.js';
 export type { StoredRules } from './rules.js';
+export type { StoreErrorCode } from './errors.js';

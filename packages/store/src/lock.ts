@@ -53,7 +53,7 @@ export class FileLock {
         const who = h
           ? `process ${h.pid} on ${h.hostname} (${h.command || 'unknown command'}, since ${h.startedAt})`
           : 'another process';
-        throw storeError('locked', 'locked', `the corpus is locked by ${who}`, {
+        throw storeError('store.locked', `the corpus is locked by ${who}`, {
           subject: this.path,
           details: h ? { pid: h.pid, hostname: h.hostname, command: h.command, startedAt: h.startedAt } : {},
         });

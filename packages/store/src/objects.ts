@@ -22,12 +22,12 @@ export function cachedNodeStore(ctx: StoreContext): NodeStore {
       let bytes: Uint8Array | string | null | undefined;
       for (const overlay of ctx.overlays) bytes ??= overlay.get(hash);
       bytes ??= ctx.backend.getObjectText ? await ctx.backend.getObjectText(hash) : await ctx.backend.getObject(hash);
-      if (!bytes) throw storeError('corrupt', 'missing-object', `manifest node ${hash} is missing`, { subject: hash });
+      if (!bytes) throw storeError('store.missing-object', `manifest node ${hash} is missing`, { subject: hash });
       let node: ManifestNode;
       try {
         node = parseNode(bytes, hash);
       } catch (error) {
-        throw storeError('corrupt', 'bad-node', (error as Error).message, { subject: hash, cause: error });
+        throw storeError('store.bad-node', (error as Error).message, { subject: hash, cause: error });
       }
       if (options?.keep === false) return node;
       if (ctx.nodeCache.size >= NODE_CACHE_LIMIT) ctx.nodeCache.clear();
@@ -61,14 +61,14 @@ export async function putRaw(ctx: StoreContext, bytes: Uint8Array): Promise<stri
 
 /** Raw bytes by hash, or null. */
 export async function getRaw(ctx: StoreContext, hash: string): Promise<Uint8Array | null> {
-  if (!isSha256(hash)) throw storeError('usage', 'invalid-hash', `not a SHA-256: ${hash}`);
+  if (!isSha256(hash)) throw storeError('store.invalid-hash', `not a SHA-256: ${hash}`);
   return ctx.backend.getObject(hash);
 }
 
 /** Read a stored record by its object hash (`StagedEntry.record`, `ManifestEntry.record`). */
 export async function readRecord(ctx: StoreContext, hash: string): Promise<DocumentRecord> {
   const bytes = await ctx.backend.getObject(hash);
-  if (!bytes) throw storeError('corrupt', 'missing-object', `record ${hash} is missing`, { subject: hash });
+  if (!bytes) throw storeError('store.missing-object', `record ${hash} is missing`, { subject: hash });
   const stored = parseStoredRecord(bytes, hash);
   const text = await readBlob(ctx, stored.text, hash);
   const markdown = stored.markdown === stored.text ? text : await readBlob(ctx, stored.markdown, hash);
@@ -78,7 +78,7 @@ export async function readRecord(ctx: StoreContext, hash: string): Promise<Docum
 async function readBlob(ctx: StoreContext, hash: string, owner: string): Promise<string> {
   const bytes = await ctx.backend.getObject(hash);
   if (!bytes) {
-    throw storeError('corrupt', 'missing-object', `text object ${hash} of record ${owner} is missing`, {
+    throw storeError('store.missing-object', `text object ${hash} of record ${owner} is missing`, {
       subject: hash,
     });
   }

@@ -43,7 +43,7 @@ function sha256Hex(bytes: Uint8Array): string {
 /** The `store.corrupt` error of an object copy that does not verify, naming the object and the pack. */
 function corruptObject(hash: string, pack: string, why: string): CorpusKitError {
   const file = `objects/${pack}${PACK_SUFFIX}`;
-  return storeError('corrupt', 'corrupt', `object ${hash} in ${file} is corrupt: ${why}`, {
+  return storeError('store.corrupt', `object ${hash} in ${file} is corrupt: ${why}`, {
     subject: file,
     details: { object: hash, pack: file },
   });
@@ -101,7 +101,7 @@ export class PackReader {
       return new PackReader(name, path, fd, index, size);
     } catch (error) {
       closeSync(fd);
-      throw storeError('corrupt', 'bad-pack', `pack ${name} is unreadable: ${(error as Error).message}`, {
+      throw storeError('store.bad-pack', `pack ${name} is unreadable: ${(error as Error).message}`, {
         subject: path,
         cause: error,
       });
@@ -137,7 +137,7 @@ export class PackReader {
       flags: this.index.readUInt32BE(base + 44),
     };
     if (row.offset < HEADER.length || row.offset + row.length > this.size - TRAILER - this.index.length) {
-      throw storeError('corrupt', 'bad-pack', `pack ${this.name}: object ${row.hash} lies outside the object area`, {
+      throw storeError('store.bad-pack', `pack ${this.name}: object ${row.hash} lies outside the object area`, {
         subject: this.path,
       });
     }
@@ -147,7 +147,7 @@ export class PackReader {
   /** Full structural check (for fsck): the index hashes to the pack's name, every row in bounds, rows strictly sorted. */
   verify(): void {
     if (/^[0-9a-f]{64}$/.test(this.name) && sha256Hex(this.index) !== this.name) {
-      throw storeError('corrupt', 'bad-pack', `pack ${this.name}: the index does not hash to the pack's name`, {
+      throw storeError('store.bad-pack', `pack ${this.name}: the index does not hash to the pack's name`, {
         subject: this.path,
       });
     }
@@ -160,7 +160,7 @@ export class PackReader {
           this.index.subarray(i * ROW, i * ROW + 32),
         ) >= 0
       ) {
-        throw storeError('corrupt', 'bad-pack', `pack ${this.name}: index not sorted at row ${i}`, {
+        throw storeError('store.bad-pack', `pack ${this.name}: index not sorted at row ${i}`, {
           subject: this.path,
         });
       }
@@ -236,11 +236,11 @@ export class PackReader {
   }
 
   private readInto(row: PackRow, target: Buffer): void {
-    if (this.fd === null) throw storeError('internal', 'pack-closed', `pack ${this.name} was closed`);
+    if (this.fd === null) throw storeError('store.pack-closed', `pack ${this.name} was closed`);
     let done = 0;
     while (done < row.length) {
       const n = readSync(this.fd, target, done, row.length - done, row.offset + done);
-      if (n === 0) throw storeError('corrupt', 'bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
+      if (n === 0) throw storeError('store.bad-pack', `pack ${this.name} ends inside object ${row.hash}`);
       done += n;
     }
   }

@@ -80,7 +80,7 @@ export async function exportJsonl(
 /** The raw bytes a document was cleaned from, or null when they were not kept. */
 export async function rawOf(ctx: StoreContext, ref: string, id: string): Promise<Uint8Array | null> {
   const entry = await getEntry(ctx, ref, id);
-  if (!entry) throw storeError('not-found', 'unknown-document', `no document ${id} in ${ref}`, { subject: id });
+  if (!entry) throw storeError('store.unknown-document', `no document ${id} in ${ref}`, { subject: id });
   if (entry.raw) return ctx.backend.getObject(entry.raw);
   const record = await readRecord(ctx, entry.record);
   const hash = record.document.provenance.rawSha256;

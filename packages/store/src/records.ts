@@ -48,7 +48,7 @@ export function parseStoredRecord(bytes: Uint8Array, hash: string): StoredRecord
   try {
     value = JSON.parse(Buffer.from(bytes).toString('utf8')) as StoredRecord;
   } catch (error) {
-    throw storeError('corrupt', 'bad-record', `object ${hash} is not valid JSON`, { subject: hash, cause: error });
+    throw storeError('store.bad-record', `object ${hash} is not valid JSON`, { subject: hash, cause: error });
   }
   if (
     value === null ||
@@ -59,7 +59,7 @@ export function parseStoredRecord(bytes: Uint8Array, hash: string): StoredRecord
     !isSha256(String(value.text)) ||
     !isSha256(String(value.markdown))
   ) {
-    throw storeError('corrupt', 'bad-record', `object ${hash} is not a stored document record`, { subject: hash });
+    throw storeError('store.bad-record', `object ${hash} is not a stored document record`, { subject: hash });
   }
   return value;
 }
@@ -71,7 +71,7 @@ export function assembleRecord(stored: StoredRecord, text: string, markdown: str
 /** Check the shape of a record before it is staged; throws a usage error naming the input. */
 export function validateRecord(record: unknown, subject: string, verifyContentHash: boolean): DocumentRecord {
   const fail = (why: string): never => {
-    throw storeError('usage', 'invalid-record', `not a valid document record: ${why}`, { subject });
+    throw storeError('store.invalid-record', `not a valid document record: ${why}`, { subject });
   };
   if (record === null || typeof record !== 'object') return fail('expected an object');
   const r = record as Partial<DocumentRecord>;

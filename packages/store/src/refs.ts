@@ -36,7 +36,7 @@ export function isTagName(name: unknown): name is string {
 /** Parse `refs.json`; throws `store.bad-refs` naming what is wrong. */
 function parseRefs(bytes: Uint8Array, path: string): Refs {
   const fail = (why: string, cause?: unknown): never => {
-    throw storeError('corrupt', 'bad-refs', `${REFS_FILE} ${why}`, { subject: path, cause });
+    throw storeError('store.bad-refs', `${REFS_FILE} ${why}`, { subject: path, cause });
   };
   let value: unknown;
   try {
@@ -69,7 +69,7 @@ function parseRefs(bytes: Uint8Array, path: string): Refs {
 
 export async function readRefs(ctx: StoreContext): Promise<Refs> {
   const bytes = await ctx.backend.readFile(REFS_FILE);
-  if (!bytes) throw storeError('corrupt', 'missing-refs', `${REFS_FILE} is missing`, { subject: ctx.root });
+  if (!bytes) throw storeError('store.missing-refs', `${REFS_FILE} is missing`, { subject: ctx.root });
   return parseRefs(bytes, join(ctx.root, REFS_FILE));
 }
 

@@ -48,9 +48,9 @@ export async function writeRules(ctx: StoreContext, bytes: Uint8Array | null): P
 
 /** A rule file kept as an object, by hash (e.g. a document's `provenance.siteRules`). */
 export async function rulesObject(ctx: StoreContext, hash: string): Promise<StoredRules> {
-  if (!isSha256(hash)) throw storeError('usage', 'invalid-hash', `not a SHA-256: ${hash}`);
+  if (!isSha256(hash)) throw storeError('store.invalid-hash', `not a SHA-256: ${hash}`);
   const bytes = await ctx.backend.getObject(hash);
-  if (!bytes) throw storeError('corrupt', 'missing-object', `rule file ${hash} is missing`, { subject: hash });
+  if (!bytes) throw storeError('store.missing-object', `rule file ${hash} is missing`, { subject: hash });
   return { hash, bytes };
 }
 

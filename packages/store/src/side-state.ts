@@ -9,7 +9,7 @@ const STATE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 function checkStateName(name: string): void {
   if (typeof name !== 'string' || !STATE_NAME.test(name)) {
-    throw storeError('usage', 'invalid-state-name', `not a valid state name: ${JSON.stringify(name)}`);
+    throw storeError('store.invalid-state-name', `not a valid state name: ${JSON.stringify(name)}`);
   }
 }
 

@@ -54,17 +54,17 @@ async function loadStaging(ctx: StoreContext, hash: string): Promise<StagingStat
     entries = parsed.entries;
     journal = parsed.decisions ?? [];
   } catch (error) {
-    throw storeError('corrupt', 'bad-staging', `staging index ${hash} is not valid JSON`, { cause: error });
+    throw storeError('store.bad-staging', `staging index ${hash} is not valid JSON`, { cause: error });
   }
   const bad = Array.isArray(entries) ? entries.findIndex((e) => !isEntry(e)) : 0;
   if (bad >= 0) {
-    throw storeError('corrupt', 'bad-staging', `staging index ${hash}: entry ${bad} is not a staged entry`, {
+    throw storeError('store.bad-staging', `staging index ${hash}: entry ${bad} is not a staged entry`, {
       subject: stagingFile(hash),
     });
   }
   const badDecision = Array.isArray(journal) ? journal.findIndex((d) => !isDecisionRecord(d)) : 0;
   if (badDecision >= 0) {
-    throw storeError('corrupt', 'bad-staging', `staging index ${hash}: decision ${badDecision} is not a decision`, {
+    throw storeError('store.bad-staging', `staging index ${hash}: decision ${badDecision} is not a decision`, {
       subject: stagingFile(hash),
     });
   }

@@ -38,10 +38,10 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
     const name = typeof subject === 'string' ? subject : `input ${index}`;
     const record = validateRecord(input?.record, name, verify);
     if (input.raw !== undefined && !(input.raw instanceof Uint8Array)) {
-      throw storeError('usage', 'invalid-record', 'raw must be a Uint8Array (or Buffer)', { subject: name });
+      throw storeError('store.invalid-record', 'raw must be a Uint8Array (or Buffer)', { subject: name });
     }
     if (input.rawDeflated !== undefined && !(input.rawDeflated instanceof Uint8Array)) {
-      throw storeError('usage', 'invalid-record', 'rawDeflated must be a Uint8Array (or Buffer)', { subject: name });
+      throw storeError('store.invalid-record', 'rawDeflated must be a Uint8Array (or Buffer)', { subject: name });
     }
     return { input, record };
   });
@@ -82,7 +82,7 @@ export async function stage(ctx: StoreContext, inputs: StageInput[], options: St
         raw = input.raw.length === text.bytes.length && text.bytes.equals(input.raw) ? text.hash : sha256(input.raw);
         const claimed = record.document.provenance.rawSha256;
         if (claimed && claimed !== raw) {
-          throw storeError('usage', 'raw-mismatch', `the raw bytes do not hash to provenance.rawSha256 (${claimed})`, {
+          throw storeError('store.raw-mismatch', `the raw bytes do not hash to provenance.rawSha256 (${claimed})`, {
             subject: input.source ?? id,
           });
         }
@@ -161,7 +161,7 @@ export async function stageRemoval(
       else missing.push(id);
     }
     if (missing.length > 0) {
-      throw storeError('not-found', 'unknown-document', `not in the current version: ${missing.join(', ')}`, {
+      throw storeError('store.unknown-document', `not in the current version: ${missing.join(', ')}`, {
         subject: missing[0],
         details: { ids: missing },
       });
@@ -202,7 +202,7 @@ function targets(session: Session, ids: string[] | 'all', from: StagedState[]): 
   if (ids === 'all') return [...session.staging.values()].filter((e) => from.includes(e.state));
   const missing = ids.filter((id) => !session.staging.has(id));
   if (missing.length > 0) {
-    throw storeError('not-found', 'not-staged', `not in the staging area: ${missing.join(', ')}`, {
+    throw storeError('store.not-staged', `not in the staging area: ${missing.join(', ')}`, {
       subject: missing[0],
       details: { ids: missing },
     });
@@ -287,12 +287,12 @@ export async function updateStagedRecord(
 ): Promise<StageResult> {
   const checked = validateRecord(record, id, options.verifyContentHash ?? true);
   if (checked.id !== id) {
-    throw storeError('usage', 'id-mismatch', `the record's id is ${checked.id}`, { subject: id });
+    throw storeError('store.id-mismatch', `the record's id is ${checked.id}`, { subject: id });
   }
   return mutate(ctx, async (session) => {
     const entry = targets(session, [id], [])[0]!;
     if (entry.change === 'remove') {
-      throw storeError('conflict', 'staged-removal', 'a staged removal has no record to update', { subject: id });
+      throw storeError('store.staged-removal', 'a staged removal has no record to update', { subject: id });
     }
     if (entry.previous && entry.previous.contentHash === checked.contentHash) {
       retire(session.journal, entry);

@@ -95,7 +95,7 @@ async function readCommitted(ctx: StoreContext): Promise<Committed> {
     const state = await readStaging(ctx, refs.staging);
     if (state) return { refs, staging: state.entries, journal: state.journal };
     if (attempt >= 5) {
-      throw storeError('corrupt', 'missing-staging', `the staging index ${refs.staging} is missing`, {
+      throw storeError('store.missing-staging', `the staging index ${refs.staging} is missing`, {
         subject: ctx.root,
       });
     }

@@ -15,15 +15,15 @@ import type { LogEntry, ResolvedRef, StagedEntry, TagInfo } from './types.js';
 /** Read a version by full id, verifying its hash. */
 export async function readVersion(ctx: StoreContext, id: string): Promise<Version> {
   const bytes = await ctx.backend.readFile(versionFile(id));
-  if (!bytes) throw storeError('not-found', 'unknown-version', `no version ${id}`, { subject: id });
+  if (!bytes) throw storeError('store.unknown-version', `no version ${id}`, { subject: id });
   let version: Version;
   try {
     version = JSON.parse(Buffer.from(bytes).toString('utf8')) as Version;
   } catch (error) {
-    throw storeError('corrupt', 'bad-version', `version ${id} is not valid JSON`, { subject: id, cause: error });
+    throw storeError('store.bad-version', `version ${id} is not valid JSON`, { subject: id, cause: error });
   }
   if (hashValue(version) !== id) {
-    throw storeError('corrupt', 'bad-version', `version ${id} does not hash to its id`, { subject: id });
+    throw storeError('store.bad-version', `version ${id} does not hash to its id`, { subject: id });
   }
   return version;
 }
@@ -42,8 +42,7 @@ export async function head(ctx: StoreContext): Promise<{ id: string; version: Ve
 export function checkTagName(name: string): void {
   if (!isTagName(name)) {
     throw storeError(
-      'usage',
-      'invalid-tag',
+      'store.invalid-tag',
       `not a valid tag name: ${JSON.stringify(name)} (letters, digits, . _ -; not HEAD, staged or a hex string)`,
     );
   }
@@ -59,10 +58,10 @@ export async function tag(
   checkTagName(name);
   return mutate(ctx, async (session) => {
     const resolved = await resolve(ctx, ref);
-    if (!resolved.id) throw storeError('usage', 'tag-staged', 'cannot tag the staging area; commit it first');
+    if (!resolved.id) throw storeError('store.tag-staged', 'cannot tag the staging area; commit it first');
     const existing = session.refs.tags[name];
     if (existing && existing !== resolved.id && !options.force) {
-      throw storeError('conflict', 'tag-exists', `tag ${name} already names ${existing.slice(0, 12)}`, {
+      throw storeError('store.tag-exists', `tag ${name} already names ${existing.slice(0, 12)}`, {
         subject: name,
       });
     }
@@ -74,7 +73,7 @@ export async function tag(
 
 export async function deleteTag(ctx: StoreContext, name: string): Promise<void> {
   await mutate(ctx, async (session) => {
-    if (!session.refs.tags[name]) throw storeError('not-found', 'unknown-tag', `no tag ${name}`, { subject: name });
+    if (!session.refs.tags[name]) throw storeError('store.unknown-tag', `no tag ${name}`, { subject: name });
     delete session.refs.tags[name];
     session.refsDirty = true;
   });
@@ -93,18 +92,18 @@ export async function tags(ctx: StoreContext): Promise<TagInfo[]> {
  * `HEAD`, `HEAD~N` (`HEAD^` = `HEAD~1`), or `staged` (HEAD plus accepted changes).
  */
 export async function resolve(ctx: StoreContext, ref: string): Promise<ResolvedRef> {
-  if (typeof ref !== 'string' || ref === '') throw storeError('usage', 'invalid-ref', 'an empty version reference');
+  if (typeof ref !== 'string' || ref === '') throw storeError('store.invalid-ref', 'an empty version reference');
   const { refs, staging } = await current(ctx);
   if (ref === 'staged') return resolveStaged(ctx, refs, staging);
   const headRef = /^HEAD(?:(~)(\d+)|(\^+))?$/.exec(ref);
   let id: string | null = null;
   if (headRef) {
-    if (!refs.head) throw storeError('not-found', 'no-versions', 'the corpus has no versions yet', { subject: ref });
+    if (!refs.head) throw storeError('store.no-versions', 'the corpus has no versions yet', { subject: ref });
     const steps = headRef[1] ? Number(headRef[2]) : headRef[3] ? headRef[3].length : 0;
     id = refs.head;
     for (let i = 0; i < steps; i++) {
       const parent: string | null = (await readVersion(ctx, id)).parent;
-      if (!parent) throw storeError('not-found', 'unknown-ref', `${ref} goes past the first version`, { subject: ref });
+      if (!parent) throw storeError('store.unknown-ref', `${ref} goes past the first version`, { subject: ref });
       id = parent;
     }
   } else if (refs.tags[ref]) {
@@ -116,14 +115,14 @@ export async function resolve(ctx: StoreContext, ref: string): Promise<ResolvedR
       .filter((f) => f.endsWith('.json') && f.startsWith(ref))
       .map((f) => f.slice(0, -5));
     if (matches.length > 1) {
-      throw storeError('usage', 'ambiguous-ref', `${ref} matches ${matches.length} versions; give more digits`, {
+      throw storeError('store.ambiguous-ref', `${ref} matches ${matches.length} versions; give more digits`, {
         subject: ref,
         details: { matches },
       });
     }
     id = matches[0] ?? null;
   }
-  if (!id) throw storeError('not-found', 'unknown-ref', `no version, tag or reference named ${ref}`, { subject: ref });
+  if (!id) throw storeError('store.unknown-ref', `no version, tag or reference named ${ref}`, { subject: ref });
   const version = await readVersion(ctx, id);
   return { ref, id, version, root: version.root, staged: false };
 }
@@ -150,7 +149,7 @@ export async function log(ctx: StoreContext, ref: string, options: { limit?: num
   const { refs } = await current(ctx);
   if (ref === 'HEAD' && !refs.head) return [];
   const start = await resolve(ctx, ref);
-  if (!start.id) throw storeError('usage', 'log-staged', 'the staging area has no history; use HEAD');
+  if (!start.id) throw storeError('store.log-staged', 'the staging area has no history; use HEAD');
   const tagsOf = new Map<string, string[]>();
   for (const [name, id] of Object.entries(refs.tags)) tagsOf.set(id, [...(tagsOf.get(id) ?? []), name].sort());
   const out: LogEntry[] = [];

@@ -7,7 +7,7 @@ import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { usageError } from '../errors.js';
+import { cliError, usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
@@ -143,12 +143,11 @@ export async function cleanFile(
       info = await stat(path);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ENOENT')
-        throw new CorpusKitError('not-found', 'clean.not-found', 'no such file', { subject: file, cause: error });
+      if (code === 'ENOENT') throw cliError('clean.not-found', 'no such file', { subject: file, cause: error });
       throw toCorpusKitError(error, file);
     }
     if (info.isDirectory())
-      throw new CorpusKitError('input', 'clean.is-directory', 'is a directory (give files; use ingest for folders)', {
+      throw cliError('clean.is-directory', 'is a directory (give files; use ingest for folders)', {
         subject: file,
       });
     // Bounded by the bytes read (a device or a growing file cannot get past it); pipes,

@@ -10,6 +10,7 @@ import type { CommandContext } from '../context.js';
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import { corpusDirFor } from '../corpus.js';
 import { colorSafe } from '../terminal-safe.js';
+import { cliError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'diff <old> <new>',
@@ -55,7 +56,7 @@ function positiveInteger(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) {
-    throw new CorpusKitError('usage', 'cli.usage', `${flag} takes a whole number (got '${String(value)}')`);
+    throw cliError('cli.usage', `${flag} takes a whole number (got '${String(value)}')`);
   }
   return n;
 }
@@ -66,7 +67,7 @@ async function sideOf(arg: string, context: CommandContext): Promise<Side> {
   try {
     const info = await stat(full);
     if (info.isDirectory()) {
-      throw new CorpusKitError('usage', 'diff.directory', 'is a folder; give a file or a version', { subject: arg });
+      throw cliError('diff.directory', 'is a folder; give a file or a version', { subject: arg });
     }
     return { kind: 'file', path: full, arg };
   } catch (error) {
@@ -89,16 +90,16 @@ async function readFileSide(side: Extract<Side, { kind: 'file' }>): Promise<Diff
   } catch (error) {
     // Keep the codes this command has always used for unusable files.
     if (error instanceof CorpusKitError && error.code === 'ingest.binary') {
-      throw new CorpusKitError('input', 'diff.binary-file', error.message, { subject: side.arg, cause: error });
+      throw cliError('diff.binary-file', error.message, { subject: side.arg, cause: error });
     }
     if (error instanceof CorpusKitError && error.code === 'ingest.not-utf8') {
-      throw new CorpusKitError('input', 'diff.not-utf8', 'is not valid UTF-8 text', {
+      throw cliError('diff.not-utf8', 'is not valid UTF-8 text', {
         subject: side.arg,
         cause: error,
       });
     }
     if (error instanceof CorpusKitError && error.code.startsWith('ingest.')) throw error;
-    throw new CorpusKitError('input', 'diff.unreadable', `cannot read: ${(error as Error).message}`, {
+    throw cliError('diff.unreadable', `cannot read: ${(error as Error).message}`, {
       subject: side.arg,
       cause: error,
     });
@@ -111,8 +112,7 @@ async function openStore(context: CommandContext, refs: string[]): Promise<Store
     dir = await corpusDirFor(context);
   } catch (error) {
     if (error instanceof CorpusKitError && error.code === 'cli.no-corpus') {
-      throw new CorpusKitError(
-        'not-found',
+      throw cliError(
         'diff.no-such-side',
         `no such file, and no corpus to look up ${refs.length > 1 ? 'these versions' : 'this version'} in (pass --corpus DIR or set CORPUSKIT_CORPUS)`,
         { subject: refs.join(', ') },
@@ -196,7 +196,7 @@ async function versionPatch(
 
 export const run: CommandRun = async (args, options, context): Promise<CommandResult> => {
   const [oldArg, newArg] = args.map(String);
-  if (!oldArg || !newArg) throw new CorpusKitError('usage', 'cli.usage', 'diff needs two sides: OLD NEW');
+  if (!oldArg || !newArg) throw cliError('cli.usage', 'diff needs two sides: OLD NEW');
   const format = context.options.json ? 'json' : (context.options.format ?? 'text');
   const diffOptions = diffOptionsFrom(options);
   const docId = options.doc === undefined ? undefined : String(options.doc);
@@ -218,15 +218,14 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
   // Document diff: two files, or one document (--doc) on either kind of side.
   if (versions.length < 2 || docId !== undefined) {
     if (versions.length === 1 && docId === undefined) {
-      throw new CorpusKitError(
-        'usage',
+      throw cliError(
         'diff.mixed-sides',
         `one side is a file and the other a version; name the document with --doc ID`,
         { subject: versions[0]!.ref },
       );
     }
     if (versions.length === 0 && docId !== undefined) {
-      throw new CorpusKitError('usage', 'cli.usage', '--doc is for versions; two files are compared as they are');
+      throw cliError('cli.usage', '--doc is for versions; two files are compared as they are');
     }
     const load = async (side: Side): Promise<{ input: DiffInput | null; pending: boolean }> =>
       side.kind === 'file'
@@ -236,7 +235,7 @@ export const run: CommandRun = async (args, options, context): Promise<CommandRe
     const a = oldLoaded.input;
     const b = newLoaded.input;
     if (!a && !b) {
-      throw new CorpusKitError('not-found', 'diff.no-such-document', `not in ${oldArg} nor in ${newArg}`, {
+      throw cliError('diff.no-such-document', `not in ${oldArg} nor in ${newArg}`, {
         subject: docId,
       });
     }

@@ -1,12 +1,12 @@
 import { describeSimilarity } from '@corpuskit/dedup';
-import { CorpusKitError, isDocumentId } from '@corpuskit/document';
+import { isDocumentId } from '@corpuskit/document';
 import type { DocumentRecord } from '@corpuskit/document';
 import type { Store } from '@corpuskit/store';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import { openCorpusFor, shortId } from '../corpus.js';
 import { historyLines } from '../decision-text.js';
-import { usageError } from '../errors.js';
+import { cliError, usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'show <id>',
@@ -104,12 +104,7 @@ async function resolveId(store: Store, arg: string, version: string | undefined)
   const { ids, problems } = resolveShortIds([arg], known);
   if (ids[0]) return ids[0];
   if (problems[0]?.code === 'ambiguous') {
-    throw new CorpusKitError(
-      'usage',
-      'cli.ambiguous-id',
-      `'${arg}' is ambiguous: ${problems[0].candidates.join(', ')}`,
-      { subject: arg },
-    );
+    throw cliError('cli.ambiguous-id', `'${arg}' is ambiguous: ${problems[0].candidates.join(', ')}`, { subject: arg });
   }
   return arg;
 }
@@ -122,7 +117,7 @@ export const run: CommandRun = async (args, options, context) => {
     if (version !== undefined) throw usageError('--history covers every version: leave out --version');
     const steps = await store.history(id);
     if (steps.length === 0) {
-      throw new CorpusKitError('not-found', 'cli.unknown-document', 'no version or staged entry has this id', {
+      throw cliError('cli.unknown-document', 'no version or staged entry has this id', {
         subject: id,
       });
     }
@@ -147,8 +142,7 @@ export const run: CommandRun = async (args, options, context) => {
   }
   if (!record) {
     const seen = await lastSeen(store, id);
-    throw new CorpusKitError(
-      'not-found',
+    throw cliError(
       'cli.unknown-document',
       `no document with this id in ${where}${seen ? `; ${seen}` : version === undefined ? ' (nor in any earlier version)' : ''}`,
       { subject: id },
@@ -157,7 +151,7 @@ export const run: CommandRun = async (args, options, context) => {
   const format = context.options.format ?? 'text';
   if (format === 'raw') {
     const raw = await store.getRaw(record.document.provenance.rawSha256);
-    if (!raw) throw new CorpusKitError('not-found', 'cli.no-raw', 'the raw page was not kept', { subject: id });
+    if (!raw) throw cliError('cli.no-raw', 'the raw page was not kept', { subject: id });
     context.stdout.write(raw);
     return;
   }
