@@ -7,10 +7,8 @@ export function squash(text: string): string {
   return text.replace(SPACES, ' ').trim();
 }
 
-/** Words of a text, as runs of letters and digits. */
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
-}
+/** Words of a text, as runs of letters and digits (document's counter, the one `stats.words` uses). */
+export { wordCount } from '@corpuskit/document';
 
 /** True when the text ends like a sentence (., !, ?, …, a closing quote or bracket after one). */
 export function endsLikeSentence(text: string): boolean {

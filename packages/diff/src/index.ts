@@ -27,6 +27,9 @@ export { renderPatch } from './render-patch.js';
 export type { PatchRenderOptions } from './render-patch.js';
 export { renderSegments, renderText } from './render-text.js';
 export type { TextRenderOptions } from './render-text.js';
+export { collapseRun } from './collapse.js';
+export type { CollapsedRun } from './collapse.js';
+export type { DiffErrorCode } from './errors.js';
 export { diffSides, segmentSides } from './sides.js';
 export type { DiffSidesText } from './sides.js';
 export {

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 
+import { collapseRun } from './collapse.js';
 import type { BlockOp, DocumentDiff, Fallback, MetadataChange, Segment } from './model.js';
 
 export interface TextRenderOptions {
@@ -116,16 +117,11 @@ export function renderText(diff: DocumentDiff, options: TextRenderOptions = {}):
       lines.push(...opLines(op, color, c));
       return;
     }
-    const before = k > 0 ? context : 0;
-    const after = k < ops.length - 1 ? context : 0;
     const all = opLines(op, color, c);
-    if (all.length <= before + after + 1) {
-      lines.push(...all);
-      return;
-    }
-    if (before > 0) lines.push(...all.slice(0, before));
-    lines.push(c.dim(`  ... ${all.length - before - after} unchanged paragraphs ...`));
-    if (after > 0) lines.push(...all.slice(all.length - after));
+    const { head, hidden, tail } = collapseRun(all.length, context, { first: k === 0, last: k === ops.length - 1 });
+    lines.push(...all.slice(0, head));
+    if (hidden > 0) lines.push(c.dim(`  ... ${hidden} unchanged paragraphs ...`));
+    lines.push(...all.slice(all.length - tail));
   });
   const s = diff.stats;
   const parts = [

@@ -2,6 +2,7 @@ import { applyPatch } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { collapseRun } from './collapse.js';
 import { diffDocuments } from './document-diff.js';
 import { renderPatch } from './render-patch.js';
 import { renderText } from './render-text.js';
@@ -83,5 +84,16 @@ describe('renderers', () => {
     const sides = diffSides(diff);
     expect(sides.old).toBe(old);
     expect(sides.new).toBe(edited);
+  });
+});
+
+describe('collapseRun', () => {
+  it('keeps context next to changes only, and never hides a single paragraph', () => {
+    expect(collapseRun(10, 1, { first: false, last: false })).toEqual({ head: 1, hidden: 8, tail: 1 });
+    expect(collapseRun(10, 1, { first: true, last: false })).toEqual({ head: 0, hidden: 9, tail: 1 });
+    expect(collapseRun(10, 2, { first: false, last: true })).toEqual({ head: 2, hidden: 8, tail: 0 });
+    expect(collapseRun(3, 1, { first: false, last: false })).toEqual({ head: 3, hidden: 0, tail: 0 });
+    expect(collapseRun(4, 1, { first: false, last: false })).toEqual({ head: 1, hidden: 2, tail: 1 });
+    expect(collapseRun(1, 0, { first: true, last: true })).toEqual({ head: 1, hidden: 0, tail: 0 });
   });
 });

@@ -51,19 +51,10 @@ export {
   foldDashes,
   foldQuotes,
   normalizeText,
-  normalizedWords,
-  removeInvisible,
   stripPunctuation,
+  wordCount,
 } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
-export {
-  TRACKING_PARAMETERS,
-  canonicalizeUrl,
-  fileDocumentId,
-  hostOf,
-  isDocumentId,
-  isTrackingParameter,
-  tryCanonicalizeUrl,
-} from './url.js';
+export { canonicalizeUrl, fileDocumentId, hostOf, isDocumentId, tryCanonicalizeUrl } from './url.js';
 export { detectBinary, isGzip } from './binary.js';
 export { DEFAULT_MAX_BYTES, savedFromUrl } from './page-hints.js';

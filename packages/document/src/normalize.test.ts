@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import {
-  collapseWhitespace,
-  foldDashes,
-  foldQuotes,
-  normalizeText,
-  normalizedWords,
-  stripPunctuation,
-} from './normalize.js';
+import { collapseWhitespace, foldDashes, foldQuotes, normalizeText, stripPunctuation, wordCount } from './normalize.js';
 
 describe('normalizeText', () => {
   it('folds case, quotes, dashes, punctuation and white space', () => {
@@ -74,11 +67,6 @@ describe('folds', () => {
     expect(foldQuotes('‘a’ “b” „c“ «d»')).toBe(`'a' "b" "c" "d"`);
     expect(foldDashes('a–b—c−d')).toBe('a-b-c-d');
   });
-
-  it('splits normalised words', () => {
-    expect(normalizedWords(' The cat. ')).toEqual(['the', 'cat']);
-    expect(normalizedWords('...')).toEqual([]);
-  });
 });
 
 describe('fast patterns', () => {
@@ -140,5 +128,15 @@ describe('fast patterns', () => {
       const char = String.fromCharCode(code);
       expect(stripPunctuation(`a${char}b`)).toBe(reference.strip(`a${char}b`));
     }
+  });
+});
+
+describe('wordCount', () => {
+  it('counts runs of letters, digits and underscores, in any script', () => {
+    expect(wordCount('')).toBe(0);
+    expect(wordCount('  -- ! ')).toBe(0);
+    expect(wordCount("Don't stop: 3 snake_case words")).toBe(6);
+    expect(wordCount('Größe über 10 km; naïve café')).toBe(6);
+    expect(wordCount('Привет мир')).toBe(2);
   });
 });

@@ -58,7 +58,7 @@ export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
 }
 
-export function removeInvisible(text: string): string {
+function removeInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
@@ -87,8 +87,10 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
   return out;
 }
 
-/** The words of normalised text, for shingling. */
-export function normalizedWords(text: string): string[] {
-  const normalized = normalizeText(text);
-  return normalized === '' ? [] : normalized.split(' ');
+/**
+ * Words of a text as runs of letters, digits and underscores: the count a clean document's
+ * `stats.words` holds (the diff counts its own tokens, which join words such as "don't").
+ */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 }

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { collapseRun } from '@corpuskit/diff';
 import type { BlockOp, Segment } from '@corpuskit/diff';
 
 import type { ChangeType, DocumentDiffResponse } from '../../server/api-types.js';
@@ -28,17 +29,17 @@ function rowsOf(blocks: BlockOp[], expanded: Set<number> | 'all'): Row[] {
     switch (op.op) {
       case 'equal': {
         const open = expanded === 'all' || expanded.has(run);
-        const first = run === 0;
-        const last = run === blocks.length - 1;
-        const head = first ? 0 : CONTEXT;
-        const tail = last ? 0 : CONTEXT;
-        if (open || op.count <= head + tail + 1) {
+        const { head, hidden, tail } = collapseRun(op.count, CONTEXT, {
+          first: run === 0,
+          last: run === blocks.length - 1,
+        });
+        if (open || hidden === 0) {
           op.blocks.forEach((text, i) => rows.push({ kind: 'equal', old: op.old + i, new: op.new + i, text }));
           break;
         }
         for (let i = 0; i < head; i++)
           rows.push({ kind: 'equal', old: op.old + i, new: op.new + i, text: op.blocks[i]! });
-        rows.push({ kind: 'collapsed', run, count: op.count - head - tail, old: op.old + head, new: op.new + head });
+        rows.push({ kind: 'collapsed', run, count: hidden, old: op.old + head, new: op.new + head });
         for (let i = op.count - tail; i < op.count; i++) {
           rows.push({ kind: 'equal', old: op.old + i, new: op.new + i, text: op.blocks[i]! });
         }
