@@ -36,7 +36,7 @@ const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** An error as the API returns it: `{ error: { code, kind, message, subject? } }` with a matching status. */
-export function errorResponse(c: Context, raw: unknown): Response {
+function errorResponse(c: Context, raw: unknown): Response {
   const error = toCorpusKitError(raw);
   const { details: _details, ...body } = error.toJSON();
   return c.json({ error: body }, STATUS_BY_KIND[error.kind]);

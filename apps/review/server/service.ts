@@ -40,7 +40,7 @@ export function checkId(value: unknown): string {
   return value;
 }
 
-export function checkIds(value: unknown): string[] {
+function checkIds(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IDS) {
     throw reviewError('review.invalid-ids', `ids must be a list of 1 to ${MAX_IDS} document ids`);
   }

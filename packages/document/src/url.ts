@@ -1,7 +1,7 @@
 import { documentError } from './errors.js';
 
 /** Query parameters that only track a click or a campaign and never select content. */
-export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
+const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
   'fbclid',
   'gclid',
   'gclsrc',
@@ -57,7 +57,7 @@ export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
 
 const TRACKING_PREFIXES = ['utm_'];
 
-export function isTrackingParameter(name: string): boolean {
+function isTrackingParameter(name: string): boolean {
   const lower = name.toLowerCase();
   return TRACKING_PARAMETERS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }

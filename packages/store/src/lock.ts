@@ -166,7 +166,7 @@ function createExclusiveOpen(path: string, content: string): boolean {
 }
 
 /** Read the lock file: its holder, `missing`, or `unreadable` (being written, or torn by a crash). */
-export function readLock(path: string): LockHolder | 'missing' | 'unreadable' {
+function readLock(path: string): LockHolder | 'missing' | 'unreadable' {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -42,7 +42,7 @@ export interface NodeStore {
  * history: two versions share every node whose range did not change, and diffing them skips
  * equal nodes by hash.
  */
-export const FANOUT = 16;
+const FANOUT = 16;
 const MAX_MODULUS = 2 ** 48;
 
 function toRow(entry: ManifestEntry): EntryRow {
