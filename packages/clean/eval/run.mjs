@@ -49,6 +49,7 @@ const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
 const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|wcxb|readability|all]
                  [--out FILE] [--write-pred DIR] [--jobs N] [--timeout MS] [--limit N] [--no-baselines] [--worst N]
                  [--cv] [--folds K] [--cache DIR | --no-cache] [--baselines jsdom|linkedom|both|none] [--no-page-types]
+                 [--page-type T,...]
 
   --data DIR        data directory (default: ../shared/data relative to the repository root)
   --engine E        cleaner engine(s) to evaluate (default: both)
@@ -62,6 +63,8 @@ const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--s
   --no-baselines    skip the Readability baselines (same as --baselines none)
   --baselines E     which Readability baselines to run (default: both)
   --no-page-types   clean every page as an article (clean() with pageTypeModel: false)
+  --page-type T,... only WCXB pages of these gold page types (quick runs on one type; --cv
+                    still trains each fold's model on all the other folds' pages)
   --worst N         how many worst pages to list per set (default: 10)
   --cv              cross-validate by site: K folds (eval/folds.mjs); the page-type model is
                     trained on the other folds for each page; figures are per-fold mean and spread
@@ -94,6 +97,7 @@ try {
       'no-cache': { type: 'boolean', default: false },
       baselines: { type: 'string', default: 'both' },
       'no-page-types': { type: 'boolean', default: false },
+      'page-type': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -151,6 +155,9 @@ if (!['jsdom', 'linkedom', 'both', 'none'].includes(baselineChoice))
 const baselineEngines =
   baselineChoice === 'none' ? [] : baselineChoice === 'both' ? ['jsdom', 'linkedom'] : [baselineChoice];
 const noPageTypes = args['no-page-types'];
+const onlyTypes = args['page-type'] === undefined ? null : new Set(args['page-type'].split(','));
+for (const t of onlyTypes ?? [])
+  if (!WCXB_PAGE_TYPES.includes(t)) fail(`unknown --page-type ${t} (${WCXB_PAGE_TYPES.join(', ')})`);
 const cleanEngines = cleaner.clean ? engines : [];
 
 // ------------------------------------------------------------------------------------------------
@@ -175,7 +182,7 @@ for (const s of wantedSets) {
     wcxb: loadWcxb,
   }[s];
   const { pages } = loader(dataDir);
-  loaded[s] = pages.slice(0, limit);
+  loaded[s] = (onlyTypes && s === 'wcxb' ? pages.filter((p) => onlyTypes.has(p.pageType)) : pages).slice(0, limit);
 }
 
 const pool = new ForkPool({
