@@ -58,7 +58,11 @@ function stepsFor(context: DomRuleContext): Step[] {
 }
 
 /** DOM rules the HTML pipeline runs itself (around Readability), not the engine. */
-export const PIPELINE_DOM_RULES = ['boilerplate/outside-article'] as const satisfies readonly RuleId[];
+export const PIPELINE_DOM_RULES = [
+  'boilerplate/outside-article',
+  'boilerplate/post-chrome',
+  'boilerplate/region-chrome',
+] as const satisfies readonly RuleId[];
 
 const compiledCache = new Map<string, CompiledGroups>();
 
@@ -98,7 +102,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
     if (step.kind === 'procedure') {
       const dom = step.rule.dom;
       if (dom?.kind !== 'procedure') continue;
-      if (step.procedure === 'outside-article') continue;
+      if (['outside-article', 'post-chrome', 'region-chrome'].includes(step.procedure)) continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
       else linkBlocks(context, root, step.id, dom);

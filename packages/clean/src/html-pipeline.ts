@@ -11,6 +11,8 @@ import { extractBlocks } from './blocks.js';
 import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
 import type { Block } from './blocks.js';
 import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
+import { removePostChrome } from './forum-posts.js';
+import { removeRegionChrome } from './type-roots.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
@@ -125,6 +127,7 @@ export async function htmlPipeline(
     }
     // A forum thread: its posts are the content, Readability's best container is one post.
     if (!root && plan.threadRoot) root = plan.threadRoot;
+    if (!root && plan.mainRoot) root = plan.mainRoot;
     if (!root) {
       try {
         readable = new Readability<Element>(document, {
@@ -162,6 +165,8 @@ export async function htmlPipeline(
     }
     context.stage = 'dom-after';
     context.bodyChars = squash(root!.textContent ?? '').length;
+    if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
+    if (!notArticle && root === plan.mainRoot && pageType) removeRegionChrome(context, root, pageType);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 
@@ -192,6 +197,16 @@ export async function htmlPipeline(
     const modelRun = notArticle ? null : applyBlockModel(result, root!, { title, disabled: resolved.disabled });
     deadline.check('text rules');
     const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);
+    // An app shell (the page is drawn by script) whose only copy of the text is its description.
+    const shellText = notArticle && result.kept.length === 0 ? descriptionText(pageMeta.descriptions) : null;
+    if (shellText) {
+      result.kept.push({ text: shellText, kind: 'p', level: 0, linkChars: 0, nodes: [] });
+      result.keptIndex.push(-1);
+      reasons.push({
+        code: 'description-only',
+        message: "no text is left on the page; the text is the page's description",
+      });
+    }
     reportBlockModel(modelRun, result.keptIndex[0] === -1 ? result.kept[0]!.text : null);
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     const markdown =
@@ -310,6 +325,22 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
   }
   return null;
 }
+
+/**
+ * The longest description (`og:description`, `description`, JSON-LD ...) of at least
+ * MIN_SHELL_DESCRIPTION characters, without a trailing ellipsis; null when there is none.
+ */
+function descriptionText(descriptions: string[]): string | null {
+  let best = '';
+  for (const description of descriptions) {
+    const text = squash(description.replace(/(?:\.\.\.|…|&hellip;)\s*$/, ''));
+    if (text.length > best.length) best = text;
+  }
+  return best.length >= MIN_SHELL_DESCRIPTION ? best : null;
+}
+
+/** A shorter description is a site's tagline, not a page's text. */
+const MIN_SHELL_DESCRIPTION = 150;
 
 const LEAD_CLASS =
   /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;

@@ -15,6 +15,7 @@ import type { PageType, PageTypeResult } from '@corpuskit/document';
 import { TextStats } from './features/dom-walk.js';
 import { paragraphCharsBefore, paragraphCharsOutside, postGroup } from './features/groups.js';
 import { repeatedGroups } from './features/repeated.js';
+import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
 
 export const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
   article: [],
@@ -50,6 +51,11 @@ export function disabledForType(type: PageType, disabled: ReadonlySet<string>): 
  * Null otherwise.
  */
 export function mainThread(body: Element, minShare = 0.3): Element | null {
+  return mainThreadPosts(body, minShare)?.parent ?? null;
+}
+
+/** The posts of the thread `mainThread` finds, and their container; null when it finds none. */
+export function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; items: Element[] } | null {
   const stats = new TextStats();
   const page = stats.of(body);
   const pageText = page.chars - page.linkChars;
@@ -64,7 +70,7 @@ export function mainThread(body: Element, minShare = 0.3): Element | null {
     largest = Math.max(largest, t.chars - t.linkChars);
   }
   if (largest > 0.6 * group.textChars) return null;
-  return group.parent;
+  return { parent: group.parent, items: group.items };
 }
 
 /**
@@ -76,11 +82,12 @@ export function cleaningPlan(
   typed: PageTypeResult | null,
   fromCaller: boolean,
   body: Element,
-): { type: PageType | null; threadRoot: Element | null } {
+): { type: PageType | null; threadRoot: Element | null; posts?: Element[]; mainRoot?: Element | null } {
   if (!typed) return { type: null, threadRoot: null };
   if (!fromCaller && typed.confidence < MIN_TYPE_CONFIDENCE) return { type: 'article', threadRoot: null };
+  if (MAIN_REGION_TYPES.includes(typed.type)) return { type: typed.type, threadRoot: null, mainRoot: mainRegion(body) };
   if (typed.type !== 'forum') return { type: typed.type, threadRoot: null };
-  const root = mainThread(body);
-  if (!root && !fromCaller) return { type: 'article', threadRoot: null };
-  return { type: 'forum', threadRoot: root };
+  const thread = mainThreadPosts(body);
+  if (!thread && !fromCaller) return { type: 'article', threadRoot: null };
+  return { type: 'forum', threadRoot: thread?.parent ?? null, posts: thread?.items ?? [] };
 }

@@ -19,6 +19,7 @@ import {
 } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
 import { MIN_TYPE_CONFIDENCE, mainThread } from './page-type-rules.js';
+import { mainRegion } from './type-roots.js';
 
 const words = (n: number, seed: string) =>
   Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '.' : ''}`).join(' ');
@@ -198,10 +199,115 @@ describe('cleaning by page type', () => {
     const sure = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: constantModel('forum') });
     expect(sure.pageType?.confidence).toBeGreaterThanOrEqual(MIN_TYPE_CONFIDENCE);
     for (const i of [1, 2, 3, 4, 5]) expect(sure.text).toContain(`Reply number ${i} says`);
-    expect(unsure.text.length).toBeLessThan(sure.text.length);
+    // Only a thread cleaned as a forum loses the chrome around its posts.
+    expect(sure.removed.some((r) => r.rule === 'boilerplate/post-chrome')).toBe(true);
+    expect(unsure.removed.some((r) => r.rule === 'boilerplate/post-chrome')).toBe(false);
   });
   it('cleans without page types when asked, as an article', async () => {
     const doc = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: false });
     expect(doc.pageType).toBeUndefined();
   });
+});
+
+// A thread whose posts carry an author card (rank, post count, join date) and a signature.
+const cardPost = (i: number) => `
+  <div class="post" id="p${i}">
+    <div class="profile"><a href="/members/m${i}">member${i}</a><div>Senior Member</div><div>Posts: ${900 + i}</div><div>Joined: Dec 2021</div></div>
+    <div class="content"><div class="text"><p>Answer ${i}: ${words(60, `point${i}`)} and that is all.</p><p>Second paragraph ${i}: ${words(25, `more${i}`)}.</p></div>
+    <div class="signature">My rig ${i}: a loud one</div></div>
+  </div>`;
+const CARD_FORUM = `<!doctype html><html><head><title>Pump trouble - Housing forum</title></head><body>
+<header><nav><a href="/">Forums</a></nav></header>
+<main><h1>Pump trouble</h1><div class="thread">${[1, 2, 3, 4].map(cardPost).join('')}</div></main></body></html>`;
+
+// A collection page: an intro and a grid of cards in <main>, shop chrome around it.
+const card = (i: number) =>
+  `<div class="card"><h3><a href="/c/item-${i}">Item ${i} lamp</a></h3><p>Lamp ${i} is ${words(12, `glow${i}`)}.</p></div>`;
+const COLLECTION = `<!doctype html><html><head><title>Lamps</title></head><body>
+<header><div class="promo">Free delivery on orders over 50</div></header>
+<main><h1>Lamps</h1><section class="intro"><p>Our lamps ${words(50, 'light')}.</p></section>
+<section class="grid">${[1, 2, 3, 4, 5, 6, 7, 8].map(card).join('')}</section>
+<section class="guide"><h2>Choosing a lamp</h2><p>Pick one ${words(45, 'choose')}.</p></section></main>
+<footer><p>Shop address and opening hours of the store in the old town.</p></footer></body></html>`;
+
+const SHELL = `<!doctype html><html><head><title>Which pump? - Community</title>
+<meta property="og:description" content="Our building's pump failed for the third time this winter and the landlord says a new one is on order. Has anyone asked the housing office to step in, or is it better to call a plumber and send the bill on?">
+</head><body><div id="app"></div><script>start()</script></body></html>`;
+
+describe('cleaning by page type: forum posts, main regions, app shells', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`drops the author cards and signatures around each post of a forum thread (${engine})`, async () => {
+      const doc = await clean(CARD_FORUM, {
+        url: 'https://forum.example.org/t/pump/1',
+        engine,
+        pageTypeModel: constantModel('forum'),
+      });
+      for (const i of [1, 2, 3, 4]) {
+        expect(doc.text).toContain(`Answer ${i}: point${i}`);
+        expect(doc.text).toContain(`Second paragraph ${i}`);
+        expect(doc.text).not.toContain(`Posts: ${900 + i}`);
+        expect(doc.text).not.toContain(`My rig ${i}`);
+      }
+      const chrome = doc.removed.filter((r) => r.rule === 'boilerplate/post-chrome');
+      expect(chrome.some((r) => r.text.includes('Posts: 901') && r.category === 'boilerplate')).toBe(true);
+      expect(chrome.some((r) => r.text.includes('My rig 4'))).toBe(true);
+      // As an article (the thread is not cleaned as a forum) the rule does not run.
+      const asArticle = await clean(CARD_FORUM, {
+        url: 'https://forum.example.org/t/pump/1',
+        engine,
+        pageTypeModel: false,
+      });
+      expect(asArticle.removed.some((r) => r.rule === 'boilerplate/post-chrome')).toBe(false);
+      // Turned off, nothing goes under its id.
+      const off = await clean(CARD_FORUM, {
+        url: 'https://forum.example.org/t/pump/1',
+        engine,
+        pageTypeModel: constantModel('forum'),
+        disabledCategories: ['boilerplate/post-chrome'],
+      });
+      expect(off.text).toContain('Posts: 901');
+    });
+
+    it(`takes a collection page's content from its main region, cards included (${engine})`, async () => {
+      const doc = await clean(COLLECTION, {
+        url: 'https://shop.example.com/collections/lamps',
+        engine,
+        pageTypeModel: constantModel('collection'),
+      });
+      expect(doc.text).toContain('Our lamps light');
+      expect(doc.text).toContain('Pick one choose');
+      for (const i of [1, 2, 3, 8]) expect(doc.text).toContain(`Lamp ${i} is glow${i}`);
+      expect(doc.text).not.toContain('Free delivery on orders');
+      expect(doc.text).not.toContain('opening hours');
+      expect(
+        doc.removed.some((r) => r.rule === 'boilerplate/outside-article' && r.text.includes('opening hours')),
+      ).toBe(true);
+    });
+
+    it(`finds the main region only when it holds most of the page's text (${engine})`, async () => {
+      const page = await parseHtml(COLLECTION, engine, null, []);
+      try {
+        expect(mainRegion(page.document.body)?.localName.toLowerCase()).toBe('main');
+      } finally {
+        page.close();
+      }
+      const small = COLLECTION.replace(
+        '<footer>',
+        `<div>${'<p>Store notes and long policy text here.</p>'.repeat(60)}</div><footer>`,
+      );
+      const other = await parseHtml(small, engine, null, []);
+      try {
+        expect(mainRegion(other.document.body)).toBeNull();
+      } finally {
+        other.close();
+      }
+    });
+
+    it(`uses the description of a page whose body is drawn by script (${engine})`, async () => {
+      const doc = await clean(SHELL, { url: 'https://community.example.org/t/which-pump/7', engine });
+      expect(doc.text).toContain("Our building's pump failed for the third time this winter");
+      expect(doc.reasons.map((r) => r.code)).toContain('description-only');
+      expect(doc.status).toBe('not-article');
+    });
+  }
 });

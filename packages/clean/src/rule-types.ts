@@ -12,7 +12,8 @@ export type PageType = (typeof PAGE_TYPES)[number];
  * a form asks for, the caller's per-site selectors, what the article left out of the page).
  * Their data (patterns) is in the rule.
  */
-export type DomProcedure = 'link-block' | 'email-form' | 'site-selectors' | 'outside-article';
+export type DomProcedure =
+  'link-block' | 'email-form' | 'site-selectors' | 'outside-article' | 'post-chrome' | 'region-chrome';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a
@@ -115,6 +116,8 @@ export interface RuleExample {
     siteRemove?: readonly string[];
     /** Per-site text patterns to remove. */
     siteRemoveText?: readonly string[];
+    /** The page type the caller gives (clean()'s `pageType`). */
+    pageType?: PageType;
   };
 }
 

@@ -12,6 +12,29 @@ const DATE_LABEL =
   '(?:published|updated|last updated|posted|posted on|modified|last modified|veröffentlicht(?: am)?|zuletzt aktualisiert(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)';
 const DATE_WITH_TIME = `(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?`;
 
+/** A forum thread of three posts, each with an author card and controls around its text. */
+const FORUM_POSTS = [
+  [
+    'The pump in our building failed again',
+    'The pump in our building failed again last night, the third time this winter. The landlord says a new one is on order, but nobody can tell us when it will arrive. Has anyone here had luck asking the housing office to step in, or is it better to call the plumber ourselves and send the bill on?',
+  ],
+  [
+    'Call the housing office first',
+    'Call the housing office first and write down the date and the name of the person you spoke to. If you pay the plumber yourself before they have had a chance to act, the landlord may refuse the bill. Keep every receipt, and take photos of the pump and the water on the floor for the file.',
+  ],
+  [
+    'We had the same problem in spring',
+    'We had the same problem in spring. The office sent an inspector within a week, and the landlord had two weeks to fix it after the report. It was slow, but in the end the whole pump was replaced and the repair was paid for by the owner, as the lease says it should be.',
+  ],
+];
+const FORUM_THREAD = `<div class="topic">${FORUM_POSTS.map(
+  ([lead, text], i) =>
+    `<div class="post"><div class="profile"><a href="/members/${i + 1}">member${i + 1}</a><span>Senior Member</span><span>Posts: ${4032 + i}</span><span>Joined: Dec 2021</span></div><div class="body"><p>${text}</p><p>${lead}, as I said above, is what I would look at first.</p></div><div class="controls"><a href="#r">Reply</a> <a href="#q">Quote</a></div></div>`,
+).join('')}</div>`;
+
+/** The main region of a product page: its description, a cart form and a report dialog. */
+const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -230,6 +253,53 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       keep: [
         { input: 'The hall has stood since 1902, and the council wants to keep its front when the library is built.' },
       ],
+    },
+  },
+  {
+    id: 'boilerplate/post-chrome',
+    category: 'boilerplate',
+    description:
+      "What forum software puts around each post of a thread: the author card (rank, post count, join date), vote counts and badges, share/edit/flag controls, signatures, comments under an answer. In each post the walk goes down to the child holding most of the post's prose; the other children on the way go. Forum threads only.",
+    stages: ['dom-after'],
+    pageTypes: ['forum'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'post-chrome', reason: "around the post's text in a forum thread" },
+    examples: {
+      remove: [
+        {
+          input: FORUM_THREAD,
+          at: 'top',
+          target: 'Posts: 4032',
+          options: { pageType: 'forum' },
+        },
+      ],
+      keep: [
+        {
+          input: FORUM_THREAD,
+          at: 'top',
+          target: 'The pump in our building failed again',
+          options: { pageType: 'forum' },
+        },
+        // On an article the rule does not run: a box beside a paragraph stays.
+        {
+          input: '<div><div><span>Posts: 4032</span></div><p>The hall has stood since 1902.</p></div>',
+          target: 'Posts: 4032',
+        },
+      ],
+    },
+  },
+  {
+    id: 'boilerplate/region-chrome',
+    category: 'boilerplate',
+    description:
+      "Controls inside the main region of a product, collection, listing or service page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region.",
+    stages: ['dom-after'],
+    pageTypes: ['product', 'collection', 'listing', 'service'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
+    examples: {
+      remove: [{ input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } }],
+      keep: [{ input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } }],
     },
   },
   {

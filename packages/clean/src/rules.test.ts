@@ -38,6 +38,7 @@ function pageWith(example: RuleExample): string {
 function optionsFor(example: RuleExample, extra: CleanOptions = {}): CleanOptions {
   const options: CleanOptions = { url: 'https://news.example/library', ...extra };
   if (example.options?.captions) options.captions = example.options.captions;
+  if (example.options?.pageType) options.pageType = example.options.pageType;
   if (example.options?.repeatedLines) options.repeatedLines = { ...example.options.repeatedLines };
   const remove = [
     ...(example.options?.siteRemove ?? []),

@@ -64,7 +64,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-export const PIPELINE_REVISION = 2;
+export const PIPELINE_REVISION = 3;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -75,6 +75,8 @@ export const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure |
   'email-form': 1,
   'site-selectors': 2,
   'outside-article': 1,
+  'post-chrome': 1,
+  'region-chrome': 1,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,
