@@ -292,9 +292,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/region-chrome',
     category: 'boilerplate',
     description:
-      "Controls inside the main region of a product, collection, listing or service page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region.",
+      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text).",
     stages: ['dom-after'],
-    pageTypes: ['product', 'collection', 'listing', 'service'],
+    pageTypes: ['product', 'collection', 'listing'],
     revision: 1,
     dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
     examples: {

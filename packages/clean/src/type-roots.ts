@@ -49,8 +49,8 @@ const CONTROL_SELECTOR = 'form, dialog, [role="dialog"], [aria-modal="true"], bu
 const MAX_CHROME_SHARE = 0.3;
 
 /**
- * The chrome inside a main region: forms, dialogs, buttons and drop-downs (cart, size and
- * report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs,
+ * The chrome inside the main region of a product, collection or listing page: forms, dialogs,
+ * buttons and drop-downs (cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs,
  * "customers also bought" rows). Outermost first; none holds more than MAX_CHROME_SHARE of the
  * region's text. A collection or listing keeps its link lists: its cards are links.
  */
@@ -78,7 +78,7 @@ export function regionChrome(root: Element, type: PageType): Array<{ element: El
 /** Remove the chrome of a main region (rule `boilerplate/region-chrome`), each drop reported. */
 export function removeRegionChrome(context: DomRuleContext, root: Element, type: PageType): void {
   const rule = ruleById(REGION_RULE);
-  if (!ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
+  if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
   for (const { element, why } of regionChrome(root, type)) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
