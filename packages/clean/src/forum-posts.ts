@@ -50,7 +50,7 @@ function ownChars(element: Element): number {
 }
 
 /** The chrome elements of one post: siblings of the path down to its body. */
-export function postChrome(item: Element, stats: TextStats): Element[] {
+function postChrome(item: Element, stats: TextStats): Element[] {
   const chrome: Element[] = [];
   let current = item;
   for (let depth = 0; depth < 30; depth++) {

@@ -55,7 +55,7 @@ export function mainThread(body: Element, minShare = 0.3): Element | null {
 }
 
 /** The posts of the thread `mainThread` finds, and their container; null when it finds none. */
-export function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; items: Element[] } | null {
+function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; items: Element[] } | null {
   const stats = new TextStats();
   const page = stats.of(body);
   const pageText = page.chars - page.linkChars;

@@ -54,7 +54,7 @@ const MAX_CHROME_SHARE = 0.3;
  * "customers also bought" rows). Outermost first; none holds more than MAX_CHROME_SHARE of the
  * region's text. A collection or listing keeps its link lists: its cards are links.
  */
-export function regionChrome(root: Element, type: PageType): Array<{ element: Element; why: string }> {
+function regionChrome(root: Element, type: PageType): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const total = Math.max(1, stats.of(root).chars);
   const out: Array<{ element: Element; why: string }> = [];
