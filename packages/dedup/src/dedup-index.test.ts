@@ -125,6 +125,29 @@ describe('DedupIndex', () => {
     expect(second!.batch).toEqual([expect.objectContaining({ kind: 'near', other: 'https://x.example/1' })]);
   });
 
+  it('takes pages already prepared (signed elsewhere, with shingles) and finds the same as from their text', async () => {
+    const { index, texts } = corpus();
+    const loadText = (id: string): string => texts.get(id)!;
+    const fresh = article(4242);
+    const pages = [
+      { id: 'https://news.example/a2', text: dropWords(texts.get('https://news.example/a2')!, 200), fetchedAt: null },
+      { id: 'https://mirror.example/a3', text: texts.get('https://news.example/a3')!, fetchedAt: '2024-01-02' },
+      { id: 'https://mirror.example/a4', text: dropWords(texts.get('https://news.example/a4')!, 150), fetchedAt: null },
+      { id: 'https://x.example/1', text: fresh, fetchedAt: null },
+      { id: 'https://x.example/2', text: dropWords(fresh, 100), fetchedAt: null },
+    ];
+    const fromText = await index.check(pages, { loadText });
+    // Prepared as a cleaning thread does it: no text travels with them, only the signature and shingles.
+    const prepared = pages.map((page) => index.prepare(page, true));
+    const fromPrepared = await index.check(prepared, { loadText });
+    expect(fromPrepared).toEqual(fromText);
+    expect(fromText.map((r) => r.status)).toEqual(['revision', 'exact', 'near', 'new', 'new']);
+    expect(fromText[4]!.batch).toEqual([expect.objectContaining({ kind: 'near', other: 'https://x.example/1' })]);
+    // A page prepared with other options is refused, not silently compared.
+    const other = prepareDocument(pages[3]!, resolveOptions({ preset: 'syndication' }), true);
+    await expect(index.check([other], { loadText })).rejects.toMatchObject({ code: 'dedup.options-mismatch' });
+  });
+
   it('handles big buckets of copies: every copy reported, each distinct stored text loaded once', async () => {
     const text = article(31337);
     const index = new DedupIndex();

@@ -91,7 +91,8 @@ function revisionFinding(id: string, similarity: number, verified: boolean): Dup
  */
 export class DedupIndex {
   readonly options: DedupOptions;
-  private readonly key: string;
+  /** The signature options' key (`signatureKey`): prepared documents must carry the same. */
+  readonly key: string;
   private capacity = 0;
   private live = 0;
   private ids: Array<string | undefined> = [];
@@ -267,9 +268,10 @@ export class DedupIndex {
    * Check a batch of new pages against the corpus (and each page against the earlier pages of
    * the batch) without changing the index. Corpus candidates are verified by exact Jaccard
    * over shingle sets recomputed from `loadText(id)`; a text that cannot be loaded becomes a
-   * warning on that page and the batch goes on.
+   * warning on that page and the batch goes on. A page may come prepared (`prepare(page, true)`,
+   * e.g. in the thread that cleaned it, with its shingle set): it is then not signed again.
    */
-  async check(batch: Iterable<DedupDocument>, options: CheckOptions): Promise<CheckResult[]> {
+  async check(batch: Iterable<DedupDocument | PreparedDocument>, options: CheckOptions): Promise<CheckResult[]> {
     const hasher = hasherFor(this.options);
     const corpusSets = new Map<string, ShingleSet | null>();
     const batchIndex = new DedupIndex(this.options);
@@ -292,7 +294,10 @@ export class DedupIndex {
     };
 
     for (const document of batch) {
-      const prepared = prepareDocument(document, this.options, true);
+      const prepared =
+        'signature' in document && document.shingles
+          ? this.asPrepared(document)
+          : prepareDocument(document as DedupDocument, this.options, true);
       const shingles = prepared.shingles!;
       const warnings: string[] = [];
       const findings: DuplicateFinding[] = [];

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 
 import type { SiteRules } from '@corpuskit/clean';
+import { prepareDocument, resolveOptions } from '@corpuskit/dedup';
+import type { PreparedDocument } from '@corpuskit/dedup';
 import type { CleanDocument, ErrorKind } from '@corpuskit/document';
 import { CorpusKitError, ERROR_KINDS, contentHash } from '@corpuskit/document';
 
@@ -26,7 +28,21 @@ export interface CleanTask {
    * one thread that stages does not have to. Off when the bytes are already compressed elsewhere.
    */
   deflateRaw?: boolean;
+  /**
+   * Also compute the page's dedup signature (`dedupSignature`) in the thread that cleans, so
+   * staging only looks it up. Off where the staging thread is the cleaning thread anyway.
+   */
+  dedupSignature?: boolean;
 }
+
+/**
+ * A page's dedup signature as the cleaning thread computes it: `prepareDocument` of its text
+ * and fetch time with the default options (fingerprint, MinHash signature, shingle set), its
+ * id left empty (the id is known only once the page is cleaned). Staging uses it when the
+ * corpus's index has the same options (`key`), else it signs the text itself: the findings
+ * are the same either way.
+ */
+export type DedupSignature = Omit<PreparedDocument, 'id'>;
 
 /**
  * A cleaned page: the document, its content hash and, when asked for, the raw bytes
@@ -38,6 +54,8 @@ export interface CleanedPage {
   contentHash: string;
   /** The raw bytes compressed with `zlib.deflateRawSync`, when the task asked for it. */
   rawDeflated?: Uint8Array;
+  /** The dedup signature, when the task asked for it and the page was cleaned. */
+  dedup?: DedupSignature;
 }
 
 /**
@@ -63,7 +81,28 @@ export async function runCleanTask(task: CleanTask): Promise<CleanedPage> {
   const document = await cleanDocument(task);
   const page: CleanedPage = { document, contentHash: contentHash(document) };
   if (task.deflateRaw && document.status !== 'error') page.rawDeflated = deflateRawSync(task.bytes);
+  if (task.dedupSignature && document.status !== 'error') {
+    const signature = dedupSignatureOf(document);
+    if (signature) page.dedup = signature;
+  }
   return page;
+}
+
+/**
+ * The dedup signature of a cleaned document (see `DedupSignature`), or undefined when it cannot
+ * be made here (a fetch time that is not a date: staging reports that, naming the document).
+ */
+export function dedupSignatureOf(document: CleanDocument): DedupSignature | undefined {
+  try {
+    const { id: _id, ...signature } = prepareDocument(
+      { id: 'page', text: document.text, fetchedAt: document.provenance.fetchedAt },
+      resolveOptions(),
+      true,
+    );
+    return signature;
+  } catch {
+    return undefined;
+  }
 }
 
 async function cleanDocument(task: CleanTask): Promise<CleanDocument> {

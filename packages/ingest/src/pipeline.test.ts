@@ -91,17 +91,19 @@ describe('ingest', () => {
       );
     }
     const started: string[] = [];
+    let signed = 0;
     // Finishes pages in an order unrelated to the order they were given.
     const shuffled: CleanFn = async (task) => {
       started.push(task.source);
       const page = await runCleanTask(task);
+      if (page.dedup) signed += 1;
       await new Promise((resolve) => setTimeout(resolve, (task.source.length * 37) % 23));
       return page;
     };
     const runs = [];
     for (const [name, options] of [
       ['one', { concurrency: 1 }],
-      ['four', { concurrency: 4, cleanFn: shuffled, deflateRaw: true }],
+      ['four', { concurrency: 4, cleanFn: shuffled, deflateRaw: true, dedupSignature: true }],
     ] as const) {
       const store = await corpus(dir, name);
       const result = await ingest(storeSession(store), ['pages'], { cwd: dir, ...options });
@@ -113,6 +115,8 @@ describe('ingest', () => {
     }
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[0]!.staged.length).toBeGreaterThan(8);
+    // The cleaning thread signed every cleaned page for dedup (staging used those signatures).
+    expect(signed).toBe(runs[1]!.files.filter((file) => file.outcome !== 'failed').length);
     // Largest first: the eight story pages grow with i, so the biggest is handed out first.
     expect(started.indexOf('pages/many-7.html')).toBeLessThan(started.indexOf('pages/many-0.html'));
   });

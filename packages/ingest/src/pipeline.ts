@@ -30,6 +30,8 @@ export interface IngestOptions {
    * moves that work off this thread when `cleanFn` runs in other threads. Default false.
    */
   deflateRaw?: boolean;
+  /** Ask `cleanFn` for each page's dedup signature too (`CleanTask.dedupSignature`). Default false. */
+  dedupSignature?: boolean;
   /** Refuse files (and WARC payloads) larger than this (default 64 MiB): counted on the bytes read, not on what `stat` says. */
   maxBytes?: number;
   /** Follow symbolic links that lead outside the folders given (default: skip them with a warning). */
@@ -72,7 +74,7 @@ async function cleanPage(
   cleanFn: CleanFn,
   maxBytes: number,
   timeoutMs: number | undefined,
-  deflateRaw: boolean,
+  offload: Pick<CleanTask, 'deflateRaw' | 'dedupSignature'>,
   siteRules: SiteRules | null,
 ): Promise<Cleaned> {
   const host = hostOf(page.declaredCanonical ?? tryCanonicalizeUrl(page.url) ?? '');
@@ -86,7 +88,8 @@ async function cleanPage(
     ...(siteRules ? { siteRules } : {}),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     maxBytes,
-    ...(deflateRaw ? { deflateRaw } : {}),
+    ...(offload.deflateRaw ? { deflateRaw: true } : {}),
+    ...(offload.dedupSignature ? { dedupSignature: true } : {}),
   };
   const cleaned = await cleanFn(task);
   const { document } = cleaned;
@@ -106,6 +109,7 @@ async function cleanPage(
     document,
     contentHash: cleaned.contentHash,
     ...(cleaned.rawDeflated ? { rawDeflated: cleaned.rawDeflated } : {}),
+    ...(cleaned.dedup ? { dedup: cleaned.dedup } : {}),
   };
 }
 
@@ -165,6 +169,7 @@ export async function ingest(
   const lines = await session.snapshotLines();
   const siteRules = options.siteRules !== undefined ? options.siteRules : ((await session.siteRules?.()) ?? null);
   const cleaned: Cleaned[] = [];
+  const offload = { deflateRaw: options.deflateRaw ?? false, dedupSignature: options.dedupSignature ?? false };
   const containers: ContainerSummary[] = [];
   const reached = new Set<InputFile>();
   const handle = async (item: PageItem) => {
@@ -179,9 +184,7 @@ export async function ingest(
     }
     const { page } = item;
     try {
-      cleaned.push(
-        await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, options.deflateRaw ?? false, siteRules),
-      );
+      cleaned.push(await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, offload, siteRules));
       options.onEvent?.({ source: page.source, kind: 'cleaned' });
     } catch (error) {
       const wrapped = toCorpusKitError(error, page.source);
@@ -215,7 +218,14 @@ export async function ingest(
       yield item;
     }
   })();
-  await forEachStreamed(counted, options.concurrency ?? 1, options.signal, handle);
+  const concurrency = options.concurrency ?? 1;
+  // Read ahead as many pages as are being cleaned: a cleaner that finishes starts the next page at once.
+  const leftOver: string[] = [];
+  await forEachStreamed(counted, concurrency, options.signal, handle, {
+    readAhead: concurrency,
+    // Read but not cleaned (the run was interrupted): a page is reported as such.
+    onLeftOver: (item) => (item.kind === 'page' ? leftOver.push(item.page.source) : void handle(item)),
+  });
   const interrupted = reached.size < expanded.files.length || (options.signal?.aborted ?? false);
   for (const file of expanded.files) {
     if (!reached.has(file)) {
@@ -226,6 +236,14 @@ export async function ingest(
         ),
       );
     }
+  }
+  for (const source of leftOver) {
+    results.push(
+      failure(
+        source,
+        ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: source }),
+      ),
+    );
   }
 
   // Same id twice in one batch: the one given last (inputs in the order given, each folder's

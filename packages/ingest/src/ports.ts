@@ -1,6 +1,8 @@
 import type { SiteRules } from '@corpuskit/clean';
 import type { DedupFinding, DocumentRecord } from '@corpuskit/document';
 
+import type { DedupSignature } from './clean-task.js';
+
 /** What staging one record did: its change against HEAD and the review state it got. */
 export interface StagedOutcome {
   change: 'new' | 'update' | 'identical';
@@ -55,6 +57,11 @@ export interface DedupInput {
   id: string;
   text: string;
   fetchedAt: string | null;
+  /**
+   * Its dedup signature, made by the thread that cleaned it (`CleanTask.dedupSignature`); used
+   * when the index has the same options, so staging does not sign the text again.
+   */
+  signature?: DedupSignature;
 }
 
 export interface DedupPort {

@@ -44,7 +44,7 @@ export interface QueueJob {
   key: string;
   /** The cleaner the result must come from (`version+rulePackHash`); a worker with another refuses the job. */
   cleaner: string;
-  options: Omit<CleanTask, 'bytes' | 'timeoutMs' | 'deflateRaw'>;
+  options: Omit<CleanTask, 'bytes' | 'timeoutMs' | 'deflateRaw' | 'dedupSignature'>;
   /** The per-page time limit: how long the worker may take, not part of the key. */
   timeoutMs?: number;
   payload: PagePayload;
@@ -74,7 +74,13 @@ export function jobKey(task: CleanTask, cleaner: string): string {
 
 /** Everything that shapes the cleaned document except the bytes (so also any option added to `CleanTask` later). */
 function optionsOf(task: CleanTask): QueueJob['options'] {
-  const { bytes: _bytes, timeoutMs: _timeoutMs, deflateRaw: _deflateRaw, ...options } = task;
+  const {
+    bytes: _bytes,
+    timeoutMs: _timeoutMs,
+    deflateRaw: _deflateRaw,
+    dedupSignature: _dedupSignature,
+    ...options
+  } = task;
   return options;
 }
 

@@ -1,6 +1,7 @@
 import type { CleanDocument, DocumentStatus, Finding } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
 
+import type { DedupSignature } from './clean-task.js';
 import type { ContainerSummary } from './pages.js';
 import type { PreviousDecision, StagedOutcome } from './ports.js';
 
@@ -99,6 +100,8 @@ export interface Cleaned {
   contentHash: string;
   /** The raw bytes compressed for the store by the cleaning thread, when it did that. */
   rawDeflated?: Uint8Array;
+  /** The dedup signature made by the cleaning thread, when it did that. */
+  dedup?: DedupSignature;
   /**
    * Where the page itself came from (its URL, else `file:` and its path) when its id is a
    * canonical URL it declares that names somewhere else: the claim `canonicalConflict` checks.

@@ -29,6 +29,7 @@ export async function stageCleaned(
     id: item.id,
     text: item.document.text,
     fetchedAt: item.document.provenance.fetchedAt,
+    ...(item.dedup ? { signature: item.dedup } : {}),
   }));
   const findingsOf = await port.dedup.check(inputs);
   for (const [index, { item, hash }] of changed.entries()) {

@@ -1,9 +1,10 @@
 import type { DocumentRecord } from '@corpuskit/document';
 import { DedupIndex, RepeatedLineTable } from '@corpuskit/dedup';
+import type { DedupDocument, PreparedDocument } from '@corpuskit/dedup';
 import type { StageResult, Store } from '@corpuskit/store';
 
 import { loadCorpusRules } from './corpus-rules.js';
-import type { CorpusPort, CorpusReader, CorpusSession, RepeatedLinesPort, StagedOutcome } from './ports.js';
+import type { CorpusPort, CorpusReader, CorpusSession, DedupInput, RepeatedLinesPort, StagedOutcome } from './ports.js';
 
 /** Names of the side-state files ingest keeps in the store. */
 export const DEDUP_STATE = 'dedup-index';
@@ -106,6 +107,13 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
         // Forget documents that left the corpus (rejected and unstaged, removed).
         for (const id of index.documentIds()) if (!live(id)) index.remove(id);
         const dedup = index;
+        // A page's signature made by the thread that cleaned it, when it has the index's options.
+        const prepared = (page: DedupInput, withShingles: boolean): DedupDocument | PreparedDocument => {
+          const { signature, ...text } = page;
+          if (!signature || signature.key !== dedup.key) return text;
+          const { shingles, ...rest } = signature;
+          return { ...rest, id: page.id, ...(withShingles && shingles ? { shingles } : {}) };
+        };
         const table = await loadLines(store);
 
         const textOf = async (id: string): Promise<string> => {
@@ -145,7 +153,7 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
               return results.map((result) => [...result.findings, ...result.batch]);
             },
             add(page) {
-              dedup.add(page);
+              dedup.add(prepared(page, false));
             },
           },
           lines: linesPort(table),

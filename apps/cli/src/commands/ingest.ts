@@ -145,6 +145,7 @@ export const run: CommandRun = async (args, options, context) => {
       cleanFn: cleaner.cleanFn,
       concurrency: cleaner.concurrency,
       deflateRaw: cleaner.deflateRaw,
+      dedupSignature: cleaner.dedupSignature,
       maxBytes,
       followSymlinks: options.followSymlinks === true,
       timeoutMs,
@@ -202,6 +203,8 @@ interface Cleaner {
   cleanFn: CleanFn;
   concurrency: number;
   deflateRaw: boolean;
+  /** The cleaners also sign each page for dedup (off this thread). */
+  dedupSignature: boolean;
   description: string;
   /** A live suffix for the progress line (workers, queue depth). */
   detail?: () => string;
@@ -218,6 +221,7 @@ async function localCleaner(jobs: number | undefined, timeoutMs: number): Promis
     cleanFn: pool.cleanFn,
     concurrency: pool.jobs,
     deflateRaw: pool.mode === 'worker-threads',
+    dedupSignature: pool.mode === 'worker-threads',
     description: `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
     finished: async () => {},
     destroy: () => pool.destroy(),
@@ -256,6 +260,8 @@ async function queueCleaner(
     cleanFn: queue.cleanFn,
     concurrency: inFlight,
     deflateRaw: false,
+    // The shingle sets would roughly double each result on the queue: signed here at staging.
+    dedupSignature: false,
     description: `cleaning on the workers of ${redactedUrl(redis)} (${detail}), up to ${inFlight} pages in flight`,
     detail: () => detail,
     finished: () => queue.forget(),
