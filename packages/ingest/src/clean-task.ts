@@ -92,7 +92,7 @@ export async function runCleanTask(task: CleanTask): Promise<CleanedPage> {
  * The dedup signature of a cleaned document (see `DedupSignature`), or undefined when it cannot
  * be made here (a fetch time that is not a date: staging reports that, naming the document).
  */
-export function dedupSignatureOf(document: CleanDocument): DedupSignature | undefined {
+function dedupSignatureOf(document: CleanDocument): DedupSignature | undefined {
   try {
     const { id: _id, ...signature } = prepareDocument(
       { id: 'page', text: document.text, fetchedAt: document.provenance.fetchedAt },
