@@ -150,8 +150,8 @@ try {
     '11. A crawl in, a dataset out',
     'The same pages as a crawler stores them: one WARC.gz (request and response records, written now from\n' +
       'corpus/pages). Each HTML response is a page with the URL and fetch time of its record; the request\n' +
-      'records are counted and skipped. Then the version is exported as a Parquet dataset that Hugging Face\n' +
-      '`datasets` loads as it is.',
+      'records are counted and skipped. Then the version is exported as a Parquet dataset in the Hugging\n' +
+      'Face layout (data/ shards and a dataset card).',
   );
   const crawl = mkdtempSync(path.join(tmpdir(), 'corpuskit-demo-crawl-'));
   try {
