@@ -1,7 +1,11 @@
 import type { DuplicateFinding } from '@corpuskit/document';
-import { normalizeText, sha256 } from '@corpuskit/document';
+import { normalizeText } from '@corpuskit/document';
 
+import { byFinding, estimate, nearReason, revisionFinding } from './check-result.js';
+import type { CheckOptions, CheckResult, CheckStatus } from './check-result.js';
 import { dedupError } from './errors.js';
+import { FORMAT_VERSION, corruptIndex, decodeIndex, encodeIndex, readInt32s } from './index-bytes.js';
+import type { IndexHeader } from './index-bytes.js';
 import { fingerprintOfNormalized } from './fingerprint.js';
 import { bandKey, isEmptySignature } from './minhash.js';
 import type { Signature } from './minhash.js';
@@ -13,74 +17,8 @@ import { IntMap } from './int-map.js';
 import { jaccard } from './shingles.js';
 import type { ShingleSet } from './shingles.js';
 
-/** How a new page relates to the corpus. */
-export type CheckStatus =
-  /** Nothing in the corpus is its duplicate. */
-  | 'new'
-  /** Its id is in the corpus with the same normalised text. */
-  | 'unchanged'
-  /** Its id is in the corpus with other text: an edited page, to stage as an update of that id. */
-  | 'revision'
-  /** Another id in the corpus has the same normalised text. */
-  | 'exact'
-  /** Another id in the corpus is a verified near-duplicate. */
-  | 'near'
-  /** The text has no words: not compared. */
-  | 'empty';
-
-export interface CheckResult {
-  id: string;
-  fingerprint: string;
-  status: CheckStatus;
-  /**
-   * Findings against the corpus, highest similarity first: `revision` (same id, other text;
-   * similarity may be below the threshold), `exact` (other id, same text), `near` (other id,
-   * verified Jaccard >= threshold).
-   */
-  findings: DuplicateFinding[];
-  /** The corpus document this page is closest to (its own id wins ties), or null. */
-  nearest: DuplicateFinding | null;
-  /** Findings against earlier documents of the same batch (`exact` / `near`). */
-  batch: DuplicateFinding[];
-  /** Problems that did not stop the check (a stored text that could not be loaded). */
-  warnings: string[];
-}
-
-export interface CheckOptions {
-  /** The stored text of a corpus document, for verification (signatures are all the index keeps). */
-  loadText: (id: string) => string | Promise<string>;
-  /**
-   * The text a page with this id is a revision of, when the index's own entry for the id is not
-   * it: a store that indexes staged texts too gives the committed text here for an id it has
-   * staged (null when no version has the id: then the page is no revision of anything).
-   * `undefined` (or no function): the index's entry for the id is the baseline.
-   */
-  revisionBase?: (id: string) => string | null | undefined | Promise<string | null | undefined>;
-}
-
-const MAGIC = 'CKDEDUPX';
-const FORMAT_VERSION = 1;
 /** End of a band's slot list (also what `IntMap.get` returns for a missing key). */
 const END = -1;
-
-interface Header {
-  format: 'corpuskit-dedup-index';
-  version: number;
-  options: DedupOptions;
-  ids: string[];
-  fingerprints: string[];
-  lengths: number[];
-  fetchedAt: Array<number | null>;
-}
-
-function revisionFinding(id: string, similarity: number, verified: boolean): DuplicateFinding {
-  return {
-    kind: 'revision',
-    other: id,
-    similarity,
-    reason: `${id} is in the corpus with other text: a revision (${verified ? 'verified' : 'estimated'} Jaccard ${similarity.toFixed(3)})`,
-  };
-}
 
 /**
  * A persistent, incremental MinHash LSH index over a corpus. It keeps, per document, the id,
@@ -427,7 +365,7 @@ export class DedupIndex {
    */
   serialize(): Uint8Array {
     const slots = [...this.slotOf.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map((entry) => entry[1]);
-    const header: Header = {
+    const header: IndexHeader = {
       format: 'corpuskit-dedup-index',
       version: FORMAT_VERSION,
       options: this.options,
@@ -436,49 +374,21 @@ export class DedupIndex {
       lengths: slots.map((slot) => this.lengths[slot]!),
       fetchedAt: slots.map((slot) => (Number.isNaN(this.fetched[slot]!) ? null : this.fetched[slot]!)),
     };
-    const json = new TextEncoder().encode(JSON.stringify(header));
     const k = this.options.permutations;
-    const headerEnd = align4(MAGIC.length + 4 + json.length);
-    const bodyEnd = headerEnd + slots.length * k * 4;
-    const bytes = new Uint8Array(bodyEnd + 64);
-    const view = new DataView(bytes.buffer);
-    bytes.set(new TextEncoder().encode(MAGIC), 0);
-    view.setUint32(MAGIC.length, json.length, true);
-    bytes.set(json, MAGIC.length + 4);
     const ordered = new Int32Array(slots.length * k);
     slots.forEach((slot, d) => ordered.set(this.signatures.subarray(slot * k, slot * k + k), d * k));
-    writeInt32s(bytes, headerEnd, ordered);
-    bytes.set(new TextEncoder().encode(sha256(bytes.subarray(0, bodyEnd))), bodyEnd);
-    return bytes;
+    return encodeIndex(header, ordered);
   }
 
   /** Load bytes written by `serialize`; `dedup.corrupt-index` (kind corrupt) when they do not verify. */
   static deserialize(bytes: Uint8Array): DedupIndex {
-    const fail = (why: string): never => {
-      throw dedupError('dedup.corrupt-index', `not a valid dedup index: ${why}`);
-    };
-    if (!(bytes instanceof Uint8Array) || bytes.length < MAGIC.length + 4 + 64) fail('too short');
-    if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) fail('bad magic bytes');
-    const bodyEnd = bytes.length - 64;
-    const checksum = new TextDecoder().decode(bytes.subarray(bodyEnd));
-    if (checksum !== sha256(bytes.subarray(0, bodyEnd))) fail('checksum mismatch');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const jsonLength = view.getUint32(MAGIC.length, true);
-    let header: Header;
-    try {
-      header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength)));
-    } catch (error) {
-      return fail(`header is not JSON (${(error as Error).message})`);
-    }
-    if (header.format !== 'corpuskit-dedup-index') fail('unknown format');
-    if (header.version !== FORMAT_VERSION) fail(`unsupported version ${String(header.version)}`);
+    const { header, signaturesAt, signaturesEnd } = decodeIndex(bytes);
     const index = new DedupIndex(header.options);
     const k = index.options.permutations;
     const count = header.ids.length;
-    const headerEnd = align4(MAGIC.length + 4 + jsonLength);
-    if (headerEnd + count * k * 4 !== bodyEnd) fail('signature block has the wrong size');
+    if (signaturesAt + count * k * 4 !== signaturesEnd) corruptIndex('signature block has the wrong size');
     index.reserve(count);
-    const all = readInt32s(bytes, headerEnd, count * k);
+    const all = readInt32s(bytes, signaturesAt, count * k);
     for (let d = 0; d < count; d++) {
       const signature = all.subarray(d * k, (d + 1) * k);
       index.add({
@@ -555,50 +465,4 @@ export class DedupIndex {
   compatibleWith(other: DedupIndex): boolean {
     return sameSignatureOptions(this.options, other.options);
   }
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Write int32 values little-endian at `offset` (a plain copy on little-endian machines). */
-function writeInt32s(bytes: Uint8Array, offset: number, values: Int32Array): void {
-  if (LITTLE_ENDIAN) {
-    bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
-    return;
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < values.length; i++) view.setInt32(offset + i * 4, values[i]!, true);
-}
-
-/** Read `count` little-endian int32 values at `offset`. */
-function readInt32s(bytes: Uint8Array, offset: number, count: number): Int32Array {
-  const out = new Int32Array(count);
-  if (LITTLE_ENDIAN) {
-    new Uint8Array(out.buffer).set(bytes.subarray(offset, offset + count * 4));
-    return out;
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < count; i++) out[i] = view.getInt32(offset + i * 4, true);
-  return out;
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
-}
-
-function estimate(a: Signature, b: Signature): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return a.length === 0 ? 0 : same / a.length;
-}
-
-function nearReason(other: string, similarity: number, options: DedupOptions): string {
-  return `near-duplicate of ${other}: verified Jaccard ${similarity.toFixed(3)} >= ${options.threshold} over ${options.shingleSize}-word shingles`;
-}
-
-/** Highest similarity first; the page's own id first on ties; then id. */
-function byFinding(ownId: string): (x: DuplicateFinding, y: DuplicateFinding) => number {
-  return (x, y) =>
-    y.similarity - x.similarity ||
-    (x.other === ownId ? -1 : y.other === ownId ? 1 : 0) ||
-    (x.other < y.other ? -1 : x.other > y.other ? 1 : 0);
 }

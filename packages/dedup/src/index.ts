@@ -8,7 +8,7 @@ export type {
   PairDecision,
 } from './cluster.js';
 export { DedupIndex } from './dedup-index.js';
-export type { CheckOptions, CheckResult, CheckStatus } from './dedup-index.js';
+export type { CheckOptions, CheckResult, CheckStatus } from './check-result.js';
 export { fingerprint, fingerprintOfNormalized } from './fingerprint.js';
 export { EMPTY_SLOT, MinHasher, bandKey, estimateSimilarity, isEmptySignature } from './minhash.js';
 export type { Signature } from './minhash.js';
