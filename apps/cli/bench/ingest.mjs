@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { Readability } from '@mozilla/readability';
@@ -45,8 +45,14 @@ const files = readdirSync(pagesDir)
 const runs = Number(values.runs);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
-function cli(args, cwd) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const threadCpu = path.join(here, 'thread-cpu.mjs');
+
+function cli(args, cwd, nodeArgs = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`corpuskit ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
@@ -59,13 +65,26 @@ function ingestOnce(jobs, redis) {
     cli(['init', dir, '--quiet'], dir);
     const started = process.hrtime.bigint();
     const how = redis ? ['--redis', redis] : ['--jobs', String(jobs)];
-    const result = cli(['ingest', `${pagesDir}/*/source.html`, ...how, '--json', '--quiet'], dir);
+    const result = cli(['ingest', `${pagesDir}/*/source.html`, ...how, '--json', '--quiet'], dir, [
+      '--import',
+      pathToFileURL(threadCpu).href,
+    ]);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = JSON.parse(result.stdout);
+    // CPU of the ingest process's main thread (reading, dedup, staging, handing out pages) and of
+    // its other threads, per page: unlike the wall clock, hardly moved by the machine's load.
+    const cpu = /CORPUSKIT_BENCH_THREAD_CPU (\{.*\})/.exec(result.stderr);
+    const threads = cpu ? JSON.parse(cpu[1]) : null;
     return {
       seconds,
       staged: summary.new + summary.updated,
       failed: summary.failedCount,
+      ...(threads
+        ? {
+            mainMsPerPage: Number((threads.main / files.length).toFixed(1)),
+            otherThreadsMsPerPage: Number((threads.other / files.length).toFixed(1)),
+          }
+        : {}),
       ...(summary.queue ? { queue: summary.queue } : {}),
     };
   } finally {
@@ -192,10 +211,15 @@ const configs = [
 const times = configs.map(() => []);
 const loads = configs.map(() => []);
 const lasts = [];
+const cpuPerPage = configs.map(() => ({ main: [], other: [] }));
 for (let i = 0; i < runs; i += 1) {
   for (const [c, [, once]] of configs.entries()) {
     lasts[c] = await once();
     times[c].push(lasts[c].seconds);
+    if (lasts[c].mainMsPerPage !== undefined) {
+      cpuPerPage[c].main.push(lasts[c].mainMsPerPage);
+      cpuPerPage[c].other.push(lasts[c].otherThreadsMsPerPage);
+    }
     loads[c].push(loadavg()[0]);
   }
 }
@@ -207,6 +231,14 @@ for (const [c, [label]] of configs.entries()) {
   console.log(
     `${label.padEnd(40)} median ${seconds.toFixed(2)} s  ${rate.toFixed(1)} pages/s  runs ${times[c].map((t) => t.toFixed(1)).join(' ')}  load after each ${loads[c].map((l) => l.toFixed(1)).join(' ')}  ${JSON.stringify(lasts[c])}`,
   );
+}
+for (const [c, [label]] of configs.entries()) {
+  const cpu = cpuPerPage[c];
+  if (cpu.main.length > 0) {
+    console.log(
+      `CPU per page, ${label}: ingest main thread ${median(cpu.main).toFixed(1)} ms, its other threads ${median(cpu.other).toFixed(1)} ms (medians)`,
+    );
+  }
 }
 const ratio = (a, b) => (rows.get(a) / rows.get(b)).toFixed(2);
 console.log(
