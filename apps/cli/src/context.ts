@@ -39,7 +39,7 @@ export interface ContextInit {
 }
 
 /** Colour when the stream is a terminal, unless NO_COLOR; FORCE_COLOR forces it on (or off with 0). */
-export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
