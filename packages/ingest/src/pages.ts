@@ -157,6 +157,9 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
         const { page } = item;
         const hints = originHints(page.payload);
         const hash = sha256(page.payload);
+        // `reread` keeps only the offset: a closure over `page` would keep every record's payload
+        // alive until staging, memory growing with the records of a large WARC.
+        const { offset } = page;
         yield {
           kind: 'page',
           page: {
@@ -170,7 +173,7 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
             declaredCanonical: hints.declaredCanonical,
             container: { format: 'warc', file: file.source, recordId: page.recordId, offset: page.offset },
             reread: async () => {
-              const again = (await readWarcPage(file.path, page.offset, options.maxBytes)).payload;
+              const again = (await readWarcPage(file.path, offset, options.maxBytes)).payload;
               if (sha256(again) !== hash) throw changed(source);
               return again;
             },
