@@ -173,11 +173,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     category: 'boilerplate',
     description: 'An "About <Company>" section closing a press release (heading plus a company description).',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'about-company',
       patterns: {
-        heading: /^(?:about|über|à propos de|acerca de|sobre|over) \p{Lu}[\p{L}\d&.' -]{1,60}$/u,
+        // The word "about" in any case ("About", "ABOUT"); the company's name starts with a capital.
+        heading:
+          /^(?:[Aa](?:bout|BOUT)|[Üü](?:ber|BER)|[Àà] (?:propos|PROPOS) (?:de|DE)|[Aa](?:cerca|CERCA) (?:de|DE)|[Ss](?:obre|OBRE)|[Oo](?:ver|VER)) \p{Lu}[\p{L}\d&.' -]{1,60}$/u,
         company:
           /\b(?:is a|is an|is the|ist ein|ist eine|ist der|ist die|est un|est une|es un|es una|founded|headquartered|gegründet|employs|beschäftigt|mit sitz in)\b/i,
       },
@@ -186,16 +188,33 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       remove: [
         {
           input:
-            '<h2>about Acme Timber</h2><p>Acme Timber is a family firm that has supplied wood to builders since 1950.</p>',
+            '<h2>About Acme Timber</h2><p>Acme Timber is a family firm that has supplied wood to builders since 1950.</p>',
           at: 'end',
           target: 'supplied wood to builders',
+        },
+        {
+          input:
+            '<h2>ABOUT ACME TIMBER</h2><p>Acme Timber is a family firm that has supplied wood to builders since 1950.</p>',
+          at: 'end',
+          target: 'supplied wood to builders',
+        },
+        {
+          input:
+            '<h3>Über Holzbau Meier</h3><p>Holzbau Meier ist ein Familienbetrieb mit Sitz in Freiburg und beliefert seit 1950 Zimmereien.</p>',
+          at: 'end',
+          target: 'Familienbetrieb',
         },
       ],
       keep: [
         {
-          input: '<h2>about Acme Timber</h2><p>The firm will deliver the wood next spring.</p>',
+          input: '<h2>About Acme Timber</h2><p>The firm will deliver the wood next spring.</p>',
           at: 'end',
           target: 'deliver the wood',
+        },
+        {
+          input: '<h2>About the new library</h2><p>The library is a timber building with room for 40,000 books.</p>',
+          at: 'end',
+          target: 'room for 40,000 books',
         },
       ],
     },
