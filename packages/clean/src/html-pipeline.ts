@@ -26,6 +26,7 @@ import type { PageMetadata } from './metadata.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
+import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
@@ -111,8 +112,8 @@ export async function htmlPipeline(
     const reportOutside = ruleApplies(outsideRule, resolved.disabled, 'dom-after', resolved.pageType);
     // The same walk notes where each DOM removal's marker stood among the page's blocks: a
     // removal outside the article is placed among the article's blocks by the page blocks around it.
-    const pageMarks: Array<{ blockIndex?: number }> = removals.map(() => ({}));
-    const pageBlocks = reportOutside || removals.length > 0 ? extractBlocks(body, pageMarks) : [];
+    let pageMarks: Array<{ blockIndex?: number }> = removals.map(() => ({}));
+    let pageBlocks = extractBlocks(body, pageMarks);
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
@@ -145,6 +146,36 @@ export async function htmlPipeline(
       }
     }
     deadline.check('Readability');
+    // Readability took one of several containers the body is split across: widen the article
+    // to the smallest element around it that holds most of the page's prose (see widen.ts).
+    let widened = false;
+    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, [])) : null;
+    if (widening) {
+      const fresh = await parseHtml(markup, engine, url, []);
+      const freshRemovals: PendingRemoval[] = [];
+      const freshSuspicions: string[] = [];
+      const freshContext = { ...context, document: fresh.document, removals: freshRemovals, suspicions: freshSuspicions };
+      const freshBody = fresh.document.body ?? fresh.document.documentElement;
+      applyDomRules(freshContext, freshBody!);
+      const freshMarks: Array<{ blockIndex?: number }> = freshRemovals.map(() => ({}));
+      const freshBlocks = extractBlocks(freshBody!, freshMarks);
+      const container = freshBlocks.length === pageBlocks.length ? widenedContainer(freshBlocks, widening) : null;
+      if (container) {
+        page.close();
+        page = fresh;
+        document = fresh.document;
+        context.document = document;
+        removals.splice(0, removals.length, ...freshRemovals);
+        suspicions.splice(0, suspicions.length, ...freshSuspicions);
+        pageMarks = freshMarks;
+        pageBlocks = freshBlocks;
+        root = container;
+        widened = true;
+      } else {
+        fresh.close();
+      }
+      deadline.check('container widening');
+    }
     let notArticle = false;
     if (!root || squash(root.textContent ?? '') === '') {
       notArticle = true;
@@ -235,7 +266,9 @@ export async function htmlPipeline(
       };
     });
     if (reportOutside && !notArticle) {
-      const reason = readable
+      const reason = widened
+        ? 'outside the container widened around the article Readability picked'
+        : readable
         ? 'not in the article Readability picked'
         : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);

@@ -22,7 +22,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * For each page block, the index of the article block with the same text (matched in order,
  * each article block once), or undefined when the article does not hold it.
  */
-function matchPageBlocks(pageBlocks: Block[], articleBlocks: Block[]): Array<number | undefined> {
+export function matchPageBlocks(pageBlocks: Block[], articleBlocks: Block[]): Array<number | undefined> {
   const positions = new Map<string, number[]>();
   articleBlocks.forEach((block, index) => {
     const text = squash(block.text);

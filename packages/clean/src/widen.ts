@@ -1,0 +1,125 @@
+/**
+ * Container widening: when Readability's article holds only a small part of the page's prose
+ * (a body split across sibling containers — sections, list items, product cards — of which
+ * Readability took one), the article becomes the smallest element around what Readability
+ * picked that holds most of the page's prose, as long as that element is mostly prose itself.
+ *
+ * Prose is judged on the page's blocks (taken after the DOM rules, before Readability): a
+ * paragraph, list item or quote of at least `PROSE_MIN_CHARS` characters, few of them in
+ * links, ending like a sentence.
+ */
+
+import type { Block } from './blocks.js';
+import { matchPageBlocks } from './outside-article.js';
+import { endsLikeSentence, squash } from './text-util.js';
+
+/** A block shorter than this is never prose. */
+const PROSE_MIN_CHARS = 100;
+/** Page blocks of the article at least this long place it on the page (short lines also stand in menus). */
+const SEED_MIN_CHARS = 40;
+/** Widen only when Readability's article holds less than this share of the page's prose characters. */
+const MAX_ARTICLE_SHARE = 0.5;
+/** … and the prose it leaves out is at least this many characters. */
+const MIN_MISSING_CHARS = 800;
+/** Below this share of the prose in the article, the container is sought without it. */
+const MIN_SEED_SHARE = 0.1;
+/** The wider container must hold at least this share of the page's prose characters. */
+const MIN_CONTAINER_SHARE = 0.8;
+/** … and at most this many characters of text per character of prose. */
+const MAX_TEXT_PER_PROSE = 4;
+
+export interface WidenPlan {
+  /** Indices of the page blocks the article holds (its prose seed). */
+  seed: number[];
+  /** Share of the page's prose characters in the article. */
+  share: number;
+  /** The page's prose characters. */
+  proseChars: number;
+}
+
+function isProse(block: Block): boolean {
+  if (block.kind !== 'p' && block.kind !== 'li' && block.kind !== 'quote') return false;
+  const text = squash(block.text);
+  if (text.length < PROSE_MIN_CHARS) return false;
+  if (block.linkChars > text.length * 0.25) return false;
+  return endsLikeSentence(text);
+}
+
+/**
+ * Whether the article leaves out most of the page's prose: a plan (the page blocks the
+ * article holds, and its share of the prose) when it does, else null.
+ */
+export function widenPlan(pageBlocks: Block[], articleBlocks: Block[]): WidenPlan | null {
+  const matched = matchPageBlocks(pageBlocks, articleBlocks);
+  let proseChars = 0;
+  let inArticle = 0;
+  const seed: number[] = [];
+  pageBlocks.forEach((block, index) => {
+    const chars = squash(block.text).length;
+    if (matched[index] !== undefined && chars >= SEED_MIN_CHARS) seed.push(index);
+    if (!isProse(block)) return;
+    proseChars += chars;
+    if (matched[index] !== undefined) inArticle += chars;
+  });
+  if (proseChars === 0 || seed.length === 0) return null;
+  const share = inArticle / proseChars;
+  if (share >= MAX_ARTICLE_SHARE || proseChars - inArticle < MIN_MISSING_CHARS) return null;
+  return { seed, share, proseChars };
+}
+
+function elementOf(block: Block): Element | null {
+  const node = block.nodes[0];
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/**
+ * The wider article for a plan, on the page's blocks of a fresh parse (the same blocks as the
+ * plan's, in the same order): the lowest common ancestor of the seed's elements, climbed until
+ * it holds `MIN_CONTAINER_SHARE` of the page's prose. Null when no such element is mostly prose
+ * or it is the body itself.
+ */
+export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element | null {
+  const prose = new Map<Element, number>();
+  const text = new Map<Element, number>();
+  for (const block of pageBlocks) {
+    const element = elementOf(block);
+    if (!element) continue;
+    const chars = squash(block.text).length;
+    const proseChars = isProse(block) ? chars : 0;
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      text.set(node, (text.get(node) ?? 0) + chars);
+      if (proseChars > 0) prose.set(node, (prose.get(node) ?? 0) + proseChars);
+    }
+  }
+  const seedElements = plan.seed
+    .map((index) => pageBlocks[index])
+    .filter((block): block is Block => block !== undefined)
+    .map(elementOf)
+    .filter((element): element is Element => element !== null);
+  const enough = plan.proseChars * MIN_CONTAINER_SHARE;
+  let container: Element | null = null;
+  if (plan.share < MIN_SEED_SHARE) {
+    // The article holds (almost) none of the prose: Readability's pick says nothing about where
+    // the body is; take the smallest element that holds enough of it.
+    for (const [element, chars] of prose)
+      if (chars >= enough && (!container || (text.get(element) ?? 0) < (text.get(container) ?? 0))) container = element;
+  } else {
+    container = commonAncestor(seedElements);
+    while (container && (prose.get(container) ?? 0) < enough) container = container.parentElement;
+  }
+  if (!container) return null;
+  const tag = container.localName.toLowerCase();
+  if (tag === 'body' || tag === 'html') return null;
+  if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * MAX_TEXT_PER_PROSE) return null;
+  return container;
+}
+
+function commonAncestor(elements: Element[]): Element | null {
+  let common: Element | null = elements[0] ?? null;
+  for (const element of elements.slice(1)) {
+    while (common && !common.contains(element)) common = common.parentElement;
+    if (!common) return null;
+  }
+  return common;
+}
