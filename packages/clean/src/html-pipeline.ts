@@ -154,7 +154,12 @@ export async function htmlPipeline(
       const fresh = await parseHtml(markup, engine, url, []);
       const freshRemovals: PendingRemoval[] = [];
       const freshSuspicions: string[] = [];
-      const freshContext = { ...context, document: fresh.document, removals: freshRemovals, suspicions: freshSuspicions };
+      const freshContext = {
+        ...context,
+        document: fresh.document,
+        removals: freshRemovals,
+        suspicions: freshSuspicions,
+      };
       const freshBody = fresh.document.body ?? fresh.document.documentElement;
       applyDomRules(freshContext, freshBody!);
       const freshMarks: Array<{ blockIndex?: number }> = freshRemovals.map(() => ({}));
@@ -269,8 +274,8 @@ export async function htmlPipeline(
       const reason = widened
         ? 'outside the container widened around the article Readability picked'
         : readable
-        ? 'not in the article Readability picked'
-        : `outside the per-site content selector '${site?.content ?? ''}'`;
+          ? 'not in the article Readability picked'
+          : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
       if (leadAdded) inArticle.push(lead);
       for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {
