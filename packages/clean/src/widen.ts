@@ -20,13 +20,15 @@ const SEED_MIN_CHARS = 40;
 /** Widen only when Readability's article holds less than this share of the page's prose characters. */
 const MAX_ARTICLE_SHARE = 0.5;
 /** … and the prose it leaves out is at least this many characters. */
-const MIN_MISSING_CHARS = 800;
+const MIN_MISSING_CHARS = 1500;
 /** Below this share of the prose in the article, the container is sought without it. */
 const MIN_SEED_SHARE = 0.1;
+/** Children shaped like the article's own must hold this share of the wider container's prose. */
+const MIN_ALIKE_SHARE = 0.6;
 /** The wider container must hold at least this share of the page's prose characters. */
 const MIN_CONTAINER_SHARE = 0.8;
 /** … and at most this many characters of text per character of prose. */
-const MAX_TEXT_PER_PROSE = 4;
+const MAX_TEXT_PER_PROSE = 2;
 
 export interface WidenPlan {
   /** Indices of the page blocks the article holds (its prose seed). */
@@ -105,14 +107,33 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     for (const [element, chars] of prose)
       if (chars >= enough && (!container || (text.get(element) ?? 0) < (text.get(container) ?? 0))) container = element;
   } else {
+    let below: Element | null = null;
     container = commonAncestor(seedElements);
-    while (container && (prose.get(container) ?? 0) < enough) container = container.parentElement;
+    while (container && (prose.get(container) ?? 0) < enough) {
+      below = container;
+      container = container.parentElement;
+    }
+    // The prose it adds must stand in siblings like the one the article came from (sections,
+    // list items, cards of one kind), not in a comment thread or a sidebar beside it.
+    if (container && below && !alikeSiblingsHoldProse(container, below, prose)) return null;
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
   if (tag === 'body' || tag === 'html') return null;
   if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * MAX_TEXT_PER_PROSE) return null;
   return container;
+}
+
+const signature = (element: Element): string =>
+  `${element.localName.toLowerCase()} ${(element.getAttribute('class') ?? '').trim()}`;
+
+/** True when children of `container` shaped like `child` hold `MIN_ALIKE_SHARE` of its prose. */
+function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<Element, number>): boolean {
+  const shape = signature(child);
+  let alike = 0;
+  for (let sibling = container.firstElementChild; sibling; sibling = sibling.nextElementSibling)
+    if (signature(sibling) === shape) alike += prose.get(sibling) ?? 0;
+  return alike >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
 }
 
 function commonAncestor(elements: Element[]): Element | null {
