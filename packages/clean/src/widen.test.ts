@@ -6,9 +6,9 @@ const ROOM = (i: number) =>
   `<p>Room ${i}, on floor ${i}, holds desks, lamps, plugs, shelves and chairs for twenty readers.</p>`;
 const WING = (name: string) =>
   `<p>${`The ${name} wing was planned with the readers of the town over two winters of meetings in the old hall and it opens in the spring of next year when the last shelves are in place `.repeat(8).trim()}.</p>`;
-/** A section nested three wrappers deep, as page builders write them. */
+/** A section nested three wrappers deep, as page builders write them; every section has the same classes. */
 const SECTION = (name: string, inner: string) =>
-  `<section class="${name}"><div class="${name}-a"><div class="${name}-b"><div class="${name}-text">${inner}</div></div></div></section>`;
+  `<section class="part" id="${name}"><div class="part-a"><div class="part-b"><div class="part-text">${inner}</div></div></div></section>`;
 
 /**
  * The body split across sibling sections: Readability's scores favour the section of short
