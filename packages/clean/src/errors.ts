@@ -2,21 +2,19 @@ import { errorFactory } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
 
 /** Stable error codes thrown by `@corpuskit/clean`. */
-export const CLEAN_ERROR_CODES = [
-  'clean.empty-input',
-  'clean.binary-input',
-  'clean.too-large',
-  'clean.timeout',
-  'clean.bad-option',
-  'clean.bad-rules',
-  'clean.dom-failed',
-  'clean.no-such-removal',
-  'clean.empty-removal',
-  'clean.rule-exists',
-  'clean.no-such-rule',
-  'clean.ambiguous-rule',
-] as const;
-export type CleanErrorCode = (typeof CLEAN_ERROR_CODES)[number];
+export type CleanErrorCode =
+  | 'clean.empty-input'
+  | 'clean.binary-input'
+  | 'clean.too-large'
+  | 'clean.timeout'
+  | 'clean.bad-option'
+  | 'clean.bad-rules'
+  | 'clean.dom-failed'
+  | 'clean.no-such-removal'
+  | 'clean.empty-removal'
+  | 'clean.rule-exists'
+  | 'clean.no-such-rule'
+  | 'clean.ambiguous-rule';
 
 const make = errorFactory<CleanErrorCode>({
   'clean.empty-input': 'input',

@@ -47,7 +47,7 @@ export interface CleanOptions {
 }
 
 export const DEFAULT_ENGINE: EngineName = 'linkedom';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Fewer words than this in the text: status `short`. */
 export const SHORT_WORDS = 80;
 /** Fewer words than this: status `not-article`. */

@@ -17,7 +17,7 @@ import { paragraphCharsBefore, paragraphCharsOutside, postGroup } from './featur
 import { repeatedGroups } from './features/repeated.js';
 import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
 
-export const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
+const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
   article: [],
   // The thread is the page: its posts, replies and quoted posts are kept. The comment controls
   // (Reply, Quote, "3 days ago" lines) still go.

@@ -17,7 +17,7 @@ export interface SiteRuleProposal {
 const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 
 /** `text` as a regular expression that matches it literally. */
-export function escapePattern(text: string): string {
+function escapePattern(text: string): string {
   return text.replace(SPECIAL, '\\$&');
 }
 

@@ -90,7 +90,7 @@ export interface LineTest {
   procedure?: LineProcedure;
 }
 
-export interface TextMatcher {
+interface TextMatcher {
   /** Tests run in the line pass, in order; the first test of an enabled rule that matches removes the line. */
   lines?: readonly LineTest[];
   /** Named code run in its own step (see the text engine for the order of steps). */

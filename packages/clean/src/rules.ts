@@ -21,7 +21,6 @@ export type {
   RuleDefinition,
   RuleExample,
   RuleStage,
-  TextMatcher,
   TextProcedure,
 } from './rule-types.js';
 
@@ -31,7 +30,7 @@ export type {
  * the article, runs of short lines) over single words; the word lists they use cover English,
  * German, French, Spanish, Italian and Dutch.
  */
-export const RULE_PACK = [
+const RULE_PACK = [
   ...DONATION_CREDIT_RULES,
   ...COMMENTS_SHARE_RULES,
   ...RELATED_AUTHOR_RULES,
@@ -64,13 +63,13 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-export const PIPELINE_REVISION = 3;
+const PIPELINE_REVISION = 3;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
  * (its data, the patterns and word lists in the rules, is hashed as it is).
  */
-export const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LineProcedure, number>> = {
+const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LineProcedure, number>> = {
   'link-block': 1,
   'email-form': 1,
   'site-selectors': 2,

@@ -44,7 +44,7 @@ export interface SiteRules {
 export type SiteRuleAction = 'remove' | 'keep';
 
 /** A selector rule ready to apply. */
-export interface ResolvedSelectorRule {
+interface ResolvedSelectorRule {
   id: string;
   selector: string;
 }
