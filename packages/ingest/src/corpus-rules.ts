@@ -25,7 +25,7 @@ export async function loadCorpusRules(store: Pick<Store, 'readRules'>): Promise<
 }
 
 /** Replace the corpus's rules (checked; written as canonical JSON). Returns their hash. */
-export async function saveCorpusRules(store: Pick<Store, 'writeRules'>, rules: SiteRules): Promise<string> {
+async function saveCorpusRules(store: Pick<Store, 'writeRules'>, rules: SiteRules): Promise<string> {
   const checked = validateSiteRules(rules, RULES_SUBJECT);
   const hash = await store.writeRules(new TextEncoder().encode(canonicalJson(checked)));
   return hash!;

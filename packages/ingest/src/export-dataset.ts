@@ -58,7 +58,7 @@ const pad = (n: number, width = 5) => String(n).padStart(width, '0');
  * A file name for a document id: readable (host and path, or the file path), only
  * `[A-Za-z0-9._-]`, at most ~100 characters, and unique (a short hash of the id is appended).
  */
-export function safeFileName(id: string, extension: string): string {
+function safeFileName(id: string, extension: string): string {
   const readable = id
     .replace(/^https?:\/\//i, '')
     .replace(/^file:/, '')

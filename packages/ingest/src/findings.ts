@@ -12,7 +12,7 @@ const PAGE_TYPE_WORDS: Record<string, string> = {
 };
 
 /** Below this page-type confidence a page is not flagged: the model is unsure, the reviewer is not bothered. */
-export const NOT_ARTICLE_MIN_CONFIDENCE = 0.6;
+const NOT_ARTICLE_MIN_CONFIDENCE = 0.6;
 
 /**
  * A corpus of news wants articles: a page the cleaner typed as another kind, with confidence at

@@ -20,23 +20,23 @@ export interface Origin {
   declaredCanonical: string | null;
 }
 
-export type OriginSource = 'sidecar' | 'singlefile' | 'saved-from' | 'canonical' | 'og:url';
+type OriginSource = 'sidecar' | 'singlefile' | 'saved-from' | 'canonical' | 'og:url';
 
 /** The JSON sidecar a crawler or a person may leave beside `page.html`: `page.html.json` (or `page.json`). */
-export interface Sidecar {
+interface Sidecar {
   url?: string;
   fetchedAt?: string;
   headers?: Record<string, string | string[]>;
 }
 
 /** The sidecar paths looked for beside `file`, in order. */
-export function sidecarCandidates(file: string): string[] {
+function sidecarCandidates(file: string): string[] {
   const withoutExtension = file.replace(/\.[^./\\]+$/, '');
   return withoutExtension === file ? [`${file}.json`] : [`${file}.json`, `${withoutExtension}.json`];
 }
 
 /** Read the sidecar beside `file`, if there is one. A malformed sidecar is an input error naming it. */
-export async function readSidecar(file: string): Promise<{ path: string; sidecar: Sidecar } | null> {
+async function readSidecar(file: string): Promise<{ path: string; sidecar: Sidecar } | null> {
   for (const candidate of sidecarCandidates(file)) {
     let raw: string;
     try {

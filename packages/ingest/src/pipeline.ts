@@ -54,7 +54,7 @@ export interface IngestOptions {
 }
 
 /** The document id: the page's canonical URL, else the URL its origin gives, else `file:` + its relative path. */
-export function documentIdFor(
+function documentIdFor(
   document: Pick<CleanDocument, 'metadata'>,
   hints: { declaredCanonical: string | null; url: string | null },
   relative: string,

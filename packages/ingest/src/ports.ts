@@ -64,7 +64,7 @@ export interface DedupInput {
   signature?: DedupSignature;
 }
 
-export interface DedupPort {
+interface DedupPort {
   /**
    * Findings for each page of a batch (in the order given) against the corpus and against the
    * earlier pages of the batch: `revision` (same id, other text), `exact`, `near`.

@@ -12,17 +12,17 @@ const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
 /** Bumped when the job or result format changes meaning; workers refuse jobs of another format. */
-export const QUEUE_FORMAT = 1;
+const QUEUE_FORMAT = 1;
 
 /** Default cap on a page's compressed bytes carried inside a job. */
-export const DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Where a page's bytes are. `inline`: raw DEFLATE, base64, inside the job itself. A shared
  * object store would add `{ kind: 'object', url, sha256, bytes }`: the job stays small and the
  * worker fetches the bytes; nothing else in the job changes.
  */
-export type PagePayload = {
+type PagePayload = {
   kind: 'inline';
   /** Raw DEFLATE of the page bytes, base64. */
   deflated: string;

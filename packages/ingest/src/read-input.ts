@@ -21,7 +21,7 @@ export function fileKind(
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 /** The error for input over the limit; `bytes` is what was read, or at least that much. */
-export function tooLarge(source: string, maxBytes: number, bytes?: number): CorpusKitError {
+function tooLarge(source: string, maxBytes: number, bytes?: number): CorpusKitError {
   const size = bytes === undefined ? '' : ` ${mib(bytes)},`;
   const message = `the file is${size} over the ${mib(maxBytes)} limit (raise it with --max-size, up to ${mib(MAX_INPUT_BYTES)})`;
   return ingestError('ingest.too-large', message, {
@@ -31,7 +31,7 @@ export function tooLarge(source: string, maxBytes: number, bytes?: number): Corp
 }
 
 /** A read failure as a clear per-file error naming the file and the cause. */
-export function readError(error: unknown, source: string): CorpusKitError {
+function readError(error: unknown, source: string): CorpusKitError {
   if (error instanceof CorpusKitError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'EACCES' || code === 'EPERM') {
@@ -57,7 +57,7 @@ export function readError(error: unknown, source: string): CorpusKitError {
 const CHUNK = 1024 * 1024;
 
 /** The largest limit allowed: a page is decoded into one string, and V8 strings stop near 512 Mi characters. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /**
  * Read a regular file, at most `maxBytes` of it. The limit applies to the bytes actually read,

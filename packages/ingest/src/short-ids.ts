@@ -2,7 +2,7 @@ import { ingestError } from './errors.js';
 import { idHash } from './review-item.js';
 
 /** The shortest hash prefix shown (as git shows 7 digits, longer when needed to stay unique). */
-export const MIN_SHORT_HASH = 7;
+const MIN_SHORT_HASH = 7;
 
 /**
  * One prefix length that keeps every hash of `ids` unique (at least `MIN_SHORT_HASH`), for

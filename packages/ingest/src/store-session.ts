@@ -7,7 +7,7 @@ import { loadCorpusRules } from './corpus-rules.js';
 import type { CorpusPort, CorpusReader, CorpusSession, DedupInput, RepeatedLinesPort, StagedOutcome } from './ports.js';
 
 /** Names of the side-state files ingest keeps in the store. */
-export const DEDUP_STATE = 'dedup-index';
+const DEDUP_STATE = 'dedup-index';
 export const LINES_STATE = 'repeated-lines';
 
 function linesPort(table: RepeatedLineTable): RepeatedLinesPort {
@@ -45,7 +45,7 @@ export interface StoreSessionOptions {
 }
 
 /** The store's staging result as the pipeline sees it. */
-export function stagedOutcome(result: StageResult): StagedOutcome {
+function stagedOutcome(result: StageResult): StagedOutcome {
   const earlier = result.remembered ?? result.reconsidered ?? null;
   const kept = earlier ? (earlier.record.change === 'remove' ? 'removed' : 'rejected') : null;
   return {

@@ -28,7 +28,7 @@ import type { ReviewFlag, ReviewItem } from './review-item.js';
  * The same filter selects committed documents (`export --where`, scope `records`): there the
  * keys of the review queue (`state`, `kind`, `staged`) are refused.
  */
-export interface WhereTerm {
+interface WhereTerm {
   key: WhereKey;
   values: string[];
   negate: boolean;
@@ -55,7 +55,7 @@ const KEYS = [
   'title',
   'id',
 ] as const;
-export type WhereKey = (typeof KEYS)[number];
+type WhereKey = (typeof KEYS)[number];
 
 const KEY_ALIASES: Record<string, WhereKey> = {
   change: 'kind',
