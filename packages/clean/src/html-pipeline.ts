@@ -10,7 +10,7 @@ import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@c
 import { extractBlocks } from './blocks.js';
 import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
 import type { Block } from './blocks.js';
-import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
+import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
 import { removeRegionChrome } from './type-roots.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
@@ -308,6 +308,7 @@ export async function htmlPipeline(
     };
   } finally {
     page.close();
+    if (engine === 'jsdom') await jsdomReleased();
   }
 }
 

@@ -9,7 +9,7 @@ import { PAGE_TYPES } from '@corpuskit/document';
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
-import { flattenMarkup, nestingDepth, parseHtml } from './dom.js';
+import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import type { EngineName } from './dom.js';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
 import bundledModelFile from './page-type-model.json' with { type: 'json' };
@@ -104,6 +104,7 @@ export async function pageTypeFeatures(
     return pageFeatures(page.document, options.url ?? null);
   } finally {
     page.close();
+    if ((options.engine ?? 'linkedom') === 'jsdom') await jsdomReleased();
   }
 }
 
