@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { contentHash } from '@corpuskit/document';
 import type { DedupFinding, DocumentRecord, Removal } from '@corpuskit/document';
-import { makeRecord } from '@corpuskit/testkit';
+import { makeRecord, reviewApi } from '@corpuskit/testkit';
+import type { ApiRequest } from '@corpuskit/testkit';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 
@@ -87,20 +88,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${base}/api/${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${server.token}`,
-      origin: base,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, json: (await response.json()) as T };
+function api<T>(path: string, init?: ApiRequest): Promise<{ status: number; json: T }> {
+  return reviewApi(server)<T>(path, init);
 }
 
 describe('request size', () => {

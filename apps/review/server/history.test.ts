@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DocumentRecord } from '@corpuskit/document';
-import { makeRecord } from '@corpuskit/testkit';
+import { makeRecord, reviewApi } from '@corpuskit/testkit';
+import type { ApiRequest } from '@corpuskit/testkit';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
 
@@ -31,7 +32,6 @@ const B = 'https://news.example/b';
 let dir: string;
 let store: Store;
 let server: ReviewServer;
-let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'corpuskit-review-history-'));
@@ -39,7 +39,6 @@ beforeAll(async () => {
   await init.stage([{ record: record(A, 'Alpha', 'Alpha one.') }, { record: record(B, 'Beta', 'Beta one.') }]);
   await init.close();
   server = await startReviewServer({ corpusDir: dir, port: 0, reviewer: 'serve default' });
-  base = `http://127.0.0.1:${server.port}`;
   store = await openCorpus(dir);
 });
 
@@ -49,21 +48,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${base}/api/${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${server.token}`,
-      origin: base,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, json: (await response.json()) as T };
+function api<T>(path: string, init?: ApiRequest): Promise<{ status: number; json: T }> {
+  return reviewApi(server)<T>(path, init);
 }
 
 describe('reviewer name', () => {

@@ -8,7 +8,7 @@ import type { DedupFinding, DocumentRecord, DocumentStatus } from '@corpuskit/do
 import { matchesWhere, parseWhere, reviewItemOf, summaryOf } from '@corpuskit/ingest';
 import { initCorpus, openCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
-import { makeRecord } from '@corpuskit/testkit';
+import { makeRecord, reviewApi } from '@corpuskit/testkit';
 
 import type { BulkDecisionResponse, CommitPreview, QueuePage, SelectionSummary } from './api-types.js';
 import { startReviewServer } from './start.js';
@@ -38,7 +38,6 @@ const SORTED = RECORDS.map((r) => r.id).sort();
 let dir: string;
 let store: Store;
 let server: ReviewServer;
-let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'corpuskit-review-queue-'));
@@ -46,7 +45,6 @@ beforeAll(async () => {
   await init.stage(RECORDS.map((r) => ({ record: r })));
   await init.close();
   server = await startReviewServer({ corpusDir: dir, port: 0 });
-  base = `http://127.0.0.1:${server.port}`;
   store = await openCorpus(dir);
 });
 
@@ -56,17 +54,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function api<T>(path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${base}/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${server.token}`,
-      origin: base,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as T };
+function api<T>(path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return reviewApi(server)<T>(path, body === undefined ? {} : { method: 'POST', body });
 }
 
 const query = (params: Record<string, string | number>) =>

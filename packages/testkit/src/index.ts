@@ -1,3 +1,5 @@
 export { makeRecord } from './records.js';
 export type { RecordOptions } from './records.js';
 export { articleUrl, tempDir } from './temp.js';
+export { reviewApi } from './review-api.js';
+export type { ApiRequest } from './review-api.js';
