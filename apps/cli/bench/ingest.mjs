@@ -1,14 +1,19 @@
 // Ingest throughput of the built CLI on real saved pages, whole processes: --jobs 1 against
 // --jobs 2; ingest --redis with one and with two `corpuskit worker` processes (one thread each)
-// on a redis-server started here; and, with --readability, a plain loop of Readability (jsdom).
+// on a redis-server started here; the ceiling of this machine (`corpuskit clean` on all the pages
+// in one process, against two independent processes on half of them each, at once); --jobs 1
+// and 2 again with V8's default --interrupt-budget (the CLI raises it, src/v8-tiering.ts); and,
+// with --readability, a plain loop of Readability (jsdom). Each process reports its CPU per
+// thread (bench/thread-cpu.mjs): main thread, cleaning threads, V8's and libuv's own threads.
 //
 //   pnpm --filter @corpuskit/cli build && pnpm --filter @corpuskit/cli bench [-- --data DIR --runs N]
+//   (--no-redis, --no-ideal, --no-v8-default leave those configurations out)
 //
 // DIR defaults to ../shared/data relative to the repository root; the pages are
 // DIR/readability-test-pages/*/source.html.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +30,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     readability: { type: 'boolean', default: false },
     redis: { type: 'boolean', default: true },
+    ideal: { type: 'boolean', default: true },
+    'v8-default': { type: 'boolean', default: true },
   },
   allowPositionals: true,
 });
@@ -59,13 +66,83 @@ function cli(args, cwd, nodeArgs = []) {
   return result;
 }
 
-function ingestOnce(jobs, redis) {
+/**
+ * CPU per page (ms) from the lines thread-cpu.mjs printed, summed over processes: the main
+ * thread (reading, dedup, staging, handing out pages; for `clean`, the cleaning itself), the
+ * worker threads that clean, and the rest (V8's compiler and GC threads, libuv's pool).
+ */
+function threadCpuPerPage(stderrs) {
+  const sum = { main: 0, workers: 0, v8: 0 };
+  for (const stderr of stderrs) {
+    const cpu = /CORPUSKIT_BENCH_THREAD_CPU (\{.*\})/.exec(stderr);
+    if (!cpu) return {};
+    const threads = JSON.parse(cpu[1]);
+    for (const key of Object.keys(sum)) sum[key] += threads[key];
+  }
+  const perPage = (ms) => Number((ms / files.length).toFixed(1));
+  return {
+    mainMsPerPage: perPage(sum.main),
+    cleaningThreadsMsPerPage: perPage(sum.workers),
+    v8ThreadsMsPerPage: perPage(sum.v8),
+  };
+}
+
+/**
+ * The machine's own ceiling: `corpuskit clean` (no corpus, no pool: it cleans in its main thread)
+ * run as `count` independent processes at once, each on its share of the pages (dealt largest
+ * first, as ingest schedules them). Nothing is shared between them, so two processes against
+ * one shows what two cores give when nothing in corpuskit serialises the work.
+ */
+const bySize = [...files].sort((a, b) => statSync(b).size - statSync(a).size);
+async function cleanProcesses(count) {
+  const shares = Array.from({ length: count }, (_, k) => bySize.filter((_, i) => i % count === k));
+  const started = process.hrtime.bigint();
+  const stderrs = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            ['--import', pathToFileURL(threadCpu).href, bin, 'clean', ...share, '--format', 'jsonl'],
+            { stdio: ['ignore', 'pipe', 'pipe'] },
+          );
+          let stderr = '';
+          let lines = 0;
+          child.stdout.on('data', (chunk) => {
+            for (const byte of chunk) if (byte === 10) lines += 1;
+          });
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.once('error', reject);
+          child.once('exit', (code) => {
+            if (code !== 0 && code !== 2) reject(new Error(`corpuskit clean exited ${code}: ${stderr}`));
+            else if (lines !== share.length)
+              reject(new Error(`corpuskit clean printed ${lines} of ${share.length} pages`));
+            else resolve(stderr);
+          });
+        }),
+    ),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, ...threadCpuPerPage(stderrs) };
+}
+
+/**
+ * V8's own default `--interrupt-budget` for this node: the CLI raises it (src/v8-tiering.ts)
+ * unless node is started with one, so passing the default gives the "before" figures.
+ */
+const v8DefaultBudget = /--interrupt-budget=(\d+)/.exec(
+  spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout ?? '',
+)?.[1];
+const v8Default = v8DefaultBudget ? [`--interrupt-budget=${v8DefaultBudget}`] : null;
+
+function ingestOnce(jobs, redis, nodeArgs = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpuskit-bench-'));
   try {
     cli(['init', dir, '--quiet'], dir);
     const started = process.hrtime.bigint();
     const how = redis ? ['--redis', redis] : ['--jobs', String(jobs)];
     const result = cli(['ingest', `${pagesDir}/*/source.html`, ...how, '--json', '--quiet'], dir, [
+      ...nodeArgs,
       '--import',
       pathToFileURL(threadCpu).href,
     ]);
@@ -73,18 +150,11 @@ function ingestOnce(jobs, redis) {
     const summary = JSON.parse(result.stdout);
     // CPU of the ingest process's main thread (reading, dedup, staging, handing out pages) and of
     // its other threads, per page: unlike the wall clock, hardly moved by the machine's load.
-    const cpu = /CORPUSKIT_BENCH_THREAD_CPU (\{.*\})/.exec(result.stderr);
-    const threads = cpu ? JSON.parse(cpu[1]) : null;
     return {
       seconds,
       staged: summary.new + summary.updated,
       failed: summary.failedCount,
-      ...(threads
-        ? {
-            mainMsPerPage: Number((threads.main / files.length).toFixed(1)),
-            otherThreadsMsPerPage: Number((threads.other / files.length).toFixed(1)),
-          }
-        : {}),
+      ...threadCpuPerPage([result.stderr]),
       ...(summary.queue ? { queue: summary.queue } : {}),
     };
   } finally {
@@ -142,20 +212,36 @@ if (values.redis) {
   await waitFor(server, 'stdout', /Ready to accept connections/);
   redisUrl = `redis://127.0.0.1:${port}`;
 }
-/** Start `count` worker processes of one thread each; returns a function that stops them. */
+/**
+ * Start `count` worker processes of one thread each; returns a function that stops them and
+ * resolves to what each printed on stderr (their CPU per thread, from thread-cpu.mjs).
+ */
 async function workers(count) {
   const started = [];
   for (let i = 0; i < count; i += 1) {
-    const child = spawn(process.execPath, [bin, 'worker', '--redis', redisUrl, '--concurrency', '1']);
+    const child = spawn(process.execPath, [
+      '--import',
+      pathToFileURL(threadCpu).href,
+      bin,
+      'worker',
+      '--redis',
+      redisUrl,
+      '--concurrency',
+      '1',
+    ]);
     children.push(child);
+    const stderr = { text: '' };
+    child.stderr.on('data', (chunk) => (stderr.text += chunk));
     await waitFor(child, 'stderr', /worker ready/);
-    started.push(child);
+    started.push({ child, stderr });
   }
   return async () => {
-    for (const child of started) {
+    for (const { child } of started) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
     }
+    return started.map(({ stderr }) => stderr.text);
   };
 }
 /** Redis's own CPU time so far (microseconds, all commands), from INFO commandstats. */
@@ -169,9 +255,10 @@ function redisUsec() {
 let perJob = null;
 async function withWorkers(count) {
   const stop = await workers(count);
+  let result;
   try {
     const before = redisUsec();
-    const result = ingestOnce(0, redisUrl);
+    result = ingestOnce(0, redisUrl);
     const jobs = result.queue?.jobs ?? 0;
     if (jobs > 0) {
       perJob = {
@@ -180,10 +267,12 @@ async function withWorkers(count) {
         resultBytes: result.queue.resultBytes / jobs,
       };
     }
-    return result;
   } finally {
-    await stop();
+    const stderrs = await stop();
+    // The worker processes' CPU (from their start, warm-up included), as CPU per page.
+    if (result) result.workerProcesses = threadCpuPerPage(stderrs);
   }
+  return result;
 }
 
 const load = () =>
@@ -201,24 +290,40 @@ const configs = [
   ...(values.readability ? [['readability loop (jsdom, in process)', readabilityOnce]] : []),
   ['corpuskit ingest --jobs 1', () => ingestOnce(1)],
   ['corpuskit ingest --jobs 2', () => ingestOnce(2)],
+  ...(v8Default && values['v8-default']
+    ? [
+        ['--jobs 1, V8 default budget', () => ingestOnce(1, null, v8Default)],
+        ['--jobs 2, V8 default budget', () => ingestOnce(2, null, v8Default)],
+      ]
+    : []),
   ...(redisUrl
     ? [
         ['ingest --redis, 1 worker x 1 thread', () => withWorkers(1)],
         ['ingest --redis, 2 workers x 1 thread', () => withWorkers(2)],
       ]
     : []),
+  ...(values.ideal
+    ? [
+        ['ceiling: corpuskit clean, 1 process', () => cleanProcesses(1)],
+        ['ceiling: corpuskit clean, 2 processes', () => cleanProcesses(2)],
+      ]
+    : []),
 ];
 const times = configs.map(() => []);
 const loads = configs.map(() => []);
 const lasts = [];
-const cpuPerPage = configs.map(() => ({ main: [], other: [] }));
+const cpuPerPage = configs.map(() => ({ main: [], workers: [], v8: [], workerProcesses: [] }));
 for (let i = 0; i < runs; i += 1) {
   for (const [c, [, once]] of configs.entries()) {
     lasts[c] = await once();
     times[c].push(lasts[c].seconds);
     if (lasts[c].mainMsPerPage !== undefined) {
       cpuPerPage[c].main.push(lasts[c].mainMsPerPage);
-      cpuPerPage[c].other.push(lasts[c].otherThreadsMsPerPage);
+      cpuPerPage[c].workers.push(lasts[c].cleaningThreadsMsPerPage);
+      cpuPerPage[c].v8.push(lasts[c].v8ThreadsMsPerPage);
+      if (lasts[c].workerProcesses?.mainMsPerPage !== undefined) {
+        cpuPerPage[c].workerProcesses.push(lasts[c].workerProcesses);
+      }
     }
     loads[c].push(loadavg()[0]);
   }
@@ -235,9 +340,19 @@ for (const [c, [label]] of configs.entries()) {
 for (const [c, [label]] of configs.entries()) {
   const cpu = cpuPerPage[c];
   if (cpu.main.length > 0) {
+    const total = cpu.main.map((main, i) => main + cpu.workers[i] + cpu.v8[i]);
     console.log(
-      `CPU per page, ${label}: ingest main thread ${median(cpu.main).toFixed(1)} ms, its other threads ${median(cpu.other).toFixed(1)} ms (medians)`,
+      `CPU per page, ${label}: main thread ${median(cpu.main).toFixed(1)} ms, cleaning threads ${median(cpu.workers).toFixed(1)} ms, V8/libuv threads ${median(cpu.v8).toFixed(1)} ms, process total ${median(total).toFixed(1)} ms (medians)`,
     );
+    if (cpu.workerProcesses.length > 0) {
+      const w = (key) => median(cpu.workerProcesses.map((p) => p[key])).toFixed(1);
+      const all = median(
+        cpu.workerProcesses.map((p) => p.mainMsPerPage + p.cleaningThreadsMsPerPage + p.v8ThreadsMsPerPage),
+      );
+      console.log(
+        `CPU per page, ${label}, its worker processes together: main threads ${w('mainMsPerPage')} ms, cleaning threads ${w('cleaningThreadsMsPerPage')} ms, V8/libuv threads ${w('v8ThreadsMsPerPage')} ms, total ${all.toFixed(1)} ms (medians)`,
+      );
+    }
   }
 }
 const ratio = (a, b) => (rows.get(a) / rows.get(b)).toFixed(2);
@@ -250,6 +365,16 @@ if (redisUrl) {
   );
   console.log(
     `RATIO 2 workers / --jobs 2 throughput: ${ratio('ingest --redis, 2 workers x 1 thread', 'corpuskit ingest --jobs 2')}x (target within 10%)`,
+  );
+}
+if (rows.has('--jobs 2, V8 default budget')) {
+  console.log(
+    `RATIO jobs2/jobs1 with V8's default budget (${v8DefaultBudget}): ${ratio('--jobs 2, V8 default budget', '--jobs 1, V8 default budget')}x; --jobs 2 CLI budget / V8 default: ${ratio('corpuskit ingest --jobs 2', '--jobs 2, V8 default budget')}x; --jobs 1: ${ratio('corpuskit ingest --jobs 1', '--jobs 1, V8 default budget')}x`,
+  );
+}
+if (values.ideal) {
+  console.log(
+    `RATIO ceiling, 2 clean processes / 1: ${ratio('ceiling: corpuskit clean, 2 processes', 'ceiling: corpuskit clean, 1 process')}x (what two cores give with nothing shared)`,
   );
 }
 if (perJob) {
