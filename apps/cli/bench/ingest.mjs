@@ -34,6 +34,7 @@ const { values } = parseArgs({
     'v8-default': { type: 'boolean', default: true },
   },
   allowPositionals: true,
+  allowNegative: true,
 });
 const pagesDir = path.join(values.data, 'readability-test-pages');
 if (!existsSync(pagesDir)) {
