@@ -46,6 +46,12 @@ export interface CheckOptions {
    * `undefined` (or no function): the index's entry for the id is the baseline.
    */
   revisionBase?: (id: string) => string | null | undefined | Promise<string | null | undefined>;
+  /**
+   * The text of an earlier page of the same batch. Given, `check` keeps no shingle set per page
+   * (a long batch would hold them all) and rebuilds one from this text when a later page is a
+   * candidate near copy of it; the findings are the same.
+   */
+  batchText?: (id: string) => string | Promise<string>;
 }
 
 export function revisionFinding(id: string, similarity: number, verified: boolean): DuplicateFinding {

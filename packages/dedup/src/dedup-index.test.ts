@@ -148,6 +148,52 @@ describe('DedupIndex', () => {
     await expect(index.check([other], { loadText })).rejects.toMatchObject({ code: 'dedup.options-mismatch' });
   });
 
+  it('reads a batch one page at a time and, given batchText, keeps no shingle sets: same findings', async () => {
+    const { index, texts } = corpus();
+    const loadText = (id: string): string => texts.get(id)!;
+    const fresh = article(777);
+    const pages = [
+      { id: 'https://x.example/1', text: fresh, fetchedAt: null },
+      { id: 'https://x.example/2', text: dropWords(texts.get('https://news.example/a5')!, 120), fetchedAt: null },
+      { id: 'https://x.example/3', text: dropWords(fresh, 90), fetchedAt: null },
+      { id: 'https://x.example/4', text: fresh, fetchedAt: null },
+      { id: 'https://x.example/5', text: dropWords(fresh, 40), fetchedAt: null },
+    ];
+    const held = await index.check(
+      pages.map((page) => index.prepare(page, true)),
+      { loadText },
+    );
+    const asked: string[] = [];
+    let read = 0;
+    async function* oneByOne() {
+      for (const page of pages) {
+        read += 1;
+        yield index.prepare(page, true);
+      }
+    }
+    const streamed = await index.check(oneByOne(), {
+      loadText,
+      batchText: (id) => {
+        asked.push(id);
+        return pages.find((page) => page.id === id)!.text;
+      },
+    });
+    expect(read).toBe(pages.length);
+    expect(streamed).toEqual(held);
+    expect(held.map((r) => r.batch.map((f) => `${f.kind} ${f.other}`))).toEqual([
+      [],
+      [],
+      ['near https://x.example/1'],
+      ['exact https://x.example/1', 'near https://x.example/3'],
+      ['near https://x.example/1', 'near https://x.example/4'],
+    ]);
+    // Earlier batch pages are loaded again only to verify near candidates (not the unrelated page 2).
+    expect(asked).toEqual(
+      expect.arrayContaining(['https://x.example/1', 'https://x.example/3', 'https://x.example/4']),
+    );
+    expect(asked).not.toContain('https://x.example/2');
+  });
+
   it('handles big buckets of copies: every copy reported, each distinct stored text loaded once', async () => {
     const text = article(31337);
     const index = new DedupIndex();

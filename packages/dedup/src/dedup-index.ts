@@ -208,8 +208,13 @@ export class DedupIndex {
    * over shingle sets recomputed from `loadText(id)`; a text that cannot be loaded becomes a
    * warning on that page and the batch goes on. A page may come prepared (`prepare(page, true)`,
    * e.g. in the thread that cleaned it, with its shingle set): it is then not signed again.
+   * The batch may be an async iterable, read one page at a time; with `batchText`, nothing
+   * kept per page grows with the pages' texts.
    */
-  async check(batch: Iterable<DedupDocument | PreparedDocument>, options: CheckOptions): Promise<CheckResult[]> {
+  async check(
+    batch: Iterable<DedupDocument | PreparedDocument> | AsyncIterable<DedupDocument | PreparedDocument>,
+    options: CheckOptions,
+  ): Promise<CheckResult[]> {
     const hasher = hasherFor(this.options);
     const corpusSets = new Map<string, ShingleSet | null>();
     const batchIndex = new DedupIndex(this.options);
@@ -231,7 +236,13 @@ export class DedupIndex {
       return set;
     };
 
-    for (const document of batch) {
+    const batchSet = async (id: string): Promise<ShingleSet> => {
+      const kept = batchSets.get(id);
+      if (kept) return kept;
+      return hasher.shingleSetOfNormalized(normalizeText(await options.batchText!(id)));
+    };
+
+    for await (const document of batch) {
       const prepared =
         'signature' in document && document.shingles
           ? this.asPrepared(document)
@@ -313,7 +324,7 @@ export class DedupIndex {
         }
         for (const other of batchIndex.candidates(prepared.signature, prepared.id)) {
           if (batchFindings.some((finding) => finding.other === other)) continue;
-          const similarity = jaccard(shingles, batchSets.get(other)!);
+          const similarity = jaccard(shingles, await batchSet(other));
           if (similarity >= threshold) {
             batchFindings.push({
               kind: 'near',
@@ -328,7 +339,7 @@ export class DedupIndex {
       batchFindings.sort(byFinding(prepared.id));
       const { shingles: _shingles, ...withoutShingles } = prepared;
       batchIndex.add(withoutShingles);
-      batchSets.set(prepared.id, shingles);
+      if (!options.batchText) batchSets.set(prepared.id, shingles);
       results.push({
         id: prepared.id,
         fingerprint: prepared.fingerprint,

@@ -11,10 +11,12 @@
 // 3. Memory on a large WARC: the pages repeated to --warc-records records (default 1,300 and
 //    5,200; each its own URL) in one WARC.gz written here, ingested by the built CLI; time,
 //    records/s and peak RSS of the CLI (GNU time's %M), and the peak RSS at the largest size
-//    against the smallest (a streamed ingest stays near x1.0).
+//    against the smallest. Cleaned pages wait for staging in a bounded spool (memory up to a
+//    budget, then a temporary file), so the ratio stays near x1.0: past --max-rss-growth
+//    (default 1.15) the bench says FAILED and exits with status 1.
 //
 //   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --warc-records N,N
-//     --skip-export --skip-warc --skip-large-warc]
+//     --max-rss-growth X --skip-export --skip-warc --skip-large-warc]
 //
 // Pages: DIR/readability-test-pages/*/source.html (DIR defaults to ../shared/data beside the
 // repository) when present, else the sample corpus's pages, repeated.
@@ -39,7 +41,11 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
+// `pnpm --filter @corpuskit/ingest bench -- --data DIR` passes the `--` on: skip it.
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
 const { values } = parseArgs({
+  args,
   options: {
     data: { type: 'string', default: path.resolve(process.env.INIT_CWD ?? repo, '../shared/data') },
     runs: { type: 'string', default: '3' },
@@ -49,6 +55,7 @@ const { values } = parseArgs({
     'skip-warc': { type: 'boolean', default: false },
     'warc-records': { type: 'string', default: '1300,5200' },
     'skip-large-warc': { type: 'boolean', default: false },
+    'max-rss-growth': { type: 'string', default: '1.15' },
   },
 });
 const bin = path.join(repo, 'apps/cli/dist/bin.js');
@@ -197,9 +204,12 @@ if (!values['skip-warc']) {
     }
     if (bySize.length > 1 && bySize[0].maxRssMb !== null) {
       const [small, large] = [bySize[0], bySize.at(-1)];
+      const growth = large.maxRssMb / small.maxRssMb;
+      const limit = Number(values['max-rss-growth']);
       console.log(
-        `  RATIO ${large.records} / ${small.records} records: peak RSS x${(large.maxRssMb / small.maxRssMb).toFixed(2)}, records/s x${(large.records / large.seconds / (small.records / small.seconds)).toFixed(2)}`,
+        `  RATIO ${large.records} / ${small.records} records: peak RSS x${growth.toFixed(2)} (limit x${limit.toFixed(2)}: ${growth <= limit ? 'flat' : 'FAILED, grows with the records'}), records/s x${(large.records / large.seconds / (small.records / small.seconds)).toFixed(2)}`,
       );
+      if (growth > limit) process.exitCode = 1;
     }
   }
 }

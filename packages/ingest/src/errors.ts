@@ -31,6 +31,7 @@ export type IngestErrorCode =
   | 'ingest.queue-format'
   | 'ingest.queue-result'
   | 'ingest.raw-missing'
+  | 'ingest.spool-failed'
   | 'ingest.timeout'
   | 'ingest.too-large'
   | 'ingest.unknown-id'
@@ -65,6 +66,7 @@ const make = errorFactory<IngestErrorCode>({
   'ingest.queue-format': 'internal',
   'ingest.queue-result': 'internal',
   'ingest.raw-missing': 'corrupt',
+  'ingest.spool-failed': 'io',
   'ingest.timeout': 'timeout',
   'ingest.too-large': 'input',
   'ingest.unknown-id': 'not-found',

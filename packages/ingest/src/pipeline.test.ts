@@ -12,6 +12,7 @@ import { runCleanTask } from './clean-task.js';
 import type { CleanFn } from './clean-task.js';
 import { CANONICAL_CONFLICT_BELOW, canonicalConflictFindings, notArticleFindings } from './findings.js';
 import { ingest } from './pipeline.js';
+import type { IngestResult } from './results.js';
 import { reclean } from './reclean.js';
 import { LINES_STATE, storeSession } from './store-session.js';
 
@@ -90,6 +91,11 @@ describe('ingest', () => {
         page({ title: `Story ${i % 3}`, body: paragraphs(`story ${i % 3}`, 3 + i), head: '' }),
       );
     }
+    // A copy and a near copy inside the batch: checked against pages staged before them in id order.
+    const harbour = paragraphs('harbour', 12);
+    await writeFile(path.join(pages, 'copy-a.html'), page({ title: 'Harbour', body: harbour }));
+    await writeFile(path.join(pages, 'copy-b.html'), page({ title: 'Harbour', body: harbour }));
+    await writeFile(path.join(pages, 'copy-c.html'), page({ title: 'Harbour', body: harbour.slice(0, 11) }));
     const started: string[] = [];
     let signed = 0;
     // Finishes pages in an order unrelated to the order they were given.
@@ -100,10 +106,12 @@ describe('ingest', () => {
       await new Promise((resolve) => setTimeout(resolve, (task.source.length * 37) % 23));
       return page;
     };
-    const runs = [];
+    const runs: Array<{ files: IngestResult['files']; staged: unknown[]; state: Buffer[] }> = [];
     for (const [name, options] of [
       ['one', { concurrency: 1 }],
       ['four', { concurrency: 4, cleanFn: shuffled, deflateRaw: true, dedupSignature: true }],
+      // Every cleaned page waits for staging in the spool's file, none in memory.
+      ['spilled', { concurrency: 3, cleanFn: shuffled, deflateRaw: true, dedupSignature: true, spool: { budget: 0 } }],
     ] as const) {
       const store = await corpus(dir, name);
       const result = await ingest(storeSession(store), ['pages'], { cwd: dir, ...options });
@@ -111,14 +119,52 @@ describe('ingest', () => {
       runs.push({
         files: result.files,
         staged: status.items.map((item) => [item.id, item.record, item.contentHash, item.raw, item.findings]),
+        state: [await store.readState('dedup-index'), await store.readState(LINES_STATE)].map((b) => Buffer.from(b!)),
       });
     }
     expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+    // In-batch copies and near copies (found with the earlier pages' texts read back from the spool).
+    const inBatch = (name: string) =>
+      runs[0]!.files
+        .find((file) => file.source.endsWith(name))!
+        .findings.filter((f) => f.reason.endsWith('(this batch)'))
+        .map((f) => f.kind);
+    expect([inBatch('copy-b.html'), inBatch('copy-c.html')]).toEqual([['exact'], ['near', 'near']]);
     expect(runs[0]!.staged.length).toBeGreaterThan(8);
     // The cleaning thread signed every cleaned page for dedup (staging used those signatures).
-    expect(signed).toBe(runs[1]!.files.filter((file) => file.outcome !== 'failed').length);
+    expect(signed).toBe(2 * runs[1]!.files.filter((file) => file.outcome !== 'failed').length);
     // Largest first: the eight story pages grow with i, so the biggest is handed out first.
     expect(started.indexOf('pages/many-7.html')).toBeLessThan(started.indexOf('pages/many-0.html'));
+  });
+
+  it('a page that cannot wait for staging (the spool cannot be written) fails naming the file and the path; the batch goes on', async () => {
+    const { dir } = await fixture();
+    const store = await corpus(dir);
+    const notAFolder = path.join(dir, 'pages/canonical.html');
+    const result = await ingest(storeSession(store), ['pages'], {
+      cwd: dir,
+      spool: { budget: 0, dir: notAFolder },
+    });
+    const spoolFailed = result.files.filter((file) => file.error?.code === 'ingest.spool-failed');
+    // Each of the four pages that clean fails with the path and the cause; the bad files keep their own errors.
+    expect(spoolFailed.map((file) => path.basename(file.source)).sort()).toEqual([
+      'canonical.html',
+      'local.html',
+      'saved.html',
+      'sidecar.html',
+    ]);
+    expect(result.failed.map((f) => f.code).sort()).toEqual([
+      'ingest.binary',
+      'ingest.empty',
+      ...Array(4).fill('ingest.spool-failed'),
+    ]);
+    for (const file of spoolFailed) {
+      expect(file.error).toMatchObject({ kind: 'io' });
+      expect(file.error!.message).toContain(notAFolder);
+      expect(file.error!.message).toMatch(/ENOTDIR/);
+    }
+    expect((await store.status()).items).toHaveLength(0);
   });
 
   it('stages new pages with ids from their origin, and reports bad files with their cause', async () => {

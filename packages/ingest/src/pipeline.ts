@@ -14,7 +14,9 @@ import { pagesOf, stdinPage } from './pages.js';
 import type { ContainerSummary, PageInput, PageItem, StdinPage } from './pages.js';
 import type { CorpusSession, RepeatedLinesPort } from './ports.js';
 import { compare, failure, summarize } from './results.js';
-import type { Cleaned, FileResult, IngestEvent, IngestResult } from './results.js';
+import type { Cleaned, FileResult, IngestEvent, IngestResult, Pending } from './results.js';
+import { CleanedSpool } from './spool.js';
+import type { SpoolOptions } from './spool.js';
 import { stageReporting } from './stage.js';
 import type { UrlList } from './url-list.js';
 
@@ -51,6 +53,8 @@ export interface IngestOptions {
   onStaging?: () => void;
   /** Per-site rules to clean with (null: none); default: the corpus's own (`CorpusSession.siteRules`). */
   siteRules?: SiteRules | null;
+  /** How many cleaned pages wait for staging in memory, and where the rest wait (`CleanedSpool`). */
+  spool?: SpoolOptions;
 }
 
 /** The document id: the page's canonical URL, else the URL its origin gives, else `file:` + its relative path. */
@@ -168,110 +172,118 @@ export async function ingest(
 
   const lines = await session.snapshotLines();
   const siteRules = options.siteRules !== undefined ? options.siteRules : ((await session.siteRules?.()) ?? null);
-  const cleaned: Cleaned[] = [];
-  const offload = { deflateRaw: options.deflateRaw ?? false, dedupSignature: options.dedupSignature ?? false };
-  const containers: ContainerSummary[] = [];
-  const reached = new Set<InputFile>();
-  const handle = async (item: PageItem) => {
-    if (item.kind === 'skipped') {
-      options.onEvent?.({ source: item.source, kind: 'skipped' });
-      return;
+  // Cleaned pages wait here for staging; what stays in memory per page is small (see CleanedSpool).
+  const spool = new CleanedSpool(options.spool);
+  try {
+    const cleaned: Pending[] = [];
+    const offload = { deflateRaw: options.deflateRaw ?? false, dedupSignature: options.dedupSignature ?? false };
+    const containers: ContainerSummary[] = [];
+    const reached = new Set<InputFile>();
+    const handle = async (item: PageItem) => {
+      if (item.kind === 'skipped') {
+        options.onEvent?.({ source: item.source, kind: 'skipped' });
+        return;
+      }
+      if (item.kind === 'failed') {
+        results.push(failure(item.source, item.error));
+        options.onEvent?.({ source: item.source, kind: 'failed', error: item.error });
+        return;
+      }
+      const { page } = item;
+      try {
+        cleaned.push(
+          await spool.add(await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, offload, siteRules)),
+        );
+        options.onEvent?.({ source: page.source, kind: 'cleaned' });
+      } catch (error) {
+        const wrapped = toCorpusKitError(error, page.source);
+        results.push(failure(page.source, wrapped));
+        options.onEvent?.({ source: page.source, kind: 'failed', error: wrapped });
+      }
+    };
+    if (stdinCount > 0) {
+      try {
+        await handle({ kind: 'page', page: await stdinPage(options.stdin!, 0, maxBytes) });
+      } catch (error) {
+        await handle({ kind: 'failed', source: '-', error: toCorpusKitError(error, '-') });
+      }
     }
-    if (item.kind === 'failed') {
-      results.push(failure(item.source, item.error));
-      options.onEvent?.({ source: item.source, kind: 'failed', error: item.error });
-      return;
+    // Largest files first (see largestFirst); `seq` keeps the input order for "the last one given wins".
+    const inputOrder = new Map(expanded.files.map((file, index) => [file, index]));
+    const stream = pagesOf(await largestFirst(expanded.files), {
+      maxBytes,
+      orderOf: (file) => inputOrder.get(file) ?? 0,
+      ...(options.urls ? { urls: options.urls } : {}),
+      onFile: (file) => reached.add(file),
+      onContainer: (summary) => {
+        if (!containers.includes(summary)) containers.push(summary);
+      },
+    });
+    const counted = (async function* () {
+      for await (const item of stream) {
+        // A WARC record is one more item for the progress total.
+        const record = item.kind === 'skipped' || (item.kind === 'page' && item.page.container?.format === 'warc');
+        if (record) options.onEvent?.({ source: item.kind === 'page' ? item.page.source : item.source, kind: 'found' });
+        yield item;
+      }
+    })();
+    const concurrency = options.concurrency ?? 1;
+    // Read ahead as many pages as are being cleaned: a cleaner that finishes starts the next page at once.
+    const leftOver: string[] = [];
+    await forEachStreamed(counted, concurrency, options.signal, handle, {
+      readAhead: concurrency,
+      // Read but not cleaned (the run was interrupted): a page is reported as such.
+      onLeftOver: (item) => (item.kind === 'page' ? leftOver.push(item.page.source) : void handle(item)),
+    });
+    const interrupted = reached.size < expanded.files.length || (options.signal?.aborted ?? false);
+    for (const file of expanded.files) {
+      if (!reached.has(file)) {
+        results.push(
+          failure(
+            file.source,
+            ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: file.source }),
+          ),
+        );
+      }
     }
-    const { page } = item;
-    try {
-      cleaned.push(await cleanPage(page, lines, cleanFn, maxBytes, options.timeoutMs, offload, siteRules));
-      options.onEvent?.({ source: page.source, kind: 'cleaned' });
-    } catch (error) {
-      const wrapped = toCorpusKitError(error, page.source);
-      results.push(failure(page.source, wrapped));
-      options.onEvent?.({ source: page.source, kind: 'failed', error: wrapped });
-    }
-  };
-  if (stdinCount > 0) {
-    try {
-      await handle({ kind: 'page', page: await stdinPage(options.stdin!, 0, maxBytes) });
-    } catch (error) {
-      await handle({ kind: 'failed', source: '-', error: toCorpusKitError(error, '-') });
-    }
-  }
-  // Largest files first (see largestFirst); `seq` keeps the input order for "the last one given wins".
-  const inputOrder = new Map(expanded.files.map((file, index) => [file, index]));
-  const stream = pagesOf(await largestFirst(expanded.files), {
-    maxBytes,
-    orderOf: (file) => inputOrder.get(file) ?? 0,
-    ...(options.urls ? { urls: options.urls } : {}),
-    onFile: (file) => reached.add(file),
-    onContainer: (summary) => {
-      if (!containers.includes(summary)) containers.push(summary);
-    },
-  });
-  const counted = (async function* () {
-    for await (const item of stream) {
-      // A WARC record is one more item for the progress total.
-      const record = item.kind === 'skipped' || (item.kind === 'page' && item.page.container?.format === 'warc');
-      if (record) options.onEvent?.({ source: item.kind === 'page' ? item.page.source : item.source, kind: 'found' });
-      yield item;
-    }
-  })();
-  const concurrency = options.concurrency ?? 1;
-  // Read ahead as many pages as are being cleaned: a cleaner that finishes starts the next page at once.
-  const leftOver: string[] = [];
-  await forEachStreamed(counted, concurrency, options.signal, handle, {
-    readAhead: concurrency,
-    // Read but not cleaned (the run was interrupted): a page is reported as such.
-    onLeftOver: (item) => (item.kind === 'page' ? leftOver.push(item.page.source) : void handle(item)),
-  });
-  const interrupted = reached.size < expanded.files.length || (options.signal?.aborted ?? false);
-  for (const file of expanded.files) {
-    if (!reached.has(file)) {
+    for (const source of leftOver) {
       results.push(
         failure(
-          file.source,
-          ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: file.source }),
+          source,
+          ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: source }),
         ),
       );
     }
-  }
-  for (const source of leftOver) {
-    results.push(
-      failure(
-        source,
-        ingestError('input', 'interrupted', 'not ingested: the run was interrupted', { subject: source }),
-      ),
-    );
-  }
 
-  // Same id twice in one batch: the one given last (inputs in the order given, each folder's
-  // files by path) is staged, as if the inputs had been ingested one after another.
-  cleaned.sort((a, b) => compare(a.id, b.id) || a.seq - b.seq);
-  const winners: Cleaned[] = [];
-  for (let i = 0; i < cleaned.length; i += 1) {
-    const item = cleaned[i]!;
-    const later = cleaned[i + 1];
-    if (later && later.id === item.id) {
-      const last = cleaned.filter((c) => c.id === item.id).at(-1)!;
-      results.push({
-        source: item.source,
-        id: item.id,
-        outcome: 'superseded',
-        status: item.document.status,
-        title: item.document.title,
-        findings: [],
-        error: null,
-        warnings: item.document.warnings,
-        supersededBy: last.source,
-      });
-      continue;
+    // Same id twice in one batch: the one given last (inputs in the order given, each folder's
+    // files by path) is staged, as if the inputs had been ingested one after another.
+    cleaned.sort((a, b) => compare(a.id, b.id) || a.seq - b.seq);
+    const winners: Pending[] = [];
+    for (let i = 0; i < cleaned.length; i += 1) {
+      const item = cleaned[i]!;
+      const later = cleaned[i + 1];
+      if (later && later.id === item.id) {
+        const last = cleaned.filter((c) => c.id === item.id).at(-1)!;
+        results.push({
+          source: item.source,
+          id: item.id,
+          outcome: 'superseded',
+          status: item.status,
+          title: item.title,
+          findings: [],
+          error: null,
+          warnings: item.warnings,
+          supersededBy: last.source,
+        });
+        continue;
+      }
+      winners.push(item);
     }
-    winners.push(item);
+    options.onStaging?.();
+    const stagingError = await stageReporting(session, winners, results);
+    const summary = summarize(results, expanded.skipped, interrupted, expanded.warnings, containers);
+    return stagingError ? { ...summary, stagingError } : summary;
+  } finally {
+    await spool.close();
   }
-  options.onStaging?.();
-  const stagingError = await stageReporting(session, winners, results);
-  const summary = summarize(results, expanded.skipped, interrupted, expanded.warnings, containers);
-  return stagingError ? { ...summary, stagingError } : summary;
 }

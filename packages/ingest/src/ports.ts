@@ -67,9 +67,14 @@ export interface DedupInput {
 interface DedupPort {
   /**
    * Findings for each page of a batch (in the order given) against the corpus and against the
-   * earlier pages of the batch: `revision` (same id, other text), `exact`, `near`.
+   * earlier pages of the batch: `revision` (same id, other text), `exact`, `near`. The batch
+   * may be read one page at a time; `batchText`, when given, returns an earlier page's text
+   * again (to verify a near copy), so the check need not keep every page's shingles.
    */
-  check(batch: readonly DedupInput[]): Promise<DedupFinding[][]>;
+  check(
+    batch: Iterable<DedupInput> | AsyncIterable<DedupInput>,
+    batchText?: (id: string) => Promise<string>,
+  ): Promise<DedupFinding[][]>;
   /** Index (or re-index) a page once it is staged. */
   add(page: DedupInput): void;
 }

@@ -9,6 +9,7 @@ import { forEachLimited } from './lanes.js';
 import type { CorpusReader, CorpusSession } from './ports.js';
 import { baseResult, compare, failure, summarize } from './results.js';
 import type { Cleaned, FileResult, IngestEvent, IngestResult } from './results.js';
+import { pendingOf } from './spool.js';
 import { stageCleaned } from './stage.js';
 
 export interface RecleanOptions {
@@ -187,13 +188,13 @@ export async function reclean(
   if (options.dryRun) {
     for (const item of cleaned) {
       const changed = changes.some((change) => change.id === item.id);
-      results.push({ ...baseResult(item), outcome: changed ? 'updated' : 'unchanged', findings: [] });
+      results.push({ ...baseResult(pendingOf(item)), outcome: changed ? 'updated' : 'unchanged', findings: [] });
     }
     return { ...summarize(results, [], false), dryRun: true, changes, checked: records.length };
   }
   options.onStaging?.();
   if (cleaned.length > 0) {
-    const staged = await session.write((port) => stageCleaned(port, cleaned));
+    const staged = await session.write((port) => stageCleaned(port, cleaned.map(pendingOf)));
     results.push(...staged);
   }
   return { ...summarize(results, [], false), dryRun: false, changes, checked: records.length };

@@ -124,16 +124,33 @@ export function failure(source: string, error: CorpusKitError): FileResult {
   };
 }
 
+/**
+ * A cleaned page waiting for staging, as the batch keeps it: what sorting, superseding and the
+ * results need, and `load` for the rest (document, compressed raw bytes, dedup signature).
+ */
+export interface Pending {
+  source: string;
+  seq: number;
+  id: string;
+  claimedFrom?: string;
+  contentHash: string;
+  raw: () => Promise<Uint8Array>;
+  status: DocumentStatus;
+  title: string | null;
+  warnings: string[];
+  load(): Promise<Cleaned>;
+}
+
 export function baseResult(
-  item: Cleaned,
+  item: Pick<Pending, 'source' | 'id' | 'status' | 'title' | 'warnings'>,
 ): Pick<FileResult, 'source' | 'id' | 'status' | 'title' | 'error' | 'warnings'> {
   return {
     source: item.source,
     id: item.id,
-    status: item.document.status,
-    title: item.document.title,
+    status: item.status,
+    title: item.title,
     error: null,
-    warnings: item.document.warnings,
+    warnings: item.warnings,
   };
 }
 

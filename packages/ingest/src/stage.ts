@@ -3,37 +3,47 @@ import { SCHEMA_VERSION, hostOf, toCorpusKitError } from '@corpuskit/document';
 
 import { canonicalConflictFindings, notArticleFindings, textBeforeRepeatedLines } from './findings.js';
 import { ingestError } from './errors.js';
-import type { CorpusPort, CorpusSession } from './ports.js';
+import type { CorpusPort, CorpusSession, DedupInput } from './ports.js';
 import { baseResult, failure } from './results.js';
-import type { Cleaned, FileResult, IngestResult } from './results.js';
+import type { Cleaned, FileResult, IngestResult, Pending } from './results.js';
+
+const dedupInput = (item: Cleaned): DedupInput => ({
+  id: item.id,
+  text: item.document.text,
+  fetchedAt: item.document.provenance.fetchedAt,
+  ...(item.dedup ? { signature: item.dedup } : {}),
+});
 
 /**
  * Stage cleaned documents in id order under the lock: compare with what the corpus has,
  * dedup against the persisted index, keep the raw bytes, count lines for the site table.
+ * Pages are loaded one at a time (twice: to check them for duplicates, then to stage them),
+ * so staging holds no more than a page's text besides the small per-page results.
  */
 export async function stageCleaned(
   port: CorpusPort,
-  cleaned: readonly Cleaned[],
+  cleaned: readonly Pending[],
   results: FileResult[] = [],
 ): Promise<FileResult[]> {
-  const changed: Array<{ item: Cleaned; hash: string }> = [];
+  const changed: Pending[] = [];
   for (const item of cleaned) {
-    const hash = item.contentHash;
-    if ((await port.currentContentHash(item.id)) === hash) {
+    if ((await port.currentContentHash(item.id)) === item.contentHash) {
       results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
     } else {
-      changed.push({ item, hash });
+      changed.push(item);
     }
   }
-  const inputs = changed.map(({ item }) => ({
-    id: item.id,
-    text: item.document.text,
-    fetchedAt: item.document.provenance.fetchedAt,
-    ...(item.dedup ? { signature: item.dedup } : {}),
-  }));
-  const findingsOf = await port.dedup.check(inputs);
-  for (const [index, { item, hash }] of changed.entries()) {
+  const byId = new Map(changed.map((item) => [item.id, item]));
+  const findingsOf = await port.dedup.check(
+    (async function* () {
+      for (const item of changed) yield dedupInput(await item.load());
+    })(),
+    async (id) => (await byId.get(id)!.load()).document.text,
+  );
+  for (const [index, pending] of changed.entries()) {
+    const item = await pending.load();
     const { document, id } = item;
+    const hash = item.contentHash;
     const dedupFindings = findingsOf[index] ?? [];
     const findings = [
       ...dedupFindings,
@@ -56,15 +66,20 @@ export async function stageCleaned(
     };
     if (staged.state === 'rejected') {
       // Kept out as before: not part of the corpus, so not indexed for dedup or line counts.
-      results.push({ ...baseResult(item), outcome: 'rejected', findings, ...decided });
+      results.push({ ...baseResult(pending), outcome: 'rejected', findings, ...decided });
       continue;
     }
-    port.dedup.add(inputs[index]!);
+    port.dedup.add(dedupInput(item));
     const host = hostOf(id);
     if (host) port.lines.add(host, id, textBeforeRepeatedLines(document));
-    if (staged.change === 'identical') results.push({ ...baseResult(item), outcome: 'unchanged', findings: [] });
+    if (staged.change === 'identical') results.push({ ...baseResult(pending), outcome: 'unchanged', findings: [] });
     else
-      results.push({ ...baseResult(item), outcome: staged.change === 'new' ? 'new' : 'updated', findings, ...decided });
+      results.push({
+        ...baseResult(pending),
+        outcome: staged.change === 'new' ? 'new' : 'updated',
+        findings,
+        ...decided,
+      });
   }
   await port.saveState();
   return results;
@@ -78,7 +93,7 @@ export async function stageCleaned(
  */
 export async function stageReporting(
   session: CorpusSession,
-  winners: readonly Cleaned[],
+  winners: readonly Pending[],
   results: FileResult[],
 ): Promise<IngestResult['stagingError'] | undefined> {
   if (winners.length === 0) return undefined;

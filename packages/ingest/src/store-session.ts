@@ -110,7 +110,7 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
         // A page's signature made by the thread that cleaned it, when it has the index's options.
         const prepared = (page: DedupInput, withShingles: boolean): DedupDocument | PreparedDocument => {
           const { signature, ...text } = page;
-          if (!signature || signature.key !== dedup.key) return text;
+          if (!signature || signature.key !== dedup.key || (withShingles && !signature.shingles)) return text;
           const { shingles, ...rest } = signature;
           return { ...rest, id: page.id, ...(withShingles && shingles ? { shingles } : {}) };
         };
@@ -148,8 +148,16 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
             return stagedOutcome(result!);
           },
           dedup: {
-            async check(batch) {
-              const results = await dedup.check(batch, { loadText: textOf, revisionBase });
+            async check(batch, batchText) {
+              // Signed by the cleaning thread when it could: then not signed again here.
+              const pages = (async function* () {
+                for await (const page of batch) yield prepared(page, true);
+              })();
+              const results = await dedup.check(pages, {
+                loadText: textOf,
+                revisionBase,
+                ...(batchText ? { batchText } : {}),
+              });
               return results.map((result) => [...result.findings, ...result.batch]);
             },
             add(page) {
