@@ -2,24 +2,21 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { hashValue, sha256, type Version } from '@corpuskit/document';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { Store } from './index.js';
 import { CORPUS_DIR, initCorpus, openCorpus } from './index.js';
-import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
+import { articleUrl as url, makeRecord } from '@corpuskit/testkit';
+import { tempFolderPerTest } from '@corpuskit/testkit/per-test';
 
 let dir: string;
-let cleanup: () => void;
 let store: Store;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  store = await initCorpus(dir, { command: 'test' });
-});
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+tempFolderPerTest(
+  async (folder) => {
+    store = await initCorpus((dir = folder), { command: 'test' });
+  },
+  () => store.close(),
+);
 
 const A = url('a');
 const B = url('b');

@@ -2,27 +2,25 @@ import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, writeFileS
 import { join } from 'node:path';
 
 import { CorpusKitError } from '@corpuskit/document';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CORPUS_DIR, initCorpus, openCorpus, type Store } from './index.js';
-import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
+import { articleUrl as url, makeRecord } from '@corpuskit/testkit';
+import { tempFolderPerTest } from '@corpuskit/testkit/per-test';
 
 let dir: string;
-let cleanup: () => void;
 let store: Store;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  store = await initCorpus(dir, { command: 'test' });
-  await store.stage([1, 2, 3].map((n) => ({ record: makeRecord(url(n), `Text number ${n}, first edition.`) })));
-  await store.accept('all');
-  await store.commit({ message: 'first', tag: 'v1', time: '2026-01-01T00:00:00Z' });
-  await store.stage([{ record: makeRecord(url(4), 'Text number 4, pending.') }]);
-});
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+tempFolderPerTest(
+  async (folder) => {
+    dir = folder;
+    store = await initCorpus(dir, { command: 'test' });
+    await store.stage([1, 2, 3].map((n) => ({ record: makeRecord(url(n), `Text number ${n}, first edition.`) })));
+    await store.accept('all');
+    await store.commit({ message: 'first', tag: 'v1', time: '2026-01-01T00:00:00Z' });
+    await store.stage([{ record: makeRecord(url(4), 'Text number 4, pending.') }]);
+  },
+  () => store.close(),
+);
 
 const objects = (): string => join(dir, CORPUS_DIR, 'objects');
 

@@ -2,23 +2,20 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CorpusKitError, hashValue, sha256, type Version } from '@corpuskit/document';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CORPUS_DIR, FileBackend, Store, findCorpusRoot, initCorpus, openCorpus } from './index.js';
 import { articleUrl as url, makeRecord, tempDir } from '@corpuskit/testkit';
+import { tempFolderPerTest } from '@corpuskit/testkit/per-test';
 
 let dir: string;
-let cleanup: () => void;
 let store: Store;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  store = await initCorpus(dir, { command: 'test' });
-});
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+tempFolderPerTest(
+  async (folder) => {
+    store = await initCorpus((dir = folder), { command: 'test' });
+  },
+  () => store.close(),
+);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
