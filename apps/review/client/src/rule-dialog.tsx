@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 
 import type {
   RuleDraft,
@@ -15,6 +16,45 @@ import { DocumentDiffPanel } from './document-diff.js';
 export type RuleSource = { removal: number } | { block: number };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One labelled text field of the rule form (`rule-NAME` is its id and test id), with what
+ * follows it on the row. `code`: monospaced, no spell checking (selectors, patterns).
+ */
+function InputRow({
+  name,
+  label,
+  value,
+  onChange,
+  code = false,
+  placeholder,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  code?: boolean;
+  placeholder?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="rule-row">
+      <label className="rule-label" htmlFor={`rule-${name}`}>
+        {label}
+      </label>
+      <input
+        id={`rule-${name}`}
+        {...(code ? { className: 'mono', spellCheck: false } : {})}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        data-testid={`rule-${name}`}
+      />
+      {children}
+    </div>
+  );
+}
 
 /**
  * "Make a rule for this site": a rule proposed from a block (a selector from its element, or a
@@ -157,18 +197,7 @@ export function RuleDialog({
                 </label>
               </div>
               {kind === 'selector' ? (
-                <div className="rule-row">
-                  <label className="rule-label" htmlFor="rule-selector">
-                    Selector
-                  </label>
-                  <input
-                    id="rule-selector"
-                    className="mono"
-                    value={selector}
-                    onChange={(event) => setSelector(event.target.value)}
-                    data-testid="rule-selector"
-                    spellCheck={false}
-                  />
+                <InputRow name="selector" label="Selector" value={selector} onChange={setSelector} code>
                   {proposal.selectors.length > 1 && (
                     <div className="rule-choices">
                       {proposal.selectors.map((candidate) => (
@@ -188,35 +217,19 @@ export function RuleDialog({
                       No class or id names this block's element: write a selector, or match text.
                     </span>
                   )}
-                </div>
+                </InputRow>
               ) : (
-                <div className="rule-row">
-                  <label className="rule-label" htmlFor="rule-text">
-                    Pattern
-                  </label>
-                  <input
-                    id="rule-text"
-                    className="mono"
-                    value={pattern}
-                    onChange={(event) => setPattern(event.target.value)}
-                    data-testid="rule-text"
-                    spellCheck={false}
-                  />
+                <InputRow name="text" label="Pattern" value={pattern} onChange={setPattern} code>
                   <span className="muted">A regular expression, matched (ignoring case) against each paragraph.</span>
-                </div>
+                </InputRow>
               )}
-              <div className="rule-row">
-                <label className="rule-label" htmlFor="rule-note">
-                  Note
-                </label>
-                <input
-                  id="rule-note"
-                  value={note}
-                  onChange={(event) => setNote(event.target.value)}
-                  placeholder="why (kept with the rule)"
-                  data-testid="rule-note"
-                />
-              </div>
+              <InputRow
+                name="note"
+                label="Note"
+                value={note}
+                onChange={setNote}
+                placeholder="why (kept with the rule)"
+              />
             </fieldset>
             <div className="rule-actions">
               <button
