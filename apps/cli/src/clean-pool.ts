@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { CorpusKitError } from '@corpuskit/document';
-import type { CleanFn, CleanReply, CleanTask, CleanedPage } from '@corpuskit/ingest';
+import type { CleanFn, CleanTask, CleanedPage } from '@corpuskit/ingest';
+import type { CleanReply } from '@corpuskit/ingest/worker';
 
 export interface CleanPoolOptions {
   /** Worker threads; defaults to the number of cores. */
@@ -64,7 +65,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
   const workerPath = fileURLToPath(workerUrl);
   if (!existsSync(workerPath)) {
     // Running from the TypeScript sources (vitest): no compiled worker, clean in this thread.
-    const { cleanTaskReply } = await import('@corpuskit/ingest');
+    const { cleanTaskReply } = await import('@corpuskit/ingest/worker');
     const cleanFn: CleanFn = async (task) => {
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_, reject) => {

@@ -1,5 +1,4 @@
-export { cleanTaskReply, serializeError, warmCleaner } from './clean-task.js';
-export type { CleanFn, CleanReply, CleanTask, CleanedPage } from './clean-task.js';
+export type { CleanFn, CleanTask, CleanedPage } from './clean-task.js';
 export type { IngestErrorCode } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
 export { expandInputs } from './expand.js';
@@ -29,7 +28,5 @@ export type { ListedOrigin, UrlList } from './url-list.js';
 export type { DatasetRow } from './dataset-row.js';
 export { EXPORT_FORMATS, exportDataset } from './export-dataset.js';
 export type { ExportDatasetOptions, ExportFormat, ExportSummary } from './export-dataset.js';
-export { cleanerIdentity, decodeJob, decodeResult, encodeJob, encodeResult, jobKey } from './queue-job.js';
-export type { EncodedJob, QueueJob, QueueResult } from './queue-job.js';
 export { diffStoredVersions } from './version-diff.js';
 export type { StoredVersionDiff } from './version-diff.js';

@@ -1,8 +1,9 @@
 import { Queue, QueueEvents } from 'bullmq';
 
 import { CorpusKitError } from '@corpuskit/document';
-import type { CleanFn, EncodedJob, QueueJob, QueueResult } from '@corpuskit/ingest';
-import { cleanerIdentity, decodeResult, encodeJob } from '@corpuskit/ingest';
+import type { CleanFn } from '@corpuskit/ingest';
+import type { EncodedJob, QueueJob, QueueResult } from '@corpuskit/ingest/worker';
+import { cleanerIdentity, decodeResult, encodeJob } from '@corpuskit/ingest/worker';
 
 import { QUEUE_NAME, connected, redisConnection } from './connection.js';
 

@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 
-import type { CleanReply, QueueJob, QueueResult } from '@corpuskit/ingest';
-import { cleanerIdentity, decodeJob, encodeResult, serializeError } from '@corpuskit/ingest';
+import type { CleanReply, QueueJob, QueueResult } from '@corpuskit/ingest/worker';
+import { cleanerIdentity, decodeJob, encodeResult, serializeError } from '@corpuskit/ingest/worker';
 
 import { createCleanPool } from '../clean-pool.js';
 import { QUEUE_NAME, connected, redisConnection } from './connection.js';
