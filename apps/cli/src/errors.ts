@@ -51,6 +51,19 @@ export function usageError(message: string, subject?: string): CorpusKitError {
 }
 
 /**
+ * A flag that takes a positive number (`integer`: a positive whole number); undefined when the
+ * flag is not given, a usage error naming the flag and the value otherwise.
+ */
+export function positiveOption(value: unknown, flag: string, { integer = false } = {}): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+    throw usageError(`${flag} must be a positive ${integer ? 'whole number' : 'number'} (got '${String(value)}')`);
+  }
+  return number;
+}
+
+/**
  * The one place errors become output and exit codes: JSON on stdout under --json
  * (`{ schemaVersion, error: { code, kind, message } }`), one line on stderr otherwise;
  * internal errors also say how to report them. Returns the exit code.

@@ -6,17 +6,7 @@ import { DedupIndex } from './dedup-index.js';
 import { prepareDocument } from './prepare.js';
 import { resolveOptions } from './options.js';
 import { textSimilarity } from './similarity.js';
-
-/** Articles of deterministic pseudo-random words (distinct per seed). */
-function article(seed: number, words = 400): string {
-  let state = seed >>> 0;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    out.push(`w${state % 5000}`);
-  }
-  return out.join(' ');
-}
+import { article } from './test-utils.js';
 
 function dropWords(text: string, every: number): string {
   return text

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { DedupIndex } from './dedup-index.js';
 import { describeSimilarity, formatSimilarity, textSimilarity } from './similarity.js';
-
-function article(seed: number, words = 400): string {
-  let state = seed >>> 0;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    out.push(`w${state % 5000}`);
-  }
-  return out.join(' ');
-}
+import { article } from './test-utils.js';
 
 describe('textSimilarity', () => {
   it('is the number a near-duplicate finding and a revision finding carry', async () => {

@@ -1,24 +1,15 @@
 import type { CorpusKitError } from '@corpuskit/document';
 
-import type { DocumentDiff, Segment } from './model.js';
+import type { DocumentDiff } from './model.js';
 import { DIFF_SCHEMA_VERSION } from './model.js';
 import { BLOCK_SEPARATOR, joinBlocks, splitBlocks } from './tokenize.js';
 import { diffError } from './errors.js';
+import { segmentSides } from './sides.js';
 
 function mismatch(message: string, block?: number): CorpusKitError {
   return diffError('diff.does-not-apply', message, {
     ...(block === undefined ? {} : { details: { block } }),
   });
-}
-
-function sides(segments: readonly Segment[]): { old: string; new: string } {
-  let oldText = '';
-  let newText = '';
-  for (const segment of segments) {
-    if (segment.op !== 'insert') oldText += segment.op === 'equal' ? (segment.old ?? segment.text) : segment.text;
-    if (segment.op !== 'delete') newText += segment.text;
-  }
-  return { old: oldText, new: newText };
 }
 
 /** Check a value read from JSON looks like a document diff this version understands. */
@@ -83,13 +74,13 @@ export function applyDiff(oldText: string, diff: DocumentDiff): string {
         break;
       case 'change':
       case 'move-target': {
-        const { old, new: text } = sides(op.segments);
+        const { old, new: text } = segmentSides(op.segments);
         check(op.op === 'change' ? op.old : op.from, old);
         put(op.new, text);
         break;
       }
       case 'split': {
-        const { old, new: text } = sides(op.segments);
+        const { old, new: text } = segmentSides(op.segments);
         check(op.old, old);
         const pieces = text.split(BLOCK_SEPARATOR);
         if (pieces.length !== op.count) throw mismatch(`split of old paragraph ${op.old + 1} is malformed`, op.old);
@@ -97,7 +88,7 @@ export function applyDiff(oldText: string, diff: DocumentDiff): string {
         break;
       }
       case 'merge': {
-        const { old, new: text } = sides(op.segments);
+        const { old, new: text } = segmentSides(op.segments);
         const pieces = old.split(BLOCK_SEPARATOR);
         if (pieces.length !== op.count) throw mismatch(`merge into new paragraph ${op.new + 1} is malformed`, op.new);
         pieces.forEach((piece, k) => check(op.old + k, piece));

@@ -5,7 +5,7 @@ import type { DedupDocument, DuplicateReport, FindDuplicatesOptions } from '@cor
 
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import { openCorpusFor } from '../corpus.js';
-import { usageError } from '../errors.js';
+import { positiveOption, usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'dedup [...paths]',
@@ -45,14 +45,6 @@ interface Failure {
   error: CorpusKitError;
 }
 
-function integerOption(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0)
-    throw usageError(`${flag} must be a positive whole number (got '${String(value)}')`);
-  return number;
-}
-
 /** Dedup options from the flags; the package validates ranges and consistency. */
 export function optionsFrom(options: Record<string, unknown>): FindDuplicatesOptions {
   const input: FindDuplicatesOptions = {};
@@ -76,10 +68,10 @@ export function optionsFrom(options: Record<string, unknown>): FindDuplicatesOpt
       throw usageError(`--threshold must be a number (got '${String(options.threshold)}')`);
     input.threshold = threshold;
   }
-  const bands = integerOption(options.bands, '--bands');
-  const rows = integerOption(options.rows, '--rows');
-  const permutations = integerOption(options.permutations, '--permutations');
-  const shingleSize = integerOption(options.shingleSize, '--shingle-size');
+  const bands = positiveOption(options.bands, '--bands', { integer: true });
+  const rows = positiveOption(options.rows, '--rows', { integer: true });
+  const permutations = positiveOption(options.permutations, '--permutations', { integer: true });
+  const shingleSize = positiveOption(options.shingleSize, '--shingle-size', { integer: true });
   if (bands !== undefined) input.bands = bands;
   if (rows !== undefined) input.rows = rows;
   if (permutations !== undefined) input.permutations = permutations;

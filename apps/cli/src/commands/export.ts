@@ -7,7 +7,7 @@ import type { DocumentRecord } from '@corpuskit/document';
 
 import type { CommandRun, CommandSpec } from '../command.js';
 import { openCorpusFor } from '../corpus.js';
-import { usageError } from '../errors.js';
+import { positiveOption, usageError } from '../errors.js';
 import { WHERE_OPTION, whereValues } from '../review.js';
 import { cliVersion } from '../version.js';
 
@@ -74,13 +74,7 @@ export const run: CommandRun = async (_args, options, context) => {
   const layout = options.layout === undefined ? undefined : String(options.layout);
   if (layout !== undefined && layout !== 'hf') throw usageError(`--layout must be hf (got '${layout}')`);
   if (layout === 'hf' && format !== 'parquet') throw usageError('--layout hf writes Parquet: add --format parquet');
-  let shardRows: number | undefined;
-  if (options.shardSize !== undefined) {
-    shardRows = Number(options.shardSize);
-    if (!Number.isInteger(shardRows) || shardRows <= 0) {
-      throw usageError(`--shard-size must be a positive whole number (got '${String(options.shardSize)}')`);
-    }
-  }
+  const shardRows = positiveOption(options.shardSize, '--shard-size', { integer: true });
   const where = whereValues(options);
   let filter: ((record: DocumentRecord) => boolean) | undefined;
   if (where) {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { CleanFn } from '@corpuskit/ingest';
 
 import type { CommandRun, CommandSpec } from '../command.js';
-import { usageError } from '../errors.js';
+import { positiveOption, usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
@@ -75,20 +75,11 @@ export const spec: CommandSpec = {
   ],
 };
 
-function positiveNumber(value: unknown, flag: string, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
-    throw usageError(`${flag} must be a positive ${integer ? 'whole number' : 'number'} (got '${String(value)}')`);
-  }
-  return number;
-}
-
 export const run: CommandRun = async (args, options, context) => {
   const paths = idList(args[0]);
-  const jobsOption = positiveNumber(options.jobs, '--jobs', true);
-  const timeoutMs = positiveNumber(options.timeout, '--timeout')! * 1000;
-  const maxBytes = Math.round(positiveNumber(options.maxSize, '--max-size')! * 1024 * 1024);
+  const jobsOption = positiveOption(options.jobs, '--jobs', { integer: true });
+  const timeoutMs = positiveOption(options.timeout, '--timeout')! * 1000;
+  const maxBytes = Math.round(positiveOption(options.maxSize, '--max-size')! * 1024 * 1024);
   if (maxBytes > 512 * 1024 * 1024)
     throw usageError('--max-size is at most 512 (MiB): a page is decoded into one string');
   const lockWaitMs =
@@ -120,8 +111,8 @@ export const run: CommandRun = async (args, options, context) => {
   if (options.redis !== undefined && !redis) throw usageError('--redis needs a URL, e.g. redis://localhost:6379');
   if (redis && jobsOption !== undefined)
     throw usageError('--jobs and --redis cannot be combined: workers set their own --concurrency');
-  const maxPayloadBytes = Math.round(positiveNumber(options.maxPayload, '--max-payload')! * 1024 * 1024);
-  const inFlight = positiveNumber(options.inFlight, '--in-flight', true)!;
+  const maxPayloadBytes = Math.round(positiveOption(options.maxPayload, '--max-payload')! * 1024 * 1024);
+  const inFlight = positiveOption(options.inFlight, '--in-flight', { integer: true })!;
 
   // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
   const cleaner = redis

@@ -4,7 +4,7 @@ import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { openCorpusFor, shortId } from '../corpus.js';
 import { decisionLine } from '../decision-text.js';
-import { usageError } from '../errors.js';
+import { positiveOption } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'log [version]',
@@ -39,12 +39,7 @@ function decisionBlock(
 }
 
 export const run: CommandRun = async (args, options, context) => {
-  let limit: number | undefined;
-  if (options.limit !== undefined) {
-    limit = Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw usageError(`--limit must be a positive whole number (got '${String(options.limit)}')`);
-  }
+  const limit = positiveOption(options.limit, '--limit', { integer: true });
   const { store } = await openCorpusFor(context);
   const decisions = options.decisions === true;
   const entries = await store.log((args[0] as string | undefined) ?? 'HEAD', {

@@ -1,5 +1,5 @@
 import type { CommandRun, CommandSpec } from '../command.js';
-import { usageError } from '../errors.js';
+import { positiveOption, usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'worker',
@@ -23,26 +23,17 @@ export const spec: CommandSpec = {
   ],
 };
 
-function positive(value: unknown, flag: string, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
-    throw usageError(`${flag} must be a positive ${integer ? 'whole number' : 'number'} (got '${String(value)}')`);
-  }
-  return number;
-}
-
 export const run: CommandRun = async (_args, options, context) => {
   if (typeof options.redis !== 'string' || options.redis === '') throw usageError('worker needs --redis URL');
   const { defaultJobs } = await import('../clean-pool.js');
   const { runQueueWorker } = await import('../queue/worker.js');
   const { redactedUrl } = await import('../queue/connection.js');
-  const concurrency = positive(options.concurrency, '--concurrency', true) ?? defaultJobs();
+  const concurrency = positiveOption(options.concurrency, '--concurrency', { integer: true }) ?? defaultJobs();
   const summary = await runQueueWorker({
     redis: options.redis,
     concurrency,
-    timeoutMs: positive(options.timeout, '--timeout')! * 1000,
-    lockMs: Math.round(positive(options.lock, '--lock')! * 1000),
+    timeoutMs: positiveOption(options.timeout, '--timeout')! * 1000,
+    lockMs: Math.round(positiveOption(options.lock, '--lock')! * 1000),
     signal: context.signal,
     onReady: ({ cleaner, threads }) =>
       context.log.info(
