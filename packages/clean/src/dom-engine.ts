@@ -116,7 +116,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
 }
 
 /** Share of the page's prose in figure captions (by the caption rule's selectors); see `captionShare`. */
-export function pageCaptionShare(root: ParentNode): number {
+export function pageCaptionShare(root: Element): number {
   const dom = ruleById('caption/figure').dom;
   return captionShare(root, dom?.kind === 'selectors' ? dom.selectors : []);
 }

@@ -6,7 +6,8 @@
 import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { DomMatcher, RuleId } from './rules.js';
-import { compileGroups, descendants, insideGroup, matchGroups, selectAll } from './selector-match.js';
+import { compileGroups, elementsByTag, insideGroup, matchGroups, selectAll } from './selector-match.js';
+import type { CompiledGroups } from './selector-match.js';
 
 /** The largest ancestor of `element` whose text stays within `maxChars` (the widget around a few links). */
 function smallContainer(element: Element, maxChars: number, root: ParentNode): Element {
@@ -21,6 +22,15 @@ function smallContainer(element: Element, maxChars: number, root: ParentNode): E
   return current;
 }
 
+const ANCHOR: ReadonlySet<string> = new Set(['a']);
+const FORM: ReadonlySet<string> = new Set(['form']);
+const FIELDS: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
+
+/** `querySelectorAll('a[href]')` by one walk (the engine's selector matching cost more than the rule). */
+function linksUnder(root: ParentNode): Element[] {
+  return elementsByTag(root, ANCHOR).filter((link) => link.hasAttribute('href'));
+}
+
 /** `link-block`: a small block whose links mostly point where the rule's `href` pattern says (share endpoints, app stores). */
 export function linkBlocks(
   context: DomRuleContext,
@@ -30,13 +40,13 @@ export function linkBlocks(
 ): void {
   const pattern = dom.patterns?.href;
   if (!pattern) throw new Error(`rule ${ruleId}: the link-block procedure needs an href pattern`);
-  const links = selectAll(root, 'a[href]').filter((link) => pattern.test(link.getAttribute('href') ?? ''));
+  const links = linksUnder(root).filter((link) => pattern.test(link.getAttribute('href') ?? ''));
   const done = new Set<Element>();
   for (const link of links) {
     if (!isAttached(link, root)) continue;
     const container = smallContainer(link, 200, root);
     if (done.has(container)) continue;
-    const inside = selectAll(container, 'a[href]');
+    const inside = linksUnder(container);
     const matching = inside.filter((a) => pattern.test(a.getAttribute('href') ?? '')).length;
     if (matching === 0 || matching / inside.length < 0.5) continue;
     if (matching < 2 && textOf(container).length > 40) continue;
@@ -48,9 +58,9 @@ export function linkBlocks(
 
 /** `email-form`: a small form whose only text fields ask for an e-mail address. */
 export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
-  for (const form of selectAll(root, 'form')) {
+  for (const form of elementsByTag(root, FORM)) {
     if (!isAttached(form, root)) continue;
-    const fields = selectAll(form, 'input, textarea, select').filter((field) => {
+    const fields = elementsByTag(form, FIELDS).filter((field) => {
       const type = (field.getAttribute('type') ?? 'text').toLowerCase();
       return !['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset'].includes(type);
     });
@@ -85,19 +95,45 @@ export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId:
  * Share of the page's prose that sits in the elements `captionSelectors` match. Galleries and
  * slideshows carry their text in captions; there the captions are the article and are kept.
  */
-export function captionShare(root: ParentNode, captionSelectors: readonly string[]): number {
-  const compiled = compileGroups([captionSelectors]);
+export function captionShare(root: Element, captionSelectors: readonly string[]): number {
+  let compiled = compiledCaptions.get(captionSelectors);
+  if (!compiled) {
+    compiled = compileGroups([captionSelectors]);
+    compiledCaptions.set(captionSelectors, compiled);
+  }
   const [captions = []] = matchGroups(root, compiled);
+  if (captions.length === 0) return 0;
   let captionChars = 0;
-  for (const { element } of captions) {
-    if (element.parentElement && insideGroup(element.parentElement, compiled, 0)) continue;
-    captionChars += textOf(element).length;
-  }
-  if (captionChars === 0) return 0;
   let paragraphChars = 0;
-  for (const paragraph of descendants(root)) {
-    if (paragraph.localName.toLowerCase() !== 'p' || insideGroup(paragraph, compiled, 0)) continue;
-    paragraphChars += textOf(paragraph).length;
+  if (root.ownerDocument.compatMode === 'BackCompat') {
+    // Quirks mode: the engine matched the captions (classes without case); the test of each
+    // element goes through insideGroup, as it always has.
+    for (const { element } of captions) {
+      if (element.parentElement && insideGroup(element.parentElement, compiled, 0)) continue;
+      captionChars += textOf(element).length;
+    }
+    if (captionChars === 0) return 0;
+    for (const paragraph of elementsByTag(root, PARAGRAPH)) {
+      if (insideGroup(paragraph, compiled, 0)) continue;
+      paragraphChars += textOf(paragraph).length;
+    }
+    return captionChars / (captionChars + paragraphChars);
   }
-  return captionChars / (captionChars + paragraphChars);
+  // One walk: an element is inside a caption when it or an element above it matched.
+  const matched = new Set(captions.map(({ element }) => element));
+  const walk = (parent: Element, parentInside: boolean): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const isCaption = matched.has(child);
+      const tag = child.localName.toLowerCase();
+      if (isCaption && !parentInside) captionChars += textOf(child).length;
+      else if (!isCaption && !parentInside && tag === 'p') paragraphChars += textOf(child).length;
+      if (tag !== 'template') walk(child, parentInside || isCaption);
+    }
+  };
+  walk(root, insideGroup(root, compiled, 0));
+  return captionChars === 0 ? 0 : captionChars / (captionChars + paragraphChars);
 }
+
+const PARAGRAPH: ReadonlySet<string> = new Set(['p']);
+/** Compiled caption selectors, kept for the next page (the rule pack does not change). */
+const compiledCaptions = new WeakMap<readonly string[], CompiledGroups>();

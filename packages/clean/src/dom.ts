@@ -10,6 +10,7 @@ import type * as Jsdom from 'jsdom';
 import type * as Linkedom from 'linkedom';
 
 import { cutNonContent } from './cut-non-content.js';
+import { elementsByTag } from './selector-match.js';
 
 export type EngineName = 'jsdom' | 'linkedom';
 export const ENGINES: readonly EngineName[] = ['jsdom', 'linkedom'];
@@ -217,13 +218,15 @@ function hasElement(markup: string): boolean {
   return false;
 }
 
+const BODY: ReadonlySet<string> = new Set(['body']);
+
 /**
  * linkedom's parser is not the HTML5 tree builder: stray `<html>`/`<body>` tags can leave the
  * page's content in a second body that `document.body` does not point to. Move the content
  * of the largest body into `document.body`, as a browser's parser would have placed it.
  */
 function repairBody(document: Document): void {
-  const bodies = Array.from(document.querySelectorAll('body'));
+  const bodies = elementsByTag(document, BODY);
   const main = document.body;
   if (bodies.length < 2 && main) return;
   let largest: Element | null = null;

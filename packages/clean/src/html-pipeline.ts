@@ -34,6 +34,7 @@ import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import type { TextRemoval } from './text-engine.js';
 import { endsLikeSentence, squash } from './text-util.js';
+import { elementsByTag } from './selector-match.js';
 
 /** Clean an HTML page (already decoded). */
 export async function htmlPipeline(
@@ -69,7 +70,8 @@ export async function htmlPipeline(
     let document = page.document;
     const body = document.body ?? document.documentElement;
     if (!body) throw cleanError('clean.dom-failed', 'the page has no body', resolved.source);
-    const typed = typePage(document, url, resolved);
+    const bodyTextContent = body.textContent ?? '';
+    const typed = typePage(document, url, resolved, bodyTextContent);
     // The type the page is cleaned as (see page-type-rules.ts): the reported type only when safe.
     const plan = cleaningPlan(typed, resolved.pageType !== null, body);
     const pageType = plan.type;
@@ -78,7 +80,7 @@ export async function htmlPipeline(
     warnings.push(...pageMeta.warnings);
     const articleRoots = articleRootsOf(document);
     const timeDate = timeElementDate(articleRoots, resolved.fetchedAt);
-    const bodyText = squash(body.textContent ?? '');
+    const bodyText = squash(bodyTextContent);
     const visibleChars = bodyText.length;
     const lead = findLead(body, bodyText, pageMeta.descriptions);
 
@@ -341,13 +343,18 @@ function articleRootsOf(document: Document): Element[] {
  * description is short or not shown.
  */
 function findLead(body: Element, bodyText: string, descriptions: string[]): string | null {
+  // Visible characters per element (a lower bound of its squashed text's length): elements far
+  // longer than a lead are passed over without reading their text.
+  const solid = solidChars();
   for (const description of descriptions) {
     const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
     if (!bodyText.includes(probe)) continue;
-    for (const selector of ['p', 'h2, h3, strong, b', 'div, span, section, header']) {
-      for (const element of Array.from(body.querySelectorAll(selector))) {
+    const longest = Math.max(description.length * 1.6, 400);
+    for (const tags of LEAD_TAGS) {
+      for (const element of elementsByTag(body, tags)) {
+        if (solid(element) > longest) continue;
         const text = squash(element.textContent ?? '');
-        if (text.length < probe.length || text.length > Math.max(description.length * 1.6, 400)) continue;
+        if (text.length < probe.length || text.length > longest) continue;
         if (text.startsWith(probe)) return leadText(element);
       }
     }
@@ -355,7 +362,7 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
   // A standfirst marked up as such next to the headline.
   const h1 = body.querySelector('h1');
   if (!h1) return null;
-  for (const element of Array.from(body.querySelectorAll('p, div'))) {
+  for (const element of elementsByTag(body, STANDFIRST_TAGS)) {
     if (!LEAD_CLASS.test(element.getAttribute('class') ?? '')) continue;
     const text = squash(element.textContent ?? '');
     if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
@@ -364,6 +371,53 @@ function findLead(body: Element, bodyText: string, descriptions: string[]): stri
   }
   return null;
 }
+
+/**
+ * Per element, the characters of its text that are not white space, remembered: a lower bound
+ * of the length of its squashed text (squash keeps every such character).
+ */
+function solidChars(): (element: Element) => number {
+  const memo = new Map<Element, number>();
+  const count = (element: Element): number => {
+    const known = memo.get(element);
+    if (known !== undefined) return known;
+    let n = 0;
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1) n += count(node as Element);
+      else if (node.nodeType === 3) {
+        const value = node.nodeValue ?? '';
+        for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) n++;
+      }
+    }
+    memo.set(element, n);
+    return n;
+  };
+  return count;
+}
+
+/** Characters `squash` may take out (its class is within these, plus control characters). */
+function isSpace(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Where a shown description is looked for, in turn: paragraphs, headings and bold runs, containers. */
+const LEAD_TAGS: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['p']),
+  new Set(['h2', 'h3', 'strong', 'b']),
+  new Set(['div', 'span', 'section', 'header']),
+];
+const STANDFIRST_TAGS: ReadonlySet<string> = new Set(['p', 'div']);
 
 /**
  * The longest description (`og:description`, `description`, JSON-LD ...) of at least
@@ -506,11 +560,16 @@ function markdownOf(document: Document, root: Element, blocks: Block[], keptInde
  * The page's type: the caller's when given (confidence 1), else the model's on the parsed page
  * before any rule ran; none when page typing is off.
  */
-function typePage(document: Document, url: string | null, resolved: Resolved): PageTypeResult | null {
+function typePage(
+  document: Document,
+  url: string | null,
+  resolved: Resolved,
+  bodyText: string,
+): PageTypeResult | null {
   if (resolved.pageType) {
     const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, t === resolved.pageType ? 1 : 0]));
     return { type: resolved.pageType, confidence: 1, scores: scores as PageTypeResult['scores'] };
   }
   if (!resolved.pageTypeModel) return null;
-  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url));
+  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url, bodyText));
 }

@@ -3,6 +3,7 @@ import type { MetadataField } from '@corpuskit/document';
 
 import { isAfterFetch, parseDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
+import { elementsByTag } from './selector-match.js';
 import { squash } from './text-util.js';
 
 /** Metadata read from the page before any rule touches it. */
@@ -130,9 +131,16 @@ function unique(values: string[]): string[] {
   });
 }
 
+const SCRIPT: ReadonlySet<string> = new Set(['script']);
+const META: ReadonlySet<string> = new Set(['meta']);
+
 function readJsonLd(document: Document, warnings: string[]): Json[] {
   const nodes: Json[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  // `script[type="application/ld+json"]` (the type compared without case, as selectors do in HTML).
+  const scripts = elementsByTag(document, SCRIPT).filter(
+    (script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json',
+  );
+  for (const script of scripts) {
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (raw === '') continue;
     try {
@@ -155,7 +163,7 @@ function readJsonLd(document: Document, warnings: string[]): Json[] {
 /** `meta` values by lower-cased name/property/itemprop, first occurrence wins. */
 function readMeta(document: Document): Map<string, string> {
   const values = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  for (const meta of elementsByTag(document, META)) {
     const content = meta.getAttribute('content');
     if (content === null || content.trim() === '') continue;
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {

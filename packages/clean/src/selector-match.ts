@@ -142,14 +142,24 @@ interface ElementFacts {
   id: string;
 }
 
+const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
+
 function factsOf(element: Element): ElementFacts {
   const classAttr = element.getAttribute('class');
+  let classes: string[] = NO_CLASSES;
+  if (classAttr) {
+    classes = classAttr.split(CLASS_SEPARATOR);
+    // Leading or trailing white space leaves empty names at the ends.
+    if (classes[0] === '' || classes[classes.length - 1] === '') classes = classes.filter((name) => name !== '');
+  }
   return {
     tag: element.localName.toLowerCase(),
-    classes: classAttr ? classAttr.split(/[ \t\n\f\r]+/).filter((name) => name !== '') : [],
+    classes,
     id: element.getAttribute('id') ?? '',
   };
 }
+
+const NO_CLASSES: string[] = [];
 
 function compoundMatches(compound: Compound, element: Element, facts: ElementFacts): boolean {
   if (compound.tag !== null && compound.tag !== facts.tag) return false;
@@ -192,13 +202,31 @@ export function insideGroup(element: Element, compiled: CompiledGroups, group: n
 }
 
 /** Every element under `root` (not `root` itself) in document order. */
-export function descendants(root: ParentNode): Element[] {
+function descendants(root: ParentNode): Element[] {
   const out: Element[] = [];
   const walk = (parent: ParentNode): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       out.push(child);
       // Template contents are not part of the tree for selectors (nor for `querySelectorAll`).
       if (child.localName.toLowerCase() !== 'template') walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * The elements under `root` (not `root` itself) whose tag is one of `tags` (lower case), in
+ * document order, template contents left out: what `querySelectorAll('a, b')` gives for plain
+ * tag names, by one walk instead of the engine's selector matching.
+ */
+export function elementsByTag(root: ParentNode, tags: ReadonlySet<string>): Element[] {
+  const out: Element[] = [];
+  const walk = (parent: ParentNode): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.localName.toLowerCase();
+      if (tags.has(tag)) out.push(child);
+      if (tag !== 'template') walk(child);
     }
   };
   walk(root);
@@ -228,20 +256,28 @@ export function matchGroups(
   const results: Array<Array<{ element: Element; selector: string }>> = groups.map(() => []);
   const best: number[] = groups.map(() => -1);
   const attrNames = [...compiled.byAttr.keys()];
-  for (const element of descendants(root)) {
-    const facts = factsOf(element);
+  let element: Element;
+  let facts: ElementFacts;
+  const consider = (entries: SimpleSelector[] | undefined): void => {
+    if (!entries) return;
+    for (const entry of entries) {
+      if (!entryMatches(entry, element, facts)) continue;
+      const current = best[entry.group] ?? -1;
+      if (current === -1 || entry.index < current) best[entry.group] = entry.index;
+    }
+  };
+  for (element of descendants(root)) {
+    facts = factsOf(element);
     best.fill(-1);
-    const consider = (entries: SimpleSelector[] | undefined): void => {
-      if (!entries) return;
-      for (const entry of entries) {
-        if (!entryMatches(entry, element, facts)) continue;
-        const current = best[entry.group] ?? -1;
-        if (current === -1 || entry.index < current) best[entry.group] = entry.index;
-      }
-    };
     consider(compiled.byTag.get(facts.tag));
     if (facts.id !== '') consider(compiled.byId.get(facts.id));
-    for (const name of new Set(facts.classes)) consider(compiled.byClass.get(name));
+    const classes = facts.classes;
+    for (let i = 0; i < classes.length; i += 1) {
+      const name = classes[i]!;
+      // A class named twice is considered once (the first time).
+      if (i > 0 && classes.indexOf(name) < i) continue;
+      consider(compiled.byClass.get(name));
+    }
     for (const name of attrNames) if (element.hasAttribute(name)) consider(compiled.byAttr.get(name));
     for (let group = 0; group < groups.length; group += 1) {
       const selectors = groups[group] ?? [];

@@ -112,8 +112,11 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head'])
 const CLASS_INDEX = new Map<string, number>(CLASS_VOCAB.map((t, i) => [t, i]));
 const TAG_INDEX = new Map<string, number>(TAG_COUNTS.map((t, i) => [t, i]));
 
-/** The features of a parsed page, in the order of PAGE_FEATURE_NAMES. */
-export function pageFeatures(document: Document, url: string | null): number[] {
+/**
+ * The features of a parsed page, in the order of PAGE_FEATURE_NAMES. `bodyText`: the body's
+ * `textContent` when the caller has read it already.
+ */
+export function pageFeatures(document: Document, url: string | null, bodyText?: string): number[] {
   const body = document.body ?? document.documentElement;
   const tagCounts = new Array<number>(TAG_COUNTS.length).fill(0);
   const classCounts = new Array<number>(CLASS_VOCAB.length).fill(0);
@@ -139,7 +142,7 @@ export function pageFeatures(document: Document, url: string | null): number[] {
   const info = body ? elementText(body) : null;
   const totalChars = info ? info.chars : 0;
   const linkChars = info ? info.linkChars : 0;
-  const text = body ? (body.textContent ?? '') : '';
+  const text = body ? (bodyText ?? body.textContent ?? '') : '';
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
   const ldTexts: string[] = [];
