@@ -2,14 +2,16 @@
 // Page-by-page output of the built cleaner, to check that a change keeps the output identical
 // (a speed-up, a refactoring) or to see exactly which pages a change moves.
 //
-//   node eval/outputs.mjs write --data DIR --engine linkedom|jsdom --out FILE [--set a,b] [--limit N]
+//   node eval/outputs.mjs write --data DIR --engine linkedom|jsdom --out FILE [--set a,b] [--limit N] [--cleaner FILE]
 //   node eval/outputs.mjs compare A B [--ignore field,...] [--show N]
 //
 // `write` cleans every page of the evaluation sets in the data directory (all that are present,
 // or those of --set) with `clean(bytes, { url, engine })` of the built package and writes one
 // JSON line per page: the set, the page id and the whole CleanDocument (text, markdown, metadata,
 // removed[], reasons, stats, provenance, warnings), or the error it threw. A gzip file when FILE
-// ends in `.gz`. The cleaner's per-page time limit is set far above any page, so the output does
+// ends in `.gz`. `--cleaner FILE` imports another build's `dist/index.js` instead (a copy of an
+// earlier dist kept beside a package.json under this package, so its dependencies resolve). The
+// cleaner's per-page time limit is set far above any page, so the output does
 // not depend on the machine's load.
 //
 // `compare` reads two such files and lists the pages whose output differs, with the fields that
@@ -21,7 +23,7 @@
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGunzip, createGzip, gunzipSync } from 'node:zlib';
 
@@ -35,7 +37,7 @@ const LOADERS = {
 };
 
 const USAGE = `usage:
-  node eval/outputs.mjs write --data DIR --engine linkedom|jsdom --out FILE [--set scrapinghub,trafilatura,readability,wcxb] [--limit N]
+  node eval/outputs.mjs write --data DIR --engine linkedom|jsdom --out FILE [--set scrapinghub,trafilatura,readability,wcxb] [--limit N] [--cleaner FILE]
   node eval/outputs.mjs compare A B [--ignore field,...] [--show N]`;
 
 function fail(message) {
@@ -57,6 +59,7 @@ async function write(argv) {
       out: { type: 'string' },
       set: { type: 'string' },
       limit: { type: 'string' },
+      cleaner: { type: 'string' },
     },
   });
   if (!values.data) fail('--data DIR is required');
@@ -73,7 +76,8 @@ async function write(argv) {
   const limit = values.limit ? Number(values.limit) : Infinity;
   if (!(limit > 0)) fail(`--limit must be a positive number (got '${values.limit}')`);
 
-  const mod = await import('@corpuskit/clean');
+  if (values.cleaner && !existsSync(values.cleaner)) fail(`--cleaner ${values.cleaner} does not exist`);
+  const mod = await import(values.cleaner ? pathToFileURL(resolve(values.cleaner)).href : '@corpuskit/clean');
   const out = createWriteStream(values.out);
   const sink = values.out.endsWith('.gz') ? createGzip() : null;
   if (sink) sink.pipe(out);

@@ -3,7 +3,7 @@
  * procedure) under a root element, in `DOM_ORDER`, skipping disabled rules before matching.
  */
 
-import { captionShare, emailForms, linkBlocks, siteSelectors } from './dom-procedures.js';
+import { captionShare, emailForms, linkBlocks, linksUnder, siteSelectors } from './dom-procedures.js';
 import { guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
@@ -98,20 +98,53 @@ function removeMatched(
 
 /** Apply the DOM rules under `root` (the body before Readability, the article element after it). */
 export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
-  for (const step of stepsFor(context)) {
+  const steps = stepsFor(context);
+  const matchedRuns = new Map<Step, Array<Array<{ element: Element; selector: string }>>>();
+  let links: Element[] | null = null;
+  for (const step of steps) {
     if (step.kind === 'procedure') {
       const dom = step.rule.dom;
       if (dom?.kind !== 'procedure') continue;
       if (['outside-article', 'post-chrome', 'region-chrome'].includes(step.procedure)) continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
-      else linkBlocks(context, root, step.id, dom);
+      else {
+        // The procedures after the first link-block rule only take elements out: one list of
+        // the links serves them all (the rule skips links no longer attached).
+        links ??= linksUnder(root);
+        linkBlocks(context, root, step.id, dom, links);
+      }
       continue;
     }
     // Removals only take elements out, so matching a run of rules before removing anything
-    // gives the same elements as matching each rule in turn (detached ones are skipped).
-    const matched = matchGroups(root, compiledFor(step.rules));
+    // gives the same elements as matching each rule in turn (detached ones are skipped). The
+    // same holds across the procedures between runs: the runs whose selectors are all simple
+    // (a compound, optionally inside an ancestor compound) are matched in one walk with the first.
+    if (!matchedRuns.has(step)) matchRuns(root, steps, step, matchedRuns);
+    const matched = matchedRuns.get(step) ?? [];
     step.rules.forEach(({ id, rule }, index) => removeMatched(context, root, matched[index] ?? [], id, rule));
+  }
+}
+
+/**
+ * Match the selector run `first` and, in the same walk, the later runs whose selectors are all
+ * simple; other runs are matched when they come (their selectors may look at siblings).
+ */
+function matchRuns(
+  root: ParentNode,
+  steps: Step[],
+  first: Extract<Step, { kind: 'selectors' }>,
+  into: Map<Step, Array<Array<{ element: Element; selector: string }>>>,
+): void {
+  const runs: Array<Extract<Step, { kind: 'selectors' }>> = [first];
+  for (const step of steps.slice(steps.indexOf(first) + 1)) {
+    if (step.kind === 'selectors' && compiledFor(step.rules).complex.every((joined) => joined === '')) runs.push(step);
+  }
+  const matched = matchGroups(root, compiledFor(runs.flatMap((run) => run.rules)));
+  let offset = 0;
+  for (const run of runs) {
+    into.set(run, matched.slice(offset, offset + run.rules.length));
+    offset += run.rules.length;
   }
 }
 

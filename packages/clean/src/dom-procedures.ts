@@ -27,7 +27,7 @@ const FORM: ReadonlySet<string> = new Set(['form']);
 const FIELDS: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
 
 /** `querySelectorAll('a[href]')` by one walk (the engine's selector matching cost more than the rule). */
-function linksUnder(root: ParentNode): Element[] {
+export function linksUnder(root: ParentNode): Element[] {
   return elementsByTag(root, ANCHOR).filter((link) => link.hasAttribute('href'));
 }
 
@@ -37,10 +37,11 @@ export function linkBlocks(
   root: ParentNode,
   ruleId: RuleId,
   dom: Extract<DomMatcher, { kind: 'procedure' }>,
+  allLinks: Element[] = linksUnder(root),
 ): void {
   const pattern = dom.patterns?.href;
   if (!pattern) throw new Error(`rule ${ruleId}: the link-block procedure needs an href pattern`);
-  const links = linksUnder(root).filter((link) => pattern.test(link.getAttribute('href') ?? ''));
+  const links = allLinks.filter((link) => pattern.test(link.getAttribute('href') ?? ''));
   const done = new Set<Element>();
   for (const link of links) {
     if (!isAttached(link, root)) continue;
