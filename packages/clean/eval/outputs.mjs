@@ -64,7 +64,8 @@ async function write(argv) {
   });
   if (!values.data) fail('--data DIR is required');
   if (!values.out) fail('--out FILE is required');
-  if (!['linkedom', 'jsdom'].includes(values.engine)) fail(`--engine must be linkedom or jsdom (got '${values.engine}')`);
+  if (!['linkedom', 'jsdom'].includes(values.engine))
+    fail(`--engine must be linkedom or jsdom (got '${values.engine}')`);
   const dataDir = resolve(values.data);
   if (!existsSync(dataDir)) fail(`the data directory ${dataDir} does not exist`);
   const present = availableSets(dataDir);
@@ -123,7 +124,10 @@ async function write(argv) {
 async function readRecords(file) {
   if (!existsSync(file)) fail(`${file} does not exist`);
   const input = createReadStream(file);
-  const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const lines = createInterface({
+    input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input,
+    crlfDelay: Infinity,
+  });
   const records = new Map();
   let n = 0;
   for await (const line of lines) {
@@ -184,9 +188,7 @@ async function compare(argv) {
     }
     const lf = fieldsOf(left);
     const rf = fieldsOf(right);
-    const fields = [...new Set([...lf.keys(), ...rf.keys()])].filter(
-      (f) => !ignore.has(f) && lf.get(f) !== rf.get(f),
-    );
+    const fields = [...new Set([...lf.keys(), ...rf.keys()])].filter((f) => !ignore.has(f) && lf.get(f) !== rf.get(f));
     if (fields.length === 0) continue;
     const notes = fields.map((f) => {
       if ((f === 'text' || f === 'markdown') && left.doc && right.doc) {
@@ -202,7 +204,8 @@ async function compare(argv) {
     `${total} pages; ${total - differing.length - missing.length} identical, ${differing.length} differ, ${missing.length} in one file only${ignore.size ? ` (ignoring ${[...ignore].join(', ')})` : ''}\n`,
   );
   for (const line of [...missing, ...differing].slice(0, show)) process.stdout.write(`  ${line}\n`);
-  if (differing.length + missing.length > show) process.stdout.write(`  ... and ${differing.length + missing.length - show} more\n`);
+  if (differing.length + missing.length > show)
+    process.stdout.write(`  ... and ${differing.length + missing.length - show} more\n`);
   process.exitCode = differing.length + missing.length === 0 ? 0 : 1;
 }
 

@@ -560,12 +560,7 @@ function markdownOf(document: Document, root: Element, blocks: Block[], keptInde
  * The page's type: the caller's when given (confidence 1), else the model's on the parsed page
  * before any rule ran; none when page typing is off.
  */
-function typePage(
-  document: Document,
-  url: string | null,
-  resolved: Resolved,
-  bodyText: string,
-): PageTypeResult | null {
+function typePage(document: Document, url: string | null, resolved: Resolved, bodyText: string): PageTypeResult | null {
   if (resolved.pageType) {
     const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, t === resolved.pageType ? 1 : 0]));
     return { type: resolved.pageType, confidence: 1, scores: scores as PageTypeResult['scores'] };
