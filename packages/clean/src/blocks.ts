@@ -175,6 +175,7 @@ function inlineText(root: Node, run: Run, onMarker: (index: number) => void): vo
 }
 
 function runText(run: Run): string {
+  if (run.parts.length === 0) return '';
   return run.parts
     .join('')
     .split('\n')

@@ -129,12 +129,12 @@ function lateMetaCharset(bytes: Uint8Array): string | null {
         if (label !== null || name !== 'meta') return;
         if (attributes.charset) {
           if (normalizedName(attributes.charset)) label = attributes.charset;
-          return;
-        }
-        if ((attributes['http-equiv'] ?? '').toLowerCase() === 'content-type' && attributes.content) {
+        } else if ((attributes['http-equiv'] ?? '').toLowerCase() === 'content-type' && attributes.content) {
           const match = /charset\s*=\s*(["']?)([^"';\s]+)\1/i.exec(attributes.content);
           if (match && normalizedName(match[2]!)) label = match[2]!;
         }
+        // The first one decides: the rest of the page is not tokenized.
+        if (label !== null) parser.pause();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -3,7 +3,7 @@ import type { MetadataField } from '@corpuskit/document';
 
 import { isAfterFetch, parseDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
-import { elementsByTag } from './selector-match.js';
+import { compileGroups, elementsByTag, matchGroups } from './selector-match.js';
 import { squash } from './text-util.js';
 
 /** Metadata read from the page before any rule touches it. */
@@ -311,18 +311,10 @@ export function readPageMetadata(
     }
   }
   if (authors.length === 0) {
-    const selectors = [
-      '[itemprop="author"] [itemprop="name"]',
-      '[itemprop="author"]',
-      'a[rel="author"]',
-      '.byline .author',
-      '.byline',
-      '.author-name',
-      '.article-author',
-      '.author',
-    ];
-    for (const selector of selectors) {
-      const element = safeQuery(document, selector);
+    // The first element of each selector, all found in one walk (`querySelector` for each).
+    const found = matchGroups(document, AUTHOR_SELECTORS).map((hits) => hits[0]?.element ?? null);
+    for (const [index, selector] of AUTHOR_SELECTOR_LIST.entries()) {
+      const element = found[index] ?? null;
       const text = element ? squash(element.textContent ?? '') : '';
       if (text && text.length < 100) {
         authors = splitNames(text);
@@ -459,13 +451,18 @@ function ldTitle(node: Json | null, isArticle: boolean, titleText: string): stri
   return overlap(name) > overlap(headline) ? name : headline;
 }
 
-function safeQuery(root: ParentNode, selector: string): Element | null {
-  try {
-    return root.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
+/** Elements that name the author, in order of trust (each a group of one selector). */
+const AUTHOR_SELECTOR_LIST = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  'a[rel="author"]',
+  '.byline .author',
+  '.byline',
+  '.author-name',
+  '.article-author',
+  '.author',
+];
+const AUTHOR_SELECTORS = compileGroups(AUTHOR_SELECTOR_LIST.map((selector) => [selector]));
 
 /**
  * A publication date from a `<time>` element inside the article (never elsewhere on the
