@@ -80,7 +80,14 @@ async function childMemory({ system, files, count, checkpoints, maxRssMb }) {
   const sample = (done) => {
     globalThis.gc?.();
     const m = process.memoryUsage();
-    return { pages: done, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 };
+    return {
+      pages: done,
+      rssMb: m.rss / 2 ** 20,
+      heapMb: m.heapUsed / 2 ** 20,
+      // What V8 holds for its heap (used or not) and memory outside it (Buffers, native objects).
+      heapTotalMb: m.heapTotal / 2 ** 20,
+      externalMb: m.external / 2 ** 20,
+    };
   };
   const samples = [sample(0)];
   const started = performance.now();
@@ -295,11 +302,14 @@ async function main() {
 
   // 2. Memory over many cleanings.
   if (memoryCount > 0 && cleaner.clean) {
-    const checkpoints = [...new Set([100, 500, 1000, memoryCount].filter((n) => n <= memoryCount))].sort(
+    // Every tenth of the run (and 100, 500, 1,000): resident memory goes up and down with V8's
+    // committed heap, so a few samples can show a trend that is not there.
+    const tenths = Array.from({ length: 10 }, (_, i) => Math.round(((i + 1) * memoryCount) / 10));
+    const checkpoints = [...new Set([100, 500, 1000, ...tenths].filter((n) => n > 0 && n <= memoryCount))].sort(
       (a, b) => a - b,
     );
     console.log(
-      `\nresident memory over ${memoryCount} clean() calls in one process (MB, after a forced GC; pages cycle)`,
+      `\nresident memory over ${memoryCount} clean() calls in one process (MB, after a forced GC; pages cycle); RSS (heap used / heap committed by V8, external)`,
     );
     for (const engine of ['linkedom', 'jsdom']) {
       const r = await runChild(
@@ -311,12 +321,20 @@ async function main() {
         continue;
       }
       const { samples, seconds, failures } = r.result;
-      const cells = samples.map((s) => `${s.pages}: ${s.rssMb.toFixed(0)} (heap ${s.heapMb.toFixed(0)})`).join(', ');
+      const cells = samples
+        .map(
+          (s) =>
+            `${s.pages}: ${s.rssMb.toFixed(0)} (${s.heapMb.toFixed(0)} / ${s.heapTotalMb.toFixed(0)}, ${s.externalMb.toFixed(0)})`,
+        )
+        .join(', ');
       const last = samples.at(-1);
       const first = samples.find((s) => s.pages >= 100) ?? samples[0];
-      const growth = last.pages > first.pages ? ((last.rssMb - first.rssMb) / (last.pages - first.pages)) * 100 : 0;
+      const per100 = (key) =>
+        last.pages > first.pages ? ((last[key] - first[key]) / (last.pages - first.pages)) * 100 : 0;
+      const growth = per100('rssMb');
+      const peak = Math.max(...samples.filter((s) => s.pages >= first.pages).map((s) => s.rssMb));
       console.log(
-        `  clean-${engine.padEnd(9)} ${cells}; growth after page ${first.pages}: ${growth.toFixed(1)} MB per 100 pages; ${seconds.toFixed(0)} s${failures ? `; ${failures} calls threw` : ''}${last.stopped ? `; STOPPED at ${last.pages} pages (RSS over ${maxRssMb} MB)` : ''}`,
+        `  clean-${engine.padEnd(9)} ${cells}; growth after page ${first.pages}: ${growth.toFixed(1)} MB per 100 pages (heap used ${per100('heapMb').toFixed(1)}, heap committed ${per100('heapTotalMb').toFixed(1)}, external ${per100('externalMb').toFixed(1)}), RSS peak ${peak.toFixed(0)}; ${seconds.toFixed(0)} s${failures ? `; ${failures} calls threw` : ''}${last.stopped ? `; STOPPED at ${last.pages} pages (RSS over ${maxRssMb} MB)` : ''}`,
       );
     }
   }
