@@ -62,6 +62,7 @@ export const PIPELINE_DOM_RULES = [
   'boilerplate/outside-article',
   'boilerplate/post-chrome',
   'boilerplate/region-chrome',
+  'boilerplate/shop-rows',
 ] as const satisfies readonly RuleId[];
 
 const compiledCache = new Map<string, CompiledGroups>();
@@ -105,7 +106,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
     if (step.kind === 'procedure') {
       const dom = step.rule.dom;
       if (dom?.kind !== 'procedure') continue;
-      if (['outside-article', 'post-chrome', 'region-chrome'].includes(step.procedure)) continue;
+      if (['outside-article', 'post-chrome', 'region-chrome', 'shop-rows'].includes(step.procedure)) continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
       else {

@@ -12,6 +12,7 @@ import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
 import type { Block } from './blocks.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
+import { removeShopRows } from './shop-rows.js';
 import { removeRegionChrome } from './type-roots.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
@@ -205,6 +206,7 @@ export async function htmlPipeline(
     context.bodyChars = squash(root!.textContent ?? '').length;
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
     if (!notArticle && root === plan.mainRoot && pageType) removeRegionChrome(context, root, pageType);
+    if (!notArticle && pageType === 'product') removeShopRows(context, root!);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 
@@ -277,7 +279,11 @@ export async function htmlPipeline(
         ? 'outside the container widened around the article Readability picked'
         : readable
           ? 'not in the article Readability picked'
-          : `outside the per-site content selector '${site?.content ?? ''}'`;
+          : root === plan.threadRoot
+            ? "outside the page's thread"
+            : root === plan.mainRoot
+              ? "outside the page's main region"
+              : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
       if (leadAdded) inArticle.push(lead);
       for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {

@@ -15,6 +15,7 @@ import type { PageType, PageTypeResult } from '@corpuskit/document';
 import { TextStats } from './features/dom-walk.js';
 import { paragraphCharsBefore, paragraphCharsOutside, postGroup } from './features/groups.js';
 import { repeatedGroups } from './features/repeated.js';
+import { cardRegion } from './card-region.js';
 import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
 
 const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
@@ -23,8 +24,10 @@ const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = 
   // (Reply, Quote, "3 days ago" lines) still go.
   forum: ['comments/widget', 'comments/thread'],
   product: [],
-  collection: [],
-  listing: [],
+  // The content is a run of link lines (the cards' titles): a link-only line is not a
+  // related-links trailer here.
+  collection: ['related/trailing-links'],
+  listing: ['related/trailing-links'],
   documentation: [],
   service: [],
 };
@@ -61,16 +64,49 @@ function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; item
   const pageText = page.chars - page.linkChars;
   if (pageText <= 0) return null;
   const group = postGroup(repeatedGroups(body, stats));
-  if (!group || group.textChars < minShare * pageText) return null;
-  if (paragraphCharsOutside(body, stats, group) > group.textChars) return null;
-  if (paragraphCharsBefore(body, stats, group) > 0.5 * group.textChars) return null;
+  if (!group) return null;
   let largest = 0;
   for (const item of group.items) {
     const t = stats.of(item);
     largest = Math.max(largest, t.chars - t.linkChars);
   }
   if (largest > 0.6 * group.textChars) return null;
-  return { parent: group.parent, items: group.items };
+  if (
+    group.textChars >= minShare * pageText &&
+    paragraphCharsOutside(body, stats, group) <= group.textChars &&
+    paragraphCharsBefore(body, stats, group) <= 0.5 * group.textChars
+  )
+    return { parent: group.parent, items: group.items };
+  // The replies are a group and the opening post (or a question) sits above them in another
+  // shape: the thread is the smallest container of both, when the replies are a large part of
+  // it and it holds the page's prose.
+  for (let el = group.parent.parentElement, step = 0; el && el !== body && step < 4; el = el.parentElement, step++) {
+    const t = stats.of(el);
+    const text = t.chars - t.linkChars;
+    if (text < minShare * pageText || group.textChars < MIN_REPLIES_SHARE * text) continue;
+    if (paragraphCharsOutsideOf(body, stats, el) > text) continue;
+    return { parent: el, items: group.items };
+  }
+  return null;
+}
+
+/** The replies hold at least this share of the text of a thread container above them. */
+const MIN_REPLIES_SHARE = 0.4;
+
+/** Characters of `<p>` text (outside links) on the page outside an element. */
+function paragraphCharsOutsideOf(body: Element, stats: TextStats, inside: Element): number {
+  let chars = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200 || el === inside) return;
+    if (el.localName.toLowerCase() === 'p') {
+      const t = stats.of(el);
+      chars += t.chars - t.linkChars;
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(body, 0);
+  return chars;
 }
 
 /**
@@ -85,7 +121,11 @@ export function cleaningPlan(
 ): { type: PageType | null; threadRoot: Element | null; posts?: Element[]; mainRoot?: Element | null } {
   if (!typed) return { type: null, threadRoot: null };
   if (!fromCaller && typed.confidence < MIN_TYPE_CONFIDENCE) return { type: 'article', threadRoot: null };
-  if (MAIN_REGION_TYPES.includes(typed.type)) return { type: typed.type, threadRoot: null, mainRoot: mainRegion(body) };
+  if (MAIN_REGION_TYPES.includes(typed.type)) {
+    // A collection or listing with no marked main region: the region of its cards.
+    const cards = typed.type === 'collection' || typed.type === 'listing';
+    return { type: typed.type, threadRoot: null, mainRoot: mainRegion(body) ?? (cards ? cardRegion(body) : null) };
+  }
   if (typed.type !== 'forum') return { type: typed.type, threadRoot: null };
   const thread = mainThreadPosts(body);
   if (!thread && !fromCaller) return { type: 'article', threadRoot: null };

@@ -35,6 +35,24 @@ const FORUM_THREAD = `<div class="topic">${FORUM_POSTS.map(
 /** The main region of a product page: its description, a cart form and a report dialog. */
 const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
 
+const review = (title: string, body: string, stars: number) =>
+  `<li class="review"><div class="review-stars" aria-label="${stars} out of 5 stars"></div><h4>${title}</h4><p>${body}</p><span class="who">A buyer</span></li>`;
+const card = (name: string, price: string) =>
+  `<div class="tile"><a href="/p/${name.toLowerCase().replace(/ /g, '-')}">${name}</a><span>Stoneware, glazed by hand, ships in a week</span><span class="price">${price}</span></div>`;
+const SHOP_ROWS_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  `<section class="reviews"><h2>Customer reviews</h2><ul>${[
+    review('Lovely glaze', 'The colour is even nicer than in the photos and it keeps tea warm.', 5),
+    review('Chipped after a week', 'The rim chipped in the dishwasher after a week of use.', 2),
+    review('Good size', 'Holds a big cup of coffee and sits well in the hand.', 4),
+  ].join('')}</ul></section><section class="also"><h2>You may also like</h2><div class="row">${[
+    card('Small bowl in brown', '$18.00'),
+    card('Tall vase in grey', '$42.00'),
+    card('Teapot with lid', '$64.00'),
+    card('Plate set of four', '$55.00'),
+  ].join('')}</div></section></main>`,
+);
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -319,6 +337,26 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     examples: {
       remove: [{ input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } }],
       keep: [{ input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } }],
+    },
+  },
+  {
+    id: 'boilerplate/shop-rows',
+    category: 'boilerplate',
+    description:
+      "On a product page, the rows about other things than the product: the list of customer reviews (three or more items of the same shape, most with a rating widget) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
+    stages: ['dom-after'],
+    pageTypes: ['product'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
+    examples: {
+      remove: [
+        { input: SHOP_ROWS_PAGE, at: 'top', target: 'Chipped after a week', options: { pageType: 'product' } },
+        { input: SHOP_ROWS_PAGE, at: 'top', target: 'Tall vase in grey', options: { pageType: 'product' } },
+      ],
+      keep: [
+        { input: SHOP_ROWS_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
+        { input: SHOP_ROWS_PAGE, at: 'top', target: 'Height 10 cm, width 8.5 cm', options: { pageType: 'product' } },
+      ],
     },
   },
   {

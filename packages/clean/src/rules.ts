@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 3;
+const PIPELINE_REVISION = 4;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -76,6 +76,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'outside-article': 1,
   'post-chrome': 1,
   'region-chrome': 1,
+  'shop-rows': 1,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,

@@ -16,7 +16,7 @@ export interface RepeatedGroup {
 }
 
 /** Tag plus class tokens without digits (post-1, post-2 are one signature), sorted. */
-function signature(element: Element): string {
+export function signature(element: Element): string {
   const cls = (element.getAttribute('class') ?? '')
     .toLowerCase()
     .split(/\s+/)
@@ -27,7 +27,7 @@ function signature(element: Element): string {
   return `${element.localName.toLowerCase()}.${cls}`;
 }
 
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
+export const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
 
 /**
  * Every group of at least `minItems` siblings with the same signature whose items each hold some

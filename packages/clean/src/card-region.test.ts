@@ -1,0 +1,73 @@
+// The card region of a collection or listing page without a marked main region: the parent of
+// its repeated cards, with the page's heading and intro, without the sidebar, menus and footer.
+import { describe, expect, it } from 'vitest';
+
+import { cardRegion } from './card-region.js';
+import { clean } from './clean.js';
+import { parseHtml } from './dom.js';
+
+const job = (i: number) => `
+  <li class="job"><a href="/jobs/${i}"><span class="title">Engineer role ${i} at Company${i}</span></a>
+  <span class="meta">Remote, full time, posted ${i} days ago</span></li>`;
+
+const pick = (i: number) => `<li class="pick"><a href="/story/${i}">Popular story ${i} of the week</a></li>`;
+
+// No <main>: Readability picks the intro paragraph, the listing is a run of link rows.
+const LISTING = `<!doctype html><html><head><title>Remote jobs</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/post">Post a job</a></nav></header>
+<div class="page"><div class="content">
+<div class="heading"><h1>Remote programming jobs</h1>
+<p class="intro">The newest remote programming jobs from companies that hire anywhere, checked by hand every morning before they are listed here.</p></div>
+<ul class="jobs">${Array.from({ length: 14 }, (_, i) => job(i + 1)).join('')}</ul>
+<div class="pager"><a href="?page=2">Next page</a></div>
+</div>
+<aside class="sidebar"><h3>Popular</h3><ul>${[1, 2, 3, 4].map(pick).join('')}</ul></aside></div>
+<footer><p>Company address, contact and the terms of the job board.</p></footer></body></html>`;
+
+const ARTICLE = `<!doctype html><html><head><title>Council votes</title></head><body>
+<div class="page"><h1>Council votes on the bridge</h1>
+${[1, 2, 3, 4, 5].map((i) => `<p>Paragraph ${i} of the report on the vote about the bridge, with the figures the council gave and what the mayor said afterwards about the cost and the timetable of the works.</p>`).join('')}
+<ul class="related">${[1, 2, 3].map(pick).join('')}</ul></div></body></html>`;
+
+describe('card region of collection and listing pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`finds the cards' container with the heading and intro, not the sidebar (${engine})`, async () => {
+      const page = await parseHtml(LISTING, engine, null, []);
+      try {
+        const region = cardRegion(page.document.body);
+        expect(region?.getAttribute('class')).toBe('content');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`finds none on an article whose only repeated links are a short related list (${engine})`, async () => {
+      const page = await parseHtml(ARTICLE, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)).toBeNull();
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`cleans a listing without a main region as its cards, the rest reported (${engine})`, async () => {
+      const doc = await clean(LISTING, { url: 'https://jobs.example.com/remote', engine, pageType: 'listing' });
+      expect(doc.text).toContain('Remote programming jobs');
+      expect(doc.text).toContain('checked by hand every morning');
+      for (const i of [1, 2, 7, 13, 14]) {
+        expect(doc.text).toContain(`Engineer role ${i} at Company${i}`);
+        expect(doc.text).toContain(`posted ${i} days ago`);
+      }
+      expect(doc.text).not.toContain('Popular story 1');
+      expect(doc.text).not.toContain('terms of the job board');
+      const outside = doc.removed.filter((r) => r.rule === 'boilerplate/outside-article');
+      expect(outside.some((r) => r.text.includes('Popular story 2'))).toBe(true);
+      expect(outside.every((r) => r.reason === "outside the page's main region")).toBe(true);
+      // The same page cleaned as an article goes through Readability.
+      const asArticle = await clean(LISTING, { url: 'https://jobs.example.com/remote', engine, pageType: 'article' });
+      const reasons = asArticle.removed.filter((r) => r.rule === 'boilerplate/outside-article').map((r) => r.reason);
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons).not.toContain("outside the page's main region");
+    });
+  }
+});

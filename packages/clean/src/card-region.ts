@@ -1,0 +1,163 @@
+/**
+ * The content root of a collection or listing page that does not mark its main region. Such a
+ * page is a grid or list of cards (a product tile, a story teaser, a job row): many sibling
+ * elements of the same shape, each a link with a title and a little text. Readability looks for
+ * one container of prose and takes a section of it, or an intro paragraph beside it. Here the
+ * root is the parent of the page's largest card group, widened over its neighbours while what
+ * they add is more cards (other sections of the same listing) or a little text (the page's
+ * heading and intro, pagination). Only the tree's shape is used: no class names, no words.
+ */
+
+import { TextStats } from './features/dom-walk.js';
+import { SKIP, signature } from './features/repeated.js';
+
+/** A card group has at least this many items... */
+const MIN_CARDS = 3;
+/** ...of which this share hold a link... */
+const MIN_LINKED_SHARE = 0.6;
+/** ...and are short: a card is a teaser, not a post or a section of prose. */
+const MAX_MEAN_CARD_CHARS = 1200;
+/** Cards of fewer characters on average are a menu or a tag list, not cards. */
+const MIN_MEAN_CARD_CHARS = 20;
+/** The card region must hold this share of the page's text outside its header, footer, nav and asides. */
+const MIN_REGION_SHARE = 0.4;
+/** Climbing to the parent is allowed when it adds at most this share of text that is not cards. */
+const MAX_ADDED_SHARE = 0.25;
+/** ...or when at least this share of what it adds is other card groups. */
+const MIN_ADDED_CARD_SHARE = 0.6;
+
+const CHROME_TAGS = new Set(['header', 'footer', 'nav', 'aside']);
+const ROOT_TAGS = new Set(['body', 'html']);
+
+interface CardGroup {
+  group: { parent: Element; items: Element[] };
+  chars: number;
+}
+
+/**
+ * Groups of at least MIN_CARDS siblings with the same tag and class signature, counting link
+ * text (a card's title is a link), in document order.
+ */
+function siblingGroups(root: Element): Array<{ parent: Element; items: Element[] }> {
+  const out: Array<{ parent: Element; items: Element[] }> = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const groups = new Map<string, Element[]>();
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (SKIP.has(c.localName.toLowerCase())) continue;
+      const key = signature(c);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+      walk(c, depth + 1);
+    }
+    for (const items of groups.values()) if (items.length >= MIN_CARDS) out.push({ parent: el, items });
+  };
+  walk(root, 0);
+  return out;
+}
+
+function cardGroups(body: Element, stats: TextStats): CardGroup[] {
+  const out: CardGroup[] = [];
+  for (const group of siblingGroups(body)) {
+    const items = group.items;
+    const tag = items[0]!.localName.toLowerCase();
+    if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;
+    if (insideChrome(group.parent)) continue;
+    let linked = 0;
+    let chars = 0;
+    let controls = 0;
+    for (const item of items) {
+      chars += stats.of(item).chars;
+      if (item.querySelector('a[href]')) linked++;
+      // Filter rows and option lists are made of check boxes and fields, not links.
+      if (item.querySelector('input, select, textarea')) controls++;
+    }
+    if (controls * 2 > items.length) continue;
+    const mean = chars / items.length;
+    if (linked < MIN_LINKED_SHARE * items.length) continue;
+    if (mean < MIN_MEAN_CARD_CHARS || mean > MAX_MEAN_CARD_CHARS) continue;
+    out.push({ group, chars });
+  }
+  return out;
+}
+
+function insideChrome(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    if (CHROME_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'navigation') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `parent` holds, beside `root`, a sidebar, a menu, a footer or a header other than the
+ * page's heading: a sign that it is the page's frame, not the listing.
+ */
+function addsChrome(parent: Element, root: Element, stats: TextStats): boolean {
+  for (const el of Array.from(parent.querySelectorAll('aside, nav, footer, header, [role="navigation"]'))) {
+    if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
+    if (el.localName.toLowerCase() === 'header' && el.querySelector('h1')) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Characters of the page outside `<header>`, `<footer>`, `<nav>` and `<aside>` elements. */
+function contentChars(body: Element, stats: TextStats): number {
+  let chrome = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    if (CHROME_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'navigation') {
+      chrome += stats.of(el).chars;
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(body, 0);
+  return stats.of(body).chars - chrome;
+}
+
+/** Characters of the card groups (outermost only) whose parent is inside `root`. */
+function cardCharsIn(root: Element, groups: CardGroup[]): number {
+  let chars = 0;
+  const counted: Element[] = [];
+  for (const { group, chars: n } of groups) {
+    if (!root.contains(group.parent)) continue;
+    if (counted.some((item) => item.contains(group.parent))) continue;
+    counted.push(...group.items);
+    chars += n;
+  }
+  return chars;
+}
+
+/**
+ * The card region of a page: the parent of its largest card group, widened as described above,
+ * when it holds at least MIN_REGION_SHARE of the page's text outside header, footer, nav and
+ * asides; else null.
+ */
+export function cardRegion(body: Element): Element | null {
+  const stats = new TextStats();
+  const groups = cardGroups(body, stats);
+  if (groups.length === 0) return null;
+  // Outer groups first, so a group nested in another's items does not count twice.
+  let best: CardGroup | null = null;
+  for (const g of groups) if (!best || g.chars > best.chars) best = g;
+  let root = best!.group.parent;
+  if (ROOT_TAGS.has(root.localName.toLowerCase())) return null;
+  for (let step = 0; step < 6; step++) {
+    const parent = root.parentElement;
+    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase()) || CHROME_TAGS.has(parent.localName.toLowerCase()))
+      break;
+    const added = stats.of(parent).chars - stats.of(root).chars;
+    if (added > 0 && addsChrome(parent, root, stats)) break;
+    if (added > 0) {
+      const addedCards = cardCharsIn(parent, groups) - cardCharsIn(root, groups);
+      const rest = added - Math.max(0, addedCards);
+      if (rest > MAX_ADDED_SHARE * stats.of(root).chars && addedCards < MIN_ADDED_CARD_SHARE * added) break;
+    }
+    root = parent;
+  }
+  const page = contentChars(body, stats);
+  if (page <= 0 || stats.of(root).chars < MIN_REGION_SHARE * page) return null;
+  return root;
+}

@@ -1,0 +1,128 @@
+/**
+ * Rows of a product page that are about other things than the product (rule
+ * `boilerplate/shop-rows`): the list of customer reviews and the rows of other products
+ * ("customers also bought", "related products", carousels of product cards). Both are repeated
+ * groups of siblings of the same shape:
+ * - a review list: at least three items, most of them with a rating widget (schema.org review
+ *   markup, or an element whose class or label is a rating or stars);
+ * - a product row: at least three short items, most of them a link with a price.
+ * The group goes with its heading and summary (the smallest container around it that adds
+ * little text besides). Only the tree's shape and generic markup are used: no site's class names.
+ */
+
+import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
+import type { DomRuleContext } from './dom-removal.js';
+import { TextStats } from './features/dom-walk.js';
+import { SKIP, signature } from './features/repeated.js';
+import { ruleById } from './rules.js';
+
+const RULE = 'boilerplate/shop-rows' as const;
+
+const MIN_ITEMS = 3;
+/** Share of the items with the signal (a rating, a link with a price). */
+const MIN_SIGNAL_SHARE = 0.5;
+/** A product card is short. */
+const MAX_CARD_CHARS = 400;
+/** The container taken around a group adds at most this share of the group's text. */
+const MAX_ADDED_SHARE = 0.35;
+/** Never more than this share of the content's text, and the content keeps at least MIN_LEFT characters. */
+const MAX_ROW_SHARE = 0.7;
+const MIN_LEFT = 300;
+
+const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?stars)(?:$|[\s_-])/i;
+const RATING_SELECTOR =
+  '[itemprop="reviewRating"], [itemprop="ratingValue"], [itemtype*="schema.org/Rating"], [class*="rating" i], [class*="stars" i], [aria-label*="star" i], [data-rating]';
+const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf)\b)/i;
+
+function hasRating(item: Element): boolean {
+  if (item.matches('[itemprop="review"], [itemtype*="schema.org/Review"]')) return true;
+  for (const el of Array.from(item.querySelectorAll(RATING_SELECTOR))) {
+    const cls = el.getAttribute('class') ?? '';
+    const label = el.getAttribute('aria-label') ?? '';
+    if (el.hasAttribute('itemprop') || el.hasAttribute('itemtype') || el.hasAttribute('data-rating')) return true;
+    if (RATING_TOKEN.test(cls) || /\bstars?\b/i.test(label)) return true;
+  }
+  return false;
+}
+
+function isProductCard(item: Element, stats: TextStats): boolean {
+  const t = stats.of(item);
+  if (t.chars === 0 || t.chars > MAX_CARD_CHARS) return false;
+  if (!item.querySelector('a[href]') && item.localName.toLowerCase() !== 'a') return false;
+  return PRICE.test((item.textContent ?? '').slice(0, 1000));
+}
+
+/** Groups of at least MIN_ITEMS same-signature siblings under `root`. */
+function groupsOf(root: Element): Element[][] {
+  const out: Element[][] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const groups = new Map<string, Element[]>();
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (SKIP.has(c.localName.toLowerCase())) continue;
+      const key = signature(c);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+      walk(c, depth + 1);
+    }
+    for (const items of groups.values()) if (items.length >= MIN_ITEMS) out.push(items);
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** The smallest container around a group's items that adds little text besides them. */
+function containerOf(items: Element[], root: Element, stats: TextStats): Element {
+  const itemChars = items.reduce((n, item) => n + stats.of(item).chars, 0);
+  let container = items[0]!.parentElement!;
+  for (let step = 0; step < 4; step++) {
+    const parent = container.parentElement;
+    if (!parent || parent === root || !root.contains(parent)) break;
+    if (stats.of(parent).chars - itemChars > MAX_ADDED_SHARE * itemChars) break;
+    container = parent;
+  }
+  return container;
+}
+
+/** The review lists and product rows inside `root`, outermost first, each with why. */
+export function shopRows(root: Element): Array<{ element: Element; why: string }> {
+  const stats = new TextStats();
+  const total = stats.of(root).chars;
+  const out: Array<{ element: Element; why: string }> = [];
+  let removed = 0;
+  for (const items of groupsOf(root)) {
+    if (out.some(({ element }) => element.contains(items[0]!))) continue;
+    const reviews = items.filter(hasRating).length;
+    const cards = items.filter((item) => isProductCard(item, stats)).length;
+    let why: string | null = null;
+    if (reviews >= MIN_SIGNAL_SHARE * items.length) why = `a list of ${items.length} reviews`;
+    else if (cards >= MIN_SIGNAL_SHARE * items.length) why = `a row of ${items.length} product cards with prices`;
+    if (!why) continue;
+    const element = containerOf(items, root, stats);
+    if (element === root) continue;
+    const chars = stats.of(element).chars;
+    if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
+    // A container already taken may sit inside this one: the outer one replaces it.
+    for (let i = out.length - 1; i >= 0; i--) {
+      if (element.contains(out[i]!.element)) {
+        removed -= stats.of(out[i]!.element).chars;
+        out.splice(i, 1);
+      }
+    }
+    out.push({ element, why });
+    removed += chars;
+  }
+  return out;
+}
+
+/** Remove the review lists and product rows of a product page's content, each reported. */
+export function removeShopRows(context: DomRuleContext, root: Element): void {
+  const rule = ruleById(RULE);
+  if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
+  const reason = rule.dom?.reason ?? 'not about the product';
+  for (const { element, why } of shopRows(root)) {
+    if (!isAttached(element, root) || isKept(context, element)) continue;
+    removeElement(context, element, RULE, `${reason}: ${why}`);
+  }
+}
