@@ -27,7 +27,18 @@ export function signature(element: Element): string {
   return `${element.localName.toLowerCase()}.${cls}`;
 }
 
-export const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
+export const SKIP = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'svg',
+  'select',
+  'nav',
+  'footer',
+  'header',
+]);
 
 /**
  * Every group of at least `minItems` siblings with the same signature whose items each hold some
