@@ -142,6 +142,9 @@ export const run: CommandRun = async (args, options, context) => {
       timeoutMs,
       ...(urls ? { urls } : {}),
       ...(stdin ? { stdin } : {}),
+      // Cleaned pages past the spool's memory budget wait on the corpus's own disk, not in the
+      // system's temporary folder (often RAM-backed tmpfs, and small next to a multi-GB WARC).
+      spool: { dir: corpus.store.root },
       signal: context.signal,
       onStaging: () => {
         progress.stop();
