@@ -142,6 +142,9 @@ async function main() {
   let args;
   try {
     args = parseArgs({
+      // `pnpm --filter @corpuskit/clean bench -- --data DIR` hands the script a leading `--`,
+      // after which parseArgs would read every option as a positional and ignore it.
+      args: process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--')),
       options: {
         data: { type: 'string' },
         pages: { type: 'string' },
