@@ -2,10 +2,6 @@
 import { EXIT_CODES } from '@corpuskit/document';
 
 import { main } from './main.js';
-import { tuneTiering } from './v8-tiering.js';
-
-// Before any worker thread starts: less V8 compiler work per cleaning thread (see v8-tiering.ts).
-tuneTiering();
 
 // The reader went away (`corpuskit status | head`, `export | head`): what it wanted was
 // printed, so stop quietly with exit 0, as Unix filters do, instead of crashing with EPIPE.
