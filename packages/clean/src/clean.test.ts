@@ -157,7 +157,7 @@ describe('clean: metadata', () => {
     expect(document.metadata).toMatchObject({
       authors: ['Ada Park', 'Lee Chan'],
       byline: 'Ada Park, Lee Chan',
-      publishedAt: '2024-02-01T07:00:00Z',
+      publishedAt: '2024-02-01T09:00:00+02:00',
       siteName: 'Town News',
       canonicalUrl: 'https://news.example/library',
       description: 'The council approved the library.',

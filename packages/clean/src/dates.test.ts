@@ -14,14 +14,19 @@ const CASES: Array<[string, string | null, string | null]> = [
   // ISO 8601 and RFC 2822 (read before chrono-node)
   ['2024-05-02', '2024-05-02', '2024-05-02'],
   ['2024-05-02T10:00:00', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
-  ['2024-05-02T10:00:00+02:00', '2024-05-02T08:00:00Z', '2024-05-02T08:00:00Z'],
+  ['2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00+02:00'],
+  // The day the publisher wrote stays the day: an evening in New York is not moved to the next day.
+  ['2024-05-02T22:30:00-0400', '2024-05-02T22:30:00-04:00', '2024-05-02T22:30:00-04:00'],
+  ['2024-05-02T10:00:00+00:00', '2024-05-02T10:00:00Z', '2024-05-02T10:00:00Z'],
+  ['2024-05-02T10:00:00+05:30', '2024-05-02T10:00:00+05:30', '2024-05-02T10:00:00+05:30'],
+  ['2024-05-02T10:00:00+15:00', null, null],
   ['Thu, 02 May 2024 10:00:00 GMT', '2024-05-02T10:00:00Z', '2024-05-02T10:00:00Z'],
   ['02.05.2024', '2024-05-02', '2024-05-02'],
   // The issue's examples: localised month names, CJK dates, zone names
   ['1er mai 2024', '2024-05-01', '2024-05-01'],
   ['2 de mayo de 2024', '2024-05-02', '2024-05-02'],
   ['2024年5月2日', '2024-05-02', '2024-05-02'],
-  ['May 2, 2024 10:00 EDT', '2024-05-02T14:00:00Z', '2024-05-02T14:00:00Z'],
+  ['May 2, 2024 10:00 EDT', '2024-05-02T10:00:00-04:00', '2024-05-02T10:00:00-04:00'],
   ['2. Mai 2024', '2024-05-02', '2024-05-02'],
   // More languages and shapes seen on news pages
   ['2. Mai 2024, 10:00 Uhr', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
@@ -33,8 +38,9 @@ const CASES: Array<[string, string | null, string | null]> = [
   ['2 мая 2024', '2024-05-02', '2024-05-02'],
   ['2024年5月2日 10:00', '2024-05-02T10:00:00', '2024-05-02T10:00:00'],
   ['Posted on May 2nd, 2024 at 3:30 pm', '2024-05-02T15:30:00', '2024-05-02T15:30:00'],
-  ['Wednesday 2 May 2024 14.30 BST', '2024-05-02T13:30:00Z', '2024-05-02T13:30:00Z'],
-  ['2 May 2024 10:00 +0200', '2024-05-02T08:00:00Z', '2024-05-02T08:00:00Z'],
+  ['Wednesday 2 May 2024 14.30 BST', '2024-05-02T14:30:00+01:00', '2024-05-02T14:30:00+01:00'],
+  ['2 May 2024 10:00 +0200', '2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00+02:00'],
+  ['Thu, 02 May 2024 23:00:00 -0500', '2024-05-02T23:00:00-05:00', '2024-05-02T23:00:00-05:00'],
   ['25/12/2023', '2023-12-25', '2023-12-25'],
   // Needs the reference: a missing year, a relative date
   ['May 2', '2024-05-02', null],
@@ -132,5 +138,58 @@ describe('clean: localised dates in the metadata', () => {
     expect(document.metadata.publishedAt).toBeNull();
     const fetched = await clean(pageWith('<meta name="date" content="2 mai">', ''), { fetchedAt: FETCHED });
     expect(fetched.metadata.publishedAt).toBe('2024-05-02');
+  });
+});
+
+describe('clean: the date of the byline, and the modified date when nothing else gives one', () => {
+  it.each([['jsdom'], ['linkedom']] as const)('reads the date line by the headline (%s)', async (engine) => {
+    const byline = await clean(
+      pageWith('', '<p class="meta">Par <a href="/a/ana">Ana Lindqvist</a> – 2 mai 2024</p>'),
+      {
+        engine,
+        fetchedAt: FETCHED,
+      },
+    );
+    expect(byline.metadata.publishedAt).toBe('2024-05-02');
+    expect(byline.metadata.sources.publishedAt).toBe('byline-text');
+    // A kicker above the headline counts too.
+    const kicker = new TextDecoder()
+      .decode(pageWith('', ''))
+      .replace('<article><h1>', '<article><div><span>Culture</span> <span>April 30, 2024</span></div><h1>');
+    expect((await clean(kicker, { engine, fetchedAt: FETCHED })).metadata.publishedAt).toBe('2024-04-30');
+  });
+
+  it('does not take a date from the article text, from far below the headline or without a year', async () => {
+    const inProse = await clean(
+      pageWith(
+        '',
+        '<p>The first plans were shown to the public on 2 May 2021, when the old hall was still in use.</p>',
+      ),
+      { fetchedAt: FETCHED },
+    );
+    expect(inProse.metadata.publishedAt).toBeNull();
+    const below = new TextDecoder()
+      .decode(pageWith('', ''))
+      .replace(
+        '</article>',
+        `<p>${PARAGRAPHS.join(' ')}</p><p>${PARAGRAPHS.join(' ')}</p><p>Updated 3 May 2024</p></article>`,
+      );
+    expect((await clean(below, { fetchedAt: FETCHED })).metadata.publishedAt).toBeNull();
+    const noYear = await clean(pageWith('', '<p class="meta">By Ana Lindqvist, 2 May</p>'), { fetchedAt: FETCHED });
+    expect(noYear.metadata.publishedAt).toBeNull();
+    // After the fetch time: not a publication date.
+    const future = await clean(pageWith('', '<p class="meta">By Ana Lindqvist, 2 May 2031</p>'), {
+      fetchedAt: FETCHED,
+    });
+    expect(future.metadata.publishedAt).toBeNull();
+  });
+
+  it('gives the modified date when the page has no publication date, and says so', async () => {
+    const head =
+      '<script type="application/ld+json">{"@type":"Article","dateModified":"2024-04-30T08:00:00-04:00"}</script>';
+    const document = await clean(pageWith(head, ''), { fetchedAt: FETCHED });
+    expect(document.metadata.publishedAt).toBe('2024-04-30T08:00:00-04:00');
+    expect(document.metadata.modifiedAt).toBe('2024-04-30T08:00:00-04:00');
+    expect(document.metadata.sources.publishedAt).toBe('json-ld (modified date)');
   });
 });

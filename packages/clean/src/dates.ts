@@ -1,7 +1,9 @@
 /**
  * Date parsing without the local time zone (the same input gives the same output on every
- * machine). Values with an offset become UTC instants (`2024-05-02T10:00:00Z`); values
- * without one keep their wall-clock time (`2024-05-02T10:00:00`); dates stay dates.
+ * machine). Values with an offset keep the wall-clock time and the offset they were written
+ * with (`2024-05-02T22:00:00-04:00`; a zero offset is written `Z`): the calendar day is the one
+ * the publisher wrote, which a conversion to UTC would move across midnight. Values without an
+ * offset keep their wall-clock time (`2024-05-02T10:00:00`); dates stay dates.
  *
  * ISO 8601, RFC 2822 with a zone and day-first dotted dates are read here; everything else
  * (month names in other languages, "2024年5月2日", zone names such as EDT) goes to chrono-node's
@@ -23,12 +25,28 @@ function validDate(year: number, month: number, day: number): boolean {
   return date.getUTCMonth() === month - 1;
 }
 
-function fromInstant(ms: number): string | null {
-  if (!Number.isFinite(ms)) return null;
-  const iso = new Date(ms).toISOString();
+/** The widest offset of any real time zone, in minutes. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/**
+ * An instant written as the wall-clock time at `offsetMinutes` east of UTC, with that offset
+ * (`Z` when it is zero); null outside the plausible years or for an impossible offset.
+ */
+function atOffset(ms: number, offsetMinutes: number): string | null {
+  if (!Number.isFinite(ms) || Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) return null;
+  const iso = new Date(ms + offsetMinutes * 60_000).toISOString();
   const year = Number(iso.slice(0, 4));
   if (year < 1990 || year > 2100) return null;
-  return iso.replace(/\.000Z$/, 'Z');
+  if (offsetMinutes === 0) return `${iso.slice(0, 19)}Z`;
+  const abs = Math.abs(offsetMinutes);
+  return `${iso.slice(0, 19)}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The offset in minutes of a zone written `Z`, `+05`, `+0530`, `-04:00`, `GMT+2` or `UTC`. */
+function offsetMinutes(zone: string): number {
+  const m = /([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
 export interface ParseDateOptions {
@@ -53,17 +71,14 @@ export function parseDate(raw: string | null | undefined, options: ParseDateOpti
     const second = Number(s ?? 0);
     if (hour > 23 || minute > 59 || second > 60) return null;
     if (!zone) return `${y}-${mo}-${d}T${h}:${mi}:${pad(second)}`;
-    let offset = 0;
-    if (zone.toUpperCase() !== 'Z') {
-      const sign = zone.startsWith('-') ? -1 : 1;
-      const digits = zone.slice(1).replace(':', '');
-      offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
-    }
-    return fromInstant(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
+    const offset = zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone);
+    return atOffset(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000, offset);
   }
   // RFC 2822 and similar with an explicit zone: Date.parse is deterministic for these.
-  if (/\b(?:GMT|UTC|Z)\b|[+-]\d{4}\b/.test(value) && /\d{4}/.test(value)) {
-    const parsed = fromInstant(Date.parse(value));
+  const zoned = /\b(?:GMT|UTC|Z)\b|[+-]\d{4}\b/.exec(value);
+  if (zoned && /\d{4}/.test(value)) {
+    const numeric = /(?:\b(?:GMT|UTC))?([+-]\d{4})\b/.exec(value.slice(zoned.index));
+    const parsed = atOffset(Date.parse(value), numeric ? offsetMinutes(numeric[1]!) : 0);
     if (parsed) return parsed;
   }
   // 02.05.2024 (day first, as written in German and most of Europe; chrono reads it month first)
@@ -145,7 +160,7 @@ function chronoDate(value: string, options: ParseDateOptions): string | null {
   const [hour, minute, second] = [start.get('hour') ?? 0, start.get('minute') ?? 0, start.get('second') ?? 0];
   if (!start.isCertain('timezoneOffset')) return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
   const offset = start.get('timezoneOffset') ?? 0;
-  return fromInstant(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
+  return atOffset(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000, offset);
 }
 
 function isRelative(result: ParsedResult): boolean {
@@ -159,6 +174,6 @@ export function isAfterFetch(date: string, fetchedAt: string | null): boolean {
   const fetched = Date.parse(fetchedAt);
   if (!Number.isFinite(fetched)) return false;
   if (date.length === 10) return date > new Date(fetched).toISOString().slice(0, 10);
-  if (/Z$/.test(date)) return Date.parse(date) > fetched;
+  if (/(?:Z|[+-]\d\d:\d\d)$/.test(date)) return Date.parse(date) > fetched;
   return Date.parse(`${date}Z`) > fetched + 14 * 3600_000;
 }

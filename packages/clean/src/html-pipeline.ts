@@ -14,6 +14,7 @@ import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js'
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import { removeRegionChrome } from './type-roots.js';
+import { bylineDate } from './byline-date.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
@@ -81,6 +82,8 @@ export async function htmlPipeline(
     warnings.push(...pageMeta.warnings);
     const articleRoots = articleRootsOf(document);
     const timeDate = timeElementDate(articleRoots, resolved.fetchedAt);
+    // Read before the rules run (they drop byline and date lines), and only when needed.
+    const textDate = pageMeta.publishedAt || timeDate ? null : bylineDate(body, resolved.fetchedAt);
     const bodyText = squash(bodyTextContent);
     const visibleChars = bodyText.length;
     const lead = findLead(body, bodyText, pageMeta.descriptions);
@@ -301,7 +304,7 @@ export async function htmlPipeline(
     placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text', blocks));
     for (const message of suspicions) reasons.push({ code: 'large-removal', message });
 
-    const metadata = buildMetadata(pageMeta, readable, timeDate, byline);
+    const metadata = buildMetadata(pageMeta, readable, { timeDate, textDate }, byline);
     return {
       title,
       blocks: result.kept,
@@ -516,7 +519,7 @@ function buildMetadata(
     excerpt?: string | null;
     lang?: string | null;
   } | null,
-  timeDate: string | null,
+  dates: { timeDate: string | null; textDate: string | null },
   byline: string | null,
 ): DocumentMetadata {
   const metadata = emptyMetadata();
@@ -527,8 +530,15 @@ function buildMetadata(
     sources.byline = 'readability';
     sources.authors = 'readability';
   }
-  metadata.publishedAt = page.publishedAt ?? timeDate;
-  if (!page.publishedAt && timeDate) sources.publishedAt = 'time-element';
+  // The publication date: metadata, else a <time> in the article, else the byline's date line,
+  // else (a page that gives only when it was last changed) the modification date.
+  const { timeDate, textDate } = dates;
+  metadata.publishedAt = page.publishedAt ?? timeDate ?? textDate ?? page.modifiedAt;
+  if (!page.publishedAt) {
+    if (timeDate) sources.publishedAt = 'time-element';
+    else if (textDate) sources.publishedAt = 'byline-text';
+    else if (page.modifiedAt) sources.publishedAt = `${sources.modifiedAt ?? 'metadata'} (modified date)`;
+  }
   metadata.modifiedAt = page.modifiedAt;
   metadata.siteName = page.siteName ?? (readable?.siteName ? squash(readable.siteName) : null);
   if (!page.siteName && metadata.siteName) sources.siteName = 'readability';
