@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 // `pnpm train [MODEL] [args]`: build @corpuskit/clean, then train its learned models from the dev
 // sets of a data directory (default ../shared/data relative to the repository root; the data is
-// read in place, never copied). MODEL: `blocks` (the block model, packages/clean/train/blocks.mjs),
-// `pagetype` (the page-type model, packages/clean/train/pagetype.mjs) or `all` (default). Arguments after MODEL go to each trainer; `--write` rewrites the
+// read in place, never copied). MODEL: `pagetype` (the page-type model,
+// packages/clean/train/pagetype.mjs) or `all` (default). Arguments after MODEL go to each trainer; `--write` rewrites the
 // checked-in weights. `--no-build` uses the existing dist.
 
 import { buildCleanUnlessSkipped, runNodeScript } from './workspace.mjs';
 
 const TRAINERS = {
-  blocks: 'packages/clean/train/blocks.mjs',
   pagetype: 'packages/clean/train/pagetype.mjs',
 };
 

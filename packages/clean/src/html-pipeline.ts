@@ -8,7 +8,6 @@ import { PAGE_TYPES, emptyMetadata, hostOf, savedFromUrl } from '@corpuskit/docu
 import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@corpuskit/document';
 
 import { extractBlocks } from './blocks.js';
-import { applyBlockModel, reportBlockModel } from './blocks-model/model.js';
 import type { Block } from './blocks.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
@@ -237,7 +236,6 @@ export async function htmlPipeline(
       pageType,
       siteText: site ? { remove: site.removeText, keep: site.keepText } : null,
     });
-    const modelRun = notArticle ? null : applyBlockModel(result, root!, { title, disabled: resolved.disabled });
     deadline.check('text rules');
     const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);
     // An app shell (the page is drawn by script) whose only copy of the text is its description.
@@ -250,7 +248,6 @@ export async function htmlPipeline(
         message: "no text is left on the page; the text is the page's description",
       });
     }
-    reportBlockModel(modelRun, result.keptIndex[0] === -1 ? result.kept[0]!.text : null);
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     const markdown =
       result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;
