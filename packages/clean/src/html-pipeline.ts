@@ -105,7 +105,10 @@ export async function htmlPipeline(
       bodyChars: visibleChars,
       pageType,
     };
-    if (context.captions === 'drop' && pageCaptionShare(body) > 0.5) {
+    // Decided on what will be the content: the thread or main region when that is the root
+    // (text around it, such as a widget column, must not outvote the captions inside it).
+    const contentRegion = site?.content ? null : (plan.threadRoot ?? plan.mainRoot);
+    if (context.captions === 'drop' && pageCaptionShare(contentRegion ?? body) > 0.5) {
       context.captions = 'keep';
       warnings.push('captions hold most of the text on this page (a gallery or slideshow); they are kept');
     }

@@ -8,6 +8,7 @@ import type { PageType } from '@corpuskit/document';
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
+import { pageCaptionShare } from './dom-engine.js';
 import { parseHtml } from './dom.js';
 import { PAGE_FEATURE_NAMES } from './features/page.js';
 import {
@@ -230,6 +231,14 @@ const COLLECTION = `<!doctype html><html><head><title>Lamps</title></head><body>
 <section class="guide"><h2>Choosing a lamp</h2><p>Pick one ${words(45, 'choose')}.</p></section></main>
 <footer><p>Shop address and opening hours of the store in the old town.</p></footer></body></html>`;
 
+const slide = (i: number) =>
+  `<figure><img src="/s${i}.jpg" alt=""><figcaption>Slide ${i} shows harbour${i} ${words(45, `boat${i}`)}.</figcaption></figure>`;
+
+const SLIDESHOW = `<!doctype html><html><head><title>The harbour in pictures</title></head><body>
+<main><h1>The harbour in pictures</h1><p>${words(12, 'intro')}.</p>${[1, 2, 3, 4].map(slide).join('')}</main>
+<div class="column">${[1, 2, 3, 4, 5].map((i) => `<p>Column ${i} ${words(40, `market${i}`)}.</p>`).join('')}</div>
+</body></html>`;
+
 const SHELL = `<!doctype html><html><head><title>Which pump? - Community</title>
 <meta property="og:description" content="Our building's pump failed for the third time this winter and the landlord says a new one is on order. Has anyone asked the housing office to step in, or is it better to call a plumber and send the bill on?">
 </head><body><div id="app"></div><script>start()</script></body></html>`;
@@ -301,6 +310,27 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
       } finally {
         other.close();
       }
+    });
+
+    it(`keeps a slideshow's captions when the main region holds them, whatever the text around it (${engine})`, async () => {
+      const doc = await clean(SLIDESHOW, {
+        url: 'https://news.example.com/slideshow/harbour',
+        engine,
+        pageTypeModel: constantModel('listing'),
+      });
+      for (const i of [1, 2, 3, 4]) expect(doc.text).toContain(`Slide ${i} shows harbour${i}`);
+      expect(doc.warnings.some((w) => w.includes('captions hold most of the text'))).toBe(true);
+      // Counted on the whole body, the column of prose beside the region outweighs the captions.
+      const page = await parseHtml(SLIDESHOW, engine, null, []);
+      try {
+        expect(pageCaptionShare(page.document.body)).toBeLessThan(0.5);
+        expect(pageCaptionShare(mainRegion(page.document.body)!)).toBeGreaterThan(0.5);
+      } finally {
+        page.close();
+      }
+      // As an article (Readability, no main region) the rule is decided on the body: captions go.
+      const asArticle = await clean(SLIDESHOW, { url: 'https://news.example.com/slideshow/harbour', engine, pageTypeModel: false });
+      expect(asArticle.removed.some((r) => r.rule === 'caption/figure' && r.text.includes('Slide 1 shows'))).toBe(true);
     });
 
     it(`uses the description of a page whose body is drawn by script (${engine})`, async () => {
