@@ -106,6 +106,30 @@ describe('page features', () => {
     expect(f['url-subdomain-docs']).toBe(1);
     expect(f['class-toc']).toBeGreaterThan(0);
   });
+  it('reads structure: microdata types, card headings that are links, the main region, pagination', async () => {
+    const cards = [1, 2, 3, 4, 5, 6]
+      .map(
+        (i) =>
+          `<div class="c" itemscope itemtype="https://schema.org/Product"><h3><a href="/p/${i}">Lamp ${i}</a></h3><span itemprop="price">${i}9.00</span></div>`,
+      )
+      .join('');
+    const listing = `<!doctype html><html><head><title>Lamps</title><link rel="next" href="?page=2"></head><body>
+<header><a href="/">Home</a></header><main><h1>Lamps</h1>${cards}</main>
+<nav>${[1, 2, 3, 4].map((i) => `<a href="?page=${i}">${i}</a>`).join(' ')}</nav></body></html>`;
+    const f = await featuresOf(listing, 'https://shop.example.com/lamps');
+    expect(f['md-product']).toBe(1);
+    expect(f['md-price-props']).toBeCloseTo(Math.log1p(6), 12);
+    // Six of the seven headings are links (the card titles); the <h1> is not.
+    expect(f['heading-link-share']).toBeCloseTo(6 / 7, 12);
+    expect(f['pagination']).toBe(1);
+    expect(f['main-text-share']).toBeGreaterThan(0.8);
+    const article = await featuresOf(ARTICLE_WITH_COMMENTS, 'https://news.example.com/2024/05/bridge');
+    expect(article['md-product']).toBe(0);
+    expect(article['heading-link-share']).toBe(0);
+    expect(article['pagination']).toBe(0);
+    expect(article['text-after-h1-share']).toBeGreaterThan(0.9);
+    expect(article['heading-prose-share']).toBeGreaterThan(0);
+  });
   it('gives the same values on jsdom and linkedom', async () => {
     const a = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'linkedom' });
     const b = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'jsdom' });
@@ -329,7 +353,11 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
         page.close();
       }
       // As an article (Readability, no main region) the rule is decided on the body: captions go.
-      const asArticle = await clean(SLIDESHOW, { url: 'https://news.example.com/slideshow/harbour', engine, pageTypeModel: false });
+      const asArticle = await clean(SLIDESHOW, {
+        url: 'https://news.example.com/slideshow/harbour',
+        engine,
+        pageTypeModel: false,
+      });
       expect(asArticle.removed.some((r) => r.rule === 'caption/figure' && r.text.includes('Slide 1 shows'))).toBe(true);
     });
 

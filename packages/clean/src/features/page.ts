@@ -22,6 +22,7 @@
 
 import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
+import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import { CLASS_VOCAB, GENERATOR_GROUPS, LD_GROUPS, OG_TYPES, URL_VOCAB, WORD_GROUPS } from './vocab.js';
 
@@ -105,6 +106,7 @@ export const PAGE_FEATURE_NAMES: readonly string[] = [
   ...GENERATOR_GROUPS.map(([name]) => name),
   ...URL_FEATURES,
   ...URL_VOCAB.map((t) => `url-${t}`),
+  ...STRUCTURE_FEATURES,
 ];
 
 const BLOCKISH = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'td', 'th', 'blockquote', 'dd', 'dt']);
@@ -269,6 +271,9 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     ...ogFeatures(metas),
     ...generatorFeatures(metas),
     ...urlFeatures(url),
+    ...(body
+      ? structureFeatures({ body, document, stats, totalChars })
+      : new Array<number>(STRUCTURE_FEATURES.length).fill(0)),
   ];
   return values;
 }
