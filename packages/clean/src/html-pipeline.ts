@@ -24,6 +24,7 @@ import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
 import { readPageMetadata, timeElementDate } from './metadata.js';
 import type { PageMetadata } from './metadata.js';
+import { addLead, descriptionText, findLead } from './lead.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
@@ -33,9 +34,7 @@ import { classifyPage } from './page-type.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
-import type { TextRemoval } from './text-engine.js';
-import { endsLikeSentence, squash } from './text-util.js';
-import { elementsByTag } from './selector-match.js';
+import { squash } from './text-util.js';
 
 /** Clean an HTML page (already decoded). */
 export async function htmlPipeline(
@@ -344,134 +343,6 @@ function articleRootsOf(document: Document): Element[] {
   };
   walk(document);
   return out;
-}
-
-/**
- * The visible lead paragraph: the page's description when it is also shown on the page
- * (a standfirst above the body, which Readability often leaves out). Null when the
- * description is short or not shown.
- */
-function findLead(body: Element, bodyText: string, descriptions: string[]): string | null {
-  // Visible characters per element (a lower bound of its squashed text's length): elements far
-  // longer than a lead are passed over without reading their text.
-  const solid = solidChars();
-  for (const description of descriptions) {
-    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
-    if (!bodyText.includes(probe)) continue;
-    const longest = Math.max(description.length * 1.6, 400);
-    for (const tags of LEAD_TAGS) {
-      for (const element of elementsByTag(body, tags)) {
-        if (solid(element) > longest) continue;
-        const text = squash(element.textContent ?? '');
-        if (text.length < probe.length || text.length > longest) continue;
-        if (text.startsWith(probe)) return leadText(element);
-      }
-    }
-  }
-  // A standfirst marked up as such next to the headline.
-  const h1 = body.querySelector('h1');
-  if (!h1) return null;
-  for (const element of elementsByTag(body, STANDFIRST_TAGS)) {
-    if (!LEAD_CLASS.test(element.getAttribute('class') ?? '')) continue;
-    const text = squash(element.textContent ?? '');
-    if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
-    const parent = element.parentElement;
-    if (parent && (parent.contains(h1) || parent.parentElement?.contains(h1))) return leadText(element);
-  }
-  return null;
-}
-
-/**
- * Per element, the characters of its text that are not white space, remembered: a lower bound
- * of the length of its squashed text (squash keeps every such character).
- */
-function solidChars(): (element: Element) => number {
-  const memo = new Map<Element, number>();
-  const count = (element: Element): number => {
-    const known = memo.get(element);
-    if (known !== undefined) return known;
-    let n = 0;
-    for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 1) n += count(node as Element);
-      else if (node.nodeType === 3) {
-        const value = node.nodeValue ?? '';
-        for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) n++;
-      }
-    }
-    memo.set(element, n);
-    return n;
-  };
-  return count;
-}
-
-/** Characters `squash` may take out (its class is within these, plus control characters). */
-function isSpace(c: number): boolean {
-  return (
-    c <= 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** Where a shown description is looked for, in turn: paragraphs, headings and bold runs, containers. */
-const LEAD_TAGS: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['p']),
-  new Set(['h2', 'h3', 'strong', 'b']),
-  new Set(['div', 'span', 'section', 'header']),
-];
-const STANDFIRST_TAGS: ReadonlySet<string> = new Set(['p', 'div']);
-
-/**
- * The longest description (`og:description`, `description`, JSON-LD ...) of at least
- * MIN_SHELL_DESCRIPTION characters, without a trailing ellipsis; null when there is none.
- */
-function descriptionText(descriptions: string[]): string | null {
-  let best = '';
-  for (const description of descriptions) {
-    const text = squash(description.replace(/(?:\.\.\.|…|&hellip;)\s*$/, ''));
-    if (text.length > best.length) best = text;
-  }
-  return best.length >= MIN_SHELL_DESCRIPTION ? best : null;
-}
-
-/** A shorter description is a site's tagline, not a page's text. */
-const MIN_SHELL_DESCRIPTION = 150;
-
-const LEAD_CLASS =
-  /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;
-
-/** The lead's text as the blocks give it: words of its paragraphs and lines never glued. */
-function leadText(element: Element): string {
-  return squash(
-    extractBlocks(element, [])
-      .map((block) => block.text)
-      .join(' '),
-  );
-}
-
-/**
- * Put the lead in front of the text unless it is there already (in one block or across
- * several, line breaks and white space aside) or a text rule removed it. True when it was added.
- */
-function addLead(
-  lead: string,
-  result: { kept: Block[]; keptIndex: number[]; removals: TextRemoval[] },
-  blocks: Block[],
-): boolean {
-  const probe = squash(lead).slice(0, 60);
-  const holds = (texts: string[]) => squash(texts.join(' ')).includes(probe);
-  if (holds(blocks.map((block) => block.text))) return false;
-  if (result.removals.some((removal) => squash(removal.text).includes(probe))) return false;
-  result.kept.unshift({ text: lead, kind: 'p', level: 0, linkChars: 0, nodes: [] });
-  result.keptIndex.unshift(-1);
-  return true;
 }
 
 function hostFromUrl(url: string | null): string | null {
