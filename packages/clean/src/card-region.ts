@@ -9,7 +9,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
-import { SKIP, signature } from './features/repeated.js';
+import { siblingGroups } from './features/repeated.js';
 
 /** A card group has at least this many items... */
 const MIN_CARDS = 3;
@@ -34,32 +34,9 @@ interface CardGroup {
   chars: number;
 }
 
-/**
- * Groups of at least MIN_CARDS siblings with the same tag and class signature, counting link
- * text (a card's title is a link), in document order.
- */
-function siblingGroups(root: Element): Array<{ parent: Element; items: Element[] }> {
-  const out: Array<{ parent: Element; items: Element[] }> = [];
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200) return;
-    const groups = new Map<string, Element[]>();
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (SKIP.has(c.localName.toLowerCase())) continue;
-      const key = signature(c);
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-      walk(c, depth + 1);
-    }
-    for (const items of groups.values()) if (items.length >= MIN_CARDS) out.push({ parent: el, items });
-  };
-  walk(root, 0);
-  return out;
-}
-
 function cardGroups(body: Element, stats: TextStats): CardGroup[] {
   const out: CardGroup[] = [];
-  for (const group of siblingGroups(body)) {
+  for (const group of siblingGroups(body, MIN_CARDS)) {
     const items = group.items;
     const tag = items[0]!.localName.toLowerCase();
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;

@@ -13,7 +13,7 @@
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { TextStats } from './features/dom-walk.js';
-import { paragraphCharsBefore, paragraphCharsOutside, postGroup } from './features/groups.js';
+import { paragraphCharsBefore, paragraphCharsExcept, paragraphCharsOutside, postGroup } from './features/groups.js';
 import { repeatedGroups } from './features/repeated.js';
 import { cardRegion } from './card-region.js';
 import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
@@ -84,7 +84,7 @@ function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; item
     const t = stats.of(el);
     const text = t.chars - t.linkChars;
     if (text < minShare * pageText || group.textChars < MIN_REPLIES_SHARE * text) continue;
-    if (paragraphCharsOutsideOf(body, stats, el) > text) continue;
+    if (paragraphCharsExcept(body, stats, new Set([el])) > text) continue;
     return { parent: el, items: group.items };
   }
   return null;
@@ -92,22 +92,6 @@ function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; item
 
 /** The replies hold at least this share of the text of a thread container above them. */
 const MIN_REPLIES_SHARE = 0.4;
-
-/** Characters of `<p>` text (outside links) on the page outside an element. */
-function paragraphCharsOutsideOf(body: Element, stats: TextStats, inside: Element): number {
-  let chars = 0;
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200 || el === inside) return;
-    if (el.localName.toLowerCase() === 'p') {
-      const t = stats.of(el);
-      chars += t.chars - t.linkChars;
-      return;
-    }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
-  };
-  walk(body, 0);
-  return chars;
-}
 
 /**
  * How a page is cleaned: the type whose rules apply and, for a forum, the thread's container.

@@ -13,7 +13,7 @@
 import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
-import { SKIP, signature } from './features/repeated.js';
+import { siblingGroups } from './features/repeated.js';
 import { ruleById } from './rules.js';
 
 const RULE = 'boilerplate/shop-rows' as const;
@@ -52,26 +52,6 @@ function isProductCard(item: Element, stats: TextStats): boolean {
   return PRICE.test((item.textContent ?? '').slice(0, 1000));
 }
 
-/** Groups of at least MIN_ITEMS same-signature siblings under `root`. */
-function groupsOf(root: Element): Element[][] {
-  const out: Element[][] = [];
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200) return;
-    const groups = new Map<string, Element[]>();
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (SKIP.has(c.localName.toLowerCase())) continue;
-      const key = signature(c);
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-      walk(c, depth + 1);
-    }
-    for (const items of groups.values()) if (items.length >= MIN_ITEMS) out.push(items);
-  };
-  walk(root, 0);
-  return out;
-}
-
 /** The smallest container around a group's items that adds little text besides them. */
 function containerOf(items: Element[], root: Element, stats: TextStats): Element {
   const itemChars = items.reduce((n, item) => n + stats.of(item).chars, 0);
@@ -91,7 +71,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
   const total = stats.of(root).chars;
   const out: Array<{ element: Element; why: string }> = [];
   let removed = 0;
-  for (const items of groupsOf(root)) {
+  for (const { items } of siblingGroups(root, MIN_ITEMS)) {
     if (out.some(({ element }) => element.contains(items[0]!))) continue;
     const reviews = items.filter(hasRating).length;
     const cards = items.filter((item) => isProductCard(item, stats)).length;

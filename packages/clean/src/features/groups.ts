@@ -155,7 +155,11 @@ export function postGroup(groups: RepeatedGroup[]): RepeatedGroup | null {
 
 /** Characters of `<p>` text on the page outside the items of a group. */
 export function paragraphCharsOutside(body: Element, stats: TextStats, group: RepeatedGroup | null): number {
-  const inside = new Set<Element>(group?.items ?? []);
+  return paragraphCharsExcept(body, stats, new Set<Element>(group?.items ?? []));
+}
+
+/** Characters of `<p>` text (outside links) on the page outside the given elements. */
+export function paragraphCharsExcept(body: Element, stats: TextStats, inside: ReadonlySet<Element>): number {
   let chars = 0;
   const walk = (el: Element, depth: number): void => {
     if (depth > 200 || inside.has(el)) return;

@@ -16,7 +16,7 @@ export interface RepeatedGroup {
 }
 
 /** Tag plus class tokens without digits (post-1, post-2 are one signature), sorted. */
-export function signature(element: Element): string {
+function signature(element: Element): string {
   const cls = (element.getAttribute('class') ?? '')
     .toLowerCase()
     .split(/\s+/)
@@ -27,18 +27,30 @@ export function signature(element: Element): string {
   return `${element.localName.toLowerCase()}.${cls}`;
 }
 
-export const SKIP = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'head',
-  'svg',
-  'select',
-  'nav',
-  'footer',
-  'header',
-]);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
+
+/**
+ * Every group of at least `minItems` siblings under `root` with the same signature (SKIP'd
+ * elements neither counted nor entered), a parent's groups after those inside its children.
+ */
+export function siblingGroups(root: Element, minItems: number): Array<{ parent: Element; items: Element[] }> {
+  const out: Array<{ parent: Element; items: Element[] }> = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const groups = new Map<string, Element[]>();
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (SKIP.has(c.localName.toLowerCase())) continue;
+      const key = signature(c);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+      walk(c, depth + 1);
+    }
+    for (const items of groups.values()) if (items.length >= minItems) out.push({ parent: el, items });
+  };
+  walk(root, 0);
+  return out;
+}
 
 /**
  * Every group of at least `minItems` siblings with the same signature whose items each hold some
@@ -46,32 +58,17 @@ export const SKIP = new Set([
  */
 export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
   const out: RepeatedGroup[] = [];
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200) return;
-    const groups = new Map<string, Element[]>();
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
-      if (SKIP.has(tag)) continue;
-      const key = signature(c);
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-      walk(c, depth + 1);
+  for (const { parent, items } of siblingGroups(root, minItems)) {
+    let textChars = 0;
+    let linkChars = 0;
+    let withText = 0;
+    for (const item of items) {
+      const t = stats.of(item);
+      textChars += t.chars - t.linkChars;
+      linkChars += t.linkChars;
+      if (t.chars - t.linkChars >= 40) withText++;
     }
-    for (const items of groups.values()) {
-      if (items.length < minItems) continue;
-      let textChars = 0;
-      let linkChars = 0;
-      let withText = 0;
-      for (const item of items) {
-        const t = stats.of(item);
-        textChars += t.chars - t.linkChars;
-        linkChars += t.linkChars;
-        if (t.chars - t.linkChars >= 40) withText++;
-      }
-      if (withText >= minItems) out.push({ parent: el, items, textChars, linkChars });
-    }
-  };
-  walk(root, 0);
+    if (withText >= minItems) out.push({ parent, items, textChars, linkChars });
+  }
   return out;
 }
