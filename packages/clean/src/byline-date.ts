@@ -21,11 +21,16 @@ const MAX_LINES_AFTER_HEADLINE = 40;
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head', 'button', 'select', 'option']);
 const YEAR = /\b(?:19|20)\d\d\b/;
 
-/** The own text of each element that has some, in document order (a "line" of the page). */
+/**
+ * The own text of each element that has some, in document order (a "line" of the page), up to
+ * the last line the date search can read: `MAX_LINES_AFTER_HEADLINE` lines after the first
+ * `<h1>` line (the rest of the page is not walked).
+ */
 function lines(root: Element): Array<{ element: Element; text: string }> {
   const out: Array<{ element: Element; text: string }> = [];
+  let last = Infinity;
   const walk = (el: Element, depth: number): void => {
-    if (depth > 200 || SKIP.has(el.localName.toLowerCase())) return;
+    if (out.length > last || depth > 200 || SKIP.has(el.localName.toLowerCase())) return;
     let own = '';
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) own += node.nodeValue ?? '';
@@ -37,7 +42,10 @@ function lines(root: Element): Array<{ element: Element; text: string }> {
       }
     }
     const text = own.replace(/\s+/g, ' ').trim();
-    if (text) out.push({ element: el, text });
+    if (text) {
+      out.push({ element: el, text });
+      if (last === Infinity && el.localName.toLowerCase() === 'h1') last = out.length - 1 + MAX_LINES_AFTER_HEADLINE;
+    }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (!INLINE.has(c.localName.toLowerCase())) walk(c, depth + 1);
     }
