@@ -1,9 +1,10 @@
 /**
  * The repository patches linkedom (patches/linkedom@0.18.11.patch): a node's event-listener map
  * is made when a listener is first added, not when the node is made, and `querySelector(All)`
- * keeps the selectors it compiled. Listeners must still work as before, nodes that never had one
- * must take removal and dispatch, and a kept selector must match in each document and element
- * it is used from.
+ * keeps the selectors it compiled, and a class list keeps its joined text until it changes.
+ * Listeners must still work as before, nodes that never had one must take removal and dispatch,
+ * a kept selector must match in each document and element it is used from, and the class
+ * attribute must follow every change of the class list.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,42 @@ describe('linkedom selectors used again', () => {
     expect([...b.querySelectorAll(':scope > p')].map((p) => p.textContent)).toEqual(['b1']);
     expect(() => a.querySelectorAll('p[')).toThrow();
     expect(() => a.querySelectorAll('p[')).toThrow();
+    page.close();
+  });
+});
+
+describe('linkedom class lists', () => {
+  it('gives the class attribute after every kind of change', async () => {
+    const page = await parseHtml(
+      '<!doctype html><html><body><p id="p" class="a  b a">text</p></body></html>',
+      'linkedom',
+      null,
+      [],
+    );
+    const p = page.document.getElementById('p')!;
+    const seen = (): [string | null, string] => [p.getAttribute('class'), p.className];
+    expect(seen()).toEqual(['a b', 'a b']);
+    p.classList.add('c');
+    expect(seen()).toEqual(['a b c', 'a b c']);
+    p.classList.remove('a');
+    expect(seen()).toEqual(['b c', 'b c']);
+    p.classList.toggle('b');
+    expect(seen()).toEqual(['c', 'c']);
+    p.classList.toggle('d');
+    expect(seen()).toEqual(['c d', 'c d']);
+    p.classList.replace('c', 'e');
+    expect(seen()).toEqual(['d e', 'd e']);
+    p.className = 'x y';
+    expect(seen()).toEqual(['x y', 'x y']);
+    p.setAttribute('class', 'z');
+    expect(seen()).toEqual(['z', 'z']);
+    expect(p.matches('.z')).toBe(true);
+    p.removeAttribute('class');
+    expect(p.className).toBe('');
+    expect(p.matches('.z')).toBe(false);
+    p.classList.add('w');
+    expect(seen()).toEqual(['w', 'w']);
+    expect(p.outerHTML).toBe('<p class="w" id="p">text</p>');
     page.close();
   });
 });
