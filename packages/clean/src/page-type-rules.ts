@@ -23,7 +23,9 @@ const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = 
   // The thread is the page: its posts, replies and quoted posts are kept. The comment controls
   // (Reply, Quote, "3 days ago" lines) still go.
   forum: ['comments/widget', 'comments/thread'],
-  product: [],
+  // "About this item", "About <product>": the product's own description, not a press
+  // release's closing company profile.
+  product: ['boilerplate/about-company'],
   // The content is a run of link lines (the cards' titles): a link-only line is not a
   // related-links trailer here.
   collection: ['related/trailing-links'],

@@ -45,6 +45,23 @@ function hasRating(item: Element): boolean {
   return false;
 }
 
+/** A class or id word naming reviews (`reviews`, `review-list`, `customerReviews`, `testimonial`). */
+const REVIEW_WORD = /(?:^|[^a-z])(?:reviews?|testimonials?)(?:$|[^a-z])/;
+
+function namesReviews(element: Element): boolean {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (names.length < 6) return false;
+  return REVIEW_WORD.test(names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
+/** Whether the group's items, or its container up to two levels above, are named as reviews. */
+function namedReviewGroup(items: Element[], root: Element): boolean {
+  if (items.filter(namesReviews).length >= MIN_SIGNAL_SHARE * items.length) return true;
+  let el: Element | null = items[0]!.parentElement;
+  for (let step = 0; el && step < 3 && el !== root; step++, el = el.parentElement) if (namesReviews(el)) return true;
+  return false;
+}
+
 function isProductCard(item: Element, stats: TextStats): boolean {
   const t = stats.of(item);
   if (t.chars === 0 || t.chars > MAX_CARD_CHARS) return false;
@@ -77,21 +94,19 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     const cards = items.filter((item) => isProductCard(item, stats)).length;
     let why: string | null = null;
     if (reviews >= MIN_SIGNAL_SHARE * items.length) why = `a list of ${items.length} reviews`;
+    else if (namedReviewGroup(items, root)) why = `a list of ${items.length} items named as reviews`;
     else if (cards >= MIN_SIGNAL_SHARE * items.length) why = `a row of ${items.length} product cards with prices`;
     if (!why) continue;
     const element = containerOf(items, root, stats);
     if (element === root) continue;
     const chars = stats.of(element).chars;
-    if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
     // A container already taken may sit inside this one: the outer one replaces it.
-    for (let i = out.length - 1; i >= 0; i--) {
-      if (element.contains(out[i]!.element)) {
-        removed -= stats.of(out[i]!.element).chars;
-        out.splice(i, 1);
-      }
-    }
+    const inner = out.filter((taken) => element.contains(taken.element));
+    const innerChars = inner.reduce((n, taken) => n + stats.of(taken.element).chars, 0);
+    if (chars > MAX_ROW_SHARE * total || total - (removed - innerChars) - chars < MIN_LEFT) continue;
+    for (const taken of inner) out.splice(out.indexOf(taken), 1);
     out.push({ element, why });
-    removed += chars;
+    removed += chars - innerChars;
   }
   return out;
 }
