@@ -53,6 +53,20 @@ const SHOP_ROWS_PAGE = SHOP_PAGE.replace(
   ].join('')}</div></section></main>`,
 );
 
+/** Reviews with no rating markup, named as reviews by their container's class; and a gallery of previews. */
+const SHOP_NAMED_REVIEWS_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  `<section class="productReviews"><h2>What buyers say</h2>${[
+    'Bought two for my parents and they use them every morning.',
+    'The handle is a little small for big hands, otherwise fine.',
+    'Arrived well packed, the colour matches the photos exactly.',
+  ]
+    .map((text, i) => `<div class="entry"><b>Buyer ${i + 1}</b><p>${text}</p></div>`)
+    .join('')}</section><ul class="previews">${['Side view of the mug', 'The mug from above', 'The unglazed foot']
+    .map((text) => `<li>${text}, photographed in daylight on a wooden table.</li>`)
+    .join('')}</ul></main>`,
+);
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -189,9 +203,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'boilerplate/about-company',
     category: 'boilerplate',
-    description: 'An "About <Company>" section closing a press release (heading plus a company description).',
+    description:
+      'An "About <Company>" section closing a press release (heading plus a company description). Not on product pages, where "About <product>" is the description.',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       procedure: 'about-company',
       patterns: {
@@ -224,6 +239,14 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         },
       ],
       keep: [
+        {
+          // On a product page "About <product>" is the product's description.
+          input:
+            '<h2>About Acme Garden Bench</h2><p>The Acme Garden Bench is a two-seat bench of oiled larch that stays outside all year.</p>',
+          at: 'end',
+          target: 'two-seat bench of oiled larch',
+          options: { pageType: 'product' },
+        },
         {
           input: '<h2>About Acme Timber</h2><p>The firm will deliver the wood next spring.</p>',
           at: 'end',
@@ -343,19 +366,26 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the list of customer reviews (three or more items of the same shape, most with a rating widget) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Chipped after a week', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Tall vase in grey', options: { pageType: 'product' } },
+        {
+          input: SHOP_NAMED_REVIEWS_PAGE,
+          at: 'top',
+          target: 'the colour matches the photos',
+          options: { pageType: 'product' },
+        },
       ],
       keep: [
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Height 10 cm, width 8.5 cm', options: { pageType: 'product' } },
+        { input: SHOP_NAMED_REVIEWS_PAGE, at: 'top', target: 'The mug from above', options: { pageType: 'product' } },
       ],
     },
   },

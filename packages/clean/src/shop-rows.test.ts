@@ -53,3 +53,44 @@ describe('review lists and product rows on product pages', () => {
     });
   }
 });
+
+// Reviews without rating markup: the container says what they are; "preview" is another word.
+const NAMED = `<!doctype html><html><head><title>Kettle K3</title></head><body>
+<div class="page"><h1>Kettle K3</h1>
+<div class="copy">${['spout', 'lid', 'base', 'handle', 'filter', 'cord'].map(para).join('')}</div>
+<ul class="previews">${[1, 2, 3].map((i) => `<li>Preview ${i}: the kettle seen from side ${i}, in daylight on a kitchen table.</li>`).join('')}</ul>
+<div id="customerReviews"><h2>What buyers say</h2><div class="list">${[1, 2, 3, 4]
+  .map(
+    (i) =>
+      `<div class="entry"><b>Buyer ${i}</b><p>Opinion ${i}: it boils quickly and pours without dripping.</p></div>`,
+  )
+  .join('')}</div></div>
+<h2>About Kettle K3</h2><p>Kettle K3 is a 1.5 litre kettle of brushed steel with a cool-touch handle and a base that turns all the way round.</p>
+</div></body></html>`;
+
+describe('reviews named as reviews, and "About <product>" on product pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`takes a review list by its container's id, not a list of previews (${engine})`, async () => {
+      const page = await parseHtml(NAMED, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body);
+        expect(rows.map(({ why }) => why)).toEqual(['a list of 4 items named as reviews']);
+        expect(rows[0]!.element.textContent).toContain('Opinion 4');
+        expect(rows[0]!.element.textContent).not.toContain('Preview 1');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`keeps the product's "About" section on a product page; an article drops it (${engine})`, async () => {
+      const doc = await clean(NAMED, { url: 'https://shop.example.com/k3', engine, pageType: 'product' });
+      expect(doc.text).toContain('brushed steel with a cool-touch handle');
+      expect(doc.text).toContain('Preview 2');
+      expect(doc.text).not.toContain('Opinion 3');
+      expect(doc.removed.some((r) => r.rule === 'boilerplate/about-company')).toBe(false);
+      const asArticle = await clean(NAMED, { url: 'https://shop.example.com/k3', engine, pageType: 'article' });
+      expect(asArticle.removed.some((r) => r.rule === 'boilerplate/about-company')).toBe(true);
+      expect(asArticle.text).toContain('Opinion 3');
+    });
+  }
+});
