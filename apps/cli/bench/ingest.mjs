@@ -1,8 +1,9 @@
 // Ingest throughput of the built CLI on real saved pages, whole processes: --jobs 1 against
 // --jobs 2; ingest --redis with one and with two `corpuskit worker` processes (one thread each)
-// on a redis-server started here; the ceiling of this machine (`corpuskit clean` on all the pages
-// in one process, against two independent processes on half of them each, at once); --jobs 2
-// again with V8's --interrupt-budget raised 16x (an experiment, see below); and, with
+// and with one worker process of two threads, on a redis-server started here; the ceiling of
+// this machine (`corpuskit clean` on all the pages in one process, against two independent
+// processes on half of them each, at once); --jobs 2 again with V8's --interrupt-budget raised
+// 16x (an experiment, see below); and, with
 // --readability, a plain loop of Readability (jsdom). Each process reports its CPU per
 // thread (bench/thread-cpu.mjs): main thread, cleaning threads, V8's and libuv's own threads.
 //
@@ -216,10 +217,11 @@ if (values.redis) {
   redisUrl = `redis://127.0.0.1:${port}`;
 }
 /**
- * Start `count` worker processes of one thread each; returns a function that stops them and
- * resolves to what each printed on stderr (their CPU per thread, from thread-cpu.mjs).
+ * Start `count` worker processes of `threads` cleaning threads each; returns a function that
+ * stops them and resolves to what each printed on stderr (their CPU per thread, from
+ * thread-cpu.mjs).
  */
-async function workers(count) {
+async function workers(count, threads) {
   const started = [];
   for (let i = 0; i < count; i += 1) {
     const child = spawn(process.execPath, [
@@ -230,7 +232,7 @@ async function workers(count) {
       '--redis',
       redisUrl,
       '--concurrency',
-      '1',
+      String(threads),
     ]);
     children.push(child);
     const stderr = { text: '' };
@@ -256,8 +258,8 @@ function redisUsec() {
 }
 /** What the queue costs per job, from the last run through it. */
 let perJob = null;
-async function withWorkers(count) {
-  const stop = await workers(count);
+async function withWorkers(count, threads = 1) {
+  const stop = await workers(count, threads);
   let result;
   try {
     const before = redisUsec();
@@ -300,6 +302,8 @@ const configs = [
     ? [
         ['ingest --redis, 1 worker x 1 thread', () => withWorkers(1)],
         ['ingest --redis, 2 workers x 1 thread', () => withWorkers(2)],
+        // One process, two cleaning threads: one Node process and its start-up instead of two.
+        ['ingest --redis, 1 worker x 2 threads', () => withWorkers(1, 2)],
       ]
     : []),
   ...(values.ideal
@@ -365,6 +369,9 @@ if (redisUrl) {
   );
   console.log(
     `RATIO 2 workers / --jobs 2 throughput: ${ratio('ingest --redis, 2 workers x 1 thread', 'corpuskit ingest --jobs 2')}x (target within 10%)`,
+  );
+  console.log(
+    `RATIO 1 worker x 2 threads / 1 worker x 1 thread: ${ratio('ingest --redis, 1 worker x 2 threads', 'ingest --redis, 1 worker x 1 thread')}x; / --jobs 2: ${ratio('ingest --redis, 1 worker x 2 threads', 'corpuskit ingest --jobs 2')}x`,
   );
 }
 if (rows.has('--jobs 2, V8 budget x16')) {
