@@ -173,10 +173,25 @@ async function parseWithJsdom(html: string, url: string | null, warnings: string
 async function parseWithLinkedom(html: string): Promise<ParsedPage> {
   linkedomModule ??= import('linkedom');
   const { parseHTML } = await linkedomModule;
-  const { document } = parseHTML(shapeForLinkedom(html));
+  const { document } = parseHTML(shapeForLinkedom(cdataAsHtml(html)));
   repairBody(document as unknown as Document);
   return { document: document as unknown as Document, close() {} };
 }
+
+/**
+ * `<![CDATA[` outside SVG and MathML: an HTML5 parser reads it as a bogus comment that ends at
+ * the next `>`; linkedom's parser reads a CDATA section that runs to `]]>`, and with none (a
+ * template's stray marker) the rest of the page becomes one comment. Drop the bogus comment as
+ * the HTML5 parser would (comments are taken out of the tree anyway). Comments, scripts, style
+ * blocks and SVG/MathML islands are left as they are.
+ */
+export function cdataAsHtml(markup: string): string {
+  if (!markup.includes('<![CDATA[')) return markup;
+  return markup.replace(CDATA_TOKEN, (token: string) => (token.startsWith('<![') ? '' : token));
+}
+
+const CDATA_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1[\s/>]|$)|<(svg|math)\b[\s\S]*?(?:<\/\2\s*>|$)|<!\[CDATA\[[^>]*>/gi;
 
 /**
  * linkedom makes the first element it meets the document element. Give it a document that

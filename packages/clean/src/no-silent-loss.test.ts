@@ -35,6 +35,21 @@ describe.each(ENGINES)('no silent loss (%s)', (engine) => {
     expect(document.text).not.toContain('views');
   });
 
+  it('a stray "<![CDATA[" in the body ends at the next ">", as in an HTML5 parser, and hides nothing', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harbour report</title>
+<script>//<![CDATA[
+var views = 1;
+//]]></script></head><body>
+  <![CDATA[
+<div id="top"></div><article><h1>Harbour report</h1>${BODY}
+<svg><text><![CDATA[a > b]]></text></svg></article></body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(document.status).toBe('ok');
+    expect(document.text).not.toContain('CDATA');
+    expect(document.text).not.toContain('views');
+  });
+
   it('keeps JSON-LD for the metadata and drops styles and comments from the text', async () => {
     const html = `<!doctype html><html lang="en"><head><title>Harbour report</title>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour traffic grows","datePublished":"2024-05-02"}</script>
