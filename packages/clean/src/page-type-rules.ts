@@ -13,9 +13,10 @@
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { TextStats } from './features/dom-walk.js';
-import { paragraphCharsBefore, paragraphCharsExcept, paragraphCharsOutside, postGroup } from './features/groups.js';
+import { paragraphCharsBefore, paragraphCharsExcept, postGroup } from './features/groups.js';
 import { repeatedGroups } from './features/repeated.js';
 import { cardRegion } from './card-region.js';
+import { hiddenElements, threadPosts } from './thread.js';
 import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
 
 const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = {
@@ -63,20 +64,36 @@ export function mainThread(body: Element, minShare = 0.3): Element | null {
 function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; items: Element[] } | null {
   const stats = new TextStats();
   const page = stats.of(body);
-  const pageText = page.chars - page.linkChars;
+  // Text nobody sees (a cookie preference centre, pop-over menus) is not part of the page here.
+  const hidden = hiddenElements(body);
+  let pageText = page.chars - page.linkChars;
+  for (const el of hidden) {
+    const t = stats.of(el);
+    pageText -= t.chars - t.linkChars;
+  }
   if (pageText <= 0) return null;
-  const group = postGroup(repeatedGroups(body, stats));
+  // The dated/signed posts first; the plain repeated group when no group looks like posts.
+  const posts = threadPosts(body, stats);
+  const group = posts ?? postGroup(repeatedGroups(body, stats));
   if (!group) return null;
   let largest = 0;
   for (const item of group.items) {
     const t = stats.of(item);
     largest = Math.max(largest, t.chars - t.linkChars);
   }
-  if (largest > 0.6 * group.textChars) return null;
+  // One long post among look-alike boxes is an article and its comments, unless every box is a
+  // dated or signed post (a thread whose opening post is long).
+  if (!posts && largest > 0.6 * group.textChars) return null;
+  // `<p>` prose of hidden subtrees above the first post is not an article's body above it.
+  const first = group.items[0]!;
+  let hiddenProse = 0;
+  for (const el of hidden)
+    if (el.compareDocumentPosition(first) & 4 /* FOLLOWING */)
+      hiddenProse += paragraphCharsExcept(el, stats, new Set());
   if (
     group.textChars >= minShare * pageText &&
-    paragraphCharsOutside(body, stats, group) <= group.textChars &&
-    paragraphCharsBefore(body, stats, group) <= 0.5 * group.textChars
+    paragraphCharsExcept(body, stats, new Set([...group.items, ...hidden])) <= group.textChars &&
+    paragraphCharsBefore(body, stats, group) - hiddenProse <= 0.5 * group.textChars
   )
     return { parent: group.parent, items: group.items };
   // The replies are a group and the opening post (or a question) sits above them in another
@@ -86,7 +103,7 @@ function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; item
     const t = stats.of(el);
     const text = t.chars - t.linkChars;
     if (text < minShare * pageText || group.textChars < MIN_REPLIES_SHARE * text) continue;
-    if (paragraphCharsExcept(body, stats, new Set([el])) > text) continue;
+    if (paragraphCharsExcept(body, stats, new Set([el, ...hidden])) > text) continue;
     return { parent: el, items: group.items };
   }
   return null;

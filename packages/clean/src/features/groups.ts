@@ -52,7 +52,7 @@ interface ItemShape {
 }
 
 /** One walk of an item's subtree (depth-limited) for the signals above. */
-function itemShape(item: Element): ItemShape {
+export function itemShape(item: Element): ItemShape {
   const shape: ItemShape = {
     time: false,
     dateText: false,
@@ -122,7 +122,7 @@ function structured(item: Element): boolean {
 }
 
 /** Items are containers: not paragraphs or inline runs, and most hold several elements. */
-function isContainerGroup(group: RepeatedGroup): boolean {
+export function isContainerGroup(group: RepeatedGroup): boolean {
   if (NOT_CONTAINERS.has(group.items[0]!.localName.toLowerCase())) return false;
   let count = 0;
   for (const item of group.items) if (structured(item)) count++;

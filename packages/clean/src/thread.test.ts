@@ -1,0 +1,70 @@
+// The posts of a thread found by their shape (thread.ts): look-alike siblings that are dated or
+// signed, even when forum software gives each post its own class tokens; hidden pop-overs and
+// preference centres are not the thread, however much text they hold.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { parseHtml } from './dom.js';
+import { TextStats } from './features/dom-walk.js';
+import { mainThread } from './page-type-rules.js';
+import { hiddenElements, threadPosts } from './thread.js';
+
+const reply = (i: number, rank: string) => `
+  <div class="post post-${i} rank-${rank}${i === 2 ? ' stickied' : ''}" id="p${i}">
+    <div class="author"><a href="/members/user${i}">user${i}</a> <time datetime="2024-05-0${i}">May ${i}, 2024</time></div>
+    <div class="body"><p>Reply ${i}: the old valve on the boiler sticks when the water is hard, so descale it first and then bleed the radiators from the top floor down.</p>
+    <p>It took me an afternoon and a bucket, and the noise stopped the same evening.</p></div>
+  </div>`;
+
+const purpose = (i: number) => `
+  <div class="purpose-row"><h4>Purpose ${i}</h4>
+  <p>Information about your activity on this service (such as forms you submit and content you look at) can be stored and combined with other information about you, purpose number ${i}, to build or improve a profile.</p>
+  <p>Partners can use this purpose and you can object to it at any time in the settings.</p></div>`;
+
+const THREAD = `<!doctype html><html><head><title>Boiler valve sticks</title></head><body>
+<header><a href="/">Home</a></header>
+<div id="preferences" popover><h3>Your privacy</h3>${[1, 2, 3, 4, 5, 6, 7, 8].map(purpose).join('')}</div>
+<main><h1>Boiler valve sticks</h1>
+<div class="thread">
+  <div class="post post-0 rank-admin first" id="p0">
+    <div class="author"><a href="/members/owner">owner</a> <time datetime="2024-05-01">May 1, 2024</time></div>
+    <div class="body">${Array.from({ length: 12 }, (_, i) => `<p>Line ${i} of the question: our boiler's valve sticks every morning and the radiators upstairs stay cold until noon, whatever the thermostat says.</p>`).join('')}</div>
+  </div>
+  ${reply(1, 'member')}${reply(2, 'moderator')}${reply(3, 'member')}
+</div></main>
+<footer><p>Forum rules and the contact address.</p></footer></body></html>`;
+
+describe.each(['linkedom', 'jsdom'] as const)('thread posts by their shape (%s)', (engine) => {
+  it('groups posts whose class tokens differ per post, and skips the hidden pop-over', async () => {
+    const page = await parseHtml(THREAD, engine, null, []);
+    try {
+      const stats = new TextStats();
+      const posts = threadPosts(page.document.body, stats);
+      expect(posts?.parent.getAttribute('class')).toBe('thread');
+      expect(posts?.items.map((item) => item.id)).toEqual(['p0', 'p1', 'p2', 'p3']);
+      expect(hiddenElements(page.document.body).map((el) => el.id)).toEqual(['preferences']);
+      // The opening post holds most of the thread's text: still a thread, its posts are dated.
+      expect(mainThread(page.document.body)?.getAttribute('class')).toBe('thread');
+    } finally {
+      page.close();
+    }
+  });
+
+  it('keeps every post and none of the pop-over when cleaned as a forum', async () => {
+    const doc = await clean(THREAD, { url: 'https://forum.example.org/t/valve/9', engine, pageType: 'forum' });
+    expect(doc.text).toContain('Line 11 of the question');
+    for (const i of [1, 2, 3]) expect(doc.text).toContain(`Reply ${i}: the old valve`);
+    expect(doc.text).not.toContain('Purpose 3');
+    expect(doc.text).not.toContain('Forum rules');
+  });
+
+  it('finds no thread in look-alike boxes that carry no date or author', async () => {
+    const boxes = THREAD.replace(/<div class="author">.*?<\/div>/g, '').replace(/<time[^>]*>.*?<\/time>/g, '');
+    const page = await parseHtml(boxes, engine, null, []);
+    try {
+      expect(threadPosts(page.document.body, new TextStats())).toBeNull();
+    } finally {
+      page.close();
+    }
+  });
+});

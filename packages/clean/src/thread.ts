@@ -1,0 +1,137 @@
+/**
+ * The posts of a forum thread, found by their shape. Posts are siblings that look alike (the
+ * same tag, mostly the same class tokens: forum software adds per-post tokens such as a rank,
+ * "stickied" or an id with digits, so an exact class match splits one thread into many groups)
+ * and each carries what a post carries: a date or `<time>`, or a link to its author's profile.
+ * Hidden subtrees (`[hidden]`, `[popover]`, `aria-hidden`, dialogs) are not looked into: a
+ * cookie preference centre or a pop-over menu can hold more text than a short thread, but
+ * nobody reads it as the page. Nothing site-specific: only the tree's shape and these generic
+ * signals (features/groups.ts `itemShape`).
+ */
+
+import type { TextStats } from './features/dom-walk.js';
+import { isContainerGroup, itemShape } from './features/groups.js';
+import type { RepeatedGroup } from './features/repeated.js';
+
+/** Elements neither grouped nor entered. */
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'dialog']);
+
+/** Hidden until shown by script or the user: not the page a reader sees. */
+function hiddenElement(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.hasAttribute('popover')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('aria-modal') === 'true') return true;
+  const role = el.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog';
+}
+
+/** Class tokens without digits (ids, counters), lower case. */
+function classTokens(el: Element): Set<string> {
+  const out = new Set<string>();
+  for (const token of (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/))
+    if (token.length > 1 && !/\d/.test(token)) out.add(token);
+  return out;
+}
+
+/**
+ * Two class-token sets share at least half of the smaller one (two empty sets are alike; an
+ * empty and a non-empty one are not): `post rank-admin` and `post rank-member stickied` are alike.
+ */
+function alike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return a.size === b.size;
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared++;
+  return shared * 2 >= Math.min(a.size, b.size);
+}
+
+/** Groups of at least two alike siblings under `root`, inner groups before their parents'. */
+function looseGroups(root: Element): Array<{ parent: Element; items: Element[] }> {
+  const out: Array<{ parent: Element; items: Element[] }> = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    // Each cluster is compared by its first and its latest item's tokens.
+    const clusters: Array<{ tag: string; tokens: Set<string>; last: Set<string>; items: Element[] }> = [];
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName.toLowerCase();
+      if (SKIP.has(tag) || hiddenElement(c)) continue;
+      walk(c, depth + 1);
+      const tokens = classTokens(c);
+      const cluster = clusters.find((k) => k.tag === tag && (alike(k.tokens, tokens) || alike(k.last, tokens)));
+      if (cluster) {
+        cluster.items.push(c);
+        cluster.last = tokens;
+      } else clusters.push({ tag, tokens, last: tokens, items: [c] });
+    }
+    for (const { items } of clusters) if (items.length >= 2) out.push({ parent: el, items });
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Share of a group's items (the first 30) that carry a date, a `<time>` or an author link. */
+const MIN_POST_SIGNALS = 0.6;
+
+/** An item holds a post's text when it has this many characters outside links. */
+const MIN_POST_CHARS = 40;
+
+/**
+ * The group of alike siblings that reads most like the posts of a thread: containers, mostly
+ * text, most of them dated or signed, the most text outside links among such groups. A few
+ * wrappers around the thread (a question box and an answers box) are gone through down to the
+ * group inside them with more items and most of the text. Null when there is none.
+ */
+export function threadPosts(body: Element, stats: TextStats): RepeatedGroup | null {
+  const candidates: RepeatedGroup[] = [];
+  for (const { parent, items } of looseGroups(body)) {
+    let textChars = 0;
+    let linkChars = 0;
+    let withText = 0;
+    for (const item of items) {
+      const t = stats.of(item);
+      textChars += t.chars - t.linkChars;
+      linkChars += t.linkChars;
+      if (t.chars - t.linkChars >= MIN_POST_CHARS) withText++;
+    }
+    if (withText < 2 || linkChars > textChars) continue;
+    const group: RepeatedGroup = { parent, items, textChars, linkChars };
+    if (!isContainerGroup(group)) continue;
+    const looked = items.slice(0, 30);
+    let signed = 0;
+    for (const item of looked) {
+      const shape = itemShape(item);
+      if (shape.time || shape.dateText || shape.userLink) signed++;
+    }
+    if (signed < MIN_POST_SIGNALS * looked.length) continue;
+    candidates.push(group);
+  }
+  let best: RepeatedGroup | null = null;
+  for (const group of candidates) if (!best || group.textChars > best.textChars) best = group;
+  for (let step = 0; best && step < 5; step++) {
+    const outer: RepeatedGroup = best;
+    let inner: RepeatedGroup | null = null;
+    for (const g of candidates) {
+      if (g.items.length <= outer.items.length || g.textChars < 0.6 * outer.textChars) continue;
+      if (!outer.items.some((item) => item.contains(g.parent))) continue;
+      if (!inner || g.textChars > inner.textChars) inner = g;
+    }
+    if (!inner) break;
+    best = inner;
+  }
+  return best;
+}
+
+/**
+ * The outermost hidden subtrees under `root` (`[hidden]`, `[popover]`, `aria-hidden`, dialogs):
+ * text a reader does not see, left out when a thread's share of the page is measured.
+ */
+export function hiddenElements(root: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName.toLowerCase() === 'dialog' || hiddenElement(c)) out.push(c);
+      else walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
