@@ -12,6 +12,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
+import { DATE_TEXT, USER_HREF } from './features/groups.js';
 import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
@@ -79,6 +80,87 @@ function postChrome(item: Element, stats: TextStats): Element[] {
   return chrome;
 }
 
+/** A line is short: at most this many visible characters and words. */
+const MAX_LINE_CHARS = 40;
+const MAX_LINE_WORDS = 5;
+
+/** A short line found in at least this many posts, and this share of them, is the software's. */
+const MIN_LINE_POSTS = 3;
+const MIN_LINE_SHARE = 0.3;
+
+/** Elements whose text is prose or code: their short parts are not lines of their own. */
+const PROSE = new Set(['p', 'pre', 'code', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The short lines of a post: the outermost elements whose text is short and that stand alone
+ * (their parent has no text of its own beside them), outside prose and code. The author's name
+ * and the post's date are not counted: they stay.
+ */
+function shortLines(item: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 60) return;
+    const alone = ownChars(el) === 0;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName.toLowerCase();
+      if (PROSE.has(tag)) continue;
+      const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      if (text.length <= MAX_LINE_CHARS && text.split(' ').length <= MAX_LINE_WORDS) {
+        // The author's line may hold the software's lines too ("name · Posts: 40"): look inside.
+        if (alone && !signature(c, text)) {
+          out.push(c);
+          continue;
+        }
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(item, 0);
+  return out;
+}
+
+/** A line with the post's author (a link to a member's profile) or its date: these stay. */
+function signature(line: Element, text: string): boolean {
+  if (line.localName.toLowerCase() === 'time' || line.querySelector('time')) return true;
+  if (DATE_TEXT.test(text)) return true;
+  return [line, ...Array.from(line.querySelectorAll('a[href]'))].some(
+    (a) => a.localName.toLowerCase() === 'a' && USER_HREF.test(a.getAttribute('href') ?? ''),
+  );
+}
+
+/** A line's text with its numbers as one symbol: "Posts: 4032" and "Posts: 17" are one line. */
+function lineKey(element: Element): string {
+  return `${element.localName.toLowerCase()}:${(element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\d+/g, '0')}`;
+}
+
+/**
+ * Short lines that recur, in the same words up to their numbers, across the posts of a thread
+ * (MIN_LINE_POSTS and MIN_LINE_SHARE of them): post counts, join dates, "Reply" and "Quote"
+ * buttons, vote labels, "Click to expand...". A post's own words differ from post to post.
+ */
+function repeatedLines(items: readonly Element[]): Element[] {
+  if (items.length < MIN_LINE_POSTS) return [];
+  const byKey = new Map<string, { posts: number; elements: Element[] }>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const line of shortLines(item)) {
+      const key = lineKey(line);
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { posts: 0, elements: [] }));
+      entry.elements.push(line);
+      if (!seen.has(key)) {
+        seen.add(key);
+        entry.posts++;
+      }
+    }
+  }
+  const out: Element[] = [];
+  const needed = Math.max(MIN_LINE_POSTS, MIN_LINE_SHARE * items.length);
+  for (const { posts, elements } of byKey.values()) if (posts >= needed) out.push(...elements);
+  return out;
+}
+
 /** Remove the chrome of each post of a thread (items still in `root`), reported under the rule. */
 export function removePostChrome(context: DomRuleContext, root: Element, items: readonly Element[]): void {
   if (!ruleApplies(ruleById(RULE), context.disabled, context.stage, context.pageType)) return;
@@ -90,5 +172,10 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
       if (!isAttached(element, root) || isKept(context, element)) continue;
       removeElement(context, element, RULE, reason);
     }
+  }
+  const attached = items.filter((item) => isAttached(item, root));
+  for (const element of repeatedLines(attached)) {
+    if (!isAttached(element, root) || isKept(context, element)) continue;
+    removeElement(context, element, RULE, `${reason}: a short line repeated in most posts`);
   }
 }
