@@ -161,6 +161,45 @@ function repeatedLines(items: readonly Element[]): Element[] {
   return out;
 }
 
+/** Words a quoted passage is compared by, in runs (shingles) of this many. */
+const QUOTE_SHINGLE = 8;
+/** A quote whose shingles are found in earlier posts at this share repeats them. */
+const MIN_QUOTED_SHARE = 0.6;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+function shingles(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + QUOTE_SHINGLE <= tokens.length; i++) out.push(tokens.slice(i, i + QUOTE_SHINGLE).join(' '));
+  return out;
+}
+
+/**
+ * Quotes (`<blockquote>`, outermost in a post) that repeat an earlier post of the thread: most
+ * of their word runs are in the posts above. The quoted post is on the page already; a quote of
+ * a post that is not (an earlier page of the thread) stays.
+ */
+function repeatedQuotes(items: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  const earlier = new Set<string>();
+  for (const item of items) {
+    const quotes = Array.from(item.querySelectorAll('blockquote')).filter(
+      (q) => !q.parentElement?.closest('blockquote') || !item.contains(q.parentElement.closest('blockquote')),
+    );
+    for (const quote of quotes) {
+      const runs = shingles(words(quote.textContent ?? ''));
+      if (runs.length === 0) continue;
+      let found = 0;
+      for (const run of runs) if (earlier.has(run)) found++;
+      if (found >= MIN_QUOTED_SHARE * runs.length) out.push(quote);
+    }
+    for (const run of shingles(words(item.textContent ?? ''))) earlier.add(run);
+  }
+  return out;
+}
+
 /** Remove the chrome of each post of a thread (items still in `root`), reported under the rule. */
 export function removePostChrome(context: DomRuleContext, root: Element, items: readonly Element[]): void {
   if (!ruleApplies(ruleById(RULE), context.disabled, context.stage, context.pageType)) return;
@@ -174,6 +213,10 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
     }
   }
   const attached = items.filter((item) => isAttached(item, root));
+  for (const element of repeatedQuotes(attached)) {
+    if (!isAttached(element, root) || isKept(context, element)) continue;
+    removeElement(context, element, RULE, `${reason}: a quote of an earlier post on the page`);
+  }
   for (const element of repeatedLines(attached)) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: a short line repeated in most posts`);
