@@ -68,3 +68,28 @@ describe.each(['linkedom', 'jsdom'] as const)('thread posts by their shape (%s)'
     }
   });
 });
+
+const post = (i: number, body: string) => `
+  <div class="post" id="q${i}"><div class="author"><a href="/members/m${i}">m${i}</a> <time datetime="2024-06-0${i}">June ${i}, 2024</time></div>
+  <div class="body">${body}<span class="controls">Reply with quote</span></div></div>`;
+const FIRST =
+  'The allotment committee wants every plot holder to clear the paths by the end of the month, or the council will do it and send the bill.';
+
+const QUOTING = `<!doctype html><html><head><title>Allotment paths</title></head><body><main><h1>Allotment paths</h1><div class="thread">
+${post(1, `<p>${FIRST}</p><p>Does anyone know whether that covers the shared compost corner as well?</p>`)}
+${post(2, `<blockquote>m1 said: ${FIRST}</blockquote><p>Only the paths, the compost corner is the committee's own job, it says so in the tenancy rules.</p>`)}
+${post(3, `<blockquote>m7 said: Last spring the council cleared the paths of the lower field and sent each holder a bill of forty pounds.</blockquote><p>So it is worth doing it ourselves before the end of the month, then.</p>`)}
+${post(4, `<p>I will bring a strimmer on Saturday morning for anyone who wants to borrow it.</p>`)}
+</div></main></body></html>`;
+
+describe.each(['linkedom', 'jsdom'] as const)('post chrome: repeated lines and quotes (%s)', (engine) => {
+  it('drops the line every post repeats and the quote of a post above, keeps the posts and a quote from elsewhere', async () => {
+    const doc = await clean(QUOTING, { url: 'https://forum.example.org/t/paths/3', engine, pageType: 'forum' });
+    expect(doc.text).not.toContain('Reply with quote');
+    expect(doc.text.split(FIRST).length - 1).toBe(1);
+    expect(doc.text).toContain('sent each holder a bill of forty pounds');
+    expect(doc.text).toContain('I will bring a strimmer');
+    for (const reason of ['a short line repeated in most posts', 'a quote of an earlier post on the page'])
+      expect(doc.removed.some((r) => r.rule === 'boilerplate/post-chrome' && r.reason.endsWith(reason))).toBe(true);
+  });
+});
