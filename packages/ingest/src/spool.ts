@@ -71,7 +71,7 @@ export class CleanedSpool {
     const source = item.source;
     if (this.held + bytes.length <= this.budget) {
       this.held += bytes.length;
-      return { ...summary, load: async () => ({ ...(deserialize(bytes) as Omit<Cleaned, 'raw'>), raw }) };
+      return { ...summary, load: heldLoad(bytes, raw) };
     }
     const { handle, path: file } = await this.openFile();
     const offset = this.end;
@@ -82,20 +82,7 @@ export class CleanedSpool {
       throw spoolError(error, file, source);
     }
     this.spilled += 1;
-    const length = bytes.length;
-    return {
-      ...summary,
-      load: async () => {
-        const back = Buffer.allocUnsafe(length);
-        try {
-          const { bytesRead } = await handle.read(back, 0, length, offset);
-          if (bytesRead !== length) throw new Error(`read ${bytesRead} of ${length} bytes`);
-        } catch (error) {
-          throw spoolError(error, file, source);
-        }
-        return { ...(deserialize(back) as Omit<Cleaned, 'raw'>), raw };
-      },
-    };
+    return { ...summary, load: spilledLoad(handle, file, offset, bytes.length, source, raw) };
   }
 
   /** Close and remove the temporary file, if one was made. */
@@ -125,6 +112,33 @@ export class CleanedSpool {
     })();
     return this.file;
   }
+}
+
+// The two loaders are made in functions of their own: closures made in `add` itself would share
+// its scope, so a spilled page's loader would keep the serialised bytes alive (V8 keeps one
+// context per scope for all its closures) and memory would grow with the pages after all.
+function heldLoad(bytes: Buffer, raw: Cleaned['raw']): () => Promise<Cleaned> {
+  return async () => ({ ...(deserialize(bytes) as Omit<Cleaned, 'raw'>), raw });
+}
+
+function spilledLoad(
+  handle: FileHandle,
+  file: string,
+  offset: number,
+  length: number,
+  source: string,
+  raw: Cleaned['raw'],
+): () => Promise<Cleaned> {
+  return async () => {
+    const back = Buffer.allocUnsafe(length);
+    try {
+      const { bytesRead } = await handle.read(back, 0, length, offset);
+      if (bytesRead !== length) throw new Error(`read ${bytesRead} of ${length} bytes`);
+    } catch (error) {
+      throw spoolError(error, file, source);
+    }
+    return { ...(deserialize(back) as Omit<Cleaned, 'raw'>), raw };
+  };
 }
 
 function spoolError(error: unknown, file: string, source: string | null) {
