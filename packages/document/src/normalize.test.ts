@@ -28,6 +28,12 @@ describe('normalizeText', () => {
     expect(normalizeText('Hello,  “World”', { punctuation: false, caseFold: false })).toBe('Hello, "World"');
   });
 
+  it('drops an invisible character that NFKC makes (U+3164 HANGUL FILLER becomes U+1160)', () => {
+    expect(normalizeText('a\u3164b')).toBe('ab');
+    expect(normalizeText('\u3164')).toBe('');
+    expect(normalizeText('\u3164', { caseFold: false })).toBe('');
+  });
+
   it('is idempotent (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {

@@ -62,6 +62,18 @@ function removeInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+/**
+ * Unicode-normalise and drop invisible characters, so that the result has none: a compatibility
+ * form can itself be invisible (NFKC maps U+3164 HANGUL FILLER to U+1160), and dropping one can
+ * leave characters that compose, so repeat until neither step changes the text (twice at most in
+ * practice; bounded to stay safe on hostile input).
+ */
+function normalizeVisible(text: string, form: 'NFC' | 'NFKC'): string {
+  let out = removeInvisible(text).normalize(form);
+  for (let round = 0; round < 4 && out.search(INVISIBLE) !== -1; round++) out = removeInvisible(out).normalize(form);
+  return out;
+}
+
 /** Remove punctuation and symbols: `don't` -> `dont`, `well-known` -> `well known`. */
 export function stripPunctuation(text: string): string {
   return text
@@ -77,11 +89,10 @@ export function stripPunctuation(text: string): string {
  */
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
   const { nfkc = true, caseFold = true, quotes = true, dashes = true, punctuation = true, whitespace = true } = options;
-  let out = removeInvisible(text);
-  if (nfkc) out = out.normalize('NFKC');
+  let out = nfkc ? normalizeVisible(text, 'NFKC') : removeInvisible(text);
   if (quotes || punctuation) out = foldQuotes(out);
   if (dashes || punctuation) out = foldDashes(out);
-  if (caseFold) out = foldCase(out).normalize(nfkc ? 'NFKC' : 'NFC');
+  if (caseFold) out = normalizeVisible(foldCase(out), nfkc ? 'NFKC' : 'NFC');
   if (punctuation) out = stripPunctuation(out);
   if (whitespace) out = collapseWhitespace(out);
   return out;
