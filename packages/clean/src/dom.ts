@@ -235,14 +235,62 @@ function hasElement(markup: string): boolean {
 
 const BODY: ReadonlySet<string> = new Set(['body']);
 
+/** Elements an HTML5 parser puts in the head when they stand between `</head>` and `<body>`. */
+const HEAD_ELEMENTS: ReadonlySet<string> = new Set([
+  'base',
+  'link',
+  'meta',
+  'noscript',
+  'script',
+  'style',
+  'template',
+  'title',
+]);
+
+/**
+ * linkedom leaves elements written between `</head>` and `<body>` (a tag manager's script, a
+ * style block, a site header printed early) as children of `<html>` before the body, and its
+ * `document.body` then answers a new, empty body instead of the page's. Put them where an
+ * HTML5 parser does: head elements at the end of the head, anything else at the start of the
+ * body.
+ */
+function placeBetweenHeadAndBody(document: Document): void {
+  const root = document.documentElement;
+  if (!root) return;
+  let head: Element | null = null;
+  let body: Element | null = null;
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.localName.toLowerCase();
+    if (tag === 'head' && !head && !body) head = child;
+    else if (tag === 'body') {
+      body = child;
+      break;
+    }
+  }
+  if (!head || !body || head.nextElementSibling === body) return;
+  const between: Element[] = [];
+  for (let child = head.nextElementSibling; child && child !== body; child = child.nextElementSibling)
+    between.push(child);
+  const bodyStart: Node | null = body.firstChild;
+  for (const element of between) {
+    if (HEAD_ELEMENTS.has(element.localName.toLowerCase())) head.appendChild(element);
+    else body.insertBefore(element, bodyStart);
+  }
+  // Text left between them (whitespace, mostly) goes to the body too.
+  while (head.nextSibling && head.nextSibling !== body) body.insertBefore(head.nextSibling, bodyStart);
+}
+
 /**
  * linkedom's parser is not the HTML5 tree builder: stray `<html>`/`<body>` tags can leave the
  * page's content in a second body that `document.body` does not point to. Move the content
  * of the largest body into `document.body`, as a browser's parser would have placed it.
  */
 function repairBody(document: Document): void {
-  const bodies = elementsByTag(document, BODY);
+  placeBetweenHeadAndBody(document);
+  // Read `document.body` first: linkedom's getter creates an empty body when the head's next
+  // element is not one, and that body must be among those compared.
   const main = document.body;
+  const bodies = elementsByTag(document, BODY);
   if (bodies.length < 2 && main) return;
   let largest: Element | null = null;
   let largestChars = -1;

@@ -32,6 +32,21 @@ describe.each(['linkedom', 'jsdom'] as const)('bad input on %s', (engine) => {
     expect(document.status).toBe('not-article');
     expect(document.reasons.length).toBeGreaterThan(0);
   });
+
+  it('elements between </head> and <body>: head elements go to the head, the rest starts the body', async () => {
+    // linkedom left them beside the body and answered an empty new body for document.body:
+    // the DOM rules, the page type and the report of what the article leaves out saw no text.
+    const document = await clean(
+      `<!doctype html><html><head><title>T</title></head>\n<script>var tag = 1;</script>\n<style>p{}</style><div class="notice">Opening hours changed</div>\n<body><div>Share this page with a friend</div>${ARTICLE}</body></html>`,
+      { engine, pageTypeModel: false },
+    );
+    expect(document.status).toBe('ok');
+    expect(document.text).toBe(`Harbour report\n\n${Array(4).fill(PARAGRAPH).join('\n\n')}`);
+    const removed = document.removed.map((removal) => removal.text).join('\n');
+    expect(removed).toContain('Opening hours changed');
+    expect(removed).toContain('Share this page with a friend');
+    expect(removed).not.toContain('var tag');
+  });
 });
 
 describe('bad input', () => {
@@ -72,6 +87,7 @@ describe('bad input', () => {
     expect(leading.text).toContain('container traffic grew');
     expect(leading.metadata.byline).toBe('Ida Berg');
   });
+
 });
 
 describe('markup helpers', () => {
