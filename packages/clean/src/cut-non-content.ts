@@ -9,6 +9,8 @@
 
 import { Parser } from 'htmlparser2';
 
+import { isBoundaryMarker } from './streamed.js';
+
 const JSON_LD = /^\s*application\/ld\+json\b/i;
 const END_TAG = /<\/(script|style)[\t\n\f\r ]*>/iy;
 
@@ -87,6 +89,8 @@ export function cutNonContent(markup: string): string {
         const end = parser.endIndex + 1;
         // Only `<!-- … -->`: htmlparser2 also reports CDATA sections and `<!…>` as comments.
         if (!markup.startsWith('<!--', start) || markup.slice(start, end).includes('--!>')) return;
+        // A streamed page's boundary markers say where a fallback ends (streamed.ts).
+        if (isBoundaryMarker(markup.slice(start + 4, end - 3).trim())) return;
         cuts.push([start, end]);
       },
     },

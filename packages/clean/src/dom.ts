@@ -11,6 +11,7 @@ import type * as Linkedom from 'linkedom';
 
 import { cutNonContent } from './cut-non-content.js';
 import { elementsByTag } from './selector-match.js';
+import { revealStreamedSegments } from './streamed.js';
 
 export type EngineName = 'jsdom' | 'linkedom';
 export const ENGINES: readonly EngineName[] = ['jsdom', 'linkedom'];
@@ -333,6 +334,8 @@ export async function parseHtml(
     warnings.push(`${engine} failed to build the DOM (${message.slice(0, 200)}); retried without style attributes`);
     page = await parse(stripStyleAttributes(markup));
   }
+  // Before the comments go: they mark where a streamed boundary's fallback ends.
+  revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);
   revealNoscriptShell(page.document);
   return page;

@@ -87,7 +87,6 @@ describe('bad input', () => {
     expect(leading.text).toContain('container traffic grew');
     expect(leading.metadata.byline).toBe('Ida Berg');
   });
-
 });
 
 describe('markup helpers', () => {
