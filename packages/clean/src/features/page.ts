@@ -12,10 +12,13 @@
  * - the repeated group that reads like posts and the one that reads like cards (features/groups.ts);
  * - words that mark the chrome of a kind of page (reply, add to cart, contact us, read more ...);
  * - class/id tokens from a small vocabulary of words that name page parts (post, reply, price,
- *   cart, toc, sidebar, card ...). Other tokens are not used: hashed, they let the model learn
- *   the templates of the training sites instead of kinds of page;
+ *   cart, toc, sidebar, card ...), counted per group of words (forum, shop, docs ...). Other
+ *   tokens are not used, nor single words: they let the model learn the templates of the
+ *   training sites instead of kinds of page;
  * - JSON-LD `@type`s and `og:type`, the generator `<meta>` (forum and documentation software);
- * - URL shape: depth, dates, ids, extensions, path words from a small vocabulary.
+ * - URL shape: depth, dates, ids, extensions, path words from a small vocabulary;
+ * - page chrome: sort and filter controls, cart and call-to-action buttons, docs chrome, head
+ *   metadata of articles (features/chrome.ts).
  *
  * The word lists are in features/vocab.ts; the head and URL features in features/page-meta.ts.
  */
@@ -23,8 +26,9 @@
 import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
+import { CHROME_FEATURES, chromeFeatures } from './chrome.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
-import { CLASS_VOCAB, GENERATOR_GROUPS, LD_GROUPS, OG_TYPES, URL_VOCAB, WORD_GROUPS } from './vocab.js';
+import { CLASS_GROUPS, GENERATOR_GROUPS, LD_GROUPS, OG_TYPES, URL_VOCAB, WORD_GROUPS } from './vocab.js';
 
 const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
 
@@ -100,18 +104,19 @@ export const PAGE_FEATURE_NAMES: readonly string[] = [
   ...REPEAT_FEATURES,
   ...GROUP_FEATURES,
   ...WORD_GROUPS.map(([name]) => name),
-  ...CLASS_VOCAB.map((t) => `class-${t}`),
+  ...CLASS_GROUPS.map(([name]) => name),
   ...LD_GROUPS.map(([name]) => name),
   ...OG_TYPES.map((t) => `og-${t}`),
   ...GENERATOR_GROUPS.map(([name]) => name),
   ...URL_FEATURES,
   ...URL_VOCAB.map((t) => `url-${t}`),
   ...STRUCTURE_FEATURES,
+  ...CHROME_FEATURES,
 ];
 
 const BLOCKISH = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'td', 'th', 'blockquote', 'dd', 'dt']);
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
-const CLASS_INDEX = new Map<string, number>(CLASS_VOCAB.map((t, i) => [t, i]));
+const CLASS_INDEX = new Map<string, number>(CLASS_GROUPS.flatMap(([, words], i) => words.map((w) => [w, i] as const)));
 const TAG_INDEX = new Map<string, number>(TAG_COUNTS.map((t, i) => [t, i]));
 
 /**
@@ -121,7 +126,7 @@ const TAG_INDEX = new Map<string, number>(TAG_COUNTS.map((t, i) => [t, i]));
 export function pageFeatures(document: Document, url: string | null, bodyText?: string): number[] {
   const body = document.body ?? document.documentElement;
   const tagCounts = new Array<number>(TAG_COUNTS.length).fill(0);
-  const classCounts = new Array<number>(CLASS_VOCAB.length).fill(0);
+  const classCounts = new Array<number>(CLASS_GROUPS.length).fill(0);
   let pChars = 0;
   let liChars = 0;
   let headingChars = 0;
@@ -274,6 +279,9 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     ...(body
       ? structureFeatures({ body, document, stats, totalChars })
       : new Array<number>(STRUCTURE_FEATURES.length).fill(0)),
+    ...(body
+      ? chromeFeatures({ body, document, stats, totalChars, words, metas })
+      : new Array<number>(CHROME_FEATURES.length).fill(0)),
   ];
   return values;
 }
