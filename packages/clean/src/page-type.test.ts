@@ -87,7 +87,7 @@ describe('page features', () => {
     expect(f['url-subdomain-forum']).toBe(1);
     expect(f['url-t']).toBe(1);
     expect(f['log-max-repeat-with-time']).toBeCloseTo(Math.log1p(5), 12);
-    expect(f['class-post']).toBeGreaterThan(0);
+    expect(f['class-forum']).toBeGreaterThan(0);
     expect(f['ld-product']).toBe(0);
   });
   it('reads a product page: price, cart form, Product JSON-LD, og:type product', async () => {
@@ -96,7 +96,8 @@ describe('page features', () => {
     expect(f['og-product']).toBe(1);
     expect(f['log-prices']).toBeGreaterThan(0);
     expect(f['tag-form']).toBeGreaterThan(0);
-    expect(f['class-cart']).toBeGreaterThan(0);
+    expect(f['class-shop']).toBeGreaterThan(0);
+    expect(f['log-cart-buttons']).toBeCloseTo(Math.log1p(1), 12);
     expect(f['url-products']).toBe(1);
   });
   it('reads a documentation page: code blocks and their share of the text', async () => {
@@ -104,7 +105,7 @@ describe('page features', () => {
     expect(f['tag-pre']).toBeCloseTo(Math.log1p(2), 12);
     expect(f['pre-text-share']).toBeGreaterThan(0.05);
     expect(f['url-subdomain-docs']).toBe(1);
-    expect(f['class-toc']).toBeGreaterThan(0);
+    expect(f['class-docs']).toBeGreaterThan(0);
   });
   it('reads structure: microdata types, card headings that are links, the main region, pagination', async () => {
     const cards = [1, 2, 3, 4, 5, 6]
@@ -129,6 +130,81 @@ describe('page features', () => {
     expect(article['pagination']).toBe(0);
     expect(article['text-after-h1-share']).toBeGreaterThan(0.9);
     expect(article['heading-prose-share']).toBeGreaterThan(0);
+  });
+  const CATEGORY = `<!doctype html><html><head><title>Tents | Outdoor shop</title></head><body>
+<h1>Tents</h1><div>128 products</div><label>Sort by</label><select><option>Featured</option><option>Price: low to high</option>
+<option>Newest</option></select><aside><label><input type="checkbox"> 2 person</label><label><input type="checkbox"> 3 person</label></aside>
+${[1, 2, 3, 4].map((i) => `<div class="c"><a href="/p/${i}">Tent ${i}</a> $${i}99.00 <button>Add to cart</button></div>`).join('')}</body></html>`;
+  const SERVICE = `<!doctype html><html><head><title>Roof repair in Springfield</title></head><body>
+<h1>Roof repair you can trust</h1><p>${words(30, 'roof')}</p><a href="/quote">Get a free quote</a>
+<a href="tel:+15550100">Call us</a><a href="mailto:info@example.com">info@example.com</a>
+<form><input type="text" name="name"><input type="email" name="email"><input type="tel" name="phone"><textarea></textarea>
+<button>Request a callback</button></form></body></html>`;
+  const DOCS_CHROME = `<!doctype html><html><head><title>Install - Tool docs</title></head><body>
+<nav><ul><li><a href="/docs">Guide</a><ul><li><a href="/docs/install">Install</a></li><li><a href="/docs/use">Use</a></li></ul></li></ul>
+<select><option>2.1</option><option>2.0</option><option>1.9</option></select></nav>
+<main><h1>Install</h1><p>${words(30, 'install')}</p><a href="/edit">Edit this page</a>
+<a href="/docs/use">Next: Using the tool</a></main></body></html>`;
+  const NEWS = `<!doctype html><html><head><title>Council votes on the bridge - City News</title>
+<meta property="article:published_time" content="2024-05-02T10:00:00Z"><meta name="author" content="Ana Ruiz"></head><body>
+<h1>Council votes on the bridge</h1><p>By Ana Ruiz</p><p>May 2, 2024</p>
+${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</p>`).join('')}</body></html>`;
+  const CHROME = [
+    'sort-control',
+    'log-checkboxes',
+    'result-count',
+    'log-cart-buttons',
+    'log-cta',
+    'log-tel-mail-links',
+    'log-form-fields',
+    'log-docs-chrome',
+    'log-sidebar-tree-links',
+    'prev-next-titled',
+    'version-select',
+    'meta-published',
+    'meta-author',
+    'byline-line',
+    'log-short-dates',
+    'title-h1-match',
+  ];
+  const chrome = async (html: string, url: string) => {
+    const f = await featuresOf(html, url);
+    // Counts are given as log(1 + n): read them back as n; flags as they are.
+    return Object.fromEntries(
+      CHROME.map((n) => [n, n.startsWith('log-') ? Math.round(Math.expm1(f[n]!) * 1000) / 1000 : f[n]]),
+    );
+  };
+  it('reads page chrome: sort and filter controls, cart buttons, calls to action, docs chrome, article metadata', async () => {
+    const shop = await chrome(CATEGORY, 'https://shop.example.com/c/tents');
+    expect(shop).toMatchObject({ 'sort-control': 1, 'log-checkboxes': 2, 'result-count': 1 });
+    expect(shop['log-cart-buttons']).toBe(4);
+    expect(shop['log-cta']).toBe(0);
+    expect(shop['meta-published']).toBe(0);
+    const service = await chrome(SERVICE, 'https://roofs.example.com/repair');
+    // "Get a free quote", "Call us", "Request a callback"; the mail link's text is no call.
+    expect(service['log-cta']).toBe(3);
+    expect(service['log-tel-mail-links']).toBe(2);
+    expect(service['log-form-fields']).toBe(4);
+    expect(service['sort-control']).toBe(0);
+    expect(service['log-docs-chrome']).toBe(0);
+    const docs = await chrome(DOCS_CHROME, 'https://tool.example.dev/docs/install');
+    expect(docs['log-docs-chrome']).toBe(1);
+    expect(docs['log-sidebar-tree-links']).toBe(2);
+    expect(docs['prev-next-titled']).toBe(1);
+    expect(docs['version-select']).toBe(1);
+    expect(docs['log-cta']).toBe(0);
+    const news = await chrome(NEWS, 'https://news.example.com/2024/05/bridge');
+    expect(news['meta-published']).toBe(1);
+    expect(news['meta-author']).toBe(1);
+    expect(news['byline-line']).toBe(1);
+    expect(news['log-short-dates']).toBe(1);
+    expect(news['title-h1-match']).toBe(1);
+    expect(service['title-h1-match']).toBe(0);
+    for (const html of [CATEGORY, SERVICE, DOCS_CHROME, NEWS]) {
+      const a = await pageTypeFeatures(html, { url: 'https://example.com/x', engine: 'linkedom' });
+      const b = await pageTypeFeatures(html, { url: 'https://example.com/x', engine: 'jsdom' });
+      for (let i = 0; i < a.length; i++) expect(b[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(a[i]!, 9);
+    }
   });
   it('gives the same values on jsdom and linkedom', async () => {
     const a = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'linkedom' });

@@ -54,8 +54,10 @@ const CTA =
   /^(?:contact(?: us)?|get (?:started|in touch|a (?:free )?(?:quote|estimate|demo|consultation))|book (?:now|online|today|a [a-z ]+|an [a-z ]+|your [a-z ]+)|request (?:a |an )?[a-z ]+|schedule (?:a |an |your )?[a-z ]+|call (?:us|now|today)(?: [\d ()+-]+)?|sign up(?: now| today)?|apply(?: now| today)?|enrol+(?: now| today)?|register(?: now| today)?|learn more|find out more|free (?:trial|consultation|quote|estimate)|talk to (?:us|an? [a-z]+)|let'?s talk|start (?:now|today|your [a-z ]+)|get (?:a|your) [a-z ]+|kontakt(?:ieren)?|jetzt [a-zäöü ]+|anfrage [a-zäöü ]+|contactez[- ]nous|demander un devis|solicitar [a-z ]+|contáctenos|contattaci|richiedi [a-z ]+)$/i;
 const DOCS_CHROME =
   /^(?:edit (?:this page|on github|page)|on this page|in this (?:article|page|section)|was this (?:page|article|topic) helpful\??|improve this (?:page|doc)|view (?:page )?source|suggest (?:an )?edits?|report an? (?:issue|problem with this page)|table of contents|contents|next steps|see also|auf dieser seite|inhaltsverzeichnis|sur cette page|dans cet article|en esta página|in questa pagina)$/i;
-const PREV_NEXT = /^(?:next|previous|prev|weiter|zurück|suivant|précédent|siguiente|anterior|successivo|precedente)\b\W*\s*\S.{3,}/i;
-const VERSION = /^(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,2}(?:\.x)?(?:\s*\(?(?:latest|stable|current|lts)\)?)?$|^(?:latest|stable|main|master|dev|nightly)$/i;
+const PREV_NEXT =
+  /^(?:next|previous|prev|weiter|zurück|suivant|précédent|siguiente|anterior|successivo|precedente)\b\W*\s*\S.{3,}/i;
+const VERSION =
+  /^(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,2}(?:\.x)?(?:\s*\(?(?:latest|stable|current|lts)\)?)?$|^(?:latest|stable|main|master|dev|nightly)$/i;
 const BYLINE = /^(?:by|written by|posted by|von|par|por|di|door|av|przez|автор)\s+\p{Lu}/iu;
 const SHORT_DATE =
   /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|enero|feb|marzo|abr|mayo|junio|julio|agosto|sept|oct|nov|dic)[a-zéû]*\.? (?:de )?(?:19|20)\d\d|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago)\b/i;
@@ -174,9 +176,14 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
       .toLowerCase()
       .trim();
     if (!(meta.getAttribute('content') ?? '').trim()) continue;
-    if (/^(?:article:published_time|datepublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|dcterms\.(?:issued|created)|sailthru\.date|parsely-pub-date)$/.test(key))
+    if (
+      /^(?:article:published_time|datepublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|dcterms\.(?:issued|created)|sailthru\.date|parsely-pub-date)$/.test(
+        key,
+      )
+    )
       metaPublished = 1;
-    if (/^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author|twitter:creator)$/.test(key)) metaAuthor = 1;
+    if (/^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author|twitter:creator)$/.test(key))
+      metaAuthor = 1;
   }
   const title = compact(document.querySelector('title')?.textContent ?? '').toLowerCase();
   const titleWords = (title.match(/[\p{L}\p{N}]+/gu) ?? []).length;

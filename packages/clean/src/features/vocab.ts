@@ -17,8 +17,14 @@ export const CLASS_GROUPS: Array<[string, readonly string[]]> = [
       ' ',
     ),
   ],
-  ['class-shop', 'product price cart basket buy sku stock checkout rating review reviews variant qty quantity'.split(' ')],
-  ['class-docs', 'doc docs documentation sidebar toc api highlight syntax code markdown admonition note warning'.split(' ')],
+  [
+    'class-shop',
+    'product price cart basket buy sku stock checkout rating review reviews variant qty quantity'.split(' '),
+  ],
+  [
+    'class-docs',
+    'doc docs documentation sidebar toc api highlight syntax code markdown admonition note warning'.split(' '),
+  ],
   ['class-cards', 'card cards grid item items tile listing list result results pagination pager'.split(' ')],
   ['class-facets', 'filter filters facet sort category breadcrumb breadcrumbs'.split(' ')],
   [
@@ -31,7 +37,10 @@ export const CLASS_GROUPS: Array<[string, readonly string[]]> = [
       ' ',
     ),
   ],
-  ['class-chrome', 'btn button form search menu nav footer header widget banner slider carousel modal popup'.split(' ')],
+  [
+    'class-chrome',
+    'btn button form search menu nav footer header widget banner slider carousel modal popup'.split(' '),
+  ],
 ];
 
 /** Words of URL paths that name kinds of pages. */
