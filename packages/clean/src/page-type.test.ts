@@ -291,10 +291,10 @@ describe('cleaning by page type', () => {
     expect(doc.removed.some((r) => r.category === 'comments' && r.text.includes('Reply number 2 says'))).toBe(true);
   });
   it('cleans a thread as an article when the model is not confident it is a forum', async () => {
-    // bias 1: confidence e / (e + 6) = 0.31, under MIN_TYPE_CONFIDENCE.
+    // bias 0.5: confidence e^0.5 / (e^0.5 + 6) = 0.22, under MIN_TYPE_CONFIDENCE.
     const unsure = await clean(FORUM, {
       url: 'https://forum.example.org/t/x/1',
-      pageTypeModel: constantModel('forum', 1),
+      pageTypeModel: constantModel('forum', 0.5),
     });
     expect(unsure.pageType?.confidence).toBeLessThan(MIN_TYPE_CONFIDENCE);
     const sure = await clean(FORUM, { url: 'https://forum.example.org/t/x/1', pageTypeModel: constantModel('forum') });
