@@ -186,7 +186,7 @@ async function parseWithLinkedom(html: string): Promise<ParsedPage> {
  * the HTML5 parser would (comments are taken out of the tree anyway). Comments, scripts, style
  * blocks and SVG/MathML islands are left as they are.
  */
-export function cdataAsHtml(markup: string): string {
+function cdataAsHtml(markup: string): string {
   if (!markup.includes('<![CDATA[')) return markup;
   return markup.replace(CDATA_TOKEN, (token: string) => (token.startsWith('<![') ? '' : token));
 }

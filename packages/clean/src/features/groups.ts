@@ -154,7 +154,7 @@ export function postGroup(groups: RepeatedGroup[]): RepeatedGroup | null {
 }
 
 /** Characters of `<p>` text on the page outside the items of a group. */
-export function paragraphCharsOutside(body: Element, stats: TextStats, group: RepeatedGroup | null): number {
+function paragraphCharsOutside(body: Element, stats: TextStats, group: RepeatedGroup | null): number {
   return paragraphCharsExcept(body, stats, new Set<Element>(group?.items ?? []));
 }
 
