@@ -10,7 +10,7 @@
  */
 
 import type { TextStats } from './features/dom-walk.js';
-import { isContainerGroup, itemShape } from './features/groups.js';
+import { isContainerGroup, itemShape, largestThenInner } from './features/groups.js';
 import type { RepeatedGroup } from './features/repeated.js';
 
 /** Elements neither grouped nor entered. */
@@ -103,20 +103,7 @@ export function threadPosts(body: Element, stats: TextStats): RepeatedGroup | nu
     if (signed < MIN_POST_SIGNALS * looked.length) continue;
     candidates.push(group);
   }
-  let best: RepeatedGroup | null = null;
-  for (const group of candidates) if (!best || group.textChars > best.textChars) best = group;
-  for (let step = 0; best && step < 5; step++) {
-    const outer: RepeatedGroup = best;
-    let inner: RepeatedGroup | null = null;
-    for (const g of candidates) {
-      if (g.items.length <= outer.items.length || g.textChars < 0.6 * outer.textChars) continue;
-      if (!outer.items.some((item) => item.contains(g.parent))) continue;
-      if (!inner || g.textChars > inner.textChars) inner = g;
-    }
-    if (!inner) break;
-    best = inner;
-  }
-  return best;
+  return largestThenInner(candidates);
 }
 
 /**

@@ -135,10 +135,18 @@ export function isContainerGroup(group: RepeatedGroup): boolean {
  */
 export function postGroup(groups: RepeatedGroup[]): RepeatedGroup | null {
   const candidates = groups.filter((g) => g.linkChars <= g.textChars && isContainerGroup(g));
+  return largestThenInner(candidates);
+}
+
+/**
+ * The candidate group with the most text; then, as long as one of its items holds another
+ * candidate with more items and at least 60% of its text, that one. A few wrappers around a
+ * thread (two columns, a question and an answers box) hold all of its text: this goes down to
+ * the group inside them.
+ */
+export function largestThenInner(candidates: readonly RepeatedGroup[]): RepeatedGroup | null {
   let best: RepeatedGroup | null = null;
   for (const group of candidates) if (!best || group.textChars > best.textChars) best = group;
-  // A few wrappers around the thread (two columns, a question and an answers box) hold all of
-  // its text: go down to the group inside them with more items and most of the text.
   for (let step = 0; best && step < 5; step++) {
     const outer: RepeatedGroup = best;
     let inner: RepeatedGroup | null = null;
