@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from './clean.js';
 import { pageCaptionShare } from './dom-engine.js';
 import { parseHtml } from './dom.js';
+import { CHROME_FEATURES } from './features/chrome.js';
 import { PAGE_FEATURE_NAMES } from './features/page.js';
 import {
   bundledPageTypeModel,
@@ -149,29 +150,11 @@ ${[1, 2, 3, 4].map((i) => `<div class="c"><a href="/p/${i}">Tent ${i}</a> $${i}9
 <meta property="article:published_time" content="2024-05-02T10:00:00Z"><meta name="author" content="Ana Ruiz"></head><body>
 <h1>Council votes on the bridge</h1><p>By Ana Ruiz</p><p>May 2, 2024</p>
 ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</p>`).join('')}</body></html>`;
-  const CHROME = [
-    'sort-control',
-    'log-checkboxes',
-    'result-count',
-    'log-cart-buttons',
-    'log-cta',
-    'log-tel-mail-links',
-    'log-form-fields',
-    'log-docs-chrome',
-    'log-sidebar-tree-links',
-    'prev-next-titled',
-    'version-select',
-    'meta-published',
-    'meta-author',
-    'byline-line',
-    'log-short-dates',
-    'title-h1-match',
-  ];
   const chrome = async (html: string, url: string) => {
     const f = await featuresOf(html, url);
     // Counts are given as log(1 + n): read them back as n; flags as they are.
     return Object.fromEntries(
-      CHROME.map((n) => [n, n.startsWith('log-') ? Math.round(Math.expm1(f[n]!) * 1000) / 1000 : f[n]]),
+      CHROME_FEATURES.map((n) => [n, n.startsWith('log-') ? Math.round(Math.expm1(f[n]!) * 1000) / 1000 : f[n]]),
     );
   };
   it('reads page chrome: sort and filter controls, cart buttons, calls to action, docs chrome, article metadata', async () => {

@@ -11,6 +11,7 @@
 
 import type { TextStats } from './features/dom-walk.js';
 import { isContainerGroup, itemShape, largestThenInner } from './features/groups.js';
+import { itemsText } from './features/repeated.js';
 import type { RepeatedGroup } from './features/repeated.js';
 
 /** Elements neither grouped nor entered. */
@@ -82,15 +83,7 @@ const MIN_POST_CHARS = 40;
 export function threadPosts(body: Element, stats: TextStats): RepeatedGroup | null {
   const candidates: RepeatedGroup[] = [];
   for (const { parent, items } of looseGroups(body)) {
-    let textChars = 0;
-    let linkChars = 0;
-    let withText = 0;
-    for (const item of items) {
-      const t = stats.of(item);
-      textChars += t.chars - t.linkChars;
-      linkChars += t.linkChars;
-      if (t.chars - t.linkChars >= MIN_POST_CHARS) withText++;
-    }
+    const { textChars, linkChars, withText } = itemsText(items, stats, MIN_POST_CHARS);
     if (withText < 2 || linkChars > textChars) continue;
     const group: RepeatedGroup = { parent, items, textChars, linkChars };
     if (!isContainerGroup(group)) continue;

@@ -59,16 +59,29 @@ export function siblingGroups(root: Element, minItems: number): Array<{ parent: 
 export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
   const out: RepeatedGroup[] = [];
   for (const { parent, items } of siblingGroups(root, minItems)) {
-    let textChars = 0;
-    let linkChars = 0;
-    let withText = 0;
-    for (const item of items) {
-      const t = stats.of(item);
-      textChars += t.chars - t.linkChars;
-      linkChars += t.linkChars;
-      if (t.chars - t.linkChars >= 40) withText++;
-    }
+    const { textChars, linkChars, withText } = itemsText(items, stats, 40);
     if (withText >= minItems) out.push({ parent, items, textChars, linkChars });
   }
   return out;
+}
+
+/**
+ * Text of a group's items: characters outside links, characters in links, and how many items
+ * hold at least `minChars` characters outside links.
+ */
+export function itemsText(
+  items: readonly Element[],
+  stats: TextStats,
+  minChars: number,
+): { textChars: number; linkChars: number; withText: number } {
+  let textChars = 0;
+  let linkChars = 0;
+  let withText = 0;
+  for (const item of items) {
+    const t = stats.of(item);
+    textChars += t.chars - t.linkChars;
+    linkChars += t.linkChars;
+    if (t.chars - t.linkChars >= minChars) withText++;
+  }
+  return { textChars, linkChars, withText };
 }
