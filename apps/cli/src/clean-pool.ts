@@ -6,6 +6,9 @@ import { CorpusKitError } from '@corpuskit/document';
 import type { CleanFn, CleanTask, CleanedPage } from '@corpuskit/ingest';
 import type { CleanReply } from '@corpuskit/ingest/worker';
 
+import type { ThreadHeap, WorkerReply } from './clean-worker.js';
+import { cliError } from './errors.js';
+
 export interface CleanPoolOptions {
   /** Worker threads; defaults to the number of cores. */
   jobs?: number;
@@ -21,6 +24,19 @@ export interface CleanPoolOptions {
    * more over the next pages (a 1,300-record WARC's peak RSS: 1,086 MB at 512, 775-787 at 256).
    */
   recycleMib?: number;
+  /**
+   * V8's old-generation limit of each cleaning thread in MiB (default: V8's own, about 2 GiB
+   * here). A page whose cleaning needs more fails alone as `ingest.too-large`.
+   */
+  maxHeapMib?: number;
+}
+
+/** The cleaning threads' memory as they last reported it (after their latest page). */
+export interface PoolMemory {
+  /** One per running thread, by thread id. */
+  threads: ThreadHeap[];
+  /** Threads started so far: more than `jobs` once threads were replaced (recycled or lost). */
+  started: number;
 }
 
 export interface CleanPool {
@@ -30,11 +46,26 @@ export interface CleanPool {
   jobs: number;
   /** Resolves once every thread has loaded the cleaner and cleaned a warm-up page. */
   warm: Promise<void>;
+  memory(): PoolMemory;
   destroy(): Promise<void>;
 }
 
 /** How long past the limit a page may take to stop by itself before its worker is terminated. */
 const KILL_GRACE_MS = 1_000;
+
+/**
+ * `CORPUSKIT_THREAD_HEAP`: each cleaning thread's V8 heap limit in MiB (`maxHeapMib`), for
+ * machines with little memory (and the test of a page that runs out of it).
+ */
+export function threadHeapFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.CORPUSKIT_THREAD_HEAP;
+  if (raw === undefined || raw === '') return undefined;
+  const mib = Number(raw);
+  if (!Number.isInteger(mib) || mib < 16) {
+    throw cliError('cli.usage', `CORPUSKIT_THREAD_HEAP must be a whole number of MiB, at least 16 (got '${raw}')`);
+  }
+  return mib;
+}
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -49,11 +80,12 @@ function timeoutError(task: CleanTask, timeoutMs: number): CorpusKitError {
   );
 }
 
-function outOfMemoryError(task: CleanTask): CorpusKitError {
+function outOfMemoryError(task: CleanTask, maxHeapMib: number | undefined): CorpusKitError {
+  const limit = maxHeapMib === undefined ? "V8's heap limit" : `its ${maxHeapMib} MiB heap limit`;
   return new CorpusKitError(
     'input',
     'ingest.too-large',
-    "cleaning the page ran out of memory (its cleaning thread reached V8's heap limit); the page was skipped",
+    `cleaning the page ran out of memory (its cleaning thread reached ${limit}); the page was skipped`,
     { subject: task.source },
   );
 }
@@ -91,7 +123,14 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
         clearTimeout(timer);
       }
     };
-    return { cleanFn, mode: 'in-process', jobs: 1, warm: Promise.resolve(), destroy: async () => {} };
+    return {
+      cleanFn,
+      mode: 'in-process',
+      jobs: 1,
+      warm: Promise.resolve(),
+      memory: () => ({ threads: [], started: 0 }),
+      destroy: async () => {},
+    };
   }
   const { Tinypool } = await import('tinypool');
   // Every thread starts at once and stays (minThreads = jobs), and each loads the cleaner and
@@ -103,9 +142,24 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     maxThreads: jobs,
     idleTimeout: 1_000,
     maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 256) * 1024 * 1024,
+    ...(options.maxHeapMib === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMib } }),
   });
+  // Each thread's heap after its latest task, for `ingest --verbose`; threads since gone stay out of
+  // `memory().threads` (tinypool lists the live ones) but count as started.
+  const heaps = new Map<number, ThreadHeap>();
+  const run = async (task: unknown, runOptions?: { signal: AbortSignal }): Promise<CleanReply | null> => {
+    const { reply, heap } = (await pool.run(task, runOptions)) as WorkerReply;
+    heaps.set(heap.threadId, heap);
+    return reply;
+  };
+  const started = new Set<number>();
+  const memory = (): PoolMemory => {
+    const live = new Set(pool.threads.map((thread) => thread.threadId));
+    for (const id of [...live, ...heaps.keys()]) started.add(id);
+    return { threads: [...heaps.values()].filter((heap) => live.has(heap.threadId)), started: started.size };
+  };
   const warmUp = { warmUp: true };
-  const warm = Promise.all(Array.from({ length: jobs }, () => pool.run(warmUp))).then(
+  const warm = Promise.all(Array.from({ length: jobs }, () => run(warmUp))).then(
     () => {},
     () => {}, // a thread that fails to warm up fails its first page instead, with the cause
   );
@@ -120,13 +174,15 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     }, options.timeoutMs + KILL_GRACE_MS);
     try {
       const copy = task.bytes.buffer.byteLength === task.bytes.byteLength ? task.bytes : task.bytes.slice();
-      const reply = (await pool.run({ ...task, bytes: copy }, { signal: controller.signal })) as CleanReply;
+      const reply = await run({ ...task, bytes: copy }, { signal: controller.signal });
+      if (!reply) throw new Error('the cleaning thread answered a page as a warm-up');
       return fromReply(reply, task);
     } catch (error) {
       if (timedOut) throw timeoutError(task, options.timeoutMs);
       if (error instanceof CorpusKitError) throw error;
       // A page whose DOM does not fit in the thread's heap: that thread is gone, the batch goes on.
-      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') throw outOfMemoryError(task);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+        throw outOfMemoryError(task, options.maxHeapMib);
       throw new CorpusKitError(
         'internal',
         'ingest.worker-failed',
@@ -140,5 +196,5 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
       clearTimeout(timer);
     }
   };
-  return { cleanFn, mode: 'worker-threads', jobs, warm, destroy: () => pool.destroy() };
+  return { cleanFn, mode: 'worker-threads', jobs, warm, memory, destroy: () => pool.destroy() };
 }

@@ -14,8 +14,11 @@
 //    against the smallest: past --max-rss-growth (default 1.15) the bench says FAILED and exits
 //    with status 1. Cleaned pages wait for staging in a bounded spool (memory up to a budget,
 //    then a temporary file), so the ingesting thread does not grow with the records; the peak
-//    also holds the cleaning threads' heaps (jsdom), which grow until the pool recycles a thread
-//    (512 MiB), so it varies from run to run with when that happens.
+//    also holds the cleaning threads' heaps, which grow until the pool replaces a thread
+//    (256 MiB), so it varies from run to run with when that happens. The CLI runs with
+//    --verbose and its memory lines are printed under each size (every 500 pages, after
+//    cleaning, after staging: RSS, anonymous memory, the main thread's heap and external
+//    memory, each cleaning thread's heap, threads started), to tell what grows.
 //
 //   pnpm build && pnpm --filter @corpuskit/ingest bench [-- --data DIR --runs N --docs N --warc-records N,N
 //     --max-rss-growth X --skip-export --skip-warc --skip-large-warc]
@@ -192,7 +195,7 @@ if (!values['skip-warc']) {
         mkdirSync(corpus);
         cli(['init', corpus, '--quiet'], corpus);
         const started = process.hrtime.bigint();
-        const result = cli(['ingest', file, '--jobs', values.jobs, '--json', '--quiet'], corpus);
+        const result = cli(['ingest', file, '--jobs', values.jobs, '--json', '--quiet', '--verbose'], corpus);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const summary = JSON.parse(result.stdout);
         if (summary.files !== records) throw new Error(`large WARC: ${summary.files} pages, expected ${records}`);
@@ -200,6 +203,9 @@ if (!values['skip-warc']) {
         console.log(
           `  ${String(records).padStart(6)} records (${(statSync(file).size / 1e6).toFixed(0)} MB gzipped): ${seconds.toFixed(1)} s  ${(records / seconds).toFixed(1)} records/s  peak RSS ${mb(result.maxRssMb)}  load ${load()}`,
         );
+        for (const line of result.stderr.split('\n')) {
+          if (line.startsWith('memory ')) console.log(`      ${line}`);
+        }
       } finally {
         remove(dir);
       }

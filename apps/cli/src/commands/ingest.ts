@@ -2,11 +2,15 @@ import { performance } from 'node:perf_hooks';
 
 import type { CleanFn } from '@corpuskit/ingest';
 
+import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import { positiveOption, usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
+
+/** `--verbose` prints the process's memory every this many pages. */
+const MEMORY_EVERY = 500;
 
 export const spec: CommandSpec = {
   usage: 'ingest <...paths>',
@@ -117,7 +121,7 @@ export const run: CommandRun = async (args, options, context) => {
   // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
   const cleaner = redis
     ? await queueCleaner(redis, maxPayloadBytes, inFlight, (message) => context.log.warn(message))
-    : await localCleaner(jobsOption, timeoutMs);
+    : await localCleaner(jobsOption, timeoutMs, context.env);
   let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
   try {
     corpus = await openCorpusFor(context, { lockWaitMs });
@@ -130,6 +134,13 @@ export const run: CommandRun = async (args, options, context) => {
   const started = Date.now();
   const loop = performance.eventLoopUtilization();
   let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });
+  // --verbose: the process's memory every MEMORY_EVERY pages, at staging and at the end.
+  const { formatMemory, sampleMemory } = await import('../memory.js');
+  const logMemory = (when: string) => {
+    if (context.options.verbose)
+      context.log.debug(`memory ${when}: ${formatMemory(sampleMemory(cleaner.memory?.() ?? null))}`);
+  };
+  let done = 0;
   try {
     const result = await ingest(storeSession(corpus.store, { reconsider: options.reconsider === true }), paths, {
       cwd: context.cwd,
@@ -148,6 +159,10 @@ export const run: CommandRun = async (args, options, context) => {
       signal: context.signal,
       onStaging: () => {
         progress.stop();
+        logMemory(`after cleaning ${done} pages`);
+        // Every page is cleaned: the cleaning threads' heaps (up to a few hundred MB) go before
+        // staging reads the pages back, instead of adding to its memory.
+        void cleaner.release();
         const busy = performance.eventLoopUtilization(loop).utilization;
         context.log.debug(
           `cleaned in ${((Date.now() - started) / 1000).toFixed(2)} s (main thread busy ${(busy * 100).toFixed(0)}% of it); staging`,
@@ -172,9 +187,12 @@ export const run: CommandRun = async (args, options, context) => {
           if (context.options.verbose && event.error.stack) context.log.debug(event.error.stack);
         }
         progress.tick(event.source);
+        done += 1;
+        if (done % MEMORY_EVERY === 0) logMemory(`after ${done} pages`);
       },
     });
     progress.stop();
+    logMemory('after staging');
     await cleaner.finished();
     const rendered = renderIngest(result, {
       corpus: corpus.root,
@@ -205,12 +223,23 @@ interface Cleaner {
   /** Called once the batch is staged. */
   finished(): Promise<void>;
   summary?: () => Record<string, unknown>;
+  /** Nothing more to clean: stop the local threads now (destroy() still waits for it). */
+  release(): Promise<void>;
+  /** The local cleaning threads' heaps (none for a queue). */
+  memory?: () => PoolMemory;
   destroy(): Promise<void>;
 }
 
-async function localCleaner(jobs: number | undefined, timeoutMs: number): Promise<Cleaner> {
-  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
-  const pool = await createCleanPool({ jobs: jobs ?? defaultJobs(), timeoutMs });
+async function localCleaner(jobs: number | undefined, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<Cleaner> {
+  const { createCleanPool, defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapFromEnv(env);
+  const pool = await createCleanPool({
+    jobs: jobs ?? defaultJobs(),
+    timeoutMs,
+    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
+  });
+  let released: Promise<void> | null = null;
+  const release = () => (released ??= pool.destroy());
   return {
     cleanFn: pool.cleanFn,
     concurrency: pool.jobs,
@@ -218,7 +247,9 @@ async function localCleaner(jobs: number | undefined, timeoutMs: number): Promis
     dedupSignature: pool.mode === 'worker-threads',
     description: `cleaning with ${pool.jobs} ${pool.mode === 'worker-threads' ? 'worker thread(s)' : 'in-process lane'}`,
     finished: async () => {},
-    destroy: () => pool.destroy(),
+    memory: () => pool.memory(),
+    release,
+    destroy: release,
   };
 }
 
@@ -260,6 +291,7 @@ async function queueCleaner(
     detail: () => detail,
     finished: () => queue.forget(),
     summary: () => ({ ...queue.stats() }),
+    release: async () => {},
     destroy: async () => {
       clearInterval(timer);
       await queue.close();

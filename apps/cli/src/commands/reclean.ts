@@ -146,8 +146,13 @@ export const run: CommandRun = async (_args, options, context) => {
   if (dryRun && options.ndjson) throw usageError('--dry-run and --ndjson cannot be combined');
   const { store, root } = await openCorpusFor(context, { lockWaitMs: lockWaitFromEnv(context.env) ?? 30_000 });
   const { reclean, storeSession } = await import('@corpuskit/ingest');
-  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
-  const pool = await createCleanPool({ jobs: jobs ?? defaultJobs(), timeoutMs: timeout * 1000 });
+  const { createCleanPool, defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapFromEnv(context.env);
+  const pool = await createCleanPool({
+    jobs: jobs ?? defaultJobs(),
+    timeoutMs: timeout * 1000,
+    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
+  });
   const session = storeSession(store);
   const started = Date.now();
   let progress = createProgress({ stream: context.stderr, total: 0, unit: 'pages', enabled: false });

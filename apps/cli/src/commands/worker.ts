@@ -25,13 +25,15 @@ export const spec: CommandSpec = {
 
 export const run: CommandRun = async (_args, options, context) => {
   if (typeof options.redis !== 'string' || options.redis === '') throw usageError('worker needs --redis URL');
-  const { defaultJobs } = await import('../clean-pool.js');
+  const { defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapFromEnv(context.env);
   const { runQueueWorker } = await import('../queue/worker.js');
   const { redactedUrl } = await import('../queue/connection.js');
   const concurrency = positiveOption(options.concurrency, '--concurrency', { integer: true }) ?? defaultJobs();
   const summary = await runQueueWorker({
     redis: options.redis,
     concurrency,
+    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
     timeoutMs: positiveOption(options.timeout, '--timeout')! * 1000,
     lockMs: Math.round(positiveOption(options.lock, '--lock')! * 1000),
     signal: context.signal,

@@ -10,6 +10,8 @@ export interface QueueWorkerOptions {
   redis: string;
   /** Pages cleaned at once, each in a worker thread. */
   concurrency: number;
+  /** Each cleaning thread's heap limit in MiB (`CORPUSKIT_THREAD_HEAP`; default V8's). */
+  maxHeapMib?: number;
   timeoutMs: number;
   /**
    * How long a page stays claimed by this worker without a renewal. A worker that dies
@@ -39,7 +41,11 @@ export interface QueueWorkerSummary {
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerSummary> {
   const started = Date.now();
   const cleaner = await cleanerIdentity();
-  const pool = await createCleanPool({ jobs: options.concurrency, timeoutMs: options.timeoutMs });
+  const pool = await createCleanPool({
+    jobs: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    ...(options.maxHeapMib === undefined ? {} : { maxHeapMib: options.maxHeapMib }),
+  });
   let cleaned = 0;
   let failed = 0;
   const worker = new Worker<QueueJob, QueueResult>(
