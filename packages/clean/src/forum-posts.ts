@@ -12,7 +12,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
-import { DATE_TEXT, USER_HREF } from './features/groups.js';
+import { DATE_TEXT, USER_HREF, itemShape } from './features/groups.js';
 import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
@@ -200,6 +200,33 @@ function repeatedQuotes(items: readonly Element[]): Element[] {
   return out;
 }
 
+/** Characters outside links a dated or signed sibling of the posts needs to be a post itself. */
+const MIN_OWN_POST_CHARS = 40;
+
+/**
+ * The siblings of a thread's posts that are not posts and come after the first one: what the
+ * software puts between and after the posts (a topic overview box, a sort bar, an advert slot,
+ * "load more" and reply forms). The opening post in another shape sits above the first reply,
+ * not among the replies, and stays. Nothing is taken when the posts do not share one parent.
+ */
+function betweenPosts(items: readonly Element[], stats: TextStats): Element[] {
+  const parent = items[0]?.parentElement;
+  if (!parent || items.length < 2 || items.some((item) => item.parentElement !== parent)) return [];
+  const posts = new Set(items);
+  const out: Element[] = [];
+  for (let c = items[0]!.nextElementSibling; c; c = c.nextElementSibling) {
+    if (posts.has(c)) continue;
+    if ((c.textContent ?? '').trim() === '') continue;
+    // A post the grouping missed (another shape: a reply, a deleted or highlighted post) is
+    // dated or signed and has its own text: it stays.
+    const shape = itemShape(c);
+    const t = stats.of(c);
+    if ((shape.time || shape.dateText || shape.userLink) && t.chars - t.linkChars >= MIN_OWN_POST_CHARS) continue;
+    out.push(c);
+  }
+  return out;
+}
+
 /** Remove the chrome of each post of a thread (items still in `root`), reported under the rule. */
 export function removePostChrome(context: DomRuleContext, root: Element, items: readonly Element[]): void {
   if (!ruleApplies(ruleById(RULE), context.disabled, context.stage, context.pageType)) return;
@@ -213,6 +240,10 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
     }
   }
   const attached = items.filter((item) => isAttached(item, root));
+  for (const element of betweenPosts(attached, stats)) {
+    if (!isAttached(element, root) || isKept(context, element)) continue;
+    removeElement(context, element, RULE, `${reason}: not a post, among the posts`);
+  }
   for (const element of repeatedQuotes(attached)) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: a quote of an earlier post on the page`);
