@@ -12,7 +12,7 @@ import type { Block } from './blocks.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
-import { removeRegionChrome } from './type-roots.js';
+import { MIN_READABILITY_REGION_SHARE, landmarkFreeRegion, regionChars, removeRegionChrome } from './type-roots.js';
 import { bylineDate } from './byline-date.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
@@ -113,6 +113,8 @@ export async function htmlPipeline(
     }
     applyDomRules(context, body);
     deadline.check('DOM rules');
+    // Measured before Readability strips the document (used after it, see below).
+    const region = plan.landmarkRegion ? landmarkFreeRegion(body) : null;
     // The page's text as blocks, before Readability takes the article out of it: what the
     // article leaves out is reported (`boilerplate/outside-article`).
     const outsideRule = ruleById('boilerplate/outside-article');
@@ -153,11 +155,9 @@ export async function htmlPipeline(
       }
     }
     deadline.check('Readability');
-    // Readability took one of several containers the body is split across: widen the article
-    // to the smallest element around it that holds most of the page's prose (see widen.ts).
-    let widened = false;
-    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, [])) : null;
-    if (widening) {
+    // A fresh parse of the page with the DOM rules applied (Readability strips the document it
+    // searches), adopted as the page when `pick` finds the content's root in it.
+    const reparse = async (pick: (body: Element, blocks: Block[]) => Element | null): Promise<Element | null> => {
       const fresh = await parseHtml(markup, engine, url, []);
       const freshRemovals: PendingRemoval[] = [];
       const freshSuspicions: string[] = [];
@@ -171,22 +171,46 @@ export async function htmlPipeline(
       applyDomRules(freshContext, freshBody!);
       const freshMarks: Array<{ blockIndex?: number }> = freshRemovals.map(() => ({}));
       const freshBlocks = extractBlocks(freshBody!, freshMarks);
-      const container = freshBlocks.length === pageBlocks.length ? widenedContainer(freshBlocks, widening) : null;
+      const picked = pick(freshBody!, freshBlocks);
+      if (!picked) {
+        fresh.close();
+        return null;
+      }
+      page.close();
+      page = fresh;
+      document = fresh.document;
+      context.document = document;
+      removals.splice(0, removals.length, ...freshRemovals);
+      suspicions.splice(0, suspicions.length, ...freshSuspicions);
+      pageMarks = freshMarks;
+      pageBlocks = freshBlocks;
+      return picked;
+    };
+    // Readability took one of several containers the body is split across: widen the article
+    // to the smallest element around it that holds most of the page's prose (see widen.ts).
+    let widened = false;
+    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, [])) : null;
+    if (widening) {
+      const container = await reparse((_body, blocks) =>
+        blocks.length === pageBlocks.length ? widenedContainer(blocks, widening) : null,
+      );
       if (container) {
-        page.close();
-        page = fresh;
-        document = fresh.document;
-        context.document = document;
-        removals.splice(0, removals.length, ...freshRemovals);
-        suspicions.splice(0, suspicions.length, ...freshSuspicions);
-        pageMarks = freshMarks;
-        pageBlocks = freshBlocks;
         root = container;
         widened = true;
-      } else {
-        fresh.close();
       }
       deadline.check('container widening');
+    }
+    // A service page with no marked main region where Readability took a small part of the page
+    // outside its header, footer, menus and sidebars (one section of several: the offer, the
+    // steps, the questions): the content is that whole region, less those landmarks.
+    let landmarkRegion = false;
+    if (!widened && readable && root && region && regionChars(root) < MIN_READABILITY_REGION_SHARE * region.chars) {
+      const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
+      if (element) {
+        root = element;
+        landmarkRegion = true;
+      }
+      deadline.check('service region');
     }
     let notArticle = false;
     if (!root || squash(root.textContent ?? '') === '') {
@@ -209,7 +233,8 @@ export async function htmlPipeline(
     context.stage = 'dom-after';
     context.bodyChars = squash(root!.textContent ?? '').length;
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
-    if (!notArticle && root === plan.mainRoot && pageType) removeRegionChrome(context, root, pageType);
+    if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
+      removeRegionChrome(context, root, pageType, landmarkRegion);
     if (!notArticle && pageType === 'product') removeShopRows(context, root!);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
@@ -279,7 +304,9 @@ export async function htmlPipeline(
     if (reportOutside && !notArticle) {
       const reason = widened
         ? 'outside the container widened around the article Readability picked'
-        : readable
+        : landmarkRegion
+          ? "outside the page's region around its header, footer, menus and sidebars"
+          : readable
           ? 'not in the article Readability picked'
           : root === plan.threadRoot
             ? "outside the page's thread"

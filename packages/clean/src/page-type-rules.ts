@@ -129,13 +129,22 @@ export function cleaningPlan(
   typed: PageTypeResult | null,
   fromCaller: boolean,
   body: Element,
-): { type: PageType | null; threadRoot: Element | null; posts?: Element[]; mainRoot?: Element | null } {
+): {
+  type: PageType | null;
+  threadRoot: Element | null;
+  posts?: Element[];
+  mainRoot?: Element | null;
+  /** A service page with no marked main region: its region may be the page around its landmarks. */
+  landmarkRegion?: boolean;
+} {
   if (!typed) return { type: null, threadRoot: null };
   if (!fromCaller && typed.confidence < MIN_TYPE_CONFIDENCE) return { type: 'article', threadRoot: null };
   if (MAIN_REGION_TYPES.includes(typed.type)) {
     // A collection or listing with no marked main region: the region of its cards.
     const cards = typed.type === 'collection' || typed.type === 'listing';
-    return { type: typed.type, threadRoot: null, mainRoot: mainRegion(body) ?? (cards ? cardRegion(body) : null) };
+    const mainRoot = mainRegion(body) ?? (cards ? cardRegion(body) : null);
+    const landmarkRegion = !mainRoot && typed.type === 'service';
+    return { type: typed.type, threadRoot: null, mainRoot, landmarkRegion };
   }
   if (typed.type !== 'forum') return { type: typed.type, threadRoot: null };
   const thread = mainThreadPosts(body);

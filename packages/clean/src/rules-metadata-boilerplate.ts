@@ -404,10 +404,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/region-chrome',
     category: 'boilerplate',
     description:
-      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text).",
+      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
     stages: ['dom-after'],
-    pageTypes: ['product', 'collection', 'listing'],
-    revision: 1,
+    pageTypes: ['product', 'collection', 'listing', 'service'],
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
     examples: {
       remove: [{ input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } }],

@@ -75,7 +75,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'site-selectors': 2,
   'outside-article': 1,
   'post-chrome': 2,
-  'region-chrome': 1,
+  'region-chrome': 2,
   'shop-rows': 1,
   'comment-thread': 1,
   'amount-run': 1,

@@ -75,15 +75,85 @@ function regionChrome(root: Element, type: PageType): Array<{ element: Element; 
   return out;
 }
 
-/** Remove the chrome of a main region (rule `boilerplate/region-chrome`), each drop reported. */
-export function removeRegionChrome(context: DomRuleContext, root: Element, type: PageType): void {
+/**
+ * Remove the chrome of a main region (rule `boilerplate/region-chrome`), each drop reported. A
+ * region taken around the page's landmarks (`aroundLandmarks`, see landmarkFreeRegion) loses
+ * the landmarks inside it; a service page loses nothing else (its forms and buttons often carry
+ * the offer's text).
+ */
+export function removeRegionChrome(context: DomRuleContext, root: Element, type: PageType, aroundLandmarks = false): void {
   const rule = ruleById(REGION_RULE);
   if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
-  for (const { element, why } of regionChrome(root, type)) {
+  const chrome = type === 'service' ? [] : regionChrome(root, type);
+  if (aroundLandmarks)
+    for (const element of pageLandmarks(root))
+      chrome.push({ element, why: `a page landmark (${element.localName.toLowerCase()})` });
+  for (const { element, why } of chrome) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, REGION_RULE, `${reason}: ${why}`);
   }
 }
 
 const REGION_RULE = 'boilerplate/region-chrome' as const;
+
+/** Page landmarks: the site's header, footer, menus and sidebars around the content. */
+const LANDMARK_TAGS = new Set(['header', 'footer', 'nav', 'aside']);
+const LANDMARK_ROLES = new Set(['banner', 'contentinfo', 'navigation', 'complementary']);
+/** Inside these, a header or footer belongs to the section, not to the page. */
+const SECTIONING = new Set(['main', 'article', 'section']);
+
+/** The outermost landmarks under `root` that are not inside a main region, article or section. */
+function pageLandmarks(root: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName.toLowerCase();
+      if (LANDMARK_TAGS.has(tag) || LANDMARK_ROLES.has(c.getAttribute('role') ?? '')) out.push(c);
+      else if (!SECTIONING.has(tag) && c.getAttribute('role') !== 'main') walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Share of the text outside the landmarks the region's element must hold. */
+const REGION_SHARE = 0.9;
+
+/**
+ * The region of a page with no marked main region: the smallest element holding REGION_SHARE of
+ * the page's text outside its header, footer, menus and sidebars, with that text's length.
+ * Null when the page has no text outside them.
+ */
+export function landmarkFreeRegion(body: Element): { element: Element; chars: number } | null {
+  const stats = new TextStats();
+  const landmarks = pageLandmarks(body);
+  const inside = (el: Element) => {
+    let n = stats.of(el).chars;
+    for (const l of landmarks) if (el !== l && el.contains(l)) n -= stats.of(l).chars;
+    return n;
+  };
+  const total = inside(body);
+  if (total <= 0) return null;
+  let region = body;
+  for (let step = 0; step < 30; step++) {
+    let next: Element | null = null;
+    for (let c = region.firstElementChild; c; c = c.nextElementSibling)
+      if (!landmarks.includes(c) && inside(c) >= REGION_SHARE * total) next = c;
+    if (!next) break;
+    region = next;
+  }
+  return { element: region, chars: inside(region) };
+}
+
+/**
+ * Readability's article holding less than this share of a service page's region is one section
+ * of several (the offer, the steps, the questions): the region is taken instead.
+ */
+export const MIN_READABILITY_REGION_SHARE = 1 / 3;
+
+/** Text length of an element, as the region's is measured. */
+export function regionChars(element: Element): number {
+  return new TextStats().of(element).chars;
+}
