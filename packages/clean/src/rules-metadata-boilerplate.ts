@@ -44,6 +44,18 @@ const QUOTE_THREAD = `<div class="topic">${FORUM_POSTS.map(
     `<div class="post"><div class="by"><a href="/members/${i + 1}">member${i + 1}</a></div><div class="body">${i === 2 ? `<blockquote>member1 said: ${FORUM_POSTS[0]![1]}</blockquote><blockquote>member9 said: The boiler in the old block was replaced last year after the council sent a surveyor round twice in one month.</blockquote>` : ''}<p>${text}</p></div></div>`,
 ).join('')}</div>`;
 
+/**
+ * A thread with what the software puts among its posts: a topic overview box after the first
+ * post, a reply in another shape (dated and signed: a post the grouping missed) and a reply box.
+ */
+const BETWEEN_THREAD = FORUM_THREAD.replace(
+  '</div></div><div class="post">',
+  '</div></div><div class="overview"><span>Replies 2</span> <span>Views 1.2k</span> <span>Top posters in this topic</span></div><div class="post">',
+).replace(
+  /<\/div>$/,
+  '<div class="answer highlighted"><a href="/members/9">member9</a> <span>June 1, 2024</span><p>The council has a form for this on its website, and it answers within ten working days.</p></div><div class="reply-box"><a href="/login">Log in to reply to this topic</a></div></div>',
+);
+
 /** The main region of a product page: its description, a cart form and a report dialog. */
 const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
 
@@ -331,10 +343,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/post-chrome',
     category: 'boilerplate',
     description:
-      'What forum software puts around each post of a thread: the author card (rank, post count, join date), vote counts and badges, share/edit/flag controls, signatures, comments under an answer. In each post the walk goes down to the child holding most of the post\'s prose; the other children on the way go. Then the short lines (up to 40 characters, 5 words, standing alone) that recur with the same words up to their numbers in at least 3 posts and 30% of them go too ("Posts: 40", "Reply with quote", "Click to expand..."); the author\'s name (a profile link) and the post\'s date stay. A quote (blockquote) whose 8-word runs are mostly (60%) in the posts above it repeats a post on the page and goes; a quote of a post that is not on the page stays. Forum threads only.',
+      'What forum software puts around each post of a thread: the author card (rank, post count, join date), vote counts and badges, share/edit/flag controls, signatures, comments under an answer. In each post the walk goes down to the child holding most of the post\'s prose; the other children on the way go. Then the short lines (up to 40 characters, 5 words, standing alone) that recur with the same words up to their numbers in at least 3 posts and 30% of them go too ("Posts: 40", "Reply with quote", "Click to expand..."); the author\'s name (a profile link) and the post\'s date stay. A quote (blockquote) whose 8-word runs are mostly (60%) in the posts above it repeats a post on the page and goes; a quote of a post that is not on the page stays. The siblings of the posts after the first one that are not posts go (overview boxes, sort bars, reply forms), unless dated or signed with 40 characters of their own text (a post in another shape). Forum threads only.',
     stages: ['dom-after'],
     pageTypes: ['forum'],
-    revision: 2,
+    revision: 3,
     dom: { kind: 'procedure', procedure: 'post-chrome', reason: "around the post's text in a forum thread" },
     examples: {
       remove: [
@@ -364,6 +376,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'Posts: 4033',
           options: { pageType: 'forum' },
         },
+        // What the software puts among the posts: an overview box, a reply box.
+        {
+          input: BETWEEN_THREAD,
+          at: 'top',
+          target: 'Views 1.2k',
+          options: { pageType: 'forum' },
+        },
+        {
+          input: BETWEEN_THREAD,
+          at: 'top',
+          target: 'Log in to reply to this topic',
+          options: { pageType: 'forum' },
+        },
       ],
       keep: [
         // A quote of a post that is not on the page (an earlier page of the thread).
@@ -390,6 +415,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: FORUM_THREAD,
           at: 'top',
           target: 'The pump in our building failed again',
+          options: { pageType: 'forum' },
+        },
+        // A dated and signed reply in another shape than the posts is a post too.
+        {
+          input: BETWEEN_THREAD,
+          at: 'top',
+          target: 'The council has a form for this on its website',
           options: { pageType: 'forum' },
         },
         // On an article the rule does not run: a box beside a paragraph stays.

@@ -93,3 +93,23 @@ describe.each(['linkedom', 'jsdom'] as const)('post chrome: repeated lines and q
       expect(doc.removed.some((r) => r.rule === 'boilerplate/post-chrome' && r.reason.endsWith(reason))).toBe(true);
   });
 });
+
+const AMONG = QUOTING.replace(
+  `${post(2, '')}`.slice(0, 30),
+  `<div class="overview"><span>Replies 3</span> <span>Views 1.2k</span> <span>Top posters</span></div>${`${post(2, '')}`.slice(0, 30)}`,
+).replace(
+  '</div></main>',
+  `<div class="answer accepted"><a href="/members/m9">m9</a> <span>June 9, 2024</span><p>The committee has put the rule on the notice board by the gate as well.</p></div><div class="reply-box"><a href="/login">Log in to reply</a></div></div></main>`,
+);
+
+describe.each(['linkedom', 'jsdom'] as const)('post chrome: what sits among the posts (%s)', (engine) => {
+  it('drops the overview box and the reply box, keeps a dated and signed reply in another shape', async () => {
+    const doc = await clean(AMONG, { url: 'https://forum.example.org/t/paths/3', engine, pageType: 'forum' });
+    expect(doc.text).toContain('I will bring a strimmer');
+    expect(doc.text).toContain('put the rule on the notice board');
+    expect(doc.text).not.toContain('Views 1.2k');
+    expect(doc.text).not.toContain('Log in to reply');
+    const among = doc.removed.filter((r) => r.reason.endsWith('not a post, among the posts'));
+    expect(among.map((r) => r.text).sort()).toEqual(['Log in to reply', 'Replies 3 Views 1.2k Top posters']);
+  });
+});

@@ -1,0 +1,107 @@
+// A service page with no marked main region (no <main>): when Readability takes one section of
+// several (the intro with its paragraphs, not the lists of what is offered, the steps and the
+// questions), the content is the page around its header, footer, menus and sidebars, and those
+// landmarks go under `boilerplate/region-chrome`. When Readability takes most of that region,
+// its pick stays.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { ENGINES } from './dom.js';
+
+const list = (items: string[]) => `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+
+const INTRO = `<section class="intro"><h1>Garden care all year round</h1>
+<p>Our gardeners look after lawns, hedges and borders across the county, from small town gardens to large estates. We plan the work with you at the start of the season and come back every week or every month, as you prefer, so the garden stays tidy without you having to lift a finger.</p>
+<p>Every gardener on the team has trained for at least two years and works to the same checklist, so the care stays the same when your usual gardener is on leave. We bring our own tools and take the green waste to the county compost site.</p></section>`;
+
+const OFFER = list([
+  'Mowing and edging of every lawn, with the clippings taken away',
+  'Weeding of borders, paths and the patio by hand, without sprays',
+  'Pruning of shrubs and roses at the right time of year for each',
+  'Leaf clearing in the autumn and a check of gutters on the shed',
+  'Feeding of lawns in spring and autumn with an organic fertiliser',
+  'Planting of bulbs and bedding plants that you choose or we suggest',
+  'Watering of pots and new plants during dry spells in the summer',
+  'Cleaning of the patio and paths with a pressure washer once a year',
+  'Cutting back of perennials after they flower to keep borders neat',
+  'A note after each visit of what was done and what comes next',
+]);
+
+const STEPS = list([
+  'Book a free visit and walk round the garden with one of our team',
+  'Receive a written plan and a fixed monthly price within two days',
+  'Choose the day of the week that suits you best for the visits',
+  'Call us or write if you want a visit moved or extra work done',
+  'Meet the same gardener on most visits, who knows your garden well',
+]);
+
+const QUESTIONS = list([
+  'Do I need to be at home? No, as long as the side gate can be opened',
+  'Do you bring your own tools? Yes, and we take all garden waste with us',
+  'Are you insured? Yes, for public liability up to five million pounds',
+  'Can you remove a tree? Small trees yes, larger ones with a partner firm',
+  'Do you work in winter? Yes, pruning and tidying go on all year long',
+]);
+
+const HEADER = `<header><a href="/">Greenway Gardens</a><nav><a href="/services">Services</a> <a href="/about">About us</a> <a href="/contact">Contact</a> <a href="/blog">Blog</a></nav></header>`;
+const FOOTER = `<footer><p>Greenway Gardens Ltd, 4 Mill Lane, registered in England</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>`;
+
+/** The sections side by side under the body: Readability takes the intro alone. */
+const SPREAD_PAGE = `<!doctype html><html lang="en"><head><title>Garden care</title></head><body>${HEADER}
+<div class="row-a">${INTRO}</div>
+<div class="row-b"><div class="offer"><strong>What each visit includes</strong>${OFFER}</div></div>
+<div class="row-c"><div class="steps"><strong>How it works</strong>${STEPS}</div></div>
+<div class="row-d"><div class="questions"><strong>Questions</strong>${QUESTIONS}</div></div>
+${FOOTER}</body></html>`;
+
+/** The same sections in one wrapper: Readability takes the wrapper, all of them. */
+const WRAPPED_PAGE = SPREAD_PAGE.replace(`${HEADER}\n`, `${HEADER}\n<div class="page">`).replace(
+  `\n${FOOTER}`,
+  `</div>\n${FOOTER}`,
+);
+
+const URL = 'https://garden.example/care';
+const landmarkDrops = (removed: Array<{ rule: string; reason: string; text: string }>) =>
+  removed.filter((r) => r.rule === 'boilerplate/region-chrome' && r.reason.includes('a page landmark'));
+
+describe('a service page with no marked main region', () => {
+  for (const engine of ENGINES) {
+    it(`takes the page around its landmarks when Readability took one section of several (${engine})`, async () => {
+      const doc = await clean(SPREAD_PAGE, { engine, url: URL, pageType: 'service' });
+      expect(doc.text).toContain('Our gardeners look after lawns');
+      expect(doc.text).toContain('Planting of bulbs and bedding plants');
+      expect(doc.text).toContain('Meet the same gardener on most visits');
+      expect(doc.text).toContain('Do you work in winter?');
+      expect(doc.text).not.toContain('registered in England');
+      const drops = landmarkDrops(doc.removed);
+      expect(drops.map((r) => r.reason)).toEqual([
+        'shop or service chrome in the main region: a page landmark (header)',
+        'shop or service chrome in the main region: a page landmark (footer)',
+      ]);
+      expect(drops[1]!.text).toContain('registered in England');
+    });
+
+    it(`leaves Readability's pick on an article, and with the rule turned off keeps the landmarks (${engine})`, async () => {
+      const article = await clean(SPREAD_PAGE, { engine, url: URL, pageType: 'article' });
+      expect(article.text).toContain('Our gardeners look after lawns');
+      expect(article.text).not.toContain('Do you work in winter?');
+      expect(landmarkDrops(article.removed)).toHaveLength(0);
+      const off = await clean(SPREAD_PAGE, {
+        engine,
+        url: URL,
+        pageType: 'service',
+        disabledCategories: ['boilerplate/region-chrome'],
+      });
+      expect(off.text).toContain('Do you work in winter?');
+      expect(landmarkDrops(off.removed)).toHaveLength(0);
+    });
+
+    it(`keeps Readability's pick when it holds most of the region (${engine})`, async () => {
+      const doc = await clean(WRAPPED_PAGE, { engine, url: URL, pageType: 'service' });
+      expect(doc.text).toContain('Our gardeners look after lawns');
+      expect(doc.text).toContain('Do you work in winter?');
+      expect(landmarkDrops(doc.removed)).toHaveLength(0);
+      expect(doc.removed.some((r) => r.reason === 'not in the article Readability picked')).toBe(true);
+    });
+  }
+});
