@@ -307,12 +307,12 @@ export async function htmlPipeline(
         : landmarkRegion
           ? "outside the page's region around its header, footer, menus and sidebars"
           : readable
-          ? 'not in the article Readability picked'
-          : root === plan.threadRoot
-            ? "outside the page's thread"
-            : root === plan.mainRoot
-              ? "outside the page's main region"
-              : `outside the per-site content selector '${site?.content ?? ''}'`;
+            ? 'not in the article Readability picked'
+            : root === plan.threadRoot
+              ? "outside the page's thread"
+              : root === plan.mainRoot
+                ? "outside the page's main region"
+                : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
       if (leadAdded) inArticle.push(lead);
       for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {

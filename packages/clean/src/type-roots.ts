@@ -81,7 +81,12 @@ function regionChrome(root: Element, type: PageType): Array<{ element: Element; 
  * the landmarks inside it; a service page loses nothing else (its forms and buttons often carry
  * the offer's text).
  */
-export function removeRegionChrome(context: DomRuleContext, root: Element, type: PageType, aroundLandmarks = false): void {
+export function removeRegionChrome(
+  context: DomRuleContext,
+  root: Element,
+  type: PageType,
+  aroundLandmarks = false,
+): void {
   const rule = ruleById(REGION_RULE);
   if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
