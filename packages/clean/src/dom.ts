@@ -174,19 +174,29 @@ async function parseWithJsdom(html: string, url: string | null, warnings: string
 async function parseWithLinkedom(html: string): Promise<ParsedPage> {
   linkedomModule ??= import('linkedom');
   const { parseHTML } = await linkedomModule;
-  const { document } = parseHTML(shapeForLinkedom(cdataAsHtml(html)));
+  readsBogusCdata ??= parseHTML(CDATA_PROBE).document.body?.textContent === 'y]]>';
+  const { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
   repairBody(document as unknown as Document);
   return { document: document as unknown as Document, close() {} };
 }
 
 /**
+ * Whether linkedom's tokenizer reads a stray `<![CDATA[` as an HTML5 parser does (a bogus comment
+ * to the next `>`): the linkedom this repository installs is patched to (patches/, the tokenizer
+ * step itself), linkedom as published on npm is not. Found once by parsing a probe.
+ */
+let readsBogusCdata: boolean | undefined;
+const CDATA_PROBE = '<!doctype html><html><head></head><body><![CDATA[x>y]]></body></html>';
+
+/**
  * `<![CDATA[` outside SVG and MathML: an HTML5 parser reads it as a bogus comment that ends at
- * the next `>`; linkedom's parser reads a CDATA section that runs to `]]>`, and with none (a
+ * the next `>`; unpatched linkedom reads a CDATA section that runs to `]]>`, and with none (a
  * template's stray marker) the rest of the page becomes one comment. Drop the bogus comment as
  * the HTML5 parser would (comments are taken out of the tree anyway). Comments, scripts, style
- * blocks and SVG/MathML islands are left as they are.
+ * blocks and SVG/MathML islands are left as they are. Used only where linkedom does not do this
+ * itself (`readsBogusCdata`).
  */
-function cdataAsHtml(markup: string): string {
+export function cdataAsHtml(markup: string): string {
   if (!markup.includes('<![CDATA[')) return markup;
   return markup.replace(CDATA_TOKEN, (token: string) => (token.startsWith('<![') ? '' : token));
 }

@@ -4,12 +4,17 @@
  * keeps the selectors it compiled, and a class list keeps its joined text until it changes.
  * Listeners must still work as before, nodes that never had one must take removal and dispatch,
  * a kept selector must match in each document and element it is used from, and the class
- * attribute must follow every change of the class list.
+ * attribute must follow every change of the class list. Its HTML tokenizer reads a stray
+ * `<![CDATA[` outside SVG and MathML as an HTML5 parser does (a bogus comment to the next `>`),
+ * as the cleaner's own pre-pass does for linkedom as published: both must give the same tree.
+ * Upper-case tag names are made once per name: `tagName` must read as before, past the kept ones too.
  */
 
 import { describe, expect, it } from 'vitest';
 
-import { parseHtml } from './dom.js';
+import { parseHTML } from 'linkedom';
+
+import { cdataAsHtml, parseHtml } from './dom.js';
 
 const PAGE = '<!doctype html><html><body><div id="outer"><p id="inner">Some text</p></div></body></html>';
 
@@ -113,5 +118,61 @@ describe('linkedom class lists', () => {
     expect(seen()).toEqual(['w', 'w']);
     expect(p.outerHTML).toBe('<p class="w" id="p">text</p>');
     page.close();
+  });
+});
+
+describe('linkedom reads a stray CDATA marker as an HTML5 parser does', () => {
+  const body = (markup: string): string =>
+    parseHTML(`<!doctype html><html><head></head><body>${markup}</body></html>`).document.body.innerHTML;
+  const cases: Array<[string, string, string]> = [
+    ['ends at the next ">" and leaves no node', '<p>a<![CDATA[x>y]]>b</p>', '<p>ay]]&gt;b</p>'],
+    ['without "]]>" does not hide the rest of the page', '<p>a<![CDATA[ b > c</p><p>d</p>', '<p>a c</p><p>d</p>'],
+    [
+      'inside SVG stays a CDATA section (kept as a comment)',
+      '<svg><text><![CDATA[a>b]]></text></svg><p>c</p>',
+      '<svg><text><!--[CDATA[a>b]]--></text></svg><p>c</p>',
+    ],
+    [
+      'inside a script is script text',
+      '<script>//<![CDATA[\nx > y\n//]]></script><p>z</p>',
+      '<script>//<![CDATA[\nx > y\n//]]></script><p>z</p>',
+    ],
+    ['inside a comment is comment text', '<!-- <![CDATA[ x > y --><p>z</p>', '<!-- <![CDATA[ x > y --><p>z</p>'],
+    ['after SVG ends is a bogus comment again', '<svg></svg><p><![CDATA[x>y</p>', '<svg /><p>y</p>'],
+  ];
+  it.each(cases)('a marker %s', (_name, markup, expected) => {
+    expect(body(markup)).toBe(expected);
+  });
+
+  it.each(cases)("the cleaner's pre-pass for linkedom as published gives the same tree: %s", (_name, markup) => {
+    expect(body(cdataAsHtml(markup))).toBe(body(markup));
+  });
+
+  it('keeps CDATA sections in XML', () => {
+    const { document } = parseHTML('<root/>');
+    const xml = new document.defaultView!.DOMParser().parseFromString('<r><a><![CDATA[x>y]]></a></r>', 'text/xml');
+    expect(xml.toString()).toContain('<![CDATA[x>y]]>');
+  });
+});
+
+describe('linkedom tag names', () => {
+  it('reads tagName and nodeName upper case in HTML and as written in XML, past the names it keeps', () => {
+    const names = Array.from({ length: 1200 }, (_, i) => `x-el${i}`);
+    const { document } = parseHTML(
+      `<!doctype html><html><body><p>a</p><svg><foreignObject></foreignObject></svg>${names.map((n) => `<${n}></${n}>`).join('')}</body></html>`,
+    );
+    const p = document.querySelector('p')!;
+    expect([p.tagName, p.nodeName, p.localName]).toEqual(['P', 'P', 'p']);
+    expect(document.querySelector('svg')!.tagName).toBe('SVG');
+    for (const name of [names[0]!, names[999]!, names[1199]!]) {
+      const element = document.querySelector(name)!;
+      expect([element.tagName, element.tagName, element.nodeName]).toEqual([
+        name.toUpperCase(),
+        name.toUpperCase(),
+        name.toUpperCase(),
+      ]);
+    }
+    const xml = new document.defaultView!.DOMParser().parseFromString('<Root><myItem/></Root>', 'text/xml');
+    expect([xml.documentElement.tagName, xml.documentElement.firstElementChild!.nodeName]).toEqual(['Root', 'myItem']);
   });
 });
