@@ -131,15 +131,22 @@ function unique(values: string[]): string[] {
   });
 }
 
-const SCRIPT: ReadonlySet<string> = new Set(['script']);
-const META: ReadonlySet<string> = new Set(['meta']);
+const SCRIPT_META: ReadonlySet<string> = new Set(['script', 'meta']);
 
-function readJsonLd(document: Document, warnings: string[]): Json[] {
+/** The page's `<script>` and `<meta>` elements, each in document order, found in one walk. */
+function scriptsAndMetas(document: Document): { scripts: Element[]; metas: Element[] } {
+  const scripts: Element[] = [];
+  const metas: Element[] = [];
+  for (const element of elementsByTag(document, SCRIPT_META)) {
+    (element.localName.toLowerCase() === 'meta' ? metas : scripts).push(element);
+  }
+  return { scripts, metas };
+}
+
+function readJsonLd(pageScripts: Element[], warnings: string[]): Json[] {
   const nodes: Json[] = [];
   // `script[type="application/ld+json"]` (the type compared without case, as selectors do in HTML).
-  const scripts = elementsByTag(document, SCRIPT).filter(
-    (script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json',
-  );
+  const scripts = pageScripts.filter((script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json');
   for (const script of scripts) {
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (raw === '') continue;
@@ -161,9 +168,9 @@ function readJsonLd(document: Document, warnings: string[]): Json[] {
 }
 
 /** `meta` values by lower-cased name/property/itemprop, first occurrence wins. */
-function readMeta(document: Document): Map<string, string> {
+function readMeta(metas: Element[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const meta of elementsByTag(document, META)) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content');
     if (content === null || content.trim() === '') continue;
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -241,14 +248,15 @@ export function readPageMetadata(
 ): PageMetadata {
   const warnings: string[] = [];
   const sources: Partial<Record<MetadataField, string>> = {};
-  const nodes = readJsonLd(document, warnings);
+  const { scripts, metas } = scriptsAndMetas(document);
+  const nodes = readJsonLd(scripts, warnings);
   const byId = new Map<string, Json>();
   for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
   const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPES.has(type))) ?? null;
   const page = nodes.find((node) => types(node).some((type) => PAGE_TYPES.has(type))) ?? null;
   const website = nodes.find((node) => types(node).includes('website')) ?? null;
   const main = article ?? page;
-  const meta = readMeta(document);
+  const meta = readMeta(metas);
 
   const pick = (field: MetadataField, ...candidates: Array<Picked | null>): string | null => {
     for (const candidate of candidates) {

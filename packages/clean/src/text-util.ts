@@ -1,6 +1,10 @@
 /** Small text helpers shared by the DOM and text stages. */
 
-const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+/**
+ * A run of white space, except one lone plain space (already what `squash` makes of it: leaving
+ * it out of the matches spares the replacement most of the text's spaces).
+ */
+const SPACES = /(?! (?![\s\u00A0\u2000-\u200A\u202F\u205F\u3000]))[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /** Collapse white space (including non-breaking and typographic spaces) to one space and trim. */
 export function squash(text: string): string {
