@@ -49,7 +49,7 @@ const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
 const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|wcxb|readability|all]
                  [--out FILE] [--write-pred DIR] [--jobs N] [--timeout MS] [--limit N] [--no-baselines] [--worst N]
                  [--cv] [--folds K] [--cache DIR | --no-cache] [--baselines jsdom|linkedom|both|none] [--no-page-types]
-                 [--page-type T,...]
+                 [--page-type T,...] [--cleaning-table FILE]
 
   --data DIR        data directory (default: ../shared/data relative to the repository root)
   --engine E        cleaner engine(s) to evaluate (default: both)
@@ -69,6 +69,10 @@ const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--s
   --cv              cross-validate by site: K folds (eval/folds.mjs); the page-type model is
                     trained on the other folds for each page; figures are per-fold mean and spread
   --folds K         number of folds for --cv (default: ${DEFAULT_FOLDS})
+  --cleaning-table FILE
+                    with --cv: a page x type table (train/cleaning-table.mjs); each fold's model
+                    gets the cleaning gain of the other folds' pages. Without it the fold models
+                    keep the bundled model's gain, learned on every page (a small leak: 49 means)
   --cache DIR       reuse page results of the same system and build (default:
                     node_modules/.cache/corpuskit-eval); --no-cache runs everything`;
 
@@ -94,6 +98,7 @@ try {
       cv: { type: 'boolean', default: false },
       folds: { type: 'string', default: String(DEFAULT_FOLDS) },
       cache: { type: 'string' },
+      'cleaning-table': { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       baselines: { type: 'string', default: 'both' },
       'no-page-types': { type: 'boolean', default: false },
@@ -214,6 +219,7 @@ if (args.cv && cleaner.clean && !noPageTypes) {
     jobs,
     log: (m) => process.stderr.write(`eval: ${m}\n`),
     snapshotHash: snapshot.hash,
+    cleaningTable: args['cleaning-table'] ? fromUser(args['cleaning-table']) : null,
   });
 }
 

@@ -216,6 +216,7 @@ export async function runClean(engine, bytes, url, timeoutMs, extra = {}) {
     status: doc.status,
     pageType: doc.pageType?.type ?? null,
     pageTypeConfidence: doc.pageType?.confidence ?? null,
+    cleanedAs: doc.pageType?.cleanedAs ?? null,
     reasons: (doc.reasons ?? []).map((r) => r.code),
     removed: (doc.removed ?? []).map((r) => ({ category: r.category, rule: r.rule, text: r.text, chars: r.chars })),
     metadata: {

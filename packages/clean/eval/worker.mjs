@@ -28,11 +28,13 @@ async function runTask(task) {
         readPage(task.file),
         task.url,
         task.timeoutMs,
-        task.pageTypeModelFile
-          ? { pageTypeModel: modelFrom(task.pageTypeModelFile) }
-          : task.noPageTypes
-            ? { pageTypeModel: false }
-            : {},
+        task.pageType
+          ? { pageType: task.pageType }
+          : task.pageTypeModelFile
+            ? { pageTypeModel: modelFrom(task.pageTypeModelFile) }
+            : task.noPageTypes
+              ? { pageTypeModel: false }
+              : {},
       );
     case 'page-features':
       return pageFeaturesOf(readPage(task.file), task.url);

@@ -73,7 +73,8 @@ export async function htmlPipeline(
     const bodyTextContent = body.textContent ?? '';
     const typed = typePage(document, url, resolved, bodyTextContent);
     // The type the page is cleaned as (see page-type-rules.ts): the reported type only when safe.
-    const plan = cleaningPlan(typed, resolved.pageType !== null, body);
+    const gain = resolved.pageTypeModel ? resolved.pageTypeModel.cleaningGain : undefined;
+    const plan = cleaningPlan(typed, resolved.pageType !== null, body, gain);
     const pageType = plan.type;
     const disabled = pageType ? disabledForType(pageType, resolved.disabled) : resolved.disabled;
     const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
@@ -341,7 +342,7 @@ export async function htmlPipeline(
       notArticle,
       engine,
       visibleChars,
-      ...(typed ? { pageType: typed } : {}),
+      ...(typed ? { pageType: { ...typed, cleanedAs: pageType ?? typed.type } } : {}),
     };
   } finally {
     page.close();

@@ -20,7 +20,8 @@ import {
   pageTypeProbabilities,
 } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
-import { MIN_TYPE_CONFIDENCE, mainThread } from './page-type-rules.js';
+import { MIN_TYPE_CONFIDENCE, cleaningType, mainThread } from './page-type-rules.js';
+import type { CleaningGain } from './page-type-rules.js';
 import { mainRegion } from './type-roots.js';
 
 const words = (n: number, seed: string) =>
@@ -73,6 +74,80 @@ function constantModel(type: PageType, bias = 3): PageTypeModel {
     bias: PAGE_TYPES.map((t) => (t === type ? bias : 0)),
   };
 }
+
+/** A model whose probabilities are the softmax of `biases` on every page. */
+function biasModel(biases: Partial<Record<PageType, number>>, cleaningGain?: CleaningGain): PageTypeModel {
+  return { ...constantModel('article'), bias: PAGE_TYPES.map((t) => biases[t] ?? -5), ...(cleaningGain ? { cleaningGain } : {}) };
+}
+
+/**
+ * A cleaning gain like the measured one: any other type's rules cost a page 0.03; the article
+ * rules cost a forum 0.25 and a listing 0.13.
+ */
+function gainTable(): Record<PageType, Record<PageType, number>> {
+  const gain = Object.fromEntries(
+    PAGE_TYPES.map((t) => [t, Object.fromEntries(PAGE_TYPES.map((c) => [c, c === t ? 0 : -0.03]))]),
+  ) as Record<PageType, Record<PageType, number>>;
+  gain.forum.article = -0.25;
+  gain.listing.article = -0.13;
+  return gain;
+}
+
+const typedAs = (scores: Partial<Record<PageType, number>>) => {
+  const all = Object.fromEntries(PAGE_TYPES.map((t) => [t, scores[t] ?? 0])) as Record<PageType, number>;
+  const type = PAGE_TYPES.reduce((a, b) => (all[b] > all[a] ? b : a));
+  return { type, confidence: all[type], scores: all };
+};
+
+describe('the type a page is cleaned as', () => {
+  it('weighs the two most probable types by what each set of rules costs the other', () => {
+    const gain = gainTable();
+    // 0.55 article / 0.4 listing: as article 0.4 x -0.13 = -0.052; as listing 0.55 x -0.03 = -0.017.
+    expect(cleaningType(typedAs({ article: 0.55, listing: 0.4, service: 0.05 }), gain)).toBe('listing');
+    // 0.9 / 0.08: as article -0.0104, as listing -0.027.
+    expect(cleaningType(typedAs({ article: 0.9, listing: 0.08, service: 0.02 }), gain)).toBe('article');
+    // Two types that cost each other alike: the most probable one.
+    expect(cleaningType(typedAs({ product: 0.5, collection: 0.45, article: 0.05 }), gain)).toBe('product');
+    // A third type is never chosen, however its rules would score.
+    const third = gainTable();
+    for (const t of PAGE_TYPES) third[t].documentation = t === 'documentation' ? 0 : 1;
+    expect(cleaningType(typedAs({ article: 0.5, service: 0.3, documentation: 0.2 }), third)).toBe('article');
+  });
+  it('without a gain, cleans as the most probable type from MIN_TYPE_CONFIDENCE, else as an article', () => {
+    expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('listing');
+    const unsure = typedAs({ listing: 0.25, article: 0.24, service: 0.2, forum: 0.16, product: 0.15 });
+    expect(unsure.confidence).toBeLessThan(MIN_TYPE_CONFIDENCE);
+    expect(cleaningType(unsure)).toBe('article');
+  });
+  it('reports the most probable type and, apart, the type it cleaned the page as', async () => {
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      // P(article) 0.55, P(forum) 0.45: the article rules would drop the thread's replies.
+      const model = biasModel({ article: Math.log(0.55), forum: Math.log(0.45) });
+      const url = 'https://forum.example.org/t/x/1';
+      const withGain = await clean(FORUM, { url, engine, pageTypeModel: { ...model, cleaningGain: gainTable() } });
+      expect(withGain.pageType?.type, engine).toBe('article');
+      expect(withGain.pageType?.cleanedAs, engine).toBe('forum');
+      for (const i of [1, 2, 3, 4, 5]) expect(withGain.text, engine).toContain(`Reply number ${i} says`);
+      // Only a thread cleaned as a forum loses the chrome around its posts.
+      expect(withGain.removed.some((r) => r.rule === 'boilerplate/post-chrome')).toBe(true);
+      const without = await clean(FORUM, { url, engine, pageTypeModel: model });
+      expect(without.pageType?.type, engine).toBe('article');
+      expect(without.pageType?.cleanedAs, engine).toBe('article');
+      expect(without.removed.some((r) => r.rule === 'boilerplate/post-chrome')).toBe(false);
+      const given = await clean(FORUM, { url, engine, pageType: 'forum' });
+      expect(given.pageType?.cleanedAs, engine).toBe('forum');
+    }
+  });
+  it('refuses a model whose cleaning gain misses a pair of types or is not a number', () => {
+    const gain = gainTable() as Record<string, Record<string, number>>;
+    delete gain.service!.forum;
+    expect(() => checkPageTypeModel({ ...constantModel('article'), cleaningGain: gain })).toThrow(/cleaningGain/);
+    const nan = gainTable();
+    nan.article.listing = Number.NaN;
+    expect(() => checkPageTypeModel({ ...constantModel('article'), cleaningGain: nan })).toThrow(/cleaningGain/);
+    expect(checkPageTypeModel({ ...constantModel('article'), cleaningGain: gainTable() }).cleaningGain).toBeDefined();
+  });
+});
 
 describe('page features', () => {
   it('has one value per name, all finite', async () => {

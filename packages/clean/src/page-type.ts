@@ -12,6 +12,7 @@ import { decodeBytes } from './decode.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import type { EngineName } from './dom.js';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
+import type { CleaningGain } from './page-type-rules.js';
 import bundledModelFile from './page-type-model.json' with { type: 'json' };
 
 export interface PageTypeModel {
@@ -25,6 +26,11 @@ export interface PageTypeModel {
   /** weights[t][f] and bias[t] for type t. */
   weights: number[][];
   bias: number[];
+  /**
+   * What cleaning a page of each type as each other type is worth (page-type-rules.ts
+   * `cleaningType`); without it a page is cleaned as its most probable type when confident.
+   */
+  cleaningGain?: CleaningGain;
   /** How it was trained (data sizes, regularisation, cross-validated accuracy): informational. */
   training?: Record<string, unknown>;
 }
@@ -60,6 +66,14 @@ export function checkPageTypeModel(value: unknown): PageTypeModel {
     m.bias.length !== m.types!.length
   )
     bad('weights/bias have the wrong shape');
+  if (m.cleaningGain !== undefined) {
+    const g = m.cleaningGain as unknown as Record<string, Record<string, unknown> | undefined> | null;
+    const complete =
+      !!g &&
+      typeof g === 'object' &&
+      PAGE_TYPES.every((t) => PAGE_TYPES.every((c) => typeof g[t]?.[c] === 'number' && Number.isFinite(g[t][c])));
+    if (!complete) bad('cleaningGain must give a finite number for every pair of page types');
+  }
   return m as PageTypeModel;
 }
 

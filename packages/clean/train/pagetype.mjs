@@ -107,6 +107,55 @@ export function featureCodeHash() {
   return hash.digest('hex').slice(0, 12);
 }
 
+/**
+ * Shrinkage of the cleaning gain: each measured mean is pulled towards GAIN_PRIOR as if
+ * GAIN_STRENGTH more pages had shown it (few pages of one type are measured as another).
+ */
+export const GAIN_PRIOR = -0.1;
+export const GAIN_STRENGTH = 30;
+
+/**
+ * A page x type table: WCXB page id -> { out: { [type]: { f1 } } }, the page's word F1 when
+ * cleaned as each type it was cleaned as (train/cleaning-table.mjs writes one).
+ */
+export function readCleaningTable(file) {
+  const table = JSON.parse(readFileSync(file, 'utf8'));
+  if (!table || typeof table !== 'object') throw new Error(`${file}: not a page x type table`);
+  return table;
+}
+
+/**
+ * The cleaning gain of page-type-rules.ts from a page x type table: for pages of type t that
+ * were also cleaned as c, the mean of F1(as c) - F1(as t), shrunk towards GAIN_PRIOR; 0 for c = t.
+ * @param {Array<{ id: string, label: string }>} pages the labelled WCXB pages to learn from
+ */
+export function cleaningGain(table, pages) {
+  const sum = Object.fromEntries(PAGE_TYPES.map((t) => [t, Object.fromEntries(PAGE_TYPES.map((c) => [c, [0, 0]]))]));
+  for (const page of pages) {
+    const out = table[page.id]?.out;
+    const own = out?.[page.label]?.f1;
+    if (typeof own !== 'number') continue;
+    for (const c of PAGE_TYPES) {
+      const f1 = out[c]?.f1;
+      if (c === page.label || typeof f1 !== 'number') continue;
+      sum[page.label][c][0] += f1 - own;
+      sum[page.label][c][1]++;
+    }
+  }
+  const round = (x) => Math.round(x * 10000) / 10000;
+  return Object.fromEntries(
+    PAGE_TYPES.map((t) => [
+      t,
+      Object.fromEntries(
+        PAGE_TYPES.map((c) => {
+          const [s, n] = sum[t][c];
+          return [c, c === t ? 0 : round((s + GAIN_STRENGTH * GAIN_PRIOR) / (n + GAIN_STRENGTH))];
+        }),
+      ),
+    ]),
+  );
+}
+
 /** Train one model on rows of (features, label); returns the model object of page-type.ts. */
 export function trainModel(rows, labels, featureNames, options = TRAIN_OPTIONS) {
   const y = labels.map((l) => PAGE_TYPES.indexOf(l));
@@ -161,7 +210,10 @@ export async function trainFoldModels({
   jobs = 2,
   log = () => {},
   snapshotHash,
+  cleaningTable = null,
 }) {
+  const table = cleaningTable ? readCleaningTable(cleaningTable) : null;
+  const bundledGain = existsSync(MODEL_FILE) ? JSON.parse(readFileSync(MODEL_FILE, 'utf8')).cleaningGain : undefined;
   const names = await featureNames();
   const data = await dataset({ dataDir, folds, cacheDir, jobs, log, snapshotHash });
   const out = [];
@@ -172,6 +224,14 @@ export async function trainFoldModels({
       idx.map((i) => data.pages[i].label),
       names,
     );
+    // The gain from the other folds' pages only, like the weights; without a table, the
+    // bundled model's (learned on every page).
+    if (table)
+      model.cleaningGain = cleaningGain(
+        table,
+        idx.map((i) => data.pages[i]).filter((p) => p.set === 'wcxb'),
+      );
+    else if (bundledGain) model.cleaningGain = bundledGain;
     const json = JSON.stringify(model);
     const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
     const file = join(cacheDir, 'page-type-models', `fold-${f}-of-${folds}-${hash}.json`);
@@ -179,7 +239,7 @@ export async function trainFoldModels({
     writeFileSync(file, json);
     out.push({ fold: f, file, hash });
   }
-  log(`page-type models trained for ${folds} folds`);
+  log(`page-type models trained for ${folds} folds${table ? ', with cleaning gains' : ''}`);
   return out;
 }
 
@@ -229,13 +289,15 @@ async function main(argv) {
       folds: { type: 'string', default: String(DEFAULT_FOLDS) },
       jobs: { type: 'string', default: '2' },
       cache: { type: 'string' },
+      'cleaning-table': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (args.help) {
     process.stdout.write(
-      'usage: pnpm train pagetype [--data DIR] [--cv] [--folds K] [--jobs N] [--cache DIR] [--write]\n' +
+      'usage: pnpm train pagetype [--data DIR] [--cv] [--folds K] [--jobs N] [--cache DIR] [--cleaning-table FILE] [--write]\n' +
         '  trains the page-type model on WCXB + scrapinghub dev pages\n' +
+        '  --cleaning-table FILE  a page x type table (train/cleaning-table.mjs): adds the cleaning gain\n' +
         '  --cv     print accuracy cross-validated by site first\n  --write  rewrite packages/clean/src/page-type-model.json\n',
     );
     return 0;
@@ -268,11 +330,19 @@ async function main(argv) {
     data.pages.map((p) => p.label),
     names,
   );
+  if (args['cleaning-table']) {
+    const table = readCleaningTable(fromUser(args['cleaning-table']));
+    model.cleaningGain = cleaningGain(
+      table,
+      data.pages.filter((p) => p.set === 'wcxb'),
+    );
+  }
   const counts = {};
   for (const p of data.pages) counts[`${p.set}:${p.label}`] = (counts[`${p.set}:${p.label}`] ?? 0) + 1;
   model.training = {
     pages: counts,
     options: TRAIN_OPTIONS,
+    ...(model.cleaningGain ? { cleaningGain: { prior: GAIN_PRIOR, strength: GAIN_STRENGTH } } : {}),
     ...(cv ? { cvAccuracyWcxb: +cv.accuracy.toFixed(4), folds } : {}),
   };
   if (args.write) {

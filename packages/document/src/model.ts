@@ -159,6 +159,12 @@ export interface PageTypeResult {
   confidence: number;
   /** Probability of every type, same rounding. */
   scores: Record<PageType, number>;
+  /**
+   * The type whose cleaning rules were applied: `type`, or another type when that was the safer
+   * choice for an unsure page (an article when no thread is the main content of a page typed
+   * forum, or the model's cleaning gain preferred its second type).
+   */
+  cleanedAs?: PageType;
 }
 
 /** The result of cleaning one page. */
