@@ -77,7 +77,11 @@ function constantModel(type: PageType, bias = 3): PageTypeModel {
 
 /** A model whose probabilities are the softmax of `biases` on every page. */
 function biasModel(biases: Partial<Record<PageType, number>>, cleaningGain?: CleaningGain): PageTypeModel {
-  return { ...constantModel('article'), bias: PAGE_TYPES.map((t) => biases[t] ?? -5), ...(cleaningGain ? { cleaningGain } : {}) };
+  return {
+    ...constantModel('article'),
+    bias: PAGE_TYPES.map((t) => biases[t] ?? -5),
+    ...(cleaningGain ? { cleaningGain } : {}),
+  };
 }
 
 /**

@@ -10,7 +10,7 @@
 
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadWcxb } from '../eval/data.mjs';
 import { DEFAULT_FOLDS, assignFolds, pageSite } from '../eval/folds.mjs';
@@ -62,7 +62,8 @@ const rows = await pageFeatureRows({
   snapshotHash: snapshot.hash,
 });
 const folds = assignFolds(labelled, pageSite, DEFAULT_FOLDS);
-const { PAGE_FEATURE_NAMES } = await import('@corpuskit/clean');
+// The snapshot's own module (snapshotCleaner points CORPUSKIT_EVAL_CLEANER at it).
+const { PAGE_FEATURE_NAMES } = await import(pathToFileURL(process.env.CORPUSKIT_EVAL_CLEANER).href);
 const typesOf = new Map();
 for (let f = 0; f < DEFAULT_FOLDS; f++) {
   const train = labelled.map((_, i) => i).filter((i) => folds[i] !== f && rows[i]);
