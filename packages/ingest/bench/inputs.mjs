@@ -14,8 +14,8 @@
 //    against the smallest: past --max-rss-growth (default 1.15) the bench says FAILED and exits
 //    with status 1. Cleaned pages wait for staging in a bounded spool (memory up to a budget,
 //    then a temporary file), so the ingesting thread does not grow with the records; the peak
-//    also holds the cleaning threads' heaps, which grow until the pool replaces a thread
-//    (256 MiB), so it varies from run to run with when that happens. The CLI runs with
+//    also holds the cleaning threads' heaps (V8's growing factor 2, replaced past 256 MiB), so
+//    it varies from run to run with when both are at their top together. The CLI runs with
 //    --verbose and its memory lines are printed under each size (every 500 pages, after
 //    cleaning, after staging: RSS, anonymous memory, the main thread's heap and external
 //    memory, each cleaning thread's heap, threads started), to tell what grows.
