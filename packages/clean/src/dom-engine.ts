@@ -7,6 +7,7 @@ import { captionShare, emailForms, linkBlocks, linksUnder, siteSelectors } from 
 import { guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
+import { removeTeaserCards } from './teaser-cards.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { compileGroups, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -22,6 +23,7 @@ export const DOM_ORDER = [
   'donation/widget',
   'newsletter/widget',
   'related/widget',
+  'related/teaser-cards',
   'author-bio/widget',
   'advertisement/element',
   'paywall-notice/element',
@@ -109,6 +111,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       if (['outside-article', 'post-chrome', 'region-chrome', 'shop-rows'].includes(step.procedure)) continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
+      else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

@@ -40,6 +40,8 @@ export interface DomRuleContext {
   bodyChars: number;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
+  /** The page's URL when known (rules that ask whether a link stays on the site). */
+  pageUrl?: string | null;
 }
 
 const MAIN_CONTENT =

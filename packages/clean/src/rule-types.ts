@@ -13,7 +13,14 @@ export type PageType = (typeof PAGE_TYPES)[number];
  * Their data (patterns) is in the rule.
  */
 export type DomProcedure =
-  'link-block' | 'email-form' | 'site-selectors' | 'outside-article' | 'post-chrome' | 'region-chrome' | 'shop-rows';
+  | 'link-block'
+  | 'email-form'
+  | 'site-selectors'
+  | 'outside-article'
+  | 'post-chrome'
+  | 'region-chrome'
+  | 'shop-rows'
+  | 'teaser-cards';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

@@ -8,6 +8,30 @@ const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[]
 const NAV_LINE =
   /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 
+/** Three teaser cards: a linked headline, a date and a short excerpt each. */
+const TEASER_CARDS = [
+  [
+    '/news/bridge',
+    'Bridge on the ring road reopens',
+    'Traffic runs again after six months of repairs, and the council says the cycle lanes on both sides will open by the end of the month, once the railings are in place.',
+  ],
+  [
+    '/news/market',
+    'Farmers market moves to the square',
+    'Stalls open on Saturdays from next month, with room for twice as many traders as before and a covered area for the winter, when the old car park was too cold.',
+  ],
+  [
+    '/news/pool',
+    'Swimming pool gets a new roof',
+    'The work will close the pool for the summer. Swimmers can use the school pool on weekday evenings, and the club will train in the next town until September.',
+  ],
+]
+  .map(
+    ([href, title, excerpt]) =>
+      `<div class="card"><h3><a href="${href}">${title}</a></h3><span>12 May</span><p>${excerpt}</p></div>`,
+  )
+  .join('');
+
 export const RELATED_AUTHOR_RULES = defineRules([
   {
     id: 'related/widget',
@@ -51,6 +75,27 @@ export const RELATED_AUTHOR_RULES = defineRules([
       ],
       keep: [
         { input: '<div class="relations"><p>Town hall to close for repairs</p></div>', target: 'Town hall to close' },
+      ],
+    },
+  },
+  {
+    id: 'related/teaser-cards',
+    category: 'related',
+    description:
+      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text.',
+    stages: ['dom-after'],
+    pageTypes: ['article'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'teaser-cards', reason: 'teaser cards after the article' },
+    examples: {
+      remove: [{ input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens' }],
+      keep: [
+        { input: TEASER_CARDS, at: 'top', target: 'Bridge on the ring road reopens' },
+        {
+          input: TEASER_CARDS.replace(/href="\//g, 'href="https://elsewhere.example/'),
+          at: 'end',
+          target: 'Bridge on the ring road reopens',
+        },
       ],
     },
   },

@@ -1,0 +1,190 @@
+/**
+ * Teaser cards inside an article: a run of sibling elements of one shape, each a linked headline
+ * with at most a short excerpt (a date, a category, a thumbnail), standing after the article's
+ * own text — "more stories", "latest posts", "you may also like" grids that Readability kept
+ * because they sit in the same container as the body. Structure only: no words, no class names.
+ * The headlines must link to the page's own site: reading lists, reference lists and "where to
+ * buy" lists in the body link elsewhere.
+ */
+
+import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
+import type { DomRuleContext } from './dom-removal.js';
+import type { RuleId } from './rules.js';
+
+/** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */
+const MIN_CARDS = 3;
+/** … and at least this share of the group's items must be cards (or lists of cards). */
+const MIN_CARD_SHARE = 0.6;
+/** A card's headline link has at least this many characters. */
+const MIN_HEADLINE_CHARS = 15;
+/** A card holds at most this many characters outside links (its excerpt, date, category). */
+const MAX_EXCERPT_CHARS = 800;
+/** The article's text before the group must be at least this multiple of the group's text. */
+const MIN_TEXT_BEFORE = 1;
+/** A wrapper around the group is removed with it when it holds at most this much more text (a "More stories" heading). */
+const MAX_WRAPPER_EXTRA_CHARS = 80;
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Tag plus sorted class tokens without digits: `card card-1` and `card card-2` are one shape. */
+function shapeOf(element: Element): string {
+  const classes = (element.getAttribute('class') ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((token) => token.replace(/\d+/g, ''))
+    .filter((token) => token.length > 1)
+    .sort()
+    .join('.');
+  return `${element.localName.toLowerCase()}.${classes}`;
+}
+
+function linkTextChars(element: Element): number {
+  let chars = 0;
+  for (const link of Array.from(element.querySelectorAll('a[href]'))) chars += textOf(link).length;
+  return chars;
+}
+
+/** Inline elements: a link wrapped only in these still stands inside a line of text. */
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'font', 'mark', 'u']);
+
+/** True when a block element inside `item` holds the link and nothing else. */
+function standsAlone(link: Element, item: Element, linkText: string): boolean {
+  let wrapper: Element = link;
+  while (wrapper.parentElement && wrapper.parentElement !== item && textOf(wrapper.parentElement) === linkText)
+    wrapper = wrapper.parentElement;
+  return wrapper !== link && !INLINE.has(wrapper.localName.toLowerCase());
+}
+
+/** The page's host without a leading `www.`, or null when the page has no http(s) URL. */
+function siteOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `href` points into the page's own site: a relative link, or an absolute one to the
+ * page's host (with or without `www.`). Without a page URL only relative links count.
+ */
+function sameSite(href: string, site: string | null): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return true;
+  return site !== null && siteOf(href.startsWith('//') ? `https:${href}` : href) === site;
+}
+
+/** The href of a card's linked headline, or null when the element is not a teaser card. */
+function cardHeadline(item: Element, site: string | null): string | null {
+  const text = textOf(item);
+  if (text.length < MIN_HEADLINE_CHARS) return null;
+  if (text.length - linkTextChars(item) > MAX_EXCERPT_CHARS) return null;
+  for (const link of Array.from(item.querySelectorAll('a[href]'))) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
+    if (!sameSite(href, site)) continue;
+    const linkText = textOf(link);
+    if (linkText.length < MIN_HEADLINE_CHARS) continue;
+    // A headline: the link stands on a line of its own (a heading or block holding only it),
+    // holds a heading, or is most of the card.
+    const isHeading =
+      standsAlone(link, item, linkText) ||
+      Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase())) ||
+      linkText.length >= text.length * 0.5;
+    if (isHeading) return href;
+  }
+  return null;
+}
+
+/**
+ * The headline links of an element that is a teaser card (one) or a list of them (a card for
+ * most of its children; one per card); empty otherwise.
+ */
+function cardHrefs(element: Element, site: string | null): string[] {
+  const own = cardHeadline(element, site);
+  if (own !== null) return [own];
+  const children = Array.from(element.children);
+  const hrefs = children.map((child) => cardHeadline(child, site)).filter((href): href is string => href !== null);
+  return hrefs.length > 0 && hrefs.length >= children.length * MIN_CARD_SHARE ? hrefs : [];
+}
+
+/** Characters of text under `root` before `target` in document order. */
+function charsBefore(root: Node, target: Node): number {
+  let chars = 0;
+  let found = false;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && !found; child = child.nextSibling) {
+      if (child === target) {
+        found = true;
+        return;
+      }
+      if (child.nodeType === 3) chars += (child.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(root);
+  return chars;
+}
+
+interface CardGroup {
+  parent: Element;
+  items: Element[];
+  /** Number of cards (a list of cards counts each). */
+  cards: number;
+  chars: number;
+}
+
+/** Groups of teaser cards under `root`, outermost first. */
+function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
+  const out: CardGroup[] = [];
+  const walk = (parent: Element): void => {
+    const byShape = new Map<string, Element[]>();
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const shape = shapeOf(child);
+      const list = byShape.get(shape);
+      if (list) list.push(child);
+      else byShape.set(shape, [child]);
+    }
+    const taken = new Set<Element>();
+    for (const items of byShape.values()) {
+      if (items.length < 2) continue;
+      const hrefs = items.map((item) => cardHrefs(item, site));
+      const withCards = hrefs.filter((list) => list.length > 0).length;
+      const cards = hrefs.flat();
+      if (cards.length < MIN_CARDS || withCards < items.length * MIN_CARD_SHARE) continue;
+      if (new Set(cards).size < MIN_CARDS) continue;
+      const chars = items.reduce((sum, item) => sum + textOf(item).length, 0);
+      if (charsBefore(root, items[0]!) < chars * MIN_TEXT_BEFORE) continue;
+      out.push({ parent, items, cards: cards.length, chars });
+      for (const item of items) taken.add(item);
+    }
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
+      if (!taken.has(child)) walk(child);
+  };
+  walk(root);
+  return out;
+}
+
+/** `teaser-cards`: remove the groups of teaser cards in the article (with a wrapper holding little else). */
+export function removeTeaserCards(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
+  for (const group of teaserCardGroups(root, siteOf(context.pageUrl))) {
+    let target: Element = group.parent;
+    // Climb to the wrapper that holds the group and little else (its heading).
+    if (target !== root && textOf(target).length <= group.chars + MAX_WRAPPER_EXTRA_CHARS) {
+      while (
+        target.parentElement &&
+        target.parentElement !== root &&
+        textOf(target.parentElement).length <= group.chars + MAX_WRAPPER_EXTRA_CHARS
+      )
+        target = target.parentElement;
+    }
+    const whole = target !== root && textOf(target).length <= group.chars + MAX_WRAPPER_EXTRA_CHARS;
+    const elements = whole ? [target] : group.items;
+    for (const element of elements) {
+      if (!isAttached(element, root) || isKept(context, element) || guarded(context, element, ruleId, root)) continue;
+      removeElement(context, element, ruleId, `${reason}: ${group.cards} linked headlines after the article's text`);
+    }
+  }
+}
