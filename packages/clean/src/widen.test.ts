@@ -60,4 +60,30 @@ describe('container widening', () => {
     const document = await clean(html, { url: 'https://news.example/library', engine: 'linkedom' });
     expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
   });
+
+  it('takes sections whose classes differ only in a numbered token, not sections of another shape', async () => {
+    // Readability takes the rooms section, which now holds a quarter of the prose too.
+    const wings = (classes: string[]) =>
+      splitPage()
+        .replace(
+          'Room 12, on floor 12, holds desks, lamps, plugs, shelves and chairs for twenty readers.</p>',
+          (room) => `${room}${WING('south')}`,
+        )
+        .replace(/class="part"/g, () => `class="${classes.shift() ?? 'part'}"`);
+    const numbered = wings([
+      'row-wrapper dnd-section row-1',
+      'row-wrapper dnd-section row-2',
+      'row-wrapper dnd-section row-3',
+      'row-wrapper dnd-section row-4',
+    ]);
+    const widened = await clean(numbered, { url: 'https://news.example/library', engine: 'linkedom' });
+    for (const name of ['east', 'west', 'north']) expect(widened.text).toContain(`The ${name} wing was planned`);
+    expect(widened.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    const other = await clean(wings(['part', 'promo-box', 'side-note', 'comment-box']), {
+      url: 'https://news.example/library',
+      engine: 'linkedom',
+    });
+    expect(other.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+    expect(other.text).not.toContain('The west wing was planned');
+  });
 });
