@@ -10,6 +10,7 @@ import type * as Jsdom from 'jsdom';
 import type * as Linkedom from 'linkedom';
 
 import { cutNonContent } from './cut-non-content.js';
+import { preformattedLineBreaks } from './preformatted.js';
 import { elementsByTag } from './selector-match.js';
 import { revealStreamedSegments } from './streamed.js';
 
@@ -347,6 +348,7 @@ export async function parseHtml(
   // Before the comments go: they mark where a streamed boundary's fallback ends.
   revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);
+  preformattedLineBreaks(page.document);
   revealNoscriptShell(page.document);
   return page;
 }
