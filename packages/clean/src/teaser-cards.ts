@@ -21,6 +21,8 @@ const MIN_HEADLINE_CHARS = 15;
 const MAX_EXCERPT_CHARS = 800;
 /** The article's text before the group must be at least this multiple of the group's text. */
 const MIN_TEXT_BEFORE = 1;
+/** The article's text after the group must be at most this multiple of the group's text. */
+const MAX_TEXT_AFTER = 1;
 /** A wrapper around the group is removed with it when it holds at most this much more text (a "More stories" heading). */
 const MAX_WRAPPER_EXTRA_CHARS = 80;
 
@@ -128,6 +130,19 @@ function charsBefore(root: Node, target: Node): number {
   return chars;
 }
 
+/** Characters of text under `root`, counted as `charsBefore` counts them. */
+function textChars(root: Node): number {
+  let chars = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) chars += (child.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(root);
+  return chars;
+}
+
 interface CardGroup {
   parent: Element;
   items: Element[];
@@ -139,6 +154,7 @@ interface CardGroup {
 /** Groups of teaser cards under `root`, outermost first. */
 function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const out: CardGroup[] = [];
+  const totalChars = textChars(root);
   const walk = (parent: Element): void => {
     const byShape = new Map<string, Element[]>();
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
@@ -156,7 +172,13 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
       if (cards.length < MIN_CARDS || withCards < items.length * MIN_CARD_SHARE) continue;
       if (new Set(cards).size < MIN_CARDS) continue;
       const chars = items.reduce((sum, item) => sum + textOf(item).length, 0);
-      if (charsBefore(root, items[0]!) < chars * MIN_TEXT_BEFORE) continue;
+      const before = charsBefore(root, items[0]!);
+      if (before < chars * MIN_TEXT_BEFORE) continue;
+      // … and what follows them is less than their own text (more cards, a footer line): a
+      // run of linked items followed by more of the article is part of it (a chapter list, a
+      // list of courses between sections).
+      const last = items[items.length - 1]!;
+      if (totalChars - charsBefore(root, last) - textChars(last) > chars * MAX_TEXT_AFTER) continue;
       out.push({ parent, items, cards: cards.length, chars });
       for (const item of items) taken.add(item);
     }
