@@ -112,18 +112,29 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     let below: Element | null = null;
     container = commonAncestor(seedElements);
     while (container && (prose.get(container) ?? 0) < enough) {
+      // The page's declared main region holds the article and not enough of the prose: the
+      // rest stands outside it (a testimonial wall, a sidebar), so the article stays as it is.
+      if (isMainRegion(container)) return null;
       below = container;
       container = container.parentElement;
     }
     // The prose it adds must stand in siblings like the one the article came from (sections,
-    // list items, cards of one kind), not in a comment thread or a sidebar beside it.
-    if (container && below && !alikeSiblingsHoldProse(container, below, prose)) return null;
+    // list items, cards of one kind), not in a comment thread or a sidebar beside it; or the
+    // container is the page's declared main region (an intro and a body in differently named
+    // sections of it).
+    if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose))
+      return null;
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
   if (tag === 'body' || tag === 'html') return null;
   if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * MAX_TEXT_PER_PROSE) return null;
   return container;
+}
+
+/** The page's main region as its markup declares it (`<main>`, `role="main"`). */
+function isMainRegion(element: Element): boolean {
+  return element.localName.toLowerCase() === 'main' || (element.getAttribute('role') ?? '').toLowerCase() === 'main';
 }
 
 interface Shape {
