@@ -82,7 +82,7 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/teaser-cards',
     category: 'related',
     description:
-      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text.',
+      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own.',
     stages: ['dom-after'],
     pageTypes: ['article'],
     revision: 1,
@@ -91,6 +91,12 @@ export const RELATED_AUTHOR_RULES = defineRules([
       remove: [{ input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens' }],
       keep: [
         { input: TEASER_CARDS, at: 'top', target: 'Bridge on the ring road reopens' },
+        // Followed by as much of the article again: a list inside the body (chapters, courses).
+        {
+          input: `${TEASER_CARDS}<p>The three projects were paid from the same fund as the library, and the council will decide in the spring which of them gets the money left over.</p>`,
+          at: 'middle',
+          target: 'Bridge on the ring road reopens',
+        },
         {
           input: TEASER_CARDS.replace(/href="\//g, 'href="https://elsewhere.example/'),
           at: 'end',

@@ -14,13 +14,13 @@ const SECTION = (name: string, inner: string) =>
  * The body split across sibling sections: Readability's scores favour the section of short
  * comma-rich lines and leave out some of the long prose sections around it.
  */
-function splitPage(extra = ''): string {
+function splitPage(extra = '', region = 'main'): string {
   return `<!doctype html><html lang="en"><head><title>The new library</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
-<main><h1>The new library</h1>
+<${region}><h1>The new library</h1>
 ${SECTION('rooms', Array.from({ length: 12 }, (_, i) => ROOM(i + 1)).join(''))}
 ${SECTION('east', WING('east'))}${SECTION('west', WING('west'))}${SECTION('north', WING('north'))}
-</main>${extra}<footer><p>© 2024 Town paper.</p></footer></body></html>`;
+</${region.split(' ')[0]}>${extra}<footer><p>© 2024 Town paper.</p></footer></body></html>`;
 }
 
 describe('container widening', () => {
@@ -63,8 +63,9 @@ describe('container widening', () => {
 
   it('takes sections whose classes differ only in a numbered token, not sections of another shape', async () => {
     // Readability takes the rooms section, which now holds a quarter of the prose too.
+    // In a plain container (the page's main region is another case: see below).
     const wings = (classes: string[]) =>
-      splitPage()
+      splitPage('', 'div')
         .replace(
           'Room 12, on floor 12, holds desks, lamps, plugs, shelves and chairs for twenty readers.</p>',
           (room) => `${room}${WING('south')}`,
@@ -85,5 +86,40 @@ describe('container widening', () => {
     });
     expect(other.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
     expect(other.text).not.toContain('The west wing was planned');
+  });
+
+  it("takes the page's main region when the intro and the body sit in differently named sections of it (a recipe)", async () => {
+    const intro = `<section class="page-intro"><div class="summary">${'<p>A loaf for every day, tangy and forgiving, with no kneading and no shaping, that bakes in a tin while you do something else.</p>'.repeat(4)}</div></section>`;
+    const step = (i: number) =>
+      `<li>Step ${i}: stir the dough with a wet spatula for a minute, cover the bowl and leave it in a warm corner of the kitchen until it has risen by half again.</li>`;
+    const steps = `<div class="page-content"><h2>Instructions</h2><ol>${Array.from({ length: 16 }, (_, i) => step(i + 1)).join('')}</ol></div>`;
+    const html = (region: string) =>
+      `<!doctype html><html lang="en"><head><title>Everyday loaf</title></head><body><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav><${region}><h1>Everyday loaf</h1>${intro}${steps}</${region.split(' ')[0]}><footer><p>© 2024 Bakery.</p></footer></body></html>`;
+    const url = 'https://bakery.example/loaf';
+    const [linkedom, jsdom] = await Promise.all([
+      clean(html('main'), { url, engine: 'linkedom' }),
+      clean(html('main'), { url, engine: 'jsdom' }),
+    ]);
+    expect(linkedom.text).toContain('A loaf for every day');
+    expect(linkedom.text).toContain('Step 16: stir the dough');
+    expect(linkedom.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    expect(jsdom.text).toBe(linkedom.text);
+    // The same sections in a plain container are not alike: nothing is widened there.
+    const plain = await clean(html('div class="content"'), { url, engine: 'linkedom' });
+    expect(plain.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+  });
+
+  it("never widens out of the page's main region that holds the article (a wall of testimonials beside it)", async () => {
+    const PARA = (i: number) =>
+      `<p>Part ${i} of the guide: put the child to bed at the same time, say goodnight, leave the room, and if they cry, wait a few minutes, go back, say the same words, and leave again, every night for a week.</p>`;
+    const REVIEW = (i: number) =>
+      `<div class="quote"><p>Review ${i} says the staff were kind and quick and the doctor took the time to listen to all of our many questions about sleep.</p><span class="name">Parent ${i}</span></div>`;
+    const reviews = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => REVIEW(from + i)).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Sleep guide</title></head><body><div id="root"><div class="site"><main><article><h1>Sleep guide</h1>${Array.from({ length: 10 }, (_, i) => PARA(i + 1)).join('')}</article><div class="share"><a href="/share">Share this guide</a></div></main><section class="reviews">${reviews(1, 14)}</section></div><div class="reviews-wall">${reviews(14, 28)}</div></div></body></html>`;
+    const document = await clean(html, { url: 'https://clinic.example/sleep', engine: 'linkedom' });
+    expect(document.text).toContain('Part 10 of the guide');
+    expect(document.text).not.toContain('Review 20 says');
+    expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
   });
 });

@@ -122,8 +122,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     // list items, cards of one kind), not in a comment thread or a sidebar beside it; or the
     // container is the page's declared main region (an intro and a body in differently named
     // sections of it).
-    if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose))
-      return null;
+    if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose)) return null;
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
