@@ -227,6 +227,32 @@ function betweenPosts(items: readonly Element[], stats: TextStats): Element[] {
   return out;
 }
 
+/** A class or id word forum software gives a post's signature block. */
+const SIGNATURE_WORD = /signature/i;
+/** A signature holds at most this share of its post's text (else the word names something else). */
+const MAX_SIGNATURE_SHARE = 0.5;
+
+/**
+ * The signature blocks of the posts: the outermost elements inside a post whose class or id
+ * names a signature, holding at most MAX_SIGNATURE_SHARE of the post's text.
+ */
+function signatures(items: readonly Element[], stats: TextStats): Element[] {
+  const out: Element[] = [];
+  for (const item of items) {
+    const total = stats.of(item).chars;
+    const walk = (el: Element, depth: number): void => {
+      if (depth > 60) return;
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+        const named = `${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`;
+        if (SIGNATURE_WORD.test(named) && stats.of(c).chars <= MAX_SIGNATURE_SHARE * total) out.push(c);
+        else walk(c, depth + 1);
+      }
+    };
+    walk(item, 0);
+  }
+  return out;
+}
+
 /** Remove the chrome of each post of a thread (items still in `root`), reported under the rule. */
 export function removePostChrome(context: DomRuleContext, root: Element, items: readonly Element[]): void {
   if (!ruleApplies(ruleById(RULE), context.disabled, context.stage, context.pageType)) return;
@@ -240,6 +266,10 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
     }
   }
   const attached = items.filter((item) => isAttached(item, root));
+  for (const element of signatures(attached, stats)) {
+    if (!isAttached(element, root) || isKept(context, element)) continue;
+    removeElement(context, element, RULE, `${reason}: a signature`);
+  }
   for (const element of betweenPosts(attached, stats)) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: not a post, among the posts`);

@@ -74,7 +74,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'email-form': 1,
   'site-selectors': 2,
   'outside-article': 1,
-  'post-chrome': 3,
+  'post-chrome': 4,
   'region-chrome': 2,
   'shop-rows': 1,
   'teaser-cards': 1,
