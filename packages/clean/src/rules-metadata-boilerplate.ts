@@ -56,6 +56,12 @@ const BETWEEN_THREAD = FORUM_THREAD.replace(
   '<div class="answer highlighted"><a href="/members/9">member9</a> <span>June 1, 2024</span><p>The council has a form for this on its website, and it answers within ten working days.</p></div><div class="reply-box"><a href="/login">Log in to reply to this topic</a></div></div>',
 );
 
+/** A thread whose posts end with their authors' signatures. */
+const SIGNED_THREAD = FORUM_THREAD.replace(
+  /<div class="controls">/g,
+  '<div class="post-signature">Growing vegetables on a north-facing allotment since 1998</div><div class="controls">',
+);
+
 /** The main region of a product page: its description, a cart form and a report dialog. */
 const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
 
@@ -343,10 +349,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/post-chrome',
     category: 'boilerplate',
     description:
-      'What forum software puts around each post of a thread: the author card (rank, post count, join date), vote counts and badges, share/edit/flag controls, signatures, comments under an answer. In each post the walk goes down to the child holding most of the post\'s prose; the other children on the way go. Then the short lines (up to 40 characters, 5 words, standing alone) that recur with the same words up to their numbers in at least 3 posts and 30% of them go too ("Posts: 40", "Reply with quote", "Click to expand..."); the author\'s name (a profile link) and the post\'s date stay. A quote (blockquote) whose 8-word runs are mostly (60%) in the posts above it repeats a post on the page and goes; a quote of a post that is not on the page stays. The siblings of the posts after the first one that are not posts go (overview boxes, sort bars, reply forms), unless dated or signed with 40 characters of their own text (a post in another shape). Forum threads only.',
+      'What forum software puts around each post of a thread: the author card (rank, post count, join date), vote counts and badges, share/edit/flag controls, signatures, comments under an answer. In each post the walk goes down to the child holding most of the post\'s prose; the other children on the way go. Then the short lines (up to 40 characters, 5 words, standing alone) that recur with the same words up to their numbers in at least 3 posts and 30% of them go too ("Posts: 40", "Reply with quote", "Click to expand..."); the author\'s name (a profile link) and the post\'s date stay. A quote (blockquote) whose 8-word runs are mostly (60%) in the posts above it repeats a post on the page and goes; a quote of a post that is not on the page stays. The siblings of the posts after the first one that are not posts go (overview boxes, sort bars, reply forms), unless dated or signed with 40 characters of their own text (a post in another shape). A post\'s signature block (an element whose class or id names a signature, at most half of the post\'s text) goes. Forum threads only.',
     stages: ['dom-after'],
     pageTypes: ['forum'],
-    revision: 3,
+    revision: 4,
     dom: { kind: 'procedure', procedure: 'post-chrome', reason: "around the post's text in a forum thread" },
     examples: {
       remove: [
@@ -374,6 +380,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: FLAT_THREAD,
           at: 'top',
           target: 'Posts: 4033',
+          options: { pageType: 'forum' },
+        },
+        // A signature block under each post.
+        {
+          input: SIGNED_THREAD,
+          at: 'top',
+          target: 'north-facing allotment since 1998',
           options: { pageType: 'forum' },
         },
         // What the software puts among the posts: an overview box, a reply box.
@@ -415,6 +428,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: FORUM_THREAD,
           at: 'top',
           target: 'The pump in our building failed again',
+          options: { pageType: 'forum' },
+        },
+        // The post's text beside its signature.
+        {
+          input: SIGNED_THREAD,
+          at: 'top',
+          target: 'We had the same problem in spring',
           options: { pageType: 'forum' },
         },
         // A dated and signed reply in another shape than the posts is a post too.

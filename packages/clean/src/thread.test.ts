@@ -113,3 +113,17 @@ describe.each(['linkedom', 'jsdom'] as const)('post chrome: what sits among the 
     expect(among.map((r) => r.text).sort()).toEqual(['Log in to reply', 'Replies 3 Views 1.2k Top posters']);
   });
 });
+
+const SIGNED = QUOTING.replace(
+  /<span class="controls">/g,
+  '<div class="signature">Allotment 14b, lower field. Beans, leeks and far too many courgettes.</div><span class="controls">',
+);
+
+describe.each(['linkedom', 'jsdom'] as const)('post chrome: signatures (%s)', (engine) => {
+  it("drops each post's signature block and keeps the post", async () => {
+    const doc = await clean(SIGNED, { url: 'https://forum.example.org/t/paths/3', engine, pageType: 'forum' });
+    expect(doc.text).toContain('I will bring a strimmer');
+    expect(doc.text).not.toContain('far too many courgettes');
+    expect(doc.removed.filter((r) => r.reason.endsWith('a signature'))).toHaveLength(4);
+  });
+});
