@@ -22,7 +22,7 @@ export function findLead(body: Element, bodyText: string, descriptions: string[]
   for (const description of descriptions) {
     const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
     if (!bodyText.includes(probe)) continue;
-    const longest = Math.max(description.length * 1.6, 400);
+    const longest = Math.min(Math.max(description.length * 1.6, 400), MAX_LEAD_CHARS);
     for (const tags of LEAD_TAGS) {
       for (const element of elementsByTag(body, tags)) {
         if (solid(element) > longest) continue;
@@ -91,6 +91,11 @@ const LEAD_TAGS: ReadonlyArray<ReadonlySet<string>> = [
   new Set(['div', 'span', 'section', 'header']),
 ];
 const STANDFIRST_TAGS: ReadonlySet<string> = new Set(['p', 'div']);
+/**
+ * A lead is a paragraph or two: a longer element is the body itself (some platforms write the
+ * whole article into the description, and the body starts with the same words).
+ */
+const MAX_LEAD_CHARS = 1000;
 
 /**
  * The longest description (`og:description`, `description`, JSON-LD ...) of at least

@@ -95,6 +95,24 @@ var views = 1;
     expect(document.text.startsWith('The harbour authority reported')).toBe(true);
   });
 
+  it('a description holding the whole article is not put in front of it again (no lead longer than a lead)', async () => {
+    // Some shop platforms write the article's text into og:description; the body starts with
+    // the same words (a loose title line, then the heading), so the body itself looked like the lead.
+    const more = [
+      'Ferry companies asked the authority to keep the old passenger terminal open for another season, because the new one will not be finished before the summer timetable starts.',
+      'The report also lists the costs of dredging the outer channel, which rose by a fifth after the storms of the winter moved more sand into the fairway than in any year before.',
+      'Fishing boats landed less than last year, and the fish market will close on Mondays from the spring, when the new auction hall on the north quay takes over the early sales.',
+    ];
+    const paragraphs = [...PARAGRAPHS, ...more];
+    const description = `Harbour report Harbour report ${paragraphs.join(' ')}`;
+    const html = `<!doctype html><html lang="en"><head><title>Harbour report</title>
+<meta property="og:description" content="${description}"></head><body><div class="article-content">Harbour report
+<h1>Harbour report</h1>\n${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}</div></body></html>`;
+    const document = await clean(html, { engine });
+    for (const paragraph of paragraphs) expect(occurrences(document.text, paragraph)).toBe(1);
+    expect(occurrences(document.text, 'The harbour authority published')).toBe(1);
+  });
+
   it('reports what the article leaves out: a container whose class looks like an ad, a sidebar, the footer', async () => {
     const html = `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body>
 <div class="top-strip"><p>Port news for the whole coast, every day</p></div>
