@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { DATE_PARSER, isAfterFetch, parseDate } from './dates.js';
+import { DATE_PARSER, isAfterFetch, localDayFromUrl, parseDate, urlPathDay } from './dates.js';
 import { clean } from './index.js';
 
 const FETCHED = '2024-06-01T12:00:00Z';
@@ -192,4 +192,67 @@ describe('clean: the date of the byline, and the modified date when nothing else
     expect(document.metadata.modifiedAt).toBe('2024-04-30T08:00:00-04:00');
     expect(document.metadata.sources.publishedAt).toBe('json-ld (modified date)');
   });
+});
+
+describe('the day a URL path names', () => {
+  it.each([
+    ['https://example.org/2024/05/02/the-title/', '2024-05-02'],
+    ['https://example.org/blog/2024/05/02', '2024-05-02'],
+    ['https://example.org/2024/05/', null],
+    ['https://example.org/2024/02/30/impossible/', null],
+    ['https://example.org/1850/05/02/too-old/', null],
+    ['https://example.org/page?from=/2024/05/02/', null],
+    ['https://example.org/20240/05/02/x', null],
+    ['not a url', null],
+  ])('%s → %s', (url, day) => {
+    expect(urlPathDay(url)).toBe(day);
+  });
+
+  it.each([
+    // An evening in the Americas written in UTC lands on the next day: the URL keeps the local one.
+    ['2024-05-03T02:41:41Z', '2024-05-02', '2024-05-02'],
+    // East of UTC: a morning written in UTC falls on the day before.
+    ['2024-05-01T23:25:00Z', '2024-05-02', '2024-05-02'],
+    // Already the URL's day, or a local time or explicit offset: kept as written.
+    ['2024-05-02T10:00:00Z', '2024-05-02', '2024-05-02T10:00:00Z'],
+    ['2024-05-03T02:41:41', '2024-05-02', '2024-05-03T02:41:41'],
+    ['2024-05-03T02:41:41+02:00', '2024-05-02', '2024-05-03T02:41:41+02:00'],
+    // Further than any real offset from the URL's day: another date, kept.
+    ['2024-05-03T15:00:00Z', '2024-05-02', '2024-05-03T15:00:00Z'],
+    ['2024-05-03', '2024-05-02', '2024-05-03'],
+    ['2024-05-03T02:41:41Z', null, '2024-05-03T02:41:41Z'],
+  ])('%s with the URL day %s → %s', (date, urlDay, expected) => {
+    expect(localDayFromUrl(date, urlDay)).toBe(expected);
+  });
+});
+
+describe('clean: the day of the URL path', () => {
+  const url = 'https://blog.example.org/2024/05/02/la-bibliotheque/';
+  it.each([['jsdom'], ['linkedom']] as const)('corrects a UTC instant across midnight (%s)', async (engine) => {
+    const head = '<meta property="article:published_time" content="2024-05-03T02:41:41+00:00">';
+    const document = await clean(pageWith(head, ''), { engine, url, fetchedAt: FETCHED, timeoutMs: 300_000 });
+    expect(document.metadata.publishedAt).toBe('2024-05-02');
+    expect(document.metadata.sources.publishedAt).toBe('meta[article:published_time] (day from the URL path)');
+    // The same instant on a URL that names no day stays as written.
+    const plain = await clean(pageWith(head, ''), { engine, url: 'https://blog.example.org/la-bibliotheque/' });
+    expect(plain.metadata.publishedAt).toBe('2024-05-03T02:41:41Z');
+  });
+
+  it.each([['jsdom'], ['linkedom']] as const)(
+    'gives the URL day when nothing else dates the page (%s)',
+    async (engine) => {
+      const modified = '<meta property="article:modified_time" content="2024-05-20T08:00:00Z">';
+      const document = await clean(pageWith(modified, ''), { engine, url, fetchedAt: FETCHED, timeoutMs: 300_000 });
+      expect(document.metadata.publishedAt).toBe('2024-05-02');
+      expect(document.metadata.sources.publishedAt).toBe('url-path');
+      expect(document.metadata.modifiedAt).toBe('2024-05-20T08:00:00Z');
+      // A URL day after the fetch time is not a publication day.
+      const future = await clean(pageWith('', ''), {
+        engine,
+        url: 'https://blog.example.org/2031/05/02/x/',
+        fetchedAt: FETCHED,
+      });
+      expect(future.metadata.publishedAt).toBeNull();
+    },
+  );
 });

@@ -177,3 +177,44 @@ export function isAfterFetch(date: string, fetchedAt: string | null): boolean {
   if (/(?:Z|[+-]\d\d:\d\d)$/.test(date)) return Date.parse(date) > fetched;
   return Date.parse(`${date}Z`) > fetched + 14 * 3600_000;
 }
+
+/** A day written as the path segments `/YYYY/MM/DD/` of a URL (blogs and news sites file posts by day). */
+const URL_DAY = /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)(?=\/|$)/;
+
+/**
+ * The publication day a URL's path names (`https://example.org/2024/05/02/title/` →
+ * `2024-05-02`); null when the path names none or an impossible day. Only the pathname is read:
+ * a query string or fragment is not the publisher's filing.
+ */
+export function urlPathDay(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_DAY.exec(path);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDate(year, month, day) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/**
+ * A publication date written as an instant in UTC (`…Z`) whose day differs from the day the
+ * URL's path names, while the same instant falls on the URL's day at some real offset (within
+ * 14 hours of it): the publisher filed the page under its local day and the metadata gives UTC,
+ * which moved it across midnight. The URL's day is the publisher's day; the result is that day
+ * (the local time is not known). Any other date is returned as it is: a local time or an
+ * explicit non-zero offset already says the publisher's day, and a date further away than any
+ * offset is not the URL's.
+ */
+export function localDayFromUrl(date: string, urlDay: string | null): string {
+  if (!urlDay || date.slice(0, 10) === urlDay || !date.endsWith('Z')) return date;
+  const instant = Date.parse(date);
+  const dayStart = Date.parse(`${urlDay}T00:00:00Z`);
+  if (!Number.isFinite(instant) || !Number.isFinite(dayStart)) return date;
+  const window = MAX_OFFSET_MINUTES * 60_000;
+  const inReach = instant >= dayStart - window && instant < dayStart + 86_400_000 + window;
+  return inReach ? urlDay : date;
+}

@@ -14,6 +14,7 @@ import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import { MIN_READABILITY_REGION_SHARE, landmarkFreeRegion, regionChars, removeRegionChrome } from './type-roots.js';
 import { bylineDate } from './byline-date.js';
+import { isAfterFetch, localDayFromUrl, urlPathDay } from './dates.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
@@ -332,7 +333,13 @@ export async function htmlPipeline(
     placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text', blocks));
     for (const message of suspicions) reasons.push({ code: 'large-removal', message });
 
-    const metadata = buildMetadata(pageMeta, readable, { timeDate, textDate }, byline);
+    const urlDay = urlPathDay(url);
+    const metadata = buildMetadata(
+      pageMeta,
+      readable,
+      { timeDate, textDate, urlDay: urlDay && !isAfterFetch(urlDay, resolved.fetchedAt) ? urlDay : null },
+      byline,
+    );
     return {
       title,
       blocks: result.kept,
@@ -419,7 +426,7 @@ function buildMetadata(
     excerpt?: string | null;
     lang?: string | null;
   } | null,
-  dates: { timeDate: string | null; textDate: string | null },
+  dates: { timeDate: string | null; textDate: string | null; urlDay: string | null },
   byline: string | null,
 ): DocumentMetadata {
   const metadata = emptyMetadata();
@@ -431,14 +438,20 @@ function buildMetadata(
     sources.authors = 'readability';
   }
   // The publication date: metadata, else a <time> in the article, else the byline's date line,
-  // else (a page that gives only when it was last changed) the modification date.
-  const { timeDate, textDate } = dates;
-  metadata.publishedAt = page.publishedAt ?? timeDate ?? textDate ?? page.modifiedAt;
+  // else the day the URL's path names (`/2024/05/02/`), else (a page that gives only when it was
+  // last changed) the modification date. The URL's day also corrects the day of a UTC instant
+  // that falls on it in the publisher's own zone (see `localDayFromUrl`).
+  const { timeDate, textDate, urlDay } = dates;
+  const found = page.publishedAt ?? timeDate ?? textDate;
+  metadata.publishedAt = found ? localDayFromUrl(found, urlDay) : (urlDay ?? page.modifiedAt);
   if (!page.publishedAt) {
     if (timeDate) sources.publishedAt = 'time-element';
     else if (textDate) sources.publishedAt = 'byline-text';
+    else if (urlDay) sources.publishedAt = 'url-path';
     else if (page.modifiedAt) sources.publishedAt = `${sources.modifiedAt ?? 'metadata'} (modified date)`;
   }
+  if (found && metadata.publishedAt !== found)
+    sources.publishedAt = `${sources.publishedAt ?? 'metadata'} (day from the URL path)`;
   metadata.modifiedAt = page.modifiedAt;
   metadata.siteName = page.siteName ?? (readable?.siteName ? squash(readable.siteName) : null);
   if (!page.siteName && metadata.siteName) sources.siteName = 'readability';
