@@ -17,6 +17,7 @@ import { TextStats } from './features/dom-walk.js';
 import { paragraphCharsBefore, paragraphCharsExcept, postGroup } from './features/groups.js';
 import { repeatedGroups } from './features/repeated.js';
 import { cardRegion } from './card-region.js';
+import { productRegion } from './product-region.js';
 import { hiddenElements, threadPosts } from './thread.js';
 import { MAIN_REGION_TYPES, mainRegion } from './type-roots.js';
 
@@ -180,7 +181,9 @@ export function cleaningPlan(
   if (MAIN_REGION_TYPES.includes(type)) {
     // A collection or listing with no marked main region: the region of its cards.
     const cards = type === 'collection' || type === 'listing';
-    const mainRoot = mainRegion(body) ?? (cards ? cardRegion(body) : null);
+    // A product page with no marked main region: the region grown from the product's heading.
+    const fallback = cards ? cardRegion(body) : type === 'product' ? productRegion(body) : null;
+    const mainRoot = mainRegion(body) ?? fallback;
     const landmarkRegion = !mainRoot && type === 'service';
     return { type, threadRoot: null, mainRoot, landmarkRegion };
   }

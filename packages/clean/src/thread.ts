@@ -18,7 +18,7 @@ import type { RepeatedGroup } from './features/repeated.js';
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'dialog']);
 
 /** Hidden until shown by script or the user: not the page a reader sees. */
-function hiddenElement(el: Element): boolean {
+export function hiddenElement(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.hasAttribute('popover')) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('aria-modal') === 'true') return true;
   const role = el.getAttribute('role');

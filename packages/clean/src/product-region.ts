@@ -1,0 +1,120 @@
+/**
+ * The content root of a product page that does not mark its main region. A product page is a
+ * heading (the product's name), a buy box (price, options, cart button) and, further down, the
+ * description and specification sections, each in its own container; Readability looks for one
+ * container of prose and takes one of them (a feature block, a hidden policy pop-up). Here the
+ * root is grown from the product's heading: its ancestors are taken one by one while what each
+ * adds is the product's own content, and the climb stops at the page's frame (a header, footer,
+ * menu or sidebar beside the heading) or when what a step adds is mostly links (recommendation
+ * rows, menus without semantic tags). Only the tree's shape and the page's own title are used:
+ * no class names, no words.
+ */
+
+import { TextStats } from './features/dom-walk.js';
+import { hiddenElement } from './thread.js';
+
+/** Elements of the page's frame: a region that takes one of them beside the heading is the page. */
+const FRAME_SELECTOR =
+  'header, footer, nav, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+const ROOT_TAGS = new Set(['body', 'html']);
+/** A step whose added text is more than this share links is a menu or a row of other products. */
+const MAX_ADDED_LINK_SHARE = 0.5;
+/** The region must hold this share of the page's visible text outside links... */
+const MIN_REGION_SHARE = 0.3;
+/** ...and at least this many characters outside links. */
+const MIN_REGION_CHARS = 200;
+/** At most this many steps up from the heading. */
+const MAX_STEPS = 12;
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/**
+ * How well the heading's words match the page's title: found² / (heading words × title words),
+ * so "Shop name" loses to "Product name" in "Product name – Shop name".
+ */
+function titleMatch(heading: Element, title: Set<string>): number {
+  const own = words(heading.textContent ?? '');
+  if (own.size === 0 || title.size === 0) return 0;
+  let found = 0;
+  for (const w of own) if (title.has(w)) found++;
+  return (found * found) / (own.size * title.size);
+}
+
+/** A site banner: a `<header>` holding the site's menu, or one marked as the banner. */
+function siteBanner(el: Element): boolean {
+  return el.getAttribute('role') === 'banner' || el.querySelector('nav, [role="navigation"]') !== null;
+}
+
+/**
+ * Whether `el` is hidden, in a dialog or in the page's frame (a `<header>` around it counts only
+ * when it is the site's banner: an article-style header holds the product's name).
+ */
+function outOfContent(el: Element, body: Element): boolean {
+  for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
+    if (hiddenElement(e) || e.localName.toLowerCase() === 'dialog') return true;
+    if (e.localName.toLowerCase() === 'header' ? siteBanner(e) : e.matches(FRAME_SELECTOR)) return true;
+  }
+  return false;
+}
+
+/**
+ * The product's heading: the `<h1>` outside the page's frame, pop-ups and hidden elements whose
+ * words best match the page's `og:title` (else its `<title>`), the first on a tie; null when
+ * there is none.
+ */
+export function productHeading(body: Element): Element | null {
+  const doc = body.ownerDocument;
+  const metaTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  const title = words(metaTitle || (doc.querySelector('title')?.textContent ?? ''));
+  let best: Element | null = null;
+  let bestScore = -1;
+  for (const h of Array.from(body.querySelectorAll('h1'))) {
+    if ((h.textContent ?? '').trim() === '' || outOfContent(h, body)) continue;
+    const score = titleMatch(h, title);
+    if (score > bestScore) {
+      best = h;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Whether `parent` holds, beside `root`, a piece of the page's frame with text. */
+function addsFrame(parent: Element, root: Element, stats: TextStats): boolean {
+  for (const el of Array.from(parent.querySelectorAll(FRAME_SELECTOR))) {
+    if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The product region of a page: the heading's largest ancestor reached as described above, when
+ * it holds at least MIN_REGION_SHARE of the page's text outside links; else null.
+ */
+export function productRegion(body: Element): Element | null {
+  const heading = productHeading(body);
+  if (!heading) return null;
+  const stats = new TextStats();
+  let root: Element = heading;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const parent: Element | null = root.parentElement;
+    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase())) break;
+    const p = stats.of(parent);
+    const r = stats.of(root);
+    const added = p.chars - r.chars;
+    if (added > 0) {
+      if (addsFrame(parent, root, stats)) break;
+      const addedLinks = p.linkChars - r.linkChars;
+      if (addedLinks > MAX_ADDED_LINK_SHARE * added) break;
+    }
+    root = parent;
+  }
+  const page = stats.of(body);
+  const t = stats.of(root);
+  const text = t.chars - t.linkChars;
+  if (text < MIN_REGION_CHARS || text < MIN_REGION_SHARE * (page.chars - page.linkChars)) return null;
+  return root;
+}
