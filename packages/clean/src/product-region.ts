@@ -12,6 +12,7 @@
 
 import { TextStats } from './features/dom-walk.js';
 import { hiddenElement } from './thread.js';
+import { unseenSubtrees, visibleText } from './type-roots.js';
 
 /** Elements of the page's frame: a region that takes one of them beside the heading is the page. */
 const FRAME_SELECTOR =
@@ -92,7 +93,7 @@ function addsFrame(parent: Element, root: Element, stats: TextStats): boolean {
 
 /**
  * The product region of a page: the heading's largest ancestor reached as described above, when
- * it holds at least MIN_REGION_SHARE of the page's text outside links; else null.
+ * it holds at least MIN_REGION_SHARE of the page's visible text outside links; else null.
  */
 export function productRegion(body: Element): Element | null {
   const heading = productHeading(body);
@@ -112,9 +113,9 @@ export function productRegion(body: Element): Element | null {
     }
     root = parent;
   }
-  const page = stats.of(body);
-  const t = stats.of(root);
-  const text = t.chars - t.linkChars;
-  if (text < MIN_REGION_CHARS || text < MIN_REGION_SHARE * (page.chars - page.linkChars)) return null;
+  // Pop-ups and hidden drawers are not part of the page a reader sees.
+  const hidden = unseenSubtrees(body);
+  const text = visibleText(root, stats, hidden);
+  if (text < MIN_REGION_CHARS || text < MIN_REGION_SHARE * visibleText(body, stats, hidden)) return null;
   return root;
 }

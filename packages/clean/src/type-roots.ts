@@ -13,6 +13,7 @@ import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { ruleById } from './rules.js';
+import { hiddenElements } from './thread.js';
 
 /** The page types whose content is taken from the page's marked main region. */
 export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 'listing', 'service'];
@@ -21,19 +22,44 @@ export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 
 const MIN_MAIN_SHARE = 0.4;
 
 /**
- * The page's marked main region (`<main>` or `[role="main"]`, the one with the most text outside
- * links) when it holds at least MIN_MAIN_SHARE of the page's text outside links; else null.
+ * Text outside links of `el`, less that of the hidden subtrees inside it (`hidden`: the page's
+ * outermost pop-ups, dialogs and `[hidden]`/`aria-hidden` subtrees).
  */
-export function mainRegion(body: Element): Element | null {
+export function visibleText(el: Element, stats: TextStats, hidden: readonly Element[]): number {
+  const t = stats.of(el);
+  let text = t.chars - t.linkChars;
+  for (const h of hidden) {
+    if (!el.contains(h)) continue;
+    const ht = stats.of(h);
+    text -= ht.chars - ht.linkChars;
+  }
+  return text;
+}
+
+/**
+ * The page's hidden subtrees to leave out of its text when shares are measured (policy pop-ups,
+ * quick-view dialogs, closed drawers: text a reader does not see, which can outweigh the page).
+ * A hidden subtree that holds a main region is the page hidden until a script runs: it is not
+ * left out.
+ */
+export function unseenSubtrees(body: Element): Element[] {
+  return hiddenElements(body).filter((h) => !h.querySelector('main, [role="main"]'));
+}
+
+/**
+ * The page's marked main region (`<main>` or `[role="main"]`, the one with the most text outside
+ * links) when it holds at least MIN_MAIN_SHARE of the page's text outside links; else null. With
+ * `visibleOnly`, the text of hidden subtrees (see unseenSubtrees) is left out of both.
+ */
+export function mainRegion(body: Element, visibleOnly = false): Element | null {
   const stats = new TextStats();
-  const page = stats.of(body);
-  const pageText = page.chars - page.linkChars;
+  const hidden = visibleOnly ? unseenSubtrees(body) : [];
+  const pageText = visibleText(body, stats, hidden);
   if (pageText <= 0) return null;
   let best: Element | null = null;
   let bestText = 0;
   for (const el of Array.from(body.querySelectorAll('main, [role="main"]'))) {
-    const t = stats.of(el);
-    const text = t.chars - t.linkChars;
+    const text = visibleText(el, stats, hidden);
     if (text > bestText) {
       best = el;
       bestText = text;
