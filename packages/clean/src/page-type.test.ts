@@ -469,9 +469,33 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
       const other = await parseHtml(small, engine, null, []);
       try {
         expect(mainRegion(other.document.body)).toBeNull();
+        expect(mainRegion(other.document.body, true)).toBeNull();
       } finally {
         other.close();
       }
+    });
+
+    it(`measures a shop page's main region on the text a reader sees, not its pop-ups (${engine})`, async () => {
+      // A policy pop-up shown only on a click, with more text than the whole page.
+      const policy = `<div role="dialog" aria-modal="true"><h2>Terms of service</h2>${'<p>Orders are accepted when they are confirmed by e-mail, and the terms in force on that day apply to them.</p>'.repeat(40)}</div>`;
+      const withPopup = COLLECTION.replace('<footer>', `<footer>${policy}`);
+      const page = await parseHtml(withPopup, engine, null, []);
+      try {
+        expect(mainRegion(page.document.body)).toBeNull();
+        expect(mainRegion(page.document.body, true)?.localName.toLowerCase()).toBe('main');
+      } finally {
+        page.close();
+      }
+      const doc = await clean(withPopup, {
+        url: 'https://shop.example.com/collections/lamps',
+        engine,
+        pageTypeModel: constantModel('collection'),
+      });
+      for (const i of [1, 2, 3, 8]) expect(doc.text).toContain(`Lamp ${i} is glow${i}`);
+      expect(doc.text).not.toContain('Orders are accepted');
+      expect(
+        doc.removed.some((r) => r.rule === 'boilerplate/outside-article' && r.text.includes('Orders are accepted')),
+      ).toBe(true);
     });
 
     it(`keeps a slideshow's captions when the main region holds them, whatever the text around it (${engine})`, async () => {
