@@ -253,6 +253,11 @@ describe('clean: the day of the URL path', () => {
         fetchedAt: FETCHED,
       });
       expect(future.metadata.publishedAt).toBeNull();
+      // A file saved without its URL still names it in its canonical link.
+      const canonical = `<link rel="canonical" href="${url}">${modified}`;
+      const saved = await clean(pageWith(canonical, ''), { engine, fetchedAt: FETCHED, timeoutMs: 300_000 });
+      expect(saved.metadata.publishedAt).toBe('2024-05-02');
+      expect(saved.metadata.sources.publishedAt).toBe('url-path');
     },
   );
 });

@@ -213,15 +213,24 @@ function betweenPosts(items: readonly Element[], stats: TextStats): Element[] {
   const parent = items[0]?.parentElement;
   if (!parent || items.length < 2 || items.some((item) => item.parentElement !== parent)) return [];
   const posts = new Set(items);
+  const own = (element: Element): number => {
+    const t = stats.of(element);
+    return t.chars - t.linkChars;
+  };
+  // Text of a typical post: a sibling with as much text of its own as that is a post too, dated
+  // or not (its date may be written in a language the date test does not read).
+  const sizes = items.map(own).sort((a, b) => a - b);
+  const typicalPost = Math.max(MIN_OWN_POST_CHARS, sizes[Math.floor((sizes.length - 1) / 2)]!);
   const out: Element[] = [];
   for (let c = items[0]!.nextElementSibling; c; c = c.nextElementSibling) {
     if (posts.has(c)) continue;
     if ((c.textContent ?? '').trim() === '') continue;
     // A post the grouping missed (another shape: a reply, a deleted or highlighted post) is
-    // dated or signed and has its own text: it stays.
+    // dated or signed and has its own text, or has as much text as a typical post: it stays.
     const shape = itemShape(c);
-    const t = stats.of(c);
-    if ((shape.time || shape.dateText || shape.userLink) && t.chars - t.linkChars >= MIN_OWN_POST_CHARS) continue;
+    const chars = own(c);
+    if ((shape.time || shape.dateText || shape.userLink) && chars >= MIN_OWN_POST_CHARS) continue;
+    if (chars >= typicalPost) continue;
     out.push(c);
   }
   return out;

@@ -333,7 +333,7 @@ export async function htmlPipeline(
     placed.push(...placeTextRemovals(result.removals, result.keptIndex, 'text', blocks));
     for (const message of suspicions) reasons.push({ code: 'large-removal', message });
 
-    const urlDay = urlPathDay(url);
+    const urlDay = urlPathDay(url ?? pageMeta.canonicalUrl);
     const metadata = buildMetadata(
       pageMeta,
       readable,

@@ -23,5 +23,6 @@ export type { NewSiteRule, SiteRule, SiteRuleAction, SiteRuleEntry, SiteRuleList
 export { PAGE_FEATURE_NAMES } from './features/page.js';
 export { pageTypeFeatures } from './page-type.js';
 export type { PageTypeModel } from './page-type.js';
+export type { CleaningGain } from './page-type-rules.js';
 export { proposeSiteRule } from './rule-proposal.js';
 export type { SiteRuleProposal } from './rule-proposal.js';

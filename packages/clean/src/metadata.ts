@@ -4,7 +4,7 @@ import type { MetadataField } from '@corpuskit/document';
 import { isAfterFetch, parseDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
 import { compileGroups, elementsByTag, matchGroups } from './selector-match.js';
-import { squash } from './text-util.js';
+import { squash, words } from './text-util.js';
 
 /** Metadata read from the page before any rule touches it. */
 export interface PageMetadata {
@@ -434,10 +434,6 @@ export function readPageMetadata(
 
 function titleElementText(document: Document): string {
   return squash(document.querySelector('title')?.textContent ?? '');
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 /**

@@ -69,19 +69,6 @@ function needsNewline(element: Element, pre: Element): boolean {
   return false;
 }
 
-/** Elements under `root`, in document order. */
-function descendants(root: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (parent: Element): void => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  return found;
-}
-
 /**
  * Turn the markup line breaks of every `<pre>` in the document into newline characters;
  * returns how many newlines were written.
@@ -97,7 +84,7 @@ export function preformattedLineBreaks(document: Document): number {
       written++;
     }
     const lines: Element[] = [];
-    for (const element of descendants(pre)) {
+    for (const element of Array.from(pre.getElementsByTagName('*'))) {
       const tag = element.localName.toLowerCase();
       if (LINE_BLOCKS.has(tag)) lines.push(element);
       // A line-classed element among line-classed siblings: a run of lines, not one marked line.

@@ -11,6 +11,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
+import { words } from './text-util.js';
 import { hiddenElement } from './thread.js';
 import { unseenSubtrees, visibleText } from './type-roots.js';
 
@@ -26,10 +27,6 @@ const MIN_REGION_SHARE = 0.3;
 const MIN_REGION_CHARS = 200;
 /** At most this many steps up from the heading. */
 const MAX_STEPS = 12;
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-}
 
 /**
  * How well the heading's words match the page's title: found² / (heading words × title words),

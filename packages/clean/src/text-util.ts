@@ -27,3 +27,8 @@ export function labelForm(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The distinct words (letters and digits, lower-cased) of a text, e.g. to compare titles. */
+export function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}

@@ -112,6 +112,19 @@ describe.each(['linkedom', 'jsdom'] as const)('post chrome: what sits among the 
     const among = doc.removed.filter((r) => r.reason.endsWith('not a post, among the posts'));
     expect(among.map((r) => r.text).sort()).toEqual(['Log in to reply', 'Replies 3 Views 1.2k Top posters']);
   });
+
+  it('keeps a reply in another shape with as much text as a typical post, though nothing dates or signs it', async () => {
+    const reply =
+      "Le comité a aussi affiché la règle au portail, et la mairie enverra la facture à chaque parcelle dont l'allée n'est pas dégagée avant la fin du mois : mieux vaut s'y mettre ce week-end, j'apporte une débroussailleuse. Les outils du local restent à disposition de tous, la clé est chez la trésorière.";
+    const page = AMONG.replace(
+      '<div class="reply-box">',
+      `<div class="reponse"><span>9 juin 2024</span><p>${reply}</p></div><div class="reply-box">`,
+    );
+    const doc = await clean(page, { url: 'https://forum.example.org/t/paths/3', engine, pageType: 'forum' });
+    expect(doc.text).toContain(reply);
+    const among = doc.removed.filter((r) => r.reason.endsWith('not a post, among the posts'));
+    expect(among.map((r) => r.text).sort()).toEqual(['Log in to reply', 'Replies 3 Views 1.2k Top posters']);
+  });
 });
 
 const SIGNED = QUOTING.replace(

@@ -43,7 +43,8 @@ export function visibleText(el: Element, stats: TextStats, hidden: readonly Elem
  * left out.
  */
 export function unseenSubtrees(body: Element): Element[] {
-  return hiddenElements(body).filter((h) => !h.querySelector('main, [role="main"]'));
+  const main = 'main, [role="main"]';
+  return hiddenElements(body).filter((h) => !h.matches(main) && !h.querySelector(main));
 }
 
 /**

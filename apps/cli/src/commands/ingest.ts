@@ -162,7 +162,9 @@ export const run: CommandRun = async (args, options, context) => {
         logMemory(`after cleaning ${done} pages`);
         // Every page is cleaned: the cleaning threads' heaps (up to a few hundred MB) go before
         // staging reads the pages back, instead of adding to its memory.
-        void cleaner.release();
+        // A failure to stop them is reported when the batch ends (destroy awaits the same
+        // promise); the handler here only keeps it from being an unhandled rejection meanwhile.
+        cleaner.release().catch(() => {});
         const busy = performance.eventLoopUtilization(loop).utilization;
         context.log.debug(
           `cleaned in ${((Date.now() - started) / 1000).toFixed(2)} s (main thread busy ${(busy * 100).toFixed(0)}% of it); staging`,

@@ -144,10 +144,11 @@ export const run: CommandRun = async (_args, options, context) => {
   if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('--timeout must be a positive number of seconds');
   const dryRun = options.dryRun === true;
   if (dryRun && options.ndjson) throw usageError('--dry-run and --ndjson cannot be combined');
-  const { store, root } = await openCorpusFor(context, { lockWaitMs: lockWaitFromEnv(context.env) ?? 30_000 });
-  const { reclean, storeSession } = await import('@corpuskit/ingest');
+  // A bad CORPUSKIT_THREAD_HEAP fails before the corpus is opened (and locked), as in ingest.
   const { createCleanPool, defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
   const maxHeapMib = threadHeapFromEnv(context.env);
+  const { store, root } = await openCorpusFor(context, { lockWaitMs: lockWaitFromEnv(context.env) ?? 30_000 });
+  const { reclean, storeSession } = await import('@corpuskit/ingest');
   const pool = await createCleanPool({
     jobs: jobs ?? defaultJobs(),
     timeoutMs: timeout * 1000,
