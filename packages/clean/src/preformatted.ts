@@ -69,6 +69,19 @@ function needsNewline(element: Element, pre: Element): boolean {
   return false;
 }
 
+/** Elements under `root`, in document order. */
+function descendants(root: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (parent: Element): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
 /**
  * Turn the markup line breaks of every `<pre>` in the document into newline characters;
  * returns how many newlines were written.
@@ -84,7 +97,7 @@ export function preformattedLineBreaks(document: Document): number {
       written++;
     }
     const lines: Element[] = [];
-    for (const element of Array.from(pre.getElementsByTagName('*'))) {
+    for (const element of descendants(pre)) {
       const tag = element.localName.toLowerCase();
       if (LINE_BLOCKS.has(tag)) lines.push(element);
       // A line-classed element among line-classed siblings: a run of lines, not one marked line.
