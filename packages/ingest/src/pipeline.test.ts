@@ -14,7 +14,7 @@ import { CANONICAL_CONFLICT_BELOW, canonicalConflictFindings, notArticleFindings
 import { ingest } from './pipeline.js';
 import type { IngestResult } from './results.js';
 import { reclean } from './reclean.js';
-import { LINES_STATE, storeSession } from './store-session.js';
+import { LINES_STATE, MAX_LISTED_COPIES, storeSession } from './store-session.js';
 
 const WORDS =
   'The council met on Tuesday evening to discuss the new budget for the coming year and the long list of repairs that the old library building needs before winter';
@@ -82,6 +82,27 @@ async function corpus(dir: string, name = 'corpus'): Promise<Store> {
 }
 
 describe('ingest', () => {
+  it('lists at most MAX_LISTED_COPIES copies of a page in its findings and counts the rest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-copies-'));
+    const pages = path.join(dir, 'pages');
+    await mkdir(pages);
+    const copies = MAX_LISTED_COPIES + 4;
+    const html = page({ title: 'Harbour', body: paragraphs('harbour', 8) });
+    for (let i = 0; i < copies; i += 1)
+      await writeFile(path.join(pages, `copy-${String(i).padStart(2, '0')}.html`), html);
+    const result = await ingest(storeSession(await corpus(dir)), ['pages'], { cwd: dir, concurrency: 2 });
+    expect(result.counts).toMatchObject({ new: copies, exactDuplicates: copies - 1 });
+    const findingsOf = (i: number) =>
+      result.files.find((file) => file.source.endsWith(`copy-${String(i).padStart(2, '0')}.html`))!.findings;
+    // The last page in id order has every other copy before it: ten listed, the last says how many more.
+    const last = findingsOf(copies - 1).filter((f) => f.kind === 'exact');
+    expect(last).toHaveLength(MAX_LISTED_COPIES);
+    expect(last.at(-1)!.reason).toMatch(/\(this batch\); 3 more not listed$/);
+    expect(last.slice(0, -1).every((f) => f.reason.endsWith('(this batch)'))).toBe(true);
+    // A page with fewer copies before it lists them all.
+    expect(findingsOf(5).filter((f) => f.kind === 'exact')).toHaveLength(5);
+  });
+
   it('stages the same records whatever the concurrency, the order pages finish in, and where raw bytes are compressed', async () => {
     const { dir, pages } = await fixture();
     // Duplicates and near-duplicates make the staging order matter; sizes differ so largest-first reorders.

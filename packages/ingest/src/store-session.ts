@@ -10,6 +10,28 @@ import type { CorpusPort, CorpusReader, CorpusSession, DedupInput, RepeatedLines
 const DEDUP_STATE = 'dedup-index';
 export const LINES_STATE = 'repeated-lines';
 
+/**
+ * At most this many copies of a page (exact and near duplicates) are listed in its findings, for
+ * the corpus and for the batch each, nearest first; the last one listed says how many more there
+ * are. A page crawled under a thousand URLs would otherwise list every other copy in each copy's
+ * findings: a million findings, held in memory until staging ends.
+ */
+export const MAX_LISTED_COPIES = 10;
+
+function listedCopies<T extends { kind: string; reason: string }>(findings: readonly T[]): T[] {
+  const isCopy = (finding: T) => finding.kind === 'exact' || finding.kind === 'near';
+  const copies = findings.filter(isCopy);
+  if (copies.length <= MAX_LISTED_COPIES) return [...findings];
+  const kept = new Set(copies.slice(0, MAX_LISTED_COPIES));
+  const last = copies[MAX_LISTED_COPIES - 1]!;
+  const more = copies.length - MAX_LISTED_COPIES;
+  return findings
+    .filter((finding) => !isCopy(finding) || kept.has(finding))
+    .map((finding) =>
+      finding === last ? { ...finding, reason: `${finding.reason}; ${more} more not listed` } : finding,
+    );
+}
+
 function linesPort(table: RepeatedLineTable): RepeatedLinesPort {
   return {
     linesFor: (host) => Object.fromEntries(table.mapFor(host)),
@@ -158,7 +180,7 @@ export function storeSession(store: Store, options: StoreSessionOptions = {}): C
                 revisionBase,
                 ...(batchText ? { batchText } : {}),
               });
-              return results.map((result) => [...result.findings, ...result.batch]);
+              return results.map((result) => [...listedCopies(result.findings), ...listedCopies(result.batch)]);
             },
             add(page) {
               dedup.add(prepared(page, false));
