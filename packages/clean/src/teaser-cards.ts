@@ -7,9 +7,12 @@
  * buy" lists in the body link elsewhere.
  */
 
+import { hostOf } from '@corpuskit/document';
+
 import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { RuleId } from './rules.js';
+import { normalizeSiteName } from './site-rules.js';
 
 /** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */
 const MIN_CARDS = 3;
@@ -57,16 +60,10 @@ function standsAlone(link: Element, item: Element, linkText: string): boolean {
   return wrapper !== link && !INLINE.has(wrapper.localName.toLowerCase());
 }
 
-/** The page's host without a leading `www.`, or null when the page has no http(s) URL. */
+/** The page's host as site rules name it (no leading `www.`), or null when the page has no http(s) URL. */
 function siteOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
+  const host = url ? hostOf(url) : null;
+  return host === null ? null : normalizeSiteName(host);
 }
 
 /**
