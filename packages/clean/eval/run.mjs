@@ -146,14 +146,6 @@ const cacheDir = args['no-cache']
     ? fromUser(args.cache)
     : join(repoRoot, 'node_modules/.cache/corpuskit-eval');
 
-const snapshot = snapshotCleaner();
-process.on('exit', () => snapshot.cleanup());
-const cleaner = await loadCleaner();
-if (!cleaner.clean) {
-  process.stderr.write(
-    `eval: ${cleaner.reason}; evaluating the baselines only (build with pnpm --filter @corpuskit/clean build)\n`,
-  );
-}
 const baselineChoice = args['no-baselines'] ? 'none' : args.baselines;
 if (!['jsdom', 'linkedom', 'both', 'none'].includes(baselineChoice))
   fail(`unknown --baselines ${baselineChoice} (jsdom, linkedom, both or none)`);
@@ -163,7 +155,15 @@ const noPageTypes = args['no-page-types'];
 const onlyTypes = args['page-type'] === undefined ? null : new Set(args['page-type'].split(','));
 for (const t of onlyTypes ?? [])
   if (!WCXB_PAGE_TYPES.includes(t)) fail(`unknown --page-type ${t} (${WCXB_PAGE_TYPES.join(', ')})`);
-const cleanEngines = cleaner.clean ? engines : [];
+
+// Without the built cleaner there is nothing to evaluate: a run that printed the baselines' figures
+// alone (or none) and exited 0 would read as a result. The reason names the module that is missing
+// (often the dist of a workspace package the cleaner imports).
+const snapshot = snapshotCleaner();
+process.on('exit', () => snapshot.cleanup());
+const cleaner = await loadCleaner();
+if (!cleaner.clean) fail(`${cleaner.reason}; build the workspace first (pnpm build)`, 1);
+const cleanEngines = engines;
 
 // ------------------------------------------------------------------------------------------------
 // Run every task through the pool.
@@ -210,7 +210,7 @@ for (const [s, pages] of Object.entries(loaded)) {
 }
 /** Model files per fold for --cv (null: the cleaner's own checked-in models). */
 let foldModels = null;
-if (args.cv && cleaner.clean && !noPageTypes) {
+if (args.cv && !noPageTypes) {
   const { trainFoldModels } = await import('../train/pagetype.mjs');
   foldModels = await trainFoldModels({
     dataDir,
@@ -1036,7 +1036,7 @@ if (args.cv) {
 const header = [
   `corpuskit eval: ${dataDir}`,
   `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memGb} GB, node ${report.machine.node}; ${jobs} workers, ${elapsed.toFixed(0)} s`,
-  `cleaner: ${cleaner.clean ? `@corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), engines ${cleanEngines.join(', ')}, default ${cleaner.defaultEngine ?? '?'}` : `not evaluated (${cleaner.reason})`}`,
+  `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), engines ${cleanEngines.join(', ')}, default ${cleaner.defaultEngine ?? '?'}`,
   `baselines: ${baselineEngines.length ? '@mozilla/readability 0.6.0 on jsdom 29 and linkedom 0.18.11 (textContent, and -blocks = blocks joined by newlines)' : 'skipped'}`,
   '',
 ];

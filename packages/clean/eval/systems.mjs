@@ -207,8 +207,9 @@ export async function loadCleaner() {
  * @param {number} [timeoutMs] the cleaner's own per-document limit (its default when omitted)
  */
 export async function runClean(engine, bytes, url, timeoutMs, extra = {}) {
-  const { clean } = await loadCleaner();
-  if (!clean) throw new Error('cleaner not available');
+  const cleaner = await loadCleaner();
+  if (!cleaner.clean) throw new Error(cleaner.reason);
+  const { clean } = cleaner;
   const doc = await clean(bytes, { url: url ?? undefined, engine, ...(timeoutMs ? { timeoutMs } : {}), ...extra });
   const m = doc.metadata ?? {};
   return {
