@@ -53,6 +53,7 @@ export {
   normalizeText,
   stripPunctuation,
   wordCount,
+  letterDigitRuns,
 } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { canonicalizeUrl, fileDocumentId, hostOf, isDocumentId, tryCanonicalizeUrl } from './url.js';

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { collapseWhitespace, foldDashes, foldQuotes, normalizeText, stripPunctuation, wordCount } from './normalize.js';
+import {
+  collapseWhitespace,
+  foldDashes,
+  foldQuotes,
+  letterDigitRuns,
+  normalizeText,
+  stripPunctuation,
+  wordCount,
+} from './normalize.js';
 
 describe('normalizeText', () => {
   it('folds case, quotes, dashes, punctuation and white space', () => {
@@ -144,5 +152,38 @@ describe('wordCount', () => {
     expect(wordCount("Don't stop: 3 snake_case words")).toBe(6);
     expect(wordCount('Größe über 10 km; naïve café')).toBe(6);
     expect(wordCount('Привет мир')).toBe(2);
+  });
+});
+
+describe('letterDigitRuns', () => {
+  const byRegex = (text: string, underscore: boolean) =>
+    (text.match(underscore ? /[\p{L}\p{N}_]+/gu : /[\p{L}\p{N}]+/gu) ?? []).length;
+
+  it('counts what the letter-and-digit regex matches, underscores only when asked', () => {
+    expect(letterDigitRuns("Don't stop: 3 snake_case words")).toBe(7);
+    expect(letterDigitRuns("Don't stop: 3 snake_case words", true)).toBe(6);
+    expect(letterDigitRuns('Größe über 10 km; naïve café — 東京 ٣٤ Привет')).toBe(9);
+  });
+
+  it('reads letters outside the BMP as one code point and lone surrogates as separators', () => {
+    // 𝐀𝐁 (mathematical bold letters) are letters written as surrogate pairs.
+    expect(letterDigitRuns('a𝐀𝐁b c')).toBe(2);
+    expect(letterDigitRuns('a\uD800b \uDC00c\uD835')).toBe(3);
+  });
+
+  it('agrees with the regex on mixed text', () => {
+    const samples = [
+      '',
+      '  -- ! ',
+      '_lead_ and __tail__',
+      'x\u0301y ½ ² Ⅻ 〇 ﬁ',
+      'نص عربي 123 и ещё текст',
+      '\uD83D\uDE00 emoji 🙂 между words',
+      'tab\tnew\nline\u00A0nbsp',
+    ];
+    for (const text of samples) {
+      expect(letterDigitRuns(text)).toBe(byRegex(text, false));
+      expect(letterDigitRuns(text, true)).toBe(byRegex(text, true));
+    }
   });
 });

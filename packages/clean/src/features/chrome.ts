@@ -14,6 +14,8 @@
  * Generic signals only: wording in a few languages, no class names, no site names.
  */
 
+import { letterDigitRuns } from '@corpuskit/document';
+
 import type { TextStats } from './dom-walk.js';
 
 export const CHROME_FEATURES = [
@@ -186,7 +188,7 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
       metaAuthor = 1;
   }
   const title = compact(document.querySelector('title')?.textContent ?? '').toLowerCase();
-  const titleWords = (title.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const titleWords = letterDigitRuns(title);
   const per1000 = (x: number) => (words > 0 ? Math.min(50, (1000 * x) / words) : 0);
   return [
     sort,

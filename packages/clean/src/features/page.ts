@@ -23,6 +23,8 @@
  * The word lists are in features/vocab.ts; the head and URL features in features/page-meta.ts.
  */
 
+import { letterDigitRuns } from '@corpuskit/document';
+
 import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
@@ -150,7 +152,7 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
   const totalChars = info ? info.chars : 0;
   const linkChars = info ? info.linkChars : 0;
   const text = body ? (bodyText ?? body.textContent ?? '') : '';
-  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const words = letterDigitRuns(text);
 
   const ldTexts: string[] = [];
   const metas: Element[] = [];
