@@ -35,6 +35,7 @@ export type TextProcedure =
   | 'trailing-links'
   | 'about-company'
   | 'trailing-short'
+  | 'repeated-run'
   | 'closing-bio'
   | 'site-text';
 
@@ -126,6 +127,8 @@ export interface RuleExample {
     /** The page type the caller gives (clean()'s `pageType`). */
     pageType?: PageType;
   };
+  /** The target stays in the text once: the rule removes a repeat of text kept elsewhere. */
+  keptOnce?: boolean;
 }
 
 export interface RuleDefinition {

@@ -97,6 +97,25 @@ const SHOP_NAMED_REVIEWS_PAGE = SHOP_PAGE.replace(
     .join('')}</ul></main>`,
 );
 
+/** Four long paragraphs: a run that a page may carry twice (once per screen size). */
+const COPIED_RUN = [
+  'The ferry to the island will run every hour from the first of May, the harbour office said on Tuesday, and the last boat will leave the mainland at eleven at night.',
+  'The company bought a second boat last winter. It carries twice as many cars as the old one and uses a third less fuel, which keeps the fares at last year’s level.',
+  'Islanders asked for an earlier boat on weekdays, when most of them travel to work, and the harbour office has promised to try one in the autumn timetable.',
+  'Tickets can be bought on board or at the harbour, and a monthly pass for people who cross every day now costs the same as ten single fares.',
+]
+  .map((text) => `<p>${text}</p>`)
+  .join('');
+
+/** A training week whose short lines repeat from one day to the next. */
+const TRAINING_WEEK = [
+  'Warm up: ten minutes of easy running and a few strides.',
+  'Main set: four hill repeats at a hard effort.',
+  'Cool down: ten minutes of walking.',
+]
+  .map((text) => `<p>${text}</p>`)
+  .join('');
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -300,6 +319,32 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     examples: {
       remove: [{ input: 'Town and country', at: 'end' }],
       keep: [{ input: 'Town and country', at: 'middle' }],
+    },
+  },
+  {
+    id: 'boilerplate/repeated-run',
+    category: 'boilerplate',
+    description:
+      'A run of paragraphs that repeats, word for word and in order, paragraphs kept earlier in the article: the same text written into the page twice (a copy for another screen size, hidden by a style sheet). At least three paragraphs of 80 characters and 500 characters in all: a schedule or a table may repeat its short lines on purpose.',
+    stages: ['text'],
+    revision: 1,
+    text: { procedure: 'repeated-run' },
+    examples: {
+      remove: [
+        {
+          input: `<div class="wide">${COPIED_RUN}</div><div class="narrow">${COPIED_RUN}</div>`,
+          at: 'end',
+          target: 'The ferry to the island will run every hour',
+          keptOnce: true,
+        },
+      ],
+      keep: [
+        {
+          input: `${TRAINING_WEEK}${TRAINING_WEEK}`,
+          at: 'end',
+          target: 'Warm up: ten minutes of easy running',
+        },
+      ],
     },
   },
   {

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 19;
+const PIPELINE_REVISION = 20;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -86,6 +86,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'trailing-links': 1,
   'about-company': 1,
   'trailing-short': 1,
+  'repeated-run': 1,
   'closing-bio': 1,
   'site-text': 1,
   'repeated-line': 1,

@@ -106,6 +106,7 @@ export const LINE_ORDER = [
 /** The steps of the text stage, in order. */
 export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'site-text',
+  'repeated-run',
   'comment-thread',
   'amount-run',
   'head-lines',

@@ -236,6 +236,56 @@ function trailingShort(state: TextState): void {
   }
 }
 
+/** A paragraph of a repeated run counts as long from this many characters. */
+const RUN_LONG_CHARS = 80;
+/** A repeated run holds at least this many long paragraphs … */
+const RUN_MIN_LONG = 3;
+/** … and at least this many characters. */
+const RUN_MIN_CHARS = 500;
+
+/**
+ * `repeated-run`: blocks that repeat, word for word and in order, a run of blocks earlier in the
+ * article (the page carries its text twice, one copy for another screen size). Only runs of
+ * several long paragraphs count, never preformatted code: a schedule, a table or a listing may
+ * repeat its short lines on purpose. The later copy goes; the first stays where it stood.
+ */
+function repeatedRun(state: TextState): void {
+  const id = 'boilerplate/repeated-run';
+  if (!state.enabled(id)) return;
+  const { blocks } = state;
+  const keys = blocks.map((block) => squash(block.text));
+  const earlier = new Map<string, number[]>();
+  for (let i = 0; i < blocks.length; i += 1) {
+    const key = keys[i]!;
+    if (key === '') continue;
+    let length = 0;
+    let source = -1;
+    for (const j of earlier.get(key) ?? []) {
+      let k = 0;
+      let long = 0;
+      let chars = 0;
+      while (i + k < blocks.length && j + k < i && keys[j + k] === keys[i + k]) {
+        chars += keys[i + k]!.length;
+        if (keys[i + k]!.length >= RUN_LONG_CHARS && blocks[i + k]!.kind !== 'pre') long += 1;
+        k += 1;
+      }
+      if (long >= RUN_MIN_LONG && chars >= RUN_MIN_CHARS && k > length) {
+        length = k;
+        source = j;
+      }
+    }
+    if (length > 0) {
+      const reason = `${length} blocks repeating, word for word, the blocks from "${blocks[source]!.text.slice(0, 40)}" on`;
+      for (let k = 0; k < length; k += 1) state.remove(i + k, id, reason);
+      i += length - 1;
+      continue;
+    }
+    const list = earlier.get(key);
+    if (list) list.push(i);
+    else earlier.set(key, [i]);
+  }
+}
+
 /** `closing-bio`: a one-paragraph author biography among the last two kept blocks. */
 function closingBio(state: TextState): void {
   const id = 'author-bio/bio-sentence';
@@ -263,6 +313,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'about-company': aboutCompany,
   'trailing-short': trailingShort,
   'closing-bio': closingBio,
+  'repeated-run': repeatedRun,
   'site-text': siteText,
 };
 
