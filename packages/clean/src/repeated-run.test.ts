@@ -45,4 +45,13 @@ describe('a run of paragraphs the page carries twice', () => {
     expect(document.text.split('Warm up: ten minutes of easy running')).toHaveLength(3);
     expect(document.text.split('Paragraph 2 about the market')).toHaveLength(3);
   });
+
+  // Before the latest copies alone started runs, this page took time in the cube of its rows.
+  it('keeps a page of thousands of identical short rows', async () => {
+    const rows = '<p>Reply to this post</p>'.repeat(5_000);
+    const document = await clean(page(`${PARAGRAPH('library', 1)}${rows}`), { url });
+    expect(document.removed.filter((removal) => removal.rule === 'boilerplate/repeated-run')).toEqual([]);
+    // (the last few go as short lines after the article)
+    expect(document.text.split('Reply to this post').length).toBeGreaterThan(4_900);
+  });
 });

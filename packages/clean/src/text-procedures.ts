@@ -242,6 +242,11 @@ const RUN_LONG_CHARS = 80;
 const RUN_MIN_LONG = 3;
 /** … and at least this many characters. */
 const RUN_MIN_CHARS = 500;
+/**
+ * Only a block's latest earlier copies start a run: a line repeated thousands of times (a page
+ * of identical rows) would otherwise cost time in the cube of their number.
+ */
+const RUN_MAX_SOURCES = 8;
 
 /**
  * `repeated-run`: blocks that repeat, word for word and in order, a run of blocks earlier in the
@@ -260,7 +265,7 @@ function repeatedRun(state: TextState): void {
     if (key === '') continue;
     let length = 0;
     let source = -1;
-    for (const j of earlier.get(key) ?? []) {
+    for (const j of (earlier.get(key) ?? []).slice(-RUN_MAX_SOURCES)) {
       let k = 0;
       let long = 0;
       let chars = 0;
