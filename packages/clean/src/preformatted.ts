@@ -15,6 +15,8 @@
  * code that has its newlines.
  */
 
+import { descendants } from './selector-match.js';
+
 /** Block elements that end a line inside `<pre>` as they do anywhere else. */
 const LINE_BLOCKS = new Set([
   'address',
@@ -67,19 +69,6 @@ function needsNewline(element: Element, pre: Element): boolean {
     }
   }
   return false;
-}
-
-/** Elements under `root`, in document order. */
-function descendants(root: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (parent: Element): void => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  return found;
 }
 
 /**

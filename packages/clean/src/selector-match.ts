@@ -201,8 +201,12 @@ export function insideGroup(element: Element, compiled: CompiledGroups, group: n
   return false;
 }
 
-/** Every element under `root` (not `root` itself) in document order. */
-function descendants(root: ParentNode): Element[] {
+/**
+ * Every element under `root` (not `root` itself) in document order, template contents left out:
+ * one walk by `firstElementChild`/`nextElementSibling`, which both engines give alike
+ * (linkedom's `getElementsByTagName('*')` misses elements that this walk finds).
+ */
+export function descendants(root: ParentNode): Element[] {
   const out: Element[] = [];
   const walk = (parent: ParentNode): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
