@@ -13,11 +13,8 @@
 import { TextStats } from './features/dom-walk.js';
 import { words } from './text-util.js';
 import { hiddenElement } from './thread.js';
-import { unseenSubtrees, visibleText } from './type-roots.js';
+import { LANDMARK_SELECTOR, isLandmark, unseenSubtrees, visibleText } from './type-roots.js';
 
-/** Elements of the page's frame: a region that takes one of them beside the heading is the page. */
-const FRAME_SELECTOR =
-  'header, footer, nav, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
 const ROOT_TAGS = new Set(['body', 'html']);
 /** A step whose added text is more than this share links is a menu or a row of other products. */
 const MAX_ADDED_LINK_SHARE = 0.5;
@@ -52,7 +49,7 @@ function siteBanner(el: Element): boolean {
 function outOfContent(el: Element, body: Element): boolean {
   for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
     if (hiddenElement(e) || e.localName.toLowerCase() === 'dialog') return true;
-    if (e.localName.toLowerCase() === 'header' ? siteBanner(e) : e.matches(FRAME_SELECTOR)) return true;
+    if (e.localName.toLowerCase() === 'header' ? siteBanner(e) : isLandmark(e)) return true;
   }
   return false;
 }
@@ -79,9 +76,12 @@ export function productHeading(body: Element): Element | null {
   return best;
 }
 
-/** Whether `parent` holds, beside `root`, a piece of the page's frame with text. */
+/**
+ * Whether `parent` holds, beside `root`, a piece of the page's frame with text: a landmark
+ * (type-roots.ts), wherever it stands; a region that takes one beside the heading is the page.
+ */
 function addsFrame(parent: Element, root: Element, stats: TextStats): boolean {
-  for (const el of Array.from(parent.querySelectorAll(FRAME_SELECTOR))) {
+  for (const el of Array.from(parent.querySelectorAll(LANDMARK_SELECTOR))) {
     if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
     return true;
   }

@@ -130,8 +130,18 @@ export function removeRegionChrome(
 const REGION_RULE = 'boilerplate/region-chrome' as const;
 
 /** Page landmarks: the site's header, footer, menus and sidebars around the content. */
-const LANDMARK_TAGS = new Set(['header', 'footer', 'nav', 'aside']);
-const LANDMARK_ROLES = new Set(['banner', 'contentinfo', 'navigation', 'complementary']);
+const LANDMARK_TAGS = ['header', 'footer', 'nav', 'aside'];
+const LANDMARK_ROLES = ['banner', 'contentinfo', 'navigation', 'complementary'];
+/** The landmarks as a selector (for `querySelectorAll`). */
+export const LANDMARK_SELECTOR = [...LANDMARK_TAGS, ...LANDMARK_ROLES.map((role) => `[role="${role}"]`)].join(', ');
+const LANDMARK_TAG_SET = new Set(LANDMARK_TAGS);
+const LANDMARK_ROLE_SET = new Set(LANDMARK_ROLES);
+
+/** Whether `el` is a landmark of a page's frame: a header, footer, menu or sidebar, by tag or role. */
+export function isLandmark(el: Element): boolean {
+  return LANDMARK_TAG_SET.has(el.localName.toLowerCase()) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
+}
+
 /** Inside these, a header or footer belongs to the section, not to the page. */
 const SECTIONING = new Set(['main', 'article', 'section']);
 
@@ -141,9 +151,8 @@ function pageLandmarks(root: Element): Element[] {
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
-      if (LANDMARK_TAGS.has(tag) || LANDMARK_ROLES.has(c.getAttribute('role') ?? '')) out.push(c);
-      else if (!SECTIONING.has(tag) && c.getAttribute('role') !== 'main') walk(c, depth + 1);
+      if (isLandmark(c)) out.push(c);
+      else if (!SECTIONING.has(c.localName.toLowerCase()) && c.getAttribute('role') !== 'main') walk(c, depth + 1);
     }
   };
   walk(root, 0);
