@@ -11,6 +11,7 @@ import { hostOf } from '@corpuskit/document';
 
 import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
+import { shapeKey } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
 import { normalizeSiteName } from './site-rules.js';
 
@@ -30,18 +31,6 @@ const MAX_TEXT_AFTER = 1;
 const MAX_WRAPPER_EXTRA_CHARS = 80;
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
-
-/** Tag plus sorted class tokens without digits: `card card-1` and `card card-2` are one shape. */
-function shapeOf(element: Element): string {
-  const classes = (element.getAttribute('class') ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .map((token) => token.replace(/\d+/g, ''))
-    .filter((token) => token.length > 1)
-    .sort()
-    .join('.');
-  return `${element.localName.toLowerCase()}.${classes}`;
-}
 
 function linkTextChars(element: Element): number {
   let chars = 0;
@@ -155,7 +144,7 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const walk = (parent: Element): void => {
     const byShape = new Map<string, Element[]>();
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const shape = shapeOf(child);
+      const shape = shapeKey(child);
       const list = byShape.get(shape);
       if (list) list.push(child);
       else byShape.set(shape, [child]);

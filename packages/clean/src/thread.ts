@@ -6,9 +6,11 @@
  * Hidden subtrees (`[hidden]`, `[popover]`, `aria-hidden`, dialogs) are not looked into: a
  * cookie preference centre or a pop-over menu can hold more text than a short thread, but
  * nobody reads it as the page. Nothing site-specific: only the tree's shape and these generic
- * signals (features/groups.ts `itemShape`).
+ * signals (features/groups.ts `itemShape`); alike is features/class-shape.ts `alikeShapes`.
  */
 
+import { alikeShapes, classShape } from './features/class-shape.js';
+import type { ClassShape } from './features/class-shape.js';
 import type { TextStats } from './features/dom-walk.js';
 import { isContainerGroup, itemShape, largestThenInner } from './features/groups.js';
 import { itemsText } from './features/repeated.js';
@@ -25,42 +27,22 @@ export function hiddenElement(el: Element): boolean {
   return role === 'dialog' || role === 'alertdialog';
 }
 
-/** Class tokens without digits (ids, counters), lower case. */
-function classTokens(el: Element): Set<string> {
-  const out = new Set<string>();
-  for (const token of (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/))
-    if (token.length > 1 && !/\d/.test(token)) out.add(token);
-  return out;
-}
-
-/**
- * Two class-token sets share at least half of the smaller one (two empty sets are alike; an
- * empty and a non-empty one are not): `post rank-admin` and `post rank-member stickied` are alike.
- */
-function alike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return a.size === b.size;
-  let shared = 0;
-  for (const token of a) if (b.has(token)) shared++;
-  return shared * 2 >= Math.min(a.size, b.size);
-}
-
 /** Groups of at least two alike siblings under `root`, inner groups before their parents'. */
 function looseGroups(root: Element): Array<{ parent: Element; items: Element[] }> {
   const out: Array<{ parent: Element; items: Element[] }> = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
-    // Each cluster is compared by its first and its latest item's tokens.
-    const clusters: Array<{ tag: string; tokens: Set<string>; last: Set<string>; items: Element[] }> = [];
+    // Each cluster is compared by its first and its latest item's shape.
+    const clusters: Array<{ first: ClassShape; last: ClassShape; items: Element[] }> = [];
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
-      if (SKIP.has(tag) || hiddenElement(c)) continue;
+      if (SKIP.has(c.localName.toLowerCase()) || hiddenElement(c)) continue;
       walk(c, depth + 1);
-      const tokens = classTokens(c);
-      const cluster = clusters.find((k) => k.tag === tag && (alike(k.tokens, tokens) || alike(k.last, tokens)));
+      const shape = classShape(c);
+      const cluster = clusters.find((k) => alikeShapes(k.first, shape) || alikeShapes(k.last, shape));
       if (cluster) {
         cluster.items.push(c);
-        cluster.last = tokens;
-      } else clusters.push({ tag, tokens, last: tokens, items: [c] });
+        cluster.last = shape;
+      } else clusters.push({ first: shape, last: shape, items: [c] });
     }
     for (const { items } of clusters) if (items.length >= 2) out.push({ parent: el, items });
   };

@@ -10,6 +10,7 @@
  */
 
 import type { Block } from './blocks.js';
+import { alikeShapes, classShape } from './features/class-shape.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 
@@ -25,8 +26,6 @@ const MIN_MISSING_CHARS = 1500;
 const MIN_SEED_SHARE = 0.1;
 /** Children shaped like the article's own must hold this share of the wider container's prose. */
 const MIN_ALIKE_SHARE = 0.6;
-/** Siblings of one tag are shaped alike when at least this share of their class tokens is shared. */
-const MIN_SHAPE_OVERLAP = 0.5;
 /** The wider container must hold at least this share of the page's prose characters. */
 const MIN_CONTAINER_SHARE = 0.8;
 /** … and at most this many characters of text per character of prose. */
@@ -136,35 +135,12 @@ function isMainRegion(element: Element): boolean {
   return element.localName.toLowerCase() === 'main' || (element.getAttribute('role') ?? '').toLowerCase() === 'main';
 }
 
-interface Shape {
-  tag: string;
-  classes: Set<string>;
-}
-
-const shapeOf = (element: Element): Shape => ({
-  tag: element.localName.toLowerCase(),
-  classes: new Set((element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)),
-});
-
-/**
- * Two elements are shaped alike when they have the same tag and share most of their class
- * tokens (`row row-4 section` and `row row-8 section`: sections of one grid, numbered apart);
- * an element without a class is alike only to one without a class.
- */
-function alike(a: Shape, b: Shape): boolean {
-  if (a.tag !== b.tag) return false;
-  if (a.classes.size === 0 || b.classes.size === 0) return a.classes.size === b.classes.size;
-  let shared = 0;
-  for (const token of a.classes) if (b.classes.has(token)) shared++;
-  return shared / (a.classes.size + b.classes.size - shared) >= MIN_SHAPE_OVERLAP;
-}
-
 /** True when children of `container` shaped like `child` hold `MIN_ALIKE_SHARE` of its prose. */
 function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<Element, number>): boolean {
-  const shape = shapeOf(child);
+  const shape = classShape(child);
   let alikeProse = 0;
   for (let sibling = container.firstElementChild; sibling; sibling = sibling.nextElementSibling)
-    if (sibling === child || alike(shape, shapeOf(sibling))) alikeProse += prose.get(sibling) ?? 0;
+    if (sibling === child || alikeShapes(shape, classShape(sibling))) alikeProse += prose.get(sibling) ?? 0;
   return alikeProse >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
 }
 

@@ -1,10 +1,11 @@
 /**
- * Repeated sibling structures: groups of sibling elements with the same tag and class
- * signature (posts of a thread, answers, result rows, product cards). Used by the page-type
+ * Repeated sibling structures: groups of sibling elements of the same class shape
+ * (class-shape.ts `shapeKey`: posts of a thread, answers, result rows, product cards). Used by the page-type
  * features and to find the content of a forum thread, where Readability's single best container
  * holds one post, not the thread.
  */
 
+import { shapeKey } from './class-shape.js';
 import { TextStats } from './dom-walk.js';
 
 export interface RepeatedGroup {
@@ -15,22 +16,10 @@ export interface RepeatedGroup {
   linkChars: number;
 }
 
-/** Tag plus class tokens without digits (post-1, post-2 are one signature), sorted. */
-function signature(element: Element): string {
-  const cls = (element.getAttribute('class') ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .map((t) => t.replace(/\d+/g, ''))
-    .filter((t) => t.length > 1)
-    .sort()
-    .join('.');
-  return `${element.localName.toLowerCase()}.${cls}`;
-}
-
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'header']);
 
 /**
- * Every group of at least `minItems` siblings under `root` with the same signature (SKIP'd
+ * Every group of at least `minItems` siblings under `root` with the same class shape (SKIP'd
  * elements neither counted nor entered), a parent's groups after those inside its children.
  */
 export function siblingGroups(root: Element, minItems: number): Array<{ parent: Element; items: Element[] }> {
@@ -40,7 +29,7 @@ export function siblingGroups(root: Element, minItems: number): Array<{ parent: 
     const groups = new Map<string, Element[]>();
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (SKIP.has(c.localName.toLowerCase())) continue;
-      const key = signature(c);
+      const key = shapeKey(c);
       const list = groups.get(key);
       if (list) list.push(c);
       else groups.set(key, [c]);
@@ -53,7 +42,7 @@ export function siblingGroups(root: Element, minItems: number): Array<{ parent: 
 }
 
 /**
- * Every group of at least `minItems` siblings with the same signature whose items each hold some
+ * Every group of at least `minItems` siblings with the same class shape whose items each hold some
  * text, in document order.
  */
 export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {

@@ -1,0 +1,42 @@
+/**
+ * The class shape of an element: its tag and its class tokens, lower case, digits taken out and
+ * one-character tokens dropped. Siblings of one kind (posts of a thread, cards of a grid,
+ * sections of a body) share a shape though software adds ids and counters to each (`post-1`,
+ * `post-2`: one token `post-`). One definition for every comparison of siblings by their
+ * markup: grouping by the same shape (`shapeKey`) or by an alike one (`alikeShapes`).
+ */
+
+export interface ClassShape {
+  /** Lower-case tag name. */
+  readonly tag: string;
+  readonly tokens: ReadonlySet<string>;
+}
+
+/** The element's class shape. */
+export function classShape(element: Element): ClassShape {
+  const tokens = new Set<string>();
+  for (const token of (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/)) {
+    const stripped = token.replace(/\d+/g, '');
+    if (stripped.length > 1) tokens.add(stripped);
+  }
+  return { tag: element.localName.toLowerCase(), tokens };
+}
+
+/** Tag plus the sorted tokens: equal for elements of the same shape (`div.card.card-`). */
+export function shapeKey(element: Element): string {
+  const { tag, tokens } = classShape(element);
+  return [tag, ...[...tokens].sort()].join('.');
+}
+
+/**
+ * Two shapes are alike when they have the same tag and share at least half of the smaller
+ * token set: `post rank-admin` and `post rank-member stickied` (one thread's posts) are alike;
+ * an element without a class is alike only to another without one.
+ */
+export function alikeShapes(a: ClassShape, b: ClassShape): boolean {
+  if (a.tag !== b.tag) return false;
+  if (a.tokens.size === 0 || b.tokens.size === 0) return a.tokens.size === b.tokens.size;
+  let shared = 0;
+  for (const token of a.tokens) if (b.tokens.has(token)) shared++;
+  return shared * 2 >= Math.min(a.tokens.size, b.tokens.size);
+}
