@@ -88,11 +88,9 @@ export async function htmlPipeline(
     const visibleChars = bodyText.length;
     const lead = findLead(body, bodyText, pageMeta.descriptions);
 
-    // The site is the page's URL's host, else its canonical URL's (a saved file with no URL given).
-    const site = siteRulesFor(
-      resolved.siteRules,
-      hostOf(url ?? '') ?? hostFromUrl(url) ?? hostFromUrl(pageMeta.canonicalUrl ?? null),
-    );
+    // The site is the page's URL's host, else its canonical URL's (a saved file with no URL
+    // given, or with a `file:` one).
+    const site = siteRulesFor(resolved.siteRules, hostOf(url ?? '') ?? hostOf(pageMeta.canonicalUrl ?? ''));
     const removals: PendingRemoval[] = [];
     const suspicions: string[] = [];
     const context: DomRuleContext = {
@@ -379,15 +377,6 @@ function articleRootsOf(document: Document): Element[] {
   };
   walk(document);
   return out;
-}
-
-function hostFromUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
 }
 
 function readableByline(byline: string | null): string | null {

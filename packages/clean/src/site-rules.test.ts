@@ -150,6 +150,21 @@ describe('per-site rules in clean', () => {
     expect((await clean(html, { url: 'https://www.harbour.example/ferry' })).provenance.siteRules).toBeUndefined();
   });
 
+  it('finds the site by the canonical URL when the page has no web URL (a saved file)', async () => {
+    const rules = { sites: { 'harbour.example': { remove: ['div.cafe-box'] } } };
+    const saved = html.replace('<title>', '<link rel="canonical" href="https://www.harbour.example/ferry"><title>');
+    for (const url of [undefined, 'file:///home/reader/saved/ferry.html']) {
+      const document = await clean(saved, { url, siteRules: rules });
+      expect(document.text).toContain('Read more: the old pier');
+      expect(document.text).not.toContain('harbour café');
+      expect(document.removed.find((removal) => removal.text.includes('harbour café'))?.rule).toBe('site-rule/remove');
+    }
+    // Without the canonical link nothing names the site.
+    expect((await clean(html, { url: 'file:///home/reader/saved/ferry.html', siteRules: rules })).text).toContain(
+      'harbour café',
+    );
+  });
+
   it('keeps what a keep rule names, by selector or by text, against the rule pack', async () => {
     const shareHtml = page('<div class="sharedaddy"><p>Spread the word about this story</p></div>');
     const without = await clean(shareHtml, { url: 'https://harbour.example/a' });
