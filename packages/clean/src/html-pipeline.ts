@@ -12,7 +12,13 @@ import type { Block } from './blocks.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
-import { MIN_READABILITY_REGION_SHARE, landmarkFreeRegion, regionChars, removeRegionChrome } from './type-roots.js';
+import {
+  MIN_READABILITY_REGION_SHARE,
+  isMainRegion,
+  landmarkFreeRegion,
+  regionChars,
+  removeRegionChrome,
+} from './type-roots.js';
 import { bylineDate } from './byline-date.js';
 import { isAfterFetch, localDayFromUrl, urlPathDay } from './dates.js';
 import { applyDomRules, pageCaptionShare } from './dom-engine.js';
@@ -365,13 +371,7 @@ function articleRootsOf(document: Document): Element[] {
   const walk = (parent: ParentNode): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.localName.toLowerCase();
-      if (
-        tag === 'article' ||
-        tag === 'main' ||
-        child.getAttribute('itemprop') === 'articleBody' ||
-        child.getAttribute('role') === 'main'
-      )
-        out.push(child);
+      if (tag === 'article' || child.getAttribute('itemprop') === 'articleBody' || isMainRegion(child)) out.push(child);
       if (tag !== 'template') walk(child);
     }
   };

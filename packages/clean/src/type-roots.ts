@@ -21,6 +21,14 @@ export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 
 /** Share of the page's text (outside links) the main region must hold. */
 const MIN_MAIN_SHARE = 0.4;
 
+/** The page's marked main region, as a selector. */
+const MAIN_REGION_SELECTOR = 'main, [role="main"]';
+
+/** Whether the page's markup declares `el` its main region (`<main>`, `role="main"`). */
+export function isMainRegion(el: Element): boolean {
+  return el.localName.toLowerCase() === 'main' || el.getAttribute('role') === 'main';
+}
+
 /**
  * Text outside links of `el`, less that of the hidden subtrees inside it (`hidden`: the page's
  * outermost pop-ups, dialogs and `[hidden]`/`aria-hidden` subtrees).
@@ -43,8 +51,7 @@ export function visibleText(el: Element, stats: TextStats, hidden: readonly Elem
  * left out.
  */
 export function unseenSubtrees(body: Element): Element[] {
-  const main = 'main, [role="main"]';
-  return hiddenElements(body).filter((h) => !h.matches(main) && !h.querySelector(main));
+  return hiddenElements(body).filter((h) => !isMainRegion(h) && !h.querySelector(MAIN_REGION_SELECTOR));
 }
 
 /**
@@ -59,7 +66,7 @@ export function mainRegion(body: Element, visibleOnly = false): Element | null {
   if (pageText <= 0) return null;
   let best: Element | null = null;
   let bestText = 0;
-  for (const el of Array.from(body.querySelectorAll('main, [role="main"]'))) {
+  for (const el of Array.from(body.querySelectorAll(MAIN_REGION_SELECTOR))) {
     const text = visibleText(el, stats, hidden);
     if (text > bestText) {
       best = el;
@@ -142,8 +149,8 @@ export function isLandmark(el: Element): boolean {
   return LANDMARK_TAG_SET.has(el.localName.toLowerCase()) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
 }
 
-/** Inside these, a header or footer belongs to the section, not to the page. */
-const SECTIONING = new Set(['main', 'article', 'section']);
+/** Inside these (and a main region), a header or footer belongs to the section, not to the page. */
+const SECTIONING = new Set(['article', 'section']);
 
 /** The outermost landmarks under `root` that are not inside a main region, article or section. */
 function pageLandmarks(root: Element): Element[] {
@@ -152,7 +159,7 @@ function pageLandmarks(root: Element): Element[] {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (isLandmark(c)) out.push(c);
-      else if (!SECTIONING.has(c.localName.toLowerCase()) && c.getAttribute('role') !== 'main') walk(c, depth + 1);
+      else if (!SECTIONING.has(c.localName.toLowerCase()) && !isMainRegion(c)) walk(c, depth + 1);
     }
   };
   walk(root, 0);

@@ -13,6 +13,7 @@ import type { Block } from './blocks.js';
 import { alikeShapes, classShape } from './features/class-shape.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
+import { isMainRegion } from './type-roots.js';
 
 /** A block shorter than this is never prose. */
 const PROSE_MIN_CHARS = 100;
@@ -128,11 +129,6 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
   if (tag === 'body' || tag === 'html') return null;
   if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * MAX_TEXT_PER_PROSE) return null;
   return container;
-}
-
-/** The page's main region as its markup declares it (`<main>`, `role="main"`). */
-function isMainRegion(element: Element): boolean {
-  return element.localName.toLowerCase() === 'main' || (element.getAttribute('role') ?? '').toLowerCase() === 'main';
 }
 
 /** True when children of `container` shaped like `child` hold `MIN_ALIKE_SHARE` of its prose. */
