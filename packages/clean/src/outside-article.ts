@@ -7,7 +7,7 @@
  */
 
 import type { Block } from './blocks.js';
-import { squash } from './text-util.js';
+import { squash, words } from './text-util.js';
 
 export interface OutsideRun {
   /** The run's blocks, joined by spaces. */
@@ -15,8 +15,6 @@ export interface OutsideRun {
   /** Index of the article block the run came after (-1: before the first). */
   after: number;
 }
-
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * For each page block, the index of the article block with the same text (matched in order,
@@ -61,10 +59,10 @@ export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], also
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   const shown = new Set(alsoShown.map(squash));
   const haystack = [...articleBlocks.map((block) => squash(block.text)), ...shown].join('\n');
-  const words = new Set(haystack.toLowerCase().match(WORD) ?? []);
+  const known = words(haystack);
   const inside = (text: string): boolean => {
     if (shown.has(text)) return true;
-    for (const word of text.toLowerCase().match(WORD) ?? []) if (!words.has(word)) return false;
+    for (const word of words(text)) if (!known.has(word)) return false;
     return haystack.includes(text);
   };
   const runs: Array<{ parts: string[]; after: number }> = [];
