@@ -347,7 +347,7 @@ export function siteRulesFor(rules: SiteRules | undefined, host: string | null):
     compiled = new Map();
     compiledCache.set(rules, compiled);
   }
-  let name = host.toLowerCase().replace(/^www\./, '');
+  let name = normalizeSiteName(host);
   for (;;) {
     const rule = rules.sites[name];
     if (rule) {
