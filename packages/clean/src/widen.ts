@@ -10,7 +10,7 @@
  */
 
 import type { Block } from './blocks.js';
-import { alikeShapes, classShape } from './features/class-shape.js';
+import { shapeKey } from './features/class-shape.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
@@ -131,12 +131,17 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
   return container;
 }
 
-/** True when children of `container` shaped like `child` hold `MIN_ALIKE_SHARE` of its prose. */
+/**
+ * True when children of `container` of the same class shape as `child` (features/class-shape.ts:
+ * `row row-4 section` and `row row-8 section` are sections of one grid, numbered apart) hold
+ * `MIN_ALIKE_SHARE` of its prose. The same shape, not an alike one: a grid's main column and
+ * its sidebar column share their grid token (`col-md-8`, `col-md-4`).
+ */
 function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<Element, number>): boolean {
-  const shape = classShape(child);
+  const shape = shapeKey(child);
   let alikeProse = 0;
   for (let sibling = container.firstElementChild; sibling; sibling = sibling.nextElementSibling)
-    if (sibling === child || alikeShapes(shape, classShape(sibling))) alikeProse += prose.get(sibling) ?? 0;
+    if (sibling === child || shapeKey(sibling) === shape) alikeProse += prose.get(sibling) ?? 0;
   return alikeProse >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
 }
 
