@@ -86,6 +86,13 @@ describe('container widening', () => {
     });
     expect(other.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
     expect(other.text).not.toContain('The west wing was planned');
+    // Named apart, with a grid token in common (a main column and widget columns): not one shape.
+    const columns = await clean(wings(['story col-md-8', 'widgets col-md-4', 'widgets col-md-4', 'widgets col-md-4']), {
+      url: 'https://news.example/library',
+      engine: 'linkedom',
+    });
+    expect(columns.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+    expect(columns.text).not.toContain('The west wing was planned');
   });
 
   it("takes the page's main region when the intro and the body sit in differently named sections of it (a recipe)", async () => {

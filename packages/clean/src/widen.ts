@@ -134,8 +134,8 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
 /**
  * True when children of `container` of the same class shape as `child` (features/class-shape.ts:
  * `row row-4 section` and `row row-8 section` are sections of one grid, numbered apart) hold
- * `MIN_ALIKE_SHARE` of its prose. The same shape, not an alike one: a grid's main column and
- * its sidebar column share their grid token (`col-md-8`, `col-md-4`).
+ * `MIN_ALIKE_SHARE` of its prose. The same shape, not an alike one: a main column and a widget
+ * column named apart but sharing a grid token (`story col-md-8`, `widgets col-md-4`) are alike.
  */
 function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<Element, number>): boolean {
   const shape = shapeKey(child);
