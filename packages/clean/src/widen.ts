@@ -10,7 +10,6 @@
  */
 
 import type { Block } from './blocks.js';
-import { shapeKey } from './features/class-shape.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
@@ -27,6 +26,8 @@ const MIN_MISSING_CHARS = 1500;
 const MIN_SEED_SHARE = 0.1;
 /** Children shaped like the article's own must hold this share of the wider container's prose. */
 const MIN_ALIKE_SHARE = 0.6;
+/** Siblings of one tag are shaped alike when at least this share of their class tokens is shared. */
+const MIN_SHAPE_OVERLAP = 0.5;
 /** The wider container must hold at least this share of the page's prose characters. */
 const MIN_CONTAINER_SHARE = 0.8;
 /** … and at most this many characters of text per character of prose. */
@@ -131,17 +132,42 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
   return container;
 }
 
+interface Shape {
+  tag: string;
+  classes: Set<string>;
+}
+
 /**
- * True when children of `container` of the same class shape as `child` (features/class-shape.ts:
- * `row row-4 section` and `row row-8 section` are sections of one grid, numbered apart) hold
- * `MIN_ALIKE_SHARE` of its prose. The same shape, not an alike one: a main column and a widget
- * column named apart but sharing a grid token (`story col-md-8`, `widgets col-md-4`) are alike.
+ * The article's siblings are compared by their raw class tokens, not by features/class-shape.ts:
+ * under site CV both of its relations did worse here. `alikeShapes` (digits taken out, half of
+ * the smaller set shared) made a widget column alike to the main column for a shared grid token
+ * (`story col-md-8` and `widgets col-md-4`), and the same `shapeKey` missed the
+ * sections of a page builder that differ in one named token.
  */
+const shapeOf = (element: Element): Shape => ({
+  tag: element.localName.toLowerCase(),
+  classes: new Set((element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)),
+});
+
+/**
+ * Two elements are shaped alike when they have the same tag and share most of their class
+ * tokens (`row row-4 section` and `row row-8 section`: sections of one grid, numbered apart);
+ * an element without a class is alike only to one without a class.
+ */
+function alike(a: Shape, b: Shape): boolean {
+  if (a.tag !== b.tag) return false;
+  if (a.classes.size === 0 || b.classes.size === 0) return a.classes.size === b.classes.size;
+  let shared = 0;
+  for (const token of a.classes) if (b.classes.has(token)) shared++;
+  return shared / (a.classes.size + b.classes.size - shared) >= MIN_SHAPE_OVERLAP;
+}
+
+/** True when children of `container` shaped like `child` hold `MIN_ALIKE_SHARE` of its prose. */
 function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<Element, number>): boolean {
-  const shape = shapeKey(child);
+  const shape = shapeOf(child);
   let alikeProse = 0;
   for (let sibling = container.firstElementChild; sibling; sibling = sibling.nextElementSibling)
-    if (sibling === child || shapeKey(sibling) === shape) alikeProse += prose.get(sibling) ?? 0;
+    if (sibling === child || alike(shape, shapeOf(sibling))) alikeProse += prose.get(sibling) ?? 0;
   return alikeProse >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
 }
 
