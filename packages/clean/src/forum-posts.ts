@@ -39,6 +39,9 @@ const TEXT_ELEMENTS = new Set([
   'code',
 ]);
 
+/** Lists: beside a post's body they are its text only when they hold a sentence. */
+const LISTS = new Set(['ul', 'ol', 'dl']);
+
 const RULE = 'boilerplate/post-chrome' as const;
 
 /** Own text (of direct text children) in visible characters. */
@@ -50,9 +53,52 @@ function ownChars(element: Element): number {
   return n;
 }
 
+/** A run of text this long (visible characters of one text node outside links) is a sentence. */
+const MIN_SENTENCE_CHARS = 20;
+
+/** The longest text node outside links under an element, and its length; memoised per element. */
+type Runs = WeakMap<Element, { node: Node | null; chars: number }>;
+
+function longestRun(element: Element, runs: Runs): { node: Node | null; chars: number } {
+  const known = runs.get(element);
+  if (known) return known;
+  let best: { node: Node | null; chars: number } = { node: null, chars: 0 };
+  if (element.localName.toLowerCase() !== 'a') {
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const chars = (node.nodeValue ?? '').replace(/\s+/g, '').length;
+        if (chars > best.chars) best = { node, chars };
+      } else if (node.nodeType === 1) {
+        const inner = longestRun(node as Element, runs);
+        if (inner.chars > best.chars) best = inner;
+      }
+    }
+  }
+  runs.set(element, best);
+  return best;
+}
+
+/** True when `element` holds another post of the thread: an element in the post's own slot. */
+function holdsPost(element: Element, item: Element): boolean {
+  const slot = slotOf(item);
+  if (slot === item.localName.toLowerCase()) return false;
+  for (const el of Array.from(element.getElementsByTagName(item.localName))) if (slotOf(el) === slot) return true;
+  return false;
+}
+
+/**
+ * One post's walk down to its body: `path`, the elements walked through (the body last), and
+ * `chrome`, their siblings met on the way.
+ */
+interface PostWalk {
+  chrome: Element[];
+  path: Element[];
+}
+
 /** The chrome elements of one post: siblings of the path down to its body. */
-function postChrome(item: Element, stats: TextStats): Element[] {
+function postChrome(item: Element, stats: TextStats, runs: Runs): PostWalk {
   const chrome: Element[] = [];
+  const path: Element[] = [];
   let current = item;
   for (let depth = 0; depth < 30; depth++) {
     const own = stats.of(current);
@@ -68,16 +114,128 @@ function postChrome(item: Element, stats: TextStats): Element[] {
       }
     }
     if (!best || bestText < BODY_SHARE * text) break;
-    // Paragraphs, lists or quotes beside the largest child: this is the post's text itself.
+    // The post's body holds its longest run of text (a sentence); an author card of many short
+    // lines can outweigh a one-line reply, and a post with no sentence says nothing.
+    const run = longestRun(current, runs);
+    if (run.chars < MIN_SENTENCE_CHARS || !best.contains(run.node)) break;
+    // The replies nested in the post (a comment tree): the post's own text is above them.
+    if (holdsPost(best, item)) break;
+    // Paragraphs, lists or quotes beside the largest child: this is the post's text itself. A
+    // list of short lines (an author card's "Posts: 190", "Joined: …") is not.
     let prose = false;
-    for (let c = current.firstElementChild; c; c = c.nextElementSibling)
-      if (c !== best && TEXT_ELEMENTS.has(c.localName.toLowerCase()) && stats.of(c).chars > 0) prose = true;
+    for (let c = current.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName.toLowerCase();
+      if (c === best || !TEXT_ELEMENTS.has(tag) || stats.of(c).chars === 0) continue;
+      if (!LISTS.has(tag) || longestRun(c, runs).chars >= MIN_SENTENCE_CHARS) prose = true;
+    }
     if (prose) break;
     for (let c = current.firstElementChild; c; c = c.nextElementSibling) if (c !== best) chrome.push(c);
+    path.push(best);
     if (TEXT_ELEMENTS.has(best.localName.toLowerCase())) break;
     current = best;
   }
-  return chrome;
+  return { chrome, path };
+}
+
+/** An element's place in its post's template: its tag and class words (no digits), sorted. */
+function slotOf(element: Element): string {
+  const words = (element.getAttribute('class') ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '' && !/\d/.test(w))
+    .sort();
+  return [element.localName.toLowerCase(), ...words].join('.');
+}
+
+/** The slots of the elements from the post (left out) down to `element`, as one key. */
+function slotPath(item: Element, element: Element): string {
+  const slots: string[] = [];
+  for (let el: Element | null = element; el && el !== item; el = el.parentElement) slots.push(slotOf(el));
+  return slots.reverse().join(' > ');
+}
+
+/**
+ * The thread's template: for each slot (see slotPath) the walks met, whether more posts' walks
+ * went through it (the way to a body) or left it as chrome. One post's walk can go wrong where
+ * the others agree: a short reply beside a long author card is walked into the card.
+ */
+function templateSlots(walks: ReadonlyArray<{ item: Element; walk: PostWalk }>): {
+  chrome: Set<string>;
+  path: Set<string>;
+} {
+  const votes = new Map<string, number>();
+  const vote = (slot: string, n: number) => votes.set(slot, (votes.get(slot) ?? 0) + n);
+  for (const { item, walk } of walks) {
+    for (const el of walk.path) vote(slotPath(item, el), 1);
+    for (const el of walk.chrome) vote(slotPath(item, el), -1);
+  }
+  const chrome = new Set<string>();
+  const path = new Set<string>();
+  for (const [slot, n] of votes) (n < 0 ? chrome : path).add(slot);
+  return { chrome, path };
+}
+
+/**
+ * The chrome of each post by the thread's template: the elements in a chrome slot under the
+ * slots of the way to a body, not holding a slot of that way. This finds the chrome of posts the
+ * walk could not go down (a short reply beside a long author card: the body holds less than
+ * BODY_SHARE of the post), and leaves a body that one post's walk took for chrome.
+ */
+function templateChrome(
+  walks: ReadonlyArray<{ item: Element; walk: PostWalk }>,
+): Array<{ item: Element; element: Element }> {
+  const { chrome, path } = templateSlots(walks);
+  if (chrome.size === 0) return [];
+  const holdsPath = (el: Element, key: string, depth: number): boolean => {
+    if (depth > 30) return false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const k = `${key} > ${slotOf(c)}`;
+      if (path.has(k) || holdsPath(c, k, depth + 1)) return true;
+    }
+    return false;
+  };
+  const out: Array<{ item: Element; element: Element }> = [];
+  for (const { item } of walks) {
+    const visit = (el: Element, key: string, depth: number): void => {
+      if (depth > 30) return;
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+        const k = key === '' ? slotOf(c) : `${key} > ${slotOf(c)}`;
+        if (path.has(k)) visit(c, k, depth + 1);
+        else if (chrome.has(k) && !holdsPath(c, k, depth + 1) && !holdsPost(c, item)) out.push({ item, element: c });
+      }
+    };
+    visit(item, '', 0);
+  }
+  return out;
+}
+
+/**
+ * Who wrote a post and when, where the software puts it among the chrome: the first link to a
+ * member's profile with a name (not an avatar's initial) and the first `<time>` in the post's
+ * chrome. A thread is its posts with their authors and dates; the rest of the card goes.
+ */
+function postCredit(item: Element, chrome: ReadonlyArray<{ item: Element; element: Element }>): Element[] {
+  let author: Element | null = null;
+  let time: Element | null = null;
+  for (const { item: of, element } of chrome) {
+    if (of !== item) continue;
+    if (!author)
+      author =
+        Array.from(element.querySelectorAll('a[href]')).find(
+          (a) => USER_HREF.test(a.getAttribute('href') ?? '') && (a.textContent ?? '').trim().length >= 2,
+        ) ?? null;
+    if (!time) time = element.localName.toLowerCase() === 'time' ? element : element.querySelector('time');
+  }
+  return [author, time].filter((el): el is Element => el !== null);
+}
+
+/** The parts of `element` to remove so that the elements `keep` stay: all of it when it holds none. */
+function around(element: Element, keep: readonly Element[]): Element[] {
+  if (keep.includes(element)) return [];
+  if (!keep.some((k) => element.contains(k))) return [element];
+  const out: Element[] = [];
+  for (let c = element.firstElementChild; c; c = c.nextElementSibling) out.push(...around(c, keep));
+  return out;
 }
 
 /** A line is short: at most this many visible characters and words. */
@@ -176,25 +334,51 @@ function shingles(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** Elements whose parts are not looked into for a repeated passage: a paragraph is one. */
+const PASSAGES = new Set(['p', 'pre', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Words of its own (in no run found above) a copy of an earlier post may carry: "@name", "said:". */
+const MAX_OWN_WORDS = 5;
+
+/** Of a text's words, those that are in none of its runs found in `earlier`. */
+function ownWords(tokens: readonly string[], earlier: ReadonlySet<string>): number {
+  const covered = new Uint8Array(tokens.length);
+  for (let i = 0; i + QUOTE_SHINGLE <= tokens.length; i++)
+    if (earlier.has(tokens.slice(i, i + QUOTE_SHINGLE).join(' '))) covered.fill(1, i, i + QUOTE_SHINGLE);
+  let own = 0;
+  for (const c of covered) if (c === 0) own++;
+  return own;
+}
+
 /**
- * Quotes (`<blockquote>`, outermost in a post) that repeat an earlier post of the thread: most
- * of their word runs are in the posts above. The quoted post is on the page already; a quote of
- * a post that is not (an earlier page of the thread) stays.
+ * Passages inside a post that repeat an earlier post of the thread: a quote (`<blockquote>`,
+ * outermost) most of whose word runs are in the posts above, or any other element that is all
+ * such runs but a few words (the preview of the post replied to). The quoted post is on the
+ * page already; a quote of a post that is not (an earlier page of the thread) stays, and so
+ * does a reply around a quote.
  */
 function repeatedQuotes(items: readonly Element[]): Element[] {
   const out: Element[] = [];
   const earlier = new Set<string>();
-  for (const item of items) {
-    const quotes = Array.from(item.querySelectorAll('blockquote')).filter(
-      (q) => !q.parentElement?.closest('blockquote') || !item.contains(q.parentElement.closest('blockquote')),
-    );
-    for (const quote of quotes) {
-      const runs = shingles(words(quote.textContent ?? ''));
-      if (runs.length === 0) continue;
-      let found = 0;
-      for (const run of runs) if (earlier.has(run)) found++;
-      if (found >= MIN_QUOTED_SHARE * runs.length) out.push(quote);
+  const visit = (el: Element, depth: number): void => {
+    if (depth > 40) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tokens = words(c.textContent ?? '');
+      if (tokens.length < QUOTE_SHINGLE) continue;
+      const tag = c.localName.toLowerCase();
+      let repeated: boolean;
+      if (tag === 'blockquote') {
+        const runs = shingles(tokens);
+        let found = 0;
+        for (const run of runs) if (earlier.has(run)) found++;
+        repeated = found >= MIN_QUOTED_SHARE * runs.length;
+      } else repeated = ownWords(tokens, earlier) <= MAX_OWN_WORDS;
+      if (repeated) out.push(c);
+      else if (tag !== 'blockquote' && !PASSAGES.has(tag)) visit(c, depth + 1);
     }
+  };
+  for (const item of items) {
+    if (earlier.size > 0) visit(item, 0);
     for (const run of shingles(words(item.textContent ?? ''))) earlier.add(run);
   }
   return out;
@@ -267,11 +451,16 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
   if (!ruleApplies(ruleById(RULE), context.disabled, context.stage, context.pageType)) return;
   const stats = new TextStats();
   const reason = ruleById(RULE).dom?.reason ?? 'post chrome';
-  for (const item of items) {
-    if (!isAttached(item, root)) continue;
-    for (const element of postChrome(item, stats)) {
-      if (!isAttached(element, root) || isKept(context, element)) continue;
-      removeElement(context, element, RULE, reason);
+  const runs: Runs = new WeakMap();
+  const walks = items.filter((item) => isAttached(item, root)).map((item) => ({ item, walk: postChrome(item, stats, runs) }));
+  const chrome = templateChrome(walks);
+  const credits = new Map<Element, Element[]>();
+  for (const { item, element } of chrome) {
+    let credit = credits.get(item);
+    if (!credit) credits.set(item, (credit = postCredit(item, chrome)));
+    for (const part of around(element, credit)) {
+      if (!isAttached(part, root) || isKept(context, part)) continue;
+      removeElement(context, part, RULE, reason);
     }
   }
   const attached = items.filter((item) => isAttached(item, root));

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 21;
+const PIPELINE_REVISION = 22;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -74,7 +74,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'email-form': 1,
   'site-selectors': 2,
   'outside-article': 1,
-  'post-chrome': 4,
+  'post-chrome': 5,
   'region-chrome': 2,
   'shop-rows': 1,
   'teaser-cards': 1,
