@@ -80,7 +80,11 @@ ${PHPBB(3, 'Broad beans love clay; mine came through the winter without any cove
 
 describe.each(['linkedom', 'jsdom'] as const)('post chrome: a profile list beside the body (%s)', (engine) => {
   it("drops the author's list of short lines, keeps the post", async () => {
-    const doc = await clean(PROFILE_LISTS, { url: 'https://forum.example.org/viewtopic.php?t=5', engine, pageType: 'forum' });
+    const doc = await clean(PROFILE_LISTS, {
+      url: 'https://forum.example.org/viewtopic.php?t=5',
+      engine,
+      pageType: 'forum',
+    });
     expect(doc.text).toContain('Broad beans love clay');
     expect(doc.text).toContain('Parsnips did well for me in clay');
     expect(doc.text).not.toContain('Location:');
@@ -143,7 +147,12 @@ ${comment('f', 'fay', 'We line the inside of ours with copper tape, and the slug
 describe.each(['linkedom', 'jsdom'] as const)('post chrome: a comment tree (%s)', (engine) => {
   it('keeps the text of a comment with replies under it', async () => {
     const doc = await clean(TREE, { url: 'https://forum.example.org/s/beds', engine, pageType: 'forum' });
-    for (const text of ['Raised beds drain far better', 'Which timber did you use', 'Larch lasts longest', 'copper tape'])
+    for (const text of [
+      'Raised beds drain far better',
+      'Which timber did you use',
+      'Larch lasts longest',
+      'copper tape',
+    ])
       expect(doc.text).toContain(text);
   });
 });

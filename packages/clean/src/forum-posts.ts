@@ -452,7 +452,9 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
   const stats = new TextStats();
   const reason = ruleById(RULE).dom?.reason ?? 'post chrome';
   const runs: Runs = new WeakMap();
-  const walks = items.filter((item) => isAttached(item, root)).map((item) => ({ item, walk: postChrome(item, stats, runs) }));
+  const walks = items
+    .filter((item) => isAttached(item, root))
+    .map((item) => ({ item, walk: postChrome(item, stats, runs) }));
   const chrome = templateChrome(walks);
   const credits = new Map<Element, Element[]>();
   for (const { item, element } of chrome) {
