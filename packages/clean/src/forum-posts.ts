@@ -357,10 +357,18 @@ function ownWords(tokens: readonly string[], earlier: ReadonlySet<string>): numb
  * page already; a quote of a post that is not (an earlier page of the thread) stays, and so
  * does a reply around a quote.
  */
-function repeatedQuotes(items: readonly Element[]): Element[] {
+function repeatedQuotes(items: readonly Element[], walks: ReadonlyArray<{ walk: PostWalk }>): Element[] {
   const out: Element[] = [];
   const earlier = new Set<string>();
-  const visit = (el: Element, depth: number): void => {
+  // The way down to each post's body, and the body: a post's own text, though it may repeat another.
+  const way = new Set<Element>();
+  const bodies = new Set<Element>();
+  for (const { walk } of walks) {
+    for (const el of walk.path) way.add(el);
+    const body = walk.path[walk.path.length - 1];
+    if (body) bodies.add(body);
+  }
+  const visit = (el: Element, depth: number, inBody: boolean): void => {
     if (depth > 40) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       const tokens = words(c.textContent ?? '');
@@ -372,13 +380,13 @@ function repeatedQuotes(items: readonly Element[]): Element[] {
         let found = 0;
         for (const run of runs) if (earlier.has(run)) found++;
         repeated = found >= MIN_QUOTED_SHARE * runs.length;
-      } else repeated = ownWords(tokens, earlier) <= MAX_OWN_WORDS;
+      } else repeated = !inBody && !bodies.has(c) && ownWords(tokens, earlier) <= MAX_OWN_WORDS;
       if (repeated) out.push(c);
-      else if (tag !== 'blockquote' && !PASSAGES.has(tag)) visit(c, depth + 1);
+      else if (tag !== 'blockquote' && !PASSAGES.has(tag)) visit(c, depth + 1, inBody || bodies.has(c));
     }
   };
   for (const item of items) {
-    if (earlier.size > 0) visit(item, 0);
+    if (earlier.size > 0) visit(item, 0, false);
     for (const run of shingles(words(item.textContent ?? ''))) earlier.add(run);
   }
   return out;
@@ -474,7 +482,7 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: not a post, among the posts`);
   }
-  for (const element of repeatedQuotes(attached)) {
+  for (const element of repeatedQuotes(attached, walks)) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: a quote of an earlier post on the page`);
   }
