@@ -156,3 +156,43 @@ describe.each(['linkedom', 'jsdom'] as const)('post chrome: a comment tree (%s)'
       expect(doc.text).toContain(text);
   });
 });
+
+/** Posts whose author line, profile line and body are plain `<div>`s of one shape. */
+const PLAIN_POSTS = `<!doctype html><html><head><title>Floods</title></head><body><main><h1>Floods</h1><div class="thread">${SENTENCES.slice(
+  0,
+  4,
+)
+  .map(
+    (s, i) =>
+      `<div class="post" id="p${i + 1}"><div><a href="/members/u${i + 1}/">user${i + 1}</a></div><div>Posts: ${41 + i}</div><div>${s}</div></div>`,
+  )
+  .join('')}</div></main></body></html>`;
+
+const WATER_POST =
+  'The water board will cut the supply to the allotments from the first of November, so drain the butts and lag the standpipes before then.';
+
+/** A reply whose text sits one wrapper below the post, beside a preview of the opening post. */
+const WRAPPED_REPLY = `<!doctype html><html><head><title>Water</title></head><body><main><h1>Water</h1><div class="thread">${[
+  `<p>${WATER_POST}</p>`,
+  '<p>Does that include the trough by the gate, or only the standpipes on the upper field near the shed?</p>',
+  `<div class="bbquote">user1 wrote: ${WATER_POST}</div><p>Thanks, noted.</p>`,
+  '<p>The trough by the gate is on the same main, so it goes off as well, I asked them last year.</p>',
+]
+  .map(
+    (body, i) =>
+      `<article class="post" id="p${i + 1}"><div class="card"><a href="/members/u${i + 1}/">user${i + 1}</a> <span>Posts: ${41 + i}</span></div><div class="wrap"><div class="body">${body}</div><div class="tools"><a href="#">Reply</a></div></div></article>`,
+  )
+  .join('')}</div></main></body></html>`;
+
+describe.each(['linkedom', 'jsdom'] as const)('post bodies the template never takes (%s)', (engine) => {
+  it('keeps every body when the body and the chrome beside it are elements of one shape', async () => {
+    const doc = await clean(PLAIN_POSTS, { url: 'https://forum.example.org/t/floods/1', engine, pageType: 'forum' });
+    for (const sentence of SENTENCES.slice(0, 4)) expect(doc.text).toContain(sentence);
+  });
+
+  it('keeps a reply written one wrapper below the post beside a preview of an earlier post', async () => {
+    const doc = await clean(WRAPPED_REPLY, { url: 'https://forum.example.org/t/water/1', engine, pageType: 'forum' });
+    expect(doc.text).toContain('Thanks, noted.');
+    expect(doc.text).toContain('Does that include the trough by the gate');
+  });
+});

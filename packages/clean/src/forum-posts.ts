@@ -165,9 +165,13 @@ function templateSlots(walks: ReadonlyArray<{ item: Element; walk: PostWalk }>):
 } {
   const votes = new Map<string, number>();
   const vote = (slot: string, n: number) => votes.set(slot, (votes.get(slot) ?? 0) + n);
+  // One vote per post and slot: a body beside chrome siblings of its own tag and classes is
+  // still one post's way to its body, not outvoted by the number of siblings.
   for (const { item, walk } of walks) {
-    for (const el of walk.path) vote(slotPath(item, el), 1);
-    for (const el of walk.chrome) vote(slotPath(item, el), -1);
+    const way = new Set(walk.path.map((el) => slotPath(item, el)));
+    const aside = new Set(walk.chrome.map((el) => slotPath(item, el)));
+    for (const slot of way) vote(slot, 1);
+    for (const slot of aside) if (!way.has(slot)) vote(slot, -1);
   }
   const chrome = new Set<string>();
   const path = new Set<string>();
@@ -195,13 +199,16 @@ function templateChrome(
     return false;
   };
   const out: Array<{ item: Element; element: Element }> = [];
-  for (const { item } of walks) {
+  for (const { item, walk } of walks) {
+    // The body this post's own walk found is never its chrome, whatever the other posts say.
+    const body = walk.path.at(-1);
     const visit = (el: Element, key: string, depth: number): void => {
       if (depth > 30) return;
       for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
         const k = key === '' ? slotOf(c) : `${key} > ${slotOf(c)}`;
         if (path.has(k)) visit(c, k, depth + 1);
-        else if (chrome.has(k) && !holdsPath(c, k, depth + 1) && !holdsPost(c, item)) out.push({ item, element: c });
+        else if (chrome.has(k) && !(body && c.contains(body)) && !holdsPath(c, k, depth + 1) && !holdsPost(c, item))
+          out.push({ item, element: c });
       }
     };
     visit(item, '', 0);
@@ -360,12 +367,12 @@ function ownWords(tokens: readonly string[], earlier: ReadonlySet<string>): numb
 function repeatedQuotes(items: readonly Element[], walks: ReadonlyArray<{ walk: PostWalk }>): Element[] {
   const out: Element[] = [];
   const earlier = new Set<string>();
-  // The way down to each post's body, and the body: a post's own text, though it may repeat another.
+  // The way down to each post's body, body included: a post's own text, though it may repeat another.
   const way = new Set<Element>();
   const bodies = new Set<Element>();
   for (const { walk } of walks) {
     for (const el of walk.path) way.add(el);
-    const body = walk.path[walk.path.length - 1];
+    const body = walk.path.at(-1);
     if (body) bodies.add(body);
   }
   const visit = (el: Element, depth: number, inBody: boolean): void => {
@@ -380,7 +387,7 @@ function repeatedQuotes(items: readonly Element[], walks: ReadonlyArray<{ walk: 
         let found = 0;
         for (const run of runs) if (earlier.has(run)) found++;
         repeated = found >= MIN_QUOTED_SHARE * runs.length;
-      } else repeated = !inBody && !bodies.has(c) && ownWords(tokens, earlier) <= MAX_OWN_WORDS;
+      } else repeated = !inBody && !way.has(c) && ownWords(tokens, earlier) <= MAX_OWN_WORDS;
       if (repeated) out.push(c);
       else if (tag !== 'blockquote' && !PASSAGES.has(tag)) visit(c, depth + 1, inBody || bodies.has(c));
     }

@@ -260,12 +260,22 @@ function repeatedRun(state: TextState): void {
   const { blocks } = state;
   const keys = blocks.map((block) => squash(block.text));
   const earlier = new Map<string, number[]>();
+  // The sources compared with the block before, all of which failed: from (i, j) the comparison
+  // is a tail of the one from (i - 1, j - 1), so it fails too (without this, blocks repeated
+  // many times made the search quadratic in the page's length).
+  let failedBefore = new Set<number>();
   for (let i = 0; i < blocks.length; i += 1) {
     const key = keys[i]!;
-    if (key === '') continue;
+    if (key === '') {
+      failedBefore = new Set();
+      continue;
+    }
     let length = 0;
     let source = -1;
+    const compared = new Set<number>();
     for (const j of (earlier.get(key) ?? []).slice(-RUN_MAX_SOURCES)) {
+      compared.add(j);
+      if (failedBefore.has(j - 1)) continue;
       let k = 0;
       let long = 0;
       let chars = 0;
@@ -283,8 +293,10 @@ function repeatedRun(state: TextState): void {
       const reason = `${length} blocks repeating, word for word, the blocks from "${blocks[source]!.text.slice(0, 40)}" on`;
       for (let k = 0; k < length; k += 1) state.remove(i + k, id, reason);
       i += length - 1;
+      failedBefore = new Set();
       continue;
     }
+    failedBefore = compared;
     const list = earlier.get(key);
     if (list) list.push(i);
     else earlier.set(key, [i]);
