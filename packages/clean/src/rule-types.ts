@@ -37,6 +37,7 @@ export type TextProcedure =
   | 'trailing-short'
   | 'repeated-run'
   | 'closing-bio'
+  | 'repeated-block'
   | 'site-text';
 
 /** Named line tests that need code rather than one pattern. */

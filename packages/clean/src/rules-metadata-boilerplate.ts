@@ -116,6 +116,12 @@ const TRAINING_WEEK = [
   .map((text) => `<p>${text}</p>`)
   .join('');
 
+/** A product page that shows its returns notice twice, the second time in capitals. */
+const REPEATED_NOTICE_PAGE = SHOP_PAGE.replace(
+  '<p>It is safe',
+  '<p>Free returns within 30 days.</p><p>FREE RETURNS WITHIN 30 DAYS</p><p>It is safe',
+);
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -553,6 +559,41 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         },
       ],
       keep: [{ input: 'Recorded on every page of this site' }],
+    },
+  },
+  {
+    id: 'repeated/page-block',
+    category: 'repeated',
+    description:
+      'On a product, collection or listing page, a block of two or more words whose text (case and punctuation aside) a block above it already shows: shop pages draw the same notice, spec list or description twice (once per screen size, in a tab and again in a drawer). The first copy stays.',
+    stages: ['text'],
+    pageTypes: ['product', 'collection', 'listing'],
+    revision: 1,
+    text: { procedure: 'repeated-block' },
+    examples: {
+      remove: [
+        {
+          input: REPEATED_NOTICE_PAGE,
+          at: 'top',
+          target: 'FREE RETURNS WITHIN 30 DAYS',
+          options: { pageType: 'product' },
+        },
+      ],
+      keep: [
+        {
+          input: REPEATED_NOTICE_PAGE,
+          at: 'top',
+          target: 'Free returns within 30 days.',
+          options: { pageType: 'product' },
+        },
+        // On an article the rule does not run: a refrain stays.
+        {
+          input: REPEATED_NOTICE_PAGE,
+          at: 'top',
+          target: 'FREE RETURNS WITHIN 30 DAYS',
+          options: { pageType: 'article' },
+        },
+      ],
     },
   },
   {

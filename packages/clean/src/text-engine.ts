@@ -117,6 +117,7 @@ export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'about-company',
   'trailing-short',
   'closing-bio',
+  'repeated-block',
 ];
 
 function factsOf(block: Block): Facts {

@@ -320,6 +320,27 @@ function closingBio(state: TextState): void {
   }
 }
 
+/** A repeated block has at least this many words: a repeated "Yes" or a price is a table's value. */
+const MIN_REPEATED_WORDS = 2;
+
+/**
+ * `repeated-block`: on the page types the rule names, a kept block whose text (in label form) a
+ * kept block above it already shows: shop pages draw the same notice, spec list or description
+ * twice (once per screen size, once per tab and again in a drawer).
+ */
+function repeatedBlock(state: TextState): void {
+  const id = 'repeated/page-block';
+  const type = state.context.pageType;
+  if (!type || !ruleById(id).pageTypes?.includes(type) || !state.enabled(id)) return;
+  const seen = new Set<string>();
+  for (const i of keptOrder(state)) {
+    const fact = state.facts[i]!;
+    if (fact.words < MIN_REPEATED_WORDS) continue;
+    if (seen.has(fact.label)) state.remove(i, id, 'the same text as a block above it');
+    else seen.add(fact.label);
+  }
+}
+
 export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) => void>> = {
   'comment-thread': commentThread,
   'amount-run': amountRun,
@@ -331,6 +352,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'trailing-short': trailingShort,
   'closing-bio': closingBio,
   'repeated-run': repeatedRun,
+  'repeated-block': repeatedBlock,
   'site-text': siteText,
 };
 
