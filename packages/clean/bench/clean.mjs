@@ -205,8 +205,12 @@ async function main() {
   const snapshot = snapshotCleaner();
   process.on('exit', () => snapshot.cleanup());
   const cleaner = await loadCleaner();
-  const systems = ['readability-jsdom', 'readability-linkedom'];
-  if (cleaner.clean) systems.push('clean-jsdom', 'clean-linkedom', 'clean-default');
+  if (!cleaner.clean) {
+    // The cleaner is what this measures: without it the ratios mean nothing.
+    process.stderr.write(`bench: ${cleaner.reason}; build the workspace first (pnpm build)\n`);
+    process.exit(1);
+  }
+  const systems = ['readability-jsdom', 'readability-linkedom', 'clean-jsdom', 'clean-linkedom', 'clean-default'];
 
   const cpu = cpus();
   console.log('@corpuskit/clean benchmark');
@@ -218,11 +222,9 @@ async function main() {
   console.log(
     `pages: ${files.length} readability test pages (median ${median(sizes).toFixed(0)} KB, max ${Math.max(...sizes).toFixed(0)} KB); ${passes} pass(es) per system, each in a fresh process`,
   );
-  if (!cleaner.clean) console.log(`cleaner: not measured (${cleaner.reason})`);
-  else
-    console.log(
-      `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), default engine ${cleaner.defaultEngine ?? '?'}`,
-    );
+  console.log(
+    `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), default engine ${cleaner.defaultEngine ?? '?'}`,
+  );
 
   // 1. Time per page.
   const perSystem = Object.fromEntries(systems.map((s) => [s, []]));
