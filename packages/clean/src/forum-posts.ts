@@ -221,11 +221,10 @@ function templateChrome(
  * member's profile with a name (not an avatar's initial) and the first `<time>` in the post's
  * chrome. A thread is its posts with their authors and dates; the rest of the card goes.
  */
-function postCredit(item: Element, chrome: ReadonlyArray<{ item: Element; element: Element }>): Element[] {
+function postCredit(chrome: readonly Element[]): Element[] {
   let author: Element | null = null;
   let time: Element | null = null;
-  for (const { item: of, element } of chrome) {
-    if (of !== item) continue;
+  for (const element of chrome) {
     if (!author)
       author =
         Array.from(element.querySelectorAll('a[href]')).find(
@@ -470,15 +469,20 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
   const walks = items
     .filter((item) => isAttached(item, root))
     .map((item) => ({ item, walk: postChrome(item, stats, runs) }));
-  const chrome = templateChrome(walks);
-  const credits = new Map<Element, Element[]>();
-  for (const { item, element } of chrome) {
-    let credit = credits.get(item);
-    if (!credit) credits.set(item, (credit = postCredit(item, chrome)));
-    for (const part of around(element, credit)) {
-      if (!isAttached(part, root) || isKept(context, part)) continue;
-      removeElement(context, part, RULE, reason);
-    }
+  // Each post's chrome, in document order (templateChrome lists the posts one after another).
+  const chromeOf = new Map<Element, Element[]>();
+  for (const { item, element } of templateChrome(walks)) {
+    const list = chromeOf.get(item);
+    if (list) list.push(element);
+    else chromeOf.set(item, [element]);
+  }
+  for (const chrome of chromeOf.values()) {
+    const credit = postCredit(chrome);
+    for (const element of chrome)
+      for (const part of around(element, credit)) {
+        if (!isAttached(part, root) || isKept(context, part)) continue;
+        removeElement(context, part, RULE, reason);
+      }
   }
   const attached = items.filter((item) => isAttached(item, root));
   for (const element of signatures(attached, stats)) {
