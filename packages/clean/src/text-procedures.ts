@@ -330,8 +330,8 @@ const MIN_REPEATED_WORDS = 2;
  */
 function repeatedBlock(state: TextState): void {
   const id = 'repeated/page-block';
-  const type = state.context.pageType;
-  if (!type || !ruleById(id).pageTypes?.includes(type) || !state.enabled(id)) return;
+  // enabled() checks the rule's page types, but passes every rule when the page has no type.
+  if (!state.context.pageType || !state.enabled(id)) return;
   const seen = new Set<string>();
   for (const i of keptOrder(state)) {
     const fact = state.facts[i]!;
