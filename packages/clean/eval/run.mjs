@@ -163,7 +163,6 @@ const snapshot = snapshotCleaner();
 process.on('exit', () => snapshot.cleanup());
 const cleaner = await loadCleaner();
 if (!cleaner.clean) fail(`${cleaner.reason}; build the workspace first (pnpm build)`, 1);
-const cleanEngines = engines;
 
 // ------------------------------------------------------------------------------------------------
 // Run every task through the pool.
@@ -174,7 +173,7 @@ const systems = [
     { name: `readability-${e}`, task: `readability:${e}`, pick: (r) => r.text },
     { name: `readability-${e}-blocks`, task: `readability:${e}`, pick: (r) => r.blocks },
   ]),
-  ...cleanEngines.map((e) => ({ name: `clean-${e}`, task: `clean:${e}`, pick: (r) => r.text, cleaner: true })),
+  ...engines.map((e) => ({ name: `clean-${e}`, task: `clean:${e}`, pick: (r) => r.text, cleaner: true })),
 ];
 const taskKeys = [...new Set(systems.map((s) => s.task))];
 
@@ -1036,7 +1035,7 @@ if (args.cv) {
 const header = [
   `corpuskit eval: ${dataDir}`,
   `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memGb} GB, node ${report.machine.node}; ${jobs} workers, ${elapsed.toFixed(0)} s`,
-  `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), engines ${cleanEngines.join(', ')}, default ${cleaner.defaultEngine ?? '?'}`,
+  `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), engines ${engines.join(', ')}, default ${cleaner.defaultEngine ?? '?'}`,
   `baselines: ${baselineEngines.length ? '@mozilla/readability 0.6.0 on jsdom 29 and linkedom 0.18.11 (textContent, and -blocks = blocks joined by newlines)' : 'skipped'}`,
   '',
 ];
