@@ -127,4 +127,10 @@ describe('file ids', () => {
     expect(hostOf('https://news.example.com/a')).toBe('news.example.com');
     expect(hostOf('file:a.html')).toBeNull();
   });
+
+  it('reads the scheme in any case, as URLs do', () => {
+    expect(hostOf('HTTPS://News.Example.com/a')).toBe('news.example.com');
+    expect(hostOf('Http://example.org')).toBe('example.org');
+    expect(hostOf('ftp://example.org/a')).toBeNull();
+  });
 });

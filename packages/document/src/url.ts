@@ -144,7 +144,7 @@ function escapeFileName(posix: string): string {
 
 /** The host a document id belongs to (for per-site tables), or null for `file:` ids. */
 export function hostOf(id: string): string | null {
-  if (!/^https?:\/\//.test(id)) return null;
+  if (!/^https?:\/\//i.test(id)) return null;
   try {
     return new URL(id).hostname;
   } catch {
