@@ -11,6 +11,7 @@
  * other children met on the way are the chrome. Nothing site-specific: only the tree's shape.
  */
 
+import { shapeKey } from './features/class-shape.js';
 import { TextStats } from './features/dom-walk.js';
 import { DATE_TEXT, USER_HREF, itemShape } from './features/groups.js';
 import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
@@ -80,9 +81,9 @@ function longestRun(element: Element, runs: Runs): { node: Node | null; chars: n
 
 /** True when `element` holds another post of the thread: an element in the post's own slot. */
 function holdsPost(element: Element, item: Element): boolean {
-  const slot = slotOf(item);
+  const slot = shapeKey(item);
   if (slot === item.localName.toLowerCase()) return false;
-  for (const el of Array.from(element.getElementsByTagName(item.localName))) if (slotOf(el) === slot) return true;
+  for (const el of Array.from(element.getElementsByTagName(item.localName))) if (shapeKey(el) === slot) return true;
   return false;
 }
 
@@ -137,20 +138,10 @@ function postChrome(item: Element, stats: TextStats, runs: Runs): PostWalk {
   return { chrome, path };
 }
 
-/** An element's place in its post's template: its tag and class words (no digits), sorted. */
-function slotOf(element: Element): string {
-  const words = (element.getAttribute('class') ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== '' && !/\d/.test(w))
-    .sort();
-  return [element.localName.toLowerCase(), ...words].join('.');
-}
-
 /** The slots of the elements from the post (left out) down to `element`, as one key. */
 function slotPath(item: Element, element: Element): string {
   const slots: string[] = [];
-  for (let el: Element | null = element; el && el !== item; el = el.parentElement) slots.push(slotOf(el));
+  for (let el: Element | null = element; el && el !== item; el = el.parentElement) slots.push(shapeKey(el));
   return slots.reverse().join(' > ');
 }
 
@@ -193,7 +184,7 @@ function templateChrome(
   const holdsPath = (el: Element, key: string, depth: number): boolean => {
     if (depth > 30) return false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const k = `${key} > ${slotOf(c)}`;
+      const k = `${key} > ${shapeKey(c)}`;
       if (path.has(k) || holdsPath(c, k, depth + 1)) return true;
     }
     return false;
@@ -205,7 +196,7 @@ function templateChrome(
     const visit = (el: Element, key: string, depth: number): void => {
       if (depth > 30) return;
       for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-        const k = key === '' ? slotOf(c) : `${key} > ${slotOf(c)}`;
+        const k = key === '' ? shapeKey(c) : `${key} > ${shapeKey(c)}`;
         if (path.has(k)) visit(c, k, depth + 1);
         else if (chrome.has(k) && !(body && c.contains(body)) && !holdsPath(c, k, depth + 1) && !holdsPost(c, item))
           out.push({ item, element: c });
