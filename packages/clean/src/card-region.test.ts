@@ -29,8 +29,29 @@ const ARTICLE = `<!doctype html><html><head><title>Council votes</title></head><
 ${[1, 2, 3, 4, 5].map((i) => `<p>Paragraph ${i} of the report on the vote about the bridge, with the figures the council gave and what the mayor said afterwards about the cost and the timetable of the works.</p>`).join('')}
 <ul class="related">${[1, 2, 3].map(pick).join('')}</ul></div></body></html>`;
 
+// A shop grid whose cards carry their state in their classes (first or last of a row, on sale,
+// out of stock): no three of them have the same classes, yet they are one grid.
+const STATES = ['first', 'sale', 'last', 'first outofstock', '', 'last sale', 'first', 'sale'];
+const tile = (i: number) => `<li class="product post-${i} ${STATES[i - 1]}"><a href="/p/${i}">Linen shirt ${i}</a>
+  <span class="price">$${20 + i}.00</span> <span>Washed linen, relaxed fit</span></li>`;
+const SHOP_GRID = `<!doctype html><html><head><title>Shirts</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header>
+<div class="catalog"><h1>Shirts</h1><p>Shirts in linen and cotton, cut in our own workshop.</p>
+<ul class="products">${Array.from({ length: 8 }, (_, i) => tile(i + 1)).join('')}</ul></div>
+<aside><ul>${[1, 2, 3, 4].map(pick).join('')}</ul></aside>
+<footer><p>Company address, contact and the terms of the shop.</p></footer></body></html>`;
+
 describe('card region of collection and listing pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`groups cards whose classes differ only in their state (${engine})`, async () => {
+      const page = await parseHtml(SHOP_GRID, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('catalog');
+      } finally {
+        page.close();
+      }
+    });
+
     it(`finds the cards' container with the heading and intro, not the sidebar (${engine})`, async () => {
       const page = await parseHtml(LISTING, engine, null, []);
       try {

@@ -36,11 +36,12 @@ interface CardGroup {
 
 function cardGroups(body: Element, stats: TextStats): CardGroup[] {
   const out: CardGroup[] = [];
-  for (const group of siblingGroups(body, MIN_CARDS)) {
+  for (const group of siblingGroups(body, MIN_CARDS, true)) {
     const items = group.items;
     const tag = items[0]!.localName.toLowerCase();
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;
-    if (insideChrome(group.parent)) continue;
+    // Children of the body are the page's sections, not cards.
+    if (insideChrome(group.parent) || ROOT_TAGS.has(group.parent.localName.toLowerCase())) continue;
     let linked = 0;
     let chars = 0;
     let controls = 0;
