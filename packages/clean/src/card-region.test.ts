@@ -41,12 +41,33 @@ const SHOP_GRID = `<!doctype html><html><head><title>Shirts</title></head><body>
 <aside><ul>${[1, 2, 3, 4].map(pick).join('')}</ul></aside>
 <footer><p>Company address, contact and the terms of the shop.</p></footer></body></html>`;
 
+// An article in a layout row: its column, a narrow column of teasers and a row of share links
+// differ only in their width classes, but the article's column holds most of their text.
+const COLUMNS = `<!doctype html><html><head><title>Appeal</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/topics">Topics</a></nav></header>
+<div class="content"><div class="row">
+<div class="columns wide"><h1>An appeal for the bridge</h1>
+${[1, 2, 3, 4, 5].map((i) => `<p>Paragraph ${i} of the appeal about the bridge, with the figures the council gave and what <a href="/mayor">the mayor</a> said afterwards about the cost and the timetable.</p>`).join('')}</div>
+<div class="columns narrow"><h3>Latest</h3><ul>${[1, 2, 3].map(pick).join('')}</ul></div>
+<div class="columns full"><a href="/share/mail">Mail</a> <a href="/share/print">Print this page</a></div>
+</div></div>
+<footer><p>Company address, contact and the terms of the site.</p></footer></body></html>`;
+
 describe('card region of collection and listing pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`groups cards whose classes differ only in their state (${engine})`, async () => {
       const page = await parseHtml(SHOP_GRID, engine, null, []);
       try {
         expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('catalog');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`takes no layout columns of unlike sizes for cards (${engine})`, async () => {
+      const page = await parseHtml(COLUMNS, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)).toBeNull();
       } finally {
         page.close();
       }

@@ -9,6 +9,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
+import { shapeKey } from './features/class-shape.js';
 import { siblingGroups } from './features/repeated.js';
 
 /** A card group has at least this many items... */
@@ -19,6 +20,12 @@ const MIN_LINKED_SHARE = 0.6;
 const MAX_MEAN_CARD_CHARS = 1200;
 /** Cards of fewer characters on average are a menu or a tag list, not cards. */
 const MIN_MEAN_CARD_CHARS = 20;
+/**
+ * Cards whose classes differ (a grid's `first`, `sale`, `outofstock`) are one group only when
+ * they are alike in size: when one holds more than this share of the group's text, the group is
+ * a page's columns (`columns wide` holding the article beside `columns narrow` of teasers).
+ */
+const MAX_MIXED_CARD_SHARE = 0.5;
 /** The card region must hold this share of the page's text outside its header, footer, nav and asides. */
 const MIN_REGION_SHARE = 0.4;
 /** Climbing to the parent is allowed when it adds at most this share of text that is not cards. */
@@ -45,8 +52,11 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     let linked = 0;
     let chars = 0;
     let controls = 0;
+    let largest = 0;
     for (const item of items) {
-      chars += stats.of(item).chars;
+      const n = stats.of(item).chars;
+      chars += n;
+      largest = Math.max(largest, n);
       if (item.querySelector('a[href]')) linked++;
       // Filter rows and option lists are made of check boxes and fields, not links.
       if (item.querySelector('input, select, textarea')) controls++;
@@ -55,6 +65,8 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     const mean = chars / items.length;
     if (linked < MIN_LINKED_SHARE * items.length) continue;
     if (mean < MIN_MEAN_CARD_CHARS || mean > MAX_MEAN_CARD_CHARS) continue;
+    const mixed = items.some((item) => shapeKey(item) !== shapeKey(items[0]!));
+    if (mixed && largest > MAX_MIXED_CARD_SHARE * chars) continue;
     out.push({ group, chars });
   }
   return out;
