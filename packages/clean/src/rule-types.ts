@@ -37,6 +37,7 @@ export type TextProcedure =
   | 'trailing-short'
   | 'repeated-run'
   | 'closing-bio'
+  | 'after-prose'
   | 'repeated-block'
   | 'site-text';
 

@@ -12,6 +12,25 @@ const DATE_LABEL =
   '(?:published|updated|last updated|posted|posted on|modified|last modified|veröffentlicht(?: am)?|zuletzt aktualisiert(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)';
 const DATE_WITH_TIME = `(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?`;
 
+/**
+ * A long report in its own element: ten paragraphs, so that it holds most of the prose of the
+ * test article around it.
+ */
+const RIVER_REPORT = Array.from(
+  { length: 10 },
+  (_, i) =>
+    `<p>Part ${i + 1} of the river report. The water board measured the river at twelve places this summer and found less nitrate than in any year since the measurements began, which it puts down to the wider strips of grass that farmers now leave along the banks. Fish counts rose as well, most of all below the old mill, where the weir was replaced by a ramp two years ago and trout can swim upstream again. The board will publish the full figures in the autumn and asks anglers to send in their own counts before then.</p>`,
+).join('');
+
+/** Three answers of a questions section, each a paragraph of prose. */
+const RIVER_ANSWERS = [
+  'Can I swim in the river this summer? The board says the water at the three marked places is clean enough for swimming from June to September, and it will put up signs when a storm washes dirt from the fields into the river.',
+  'Who pays for the grass strips along the banks? Farmers who leave a strip of at least five metres receive a payment from the regional fund for every kilometre, and the board checks the strips twice a year.',
+  'When will the next ramp be built? The weir at the sawmill is next, in the spring after next, once the plans have been approved and the money from the regional fund has been paid out to the board.',
+]
+  .map((text) => `<p>${text}</p>`)
+  .join('');
+
 /** A forum thread of three posts, each with an author card and controls around its text. */
 const FORUM_POSTS = [
   [
@@ -325,6 +344,32 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     examples: {
       remove: [{ input: 'Town and country', at: 'end' }],
       keep: [{ input: 'Town and country', at: 'middle' }],
+    },
+  },
+  {
+    id: 'boilerplate/after-prose',
+    category: 'boilerplate',
+    description:
+      "Blocks after the element that holds the article's prose and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text.",
+    stages: ['text'],
+    pageTypes: ['article'],
+    revision: 1,
+    text: { procedure: 'after-prose' },
+    examples: {
+      remove: [
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><div class="box"><p>Our river reporting is paid for by readers like you, and every gift helps us keep it free to read.</p></div>`,
+          at: 'end',
+          target: 'Our river reporting is paid for by readers like you',
+        },
+      ],
+      keep: [
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><section><h2>Questions and answers</h2>${RIVER_ANSWERS}</section>`,
+          at: 'end',
+          target: 'Can I swim in the river this summer?',
+        },
+      ],
     },
   },
   {

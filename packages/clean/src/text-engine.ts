@@ -117,6 +117,7 @@ export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'about-company',
   'trailing-short',
   'closing-bio',
+  'after-prose',
   'repeated-block',
 ];
 

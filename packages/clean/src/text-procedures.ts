@@ -320,6 +320,63 @@ function closingBio(state: TextState): void {
   }
 }
 
+/** A kept paragraph is prose from `Facts.long` on, with at most this share of its text in links. */
+const PROSE_MAX_LINK_DENSITY = 0.3;
+/** The article needs this many prose paragraphs before its prose has a container. */
+const PROSE_MIN_PARAGRAPHS = 3;
+/** The prose container: the innermost element holding this share of the prose's characters. */
+const PROSE_SHARE = 0.8;
+/** What follows the container goes only when it is at most this share of the kept text … */
+const AFTER_PROSE_MAX_SHARE = 0.25;
+/** … and holds fewer prose paragraphs than this (more are a section of the article: questions and answers, a chapter list). */
+const AFTER_PROSE_MAX_PARAGRAPHS = 3;
+
+/**
+ * `after-prose`: the blocks after the element that holds the article's prose, outside it (an
+ * author box, a disclosure, a call to action or a signup form the container picked up beside
+ * the body). The prose container is the innermost element holding most of the characters of the
+ * long, sentence-ending paragraphs; a page whose body is split across siblings has its
+ * container higher up, around all of them.
+ */
+function afterProse(state: TextState): void {
+  const id = 'boilerplate/after-prose';
+  if (state.context.plainText || !state.enabled(id)) return;
+  const { blocks, facts } = state;
+  const order = keptOrder(state).filter((i) => blocks[i]!.nodes.length > 0);
+  const isProse = (i: number): boolean =>
+    facts[i]!.long &&
+    blocks[i]!.kind === 'p' &&
+    facts[i]!.linkDensity <= PROSE_MAX_LINK_DENSITY &&
+    endsLikeSentence(blocks[i]!.text);
+  const prose = order.filter(isProse);
+  if (prose.length < PROSE_MIN_PARAGRAPHS) return;
+  const total = prose.reduce((sum, i) => sum + facts[i]!.chars, 0);
+  const held = new Map<Element, { chars: number; paragraphs: number }>();
+  for (const i of prose) {
+    for (let element = blocks[i]!.nodes[0]!.parentElement; element; element = element.parentElement) {
+      const entry = held.get(element) ?? { chars: 0, paragraphs: 0 };
+      entry.chars += facts[i]!.chars;
+      entry.paragraphs += 1;
+      held.set(element, entry);
+    }
+  }
+  let container: Element | null = null;
+  for (const [element, entry] of held) {
+    if (entry.chars < PROSE_SHARE * total || entry.paragraphs < 2) continue;
+    if (!container || container.contains(element)) container = element;
+  }
+  if (!container) return;
+  let last = -1;
+  for (const [p, i] of order.entries()) if (container.contains(blocks[i]!.nodes[0]!)) last = p;
+  const tail = order.slice(last + 1);
+  if (tail.length === 0) return;
+  const keptChars = order.reduce((sum, i) => sum + facts[i]!.chars, 0);
+  const tailChars = tail.reduce((sum, i) => sum + facts[i]!.chars, 0);
+  if (tailChars > AFTER_PROSE_MAX_SHARE * keptChars) return;
+  if (tail.filter(isProse).length >= AFTER_PROSE_MAX_PARAGRAPHS) return;
+  for (const i of tail) state.remove(i, id, "after the element that holds the article's prose, outside it");
+}
+
 /** A repeated block has at least this many words: a repeated "Yes" or a price is a table's value. */
 const MIN_REPEATED_WORDS = 2;
 
@@ -351,6 +408,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'about-company': aboutCompany,
   'trailing-short': trailingShort,
   'closing-bio': closingBio,
+  'after-prose': afterProse,
   'repeated-run': repeatedRun,
   'repeated-block': repeatedBlock,
   'site-text': siteText,

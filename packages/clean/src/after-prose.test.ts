@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+
+const PARAGRAPH = (topic: string, i: number) =>
+  `<p>Paragraph ${i} about the ${topic}: the council met on Monday to discuss it, and the plans that were shown to residents in the town hall will be decided in the spring.</p>`;
+
+const paragraphs = (topic: string, from: number, to: number): string =>
+  Array.from({ length: to - from + 1 }, (_, k) => PARAGRAPH(topic, from + k)).join('');
+
+function page(body: string): string {
+  return `<!doctype html><html lang="en"><head><title>Library plans</title></head><body><article><h1>Library plans</h1>${body}</article></body></html>`;
+}
+
+const url = 'https://news.example/library';
+const rule = 'boilerplate/after-prose';
+const BOX_LINE = 'Jane Rivers has covered the town council for this paper since 2015 and writes about housing.';
+/** Two paragraphs beside the story's element: the article's container is the one around both. */
+const INTRO = paragraphs('intro', 1, 2);
+
+describe('blocks after the element that holds the article’s prose', () => {
+  it('go when they are outside it, on both engines alike', async () => {
+    const html = page(
+      `${INTRO}<div class="story">${paragraphs('library', 1, 10)}</div><div class="box"><p>${BOX_LINE}</p></div>`,
+    );
+    const [linkedom, jsdom] = await Promise.all([
+      clean(html, { url, engine: 'linkedom', pageType: 'article' }),
+      clean(html, { url, engine: 'jsdom', pageType: 'article' }),
+    ]);
+    expect(linkedom.text).toContain('Paragraph 10 about the library');
+    expect(linkedom.text).not.toContain('Jane Rivers');
+    const removed = linkedom.removed.filter((removal) => removal.rule === rule);
+    expect(removed.map((removal) => removal.text)).toEqual([BOX_LINE]);
+    expect(removed[0]?.category).toBe('boilerplate');
+    expect(removed[0]?.reason).toContain('prose');
+    expect(jsdom.text).toBe(linkedom.text);
+    expect(jsdom.removed.map((r) => [r.rule, r.text])).toEqual(linkedom.removed.map((r) => [r.rule, r.text]));
+  });
+
+  it('stay inside the element, and when the body is split across sibling elements', async () => {
+    const inside = await clean(
+      page(`${INTRO}<div class="story">${paragraphs('library', 1, 10)}<p>${BOX_LINE}</p></div>`),
+      {
+        url,
+        pageType: 'article',
+      },
+    );
+    expect(inside.text).toContain('Jane Rivers');
+    // Two halves of the body: the element holding most of the prose is the one around both.
+    const split = await clean(
+      page(
+        `<div class="part">${paragraphs('library', 1, 3)}</div><div class="part">${paragraphs('library', 4, 6)}<p>${BOX_LINE}</p></div>`,
+      ),
+      { url, pageType: 'article' },
+    );
+    expect(split.text).toContain('Paragraph 6 about the library');
+    expect(split.text).toContain('Jane Rivers');
+    expect([...inside.removed, ...split.removed].filter((removal) => removal.rule === rule)).toEqual([]);
+  });
+
+  // (A section of three paragraphs of prose after the story is the rule's keep example.)
+  it('stay when they are more than a quarter of the text, or the page is not an article', async () => {
+    const hours = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<p>Reading room ${i + 1} of the old library is open from nine to five on weekdays and until noon on Saturdays.</p>`,
+    );
+    const large = await clean(
+      page(`${INTRO}<div class="story">${paragraphs('library', 1, 12)}</div><div class="box">${hours.join('')}</div>`),
+      { url, pageType: 'article' },
+    );
+    expect(large.text).toContain('Reading room 10');
+    const html = page(
+      `${INTRO}<div class="story">${paragraphs('library', 1, 10)}</div><div class="box"><p>${BOX_LINE}</p></div>`,
+    );
+    const service = await clean(html, { url, pageType: 'service' });
+    expect(service.text).toContain('Jane Rivers');
+    for (const document of [large, service])
+      expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+  });
+});
