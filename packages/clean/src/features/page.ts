@@ -30,7 +30,15 @@ import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
 import { CHROME_FEATURES, chromeFeatures } from './chrome.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
-import { CLASS_GROUPS, GENERATOR_GROUPS, LD_GROUPS, OG_TYPES, URL_VOCAB, WORD_GROUPS } from './vocab.js';
+import {
+  CLASS_GROUPS,
+  GENERATOR_GROUPS,
+  LD_GROUPS,
+  OG_TYPES,
+  URL_VOCAB,
+  WORD_GROUPS,
+  wordGroupCounts,
+} from './vocab.js';
 
 const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
 
@@ -272,7 +280,7 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     share(repeatCharsAll),
     Math.log1p(maxRepeatWithTime),
     ...(body ? groupFeatures(body, stats) : new Array<number>(GROUP_FEATURES.length).fill(0)),
-    ...WORD_GROUPS.map(([, re]) => Math.log1p(per1000((text.match(re) ?? []).length))),
+    ...wordGroupCounts(text).map((n) => Math.log1p(per1000(n))),
     ...classCounts.map((n) => Math.log1p(n)),
     ...ldFeatures(ldTexts),
     ...ogFeatures(metas),

@@ -168,3 +168,18 @@ export const WORD_GROUPS: Array<[string, RegExp]> = [
     /\b(?:parameters?|returns?|arguments?|syntax|usage|installation|install|example|examples|default|deprecated|configuration|function|method|namespace|endpoint)\b/giu,
   ],
 ];
+
+/**
+ * The characters `/iu` matches against the word groups' letters (ASCII letters and ä, á, é, í)
+ * while `/i` does not: the long s folds to s and the Kelvin sign to k, and both are word
+ * characters for `\b` under `/iu`. Every other character matches alike under both flags.
+ */
+const FOLDS_ONTO_ASCII = /[\u017F\u212A]/;
+/** The word groups without the `u` flag: the same matches on any other text, about five times faster. */
+const WORD_GROUPS_PLAIN = WORD_GROUPS.map(([, re]) => new RegExp(re.source, re.flags.replace('u', '')));
+
+/** How many times each of WORD_GROUPS matches in `text`, in the order of WORD_GROUPS. */
+export function wordGroupCounts(text: string): number[] {
+  const patterns = FOLDS_ONTO_ASCII.test(text) ? WORD_GROUPS.map(([, re]) => re) : WORD_GROUPS_PLAIN;
+  return patterns.map((re) => (text.match(re) ?? []).length);
+}
