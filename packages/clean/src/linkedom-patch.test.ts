@@ -1,7 +1,7 @@
 /**
  * The repository patches linkedom (patches/linkedom@0.18.11.patch): a node's event-listener map
  * is made when a listener is first added, not when the node is made, and `querySelector(All)`
- * keeps the selectors it compiled, and a class list keeps its joined text until it changes.
+ * keeps the selectors it compiled (a list of plain tag names in HTML as a set of names), and a class list keeps its joined text until it changes.
  * Listeners must still work as before, nodes that never had one must take removal and dispatch,
  * a kept selector must match in each document and element it is used from, and the class
  * attribute must follow every change of the class list. Its HTML tokenizer reads a stray
@@ -82,6 +82,46 @@ describe('linkedom selectors used again', () => {
     expect(() => a.querySelectorAll('p[')).toThrow();
     expect(() => a.querySelectorAll('p[')).toThrow();
     page.close();
+  });
+});
+
+describe('linkedom tag-name lists', () => {
+  const LIST = `<!doctype html><html><body><h2 id="a">a</h2><DIV id="b"><P id="c">c</P><img id="d">
+<template><p id="hidden">in a template</p></template><my-card id="e"><h2 id="f">f</h2></my-card></DIV>
+<svg><foreignObject id="g"></foreignObject></svg><section id="h"><p id="i">i</p></section></body></html>`;
+  const ids = (nodes: Iterable<Element>) => [...nodes].map((element) => element.id);
+
+  it('gives the elements of any of the names, in document order, template contents left out', () => {
+    const { document } = parseHTML(LIST);
+    expect(ids(document.querySelectorAll('p,img,h2'))).toEqual(['a', 'c', 'd', 'f', 'i']);
+    // Names in any case and with white space around them; a custom element; an SVG element.
+    expect(ids(document.querySelectorAll(' H2 ,\tP\n'))).toEqual(['a', 'c', 'f', 'i']);
+    expect(ids(document.querySelectorAll('my-card, foreignobject'))).toEqual(['e', 'g']);
+    expect(ids(document.querySelectorAll('foreignObject'))).toEqual(['g']);
+    expect(document.querySelector('img, p')?.id).toBe('c');
+    // From an element: its descendants only.
+    const div = document.getElementById('b')!;
+    expect(ids(div.querySelectorAll('h2,p'))).toEqual(['c', 'f']);
+    expect(ids(div.querySelectorAll('section'))).toEqual([]);
+    // closest: the element itself or the nearest ancestor of one of the names.
+    expect(document.getElementById('f')!.closest('section, my-card')?.id).toBe('e');
+    expect(document.getElementById('f')!.closest('h2,p')?.id).toBe('f');
+    expect(document.getElementById('f')!.closest('p, section')).toBeNull();
+  });
+
+  it('gives what the selector engine gives for the same names written as other selectors', () => {
+    const { document } = parseHTML(LIST);
+    // `:is(...)` is not a plain list: the selector engine answers it.
+    expect(ids(document.querySelectorAll('p,img,h2'))).toEqual(ids(document.querySelectorAll(':is(p, img, h2)')));
+    expect(ids(document.querySelectorAll('p, section'))).toEqual(ids(document.querySelectorAll(':is(p, section)')));
+    expect(() => document.querySelectorAll('p,,img')).toThrow();
+  });
+
+  it('keeps names case-sensitive in XML', () => {
+    const xml = parseHTML('<html></html>').document.defaultView!;
+    const document = new xml.DOMParser().parseFromString('<r><Item id="x"/><item id="y"/></r>', 'text/xml');
+    expect(ids(document.querySelectorAll('item'))).toEqual(['y']);
+    expect(ids(document.querySelectorAll('Item, item'))).toEqual(['x', 'y']);
   });
 });
 
