@@ -18,7 +18,9 @@
  * - JSON-LD `@type`s and `og:type`, the generator `<meta>` (forum and documentation software);
  * - URL shape: depth, dates, ids, extensions, path words from a small vocabulary;
  * - page chrome: sort and filter controls, cart and call-to-action buttons, docs chrome, head
- *   metadata of articles (features/chrome.ts).
+ *   metadata of articles (features/chrome.ts);
+ * - how the page's own text is written: its voice (we, you, I), the words between its headings,
+ *   a title that asks or promises a how-to, links to other sites (features/prose.ts).
  *
  * The word lists are in features/vocab.ts; the head and URL features in features/page-meta.ts.
  */
@@ -29,6 +31,7 @@ import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
 import { CHROME_FEATURES, chromeFeatures } from './chrome.js';
+import { PROSE_FEATURES, proseFeatures } from './prose.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import {
   CLASS_GROUPS,
@@ -122,6 +125,7 @@ export const PAGE_FEATURE_NAMES: readonly string[] = [
   ...URL_VOCAB.map((t) => `url-${t}`),
   ...STRUCTURE_FEATURES,
   ...CHROME_FEATURES,
+  ...PROSE_FEATURES,
 ];
 
 const BLOCKISH = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'td', 'th', 'blockquote', 'dd', 'dt']);
@@ -292,6 +296,7 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     ...(body
       ? chromeFeatures({ body, document, stats, totalChars, words, metas })
       : new Array<number>(CHROME_FEATURES.length).fill(0)),
+    ...(body ? proseFeatures(body, document, url) : new Array<number>(PROSE_FEATURES.length).fill(0)),
   ];
   return values;
 }

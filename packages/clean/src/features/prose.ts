@@ -1,0 +1,128 @@
+/**
+ * How a page's own text is written, for the page-type model (features/page.ts): read from the
+ * text outside the page's frame (header, footer, menus, sidebars and their ARIA roles).
+ *
+ * - voice: the rate of first-person plural ("we", "our"), second-person ("you", "your") and
+ *   first-person singular ("I", "my") words. A service page speaks for a business to its
+ *   reader; an article reports in the third person; a forum post speaks for one person;
+ * - rhythm: how many headings the text has and how many words stand between them. A service
+ *   or landing page is a run of headed blocks of a sentence or two, an article a few long
+ *   sections, a listing many short headed items;
+ * - a `<title>` that asks or promises a how-to, a list or a comparison ("How to ...",
+ *   "... ?", "10 ways ...", "... guide"): the title of an article;
+ * - the share of links that leave the page's site (an article cites its sources; a shop,
+ *   a listing or a service page links into its own site);
+ * - the share of the page's text in its frame.
+ *
+ * Generic signals only: pronouns in a few languages, no class names, no site names.
+ */
+
+import { hostOf } from '@corpuskit/document';
+
+import { normalizeSiteName } from '../site-rules.js';
+
+export const PROSE_FEATURES = [
+  'pron-we',
+  'pron-you',
+  'pron-i',
+  'log-sections',
+  'log-median-section-words',
+  'short-section-share',
+  'title-question',
+  'external-link-share',
+  'frame-text-share',
+] as const;
+
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
+const FRAME = new Set(['nav', 'header', 'footer', 'aside']);
+const FRAME_ROLE = /^(?:navigation|banner|contentinfo|complementary)$/;
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const WORD = /[\p{L}\p{N}]+/gu;
+const WE =
+  /(?<![\p{L}\p{N}'’])(?:we|our|ours|us|we['’](?:re|ve|ll)|wir|unser|unsere|unseren|unserer|nous|notre|nos)(?![\p{L}\p{N}])/giu;
+const YOU =
+  /(?<![\p{L}\p{N}'’])(?:you|your|yours|you['’](?:re|ve|ll)|ihr|ihre|ihren|ihnen|vous|votre|vos)(?![\p{L}\p{N}])/giu;
+const I = /(?<![\p{L}\p{N}'’])(?:i|my|me|mine|i['’](?:m|ve|d)|ich|mein|meine|mir|je|moi|mon|ma|mes)(?![\p{L}\p{N}])/giu;
+const TITLE_QUESTION =
+  /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
+/** A section of fewer words than this is a short block (a card's or a feature's blurb). */
+const SHORT_SECTION_WORDS = 40;
+
+const wordCount = (text: string) => text.match(WORD)?.length ?? 0;
+
+/** The values of PROSE_FEATURES, in order. */
+export function proseFeatures(body: Element, document: Document, url: string | null): number[] {
+  // The words of each section: the text before the first heading, then after each heading.
+  const sections: number[] = [0];
+  const text: string[] = [];
+  let headings = 0;
+  let frameChars = 0;
+  let textChars = 0;
+  const visibleChars = (s: string) => s.replace(/\s+/g, '').length;
+  const walk = (el: Element, inFrame: boolean, depth: number): void => {
+    if (depth > 200) return;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const t = node.textContent ?? '';
+        if (inFrame) frameChars += visibleChars(t);
+        else {
+          textChars += visibleChars(t);
+          text.push(t);
+          sections[sections.length - 1]! += wordCount(t);
+        }
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      const tag = child.localName.toLowerCase();
+      if (SKIP.has(tag)) continue;
+      const frame = inFrame || FRAME.has(tag) || FRAME_ROLE.test(child.getAttribute('role') ?? '');
+      if (!frame && HEADINGS.has(tag)) {
+        headings++;
+        sections.push(0);
+        continue;
+      }
+      walk(child, frame, depth + 1);
+    }
+  };
+  walk(body, false, 0);
+
+  const own = text.join(' ');
+  const words = wordCount(own);
+  const rate = (re: RegExp) => (words > 0 ? Math.log1p((1000 * (own.match(re)?.length ?? 0)) / words) : 0);
+  const headed = sections.slice(1).sort((a, b) => a - b);
+  const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
+  const short = headed.length > 0 ? headed.filter((n) => n < SHORT_SECTION_WORDS).length / headed.length : 0;
+  const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  return [
+    rate(WE),
+    rate(YOU),
+    rate(I),
+    Math.log1p(headings),
+    Math.log1p(median),
+    short,
+    title && TITLE_QUESTION.test(title) ? 1 : 0,
+    externalLinkShare(body, url),
+    frameChars + textChars > 0 ? frameChars / (frameChars + textChars) : 0,
+  ];
+}
+
+/** The share of the body's links (not anchors, scripts, mail or phone) that go to another site. */
+function externalLinkShare(body: Element, url: string | null): number {
+  const host = url ? hostOf(url) : null;
+  const site = host === null ? null : normalizeSiteName(host);
+  let external = 0;
+  let all = 0;
+  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
+    all++;
+    if (!/^(?:https?:)?\/\//i.test(href)) continue;
+    const target = hostOf(href.startsWith('//') ? `https:${href}` : href);
+    if (target === null) continue;
+    const other = normalizeSiteName(target);
+    if (site === null || (other !== site && !other.endsWith(`.${site}`) && !site.endsWith(`.${other}`))) external++;
+  }
+  return all > 0 ? external / all : 0;
+}
