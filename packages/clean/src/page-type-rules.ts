@@ -48,6 +48,19 @@ const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = 
  */
 export const MIN_TYPE_CONFIDENCE = 0.3;
 
+/**
+ * A page the model types as a product, collection, listing or service page is cleaned as one only
+ * when that type's probability leads the article's by this much; otherwise it is cleaned as an
+ * article. Those types clean by the page's main region (its cards, its landmarks) and keep what
+ * sits in it; a news article mistaken for one keeps its teaser rails and link lists, while the
+ * article rules cost a page of those types little when the model could barely tell it from an
+ * article. A forum needs no lead: it is cleaned as one only when its thread is the main content.
+ * Measured on development pages with each page cleaned as the type a model trained without its
+ * site gave it: a lead of 0.2 keeps trafilatura's precision (0.925; 0.921 with no lead) at a
+ * WCXB word F1 within 0.001.
+ */
+export const MIN_LEAD_OVER_ARTICLE = 0.2;
+
 /** The disabled categories/rules for a page of this type: the caller's plus the type's own. */
 export function disabledForType(type: PageType, disabled: ReadonlySet<string>): Set<string> {
   const extra = TYPE_DISABLED_CATEGORIES[type];
@@ -138,10 +151,15 @@ const GAIN_CANDIDATES = 2;
  * probable types, the one with the highest expected gain, sum over t of P(t) x gain[t][c] — an
  * unsure choice between an article and a listing goes to the listing, because the article rules
  * cost a listing more (its cards) than the listing rules cost an article. Without one: the most
- * probable type from MIN_TYPE_CONFIDENCE, else the article rules.
+ * probable type from MIN_TYPE_CONFIDENCE and, for a type cleaned by its main region, from
+ * MIN_LEAD_OVER_ARTICLE over the article; else the article rules.
  */
 export function cleaningType(typed: PageTypeResult, gain?: CleaningGain): PageType {
-  if (!gain) return typed.confidence < MIN_TYPE_CONFIDENCE ? 'article' : typed.type;
+  if (!gain) {
+    if (typed.confidence < MIN_TYPE_CONFIDENCE) return 'article';
+    const lead = typed.confidence - (typed.scores.article ?? 0);
+    return MAIN_REGION_TYPES.includes(typed.type) && lead < MIN_LEAD_OVER_ARTICLE ? 'article' : typed.type;
+  }
   const p = (t: PageType) => typed.scores[t] ?? 0;
   // The most probable type first (ties in PAGE_TYPES order), so that it wins a tie in value.
   const candidates = [typed.type, ...[...PAGE_TYPES].filter((t) => t !== typed.type).sort((a, b) => p(b) - p(a))];

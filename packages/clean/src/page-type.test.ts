@@ -20,7 +20,7 @@ import {
   pageTypeProbabilities,
 } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
-import { MIN_TYPE_CONFIDENCE, cleaningType, mainThread } from './page-type-rules.js';
+import { MIN_LEAD_OVER_ARTICLE, MIN_TYPE_CONFIDENCE, cleaningType, mainThread } from './page-type-rules.js';
 import type { CleaningGain } from './page-type-rules.js';
 import { mainRegion } from './type-roots.js';
 
@@ -118,10 +118,36 @@ describe('the type a page is cleaned as', () => {
     expect(cleaningType(typedAs({ article: 0.5, service: 0.3, documentation: 0.2 }), third)).toBe('article');
   });
   it('without a gain, cleans as the most probable type from MIN_TYPE_CONFIDENCE, else as an article', () => {
-    expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('listing');
+    expect(cleaningType(typedAs({ listing: 0.6, article: 0.3, service: 0.1 }))).toBe('listing');
     const unsure = typedAs({ listing: 0.25, article: 0.24, service: 0.2, forum: 0.16, product: 0.15 });
     expect(unsure.confidence).toBeLessThan(MIN_TYPE_CONFIDENCE);
     expect(cleaningType(unsure)).toBe('article');
+  });
+  it('cleans as a region type (product, collection, listing, service) only when it leads the article by MIN_LEAD_OVER_ARTICLE', () => {
+    expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('article');
+    expect(cleaningType(typedAs({ service: 0.5, article: 0.31, listing: 0.19 }))).toBe('article');
+    expect(cleaningType(typedAs({ service: 0.5, article: 0.29, listing: 0.21 }))).toBe('service');
+    // The lead is over the article only: two region types close together are not an article.
+    expect(cleaningType(typedAs({ product: 0.45, collection: 0.4, article: 0.15 }))).toBe('product');
+    // A forum and documentation need no lead (a forum is checked for its thread instead).
+    expect(cleaningType(typedAs({ forum: 0.45, article: 0.4, listing: 0.15 }))).toBe('forum');
+    expect(cleaningType(typedAs({ documentation: 0.45, article: 0.4, listing: 0.15 }))).toBe('documentation');
+    expect(MIN_LEAD_OVER_ARTICLE).toBe(0.2);
+  });
+  it('cleans a page of articles-like probabilities as an article though the model reports a listing', async () => {
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const url = 'https://news.example.org/2024/05/council-votes';
+      const unsure = biasModel({ listing: Math.log(0.5), article: Math.log(0.4), service: Math.log(0.1) });
+      const out = await clean(ARTICLE_WITH_COMMENTS, { url, engine, pageTypeModel: unsure });
+      expect(out.pageType?.type, engine).toBe('listing');
+      expect(out.pageType?.cleanedAs, engine).toBe('article');
+      // Cleaned as an article, the comment thread under it goes.
+      expect(out.text, engine).toContain('Paragraph 6 of the report');
+      expect(out.text, engine).not.toContain('Reply number 2 says');
+      const sure = biasModel({ listing: Math.log(0.7), article: Math.log(0.2), service: Math.log(0.1) });
+      const asListing = await clean(ARTICLE_WITH_COMMENTS, { url, engine, pageTypeModel: sure });
+      expect(asListing.pageType?.cleanedAs, engine).toBe('listing');
+    }
   });
   it('reports the most probable type and, apart, the type it cleaned the page as', async () => {
     for (const engine of ['linkedom', 'jsdom'] as const) {
@@ -266,6 +292,48 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
       const a = await pageTypeFeatures(html, { url: 'https://example.com/x', engine: 'linkedom' });
       const b = await pageTypeFeatures(html, { url: 'https://example.com/x', engine: 'jsdom' });
       for (let i = 0; i < a.length; i++) expect(b[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(a[i]!, 9);
+    }
+  });
+  it('reads how the text is written: its voice, the words between its headings, its title, links to other sites', async () => {
+    const landing = `<!doctype html><html><head><title>Roof repair in Springfield</title></head><body>
+      <header><nav><a href="/">Home</a> <a href="/about">About us and our story, our team, our values</a></nav></header>
+      <h1>Roof repair</h1><p>We fix your roof. Our crew comes to you.</p>
+      <h2>Leaks</h2><p>We find the leak and you get a fixed price.</p>
+      <h2>Gutters</h2><p>Our gutters last; you will not see them overflow.</p>
+      <h2>Storm damage</h2><p>Call us and we come the same day.</p>
+      <p><a href="/contact">Contact</a> <a href="https://maps.example.org/roofs">Map</a></p>
+      <footer>Roofs Ltd, our address, our phone</footer></body></html>`;
+    const story = `<!doctype html><html><head><title>How do bridges carry trains?</title></head><body>
+      <h1>How do bridges carry trains?</h1><p>${words(120, 'span')}</p>
+      <h2>Steel</h2><p>${words(90, 'girder')} <a href="https://archive.example.net/1">a report</a></p>
+      <p>The engineer said she had measured it. <a href="https://other.example.com/2">Study</a>
+      <a href="https://news.example.com/more">More</a></p></body></html>`;
+    const a = await featuresOf(landing, 'https://www.roofs.example.com/repair');
+    const b = await featuresOf(story, 'https://news.example.com/2024/05/bridges');
+    // The landing page speaks as "we" to "you"; the report does neither, and has no "I" either.
+    expect(a['pron-we']).toBeGreaterThan(Math.log1p(150));
+    expect(a['pron-you']).toBeGreaterThan(Math.log1p(100));
+    expect(b['pron-we']).toBe(0);
+    expect(b['pron-you']).toBe(0);
+    expect(b['pron-i']).toBe(0);
+    // Four headings over blocks of a sentence each, against two over long sections.
+    expect(Math.round(Math.expm1(a['log-sections']!))).toBe(4);
+    expect(a['short-section-share']).toBe(1);
+    expect(Math.round(Math.expm1(b['log-sections']!))).toBe(2);
+    expect(Math.round(Math.expm1(b['log-median-section-words']!))).toBeGreaterThanOrEqual(90);
+    expect(b['short-section-share']).toBe(0);
+    expect(a['title-question']).toBe(0);
+    expect(b['title-question']).toBe(1);
+    // One link of four leaves the roofer's site; two of three leave the news site.
+    expect(a['external-link-share']).toBeCloseTo(1 / 4, 9);
+    expect(b['external-link-share']).toBeCloseTo(2 / 3, 9);
+    // The header, menu and footer are part of the landing page's text, the story has none.
+    expect(a['frame-text-share']).toBeGreaterThan(0.2);
+    expect(b['frame-text-share']).toBe(0);
+    for (const html of [landing, story]) {
+      const x = await pageTypeFeatures(html, { url: 'https://roofs.example.com/x', engine: 'linkedom' });
+      const y = await pageTypeFeatures(html, { url: 'https://roofs.example.com/x', engine: 'jsdom' });
+      for (let i = 0; i < x.length; i++) expect(y[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(x[i]!, 9);
     }
   });
   it('gives the same values on jsdom and linkedom', async () => {
