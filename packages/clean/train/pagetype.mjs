@@ -10,6 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -88,8 +89,9 @@ export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {
 }
 
 /**
- * Hash of the built code that computes the features (dist/features/, the page-type module and
- * what it calls to decode and parse): the feature cache stays valid across unrelated rebuilds.
+ * Hash of the built code that computes the features (dist/features/, the page-type module, what
+ * it calls to decode and parse, and the built `@corpuskit/document` the features call for word
+ * counts and hosts): the feature cache stays valid across unrelated rebuilds.
  */
 export function featureCodeHash() {
   const dist = join(here, '../dist');
@@ -104,6 +106,11 @@ export function featureCodeHash() {
     'decode.js',
   ];
   for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
+  const documentDist = dirname(createRequire(join(here, '../package.json')).resolve('@corpuskit/document'));
+  for (const f of readdirSync(documentDist)
+    .filter((name) => name.endsWith('.js'))
+    .sort())
+    hash.update(`document/${f}`).update(readFileSync(join(documentDist, f)));
   return hash.digest('hex').slice(0, 12);
 }
 
