@@ -116,6 +116,15 @@ const SHOP_NAMED_REVIEWS_PAGE = SHOP_PAGE.replace(
     .join('')}</ul></main>`,
 );
 
+/** A customer reviews section with a rating, its reviews of two shapes; quoted press praise above it. */
+const SHOP_REVIEW_SECTION_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  `<div class="press"><blockquote>"A mug that makes the morning slower." Table and Home</blockquote></div>
+<div id="reviews"><h2>Reviews</h2><p><span class="stars" aria-label="4.8 stars">4.8</span> from 96 ratings</p>
+<div class="review photo"><b>Sam</b><img src="/r/1.jpg" alt=""><p>Heavier than it looks and keeps the tea warm.</p></div>
+<div class="review"><b>Kim</b><p>Lovely glaze, the handle fits two fingers.</p></div></div></main>`,
+);
+
 /** Four long paragraphs: a run that a page may carry twice (once per screen size). */
 const COPIED_RUN = [
   'The ferry to the island will run every hour from the first of May, the harbour office said on Tuesday, and the last boat will leave the mainland at eleven at night.',
@@ -566,13 +575,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 2,
+    revision: 3,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
+        {
+          input: SHOP_REVIEW_SECTION_PAGE,
+          at: 'top',
+          target: 'Heavier than it looks',
+          options: { pageType: 'product' },
+        },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Chipped after a week', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Tall vase in grey', options: { pageType: 'product' } },
         {
@@ -586,6 +601,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Height 10 cm, width 8.5 cm', options: { pageType: 'product' } },
         { input: SHOP_NAMED_REVIEWS_PAGE, at: 'top', target: 'The mug from above', options: { pageType: 'product' } },
+        {
+          input: SHOP_REVIEW_SECTION_PAGE,
+          at: 'top',
+          target: 'makes the morning slower',
+          options: { pageType: 'product' },
+        },
       ],
     },
   },

@@ -94,3 +94,46 @@ describe('reviews named as reviews, and "About <product>" on product pages', () 
     });
   }
 });
+
+// A customer reviews section with a rating summary, a write form and reviews of two shapes (one
+// with photos), longer than the product's copy; a block of quoted press reviews has no ratings.
+const longReview = (i: number) =>
+  `<p>Review ${i}: ${'we have used the kettle every morning for a month and it still boils quickly, pours without dripping and keeps its handle cool. '.repeat(8)}</p>`;
+const SECTION = `<!doctype html><html><head><title>Kettle K4</title></head><body>
+<div class="page"><h1>Kettle K4</h1>
+<div class="copy">${['spout', 'lid', 'base'].map(para).join('')}</div>
+<div class="press-reviews"><h2>Reviews</h2><blockquote>"The best kettle we tested this year." Kitchen Weekly</blockquote></div>
+<section id="productReviews"><h2>Customer reviews</h2>
+<div class="summary"><span class="rating-stars" aria-label="4.5 stars">4.5</span> 212 ratings</div>
+<form action="/review"><button>Write a review</button></form>
+<div class="review with-photos"><b>Buyer 1</b><img src="/r/1.jpg" alt="">${longReview(1)}</div>
+<div class="review"><b>Buyer 2</b>${longReview(2)}</div>
+</section>
+</div></body></html>`;
+
+describe('a section of customer reviews with ratings on product pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`takes the section named as reviews that holds a rating, not the press reviews (${engine})`, async () => {
+      const page = await parseHtml(SECTION, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(rows.map(({ element, why }) => [element.getAttribute('id'), why])).toEqual([
+          ['productReviews', 'a section of customer reviews'],
+        ]);
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`drops it from a product page whose text it is most of (${engine})`, async () => {
+      const doc = await clean(SECTION, { url: 'https://shop.example.com/k4', engine, pageType: 'product' });
+      expect(doc.text).toContain('The spout of this kettle');
+      expect(doc.text).toContain('The best kettle we tested this year');
+      expect(doc.text).not.toContain('Review 2: we have used');
+      expect(doc.text).not.toContain('212 ratings');
+      expect(
+        doc.removed.some((r) => r.rule === 'boilerplate/shop-rows' && r.text.includes('Review 1: we have used')),
+      ).toBe(true);
+    });
+  }
+});

@@ -1,8 +1,9 @@
 /**
  * Rows of a product page that are about other things than the product (rule
  * `boilerplate/shop-rows`): the list of customer reviews and the rows of other products
- * ("customers also bought", "related products", carousels of product cards). Both are repeated
- * groups of siblings of the same shape:
+ * ("customers also bought", "related products", carousels of product cards). The customer
+ * reviews go as a whole when a class or id names their section and it holds a rating widget
+ * (see reviewSections). Else both are repeated groups of siblings of the same shape:
  * - a review list: at least three items, most of them with a rating widget (schema.org review
  *   markup, or an element whose class or label is a rating or stars);
  * - a product row: at least three short items, most of them a link with a price.
@@ -28,6 +29,8 @@ const MAX_ADDED_SHARE = 0.35;
 /** Never more than this share of the content's text, and the content keeps at least MIN_LEFT characters. */
 const MAX_ROW_SHARE = 0.7;
 const MIN_LEFT = 300;
+/** A review section (see reviewSections) may be more of the content: a product with many long reviews. */
+const MAX_SECTION_SHARE = 0.9;
 
 const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?stars)(?:$|[\s_-])/i;
 const RATING_SELECTOR =
@@ -48,10 +51,15 @@ function hasRating(item: Element): boolean {
 /** A class or id word naming reviews (`reviews`, `review-list`, `customerReviews`, `testimonial`). */
 const REVIEW_WORD = /(?:^|[^a-z])(?:reviews?|testimonials?)(?:$|[^a-z])/;
 
-function namesReviews(element: Element): boolean {
+/** The element's class and id, camel case split into words, lower case. */
+function classWords(element: Element): string {
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (names.length < 6) return false;
-  return REVIEW_WORD.test(names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+  return names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function namesReviews(element: Element): boolean {
+  const names = classWords(element);
+  return names.length >= 6 && REVIEW_WORD.test(names);
 }
 
 /** Whether the group's items, or its container up to two levels above, are named as reviews. */
@@ -82,12 +90,40 @@ function containerOf(items: Element[], root: Element, stats: TextStats): Element
   return container;
 }
 
-/** The review lists and product rows inside `root`, outermost first, each with why. */
+/** A class or id word naming customer reviews (`reviews`, `product-reviews`, `reviewList`). */
+const REVIEWS_WORD = /(?:^|[^a-z])reviews?(?:$|[^a-z])/;
+
+/**
+ * The outermost elements under `root` named as reviews by a class or id word that hold a rating
+ * widget: the customer reviews section with its summary, rating histogram, filters and write form
+ * (the review items need not share one shape). A block of quoted press reviews or testimonials
+ * carries no rating widget.
+ */
+function reviewSections(root: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (REVIEWS_WORD.test(classWords(c)) && hasRating(c)) out.push(c);
+      else walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** The review sections, review lists and product rows inside `root`, outermost first, each with why. */
 export function shopRows(root: Element): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const total = stats.of(root).chars;
   const out: Array<{ element: Element; why: string }> = [];
   let removed = 0;
+  for (const element of reviewSections(root)) {
+    const chars = stats.of(element).chars;
+    if (chars > MAX_SECTION_SHARE * total || total - removed - chars < MIN_LEFT) continue;
+    out.push({ element, why: 'a section of customer reviews' });
+    removed += chars;
+  }
   for (const { items } of siblingGroups(root, MIN_ITEMS)) {
     if (out.some(({ element }) => element.contains(items[0]!))) continue;
     const reviews = items.filter(hasRating).length;
