@@ -58,6 +58,27 @@ describe('blocks after the element that holds the article’s prose', () => {
     expect([...inside.removed, ...split.removed].filter((removal) => removal.rule === rule)).toEqual([]);
   });
 
+  it('stay when a box splits the body unevenly: the rest of the body is not a tail', async () => {
+    const ad = '<div class="ad-slot"><a href="/ad">Advertisement</a></div>';
+    // the body's second part, of the first part's shape, after an ad
+    const bodies = [
+      `<div class="article-body">${paragraphs('library', 1, 9)}</div>${ad}<div class="article-body">${paragraphs('library', 10, 11)}</div>`,
+      `<div class="article-body">${paragraphs('library', 1, 12)}</div><div class="signup">Sign up</div><div class="article-body">${paragraphs('library', 13, 14)}</div>`,
+    ];
+    for (const body of bodies) {
+      const html = page(`${body}<div class="author-box"><p>${BOX_LINE}</p></div>`);
+      const [linkedom, jsdom] = await Promise.all([
+        clean(html, { url, engine: 'linkedom', pageType: 'article' }),
+        clean(html, { url, engine: 'jsdom', pageType: 'article' }),
+      ]);
+      expect(linkedom.text).toMatch(/Paragraph 1[04] about the library/);
+      expect(linkedom.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).not.toContain(
+        PARAGRAPH('library', 10).replace(/<\/?p>/g, ''),
+      );
+      expect(jsdom.text).toBe(linkedom.text);
+    }
+  });
+
   // (A section of three paragraphs of prose after the story is the rule's keep example.)
   it('stay when they are more than a quarter of the text, or the page is not an article', async () => {
     const hours = Array.from(

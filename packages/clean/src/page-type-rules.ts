@@ -157,8 +157,11 @@ const GAIN_CANDIDATES = 2;
 export function cleaningType(typed: PageTypeResult, gain?: CleaningGain): PageType {
   if (!gain) {
     if (typed.confidence < MIN_TYPE_CONFIDENCE) return 'article';
-    const lead = typed.confidence - (typed.scores.article ?? 0);
-    return MAIN_REGION_TYPES.includes(typed.type) && lead < MIN_LEAD_OVER_ARTICLE ? 'article' : typed.type;
+    // Probabilities are given to three decimals: compare in thousandths (0.7 - 0.5 < 0.2 in floats).
+    const lead = Math.round((typed.confidence - (typed.scores.article ?? 0)) * 1000);
+    return MAIN_REGION_TYPES.includes(typed.type) && lead < Math.round(MIN_LEAD_OVER_ARTICLE * 1000)
+      ? 'article'
+      : typed.type;
   }
   const p = (t: PageType) => typed.scores[t] ?? 0;
   // The most probable type first (ties in PAGE_TYPES order), so that it wins a tie in value.

@@ -127,6 +127,8 @@ describe('the type a page is cleaned as', () => {
     expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('article');
     expect(cleaningType(typedAs({ service: 0.5, article: 0.31, listing: 0.19 }))).toBe('article');
     expect(cleaningType(typedAs({ service: 0.5, article: 0.29, listing: 0.21 }))).toBe('service');
+    // A lead of exactly 0.2 is enough (0.7 - 0.5 is 0.19999999999999996 in floating point).
+    expect(cleaningType(typedAs({ service: 0.7, article: 0.5 }))).toBe('service');
     // The lead is over the article only: two region types close together are not an article.
     expect(cleaningType(typedAs({ product: 0.45, collection: 0.4, article: 0.15 }))).toBe('product');
     // A forum and documentation need no lead (a forum is checked for its thread instead).

@@ -6,6 +6,7 @@
 import { normalizeText } from '@corpuskit/document';
 
 import type { Block } from './blocks.js';
+import { shapeKey } from './features/class-shape.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
 import type { TextState } from './text-engine.js';
@@ -366,6 +367,10 @@ function afterProse(state: TextState): void {
     if (!container || container.contains(element)) container = element;
   }
   if (!container) return;
+  container = aroundSplitBody(
+    container,
+    prose.map((i) => blocks[i]!.nodes[0]!),
+  );
   let last = -1;
   for (const [p, i] of order.entries()) if (container.contains(blocks[i]!.nodes[0]!)) last = p;
   const tail = order.slice(last + 1);
@@ -375,6 +380,30 @@ function afterProse(state: TextState): void {
   if (tailChars > AFTER_PROSE_MAX_SHARE * keptChars) return;
   if (tail.filter(isProse).length >= AFTER_PROSE_MAX_PARAGRAPHS) return;
   for (const i of tail) state.remove(i, id, "after the element that holds the article's prose, outside it");
+}
+
+/** A later part of a split body holds at least this many prose paragraphs (one is a disclaimer's). */
+const SPLIT_PART_MIN_PARAGRAPHS = 2;
+
+/**
+ * The prose container of a body split unevenly by a box (an ad slot, a signup form): while a
+ * later sibling of the container of the container's own class shape holds prose paragraphs
+ * (the body's second part), the container is its parent. An author box after the body has a
+ * shape of its own; a disclosure drawn in the body's shape holds one paragraph.
+ */
+function aroundSplitBody(container: Element, proseNodes: readonly Node[]): Element {
+  let current = container;
+  for (let depth = 0; depth < 30 && current.parentElement; depth++) {
+    const shape = shapeKey(current);
+    let continues = false;
+    for (let sibling = current.nextElementSibling; sibling && !continues; sibling = sibling.nextElementSibling) {
+      const partLike = shape !== current.localName.toLowerCase() && shapeKey(sibling) === shape;
+      continues = partLike && proseNodes.filter((node) => sibling!.contains(node)).length >= SPLIT_PART_MIN_PARAGRAPHS;
+    }
+    if (!continues) break;
+    current = current.parentElement;
+  }
+  return current;
 }
 
 /** A repeated block has at least this many words: a repeated "Yes" or a price is a table's value. */

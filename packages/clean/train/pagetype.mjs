@@ -104,6 +104,7 @@ export function featureCodeHash() {
     'page-type.js',
     'dom.js',
     'decode.js',
+    'site-rules.js',
   ];
   for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
   const documentDist = dirname(createRequire(join(here, '../package.json')).resolve('@corpuskit/document'));
