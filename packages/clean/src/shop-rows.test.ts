@@ -137,3 +137,23 @@ describe('a section of customer reviews with ratings on product pages', () => {
     });
   }
 });
+
+// An editorial review of the product, rated, is the page's content: its element names a review
+// and holds a rating, but it holds the headline too.
+const EDITORIAL = `<!doctype html><html><head><title>Kettle X review</title></head><body><main>
+<article class="post product-review"><h1>Kettle X review</h1>
+<span class="star-rating" aria-label="4 stars">4/5</span>
+${[1, 2, 3, 4, 5, 6].map((i) => `<p>Part ${i} of the review: we boiled water in the Kettle X every morning for a month, and it kept its promise on speed and noise.</p>`).join('')}
+</article>
+<section class="specs"><h2>Specifications</h2><p>Capacity 1.7 litres, 3 kW, a stainless steel body, a filter that lifts out for cleaning.</p><p>In the box: the kettle, its base with a cord of 75 centimetres, a descaling guide and a card for the two-year guarantee, which covers the element and the switch.</p><p>Colours: brushed steel, matt black and cream; the handle and the lid button are black on all three.</p></section>
+</main></body></html>`;
+
+describe('an editorial review of a product', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`is the content, not a section of customer reviews (${engine})`, async () => {
+      const doc = await clean(EDITORIAL, { url: 'https://reviews.example.com/kettle-x', engine, pageType: 'product' });
+      expect(doc.text).toContain('Part 6 of the review');
+      expect(doc.removed.filter((r) => r.rule === 'boilerplate/shop-rows')).toEqual([]);
+    });
+  }
+});

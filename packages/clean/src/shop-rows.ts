@@ -94,17 +94,28 @@ function containerOf(items: Element[], root: Element, stats: TextStats): Element
 const REVIEWS_WORD = /(?:^|[^a-z])reviews?(?:$|[^a-z])/;
 
 /**
+ * Whether an element is the page's content rather than a part beside it: an `<article>`, a
+ * `<main>` or an element holding the headline (an editorial review of the product, rated and
+ * named as a review, is the content).
+ */
+function isContent(el: Element): boolean {
+  const tag = el.localName.toLowerCase();
+  return tag === 'article' || tag === 'main' || el.querySelector('h1') !== null;
+}
+
+/**
  * The outermost elements under `root` named as reviews by a class or id word that hold a rating
  * widget: the customer reviews section with its summary, rating histogram, filters and write form
  * (the review items need not share one shape). A block of quoted press reviews or testimonials
- * carries no rating widget.
+ * carries no rating widget. The content itself (see isContent) is not a section beside it: the
+ * walk goes on inside it.
  */
 function reviewSections(root: Element): Element[] {
   const out: Element[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (REVIEWS_WORD.test(classWords(c)) && hasRating(c)) out.push(c);
+      if (REVIEWS_WORD.test(classWords(c)) && hasRating(c) && !isContent(c)) out.push(c);
       else walk(c, depth + 1);
     }
   };
@@ -134,7 +145,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     else if (cards >= MIN_SIGNAL_SHARE * items.length) why = `a row of ${items.length} product cards with prices`;
     if (!why) continue;
     const element = containerOf(items, root, stats);
-    if (element === root) continue;
+    if (element === root || isContent(element)) continue;
     const chars = stats.of(element).chars;
     // A container already taken may sit inside this one: the outer one replaces it.
     const inner = out.filter((taken) => element.contains(taken.element));
