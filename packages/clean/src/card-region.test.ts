@@ -53,12 +53,32 @@ ${[1, 2, 3, 4, 5].map((i) => `<p>Paragraph ${i} of the appeal about the bridge, 
 </div></div>
 <footer><p>Company address, contact and the terms of the site.</p></footer></body></html>`;
 
+// A blog's grid that opens with a featured card far longer than the rest: the loose group of all
+// its cards fails the size test, the cards of one class shape are still a grid.
+const teaser = (i: number) =>
+  `<article class="post"><a href="/blog/${i}">Post ${i} from the workshop</a><p>Notes from week ${i} at the bench, with photographs.</p></article>`;
+const FEATURED = `<!doctype html><html><head><title>Blog</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/about">About</a></nav></header>
+<div class="blog"><h1>The workshop blog</h1><div class="posts">
+<article class="post featured"><a href="/blog/0">The new workshop opens</a>${'<p>A long excerpt of the featured post about the new workshop, its benches, its tools and the people who will work there from the spring on.</p>'.repeat(6)}</article>
+${[1, 2, 3, 4].map(teaser).join('')}</div></div>
+<footer><p>Company address, contact and the terms of the site.</p></footer></body></html>`;
+
 describe('card region of collection and listing pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`groups cards whose classes differ only in their state (${engine})`, async () => {
       const page = await parseHtml(SHOP_GRID, engine, null, []);
       try {
         expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('catalog');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`finds a grid of one class shape beside a featured card far larger than the rest (${engine})`, async () => {
+      const page = await parseHtml(FEATURED, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('blog');
       } finally {
         page.close();
       }

@@ -49,27 +49,49 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;
     // Children of the body are the page's sections, not cards.
     if (insideChrome(group.parent) || ROOT_TAGS.has(group.parent.localName.toLowerCase())) continue;
-    let linked = 0;
-    let chars = 0;
-    let controls = 0;
-    let largest = 0;
-    for (const item of items) {
-      const n = stats.of(item).chars;
-      chars += n;
-      largest = Math.max(largest, n);
-      if (item.querySelector('a[href]')) linked++;
-      // Filter rows and option lists are made of check boxes and fields, not links.
-      if (item.querySelector('input, select, textarea')) controls++;
+    const chars = cardChars(items, stats);
+    if (chars !== null) {
+      out.push({ group, chars });
+      continue;
     }
-    if (controls * 2 > items.length) continue;
-    const mean = chars / items.length;
-    if (linked < MIN_LINKED_SHARE * items.length) continue;
-    if (mean < MIN_MEAN_CARD_CHARS || mean > MAX_MEAN_CARD_CHARS) continue;
-    const mixed = items.some((item) => shapeKey(item) !== shapeKey(items[0]!));
-    if (mixed && largest > MAX_MIXED_CARD_SHARE * chars) continue;
-    out.push({ group, chars });
+    // A group across differing classes that fails (a featured card far larger than the rest):
+    // its cards of one class shape may still be a grid of their own.
+    const byShape = new Map<string, Element[]>();
+    for (const item of items) {
+      const key = shapeKey(item);
+      byShape.set(key, [...(byShape.get(key) ?? []), item]);
+    }
+    if (byShape.size < 2) continue;
+    for (const same of byShape.values()) {
+      if (same.length < MIN_CARDS) continue;
+      const sameChars = cardChars(same, stats);
+      if (sameChars !== null) out.push({ group: { parent: group.parent, items: same }, chars: sameChars });
+    }
   }
   return out;
+}
+
+/** The characters of a group of siblings when they look like cards (linked, of card length, not form rows); else null. */
+function cardChars(items: Element[], stats: TextStats): number | null {
+  let linked = 0;
+  let chars = 0;
+  let controls = 0;
+  let largest = 0;
+  for (const item of items) {
+    const n = stats.of(item).chars;
+    chars += n;
+    largest = Math.max(largest, n);
+    if (item.querySelector('a[href]')) linked++;
+    // Filter rows and option lists are made of check boxes and fields, not links.
+    if (item.querySelector('input, select, textarea')) controls++;
+  }
+  if (controls * 2 > items.length) return null;
+  const mean = chars / items.length;
+  if (linked < MIN_LINKED_SHARE * items.length) return null;
+  if (mean < MIN_MEAN_CARD_CHARS || mean > MAX_MEAN_CARD_CHARS) return null;
+  const mixed = items.some((item) => shapeKey(item) !== shapeKey(items[0]!));
+  if (mixed && largest > MAX_MIXED_CARD_SHARE * chars) return null;
+  return chars;
 }
 
 function insideChrome(element: Element): boolean {
