@@ -13,7 +13,8 @@
 import { TextStats } from './features/dom-walk.js';
 import { words } from './text-util.js';
 import { hiddenElement } from './thread.js';
-import { LANDMARK_SELECTOR, isLandmark, unseenSubtrees, visibleText } from './type-roots.js';
+import { LANDMARK_SELECTOR, isLandmark } from './features/landmarks.js';
+import { unseenSubtrees, visibleText } from './type-roots.js';
 
 const ROOT_TAGS = new Set(['body', 'html']);
 /** A step whose added text is more than this share links is a menu or a row of other products. */

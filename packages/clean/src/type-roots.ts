@@ -12,6 +12,7 @@ import type { PageType } from '@corpuskit/document';
 import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
+import { isLandmark } from './features/landmarks.js';
 import { ruleById } from './rules.js';
 import { hiddenElements } from './thread.js';
 
@@ -135,19 +136,6 @@ export function removeRegionChrome(
 }
 
 const REGION_RULE = 'boilerplate/region-chrome' as const;
-
-/** Page landmarks: the site's header, footer, menus and sidebars around the content. */
-const LANDMARK_TAGS = ['header', 'footer', 'nav', 'aside'];
-const LANDMARK_ROLES = ['banner', 'contentinfo', 'navigation', 'complementary'];
-/** The landmarks as a selector (for `querySelectorAll`). */
-export const LANDMARK_SELECTOR = [...LANDMARK_TAGS, ...LANDMARK_ROLES.map((role) => `[role="${role}"]`)].join(', ');
-const LANDMARK_TAG_SET = new Set(LANDMARK_TAGS);
-const LANDMARK_ROLE_SET = new Set(LANDMARK_ROLES);
-
-/** Whether `el` is a landmark of a page's frame: a header, footer, menu or sidebar, by tag or role. */
-export function isLandmark(el: Element): boolean {
-  return LANDMARK_TAG_SET.has(el.localName.toLowerCase()) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
-}
 
 /** Inside these (and a main region), a header or footer belongs to the section, not to the page. */
 const SECTIONING = new Set(['article', 'section']);

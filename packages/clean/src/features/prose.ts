@@ -17,9 +17,10 @@
  * Generic signals only: pronouns in a few languages, no class names, no site names.
  */
 
-import { hostOf } from '@corpuskit/document';
+import { hostOf, letterDigitRuns } from '@corpuskit/document';
 
 import { normalizeSiteName } from '../site-rules.js';
+import { isLandmark } from './landmarks.js';
 
 export const PROSE_FEATURES = [
   'pron-we',
@@ -34,10 +35,7 @@ export const PROSE_FEATURES = [
 ] as const;
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
-const FRAME = new Set(['nav', 'header', 'footer', 'aside']);
-const FRAME_ROLE = /^(?:navigation|banner|contentinfo|complementary)$/;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const WORD = /[\p{L}\p{N}]+/gu;
 const WE =
   /(?<![\p{L}\p{N}'’])(?:we|our|ours|us|we['’](?:re|ve|ll)|wir|unser|unsere|unseren|unserer|nous|notre|nos)(?![\p{L}\p{N}])/giu;
 const YOU =
@@ -47,8 +45,6 @@ const TITLE_QUESTION =
   /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
 /** A section of fewer words than this is a short block (a card's or a feature's blurb). */
 const SHORT_SECTION_WORDS = 40;
-
-const wordCount = (text: string) => text.match(WORD)?.length ?? 0;
 
 /** The values of PROSE_FEATURES, in order. */
 export function proseFeatures(body: Element, document: Document, url: string | null): number[] {
@@ -68,7 +64,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
         else {
           textChars += visibleChars(t);
           text.push(t);
-          sections[sections.length - 1]! += wordCount(t);
+          sections[sections.length - 1]! += letterDigitRuns(t);
         }
         continue;
       }
@@ -76,7 +72,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       const child = node as Element;
       const tag = child.localName.toLowerCase();
       if (SKIP.has(tag)) continue;
-      const frame = inFrame || FRAME.has(tag) || FRAME_ROLE.test(child.getAttribute('role') ?? '');
+      const frame = inFrame || isLandmark(child);
       if (!frame && HEADINGS.has(tag)) {
         headings++;
         sections.push(0);
@@ -88,7 +84,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   walk(body, false, 0);
 
   const own = text.join(' ');
-  const words = wordCount(own);
+  const words = letterDigitRuns(own);
   const rate = (re: RegExp) => (words > 0 ? Math.log1p((1000 * (own.match(re)?.length ?? 0)) / words) : 0);
   const headed = sections.slice(1).sort((a, b) => a - b);
   const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
