@@ -59,7 +59,9 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     const byShape = new Map<string, Element[]>();
     for (const item of items) {
       const key = shapeKey(item);
-      byShape.set(key, [...(byShape.get(key) ?? []), item]);
+      const same = byShape.get(key);
+      if (same) same.push(item);
+      else byShape.set(key, [item]);
     }
     if (byShape.size < 2) continue;
     for (const same of byShape.values()) {
