@@ -8,6 +8,8 @@
  * `<![CDATA[` outside SVG and MathML as an HTML5 parser does (a bogus comment to the next `>`),
  * as the cleaner's own pre-pass does for linkedom as published: both must give the same tree.
  * Upper-case tag names are made once per name: `tagName` must read as before, past the kept ones too.
+ * The class setter adds the names one at a time (spread into one call, some 150,000 overflowed the
+ * call stack): a class of 200,000 names must parse and set.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -158,6 +160,20 @@ describe('linkedom class lists', () => {
     expect(seen()).toEqual(['w', 'w']);
     expect(p.outerHTML).toBe('<p class="w" id="p">text</p>');
     page.close();
+  });
+});
+
+describe('linkedom long class lists', () => {
+  it('takes a class of 200,000 names from the parser and from the className setter', () => {
+    const names = Array.from({ length: 200_000 }, (_, i) => `c${i}`);
+    const { document } = parseHTML(`<html><body><p class="${names.join(' ')}">text</p></body></html>`);
+    const p = document.querySelector('p')!;
+    expect(p.classList.length).toBe(200_000);
+    expect(p.getAttribute('class')).toBe(names.join(' '));
+    p.className = ` ${names.join('  ')} c0 `;
+    expect(p.classList.length).toBe(200_000);
+    expect(p.getAttribute('class')).toBe(names.join(' '));
+    expect(p.matches('.c199999')).toBe(true);
   });
 });
 

@@ -160,6 +160,8 @@ function factsOf(element: Element): ElementFacts {
 }
 
 const NO_CLASSES: string[] = [];
+/** Class lists longer than this are checked for repeated names with a set. */
+const LONG_CLASS_LIST = 32;
 
 function compoundMatches(compound: Compound, element: Element, facts: ElementFacts): boolean {
   if (compound.tag !== null && compound.tag !== facts.tag) return false;
@@ -276,10 +278,15 @@ export function matchGroups(
     consider(compiled.byTag.get(facts.tag));
     if (facts.id !== '') consider(compiled.byId.get(facts.id));
     const classes = facts.classes;
+    // A class named twice is considered once (the first time); a long class list is checked
+    // against a set of the names seen (looking back through the list is quadratic).
+    const seen = classes.length > LONG_CLASS_LIST ? new Set<string>() : null;
     for (let i = 0; i < classes.length; i += 1) {
       const name = classes[i]!;
-      // A class named twice is considered once (the first time).
-      if (i > 0 && classes.indexOf(name) < i) continue;
+      if (seen) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+      } else if (i > 0 && classes.indexOf(name) < i) continue;
       consider(compiled.byClass.get(name));
     }
     for (const name of attrNames) if (element.hasAttribute(name)) consider(compiled.byAttr.get(name));
