@@ -104,7 +104,6 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
     if (depth > 200) return;
     const tag = el.localName.toLowerCase();
     if (SKIP.has(tag)) return;
-    const t = stats.of(el);
     if (tag === 'a') {
       const href = (el.getAttribute('href') ?? '').trim().toLowerCase();
       if (href.startsWith('tel:') || href.startsWith('mailto:')) telMail++;
@@ -131,6 +130,7 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
       }
       if (fields > formFields) formFields = fields;
     } else if (tag === 'p') {
+      const t = stats.of(el);
       if (t.chars - t.linkChars >= 200) longP += t.chars;
     } else if (tag === 'h1') {
       h1Count++;
@@ -139,7 +139,9 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
     const prop = el.getAttribute('itemprop');
     if (prop && /\b(?:datepublished|author)\b/i.test(prop)) publishedProp = 1;
     // Short labels: a control, a heading or a line of a few words.
-    if (t.chars > 0 && t.chars <= 60 && (LABEL_TAGS.has(tag) || HEADINGS.has(tag))) {
+    const label = LABEL_TAGS.has(tag) || HEADINGS.has(tag);
+    const t = label ? stats.of(el) : null;
+    if (t && t.chars > 0 && t.chars <= 60) {
       const leafish = el.childElementCount <= 3;
       if (leafish) {
         const text = compact(el.textContent ?? '');

@@ -14,17 +14,23 @@ export interface ClassShape {
 
 /** The element's class shape. */
 export function classShape(element: Element): ClassShape {
+  const tag = element.localName.toLowerCase();
+  const classes = element.getAttribute('class');
+  if (!classes) return { tag, tokens: NO_TOKENS };
   const tokens = new Set<string>();
-  for (const token of (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/)) {
+  for (const token of classes.toLowerCase().split(/\s+/)) {
     const stripped = token.replace(/\d+/g, '');
     if (stripped.length > 1) tokens.add(stripped);
   }
-  return { tag: element.localName.toLowerCase(), tokens };
+  return { tag, tokens };
 }
+
+const NO_TOKENS: ReadonlySet<string> = new Set();
 
 /** Tag plus the sorted tokens: equal for elements of the same shape (`div.card.card-`). */
 export function shapeKey(element: Element): string {
   const { tag, tokens } = classShape(element);
+  if (tokens.size === 0) return tag;
   return [tag, ...[...tokens].sort()].join('.');
 }
 

@@ -179,8 +179,10 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     elements++;
     const tagIndex = TAG_INDEX.get(tag);
     if (tagIndex !== undefined) tagCounts[tagIndex]!++;
-    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (cls.length > 1) {
+    const className = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if (className || id) {
+      const cls = `${className ?? ''} ${id ?? ''}`.toLowerCase();
       for (const token of cls.split(/[^a-z0-9]+/)) {
         if (token.length < 2 || /^\d+$/.test(token)) continue;
         const v = CLASS_INDEX.get(token);

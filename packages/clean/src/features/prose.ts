@@ -20,6 +20,7 @@
 import { hostOf, letterDigitRuns } from '@corpuskit/document';
 
 import { normalizeSiteName } from '../site-rules.js';
+import { nonSpaceLength } from './dom-walk.js';
 import { isLandmark } from './landmarks.js';
 
 export const PROSE_FEATURES = [
@@ -54,15 +55,14 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   let headings = 0;
   let frameChars = 0;
   let textChars = 0;
-  const visibleChars = (s: string) => s.replace(/\s+/g, '').length;
   const walk = (el: Element, inFrame: boolean, depth: number): void => {
     if (depth > 200) return;
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const t = node.textContent ?? '';
-        if (inFrame) frameChars += visibleChars(t);
+        if (inFrame) frameChars += nonSpaceLength(t);
         else {
-          textChars += visibleChars(t);
+          textChars += nonSpaceLength(t);
           text.push(t);
           sections[sections.length - 1]! += letterDigitRuns(t);
         }
@@ -84,7 +84,9 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   walk(body, false, 0);
 
   const own = text.join(' ');
-  const words = letterDigitRuns(own);
+  // The words of the joined text: those of its parts (a space ends every run of letters).
+  let words = 0;
+  for (const n of sections) words += n;
   const rate = (re: RegExp) => (words > 0 ? Math.log1p((1000 * (own.match(re)?.length ?? 0)) / words) : 0);
   const headed = sections.slice(1).sort((a, b) => a - b);
   const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
