@@ -31,7 +31,7 @@ import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
 import { readPageMetadata, timeElementDate } from './metadata.js';
 import type { PageMetadata } from './metadata.js';
-import { addLead, descriptionText, findLead } from './lead.js';
+import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
@@ -260,6 +260,20 @@ export async function htmlPipeline(
     }
     const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null);
     const blocks = extractBlocks(root!, removals);
+    // Readability took the body and left out an intro written into its own element between the
+    // headline and the body: its paragraphs go in front, through the text rules like the rest.
+    const intro =
+      readable && !widened && !landmarkRegion && !notArticle && pageType === 'article'
+        ? introBlocks(
+            pageBlocks,
+            blocks,
+            removals.map((removal) => removal.text),
+          )
+        : [];
+    if (intro.length > 0) {
+      for (const removal of removals) if (removal.blockIndex !== undefined) removal.blockIndex += intro.length;
+      blocks.unshift(...intro);
+    }
     const result = applyTextRules(blocks, {
       title,
       byline,
@@ -283,8 +297,10 @@ export async function htmlPipeline(
       });
     }
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
+    // The lead and the intro's kept paragraphs are not in the article's DOM: written in front.
+    const front = result.kept.filter((_, k) => result.keptIndex[k]! < intro.length);
     const markdown =
-      result.keptIndex[0] === -1 ? `${textToMarkdown([result.kept[0]!.text])}\n\n${markdownBody}` : markdownBody;
+      front.length > 0 ? `${textToMarkdown(front.map((block) => block.text))}\n\n${markdownBody}` : markdownBody;
     deadline.check('markdown');
 
     const pageIndexBefore = pageMarks.length > 0 ? articleIndexBefore(pageBlocks, blocks) : [];

@@ -5,6 +5,7 @@
  */
 
 import { extractBlocks } from './blocks.js';
+import { matchPageBlocks } from './outside-article.js';
 import type { Block } from './blocks.js';
 import { elementsByTag } from './selector-match.js';
 import type { TextRemoval } from './text-engine.js';
@@ -141,4 +142,66 @@ export function addLead(
   result.kept.unshift({ text: lead, kind: 'p', level: 0, linkChars: 0, nodes: [] });
   result.keptIndex.unshift(-1);
   return true;
+}
+
+/** An intro paragraph is at least this long, with at most this share of its text in links. */
+const INTRO_MIN_CHARS = 100;
+const INTRO_MAX_LINK_DENSITY = 0.25;
+/** Page blocks of the article at least this long place it on the page (short lines also stand in menus). */
+const INTRO_SEED_CHARS = 40;
+/**
+ * An intro is a run of at least this many paragraphs in a row (headings may stand between them):
+ * a lone paragraph among the short lines beside the headline is as often an author's bio, a
+ * disclosure or a review in a box as the article's opening.
+ */
+const INTRO_MIN_RUN = 2;
+/** The intro is at most this share of the article's text: more is a body Readability split off. */
+const INTRO_MAX_SHARE = 0.5;
+
+/**
+ * The intro: runs of prose paragraphs of the page between its headline and the first block of
+ * the article Readability picked, when the headline stands outside the article (an intro written
+ * into its own section beside the headline, the body in the next one). Blocks of the page
+ * (taken before Readability); a paragraph the article holds or a rule removed inside it stays
+ * out. They are copies without nodes, for the front of the article's blocks.
+ */
+export function introBlocks(pageBlocks: Block[], articleBlocks: Block[], removedTexts: string[]): Block[] {
+  const matched = matchPageBlocks(pageBlocks, articleBlocks);
+  const first = pageBlocks.findIndex(
+    (block, index) => matched[index] !== undefined && squash(block.text).length >= INTRO_SEED_CHARS,
+  );
+  if (first <= 0) return [];
+  let headline = -1;
+  for (let index = first - 1; index >= 0 && headline < 0; index--) {
+    const block = pageBlocks[index]!;
+    if (block.kind === 'heading' && block.level === 1) headline = index;
+  }
+  if (headline < 0 || matched[headline] !== undefined) return [];
+  const removed = removedTexts.map(squash);
+  const shown = articleBlocks.map((block) => squash(block.text)).join('\n');
+  const seen = new Set<string>();
+  const isIntro = (block: Block): boolean => {
+    if (block.kind !== 'p') return false;
+    const text = squash(block.text);
+    if (text.length < INTRO_MIN_CHARS || block.linkChars > text.length * INTRO_MAX_LINK_DENSITY) return false;
+    if (!endsLikeSentence(text) || seen.has(text)) return false;
+    seen.add(text);
+    // The article may hold it in other words around it ("Updated: …" in front): its middle is enough.
+    const middle = text.slice(Math.floor(text.length / 2) - 30, Math.floor(text.length / 2) + 30);
+    return !shown.includes(middle) && !removed.some((other) => other.includes(text));
+  };
+  const intro: Block[] = [];
+  let run: Block[] = [];
+  const closeRun = () => {
+    if (run.length >= INTRO_MIN_RUN) intro.push(...run);
+    run = [];
+  };
+  for (const block of pageBlocks.slice(headline + 1, first)) {
+    if (isIntro(block)) run.push(block);
+    else if (block.kind !== 'heading') closeRun();
+  }
+  closeRun();
+  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squash(block.text).length, 0);
+  if (intro.length === 0 || chars(intro) > INTRO_MAX_SHARE * chars(articleBlocks)) return [];
+  return intro.map((block) => ({ text: block.text, kind: 'p', level: 0, linkChars: block.linkChars, nodes: [] }));
 }
