@@ -78,14 +78,15 @@ export async function htmlPipeline(
     const body = document.body ?? document.documentElement;
     if (!body) throw cleanError('clean.dom-failed', 'the page has no body', resolved.source);
     const bodyTextContent = body.textContent ?? '';
-    const typed = typePage(document, url, resolved, bodyTextContent);
+    const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
+    warnings.push(...pageMeta.warnings);
+    // Typed by the page's URL, else its canonical URL's (as the site rules below are chosen).
+    const typed = typePage(document, url ?? pageMeta.canonicalUrl, resolved, bodyTextContent);
     // The type the page is cleaned as (see page-type-rules.ts): the reported type only when safe.
     const gain = resolved.pageTypeModel ? resolved.pageTypeModel.cleaningGain : undefined;
     const plan = cleaningPlan(typed, resolved.pageType !== null, body, gain);
     const pageType = plan.type;
     const disabled = pageType ? disabledForType(pageType, resolved.disabled) : resolved.disabled;
-    const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
-    warnings.push(...pageMeta.warnings);
     const articleRoots = articleRootsOf(document);
     const timeDate = timeElementDate(articleRoots, resolved.fetchedAt);
     // Read before the rules run (they drop byline and date lines), and only when needed.

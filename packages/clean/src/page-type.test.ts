@@ -326,8 +326,9 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
     expect(b['short-section-share']).toBe(0);
     expect(a['title-question']).toBe(0);
     expect(b['title-question']).toBe(1);
-    // One link of four leaves the roofer's site; two of three leave the news site.
-    expect(a['external-link-share']).toBeCloseTo(1 / 4, 9);
+    // One of the landing page's own two links leaves the roofer's site (its menu's two are the
+    // frame's); two of three leave the news site.
+    expect(a['external-link-share']).toBeCloseTo(1 / 2, 9);
     expect(b['external-link-share']).toBeCloseTo(2 / 3, 9);
     // The header, menu and footer are part of the landing page's text, the story has none.
     expect(a['frame-text-share']).toBeGreaterThan(0.2);
@@ -337,6 +338,52 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
       const y = await pageTypeFeatures(html, { url: 'https://roofs.example.com/x', engine: 'jsdom' });
       for (let i = 0; i < x.length; i++) expect(y[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(x[i]!, 9);
     }
+  });
+  it('tells pronouns by case from the words they are written like: US, MA, ME, Mon, Italian i, German ihre', async () => {
+    const page = (text: string) =>
+      `<!doctype html><html><head><title>Notes</title></head><body><p>${text} ${words(60, 'filler')}</p></body></html>`;
+    const none = await featuresOf(
+      page('Exports to the US rose. Offices in Boston, MA and Portland, ME open Mon to Fri. Tutti i giorni; ihre Kinder.'),
+      'https://example.com/a',
+    );
+    expect(none['pron-we']).toBe(0);
+    expect(none['pron-i']).toBe(0);
+    expect(none['pron-you']).toBe(0);
+    const some = await featuresOf(page('Call us. Us first. I said my piece; write to me. Ihre Anfrage.'), 'https://example.com/a');
+    const rate = (n: number) => Math.log1p((1000 * n) / (60 + 13));
+    expect(some['pron-we']).toBeCloseTo(rate(2), 9);
+    expect(some['pron-i']).toBeCloseTo(rate(3), 9);
+    expect(some['pron-you']).toBeCloseTo(rate(1), 9);
+  });
+  it("counts a page's own links to other sites against its URL, else its canonical URL, not its frame's", async () => {
+    const html = `<!doctype html><html><head><title>Tents</title>
+      <link rel="canonical" href="https://www.tents.example.com/winter"></head><body>
+      <nav><a href="https://facebook.example.org/tents">Like</a> <a href="https://x.example.net/tents">Follow</a></nav>
+      <main><h1><a href="https://tents.example.com/winter">Winter tents</a></h1><p>${words(80, 'tent')}
+      <a href="https://www.tents.example.com/poles">Poles</a> <a href="/pegs">Pegs</a>
+      <a href="https://review.example.org/tents">A review</a></p></main>
+      <footer><a href="https://partner.example.org/">Partner</a></footer></body></html>`;
+    // Four own links (the heading's among them); one leaves the site. The menu and footer's
+    // three are left out.
+    const withUrl = await featuresOf(html, 'https://tents.example.com/winter');
+    expect(withUrl['external-link-share']).toBeCloseTo(1 / 4, 9);
+    const values = await pageTypeFeatures(html);
+    expect(values[PAGE_FEATURE_NAMES.indexOf('external-link-share')]).toBeCloseTo(1 / 4, 9);
+    expect(values[PAGE_FEATURE_NAMES.indexOf('url-depth')]).toBe(withUrl['url-depth']);
+    const jsdom = await pageTypeFeatures(html, { engine: 'jsdom' });
+    for (let i = 0; i < values.length; i++) expect(jsdom[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(values[i]!, 9);
+  });
+  it('clean() types a page without a URL by its canonical URL', async () => {
+    const html = `<!doctype html><html><head><title>Tents</title>
+      <link rel="canonical" href="https://tents.example.com/winter"></head><body><main><h1>Winter tents</h1>
+      <p>${words(80, 'tent')} <a href="https://tents.example.com/poles">Poles</a>
+      <a href="https://tents.example.com/pegs">Pegs</a></p></main></body></html>`;
+    // A model that says product for links to other sites, article otherwise.
+    const model = constantModel('article', 1);
+    model.weights[PAGE_TYPES.indexOf('product')]![PAGE_FEATURE_NAMES.indexOf('external-link-share')] = 5;
+    expect((await clean(html, { pageTypeModel: model })).pageType?.type).toBe('article');
+    const elsewhere = html.replace('https://tents.example.com/winter', 'https://other.example.org/winter');
+    expect((await clean(elsewhere, { pageTypeModel: model })).pageType?.type).toBe('product');
   });
   it('gives the same values on jsdom and linkedom', async () => {
     const a = await pageTypeFeatures(FORUM, { url: 'https://forum.example.org/t/x/1', engine: 'linkedom' });

@@ -5,13 +5,14 @@
  * CPU only, well under a millisecond after the feature walk.
  */
 
-import { PAGE_TYPES } from '@corpuskit/document';
+import { PAGE_TYPES, savedFromUrl } from '@corpuskit/document';
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
 import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import type { EngineName } from './dom.js';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
+import { readPageMetadata } from './metadata.js';
 import type { CleaningGain } from './page-type-rules.js';
 import bundledModelFile from './page-type-model.json' with { type: 'json' };
 
@@ -113,9 +114,11 @@ export async function pageTypeFeatures(
   const html = typeof input === 'string' ? input : decodeBytes(input, null).text;
   let markup = html;
   if (nestingDepth(markup) > MAX_FEATURE_DEPTH) markup = flattenMarkup(markup);
-  const page = await parseHtml(markup, options.engine ?? 'linkedom', options.url ?? null, []);
+  const url = options.url ?? savedFromUrl(html, 4096);
+  const page = await parseHtml(markup, options.engine ?? 'linkedom', url, []);
   try {
-    return pageFeatures(page.document, options.url ?? null);
+    // The page's URL, else its canonical URL, as clean() gives it.
+    return pageFeatures(page.document, url ?? readPageMetadata(page.document, { url, fetchedAt: null }).canonicalUrl);
   } finally {
     page.close();
     if ((options.engine ?? 'linkedom') === 'jsdom') await jsdomReleased();

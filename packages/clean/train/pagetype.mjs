@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadScrapinghub, loadWcxb, SETS } from '../eval/data.mjs';
@@ -89,30 +89,39 @@ export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {
 }
 
 /**
- * Hash of the built code that computes the features (dist/features/, the page-type module, what
- * it calls to decode and parse, and the built `@corpuskit/document` the features call for word
- * counts and hosts): the feature cache stays valid across unrelated rebuilds.
+ * Hash of the built code that computes the features: the page-type module and every module of
+ * the package it imports, directly or not (the features, decoding and parsing, the metadata that
+ * gives a page without a URL its canonical one), and the built `@corpuskit/document` they call
+ * for word counts and hosts. The feature cache stays valid across rebuilds of unrelated modules.
  */
 export function featureCodeHash() {
   const dist = join(here, '../dist');
   const hash = createHash('sha256');
-  const files = [
-    ...readdirSync(join(dist, 'features'))
-      .filter((f) => f.endsWith('.js'))
-      .sort()
-      .map((f) => `features/${f}`),
-    'page-type.js',
-    'dom.js',
-    'decode.js',
-    'site-rules.js',
-  ];
-  for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
+  for (const f of [...importedModules(dist, 'page-type.js')].sort()) hash.update(f).update(readFileSync(join(dist, f)));
   const documentDist = dirname(createRequire(join(here, '../package.json')).resolve('@corpuskit/document'));
   for (const f of readdirSync(documentDist)
     .filter((name) => name.endsWith('.js'))
     .sort())
     hash.update(`document/${f}`).update(readFileSync(join(documentDist, f)));
   return hash.digest('hex').slice(0, 12);
+}
+
+/** `entry` and the built modules of `dist` it imports by relative path, directly or not. */
+function importedModules(dist, entry) {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop();
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+\.js)['"]/g)) {
+      const target = relative(dist, resolve(dist, dirname(file), m[1]));
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
 }
 
 /**

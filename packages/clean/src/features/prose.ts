@@ -37,11 +37,28 @@ export const PROSE_FEATURES = [
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const WE =
-  /(?<![\p{L}\p{N}'’])(?:we|our|ours|us|we['’](?:re|ve|ll)|wir|unser|unsere|unseren|unserer|nous|notre|nos)(?![\p{L}\p{N}])/giu;
-const YOU =
-  /(?<![\p{L}\p{N}'’])(?:you|your|yours|you['’](?:re|ve|ll)|ihr|ihre|ihren|ihnen|vous|votre|vos)(?![\p{L}\p{N}])/giu;
-const I = /(?<![\p{L}\p{N}'’])(?:i|my|me|mine|i['’](?:m|ve|d)|ich|mein|meine|mir|je|moi|mon|ma|mes)(?![\p{L}\p{N}])/giu;
+/**
+ * A pattern of whole words. `anyCase` words match in any letter case; `cased` words only as
+ * written, where case tells a pronoun from something else: "US" is the country and "us" the
+ * pronoun, "MA" and "ME" are states, "Mon" is Monday, "i" an Italian article, "ihre" (her, their)
+ * is not the formal "Ihre" (your).
+ */
+function wordsPattern(anyCase: readonly string[], cased: readonly string[]): RegExp {
+  const forms = anyCase.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+  return new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${[...forms, ...cased].join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+const WE = wordsPattern(
+  ['we', 'our', 'ours', "we['’](?:re|ve|ll)", 'wir', 'unser', 'unsere', 'unseren', 'unserer', 'nous', 'notre', 'nos'],
+  ['us', 'Us'],
+);
+const YOU = wordsPattern(
+  ['you', 'your', 'yours', "you['’](?:re|ve|ll)", 'vous', 'votre', 'vos'],
+  ['Ihr', 'Ihre', 'Ihren', 'Ihnen'],
+);
+const I = wordsPattern(
+  ['ich', 'mein', 'meine', 'mir', 'je', 'moi'],
+  ['I', "I['’](?:m|ve|d)", "i['’](?:m|ve|d)", 'my', 'My', 'me', 'Me', 'mine', 'Mine', 'mon', 'ma', 'mes'],
+);
 const TITLE_QUESTION =
   /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
 /** A section of fewer words than this is a short block (a card's or a feature's blurb). */
@@ -55,6 +72,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   let headings = 0;
   let frameChars = 0;
   let textChars = 0;
+  const links: Element[] = [];
   const walk = (el: Element, inFrame: boolean, depth: number): void => {
     if (depth > 200) return;
     for (let node = el.firstChild; node; node = node.nextSibling) {
@@ -73,9 +91,11 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       const tag = child.localName.toLowerCase();
       if (SKIP.has(tag)) continue;
       const frame = inFrame || isLandmark(child);
+      if (!frame && tag === 'a' && child.hasAttribute('href')) links.push(child);
       if (!frame && HEADINGS.has(tag)) {
         headings++;
         sections.push(0);
+        links.push(...Array.from(child.querySelectorAll('a[href]')));
         continue;
       }
       walk(child, frame, depth + 1);
@@ -101,18 +121,21 @@ export function proseFeatures(body: Element, document: Document, url: string | n
     Math.log1p(median),
     short,
     title && TITLE_QUESTION.test(title) ? 1 : 0,
-    externalLinkShare(body, url),
+    externalLinkShare(links, url),
     frameChars + textChars > 0 ? frameChars / (frameChars + textChars) : 0,
   ];
 }
 
-/** The share of the body's links (not anchors, scripts, mail or phone) that go to another site. */
-function externalLinkShare(body: Element, url: string | null): number {
+/**
+ * The share of `links` (the page's own, outside its frame; not anchors, scripts, mail or phone)
+ * that go to another site than `url`'s. Without a URL, every absolute link counts as external.
+ */
+function externalLinkShare(links: readonly Element[], url: string | null): number {
   const host = url ? hostOf(url) : null;
   const site = host === null ? null : normalizeSiteName(host);
   let external = 0;
   let all = 0;
-  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+  for (const link of links) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
     all++;
