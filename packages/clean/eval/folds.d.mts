@@ -10,3 +10,4 @@ export function splitByFold<T>(
   k?: number,
 ): Array<{ fold: number; train: T[]; test: T[] }>;
 export function pageSite(page: { id: string; url?: string | null; domain?: string | null }): string;
+export function siteWeights(pages: Array<{ id: string; url?: string | null; domain?: string | null }>): number[];

@@ -94,3 +94,17 @@ export function splitByFold(pages, siteKey, k = DEFAULT_FOLDS) {
 export function pageSite(page) {
   return siteOf(page.domain) || siteOf(page.url) || `page:${page.id}`;
 }
+
+/**
+ * The training weight of each page: one over the number of its site's pages, so that every site
+ * weighs as one page (a shop of thirteen look-alike product pages does not outvote thirteen
+ * sites; the held-out pages are of other sites).
+ * @param {Array<{ id: string, url?: string | null, domain?: string | null }>} pages
+ * @returns {number[]} weight of each page, in page order
+ */
+export function siteWeights(pages) {
+  const sites = pages.map(pageSite);
+  const count = new Map();
+  for (const site of sites) count.set(site, (count.get(site) ?? 0) + 1);
+  return sites.map((site) => 1 / count.get(site));
+}

@@ -1,6 +1,7 @@
 // Site-grouped folds of `pnpm eval --cv` and the training scripts (packages/clean/eval/folds.mjs).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FOLDS, assignFolds, foldOfSite, pageSite, siteOf, splitByFold } from '../eval/folds.mjs';
+import { DEFAULT_FOLDS, assignFolds, foldOfSite, pageSite, siteOf, siteWeights, splitByFold } from '../eval/folds.mjs';
+import { softmaxPredict, trainSoftmax } from '../train/softmax.mjs';
 
 describe('siteOf', () => {
   it('reduces hosts and URLs to the registrable domain', () => {
@@ -58,5 +59,32 @@ describe('folds', () => {
   });
   it('falls back to the page id for a page without site', () => {
     expect(pageSite({ id: 'x1', url: null })).toBe('page:x1');
+  });
+});
+
+describe('training weights by site', () => {
+  it('weighs every site as one page', () => {
+    const pages = [
+      { id: 'a', url: 'https://shop.example.com/p/1' },
+      { id: 'b', url: 'https://www.example.com/p/2' },
+      { id: 'c', domain: 'example.com' },
+      { id: 'd', url: 'https://blog.example.net/post' },
+      { id: 'e' },
+    ];
+    expect(siteWeights(pages)).toEqual([1 / 3, 1 / 3, 1 / 3, 1, 1]);
+  });
+  it('trains on equal weights as without weights, and leans towards a heavier row', () => {
+    const rows = [
+      [0, 1],
+      [1, 0],
+      [0.4, 0.6],
+    ];
+    const options = { l2: 0.01, iterations: 200, learningRate: 0.05 };
+    const plain = trainSoftmax(rows, [0, 1, 1], 2, options);
+    expect(trainSoftmax(rows, [0, 1, 1], 2, options, [1, 1, 1])).toEqual(plain);
+    const halves = trainSoftmax(rows, [0, 1, 1], 2, options, [0.5, 0.5, 0.5]);
+    for (const row of rows) expect(softmaxPredict(halves, row)[0]).toBeCloseTo(softmaxPredict(plain, row)[0]!, 12);
+    const weighted = trainSoftmax(rows, [0, 1, 1], 2, options, [2, 1, 1]);
+    expect(softmaxPredict(weighted, [0.5, 0.5])[0]).toBeGreaterThan(softmaxPredict(plain, [0.5, 0.5])[0]!);
   });
 });

@@ -343,13 +343,18 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
     const page = (text: string) =>
       `<!doctype html><html><head><title>Notes</title></head><body><p>${text} ${words(60, 'filler')}</p></body></html>`;
     const none = await featuresOf(
-      page('Exports to the US rose. Offices in Boston, MA and Portland, ME open Mon to Fri. Tutti i giorni; ihre Kinder.'),
+      page(
+        'Exports to the US rose. Offices in Boston, MA and Portland, ME open Mon to Fri. Tutti i giorni; ihre Kinder.',
+      ),
       'https://example.com/a',
     );
     expect(none['pron-we']).toBe(0);
     expect(none['pron-i']).toBe(0);
     expect(none['pron-you']).toBe(0);
-    const some = await featuresOf(page('Call us. Us first. I said my piece; write to me. Ihre Anfrage.'), 'https://example.com/a');
+    const some = await featuresOf(
+      page('Call us. Us first. I said my piece; write to me. Ihre Anfrage.'),
+      'https://example.com/a',
+    );
     const rate = (n: number) => Math.log1p((1000 * n) / (60 + 13));
     expect(some['pron-we']).toBeCloseTo(rate(2), 9);
     expect(some['pron-i']).toBeCloseTo(rate(3), 9);

@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadWcxb } from '../eval/data.mjs';
-import { DEFAULT_FOLDS, assignFolds, pageSite } from '../eval/folds.mjs';
+import { DEFAULT_FOLDS, assignFolds, pageSite, siteWeights } from '../eval/folds.mjs';
 import { wcxbPage } from '../eval/metrics.mjs';
 import { ForkPool } from '../eval/pool.mjs';
 import { snapshotCleaner } from '../eval/systems.mjs';
@@ -71,6 +71,7 @@ for (let f = 0; f < DEFAULT_FOLDS; f++) {
     train.map((i) => rows[i]),
     train.map((i) => labelled[i].label),
     [...PAGE_FEATURE_NAMES],
+    siteWeights(train.map((i) => labelled[i])),
   );
   labelled.forEach((page, i) => {
     if (page.set !== 'wcxb' || folds[i] !== f) return;

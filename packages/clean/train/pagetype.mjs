@@ -15,7 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadScrapinghub, loadWcxb, SETS } from '../eval/data.mjs';
-import { DEFAULT_FOLDS, assignFolds, pageSite } from '../eval/folds.mjs';
+import { DEFAULT_FOLDS, assignFolds, pageSite, siteWeights } from '../eval/folds.mjs';
 import { ForkPool } from '../eval/pool.mjs';
 import { loadCleaner, snapshotCleaner } from '../eval/systems.mjs';
 import { softmaxPredict, trainSoftmax } from './softmax.mjs';
@@ -173,10 +173,13 @@ export function cleaningGain(table, pages) {
   );
 }
 
-/** Train one model on rows of (features, label); returns the model object of page-type.ts. */
-export function trainModel(rows, labels, featureNames, options = TRAIN_OPTIONS) {
+/**
+ * Train one model on rows of (features, label), each row weighted by `rowWeights` (every site as
+ * one page: `siteWeights` of the rows' pages); returns the model object of page-type.ts.
+ */
+export function trainModel(rows, labels, featureNames, rowWeights, options = TRAIN_OPTIONS) {
   const y = labels.map((l) => PAGE_TYPES.indexOf(l));
-  const { mean, scale, weights, bias } = trainSoftmax(rows, y, PAGE_TYPES.length, options);
+  const { mean, scale, weights, bias } = trainSoftmax(rows, y, PAGE_TYPES.length, options, rowWeights);
   return {
     kind: 'page-type/logistic',
     features: featureNames,
@@ -240,6 +243,7 @@ export async function trainFoldModels({
       idx.map((i) => data.rows[i]),
       idx.map((i) => data.pages[i].label),
       names,
+      siteWeights(idx.map((i) => data.pages[i])),
     );
     // The gain from the other folds' pages only, like the weights; without a table, the
     // bundled model's (learned on every page).
@@ -269,6 +273,7 @@ export function crossValidate(data, names, folds, options = TRAIN_OPTIONS) {
       train.map((i) => data.rows[i]),
       train.map((i) => data.pages[i].label),
       names,
+      siteWeights(train.map((i) => data.pages[i])),
       options,
     );
     data.rows.forEach((row, i) => {
@@ -346,6 +351,7 @@ async function main(argv) {
     data.rows,
     data.pages.map((p) => p.label),
     names,
+    siteWeights(data.pages),
   );
   if (args['cleaning-table']) {
     const table = readCleaningTable(fromUser(args['cleaning-table']));

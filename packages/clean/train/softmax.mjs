@@ -19,9 +19,12 @@ export function standardise(rows) {
  * @param {number[]} y class index per row
  * @param {number} k number of classes
  * @param {{ l2: number, iterations: number, learningRate: number }} options
+ * @param {number[] | null} [weights] weight of each row in the loss (1 each when null)
  */
-export function trainSoftmax(rows, y, k, { l2, iterations, learningRate }) {
+export function trainSoftmax(rows, y, k, { l2, iterations, learningRate }, weights = null) {
   const n = rows.length;
+  const weightOf = weights ?? new Array(n).fill(1);
+  const total = weightOf.reduce((a, w) => a + w, 0);
   const d = rows[0].length;
   const { mean, scale } = standardise(rows);
   const X = rows.map((r) => Float64Array.from(r, (v, j) => (v - mean[j]) / scale[j]));
@@ -58,7 +61,7 @@ export function trainSoftmax(rows, y, k, { l2, iterations, learningRate }) {
         sum += z[c];
       }
       for (let c = 0; c < k; c++) {
-        const g = z[c] / sum - (y[i] === c ? 1 : 0);
+        const g = weightOf[i] * (z[c] / sum - (y[i] === c ? 1 : 0));
         if (g === 0) continue;
         const gw = gW[c];
         for (let j = 0; j < d; j++) gw[j] += g * x[j];
@@ -74,12 +77,12 @@ export function trainSoftmax(rows, y, k, { l2, iterations, learningRate }) {
       const m = mW[c];
       const v = vW[c];
       for (let j = 0; j < d; j++) {
-        const g = gw[j] / n + l2 * w[j];
+        const g = gw[j] / total + l2 * w[j];
         m[j] = beta1 * m[j] + (1 - beta1) * g;
         v[j] = beta2 * v[j] + (1 - beta2) * g * g;
         w[j] -= (lr * (m[j] / c1)) / (Math.sqrt(v[j] / c2) + eps);
       }
-      const g = gb[c] / n;
+      const g = gb[c] / total;
       mb[c] = beta1 * mb[c] + (1 - beta1) * g;
       vb[c] = beta2 * vb[c] + (1 - beta2) * g * g;
       b[c] -= (lr * (mb[c] / c1)) / (Math.sqrt(vb[c] / c2) + eps);
