@@ -214,6 +214,24 @@ describe('clean: statuses and errors', () => {
     expect(document.reasons[0]?.code).toBe('large-removal');
   });
 
+  it('removes a consent manager larger than the content, but not one that holds the article', async () => {
+    const purposes = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<h4>Purpose ${i + 1}</h4><p>These identifiers let us and our partners measure how often a page is visited and which parts of it are read, and they are kept for up to one year.</p><button>Off</button>`,
+    ).join('');
+    const consent = `<div id="onetrust-consent-sdk"><div role="dialog" aria-modal="true">${purposes}</div></div>`;
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(page(`${ARTICLE}${consent}`), { engine });
+      expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+      expect(document.removed.some((removal) => removal.rule === 'cookie-consent/element')).toBe(true);
+      // The safeguard still holds for an element around the article itself.
+      const wrapped = await clean(page(`<div class="cookie-notice">${ARTICLE}</div>`), { engine });
+      expect(wrapped.text).toContain(PARAGRAPHS[2]);
+      expect(wrapped.status).toBe('suspect');
+    }
+  });
+
   it('rejects empty, binary and too large input with clear errors naming the source', async () => {
     const empty = await rejection(clean(new Uint8Array(), { source: 'empty.html' }));
     expect(empty).toMatchObject({ kind: 'input', code: 'clean.empty-input', subject: 'empty.html' });

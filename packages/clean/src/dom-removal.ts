@@ -118,6 +118,9 @@ export function isKept(context: DomRuleContext, element: Element): boolean {
   return false;
 }
 
+/** Rule families the safeguard does not size before Readability: their elements may outweigh the content. */
+const UNSIZED_BEFORE = ['comments/', 'cookie-consent/'] as const;
+
 /**
  * The recall safeguard: an element that holds the page's main content (its h1, an
  * articleBody, or more than half of the body text) is not removed by a widget rule; the
@@ -128,11 +131,13 @@ export function guarded(context: DomRuleContext, element: Element, ruleId: RuleI
   if (tag === 'body' || tag === 'html' || tag === 'main' || element === root) return true;
   const holdsMain = context.stage === 'dom-before' && element.querySelector(MAIN_CONTENT) !== null;
   const chars = textOf(element).length;
-  // Before Readability a comment thread may well be half the page; inside the article it may not.
+  // Before Readability a comment thread may well be half the page, and so may a consent manager's
+  // settings panel on a page of short cards (its purposes and vendors run to thousands of
+  // characters); inside the article neither may.
   const tooLarge =
     context.stage === 'dom-after'
       ? chars > 200 && chars > context.bodyChars * 0.5
-      : !ruleId.startsWith('comments/') && chars > 1500 && chars > context.bodyChars * 0.5;
+      : !UNSIZED_BEFORE.some((prefix) => ruleId.startsWith(prefix)) && chars > 1500 && chars > context.bodyChars * 0.5;
   if (holdsMain || tooLarge) {
     const message = `rule ${ruleId} matched an element holding ${holdsMain ? 'the main content' : `${chars} of ${context.bodyChars} characters of the page text`}; kept`;
     if (!context.suspicions.includes(message)) context.suspicions.push(message);
