@@ -116,6 +116,18 @@ const SHOP_NAMED_REVIEWS_PAGE = SHOP_PAGE.replace(
     .join('')}</ul></main>`,
 );
 
+/** A header's menu drawn as a plain list of links inside the main region. */
+const PLAIN_MENU = `<div class="top"><ul>${['Mugs', 'Bowls', 'Plates', 'Vases', 'Workshops', 'Contact']
+  .map((label) => `<li><a href="/${label.toLowerCase()}">${label}</a></li>`)
+  .join('')}</ul></div>`;
+
+/** A service page whose menu stands above its h1; the same menu under the heading. */
+const SERVICE_MENU_PAGE = SHOP_PAGE.replace('<main><h1>', `<main>${PLAIN_MENU}<h1>`);
+const SERVICE_MENU_BELOW_PAGE = SHOP_PAGE.replace(
+  '<div class="description">',
+  `${PLAIN_MENU}<div class="description">`,
+);
+
 /** A customer reviews section with a rating, its reviews of two shapes; quoted press praise above it. */
 const SHOP_REVIEW_SECTION_PAGE = SHOP_PAGE.replace(
   '</main>',
@@ -561,14 +573,20 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/region-chrome',
     category: 'boilerplate',
     description:
-      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
+      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text) but lose the menus drawn without landmarks above the page's h1 (the outermost lists and blocks before it, four or more links of 30 characters or less on average holding 70% of their text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
     stages: ['dom-after'],
     pageTypes: ['product', 'collection', 'listing', 'service'],
-    revision: 2,
+    revision: 3,
     dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
     examples: {
-      remove: [{ input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } }],
-      keep: [{ input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } }],
+      remove: [
+        { input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } },
+        { input: SERVICE_MENU_PAGE, at: 'top', target: 'Workshops', options: { pageType: 'service' } },
+      ],
+      keep: [
+        { input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
+        { input: SERVICE_MENU_BELOW_PAGE, at: 'top', target: 'Workshops', options: { pageType: 'service' } },
+      ],
     },
   },
   {

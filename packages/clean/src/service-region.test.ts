@@ -105,3 +105,44 @@ describe('a service page with no marked main region', () => {
     });
   }
 });
+
+// A header's menus written as plain lists in divs, inside the main region, above the page's h1.
+const links = (labels: string[]) =>
+  list(labels.map((label) => `<a href="/${label.toLowerCase().replace(/ /g, '-')}">${label}</a>`));
+const DIV_MENU = `<div class="top"><div class="menu">${links(['Lawns', 'Hedges', 'Borders', 'Trees', 'Patios', 'Ponds'])}</div>
+<div class="menu">${links(['About us', 'Prices', 'Careers', 'Contact'])}</div></div>`;
+const AREAS = `<div class="areas"><strong>Areas we cover</strong>${links(['Northfield', 'Eastbrook', 'Southmere', 'Westholt'])}</div>`;
+const MAIN_PAGE = `<!doctype html><html lang="en"><head><title>Garden care</title></head><body>
+<main>${DIV_MENU}${INTRO}<div class="offer"><strong>What each visit includes</strong>${OFFER}</div>${AREAS}</main>
+${FOOTER}</body></html>`;
+
+const menuDrops = (removed: Array<{ rule: string; reason: string; text: string }>) =>
+  removed.filter((r) => r.rule === 'boilerplate/region-chrome' && r.reason.includes('above the page heading'));
+
+describe('a service page with menus written as plain lists', () => {
+  for (const engine of ENGINES) {
+    it(`drops the lists of short links above the page heading, not those below it (${engine})`, async () => {
+      const doc = await clean(MAIN_PAGE, { engine, url: URL, pageType: 'service' });
+      expect(doc.text).toContain('Our gardeners look after lawns');
+      expect(doc.text).toContain('Planting of bulbs and bedding plants');
+      expect(doc.text).not.toMatch(/Hedges|Careers/);
+      // One drop, the two menus' wrapper; the list of links below the heading is not one of them.
+      const drops = menuDrops(doc.removed).map((r) => r.text);
+      expect(drops).toEqual([expect.stringContaining('Hedges')]);
+      expect(drops[0]).toContain('Careers');
+      expect(drops[0]).not.toContain('Southmere');
+    });
+
+    it(`keeps them on other page types and without an h1 (${engine})`, async () => {
+      const article = await clean(MAIN_PAGE, { engine, url: URL, pageType: 'collection' });
+      expect(menuDrops(article.removed)).toHaveLength(0);
+      const headless = await clean(MAIN_PAGE.replace(/<(\/?)h1>/g, '<$1h2>'), {
+        engine,
+        url: URL,
+        pageType: 'service',
+      });
+      expect(menuDrops(headless.removed)).toHaveLength(0);
+      expect(headless.text).toContain('Hedges');
+    });
+  }
+});

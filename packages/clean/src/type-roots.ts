@@ -14,6 +14,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark } from './features/landmarks.js';
 import { ruleById } from './rules.js';
+import { elementsByTag } from './selector-match.js';
 import { hiddenElements } from './thread.js';
 
 /** The page types whose content is taken from the page's marked main region. */
@@ -126,9 +127,14 @@ export function removeRegionChrome(
   if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
   const chrome = type === 'service' ? [] : regionChrome(root, type);
-  if (aroundLandmarks)
+  if (aroundLandmarks) {
     for (const element of pageLandmarks(root))
       chrome.push({ element, why: `a page landmark (${element.localName.toLowerCase()})` });
+  }
+  if (type === 'service')
+    for (const element of menusAboveHeading(root))
+      if (!chrome.some((c) => c.element.contains(element)))
+        chrome.push({ element, why: 'a list of links above the page heading' });
   for (const { element, why } of chrome) {
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, REGION_RULE, `${reason}: ${why}`);
@@ -136,6 +142,39 @@ export function removeRegionChrome(
 }
 
 const REGION_RULE = 'boilerplate/region-chrome' as const;
+
+/** The elements a menu is drawn in (taken outermost first), and the heading they stand above. */
+const MENU_TAGS_AND_HEADING: ReadonlySet<string> = new Set(['ul', 'ol', 'div', 'section', 'h1']);
+/** A menu has at least this many links … */
+const MIN_MENU_LINKS = 4;
+/** … and at least this share of its text in them. */
+const MIN_MENU_LINK_SHARE = 0.7;
+/** … and its links are labels of at most this many characters on average (a card's headline is longer). */
+const MAX_MENU_LABEL_CHARS = 30;
+
+/**
+ * Menus written without landmarks (a header's lists of links in plain divs) in a region taken
+ * around the page's landmarks: the outermost lists and blocks wholly before the region's first
+ * h1 that are mostly link text. Nothing when the region has no h1: the menus have nothing to
+ * stand above.
+ */
+function menusAboveHeading(root: Element): Element[] {
+  const heading = root.querySelector('h1');
+  if (!heading) return [];
+  const stats = new TextStats();
+  const out: Element[] = [];
+  // In document order an element wholly before the heading comes before it and does not hold it.
+  for (const el of elementsByTag(root, MENU_TAGS_AND_HEADING)) {
+    if (el === heading) break;
+    if (out.some((menu) => menu.contains(el)) || el.contains(heading)) continue;
+    const t = stats.of(el);
+    if (t.chars < 30 || t.linkChars < MIN_MENU_LINK_SHARE * t.chars) continue;
+    const links = el.querySelectorAll('a[href]').length;
+    if (links < MIN_MENU_LINKS || t.linkChars > MAX_MENU_LABEL_CHARS * links) continue;
+    out.push(el);
+  }
+  return out;
+}
 
 /** Inside these (and a main region), a header or footer belongs to the section, not to the page. */
 const SECTIONING = new Set(['article', 'section']);
