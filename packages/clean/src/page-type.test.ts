@@ -378,6 +378,14 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
     const jsdom = await pageTypeFeatures(html, { engine: 'jsdom' });
     for (let i = 0; i < values.length; i++) expect(jsdom[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(values[i]!, 9);
   });
+  it('counts the links of a heading holding 200,000 of them without overflowing the call stack', async () => {
+    // The heading's links were spread into one push call: a RangeError past about 150,000.
+    const links = '<a href="/more">More</a>'.repeat(200_000);
+    const html = `<!doctype html><html><head><title>Tents</title></head><body><main><h2>${links}</h2>
+      <p>${words(80, 'tent')} <a href="https://review.example.org/tents">A review</a></p></main></body></html>`;
+    const values = await pageTypeFeatures(html, { url: 'https://tents.example.com/winter', engine: 'linkedom' });
+    expect(values[PAGE_FEATURE_NAMES.indexOf('external-link-share')]).toBeCloseTo(1 / 200_001, 12);
+  }, 60_000);
   it('clean() types a page without a URL by its canonical URL', async () => {
     const html = `<!doctype html><html><head><title>Tents</title>
       <link rel="canonical" href="https://tents.example.com/winter"></head><body><main><h1>Winter tents</h1>

@@ -88,11 +88,15 @@ export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {
   }
 }
 
+/** The libraries that parse the pages the features are computed on. */
+const DOM_LIBRARIES = ['linkedom', 'jsdom', '@mozilla/readability'];
+
 /**
  * Hash of the built code that computes the features: the page-type module and every module of
  * the package it imports, directly or not (the features, decoding and parsing, the metadata that
  * gives a page without a URL its canonical one), and the built `@corpuskit/document` they call
- * for word counts and hosts. The feature cache stays valid across rebuilds of unrelated modules.
+ * for word counts and hosts, the versions of the DOM libraries and the patches applied to them.
+ * The feature cache stays valid across rebuilds of unrelated modules.
  */
 export function featureCodeHash() {
   const dist = join(here, '../dist');
@@ -103,6 +107,11 @@ export function featureCodeHash() {
     .filter((name) => name.endsWith('.js'))
     .sort())
     hash.update(`document/${f}`).update(readFileSync(join(documentDist, f)));
+  // The features are computed on the trees the DOM libraries build: their versions and our patches.
+  const require = createRequire(join(here, '../package.json'));
+  for (const name of DOM_LIBRARIES) hash.update(`${name}@${require(`${name}/package.json`).version}`);
+  const patches = join(here, '../../../patches');
+  for (const f of readdirSync(patches).sort()) hash.update(`patches/${f}`).update(readFileSync(join(patches, f)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -365,6 +374,8 @@ async function main(argv) {
   model.training = {
     pages: counts,
     options: TRAIN_OPTIONS,
+    // Each site weighs as one page (siteWeights), whatever its number of pages.
+    rowWeights: 'one per site',
     ...(model.cleaningGain ? { cleaningGain: { prior: GAIN_PRIOR, strength: GAIN_STRENGTH } } : {}),
     ...(cv ? { cvAccuracyWcxb: +cv.accuracy.toFixed(4), folds } : {}),
   };

@@ -95,7 +95,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       if (!frame && HEADINGS.has(tag)) {
         headings++;
         sections.push(0);
-        links.push(...Array.from(child.querySelectorAll('a[href]')));
+        for (const link of child.querySelectorAll('a[href]')) links.push(link);
         continue;
       }
       walk(child, frame, depth + 1);
