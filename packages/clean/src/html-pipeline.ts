@@ -269,6 +269,7 @@ export async function htmlPipeline(
             pageBlocks,
             blocks,
             removals.map((removal) => removal.text),
+            title,
           )
         : [];
     if (intro.length > 0) {

@@ -70,6 +70,21 @@ describe('an intro between the headline and the body Readability took', () => {
     expect(service.text.indexOf(INTRO[0]!)).not.toBe(0);
   });
 
+  it('is not a run of teaser cards under their own headings, nor text under a headline that is not the title', async () => {
+    const cards = INTRO.map((text, i) => `<h3><a href="/story-${i}">Another story ${i}</a></h3><p>${text}</p>`).join(
+      '',
+    );
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const teasers = await clean(page(cards), { url, engine, pageType: 'article' });
+      expect(teasers.text.startsWith('Part 1 of the report')).toBe(true);
+      expect(teasers.text).not.toContain('harbour board decided');
+      // A site's logo written as the h1: the notice under it is not the article's opening.
+      const logo = page(paragraphs(INTRO)).replace('<h1>The ferry will run every hour</h1>', '<h1>Harbour Daily</h1>');
+      const notice = await clean(logo, { url, engine, pageType: 'article' });
+      expect(notice.text).not.toContain('harbour board decided');
+    }
+  });
+
   it('goes through the text rules like the body', async () => {
     const signup =
       'Sign up for our newsletter to get the harbour news in your inbox every morning, free of charge and without ads.';

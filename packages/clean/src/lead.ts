@@ -9,7 +9,7 @@ import { matchPageBlocks } from './outside-article.js';
 import type { Block } from './blocks.js';
 import { elementsByTag } from './selector-match.js';
 import type { TextRemoval } from './text-engine.js';
-import { endsLikeSentence, squash } from './text-util.js';
+import { endsLikeSentence, squash, words } from './text-util.js';
 
 /**
  * The visible lead paragraph: the page's description when it is also shown on the page
@@ -150,22 +150,41 @@ const INTRO_MAX_LINK_DENSITY = 0.25;
 /** Page blocks of the article at least this long place it on the page (short lines also stand in menus). */
 const INTRO_SEED_CHARS = 40;
 /**
- * An intro is a run of at least this many paragraphs in a row (headings may stand between them):
- * a lone paragraph among the short lines beside the headline is as often an author's bio, a
- * disclosure or a review in a box as the article's opening.
+ * An intro is a run of at least this many paragraphs in a row: a lone paragraph among the short
+ * lines beside the headline is as often an author's bio, a disclosure or a review in a box as the
+ * article's opening. A heading ends the run (a paragraph under its own heading is a teaser card's
+ * summary or a box's text).
  */
 const INTRO_MIN_RUN = 2;
+/** The headline is the article's: at least this share of its words are in the article's title. */
+const INTRO_MIN_TITLE_SHARE = 0.5;
+
+/** True when the h1's words are mostly the title's: the article's headline, not a logo or a section's title. */
+function isTitleHeadline(heading: string, title: string | null): boolean {
+  if (!title) return false;
+  const own = words(heading);
+  const inTitle = words(title);
+  let found = 0;
+  for (const word of own) if (inTitle.has(word)) found++;
+  return own.size > 0 && found >= INTRO_MIN_TITLE_SHARE * own.size;
+}
 /** The intro is at most this share of the article's text: more is a body Readability split off. */
 const INTRO_MAX_SHARE = 0.5;
 
 /**
- * The intro: runs of prose paragraphs of the page between its headline and the first block of
- * the article Readability picked, when the headline stands outside the article (an intro written
+ * The intro: runs of prose paragraphs of the page between its headline (an h1 whose words are
+ * the title's) and the first block of the article Readability picked, when the headline stands
+ * outside the article (an intro written
  * into its own section beside the headline, the body in the next one). Blocks of the page
  * (taken before Readability); a paragraph the article holds or a rule removed inside it stays
  * out. They are copies without nodes, for the front of the article's blocks.
  */
-export function introBlocks(pageBlocks: Block[], articleBlocks: Block[], removedTexts: string[]): Block[] {
+export function introBlocks(
+  pageBlocks: Block[],
+  articleBlocks: Block[],
+  removedTexts: string[],
+  title: string | null,
+): Block[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   const first = pageBlocks.findIndex(
     (block, index) => matched[index] !== undefined && squash(block.text).length >= INTRO_SEED_CHARS,
@@ -177,6 +196,7 @@ export function introBlocks(pageBlocks: Block[], articleBlocks: Block[], removed
     if (block.kind === 'heading' && block.level === 1) headline = index;
   }
   if (headline < 0 || matched[headline] !== undefined) return [];
+  if (!isTitleHeadline(pageBlocks[headline]!.text, title)) return [];
   const removed = removedTexts.map(squash);
   const shown = articleBlocks.map((block) => squash(block.text)).join('\n');
   const seen = new Set<string>();
@@ -198,7 +218,7 @@ export function introBlocks(pageBlocks: Block[], articleBlocks: Block[], removed
   };
   for (const block of pageBlocks.slice(headline + 1, first)) {
     if (isIntro(block)) run.push(block);
-    else if (block.kind !== 'heading') closeRun();
+    else closeRun();
   }
   closeRun();
   const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squash(block.text).length, 0);
