@@ -229,6 +229,14 @@ describe('clean: statuses and errors', () => {
       const wrapped = await clean(page(`<div class="cookie-notice">${ARTICLE}</div>`), { engine });
       expect(wrapped.text).toContain(PARAGRAPHS[2]);
       expect(wrapped.status).toBe('suspect');
+      // Nor around a page without an h1 whose text it holds nearly all of.
+      const long = Array.from({ length: 4 }, (_, i) =>
+        PARAGRAPHS.map((p) => `<p>Part ${i + 1}. ${p}</p>`).join(''),
+      ).join('');
+      const whole = await clean(page(`<div class="cookie-bar wrapper">${long}</div>`), { engine });
+      expect(whole.text).toContain(`Part 4. ${PARAGRAPHS[2]}`);
+      expect(whole.status).toBe('suspect');
+      expect(whole.removed.some((removal) => removal.rule === 'cookie-consent/element')).toBe(false);
     }
   });
 

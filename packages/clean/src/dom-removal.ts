@@ -118,8 +118,21 @@ export function isKept(context: DomRuleContext, element: Element): boolean {
   return false;
 }
 
-/** Rule families the safeguard does not size before Readability: their elements may outweigh the content. */
+/** Rule families the safeguard does not size before Readability: their elements may outweigh the content… */
 const UNSIZED_BEFORE = ['comments/', 'cookie-consent/'] as const;
+/**
+ * … as long as the page keeps at least this much text without them, or the element is or holds
+ * a dialog (a consent manager's panel); else it may well hold the page.
+ */
+const MIN_CHARS_LEFT = 500;
+const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+
+/** True when a rule family not sized before Readability may take this element, however large. */
+function unsizedBefore(context: DomRuleContext, element: Element, ruleId: RuleId, chars: number): boolean {
+  if (!UNSIZED_BEFORE.some((prefix) => ruleId.startsWith(prefix))) return false;
+  if (context.bodyChars - chars >= MIN_CHARS_LEFT) return true;
+  return matches(element, DIALOG) || element.querySelector(DIALOG) !== null;
+}
 
 /**
  * The recall safeguard: an element that holds the page's main content (its h1, an
@@ -133,11 +146,11 @@ export function guarded(context: DomRuleContext, element: Element, ruleId: RuleI
   const chars = textOf(element).length;
   // Before Readability a comment thread may well be half the page, and so may a consent manager's
   // settings panel on a page of short cards (its purposes and vendors run to thousands of
-  // characters); inside the article neither may.
+  // characters); inside the article neither may, nor before it one that leaves the page nearly empty.
   const tooLarge =
     context.stage === 'dom-after'
       ? chars > 200 && chars > context.bodyChars * 0.5
-      : !UNSIZED_BEFORE.some((prefix) => ruleId.startsWith(prefix)) && chars > 1500 && chars > context.bodyChars * 0.5;
+      : chars > 1500 && chars > context.bodyChars * 0.5 && !unsizedBefore(context, element, ruleId, chars);
   if (holdsMain || tooLarge) {
     const message = `rule ${ruleId} matched an element holding ${holdsMain ? 'the main content' : `${chars} of ${context.bodyChars} characters of the page text`}; kept`;
     if (!context.suspicions.includes(message)) context.suspicions.push(message);

@@ -133,6 +133,20 @@ describe('a service page with menus written as plain lists', () => {
       expect(drops[0]).not.toContain('Southmere');
     });
 
+    it(`keeps lists that stand below the page's prose, above a late h1 (${engine})`, async () => {
+      // A page builder gave only a late section the h1: what stands above it is the page's content.
+      const late = `<!doctype html><html lang="en"><head><title>Garden care</title></head><body>
+<main><h2>Garden care all year round</h2>
+<p>Our gardeners look after lawns, hedges and borders all year round, with a visit every fortnight from March to October.</p>
+${links(['Lawn mowing', 'Hedge trimming', 'Tree surgery', 'Pond cleaning', 'Patio laying'])}
+<p>Every visit includes clearing the cuttings away, and we bring our own tools, so you need not be at home.</p>
+<h1>Contact us</h1><p>Call us on weekdays between nine and five, or send us a message and we will answer within a day.</p>
+</main>${FOOTER}</body></html>`;
+      const doc = await clean(late, { engine, url: URL, pageType: 'service' });
+      expect(menuDrops(doc.removed)).toHaveLength(0);
+      expect(doc.text).toContain('Tree surgery');
+    });
+
     it(`keeps them on other page types and without an h1 (${engine})`, async () => {
       const article = await clean(MAIN_PAGE, { engine, url: URL, pageType: 'collection' });
       expect(menuDrops(article.removed)).toHaveLength(0);

@@ -144,7 +144,9 @@ export function removeRegionChrome(
 const REGION_RULE = 'boilerplate/region-chrome' as const;
 
 /** The elements a menu is drawn in (taken outermost first), and the heading they stand above. */
-const MENU_TAGS_AND_HEADING: ReadonlySet<string> = new Set(['ul', 'ol', 'div', 'section', 'h1']);
+const MENU_TAGS_AND_HEADING: ReadonlySet<string> = new Set(['ul', 'ol', 'div', 'section', 'h1', 'p']);
+/** A paragraph with this many characters outside links is the page's prose: menus stand above it, not below. */
+const PROSE_CHARS = 80;
 /** A menu has at least this many links … */
 const MIN_MENU_LINKS = 4;
 /** … and at least this share of its text in them. */
@@ -155,7 +157,7 @@ const MAX_MENU_LABEL_CHARS = 30;
 /**
  * Menus written without landmarks (a header's lists of links in plain divs) in a region taken
  * around the page's landmarks: the outermost lists and blocks wholly before the region's first
- * h1 that are mostly link text. Nothing when the region has no h1: the menus have nothing to
+ * h1, and before any prose paragraph, that are mostly link text. Nothing when the region has no h1: the menus have nothing to
  * stand above.
  */
 function menusAboveHeading(root: Element): Element[] {
@@ -166,8 +168,14 @@ function menusAboveHeading(root: Element): Element[] {
   // In document order an element wholly before the heading comes before it and does not hold it.
   for (const el of elementsByTag(root, MENU_TAGS_AND_HEADING)) {
     if (el === heading) break;
-    if (out.some((menu) => menu.contains(el)) || el.contains(heading)) continue;
+    // Menus come in document order, outermost first: an element inside one is inside the last.
+    if (out.at(-1)?.contains(el) || el.contains(heading)) continue;
     const t = stats.of(el);
+    // Prose before the h1: the h1 titles a later section, and what stands above it is content.
+    if (el.localName.toLowerCase() === 'p') {
+      if (t.chars - t.linkChars >= PROSE_CHARS) break;
+      continue;
+    }
     if (t.chars < 30 || t.linkChars < MIN_MENU_LINK_SHARE * t.chars) continue;
     const links = el.querySelectorAll('a[href]').length;
     if (links < MIN_MENU_LINKS || t.linkChars > MAX_MENU_LABEL_CHARS * links) continue;
