@@ -7,6 +7,7 @@
 import { extractBlocks } from './blocks.js';
 import { matchPageBlocks } from './outside-article.js';
 import type { Block } from './blocks.js';
+import { isWideSpace } from './features/dom-walk.js';
 import { elementsByTag } from './selector-match.js';
 import type { TextRemoval } from './text-engine.js';
 import { endsLikeSentence, squash, words } from './text-util.js';
@@ -71,18 +72,7 @@ function solidChars(): (element: Element) => number {
 
 /** Characters `squash` may take out (its class is within these, plus control characters). */
 function isSpace(c: number): boolean {
-  return (
-    c <= 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c <= 32 || isWideSpace(c);
 }
 
 /** Where a shown description is looked for, in turn: paragraphs, headings and bold runs, containers. */

@@ -39,7 +39,7 @@ export function nonSpaceLength(text: string): number {
 }
 
 /** `\s` above ASCII: no-break space, the Unicode space separators, line and paragraph separators, BOM. */
-function isWideSpace(c: number): boolean {
+export function isWideSpace(c: number): boolean {
   return (
     c === 0xa0 ||
     c === 0x1680 ||
