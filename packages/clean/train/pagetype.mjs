@@ -102,13 +102,13 @@ export function featureCodeHash() {
   const dist = join(here, '../dist');
   const hash = createHash('sha256');
   for (const f of [...importedModules(dist, 'page-type.js')].sort()) hash.update(f).update(readFileSync(join(dist, f)));
-  const documentDist = dirname(createRequire(join(here, '../package.json')).resolve('@corpuskit/document'));
+  const require = createRequire(join(here, '../package.json'));
+  const documentDist = dirname(require.resolve('@corpuskit/document'));
   for (const f of readdirSync(documentDist)
     .filter((name) => name.endsWith('.js'))
     .sort())
     hash.update(`document/${f}`).update(readFileSync(join(documentDist, f)));
   // The features are computed on the trees the DOM libraries build: their versions and our patches.
-  const require = createRequire(join(here, '../package.json'));
   for (const name of DOM_LIBRARIES) hash.update(`${name}@${require(`${name}/package.json`).version}`);
   const patches = join(here, '../../../patches');
   for (const f of readdirSync(patches).sort()) hash.update(`patches/${f}`).update(readFileSync(join(patches, f)));
