@@ -149,6 +149,9 @@ const INTRO_MIN_RUN = 2;
 /** The headline is the article's: at least this share of its words are in the article's title. */
 const INTRO_MIN_TITLE_SHARE = 0.5;
 
+/** The intro is at most this share of the article's text: more is a body Readability split off. */
+const INTRO_MAX_SHARE = 0.5;
+
 /** True when the h1's words are mostly the title's: the article's headline, not a logo or a section's title. */
 function isTitleHeadline(heading: string, title: string | null): boolean {
   if (!title) return false;
@@ -158,16 +161,14 @@ function isTitleHeadline(heading: string, title: string | null): boolean {
   for (const word of own) if (inTitle.has(word)) found++;
   return own.size > 0 && found >= INTRO_MIN_TITLE_SHARE * own.size;
 }
-/** The intro is at most this share of the article's text: more is a body Readability split off. */
-const INTRO_MAX_SHARE = 0.5;
 
 /**
  * The intro: runs of prose paragraphs of the page between its headline (an h1 whose words are
  * the title's) and the first block of the article Readability picked, when the headline stands
- * outside the article (an intro written
- * into its own section beside the headline, the body in the next one). Blocks of the page
- * (taken before Readability); a paragraph the article holds or a rule removed inside it stays
- * out. They are copies without nodes, for the front of the article's blocks.
+ * outside the article (an intro written into its own section beside the headline, the body in
+ * the next one). Blocks of the page (taken before Readability); a paragraph the article holds
+ * or a rule removed inside it stays out. They are copies without nodes, for the front of the
+ * article's blocks.
  */
 export function introBlocks(
   pageBlocks: Block[],

@@ -155,10 +155,10 @@ const MIN_MENU_LINK_SHARE = 0.7;
 const MAX_MENU_LABEL_CHARS = 30;
 
 /**
- * Menus written without landmarks (a header's lists of links in plain divs) in a region taken
- * around the page's landmarks: the outermost lists and blocks wholly before the region's first
- * h1, and before any prose paragraph, that are mostly link text. Nothing when the region has no h1: the menus have nothing to
- * stand above.
+ * Menus written without landmarks (a header's lists of links in plain divs) in the region of a
+ * service page: the outermost lists and blocks wholly before the region's first h1, and
+ * before any prose paragraph, that are mostly link text. Nothing when the region has no h1: the
+ * menus have nothing to stand above.
  */
 function menusAboveHeading(root: Element): Element[] {
   const heading = root.querySelector('h1');
