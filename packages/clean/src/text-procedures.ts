@@ -395,10 +395,12 @@ function aroundSplitBody(container: Element, proseNodes: readonly Node[]): Eleme
   let current = container;
   for (let depth = 0; depth < 30 && current.parentElement; depth++) {
     const shape = shapeKey(current);
+    // A classless container has no shape of its own for a later part to share.
+    if (shape === current.localName.toLowerCase()) break;
     let continues = false;
     for (let sibling = current.nextElementSibling; sibling && !continues; sibling = sibling.nextElementSibling) {
-      const partLike = shape !== current.localName.toLowerCase() && shapeKey(sibling) === shape;
-      continues = partLike && proseNodes.filter((node) => sibling!.contains(node)).length >= SPLIT_PART_MIN_PARAGRAPHS;
+      if (shapeKey(sibling) !== shape) continue;
+      continues = proseNodes.filter((node) => sibling!.contains(node)).length >= SPLIT_PART_MIN_PARAGRAPHS;
     }
     if (!continues) break;
     current = current.parentElement;
