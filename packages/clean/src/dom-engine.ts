@@ -4,7 +4,7 @@
  */
 
 import { captionShare, emailForms, linkBlocks, linksUnder, siteSelectors } from './dom-procedures.js';
-import { guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
+import { checkDeadline, guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
@@ -91,6 +91,7 @@ function removeMatched(
   if (rule.dom?.kind !== 'selectors') return;
   const { reason, maxChars } = rule.dom;
   for (const { element, selector } of matched) {
+    checkDeadline(context);
     if (!isAttached(element, root)) continue;
     // A class that often wraps the article body itself (a paywall): only small notices go.
     if (maxChars !== undefined && textOf(element).length > maxChars) continue;
@@ -105,6 +106,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
   const matchedRuns = new Map<Step, Array<Array<{ element: Element; selector: string }>>>();
   let links: Element[] | null = null;
   for (const step of steps) {
+    checkDeadline(context);
     if (step.kind === 'procedure') {
       const dom = step.rule.dom;
       if (dom?.kind !== 'procedure') continue;
@@ -124,7 +126,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
     // gives the same elements as matching each rule in turn (detached ones are skipped). The
     // same holds across the procedures between runs: the runs whose selectors are all simple
     // (a compound, optionally inside an ancestor compound) are matched in one walk with the first.
-    if (!matchedRuns.has(step)) matchRuns(root, steps, step, matchedRuns);
+    if (!matchedRuns.has(step)) matchRuns(context, root, steps, step, matchedRuns);
     const matched = matchedRuns.get(step) ?? [];
     step.rules.forEach(({ id, rule }, index) => removeMatched(context, root, matched[index] ?? [], id, rule));
   }
@@ -135,6 +137,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
  * simple; other runs are matched when they come (their selectors may look at siblings).
  */
 function matchRuns(
+  context: DomRuleContext,
   root: ParentNode,
   steps: Step[],
   first: Extract<Step, { kind: 'selectors' }>,
@@ -144,7 +147,7 @@ function matchRuns(
   for (const step of steps.slice(steps.indexOf(first) + 1)) {
     if (step.kind === 'selectors' && compiledFor(step.rules).complex.every((joined) => joined === '')) runs.push(step);
   }
-  const matched = matchGroups(root, compiledFor(runs.flatMap((run) => run.rules)));
+  const matched = matchGroups(root, compiledFor(runs.flatMap((run) => run.rules)), () => checkDeadline(context));
   let offset = 0;
   for (const run of runs) {
     into.set(run, matched.slice(offset, offset + run.rules.length));

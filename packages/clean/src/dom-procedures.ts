@@ -3,7 +3,7 @@
  * the rule definitions.
  */
 
-import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
+import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { DomMatcher, RuleId } from './rules.js';
 import { compileGroups, elementsByTag, insideGroup, matchGroups, selectAll } from './selector-match.js';
@@ -44,6 +44,7 @@ export function linkBlocks(
   const links = allLinks.filter((link) => pattern.test(link.getAttribute('href') ?? ''));
   const done = new Set<Element>();
   for (const link of links) {
+    checkDeadline(context);
     if (!isAttached(link, root)) continue;
     const container = smallContainer(link, 200, root);
     if (done.has(container)) continue;
@@ -60,6 +61,7 @@ export function linkBlocks(
 /** `email-form`: a small form whose only text fields ask for an e-mail address. */
 export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
   for (const form of elementsByTag(root, FORM)) {
+    checkDeadline(context);
     if (!isAttached(form, root)) continue;
     const fields = elementsByTag(form, FIELDS).filter((field) => {
       const type = (field.getAttribute('type') ?? 'text').toLowerCase();
@@ -86,6 +88,7 @@ export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId:
   if (!context.site) return;
   for (const { id, selector } of context.site.remove) {
     for (const element of selectAll(root, selector)) {
+      checkDeadline(context);
       if (!isAttached(element, root) || isKept(context, element)) continue;
       removeElement(context, element, ruleId, `per-site rule ${id} for ${context.site.host}: ${selector}`, id);
     }

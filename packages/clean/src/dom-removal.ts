@@ -6,6 +6,7 @@
 
 import { MARKER_PREFIX, extractBlocks } from './blocks.js';
 import { cssPath } from './css-path.js';
+import type { Deadline } from './options.js';
 import { ruleById } from './rules.js';
 import type { PageType, RuleDefinition, RuleId, RuleStage } from './rules.js';
 import { closest, matches } from './selector-match.js';
@@ -42,6 +43,17 @@ export interface DomRuleContext {
   pageType?: PageType | null;
   /** The page's URL when known (rules that ask whether a link stays on the site). */
   pageUrl?: string | null;
+  /** The time limit of the `clean` call, checked inside the rules' loops (see `checkDeadline`). */
+  deadline?: Deadline;
+}
+
+/**
+ * Stop with `clean.timeout` when the call's time is up. The rules' loops run over every element,
+ * link or match of the page: on a large page one of them can outlast the whole limit, so they
+ * check it as they go, not only when the stage ends.
+ */
+export function checkDeadline(context: DomRuleContext): void {
+  context.deadline?.check(context.stage === 'dom-before' ? 'DOM rules' : 'DOM rules after Readability');
 }
 
 const MAIN_CONTENT =

@@ -14,7 +14,7 @@
 import { shapeKey } from './features/class-shape.js';
 import { TextStats } from './features/dom-walk.js';
 import { DATE_TEXT, USER_HREF, itemShape } from './features/groups.js';
-import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
+import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
 
@@ -471,6 +471,7 @@ export function removePostChrome(context: DomRuleContext, root: Element, items: 
     const credit = postCredit(chrome);
     for (const element of chrome)
       for (const part of around(element, credit)) {
+        checkDeadline(context);
         if (!isAttached(part, root) || isKept(context, part)) continue;
         removeElement(context, part, RULE, reason);
       }

@@ -111,6 +111,7 @@ export async function htmlPipeline(
       bodyChars: visibleChars,
       pageType,
       pageUrl: url ?? pageMeta.canonicalUrl ?? null,
+      deadline,
     };
     // Decided on what will be the content: the thread or main region when that is the root
     // (text around it, such as a widget column, must not outvote the captions inside it).

@@ -9,7 +9,8 @@
  * as the cleaner's own pre-pass does for linkedom as published: both must give the same tree.
  * Upper-case tag names are made once per name: `tagName` must read as before, past the kept ones too.
  * The class setter adds the names one at a time (spread into one call, some 150,000 overflowed the
- * call stack): a class of 200,000 names must parse and set.
+ * call stack): a class of 200,000 names must parse and set. `getElementsByTagName('*')` gives every
+ * element (it compared '*' as a name and gave none).
  */
 
 import { describe, expect, it } from 'vitest';
@@ -174,6 +175,28 @@ describe('linkedom long class lists', () => {
     expect(p.classList.length).toBe(200_000);
     expect(p.getAttribute('class')).toBe(names.join(' '));
     expect(p.matches('.c199999')).toBe(true);
+  });
+});
+
+describe("linkedom getElementsByTagName('*')", () => {
+  it('gives every element, template contents left out, as querySelectorAll does', () => {
+    // Compared as a tag name, '*' matched no element: Readability's limit on the elements of a
+    // page it parses (it counts them this way) never fired.
+    const { document } = parseHTML(
+      '<html><head><title>T</title></head><body><div><p>a</p><template><p>t</p></template><p>b</p></div></body></html>',
+    );
+    const names = (list: ArrayLike<Element>) => Array.from(list, (element) => element.localName);
+    expect(names(document.getElementsByTagName('*'))).toEqual([
+      'html',
+      'head',
+      'title',
+      'body',
+      'div',
+      'p',
+      'template',
+      'p',
+    ]);
+    expect(names(document.body.getElementsByTagName('*'))).toEqual(['div', 'p', 'template', 'p']);
   });
 });
 

@@ -31,7 +31,7 @@ export interface CleanOptions {
   repeatedLines?: ReadonlyMap<string, number> | Record<string, number>;
   /** DOM engine for HTML (default `linkedom`). */
   engine?: EngineName;
-  /** Per-document time limit in milliseconds (default 30 000), checked between stages. */
+  /** Per-document time limit in milliseconds (default 30 000), checked between stages and inside the DOM rules' loops. */
   timeoutMs?: number;
   /** Largest input accepted, in bytes (default 64 MiB). */
   maxBytes?: number;
@@ -160,7 +160,7 @@ function resolvePageTypeModel(
     throw bad(error instanceof Error ? error.message : String(error));
   }
 }
-/** The time limit of one `clean` call, checked between stages. */
+/** The time limit of one `clean` call, checked between stages and inside the DOM rules' loops. */
 export class Deadline {
   private readonly end: number;
   constructor(

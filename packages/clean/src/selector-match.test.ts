@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseHtml } from './dom.js';
-import { compileGroups, matchGroups } from './selector-match.js';
+import { compileGroups, insideGroup, matchGroups } from './selector-match.js';
 
 describe.each(['linkedom', 'jsdom'] as const)('matchGroups on %s', (engine) => {
   it('matches the classes of a long class list once each, repeated names too', async () => {
@@ -24,6 +24,61 @@ describe.each(['linkedom', 'jsdom'] as const)('matchGroups on %s', (engine) => {
       ['l .c5', 'n .c5'],
       ['l .c49.a', 'n p.x'],
     ]);
+    page.close();
+  });
+
+  it('reports each group in document order, an element holding another first', async () => {
+    // jsdom's matching of a joined list (in quirks mode the rules used it) gave these selector by
+    // selector once the list held a substring attribute test.
+    for (const doctype of ['<!doctype html>', '']) {
+      const page = await parseHtml(
+        `${doctype}<html><body><div class="article-comments" id="outer"><div id="comments">View</div></div></body></html>`,
+        engine,
+        null,
+        [],
+      );
+      const compiled = compileGroups([['#comments', '.article-comments', '[itemtype*="schema.org/Comment"]']]);
+      const [hits = []] = matchGroups(page.document.body, compiled);
+      expect(hits.map(({ element, selector }) => `${element.id} ${selector}`)).toEqual([
+        'outer .article-comments',
+        'comments #comments',
+      ]);
+      page.close();
+    }
+  });
+
+  it('matches class names ASCII case-insensitively in quirks mode (jsdom without a doctype), ids as written', async () => {
+    const body =
+      '<div id="a" class="Share-BOX"></div><div id="b" class="share-box"></div><div id="Promo"></div><div id="c" class="ſhare-box"></div>';
+    const compiled = compileGroups([['.share-box'], ['#promo'], ['figure .share-box']]);
+    const found = async (doctype: string) => {
+      const page = await parseHtml(`${doctype}<html><body>${body}</body></html>`, engine, null, []);
+      const quirks = page.document.compatMode === 'BackCompat';
+      const ids = matchGroups(page.document.body, compiled).map((hits) => hits.map(({ element }) => element.id));
+      const inside = insideGroup(page.document.getElementById('a')!, compiled, 0);
+      page.close();
+      return { quirks, ids, inside };
+    };
+    // The long s does not fold to s: only A-Z compare as a-z.
+    expect(await found('<!doctype html>')).toEqual({ quirks: false, ids: [['b'], [], []], inside: false });
+    // linkedom has no quirks mode: it matches as with a doctype.
+    expect(await found('')).toEqual(
+      engine === 'jsdom'
+        ? { quirks: true, ids: [['a', 'b'], [], []], inside: true }
+        : { quirks: false, ids: [['b'], [], []], inside: false },
+    );
+  });
+
+  it('reports its progress every 1,024 elements', async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body>${'<p>x</p>'.repeat(3000)}</body></html>`,
+      engine,
+      null,
+      [],
+    );
+    let calls = 0;
+    matchGroups(page.document.body, compileGroups([['p.y']]), () => (calls += 1));
+    expect(calls).toBe(2);
     page.close();
   });
 });

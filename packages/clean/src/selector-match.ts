@@ -4,7 +4,8 @@
  * are looked up by an element's class tokens, id, tag name and attribute names; any other
  * selector goes to the engine's `querySelectorAll`. Matching a class selector through the DOM
  * engine reads the element's class list once per selector and element, which dominated the
- * cleaning time on linkedom.
+ * cleaning time on linkedom. In quirks mode class names compare ASCII case-insensitively (see
+ * `isQuirksMode`); handed to jsdom's matcher there, a class of 200,000 names took over a minute.
  */
 
 /** `element.matches(selector)`, false for a selector the engine rejects. */
@@ -38,6 +39,8 @@ export function selectAll(root: ParentNode, selector: string): Element[] {
 interface Compound {
   tag: string | null;
   classes: string[];
+  /** The class names in ASCII lower case, compared in quirks mode. */
+  caselessClasses: string[];
   ids: string[];
   attrs: Array<{ name: string; op: '' | '=' | '^=' | '*=' | '$='; value: string }>;
 }
@@ -56,6 +59,8 @@ export interface CompiledGroups {
   /** Per group: its simple selectors. */
   entries: SimpleSelector[][];
   byClass: Map<string, SimpleSelector[]>;
+  /** `byClass` by the class names in ASCII lower case, for quirks mode. */
+  byCaselessClass: Map<string, SimpleSelector[]>;
   byId: Map<string, SimpleSelector[]>;
   byTag: Map<string, SimpleSelector[]>;
   byAttr: Map<string, SimpleSelector[]>;
@@ -70,11 +75,15 @@ const EXACT_ATTRIBUTES = /^(?:id|role|itemprop|itemtype|action|aria-label|hidden
 function parseCompound(text: string): Compound | null {
   const parts = COMPOUND.exec(text);
   if (!parts || text === '') return null;
-  const compound: Compound = { tag: parts[1] ?? null, classes: [], ids: [], attrs: [] };
+  const compound: Compound = { tag: parts[1] ?? null, classes: [], caselessClasses: [], ids: [], attrs: [] };
   for (const piece of (parts[2] ?? '').match(/[.#][^.#[]+|\[[^\]]+\]/g) ?? []) {
-    if (piece.startsWith('.')) compound.classes.push(piece.slice(1));
-    else if (piece.startsWith('#')) compound.ids.push(piece.slice(1));
-    else {
+    if (piece.startsWith('.')) {
+      const name = piece.slice(1);
+      compound.classes.push(name);
+      compound.caselessClasses.push(asciiLowerCase(name));
+    } else if (piece.startsWith('#')) {
+      compound.ids.push(piece.slice(1));
+    } else {
       const attr = /^\[([a-z-]+)(?:([\^*$]?=)"(.*)")?\]$/.exec(piece);
       if (!attr || !EXACT_ATTRIBUTES.test(attr[1] ?? '')) return null;
       compound.attrs.push({
@@ -101,6 +110,7 @@ export function compileGroups(groups: readonly (readonly string[])[]): CompiledG
     selectors: groups,
     entries: [],
     byClass: new Map(),
+    byCaselessClass: new Map(),
     byId: new Map(),
     byTag: new Map(),
     byAttr: new Map(),
@@ -132,23 +142,44 @@ export function compileGroups(groups: readonly (readonly string[])[]): CompiledG
     compiled.entries.push(entries);
     compiled.complex.push(complex.join(', '));
   });
+  for (const [name, entries] of compiled.byClass) {
+    for (const entry of entries) add(compiled.byCaselessClass, asciiLowerCase(name), entry);
+  }
   return compiled;
 }
 
 /** What a compound selector tests on an element, read once. */
 interface ElementFacts {
   tag: string;
+  /** The element's class names; in ASCII lower case when `caseless`. */
   classes: string[];
   id: string;
+  /** The document is in quirks mode: class names compare ASCII case-insensitively. */
+  caseless: boolean;
 }
 
 const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
+const ASCII_UPPER = /[A-Z]/g;
 
-function factsOf(element: Element): ElementFacts {
+/** `text` with A-Z lowered and every other character left as it is (selectors' ASCII case-insensitivity). */
+function asciiLowerCase(text: string): string {
+  return text.replace(ASCII_UPPER, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+}
+
+/**
+ * Whether class selectors match ASCII case-insensitively under `node`: in a document the engine
+ * parsed in quirks mode (jsdom's, for a page without a doctype; linkedom has no quirks mode).
+ * Id selectors stay case-sensitive, as the engines' own selector matching has them.
+ */
+function isQuirksMode(node: Node): boolean {
+  return (node.ownerDocument ?? (node as Document)).compatMode === 'BackCompat';
+}
+
+function factsOf(element: Element, caseless: boolean): ElementFacts {
   const classAttr = element.getAttribute('class');
   let classes: string[] = NO_CLASSES;
   if (classAttr) {
-    classes = classAttr.split(CLASS_SEPARATOR);
+    classes = (caseless ? asciiLowerCase(classAttr) : classAttr).split(CLASS_SEPARATOR);
     // Leading or trailing white space leaves empty names at the ends.
     if (classes[0] === '' || classes[classes.length - 1] === '') classes = classes.filter((name) => name !== '');
   }
@@ -156,17 +187,22 @@ function factsOf(element: Element): ElementFacts {
     tag: element.localName.toLowerCase(),
     classes,
     id: element.getAttribute('id') ?? '',
+    caseless,
   };
 }
 
 const NO_CLASSES: string[] = [];
 /** Class lists longer than this are checked for repeated names with a set. */
 const LONG_CLASS_LIST = 32;
+/** `matchGroups` reports its progress after this many elements. */
+const PROGRESS_ELEMENTS = 1024;
 
 function compoundMatches(compound: Compound, element: Element, facts: ElementFacts): boolean {
   if (compound.tag !== null && compound.tag !== facts.tag) return false;
   for (const name of compound.ids) if (name !== facts.id) return false;
-  for (const name of compound.classes) if (!facts.classes.includes(name)) return false;
+  for (const name of facts.caseless ? compound.caselessClasses : compound.classes) {
+    if (!facts.classes.includes(name)) return false;
+  }
   for (const { name, op, value } of compound.attrs) {
     const actual = element.getAttribute(name);
     if (actual === null) return false;
@@ -182,14 +218,14 @@ function entryMatches(entry: SimpleSelector, element: Element, facts: ElementFac
   if (!compoundMatches(entry.compound, element, facts)) return false;
   if (!entry.ancestor) return true;
   for (let up = element.parentElement; up; up = up.parentElement) {
-    if (compoundMatches(entry.ancestor, up, factsOf(up))) return true;
+    if (compoundMatches(entry.ancestor, up, factsOf(up, facts.caseless))) return true;
   }
   return false;
 }
 
 /** `element.matches(group)` for one compiled group. */
-function matchesGroup(element: Element, compiled: CompiledGroups, group: number): boolean {
-  const facts = factsOf(element);
+function matchesGroup(element: Element, compiled: CompiledGroups, group: number, caseless: boolean): boolean {
+  const facts = factsOf(element, caseless);
   if ((compiled.entries[group] ?? []).some((entry) => entryMatches(entry, element, facts))) return true;
   const complex = compiled.complex[group] ?? '';
   return complex !== '' && matches(element, complex);
@@ -197,8 +233,9 @@ function matchesGroup(element: Element, compiled: CompiledGroups, group: number)
 
 /** `element.closest(group)` for one compiled group, as a yes or no. */
 export function insideGroup(element: Element, compiled: CompiledGroups, group: number): boolean {
+  const caseless = isQuirksMode(element);
   for (let node: Element | null = element; node; node = node.parentElement) {
-    if (matchesGroup(node, compiled, group)) return true;
+    if (matchesGroup(node, compiled, group, caseless)) return true;
   }
   return false;
 }
@@ -242,22 +279,16 @@ export function elementsByTag(root: ParentNode, tags: ReadonlySet<string>): Elem
 /**
  * For each group, the elements under `root` matching one of its selectors, in document order
  * (what `querySelectorAll` of the joined group gives), with the first matching selector.
+ * `progress` is called every `PROGRESS_ELEMENTS` elements (a caller's time limit may stop the walk).
  */
 export function matchGroups(
   root: ParentNode,
   compiled: CompiledGroups,
+  progress?: () => void,
 ): Array<Array<{ element: Element; selector: string }>> {
   const groups = compiled.selectors;
-  const document = (root as Node).ownerDocument ?? (root as Document);
-  // Class and id selectors match case-insensitively in quirks mode: leave that to the engine.
-  if (document.compatMode === 'BackCompat') {
-    return groups.map((selectors) =>
-      selectAll(root, selectors.join(', ')).map((element) => ({
-        element,
-        selector: selectors.find((candidate) => matches(element, candidate)) ?? selectors[0] ?? '',
-      })),
-    );
-  }
+  const caseless = isQuirksMode(root as Node);
+  const byClass = caseless ? compiled.byCaselessClass : compiled.byClass;
   const complexHits = compiled.complex.map((joined) => (joined === '' ? null : new Set(selectAll(root, joined))));
   const results: Array<Array<{ element: Element; selector: string }>> = groups.map(() => []);
   const best: number[] = groups.map(() => -1);
@@ -272,8 +303,10 @@ export function matchGroups(
       if (current === -1 || entry.index < current) best[entry.group] = entry.index;
     }
   };
+  let count = 0;
   for (element of descendants(root)) {
-    facts = factsOf(element);
+    if (progress && ++count % PROGRESS_ELEMENTS === 0) progress();
+    facts = factsOf(element, caseless);
     best.fill(-1);
     consider(compiled.byTag.get(facts.tag));
     if (facts.id !== '') consider(compiled.byId.get(facts.id));
@@ -287,7 +320,7 @@ export function matchGroups(
         if (seen.has(name)) continue;
         seen.add(name);
       } else if (i > 0 && classes.indexOf(name) < i) continue;
-      consider(compiled.byClass.get(name));
+      consider(byClass.get(name));
     }
     for (const name of attrNames) if (element.hasAttribute(name)) consider(compiled.byAttr.get(name));
     for (let group = 0; group < groups.length; group += 1) {

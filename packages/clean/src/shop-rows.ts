@@ -11,7 +11,7 @@
  * little text besides). Only the tree's shape and generic markup are used: no site's class names.
  */
 
-import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
+import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { siblingGroups } from './features/repeated.js';
@@ -164,6 +164,7 @@ export function removeShopRows(context: DomRuleContext, root: Element): void {
   if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
   const reason = rule.dom?.reason ?? 'not about the product';
   for (const { element, why } of shopRows(root)) {
+    checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: ${why}`);
   }

@@ -9,7 +9,7 @@
 
 import { hostOf } from '@corpuskit/document';
 
-import { guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
+import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { shapeKey } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
@@ -178,6 +178,7 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
 /** `teaser-cards`: remove the groups of teaser cards in the article (with a wrapper holding little else). */
 export function removeTeaserCards(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
   for (const group of teaserCardGroups(root, siteOf(context.pageUrl))) {
+    checkDeadline(context);
     let target: Element = group.parent;
     // Climb to the wrapper that holds the group and little else (its heading).
     if (target !== root && textOf(target).length <= group.chars + MAX_WRAPPER_EXTRA_CHARS) {

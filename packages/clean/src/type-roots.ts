@@ -9,7 +9,7 @@
 
 import type { PageType } from '@corpuskit/document';
 
-import { isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
+import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark } from './features/landmarks.js';
@@ -136,6 +136,7 @@ export function removeRegionChrome(
       if (!chrome.some((c) => c.element.contains(element)))
         chrome.push({ element, why: 'a list of links above the page heading' });
   for (const { element, why } of chrome) {
+    checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, REGION_RULE, `${reason}: ${why}`);
   }

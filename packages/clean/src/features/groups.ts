@@ -38,7 +38,8 @@ const CONTROL =
   /^(?:reply|quote|like|report|share|permalink|flag|upvote|downvote|edit|follow|antworten|zitieren|melden|gefällt mir|répondre|citer|responder|citar|rispondi|cita|odpowiedz|ответить|цитировать)$/i;
 export const DATE_TEXT =
   /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|vor \d+ (?:jahren|monaten|wochen|tagen|stunden|minuten)|yesterday|gestern)\b/i;
-const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
+/** A price (see `PRICE` in page.ts for the look-behind: a long run of digits stays linear). */
+const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[\d.,]*?)\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 interface ItemShape {

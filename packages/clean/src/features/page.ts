@@ -43,7 +43,13 @@ import {
   wordGroupCounts,
 } from './vocab.js';
 
-const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
+/**
+ * A price: a currency sign before a number or a currency after it. A number is not tried again
+ * from a later digit of its own run of digits, dots and commas (`(?<!\d[\d.,]*?)`): that start
+ * fails or is inside a match whenever the run's first digit fails or matches, and trying every
+ * digit made a long run of digits quadratic (100,000 digits: seconds).
+ */
+export const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|(?<!\d[\d.,]*?)\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
 
 const TEXT_FEATURES = [
   'log-text-chars',
