@@ -85,6 +85,19 @@ describe('an intro between the headline and the body Readability took', () => {
     }
   });
 
+  it('is not an author bio and a funding note that stand where an intro would', async () => {
+    const bio = [
+      'Ann Lee has covered the islands for the paper since 2009 and before that reported on shipping and the ports for a trade magazine in the city.',
+      'This article was written with support from the regional transport fund, which had no say over what we wrote or where it was published.',
+    ];
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(page(paragraphs(bio)), { url, engine, pageType: 'article' });
+      expect(document.text.startsWith('Part 1 of the report')).toBe(true);
+      expect(document.text).not.toContain('covered the islands');
+      expect(document.text).not.toContain('transport fund');
+    }
+  });
+
   it('goes through the text rules like the body', async () => {
     const signup =
       'Sign up for our newsletter to get the harbour news in your inbox every morning, free of charge and without ads.';

@@ -151,6 +151,35 @@ const INTRO_MIN_TITLE_SHARE = 0.5;
 
 /** The intro is at most this share of the article's text: more is a body Readability split off. */
 const INTRO_MAX_SHARE = 0.5;
+/**
+ * An intro speaks of what the article speaks of: at least this share of the longer words of its
+ * run are in the headline or the article (an author's bio and a funding note in the same place
+ * share next to none).
+ */
+const INTRO_MIN_SHARED_WORDS = 0.2;
+/** Words of at least this many letters are counted (shorter ones are mostly function words). */
+const SHARED_WORD_MIN_LETTERS = 5;
+/**
+ * A text with fewer longer words than this is not judged by them (scripts written without
+ * spaces between words give a few long runs).
+ */
+const SHARED_WORDS_MIN = 6;
+
+/** The words of a text that are long enough to tell its subject. */
+function longWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of words(text)) if (word.length >= SHARED_WORD_MIN_LETTERS) out.add(word);
+  return out;
+}
+
+/** True when the text shares enough of its longer words with the article (or has too few to tell). */
+function speaksOfArticle(text: string, article: Set<string>): boolean {
+  const own = longWords(text);
+  if (own.size < SHARED_WORDS_MIN) return true;
+  let shared = 0;
+  for (const word of own) if (article.has(word)) shared++;
+  return shared >= INTRO_MIN_SHARED_WORDS * own.size;
+}
 
 /** True when the h1's words are mostly the title's: the article's headline, not a logo or a section's title. */
 function isTitleHeadline(heading: string, title: string | null): boolean {
@@ -190,6 +219,7 @@ export function introBlocks(
   if (!isTitleHeadline(pageBlocks[headline]!.text, title)) return [];
   const removed = removedTexts.map(squash);
   const shown = articleBlocks.map((block) => squash(block.text)).join('\n');
+  const subject = longWords(`${pageBlocks[headline]!.text}\n${shown}`);
   const seen = new Set<string>();
   const isIntro = (block: Block): boolean => {
     if (block.kind !== 'p') return false;
@@ -204,7 +234,8 @@ export function introBlocks(
   const intro: Block[] = [];
   let run: Block[] = [];
   const closeRun = () => {
-    if (run.length >= INTRO_MIN_RUN) intro.push(...run);
+    if (run.length >= INTRO_MIN_RUN && speaksOfArticle(run.map((block) => block.text).join('\n'), subject))
+      intro.push(...run);
     run = [];
   };
   for (const block of pageBlocks.slice(headline + 1, first)) {
