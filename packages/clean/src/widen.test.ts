@@ -40,6 +40,31 @@ describe('container widening', () => {
     expect(jsdom.removed.map((r) => [r.rule, r.text])).toEqual(linkedom.removed.map((r) => [r.rule, r.text]));
   });
 
+  it('takes sections whose prose stands among tables, but not a layout that is mostly other text', async () => {
+    // Readability takes the rooms (prose of their own, a quarter of the page's); each wing's
+    // section also holds a table of short rows, so the wider container is under half prose.
+    const LONG_ROOM = (i: number) =>
+      `<p>Room ${i}, on floor ${i}, holds desks, lamps, plugs, shelves, and chairs for twenty readers, and a tea urn.</p>`;
+    const rows = (n: number) =>
+      `<table>${Array.from({ length: n }, (_, i) => `<tr><td>Shelf ${i + 1} by the window</td></tr>`).join('')}</table>`;
+    const html = (n: number) => `<!doctype html><html lang="en"><head><title>The new library</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<main><h1>The new library</h1>${SECTION('rooms', Array.from({ length: 12 }, (_, i) => LONG_ROOM(i + 1)).join(''))}
+${['east', 'west', 'north'].map((name) => SECTION(name, `${WING(name)}${rows(n)}`)).join('')}
+</main><footer><p>© 2024 Town paper.</p></footer></body></html>`;
+    const url = 'https://news.example/library';
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html(100), { url, engine, pageType: 'article' });
+      for (const name of ['east', 'west', 'north']) expect(document.text).toContain(`The ${name} wing was planned`);
+      expect(document.text).toContain('Shelf 100 by the window');
+      expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    }
+    // Four times the rows: the container is mostly other text, and nothing is widened.
+    const crowded = await clean(html(400), { url, pageType: 'article' });
+    expect(crowded.text).toContain('Room 12, on floor 12');
+    expect(crowded.text).not.toContain('The east wing was planned');
+  });
+
   it('leaves an article alone when it holds most of the prose (a long aside stays out)', async () => {
     const aside = `<aside class="more">${WING('south')}</aside>`;
     const html = `<!doctype html><html lang="en"><head><title>The new library</title></head><body>

@@ -32,6 +32,12 @@ const MIN_SHAPE_OVERLAP = 0.5;
 const MIN_CONTAINER_SHARE = 0.8;
 /** … and at most this many characters of text per character of prose. */
 const MAX_TEXT_PER_PROSE = 2;
+/**
+ * … or this many, for a container taken around the article over siblings shaped like its own (or
+ * its main region): a quarter of its text in prose (a body of lists and tables between its
+ * paragraphs, split across sections of one kind).
+ */
+const MAX_TEXT_PER_PROSE_AROUND = 4;
 
 export interface WidenPlan {
   /** Indices of the page blocks the article holds (its prose seed). */
@@ -104,6 +110,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     .filter((element): element is Element => element !== null);
   const enough = plan.proseChars * MIN_CONTAINER_SHARE;
   let container: Element | null = null;
+  let textPerProse = MAX_TEXT_PER_PROSE;
   if (plan.share < MIN_SEED_SHARE) {
     // The article holds (almost) none of the prose: Readability's pick says nothing about where
     // the body is; take the smallest element that holds enough of it.
@@ -124,11 +131,12 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     // container is the page's declared main region (an intro and a body in differently named
     // sections of it).
     if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose)) return null;
+    textPerProse = MAX_TEXT_PER_PROSE_AROUND;
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
   if (tag === 'body' || tag === 'html') return null;
-  if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * MAX_TEXT_PER_PROSE) return null;
+  if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * textPerProse) return null;
   return container;
 }
 
