@@ -339,12 +339,12 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
       for (let i = 0; i < x.length; i++) expect(y[i], PAGE_FEATURE_NAMES[i]).toBeCloseTo(x[i]!, 9);
     }
   });
-  it('tells pronouns by case from the words they are written like: US, MA, ME, Mon, Italian i, German ihre', async () => {
+  it('tells pronouns by case from the words they are written like: US, MA, ME, Mon, German ihre', async () => {
     const page = (text: string) =>
       `<!doctype html><html><head><title>Notes</title></head><body><p>${text} ${words(60, 'filler')}</p></body></html>`;
     const none = await featuresOf(
       page(
-        'Exports to the US rose. Offices in Boston, MA and Portland, ME open Mon to Fri. Tutti i giorni; ihre Kinder.',
+        'Exports to the US rose. Offices in Boston, MA and Portland, ME open Mon to Fri, i.e. (i) weekdays; ihre Kinder.',
       ),
       'https://example.com/a',
     );
@@ -359,6 +359,23 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
     expect(some['pron-we']).toBeCloseTo(rate(2), 9);
     expect(some['pron-i']).toBeCloseTo(rate(3), 9);
     expect(some['pron-you']).toBeCloseTo(rate(1), 9);
+  });
+  it('counts a lone lower-case i as I, unless the page is in Italian, where i is an article', async () => {
+    const post = (lang: string, text: string) =>
+      `<!doctype html><html${lang}><head><title>Re: boiler</title></head><body><p>${text}</p></body></html>`;
+    const english = 'so i think the valve is stuck, i tried twice and then i gave up on the whole thing for good';
+    const lower = await featuresOf(post(' lang="en"', english), 'https://example.com/t/1');
+    // The same post written with capitals: the same three.
+    const upper = await featuresOf(post(' lang="en"', english.replace(/\bi\b/g, 'I')), 'https://example.com/t/1');
+    expect(lower['pron-i']).toBeCloseTo(Math.log1p((1000 * 3) / 21), 9);
+    expect(lower['pron-i']).toBeCloseTo(upper['pron-i']!, 9);
+    // Undeclared: the language of the text decides.
+    const undeclared = await featuresOf(post('', english), 'https://example.com/t/1');
+    expect(undeclared['pron-i']).toBeCloseTo(lower['pron-i']!, 9);
+    const italian =
+      'Tutti i giorni i ragazzi vanno a scuola con i libri nuovi e tornano a casa per la cena con la famiglia';
+    expect((await featuresOf(post(' lang="it"', italian), 'https://example.it/a'))['pron-i']).toBe(0);
+    expect((await featuresOf(post('', italian), 'https://example.it/a'))['pron-i']).toBe(0);
   });
   it("counts a page's own links to other sites against its URL, else its canonical URL, not its frame's", async () => {
     const html = `<!doctype html><html><head><title>Tents</title>

@@ -19,6 +19,7 @@
 
 import { hostOf, letterDigitRuns } from '@corpuskit/document';
 
+import { detectLanguage, normalizeLanguageTag } from '../language.js';
 import { normalizeSiteName } from '../site-rules.js';
 import { nonSpaceLength } from './dom-walk.js';
 import { isLandmark } from './landmarks.js';
@@ -40,8 +41,8 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * A pattern of whole words. `anyCase` words match in any letter case; `cased` words only as
  * written, where case tells a pronoun from something else: "US" is the country and "us" the
- * pronoun, "MA" and "ME" are states, "Mon" is Monday, "i" an Italian article, "ihre" (her, their)
- * is not the formal "Ihre" (your).
+ * pronoun, "MA" and "ME" are states, "Mon" is Monday, "ihre" (her, their) is not the formal
+ * "Ihre" (your). A lone lower-case "i" is counted apart (LONE_I).
  */
 function wordsPattern(anyCase: readonly string[], cased: readonly string[]): RegExp {
   const forms = anyCase.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
@@ -59,6 +60,11 @@ const I = wordsPattern(
   ['ich', 'mein', 'meine', 'mir', 'je', 'moi'],
   ['I', "I['’](?:m|ve|d)", "i['’](?:m|ve|d)", 'my', 'My', 'me', 'Me', 'mine', 'Mine', 'mon', 'ma', 'mes'],
 );
+/**
+ * "i" written in lower case, as forum posts often are ("i think"): the pronoun, except in Italian,
+ * where "i" is an article ("i giorni"). Not "i.e.", "(i)" or the "i" of "i'm" (counted in I).
+ */
+const LONE_I = /(?<![\p{L}\p{N}'’(])i(?![\p{L}\p{N}'’)]|\.\p{L})/gu;
 const TITLE_QUESTION =
   /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
 /** A section of fewer words than this is a short block (a card's or a feature's blurb). */
@@ -107,16 +113,19 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   // The words of the joined text: those of its parts (a space ends every run of letters).
   let words = 0;
   for (const n of sections) words += n;
-  const rate = (re: RegExp) => (words > 0 ? Math.log1p((1000 * (own.match(re)?.length ?? 0)) / words) : 0);
+  const count = (re: RegExp) => own.match(re)?.length ?? 0;
+  const rate = (n: number) => (words > 0 ? Math.log1p((1000 * n) / words) : 0);
+  const loneI = count(LONE_I);
+  const italian = loneI > 0 && pageLanguage(document, own)?.split('-')[0] === 'it';
   const headed = sections.slice(1).sort((a, b) => a - b);
   const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
   const short = headed.length > 0 ? headed.filter((n) => n < SHORT_SECTION_WORDS).length / headed.length : 0;
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   return [
-    rate(WE),
-    rate(YOU),
-    rate(I),
+    rate(count(WE)),
+    rate(count(YOU)),
+    rate(count(I) + (italian ? 0 : loneI)),
     Math.log1p(headings),
     Math.log1p(median),
     short,
@@ -124,6 +133,12 @@ export function proseFeatures(body: Element, document: Document, url: string | n
     externalLinkShare(links, url),
     frameChars + textChars > 0 ? frameChars / (frameChars + textChars) : 0,
   ];
+}
+
+/** The page's language: the one its `<html lang>` declares, else the one detected in its own text. */
+function pageLanguage(document: Document, text: string): string | null {
+  const html = document.documentElement;
+  return normalizeLanguageTag(html?.getAttribute('lang') ?? html?.getAttribute('xml:lang')) ?? detectLanguage(text);
 }
 
 /**
