@@ -152,8 +152,9 @@ export async function htmlPipeline(
         readable = new Readability<Element>(document, {
           keepClasses: true,
           charThreshold: 400,
-          // Readability's cost grows faster than the page; beyond this the body is used.
-          maxElemsToParse: MAX_READABILITY_ELEMENTS,
+          // On jsdom Readability's cost grows faster than the page; beyond this the body is used
+          // (0: no limit, on linkedom).
+          maxElemsToParse: engine === 'jsdom' ? MAX_READABILITY_ELEMENTS : 0,
           serializer: (node) => node as Element,
         }).parse();
         root = readable?.content ?? null;

@@ -54,7 +54,12 @@ export const SHORT_WORDS = 80;
 export const NOT_ARTICLE_WORDS = 15;
 /** Deeper markup is flattened before parsing (DOM engines and Readability recurse). */
 export const MAX_DEPTH = 400;
-/** Pages with more elements skip Readability: the article is taken from the whole body. */
+/**
+ * On jsdom, pages with more elements skip Readability (the article is taken from the whole body):
+ * jsdom's sibling look-ups make Readability's cost grow faster than the page, and a running
+ * Readability call cannot be stopped by the time limit. linkedom has no such limit: Readability
+ * takes a few seconds on such a page there, and the time limit still applies after it.
+ */
 export const MAX_READABILITY_ELEMENTS = 60_000;
 /** Larger prepared markup is parsed with linkedom even when jsdom was asked for (with a warning). */
 export const JSDOM_MAX_CHARS = 8_000_000;
