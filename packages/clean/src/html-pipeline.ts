@@ -177,11 +177,20 @@ export async function htmlPipeline(
         removals: freshRemovals,
         suspicions: freshSuspicions,
       };
-      const freshBody = fresh.document.body ?? fresh.document.documentElement;
-      applyDomRules(freshContext, freshBody!);
-      const freshMarks: Array<{ blockIndex?: number }> = freshRemovals.map(() => ({}));
-      const freshBlocks = extractBlocks(freshBody!, freshMarks);
-      const picked = pick(freshBody!, freshBlocks);
+      let freshMarks: Array<{ blockIndex?: number }>;
+      let freshBlocks: Block[];
+      let picked: Element | null;
+      try {
+        const freshBody = fresh.document.body ?? fresh.document.documentElement;
+        // The DOM rules stop here when the time is up: the fresh page is closed like the other.
+        applyDomRules(freshContext, freshBody!);
+        freshMarks = freshRemovals.map(() => ({}));
+        freshBlocks = extractBlocks(freshBody!, freshMarks);
+        picked = pick(freshBody!, freshBlocks);
+      } catch (error) {
+        fresh.close();
+        throw error;
+      }
       if (!picked) {
         fresh.close();
         return null;
