@@ -214,11 +214,21 @@ function compoundMatches(compound: Compound, element: Element, facts: ElementFac
   return true;
 }
 
-function entryMatches(entry: SimpleSelector, element: Element, facts: ElementFacts): boolean {
+/**
+ * Whether `entry` matches `element`; `factsFor` gives an ancestor's facts (a walk over many
+ * elements reads each ancestor's once: a wrapper's long class list is split once, not once per
+ * element inside it).
+ */
+function entryMatches(
+  entry: SimpleSelector,
+  element: Element,
+  facts: ElementFacts,
+  factsFor: (element: Element) => ElementFacts = (up) => factsOf(up, facts.caseless),
+): boolean {
   if (!compoundMatches(entry.compound, element, facts)) return false;
   if (!entry.ancestor) return true;
   for (let up = element.parentElement; up; up = up.parentElement) {
-    if (compoundMatches(entry.ancestor, up, factsOf(up, facts.caseless))) return true;
+    if (compoundMatches(entry.ancestor, up, factsFor(up))) return true;
   }
   return false;
 }
@@ -295,10 +305,20 @@ export function matchGroups(
   const attrNames = [...compiled.byAttr.keys()];
   let element: Element;
   let facts: ElementFacts;
+  // Every element's facts, read once: the walk visits parents before their descendants.
+  const read = new Map<Element, ElementFacts>();
+  const factsFor = (of: Element): ElementFacts => {
+    let known = read.get(of);
+    if (!known) {
+      known = factsOf(of, caseless);
+      read.set(of, known);
+    }
+    return known;
+  };
   const consider = (entries: SimpleSelector[] | undefined): void => {
     if (!entries) return;
     for (const entry of entries) {
-      if (!entryMatches(entry, element, facts)) continue;
+      if (!entryMatches(entry, element, facts, factsFor)) continue;
       const current = best[entry.group] ?? -1;
       if (current === -1 || entry.index < current) best[entry.group] = entry.index;
     }
@@ -306,7 +326,7 @@ export function matchGroups(
   let count = 0;
   for (element of descendants(root)) {
     if (progress && ++count % PROGRESS_ELEMENTS === 0) progress();
-    facts = factsOf(element, caseless);
+    facts = factsFor(element);
     best.fill(-1);
     consider(compiled.byTag.get(facts.tag));
     if (facts.id !== '') consider(compiled.byId.get(facts.id));
