@@ -88,49 +88,82 @@ export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {
   }
 }
 
-/** The libraries that parse the pages the features are computed on. */
-const DOM_LIBRARIES = ['linkedom', 'jsdom', '@mozilla/readability'];
-
 /**
  * Hash of the built code that computes the features: the page-type module and every module of
  * the package it imports, directly or not (the features, decoding and parsing, the metadata that
  * gives a page without a URL its canonical one), and the built `@corpuskit/document` they call
- * for word counts and hosts, the versions of the DOM libraries and the patches applied to them.
+ * for word counts and hosts, the versions of the packages those modules import (the DOM
+ * libraries, Readability, the language detector, the decoder, …) and the patches applied to them.
  * The feature cache stays valid across rebuilds of unrelated modules.
  */
 export function featureCodeHash() {
   const dist = join(here, '../dist');
   const hash = createHash('sha256');
-  for (const f of [...importedModules(dist, 'page-type.js')].sort()) hash.update(f).update(readFileSync(join(dist, f)));
+  const { modules, packages } = importedModules(dist, 'page-type.js');
+  for (const f of [...modules].sort()) hash.update(f).update(readFileSync(join(dist, f)));
   const require = createRequire(join(here, '../package.json'));
   const documentDist = dirname(require.resolve('@corpuskit/document'));
   for (const f of readdirSync(documentDist)
     .filter((name) => name.endsWith('.js'))
     .sort())
     hash.update(`document/${f}`).update(readFileSync(join(documentDist, f)));
-  // The features are computed on the trees the DOM libraries build: their versions and our patches.
-  for (const name of DOM_LIBRARIES) hash.update(`${name}@${require(`${name}/package.json`).version}`);
+  // The features are computed with these packages (the trees the DOM libraries build, the
+  // detected language, …): their versions and our patches.
+  for (const name of [...packages].sort()) {
+    if (name !== '@corpuskit/document') hash.update(`${name}@${packageVersion(name)}`);
+  }
   const patches = join(here, '../../../patches');
   for (const f of readdirSync(patches).sort()) hash.update(`patches/${f}`).update(readFileSync(join(patches, f)));
   return hash.digest('hex').slice(0, 12);
 }
 
-/** `entry` and the built modules of `dist` it imports by relative path, directly or not. */
+/**
+ * `entry` and the built modules of `dist` it imports by relative path, directly or not, and the
+ * packages those modules import (Node's own modules left out).
+ */
 function importedModules(dist, entry) {
-  const seen = new Set([entry]);
+  const modules = new Set([entry]);
+  const packages = new Set();
   const queue = [entry];
   while (queue.length) {
     const file = queue.pop();
     const code = readFileSync(join(dist, file), 'utf8');
-    for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+\.js)['"]/g)) {
-      const target = relative(dist, resolve(dist, dirname(file), m[1]));
-      if (!seen.has(target)) {
-        seen.add(target);
+    for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      const specifier = m[1];
+      if (specifier.startsWith('node:')) continue;
+      if (!specifier.startsWith('.')) {
+        packages.add(
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+        continue;
+      }
+      if (!specifier.endsWith('.js')) continue;
+      const target = relative(dist, resolve(dist, dirname(file), specifier));
+      if (!modules.has(target)) {
+        modules.add(target);
         queue.push(target);
       }
     }
   }
-  return seen;
+  return { modules, packages };
+}
+
+/** The installed version of a package the cleaner imports (found from its entry point). */
+function packageVersion(name) {
+  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      if (json.name === name) return json.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json of ${name} above its entry point`);
+    dir = parent;
+  }
 }
 
 /**
