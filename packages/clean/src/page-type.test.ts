@@ -360,7 +360,7 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
     expect(some['pron-i']).toBeCloseTo(rate(3), 9);
     expect(some['pron-you']).toBeCloseTo(rate(1), 9);
   });
-  it('counts a lone lower-case i as I, unless the page is in Italian, where i is an article', async () => {
+  it('counts a lone lower-case i as I on an English page only (an article in Italian, "and" in Polish)', async () => {
     const post = (lang: string, text: string) =>
       `<!doctype html><html${lang}><head><title>Re: boiler</title></head><body><p>${text}</p></body></html>`;
     const english = 'so i think the valve is stuck, i tried twice and then i gave up on the whole thing for good';
@@ -376,6 +376,17 @@ ${[1, 2, 3].map((i) => `<p>Paragraph ${i}: ${words(60, `fact${i}`)} and so on.</
       'Tutti i giorni i ragazzi vanno a scuola con i libri nuovi e tornano a casa per la cena con la famiglia';
     expect((await featuresOf(post(' lang="it"', italian), 'https://example.it/a'))['pron-i']).toBe(0);
     expect((await featuresOf(post('', italian), 'https://example.it/a'))['pron-i']).toBe(0);
+    const polish =
+      'Kupiłem nowy kocioł i zawór, i teraz woda jest ciepła i czysta, a rachunki są niższe niż w zeszłym roku';
+    expect((await featuresOf(post(' lang="pl"', polish), 'https://example.pl/a'))['pron-i']).toBe(0);
+    expect((await featuresOf(post('', polish), 'https://example.pl/a'))['pron-i']).toBe(0);
+    // A loop's counter in code is not the pronoun.
+    const loop = (counter: string) =>
+      `${english}</p><pre><code>for (${counter} = 0; ${counter} < n; ${counter}++) total += a[${counter}];</code></pre><p>`;
+    const withI = await featuresOf(post(' lang="en"', loop('i')), 'https://example.com/t/1');
+    const withJ = await featuresOf(post(' lang="en"', loop('j')), 'https://example.com/t/1');
+    expect(withJ['pron-i']).toBeGreaterThan(0);
+    expect(withI['pron-i']).toBeCloseTo(withJ['pron-i']!, 9);
   });
   it("counts a page's own links to other sites against its URL, else its canonical URL, not its frame's", async () => {
     const html = `<!doctype html><html><head><title>Tents</title>

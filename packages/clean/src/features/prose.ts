@@ -42,7 +42,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * A pattern of whole words. `anyCase` words match in any letter case; `cased` words only as
  * written, where case tells a pronoun from something else: "US" is the country and "us" the
  * pronoun, "MA" and "ME" are states, "Mon" is Monday, "ihre" (her, their) is not the formal
- * "Ihre" (your). A lone lower-case "i" is counted apart (LONE_I).
+ * "Ihre" (your). A lone lower-case "i" is counted apart (LONE_I), on English pages.
  */
 function wordsPattern(anyCase: readonly string[], cased: readonly string[]): RegExp {
   const forms = anyCase.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
@@ -61,9 +61,12 @@ const I = wordsPattern(
   ['I', "I['’](?:m|ve|d)", "i['’](?:m|ve|d)", 'my', 'My', 'me', 'Me', 'mine', 'Mine', 'mon', 'ma', 'mes'],
 );
 /**
- * "i" written in lower case, as forum posts often are ("i think"): the pronoun, except in Italian,
- * where "i" is an article ("i giorni"). Not "i.e.", "(i)" or the "i" of "i'm" (counted in I).
+ * "i" written in lower case, as forum posts often are ("i think"): the pronoun on an English page
+ * only (in Italian it is an article, "i giorni"; in Polish, Czech, Croatian or Catalan "and").
+ * Not "i.e.", "(i)", the "i" of "i'm" (counted in I), or an "i" in code (pre, code).
  */
+/** English, and Scots: the language detector's answer for much informal English ("so i think"). */
+const ENGLISH = new Set(['en', 'sco']);
 const LONE_I = /(?<![\p{L}\p{N}'’(])i(?![\p{L}\p{N}'’)]|\.\p{L})/gu;
 const TITLE_QUESTION =
   /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
@@ -75,11 +78,13 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   // The words of each section: the text before the first heading, then after each heading.
   const sections: number[] = [0];
   const text: string[] = [];
+  // The same text outside code (pre, code), where a lone "i" is a loop's counter.
+  const outsideCode: string[] = [];
   let headings = 0;
   let frameChars = 0;
   let textChars = 0;
   const links: Element[] = [];
-  const walk = (el: Element, inFrame: boolean, depth: number): void => {
+  const walk = (el: Element, inFrame: boolean, depth: number, inCode: boolean): void => {
     if (depth > 200) return;
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
@@ -88,6 +93,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
         else {
           textChars += nonSpaceLength(t);
           text.push(t);
+          if (!inCode) outsideCode.push(t);
           sections[sections.length - 1]! += letterDigitRuns(t);
         }
         continue;
@@ -104,10 +110,10 @@ export function proseFeatures(body: Element, document: Document, url: string | n
         for (const link of child.querySelectorAll('a[href]')) links.push(link);
         continue;
       }
-      walk(child, frame, depth + 1);
+      walk(child, frame, depth + 1, inCode || tag === 'pre' || tag === 'code');
     }
   };
-  walk(body, false, 0);
+  walk(body, false, 0, false);
 
   const own = text.join(' ');
   // The words of the joined text: those of its parts (a space ends every run of letters).
@@ -115,8 +121,8 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   for (const n of sections) words += n;
   const count = (re: RegExp) => own.match(re)?.length ?? 0;
   const rate = (n: number) => (words > 0 ? Math.log1p((1000 * n) / words) : 0);
-  const loneI = count(LONE_I);
-  const italian = loneI > 0 && pageLanguage(document, own)?.split('-')[0] === 'it';
+  const loneI = outsideCode.join(' ').match(LONE_I)?.length ?? 0;
+  const english = loneI > 0 && ENGLISH.has(pageLanguage(document, own)?.split('-')[0] ?? '');
   const headed = sections.slice(1).sort((a, b) => a - b);
   const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
   const short = headed.length > 0 ? headed.filter((n) => n < SHORT_SECTION_WORDS).length / headed.length : 0;
@@ -125,7 +131,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   return [
     rate(count(WE)),
     rate(count(YOU)),
-    rate(count(I) + (italian ? 0 : loneI)),
+    rate(count(I) + (english ? loneI : 0)),
     Math.log1p(headings),
     Math.log1p(median),
     short,
