@@ -98,6 +98,19 @@ describe('an intro between the headline and the body Readability took', () => {
     }
   });
 
+  it('is an intro that speaks of the article in other forms of its words', async () => {
+    // No longer word here is written as in the body ("crossings", "summers", "boards"), yet
+    // most are the body's words inflected.
+    const inflected = [
+      "Crossings grew crowded through summers, with mornings packed and evenings deserted, as the port's counters reported.",
+      'Cheapest ticketing for the late sailings, planners hope, changes that pattern once the boards agree to it this winter.',
+    ];
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(page(paragraphs(inflected)), { url, engine, pageType: 'article' });
+      expect(document.text.startsWith(inflected[0]!)).toBe(true);
+    }
+  });
+
   it('goes through the text rules like the body', async () => {
     const signup =
       'Sign up for our newsletter to get the harbour news in your inbox every morning, free of charge and without ads.';

@@ -153,8 +153,8 @@ const INTRO_MIN_TITLE_SHARE = 0.5;
 const INTRO_MAX_SHARE = 0.5;
 /**
  * An intro speaks of what the article speaks of: at least this share of the longer words of its
- * run are in the headline or the article (an author's bio and a funding note in the same place
- * share next to none).
+ * run are in the title, the headline or the article, by their first letters ("islanders" and
+ * "island" alike; an author's bio and a funding note in the same place share next to none).
  */
 const INTRO_MIN_SHARED_WORDS = 0.2;
 /** Words of at least this many letters are counted (shorter ones are mostly function words). */
@@ -165,10 +165,15 @@ const SHARED_WORD_MIN_LETTERS = 5;
  */
 const SHARED_WORDS_MIN = 6;
 
-/** The words of a text that are long enough to tell its subject. */
+/**
+ * The words of a text that are long enough to tell its subject, each by its first
+ * SHARED_WORD_MIN_LETTERS letters (a word and its inflections alike).
+ */
 function longWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of words(text)) if (word.length >= SHARED_WORD_MIN_LETTERS) out.add(word);
+  for (const word of words(text)) {
+    if (word.length >= SHARED_WORD_MIN_LETTERS) out.add(word.slice(0, SHARED_WORD_MIN_LETTERS));
+  }
   return out;
 }
 
@@ -219,7 +224,7 @@ export function introBlocks(
   if (!isTitleHeadline(pageBlocks[headline]!.text, title)) return [];
   const removed = removedTexts.map(squash);
   const shown = articleBlocks.map((block) => squash(block.text)).join('\n');
-  const subject = longWords(`${pageBlocks[headline]!.text}\n${shown}`);
+  const subject = longWords(`${title}\n${pageBlocks[headline]!.text}\n${shown}`);
   const seen = new Set<string>();
   const isIntro = (block: Block): boolean => {
     if (block.kind !== 'p') return false;
