@@ -110,7 +110,6 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     .filter((element): element is Element => element !== null);
   const enough = plan.proseChars * MIN_CONTAINER_SHARE;
   let container: Element | null = null;
-  let textPerProse = MAX_TEXT_PER_PROSE;
   if (plan.share < MIN_SEED_SHARE) {
     // The article holds (almost) none of the prose: Readability's pick says nothing about where
     // the body is; take the smallest element that holds enough of it.
@@ -131,11 +130,12 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     // container is the page's declared main region (an intro and a body in differently named
     // sections of it).
     if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose)) return null;
-    textPerProse = MAX_TEXT_PER_PROSE_AROUND;
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
   if (tag === 'body' || tag === 'html') return null;
+  // A container sought anywhere must be half prose; one taken around the article a quarter.
+  const textPerProse = plan.share < MIN_SEED_SHARE ? MAX_TEXT_PER_PROSE : MAX_TEXT_PER_PROSE_AROUND;
   if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * textPerProse) return null;
   return container;
 }

@@ -60,13 +60,13 @@ const I = wordsPattern(
   ['ich', 'mein', 'meine', 'mir', 'je', 'moi'],
   ['I', "I['’](?:m|ve|d)", "i['’](?:m|ve|d)", 'my', 'My', 'me', 'Me', 'mine', 'Mine', 'mon', 'ma', 'mes'],
 );
+/** English, and Scots: the language detector's answer for much informal English ("so i think"). */
+const ENGLISH = new Set(['en', 'sco']);
 /**
  * "i" written in lower case, as forum posts often are ("i think"): the pronoun on an English page
  * only (in Italian it is an article, "i giorni"; in Polish, Czech, Croatian or Catalan "and").
  * Not "i.e.", "(i)", the "i" of "i'm" (counted in I), or an "i" in code (pre, code).
  */
-/** English, and Scots: the language detector's answer for much informal English ("so i think"). */
-const ENGLISH = new Set(['en', 'sco']);
 const LONE_I = /(?<![\p{L}\p{N}'’(])i(?![\p{L}\p{N}'’)]|\.\p{L})/gu;
 const TITLE_QUESTION =
   /^(?:how|what|why|when|where|who|which|is|are|can|should|do|does)\b|\?|\b(?:guide|tips|ways|reasons|best|vs\.?|explained|review)\b|^\d+\s/i;
@@ -119,9 +119,9 @@ export function proseFeatures(body: Element, document: Document, url: string | n
   // The words of the joined text: those of its parts (a space ends every run of letters).
   let words = 0;
   for (const n of sections) words += n;
-  const count = (re: RegExp) => own.match(re)?.length ?? 0;
+  const count = (re: RegExp, of = own) => of.match(re)?.length ?? 0;
   const rate = (n: number) => (words > 0 ? Math.log1p((1000 * n) / words) : 0);
-  const loneI = outsideCode.join(' ').match(LONE_I)?.length ?? 0;
+  const loneI = count(LONE_I, outsideCode.join(' '));
   const english = loneI > 0 && ENGLISH.has(pageLanguage(document, own)?.split('-')[0] ?? '');
   const headed = sections.slice(1).sort((a, b) => a - b);
   const median = headed.length > 0 ? headed[Math.floor(headed.length / 2)]! : words;
