@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { isWideSpace } from './features/dom-walk.js';
 import { elementsByTag } from './selector-match.js';
 import type { TextRemoval } from './text-engine.js';
-import { endsLikeSentence, squash, words } from './text-util.js';
+import { endsLikeSentence, squash, words, wordsFoundIn } from './text-util.js';
 
 /**
  * The visible lead paragraph: the page's description when it is also shown on the page
@@ -180,20 +180,14 @@ function longWords(text: string): Set<string> {
 /** True when the text shares enough of its longer words with the article (or has too few to tell). */
 function speaksOfArticle(text: string, article: Set<string>): boolean {
   const own = longWords(text);
-  if (own.size < SHARED_WORDS_MIN) return true;
-  let shared = 0;
-  for (const word of own) if (article.has(word)) shared++;
-  return shared >= INTRO_MIN_SHARED_WORDS * own.size;
+  return own.size < SHARED_WORDS_MIN || wordsFoundIn(own, article) >= INTRO_MIN_SHARED_WORDS * own.size;
 }
 
 /** True when the h1's words are mostly the title's: the article's headline, not a logo or a section's title. */
 function isTitleHeadline(heading: string, title: string | null): boolean {
   if (!title) return false;
   const own = words(heading);
-  const inTitle = words(title);
-  let found = 0;
-  for (const word of own) if (inTitle.has(word)) found++;
-  return own.size > 0 && found >= INTRO_MIN_TITLE_SHARE * own.size;
+  return own.size > 0 && wordsFoundIn(own, words(title)) >= INTRO_MIN_TITLE_SHARE * own.size;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { MetadataField } from '@corpuskit/document';
 import { isAfterFetch, parseDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
 import { compileGroups, elementsByTag, matchGroups } from './selector-match.js';
-import { squash, words } from './text-util.js';
+import { squash, words, wordsFoundIn } from './text-util.js';
 
 /** Metadata read from the page before any rule touches it. */
 export interface PageMetadata {
@@ -448,9 +448,7 @@ function ldTitle(node: Json | null, isArticle: boolean, titleText: string): stri
   const target = words(titleText);
   const overlap = (text: string) => {
     const own = words(text);
-    let shared = 0;
-    for (const word of own) if (target.has(word)) shared += 1;
-    return own.size === 0 ? 0 : shared / own.size;
+    return own.size === 0 ? 0 : wordsFoundIn(own, target) / own.size;
   };
   return overlap(name) > overlap(headline) ? name : headline;
 }

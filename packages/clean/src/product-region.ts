@@ -11,7 +11,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
-import { words } from './text-util.js';
+import { words, wordsFoundIn } from './text-util.js';
 import { hiddenElement } from './thread.js';
 import { LANDMARK_SELECTOR, isLandmark } from './features/landmarks.js';
 import { unseenSubtrees, visibleText } from './type-roots.js';
@@ -33,8 +33,7 @@ const MAX_STEPS = 12;
 function titleMatch(heading: Element, title: Set<string>): number {
   const own = words(heading.textContent ?? '');
   if (own.size === 0 || title.size === 0) return 0;
-  let found = 0;
-  for (const w of own) if (title.has(w)) found++;
+  const found = wordsFoundIn(own, title);
   return (found * found) / (own.size * title.size);
 }
 

@@ -32,3 +32,10 @@ export function labelForm(text: string): string {
 export function words(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
+
+/** How many of `own`'s words are in `other` (sets of `words`). */
+export function wordsFoundIn(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
+  let found = 0;
+  for (const word of own) if (other.has(word)) found++;
+  return found;
+}
