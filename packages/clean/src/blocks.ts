@@ -105,7 +105,12 @@ const SKIP_TAGS = new Set([
   'param',
 ]);
 const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
-const SPACES = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+/**
+ * A run of white space within a line, except one lone plain space (already what the run becomes:
+ * leaving it out of the matches spares the replacement most of the text's spaces).
+ */
+const SPACES =
+  /(?! (?![ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]))[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 interface Run {
   parts: string[];

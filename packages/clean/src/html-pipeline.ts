@@ -3,7 +3,7 @@
  * Readability, DOM rules on the article, blocks, text rules, the lead, Markdown.
  */
 
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 import { PAGE_TYPES, emptyMetadata, hostOf, savedFromUrl } from '@corpuskit/document';
 import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@corpuskit/document';
 
@@ -30,6 +30,7 @@ import { countBelow, placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
 import { readPageMetadata, timeElementDate } from './metadata.js';
+import { PageReadability } from './readability.js';
 import type { PageMetadata } from './metadata.js';
 import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
@@ -149,7 +150,7 @@ export async function htmlPipeline(
     if (!root && plan.mainRoot) root = plan.mainRoot;
     if (!root) {
       try {
-        readable = new Readability<Element>(document, {
+        readable = new PageReadability(document, {
           keepClasses: true,
           charThreshold: 400,
           // On jsdom Readability's cost grows faster than the page; beyond this the body is used

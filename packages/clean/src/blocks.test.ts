@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+
+import { extractBlocks } from './blocks.js';
+import { parseHtml } from './dom.js';
+
+/** The white space a block's line collapses: every run becomes one plain space. */
+const LINE_SPACE = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+const SPACE_CHARS = [' ', ' ', ' ', '\t', '\f', '\u00A0', '\u1680', '\u2003', '\u200A', '\u202F', '\u205F', '\u3000'];
+
+describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) => {
+  it('collapses each run of white space in a line to one space, a lone space left as it is', async () => {
+    // Texts with runs of every length and mix, lone spaces, and spaces at the ends of lines.
+    const texts: string[] = [];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let t = 0; t < 40; t++) {
+      let text = '';
+      for (let w = 0; w < 12; w++) {
+        const run = next(4);
+        for (let s = 0; s < run; s++) text += SPACE_CHARS[next(SPACE_CHARS.length)];
+        text += w % 5 === 4 ? 'word<br>' : 'word';
+      }
+      texts.push(text);
+    }
+    texts.push('a b  c \u00A0d\t \te ', ' \u3000 ', 'x \u00A0', 'one two three');
+    const page = await parseHtml(
+      `<!doctype html><html><body>${texts.map((text) => `<p>${text}</p>`).join('')}</body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const blocks = extractBlocks(page.document.body, []);
+    const expected = texts
+      .map((text) =>
+        text
+          .split('<br>')
+          .map((line) => line.replace(LINE_SPACE, ' ').trim())
+          .filter((line) => line !== '')
+          .join('\n'),
+      )
+      .filter((text) => text !== '');
+    expect(blocks.map((block) => block.text)).toEqual(expected);
+    expect(expected).toContain('a b c d e');
+    page.close();
+  });
+});

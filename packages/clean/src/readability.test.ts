@@ -1,0 +1,127 @@
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+
+import { parseHtml } from './dom.js';
+import { PageReadability, hasText } from './readability.js';
+
+const PARAGRAPH =
+  'The harbour board met on Tuesday evening to decide what to do with the old ferry pier, which has been closed since the storm in March. ';
+
+/** A page with a byline among other candidates and containers that hold only white space or breaks. */
+function articlePage(): string {
+  return `<!doctype html><html><head><title>Pier</title></head><body>
+    <div class="header"><a href="/">Home</a></div>
+    <div class="author-box"><div class="author-bio">${'Writes about the coast and its towns. '.repeat(4)}</div></div>
+    <div class="main">
+      <h1>What next for the pier</h1>
+      <p class="byline">By Mara Lind</p>
+      <div class="spacer"> \u00a0 <!-- a comment with words --> </div>
+      <div class="breaks"><br><br><hr></div>
+      <div class="nested-empty"><span> </span><b><i>\n</i></b></div>
+      <div class="story">
+        <p>${PARAGRAPH.repeat(3)}</p>
+        <div class="breaks-and-text"><br>Repairs would cost more than a new pier.<br></div>
+        <p>${PARAGRAPH.repeat(2)}</p>
+        <span rel="author">Harbour desk</span>
+        <p>${PARAGRAPH.repeat(2)}</p>
+      </div>
+    </div>
+  </body></html>`;
+}
+
+describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) => {
+  it("gives Readability's own article, byline and text", async () => {
+    const options = { keepClasses: true, charThreshold: 400, serializer: (node: Node) => node as Element };
+    const stockPage = await parseHtml(articlePage(), engine, null, []);
+    const ourPage = await parseHtml(articlePage(), engine, null, []);
+    const stock = new Readability<Element>(stockPage.document, options).parse();
+    const ours = new PageReadability(ourPage.document, options).parse();
+    expect(stock).not.toBeNull();
+    expect(ours?.byline).toBe('By Mara Lind');
+    expect(ours?.byline).toBe(stock?.byline);
+    expect(ours?.textContent).toBe(stock?.textContent);
+    expect(ours?.content?.outerHTML).toBe(stock?.content?.outerHTML);
+    // The empty containers were dropped, the one with text between its breaks was kept.
+    expect(ours?.content?.outerHTML).not.toContain('spacer');
+    expect(ours?.content?.outerHTML).not.toContain('nested-empty');
+    expect(ours?.textContent).toContain('Repairs would cost more');
+    stockPage.close();
+    ourPage.close();
+  });
+
+  it('finds text as textContent would, white space and comments aside', async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body>
+        <div id="a"></div>
+        <div id="b"> \u00a0\u2003\n\t<!-- words --><span>\u3000</span></div>
+        <div id="c"><span></span><b><i> </i></b><em>x</em></div>
+        <div id="d"><b><i>\ufeff</i></b></div>
+        <div id="e"><br>\u00a0<br></div>
+        <div id="f"><template>inside a template</template></div>
+        <div id="g"><p><span></span></p><p>late</p></div>
+        <div id="h">\u0085</div>
+      </body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const found = [...page.document.querySelectorAll('body > div')].map((div) => [div.id, hasText(div)]);
+    const expected = [...page.document.querySelectorAll('body > div')].map((div) => [
+      div.id,
+      (div.textContent ?? '').trim().length > 0,
+    ]);
+    expect(found).toEqual(expected);
+    expect(Object.fromEntries(found)).toMatchObject({
+      a: false,
+      b: false,
+      c: true,
+      d: false,
+      e: false,
+      g: true,
+      h: true,
+    });
+    page.close();
+  });
+  it('judges visibility as Readability does, with and without a style attribute', async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body>
+        <p id="plain">a</p>
+        <p id="none" style="display: none">a</p>
+        <p id="hidden-style" style="color: red; visibility:hidden">a</p>
+        <p id="shown-style" style="display:block">a</p>
+        <p id="empty-style" style="">a</p>
+        <p id="hidden" hidden>a</p>
+        <p id="aria" aria-hidden="true">a</p>
+        <p id="aria-false" aria-hidden="false">a</p>
+        <img id="fallback" class="mwe-math-fallback-image-inline" aria-hidden="true">
+        <svg id="svg" class="icon" aria-hidden="true"><circle r="1"></circle></svg>
+        <svg id="svg-plain"><circle r="1"></circle></svg>
+      </body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const ours = new PageReadability(page.document);
+    const stock = Readability.prototype as unknown as { _isProbablyVisible(node: Element): boolean };
+    const elements = [...page.document.querySelectorAll('[id]')];
+    const judged = elements.map((element) => [element.id, ours._isProbablyVisible(element)]);
+    // Readability's answer is only tested for truth (it can be '' or undefined for false).
+    expect(judged).toEqual(
+      elements.map((element) => [element.id, Boolean(stock._isProbablyVisible.call(ours, element))]),
+    );
+    expect(Object.fromEntries(judged)).toEqual({
+      plain: true,
+      none: false,
+      'hidden-style': false,
+      'shown-style': true,
+      'empty-style': true,
+      hidden: false,
+      aria: false,
+      'aria-false': true,
+      fallback: true,
+      svg: false,
+      'svg-plain': true,
+    });
+    page.close();
+  });
+});
