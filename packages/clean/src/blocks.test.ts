@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { extractBlocks } from './blocks.js';
+import { extractBlocks, squashedText } from './blocks.js';
 import { parseHtml } from './dom.js';
+import { squash } from './text-util.js';
 
 /** The white space a block's line collapses: every run becomes one plain space. */
 const LINE_SPACE = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
@@ -45,5 +46,15 @@ describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) =>
     expect(blocks.map((block) => block.text)).toEqual(expected);
     expect(expected).toContain('a b c d e');
     page.close();
+  });
+});
+
+describe('squashedText', () => {
+  it("is the block's squashed text, read again after the text is replaced", () => {
+    const block = { text: ' Two\nlines\u00A0 here ', kind: 'p' as const, level: 0, linkChars: 0, nodes: [] };
+    expect(squashedText(block)).toBe('Two lines here');
+    expect(squashedText(block)).toBe(squash(block.text));
+    block.text = 'Other\n\ntext';
+    expect(squashedText(block)).toBe('Other text');
   });
 });

@@ -1,3 +1,5 @@
+import { squash } from './text-util.js';
+
 /** Marker comments left where a DOM rule removed an element: `<!--ck-removed:N-->`. */
 export const MARKER_PREFIX = 'ck-removed:';
 
@@ -17,6 +19,21 @@ export interface Block {
   linkChars: number;
   /** The DOM nodes the block came from (empty for plain-text input). */
   nodes: Node[];
+}
+
+/** Each block's squashed text, with the text it was made from (a block's text may be replaced). */
+const squashedTexts = new WeakMap<Block, { text: string; squashed: string }>();
+
+/**
+ * `squash(block.text)`, kept with the block: the page's blocks are compared with the article's
+ * by several steps (widening, the intro, what the article leaves out, where removals stood).
+ */
+export function squashedText(block: Block): string {
+  const kept = squashedTexts.get(block);
+  if (kept && kept.text === block.text) return kept.squashed;
+  const squashed = squash(block.text);
+  squashedTexts.set(block, { text: block.text, squashed });
+  return squashed;
 }
 
 const BLOCK_TAGS = new Set([

@@ -4,7 +4,7 @@
  * stands in for the text of an app shell.
  */
 
-import { extractBlocks } from './blocks.js';
+import { extractBlocks, squashedText } from './blocks.js';
 import { matchPageBlocks } from './outside-article.js';
 import type { Block } from './blocks.js';
 import { isWideSpace } from './features/dom-walk.js';
@@ -206,7 +206,7 @@ export function introBlocks(
 ): Block[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   const first = pageBlocks.findIndex(
-    (block, index) => matched[index] !== undefined && squash(block.text).length >= INTRO_SEED_CHARS,
+    (block, index) => matched[index] !== undefined && squashedText(block).length >= INTRO_SEED_CHARS,
   );
   if (first <= 0) return [];
   let headline = -1;
@@ -217,12 +217,12 @@ export function introBlocks(
   if (headline < 0 || matched[headline] !== undefined) return [];
   if (!isTitleHeadline(pageBlocks[headline]!.text, title)) return [];
   const removed = removedTexts.map(squash);
-  const shown = articleBlocks.map((block) => squash(block.text)).join('\n');
+  const shown = articleBlocks.map((block) => squashedText(block)).join('\n');
   const subject = longWords(`${title}\n${pageBlocks[headline]!.text}\n${shown}`);
   const seen = new Set<string>();
   const isIntro = (block: Block): boolean => {
     if (block.kind !== 'p') return false;
-    const text = squash(block.text);
+    const text = squashedText(block);
     if (text.length < INTRO_MIN_CHARS || block.linkChars > text.length * INTRO_MAX_LINK_DENSITY) return false;
     if (!endsLikeSentence(text) || seen.has(text)) return false;
     seen.add(text);
@@ -242,7 +242,7 @@ export function introBlocks(
     else closeRun();
   }
   closeRun();
-  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squash(block.text).length, 0);
+  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
   if (intro.length === 0 || chars(intro) > INTRO_MAX_SHARE * chars(articleBlocks)) return [];
   return intro.map((block) => ({ text: block.text, kind: 'p', level: 0, linkChars: block.linkChars, nodes: [] }));
 }

@@ -6,6 +6,7 @@
  * `removed[]`.
  */
 
+import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { squash, words } from './text-util.js';
 
@@ -23,13 +24,13 @@ export interface OutsideRun {
 export function matchPageBlocks(pageBlocks: Block[], articleBlocks: Block[]): Array<number | undefined> {
   const positions = new Map<string, number[]>();
   articleBlocks.forEach((block, index) => {
-    const text = squash(block.text);
+    const text = squashedText(block);
     const list = positions.get(text);
     if (list) list.push(index);
     else positions.set(text, [index]);
   });
   return pageBlocks.map((block) => {
-    const text = squash(block.text);
+    const text = squashedText(block);
     return text === '' ? undefined : positions.get(text)?.shift();
   });
 }
@@ -58,7 +59,7 @@ export function articleIndexBefore(pageBlocks: Block[], articleBlocks: Block[]):
 export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], alsoShown: string[]): OutsideRun[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   const shown = new Set(alsoShown.map(squash));
-  const haystack = [...articleBlocks.map((block) => squash(block.text)), ...shown].join('\n');
+  const haystack = [...articleBlocks.map((block) => squashedText(block)), ...shown].join('\n');
   const known = words(haystack);
   const inside = (text: string): boolean => {
     if (shown.has(text)) return true;
@@ -69,7 +70,7 @@ export function outsideArticle(pageBlocks: Block[], articleBlocks: Block[], also
   let current: { parts: string[]; after: number } | null = null;
   let after = -1;
   for (const [i, block] of pageBlocks.entries()) {
-    const text = squash(block.text);
+    const text = squashedText(block);
     if (text === '') continue;
     const index = matched[i];
     if (index !== undefined) {

@@ -9,9 +9,10 @@
  * links, ending like a sentence.
  */
 
+import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { matchPageBlocks } from './outside-article.js';
-import { endsLikeSentence, squash } from './text-util.js';
+import { endsLikeSentence } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
 
 /** A block shorter than this is never prose. */
@@ -50,7 +51,7 @@ export interface WidenPlan {
 
 function isProse(block: Block): boolean {
   if (block.kind !== 'p' && block.kind !== 'li' && block.kind !== 'quote') return false;
-  const text = squash(block.text);
+  const text = squashedText(block);
   if (text.length < PROSE_MIN_CHARS) return false;
   if (block.linkChars > text.length * 0.25) return false;
   return endsLikeSentence(text);
@@ -66,7 +67,7 @@ export function widenPlan(pageBlocks: Block[], articleBlocks: Block[]): WidenPla
   let inArticle = 0;
   const seed: number[] = [];
   pageBlocks.forEach((block, index) => {
-    const chars = squash(block.text).length;
+    const chars = squashedText(block).length;
     if (matched[index] !== undefined && chars >= SEED_MIN_CHARS) seed.push(index);
     if (!isProse(block)) return;
     proseChars += chars;
@@ -96,7 +97,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
   for (const block of pageBlocks) {
     const element = elementOf(block);
     if (!element) continue;
-    const chars = squash(block.text).length;
+    const chars = squashedText(block).length;
     const proseChars = isProse(block) ? chars : 0;
     for (let node: Element | null = element; node; node = node.parentElement) {
       text.set(node, (text.get(node) ?? 0) + chars);
