@@ -65,6 +65,31 @@ ${['east', 'west', 'north'].map((name) => SECTION(name, `${WING(name)}${rows(n)}
     expect(crowded.text).not.toContain('The east wing was planned');
   });
 
+  it('counts as prose Japanese paragraphs and text broken by <br> that ends in a signature', async () => {
+    // Readability takes the rooms (short comma-rich lines, no prose); the wings hold the prose.
+    // Each Japanese paragraph is 43 characters: too few to count letter for letter, enough once a
+    // character of a script without spaces weighs as a word's letters do.
+    const JAPANESE = (name: string) =>
+      `<p>${name}の棟は町の読者と二度の冬をかけて計画された。古い会館での話し合いは毎週続いた。</p>`.repeat(5);
+    const LINES = (name: string) =>
+      `<div class="part-note">${`The ${name} wing was planned with the readers of the town over two winters of meetings.<br>`.repeat(7)}Town paper, 12 March</div>`;
+    const page = (wing: (name: string) => string, lang: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>The new library</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<main><h1>The new library</h1>${SECTION('rooms', Array.from({ length: 12 }, (_, i) => ROOM(i + 1)).join(''))}
+${['east', 'west', 'north'].map((name) => SECTION(name, wing(name))).join('')}</main>
+<footer><p>© 2024 Town paper.</p></footer></body></html>`;
+    const url = 'https://news.example/library';
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const japanese = await clean(page(JAPANESE, 'ja'), { url, engine, pageType: 'article' });
+      for (const name of ['east', 'west', 'north']) expect(japanese.text).toContain(`${name}の棟は町の読者と`);
+      expect(japanese.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+      const lines = await clean(page(LINES, 'en'), { url, engine, pageType: 'article' });
+      for (const name of ['east', 'west', 'north']) expect(lines.text).toContain(`The ${name} wing was planned`);
+      expect(lines.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    }
+  });
+
   it('leaves an article alone when it holds most of the prose (a long aside stays out)', async () => {
     const aside = `<aside class="more">${WING('south')}</aside>`;
     const html = `<!doctype html><html lang="en"><head><title>The new library</title></head><body>

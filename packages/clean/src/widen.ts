@@ -5,18 +5,26 @@
  * picked that holds most of the page's prose, as long as that element is mostly prose itself.
  *
  * Prose is judged on the page's blocks (taken after the DOM rules, before Readability): a
- * paragraph, list item or quote of at least `PROSE_MIN_CHARS` characters, few of them in
- * links, ending like a sentence.
+ * paragraph, list item or quote of at least `PROSE_MIN_CHARS` characters, few of them in links,
+ * ending like a sentence (or made of lines broken by `<br>` that mostly do). A character of a
+ * script written without spaces between words weighs `UNSPACED_WEIGHT`, so a paragraph of
+ * Japanese or Chinese counts like one of the same length in words.
  */
 
 import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { matchPageBlocks } from './outside-article.js';
-import { endsLikeSentence } from './text-util.js';
+import { endsLikeSentence, squash } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
 
-/** A block shorter than this is never prose. */
+/** A block shorter than this (in weighted characters) is never prose. */
 const PROSE_MIN_CHARS = 100;
+/**
+ * Weight of a Han or kana character: these scripts put no spaces between words, and a sentence
+ * takes about a third of the characters it takes in a script written with spaces.
+ */
+const UNSPACED_WEIGHT = 3;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Page blocks of the article at least this long place it on the page (short lines also stand in menus). */
 const SEED_MIN_CHARS = 40;
 /** Widen only when Readability's article holds less than this share of the page's prose characters. */
@@ -49,12 +57,30 @@ export interface WidenPlan {
   proseChars: number;
 }
 
-function isProse(block: Block): boolean {
-  if (block.kind !== 'p' && block.kind !== 'li' && block.kind !== 'quote') return false;
+/** Length of a text, a character of a script without spaces between words weighing `UNSPACED_WEIGHT`. */
+function weightedLength(text: string): number {
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return text.length + (UNSPACED_WEIGHT - 1) * unspaced;
+}
+
+/**
+ * The prose a block holds, in weighted characters: a paragraph, list item or quote of at least
+ * `PROSE_MIN_CHARS`, few of them in links, that ends like a sentence — or whose lines (text runs
+ * between `<br>`) that end like one are at least half of it and `PROSE_MIN_CHARS` on their own (a
+ * `div` of sentences broken by `<br>` that ends in a signature or a date). 0 for any other block.
+ */
+function proseChars(block: Block): number {
+  if (block.kind !== 'p' && block.kind !== 'li' && block.kind !== 'quote') return 0;
   const text = squashedText(block);
-  if (text.length < PROSE_MIN_CHARS) return false;
-  if (block.linkChars > text.length * 0.25) return false;
-  return endsLikeSentence(text);
+  const chars = weightedLength(text);
+  if (chars < PROSE_MIN_CHARS || block.linkChars > text.length * 0.25) return 0;
+  if (endsLikeSentence(text)) return chars;
+  let sentences = 0;
+  for (const line of block.text.split('\n')) {
+    const lineText = squash(line);
+    if (endsLikeSentence(lineText)) sentences += weightedLength(lineText);
+  }
+  return sentences >= PROSE_MIN_CHARS && sentences * 2 >= chars ? chars : 0;
 }
 
 /**
@@ -63,20 +89,19 @@ function isProse(block: Block): boolean {
  */
 export function widenPlan(pageBlocks: Block[], articleBlocks: Block[]): WidenPlan | null {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
-  let proseChars = 0;
+  let total = 0;
   let inArticle = 0;
   const seed: number[] = [];
   pageBlocks.forEach((block, index) => {
-    const chars = squashedText(block).length;
-    if (matched[index] !== undefined && chars >= SEED_MIN_CHARS) seed.push(index);
-    if (!isProse(block)) return;
-    proseChars += chars;
+    if (matched[index] !== undefined && squashedText(block).length >= SEED_MIN_CHARS) seed.push(index);
+    const chars = proseChars(block);
+    total += chars;
     if (matched[index] !== undefined) inArticle += chars;
   });
-  if (proseChars === 0 || seed.length === 0) return null;
-  const share = inArticle / proseChars;
-  if (share >= MAX_ARTICLE_SHARE || proseChars - inArticle < MIN_MISSING_CHARS) return null;
-  return { seed, share, proseChars };
+  if (total === 0 || seed.length === 0) return null;
+  const share = inArticle / total;
+  if (share >= MAX_ARTICLE_SHARE || total - inArticle < MIN_MISSING_CHARS) return null;
+  return { seed, share, proseChars: total };
 }
 
 function elementOf(block: Block): Element | null {
@@ -97,11 +122,11 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
   for (const block of pageBlocks) {
     const element = elementOf(block);
     if (!element) continue;
-    const chars = squashedText(block).length;
-    const proseChars = isProse(block) ? chars : 0;
+    const chars = weightedLength(squashedText(block));
+    const blockProse = proseChars(block);
     for (let node: Element | null = element; node; node = node.parentElement) {
       text.set(node, (text.get(node) ?? 0) + chars);
-      if (proseChars > 0) prose.set(node, (prose.get(node) ?? 0) + proseChars);
+      if (blockProse > 0) prose.set(node, (prose.get(node) ?? 0) + blockProse);
     }
   }
   const seedElements = plan.seed
