@@ -209,7 +209,7 @@ export async function htmlPipeline(
     // Readability took one of several containers the body is split across: widen the article
     // to the smallest element around it that holds most of the page's prose (see widen.ts).
     let widened = false;
-    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, [])) : null;
+    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, []), pageType === 'article') : null;
     if (widening) {
       const container = await reparse((_body, blocks) =>
         blocks.length === pageBlocks.length ? widenedContainer(blocks, widening) : null,

@@ -90,6 +90,28 @@ ${['east', 'west', 'north'].map((name) => SECTION(name, wing(name))).join('')}</
     }
   });
 
+  it('takes a section of under 1,500 characters left out of an article, on a page cleaned as an article only', async () => {
+    // Readability takes the rooms (half the prose, less a little); the one wing section it leaves
+    // out holds about 1,400 characters.
+    const LONG_ROOM = (i: number) =>
+      `<p>Room ${i}, on floor ${i}, holds desks, lamps, plugs, shelves, and chairs for twenty readers, and a tea urn.</p>`;
+    const html = `<!doctype html><html lang="en"><head><title>The new library</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<main><h1>The new library</h1>${SECTION('rooms', Array.from({ length: 12 }, (_, i) => LONG_ROOM(i + 1)).join(''))}
+${SECTION('east', WING('east'))}</main><footer><p>© 2024 Town paper.</p></footer></body></html>`;
+    const url = 'https://news.example/library';
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html, { url, engine, pageType: 'article' });
+      expect(document.text).toContain('The east wing was planned');
+      expect(document.text).toContain('Room 12, on floor 12');
+      expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    }
+    // Cleaned as another type (its text not one article's body), 1,500 characters stay the bar.
+    const documentation = await clean(html, { url, pageType: 'documentation' });
+    expect(documentation.text).not.toContain('The east wing was planned');
+    expect(documentation.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+  });
+
   it('leaves an article alone when it holds most of the prose (a long aside stays out)', async () => {
     const aside = `<aside class="more">${WING('south')}</aside>`;
     const html = `<!doctype html><html lang="en"><head><title>The new library</title></head><body>

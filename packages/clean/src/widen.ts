@@ -31,6 +31,12 @@ const SEED_MIN_CHARS = 40;
 const MAX_ARTICLE_SHARE = 0.5;
 /** … and the prose it leaves out is at least this many characters. */
 const MIN_MISSING_CHARS = 1500;
+/**
+ * … or this many on a page cleaned as an article whose article holds at least `MIN_SEED_SHARE`
+ * of the prose: the container is then sought around it, over siblings shaped like its own, and
+ * the article rules clear the teasers a wider container brings in.
+ */
+const MIN_MISSING_AROUND_CHARS = 600;
 /** Below this share of the prose in the article, the container is sought without it. */
 const MIN_SEED_SHARE = 0.1;
 /** Children shaped like the article's own must hold this share of the wider container's prose. */
@@ -85,9 +91,10 @@ function proseChars(block: Block): number {
 
 /**
  * Whether the article leaves out most of the page's prose: a plan (the page blocks the
- * article holds, and its share of the prose) when it does, else null.
+ * article holds, and its share of the prose) when it does, else null. `asArticle`: the page is
+ * cleaned as an article.
  */
-export function widenPlan(pageBlocks: Block[], articleBlocks: Block[]): WidenPlan | null {
+export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle = false): WidenPlan | null {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   let total = 0;
   let inArticle = 0;
@@ -100,7 +107,8 @@ export function widenPlan(pageBlocks: Block[], articleBlocks: Block[]): WidenPla
   });
   if (total === 0 || seed.length === 0) return null;
   const share = inArticle / total;
-  if (share >= MAX_ARTICLE_SHARE || total - inArticle < MIN_MISSING_CHARS) return null;
+  const minMissing = asArticle && share >= MIN_SEED_SHARE ? MIN_MISSING_AROUND_CHARS : MIN_MISSING_CHARS;
+  if (share >= MAX_ARTICLE_SHARE || total - inArticle < minMissing) return null;
   return { seed, share, proseChars: total };
 }
 
