@@ -63,9 +63,15 @@ export interface WidenPlan {
   proseChars: number;
 }
 
-/** Length of a text, a character of a script without spaces between words weighing `UNSPACED_WEIGHT`. */
+/**
+ * Length of a text, a character of a script without spaces between words weighing
+ * `UNSPACED_WEIGHT`. Counted match by match, not with `match`, whose array would hold a string
+ * for every character of a page of Japanese.
+ */
 function weightedLength(text: string): number {
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  let unspaced = 0;
+  UNSPACED.lastIndex = 0;
+  while (UNSPACED.exec(text) !== null) unspaced++;
   return text.length + (UNSPACED_WEIGHT - 1) * unspaced;
 }
 
