@@ -34,7 +34,8 @@ const MIN_MISSING_CHARS = 1500;
 /**
  * … or this many on a page cleaned as an article whose article holds at least `MIN_SEED_SHARE`
  * of the prose: the container is then sought around it, over siblings shaped like its own, and
- * the article rules clear the teasers a wider container brings in.
+ * the article rules (teaser cards, what trails the prose) run on what a wider container brings
+ * in, as they do not on other types.
  */
 const MIN_MISSING_AROUND_CHARS = 600;
 /** Below this share of the prose in the article, the container is sought without it. */
@@ -80,11 +81,12 @@ function weightedLength(text: string): number {
  * `PROSE_MIN_CHARS`, few of them in links, that ends like a sentence — or whose lines (text runs
  * between `<br>`) that end like one are at least half of it and `PROSE_MIN_CHARS` on their own (a
  * `div` of sentences broken by `<br>` that ends in a signature or a date). 0 for any other block.
+ * `weighted`: the block's weighted length, when the caller has it.
  */
-function proseChars(block: Block): number {
+function proseChars(block: Block, weighted?: number): number {
   if (block.kind !== 'p' && block.kind !== 'li' && block.kind !== 'quote') return 0;
   const text = squashedText(block);
-  const chars = weightedLength(text);
+  const chars = weighted ?? weightedLength(text);
   if (chars < PROSE_MIN_CHARS || block.linkChars > text.length * 0.25) return 0;
   if (endsLikeSentence(text)) return chars;
   let sentences = 0;
@@ -137,7 +139,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     const element = elementOf(block);
     if (!element) continue;
     const chars = weightedLength(squashedText(block));
-    const blockProse = proseChars(block);
+    const blockProse = proseChars(block, chars);
     for (let node: Element | null = element; node; node = node.parentElement) {
       text.set(node, (text.get(node) ?? 0) + chars);
       if (blockProse > 0) prose.set(node, (prose.get(node) ?? 0) + blockProse);
