@@ -165,6 +165,71 @@ describe('markup helpers', () => {
     expect(nestingDepth('<span>'.repeat(50))).toBe(50);
   });
 
+  it('measures nesting depth as the markup-token pattern reads the tags', () => {
+    // The tags as flattenMarkup's pattern matches them: comments and raw-text blocks whole.
+    const TOKEN =
+      /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1[\s/>]|$)|<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/gi;
+    const AUTO =
+      /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|p|li|dt|dd|option|tr|td|th|keygen|command)$/i;
+    const byPattern = (markup: string) => {
+      let depth = 0;
+      let max = 0;
+      for (const match of markup.matchAll(TOKEN)) {
+        if (!match[3] || AUTO.test(match[3]) || match[4] === '/') continue;
+        if (match[2] === '/') depth = Math.max(0, depth - 1);
+        else if (++depth > max) max = depth;
+      }
+      return max;
+    };
+    const cases = [
+      '<div><!-- <div><div> --><div></div></div>',
+      '<div><!-- never closed <div><div>',
+      '<section><script type="x"><div><div></script ><div></div></section>',
+      '<div><SCRIPT>"</div>"</Script/><div><div>',
+      '<div><style>a</styles><div></style\u00a0><div><div>',
+      '<div><scripts><div></scripts><style-x><div>',
+      '<div><script>no end <div><div><div>',
+      '<a/><b /><c/ ><d x="/"><e x=/>',
+      '</div></div><div><div2><x-y><_z><9a></x-y>',
+      '<div id="a>b"><div><div',
+      '<P><LI><Br><Td><div-x><COMMAND><commands>',
+    ];
+    for (const markup of cases) expect(nestingDepth(markup), markup).toBe(byPattern(markup));
+    // Generated strings of tag pieces, comment and raw-text delimiters, spaces and names.
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '<!--',
+      '-->',
+      '<script',
+      '</SCRIPT',
+      '<Style',
+      '</style',
+      ' ',
+      '\u2028',
+      'div',
+      'p',
+      'br',
+      'x',
+      '-',
+      '_',
+      '9',
+      '="',
+      'ſ',
+    ];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      let markup = '';
+      for (let j = 1 + next(24); j > 0; j--) markup += pieces[next(pieces.length)];
+      expect(nestingDepth(markup), markup).toBe(byPattern(markup));
+    }
+  });
+
   it('flattens deep markup to paragraphs', () => {
     expect(flattenMarkup('<div><div><span><p>a</p></span></div></div>')).toBe('   <p>a</p>   ');
   });
