@@ -119,6 +119,28 @@ describe('pages without a declaration', () => {
     expect(scanUtf8(bad).invalid).toBe([...text].filter((c) => c === '\uFFFD').length);
   });
 
+  it('takes bytes as well-formed non-ASCII UTF-8 exactly when the scan finds no error and a multi-byte sequence', () => {
+    // Byte strings built from the edges of the decoder's ranges: leads, continuations, overlongs,
+    // surrogates and code points past U+10FFFF.
+    const edges = [
+      0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef, 0xf0,
+      0xf1, 0xf4, 0xf5, 0xff,
+    ];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    let wellFormed = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const bytes = new Uint8Array(1 + next(6)).map(() => edges[next(edges.length)]!);
+      const scan = scanUtf8(bytes);
+      expect(isNonAsciiUtf8(bytes), bytes.join(' ')).toBe(scan.invalid === 0 && scan.multibyte > 0);
+      if (scan.invalid === 0 && scan.multibyte > 0) wellFormed++;
+    }
+    expect(wellFormed).toBeGreaterThan(100);
+  });
+
   it('still reads legacy text with no UTF-8 in it as windows-1252', () => {
     const decoded = decodeBytes(latin1('<p>caf\u00e9 cr\u00e8me br\u00fbl\u00e9e</p>'));
     expect(decoded).toMatchObject({ encoding: 'windows-1252', encodingSource: 'default', warnings: [] });

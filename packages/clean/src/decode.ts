@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 import { getBOMEncoding, labelToName, legacyHookDecode } from '@exodus/bytes/encoding.js';
@@ -97,8 +98,8 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
 
 /** True when `bytes` are well-formed UTF-8 and contain at least one multi-byte sequence. */
 export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
-  const scan = scanUtf8(bytes);
-  return scan.invalid === 0 && scan.multibyte > 0;
+  // Well-formed UTF-8 holds a multi-byte sequence exactly when a byte is above 0x7f.
+  return isUtf8(bytes) && !isAscii(bytes);
 }
 
 /**
@@ -182,16 +183,19 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
       if (encoding) encodingSource = 'meta';
     }
   }
-  const scan = scanUtf8(bytes);
+  // Well-formed bytes (Node's native check, the most common case) are not counted: they hold no
+  // error, and a multi-byte sequence exactly when a byte is above 0x7f.
+  const scan = isUtf8(bytes) ? null : scanUtf8(bytes);
+  const nonAsciiUtf8 = scan === null && !isAscii(bytes);
   // Multi-byte UTF-8 is almost never a coincidence in legacy text: a page whose label says
   // otherwise was re-saved as UTF-8 without fixing its <meta>.
-  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && scan.invalid === 0 && scan.multibyte > 0) {
+  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && nonAsciiUtf8) {
     warnings.push(`the page declares ${encoding} (${encodingSource}) but its bytes are valid UTF-8; decoded as UTF-8`);
     encoding = 'utf-8';
     encodingSource = 'sniff';
   }
   if (!encoding) {
-    if (isMostlyUtf8(scan)) {
+    if (nonAsciiUtf8 || (scan !== null && isMostlyUtf8(scan))) {
       encoding = 'utf-8';
       encodingSource = 'sniff';
     } else {
@@ -204,7 +208,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     encoding = 'utf-8';
   }
   const text = legacyHookDecode(bytes, encoding);
-  if (encoding === 'utf-8' && scan.invalid > 0) {
+  if (encoding === 'utf-8' && scan !== null && scan.invalid > 0) {
     warnings.push(
       `${plural(scan.invalid, 'invalid UTF-8 byte sequence', 'invalid UTF-8 byte sequences')} replaced by U+FFFD`,
     );
