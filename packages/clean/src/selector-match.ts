@@ -315,19 +315,26 @@ export function matchGroups(
     }
     return known;
   };
+  // The groups a simple selector matched on the current element: only they are reported and reset.
+  const touched: number[] = [];
   const consider = (entries: SimpleSelector[] | undefined): void => {
     if (!entries) return;
     for (const entry of entries) {
       if (!entryMatches(entry, element, facts, factsFor)) continue;
       const current = best[entry.group] ?? -1;
+      if (current === -1) touched.push(entry.group);
       if (current === -1 || entry.index < current) best[entry.group] = entry.index;
     }
   };
+  // The groups with selectors that are not simple: the only ones the engine's matches can add to.
+  const complexGroups: number[] = [];
+  complexHits.forEach((hits, group) => {
+    if (hits) complexGroups.push(group);
+  });
   let count = 0;
   for (element of descendants(root)) {
     if (progress && ++count % PROGRESS_ELEMENTS === 0) progress();
     facts = factsFor(element);
-    best.fill(-1);
     consider(compiled.byTag.get(facts.tag));
     if (facts.id !== '') consider(compiled.byId.get(facts.id));
     const classes = facts.classes;
@@ -343,22 +350,26 @@ export function matchGroups(
       consider(byClass.get(name));
     }
     for (const name of attrNames) if (element.hasAttribute(name)) consider(compiled.byAttr.get(name));
-    for (let group = 0; group < groups.length; group += 1) {
+    for (const group of complexGroups) {
+      if (!complexHits[group]?.has(element)) continue;
       const selectors = groups[group] ?? [];
-      let index = best[group] ?? -1;
-      if (complexHits[group]?.has(element)) {
-        // The first selector of the group that matches, as when the whole group was tested in order.
-        const limit = index === -1 ? selectors.length : index;
-        for (let i = 0; i < limit; i += 1) {
-          const selector = selectors[i] ?? '';
-          if (!parseSelector(selector) && matches(element, selector)) {
-            index = i;
-            break;
-          }
+      const index = best[group] ?? -1;
+      // The first selector of the group that matches, as when the whole group was tested in order.
+      const limit = index === -1 ? selectors.length : index;
+      for (let i = 0; i < limit; i += 1) {
+        const selector = selectors[i] ?? '';
+        if (!parseSelector(selector) && matches(element, selector)) {
+          if (index === -1) touched.push(group);
+          best[group] = i;
+          break;
         }
       }
-      if (index !== -1) results[group]?.push({ element, selector: selectors[index] ?? '' });
     }
+    for (const group of touched) {
+      results[group]?.push({ element, selector: groups[group]?.[best[group] ?? -1] ?? '' });
+      best[group] = -1;
+    }
+    touched.length = 0;
   }
   return results;
 }
