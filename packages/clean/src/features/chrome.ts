@@ -1,6 +1,7 @@
 /**
  * Page-chrome features for the page-type model (features/page.ts): the controls and short
- * labels that mark what a page is for, read in one walk of the body and the head.
+ * labels that mark what a page is for, counted element by element in the page's walk of its body
+ * (features/page.ts), and the head's metadata.
  *
  * - a shop's category page: sort controls, filter checkboxes, "N results/products", add-to-cart
  *   and quick-view buttons;
@@ -43,7 +44,6 @@ export const CHROME_FEATURES = [
 
 const LABEL_TAGS = new Set(['a', 'button', 'span', 'li', 'option', 'label', 'summary', 'div', 'p', 'strong', 'b']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
 
 const SORT =
   /^(?:sort(?:ed)? by:?|sort|sortieren(?: nach)?|trier par|ordenar por|ordina per|sorteer op|relevance|best ?sell(?:ing|ers)|price:? (?:low|high)[a-z ]*|newest(?: arrivals)?|featured|most popular|top rated|customer rating)$/i;
@@ -66,9 +66,7 @@ const SHORT_DATE =
 const TEXT_INPUT = new Set(['', 'text', 'email', 'tel', 'number', 'date', 'url']);
 
 export interface ChromeInput {
-  body: Element;
   document: Document;
-  stats: TextStats;
   /** Visible characters of the body. */
   totalChars: number;
   /** Words of the body's text. */
@@ -79,39 +77,54 @@ export interface ChromeInput {
 
 const compact = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The values of CHROME_FEATURES, in order. */
-export function chromeFeatures({ body, document, stats, totalChars, words, metas }: ChromeInput): number[] {
-  let sort = 0;
-  let checkboxes = 0;
-  let resultCount = 0;
-  let cart = 0;
-  let cta = 0;
-  let telMail = 0;
-  let docsChrome = 0;
-  let sidebarTree = 0;
-  let prevNext = 0;
-  let version = 0;
-  let byline = 0;
-  let shortDates = 0;
-  let longP = 0;
-  let h1Count = 0;
-  let firstH1 = '';
-  let authorLink = 0;
-  let publishedProp = 0;
-  let formFields = 0;
+/** Whether the children of `el` are inside a navigation region (`inNav`: `el` is). */
+export function navBelow(el: Element, tag: string, inNav: boolean): boolean {
+  return inNav || tag === 'nav' || tag === 'aside' || el.getAttribute('role') === 'navigation';
+}
 
-  const walk = (el: Element, depth: number, inNav: boolean, listDepth: number): void => {
-    if (depth > 200) return;
-    const tag = el.localName.toLowerCase();
-    if (SKIP.has(tag)) return;
+/** How many lists deep the children of an element are (`listDepth`: the element is). */
+export function listDepthBelow(tag: string, listDepth: number): number {
+  return tag === 'ul' || tag === 'ol' ? listDepth + 1 : listDepth;
+}
+
+/**
+ * The counts behind CHROME_FEATURES, gathered element by element by the page walk
+ * (features/page.ts): every element of the body within depth 200, outside script, style,
+ * template, noscript, svg and head elements.
+ */
+export class ChromeCounts {
+  private sort = 0;
+  private checkboxes = 0;
+  private resultCount = 0;
+  private cart = 0;
+  private cta = 0;
+  private telMail = 0;
+  private docsChrome = 0;
+  private sidebarTree = 0;
+  private prevNext = 0;
+  private version = 0;
+  private byline = 0;
+  private shortDates = 0;
+  private longP = 0;
+  private h1Count = 0;
+  private firstH1 = '';
+  private authorLink = 0;
+  private publishedProp = 0;
+  private formFields = 0;
+
+  constructor(private readonly stats: TextStats) {}
+
+  /** Count `el` (`tag`: its lower-case name), inside a navigation region or not, `listDepth` lists deep. */
+  visit(el: Element, tag: string, inNav: boolean, listDepth: number): void {
+    const stats = this.stats;
     if (tag === 'a') {
       const href = (el.getAttribute('href') ?? '').trim().toLowerCase();
-      if (href.startsWith('tel:') || href.startsWith('mailto:')) telMail++;
-      if (/\bauthor\b/.test((el.getAttribute('rel') ?? '').toLowerCase())) authorLink = 1;
-      if (inNav && listDepth >= 2) sidebarTree++;
+      if (href.startsWith('tel:') || href.startsWith('mailto:')) this.telMail++;
+      if (/\bauthor\b/.test((el.getAttribute('rel') ?? '').toLowerCase())) this.authorLink = 1;
+      if (inNav && listDepth >= 2) this.sidebarTree++;
     } else if (tag === 'input') {
       const type = (el.getAttribute('type') ?? '').toLowerCase();
-      if (type === 'checkbox') checkboxes++;
+      if (type === 'checkbox') this.checkboxes++;
     } else if (tag === 'select') {
       let sortOptions = 0;
       let versions = 0;
@@ -120,24 +133,24 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
         if (SORT_OPTION.test(text)) sortOptions++;
         if (VERSION.test(text)) versions++;
       }
-      if (sortOptions >= 2) sort = 1;
-      if (versions >= 2) version = 1;
+      if (sortOptions >= 2) this.sort = 1;
+      if (versions >= 2) this.version = 1;
     } else if (tag === 'form') {
       let fields = 0;
       for (const input of Array.from(el.querySelectorAll('input, textarea')).slice(0, 60)) {
         if (input.localName.toLowerCase() === 'textarea') fields++;
         else if (TEXT_INPUT.has((input.getAttribute('type') ?? '').toLowerCase())) fields++;
       }
-      if (fields > formFields) formFields = fields;
+      if (fields > this.formFields) this.formFields = fields;
     } else if (tag === 'p') {
       const t = stats.of(el);
-      if (t.chars - t.linkChars >= 200) longP += t.chars;
+      if (t.chars - t.linkChars >= 200) this.longP += t.chars;
     } else if (tag === 'h1') {
-      h1Count++;
-      if (!firstH1) firstH1 = compact(el.textContent ?? '').toLowerCase();
+      this.h1Count++;
+      if (!this.firstH1) this.firstH1 = compact(el.textContent ?? '').toLowerCase();
     }
     const prop = el.getAttribute('itemprop');
-    if (prop && /\b(?:datepublished|author)\b/i.test(prop)) publishedProp = 1;
+    if (prop && /\b(?:datepublished|author)\b/i.test(prop)) this.publishedProp = 1;
     // Short labels: a control, a heading or a line of a few words.
     const label = LABEL_TAGS.has(tag) || HEADINGS.has(tag);
     const t = label ? stats.of(el) : null;
@@ -146,72 +159,73 @@ export function chromeFeatures({ body, document, stats, totalChars, words, metas
       if (leafish) {
         const text = compact(el.textContent ?? '');
         if (tag === 'a' || tag === 'button') {
-          if (CART.test(text)) cart++;
-          if (CTA.test(text)) cta++;
-          if (PREV_NEXT.test(text)) prevNext = 1;
-          if (inNav && VERSION.test(text)) version = 1;
+          if (CART.test(text)) this.cart++;
+          if (CTA.test(text)) this.cta++;
+          if (PREV_NEXT.test(text)) this.prevNext = 1;
+          if (inNav && VERSION.test(text)) this.version = 1;
         }
-        if (SORT.test(text)) sort = 1;
-        if (DOCS_CHROME.test(text)) docsChrome++;
-        if (!resultCount && RESULT_COUNT.test(text) && t.chars <= 40) resultCount = 1;
+        if (SORT.test(text)) this.sort = 1;
+        if (DOCS_CHROME.test(text)) this.docsChrome++;
+        if (!this.resultCount && RESULT_COUNT.test(text) && t.chars <= 40) this.resultCount = 1;
         if (el.childElementCount === 0) {
-          if (BYLINE.test(text)) byline = 1;
-          if (SHORT_DATE.test(text)) shortDates++;
+          if (BYLINE.test(text)) this.byline = 1;
+          if (SHORT_DATE.test(text)) this.shortDates++;
         }
       }
     }
     if (tag === 'input' || tag === 'button') {
       const value = compact(el.getAttribute('value') ?? el.getAttribute('aria-label') ?? '');
       if (value && value.length <= 40) {
-        if (CART.test(value)) cart++;
-        if (CTA.test(value)) cta++;
+        if (CART.test(value)) this.cart++;
+        if (CTA.test(value)) this.cta++;
       }
     }
-    const nav = inNav || tag === 'nav' || tag === 'aside' || el.getAttribute('role') === 'navigation';
-    const list = tag === 'ul' || tag === 'ol' ? listDepth + 1 : listDepth;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1, nav, list);
-  };
-  walk(body, 0, false, 0);
-
-  let metaPublished = publishedProp;
-  let metaAuthor = authorLink;
-  for (const meta of metas) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
-      .toLowerCase()
-      .trim();
-    if (!(meta.getAttribute('content') ?? '').trim()) continue;
-    if (
-      /^(?:article:published_time|datepublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|dcterms\.(?:issued|created)|sailthru\.date|parsely-pub-date)$/.test(
-        key,
-      )
-    )
-      metaPublished = 1;
-    if (/^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author|twitter:creator)$/.test(key))
-      metaAuthor = 1;
   }
-  const title = compact(document.querySelector('title')?.textContent ?? '').toLowerCase();
-  const titleWords = letterDigitRuns(title);
-  const per1000 = (x: number) => (words > 0 ? Math.min(50, (1000 * x) / words) : 0);
-  return [
-    sort,
-    Math.log1p(checkboxes),
-    resultCount,
-    Math.log1p(cart),
-    Math.log1p(cta),
-    Math.log1p(per1000(cta)),
-    Math.log1p(telMail),
-    Math.log1p(formFields),
-    Math.log1p(docsChrome),
-    Math.log1p(sidebarTree),
-    prevNext,
-    version,
-    metaPublished,
-    metaAuthor,
-    byline,
-    Math.log1p(shortDates),
-    totalChars > 0 ? Math.min(1, longP / totalChars) : 0,
-    firstH1.length >= 8 && title.includes(firstH1.slice(0, 60)) ? 1 : 0,
-    Math.log1p(titleWords),
-    h1Count === 1 ? 1 : 0,
-  ];
+
+  /** The values of CHROME_FEATURES, in order, from the counts and the head's metadata. */
+  values({ document, totalChars, words, metas }: ChromeInput): number[] {
+    const { sort, checkboxes, resultCount, cart, cta, telMail, docsChrome, sidebarTree, prevNext, version } = this;
+    const { byline, shortDates, longP, h1Count, firstH1, authorLink, publishedProp, formFields } = this;
+    let metaPublished = publishedProp;
+    let metaAuthor = authorLink;
+    for (const meta of metas) {
+      const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
+        .toLowerCase()
+        .trim();
+      if (!(meta.getAttribute('content') ?? '').trim()) continue;
+      if (
+        /^(?:article:published_time|datepublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|dcterms\.(?:issued|created)|sailthru\.date|parsely-pub-date)$/.test(
+          key,
+        )
+      )
+        metaPublished = 1;
+      if (/^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author|twitter:creator)$/.test(key))
+        metaAuthor = 1;
+    }
+    const title = compact(document.querySelector('title')?.textContent ?? '').toLowerCase();
+    const titleWords = letterDigitRuns(title);
+    const per1000 = (x: number) => (words > 0 ? Math.min(50, (1000 * x) / words) : 0);
+    return [
+      sort,
+      Math.log1p(checkboxes),
+      resultCount,
+      Math.log1p(cart),
+      Math.log1p(cta),
+      Math.log1p(per1000(cta)),
+      Math.log1p(telMail),
+      Math.log1p(formFields),
+      Math.log1p(docsChrome),
+      Math.log1p(sidebarTree),
+      prevNext,
+      version,
+      metaPublished,
+      metaAuthor,
+      byline,
+      Math.log1p(shortDates),
+      totalChars > 0 ? Math.min(1, longP / totalChars) : 0,
+      firstH1.length >= 8 && title.includes(firstH1.slice(0, 60)) ? 1 : 0,
+      Math.log1p(titleWords),
+      h1Count === 1 ? 1 : 0,
+    ];
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { PRICE } from './page.js';
+import { parseHtml } from '../dom.js';
+import { PAGE_FEATURE_NAMES, PRICE, pageFeatures } from './page.js';
 
 /** The price pattern as written before, tried from every position (the reference). */
 const EVERY_START = /(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf|kr|zł|руб))/gi;
@@ -27,5 +28,37 @@ describe('price pattern', () => {
       expect(found.length).toBe(run.endsWith('usd') ? 1 : 0);
       expect(performance.now() - start).toBeLessThan(1_000);
     }
+  });
+});
+
+describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) => {
+  it('counts the chrome and structure features of the body, a head inside it for structure only', async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><head><title>Winter tents</title></head><body>
+<p>Intro text here</p><h1>Winter tents</h1>
+<nav><ul><li><a href="/a">Top</a><ul><li><a href="/b">Deep one</a></li><li><a href="/c">Deep two</a></li></ul></li></ul></nav>
+<div itemscope itemtype="https://schema.org/Product"><button>Add to cart</button></div>
+<svg><a href="/d">Drawn</a></svg><p>Outro</p></body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const { document } = page;
+    // A <head> element inside the body (a parser leaves none there; a script could put one).
+    const inner = document.createElement('head');
+    inner.innerHTML = '<div itemtype="https://schema.org/FAQPage"><button>Add to cart</button></div>';
+    document.body.append(inner);
+    const values = pageFeatures(document, null);
+    const feature = (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)];
+    // Structure: the product and, in the head inside the body, the FAQ page; the text before
+    // the <h1> is the intro line (13 of the 60 visible characters: the head inside the body is not text).
+    expect(feature('md-product')).toBe(1);
+    expect(feature('md-service')).toBe(1);
+    expect(feature('text-after-h1-share')).toBeCloseTo(1 - 13 / 60, 12);
+    // Chrome: the nested links of the navigation, one cart button (not the head's).
+    expect(feature('log-sidebar-tree-links')).toBeCloseTo(Math.log1p(2), 12);
+    expect(feature('log-cart-buttons')).toBeCloseTo(Math.log1p(1), 12);
+    expect(feature('h1-count-one')).toBe(1);
+    page.close();
   });
 });

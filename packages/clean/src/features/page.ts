@@ -29,8 +29,8 @@ import { letterDigitRuns } from '@corpuskit/document';
 
 import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
-import { STRUCTURE_FEATURES, structureFeatures } from './structure.js';
-import { CHROME_FEATURES, chromeFeatures } from './chrome.js';
+import { STRUCTURE_FEATURES, StructureCounts } from './structure.js';
+import { CHROME_FEATURES, ChromeCounts, listDepthBelow, navBelow } from './chrome.js';
 import { PROSE_FEATURES, proseFeatures } from './prose.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import {
@@ -173,13 +173,21 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
 
   const ldTexts: string[] = [];
   const metas: Element[] = [];
-  const walk = (el: Element, depth: number): void => {
+  // The chrome and structure features are counted in the same walk (features/chrome.ts,
+  // features/structure.ts): one walk of the body instead of three.
+  const chrome = new ChromeCounts(stats);
+  const structure = new StructureCounts(stats);
+  const walk = (el: Element, depth: number, inNav: boolean, listDepth: number): void => {
     if (depth > 200) return;
     const tag = el.localName.toLowerCase();
     if (SKIP.has(tag)) {
       if (tag === 'script' && /ld\+json/i.test(el.getAttribute('type') ?? '')) ldTexts.push(el.textContent ?? '');
+      // The structure features read a <head> inside the body; the others skip it.
+      else if (tag === 'head') structure.walk(el, depth);
       return;
     }
+    chrome.visit(el, tag, inNav, listDepth);
+    structure.enter(el, tag);
     if (tag === 'meta') metas.push(el);
     elements++;
     const tagIndex = TAG_INDEX.get(tag);
@@ -242,9 +250,16 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
         if (withTime >= 3 && withTime > maxRepeatWithTime) maxRepeatWithTime = withTime;
       }
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+    const nav = navBelow(el, tag, inNav);
+    const list = listDepthBelow(tag, listDepth);
+    let hasElementChild = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      hasElementChild = true;
+      walk(c, depth + 1, nav, list);
+    }
+    structure.leave(el, hasElementChild);
   };
-  if (body) walk(body, 0);
+  if (body) walk(body, 0, false, 0);
   // The head: metadata and JSON-LD (scripts in the body were seen by the walk).
   const head = document.head;
   if (head && head !== body) {
@@ -299,11 +314,9 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     ...ogFeatures(metas),
     ...generatorFeatures(metas),
     ...urlFeatures(url),
+    ...(body ? structure.values({ document, totalChars }) : new Array<number>(STRUCTURE_FEATURES.length).fill(0)),
     ...(body
-      ? structureFeatures({ body, document, stats, totalChars })
-      : new Array<number>(STRUCTURE_FEATURES.length).fill(0)),
-    ...(body
-      ? chromeFeatures({ body, document, stats, totalChars, words, metas })
+      ? chrome.values({ document, totalChars, words, metas })
       : new Array<number>(CHROME_FEATURES.length).fill(0)),
     ...(body ? proseFeatures(body, document, url) : new Array<number>(PROSE_FEATURES.length).fill(0)),
   ];
