@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
 import { cutNonContent } from './cut-non-content.js';
-import { removeNonContent } from './dom.js';
+import { parseHtml, removeNonContent } from './dom.js';
 
 /** The page as jsdom parses it, scripts, styles and comments then taken out of the tree. */
 function parsed(markup: string): string {
@@ -84,6 +84,23 @@ describe('cutNonContent', () => {
     if (kept !== null) expect(parsed(out)).toContain(kept);
     // jsdom builds the same tree from the cut markup, once its own removal has run.
     expect(parsed(out)).toBe(parsed(markup));
+  });
+
+  it('writes the end tag of an iframe written as empty in a noscript: jsdom reads the page as linkedom does', async () => {
+    const markup = page(
+      '',
+      '<noscript><iframe src="https://tags.example/ns" height="0" /></noscript><p>z</p><!-- c --><script>s()</script>',
+    );
+    expect(cutNonContent(markup)).toContain('height="0" /></iframe></noscript><p>z</p>');
+    // Without it, parse5 (scripting off) reads the rest of the page as the iframe's text.
+    expect(parsed(markup)).toContain('<iframe src="https://tags.example/ns" height="0"></noscript><p>z</p>');
+    const bodies: string[] = [];
+    for (const engine of ['jsdom', 'linkedom'] as const) {
+      const parsedPage = await parseHtml(markup, engine, null, []);
+      bodies.push(parsedPage.document.body.textContent ?? '');
+      parsedPage.close();
+    }
+    expect(bodies).toEqual(['zafter', 'zafter']);
   });
 
   it('leaves markup without scripts, styles or comments as it is', () => {

@@ -4,7 +4,8 @@
  * cleaner then throws away (`removeNonContent`). htmlparser2's tokenizer finds where each one
  * starts and ends. A piece is cut only where HTML's own parser (parse5, which jsdom uses) is
  * certain to read exactly the same piece; anything else is left for `removeNonContent` to take
- * out of the parsed tree, so the cleaned output is the same either way.
+ * out of the parsed tree, so the cleaned output is the same either way. One repair changes what
+ * jsdom reads: see `CLOSED_IN_NOSCRIPT`.
  */
 
 import { Parser } from 'htmlparser2';
@@ -23,6 +24,14 @@ const OPAQUE = new Set(['svg', 'math', 'template', 'iframe', 'noembed', 'noframe
 
 /** Elements whose contents parse5 reads as text up to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
+/**
+ * Of those, the ones a `<noscript>` may hold written as if empty (`<iframe src="…" />`, a tag
+ * manager's snippet): parse5 (scripting off, as in jsdom) reads on to an end tag that never
+ * comes, and the rest of the page becomes the iframe's text; a browser (scripting on) reads the
+ * whole `<noscript>` as text, and linkedom ends the element at the `/>`. The end tag is written
+ * after it, so jsdom reads what linkedom does.
+ */
+const CLOSED_IN_NOSCRIPT = new Set(['textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
 
 interface OpenBlock {
   name: 'script' | 'style';
@@ -39,10 +48,18 @@ function unsafeContent(name: 'script' | 'style', content: string): boolean {
   return name === 'script' && lower.includes('<!--');
 }
 
-/** The markup without the scripts (JSON-LD kept), style blocks and comments that can be cut safely. */
+/**
+ * The markup without the scripts (JSON-LD kept), style blocks and comments that can be cut
+ * safely, and with an end tag after an element of `CLOSED_IN_NOSCRIPT` written as empty in a
+ * `<noscript>`.
+ */
 export function cutNonContent(markup: string): string {
-  const cuts: Array<[number, number]> = [];
+  // Markup from `start` to `end` replaced by `insert` (nothing for a cut).
+  const cuts: Array<[start: number, end: number, insert?: string]> = [];
   let opaque = 0;
+  let noscript = 0;
+  // An element closed after its `/>` here, which htmlparser2 closes later (at `</noscript>`).
+  let closedHere: string | null = null;
   // Nothing is cut before an explicit `<head>` or `<body>`: a script before them decides whether
   // a later doctype counts (quirks mode) and where the head starts (and whose attributes it has).
   let started = false;
@@ -52,8 +69,14 @@ export function cutNonContent(markup: string): string {
     {
       onopentag(name, attributes) {
         if (name === 'plaintext') stopped = true;
+        if (name === 'noscript') noscript += 1;
         // `<script … />`: htmlparser2 leaves raw text at the "/>", parse5 reads on to `</script>`.
-        if (RAW_TEXT.has(name) && markup[parser.endIndex - 1] === '/') stopped = true;
+        if (RAW_TEXT.has(name) && markup[parser.endIndex - 1] === '/') {
+          if (noscript > 0 && CLOSED_IN_NOSCRIPT.has(name) && !stopped && closedHere === null) {
+            cuts.push([parser.endIndex + 1, parser.endIndex + 1, `</${name}>`]);
+            closedHere = name;
+          } else stopped = true;
+        }
         if (OPAQUE.has(name)) opaque += 1;
         if (name === 'head' || name === 'body') started = true;
         if ((name === 'script' || name === 'style') && started && opaque === 0 && !stopped) {
@@ -66,9 +89,12 @@ export function cutNonContent(markup: string): string {
         }
       },
       onclosetag(name, isImplied) {
+        if (name === 'noscript' && noscript > 0) noscript -= 1;
         if (OPAQUE.has(name)) {
-          // Closed by htmlparser2's own rules where parse5 may still be inside (an iframe's raw text).
-          if (isImplied) stopped = true;
+          // Closed by htmlparser2's own rules where parse5 may still be inside (an iframe's raw
+          // text), unless its end tag was written in after it.
+          if (isImplied && closedHere !== name) stopped = true;
+          if (closedHere === name) closedHere = null;
           if (opaque > 0) opaque -= 1;
         }
         const block: OpenBlock | null = open;
@@ -101,9 +127,9 @@ export function cutNonContent(markup: string): string {
   if (cuts.length === 0) return markup;
   let out = '';
   let at = 0;
-  for (const [start, end] of cuts) {
+  for (const [start, end, insert = ''] of cuts) {
     if (start < at) continue;
-    out += markup.slice(at, start);
+    out += markup.slice(at, start) + insert;
     at = end;
   }
   return out + markup.slice(at);

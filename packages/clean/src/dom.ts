@@ -8,6 +8,7 @@
 
 import type * as Jsdom from 'jsdom';
 import type * as Linkedom from 'linkedom';
+import type * as Parse5 from 'parse5';
 
 import { cutNonContent } from './cut-non-content.js';
 import { isWideSpace } from './features/dom-walk.js';
@@ -238,6 +239,9 @@ async function parseWithJsdom(html: string, url: string | null, warnings: string
     close() {
       if (!closed) {
         closed = true;
+        // The window empties the body child by child, and jsdom updates its live lists of the
+        // body's children at each removal (quadratic: 18% of a page of 5,000 sibling boxes).
+        dom.window.document.documentElement?.remove();
         dom.window.close();
       }
     },
@@ -250,7 +254,56 @@ async function parseWithLinkedom(html: string): Promise<ParsedPage> {
   readsBogusCdata ??= parseHTML(CDATA_PROBE).document.body?.textContent === 'y]]>';
   const { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
   repairBody(document as unknown as Document);
+  placeAfterBody(document as unknown as Document);
   return { document: document as unknown as Document, close() {} };
+}
+
+type Parse5Module = typeof Parse5;
+let parse5Module: Promise<Parse5Module> | undefined;
+const STANDARD_DOCTYPE = /^<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>$/i;
+const PARSER_SPACE = /[\t\n\f\r ]/;
+
+/**
+ * The document mode an HTML5 parser gives `markup`: quirks without a doctype or with one of the
+ * legacy doctypes it lists, limited quirks or no quirks otherwise. Only white space, comments
+ * and processing instructions may stand before the doctype (anything else ends the parser's
+ * initial mode in quirks; a byte order mark is the decoder's, not the parser's); the doctype
+ * itself is judged by parse5, the parser jsdom uses.
+ */
+export async function documentMode(markup: string): Promise<'quirks' | 'limited-quirks' | 'no-quirks'> {
+  let at = markup.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (at < markup.length && PARSER_SPACE.test(markup[at]!)) at += 1;
+    if (markup.startsWith('<!--', at)) {
+      at = commentEnd(markup, at);
+      continue;
+    }
+    if (markup.startsWith('<?', at)) {
+      const end = markup.indexOf('>', at);
+      at = end === -1 ? markup.length : end + 1;
+      continue;
+    }
+    break;
+  }
+  if (markup.slice(at, at + 9).toLowerCase() !== '<!doctype') return 'quirks';
+  const end = markup.indexOf('>', at);
+  const doctype = markup.slice(at, end === -1 ? markup.length : end + 1);
+  if (STANDARD_DOCTYPE.test(doctype)) return 'no-quirks';
+  parse5Module ??= import('parse5');
+  const { parse } = await parse5Module;
+  const mode = parse(doctype).mode;
+  return mode === 'quirks' || mode === 'limited-quirks' ? mode : 'no-quirks';
+}
+
+/** Where the comment starting at `at` ends, as the HTML5 tokenizer ends it (`<!-->` and `--!>` too). */
+function commentEnd(markup: string, at: number): number {
+  if (markup.startsWith('<!-->', at)) return at + 5;
+  if (markup.startsWith('<!--->', at)) return at + 6;
+  const close = markup.indexOf('-->', at + 4);
+  const bang = markup.indexOf('--!>', at + 4);
+  if (close === -1 && bang === -1) return markup.length;
+  if (bang !== -1 && (close === -1 || bang < close)) return bang + 4;
+  return close + 3;
 }
 
 /**
@@ -395,6 +448,42 @@ function repairBody(document: Document): void {
 }
 
 /**
+ * linkedom leaves what follows the body (a page without a `<body>` tag, whose body its getter
+ * makes empty after the head; tracking boxes and banners printed after `</body>` or `</html>`)
+ * as later children of `<html>` or of the document. An HTML5 parser puts all of it at the end of
+ * the body: moved there, in order (comments stay where they are; they are taken out later).
+ */
+function placeAfterBody(document: Document): void {
+  const root = document.documentElement;
+  const body = document.body;
+  if (!root || !body || body.parentNode !== root) return;
+  const later: Node[] = [];
+  for (let node = body.nextSibling; node; node = node.nextSibling) if (node.nodeType !== 8) later.push(node);
+  for (let node = root.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === 1 || (node.nodeType === 3 && /\S/.test(node.nodeValue ?? ''))) later.push(node);
+  }
+  for (const node of later) body.appendChild(node);
+}
+
+/** How many elements the document has, and the most child elements one element has. */
+export function elementCounts(document: Document): { elements: number; mostChildren: number } {
+  let elements = 0;
+  let mostChildren = 0;
+  const stack: Element[] = document.documentElement ? [document.documentElement] : [];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    elements += 1;
+    let children = 0;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      children += 1;
+      stack.push(child);
+    }
+    if (children > mostChildren) mostChildren = children;
+  }
+  return { elements, mostChildren };
+}
+
+/**
  * Parse `html` with `engine`, then take scripts, style blocks and comments out of the tree
  * (`removeNonContent`; for jsdom most are cut from the markup first, `cutNonContent`). When the engine throws (jsdom's CSS parsing on some real pages), retry
  * once without `style` attributes and record a warning.
@@ -417,6 +506,14 @@ export async function parseHtml(
     warnings.push(`${engine} failed to build the DOM (${message.slice(0, 200)}); retried without style attributes`);
     page = await parse(stripStyleAttributes(markup));
   }
+  // linkedom has no quirks mode, and jsdom's `compatMode` tells only whether a doctype node was
+  // made: both are given the mode an HTML5 parser puts the page in (class names compare without
+  // case in quirks mode, see selector-match.ts).
+  const quirks = (await documentMode(html)) === 'quirks';
+  Object.defineProperty(page.document, 'compatMode', {
+    value: quirks ? 'BackCompat' : 'CSS1Compat',
+    configurable: true,
+  });
   // Before the comments go: they mark where a streamed boundary's fallback ends.
   revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);

@@ -9,7 +9,7 @@ import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@c
 
 import { extractBlocks } from './blocks.js';
 import type { Block } from './blocks.js';
-import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
+import { elementCounts, flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import {
@@ -33,7 +33,7 @@ import { readPageMetadata, timeElementDate } from './metadata.js';
 import { PageReadability } from './readability.js';
 import type { PageMetadata } from './metadata.js';
 import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
-import { JSDOM_MAX_CHARS, MAX_DEPTH, MAX_READABILITY_ELEMENTS } from './options.js';
+import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { widenPlan, widenedContainer } from './widen.js';
@@ -73,6 +73,24 @@ export async function htmlPipeline(
     );
   }
   let page = await parseHtml(markup, engine, url, warnings);
+  if (engine === 'jsdom') {
+    const counts = elementCounts(page.document);
+    const crowded =
+      counts.elements > JSDOM_MAX_ELEMENTS
+        ? `${counts.elements} elements`
+        : counts.mostChildren > JSDOM_MAX_CHILDREN
+          ? `an element of ${counts.mostChildren} child elements`
+          : null;
+    if (crowded) {
+      page.close();
+      await jsdomReleased();
+      engine = 'linkedom';
+      warnings.push(
+        `the page has ${crowded}, too many for jsdom in reasonable time (Readability's cost there grows with the square of a sibling list); linkedom was used`,
+      );
+      page = await parseHtml(markup, engine, url, warnings);
+    }
+  }
   try {
     deadline.check('DOM parsing');
     let document = page.document;
@@ -153,9 +171,6 @@ export async function htmlPipeline(
         readable = new PageReadability(document, {
           keepClasses: true,
           charThreshold: 400,
-          // On jsdom Readability's cost grows faster than the page; beyond this the body is used
-          // (0: no limit, on linkedom).
-          maxElemsToParse: engine === 'jsdom' ? MAX_READABILITY_ELEMENTS : 0,
           serializer: (node) => node as Element,
         }).parse();
         root = readable?.content ?? null;

@@ -147,6 +147,34 @@ var views = 1;
     for (const word of ['Port', 'trip', 'Ferry', 'cooperative', 'Most']) expect(accounted).toContain(word);
   });
 
+  it('leaves out a paragraph hidden by its inline style however the style is written, and reports it', async () => {
+    const hidden = ['display:none !important', 'DISPLAY: NONE', 'color: grey; visibility: Hidden !important'];
+    const html = `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
+<p>${PARAGRAPHS[0]}</p>
+${hidden.map((style, i) => `<p style="${style}">Hidden note ${i}: the pier tender closes a week early for every bidder.</p>`).join('\n')}
+<p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></article></body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    const reported = document.removed.map((removal) => removal.text).join(' | ');
+    for (const i of hidden.keys()) expect(reported).toContain(`Hidden note ${i}:`);
+  });
+
+  it('cleans a page written without a <body> tag as one with it: the menu is taken out and reported', async () => {
+    const page = (
+      open: string,
+      close: string,
+    ) => `<!doctype html><html lang="en"><head><title>Harbour report</title></head>${open}
+<nav class="site-menu"><a href="/">Home</a> <a href="/ports">Ports</a> <a href="/ferries">Ferries</a></nav>
+<article><h1>Harbour report</h1>${BODY}</article>${close}</html>`;
+    const without = await clean(page('', ''), { engine });
+    const written = await clean(page('<body>', '</body>'), { engine });
+    expect(without.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(without.removed.map((removal) => [removal.rule, removal.text])).toEqual(
+      written.removed.map((removal) => [removal.rule, removal.text]),
+    );
+    expect(without.removed.map((removal) => removal.rule)).toContain('navigation/element');
+  });
+
   it('does not report the text that is kept, nor when the report is turned off', async () => {
     const html = `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>${BODY}</article>
 <div class="sidebar"><p>Ferry timetable changes for the winter</p></div></body></html>`;

@@ -124,4 +124,46 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     });
     page.close();
   });
+
+  it('reads the inline style from the attribute as a browser does, on both engines alike', async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body>
+        <p id="important" style="display:none !important">a</p>
+        <p id="important-spaced" style="color: red; display: none ! IMPORTANT ;">a</p>
+        <p id="capitals" style="DISPLAY: NONE">a</p>
+        <p id="visibility-capitals" style="Visibility: Hidden">a</p>
+        <p id="collapse" style="visibility: collapse">a</p>
+        <p id="shown-after" style="display: none; display: block">a</p>
+        <p id="important-wins" style="display: none !important; display: block">a</p>
+        <p id="invalid-after" style="display: none; display: none block">a</p>
+        <p id="invalid" style="display: none block">a</p>
+        <p id="variable" style="display: none; display: var(--shown)">a</p>
+        <p id="data-url" style="background: url(data:image/png;base64,display:none)">a</p>
+        <p id="other" style="displays: none; max-visibility: hidden">a</p>
+      </body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const ours = new PageReadability(page.document);
+    const judged = [...page.document.querySelectorAll('[id]')].map((element) => [
+      element.id,
+      ours._isProbablyVisible(element),
+    ]);
+    expect(Object.fromEntries(judged)).toEqual({
+      important: false,
+      'important-spaced': false,
+      capitals: false,
+      'visibility-capitals': false,
+      collapse: false,
+      'shown-after': true,
+      'important-wins': false,
+      'invalid-after': false,
+      invalid: true,
+      variable: true,
+      'data-url': true,
+      other: true,
+    });
+    page.close();
+  });
 });

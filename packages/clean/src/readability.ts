@@ -1,27 +1,26 @@
 /**
- * Readability with three of its per-node tests made cheaper and their answers unchanged.
+ * Readability with three of its per-node tests made cheaper, two with their answers unchanged.
  *
  * While it walks the page, Readability (0.6.0, pinned) reads the whole `textContent` of every
  * node it considers as a byline, before the tests that almost always decide (a `rel`, an
  * `itemprop`, the class and id), and of every empty-looking container, only to see whether
  * any of it is not white space: the text of a large container is built and thrown away.
  * Here the byline's text is read only once the other tests pass, and emptiness stops at the
- * first text node with a character that is not white space. Its visibility test reads the
- * inline style of every element it visits (linkedom builds a style object for each); an
- * element without a `style` attribute has an empty inline style, so only its attribute tests
- * are left to make.
+ * first text node with a character that is not white space. Its visibility test read the
+ * inline style of every element it visits from the engine's style object (linkedom built one for
+ * each, and the engines disagreed on `!important` and on capitals); here the `style` attribute
+ * is read, as a browser reads it.
  */
 
 import { Readability } from '@mozilla/readability';
+
+import { hiddenByInlineStyle } from './inline-style.js';
 
 /** The parts of Readability's object these overrides read (not in its published types). */
 interface ReadabilityInternals {
   REGEXPS: { byline: RegExp };
   ELEMENT_NODE: number;
-  _isProbablyVisible(node: Element): boolean;
 }
-
-const readabilityPrototype = Readability.prototype as unknown as ReadabilityInternals;
 
 export class PageReadability extends Readability<Element> {
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */
@@ -34,9 +33,12 @@ export class PageReadability extends Readability<Element> {
     return length > 0 && length < 100;
   }
 
-  /** Readability's visibility test; without a `style` attribute, its tests of the other attributes. */
+  /**
+   * Readability's visibility test, the inline style read from the `style` attribute the same way
+   * on both engines (`hiddenByInlineStyle`), not from the engine's style object.
+   */
   _isProbablyVisible(node: Element): boolean {
-    if (node.hasAttribute('style')) return readabilityPrototype._isProbablyVisible.call(this, node);
+    if (hiddenByInlineStyle(node)) return false;
     if (node.hasAttribute('hidden')) return false;
     if (node.getAttribute('aria-hidden') !== 'true') return true;
     // The class is not a string on SVG elements in jsdom.

@@ -118,6 +118,28 @@ describe('bad input', () => {
     expect(document.status).not.toBe('not-article');
   });
 
+  it('jsdom asked for a page of thousands of sibling boxes, or of more elements than its limit: linkedom cleans it, with a warning', async () => {
+    // jsdom's Readability costs the square of a sibling list (20,000 boxes: some 45 s that the
+    // time limit cannot stop); linkedom gives the same output in a second or two.
+    const boxes = Array.from({ length: 3_001 }, (_, index) => `<div class="tile">Tile ${index}</div>`).join('');
+    // 2,500 lists of 12 links: 62,500 elements, no element of more than 3,000 children.
+    const links = Array.from({ length: 30_000 }, (_, index) => `<li><a href="/t${index}">T</a></li>`);
+    const pages = [
+      `<!doctype html><html><body>${ARTICLE}<div class="tiles">${boxes}</div></body></html>`,
+      `<!doctype html><html><body>${ARTICLE}${Array.from({ length: 2_500 }, (_, i) => `<ul>${links.slice(i * 12, i * 12 + 12).join('')}</ul>`).join('')}</body></html>`,
+    ];
+    for (const [index, html] of pages.entries()) {
+      const jsdom = await clean(html, { engine: 'jsdom' });
+      const linkedom = await clean(html, { engine: 'linkedom' });
+      expect(jsdom.warnings.join(' ')).toContain(
+        index === 0 ? 'an element of 3001 child elements' : 'elements, too many for jsdom',
+      );
+      expect(jsdom.warnings.join(' ')).toContain('linkedom was used');
+      expect(jsdom.text).toBe(linkedom.text);
+      expect(jsdom.text).toContain('container traffic grew');
+    }
+  }, 60_000);
+
   it('invalid UTF-8: replacement characters and a warning', async () => {
     const bytes = new Uint8Array([
       ...new TextEncoder().encode(`<meta charset="utf-8">${ARTICLE.replace('Harbour report', 'Harbour ')}`),

@@ -167,9 +167,10 @@ function asciiLowerCase(text: string): string {
 }
 
 /**
- * Whether class selectors match ASCII case-insensitively under `node`: in a document the engine
- * parsed in quirks mode (jsdom's, for a page without a doctype; linkedom has no quirks mode).
- * Id selectors stay case-sensitive, as the engines' own selector matching has them.
+ * Whether class selectors match ASCII case-insensitively under `node`: in a document in quirks
+ * mode (a page without a doctype or with a legacy one; `parseHtml` gives both engines' documents
+ * the mode an HTML5 parser gives the page). Id selectors stay case-sensitive, as the engines'
+ * own selector matching has them.
  */
 function isQuirksMode(node: Node): boolean {
   return (node.ownerDocument ?? (node as Document)).compatMode === 'BackCompat';
