@@ -188,6 +188,27 @@ ${SECTION('east', WING('east'))}</main><footer><p>© 2024 Town paper.</p></foote
     expect(plain.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
   });
 
+  it("does not take into the article signed reader posts beside it in the page's main region", async () => {
+    // No comment marker: the posts (sentences broken by <br>, then a name and a date) count as
+    // prose, and the article holds under half of the page's prose.
+    const PARA = (i: number) =>
+      `<p>Paragraph ${i}: the harbour board met on Tuesday to decide what to do with the old ferry pier, closed since the storm in March.</p>`;
+    const POST = (i: number) =>
+      `<li class="post"><div class="post-body">Post ${i}: I grew up by that pier and fished there every summer.<br>It would be a shame to lose it, whatever the board decides next month.<br>Reader ${i}, 3 May 2024</div></li>`;
+    const html = `<!doctype html><html lang="en"><head><title>What next for the pier</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article class="story"><h1>What next for the pier</h1>${Array.from({ length: 8 }, (_, i) => PARA(i + 1)).join('')}</article>
+<section class="talk"><h2>Your views</h2><ol>${Array.from({ length: 12 }, (_, i) => POST(i + 1)).join('')}</ol></section></main>
+<footer><p>© 2024 Town paper.</p></footer></body></html>`;
+    const url = 'https://news.example/pier';
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html, { url, engine, pageType: 'article' });
+      expect(document.text).toContain('Paragraph 8: the harbour board');
+      expect(document.text).not.toContain('Post 1: I grew up');
+      expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+    }
+  });
+
   it("never widens out of the page's main region that holds the article (a wall of testimonials beside it)", async () => {
     const PARA = (i: number) =>
       `<p>Part ${i} of the guide: put the child to bed at the same time, say goodnight, leave the room, and if they cry, wait a few minutes, go back, say the same words, and leave again, every night for a week.</p>`;

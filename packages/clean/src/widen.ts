@@ -13,6 +13,7 @@
 
 import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
+import { itemShape } from './features/groups.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
@@ -54,6 +55,17 @@ const MAX_TEXT_PER_PROSE = 2;
  * paragraphs, split across sections of one kind).
  */
 const MAX_TEXT_PER_PROSE_AROUND = 4;
+/**
+ * The page's main region, taken as the wider container, must not get more than this share of the
+ * prose it adds from posts beside the article: at least `MIN_POSTS` siblings shaped alike, none of
+ * them holding the article, `MIN_POST_SIGNALS` of them carrying what a post carries (reader
+ * comments with no comment marker, testimonials, a guest book).
+ */
+const MAX_ADDED_IN_POSTS = 0.5;
+const MIN_POSTS = 3;
+/** Share of a group's items (the first `POSTS_LOOKED_AT`) that carry a post's signal. */
+const MIN_POST_SIGNALS = 0.6;
+const POSTS_LOOKED_AT = 30;
 
 export interface WidenPlan {
   /** Indices of the page blocks the article holds (its prose seed). */
@@ -135,14 +147,18 @@ function elementOf(block: Block): Element | null {
 export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element | null {
   const prose = new Map<Element, number>();
   const text = new Map<Element, number>();
+  /** Prose of blocks that count as prose by their lines only (signed), by element. */
+  const signed = new Map<Element, number>();
   for (const block of pageBlocks) {
     const element = elementOf(block);
     if (!element) continue;
     const chars = weightedLength(squashedText(block));
     const blockProse = proseChars(block, chars);
+    const isSigned = blockProse > 0 && !endsLikeSentence(squashedText(block));
     for (let node: Element | null = element; node; node = node.parentElement) {
       text.set(node, (text.get(node) ?? 0) + chars);
       if (blockProse > 0) prose.set(node, (prose.get(node) ?? 0) + blockProse);
+      if (isSigned) signed.set(node, (signed.get(node) ?? 0) + blockProse);
     }
   }
   const seedElements = plan.seed
@@ -170,8 +186,13 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     // The prose it adds must stand in siblings like the one the article came from (sections,
     // list items, cards of one kind), not in a comment thread or a sidebar beside it; or the
     // container is the page's declared main region (an intro and a body in differently named
-    // sections of it).
-    if (container && below && !isMainRegion(container) && !alikeSiblingsHoldProse(container, below, prose)) return null;
+    // sections of it), as long as that prose does not stand in posts beside the article.
+    if (container && below) {
+      if (isMainRegion(container)) {
+        const added = (prose.get(container) ?? 0) - (prose.get(below) ?? 0);
+        if (proseInPosts(container, below, prose, signed) > added * MAX_ADDED_IN_POSTS) return null;
+      } else if (!alikeSiblingsHoldProse(container, below, prose)) return null;
+    }
   }
   if (!container) return null;
   const tag = container.localName.toLowerCase();
@@ -219,6 +240,56 @@ function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<E
   for (let sibling = container.firstElementChild; sibling; sibling = sibling.nextElementSibling)
     if (sibling === child || alike(shape, shapeOf(sibling))) alikeProse += prose.get(sibling) ?? 0;
   return alikeProse >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
+}
+
+/** An item carries a post's signal: a date or `<time>`, an author link, a reply control, or a signed block of lines. */
+function carriesPostSignal(item: Element, signed: Map<Element, number>): boolean {
+  if ((signed.get(item) ?? 0) > 0) return true;
+  const shape = itemShape(item);
+  return shape.time || shape.dateText || shape.userLink || shape.control;
+}
+
+/**
+ * Prose under `container` that stands in posts: at least `MIN_POSTS` siblings shaped alike that
+ * hold prose, most of them carrying a post's signal, where no sibling of that shape holds
+ * `article` (the article's own kind of section is not a group of posts beside it).
+ */
+function proseInPosts(
+  container: Element,
+  article: Element,
+  prose: Map<Element, number>,
+  signed: Map<Element, number>,
+): number {
+  let total = 0;
+  const visit = (parent: Element): void => {
+    const children = Array.from(parent.children).filter(
+      (child) => (prose.get(child) ?? 0) > 0 || child.contains(article),
+    );
+    const shapes = children.map(shapeOf);
+    // Each sibling is weighed once, with the first of its shape; posts are not looked into.
+    const weighed = new Set<Element>();
+    const posts = new Set<Element>();
+    children.forEach((child, index) => {
+      if (child === article) return;
+      if (child.contains(article)) return visit(child);
+      if (!weighed.has(child)) {
+        const group = children.filter((_, at) => alike(shapes[index]!, shapes[at]!));
+        for (const member of group) weighed.add(member);
+        if (group.length >= MIN_POSTS && !group.some((member) => member.contains(article))) {
+          const looked = group.slice(0, POSTS_LOOKED_AT);
+          const signals = looked.filter((member) => carriesPostSignal(member, signed)).length;
+          if (signals >= MIN_POST_SIGNALS * looked.length)
+            for (const member of group) {
+              posts.add(member);
+              total += prose.get(member) ?? 0;
+            }
+        }
+      }
+      if (!posts.has(child)) visit(child);
+    });
+  };
+  visit(container);
+  return total;
 }
 
 function commonAncestor(elements: Element[]): Element | null {
