@@ -21,6 +21,11 @@ describe('the document mode', () => {
     ['a doctype after text', 'x<!doctype html><p>a</p>', 'quirks'],
     ['a doctype inside a comment only', '<!-- <!doctype html> --><p>a</p>', 'quirks'],
     ['a comment ended by "--!>" first', '<!-- a --!><!doctype html><p>a</p>', 'no-quirks'],
+    ['a comment ended by "--->"', '<!-- a ---><!doctype html><p>a</p>', 'no-quirks'],
+    ['a bogus comment first (a revealed conditional)', '<![if !IE]><!doctype html><![endif]><p>a</p>', 'no-quirks'],
+    ['an end tag of no name first', '</><!doctype html><p>a</p>', 'no-quirks'],
+    ['"</" and a space first', '</ x><!doctype html><p>a</p>', 'no-quirks'],
+    ['an end tag first', '</x><!doctype html><p>a</p>', 'quirks'],
     ['a legacy doctype', `${legacy}<p>a</p>`, 'quirks'],
     ['a legacy doctype with its system identifier', `${loose}<p>a</p>`, 'limited-quirks'],
     ['an XHTML doctype', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd"><p>a</p>', 'no-quirks'],
@@ -38,6 +43,14 @@ describe('the document mode', () => {
       expect(page.document.compatMode).toBe(mode === 'quirks' ? 'BackCompat' : 'CSS1Compat');
       page.close();
     }
+  });
+
+  it('reads a page of comments before the doctype once (each comment is not searched to the end of the page)', async () => {
+    // 50,000 comments: searching the rest of the page from each one took minutes.
+    const markup = `${'<!-- <p> -->'.repeat(50_000)}<!doctype html><p>a</p>`;
+    const started = performance.now();
+    expect(await documentMode(markup)).toBe('no-quirks');
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('leaves out the byte order mark, as the decoder does before the parser', async () => {

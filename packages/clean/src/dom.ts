@@ -110,6 +110,9 @@ const VOID_OR_AUTO_CLOSED = new Set([
 export function nestingDepth(markup: string): number {
   let depth = 0;
   let max = 0;
+  // The first `>` after the last tag start looked at: for any later `<` before it, the next `>`
+  // is the same one, so a run of `<` with no `>` (code, maths, `<a <a <a`) is read once.
+  let gt = -1;
   for (let at = markup.indexOf('<'); at >= 0;) {
     if (markup.startsWith('!--', at + 1)) {
       const close = markup.indexOf('-->', at + 4);
@@ -117,20 +120,21 @@ export function nestingDepth(markup: string): number {
       at = markup.indexOf('<', close + 3);
       continue;
     }
+    const closing = markup.charCodeAt(at + 1) === 47; // '/'
+    const nameStart = closing ? at + 2 : at + 1;
+    // Not a tag (`a < b`): the next `<` is looked at without looking for a `>`.
+    if (!isAsciiLetter(markup.charCodeAt(nameStart))) {
+      at = markup.indexOf('<', at + 1);
+      continue;
+    }
     // Every tag ends at a `>`; past the last one no tag (and no depth) can follow.
-    const gt = markup.indexOf('>', at + 1);
+    if (gt <= at) gt = markup.indexOf('>', at + 1);
     if (gt < 0) break;
-    const rawText = rawTextName(markup, at + 1);
+    const rawText = closing ? null : rawTextName(markup, at + 1);
     if (rawText) {
       const end = rawTextEnd(markup, rawText, gt + 1);
       if (end < 0) break;
       at = markup.indexOf('<', end);
-      continue;
-    }
-    const closing = markup.charCodeAt(at + 1) === 47; // '/'
-    const nameStart = closing ? at + 2 : at + 1;
-    if (!isAsciiLetter(markup.charCodeAt(nameStart))) {
-      at = markup.indexOf('<', at + 1);
       continue;
     }
     let nameEnd = nameStart + 1;
@@ -278,7 +282,17 @@ export async function documentMode(markup: string): Promise<'quirks' | 'limited-
       at = commentEnd(markup, at);
       continue;
     }
-    if (markup.startsWith('<?', at)) {
+    if (markup.startsWith('</>', at)) {
+      at += 3; // an end tag without a name: the tokenizer emits nothing
+      continue;
+    }
+    // `<?…>`, `<!…>` that is not a doctype (`<![if !IE]>`) and `</` before a non-letter are
+    // bogus comments to the next `>`.
+    if (
+      markup.startsWith('<?', at) ||
+      (markup.startsWith('<!', at) && markup.slice(at + 2, at + 9).toLowerCase() !== 'doctype') ||
+      (markup.startsWith('</', at) && !isAsciiLetter(markup.charCodeAt(at + 2)))
+    ) {
       const end = markup.indexOf('>', at);
       at = end === -1 ? markup.length : end + 1;
       continue;
@@ -295,15 +309,18 @@ export async function documentMode(markup: string): Promise<'quirks' | 'limited-
   return mode === 'quirks' || mode === 'limited-quirks' ? mode : 'no-quirks';
 }
 
-/** Where the comment starting at `at` ends, as the HTML5 tokenizer ends it (`<!-->` and `--!>` too). */
+/**
+ * Where the comment starting at `at` ends, as the HTML5 tokenizer ends it (`<!-->`, `<!--->` and
+ * `--!>` too): one forward scan of its `--`s, so a page of comments is read once.
+ */
 function commentEnd(markup: string, at: number): number {
   if (markup.startsWith('<!-->', at)) return at + 5;
   if (markup.startsWith('<!--->', at)) return at + 6;
-  const close = markup.indexOf('-->', at + 4);
-  const bang = markup.indexOf('--!>', at + 4);
-  if (close === -1 && bang === -1) return markup.length;
-  if (bang !== -1 && (close === -1 || bang < close)) return bang + 4;
-  return close + 3;
+  for (let dash = markup.indexOf('--', at + 4); dash !== -1; dash = markup.indexOf('--', dash + 1)) {
+    if (markup.charCodeAt(dash + 2) === 62) return dash + 3; // '-->'
+    if (markup.startsWith('!>', dash + 2)) return dash + 4;
+  }
+  return markup.length;
 }
 
 /**

@@ -187,6 +187,16 @@ describe('markup helpers', () => {
     expect(nestingDepth('<span>'.repeat(50))).toBe(50);
   });
 
+  it('measures nesting depth of text full of "<" that opens no tag in one pass', () => {
+    // 4 MB of code (`a < b`) with one `>` at the end: looking for the next `>` from every `<`
+    // took minutes.
+    const markup = `<pre>${'if (a < b) x++;\n'.repeat(250_000)}</pre>`;
+    const started = performance.now();
+    expect(nestingDepth(markup)).toBe(1);
+    expect(nestingDepth(`<div>${'<a '.repeat(200_000)}></div>`)).toBe(2);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('measures nesting depth as the markup-token pattern reads the tags', () => {
     // The tags as flattenMarkup's pattern matches them: comments and raw-text blocks whole.
     const TOKEN =
