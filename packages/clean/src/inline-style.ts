@@ -6,18 +6,54 @@
  * (`DISPLAY: NONE`); a browser hides the element in all three cases.
  */
 
-/** A `;` between declarations (a `;` inside a string or `url()` splits a value no test below reads). */
-const DECLARATION_SEPARATOR = ';';
+import { parse, generate, type CssNode } from 'css-tree';
+
+import { asciiLowerCase } from './text-util.js';
+
 const IMPORTANT = /!\s*important\s*$/i;
-const ASCII_UPPER = /[A-Z]/g;
+/**
+ * What a declaration list needs a CSS parser for: a comment, a string, a function (`url(…)` may
+ * hold a `;`) or an escape. Without them, the list is its declarations split at `;`.
+ */
+const NEEDS_PARSER = /\/\*|["'(\\]/;
+/** A list that can set `display` or `visibility` names one (or escapes a character). */
+const MAY_HIDE = /display|visibility|\\/i;
 /** A value of keywords (`none`, `inline flex`, `-webkit-box`) or one with a function (`var(--x)`). */
 const KEYWORDS = /^-?[a-z_][a-z0-9_-]*(?:\s+-?[a-z_][a-z0-9_-]*)*$/;
 const FUNCTION = /^[\w-]+\(/;
 const VISIBILITY = new Set(['visible', 'hidden', 'collapse', 'inherit', 'initial', 'unset', 'revert', 'revert-layer']);
 
-/** `text` with A-Z lowered (CSS names and keywords are ASCII case-insensitive). */
-function asciiLowerCase(text: string): string {
-  return text.replace(ASCII_UPPER, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+interface Declaration {
+  property: string;
+  value: string;
+  important: boolean;
+}
+
+/**
+ * The declarations of a `style` attribute, in order: split at `;` when nothing in it needs a CSS
+ * parser, else read by css-tree (the parser jsdom's CSS stack uses), which keeps a `;` inside a
+ * string or `url()` in its value and leaves comments out, as a browser does.
+ */
+function declarations(style: string): Declaration[] {
+  const list: Declaration[] = [];
+  if (!NEEDS_PARSER.test(style)) {
+    for (const part of style.split(';')) {
+      const colon = part.indexOf(':');
+      if (colon === -1) continue;
+      let value = part.slice(colon + 1).trim();
+      const important = IMPORTANT.test(value);
+      if (important) value = value.replace(IMPORTANT, '').trim();
+      list.push({ property: part.slice(0, colon).trim(), value, important });
+    }
+    return list;
+  }
+  const ast = parse(style, { context: 'declarationList', onParseError: () => {} });
+  if (ast.type !== 'DeclarationList') return list;
+  ast.children.forEach((node: CssNode) => {
+    if (node.type !== 'Declaration') return;
+    list.push({ property: node.property, value: generate(node.value).trim(), important: Boolean(node.important) });
+  });
+  return list;
 }
 
 /** A declaration's value as CSS would keep it, or null when a browser drops the declaration as invalid. */
@@ -38,17 +74,13 @@ function validValue(property: 'display' | 'visibility', value: string): string |
 function inlineDisplay(element: Element): { display: string | null; visibility: string | null } {
   const result: { display: string | null; visibility: string | null } = { display: null, visibility: null };
   const style = element.getAttribute('style');
-  if (!style) return result;
+  if (!style || !MAY_HIDE.test(style)) return result;
   const important = { display: false, visibility: false };
-  for (const declaration of style.split(DECLARATION_SEPARATOR)) {
-    const colon = declaration.indexOf(':');
-    if (colon === -1) continue;
-    const property = asciiLowerCase(declaration.slice(0, colon).trim());
+  for (const declaration of declarations(style)) {
+    const property = asciiLowerCase(declaration.property);
     if (property !== 'display' && property !== 'visibility') continue;
-    let value = declaration.slice(colon + 1).trim();
-    const isImportant = IMPORTANT.test(value);
-    if (isImportant) value = value.replace(IMPORTANT, '').trim();
-    const valid = validValue(property, asciiLowerCase(value));
+    const isImportant = declaration.important;
+    const valid = validValue(property, asciiLowerCase(declaration.value));
     if (valid === null || (important[property] && !isImportant)) continue;
     result[property] = valid;
     important[property] = isImportant;

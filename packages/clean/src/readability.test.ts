@@ -140,6 +140,11 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
         <p id="variable" style="display: none; display: var(--shown)">a</p>
         <p id="data-url" style="background: url(data:image/png;base64,display:none)">a</p>
         <p id="other" style="displays: none; max-visibility: hidden">a</p>
+        <p id="in-string" style="font-family: 'Serif;display:none;'">a</p>
+        <p id="commented-value" style="display: /* off */ none">a</p>
+        <p id="commented-first" style="/* note */ display: none">a</p>
+        <p id="url-then-important" style="background: url(a;b.png); display: none !important; display: block">a</p>
+        <p id="string-then-capitals" style='font-family: "A"; DISPLAY: NONE'>a</p>
       </body></html>`,
       engine,
       null,
@@ -163,6 +168,11 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       variable: true,
       'data-url': true,
       other: true,
+      'in-string': true,
+      'commented-value': false,
+      'commented-first': false,
+      'url-then-important': false,
+      'string-then-capitals': false,
     });
     page.close();
   });

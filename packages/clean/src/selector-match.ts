@@ -8,6 +8,8 @@
  * `isQuirksMode`); handed to jsdom's matcher there, a class of 200,000 names took over a minute.
  */
 
+import { asciiLowerCase } from './text-util.js';
+
 /** `element.matches(selector)`, false for a selector the engine rejects. */
 export function matches(element: Element, selector: string): boolean {
   try {
@@ -159,12 +161,6 @@ interface ElementFacts {
 }
 
 const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
-const ASCII_UPPER = /[A-Z]/g;
-
-/** `text` with A-Z lowered and every other character left as it is (selectors' ASCII case-insensitivity). */
-function asciiLowerCase(text: string): string {
-  return text.replace(ASCII_UPPER, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
-}
 
 /**
  * Whether class selectors match ASCII case-insensitively under `node`: in a document in quirks

@@ -11,6 +11,13 @@ export function squash(text: string): string {
   return text.replace(SPACES, ' ').trim();
 }
 
+const ASCII_UPPER = /[A-Z]/g;
+
+/** `text` with A-Z lowered and every other character left as it is (CSS's ASCII case-insensitivity). */
+export function asciiLowerCase(text: string): string {
+  return text.replace(ASCII_UPPER, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+}
+
 /** Words of a text, as runs of letters and digits (document's counter, the one `stats.words` uses). */
 export { wordCount } from '@corpuskit/document';
 
