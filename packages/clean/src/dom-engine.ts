@@ -3,7 +3,7 @@
  * procedure) under a root element, in `DOM_ORDER`, skipping disabled rules before matching.
  */
 
-import { captionShare, emailForms, linkBlocks, linksUnder, siteSelectors } from './dom-procedures.js';
+import { captionShare, emailForms, linkBlocks, linksUnder, ratingWidgets, siteSelectors } from './dom-procedures.js';
 import { checkDeadline, guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
@@ -32,6 +32,7 @@ export const DOM_ORDER = [
   'share/links',
   'promo/app-links',
   'newsletter/email-form',
+  'boilerplate/rating-widget',
   'image-credit/element',
   'caption/figure',
 ] as const satisfies readonly RuleId[];
@@ -113,6 +114,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       if (['outside-article', 'post-chrome', 'region-chrome', 'shop-rows'].includes(step.procedure)) continue;
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
+      else if (step.procedure === 'rating-widget') ratingWidgets(context, root, step.id, dom.reason);
       else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of

@@ -83,6 +83,61 @@ export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: Ru
   }
 }
 
+/** Elements a rating widget draws its stars or points with. */
+const RATING_CONTROLS: ReadonlySet<string> = new Set(['img', 'svg', 'input', 'button', 'a', 'span', 'i', 'label']);
+/** Attributes that name a control's value (`alt="2 stars"`, `value="2"`, `aria-label="Rate 2 of 5"`). */
+const RATING_ATTRIBUTES = ['alt', 'title', 'aria-label', 'value', 'data-value', 'data-rating'];
+/** A rating widget has a run of at least this many controls numbered 1, 2, 3… */
+const MIN_RATING_RUN = 3;
+/** … and, around them, at most this much text (a prompt, the average, the number of votes). */
+const MAX_RATING_CHARS = 150;
+
+/** The first whole number a control's value attributes name, or null. */
+function controlNumber(control: Element): number | null {
+  for (const name of RATING_ATTRIBUTES) {
+    const match = /\d+/.exec(control.getAttribute(name) ?? '');
+    if (match) return Number(match[0]);
+  }
+  return null;
+}
+
+/** True when `parent` has a run of `MIN_RATING_RUN` sibling controls of one tag numbered 1, 2, 3… */
+function hasNumberedRun(parent: Element): boolean {
+  let tag = '';
+  let run = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    const childTag = child.localName.toLowerCase();
+    const number = RATING_CONTROLS.has(childTag) ? controlNumber(child) : null;
+    if (number === null) {
+      // Line breaks and labels may stand between the controls.
+      if (childTag !== 'br' && childTag !== 'label') run = 0;
+      continue;
+    }
+    run = childTag === tag && number === run + 1 ? run + 1 : number === 1 ? 1 : 0;
+    tag = childTag;
+    if (run >= MIN_RATING_RUN) return true;
+  }
+  return false;
+}
+
+/**
+ * `rating-widget`: a small element around a run of controls numbered 1, 2, 3… (the stars of "rate
+ * this article", radio buttons of a vote), with the prompt and the average it shows.
+ */
+export function ratingWidgets(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
+  const parents = new Set<Element>();
+  for (const control of elementsByTag(root, RATING_CONTROLS))
+    if (control.parentElement && controlNumber(control) === 1) parents.add(control.parentElement);
+  for (const parent of parents) {
+    checkDeadline(context);
+    if (!isAttached(parent, root) || !hasNumberedRun(parent)) continue;
+    const container = smallContainer(parent, MAX_RATING_CHARS, root);
+    if (textOf(container).length > MAX_RATING_CHARS) continue;
+    if (isKept(context, container) || guarded(context, container, ruleId, root)) continue;
+    removeElement(context, container, ruleId, reason);
+  }
+}
+
 /** `site-selectors`: the caller's per-site `remove` selectors. */
 export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId: RuleId): void {
   if (!context.site) return;

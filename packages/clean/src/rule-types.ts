@@ -15,6 +15,7 @@ export type PageType = (typeof PAGE_TYPES)[number];
 export type DomProcedure =
   | 'link-block'
   | 'email-form'
+  | 'rating-widget'
   | 'site-selectors'
   | 'outside-article'
   | 'post-chrome'

@@ -443,6 +443,31 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     },
   },
   {
+    id: 'boilerplate/rating-widget',
+    category: 'boilerplate',
+    description:
+      'A rating widget on an article: a small element around a run of controls numbered 1, 2, 3… (star images, radio buttons) with its prompt and average.',
+    stages: ['dom-before', 'dom-after'],
+    pageTypes: ['article'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'rating-widget', reason: 'a rating widget (controls numbered 1, 2, 3…)' },
+    examples: {
+      remove: [
+        {
+          input: `<div class="vote"><strong>How useful was this report?</strong><br>${[1, 2, 3, 4, 5].map((n) => `<img src="/star.gif" alt="${n} of 5">`).join('')} (12 votes)</div>`,
+          at: 'end',
+          target: 'How useful was this report?',
+        },
+      ],
+      keep: [
+        {
+          input: `<p>The plans show three floors, ${[1, 2, 3].map((n) => `<img src="/plan-${n}.png" alt="Floor ${n}">`).join(' ')} each with reading rooms on the side that faces the market hall, offices at the back, where the old storerooms were, and a roof terrace that will be open to readers in the summer months.</p>`,
+          target: 'The plans show three floors',
+        },
+      ],
+    },
+  },
+  {
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
