@@ -1,6 +1,7 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 
+import { clean } from './clean.js';
 import { ENGINES, documentMode, parseHtml } from './dom.js';
 
 describe('the document mode', () => {
@@ -81,5 +82,60 @@ describe('what follows the body', () => {
     expect(bodies[0]).toMatch(
       /(?:<p>in<\/p> <div id="late">after body<\/div><p>after html<\/p>|<div id="a">x<\/div><p>y<\/p>)$/,
     );
+  });
+});
+
+describe('a page written without head and body tags', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'no html, head or body tag',
+      '<!doctype html><meta charset=utf-8><title>T</title>\n<link rel=x href=y><nav>n</nav><p>one</p>',
+    ],
+    ['an html tag only', '<!doctype html><html><meta charset=utf-8><!-- c --><title>T</title><p>one</p></html>'],
+    [
+      'a closed head, then head elements',
+      '<!doctype html><html><head><title>T</title></head><meta name=a><p>one</p></html>',
+    ],
+    [
+      'a body tag: its head elements stay in it',
+      '<!doctype html><html><head></head><body><meta name=a><p>one</p></body></html>',
+    ],
+  ];
+  it.each(cases)('has the head and body an HTML5 parser gives, on both engines: %s', async (_name, markup) => {
+    const expected = parse(markup);
+    const html = expected.childNodes.find((node) => node.nodeName === 'html')! as unknown as {
+      childNodes: Array<{ nodeName: string; childNodes: Array<{ nodeName: string }> }>;
+    };
+    const tags = (name: string) =>
+      html.childNodes
+        .find((node) => node.nodeName === name)!
+        .childNodes.filter((node) => !node.nodeName.startsWith('#'))
+        .map((node) => node.nodeName.toUpperCase());
+    for (const engine of ENGINES) {
+      const page = await parseHtml(markup, engine, null, []);
+      expect(
+        [...page.document.head.children].map((element) => element.tagName),
+        engine,
+      ).toEqual(tags('head'));
+      expect(
+        [...page.document.body.children].map((element) => element.tagName),
+        engine,
+      ).toEqual(tags('body'));
+      page.close();
+    }
+  });
+
+  it('cleans to the same text on both engines, the headline kept and the title not read as text', async () => {
+    const para = (i: number) =>
+      `<p>Paragraph ${i}: the harbour board met on Tuesday to decide what to do with the old ferry pier, closed since the storm.</p>`;
+    const markup = `<!doctype html><meta charset="utf-8"><title>Harbour report from the town</title><nav><a href="/">Home</a> <a href="/ports">Ports</a></nav><article><h1>What next for the pier</h1>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`;
+    const texts: string[] = [];
+    for (const engine of ENGINES) {
+      const document = await clean(markup, { url: 'https://news.example/pier', engine });
+      expect(document.text.startsWith('What next for the pier\n'), engine).toBe(true);
+      expect(document.text).not.toContain('Harbour report from the town');
+      texts.push(document.text);
+    }
+    expect(texts[1]).toBe(texts[0]);
   });
 });

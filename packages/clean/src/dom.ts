@@ -259,6 +259,7 @@ async function parseWithLinkedom(html: string): Promise<ParsedPage> {
   const { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
   repairBody(document as unknown as Document);
   placeAfterBody(document as unknown as Document);
+  placeLeadingHeadElements(document as unknown as Document, html);
   return { document: document as unknown as Document, close() {} };
 }
 
@@ -480,6 +481,28 @@ function placeAfterBody(document: Document): void {
     if (node.nodeType === 1 || (node.nodeType === 3 && /\S/.test(node.nodeValue ?? ''))) later.push(node);
   }
   for (const node of later) body.appendChild(node);
+}
+
+/** Elements an HTML5 parser puts in the head when they come before anything of the body. */
+const HEAD_ONLY = new Set(['BASE', 'LINK', 'META', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
+
+/**
+ * The head and body tags are optional: in `<!doctype html><meta charset=utf-8><title>…</title>
+ * <nav>…`, an HTML5 parser puts the meta and the title in the head and starts the body at the
+ * nav. linkedom leaves them in the body (the title then reads as page text and the document has
+ * none). Without a `<body>` tag in the markup, the run of head elements the body starts with is
+ * moved to the head, in order; with one, they stay where the page put them, as in a parser.
+ */
+function placeLeadingHeadElements(document: Document, markup: string): void {
+  const { head, body } = document;
+  if (!head || !body || !body.firstElementChild || !HEAD_ONLY.has(body.firstElementChild.tagName)) return;
+  if (findTag(markup, 'body') !== null) return;
+  const leading: Node[] = [];
+  for (let node = body.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && HEAD_ONLY.has((node as Element).tagName)) leading.push(node);
+    else if (node.nodeType === 3 ? /\S/.test(node.nodeValue ?? '') : node.nodeType !== 8) break;
+  }
+  for (const node of leading) head.appendChild(node);
 }
 
 /** How many elements the document has, and the most child elements one element has. */
