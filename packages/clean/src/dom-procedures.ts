@@ -85,31 +85,50 @@ export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: Ru
 
 /** Elements a rating widget draws its stars or points with. */
 const RATING_CONTROLS: ReadonlySet<string> = new Set(['img', 'svg', 'input', 'button', 'a', 'span', 'i', 'label']);
-/** Attributes that name a control's value (`alt="2 stars"`, `value="2"`, `aria-label="Rate 2 of 5"`). */
+/**
+ * Attributes that name a control's value. A rating control's value starts with its number
+ * (`value="2"`, `alt="2 stars"`, `title="2 Sterne"`); "Step 2", "Photo 2 of 3" or "Part 2" name
+ * pictures and links of the article, not points of a scale.
+ */
 const RATING_ATTRIBUTES = ['alt', 'title', 'aria-label', 'value', 'data-value', 'data-rating'];
+const LEADING_NUMBER = /^\s*(\d+)(?!\d)/;
 /** A rating widget has a run of at least this many controls numbered 1, 2, 3… */
 const MIN_RATING_RUN = 3;
 /** … and, around them, at most this much text (a prompt, the average, the number of votes). */
 const MAX_RATING_CHARS = 150;
+/** A control draws a point: at most a star or a digit of text of its own, and none between two. */
+const MAX_CONTROL_TEXT = 2;
 
-/** The first whole number a control's value attributes name, or null. */
+/** The number a control's value attributes start with, or null. */
 function controlNumber(control: Element): number | null {
   for (const name of RATING_ATTRIBUTES) {
-    const match = /\d+/.exec(control.getAttribute(name) ?? '');
-    if (match) return Number(match[0]);
+    const match = LEADING_NUMBER.exec(control.getAttribute(name) ?? '');
+    if (match) return Number(match[1]);
   }
   return null;
 }
 
-/** True when `parent` has a run of `MIN_RATING_RUN` sibling controls of one tag numbered 1, 2, 3… */
+/**
+ * True when `parent` has a run of `MIN_RATING_RUN` sibling controls of one tag numbered 1, 2, 3…,
+ * each with no more than a star's text and no words between them (line breaks and labels may
+ * stand between).
+ */
 function hasNumberedRun(parent: Element): boolean {
   let tag = '';
   let run = 0;
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    const childTag = child.localName.toLowerCase();
-    const number = RATING_CONTROLS.has(childTag) ? controlNumber(child) : null;
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      if ((child.nodeValue ?? '').trim().length > MAX_CONTROL_TEXT) run = 0;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const childTag = element.localName.toLowerCase();
+    const number =
+      RATING_CONTROLS.has(childTag) && (element.textContent ?? '').trim().length <= MAX_CONTROL_TEXT
+        ? controlNumber(element)
+        : null;
     if (number === null) {
-      // Line breaks and labels may stand between the controls.
       if (childTag !== 'br' && childTag !== 'label') run = 0;
       continue;
     }

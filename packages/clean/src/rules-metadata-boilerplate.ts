@@ -449,7 +449,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       'A rating widget on an article: a small element around a run of controls numbered 1, 2, 3… (star images, radio buttons) with its prompt and average.',
     stages: ['dom-before', 'dom-after'],
     pageTypes: ['article'],
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'rating-widget', reason: 'a rating widget (controls numbered 1, 2, 3…)' },
     examples: {
       remove: [
@@ -463,6 +463,18 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         {
           input: `<p>The plans show three floors, ${[1, 2, 3].map((n) => `<img src="/plan-${n}.png" alt="Floor ${n}">`).join(' ')} each with reading rooms on the side that faces the market hall, offices at the back, where the old storerooms were, and a roof terrace that will be open to readers in the summer months.</p>`,
           target: 'The plans show three floors',
+        },
+        {
+          input: `<p>Fold the map: ${[1, 2, 3].map((n) => `<img src="/fold-${n}.png" alt="Step ${n}">`).join('')} then press it flat.</p>`,
+          target: 'Fold the map',
+        },
+        {
+          input: `<div class="strip">${[1, 2, 3].map((n) => `<img src="/boat-${n}.jpg" alt="Photo ${n} of 3">`).join('')}<p>The new boat at the quay on Monday, before its first crossing.</p></div>`,
+          target: 'The new boat at the quay',
+        },
+        {
+          input: `<p>Read the series: ${['the quay', 'the boats', 'the crews'].map((name, i) => `<a href="/part-${i + 1}" title="${i + 1}">${name}</a>`).join(', ')}.</p>`,
+          target: 'Read the series',
         },
       ],
     },
