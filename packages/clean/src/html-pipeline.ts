@@ -227,7 +227,9 @@ export async function htmlPipeline(
     const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, []), pageType === 'article') : null;
     if (widening) {
       const container = await reparse((_body, blocks) =>
-        blocks.length === pageBlocks.length ? widenedContainer(blocks, widening) : null,
+        blocks.length === pageBlocks.length
+          ? widenedContainer(blocks, widening, () => deadline.check('container widening'))
+          : null,
       );
       if (container) {
         root = container;

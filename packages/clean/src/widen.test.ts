@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { extractBlocks } from './blocks.js';
 import { clean } from './clean.js';
+import { parseHtml } from './dom.js';
+import { widenPlan, widenedContainer } from './widen.js';
 
 const ROOM = (i: number) =>
   `<p>Room ${i}, on floor ${i}, holds desks, lamps, plugs, shelves and chairs for twenty readers.</p>`;
@@ -209,6 +212,24 @@ ${SECTION('east', WING('east'))}</main><footer><p>© 2024 Town paper.</p></foote
     }
   });
 
+  it("takes the page's main region when the body is a timeline whose entries each name a date", async () => {
+    // A date in an entry's sentence is not a post's date line, and entries of plain text are the
+    // body's own parts, not containers: the timeline is not a group of posts beside the intro.
+    const intro = `<section class="page-intro"><div class="summary">${'<p>How the bridge came to be closed, step by step, from the first crack found by an inspector to the vote of the council that shut it to every car.</p>'.repeat(4)}</div></section>`;
+    const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
+    const entry = (i: number) =>
+      `<li>Entry ${i}: on ${1 + (i % 27)} ${MONTHS[i % 6]} 2023 the engineers went back under the deck with lamps and gauges and wrote down what they saw in the steel.</li>`;
+    const body = `<div class="page-content"><h2>Timeline</h2><ol>${Array.from({ length: 16 }, (_, i) => entry(i + 1)).join('')}</ol></div>`;
+    const html = `<!doctype html><html lang="en"><head><title>The bridge timeline</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>The bridge timeline</h1>${intro}${body}</main><footer><p>© 2024 Town paper.</p></footer></body></html>`;
+    const url = 'https://news.example/bridge';
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html, { url, engine, pageType: 'article' });
+      expect(document.text).toContain('How the bridge came to be closed');
+      expect(document.text).toContain('Entry 16: on 17 September 2023');
+      expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(true);
+    }
+  });
+
   it("never widens out of the page's main region that holds the article (a wall of testimonials beside it)", async () => {
     const PARA = (i: number) =>
       `<p>Part ${i} of the guide: put the child to bed at the same time, say goodnight, leave the room, and if they cry, wait a few minutes, go back, say the same words, and leave again, every night for a week.</p>`;
@@ -221,5 +242,40 @@ ${SECTION('east', WING('east'))}</main><footer><p>© 2024 Town paper.</p></foote
     expect(document.text).toContain('Part 10 of the guide');
     expect(document.text).not.toContain('Review 20 says');
     expect(document.removed.some((removal) => /widened/.test(removal.reason))).toBe(false);
+  });
+});
+
+describe('the walk for posts in the main region', () => {
+  // The article holds a seventh of the prose; the rest stands in thousands of siblings of one
+  // parent, each named apart but for one shared class token (no two alike). Compared pairwise,
+  // they took minutes; a time limit was checked only after the walk.
+  const n = 8_000;
+  const PARA = (i: number) =>
+    `<p>Paragraph ${i} of the story: the new road would run past the school, and the parents asked for a crossing.</p>`;
+  const NOTE = (i: number) =>
+    `<div class="note note-${i} kind-${i}"><p>Note ${i} on the plan: the council will hear the residents again in the spring, and then vote on the road.</p></div>`;
+  const html = `<!doctype html><html lang="en"><body><main><article>${Array.from({ length: n / 6 }, (_, i) => PARA(i)).join('')}</article>${Array.from({ length: n }, (_, i) => NOTE(i)).join('')}</main></body></html>`;
+
+  it('weighs thousands of siblings of distinct shapes in linear time and reports its progress', async () => {
+    const page = await parseHtml(html, 'linkedom', null, []);
+    try {
+      const blocks = extractBlocks(page.document.body, []);
+      const plan = widenPlan(blocks, extractBlocks(page.document.querySelector('article')!, []), true);
+      expect(plan).not.toBeNull();
+      let reports = 0;
+      const started = performance.now();
+      const container = widenedContainer(blocks, plan!, () => reports++);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(container?.localName).toBe('main');
+      expect(reports).toBeGreaterThanOrEqual(Math.floor(n / 1024));
+      // A time limit that runs out stops the walk.
+      expect(() =>
+        widenedContainer(blocks, plan!, () => {
+          throw new Error('time is up');
+        }),
+      ).toThrow('time is up');
+    } finally {
+      page.close();
+    }
   });
 });

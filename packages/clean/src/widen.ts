@@ -13,7 +13,7 @@
 
 import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
-import { itemShape } from './features/groups.js';
+import { isContainerGroup, itemShape } from './features/groups.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
@@ -58,14 +58,22 @@ const MAX_TEXT_PER_PROSE_AROUND = 4;
 /**
  * The page's main region, taken as the wider container, must not get more than this share of the
  * prose it adds from posts beside the article: at least `MIN_POSTS` siblings shaped alike, none of
- * them holding the article, `MIN_POST_SIGNALS` of them carrying what a post carries (reader
- * comments with no comment marker, testimonials, a guest book).
+ * them holding the article, containers (features/groups.ts `isContainerGroup`), `MIN_POST_SIGNALS`
+ * of them carrying what a post carries (reader comments with no comment marker, testimonials, a
+ * guest book).
  */
 const MAX_ADDED_IN_POSTS = 0.5;
 const MIN_POSTS = 3;
 /** Share of a group's items (the first `POSTS_LOOKED_AT`) that carry a post's signal. */
 const MIN_POST_SIGNALS = 0.6;
 const POSTS_LOOKED_AT = 30;
+/**
+ * Siblings of distinct shapes compared with the first of each group before, per parent: past it,
+ * a new shape makes a group of its own (a page of thousands of siblings, each named apart).
+ */
+const MAX_SHAPE_COMPARISONS = 4000;
+/** The walk for posts reports its progress (a caller's time limit) after this many elements. */
+const PROGRESS_ELEMENTS = 1024;
 
 export interface WidenPlan {
   /** Indices of the page blocks the article holds (its prose seed). */
@@ -142,9 +150,10 @@ function elementOf(block: Block): Element | null {
  * The wider article for a plan, on the page's blocks of a fresh parse (the same blocks as the
  * plan's, in the same order): the lowest common ancestor of the seed's elements, climbed until
  * it holds `MIN_CONTAINER_SHARE` of the page's prose. Null when no such element is mostly prose
- * or it is the body itself.
+ * or it is the body itself. `progress` is called as the walk for posts goes (a caller's time
+ * limit may stop it).
  */
-export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element | null {
+export function widenedContainer(pageBlocks: Block[], plan: WidenPlan, progress?: () => void): Element | null {
   const prose = new Map<Element, number>();
   const text = new Map<Element, number>();
   /** Prose of blocks that count as prose by their lines only (signed), by element. */
@@ -190,7 +199,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan): Element 
     if (container && below) {
       if (isMainRegion(container)) {
         const added = (prose.get(container) ?? 0) - (prose.get(below) ?? 0);
-        if (proseInPosts(container, below, prose, signed) > added * MAX_ADDED_IN_POSTS) return null;
+        if (proseInPosts(container, below, prose, signed, progress) > added * MAX_ADDED_IN_POSTS) return null;
       } else if (!alikeSiblingsHoldProse(container, below, prose)) return null;
     }
   }
@@ -242,53 +251,107 @@ function alikeSiblingsHoldProse(container: Element, child: Element, prose: Map<E
   return alikeProse >= (prose.get(container) ?? 0) * MIN_ALIKE_SHARE;
 }
 
-/** An item carries a post's signal: a date or `<time>`, an author link, a reply control, or a signed block of lines. */
+/**
+ * An item carries a post's signal: a `<time>` or a short line reading as a date (a date in its
+ * sentences does not make a post: a timeline's entries name theirs), an author link, a reply
+ * control, or a signed block of lines.
+ */
 function carriesPostSignal(item: Element, signed: Map<Element, number>): boolean {
   if ((signed.get(item) ?? 0) > 0) return true;
   const shape = itemShape(item);
-  return shape.time || shape.dateText || shape.userLink || shape.control;
+  return shape.time || shape.shortDate || shape.userLink || shape.control;
+}
+
+/** Exact shape key of an element: its tag and its sorted class tokens. */
+const shapeKey = (shape: Shape): string => `${shape.tag} ${[...shape.classes].sort().join(' ')}`;
+
+/**
+ * A parent's children in groups shaped alike: siblings of one exact shape are one group at once
+ * (a map); a child of a new shape joins an earlier group whose first child is shaped alike to it
+ * (compared only with the groups that share a class token with it, at most
+ * `MAX_SHAPE_COMPARISONS` times per parent), or starts a group of its own.
+ */
+function alikeGroups(children: Element[]): Element[][] {
+  const groups: Element[][] = [];
+  const byKey = new Map<string, Element[]>();
+  const firstShapes: Shape[] = [];
+  /** Class token -> indices of the groups whose first child carries it. */
+  const byToken = new Map<string, number[]>();
+  let comparisons = 0;
+  for (const child of children) {
+    const shape = shapeOf(child);
+    const key = shapeKey(shape);
+    let group = byKey.get(key);
+    if (!group) {
+      const compared = new Set<number>();
+      search: for (const token of shape.classes)
+        for (const at of byToken.get(token) ?? []) {
+          if (comparisons >= MAX_SHAPE_COMPARISONS) break search;
+          if (compared.has(at)) continue;
+          compared.add(at);
+          comparisons++;
+          if (alike(shape, firstShapes[at]!)) {
+            group = groups[at]!;
+            break search;
+          }
+        }
+      if (!group) {
+        group = [];
+        const at = groups.push(group) - 1;
+        firstShapes.push(shape);
+        for (const token of shape.classes) {
+          const list = byToken.get(token);
+          if (list) list.push(at);
+          else byToken.set(token, [at]);
+        }
+      }
+      byKey.set(key, group);
+    }
+    group.push(child);
+  }
+  return groups;
 }
 
 /**
  * Prose under `container` that stands in posts: at least `MIN_POSTS` siblings shaped alike that
- * hold prose, most of them carrying a post's signal, where no sibling of that shape holds
- * `article` (the article's own kind of section is not a group of posts beside it).
+ * hold prose, containers (not paragraphs, list items of plain text or inline runs: the text's own
+ * parts), most of them carrying a post's signal, where no sibling of that shape holds `article`
+ * (the article's own kind of section is not a group of posts beside it). The walk goes down
+ * through the single children and the ancestors of the article, not into the members of a group
+ * of `MIN_POSTS` alike siblings (the parts of one body, whose own parts the alike test does not
+ * weigh) nor into paragraphs and inline runs.
  */
 function proseInPosts(
   container: Element,
   article: Element,
   prose: Map<Element, number>,
   signed: Map<Element, number>,
+  progress?: () => void,
 ): number {
   let total = 0;
-  const visit = (parent: Element): void => {
-    const children = Array.from(parent.children).filter(
-      (child) => (prose.get(child) ?? 0) > 0 || child.contains(article),
-    );
-    const shapes = children.map(shapeOf);
-    // Each sibling is weighed once, with the first of its shape; posts are not looked into.
-    const weighed = new Set<Element>();
-    const posts = new Set<Element>();
-    children.forEach((child, index) => {
-      if (child === article) return;
-      if (child.contains(article)) return visit(child);
-      if (!weighed.has(child)) {
-        const group = children.filter((_, at) => alike(shapes[index]!, shapes[at]!));
-        for (const member of group) weighed.add(member);
-        if (group.length >= MIN_POSTS && !group.some((member) => member.contains(article))) {
-          const looked = group.slice(0, POSTS_LOOKED_AT);
-          const signals = looked.filter((member) => carriesPostSignal(member, signed)).length;
-          if (signals >= MIN_POST_SIGNALS * looked.length)
-            for (const member of group) {
-              posts.add(member);
-              total += prose.get(member) ?? 0;
-            }
-        }
+  let seen = 0;
+  const stack: Element[] = [container];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const children: Element[] = [];
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (progress && ++seen % PROGRESS_ELEMENTS === 0) progress();
+      if ((prose.get(child) ?? 0) > 0 || child.contains(article)) children.push(child);
+    }
+    for (const group of alikeGroups(children)) {
+      const holdsArticle = group.some((member) => member.contains(article));
+      if (group.length >= MIN_POSTS && !holdsArticle) {
+        if (!isContainerGroup({ items: group })) continue;
+        const looked = group.slice(0, POSTS_LOOKED_AT);
+        const signals = looked.filter((member) => carriesPostSignal(member, signed)).length;
+        if (signals >= MIN_POST_SIGNALS * looked.length) for (const member of group) total += prose.get(member) ?? 0;
+        continue;
       }
-      if (!posts.has(child)) visit(child);
-    });
-  };
-  visit(container);
+      for (const member of group)
+        if (member !== article && (holdsArticle ? member.contains(article) : group.length < MIN_POSTS))
+          stack.push(member);
+    }
+  }
   return total;
 }
 

@@ -41,10 +41,14 @@ export const DATE_TEXT =
 /** A price (see `PRICE` in page.ts for the look-behind: a long run of digits stays linear). */
 const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[\d.,]*?)\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A leaf element this short that reads as a date is a date line, not a sentence that names a day. */
+const SHORT_LINE_CHARS = 40;
 
 interface ItemShape {
   time: boolean;
   dateText: boolean;
+  /** A leaf element of at most `SHORT_LINE_CHARS` characters reading as a date (a post's date line). */
+  shortDate: boolean;
   img: boolean;
   userLink: boolean;
   control: boolean;
@@ -57,6 +61,7 @@ export function itemShape(item: Element): ItemShape {
   const shape: ItemShape = {
     time: false,
     dateText: false,
+    shortDate: false,
     img: false,
     userLink: false,
     control: false,
@@ -72,9 +77,16 @@ export function itemShape(item: Element): ItemShape {
     else if (tag === 'img' || tag === 'picture') shape.img = true;
     else if (HEADINGS.has(tag)) shape.heading = true;
     else if (tag === 'a' && USER_HREF.test(el.getAttribute('href') ?? '')) shape.userLink = true;
-    if ((tag === 'a' || tag === 'button' || tag === 'span') && !el.firstElementChild) {
+    if (!el.firstElementChild && !(shape.shortDate && shape.control)) {
       const text = (el.textContent ?? '').trim();
-      if (text.length > 0 && text.length < 20 && CONTROL.test(text)) shape.control = true;
+      if (text.length > 0 && text.length <= SHORT_LINE_CHARS && DATE_TEXT.test(text)) shape.shortDate = true;
+      if (
+        (tag === 'a' || tag === 'button' || tag === 'span') &&
+        text.length > 0 &&
+        text.length < 20 &&
+        CONTROL.test(text)
+      )
+        shape.control = true;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
   };
@@ -96,7 +108,7 @@ function coefficientOfVariation(values: number[]): number {
 /** Shares of the items (at most the first 30 looked at) with each signal. */
 function shapeShares(group: RepeatedGroup): Record<keyof ItemShape, number> {
   const items = group.items.slice(0, 30);
-  const out = { time: 0, dateText: 0, img: 0, userLink: 0, control: 0, heading: 0, price: 0 };
+  const out = { time: 0, dateText: 0, shortDate: 0, img: 0, userLink: 0, control: 0, heading: 0, price: 0 };
   for (const item of items) {
     const s = itemShape(item);
     for (const k of Object.keys(out) as Array<keyof ItemShape>) if (s[k]) out[k]++;
@@ -123,7 +135,7 @@ function structured(item: Element): boolean {
 }
 
 /** Items are containers: not paragraphs or inline runs, and most hold several elements. */
-export function isContainerGroup(group: RepeatedGroup): boolean {
+export function isContainerGroup(group: Pick<RepeatedGroup, 'items'>): boolean {
   if (NOT_CONTAINERS.has(group.items[0]!.localName.toLowerCase())) return false;
   let count = 0;
   for (const item of group.items) if (structured(item)) count++;
