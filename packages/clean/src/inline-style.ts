@@ -6,7 +6,7 @@
  * (`DISPLAY: NONE`); a browser hides the element in all three cases.
  */
 
-import { parse, generate, type CssNode } from 'css-tree';
+import { parse, generate, ident, type CssNode } from 'css-tree';
 
 import { asciiLowerCase } from './text-util.js';
 
@@ -51,9 +51,26 @@ function declarations(style: string): Declaration[] {
   if (ast.type !== 'DeclarationList') return list;
   ast.children.forEach((node: CssNode) => {
     if (node.type !== 'Declaration') return;
-    list.push({ property: node.property, value: generate(node.value).trim(), important: Boolean(node.important) });
+    list.push({
+      property: ident.decode(node.property),
+      value: valueText(node.value),
+      important: Boolean(node.important),
+    });
   });
   return list;
+}
+
+/**
+ * A parsed value as text, its identifiers unescaped as CSS reads them: `\6e one` is `none`. The
+ * generator writes an identifier back escaped, so it would not read as a keyword.
+ */
+function valueText(value: CssNode): string {
+  if (value.type !== 'Value') return generate(value).trim();
+  const parts: string[] = [];
+  value.children.forEach((node: CssNode) => {
+    parts.push(node.type === 'Identifier' ? ident.decode(node.name) : generate(node));
+  });
+  return parts.join(' ').trim();
 }
 
 /** A declaration's value as CSS would keep it, or null when a browser drops the declaration as invalid. */

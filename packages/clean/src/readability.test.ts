@@ -145,6 +145,10 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
         <p id="commented-first" style="/* note */ display: none">a</p>
         <p id="url-then-important" style="background: url(a;b.png); display: none !important; display: block">a</p>
         <p id="string-then-capitals" style='font-family: "A"; DISPLAY: NONE'>a</p>
+        <p id="escaped-value" style="display: \\6e one">a</p>
+        <p id="escaped-name" style="displ\\61y: none">a</p>
+        <p id="escaped-visibility" style="visibility: hidd\\65n">a</p>
+        <p id="escaped-other" style="display: \\6e one-block">a</p>
       </body></html>`,
       engine,
       null,
@@ -173,6 +177,10 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       'commented-first': false,
       'url-then-important': false,
       'string-then-capitals': false,
+      'escaped-value': false,
+      'escaped-name': false,
+      'escaped-visibility': false,
+      'escaped-other': true,
     });
     page.close();
   });
