@@ -1,3 +1,4 @@
+import { seededInts } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { extractBlocks, squashedText } from './blocks.js';
@@ -12,11 +13,7 @@ describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) =>
   it('collapses each run of white space in a line to one space, a lone space left as it is', async () => {
     // Texts with runs of every length and mix, lone spaces, and spaces at the ends of lines.
     const texts: string[] = [];
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seededInts(7);
     for (let t = 0; t < 40; t++) {
       let text = '';
       for (let w = 0; w < 12; w++) {

@@ -1,3 +1,4 @@
+import { seededInts } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { charsetOfContentType, decodeBytes, isNonAsciiUtf8, scanUtf8 } from './decode.js';
@@ -126,11 +127,7 @@ describe('pages without a declaration', () => {
       0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef, 0xf0,
       0xf1, 0xf4, 0xf5, 0xff,
     ];
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
+    const next = seededInts(11);
     let wellFormed = 0;
     for (let i = 0; i < 50_000; i++) {
       const bytes = new Uint8Array(1 + next(6)).map(() => edges[next(edges.length)]!);

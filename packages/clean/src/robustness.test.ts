@@ -1,3 +1,4 @@
+import { seededInts } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
@@ -250,11 +251,7 @@ describe('markup helpers', () => {
       '="',
       'ſ',
     ];
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
+    const next = seededInts(7);
     for (let i = 0; i < 20_000; i++) {
       let markup = '';
       for (let j = 1 + next(24); j > 0; j--) markup += pieces[next(pieces.length)];
