@@ -143,6 +143,18 @@ describe('clean: rules and options', () => {
     const byContent = await cleanText(text);
     expect(byContent.text).toBe(PARAGRAPHS.join('\n\n'));
   });
+
+  it.each(['linkedom', 'jsdom'] as const)(
+    'takes a page that opens with more than 64 KiB of comments for HTML, not plain text (%s)',
+    async (engine) => {
+      // A generator's notes before the doctype: 5,000 comments, 95 KB.
+      const html = '<!-- build 42 -->\n'.repeat(5_000) + page(ARTICLE);
+      const document = await clean(html, { url: 'https://news.example/a', engine });
+      expect(document.provenance.engine).toBe(engine);
+      expect(document.text).not.toContain('<!--');
+      expect(document.text).toBe((await clean(page(ARTICLE), { url: 'https://news.example/a', engine })).text);
+    },
+  );
 });
 
 describe('clean: metadata', () => {

@@ -4,6 +4,7 @@ import type { CleanDocument, EncodingSource } from '@corpuskit/document';
 import { detectBinary } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
+import { prologueEnd } from './dom.js';
 import { cleanError } from './errors.js';
 import { finish } from './finish.js';
 import { htmlPipeline } from './html-pipeline.js';
@@ -79,8 +80,13 @@ function checkInput(bytes: Uint8Array, resolved: Resolved): void {
 const HTML_HINT =
   /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|br|a\s|h[1-6]|table|ul|ol|li|script|link)\b/i;
 
+/**
+ * Whether a decoded input is HTML: a known tag in its first 64 KiB, read from where its markup
+ * starts (a page may open with more comments than that before its doctype).
+ */
 function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 65536);
+  const start = prologueEnd(text);
+  const head = text.slice(start, start + 65536);
   if (!HTML_HINT.test(head)) return false;
   const tags = head.match(/<\/?[a-zA-Z][^>]{0,200}>/g)?.length ?? 0;
   return tags >= 2 || /^\s*</.test(head);

@@ -276,6 +276,22 @@ const PARSER_SPACE = /[\t\n\f\r ]/;
  * itself is judged by parse5, the parser jsdom uses.
  */
 export async function documentMode(markup: string): Promise<'quirks' | 'limited-quirks' | 'no-quirks'> {
+  const at = prologueEnd(markup);
+  if (markup.slice(at, at + 9).toLowerCase() !== '<!doctype') return 'quirks';
+  const end = markup.indexOf('>', at);
+  const doctype = markup.slice(at, end === -1 ? markup.length : end + 1);
+  if (STANDARD_DOCTYPE.test(doctype)) return 'no-quirks';
+  parse5Module ??= import('parse5');
+  const { parse } = await parse5Module;
+  const mode = parse(doctype).mode;
+  return mode === 'quirks' || mode === 'limited-quirks' ? mode : 'no-quirks';
+}
+
+/**
+ * Where a page's markup starts: after a byte order mark and the white space, comments, processing
+ * instructions and bogus comments an HTML5 parser reads before the doctype or the first tag.
+ */
+export function prologueEnd(markup: string): number {
   let at = markup.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (at < markup.length && PARSER_SPACE.test(markup[at]!)) at += 1;
@@ -300,14 +316,7 @@ export async function documentMode(markup: string): Promise<'quirks' | 'limited-
     }
     break;
   }
-  if (markup.slice(at, at + 9).toLowerCase() !== '<!doctype') return 'quirks';
-  const end = markup.indexOf('>', at);
-  const doctype = markup.slice(at, end === -1 ? markup.length : end + 1);
-  if (STANDARD_DOCTYPE.test(doctype)) return 'no-quirks';
-  parse5Module ??= import('parse5');
-  const { parse } = await parse5Module;
-  const mode = parse(doctype).mode;
-  return mode === 'quirks' || mode === 'limited-quirks' ? mode : 'no-quirks';
+  return at;
 }
 
 /**
