@@ -39,6 +39,7 @@ export type TextProcedure =
   | 'repeated-run'
   | 'closing-bio'
   | 'after-prose'
+  | 'closing-link'
   | 'repeated-block'
   | 'site-text';
 

@@ -32,6 +32,17 @@ const TEASER_CARDS = [
   )
   .join('');
 
+/** A long report in its own element: most of the prose of the test article the examples sit in. */
+const HARBOUR_REPORT = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `<p>Part ${i + 1} of the harbour report. The port authority counted the boats that moored in the old harbour this summer and found twice as many as five years ago, most of them small sailing boats from the islands, which it puts down to the new pontoons and the lower fees for short stays. The authority will decide in the autumn whether the fish market can stay on the north quay.</p>`,
+).join('');
+
+/** A box after the report that is not links (it goes as after-prose). */
+const HARBOUR_BOX =
+  '<div class="box"><p>Berths can be booked at the harbour office, which is open every day from eight in the morning until six in the evening.</p></div>';
+
 export const RELATED_AUTHOR_RULES = defineRules([
   {
     id: 'related/widget',
@@ -172,6 +183,32 @@ export const RELATED_AUTHOR_RULES = defineRules([
       ],
       keep: [
         { input: '<p><a href="/a">Town hall to close for repairs.</a></p>', at: 'top', target: 'Town hall to close' },
+      ],
+    },
+  },
+  {
+    id: 'related/closing-link',
+    category: 'related',
+    description:
+      'A single link-only line left last once the box under it went as after-prose (trailing-links stops at the box); not when the line above it links out too (a list of further reading).',
+    stages: ['text'],
+    pageTypes: ['article'],
+    revision: 1,
+    text: { procedure: 'closing-link' },
+    examples: {
+      remove: [
+        {
+          input: `<div class="report">${HARBOUR_REPORT}<p><a href="/forum/harbour">The harbour in our readers' forum</a></p></div>${HARBOUR_BOX}`,
+          at: 'end',
+          target: "The harbour in our readers' forum",
+        },
+      ],
+      keep: [
+        {
+          input: `<div class="report">${HARBOUR_REPORT}<ul><li><a href="/pontoons">How the new pontoons were built</a></li><li><a href="/fees">Harbour fees for short stays</a></li></ul></div>${HARBOUR_BOX}`,
+          at: 'end',
+          target: 'Harbour fees for short stays',
+        },
       ],
     },
   },

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 53;
+const PIPELINE_REVISION = 54;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -90,6 +90,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'repeated-run': 1,
   'closing-bio': 1,
   'after-prose': 1,
+  'closing-link': 1,
   'repeated-block': 1,
   'site-text': 1,
   'repeated-line': 1,

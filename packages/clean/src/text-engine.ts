@@ -118,6 +118,7 @@ export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'trailing-short',
   'closing-bio',
   'after-prose',
+  'closing-link',
   'repeated-block',
 ];
 

@@ -382,6 +382,31 @@ function afterProse(state: TextState): void {
   for (const i of tail) state.remove(i, id, "after the element that holds the article's prose, outside it");
 }
 
+/** A line counts as link-only from this share of its text in links (as for `trailing-links`). */
+const LINK_LINE_MIN_DENSITY = 0.7;
+
+/**
+ * `closing-link`: a single link-only line left last once `after-prose` removed what stood under
+ * it (a forum link above a product box; `trailing-links` had stopped at the box). Only a lone
+ * line: when the line above it links out too, the two are a list of further reading that the
+ * article ends with.
+ */
+function closingLink(state: TextState): void {
+  const id = 'related/closing-link';
+  if (state.context.plainText || !state.enabled(id)) return;
+  const order = keptOrder(state);
+  if (order.length < 3) return;
+  const last = order[order.length - 1]!;
+  const above = order[order.length - 2]!;
+  let boxBelow = false;
+  for (const [i, removal] of state.removed) if (i > last && removal.rule === 'boilerplate/after-prose') boxBelow = true;
+  if (!boxBelow) return;
+  const fact = state.facts[last]!;
+  if (fact.long || fact.linkDensity < LINK_LINE_MIN_DENSITY) return;
+  if (state.facts[above]!.linkDensity >= LINK_LINE_MIN_DENSITY) return;
+  state.remove(last, id, 'a lone link-only line left last once the box under it went');
+}
+
 /** A later part of a split body holds at least this many prose paragraphs (one is a disclaimer's). */
 const SPLIT_PART_MIN_PARAGRAPHS = 2;
 
@@ -440,6 +465,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'trailing-short': trailingShort,
   'closing-bio': closingBio,
   'after-prose': afterProse,
+  'closing-link': closingLink,
   'repeated-run': repeatedRun,
   'repeated-block': repeatedBlock,
   'site-text': siteText,
