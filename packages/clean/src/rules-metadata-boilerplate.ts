@@ -116,6 +116,12 @@ const SHOP_NAMED_REVIEWS_PAGE = SHOP_PAGE.replace(
     .join('')}</ul></main>`,
 );
 
+/** A line on delivery whose explanation is a tooltip. */
+const SHOP_HOVER_PAGE = SHOP_PAGE.replace(
+  '</p><p>It is safe',
+  '</p><p>Each mug is made to order and sent within three weeks. <span class="delivery-tooltip">Your order should arrive by this date if you buy today; the date depends on the carrier and your address.</span></p><p>It is safe',
+);
+
 /** A header's menu drawn as a plain list of links inside the main region. */
 const PLAIN_MENU = `<div class="top"><ul>${['Mugs', 'Bowls', 'Plates', 'Vases', 'Workshops', 'Contact']
   .map((label) => `<li><a href="/${label.toLowerCase()}">${label}</a></li>`)
@@ -630,10 +636,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading. Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (role tooltip, or a class, id or tag word tooltip, tool-tip, popover or infotip: delivery estimates, return terms, a seller's card). Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 3,
+    revision: 4,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -651,8 +657,20 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'the colour matches the photos',
           options: { pageType: 'product' },
         },
+        {
+          input: SHOP_HOVER_PAGE,
+          at: 'top',
+          target: 'the date depends on the carrier',
+          options: { pageType: 'product' },
+        },
       ],
       keep: [
+        {
+          input: SHOP_HOVER_PAGE,
+          at: 'top',
+          target: 'Each mug is made to order and sent within three weeks.',
+          options: { pageType: 'product' },
+        },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Height 10 cm, width 8.5 cm', options: { pageType: 'product' } },
         { input: SHOP_NAMED_REVIEWS_PAGE, at: 'top', target: 'The mug from above', options: { pageType: 'product' } },

@@ -157,3 +157,48 @@ describe('an editorial review of a product', () => {
     });
   }
 });
+
+// Text shown only on hover or click: a delivery estimate in a role="tooltip" box, return terms in
+// a popover and a form to report a lower price in a custom <tool-tip> element; the product's copy
+// and its size table (whose class names a "tip" of another kind) stay.
+const HOVER = `<!doctype html><html><head><title>Kettle K5</title></head><body>
+<div class="page"><h1>Kettle K5</h1>
+<div class="copy">${['spout', 'lid', 'base', 'handle'].map(para).join('')}</div>
+<p class="delivery">Arrives by Friday <span class="help" role="tooltip">Your order should arrive by this date if you buy today; the date depends on the carrier and your address.</span></p>
+<div class="returns"><button>Returns</button><div class="returnsPopover">Buyers pay the return postage; a kettle that arrives broken is replaced at no cost within thirty days.</div></div>
+<tool-tip><span>Seen it cheaper?</span><div class="content"><label>Where did you see a lower price?</label><input name="url"></div></tool-tip>
+<ul class="tips-and-care"><li>Descale the kettle once a month in a hard water area.</li><li>Empty it after use.</li></ul>
+</div></body></html>`;
+
+describe('tooltips and popovers on product pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`finds the tooltip, the popover and the <tool-tip>, not the care tips (${engine})`, async () => {
+      const page = await parseHtml(HOVER, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(rows.map(({ element, why }) => [element.localName.toLowerCase(), why])).toEqual([
+          ['span', 'a tooltip or popover'],
+          ['div', 'a tooltip or popover'],
+          ['tool-tip', 'a tooltip or popover'],
+        ]);
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`drops them from a product page and reports them; an article keeps them (${engine})`, async () => {
+      const doc = await clean(HOVER, { url: 'https://shop.example.com/k5', engine, pageType: 'product' });
+      expect(doc.text).toContain('The handle of this kettle');
+      expect(doc.text).toContain('Descale the kettle once a month');
+      expect(doc.text).not.toContain('the date depends on the carrier');
+      expect(doc.text).not.toContain('Buyers pay the return postage');
+      expect(doc.text).not.toContain('Where did you see a lower price');
+      const hover = doc.removed.filter(
+        (r) => r.rule === 'boilerplate/shop-rows' && r.reason.endsWith('a tooltip or popover'),
+      );
+      expect(hover.some((r) => r.text.includes('Buyers pay the return postage'))).toBe(true);
+      const asArticle = await clean(HOVER, { url: 'https://shop.example.com/k5', engine, pageType: 'article' });
+      expect(asArticle.text).toContain('Buyers pay the return postage');
+    });
+  }
+});

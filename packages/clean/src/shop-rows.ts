@@ -1,7 +1,9 @@
 /**
  * Rows of a product page that are about other things than the product (rule
- * `boilerplate/shop-rows`): the list of customer reviews and the rows of other products
- * ("customers also bought", "related products", carousels of product cards). The customer
+ * `boilerplate/shop-rows`): the text shown only on hover or click (tooltips and popovers: delivery
+ * estimates, return terms, seller cards, price-feedback forms), the list of customer reviews and
+ * the rows of other products ("customers also bought", "related products", carousels of product
+ * cards). Tooltips and popovers are named so by their role or a class or id word. The customer
  * reviews go as a whole when a class or id names their section and it holds a rating widget
  * (see reviewSections). Else both are repeated groups of siblings of the same shape:
  * - a review list: at least three items, most of them with a rating widget (schema.org review
@@ -123,7 +125,38 @@ function reviewSections(root: Element): Element[] {
   return out;
 }
 
-/** The review sections, review lists and product rows inside `root`, outermost first, each with why. */
+/**
+ * A tooltip or popover: `role="tooltip"`, or a class, id or tag word `tooltip`, `tool-tip`,
+ * `popover` or `infotip` (`a-popover-preload`, `price__tooltip-wrapper`, `<tool-tip>`).
+ */
+const HOVER_WORD = /(?:^|[^a-z])(?:tool-?tips?|popovers?|infotips?)(?:$|[^a-z])/;
+
+function isHoverText(el: Element): boolean {
+  return el.getAttribute('role') === 'tooltip' || HOVER_WORD.test(`${el.localName.toLowerCase()} ${classWords(el)}`);
+}
+
+/**
+ * The outermost tooltips and popovers under `root`: text a reader sees only when pointing at or
+ * clicking a control (delivery and return terms, what a badge means, a seller's card, a form to
+ * report a lower price). The content itself (see isContent) is not one: the walk goes on inside it.
+ */
+function hoverTexts(root: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (isHoverText(c) && !isContent(c)) out.push(c);
+      else walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/**
+ * The review sections, review lists, product rows, and tooltips and popovers inside `root`, each
+ * with why.
+ */
 export function shopRows(root: Element): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const total = stats.of(root).chars;
@@ -155,10 +188,24 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     out.push({ element, why });
     removed += chars - innerChars;
   }
+  // Tooltips and popovers outside what is taken above (found by walking up: a page may hold
+  // thousands of them).
+  const taken = new Set(out.map(({ element }) => element));
+  const inTaken = (el: Element): boolean => {
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (taken.has(e)) return true;
+    return false;
+  };
+  for (const element of hoverTexts(root)) {
+    if (inTaken(element)) continue;
+    const chars = stats.of(element).chars;
+    if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
+    out.push({ element, why: 'a tooltip or popover' });
+    removed += chars;
+  }
   return out;
 }
 
-/** Remove the review lists and product rows of a product page's content, each reported. */
+/** Remove the tooltips, review lists and product rows of a product page's content, each reported. */
 export function removeShopRows(context: DomRuleContext, root: Element): void {
   const rule = ruleById(RULE);
   if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
