@@ -10,7 +10,10 @@
  * Upper-case tag names are made once per name: `tagName` must read as before, past the kept ones too.
  * The class setter adds the names one at a time (spread into one call, some 150,000 overflowed the
  * call stack): a class of 200,000 names must parse and set. `getElementsByTagName('*')` gives every
- * element (it compared '*' as a name and gave none).
+ * element (it compared '*' as a name and gave none). The parser writes a class attribute as its
+ * class list would (each name once, one space between) without making the list, which is made when
+ * first read: the attribute, `className`, copies and selectors must read as before. The first and
+ * next element child steps go along the node list: the same elements as the child nodes give.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -164,6 +167,42 @@ describe('linkedom class lists', () => {
   });
 });
 
+describe('linkedom parsed class attributes', () => {
+  // Each name once, in order, joined by one space: what the class list writes back.
+  const listValue = (raw: string) => [...new Set(raw.split(/\s+/).filter(Boolean))].join(' ');
+  const RAW = ['a', ' a ', 'a\tb\n a', 'b  a b', '', ' ', 'x\u00a0y', 'c\u3000d  c', 'one two three two one'];
+
+  it('reads as the class list gives it, before and after the list is made, in copies and selectors', () => {
+    const items = RAW.map((raw, i) => `<p id="p${i}" class="${raw}">${i}</p>`).join('');
+    const { document } = parseHTML(
+      `<html><body>${items}<p id="none">-</p><svg><g id="g" class=" u  v u "></g></svg></body></html>`,
+    );
+    RAW.forEach((raw, i) => {
+      const expected = listValue(raw);
+      const p = document.getElementById(`p${i}`)!;
+      const copy = p.cloneNode(true) as Element;
+      expect([p.getAttribute('class'), p.className, copy.getAttribute('class')]).toEqual([
+        expected,
+        expected,
+        expected,
+      ]);
+      // linkedom writes an empty class attribute as none.
+      expect(p.outerHTML).toBe(`<p id="p${i}"${expected ? ` class="${expected}"` : ''}>${i}</p>`);
+      expect(document.querySelectorAll(`[class="${expected}"]`).length).toBeGreaterThan(0);
+      if (expected) expect(p.matches(`.${expected.split(' ').at(-1)!}`)).toBe(true);
+      expect([...p.classList].join(' ')).toBe(expected);
+      expect([p.getAttribute('class'), p.className, copy.className]).toEqual([expected, expected, expected]);
+    });
+    const none = document.getElementById('none')!;
+    expect([none.getAttribute('class'), none.className, none.hasAttribute('class')]).toEqual(['', '', false]);
+    expect(none.classList.length).toBe(0);
+    const g = document.getElementById('g')!;
+    expect(g.getAttribute('class')).toBe('u v');
+    expect(g.matches('.v')).toBe(true);
+    expect([...g.classList]).toEqual(['u', 'v']);
+  });
+});
+
 describe('linkedom long class lists', () => {
   it('takes a class of 200,000 names from the parser and from the className setter', () => {
     const names = Array.from({ length: 200_000 }, (_, i) => `c${i}`);
@@ -253,5 +292,95 @@ describe('linkedom tag names', () => {
     }
     const xml = new document.defaultView!.DOMParser().parseFromString('<Root><myItem/></Root>', 'text/xml');
     expect([xml.documentElement.tagName, xml.documentElement.firstElementChild!.nodeName]).toEqual(['Root', 'myItem']);
+  });
+});
+
+describe('linkedom element children', () => {
+  // The element children as the child nodes give them.
+  const elementsOf = (node: ParentNode & Node) =>
+    [...node.childNodes].filter((child): child is Element => child.nodeType === 1);
+  const check = (node: ParentNode & Node) => {
+    const expected = elementsOf(node);
+    expect(node.firstElementChild).toBe(expected[0] ?? null);
+    expect(node.childElementCount).toBe(expected.length);
+    expect([...node.children]).toEqual(expected);
+    expected.forEach((child, i) => expect(child.nextElementSibling).toBe(expected[i + 1] ?? null));
+    for (const child of node.childNodes) {
+      const after = [...node.childNodes].slice([...node.childNodes].indexOf(child) + 1).find((c) => c.nodeType === 1);
+      if (child.nodeType !== 1) expect((child as CharacterData).nextElementSibling).toBe(after ?? null);
+    }
+    for (const child of expected) check(child);
+  };
+
+  it('gives the first, next and count of the elements among attributes, text, comments and nested elements', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body id="b" class="c">text<!-- note --><div a="1" b="2"><p>one</p>two<span></span><!--x--></div>' +
+        '<ul><li>a</li>\n<li><b>b</b></li>\n</ul><p></p>tail<template><i>t</i></template><br><svg><g><rect/></g>t</svg></body></html>',
+    );
+    check(document.documentElement);
+    const body = document.body;
+    expect(body.firstElementChild!.localName).toBe('div');
+    expect(document.firstElementChild).toBe(document.documentElement);
+    const div = body.firstElementChild!;
+    div.firstElementChild!.remove();
+    div.append(document.createTextNode('more'), document.createElement('em'));
+    check(body);
+    expect(div.firstElementChild!.localName).toBe('span');
+    const fragment = document.createDocumentFragment();
+    fragment.append(document.createTextNode('f'), document.createElement('a'), document.createComment('c'));
+    check(fragment);
+    expect(document.createElement('div').firstElementChild).toBeNull();
+    expect(document.createElement('div').childElementCount).toBe(0);
+    expect(document.createTextNode('lone').nextElementSibling).toBeNull();
+  });
+
+  it('walks 20,000 siblings between text nodes and 5,000 nested elements in linear time', () => {
+    const siblings = Array.from({ length: 20_000 }, (_, i) => `<i>${i}</i> `).join('');
+    const { document } = parseHTML(
+      `<html><body><div>${siblings}</div><main>${'<b>'.repeat(5000)}x${'</b>'.repeat(5000)}</main></body></html>`,
+    );
+    const started = Date.now();
+    const div = document.querySelector('div')!;
+    let count = 0;
+    for (let child = div.firstElementChild; child; child = child.nextElementSibling) count++;
+    expect([count, div.childElementCount, div.children.length]).toEqual([20_000, 20_000, 20_000]);
+    let depth = 0;
+    for (let node = document.querySelector('main')!.firstElementChild; node; node = node.firstElementChild) depth++;
+    expect(depth).toBe(5000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('linkedom text content', () => {
+  // The data of the text and CDATA nodes below, in document order, read node by node.
+  const textBelow = (node: Node): string =>
+    [...node.childNodes]
+      .map((child) => (child.nodeType === 3 || child.nodeType === 4 ? (child as CharacterData).data : textBelow(child)))
+      .join('');
+
+  it('joins the text below an element, comments and attributes left out, in HTML and XML', () => {
+    const { document } = parseHTML(
+      '<html><body><div title="no">a<!-- c --><p>b<b>c</b></p>&amp;<template>t</template><script>s</script>\n</div></body></html>',
+    );
+    const div = document.querySelector('div')!;
+    expect(div.textContent).toBe('a' + 'bc' + '&' + 't' + 's' + '\n');
+    expect(div.textContent).toBe(textBelow(div));
+    div.append(document.createTextNode(''), document.createTextNode('z'));
+    expect(div.textContent).toBe(textBelow(div));
+    expect(document.createElement('p').textContent).toBe('');
+    const xml = new document.defaultView!.DOMParser().parseFromString('<r>x<![CDATA[<y>]]><s>z</s></r>', 'text/xml');
+    expect(xml.documentElement.textContent).toBe('x<y>z');
+  });
+
+  it('reads 100,000 text nodes and a text of 5 MB', () => {
+    const { document } = parseHTML('<html><body><div></div><p></p></body></html>');
+    const div = document.querySelector('div')!;
+    for (let i = 0; i < 100_000; i++) div.append(document.createTextNode(String(i % 10)));
+    expect(div.textContent!.length).toBe(100_000);
+    expect(div.textContent).toBe(textBelow(div));
+    const p = document.querySelector('p')!;
+    p.textContent = 'word '.repeat(1_000_000);
+    expect(document.body.textContent!.length).toBe(100_000 + 5_000_000);
+    expect(document.body.textContent!.slice(99_995, 100_010)).toBe('56789word word ');
   });
 });
