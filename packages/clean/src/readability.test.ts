@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 
 import { parseHtml } from './dom.js';
-import { PageReadability, hasText } from './readability.js';
+import { PageReadability, hasText, innerTextLength } from './readability.js';
 
 const PARAGRAPH =
   'The harbour board met on Tuesday evening to decide what to do with the old ferry pier, which has been closed since the storm in March. ';
@@ -82,6 +82,38 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     });
     page.close();
   });
+  it("counts the link density and inner text lengths as Readability's own methods give them", async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body>
+        <div id="a"></div>
+        <div id="b">  lead \u00a0\u2003 text\n\n<a href="#top">back  to top</a> \t<a href="/x">  more </a></div>
+        <div id="c"><a href="#">#</a><a>no href</a><!-- a comment --><a href="#s"><b> in </b><i>bold</i></a></div>
+        <div id="d"><p>one</p><p> two </p>\ufeff<span>\u3000three\u3000</span><template>t <a href="/t">x</a></template></div>
+        <div id="e"><a href="/only">${'link text '.repeat(40)}</a></div>
+        <div id="f">\u0085 not white space \u180e here\u200b<br>\r\r<br>end\r\rof\u000b\u000cit </div>
+        <div id="g"> \n <span> </span><b>\t</b> </div>
+      </body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const ours = new PageReadability(page.document);
+    const stock = Readability.prototype as unknown as {
+      _getLinkDensity(element: Element): number;
+      _getInnerText(element: Element): string;
+    };
+    const divs = [...page.document.querySelectorAll('body > div')];
+    const elements = [...divs, ...page.document.querySelectorAll('body a')];
+    expect(elements.map((element) => innerTextLength(element))).toEqual(
+      elements.map((element) => stock._getInnerText.call(ours, element).length),
+    );
+    const density = divs.map((div) => [div.id, ours._getLinkDensity(div)]);
+    expect(density).toEqual(divs.map((div) => [div.id, stock._getLinkDensity.call(ours, div)]));
+    // 'lead text back to top more': 26 characters, 'back to top' at 0.3, 'more' at 1.
+    expect(Object.fromEntries(density)).toMatchObject({ a: 0, b: (11 * 0.3 + 4) / 26, e: 1, g: 0 });
+    page.close();
+  });
+
   it('judges visibility as Readability does, with and without a style attribute', async () => {
     const page = await parseHtml(
       `<!doctype html><html><body>
