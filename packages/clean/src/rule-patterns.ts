@@ -6,7 +6,7 @@ export const AGENCIES =
 
 /** Job titles of writers and experts, for role lines and closing biographies. */
 export const BIO_ROLE =
-  /\b(?:reporting|covering|journalist|fellow|professor|author|editor|advis[eo]r|correspondent|researcher|writer|director|analyst|lecturer|reporter|contributor|founder|columnist|commentator|scholar|expert|consultant|historian|economist|blogger|photographer|student|lawyer|scientist|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalistin|professorin|chefredakteur(?:in)?|ressortleiter(?:in)?|mitarbeiter(?:in)?|journaliste|auteur|rédacteur|periodista|giornalista|schrijver|verslaggever)\b/i;
+  /\b(?:reporting|covering|journalist|fellow|professor|author|editor|advis[eo]r|correspondent|researcher|writer|director|analyst|lecturer|reporter|contributor|founder|columnist|commentator|scholar|expert|consultant|historian|economist|blogger|photographer|student|lawyer|scientist|attorney|specialist|content creator|engineer|designer|strategist|coach|therapist|dietitian|nutritionist|veterinarian|physician|ceo|cto|vice president|graduate|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalistin|professorin|chefredakteur(?:in)?|ressortleiter(?:in)?|mitarbeiter(?:in)?|journaliste|auteur|rédacteur|periodista|giornalista|schrijver|verslaggever)\b/i;
 
 /** Share-endpoint URLs (Facebook sharer, Twitter intent, WhatsApp, mailto:?…). */
 export const SHARE_HREF =

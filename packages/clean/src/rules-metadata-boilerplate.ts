@@ -204,7 +204,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     description:
       'A short role line of the byline at the top ("BBC security correspondent", "Jane Doe, Science Editor"): next to a byline line, naming the author, or inside byline markup.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'byline-role',
       patterns: { role: BIO_ROLE, markup: /(?:byline|author|contributor|dateline|writer)/i },

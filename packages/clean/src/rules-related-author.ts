@@ -281,22 +281,29 @@ export const RELATED_AUTHOR_RULES = defineRules([
   {
     id: 'author-bio/bio-sentence',
     category: 'author-bio',
-    description: 'A closing one-paragraph biography ("Jane Doe is a senior fellow at …") after the article.',
+    description:
+      'A closing one-paragraph biography ("Jane Doe is a senior fellow at …", "(Jane Doe is an attorney at …)") after the article; up to 1,000 characters when it starts with the byline.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'closing-bio',
       patterns: {
         start:
-          /^(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:is|was|ist|war|est|es|è|is een)\s+(?:a|an|the|ein|eine|der|die|un|une|le|la|el|uno|una|een|currently|also|senior|professor|director|editor|author|co-?founder)\b/u,
+          /^\(?(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:is|was|ist|war|est|es|è|is een)\s+(?:a|an|the|ein|eine|der|die|un|une|le|la|el|uno|una|een|currently|also|senior|professor|director|editor|author|co-?founder)\b/u,
         joined:
           /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:joined|has been (?:reporting|writing|covering)|has written|writes (?:about|for)|covers|reports on|schreibt (?:über|für)|berichtet (?:über|für|seit))\b/u,
         role: BIO_ROLE,
       },
     },
     examples: {
-      remove: [{ input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'end' }],
-      keep: [{ input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'top' }],
+      remove: [
+        { input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'end' },
+        { input: '(Jane Doe is an attorney at Doe & Roe, admitted in two states.)', at: 'end' },
+      ],
+      keep: [
+        { input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'top' },
+        { input: '(Ask the engineer at the desk for the plans of the east wing.)', at: 'end' },
+      ],
     },
   },
   {

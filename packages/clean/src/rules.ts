@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 54;
+const PIPELINE_REVISION = 55;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -88,7 +88,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'about-company': 1,
   'trailing-short': 1,
   'repeated-run': 1,
-  'closing-bio': 1,
+  'closing-bio': 2,
   'after-prose': 1,
   'closing-link': 1,
   'repeated-block': 1,

@@ -304,6 +304,11 @@ function repeatedRun(state: TextState): void {
   }
 }
 
+/** A closing biography holds at most this many characters … */
+const BIO_MAX_CHARS = 500;
+/** … or this many when it starts with the article's byline (the author's own, often a career in full). */
+const BYLINE_BIO_MAX_CHARS = 1000;
+
 /** `closing-bio`: a one-paragraph author biography among the last two kept blocks. */
 function closingBio(state: TextState): void {
   const id = 'author-bio/bio-sentence';
@@ -314,8 +319,9 @@ function closingBio(state: TextState): void {
   const stillKept = keptOrder(state);
   for (const i of stillKept.slice(-2)) {
     const text = state.blocks[i]!.text.trim();
-    if (stillKept.length < 3 || state.facts[i]!.chars > 500 || state.blocks[i]!.kind === 'heading') continue;
+    if (stillKept.length < 3 || state.blocks[i]!.kind === 'heading') continue;
     const byAuthor = state.context.byline !== null && text.startsWith(`${state.context.byline} `);
+    if (state.facts[i]!.chars > (byAuthor ? BYLINE_BIO_MAX_CHARS : BIO_MAX_CHARS)) continue;
     if ((start.test(text) || joined.test(text) || byAuthor) && role.test(text))
       state.remove(i, id, 'a closing author biography');
   }

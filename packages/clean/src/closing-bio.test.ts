@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { ENGINES } from './dom.js';
+
+const PARAGRAPH = (i: number) =>
+  `<p>Paragraph ${i} about the library: the council met on Monday to discuss it, and the plans that were shown to residents in the town hall will be decided in the spring.</p>`;
+
+const BODY = Array.from({ length: 6 }, (_, i) => PARAGRAPH(i + 1)).join('');
+
+/** A career in full: over 500 characters, one paragraph, after the article. */
+const career = (name: string): string =>
+  `${name} is a writer and editor who has covered the town council, its libraries and its schools for this paper since 2009. ` +
+  'Before that she reported on housing and transport for two regional weeklies, taught reporting at the college on the hill ' +
+  'for six years and wrote a history of the county’s railway stations. Her work on the closure of the branch libraries won ' +
+  'the regional press award in 2019, and her series on the new reading rooms was shortlisted for the national one a year later. ' +
+  'She lives by the river with two cats and far too many books, and she answers every letter.';
+
+function page(bio: string): string {
+  return `<!doctype html><html lang="en"><head><title>Library plans</title><meta name="author" content="Jane Rivers"></head><body><article><h1>Library plans</h1>${BODY}<p>${bio}</p></article></body></html>`;
+}
+
+const url = 'https://news.example/library';
+const rule = 'author-bio/bio-sentence';
+
+describe('a closing author biography', () => {
+  it('goes up to 1,000 characters when it starts with the byline, on both engines', async () => {
+    expect(career('Jane Rivers').length).toBeGreaterThan(500);
+    for (const engine of ENGINES) {
+      const document = await clean(page(career('Jane Rivers')), { url, engine, pageType: 'article' });
+      expect(document.text).toContain('Paragraph 6 about the library');
+      expect(document.text).not.toContain('regional press award');
+      expect(document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([
+        career('Jane Rivers'),
+      ]);
+    }
+  });
+
+  it('stays when it is that long and names someone other than the byline', async () => {
+    const document = await clean(page(career('Mary Stone')), { url, engine: 'linkedom', pageType: 'article' });
+    expect(document.text).toContain('regional press award');
+    expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+  });
+
+  it('goes in parentheses and with the roles of other trades', async () => {
+    for (const bio of [
+      '(Mary Stone is an attorney at Stone & Rivers, admitted in two states.)',
+      'Mary Stone is the chief engineer of the county and has built three of its bridges.',
+    ]) {
+      const document = await clean(page(bio), { url, engine: 'linkedom', pageType: 'article' });
+      expect(document.text).not.toContain('Mary Stone');
+      expect(document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([bio]);
+    }
+  });
+});
