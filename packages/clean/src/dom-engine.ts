@@ -3,7 +3,15 @@
  * procedure) under a root element, in `DOM_ORDER`, skipping disabled rules before matching.
  */
 
-import { captionShare, emailForms, linkBlocks, linksUnder, ratingWidgets, siteSelectors } from './dom-procedures.js';
+import {
+  captionShare,
+  emailForms,
+  linkBlocks,
+  linksUnder,
+  namedCaptions,
+  ratingWidgets,
+  siteSelectors,
+} from './dom-procedures.js';
 import { checkDeadline, guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
@@ -35,6 +43,7 @@ export const DOM_ORDER = [
   'boilerplate/rating-widget',
   'image-credit/element',
   'caption/figure',
+  'caption/named',
 ] as const satisfies readonly RuleId[];
 
 type Step =
@@ -115,6 +124,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       if (step.procedure === 'site-selectors') siteSelectors(context, root, step.id);
       else if (step.procedure === 'email-form') emailForms(context, root, step.id, dom.reason);
       else if (step.procedure === 'rating-widget') ratingWidgets(context, root, step.id, dom.reason);
+      else if (step.procedure === 'named-caption') namedCaptions(context, root, step.id, dom.reason);
       else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of

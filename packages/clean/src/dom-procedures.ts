@@ -157,6 +157,87 @@ export function ratingWidgets(context: DomRuleContext, root: ParentNode, ruleId:
   }
 }
 
+/** A class token names a caption when one of its parts (split at `-`, `_` and a lower-to-upper case step) is this. */
+const CAPTION_PART = /^(?:fig)?caption$/i;
+const CAPTION_TOKEN_PARTS = /[-_]+|(?<=[a-z])(?=[A-Z])/;
+/** What a caption describes. */
+const PICTURES: ReadonlySet<string> = new Set(['img', 'picture', 'video', 'iframe', 'svg', 'canvas']);
+const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A named caption holds at most this many characters … */
+const MAX_NAMED_CAPTION_CHARS = 400;
+/** … and stands at most this many levels below an element holding the picture it describes. */
+const CAPTION_PICTURE_LEVELS = 3;
+/** Named captions holding more than this share of the text are the article (a gallery). */
+const MAX_NAMED_CAPTION_SHARE = 0.3;
+
+/** True when a token of the element's class names a caption (`media__caption`, `storyMediaCaption`; not `captioned`). */
+function namesCaption(element: Element): boolean {
+  const value = element.getAttribute('class');
+  if (!value || !/caption/i.test(value)) return false;
+  return value
+    .split(/\s+/)
+    .some(
+      (token) => /caption/i.test(token) && token.split(CAPTION_TOKEN_PARTS).some((part) => CAPTION_PART.test(part)),
+    );
+}
+
+/**
+ * `named-caption`: an element whose class names it a caption, holding no picture and no heading,
+ * beside a picture (an element up to three levels above it holds one). The figure rule's
+ * selectors know the common caption classes; sites name theirs in their own class scheme
+ * (`media__caption`, `article__img__caption`). A wrapper named so (`wp-caption`) holds the
+ * picture itself and is left to that rule. When such captions hold more than a third of the
+ * text, they are the article (a gallery) and stay.
+ */
+export function namedCaptions(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
+  if (context.captions !== 'drop') return;
+  const withPicture = new Set<Element>();
+  const candidates: Element[] = [];
+  // One walk: what each element holds (a picture: 1, a heading: 2), the named captions that hold neither.
+  const walk = (parent: ParentNode): number => {
+    let holds = 0;
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.localName.toLowerCase();
+      if (tag === 'template') continue;
+      const below = walk(child);
+      const own = below | (PICTURES.has(tag) ? 1 : 0) | (HEADINGS.has(tag) ? 2 : 0);
+      if (below & 1) withPicture.add(child);
+      if (own === 0 && namesCaption(child)) candidates.push(child);
+      holds |= own;
+    }
+    return holds;
+  };
+  walk(root);
+  const besidePicture = new Set(
+    candidates.filter((element) => {
+      let level = 0;
+      for (let above = element.parentElement; above && level < CAPTION_PICTURE_LEVELS; above = above.parentElement) {
+        if (withPicture.has(above)) return true;
+        if (above === root) break;
+        level += 1;
+      }
+      return false;
+    }),
+  );
+  // The outermost of nested ones (their subtrees are then apart: each text is read once).
+  const captions: Element[] = [];
+  let captionChars = 0;
+  outer: for (const element of besidePicture) {
+    for (let above = element.parentElement; above && above !== root; above = above.parentElement)
+      if (besidePicture.has(above)) continue outer;
+    const chars = textOf(element).length;
+    if (chars > MAX_NAMED_CAPTION_CHARS) continue;
+    captions.push(element);
+    captionChars += chars;
+  }
+  if (captionChars === 0 || captionChars > MAX_NAMED_CAPTION_SHARE * context.bodyChars) return;
+  for (const element of captions) {
+    checkDeadline(context);
+    if (!isAttached(element, root) || isKept(context, element) || guarded(context, element, ruleId, root)) continue;
+    removeElement(context, element, ruleId, reason);
+  }
+}
+
 /** `site-selectors`: the caller's per-site `remove` selectors. */
 export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId: RuleId): void {
   if (!context.site) return;

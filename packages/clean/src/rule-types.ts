@@ -16,6 +16,7 @@ export type DomProcedure =
   | 'link-block'
   | 'email-form'
   | 'rating-widget'
+  | 'named-caption'
   | 'site-selectors'
   | 'outside-article'
   | 'post-chrome'

@@ -263,6 +263,42 @@ export const DONATION_CREDIT_RULES = defineRules([
     },
   },
   {
+    id: 'caption/named',
+    category: 'caption',
+    description:
+      "Captions in a site's own class scheme (a class token with the part caption: media__caption, storyMediaCaption) when captions are dropped, on articles: holding no picture and no heading, beside a picture (an element up to three levels above holds one), 400 characters or less; none when they hold more than 30% of the text (a gallery).",
+    stages: ['dom-before', 'dom-after'],
+    pageTypes: ['article'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'named-caption', reason: 'a caption by its class, beside a picture' },
+    examples: {
+      remove: [
+        {
+          input:
+            '<figure class="photo"><div class="photo__image"><img src="a.jpg" alt=""></div><div class="photo__caption">The hall in winter, seen from the square.</div></figure>',
+          target: 'The hall in winter, seen from the square.',
+        },
+      ],
+      keep: [
+        {
+          input: '<p class="intro__caption">The council will vote on the new library next week.</p>',
+          target: 'The council will vote on the new library next week.',
+        },
+        {
+          input:
+            '<figure class="photo"><div class="photo__image"><img src="a.jpg" alt=""></div><div class="photo__caption">The hall in winter, seen from the square.</div></figure>',
+          target: 'The hall in winter, seen from the square.',
+          options: { captions: 'keep' },
+        },
+        {
+          input:
+            '<figure class="photo"><img src="a.jpg" alt=""><h3 class="photo__caption">The hall in winter</h3></figure>',
+          target: 'The hall in winter',
+        },
+      ],
+    },
+  },
+  {
     id: 'caption/credited-line',
     category: 'caption',
     description: 'A text line that ends with an image credit is a caption; dropped when captions are dropped.',

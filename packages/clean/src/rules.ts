@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 55;
+const PIPELINE_REVISION = 56;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -73,6 +73,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'link-block': 1,
   'email-form': 1,
   'rating-widget': 1,
+  'named-caption': 1,
   'site-selectors': 2,
   'outside-article': 1,
   'post-chrome': 5,
