@@ -62,15 +62,17 @@ function declarations(style: string): Declaration[] {
 
 /**
  * A parsed value as text, its identifiers unescaped as CSS reads them: `\6e one` is `none`. The
- * generator writes an identifier back escaped, so it would not read as a keyword.
+ * generator writes an identifier back escaped, so it would not read as a keyword. An escaped
+ * white space stays in its identifier (`none\9`, the old hack for one browser, is `none` and a
+ * tab, not the keyword), so the decoded text is not trimmed.
  */
 function valueText(value: CssNode): string {
   if (value.type !== 'Value') return generate(value).trim();
   const parts: string[] = [];
   value.children.forEach((node: CssNode) => {
-    parts.push(node.type === 'Identifier' ? ident.decode(node.name) : generate(node));
+    parts.push(node.type === 'Identifier' ? ident.decode(node.name) : generate(node).trim());
   });
-  return parts.join(' ').trim();
+  return parts.join(' ');
 }
 
 /** A declaration's value as CSS would keep it, or null when a browser drops the declaration as invalid. */

@@ -181,6 +181,9 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
         <p id="escaped-name" style="displ\\61y: none">a</p>
         <p id="escaped-visibility" style="visibility: hidd\\65n">a</p>
         <p id="escaped-other" style="display: \\6e one-block">a</p>
+        <p id="escaped-tab" style="display: none\\9">a</p>
+        <p id="escaped-space" style="display: none\\20">a</p>
+        <p id="escaped-visibility-tab" style="visibility: hidden\\9">a</p>
       </body></html>`,
       engine,
       null,
@@ -213,6 +216,9 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       'escaped-name': false,
       'escaped-visibility': false,
       'escaped-other': true,
+      'escaped-tab': true,
+      'escaped-space': true,
+      'escaped-visibility-tab': true,
     });
     page.close();
   });
