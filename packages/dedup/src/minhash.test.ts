@@ -1,3 +1,4 @@
+import { seededRandom } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { MinHasher, bandKey, estimateSimilarity, isEmptySignature } from './minhash.js';
@@ -7,14 +8,7 @@ import { jaccard, shingleSet } from './shingles.js';
 
 /** Deterministic pseudo-random words: texts with controlled overlap and no real data. */
 function generator(seed: number): { word: () => string; int: (n: number) => number } {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'pe', 'dan', 'gor', 'hul', 'bri', 'ast', 'en'];
   return {
     int: (n) => Math.floor(next() * n),

@@ -1,5 +1,5 @@
 export { makeRecord } from './records.js';
-export { seededInts } from './random.js';
+export { seededInts, seededRandom } from './random.js';
 export type { RecordOptions } from './records.js';
 export { articleUrl, tempDir } from './temp.js';
 export { reviewApi } from './review-api.js';
