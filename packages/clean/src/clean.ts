@@ -85,7 +85,9 @@ const HTML_HINT =
  * starts (a page may open with more comments than that before its doctype).
  */
 function looksLikeHtml(text: string): boolean {
-  const start = prologueEnd(text);
+  // A comment left open runs to the end: then the tags are looked for from the start.
+  let start = prologueEnd(text);
+  if (start >= text.length) start = 0;
   const head = text.slice(start, start + 65536);
   if (!HTML_HINT.test(head)) return false;
   const tags = head.match(/<\/?[a-zA-Z][^>]{0,200}>/g)?.length ?? 0;

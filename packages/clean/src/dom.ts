@@ -545,8 +545,13 @@ export async function parseHtml(
 ): Promise<ParsedPage> {
   const parse = (markup: string) =>
     engine === 'jsdom' ? parseWithJsdom(markup, safeUrl(url), warnings) : parseWithLinkedom(markup);
+  // Comments before the doctype or the first tag are children of the document, never content
+  // (jsdom's cost for thousands of them grows with their square): parsing starts after them.
+  // A comment left open runs to the end of the page, which is then empty, as in a browser.
+  const start = prologueEnd(html);
+  const source = start > 0 && start < html.length ? html.slice(start) : html;
   // jsdom would build a CSS object model for every style block only to have it removed.
-  const markup = engine === 'jsdom' ? cutNonContent(html) : html;
+  const markup = engine === 'jsdom' ? cutNonContent(source) : source;
   let page: ParsedPage;
   try {
     page = await parse(markup);
