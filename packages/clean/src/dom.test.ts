@@ -139,3 +139,25 @@ describe('a page written without head and body tags', () => {
     expect(texts[1]).toBe(texts[0]);
   });
 });
+
+describe('a link opened inside another link', () => {
+  const cases: Array<[string, string]> = [
+    ['in the same line', '<p><a href="/1">one <b>bold <a href="/2">two</a> tail</b> after</a> end</p>'],
+    ['inside a block of the outer link', '<a href="/1">x<div>y<p>z<a href="/2">two</a> w</p>v</div>u</a><p>next</p>'],
+    [
+      'in a table cell, where it stays nested',
+      '<a href="/1">x<table><tr><td><a href="/2">two</a></td></tr></table></a>',
+    ],
+  ];
+  it.each(cases)('gives the tree an HTML5 parser builds, on both engines: %s', async (_name, body) => {
+    const markup = `<!doctype html><html><head></head><body>${body}</body></html>`;
+    const expected = await parseHtml(markup, 'jsdom', null, []);
+    const tree = expected.document.body.innerHTML;
+    expected.close();
+    for (const engine of ENGINES) {
+      const page = await parseHtml(markup, engine, null, []);
+      expect(page.document.body.innerHTML, engine).toBe(tree);
+      page.close();
+    }
+  });
+});

@@ -100,16 +100,26 @@ const VOID_OR_AUTO_CLOSED = new Set([
   'command',
 ]);
 /**
- * Deepest element nesting in the markup (approximate: void and auto-closed elements are not
- * counted). The tags are the ones MARKUP_TOKEN matches, found by a scan for `<` and `>` instead
+ * What the parsers need to know of the markup before they build a tree, from one scan of its tags:
+ * the deepest element nesting (approximate: void and auto-closed elements are not counted), and
+ * whether a link start tag comes while another link may still be open (`linkInLink`; a link
+ * end tag, or any end tag that closes it, ends it: so true whenever linkedom nests a link in
+ * a link, sometimes when it does not). The tags are the ones MARKUP_TOKEN matches, found by a scan for `<` and `>` instead
  * of the pattern (a match object per tag cost about 2% of a page's clean): a comment runs to
  * `-->` (or the end), a script or style block to its end tag followed by white space, `/` or `>`
  * (or the end), and a tag is `<`, an optional `/`, a letter and name characters, then anything
  * up to the first `>`; it closes itself when a `/` stands right before that `>`.
  */
-export function nestingDepth(markup: string): number {
+export interface MarkupSurvey {
+  depth: number;
+  linkInLink: boolean;
+}
+
+export function surveyMarkup(markup: string): MarkupSurvey {
   let depth = 0;
   let max = 0;
+  let openLinks = 0;
+  let linkInLink = false;
   // The first `>` after the last tag start looked at: for any later `<` before it, the next `>`
   // is the same one, so a run of `<` with no `>` (code, maths, `<a <a <a`) is read once.
   let gt = -1;
@@ -144,9 +154,18 @@ export function nestingDepth(markup: string): number {
       if (closing) depth = Math.max(0, depth - 1);
       else if (++depth > max) max = depth;
     }
+    if (nameEnd - nameStart === 1 && (markup.charCodeAt(nameStart) | 32) === 97) {
+      if (closing) openLinks = 0;
+      else if (++openLinks > 1) linkInLink = true;
+    }
     at = markup.indexOf('<', gt + 1);
   }
-  return max;
+  return { depth: max, linkInLink };
+}
+
+/** The deepest element nesting in the markup (`surveyMarkup`). */
+export function nestingDepth(markup: string): number {
+  return surveyMarkup(markup).depth;
 }
 
 /** The longest name in VOID_OR_AUTO_CLOSED: a longer name is not looked up. */
@@ -252,15 +271,32 @@ async function parseWithJsdom(html: string, url: string | null, warnings: string
   };
 }
 
-async function parseWithLinkedom(html: string): Promise<ParsedPage> {
+async function parseWithLinkedom(html: string, linkInLink: boolean): Promise<ParsedPage> {
   linkedomModule ??= import('linkedom');
   const { parseHTML } = await linkedomModule;
   readsBogusCdata ??= parseHTML(CDATA_PROBE).document.body?.textContent === 'y]]>';
-  const { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
+  let { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
+  if (linkInLink && hasNestedLink(document as unknown as Document)) {
+    // linkedom's tokenizer nests a link opened inside another; an HTML5 parser closes the outer
+    // one first (the adoption agency algorithm), which moves blocks and clones links. Rather
+    // than redo that by hand, such a page goes through parse5 (jsdom's parser) and linkedom
+    // reads its well-formed serialisation.
+    parse5Module ??= import('parse5');
+    const { parse, serialize } = await parse5Module;
+    ({ document } = parseHTML(serialize(parse(html, { scriptingEnabled: false }))));
+  }
   repairBody(document as unknown as Document);
   placeAfterBody(document as unknown as Document);
   placeLeadingHeadElements(document as unknown as Document, html);
   return { document: document as unknown as Document, close() {} };
+}
+
+/** Whether a link holds another link, which no HTML5 parser builds outside a table cell. */
+function hasNestedLink(document: Document): boolean {
+  for (const link of Array.from(document.getElementsByTagName('a'))) {
+    for (let above = link.parentElement; above; above = above.parentElement) if (above.localName === 'a') return true;
+  }
+  return false;
 }
 
 type Parse5Module = typeof Parse5;
@@ -535,16 +571,19 @@ export function elementCounts(document: Document): { elements: number; mostChild
 /**
  * Parse `html` with `engine`, then take scripts, style blocks and comments out of the tree
  * (`removeNonContent`; for jsdom most are cut from the markup first, `cutNonContent`). When the engine throws (jsdom's CSS parsing on some real pages), retry
- * once without `style` attributes and record a warning.
+ * once without `style` attributes and record a warning. `survey` is `surveyMarkup(html)` when the
+ * caller has it (html flattened after the survey keeps its links); else it is taken here.
  */
 export async function parseHtml(
   html: string,
   engine: EngineName,
   url: string | null,
   warnings: string[],
+  survey?: MarkupSurvey,
 ): Promise<ParsedPage> {
+  const linkInLink = engine === 'linkedom' && (survey ?? surveyMarkup(html)).linkInLink;
   const parse = (markup: string) =>
-    engine === 'jsdom' ? parseWithJsdom(markup, safeUrl(url), warnings) : parseWithLinkedom(markup);
+    engine === 'jsdom' ? parseWithJsdom(markup, safeUrl(url), warnings) : parseWithLinkedom(markup, linkInLink);
   // Comments before the doctype or the first tag are children of the document, never content
   // (jsdom's cost for thousands of them grows with their square): parsing starts after them.
   // A comment left open runs to the end of the page, which is then empty, as in a browser.

@@ -9,7 +9,7 @@ import type { DocumentMetadata, PageTypeResult, Removal, StatusReason } from '@c
 
 import { extractBlocks } from './blocks.js';
 import type { Block } from './blocks.js';
-import { elementCounts, flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
+import { elementCounts, flattenMarkup, jsdomReleased, parseHtml, surveyMarkup } from './dom.js';
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import {
@@ -53,7 +53,8 @@ export async function htmlPipeline(
 ): Promise<Pipeline> {
   // Scripts, style blocks and comments stay in the markup: the parser finds where they end.
   let markup = html;
-  const depth = nestingDepth(markup);
+  const survey = surveyMarkup(markup);
+  const { depth } = survey;
   const preReasons: StatusReason[] = [];
   if (depth > MAX_DEPTH) {
     markup = flattenMarkup(markup);
@@ -72,7 +73,7 @@ export async function htmlPipeline(
       `the page is ${markup.length} characters after preparation, too large for jsdom in reasonable time and memory; linkedom was used`,
     );
   }
-  let page = await parseHtml(markup, engine, url, warnings);
+  let page = await parseHtml(markup, engine, url, warnings, survey);
   if (engine === 'jsdom') {
     const counts = elementCounts(page.document);
     const crowded =
@@ -88,7 +89,7 @@ export async function htmlPipeline(
       warnings.push(
         `the page has ${crowded}, too many for jsdom in reasonable time (Readability's cost there grows with the square of a sibling list); linkedom was used`,
       );
-      page = await parseHtml(markup, engine, url, warnings);
+      page = await parseHtml(markup, engine, url, warnings, survey);
     }
   }
   try {
@@ -184,7 +185,7 @@ export async function htmlPipeline(
     // A fresh parse of the page with the DOM rules applied (Readability strips the document it
     // searches), adopted as the page when `pick` finds the content's root in it.
     const reparse = async (pick: (body: Element, blocks: Block[]) => Element | null): Promise<Element | null> => {
-      const fresh = await parseHtml(markup, engine, url, []);
+      const fresh = await parseHtml(markup, engine, url, [], survey);
       const freshRemovals: PendingRemoval[] = [];
       const freshSuspicions: string[] = [];
       const freshContext = {
@@ -258,7 +259,7 @@ export async function htmlPipeline(
       });
       // Readability strips the document while it searches: start again from a fresh parse.
       page.close();
-      page = await parseHtml(markup, engine, url, []);
+      page = await parseHtml(markup, engine, url, [], survey);
       document = page.document;
       context.document = document;
       context.stage = 'dom-before';

@@ -9,7 +9,7 @@ import { PAGE_TYPES, savedFromUrl } from '@corpuskit/document';
 import type { PageType, PageTypeResult } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
-import { flattenMarkup, jsdomReleased, nestingDepth, parseHtml } from './dom.js';
+import { flattenMarkup, jsdomReleased, parseHtml, surveyMarkup } from './dom.js';
 import type { EngineName } from './dom.js';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './features/page.js';
 import { readPageMetadata } from './metadata.js';
@@ -113,9 +113,10 @@ export async function pageTypeFeatures(
 ): Promise<number[]> {
   const html = typeof input === 'string' ? input : decodeBytes(input, null).text;
   let markup = html;
-  if (nestingDepth(markup) > MAX_FEATURE_DEPTH) markup = flattenMarkup(markup);
+  const survey = surveyMarkup(markup);
+  if (survey.depth > MAX_FEATURE_DEPTH) markup = flattenMarkup(markup);
   const url = options.url ?? savedFromUrl(html, 4096);
-  const page = await parseHtml(markup, options.engine ?? 'linkedom', url, []);
+  const page = await parseHtml(markup, options.engine ?? 'linkedom', url, [], survey);
   try {
     // The page's URL, else its canonical URL, as clean() gives it.
     return pageFeatures(page.document, url ?? readPageMetadata(page.document, { url, fetchedAt: null }).canonicalUrl);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from './clean.js';
 import { applyDomRules } from './dom-engine.js';
 import type { DomRuleContext } from './dom-engine.js';
-import { flattenMarkup, nestingDepth, parseHtml, shapeForLinkedom } from './dom.js';
+import { flattenMarkup, nestingDepth, parseHtml, shapeForLinkedom, surveyMarkup } from './dom.js';
 import { Deadline } from './options.js';
 
 const PARAGRAPH =
@@ -17,6 +17,14 @@ describe.each(['linkedom', 'jsdom'] as const)('bad input on %s', (engine) => {
     const document = await clean(html, { engine });
     expect(document.text).toContain('container traffic grew');
     expect(document.status).toBe('suspect');
+    expect(document.reasons.map((reason) => reason.code)).toContain('too-deep');
+  });
+
+  it('10,000 links never closed: cleaned, no stack overflow', async () => {
+    // Flattening keeps links, and linkedom's tokenizer nested each in the one before.
+    const html = `<html><body><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p>${'<a href="/x">tag '.repeat(10_000)}</body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toContain('container traffic grew');
     expect(document.reasons.map((reason) => reason.code)).toContain('too-deep');
   });
 
@@ -257,6 +265,15 @@ describe('markup helpers', () => {
       for (let j = 1 + next(24); j > 0; j--) markup += pieces[next(pieces.length)];
       expect(nestingDepth(markup), markup).toBe(byPattern(markup));
     }
+  });
+
+  it('tells whether a link opens while another may be open, outside comments and scripts', () => {
+    const linkInLink = (markup: string) => surveyMarkup(markup).linkInLink;
+    expect(linkInLink('<a href="/1">x<b><a href="/2">y</a></b></a>')).toBe(true);
+    expect(linkInLink('<A HREF="/1">x<div><p><a\nhref="/2">y</a></div>')).toBe(true);
+    expect(linkInLink('<a href="/1">x</a> <a href="/2">y</A><a>z</a>')).toBe(false);
+    expect(linkInLink('<a>x<!-- <a> --></a><script>"<a><a>"</script><abbr><a>y</a></abbr><area><a>z</a>')).toBe(false);
+    expect(surveyMarkup('<div><a>x</a><div>y</div></div>')).toEqual({ depth: 2, linkInLink: false });
   });
 
   it('flattens deep markup to paragraphs', () => {
