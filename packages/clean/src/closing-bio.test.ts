@@ -45,11 +45,37 @@ describe('a closing author biography', () => {
   it('goes in parentheses and with the roles of other trades', async () => {
     for (const bio of [
       '(Mary Stone is an attorney at Stone & Rivers, admitted in two states.)',
-      'Mary Stone is the chief engineer of the county and has built three of its bridges.',
+      'Dr. Jane Rivers is the chief engineer of the county and has built three of its bridges.',
     ]) {
       const document = await clean(page(bio), { url, engine: 'linkedom', pageType: 'article' });
-      expect(document.text).not.toContain('Mary Stone');
+      expect(document.text).not.toContain('admitted in two states');
+      expect(document.text).not.toContain('chief engineer');
       expect(document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([bio]);
     }
+  });
+
+  it('stays when the page names its writer and the paragraph describes someone else, on both engines', async () => {
+    // A story's closing line about its subject reads like a biography.
+    for (const engine of ENGINES) {
+      for (const last of [
+        'Dave Miller is the head coach of the Riverside Hawks, who play the Lakers at home on Saturday.',
+        'Anna Berg is the CEO of Northwind Freight, which employs 4,000 people in the region.',
+        'Ramos is a graduate of the University of Lisbon and has lived in the town since 1998.',
+      ]) {
+        const document = await clean(page(last), { url, engine, pageType: 'article' });
+        expect(document.text, `${engine}: ${last}`).toContain(last);
+        expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+      }
+    }
+  });
+
+  it('goes when no writer is named and it reads as a biography', async () => {
+    const unsigned = page('Mary Stone is a senior fellow at the Institute for Town Planning.').replace(
+      '<meta name="author" content="Jane Rivers">',
+      '',
+    );
+    const document = await clean(unsigned, { url, engine: 'linkedom', pageType: 'article' });
+    expect(document.metadata.byline).toBeNull();
+    expect(document.text).not.toContain('senior fellow');
   });
 });

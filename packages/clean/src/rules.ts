@@ -89,7 +89,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'about-company': 1,
   'trailing-short': 1,
   'repeated-run': 1,
-  'closing-bio': 2,
+  'closing-bio': 3,
   'after-prose': 1,
   'closing-link': 1,
   'repeated-block': 1,

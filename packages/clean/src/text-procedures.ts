@@ -309,18 +309,36 @@ const BIO_MAX_CHARS = 500;
 /** … or this many when it starts with the article's byline (the author's own, often a career in full). */
 const BYLINE_BIO_MAX_CHARS = 1000;
 
-/** `closing-bio`: a one-paragraph author biography among the last two kept blocks. */
+/** A name's words, lower-cased: the letters runs of two or more (initials and punctuation left out). */
+const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]+/gu;
+/** A biography names its subject within its first words ("Dr. Jane Rivers is …"). */
+const BIO_NAME_WORDS = 5;
+/** A paragraph wholly in parentheses: an editor's note on a contributor. */
+const PARENTHESIZED = /^\(.*\)\.?$/su;
+
+/**
+ * `closing-bio`: a one-paragraph author biography among the last two kept blocks. When the page
+ * names its writer, the paragraph must name one of the writer's names in its first words (or be
+ * an editor's note in parentheses): a story that ends "Dave Miller is the head coach of …"
+ * describes its subject, not its author.
+ */
 function closingBio(state: TextState): void {
   const id = 'author-bio/bio-sentence';
   if (!state.enabled(id)) return;
   const start = pattern(id, 'start');
   const joined = pattern(id, 'joined');
   const role = pattern(id, 'role');
+  const { byline } = state.context;
+  const writer = byline === null ? null : new Set(Array.from(byline.matchAll(NAME_WORD), (m) => m[0].toLowerCase()));
   const stillKept = keptOrder(state);
   for (const i of stillKept.slice(-2)) {
     const text = state.blocks[i]!.text.trim();
     if (stillKept.length < 3 || state.blocks[i]!.kind === 'heading') continue;
-    const byAuthor = state.context.byline !== null && text.startsWith(`${state.context.byline} `);
+    const byAuthor = byline !== null && text.startsWith(`${byline} `);
+    if (writer && writer.size > 0 && !byAuthor && !PARENTHESIZED.test(text)) {
+      const opening = Array.from(text.matchAll(NAME_WORD), (m) => m[0].toLowerCase()).slice(0, BIO_NAME_WORDS);
+      if (!opening.some((word) => writer.has(word))) continue;
+    }
     if (state.facts[i]!.chars > (byAuthor ? BYLINE_BIO_MAX_CHARS : BIO_MAX_CHARS)) continue;
     if ((start.test(text) || joined.test(text) || byAuthor) && role.test(text))
       state.remove(i, id, 'a closing author biography');
