@@ -169,8 +169,12 @@ const MAX_NAMED_CAPTION_CHARS = 400;
 const CAPTION_PICTURE_LEVELS = 3;
 /** Named captions holding more than this share of the text are the article (a gallery). */
 const MAX_NAMED_CAPTION_SHARE = 0.3;
+/** A caption numbered as a step: "1.", "2)", "Step 3:", "Schritt 4 –" (a word of up to 12 letters, then the number). */
+const NUMBERED = /^\s*(?:\p{L}{1,12}\s*)?\d{1,3}\s*[.:)–—-]/u;
+/** This many numbered captions are a sequence of illustrated steps: the body, not picture captions. */
+const STEP_SEQUENCE = 3;
 
-/** True when a token of the element's class names a caption (`media__caption`, `storyMediaCaption`; not `captioned`). */
+/** True when a token of the element's class names a caption (`media__caption`, `photoCaption`; not `captioned`). */
 function namesCaption(element: Element): boolean {
   const value = element.getAttribute('class');
   if (!value || !/caption/i.test(value)) return false;
@@ -187,7 +191,8 @@ function namesCaption(element: Element): boolean {
  * selectors know the common caption classes; sites name theirs in their own class scheme
  * (`media__caption`, `article__img__caption`). A wrapper named so (`wp-caption`) holds the
  * picture itself and is left to that rule. When such captions hold more than a third of the
- * text, they are the article (a gallery) and stay.
+ * text, they are the article (a gallery) and stay; so do captions numbered as steps (three or
+ * more: "Step 1: …") and captions in an ordered list: the steps of a how-to are its body.
  */
 export function namedCaptions(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
   if (context.captions !== 'drop') return;
@@ -231,7 +236,9 @@ export function namedCaptions(context: DomRuleContext, root: ParentNode, ruleId:
     captionChars += chars;
   }
   if (captionChars === 0 || captionChars > MAX_NAMED_CAPTION_SHARE * context.bodyChars) return;
+  if (captions.filter((element) => NUMBERED.test(textOf(element))).length >= STEP_SEQUENCE) return;
   for (const element of captions) {
+    if (element.closest('ol')) continue; // an item of an ordered list: a step
     checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element) || guarded(context, element, ruleId, root)) continue;
     removeElement(context, element, ruleId, reason);

@@ -266,7 +266,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'caption/named',
     category: 'caption',
     description:
-      "Captions in a site's own class scheme (a class token with the part caption: media__caption, storyMediaCaption) when captions are dropped, on articles: holding no picture and no heading, beside a picture (an element up to three levels above holds one), 400 characters or less; none when they hold more than 30% of the text (a gallery).",
+      'Captions in a site\'s own class scheme (a class token with the part caption: media__caption, photoCaption) when captions are dropped, on articles: holding no picture and no heading, beside a picture (an element up to three levels above holds one), 400 characters or less; none when they hold more than 30% of the text (a gallery), when three or more are numbered ("Step 1: …") or in an ordered list (the steps of a how-to).',
     stages: ['dom-before', 'dom-after'],
     pageTypes: ['article'],
     revision: 1,
@@ -294,6 +294,20 @@ export const DONATION_CREDIT_RULES = defineRules([
           input:
             '<figure class="photo"><img src="a.jpg" alt=""><h3 class="photo__caption">The hall in winter</h3></figure>',
           target: 'The hall in winter',
+        },
+        {
+          input: [1, 2, 3]
+            .map(
+              (n) =>
+                `<div class="step"><img src="s${n}.jpg" alt=""><div class="step__caption">Step ${n}: fold the sheet along line ${n} and press it flat.</div></div>`,
+            )
+            .join(''),
+          target: 'Step 2: fold the sheet along line 2 and press it flat.',
+        },
+        {
+          input:
+            '<ol class="steps"><li><img src="s1.jpg" alt=""><p class="step-caption">Mix the flour and the water in a bowl.</p></li><li><img src="s2.jpg" alt=""><p class="step-caption">Knead the dough for ten minutes.</p></li></ol>',
+          target: 'Knead the dough for ten minutes.',
         },
       ],
     },

@@ -73,7 +73,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'link-block': 1,
   'email-form': 1,
   'rating-widget': 1,
-  'named-caption': 1,
+  'named-caption': 2,
   'site-selectors': 2,
   'outside-article': 1,
   'post-chrome': 5,
