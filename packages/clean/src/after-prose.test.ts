@@ -100,3 +100,43 @@ describe('blocks after the element that holds the article’s prose', () => {
       expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
   });
 });
+
+describe('a lone link line left last once the box under it went (related/closing-link)', () => {
+  const box = `<div class="box"><p>${BOX_LINE}</p></div>`;
+  const tails = {
+    'a forum link goes': ['<p><a href="/forum/library">The library in our readers’ forum</a></p>', false],
+    'a section of one source under its heading stays': [
+      '<h3>Source</h3><p><a href="https://council.example/minutes">Council minutes of 3 March</a></p>',
+      true,
+    ],
+    'a link to the report, a document file, stays': [
+      '<p><a href="https://council.example/files/library-plans.PDF#page=2">The full plans, 40 pages</a></p>',
+      true,
+    ],
+  } as const;
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    for (const [name, [tail, kept]] of Object.entries(tails)) {
+      it(`${name} (${engine})`, async () => {
+        const doc = await clean(page(`<div class="story">${paragraphs('library', 1, 8)}${tail}</div>${box}`), {
+          url,
+          engine,
+          pageType: 'article',
+        });
+        expect(doc.text).not.toContain(BOX_LINE);
+        const line = tail
+          .replace(/<[^>]+>/g, '|')
+          .split('|')
+          .filter(Boolean)
+          .at(-1)!;
+        const closing = doc.removed.filter((r) => r.rule === 'related/closing-link');
+        if (kept) {
+          expect(doc.text.trim().endsWith(line)).toBe(true);
+          expect(closing).toEqual([]);
+        } else {
+          expect(doc.text).not.toContain(line);
+          expect(closing.map((r) => r.text)).toEqual([line]);
+        }
+      });
+    }
+  }
+});

@@ -190,10 +190,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/closing-link',
     category: 'related',
     description:
-      'A single link-only line left last once the box under it went as after-prose (trailing-links stops at the box); not when the line above it links out too (a list of further reading).',
+      'A single link-only line left last once the box under it went as after-prose (trailing-links stops at the box); not when the line above it links out too (a list of further reading) or is a heading (a section of one source or download), nor when the link goes to a document file (.pdf, .docx, .xlsx, ...: the report the article is about).',
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 1,
+    revision: 2,
     text: { procedure: 'closing-link' },
     examples: {
       remove: [
@@ -208,6 +208,18 @@ export const RELATED_AUTHOR_RULES = defineRules([
           input: `<div class="report">${HARBOUR_REPORT}<ul><li><a href="/pontoons">How the new pontoons were built</a></li><li><a href="/fees">Harbour fees for short stays</a></li></ul></div>${HARBOUR_BOX}`,
           at: 'end',
           target: 'Harbour fees for short stays',
+        },
+        // A section of one source under its heading: the heading is not left last.
+        {
+          input: `<div class="report">${HARBOUR_REPORT}<h3>Sources</h3><p><a href="https://port.example/figures">Port authority mooring figures</a></p></div>${HARBOUR_BOX}`,
+          at: 'end',
+          target: 'Port authority mooring figures',
+        },
+        // The article's own report, a document file.
+        {
+          input: `<div class="report">${HARBOUR_REPORT}<p><a href="https://port.example/files/harbour-report.pdf?v=2">The whole report, 40 pages</a></p></div>${HARBOUR_BOX}`,
+          at: 'end',
+          target: 'The whole report, 40 pages',
         },
       ],
     },

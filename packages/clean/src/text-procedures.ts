@@ -409,11 +409,35 @@ function afterProse(state: TextState): void {
 /** A line counts as link-only from this share of its text in links (as for `trailing-links`). */
 const LINK_LINE_MIN_DENSITY = 0.7;
 
+/** A link's path ends in a document file's extension (a report, a form, a spreadsheet, slides). */
+const DOCUMENT_PATH = /\.(?:pdf|docx?|odt|rtf|xlsx?|ods|csv|pptx?|odp|epub)$/i;
+
+/** Whether a link of the block leads to a document file (the article's own source or report). */
+function linksToDocument(block: Block): boolean {
+  for (const node of block.nodes) {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) continue;
+    const around = element.closest('a[href]');
+    const links = around ? [around] : Array.from(element.querySelectorAll('a[href]'));
+    for (const link of links) {
+      let path: string;
+      try {
+        path = new URL(link.getAttribute('href') ?? '', 'https://example.invalid/').pathname;
+      } catch {
+        continue;
+      }
+      if (DOCUMENT_PATH.test(path)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * `closing-link`: a single link-only line left last once `after-prose` removed what stood under
  * it (a forum link above a product box; `trailing-links` had stopped at the box). Only a lone
  * line: when the line above it links out too, the two are a list of further reading that the
- * article ends with.
+ * article ends with; when the line above is a heading, the line is its section (a source, a
+ * download); a link to a document file is the article's own report or source.
  */
 function closingLink(state: TextState): void {
   const id = 'related/closing-link';
@@ -428,6 +452,7 @@ function closingLink(state: TextState): void {
   const fact = state.facts[last]!;
   if (fact.long || fact.linkDensity < LINK_LINE_MIN_DENSITY) return;
   if (state.facts[above]!.linkDensity >= LINK_LINE_MIN_DENSITY) return;
+  if (state.blocks[above]!.kind === 'heading' || linksToDocument(state.blocks[last]!)) return;
   state.remove(last, id, 'a lone link-only line left last once the box under it went');
 }
 
