@@ -122,6 +122,15 @@ const SHOP_HOVER_PAGE = SHOP_PAGE.replace(
   '</p><p>Each mug is made to order and sent within three weeks. <span class="delivery-tooltip">Your order should arrive by this date if you buy today; the date depends on the carrier and your address.</span></p><p>It is safe',
 );
 
+/**
+ * What carries a tooltip is shown on the page: a term marked has-tooltip inside a sentence, the
+ * visible line of a .tooltip holding its .tooltiptext, a spec table whose cells carry tooltips.
+ */
+const SHOP_TOOLTIP_CARRIERS_PAGE = SHOP_PAGE.replace(
+  '</p><p>It is safe',
+  '</p><p>The clay is fired twice, the second time with a <span class="has-tooltip">salt glaze</span> that gives the brown its shine.</p><p class="ships"><span class="tooltip">Ships in three weeks<span class="tooltiptext">Made to order in the studio.</span></span></p><table class="specs with-tooltips"><tr><th>Volume</th><td>330 millilitres</td></tr><tr><th>Clay</th><td>Local stoneware</td></tr></table><p>It is safe',
+);
+
 /** A header's menu drawn as a plain list of links inside the main region. */
 const PLAIN_MENU = `<div class="top"><ul>${['Mugs', 'Bowls', 'Plates', 'Vases', 'Workshops', 'Contact']
   .map((label) => `<li><a href="/${label.toLowerCase()}">${label}</a></li>`)
@@ -636,10 +645,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (role tooltip, or a class, id or tag word tooltip, tool-tip, popover or infotip: delivery estimates, return terms, a seller's card). Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden. Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 4,
+    revision: 5,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -671,6 +680,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'Each mug is made to order and sent within three weeks.',
           options: { pageType: 'product' },
         },
+        {
+          input: SHOP_TOOLTIP_CARRIERS_PAGE,
+          at: 'top',
+          target: 'with a salt glaze that gives the brown its shine',
+          options: { pageType: 'product' },
+        },
+        {
+          input: SHOP_TOOLTIP_CARRIERS_PAGE,
+          at: 'top',
+          target: 'Ships in three weeks',
+          options: { pageType: 'product' },
+        },
+        { input: SHOP_TOOLTIP_CARRIERS_PAGE, at: 'top', target: 'Local stoneware', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
         { input: SHOP_ROWS_PAGE, at: 'top', target: 'Height 10 cm, width 8.5 cm', options: { pageType: 'product' } },
         { input: SHOP_NAMED_REVIEWS_PAGE, at: 'top', target: 'The mug from above', options: { pageType: 'product' } },

@@ -202,3 +202,53 @@ describe('tooltips and popovers on product pages', () => {
     });
   }
 });
+
+// What carries a tooltip is shown on the page: a glossary term marked has-tooltip inside a
+// sentence, the visible line of the CSS-only pattern (a .tooltip holding its .tooltiptext), a spec
+// table whose cells carry tooltips (with-tooltips).
+const CARRIERS = `<!doctype html><html><head><title>Kettle K6</title></head><body>
+<div class="page"><h1>Kettle K6</h1>
+<div class="copy">${['spout', 'lid', 'base', 'handle'].map(para).join('')}
+<p>It boils a litre in ninety seconds thanks to its <span class="has-tooltip">rapid-boil element</span> and switches itself off when dry.</p>
+<p class="delivery"><span class="tooltip">Free delivery in two days<span class="tooltiptext">On orders over 40 euros, to mainland addresses.</span></span></p></div>
+<table class="specs with-tooltips"><tr><th>Capacity</th><td>1.7 litres</td></tr><tr><th>Power</th><td>3000 watts</td></tr><tr><th>Weight</th><td>1.1 kilograms</td></tr></table>
+<div class="help-trigger tooltip"><span>Need help?</span></div>
+<div class="tooltip-content" aria-hidden="true">Ask our staff by phone between nine and five.</div>
+</div></body></html>`;
+
+describe('what carries a tooltip on product pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`keeps the term in a sentence, the visible line and the spec table; takes the popup (${engine})`, async () => {
+      const doc = await clean(CARRIERS, { url: 'https://shop.example.com/k6', engine, pageType: 'product' });
+      expect(doc.text).toContain('thanks to its rapid-boil element and switches itself off');
+      expect(doc.text).toContain('Free delivery in two days');
+      expect(doc.text).toContain('3000 watts');
+      expect(doc.text).toContain('Need help?');
+      expect(doc.text).not.toContain('Ask our staff by phone');
+    });
+
+    // jsdom's selector engine makes the rating test of the sibling groups slow on thousands of
+    // siblings (before the tooltips are looked at): fewer there.
+    const count = engine === 'linkedom' ? 10_000 : 1_000;
+    it(`walks ${count} tooltips in one paragraph in time (${engine})`, async () => {
+      const tips = Array.from(
+        { length: count },
+        (_, i) => `Word ${i}. <span class="tooltip">Tip ${i} for the word.</span> `,
+      ).join('');
+      const page = await parseHtml(
+        `<!doctype html><html><body><div class="page"><h1>Kettle</h1><p>${tips}</p></div></body></html>`,
+        engine,
+        null,
+        [],
+      );
+      try {
+        const started = Date.now();
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(rows.length).toBe(count);
+      } finally {
+        page.close();
+      }
+    });
+  }
+});

@@ -16,8 +16,10 @@
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
+import { hiddenByInlineStyle } from './inline-style.js';
 import { siblingGroups } from './features/repeated.js';
 import { ruleById } from './rules.js';
+import { endsLikeSentence } from './text-util.js';
 
 const RULE = 'boilerplate/shop-rows' as const;
 
@@ -102,7 +104,7 @@ const REVIEWS_WORD = /(?:^|[^a-z])reviews?(?:$|[^a-z])/;
  */
 function isContent(el: Element): boolean {
   const tag = el.localName.toLowerCase();
-  return tag === 'article' || tag === 'main' || el.querySelector('h1') !== null;
+  return tag === 'article' || tag === 'main' || el.getElementsByTagName('h1').length > 0;
 }
 
 /**
@@ -126,13 +128,97 @@ function reviewSections(root: Element): Element[] {
 }
 
 /**
- * A tooltip or popover: `role="tooltip"`, or a class, id or tag word `tooltip`, `tool-tip`,
- * `popover` or `infotip` (`a-popover-preload`, `price__tooltip-wrapper`, `<tool-tip>`).
+ * A class or id token naming a tooltip or popover itself, the popup and not what carries it:
+ * `tooltip`, `c-tooltip`, `tooltip__content`, `tooltip-text`, `a-popover-content`, `popover-body`.
  */
-const HOVER_WORD = /(?:^|[^a-z])(?:tool-?tips?|popovers?|infotips?)(?:$|[^a-z])/;
+const POPUP_TOKEN = /^(?:.*[-_])?(?:tool-?tip|popover)(?:[-_]*(?:content|body|text|inner))?$/;
+/** A token naming the element that carries a tooltip: `has-tooltip`, `with-tooltips`, `tooltip-trigger`. */
+const CARRIER_TOKEN = /^(?:has|with)[-_]|[-_](?:trigger|toggle|wrapper|host)$/;
+/** Lists and tables are shown on the page (a spec table whose cells carry tooltips). */
+const NEVER_POPUP = new Set(['table', 'thead', 'tbody', 'tr', 'ul', 'ol', 'dl']);
+/** Inline elements: one inside a sentence is a word of it. */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'cite',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'mark',
+  'small',
+  'span',
+  'strong',
+  'sup',
+  'u',
+]);
+/** A tip is a sentence or two; a longer popup is taken only when hidden. */
+const MAX_TIP_CHARS = 300;
+/** Siblings looked at for the text around an inline popup. */
+const MAX_AROUND_NODES = 20;
 
-function isHoverText(el: Element): boolean {
-  return el.getAttribute('role') === 'tooltip' || HOVER_WORD.test(`${el.localName.toLowerCase()} ${classWords(el)}`);
+function namesPopup(el: Element): boolean {
+  if (el.getAttribute('role') === 'tooltip') return true;
+  const tag = el.localName.toLowerCase();
+  if (tag === 'tool-tip' || tag === 'tooltip') return true;
+  const tokens = classWords(el).split(/\s+/).filter(Boolean);
+  return tokens.some((t) => POPUP_TOKEN.test(t)) && !tokens.some((t) => CARRIER_TOKEN.test(t));
+}
+
+function isHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenByInlineStyle(el);
+}
+
+/** The text next to `el` inside its block, `step` -1 before and 1 after (inline ancestors crossed). */
+function textBeside(el: Element, step: -1 | 1): string {
+  let text = '';
+  let looked = 0;
+  for (let node: Element | null = el; node && INLINE.has(node.localName.toLowerCase()); node = node.parentElement) {
+    for (let s = step < 0 ? node.previousSibling : node.nextSibling; s && looked < MAX_AROUND_NODES; looked++) {
+      const t = s.nodeType === 1 && !INLINE.has((s as Element).localName.toLowerCase()) ? '' : (s.textContent ?? '');
+      text = step < 0 ? t + text : text + t;
+      if (text.trim() !== '') return text.trim();
+      s = step < 0 ? s.previousSibling : s.nextSibling;
+    }
+  }
+  return text.trim();
+}
+
+/** An inline element with text of its sentence before it or after it (a glossary term, the visible part). */
+function insideSentence(el: Element): boolean {
+  if (!INLINE.has(el.localName.toLowerCase())) return false;
+  const before = textBeside(el, -1);
+  const after = textBeside(el, 1);
+  return (before !== '' && !endsLikeSentence(before)) || /^\p{Ll}/u.test(after);
+}
+
+/**
+ * A tooltip or popover, the popup only (`role="tooltip"`, a `<tool-tip>`, or see POPUP_TOKEN):
+ * never a list or table, never one that holds another popup (it is the visible part around it),
+ * never a word of a sentence unless its role says it is the popup; a tip is short, or hidden.
+ */
+function isHoverText(el: Element, stats: TextStats): boolean {
+  if (!namesPopup(el) || NEVER_POPUP.has(el.localName.toLowerCase())) return false;
+  if (stats.of(el).chars > MAX_TIP_CHARS && !isHidden(el)) return false;
+  // role="tooltip" is the popup's own role (its trigger points at it with aria-describedby).
+  if (el.getAttribute('role') !== 'tooltip' && insideSentence(el)) return false;
+  return !holdsPopup(el);
+}
+
+/** A popup holds a few elements; one past this is a part of the page. */
+const MAX_POPUP_ELEMENTS = 500;
+
+/** Whether a popup is inside `el` (then `el` is what carries it), or `el` is too big to be a tip. */
+function holdsPopup(el: Element): boolean {
+  const stack: Element[] = [];
+  for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  for (let seen = 0; stack.length > 0; seen++) {
+    const e = stack.pop()!;
+    if (seen >= MAX_POPUP_ELEMENTS || namesPopup(e)) return true;
+    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return false;
 }
 
 /**
@@ -140,12 +226,12 @@ function isHoverText(el: Element): boolean {
  * clicking a control (delivery and return terms, what a badge means, a seller's card, a form to
  * report a lower price). The content itself (see isContent) is not one: the walk goes on inside it.
  */
-function hoverTexts(root: Element): Element[] {
+function hoverTexts(root: Element, stats: TextStats): Element[] {
   const out: Element[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (isHoverText(c) && !isContent(c)) out.push(c);
+      if (isHoverText(c, stats) && !isContent(c)) out.push(c);
       else walk(c, depth + 1);
     }
   };
@@ -195,7 +281,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (taken.has(e)) return true;
     return false;
   };
-  for (const element of hoverTexts(root)) {
+  for (const element of hoverTexts(root, stats)) {
     if (inTaken(element)) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
