@@ -88,9 +88,17 @@ const NOT_SPACE = /\S/;
  * holds a character `trim` keeps (`\s` is the white space `trim` removes).
  */
 export function hasText(element: Element): boolean {
+  return eachText(element, (data) => NOT_SPACE.test(data));
+}
+
+/**
+ * Visit the text and CDATA nodes below `element` in document order (the nodes `textContent`
+ * reads), without a stack or a node list; stops and returns true when `visit` returns true.
+ */
+function eachText(element: Element, visit: (data: string) => boolean): boolean {
   let node: Node | null = element.firstChild;
   while (node && node !== element) {
-    if ((node.nodeType === 3 || node.nodeType === 4) && NOT_SPACE.test((node as CharacterData).data)) return true;
+    if ((node.nodeType === 3 || node.nodeType === 4) && visit((node as CharacterData).data)) return true;
     if (node.firstChild) {
       node = node.firstChild;
       continue;
@@ -111,27 +119,18 @@ export function innerTextLength(element: Element): number {
   let length = 0;
   let started = false;
   let inSpace = false;
-  let node: Node | null = element.firstChild;
-  while (node && node !== element) {
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      const data = (node as CharacterData).data;
-      for (let i = 0; i < data.length; i++) {
-        const c = data.charCodeAt(i);
-        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c)) inSpace = started;
-        else {
-          if (inSpace) length++;
-          inSpace = false;
-          started = true;
-          length++;
-        }
+  eachText(element, (data) => {
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c)) inSpace = started;
+      else {
+        if (inSpace) length++;
+        inSpace = false;
+        started = true;
+        length++;
       }
     }
-    if (node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== element && !node.nextSibling) node = node.parentNode;
-    if (node && node !== element) node = node.nextSibling;
-  }
+    return false;
+  });
   return length;
 }
