@@ -124,10 +124,11 @@ const SKIP_TAGS = new Set([
 const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 /**
  * A run of white space within a line, except one lone plain space (already what the run becomes:
- * leaving it out of the matches spares the replacement most of the text's spaces).
+ * leaving it out of the matches spares the replacement most of the text's spaces). Line breaks
+ * are not in it: a run stops at one, so the whole text is replaced at once, line by line alike.
  */
 const SPACES =
-  /(?! (?![ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]))[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+  /(?! (?![ \t\r\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]))[ \t\r\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 interface Run {
   parts: string[];
@@ -198,10 +199,12 @@ function inlineText(root: Node, run: Run, onMarker: (index: number) => void): vo
 
 function runText(run: Run): string {
   if (run.parts.length === 0) return '';
-  return run.parts
-    .join('')
+  const text = run.parts.join('').replace(SPACES, ' ');
+  // Most runs are one line: no split into lines and join back.
+  if (!text.includes('\n')) return text.trim();
+  return text
     .split('\n')
-    .map((line) => line.replace(SPACES, ' ').trim())
+    .map((line) => line.trim())
     .filter((line) => line !== '')
     .join('\n');
 }
