@@ -1,8 +1,10 @@
 import { Readability } from '@mozilla/readability';
+import { seededInts } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { parseHtml } from './dom.js';
 import { PageReadability, hasText, innerTextLength } from './readability.js';
+import type { TextSpan } from './readability.js';
 
 const PARAGRAPH =
   'The harbour board met on Tuesday evening to decide what to do with the old ferry pier, which has been closed since the storm in March. ';
@@ -111,6 +113,36 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     expect(density).toEqual(divs.map((div) => [div.id, stock._getLinkDensity.call(ours, div)]));
     // 'lead text back to top more': 26 characters, 'back to top' at 0.3, 'more' at 1.
     expect(Object.fromEntries(density)).toMatchObject({ a: 0, b: (11 * 0.3 + 4) / 26, e: 1, g: 0 });
+    page.close();
+  });
+
+  it('counts inner text lengths from the spans kept by text, the same text read in other places', async () => {
+    // Nested elements with texts of white space and letters in many arrangements, the same texts
+    // in many places: with one map of spans for all of them (read in a shuffled order, so most
+    // texts are looked up after another element counted them), each element's length is the
+    // length of Readability's inner text.
+    const next = seededInts(11);
+    const pieces = [' ', '  ', '\t', '\n', 'a', 'bc', '\u00a0', '\u3000', '\u0085', 'x y', ' z ', '  w', 'v\n\n', '\r'];
+    const text = (): string => Array.from({ length: next(4) }, () => pieces[next(pieces.length)]!).join('');
+    const tree = (depth: number): string =>
+      Array.from({ length: 1 + next(4) }, () => {
+        const tag = ['span', 'div', 'a', 'b'][next(4)]!;
+        const inner = depth > 0 && next(3) > 0 ? tree(depth - 1) : '';
+        return `${text()}<${tag}>${text()}${inner}${text()}</${tag}>`;
+      }).join('') + text();
+    const page = await parseHtml(`<!doctype html><html><body>${tree(5)}</body></html>`, engine, null, []);
+    const ours = new PageReadability(page.document);
+    const stock = Readability.prototype as unknown as { _getInnerText(element: Element): string };
+    const elements = [...page.document.querySelectorAll('body, body *')];
+    for (let i = elements.length - 1; i > 0; i--) {
+      const j = next(i + 1);
+      [elements[i], elements[j]] = [elements[j]!, elements[i]!];
+    }
+    expect(elements.length).toBeGreaterThan(100);
+    const spans = new Map<string, TextSpan>();
+    expect(elements.map((element) => innerTextLength(element, spans))).toEqual(
+      elements.map((element) => stock._getInnerText.call(ours, element).length),
+    );
     page.close();
   });
 
