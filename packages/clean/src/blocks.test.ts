@@ -1,7 +1,7 @@
 import { seededInts } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
-import { extractBlocks, squashedText } from './blocks.js';
+import { blockElement, extractBlocks, squashedText } from './blocks.js';
 import { parseHtml } from './dom.js';
 import { squash } from './text-util.js';
 
@@ -43,6 +43,32 @@ describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) =>
     expect(blocks.map((block) => block.text)).toEqual(expected);
     expect(expected).toContain('a b c d e');
     page.close();
+  });
+});
+
+describe.each(['linkedom', 'jsdom'] as const)('blockElement on %s', (engine) => {
+  it("is a block's own element when the block is all of it, else the element its inline text stands in", async () => {
+    const page = await parseHtml(
+      `<!doctype html><html><body><div id="body"><p id="whole">One <em>whole</em> paragraph.</p>` +
+        `<em>Inline</em> text beside blocks<p id="after">After.</p>tail text` +
+        `<table><tr id="row"><td>cell</td><td>two</td></tr></table><pre id="code">x = 1</pre>` +
+        `<div id="nested"><span>only inline</span></div></div></body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const blocks = extractBlocks(page.document.body, []);
+    const idOf = (text: string) => {
+      const block = blocks.find((candidate) => candidate.text.startsWith(text));
+      return block ? (blockElement(block)?.getAttribute('id') ?? null) : 'no block';
+    };
+    expect(idOf('One whole')).toBe('whole');
+    expect(idOf('Inline text')).toBe('body');
+    expect(idOf('tail text')).toBe('body');
+    expect(idOf('cell')).toBe('row');
+    expect(idOf('x = 1')).toBe('code');
+    expect(idOf('only inline')).toBe('nested');
+    expect(blockElement({ text: 'plain', kind: 'p', level: 0, linkChars: 0, nodes: [] })).toBeNull();
   });
 });
 

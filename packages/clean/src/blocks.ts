@@ -168,6 +168,24 @@ function hasBlockDescendant(element: Element): boolean {
   return false;
 }
 
+/**
+ * The element a block's text is, or stands in. A block that is all of its element's text has that
+ * element as its one node; a block made of part of an element's text (inline text beside block
+ * children) has the inline nodes as its nodes, and the element they stand in is their parent.
+ * Null for blocks of plain-text input.
+ */
+export function blockElement(block: Block): Element | null {
+  const first = block.nodes[0];
+  if (!first) return null;
+  if (block.nodes.length === 1 && first.nodeType === 1) {
+    const tag = tagOf(first);
+    // A row's cells are inline nodes of the row's run; any other block tag was a block of its own.
+    const cell = block.kind === 'row' && (tag === 'td' || tag === 'th');
+    if ((BLOCK_TAGS.has(tag) && !cell) || hasBlockDescendant(first as Element)) return first as Element;
+  }
+  return first.parentElement;
+}
+
 /** Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded. */
 function inlineText(root: Node, run: Run, onMarker: (index: number) => void): void {
   const stack: Array<{ node: Node; inLink: boolean }> = [{ node: root, inLink: false }];

@@ -373,13 +373,28 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'boilerplate/trailing-short',
     category: 'boilerplate',
-    description: 'Short lines that are not sentences after the last paragraph (labels, widget titles, kickers).',
+    description:
+      "Short lines that are not sentences after the last paragraph (labels, widget titles, kickers); not a paragraph of the body's own (a `<p>` with a word, hardly a link and no 'label: value', whose parent holds the body's last long paragraph): the writer's sign-off.",
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: { procedure: 'trailing-short' },
     examples: {
-      remove: [{ input: 'Town and country', at: 'end' }],
-      keep: [{ input: 'Town and country', at: 'middle' }],
+      remove: [
+        // In an element of its own, not beside the body's paragraphs.
+        { input: '<section class="tags"><p>Town and country</p></section>', at: 'end', target: 'Town and country' },
+        { input: '<h3>Town and country</h3>', at: 'end', target: 'Town and country' },
+        // Inline text beside the body's paragraphs stands in their container, not in a paragraph.
+        { input: '<span>Town and country</span>', at: 'end', target: 'Town and country' },
+        // A paragraph beside the body's, but without a word (a comment counter) or a label and its value.
+        { input: '<p>12</p>', at: 'end', target: '12' },
+        { input: '<p>Pages: 1 2 3</p>', at: 'end', target: 'Pages: 1 2 3' },
+      ],
+      keep: [
+        { input: 'Town and country', at: 'middle' },
+        // The writer's sign-off, one more paragraph of the body.
+        { input: '<p>Best wishes,<br>Jane</p>', at: 'end', target: 'Best wishes,\nJane' },
+        { input: 'See you at the opening', at: 'end' },
+      ],
     },
   },
   {

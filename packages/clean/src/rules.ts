@@ -87,7 +87,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'related-heading': 1,
   'trailing-links': 1,
   'about-company': 1,
-  'trailing-short': 1,
+  'trailing-short': 2,
   'repeated-run': 1,
   'closing-bio': 3,
   'after-prose': 1,

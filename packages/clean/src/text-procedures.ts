@@ -5,6 +5,7 @@
 
 import { normalizeText } from '@corpuskit/document';
 
+import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { shapeKey } from './features/class-shape.js';
 import { ruleById } from './rules.js';
@@ -220,6 +221,35 @@ function aboutCompany(state: TextState): void {
   }
 }
 
+/** A closing line in the body's own markup has less than this share of its text in links … */
+const SIGN_OFF_MAX_LINK_DENSITY = 0.3;
+/** … and a word: a line of digits or one symbol is a counter or an icon. */
+const SIGN_OFF_WORD = /\p{L}\p{M}*\p{L}/u;
+/** A label and its value ("Phone: …", "Pages: 1 2 3") or a label ending in a colon: page furniture. */
+const LABEL_VALUE = /:(?:\s|$)/u;
+
+/**
+ * True when the kept block at `p` of `order` is a paragraph of the body's own: a `<p>` with a
+ * word, hardly any link and no "label: value" shape, whose parent also holds the last long
+ * paragraph above it (the writer's sign-off, "Best wishes, Jane", written as one more paragraph
+ * of the body). A label, a widget title or a kicker after the article stands in an element of
+ * its own.
+ */
+function inBodyParagraphs(state: TextState, order: readonly number[], p: number): boolean {
+  const i = order[p]!;
+  const block = state.blocks[i]!;
+  if (block.kind !== 'p' || state.facts[i]!.linkDensity >= SIGN_OFF_MAX_LINK_DENSITY) return false;
+  if (!SIGN_OFF_WORD.test(block.text) || LABEL_VALUE.test(block.text)) return false;
+  const element = blockElement(block);
+  if (element?.localName.toLowerCase() !== 'p' || !element.parentElement) return false;
+  for (let q = p - 1; q >= 0; q -= 1) {
+    if (!state.facts[order[q]!]!.long) continue;
+    const long = blockElement(state.blocks[order[q]!]!);
+    return long !== null && long !== element.parentElement && element.parentElement.contains(long);
+  }
+  return false;
+}
+
 /** `trailing-short`: short lines that are not sentences after the last paragraph. */
 function trailingShort(state: TextState): void {
   const id = 'boilerplate/trailing-short';
@@ -233,6 +263,7 @@ function trailingShort(state: TextState): void {
     if (fact.words > 8 || fact.chars > 70 || endsLikeSentence(text) || /["”»)]$/.test(text)) break;
     if (block.kind === 'li' && fact.linkDensity < 0.5) break;
     if (block.kind === 'pre' || block.kind === 'row') break;
+    if (inBodyParagraphs(state, order, p)) break;
     state.remove(i, id, 'a short line that is not a sentence, after the last paragraph');
   }
 }
