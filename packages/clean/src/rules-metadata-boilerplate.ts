@@ -131,6 +131,21 @@ const SHOP_TOOLTIP_CARRIERS_PAGE = SHOP_PAGE.replace(
   '</p><p>The clay is fired twice, the second time with a <span class="has-tooltip">salt glaze</span> that gives the brown its shine.</p><p class="ships"><span class="tooltip">Ships in three weeks<span class="tooltiptext">Made to order in the studio.</span></span></p><table class="specs with-tooltips"><tr><th>Volume</th><td>330 millilitres</td></tr><tr><th>Clay</th><td>Local stoneware</td></tr></table><p>It is safe',
 );
 
+/** A sidebar of offers inside the main region. */
+const SHOP_ASIDE_PAGE = SHOP_PAGE.replace(
+  '</div><form',
+  '</div><aside><p>This week only: ten per cent off every bowl and plate with a code at the checkout.</p></aside><form',
+);
+
+/** The buy box drawn as an aside under the name (price and pitch), and a footer closing the description. */
+const SHOP_BUY_ASIDE_PAGE = SHOP_PAGE.replace(
+  '<h1>Stoneware mug</h1>',
+  '<h1>Stoneware mug</h1><aside class="buy"><p>$24.00</p><p>One mug of local clay, in brown or grey, made to order.</p></aside>',
+).replace(
+  '</p></div><form',
+  '</p><footer><p>Guaranteed for two years against cracks in the glaze.</p></footer></div><form',
+);
+
 /** A header's menu drawn as a plain list of links inside the main region. */
 const PLAIN_MENU = `<div class="top"><ul>${['Mugs', 'Bowls', 'Plates', 'Vases', 'Workshops', 'Contact']
   .map((label) => `<li><a href="/${label.toLowerCase()}">${label}</a></li>`)
@@ -660,10 +675,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden. Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer). Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 5,
+    revision: 6,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -687,8 +702,26 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'the date depends on the carrier',
           options: { pageType: 'product' },
         },
+        {
+          input: SHOP_ASIDE_PAGE,
+          at: 'top',
+          target: 'ten per cent off every bowl',
+          options: { pageType: 'product' },
+        },
       ],
       keep: [
+        {
+          input: SHOP_BUY_ASIDE_PAGE,
+          at: 'top',
+          target: 'One mug of local clay, in brown or grey',
+          options: { pageType: 'product' },
+        },
+        {
+          input: SHOP_BUY_ASIDE_PAGE,
+          at: 'top',
+          target: 'Guaranteed for two years',
+          options: { pageType: 'product' },
+        },
         {
           input: SHOP_HOVER_PAGE,
           at: 'top',

@@ -252,3 +252,109 @@ describe('what carries a tooltip on product pages', () => {
     });
   }
 });
+
+// A product whose content holds a menu, a sidebar of offers and a footer on payment and delivery
+// (a price in a footer does not make it a buy box); the product's name sits in a header, which stays.
+const FRAME = `<!doctype html><html><head><title>Kettle K7</title></head><body>
+<div class="page"><header class="product-head"><h1>Kettle K7</h1><p>Brushed steel, 1.5 litres.</p></header>
+<nav><a href="/">Home</a> <a href="/kitchen">Kitchen</a> <a href="/kettles">Kettles</a> <button aria-expanded="false">More</button></nav>
+<div class="copy">${['spout', 'lid', 'base', 'handle'].map(para).join('')}</div>
+<aside><h2>This week only</h2><p>Ten per cent off every toaster with the code TOAST10 at the checkout.</p></aside>
+<footer><p>We accept cards, bank transfers and gift vouchers. Free delivery from 50 €.</p><form><input type="email" name="email"><button>Sign up</button></form></footer>
+</div></body></html>`;
+
+// The buy box drawn as an aside beside the gallery (price, variants, the one-line pitch) and a
+// footer closing the description (care and warranty): both the product's.
+const BUY_BOX = `<!doctype html><html><head><title>Kettle K8</title></head><body>
+<main><div class="product"><h1>Kettle K8</h1>
+<div class="gallery"><img src="k8.jpg" alt="The kettle"></div>
+<aside class="buy"><p class="price">€ 49,00</p><p>Boils 1.7 litres in under three minutes and keeps the water hot for an hour with the lid closed.</p>
+<form action="/cart"><select name="colour"><option>Steel</option><option>Black</option></select><button>Add to basket</button></form></aside>
+<div class="description">${['spout', 'lid', 'base', 'handle'].map(para).join('')}<footer><p>Two-year warranty; descale once a month in hard water areas.</p></footer></div>
+</div></main></body></html>`;
+
+describe('menus, sidebars and footers inside a product page', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`finds the nav, the aside and the footer, not the header (${engine})`, async () => {
+      const page = await parseHtml(FRAME, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(rows.map(({ element, why }) => [element.localName.toLowerCase(), why])).toEqual([
+          ['nav', 'a page landmark (nav)'],
+          ['aside', 'a page landmark (aside)'],
+          ['footer', 'a page landmark (footer)'],
+        ]);
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`drops them from a product page; the header with the name stays (${engine})`, async () => {
+      const doc = await clean(FRAME, { url: 'https://shop.example.com/k7', engine, pageType: 'product' });
+      expect(doc.text).toContain('Brushed steel, 1.5 litres.');
+      expect(doc.text).toContain('The handle of this kettle');
+      expect(doc.text).not.toContain('TOAST10');
+      expect(doc.text).not.toContain('gift vouchers');
+    });
+
+    it(`looks inside a landmark that holds the product's name (${engine})`, async () => {
+      const framed = FRAME.replace('<div class="page">', '<div class="page"><aside>').replace(
+        '</div></body>',
+        '</aside></div></body>',
+      );
+      const page = await parseHtml(framed, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(rows.map(({ element }) => element.localName.toLowerCase())).toEqual(['nav', 'aside', 'footer']);
+        expect(rows[1]!.element.textContent).toContain('TOAST10');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`keeps a buy box drawn as an aside and a footer closing the description (${engine})`, async () => {
+      const page = await parseHtml(BUY_BOX, engine, null, []);
+      try {
+        expect(shopRows(page.document.body.querySelector('.product')!)).toEqual([]);
+      } finally {
+        page.close();
+      }
+      const doc = await clean(BUY_BOX, { url: 'https://shop.example.com/k8', engine, pageType: 'product' });
+      expect(doc.text).toContain('keeps the water hot for an hour');
+      expect(doc.text).toContain('Two-year warranty');
+      // Without its price and form the aside is a sidebar; a footer after a block is the page's.
+      const bare = BUY_BOX.replace('<p class="price">€ 49,00</p>', '')
+        .replace(/<form[\s\S]*?<\/form>/, '')
+        .replace('<footer>', '</div><footer>')
+        .replace('</footer></div>', '</footer>');
+      const framed = await parseHtml(bare, engine, null, []);
+      try {
+        const rows = shopRows(framed.document.body.querySelector('.product')!);
+        expect(rows.map(({ element }) => element.localName.toLowerCase())).toEqual(['aside', 'footer']);
+      } finally {
+        framed.close();
+      }
+    });
+  }
+});
+
+describe('prices written after their number', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`finds a row of cards priced "24,90 €" or "30 euros" (${engine})`, async () => {
+      for (const write of [(i: number) => `${20 + i},90 €`, (i: number) => `${30 + i} euros`]) {
+        const cards = [1, 2, 3, 4]
+          .map((i) => `<li class="tile"><a href="/p/${i}">Teapot model ${i}</a> <span>${write(i)}</span></li>`)
+          .join('');
+        const html = `<!doctype html><html><body><div class="page"><h1>Kettle K9</h1>
+<div class="copy">${['spout', 'lid', 'base', 'handle'].map(para).join('')}</div><ul>${cards}</ul></div></body></html>`;
+        const page = await parseHtml(html, engine, null, []);
+        try {
+          const rows = shopRows(page.document.body.querySelector('.page')!);
+          expect(rows.map(({ why }) => why)).toEqual(['a row of 4 product cards with prices']);
+        } finally {
+          page.close();
+        }
+      }
+    });
+  }
+});

@@ -1,9 +1,10 @@
 /**
  * Rows of a product page that are about other things than the product (rule
  * `boilerplate/shop-rows`): the text shown only on hover or click (tooltips and popovers: delivery
- * estimates, return terms, seller cards, price-feedback forms), the list of customer reviews and
- * the rows of other products ("customers also bought", "related products", carousels of product
- * cards). Tooltips and popovers are named so by their role or a class or id word. The customer
+ * estimates, return terms, seller cards, price-feedback forms), the menus, sidebars and footers
+ * inside the content that are not the product's own (see isFrameLandmark), the list of customer
+ * reviews and the rows of other products ("customers also bought", "related products", carousels
+ * of product cards). Tooltips and popovers are named so by their role or a class or id word. The customer
  * reviews go as a whole when a class or id names their section and it holds a rating widget
  * (see reviewSections). Else both are repeated groups of siblings of the same shape:
  * - a review list: at least three items, most of them with a rating widget (schema.org review
@@ -16,6 +17,7 @@
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
+import { isLandmark } from './features/landmarks.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { siblingGroups } from './features/repeated.js';
 import { ruleById } from './rules.js';
@@ -39,7 +41,8 @@ const MAX_SECTION_SHARE = 0.9;
 const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?stars)(?:$|[\s_-])/i;
 const RATING_SELECTOR =
   '[itemprop="reviewRating"], [itemprop="ratingValue"], [itemtype*="schema.org/Rating"], [class*="rating" i], [class*="stars" i], [aria-label*="star" i], [data-rating]';
-const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf)\b)/i;
+/** A price: a currency sign before or after a number, or a code or name of a currency after it (`€ 49,00`, `49,00 €`, `49.00 EUR`, `49 euros`). */
+const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
 
 function hasRating(item: Element): boolean {
   if (item.matches('[itemprop="review"], [itemtype*="schema.org/Review"]')) return true;
@@ -221,17 +224,95 @@ function holdsPopup(el: Element): boolean {
   return false;
 }
 
+/** A form field where the reader types text: a search, a newsletter or a question form has one, a cart form not. */
+const TEXT_FIELD =
+  'input:not([type]), input[type="text" i], input[type="search" i], input[type="email" i], input[type="tel" i], textarea';
+
 /**
- * The outermost tooltips and popovers under `root`: text a reader sees only when pointing at or
- * clicking a control (delivery and return terms, what a badge means, a seller's card, a form to
- * report a lower price). The content itself (see isContent) is not one: the walk goes on inside it.
+ * What a buy box holds: a price (in schema.org markup or as text), a choice of variant or quantity
+ * (a select, a number or radio input), or a button that sends no text of the reader's and opens
+ * nothing (an add-to-cart button; a search, newsletter or question form asks for text, a menu's
+ * button says what it expands or controls).
  */
-function hoverTexts(root: Element, stats: TextStats): Element[] {
-  const out: Element[] = [];
+function holdsBuyBox(el: Element): boolean {
+  if (
+    el.querySelector('select, input[type="number" i], input[type="radio" i], [itemprop="price"], [itemprop="offers"]')
+  )
+    return true;
+  for (const button of Array.from(el.querySelectorAll('button, input[type="submit" i]'))) {
+    if (button.hasAttribute('aria-expanded') || button.hasAttribute('aria-controls')) continue;
+    const form = button.closest('form');
+    if (!form || (!form.querySelector(TEXT_FIELD) && form.getAttribute('role') !== 'search')) return true;
+  }
+  return PRICE.test(leadingText(el, MAX_PRICE_LOOK));
+}
+
+/** Characters of a landmark's text looked at for a price. */
+const MAX_PRICE_LOOK = 2000;
+
+const UNSEEN = new Set(['script', 'style', 'template', 'noscript']);
+
+/**
+ * The first `max` or so characters of the text under `el` (not all of a huge subtree's text), its
+ * text nodes joined by a space (the white space between blocks may have been taken out).
+ */
+function leadingText(el: Element, max: number): string {
+  let text = '';
+  const stack: Node[] = [el];
+  while (stack.length > 0 && text.length < max) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) text += `${(node.nodeValue ?? '').slice(0, max)} `;
+    else if (node.nodeType !== 1 || UNSEEN.has((node as Element).localName.toLowerCase())) continue;
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return text;
+}
+
+/** A paragraph or list: a landmark right after one closes a block of text (a description's footer). */
+const TEXT_BLOCK = new Set(['p', 'ul', 'ol', 'dl', 'blockquote']);
+
+/**
+ * A menu, sidebar or footer inside the content (a landmark by tag or role; a header is not one
+ * here, it may hold the product's name), unless it is part of the product: a sidebar that holds
+ * the buy box (see holdsBuyBox: a theme may draw the price, the variants and the one-line pitch as
+ * an aside; a site's footer names prices too, "free delivery from 50 €"), or a sidebar or footer
+ * that closes a block of the product's text (right after a paragraph or list: the warranty and
+ * care lines in a description's footer).
+ */
+function isFrameLandmark(el: Element): boolean {
+  if (!isLandmark(el)) return false;
+  const tag = el.localName.toLowerCase();
+  const role = el.getAttribute('role');
+  if (tag === 'header' || role === 'banner') return false;
+  if (tag === 'nav' || role === 'navigation') return true;
+  const before = el.previousElementSibling;
+  if (before && TEXT_BLOCK.has(before.localName.toLowerCase())) return false;
+  return !((tag === 'aside' || role === 'complementary') && holdsBuyBox(el));
+}
+
+/**
+ * Why `el` is beside the product rather than part of it, or null: a tooltip or popover (text a
+ * reader sees only when pointing at or clicking a control: delivery and return terms, what a
+ * badge means, a seller's card, a form to report a lower price), or a menu, sidebar or footer
+ * inside the content (see isFrameLandmark).
+ */
+function besideProduct(el: Element, stats: TextStats): string | null {
+  if (isHoverText(el, stats)) return 'a tooltip or popover';
+  if (isFrameLandmark(el)) return `a page landmark (${el.localName.toLowerCase()})`;
+  return null;
+}
+
+/**
+ * The outermost elements under `root` beside the product (see besideProduct), each with why. The
+ * content itself (see isContent) is not one: the walk goes on inside it.
+ */
+function besideTexts(root: Element, stats: TextStats): Array<{ element: Element; why: string }> {
+  const out: Array<{ element: Element; why: string }> = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (isHoverText(c, stats) && !isContent(c)) out.push(c);
+      const why = isContent(c) ? null : besideProduct(c, stats);
+      if (why) out.push({ element: c, why });
       else walk(c, depth + 1);
     }
   };
@@ -240,8 +321,8 @@ function hoverTexts(root: Element, stats: TextStats): Element[] {
 }
 
 /**
- * The review sections, review lists, product rows, and tooltips and popovers inside `root`, each
- * with why.
+ * The review sections, review lists and product rows inside `root`, then what else is beside the
+ * product (see besideProduct), each with why.
  */
 export function shopRows(root: Element): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
@@ -274,24 +355,24 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     out.push({ element, why });
     removed += chars - innerChars;
   }
-  // Tooltips and popovers outside what is taken above (found by walking up: a page may hold
-  // thousands of them).
+  // Tooltips, popovers and landmarks outside what is taken above (found by walking up: a page may
+  // hold thousands of them).
   const taken = new Set(out.map(({ element }) => element));
   const inTaken = (el: Element): boolean => {
     for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (taken.has(e)) return true;
     return false;
   };
-  for (const element of hoverTexts(root, stats)) {
+  for (const { element, why } of besideTexts(root, stats)) {
     if (inTaken(element)) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
-    out.push({ element, why: 'a tooltip or popover' });
+    out.push({ element, why });
     removed += chars;
   }
   return out;
 }
 
-/** Remove the tooltips, review lists and product rows of a product page's content, each reported. */
+/** Remove what is beside the product in a product page's content (see shopRows), each reported. */
 export function removeShopRows(context: DomRuleContext, root: Element): void {
   const rule = ruleById(RULE);
   if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
