@@ -21,7 +21,7 @@ import { isLandmark } from './features/landmarks.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { siblingGroups } from './features/repeated.js';
 import { ruleById } from './rules.js';
-import { endsLikeSentence } from './text-util.js';
+import { asciiLowerCase, endsLikeSentence } from './text-util.js';
 
 const RULE = 'boilerplate/shop-rows' as const;
 
@@ -39,18 +39,52 @@ const MIN_LEFT = 300;
 const MAX_SECTION_SHARE = 0.9;
 
 const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?stars)(?:$|[\s_-])/i;
-const RATING_SELECTOR =
-  '[itemprop="reviewRating"], [itemprop="ratingValue"], [itemtype*="schema.org/Rating"], [class*="rating" i], [class*="stars" i], [aria-label*="star" i], [data-rating]';
+
 /** A price: a currency sign before or after a number, or a code or name of a currency after it (`€ 49,00`, `49,00 €`, `49.00 EUR`, `49 euros`). */
 const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
 
+/**
+ * Whether `el` may be a rating widget, as the selector `[itemprop="reviewRating"],
+ * [itemprop="ratingValue"], [itemtype*="schema.org/Rating"], [class*="rating" i], [class*="stars" i],
+ * [aria-label*="star" i], [data-rating]` matches, and whether it is one: schema.org rating markup or
+ * `data-rating`, a class word rating or stars, a label naming stars.
+ */
+function isRatingWidget(el: Element): boolean {
+  const itemprop = el.getAttribute('itemprop');
+  const itemtype = el.getAttribute('itemtype');
+  const cls = el.getAttribute('class') ?? '';
+  const label = el.getAttribute('aria-label') ?? '';
+  const lowerCls = asciiLowerCase(cls);
+  const candidate =
+    itemprop === 'reviewRating' ||
+    itemprop === 'ratingValue' ||
+    (itemtype?.includes('schema.org/Rating') ?? false) ||
+    lowerCls.includes('rating') ||
+    lowerCls.includes('stars') ||
+    asciiLowerCase(label).includes('star') ||
+    el.hasAttribute('data-rating');
+  if (!candidate) return false;
+  if (itemprop !== null || itemtype !== null || el.hasAttribute('data-rating')) return true;
+  return RATING_TOKEN.test(cls) || /\bstars?\b/i.test(label);
+}
+
+/**
+ * Whether `item` is a review (schema.org markup) or holds a rating widget (see isRatingWidget): one
+ * walk of its elements, no selector query per item (jsdom's selector engine made thousands of
+ * items side by side take minutes).
+ */
 function hasRating(item: Element): boolean {
-  if (item.matches('[itemprop="review"], [itemtype*="schema.org/Review"]')) return true;
-  for (const el of Array.from(item.querySelectorAll(RATING_SELECTOR))) {
-    const cls = el.getAttribute('class') ?? '';
-    const label = el.getAttribute('aria-label') ?? '';
-    if (el.hasAttribute('itemprop') || el.hasAttribute('itemtype') || el.hasAttribute('data-rating')) return true;
-    if (RATING_TOKEN.test(cls) || /\bstars?\b/i.test(label)) return true;
+  if (
+    item.getAttribute('itemprop') === 'review' ||
+    (item.getAttribute('itemtype')?.includes('schema.org/Review') ?? false)
+  )
+    return true;
+  const stack: Element[] = [];
+  for (let c = item.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (isRatingWidget(el)) return true;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return false;
 }
