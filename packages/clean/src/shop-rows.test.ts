@@ -358,3 +358,46 @@ describe('prices written after their number', () => {
     });
   }
 });
+
+// Other products in sections named so by the theme (related products, recently viewed), linked
+// but with no price shown; the product's own related care notes (no link) and its "also
+// available" line stay.
+const OTHERS = `<!doctype html><html><head><title>Kettle K10</title></head><body>
+<div class="page"><h1>Kettle K10</h1>
+<div class="copy">${['spout', 'lid', 'base', 'handle'].map(para).join('')}</div>
+<div class="related-care"><p>Descale the kettle once a month in a hard water area, with vinegar or citric acid.</p></div>
+<p class="alsoAvailable">Also available in <a href="/k10-black">black</a>.</p>
+<section class="related-products"><h2>You may like</h2><div><a href="/p/jug">Milk jug in steel</a></div><div><a href="/p/tin">Tea tin</a></div></section>
+<div id="recentlyViewed"><h2>Seen lately</h2><a href="/p/toaster">Toaster T2</a></div>
+</div></body></html>`;
+
+describe('sections named as other products on product pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`takes the related products and the recently viewed, not the care notes (${engine})`, async () => {
+      const page = await parseHtml(OTHERS, engine, null, []);
+      try {
+        const rows = shopRows(page.document.body.querySelector('.page')!);
+        expect(
+          rows.map(({ element, why }) => [element.getAttribute('class') || element.getAttribute('id'), why]),
+        ).toEqual([
+          ['related-products', 'a section named as other products'],
+          ['recentlyViewed', 'a section named as other products'],
+        ]);
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`drops them from a product page; an article keeps them (${engine})`, async () => {
+      const doc = await clean(OTHERS, { url: 'https://shop.example.com/k10', engine, pageType: 'product' });
+      expect(doc.text).toContain('Descale the kettle once a month');
+      expect(doc.text).toContain('Also available in black');
+      expect(doc.text).not.toContain('Milk jug in steel');
+      expect(doc.text).not.toContain('Toaster T2');
+      const named = doc.removed.filter((r) => r.reason.endsWith('a section named as other products'));
+      expect(named.some((r) => r.text.includes('Toaster T2'))).toBe(true);
+      const asArticle = await clean(OTHERS, { url: 'https://shop.example.com/k10', engine, pageType: 'article' });
+      expect(asArticle.removed.some((r) => r.rule === 'boilerplate/shop-rows')).toBe(false);
+    });
+  }
+});

@@ -4,7 +4,7 @@
  * estimates, return terms, seller cards, price-feedback forms), the menus, sidebars and footers
  * inside the content that are not the product's own (see isFrameLandmark), the list of customer
  * reviews and the rows of other products ("customers also bought", "related products", carousels
- * of product cards). Tooltips and popovers are named so by their role or a class or id word. The customer
+ * of product cards; or a section whose class or id names other products, see namesOtherProducts). Tooltips and popovers are named so by their role or a class or id word. The customer
  * reviews go as a whole when a class or id names their section and it holds a rating widget
  * (see reviewSections). Else both are repeated groups of siblings of the same shape:
  * - a review list: at least three items, most of them with a rating widget (schema.org review
@@ -325,14 +325,29 @@ function isFrameLandmark(el: Element): boolean {
 }
 
 /**
+ * A class or id word naming other products shown beside this one, the words of shop themes and
+ * platforms: related products, recommendations, similar items, up-sells and cross-sells, recently
+ * viewed, accessories, bundles.
+ */
+const OTHERS_WORD =
+  /(?:^|[^a-z])(?:related|recommend(?:ed|ations?)?|similar|upsells?|up-sells?|cross-?sells?|recently|viewed|accessories|bundles?)(?:$|[^a-z])/;
+
+/** A section named as other products (see OTHERS_WORD) that links to them. */
+function namesOtherProducts(el: Element): boolean {
+  return OTHERS_WORD.test(classWords(el)) && el.querySelector('a[href]') !== null;
+}
+
+/**
  * Why `el` is beside the product rather than part of it, or null: a tooltip or popover (text a
  * reader sees only when pointing at or clicking a control: delivery and return terms, what a
- * badge means, a seller's card, a form to report a lower price), or a menu, sidebar or footer
- * inside the content (see isFrameLandmark).
+ * badge means, a seller's card, a form to report a lower price), a menu, sidebar or footer
+ * inside the content (see isFrameLandmark), or a section named as other products (see
+ * namesOtherProducts).
  */
 function besideProduct(el: Element, stats: TextStats): string | null {
   if (isHoverText(el, stats)) return 'a tooltip or popover';
   if (isFrameLandmark(el)) return `a page landmark (${el.localName.toLowerCase()})`;
+  if (namesOtherProducts(el)) return 'a section named as other products';
   return null;
 }
 
