@@ -164,6 +164,17 @@ const SERVICE_MENU_BELOW_PAGE = SHOP_PAGE.replace(
   `${PLAIN_MENU}<div class="description">`,
 );
 
+/** A service page with a lead form below its offer. */
+const SERVICE_FORM_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  `<form class="enquiry"><p>Ask for a workshop date</p><label>Name <input name="name"></label><label>Phone <input type="tel" name="phone"></label><label>Group size <input name="size"></label><button>Send</button></form></main>`,
+);
+/** A service page with a form that explains its choices in paragraphs: content, not a control. */
+const SERVICE_CHOICE_FORM_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  `<form class="plans"><p>The evening class meets once a week for six weeks; each evening starts with a demonstration at the wheel and ends with time to throw on your own.</p><label><input type="radio" name="plan"> Evening class</label><p>The weekend course packs the same work into two full days, with lunch in the studio and the firing of your best two pieces included in the price.</p><label><input type="radio" name="plan"> Weekend course</label><button>Book</button></form></main>`,
+);
+
 /** A customer reviews section with a rating, its reviews of two shapes; quoted press praise above it. */
 const SHOP_REVIEW_SECTION_PAGE = SHOP_PAGE.replace(
   '</main>',
@@ -661,19 +672,26 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/region-chrome',
     category: 'boilerplate',
     description:
-      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep theirs (their forms and buttons often carry the offer's text) but lose the menus drawn without landmarks above the page's h1 (the outermost lists and blocks before it, four or more links of 30 characters or less on average holding 70% of their text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
+      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep their buttons (their labels often name the offer) but lose their forms (unless a form explains its choices in two or more paragraphs of prose: a calculator or questionnaire), their dialogs (a closed <dialog> whatever its size) and the menus drawn without landmarks above the page's h1 (the outermost lists and blocks before it, four or more links of 30 characters or less on average holding 70% of their text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
     stages: ['dom-after'],
     pageTypes: ['product', 'collection', 'listing', 'service'],
-    revision: 3,
+    revision: 4,
     dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
     examples: {
       remove: [
         { input: SHOP_PAGE, at: 'top', target: 'Report this item', options: { pageType: 'product' } },
         { input: SERVICE_MENU_PAGE, at: 'top', target: 'Workshops', options: { pageType: 'service' } },
+        { input: SERVICE_FORM_PAGE, at: 'top', target: 'Ask for a workshop date', options: { pageType: 'service' } },
       ],
       keep: [
         { input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
         { input: SERVICE_MENU_BELOW_PAGE, at: 'top', target: 'Workshops', options: { pageType: 'service' } },
+        {
+          input: SERVICE_CHOICE_FORM_PAGE,
+          at: 'top',
+          target: 'The weekend course packs the same work',
+          options: { pageType: 'service' },
+        },
       ],
     },
   },

@@ -160,3 +160,68 @@ ${links(['Lawn mowing', 'Hedge trimming', 'Tree surgery', 'Pond cleaning', 'Pati
     });
   }
 });
+
+// A service page's controls: a lead form and a closed <dialog> with a booking form as large as
+// the page; and a form whose choices are explained in paragraphs (a
+// calculator), which is the page's content.
+const LEAD_FORM = `<form class="quote"><strong>Ask for a quote</strong><label>Name <input name="name"></label>
+<label>Email <input type="email" name="email"></label><label>Phone <input type="tel" name="phone"></label>
+<label>Garden size <select name="size"><option>Small</option><option>Medium</option><option>Large</option></select></label>
+<button>Send my request</button></form>`;
+const BOOKING = `<dialog class="booking"><h2>Book a visit</h2>${Array.from(
+  { length: 30 },
+  (_, i) =>
+    `<label>Preferred day ${i + 1} <input name="day${i}"></label><p>Choose a morning or an afternoon slot for the visit of week ${i + 1}.</p>`,
+).join('')}<button>Book</button></dialog>`;
+const CONTROLS_PAGE = `<!doctype html><html lang="en"><head><title>Garden care</title></head><body>
+<main>${INTRO}<div class="offer"><strong>What each visit includes</strong>${OFFER}</div>${LEAD_FORM}${BOOKING}</main>
+${FOOTER}</body></html>`;
+const PLANNER = `<form class="planner"><h2>Plan the year's visits</h2>
+<p>Choose the light plan if your garden is mostly lawn: one visit a fortnight from March to October, mowing and edging, with the borders weeded every other visit.</p>
+<label><input type="radio" name="plan" value="light"> Light plan</label>
+<p>Choose the full plan for a garden with borders, hedges and trees: a visit every week all year, pruning at the right season and a written note after every visit.</p>
+<label><input type="radio" name="plan" value="full"> Full plan</label><button>See the price</button></form>`;
+const PLANNER_PAGE = `<!doctype html><html lang="en"><head><title>Garden care</title></head><body>
+<main>${INTRO}${PLANNER}<div class="offer"><strong>What each visit includes</strong>${OFFER}</div></main>${FOOTER}</body></html>`;
+
+const controlDrops = (removed: Array<{ rule: string; reason: string; text: string }>) =>
+  removed.filter((r) => r.rule === 'boilerplate/region-chrome' && r.reason.includes('a control'));
+
+describe("a service page's forms, dialogs and drop-downs", () => {
+  for (const engine of ENGINES) {
+    it(`drops the lead form and the closed dialog, however large (${engine})`, async () => {
+      const doc = await clean(CONTROLS_PAGE, { engine, url: URL, pageType: 'service' });
+      expect(doc.text).toContain('Our gardeners look after lawns');
+      expect(doc.text).toContain('Planting of bulbs and bedding plants');
+      expect(doc.text).not.toMatch(/Ask for a quote|Garden size|Preferred day|morning or an afternoon/);
+      const drops = controlDrops(doc.removed);
+      expect(drops.map((r) => r.reason.replace(/.*: /, ''))).toEqual(['a control (form)', 'a control (dialog)']);
+    });
+
+    it(`keeps a form that explains its choices in paragraphs, and an open dialog larger than the page's share (${engine})`, async () => {
+      const doc = await clean(PLANNER_PAGE, { engine, url: URL, pageType: 'service' });
+      expect(doc.text).toContain('Choose the light plan if your garden is mostly lawn');
+      expect(doc.text).toContain('Choose the full plan for a garden with borders');
+      expect(controlDrops(doc.removed)).toHaveLength(0);
+      const open = await clean(CONTROLS_PAGE.replace('<dialog class="booking">', '<dialog class="booking" open>'), {
+        engine,
+        url: URL,
+        pageType: 'service',
+      });
+      expect(open.text).toContain('Preferred day 12');
+      expect(open.text).not.toContain('Ask for a quote');
+    });
+
+    it(`keeps them with the rule turned off (${engine})`, async () => {
+      const off = await clean(CONTROLS_PAGE, {
+        engine,
+        url: URL,
+        pageType: 'service',
+        disabledCategories: ['boilerplate/region-chrome'],
+      });
+      expect(off.text).toContain('Ask for a quote');
+      expect(off.text).toContain('Preferred day 12');
+      expect(controlDrops(off.removed)).toHaveLength(0);
+    });
+  }
+});

@@ -80,6 +80,32 @@ export function mainRegion(body: Element, visibleOnly = false): Element | null {
 
 /** Controls of a shop or service page: forms, dialogs, buttons, drop-downs. */
 const CONTROL_SELECTOR = 'form, dialog, [role="dialog"], [aria-modal="true"], button, select';
+/**
+ * The controls a service page loses: forms and dialogs. Its buttons stay (their labels often
+ * name the offer); a drop-down's options are not part of the text anyway.
+ */
+const SERVICE_CONTROL_SELECTOR = 'form, dialog, [role="dialog"], [aria-modal="true"]';
+
+/**
+ * A form holding this many paragraphs of prose (PROSE_CHARS outside links each) is content: a
+ * calculator or questionnaire that explains its choices. A lead form has a line of intro at most.
+ */
+const FORM_PROSE_PARAGRAPHS = 2;
+
+/** Paragraphs of prose inside `el`, up to FORM_PROSE_PARAGRAPHS. */
+function proseParagraphs(el: Element, stats: TextStats): number {
+  let n = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
+    const t = stats.of(p);
+    if (t.chars - t.linkChars >= PROSE_CHARS && ++n >= FORM_PROSE_PARAGRAPHS) break;
+  }
+  return n;
+}
+
+/** A `<dialog>` without `open`: the browser does not render it until a script opens it. */
+function closedDialog(el: Element): boolean {
+  return el.localName.toLowerCase() === 'dialog' && !el.hasAttribute('open');
+}
 
 /** A chrome element holding more than this share of the region's text is not chrome. */
 const MAX_CHROME_SHARE = 0.3;
@@ -88,7 +114,9 @@ const MAX_CHROME_SHARE = 0.3;
  * The chrome inside the main region of a product, collection or listing page: forms, dialogs,
  * buttons and drop-downs (cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs,
  * "customers also bought" rows). Outermost first; none holds more than MAX_CHROME_SHARE of the
- * region's text. A collection or listing keeps its link lists: its cards are links.
+ * region's text. A collection or listing keeps its link lists: its cards are links. A service
+ * page loses its forms and dialogs only (SERVICE_CONTROL_SELECTOR), a closed `<dialog>` whatever
+ * its size, and keeps a form that explains its choices in paragraphs of prose.
  */
 function regionChrome(root: Element, type: PageType): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
@@ -96,8 +124,15 @@ function regionChrome(root: Element, type: PageType): Array<{ element: Element; 
   const out: Array<{ element: Element; why: string }> = [];
   const taken = (el: Element) => out.some(({ element }) => element.contains(el));
   const small = (el: Element) => stats.of(el).chars <= MAX_CHROME_SHARE * total;
-  for (const el of Array.from(root.querySelectorAll(CONTROL_SELECTOR))) {
-    if (!taken(el) && small(el)) out.push({ element: el, why: `a control (${el.localName.toLowerCase()})` });
+  const service = type === 'service';
+  for (const el of Array.from(root.querySelectorAll(service ? SERVICE_CONTROL_SELECTOR : CONTROL_SELECTOR))) {
+    // Controls come in document order, outermost first: one inside a control taken is inside the last.
+    if (out.at(-1)?.element.contains(el)) continue;
+    // A closed <dialog> is not shown at all: it goes whatever its size.
+    if (!small(el) && !(service && closedDialog(el))) continue;
+    if (service && el.localName.toLowerCase() === 'form' && proseParagraphs(el, stats) >= FORM_PROSE_PARAGRAPHS)
+      continue;
+    out.push({ element: el, why: `a control (${el.localName.toLowerCase()})` });
   }
   if (type === 'product') {
     for (const el of Array.from(root.querySelectorAll('ul, ol, div, section'))) {
@@ -114,8 +149,8 @@ function regionChrome(root: Element, type: PageType): Array<{ element: Element; 
 /**
  * Remove the chrome of a main region (rule `boilerplate/region-chrome`), each drop reported. A
  * region taken around the page's landmarks (`aroundLandmarks`, see landmarkFreeRegion) loses
- * the landmarks inside it; a service page loses nothing else (its forms and buttons often carry
- * the offer's text).
+ * the landmarks inside it; a service page also loses its forms and dialogs (see regionChrome)
+ * and the menus above its heading.
  */
 export function removeRegionChrome(
   context: DomRuleContext,
@@ -126,7 +161,7 @@ export function removeRegionChrome(
   const rule = ruleById(REGION_RULE);
   if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
-  const chrome = type === 'service' ? [] : regionChrome(root, type);
+  const chrome = regionChrome(root, type);
   if (aroundLandmarks) {
     for (const element of pageLandmarks(root))
       chrome.push({ element, why: `a page landmark (${element.localName.toLowerCase()})` });
