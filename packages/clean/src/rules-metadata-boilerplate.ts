@@ -147,6 +147,12 @@ const SHOP_BUY_ASIDE_PAGE = SHOP_PAGE.replace(
 );
 
 /** Other products in a section the theme names as related, linked with no price; care notes named as related, with no link. */
+/** What a set holds, named with a word shops also use for other products. */
+const SHOP_SET_PAGE = SHOP_PAGE.replace(
+  '</main>',
+  '<div class="bundle-items"><h3>In this set</h3><ul><li><a href="/mug">The mug</a>, glazed inside</li><li><a href="/saucer">A saucer</a> of the same clay</li></ul></div></main>',
+);
+
 const SHOP_RELATED_PAGE = SHOP_PAGE.replace(
   '</main>',
   '<div class="related-care"><p>Wash the mug by hand now and then to keep the glaze bright.</p></div><div class="related-products"><h3>More from the studio</h3><a href="/bowl">Small bowl in brown</a> <a href="/vase">Tall vase in grey</a></div></main>',
@@ -699,10 +705,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed, accessories, bundles) that hold a link. Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 7,
+    revision: 8,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -740,6 +746,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         },
       ],
       keep: [
+        { input: SHOP_SET_PAGE, at: 'top', target: 'A saucer of the same clay', options: { pageType: 'product' } },
         {
           input: SHOP_RELATED_PAGE,
           at: 'top',

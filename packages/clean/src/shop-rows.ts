@@ -40,8 +40,13 @@ const MAX_SECTION_SHARE = 0.9;
 
 const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?stars)(?:$|[\s_-])/i;
 
-/** A price: a currency sign before or after a number, or a code or name of a currency after it (`€ 49,00`, `49,00 €`, `49.00 EUR`, `49 euros`). */
-const PRICE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
+/**
+ * A price: a currency sign before or after a number, or a code or name of a currency after it
+ * (`€ 49,00`, `49,00 €`, `49.00 EUR`, `49 euros`). A number is read from its first digit (not
+ * after a digit, alone or with a separator): the same matches, and a long run of digits is read
+ * once, not once from each of its digits.
+ */
+const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[.,]?)\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
 
 /**
  * Whether `el` may be a rating widget, as the selector `[itemprop="reviewRating"],
@@ -139,9 +144,24 @@ const REVIEWS_WORD = /(?:^|[^a-z])reviews?(?:$|[^a-z])/;
  * `<main>` or an element holding the headline (an editorial review of the product, rated and
  * named as a review, is the content).
  */
-function isContent(el: Element): boolean {
+function isContent(el: Element, headed: ReadonlySet<Element>): boolean {
   const tag = el.localName.toLowerCase();
-  return tag === 'article' || tag === 'main' || el.getElementsByTagName('h1').length > 0;
+  return tag === 'article' || tag === 'main' || headed.has(el);
+}
+
+/**
+ * The elements under `root` (and `root`) that hold an `<h1>`, found once by walking up from each
+ * headline, so that asking isContent of every element stays linear in the page.
+ */
+function headlineHolders(root: Element): Set<Element> {
+  const holders = new Set<Element>();
+  for (const h1 of root.getElementsByTagName('h1')) {
+    for (let el = h1.parentElement; el && !holders.has(el); el = el.parentElement) {
+      holders.add(el);
+      if (el === root) break;
+    }
+  }
+  return holders;
 }
 
 /**
@@ -151,12 +171,12 @@ function isContent(el: Element): boolean {
  * carries no rating widget. The content itself (see isContent) is not a section beside it: the
  * walk goes on inside it.
  */
-function reviewSections(root: Element): Element[] {
+function reviewSections(root: Element, headed: ReadonlySet<Element>): Element[] {
   const out: Element[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (REVIEWS_WORD.test(classWords(c)) && hasRating(c) && !isContent(c)) out.push(c);
+      if (REVIEWS_WORD.test(classWords(c)) && hasRating(c) && !isContent(c, headed)) out.push(c);
       else walk(c, depth + 1);
     }
   };
@@ -327,14 +347,33 @@ function isFrameLandmark(el: Element): boolean {
 /**
  * A class or id word naming other products shown beside this one, the words of shop themes and
  * platforms: related products, recommendations, similar items, up-sells and cross-sells, recently
- * viewed, accessories, bundles.
+ * viewed (the pair: either word alone names other things).
  */
 const OTHERS_WORD =
-  /(?:^|[^a-z])(?:related|recommend(?:ed|ations?)?|similar|upsells?|up-sells?|cross-?sells?|recently|viewed|accessories|bundles?)(?:$|[^a-z])/;
+  /(?:^|[^a-z])(?:related|recommend(?:ed|ations?)?|similar|upsells?|up-sells?|cross-?sells?|recently[\s_-]?viewed)(?:$|[^a-z])/;
 
-/** A section named as other products (see OTHERS_WORD) that links to them. */
-function namesOtherProducts(el: Element): boolean {
-  return OTHERS_WORD.test(classWords(el)) && el.querySelector('a[href]') !== null;
+/** A class or id word naming other products or what comes with this one: `bundle`, `accessories`. */
+const PARTS_WORD = /(?:^|[^a-z])(?:accessories|bundles?)(?:$|[^a-z])/;
+
+/** Of a section named by PARTS_WORD, at least this share of the text is its links (names of products). */
+const MIN_OTHERS_LINK_SHARE = 0.3;
+
+/**
+ * A section named as other products that links to them: a block, not a paragraph or a phrase,
+ * named by OTHERS_WORD, or by PARTS_WORD when it names a price (offers of other things) or its
+ * text is largely its links (their names): what a set holds or what comes in the box is the
+ * product's own text.
+ */
+function namesOtherProducts(el: Element, stats: TextStats): boolean {
+  const tag = el.localName.toLowerCase();
+  if (tag === 'p' || INLINE.has(tag)) return false;
+  const words = classWords(el);
+  const others = OTHERS_WORD.test(words);
+  if (!others && !PARTS_WORD.test(words)) return false;
+  if (el.querySelector('a[href]') === null) return false;
+  if (others) return true;
+  const t = stats.of(el);
+  return t.linkChars >= MIN_OTHERS_LINK_SHARE * t.chars || PRICE.test(leadingText(el, MAX_PRICE_LOOK));
 }
 
 /**
@@ -347,7 +386,7 @@ function namesOtherProducts(el: Element): boolean {
 function besideProduct(el: Element, stats: TextStats): string | null {
   if (isHoverText(el, stats)) return 'a tooltip or popover';
   if (isFrameLandmark(el)) return `a page landmark (${el.localName.toLowerCase()})`;
-  if (namesOtherProducts(el)) return 'a section named as other products';
+  if (namesOtherProducts(el, stats)) return 'a section named as other products';
   return null;
 }
 
@@ -355,12 +394,16 @@ function besideProduct(el: Element, stats: TextStats): string | null {
  * The outermost elements under `root` beside the product (see besideProduct), each with why. The
  * content itself (see isContent) is not one: the walk goes on inside it.
  */
-function besideTexts(root: Element, stats: TextStats): Array<{ element: Element; why: string }> {
+function besideTexts(
+  root: Element,
+  stats: TextStats,
+  headed: ReadonlySet<Element>,
+): Array<{ element: Element; why: string }> {
   const out: Array<{ element: Element; why: string }> = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const why = isContent(c) ? null : besideProduct(c, stats);
+      const why = isContent(c, headed) ? null : besideProduct(c, stats);
       if (why) out.push({ element: c, why });
       else walk(c, depth + 1);
     }
@@ -375,10 +418,11 @@ function besideTexts(root: Element, stats: TextStats): Array<{ element: Element;
  */
 export function shopRows(root: Element): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
+  const headed = headlineHolders(root);
   const total = stats.of(root).chars;
   const out: Array<{ element: Element; why: string }> = [];
   let removed = 0;
-  for (const element of reviewSections(root)) {
+  for (const element of reviewSections(root, headed)) {
     const chars = stats.of(element).chars;
     if (chars > MAX_SECTION_SHARE * total || total - removed - chars < MIN_LEFT) continue;
     out.push({ element, why: 'a section of customer reviews' });
@@ -394,7 +438,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     else if (cards >= MIN_SIGNAL_SHARE * items.length) why = `a row of ${items.length} product cards with prices`;
     if (!why) continue;
     const element = containerOf(items, root, stats);
-    if (element === root || isContent(element)) continue;
+    if (element === root || isContent(element, headed)) continue;
     const chars = stats.of(element).chars;
     // A container already taken may sit inside this one: the outer one replaces it.
     const inner = out.filter((taken) => element.contains(taken.element));
@@ -411,7 +455,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (taken.has(e)) return true;
     return false;
   };
-  for (const { element, why } of besideTexts(root, stats)) {
+  for (const { element, why } of besideTexts(root, stats, headed)) {
     if (inTaken(element)) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
