@@ -64,6 +64,19 @@ const FEATURED = `<!doctype html><html><head><title>Blog</title></head><body>
 ${[1, 2, 3, 4].map(teaser).join('')}</div></div>
 <footer><p>Company address, contact and the terms of the site.</p></footer></body></html>`;
 
+// A shop grid whose tiles each hold an add-to-cart form (a hidden input with the item's id and a
+// button) beside a longer filter column whose rows are check boxes: the tiles are cards, the rows
+// are not.
+const cartTile = (i: number) => `<div class="tile"><a href="/p/${i}">Wool blanket ${i}, woven in the valley</a>
+  <span class="price">$${40 + i}.00</span><form action="/cart"><input type="hidden" name="item" value="${i}"><button>Add</button></form></div>`;
+const filterRow = (i: number) =>
+  `<div class="facet"><label><input type="checkbox" name="colour" value="${i}"> Colour ${i} of the wool <a href="?c=${i}">only</a></label></div>`;
+const CART_GRID = `<!doctype html><html><head><title>Blankets</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header>
+<div class="shop"><div class="filters">${Array.from({ length: 16 }, (_, i) => filterRow(i + 1)).join('')}</div>
+<div class="catalog"><h1>Blankets</h1><div class="grid">${Array.from({ length: 8 }, (_, i) => cartTile(i + 1)).join('')}</div></div></div>
+<footer><p>Company address, contact and the terms of the shop.</p></footer></body></html>`;
+
 describe('card region of collection and listing pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`groups cards whose classes differ only in their state (${engine})`, async () => {
@@ -79,6 +92,15 @@ describe('card region of collection and listing pages', () => {
       const page = await parseHtml(FEATURED, engine, null, []);
       try {
         expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('blog');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`takes tiles with a hidden input for cards, not rows of check boxes (${engine})`, async () => {
+      const page = await parseHtml(CART_GRID, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)?.getAttribute('class')).toBe('catalog');
       } finally {
         page.close();
       }

@@ -84,8 +84,9 @@ function cardChars(items: Element[], stats: TextStats): number | null {
     chars += n;
     largest = Math.max(largest, n);
     if (item.querySelector('a[href]')) linked++;
-    // Filter rows and option lists are made of check boxes and fields, not links.
-    if (item.querySelector('input, select, textarea')) controls++;
+    // Filter rows and option lists are made of check boxes and fields, not links. A hidden
+    // input is not one: a product tile's add-to-cart form carries the item's id in one.
+    if (item.querySelector('input:not([type="hidden"]), select, textarea')) controls++;
   }
   if (controls * 2 > items.length) return null;
   const mean = chars / items.length;
