@@ -205,8 +205,10 @@ export function cleaningPlan(
     // A product page with no marked main region: the region grown from the product's heading.
     const fallback = () => (cards ? cardRegion(body) : type === 'product' ? productRegion(body) : null);
     // On shop pages a policy pop-up or quick-view dialog can hold more text than the page: the
-    // main region's share is measured on the text a reader sees.
-    const mainRoot = mainRegion(body, type !== 'service') ?? fallback();
+    // main region's share is measured on the text a reader sees. The cards of a collection or
+    // listing are links: its main region may hold most of the page's text only with them.
+    const mainRoot =
+      mainRegion(body, type !== 'service') ?? (cards ? mainRegion(body, true, true) : null) ?? fallback();
     const landmarkRegion = !mainRoot && type === 'service';
     return { type, threadRoot: null, mainRoot, landmarkRegion };
   }

@@ -551,6 +551,15 @@ const COLLECTION = `<!doctype html><html><head><title>Lamps</title></head><body>
 <section class="guide"><h2>Choosing a lamp</h2><p>Pick one ${words(45, 'choose')}.</p></section></main>
 <footer><p>Shop address and opening hours of the store in the old town.</p></footer></body></html>`;
 
+// A listing whose cards are links from edge to edge (title, date and teaser all inside the
+// anchor), in a <main> that holds little text outside links: a footer of plain text outweighs it.
+const linkCard = (i: number) =>
+  `<a class="story" href="/recipes/${i}"><span class="title">Recipe ${i}: bean stew number ${i}</span><span class="teaser">Stew ${i} ${words(10, `bean${i}`)}.</span></a>`;
+const LINK_CARDS = `<!doctype html><html><head><title>Stews</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav></header>
+<main><h1>Stews</h1><div class="stories">${Array.from({ length: 12 }, (_, i) => linkCard(i + 1)).join('')}</div></main>
+<footer>${[1, 2, 3].map((i) => `<p>Footer note ${i}: ${words(40, `legal${i}`)}.</p>`).join('')}</footer></body></html>`;
+
 const slide = (i: number) =>
   `<figure><img src="/s${i}.jpg" alt=""><figcaption>Slide ${i} shows harbour${i} ${words(45, `boat${i}`)}.</figcaption></figure>`;
 
@@ -631,6 +640,39 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
       } finally {
         other.close();
       }
+    });
+
+    it(`takes a listing's main region of link cards, counting their link text (${engine})`, async () => {
+      const page = await parseHtml(LINK_CARDS, engine, null, []);
+      try {
+        // Outside links, the footer has more text than the main region; with them, it has less.
+        expect(mainRegion(page.document.body, true)).toBeNull();
+        expect(mainRegion(page.document.body, true, true)?.localName.toLowerCase()).toBe('main');
+      } finally {
+        page.close();
+      }
+      const doc = await clean(LINK_CARDS, {
+        url: 'https://food.example.com/recipes/stews',
+        engine,
+        pageTypeModel: constantModel('listing'),
+      });
+      for (const i of [1, 2, 7, 12]) expect(doc.text).toContain(`Recipe ${i}: bean stew number ${i}`);
+      expect(doc.text).not.toContain('Footer note');
+      expect(
+        doc.removed.some(
+          (r) =>
+            r.rule === 'boilerplate/outside-article' &&
+            r.text.includes('Footer note 2') &&
+            r.reason === "outside the page's main region",
+        ),
+      ).toBe(true);
+      // An article is not measured with its links: the same page cleaned as one goes through Readability.
+      const asArticle = await clean(LINK_CARDS, {
+        url: 'https://food.example.com/recipes/stews',
+        engine,
+        pageTypeModel: constantModel('article'),
+      });
+      expect(asArticle.removed.some((r) => r.reason === "outside the page's main region")).toBe(false);
     });
 
     it(`measures a shop page's main region on the text a reader sees, not its pop-ups (${engine})`, async () => {

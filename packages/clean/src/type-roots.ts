@@ -32,17 +32,16 @@ export function isMainRegion(el: Element): boolean {
 }
 
 /**
- * Text outside links of `el`, less that of the hidden subtrees inside it (`hidden`: the page's
- * outermost pop-ups, dialogs and `[hidden]`/`aria-hidden` subtrees).
+ * Text outside links of `el` (with `withLinks`, all its text), less that of the hidden subtrees
+ * inside it (`hidden`: the page's outermost pop-ups, dialogs and `[hidden]`/`aria-hidden` subtrees).
  */
-export function visibleText(el: Element, stats: TextStats, hidden: readonly Element[]): number {
-  const t = stats.of(el);
-  let text = t.chars - t.linkChars;
-  for (const h of hidden) {
-    if (!el.contains(h)) continue;
-    const ht = stats.of(h);
-    text -= ht.chars - ht.linkChars;
-  }
+export function visibleText(el: Element, stats: TextStats, hidden: readonly Element[], withLinks = false): number {
+  const of = (e: Element) => {
+    const t = stats.of(e);
+    return withLinks ? t.chars : t.chars - t.linkChars;
+  };
+  let text = of(el);
+  for (const h of hidden) if (el.contains(h)) text -= of(h);
   return text;
 }
 
@@ -59,17 +58,19 @@ export function unseenSubtrees(body: Element): Element[] {
 /**
  * The page's marked main region (`<main>` or `[role="main"]`, the one with the most text outside
  * links) when it holds at least MIN_MAIN_SHARE of the page's text outside links; else null. With
- * `visibleOnly`, the text of hidden subtrees (see unseenSubtrees) is left out of both.
+ * `visibleOnly`, the text of hidden subtrees (see unseenSubtrees) is left out of both. With
+ * `withLinks`, link text counts too: the cards of a collection or listing are links, and a page
+ * whose menus and footer carry more plain text than its grid still has its grid in its main region.
  */
-export function mainRegion(body: Element, visibleOnly = false): Element | null {
+export function mainRegion(body: Element, visibleOnly = false, withLinks = false): Element | null {
   const stats = new TextStats();
   const hidden = visibleOnly ? unseenSubtrees(body) : [];
-  const pageText = visibleText(body, stats, hidden);
+  const pageText = visibleText(body, stats, hidden, withLinks);
   if (pageText <= 0) return null;
   let best: Element | null = null;
   let bestText = 0;
   for (const el of Array.from(body.querySelectorAll(MAIN_REGION_SELECTOR))) {
-    const text = visibleText(el, stats, hidden);
+    const text = visibleText(el, stats, hidden, withLinks);
     if (text > bestText) {
       best = el;
       bestText = text;
