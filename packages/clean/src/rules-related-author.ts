@@ -32,6 +32,12 @@ const TEASER_CARDS = [
   )
   .join('');
 
+/** The link lines of a news feed, longer than the test article the examples sit in. */
+const LATEST_NEWS = Array.from(
+  { length: 30 },
+  (_, i) => `<p><a href="/news/${i + 1}">Ferry timetable changes for the winter months, part ${i + 1}</a></p>`,
+).join('');
+
 /** A long report in its own element: most of the prose of the test article the examples sit in. */
 const HARBOUR_REPORT = Array.from(
   { length: 8 },
@@ -120,9 +126,9 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/heading',
     category: 'related',
     description:
-      'A related-content heading ("Related articles", "Read more", "Mehr zum Thema") and the link lines after it.',
+      'A related-content heading ("Related articles", "Read more", "Mehr zum Thema") and the link lines after it. On a collection or listing page, a heading whose link lines hold more than half of the text ("Latest news" over the feed the page is) heads the page\'s own list and stays.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'related-heading',
       patterns: {
@@ -136,12 +142,26 @@ export const RELATED_AUTHOR_RULES = defineRules([
           input: '<h2>Related articles</h2><p><a href="/a">Town hall to close for repairs</a></p>',
           target: 'Town hall to close for repairs',
         },
+        // A listing page keeps its feed, not a short trailer under it.
+        {
+          input: '<h2>Latest news</h2><p><a href="/a">Town hall to close for repairs</a></p>',
+          at: 'end',
+          target: 'Town hall to close for repairs',
+          options: { pageType: 'listing' },
+        },
       ],
       keep: [
         {
           input: '<h2>Related decisions</h2><p><a href="/a">Town hall to close for repairs</a></p>',
           at: 'top',
           target: 'Related decisions',
+        },
+        // On a listing page, a feed heading over more than half of the text: the page's own list.
+        {
+          input: `<h2>Latest news</h2>${LATEST_NEWS}`,
+          at: 'end',
+          target: 'Ferry timetable changes for the winter months, part 30',
+          options: { pageType: 'listing' },
         },
       ],
     },

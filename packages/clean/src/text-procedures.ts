@@ -157,6 +157,13 @@ function bylineRole(state: TextState): void {
   }
 }
 
+/**
+ * On a collection or listing page, a related-content heading whose link lines hold more than this
+ * share of the text heads the page's own list ("Latest news" over the feed the page is), not a
+ * trailer after it.
+ */
+const MAX_LISTING_TRAILER_SHARE = 0.5;
+
 /** `related-heading`: a related-content heading and the link lines after it. */
 function relatedHeading(state: TextState): void {
   const id = 'related/heading';
@@ -181,6 +188,8 @@ function relatedHeading(state: TextState): void {
       k += 1;
     }
     if (lines.length === 0 && !atEnd && blocks[i]!.kind !== 'heading' && fact.words > 5) continue;
+    const listPage = context.pageType === 'collection' || context.pageType === 'listing';
+    if (listPage && (k < n ? before[k]! : 1) - before[i]! > MAX_LISTING_TRAILER_SHARE) continue;
     state.remove(i, id, 'a related-content heading');
     for (const line of lines) state.remove(line, id, `a link line under "${blocks[i]!.text.slice(0, 40)}"`);
   }
