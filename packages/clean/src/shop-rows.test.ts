@@ -5,6 +5,27 @@ import { clean } from './clean.js';
 import { parseHtml } from './dom.js';
 import { shopRows } from './shop-rows.js';
 
+/**
+ * Parses `html` on `engine`, runs shopRows on the element `root` selects (or, with 'body', the
+ * body) and hands the rows and the milliseconds shopRows took to `check` while the page is open.
+ */
+async function withRows(
+  html: string,
+  engine: 'linkedom' | 'jsdom',
+  check: (rows: ReturnType<typeof shopRows>, ms: number) => void,
+  root = '.page',
+): Promise<void> {
+  const page = await parseHtml(html, engine, null, []);
+  try {
+    const el = root === 'body' ? page.document.body : page.document.body.querySelector(root)!;
+    const started = Date.now();
+    const rows = shopRows(el);
+    check(rows, Date.now() - started);
+  } finally {
+    page.close();
+  }
+}
+
 const para = (topic: string) =>
   `<p>The ${topic} of this kettle is made to last: it is described here in a sentence long enough to read as product copy, with the details a buyer asks about before ordering.</p>`;
 
@@ -26,16 +47,17 @@ const PRODUCT = `<!doctype html><html><head><title>Kettle K2</title></head><body
 describe('review lists and product rows on product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`finds the reviews and the row of other products, not the product's own size table (${engine})`, async () => {
-      const page = await parseHtml(PRODUCT, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body);
-        expect(rows.map(({ element }) => element.getAttribute('class')).sort()).toEqual(['more', 'opinions']);
-        expect(rows.find(({ element }) => element.getAttribute('class') === 'more')?.why).toBe(
-          'a row of 6 product cards with prices',
-        );
-      } finally {
-        page.close();
-      }
+      await withRows(
+        PRODUCT,
+        engine,
+        (rows) => {
+          expect(rows.map(({ element }) => element.getAttribute('class')).sort()).toEqual(['more', 'opinions']);
+          expect(rows.find(({ element }) => element.getAttribute('class') === 'more')?.why).toBe(
+            'a row of 6 product cards with prices',
+          );
+        },
+        'body',
+      );
     });
 
     it(`drops them from a product page and reports them; an article keeps them (${engine})`, async () => {
@@ -71,15 +93,16 @@ const NAMED = `<!doctype html><html><head><title>Kettle K3</title></head><body>
 describe('reviews named as reviews, and "About <product>" on product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`takes a review list by its container's id, not a list of previews (${engine})`, async () => {
-      const page = await parseHtml(NAMED, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body);
-        expect(rows.map(({ why }) => why)).toEqual(['a list of 4 items named as reviews']);
-        expect(rows[0]!.element.textContent).toContain('Opinion 4');
-        expect(rows[0]!.element.textContent).not.toContain('Preview 1');
-      } finally {
-        page.close();
-      }
+      await withRows(
+        NAMED,
+        engine,
+        (rows) => {
+          expect(rows.map(({ why }) => why)).toEqual(['a list of 4 items named as reviews']);
+          expect(rows[0]!.element.textContent).toContain('Opinion 4');
+          expect(rows[0]!.element.textContent).not.toContain('Preview 1');
+        },
+        'body',
+      );
     });
 
     it(`keeps the product's "About" section on a product page; an article drops it (${engine})`, async () => {
@@ -114,15 +137,11 @@ const SECTION = `<!doctype html><html><head><title>Kettle K4</title></head><body
 describe('a section of customer reviews with ratings on product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`takes the section named as reviews that holds a rating, not the press reviews (${engine})`, async () => {
-      const page = await parseHtml(SECTION, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body.querySelector('.page')!);
+      await withRows(SECTION, engine, (rows) => {
         expect(rows.map(({ element, why }) => [element.getAttribute('id'), why])).toEqual([
           ['productReviews', 'a section of customer reviews'],
         ]);
-      } finally {
-        page.close();
-      }
+      });
     });
 
     it(`drops it from a product page whose text it is most of (${engine})`, async () => {
@@ -173,17 +192,13 @@ const HOVER = `<!doctype html><html><head><title>Kettle K5</title></head><body>
 describe('tooltips and popovers on product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`finds the tooltip, the popover and the <tool-tip>, not the care tips (${engine})`, async () => {
-      const page = await parseHtml(HOVER, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body.querySelector('.page')!);
+      await withRows(HOVER, engine, (rows) => {
         expect(rows.map(({ element, why }) => [element.localName.toLowerCase(), why])).toEqual([
           ['span', 'a tooltip or popover'],
           ['div', 'a tooltip or popover'],
           ['tool-tip', 'a tooltip or popover'],
         ]);
-      } finally {
-        page.close();
-      }
+      });
     });
 
     it(`drops them from a product page and reports them; an article keeps them (${engine})`, async () => {
@@ -235,20 +250,14 @@ describe('what carries a tooltip on product pages', () => {
         { length: count },
         (_, i) => `Word ${i}. <span class="tooltip">Tip ${i} for the word.</span> `,
       ).join('');
-      const page = await parseHtml(
+      await withRows(
         `<!doctype html><html><body><div class="page"><h1>Kettle</h1><p>${tips}</p></div></body></html>`,
         engine,
-        null,
-        [],
+        (rows, ms) => {
+          expect(ms).toBeLessThan(10_000);
+          expect(rows.length).toBe(count);
+        },
       );
-      try {
-        const started = Date.now();
-        const rows = shopRows(page.document.body.querySelector('.page')!);
-        expect(Date.now() - started).toBeLessThan(10_000);
-        expect(rows.length).toBe(count);
-      } finally {
-        page.close();
-      }
     });
   }
 });
@@ -276,17 +285,13 @@ const BUY_BOX = `<!doctype html><html><head><title>Kettle K8</title></head><body
 describe('menus, sidebars and footers inside a product page', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`finds the nav, the aside and the footer, not the header (${engine})`, async () => {
-      const page = await parseHtml(FRAME, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body.querySelector('.page')!);
+      await withRows(FRAME, engine, (rows) => {
         expect(rows.map(({ element, why }) => [element.localName.toLowerCase(), why])).toEqual([
           ['nav', 'a page landmark (nav)'],
           ['aside', 'a page landmark (aside)'],
           ['footer', 'a page landmark (footer)'],
         ]);
-      } finally {
-        page.close();
-      }
+      });
     });
 
     it(`drops them from a product page; the header with the name stays (${engine})`, async () => {
@@ -302,23 +307,14 @@ describe('menus, sidebars and footers inside a product page', () => {
         '</div></body>',
         '</aside></div></body>',
       );
-      const page = await parseHtml(framed, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body.querySelector('.page')!);
+      await withRows(framed, engine, (rows) => {
         expect(rows.map(({ element }) => element.localName.toLowerCase())).toEqual(['nav', 'aside', 'footer']);
         expect(rows[1]!.element.textContent).toContain('TOAST10');
-      } finally {
-        page.close();
-      }
+      });
     });
 
     it(`keeps a buy box drawn as an aside and a footer closing the description (${engine})`, async () => {
-      const page = await parseHtml(BUY_BOX, engine, null, []);
-      try {
-        expect(shopRows(page.document.body.querySelector('.product')!)).toEqual([]);
-      } finally {
-        page.close();
-      }
+      await withRows(BUY_BOX, engine, (rows) => expect(rows).toEqual([]), '.product');
       const doc = await clean(BUY_BOX, { url: 'https://shop.example.com/k8', engine, pageType: 'product' });
       expect(doc.text).toContain('keeps the water hot for an hour');
       expect(doc.text).toContain('Two-year warranty');
@@ -384,18 +380,14 @@ const OWN_PARTS = `<!doctype html><html><head><title>Kettle K5</title></head><bo
 describe('sections named as other products on product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`takes the related products and the recently viewed, not the care notes (${engine})`, async () => {
-      const page = await parseHtml(OTHERS, engine, null, []);
-      try {
-        const rows = shopRows(page.document.body.querySelector('.page')!);
+      await withRows(OTHERS, engine, (rows) => {
         expect(
           rows.map(({ element, why }) => [element.getAttribute('class') || element.getAttribute('id'), why]),
         ).toEqual([
           ['related-products', 'a section named as other products'],
           ['recentlyViewed', 'a section named as other products'],
         ]);
-      } finally {
-        page.close();
-      }
+      });
     });
 
     it(`keeps the product's own parts named with the same words (${engine})`, async () => {
@@ -410,14 +402,9 @@ describe('sections named as other products on product pages', () => {
     it(`reads long runs of digits in sidebars in time (${engine})`, async () => {
       const aside = `<aside><p>${'1,'.repeat(1_000)}</p></aside>`;
       const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${aside.repeat(500)}</div></body></html>`;
-      const page = await parseHtml(html, engine, null, []);
-      try {
-        const started = Date.now();
-        shopRows(page.document.body.querySelector('.page')!);
-        expect(Date.now() - started).toBeLessThan(5_000);
-      } finally {
-        page.close();
-      }
+      await withRows(html, engine, (_rows, ms) => {
+        expect(ms).toBeLessThan(5_000);
+      });
     });
 
     // Whether an element holds the headline is read from one walk up from each h1, not from a walk
@@ -426,14 +413,9 @@ describe('sections named as other products on product pages', () => {
       const level = Array.from({ length: 300 }, (_, i) => `<span>chip ${i}</span>`).join('');
       const depth = 150;
       const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${`<div>${level}`.repeat(depth)}${'</div>'.repeat(depth)}</div></body></html>`;
-      const page = await parseHtml(html, engine, null, []);
-      try {
-        const started = Date.now();
-        shopRows(page.document.body.querySelector('.page')!);
-        expect(Date.now() - started).toBeLessThan(5_000);
-      } finally {
-        page.close();
-      }
+      await withRows(html, engine, (_rows, ms) => {
+        expect(ms).toBeLessThan(5_000);
+      });
     });
 
     it(`drops them from a product page; an article keeps them (${engine})`, async () => {
