@@ -139,12 +139,52 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       [elements[i], elements[j]] = [elements[j]!, elements[i]!];
     }
     expect(elements.length).toBeGreaterThan(100);
-    const spans = new Map<string, TextSpan>();
+    const spans = new WeakMap<Node, TextSpan>();
     expect(elements.map((element) => innerTextLength(element, spans))).toEqual(
       elements.map((element) => stock._getInnerText.call(ours, element).length),
     );
     page.close();
   });
+
+  it('keeps the spans by text node, counting a node again when its text was set again', async () => {
+    const page = await parseHtml(
+      '<!doctype html><html><body><div><p>one two</p><p>one two</p></div></body></html>',
+      engine,
+      null,
+      [],
+    );
+    const div = page.document.querySelector('div')!;
+    const spans = new WeakMap<Node, TextSpan>();
+    expect(innerTextLength(div, spans)).toBe(14);
+    const [first, second] = [...div.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    expect(spans.get(first!)).toMatchObject({ data: 'one two', chars: 7 });
+    expect(spans.get(second!)).toMatchObject({ data: 'one two', chars: 7 });
+    first!.data = '  three ';
+    expect(innerTextLength(div, spans)).toBe(13);
+    page.close();
+  });
+
+  it('reads many long texts of one length in linear time', async () => {
+    // V8 hashes a string of more than 16,383 characters by its length: spans kept by the text
+    // made every lookup of such texts compare them all (a walk of 1,000 took seconds).
+    const prefix = 'the tide came in over the harbour wall again '.repeat(445).slice(0, 20_000);
+    const page = await parseHtml('<!doctype html><html><body><div></div></body></html>', engine, null, []);
+    const div = page.document.querySelector('div')!;
+    for (let i = 0; i < 1000; i++) {
+      const paragraph = page.document.createElement('p');
+      paragraph.append(page.document.createTextNode(`${prefix}${String(i).padStart(6, '0')}`));
+      div.append(paragraph);
+    }
+    const start = performance.now();
+    const plain = innerTextLength(div);
+    const plainMs = performance.now() - start;
+    const spans = new WeakMap<Node, TextSpan>();
+    const kept = performance.now();
+    expect(innerTextLength(div, spans)).toBe(plain);
+    expect(innerTextLength(div, spans)).toBe(plain);
+    expect(performance.now() - kept).toBeLessThan(3 * plainMs + 300);
+    page.close();
+  }, 60_000);
 
   it('judges visibility as Readability does, with and without a style attribute', async () => {
     const page = await parseHtml(

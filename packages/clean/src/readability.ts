@@ -27,10 +27,12 @@ interface ReadabilityInternals {
 
 export class PageReadability extends Readability<Element> {
   /**
-   * What each text read for a link density adds to an inner-text length, by the text: nested
-   * candidates and their links read the same text nodes again and again.
+   * What each text node read for a link density adds to an inner-text length, by the node: nested
+   * candidates and their links read the same text nodes again and again. (Not by the text: V8
+   * hashes a string of more than 16,383 characters by its length, so long texts of one length
+   * would share a hash and each lookup would compare them all.)
    */
-  private readonly textSpans = new Map<string, TextSpan>();
+  private readonly textSpans = new WeakMap<Node, TextSpan>();
 
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */
   _isValidByline(node: Element, matchString: string): boolean {
@@ -123,6 +125,8 @@ function eachText(element: Element, visit: (data: string) => boolean): boolean {
  * `blank` when it holds only white space.
  */
 export interface TextSpan {
+  /** The text the span was counted from (a node's text may be set again). */
+  data: string;
   chars: number;
   lead: boolean;
   trail: boolean;
@@ -147,7 +151,7 @@ function spanOf(data: string): TextSpan {
     }
   }
   const blank = !started;
-  return { chars, lead: !blank && isSpaceCode(data.charCodeAt(0)), trail: inSpace, blank };
+  return { data, chars, lead: !blank && isSpaceCode(data.charCodeAt(0)), trail: inSpace, blank };
 }
 
 /**
@@ -155,9 +159,10 @@ function spanOf(data: string): TextSpan {
  * or more white-space characters made one space), counted along the text and CDATA nodes below it
  * (the nodes `textContent` reads, which `hasText` walks too): the characters that are not white space
  * (`\s`, the set `trim` removes), and one for each run of white space between two of them. Each
- * text's part is looked up in `spans` (by the text) when given, and kept there.
+ * text's part is looked up in `spans` (by its node, while the node holds the same text) when given,
+ * and kept there.
  */
-export function innerTextLength(element: Element, spans?: Map<string, TextSpan>): number {
+export function innerTextLength(element: Element, spans?: WeakMap<Node, TextSpan>): number {
   let length = 0;
   let started = false;
   let inSpace = false;
@@ -168,10 +173,10 @@ export function innerTextLength(element: Element, spans?: Map<string, TextSpan>)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as CharacterData).data;
     if (data === '') continue;
-    let span = spans?.get(data);
-    if (!span) {
+    let span = spans?.get(node);
+    if (span?.data !== data) {
       span = spanOf(data);
-      spans?.set(data, span);
+      spans?.set(node, span);
     }
     if (span.blank) inSpace = started;
     else {
