@@ -78,4 +78,18 @@ describe('a closing author biography', () => {
     expect(document.metadata.byline).toBeNull();
     expect(document.text).not.toContain('senior fellow');
   });
+
+  it("is only an article's: the last member of a team page keeps their biography, on both engines", async () => {
+    const team = `<!doctype html><html lang="en"><head><title>Our team</title></head><body><main><h1>Our team</h1>
+      <p>We design and fit kitchens for homes and small restaurants across the county, from the first drawing to the last tile.</p>
+      <h2>Tom Reed</h2><p>Tom Reed is a surveyor who has measured more than a thousand kitchens since he founded the firm.</p>
+      <h2>Ana Lopes</h2><p>Ana Lopes is a carpenter who builds every cabinet in our workshop by the station.</p>
+      <h2>Sara Kim</h2><p>Sara Kim is a designer who has drawn the plans of forty restaurant kitchens.</p>
+      </main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(team, { url: 'https://kitchens.example/team', engine, pageType: 'service' });
+      expect(document.text, engine).toContain('Sara Kim is a designer');
+      expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+    }
+  });
 });

@@ -314,9 +314,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'author-bio/bio-sentence',
     category: 'author-bio',
     description:
-      'A closing one-paragraph biography ("Jane Doe is a senior fellow at …", "(Jane Doe is an attorney at …)") after the article; up to 1,000 characters when it starts with the byline.',
+      'A closing one-paragraph biography ("Jane Doe is a senior fellow at …", "(Jane Doe is an attorney at …)") after the article; up to 1,000 characters when it starts with the byline. Articles only: the last member of a team page keeps their biography.',
     stages: ['text'],
-    revision: 2,
+    pageTypes: ['article'],
+    revision: 3,
     text: {
       procedure: 'closing-bio',
       patterns: {
@@ -335,6 +336,12 @@ export const RELATED_AUTHOR_RULES = defineRules([
       keep: [
         { input: 'Jane Doe is a senior fellow at the Institute for Town Planning.', at: 'top' },
         { input: '(Ask the engineer at the desk for the plans of the east wing.)', at: 'end' },
+        // The last member of a team on a service page ("Our team").
+        {
+          input: 'Sara Kim is a designer who has drawn the plans of forty restaurant kitchens.',
+          at: 'end',
+          options: { pageType: 'service' },
+        },
       ],
     },
   },
