@@ -61,6 +61,9 @@ const WRAPPED_PAGE = SPREAD_PAGE.replace(`${HEADER}\n`, `${HEADER}\n<div class="
 );
 
 const URL = 'https://garden.example/care';
+/** The page cleaned as a service page with the region-chrome rule turned off. */
+const asServiceWithoutRegionChrome = (html: string, engine: 'linkedom' | 'jsdom') =>
+  clean(html, { engine, url: URL, pageType: 'service', disabledCategories: ['boilerplate/region-chrome'] });
 const landmarkDrops = (removed: Array<{ rule: string; reason: string; text: string }>) =>
   removed.filter((r) => r.rule === 'boilerplate/region-chrome' && r.reason.includes('a page landmark'));
 
@@ -86,12 +89,7 @@ describe('a service page with no marked main region', () => {
       expect(article.text).toContain('Our gardeners look after lawns');
       expect(article.text).not.toContain('Do you work in winter?');
       expect(landmarkDrops(article.removed)).toHaveLength(0);
-      const off = await clean(SPREAD_PAGE, {
-        engine,
-        url: URL,
-        pageType: 'service',
-        disabledCategories: ['boilerplate/region-chrome'],
-      });
+      const off = await asServiceWithoutRegionChrome(SPREAD_PAGE, engine);
       expect(off.text).toContain('Do you work in winter?');
       expect(landmarkDrops(off.removed)).toHaveLength(0);
     });
@@ -213,12 +211,7 @@ describe("a service page's forms, dialogs and drop-downs", () => {
     });
 
     it(`keeps them with the rule turned off (${engine})`, async () => {
-      const off = await clean(CONTROLS_PAGE, {
-        engine,
-        url: URL,
-        pageType: 'service',
-        disabledCategories: ['boilerplate/region-chrome'],
-      });
+      const off = await asServiceWithoutRegionChrome(CONTROLS_PAGE, engine);
       expect(off.text).toContain('Ask for a quote');
       expect(off.text).toContain('Preferred day 12');
       expect(controlDrops(off.removed)).toHaveLength(0);
