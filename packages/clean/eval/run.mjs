@@ -49,7 +49,7 @@ const fromUser = (p) => (isAbsolute(p) ? p : resolve(userCwd, p));
 const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--set scrapinghub|trafilatura|wcxb|readability|all]
                  [--out FILE] [--write-pred DIR] [--jobs N] [--timeout MS] [--limit N] [--no-baselines] [--worst N]
                  [--cv] [--folds K] [--cache DIR | --no-cache] [--baselines jsdom|linkedom|both|none] [--no-page-types]
-                 [--page-type T,...] [--cleaning-table FILE]
+                 [--page-type T,...] [--cleaning-table FILE] [--types-from FILE]
 
   --data DIR        data directory (default: ../shared/data relative to the repository root)
   --engine E        cleaner engine(s) to evaluate (default: both)
@@ -73,6 +73,10 @@ const USAGE = `usage: pnpm eval [--data DIR] [--engine jsdom|linkedom|both] [--s
                     with --cv: a page x type table (train/cleaning-table.mjs); each fold's model
                     gets the cleaning gain of the other folds' pages. Without it the fold models
                     keep the bundled model's gain, learned on every page (a small leak: 49 means)
+  --types-from FILE replay: clean each page as the type an earlier run's --out FILE cleaned it as
+                    (its cleanedAs; pages it has no type for are cleaned as usual). A page's
+                    text depends only on the type it is cleaned as, so replaying a --cv run's
+                    types measures a change under that CV in one plain pass
   --cache DIR       reuse page results of the same system and build (default:
                     node_modules/.cache/corpuskit-eval); --no-cache runs everything`;
 
@@ -103,6 +107,7 @@ try {
       baselines: { type: 'string', default: 'both' },
       'no-page-types': { type: 'boolean', default: false },
       'page-type': { type: 'string' },
+      'types-from': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -155,6 +160,33 @@ const noPageTypes = args['no-page-types'];
 const onlyTypes = args['page-type'] === undefined ? null : new Set(args['page-type'].split(','));
 for (const t of onlyTypes ?? [])
   if (!WCXB_PAGE_TYPES.includes(t)) fail(`unknown --page-type ${t} (${WCXB_PAGE_TYPES.join(', ')})`);
+
+/** typesFrom[set][pageId] = the page type an earlier run cleaned the page as (--types-from). */
+let typesFrom = null;
+if (args['types-from']) {
+  if (args.cv) fail("--types-from replays an earlier run's page types; it cannot be combined with --cv");
+  if (noPageTypes) fail('--types-from and --no-page-types contradict each other');
+  const file = fromUser(args['types-from']);
+  let earlier;
+  try {
+    earlier = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`--types-from ${file}: ${error.message}`);
+  }
+  typesFrom = {};
+  for (const [set, figures] of Object.entries(earlier.sets ?? {})) {
+    const clean = Object.entries(figures.systems ?? {}).find(([name]) => name.startsWith('clean-'))?.[1];
+    const rows = Array.isArray(clean?.perPage)
+      ? clean.perPage
+      : Object.entries(clean?.perPage ?? {}).map(([id, r]) => ({ id, ...r }));
+    // The type the page was cleaned as (its plan), which is what its text depends on.
+    typesFrom[set] = Object.fromEntries(
+      rows.filter((r) => r.cleanedAs ?? r.predictedType).map((r) => [r.id, r.cleanedAs ?? r.predictedType]),
+    );
+  }
+  if (!Object.values(typesFrom).some((t) => Object.keys(t).length))
+    fail(`--types-from ${file}: no page types in it (an --out file of a run with page types is needed)`);
+}
 
 // Without the built cleaner there is nothing to evaluate: a run that printed the baselines' figures
 // alone (or none) and exited 0 would read as a result. The reason names the module that is missing
@@ -227,7 +259,14 @@ if (args.cv && !noPageTypes) {
 const cacheKeyOf = (key, set, pageId) => {
   const [kind, engine] = key.split(':');
   if (kind === 'readability') return `readability-${engine}`;
-  const model = foldModels ? `-${foldModels[foldOf[set][pageId]].hash}` : noPageTypes ? '-untyped' : '';
+  const forced = typesFrom?.[set]?.[pageId];
+  const model = forced
+    ? `-as-${forced}`
+    : foldModels
+      ? `-${foldModels[foldOf[set][pageId]].hash}`
+      : noPageTypes
+        ? '-untyped'
+        : '';
   return `clean-${engine}-${snapshot.hash}${model}`;
 };
 /** cache[cacheKey][set] = { pageId: outcome } */
@@ -297,6 +336,7 @@ for (const [s, pages] of Object.entries(loaded)) {
       const task = { kind, engine, file: page.file, url: page.url, timeoutMs };
       if (kind === 'clean' && foldModels) task.pageTypeModelFile = foldModels[foldOf[s][page.id]].file;
       if (kind === 'clean' && noPageTypes) task.noPageTypes = true;
+      if (kind === 'clean' && typesFrom?.[s]?.[page.id]) task.pageType = typesFrom[s][page.id];
       pending.push(
         pool.run(task).then((o) => {
           slot[key] = o;
@@ -443,6 +483,16 @@ const report = {
 };
 const predictions = {};
 
+/** A cleaner's page type on a page, or null (a failed run, or a cleaner without page types). */
+const pageTypeOf = (system, outcome) => (system.cleaner && outcome?.ok ? (outcome.result.pageType ?? null) : null);
+/** The type a cleaner cleaned a page as (its cleaning plan may differ from its page type), or null. */
+const cleanedAsOf = (system, outcome) => (system.cleaner && outcome?.ok ? (outcome.result.cleanedAs ?? null) : null);
+/** A per-page row's page type fields. */
+const typeFields = (system, outcome) => ({
+  predictedType: pageTypeOf(system, outcome),
+  cleanedAs: cleanedAsOf(system, outcome),
+});
+
 // ------------------------------------------------------------------------------------------------
 // scrapinghub-dev: shingle P/R/F1.
 
@@ -462,7 +512,12 @@ if (loaded.scrapinghub) {
       const c = shinglePage(page.gold, text ?? '');
       counts.push(c);
       if (sameTokens(page.gold, text ?? '')) exact++;
-      perPage[page.id] = { ...c, precision: pagePrecision(c), recall: pageRecall(c) };
+      perPage[page.id] = {
+        ...c,
+        precision: pagePrecision(c),
+        recall: pageRecall(c),
+        ...typeFields(system, results.scrapinghub[page.id][system.task]),
+      };
     }
     predictions[`scrapinghub-dev/${system.name}`] = pred;
     const agg = shingleAggregate(counts);
@@ -553,7 +608,7 @@ if (loaded.trafilatura) {
       pred[page.id] = text ?? '';
       const c = segmentPage(page.item, text);
       counts.push(c);
-      perPage[page.id] = c;
+      perPage[page.id] = { ...c, ...typeFields(system, results.trafilatura[page.id][system.task]) };
       (perLang[page.lang ?? 'none'] ??= []).push(c);
     }
     perSystemCounts[system.name] = perPage;
@@ -732,16 +787,13 @@ if (loaded.trafilatura) {
 // ------------------------------------------------------------------------------------------------
 // wcxb-dev: word P/R/F1 per page (means), with/without snippet rates, per page type, page types.
 
-/** A cleaner's page type on a page, or null (a failed run, or a cleaner without page types). */
-const pageTypeOf = (system, outcome) => (system.cleaner && outcome?.ok ? (outcome.result.pageType ?? null) : null);
-
 function wcxbRows(system, pages) {
   return pages.map((page) => {
     const outcome = results.wcxb[page.id][system.task];
     return {
       id: page.id,
       type: page.pageType,
-      predictedType: pageTypeOf(system, outcome),
+      ...typeFields(system, outcome),
       ...wcxbPage(page, textOf(system, outcome)),
     };
   });
@@ -891,7 +943,11 @@ if (loaded.readability) {
       const text = textOf(system, results.readability[page.id][system.task]) ?? '';
       const c = shinglePage(reference, text);
       counts.push(c);
-      perPage[page.id] = { precision: pagePrecision(c), recall: pageRecall(c) };
+      perPage[page.id] = {
+        precision: pagePrecision(c),
+        recall: pageRecall(c),
+        ...typeFields(system, results.readability[page.id][system.task]),
+      };
     }
     out.systems[system.name] = { failures, metadata: meta, vsExpected: shingleAggregate(counts), perPage };
   }

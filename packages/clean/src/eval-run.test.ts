@@ -2,7 +2,16 @@
 // from a copy of the eval beside a stand-in build whose workspace dependency has no dist, which
 // is how a half-built workspace looks to it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +22,23 @@ const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
 
 let dir: string;
 
-function runEval(): { status: number | null; stdout: string; stderr: string } {
+/** The part of an --out report these tests read. */
+interface Report {
+  sets: {
+    readability: {
+      systems: Record<string, { perPage: Record<string, { predictedType: string | null; cleanedAs: string | null }> }>;
+    };
+  };
+}
+
+function runEval(...extra: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
     [
       join(dir, 'clean', 'eval', 'run.mjs'),
       ...['--data', join(dir, 'data'), '--set', 'readability', '--engine', 'linkedom'],
       ...['--baselines', 'none', '--no-cache', '--jobs', '1'],
+      ...extra,
     ],
     { encoding: 'utf8' },
   );
@@ -43,7 +62,11 @@ beforeAll(() => {
     [
       "import { DOCUMENT_SCHEMA } from '@corpuskit/document';",
       "export const CLEANER_VERSION = 'stand-in';",
-      "export async function clean() { return { text: `A paragraph of text ${DOCUMENT_SCHEMA}`, status: 'ok' }; }",
+      // The stand-in types every page as an article unless it is told a type.
+      'export async function clean(_html, options = {}) {',
+      "  const pageType = options.pageType ?? 'article';",
+      "  return { text: `A paragraph of text ${pageType} ${DOCUMENT_SCHEMA}`, status: 'ok', pageType: { type: pageType, confidence: 1, cleanedAs: pageType } };",
+      '}',
     ].join('\n'),
   );
   // The workspace package, without its dist until a test builds it.
@@ -86,5 +109,34 @@ describe('eval/run.mjs', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('cleaner: @corpuskit/clean stand-in');
     expect(result.stdout).toContain('readability-test-pages (1 pages)');
+  });
+
+  it('replays the page types of an earlier run with --types-from', () => {
+    const first = join(dir, 'first.json');
+    expect(runEval('--out', first).status).toBe(0);
+    const typeOf = (file: string) =>
+      (JSON.parse(readFileSync(file, 'utf8')) as Report).sets.readability.systems['clean-linkedom'].perPage['one-page']
+        .predictedType;
+    expect(typeOf(first)).toBe('article');
+    // An earlier run that typed the page as a forum: the replay cleans it as a forum.
+    const earlier = join(dir, 'earlier.json');
+    const report = JSON.parse(readFileSync(first, 'utf8')) as Report;
+    const row = report.sets.readability.systems['clean-linkedom'].perPage['one-page'];
+    row.predictedType = 'forum';
+    row.cleanedAs = 'forum';
+    writeFileSync(earlier, JSON.stringify(report));
+    const replay = join(dir, 'replay.json');
+    const result = runEval('--types-from', earlier, '--out', replay);
+    expect(result.status).toBe(0);
+    expect(typeOf(replay)).toBe('forum');
+  });
+
+  it('refuses a --types-from file without page types, naming it', () => {
+    const empty = join(dir, 'untyped.json');
+    writeFileSync(empty, JSON.stringify({ sets: {} }));
+    const result = runEval('--types-from', empty);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--types-from ${empty}: no page types in it`);
+    expect(result.stdout).toBe('');
   });
 });
