@@ -23,10 +23,13 @@ const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
 let dir: string;
 
 /** The part of an --out report these tests read. */
+/** The part of an `--out` report these tests read: the one page's row of the linkedom cleaner. */
 interface Report {
   sets: {
     readability: {
-      systems: Record<string, { perPage: Record<string, { predictedType: string | null; cleanedAs: string | null }> }>;
+      systems: {
+        'clean-linkedom': { perPage: { 'one-page': { predictedType: string | null; cleanedAs: string | null } } };
+      };
     };
   };
 }
