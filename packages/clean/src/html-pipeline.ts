@@ -25,6 +25,7 @@ import { applyDomRules, pageCaptionShare } from './dom-engine.js';
 import { ruleApplies } from './dom-removal.js';
 import type { DomRuleContext, PendingRemoval } from './dom-engine.js';
 import { cleanError } from './errors.js';
+import { TextStats } from './features/dom-walk.js';
 import { pageFeatures } from './features/page.js';
 import { countBelow, placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
@@ -101,10 +102,13 @@ export async function htmlPipeline(
     const pageMeta = readPageMetadata(document, { url, fetchedAt: resolved.fetchedAt });
     warnings.push(...pageMeta.warnings);
     // Typed by the page's URL, else its canonical URL's (as the site rules below are chosen).
-    const typed = typePage(document, url ?? pageMeta.canonicalUrl, resolved, bodyTextContent);
+    // The features' text statistics of the page, read again by the cleaning plan (the tree is
+    // unchanged until the DOM rules run).
+    const stats = new TextStats();
+    const typed = typePage(document, url ?? pageMeta.canonicalUrl, resolved, bodyTextContent, stats);
     // The type the page is cleaned as (see page-type-rules.ts): the reported type only when safe.
     const gain = resolved.pageTypeModel ? resolved.pageTypeModel.cleaningGain : undefined;
-    const plan = cleaningPlan(typed, resolved.pageType !== null, body, gain);
+    const plan = cleaningPlan(typed, resolved.pageType !== null, body, gain, stats);
     const pageType = plan.type;
     const disabled = pageType ? disabledForType(pageType, resolved.disabled) : resolved.disabled;
     const articleRoots = articleRootsOf(document);
@@ -524,13 +528,20 @@ function markdownOf(document: Document, root: Element, blocks: Block[], keptInde
 
 /**
  * The page's type: the caller's when given (confidence 1), else the model's on the parsed page
- * before any rule ran; none when page typing is off.
+ * before any rule ran; none when page typing is off. The features keep the text statistics of
+ * the page's elements in `stats`.
  */
-function typePage(document: Document, url: string | null, resolved: Resolved, bodyText: string): PageTypeResult | null {
+function typePage(
+  document: Document,
+  url: string | null,
+  resolved: Resolved,
+  bodyText: string,
+  stats: TextStats,
+): PageTypeResult | null {
   if (resolved.pageType) {
     const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, t === resolved.pageType ? 1 : 0]));
     return { type: resolved.pageType, confidence: 1, scores: scores as PageTypeResult['scores'] };
   }
   if (!resolved.pageTypeModel) return null;
-  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url, bodyText));
+  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url, bodyText, stats));
 }

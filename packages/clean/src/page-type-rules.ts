@@ -84,8 +84,11 @@ export function mainThread(body: Element, minShare = 0.3): Element | null {
 }
 
 /** The posts of the thread `mainThread` finds, and their container; null when it finds none. */
-function mainThreadPosts(body: Element, minShare = 0.3): { parent: Element; items: Element[] } | null {
-  const stats = new TextStats();
+function mainThreadPosts(
+  body: Element,
+  minShare = 0.3,
+  stats = new TextStats(),
+): { parent: Element; items: Element[] } | null {
   const page = stats.of(body);
   // Text nobody sees (a cookie preference centre, pop-over menus) is not part of the page here.
   const hidden = hiddenElements(body);
@@ -182,13 +185,16 @@ export function cleaningType(typed: PageTypeResult, gain?: CleaningGain): PageTy
 /**
  * How a page is cleaned: the type whose rules apply and, for a forum, the thread's container.
  * The caller's type is taken as given; the model's only when it is confident and, for a forum,
- * when the thread is the main content. Anything else is cleaned as an article.
+ * when the thread is the main content. Anything else is cleaned as an article. `stats`: the
+ * text statistics the page features kept of the same, unchanged tree (the body's first), read
+ * again here instead of walked again.
  */
 export function cleaningPlan(
   typed: PageTypeResult | null,
   fromCaller: boolean,
   body: Element,
   gain?: CleaningGain,
+  stats?: TextStats,
 ): {
   type: PageType | null;
   threadRoot: Element | null;
@@ -208,12 +214,14 @@ export function cleaningPlan(
     // main region's share is measured on the text a reader sees. The cards of a collection or
     // listing are links: its main region may hold most of the page's text only with them.
     const mainRoot =
-      mainRegion(body, type !== 'service') ?? (cards ? mainRegion(body, true, true) : null) ?? fallback();
+      mainRegion(body, type !== 'service', false, stats) ??
+      (cards ? mainRegion(body, true, true, stats) : null) ??
+      fallback();
     const landmarkRegion = !mainRoot && type === 'service';
     return { type, threadRoot: null, mainRoot, landmarkRegion };
   }
   if (type !== 'forum') return { type, threadRoot: null };
-  const thread = mainThreadPosts(body);
+  const thread = mainThreadPosts(body, undefined, stats);
   if (!thread && !fromCaller) return { type: 'article', threadRoot: null };
   return { type: 'forum', threadRoot: thread?.parent ?? null, posts: thread?.items ?? [] };
 }

@@ -61,9 +61,16 @@ export function unseenSubtrees(body: Element): Element[] {
  * `visibleOnly`, the text of hidden subtrees (see unseenSubtrees) is left out of both. With
  * `withLinks`, link text counts too: the cards of a collection or listing are links, and a page
  * whose menus and footer carry more plain text than its grid still has its grid in its main region.
+ * `stats`: the caller's statistics of the same, unchanged tree when it has them; they must have
+ * been asked about the body first, as this asks (an element's link characters depend on whether
+ * an ancestor was asked before it).
  */
-export function mainRegion(body: Element, visibleOnly = false, withLinks = false): Element | null {
-  const stats = new TextStats();
+export function mainRegion(
+  body: Element,
+  visibleOnly = false,
+  withLinks = false,
+  stats: TextStats = new TextStats(),
+): Element | null {
   const hidden = visibleOnly ? unseenSubtrees(body) : [];
   const pageText = visibleText(body, stats, hidden, withLinks);
   if (pageText <= 0) return null;

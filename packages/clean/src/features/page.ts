@@ -138,11 +138,32 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head'])
 const CLASS_INDEX = new Map<string, number>(CLASS_GROUPS.flatMap(([, words], i) => words.map((w) => [w, i] as const)));
 const TAG_INDEX = new Map<string, number>(TAG_COUNTS.map((t, i) => [t, i]));
 
+/** Class and id values up to this long are read once per page (see `classGroupsOf`). */
+const MAX_CLASS_KEY_CHARS = 256;
+
+/** The class group of each token of a class and id value that names one, in token order. */
+function classGroupIndexes(value: string): number[] {
+  const out: number[] = [];
+  for (const token of value.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (token.length < 2 || /^\d+$/.test(token)) continue;
+    const v = CLASS_INDEX.get(token);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
 /**
  * The features of a parsed page, in the order of PAGE_FEATURE_NAMES. `bodyText`: the body's
- * `textContent` when the caller has read it already.
+ * `textContent` when the caller has read it already. `stats`: where the text statistics of the
+ * page's elements are kept, the body's asked first (a caller may read them again while the tree
+ * is unchanged).
  */
-export function pageFeatures(document: Document, url: string | null, bodyText?: string): number[] {
+export function pageFeatures(
+  document: Document,
+  url: string | null,
+  bodyText?: string,
+  stats: TextStats = new TextStats(),
+): number[] {
   const body = document.body ?? document.documentElement;
   const tagCounts = new Array<number>(TAG_COUNTS.length).fill(0);
   const classCounts = new Array<number>(CLASS_GROUPS.length).fill(0);
@@ -163,13 +184,24 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
   let repeatCharsAll = 0;
   let maxRepeatWithTime = 0;
 
-  const stats = new TextStats();
   const elementText = (el: Element) => stats.of(el);
   const info = body ? elementText(body) : null;
   const totalChars = info ? info.chars : 0;
   const linkChars = info ? info.linkChars : 0;
   const text = body ? (bodyText ?? body.textContent ?? '') : '';
   const words = letterDigitRuns(text);
+
+  // The class groups of each distinct class and id value, read once per page (most values repeat
+  // from element to element). Long values are not kept: V8 hashes a string of more than 16,383
+  // characters by its length, so many long keys of one length would make every look-up slow.
+  const classGroups = new Map<string, number[]>();
+  const classGroupsOf = (value: string): number[] => {
+    const known = classGroups.get(value);
+    if (known) return known;
+    const groups = classGroupIndexes(value);
+    if (value.length <= MAX_CLASS_KEY_CHARS) classGroups.set(value, groups);
+    return groups;
+  };
 
   const ldTexts: string[] = [];
   const metas: Element[] = [];
@@ -195,12 +227,7 @@ export function pageFeatures(document: Document, url: string | null, bodyText?: 
     const className = el.getAttribute('class');
     const id = el.getAttribute('id');
     if (className || id) {
-      const cls = `${className ?? ''} ${id ?? ''}`.toLowerCase();
-      for (const token of cls.split(/[^a-z0-9]+/)) {
-        if (token.length < 2 || /^\d+$/.test(token)) continue;
-        const v = CLASS_INDEX.get(token);
-        if (v !== undefined) classCounts[v]!++;
-      }
+      for (const v of classGroupsOf(`${className ?? ''} ${id ?? ''}`)) classCounts[v]!++;
     }
     if (BLOCKISH.has(tag) || tag === 'table' || tag === 'form') {
       const chars = elementText(el).chars;
