@@ -51,6 +51,52 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     ourPage.close();
   });
 
+  it('starts again from the same page when an attempt finds too little text, without serialising it first', async () => {
+    // A short page: each of the four attempts (all flags, then one fewer each time) falls under
+    // the threshold, so Readability sets the page back from its cache four times and returns the
+    // longest attempt.
+    const html = `<!doctype html><html><head><title>Short</title></head><body>
+      <div class="sidebar"><a href="/a">One &amp; two</a> <span style="color: red">&lt;b&gt;</span></div>
+      <div class="comment"><p>First reply, kept only when unlikely candidates stay.</p></div>
+      <div id="story" class="story"><p>A short note on the pier. It reopens on Monday.</p><!-- gone --></div>
+      <template><p>Template text</p></template>
+    </body></html>`;
+    const options = { keepClasses: true, charThreshold: 400, serializer: (node: Node) => node as Element };
+    const stockPage = await parseHtml(html, engine, null, []);
+    const ourPage = await parseHtml(html, engine, null, []);
+    const stockBody = stockPage.document.body;
+    const ourBody = ourPage.document.body;
+    // The stock parser's reads and set-backs of the page's markup, through the engine's accessor.
+    let proto: object | null = Object.getPrototypeOf(stockBody);
+    let own: PropertyDescriptor | undefined;
+    while (proto && !(own = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
+    let stockSets = 0;
+    let markup = '';
+    Object.defineProperty(stockBody, 'innerHTML', {
+      configurable: true,
+      get(this: Element) {
+        markup = own!.get!.call(this) as string;
+        return markup;
+      },
+      set(this: Element, value: string) {
+        stockSets++;
+        own!.set!.call(this, value);
+      },
+    });
+    const stock = new Readability<Element>(stockPage.document, options).parse();
+    const ours = new PageReadability(ourPage.document, options).parse();
+    expect(stockSets).toBe(4);
+    expect(markup).toContain('Template text');
+    expect(ours?.textContent).toBe(stock?.textContent);
+    expect(ours?.content?.outerHTML).toBe(stock?.content?.outerHTML);
+    // The page is left with the engine's own accessor, and with the same markup as the stock run's.
+    expect(Object.getOwnPropertyDescriptor(ourBody, 'innerHTML')).toBeUndefined();
+    delete (stockBody as { innerHTML?: string }).innerHTML;
+    expect(ourBody.innerHTML).toBe(stockBody.innerHTML);
+    stockPage.close();
+    ourPage.close();
+  });
+
   it('finds text as textContent would, white space and comments aside', async () => {
     const page = await parseHtml(
       `<!doctype html><html><body>

@@ -23,6 +23,18 @@ import { hiddenByInlineStyle } from './inline-style.js';
 interface ReadabilityInternals {
   REGEXPS: { byline: RegExp; hashUrl: RegExp };
   ELEMENT_NODE: number;
+  _doc: Document;
+  _grabArticle(page: Element | null): Element | null;
+}
+
+/** What `_grabArticle` keeps of the page in place of its markup: a copy of the tree, serialised only when set back. */
+class PageCopy {
+  private html: string | null = null;
+  constructor(private readonly copy: Element) {}
+  /** The markup the page had when copied (what its `innerHTML` was then). */
+  markup(read: (element: Element) => string): string {
+    return (this.html ??= read(this.copy));
+  }
 }
 
 export class PageReadability extends Readability<Element> {
@@ -33,6 +45,40 @@ export class PageReadability extends Readability<Element> {
    * would share a hash and each lookup would compare them all.)
    */
   private readonly textSpans = new WeakMap<Node, TextSpan>();
+
+  /**
+   * Readability's search for the article, without serialising the page for its retry: it reads
+   * `page.innerHTML` once, before the search strips the page, and sets it back only when an attempt
+   * finds too little text (and again for each further attempt). Here that read gives a copy of the
+   * tree (`cloneNode`, a walk that makes the same nodes, cheaper than writing the markup), and the
+   * markup is written from the copy only when it is set back: the same string, the same page again.
+   */
+  _grabArticle(page: Element | null): Element | null {
+    const internals = this as unknown as ReadabilityInternals;
+    const grab = (Readability.prototype as unknown as ReadabilityInternals)._grabArticle;
+    const target = page ?? internals._doc.body;
+    const accessor = target ? innerHtmlAccessor(target) : null;
+    if (!target || !accessor) return grab.call(this, page);
+    const read = (element: Element) => accessor.get!.call(element) as string;
+    let copied = false;
+    Object.defineProperty(target, 'innerHTML', {
+      configurable: true,
+      get(this: Element): unknown {
+        // The first read is Readability's cache; any other is the page's markup as it is now.
+        if (copied) return read(this);
+        copied = true;
+        return new PageCopy(this.cloneNode(true) as Element);
+      },
+      set(this: Element, value: unknown) {
+        accessor.set!.call(this, value instanceof PageCopy ? value.markup(read) : value);
+      },
+    });
+    try {
+      return grab.call(this, page);
+    } finally {
+      delete (target as { innerHTML?: string }).innerHTML;
+    }
+  }
 
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */
   _isValidByline(node: Element, matchString: string): boolean {
@@ -87,6 +133,15 @@ export class PageReadability extends Readability<Element> {
       count === 0 || count === element.getElementsByTagName('br').length + element.getElementsByTagName('hr').length
     );
   }
+}
+
+/** The engine's `innerHTML` accessor of an element (on its prototype chain). */
+function innerHtmlAccessor(element: Element): PropertyDescriptor | null {
+  for (let proto: object | null = Object.getPrototypeOf(element); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
+    if (descriptor) return descriptor.get && descriptor.set ? descriptor : null;
+  }
+  return null;
 }
 
 const NOT_SPACE = /\S/;
