@@ -43,7 +43,7 @@ import { classifyPage } from './page-type.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
-import { squash } from './text-util.js';
+import { squash, squashedLength } from './text-util.js';
 
 /** Clean an HTML page (already decoded). */
 export async function htmlPipeline(
@@ -255,7 +255,9 @@ export async function htmlPipeline(
       deadline.check('service region');
     }
     let notArticle = false;
-    if (!root || squash(root.textContent ?? '') === '') {
+    // The article's text, read once: for whether there is any, and its length once squashed.
+    let rootText = root ? (root.textContent ?? '') : '';
+    if (!root || squashedLength(rootText) === 0) {
       notArticle = true;
       reasons.push({
         code: 'no-article',
@@ -271,9 +273,10 @@ export async function htmlPipeline(
       pageMarks.length = 0;
       root = document.body ?? document.documentElement;
       applyDomRules(context, root!);
+      rootText = root!.textContent ?? '';
     }
     context.stage = 'dom-after';
-    context.bodyChars = squash(root!.textContent ?? '').length;
+    context.bodyChars = squashedLength(rootText);
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
       removeRegionChrome(context, root, pageType, landmarkRegion);

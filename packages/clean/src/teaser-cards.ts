@@ -32,9 +32,12 @@ const MAX_WRAPPER_EXTRA_CHARS = 80;
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
-function linkTextChars(element: Element): number {
+/** An element's text (`textOf`), read once per element while the groups are looked for (the tree does not change meanwhile). */
+type TextOf = (element: Element) => string;
+
+function linkTextChars(element: Element, text: TextOf): number {
   let chars = 0;
-  for (const link of Array.from(element.querySelectorAll('a[href]'))) chars += textOf(link).length;
+  for (const link of Array.from(element.querySelectorAll('a[href]'))) chars += text(link).length;
   return chars;
 }
 
@@ -42,9 +45,9 @@ function linkTextChars(element: Element): number {
 const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'font', 'mark', 'u']);
 
 /** True when a block element inside `item` holds the link and nothing else. */
-function standsAlone(link: Element, item: Element, linkText: string): boolean {
+function standsAlone(link: Element, item: Element, linkText: string, text: TextOf): boolean {
   let wrapper: Element = link;
-  while (wrapper.parentElement && wrapper.parentElement !== item && textOf(wrapper.parentElement) === linkText)
+  while (wrapper.parentElement && wrapper.parentElement !== item && text(wrapper.parentElement) === linkText)
     wrapper = wrapper.parentElement;
   return wrapper !== link && !INLINE.has(wrapper.localName.toLowerCase());
 }
@@ -65,20 +68,20 @@ function sameSite(href: string, site: string | null): boolean {
 }
 
 /** The href of a card's linked headline, or null when the element is not a teaser card. */
-function cardHeadline(item: Element, site: string | null): string | null {
-  const text = textOf(item);
+function cardHeadline(item: Element, site: string | null, textOfElement: TextOf): string | null {
+  const text = textOfElement(item);
   if (text.length < MIN_HEADLINE_CHARS) return null;
-  if (text.length - linkTextChars(item) > MAX_EXCERPT_CHARS) return null;
+  if (text.length - linkTextChars(item, textOfElement) > MAX_EXCERPT_CHARS) return null;
   for (const link of Array.from(item.querySelectorAll('a[href]'))) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
     if (!sameSite(href, site)) continue;
-    const linkText = textOf(link);
+    const linkText = textOfElement(link);
     if (linkText.length < MIN_HEADLINE_CHARS) continue;
     // A headline: the link stands on a line of its own (a heading or block holding only it),
     // holds a heading, or is most of the card.
     const isHeading =
-      standsAlone(link, item, linkText) ||
+      standsAlone(link, item, linkText, textOfElement) ||
       Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase())) ||
       linkText.length >= text.length * 0.5;
     if (isHeading) return href;
@@ -90,11 +93,13 @@ function cardHeadline(item: Element, site: string | null): string | null {
  * The headline links of an element that is a teaser card (one) or a list of them (a card for
  * most of its children; one per card); empty otherwise.
  */
-function cardHrefs(element: Element, site: string | null): string[] {
-  const own = cardHeadline(element, site);
+function cardHrefs(element: Element, site: string | null, text: TextOf): string[] {
+  const own = cardHeadline(element, site, text);
   if (own !== null) return [own];
   const children = Array.from(element.children);
-  const hrefs = children.map((child) => cardHeadline(child, site)).filter((href): href is string => href !== null);
+  const hrefs = children
+    .map((child) => cardHeadline(child, site, text))
+    .filter((href): href is string => href !== null);
   return hrefs.length > 0 && hrefs.length >= children.length * MIN_CARD_SHARE ? hrefs : [];
 }
 
@@ -141,6 +146,12 @@ interface CardGroup {
 function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const out: CardGroup[] = [];
   const totalChars = textChars(root);
+  const texts = new Map<Element, string>();
+  const text: TextOf = (element) => {
+    let known = texts.get(element);
+    if (known === undefined) texts.set(element, (known = textOf(element)));
+    return known;
+  };
   const walk = (parent: Element): void => {
     const byShape = new Map<string, Element[]>();
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
@@ -152,12 +163,12 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
     const taken = new Set<Element>();
     for (const items of byShape.values()) {
       if (items.length < 2) continue;
-      const hrefs = items.map((item) => cardHrefs(item, site));
+      const hrefs = items.map((item) => cardHrefs(item, site, text));
       const withCards = hrefs.filter((list) => list.length > 0).length;
       const cards = hrefs.flat();
       if (cards.length < MIN_CARDS || withCards < items.length * MIN_CARD_SHARE) continue;
       if (new Set(cards).size < MIN_CARDS) continue;
-      const chars = items.reduce((sum, item) => sum + textOf(item).length, 0);
+      const chars = items.reduce((sum, item) => sum + text(item).length, 0);
       const before = charsBefore(root, items[0]!);
       if (before < chars * MIN_TEXT_BEFORE) continue;
       // … and what follows them is less than their own text (more cards, a footer line): a

@@ -1,5 +1,7 @@
 /** Small text helpers shared by the DOM and text stages. */
 
+import { isWideSpace } from './features/dom-walk.js';
+
 /**
  * A run of white space, except one lone plain space (already what `squash` makes of it: leaving
  * it out of the matches spares the replacement most of the text's spaces).
@@ -9,6 +11,28 @@ const SPACES = /(?! (?![\s\u00A0\u2000-\u200A\u202F\u205F\u3000]))[\s\u00A0\u200
 /** Collapse white space (including non-breaking and typographic spaces) to one space and trim. */
 export function squash(text: string): string {
   return text.replace(SPACES, ' ').trim();
+}
+
+/**
+ * `squash(text).length` without making the string: the characters that are not white space, and
+ * one for each run of white space between two of them (`SPACES` and `trim` both read white space
+ * as `\s` does, as `isWideSpace` and the test below do).
+ */
+export function squashedLength(text: string): number {
+  let length = 0;
+  let started = false;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c)) inSpace = started;
+    else {
+      if (inSpace) length++;
+      inSpace = false;
+      started = true;
+      length++;
+    }
+  }
+  return length;
 }
 
 const ASCII_UPPER = /[A-Z]/g;
