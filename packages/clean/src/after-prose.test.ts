@@ -79,6 +79,59 @@ describe('blocks after the element that holds the article’s prose', () => {
     }
   });
 
+  it('go after a news brief of two paragraphs, but not its own update note nor what stands above it', async () => {
+    const brief = `<div class="story">${paragraphs('bridge', 1, 2)}</div>`;
+    const update = 'Update, 5 pm: The bridge has reopened to cars, and buses will use it again from Friday.';
+    const boxed = await clean(page(`${brief}<div class="box"><p>${BOX_LINE}</p></div>`), { url, pageType: 'article' });
+    expect(boxed.text).toContain('Paragraph 2 about the bridge');
+    expect(boxed.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([BOX_LINE]);
+    const credit = 'Additional reporting by Ana Weiss.';
+    const updated = await clean(
+      page(
+        `${brief}<p>${credit}</p><p><strong>${update.slice(0, 14)}</strong>${update.slice(14)}</p><div class="box"><p>${BOX_LINE}</p></div>`,
+      ),
+      { url, pageType: 'article' },
+    );
+    expect(updated.text).toContain(`${credit}\n\n${update}`);
+    expect(updated.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([
+      BOX_LINE,
+    ]);
+    // A date line is no update note: it has no sentence of its own.
+    const dated = await clean(page(`${brief}<p>Updated 4 March 2024</p>`), { url, pageType: 'article' });
+    expect(dated.text).not.toContain('Updated 4 March 2024');
+  });
+
+  it('stay when a per-site keep rule protects their element, as from the DOM rules', async () => {
+    const html = page(
+      `${INTRO}<div class="story">${paragraphs('library', 1, 10)}</div><div class="box"><p>${BOX_LINE}</p></div>`,
+    );
+    for (const keep of ['div.box', '.box p', 'body > article']) {
+      const document = await clean(html, {
+        url,
+        pageType: 'article',
+        siteRules: { sites: { 'news.example': { keep: [keep] } } },
+      });
+      expect(document.text, keep).toContain(BOX_LINE);
+      expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+    }
+    const elsewhere = await clean(html, {
+      url,
+      pageType: 'article',
+      siteRules: { sites: { 'other.example': { keep: ['div.box'] } } },
+    });
+    expect(elsewhere.text).not.toContain(BOX_LINE);
+    // Only the rules mark what they keep: a page that carries the mark itself protects nothing.
+    const claimed = await clean(
+      html.replace('<div class="box"><p>', '<div class="box" data-corpuskit-keep><p data-corpuskit-keep>'),
+      {
+        url,
+        pageType: 'article',
+        siteRules: { sites: { 'news.example': { keep: ['aside.pullquote'] } } },
+      },
+    );
+    expect(claimed.text).not.toContain(BOX_LINE);
+  });
+
   // (A section of three paragraphs of prose after the story is the rule's keep example.)
   it('stay when they are more than a quarter of the text, or the page is not an article', async () => {
     const hours = Array.from(

@@ -12,7 +12,16 @@ import {
   ratingWidgets,
   siteSelectors,
 } from './dom-procedures.js';
-import { checkDeadline, guarded, isAttached, isKept, removeElement, ruleApplies, textOf } from './dom-removal.js';
+import {
+  checkDeadline,
+  guarded,
+  isAttached,
+  isKept,
+  markKept,
+  removeElement,
+  ruleApplies,
+  textOf,
+} from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
@@ -112,6 +121,8 @@ function removeMatched(
 
 /** Apply the DOM rules under `root` (the body before Readability, the article element after it). */
 export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
+  // What the site's keep rules protect is marked first, for this stage and the later ones.
+  markKept(context.site, root, context.stage === 'dom-before');
   const steps = stepsFor(context);
   const matchedRuns = new Map<Step, Array<Array<{ element: Element; selector: string }>>>();
   let links: Element[] | null = null;

@@ -9,7 +9,7 @@ import { cssPath } from './css-path.js';
 import type { Deadline } from './options.js';
 import { ruleById } from './rules.js';
 import type { PageType, RuleDefinition, RuleId, RuleStage } from './rules.js';
-import { closest, matches } from './selector-match.js';
+import { closest, matches, selectAll } from './selector-match.js';
 import type { ResolvedSiteRules } from './site-rules.js';
 import { squash } from './text-util.js';
 
@@ -113,12 +113,38 @@ function markersIn(element: Element): Node[] {
 }
 
 /**
+ * The attribute that marks the elements a per-site `keep` selector protects, and every element
+ * inside them. Readability moves the article into a tree of its own and reshapes it (a `div`
+ * holding one paragraph becomes the paragraph): the mark goes with the elements, so the DOM
+ * rules after it and the text rules still know what the page's keep rules protect.
+ */
+export const KEEP_MARK = 'data-corpuskit-keep';
+
+/**
+ * Mark what the site's keep selectors protect under `root` (see `KEEP_MARK`). On a freshly
+ * parsed page (`fresh`) marks the page itself carries are taken off first: only the rules mark.
+ */
+export function markKept(site: ResolvedSiteRules | null, root: ParentNode, fresh: boolean): void {
+  if (!site || site.keep.length === 0) return;
+  if (fresh) for (const element of selectAll(root, `[${KEEP_MARK}]`)) element.removeAttribute(KEEP_MARK);
+  for (const { selector } of site.keep) {
+    for (const element of selectAll(root, selector)) {
+      element.setAttribute(KEEP_MARK, '');
+      for (const inner of selectAll(element, '*')) inner.setAttribute(KEEP_MARK, '');
+    }
+  }
+}
+
+/**
  * True when a per-site `keep` rule protects the element: a selector matching it, an ancestor or
- * a descendant, or a text pattern matching its text (or one of its blocks).
+ * a descendant (or the mark `markKept` left on it), or a text pattern matching its text (or one
+ * of its blocks).
  */
 export function isKept(context: DomRuleContext, element: Element): boolean {
   const site = context.site;
   if (!site) return false;
+  const marked = `[${KEEP_MARK}]`;
+  if (site.keep.length > 0 && (element.hasAttribute(KEEP_MARK) || element.querySelector(marked))) return true;
   for (const { selector } of site.keep) {
     if (matches(element, selector) || closest(element, selector) || element.querySelector(selector)) return true;
   }

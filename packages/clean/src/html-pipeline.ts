@@ -321,7 +321,7 @@ export async function htmlPipeline(
       repeated: resolved.repeated,
       plainText: false,
       pageType,
-      siteText: site ? { remove: site.removeText, keep: site.keepText } : null,
+      siteText: site ? { remove: site.removeText, keep: site.keepText, keepMarked: site.keep.length > 0 } : null,
     });
     deadline.check('text rules');
     const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);

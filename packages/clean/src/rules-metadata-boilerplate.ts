@@ -439,11 +439,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …') nor what stands between it and the body.",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 1,
-    text: { procedure: 'after-prose' },
+    revision: 2,
+    text: {
+      procedure: 'after-prose',
+      patterns: {
+        // A note the story was updated or corrected, its label first and then its own sentence:
+        // "Update, 5 pm: …", "UPDATE (3 May) — …", "Correction: …", "Nachtrag: …", "Mise à jour : …".
+        updateNote:
+          /^\W{0,3}(?:updated?|update \d+|correction|clarification|nachtrag|aktualisierung|korrektur|richtigstellung|mise à jour|rectificatif|actualización|corrección|aclaración|aggiornamento|correzione|rettifica|correctie|rectificatie|naschrift)\b[^:—–\n]{0,40}\s?[:—–]\s*\S.{20,}/iu,
+      },
+    },
     examples: {
       remove: [
         {
@@ -457,6 +465,17 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_REPORT}</div><section><h2>Questions and answers</h2>${RIVER_ANSWERS}</section>`,
           at: 'end',
           target: 'Can I swim in the river this summer?',
+        },
+        // The story's own update note, and what stands between it and the body.
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><p><strong>Update, 5 pm:</strong> The water board has now put the full figures online, a month earlier than planned.</p>`,
+          at: 'end',
+          target: 'Update, 5 pm: The water board has now put the full figures online',
+        },
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><p>Additional reporting by Ana Weiss.</p><p>Correction: an earlier version of this report gave the wrong year for the new ramp.</p>`,
+          at: 'end',
+          target: 'Additional reporting by Ana Weiss.',
         },
       ],
     },

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 58;
+const PIPELINE_REVISION = 59;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -90,7 +90,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'trailing-short': 2,
   'repeated-run': 1,
   'closing-bio': 3,
-  'after-prose': 1,
+  'after-prose': 2,
   'closing-link': 1,
   'repeated-block': 1,
   'site-text': 1,

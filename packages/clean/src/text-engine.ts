@@ -9,6 +9,7 @@
 import type { Block } from './blocks.js';
 import { ruleById } from './rules.js';
 import type { LineTest, PageType, RuleDefinition, RuleId, TextProcedure } from './rules.js';
+import { KEEP_MARK } from './dom-removal.js';
 import { LINE_PROCEDURES, TEXT_PROCEDURES } from './text-procedures.js';
 import type { ResolvedTextRule } from './site-rules.js';
 import { endsLikeSentence, labelForm, squash, wordCount } from './text-util.js';
@@ -35,8 +36,16 @@ export interface TextRuleContext {
   plainText: boolean;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
-  /** Per-site text patterns: blocks to remove, and blocks no rule may remove. */
-  siteText?: { remove: readonly ResolvedTextRule[]; keep: readonly ResolvedTextRule[] } | null;
+  /**
+   * Per-site rules for the text: patterns of blocks to remove, and the blocks no rule may remove
+   * (those a keep pattern matches, and those of an element a keep selector protects).
+   */
+  siteText?: {
+    remove: readonly ResolvedTextRule[];
+    keep: readonly ResolvedTextRule[];
+    /** The site has keep selectors: the blocks of the elements they marked (`KEEP_MARK`) are kept. */
+    keepMarked?: boolean;
+  } | null;
 }
 
 export interface TextRuleResult {
@@ -191,6 +200,28 @@ function applies(rule: RuleDefinition, context: TextRuleContext): boolean {
   return !context.pageType || !rule.pageTypes || rule.pageTypes.includes(context.pageType);
 }
 
+/**
+ * The blocks per-site keep rules protect from every text rule: a block a keep pattern matches,
+ * and, when the site has keep selectors, a block from an element they protect from the DOM rules
+ * (marked `KEEP_MARK`: the element, one inside it, or one around it), so a rule of the text stage
+ * cannot take what the DOM stage kept.
+ */
+function keptBlocks(blocks: readonly Block[], keepText: readonly ResolvedTextRule[], keepMarked: boolean): Set<number> {
+  const kept = new Set<number>();
+  if (keepText.length === 0 && !keepMarked) return kept;
+  const marked = `[${KEEP_MARK}]`;
+  const inKeptElement = (node: Node): boolean => {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) return false;
+    return element.closest(marked) !== null || (node === element && element.querySelector(marked) !== null);
+  };
+  for (const [i, block] of blocks.entries()) {
+    if (keepText.some((rule) => rule.regex.test(squash(block.text)))) kept.add(i);
+    else if (keepMarked && block.nodes.some(inKeptElement)) kept.add(i);
+  }
+  return kept;
+}
+
 /** Apply the text rules to `blocks` (in reading order). */
 export function applyTextRules(blocks: Block[], context: TextRuleContext): TextRuleResult {
   const facts = blocks.map(factsOf);
@@ -204,13 +235,7 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
   // Galleries: when captions hold most of the text, they are the article.
   const captionChars = blocks.reduce((sum, block, i) => sum + (block.kind === 'caption' ? facts[i]!.chars : 0), 0);
   const removed = new Map<number, { rule: RuleId; reason: string; siteRule?: string }>();
-  const keepText = context.siteText?.keep ?? [];
-  const protectedBlocks = new Set<number>();
-  if (keepText.length > 0) {
-    for (const [i, block] of blocks.entries()) {
-      if (keepText.some((rule) => rule.regex.test(squash(block.text)))) protectedBlocks.add(i);
-    }
-  }
+  const protectedBlocks = keptBlocks(blocks, context.siteText?.keep ?? [], context.siteText?.keepMarked === true);
   const enabledCache = new Map<RuleId, boolean>();
   const enabled = (ruleId: RuleId): boolean => {
     let on = enabledCache.get(ruleId);

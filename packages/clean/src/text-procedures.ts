@@ -388,7 +388,7 @@ function closingBio(state: TextState): void {
 /** A kept paragraph is prose from `Facts.long` on, with at most this share of its text in links. */
 const PROSE_MAX_LINK_DENSITY = 0.3;
 /** The article needs this many prose paragraphs before its prose has a container. */
-const PROSE_MIN_PARAGRAPHS = 3;
+const PROSE_MIN_PARAGRAPHS = 2;
 /** The prose container: the innermost element holding this share of the prose's characters. */
 const PROSE_SHARE = 0.8;
 /** What follows the container goes only when it is at most this share of the kept text … */
@@ -401,7 +401,8 @@ const AFTER_PROSE_MAX_PARAGRAPHS = 3;
  * author box, a disclosure, a call to action or a signup form the container picked up beside
  * the body). The prose container is the innermost element holding most of the characters of the
  * long, sentence-ending paragraphs; a page whose body is split across siblings has its
- * container higher up, around all of them.
+ * container higher up, around all of them. An update or correction note after the container
+ * ("Update, 5 pm: the road has reopened.") is the story's own: the tail starts after the last one.
  */
 function afterProse(state: TextState): void {
   const id = 'boilerplate/after-prose';
@@ -437,6 +438,15 @@ function afterProse(state: TextState): void {
   );
   let last = -1;
   for (const [p, i] of order.entries()) if (container.contains(blocks[i]!.nodes[0]!)) last = p;
+  // The story's own update or correction note, written after its body, is the story's end.
+  const updateNote = pattern(id, 'updateNote');
+  for (let p = order.length - 1; p > last; p -= 1) {
+    const text = blocks[order[p]!]!.text.trim();
+    if (updateNote.test(text) && endsLikeSentence(text)) {
+      last = p;
+      break;
+    }
+  }
   const tail = order.slice(last + 1);
   if (tail.length === 0) return;
   const keptChars = order.reduce((sum, i) => sum + facts[i]!.chars, 0);
