@@ -79,26 +79,41 @@ describe('blocks after the element that holds the article’s prose', () => {
     }
   });
 
-  it('go after a news brief of two paragraphs, but not its own update note nor what stands above it', async () => {
+  it('go after a news brief of two paragraphs, but not its own update note nor the rest of its body', async () => {
     const brief = `<div class="story">${paragraphs('bridge', 1, 2)}</div>`;
     const update = 'Update, 5 pm: The bridge has reopened to cars, and buses will use it again from Friday.';
-    const boxed = await clean(page(`${brief}<div class="box"><p>${BOX_LINE}</p></div>`), { url, pageType: 'article' });
+    // A box of two short lines (a single sentence after a brief is its last line, below).
+    const box =
+      '<div class="box"><p>Jane Rivers writes about housing.</p></div><div class="box"><p>Her book came out last year.</p></div>';
+    const boxed = await clean(page(`${brief}${box}`), { url, pageType: 'article' });
     expect(boxed.text).toContain('Paragraph 2 about the bridge');
-    expect(boxed.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([BOX_LINE]);
-    const credit = 'Additional reporting by Ana Weiss.';
+    expect(boxed.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([
+      'Jane Rivers writes about housing.',
+      'Her book came out last year.',
+    ]);
     const updated = await clean(
-      page(
-        `${brief}<p>${credit}</p><p><strong>${update.slice(0, 14)}</strong>${update.slice(14)}</p><div class="box"><p>${BOX_LINE}</p></div>`,
-      ),
+      page(`${brief}${box}<p><strong>${update.slice(0, 14)}</strong>${update.slice(14)}</p>`),
       { url, pageType: 'article' },
     );
-    expect(updated.text).toContain(`${credit}\n\n${update}`);
+    expect(updated.text).toContain('Paragraph 2 about the bridge');
+    expect(updated.text.split('\n\n').at(-1)).toBe(update);
     expect(updated.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([
-      BOX_LINE,
+      'Jane Rivers writes about housing.',
+      'Her book came out last year.',
     ]);
     // A date line is no update note: it has no sentence of its own.
     const dated = await clean(page(`${brief}<p>Updated 4 March 2024</p>`), { url, pageType: 'article' });
     expect(dated.text).not.toContain('Updated 4 March 2024');
+    // The brief's body split by a picture: its last sentence, alone after it, is the body's.
+    const last = 'Residents can comment on the plan at the town hall until Friday.';
+    const split = await clean(
+      page(
+        `<div class="text-block">${paragraphs('bridge', 1, 2)}</div><div class="image-block"><figure><img src="/b.jpg" alt=""></figure></div><div class="text-block"><p>${last}</p></div>`,
+      ),
+      { url, pageType: 'article' },
+    );
+    expect(split.text).toContain(last);
+    expect(split.removed.filter((removal) => removal.rule === rule)).toEqual([]);
   });
 
   it('stay when a per-site keep rule protects their element, as from the DOM rules', async () => {

@@ -439,7 +439,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …') nor what stands between it and the body.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line.",
     stages: ['text'],
     pageTypes: ['article'],
     revision: 2,
@@ -459,6 +459,11 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           at: 'end',
           target: 'Our river reporting is paid for by readers like you',
         },
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><div class="box"><p>Our river reporting is paid for by readers like you, and every gift helps us keep it free to read.</p></div><p>Correction: an earlier version of this report gave the wrong year for the new ramp.</p>`,
+          at: 'end',
+          target: 'every gift helps us keep it free to read',
+        },
       ],
       keep: [
         {
@@ -466,16 +471,16 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           at: 'end',
           target: 'Can I swim in the river this summer?',
         },
-        // The story's own update note, and what stands between it and the body.
+        // The story's own update or correction note.
         {
           input: `<div class="report">${RIVER_REPORT}</div><p><strong>Update, 5 pm:</strong> The water board has now put the full figures online, a month earlier than planned.</p>`,
           at: 'end',
           target: 'Update, 5 pm: The water board has now put the full figures online',
         },
         {
-          input: `<div class="report">${RIVER_REPORT}</div><p>Additional reporting by Ana Weiss.</p><p>Correction: an earlier version of this report gave the wrong year for the new ramp.</p>`,
+          input: `<div class="report">${RIVER_REPORT}</div><p>Correction: an earlier version of this report gave the wrong year for the new ramp.</p><div class="box"><p>Sign up for the river newsletter.</p></div>`,
           at: 'end',
-          target: 'Additional reporting by Ana Weiss.',
+          target: 'Correction: an earlier version of this report gave the wrong year for the new ramp.',
         },
       ],
     },

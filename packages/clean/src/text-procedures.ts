@@ -395,6 +395,12 @@ const PROSE_SHARE = 0.8;
 const AFTER_PROSE_MAX_SHARE = 0.25;
 /** … and holds fewer prose paragraphs than this (more are a section of the article: questions and answers, a chapter list). */
 const AFTER_PROSE_MAX_PARAGRAPHS = 3;
+/**
+ * A story with fewer prose paragraphs than this (a news brief) keeps a tail of one paragraph that
+ * ends like a sentence: its last line, set apart by a picture or a box (Readability makes a block
+ * holding one paragraph that paragraph, so the body's own shape is gone), not a box.
+ */
+const BRIEF_MAX_PROSE = 2;
 
 /**
  * `after-prose`: the blocks after the element that holds the article's prose, outside it (an
@@ -402,7 +408,7 @@ const AFTER_PROSE_MAX_PARAGRAPHS = 3;
  * the body). The prose container is the innermost element holding most of the characters of the
  * long, sentence-ending paragraphs; a page whose body is split across siblings has its
  * container higher up, around all of them. An update or correction note after the container
- * ("Update, 5 pm: the road has reopened.") is the story's own: the tail starts after the last one.
+ * ("Update, 5 pm: the road has reopened.") is the story's own and stays.
  */
 function afterProse(state: TextState): void {
   const id = 'boilerplate/after-prose';
@@ -438,17 +444,21 @@ function afterProse(state: TextState): void {
   );
   let last = -1;
   for (const [p, i] of order.entries()) if (container.contains(blocks[i]!.nodes[0]!)) last = p;
-  // The story's own update or correction note, written after its body, is the story's end.
+  // The story's own update or correction note, written after its body, stays with the story.
   const updateNote = pattern(id, 'updateNote');
-  for (let p = order.length - 1; p > last; p -= 1) {
-    const text = blocks[order[p]!]!.text.trim();
-    if (updateNote.test(text) && endsLikeSentence(text)) {
-      last = p;
-      break;
-    }
-  }
-  const tail = order.slice(last + 1);
+  const isNote = (i: number): boolean => {
+    const text = blocks[i]!.text.trim();
+    return updateNote.test(text) && endsLikeSentence(text);
+  };
+  const tail = order.slice(last + 1).filter((i) => !isNote(i));
   if (tail.length === 0) return;
+  if (
+    prose.length <= BRIEF_MAX_PROSE &&
+    tail.length === 1 &&
+    blocks[tail[0]!]!.kind === 'p' &&
+    endsLikeSentence(blocks[tail[0]!]!.text)
+  )
+    return;
   const keptChars = order.reduce((sum, i) => sum + facts[i]!.chars, 0);
   const tailChars = tail.reduce((sum, i) => sum + facts[i]!.chars, 0);
   if (tailChars > AFTER_PROSE_MAX_SHARE * keptChars) return;
