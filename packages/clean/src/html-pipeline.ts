@@ -173,11 +173,11 @@ export async function htmlPipeline(
     if (!root && plan.mainRoot) root = plan.mainRoot;
     if (!root) {
       try {
-        readable = new PageReadability(document, {
-          keepClasses: true,
-          charThreshold: 400,
-          serializer: (node) => node as Element,
-        }).parse();
+        readable = new PageReadability(
+          document,
+          { keepClasses: true, charThreshold: 400, serializer: (node) => node as Element },
+          engine === 'linkedom',
+        ).parse();
         root = readable?.content ?? null;
       } catch (error) {
         warnings.push(

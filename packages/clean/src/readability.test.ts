@@ -84,7 +84,7 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       },
     });
     const stock = new Readability<Element>(stockPage.document, options).parse();
-    const ours = new PageReadability(ourPage.document, options).parse();
+    const ours = new PageReadability(ourPage.document, options, true).parse();
     expect(stockSets).toBe(4);
     expect(markup).toContain('Template text');
     expect(ours?.textContent).toBe(stock?.textContent);
