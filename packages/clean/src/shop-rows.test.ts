@@ -407,6 +407,21 @@ describe('sections named as other products on product pages', () => {
       });
     });
 
+    // Whether a form asks for text is read once per form, not once per button: a sidebar's form
+    // of 5,000 filter buttons before its search field queried the form 5,000 times.
+    it(`reads a sidebar form of many buttons in time, and takes it as a landmark (${engine})`, async () => {
+      const buttons = Array.from(
+        { length: 5_000 },
+        (_, i) => `<button type="button" aria-label="size ${i}"></button>`,
+      ).join('');
+      const aside = `<aside><form>${buttons}<input type="search" name="q"></form></aside>`;
+      const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${para('spout')}${para('base')}<div>${aside}</div></div></body></html>`;
+      await withRows(html, engine, (rows, ms) => {
+        expect(rows.map(({ why }) => why)).toEqual(['a page landmark (aside)']);
+        expect(ms).toBeLessThan(5_000);
+      });
+    });
+
     // Whether an element holds the headline is read from one walk up from each h1, not from a walk
     // of every element's subtree (a chain of 150 nested blocks of 300 spans took jsdom 23 s).
     it(`walks deeply nested product content in time (${engine})`, async () => {

@@ -293,10 +293,18 @@ function holdsBuyBox(el: Element): boolean {
     el.querySelector('select, input[type="number" i], input[type="radio" i], [itemprop="price"], [itemprop="offers"]')
   )
     return true;
+  // Whether each form asks for text, read once per form (a form may hold hundreds of buttons).
+  const asksText = new Map<Element, boolean>();
   for (const button of Array.from(el.querySelectorAll('button, input[type="submit" i]'))) {
     if (button.hasAttribute('aria-expanded') || button.hasAttribute('aria-controls')) continue;
     const form = button.closest('form');
-    if (!form || (!form.querySelector(TEXT_FIELD) && form.getAttribute('role') !== 'search')) return true;
+    if (!form) return true;
+    let asks = asksText.get(form);
+    if (asks === undefined) {
+      asks = form.querySelector(TEXT_FIELD) !== null || form.getAttribute('role') === 'search';
+      asksText.set(form, asks);
+    }
+    if (!asks) return true;
   }
   return PRICE.test(leadingText(el, MAX_PRICE_LOOK));
 }
