@@ -22,7 +22,6 @@ const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
 
 let dir: string;
 
-/** The part of an --out report these tests read. */
 /** The part of an `--out` report these tests read: the one page's row of the linkedom cleaner. */
 interface Report {
   sets: {
