@@ -452,13 +452,9 @@ function afterProse(state: TextState): void {
   };
   const tail = order.slice(last + 1).filter((i) => !isNote(i));
   if (tail.length === 0) return;
-  if (
-    prose.length <= BRIEF_MAX_PROSE &&
-    tail.length === 1 &&
-    blocks[tail[0]!]!.kind === 'p' &&
-    endsLikeSentence(blocks[tail[0]!]!.text)
-  )
-    return;
+  // A brief's last line, set apart from its body.
+  const only = tail.length === 1 ? blocks[tail[0]!]! : null;
+  if (prose.length <= BRIEF_MAX_PROSE && only?.kind === 'p' && endsLikeSentence(only.text)) return;
   const keptChars = order.reduce((sum, i) => sum + facts[i]!.chars, 0);
   const tailChars = tail.reduce((sum, i) => sum + facts[i]!.chars, 0);
   if (tailChars > AFTER_PROSE_MAX_SHARE * keptChars) return;
