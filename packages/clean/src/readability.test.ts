@@ -91,6 +91,19 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     expect(ours?.content?.outerHTML).toBe(stock?.content?.outerHTML);
     // The page is left with the engine's own accessor, and with the same markup as the stock run's.
     expect(Object.getOwnPropertyDescriptor(ourBody, 'innerHTML')).toBeUndefined();
+    // A subclass hears of every set-back, with the copy or with the markup.
+    for (const copyPage of [true, false]) {
+      const page = await parseHtml(html, engine, null, []);
+      let setBacks = 0;
+      const counting = new (class extends PageReadability {
+        protected override pageSetBack(): void {
+          setBacks++;
+        }
+      })(page.document, options, copyPage);
+      expect(counting.parse()?.textContent).toBe(stock?.textContent);
+      expect(setBacks).toBe(4);
+      page.close();
+    }
     delete (stockBody as { innerHTML?: string }).innerHTML;
     expect(ourBody.innerHTML).toBe(stockBody.innerHTML);
     stockPage.close();

@@ -70,20 +70,23 @@ export class PageReadability extends Readability<Element> {
     const internals = this as unknown as ReadabilityInternals;
     const grab = (Readability.prototype as unknown as ReadabilityInternals)._grabArticle;
     const target = page ?? internals._doc.body;
-    const accessor = this.copyPage && target ? innerHtmlAccessor(target) : null;
+    const accessor = target ? innerHtmlAccessor(target) : null;
     if (!target || !accessor) return grab.call(this, page);
+    const copyPage = this.copyPage;
+    const setBack = () => this.pageSetBack();
     const read = (element: Element) => accessor.get!.call(element) as string;
     let copied = false;
     Object.defineProperty(target, 'innerHTML', {
       configurable: true,
       get(this: Element): unknown {
         // The first read is Readability's cache; any other is the page's markup as it is now.
-        if (copied) return read(this);
+        if (copied || !copyPage) return read(this);
         copied = true;
         return new PageCopy(this.cloneNode(true) as Element);
       },
       set(this: Element, value: unknown) {
         accessor.set!.call(this, value instanceof PageCopy ? value.markup(read) : value);
+        setBack();
       },
     });
     try {
@@ -92,6 +95,12 @@ export class PageReadability extends Readability<Element> {
       delete (target as { innerHTML?: string }).innerHTML;
     }
   }
+
+  /**
+   * Called after `_grabArticle` sets the page back for another attempt (on both engines): state a
+   * subclass keeps of the page's nodes is stale then.
+   */
+  protected pageSetBack(): void {}
 
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */
   _isValidByline(node: Element, matchString: string): boolean {
