@@ -23,6 +23,7 @@ import {
   textOf,
 } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
+import { panelTest } from './panels.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
@@ -108,12 +109,14 @@ function removeMatched(
   rule: RuleDefinition,
 ): void {
   if (rule.dom?.kind !== 'selectors') return;
-  const { reason, maxChars } = rule.dom;
+  const { reason, maxChars, keepPanelsOn } = rule.dom;
+  const panels = context.pageType && keepPanelsOn?.includes(context.pageType) ? panelTest(context.document) : null;
   for (const { element, selector } of matched) {
     checkDeadline(context);
     if (!isAttached(element, root)) continue;
     // A class that often wraps the article body itself (a paywall): only small notices go.
     if (maxChars !== undefined && textOf(element).length > maxChars) continue;
+    if (panels?.(element)) continue;
     if (isKept(context, element) || guarded(context, element, id, root)) continue;
     removeElement(context, element, id, `${reason} (${selector})`);
   }

@@ -151,6 +151,7 @@ export async function htmlPipeline(
     // The page's text as blocks, before Readability takes the article out of it: what the
     // article leaves out is reported (`boilerplate/outside-article`).
     const outsideRule = ruleById('boilerplate/outside-article');
+    const hiddenRule = ruleById('boilerplate/hidden');
     const reportOutside = ruleApplies(outsideRule, resolved.disabled, 'dom-after', resolved.pageType);
     // The same walk notes where each DOM removal's marker stood among the page's blocks: a
     // removal outside the article is placed among the article's blocks by the page blocks around it.
@@ -173,11 +174,15 @@ export async function htmlPipeline(
     if (!root && plan.mainRoot) root = plan.mainRoot;
     if (!root) {
       try {
-        readable = new PageReadability(
+        const readability = new PageReadability(
           document,
           { keepClasses: true, charThreshold: 400, serializer: (node) => node as Element },
           engine === 'linkedom',
-        ).parse();
+        );
+        // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
+        if (pageType && hiddenRule.dom?.kind === 'selectors' && hiddenRule.dom.keepPanelsOn?.includes(pageType))
+          readability.keepPanels = true;
+        readable = readability.parse();
         root = readable?.content ?? null;
       } catch (error) {
         warnings.push(

@@ -18,6 +18,7 @@ import { Readability } from '@mozilla/readability';
 
 import { isWideSpace } from './features/dom-walk.js';
 import { hiddenByInlineStyle } from './inline-style.js';
+import { panelTest } from './panels.js';
 
 /** The parts of Readability's object these overrides read (not in its published types). */
 interface ReadabilityInternals {
@@ -97,10 +98,21 @@ export class PageReadability extends Readability<Element> {
   }
 
   /**
-   * Called after `_grabArticle` sets the page back for another attempt (on both engines): state a
-   * subclass keeps of the page's nodes is stale then.
+   * When true, an element hidden by its `hidden` or `aria-hidden` attribute that is a tab or
+   * accordion panel (see panels.ts) is visible: a page whose panels are its text.
    */
-  protected pageSetBack(): void {}
+  keepPanels = false;
+
+  /** The panel test of the page as it is (made again when `_grabArticle` sets the page back). */
+  private panels: ((element: Element) => boolean) | null = null;
+
+  /**
+   * Called after `_grabArticle` sets the page back for another attempt (on both engines): state a
+   * subclass keeps of the page's nodes is stale then. The panel test is made again for the new nodes.
+   */
+  protected pageSetBack(): void {
+    this.panels = null;
+  }
 
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */
   _isValidByline(node: Element, matchString: string): boolean {
@@ -114,10 +126,15 @@ export class PageReadability extends Readability<Element> {
 
   /**
    * Readability's visibility test, the inline style read from the `style` attribute the same way
-   * on both engines (`hiddenByInlineStyle`), not from the engine's style object.
+   * on both engines (`hiddenByInlineStyle`), not from the engine's style object; with
+   * `keepPanels`, a tab or accordion panel is visible.
    */
   _isProbablyVisible(node: Element): boolean {
     if (hiddenByInlineStyle(node)) return false;
+    if (this.keepPanels && (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true')) {
+      this.panels ??= panelTest((this as unknown as ReadabilityInternals)._doc);
+      if (this.panels(node)) return true;
+    }
     if (node.hasAttribute('hidden')) return false;
     if (node.getAttribute('aria-hidden') !== 'true') return true;
     // The class is not a string on SVG elements in jsdom.

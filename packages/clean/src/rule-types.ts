@@ -57,6 +57,11 @@ interface DomSelectors {
   maxChars?: number;
   /** Only applied when captions are dropped. */
   captionsDropped?: boolean;
+  /**
+   * On these page types a tab or accordion panel stays (see `panelTest` in panels.ts): text a
+   * control of the page shows, not a pop-up.
+   */
+  keepPanelsOn?: readonly PageType[];
 }
 
 interface DomCode {

@@ -514,13 +514,15 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'boilerplate/hidden',
     category: 'boilerplate',
-    description: 'Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template).',
+    description:
+      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links): its offers and answers are its text.",
     stages: ['dom-before'],
-    revision: 1,
+    revision: 2,
     dom: {
       kind: 'selectors',
       reason: 'hidden or screen-reader-only element',
       selectors: ['template', '[hidden]', '.screen-reader-text', '.sr-only', '.visually-hidden', '.visuallyhidden'],
+      keepPanelsOn: ['service'],
     },
     examples: {
       remove: [
@@ -528,9 +530,20 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: '<p><span class="sr-only">Opens in a new tab</span>The hall is old.</p>',
           target: 'Opens in a new tab',
         },
+        {
+          input:
+            '<div><button role="tab" aria-controls="plan-b">Plan B</button><div id="plan-b" role="tabpanel" hidden><p>The second plan adds a weekly visit.</p></div></div>',
+          target: 'The second plan adds a weekly visit.',
+        },
       ],
       keep: [
         { input: '<p><span class="only">Opens in a new tab</span> The hall is old.</p>', target: 'Opens in a new tab' },
+        {
+          input:
+            '<div><button role="tab" aria-controls="plan-b">Plan B</button><div id="plan-b" role="tabpanel" hidden><p>The second plan adds a weekly visit.</p></div></div>',
+          target: 'The second plan adds a weekly visit.',
+          options: { pageType: 'service' },
+        },
       ],
     },
   },

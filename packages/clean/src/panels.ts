@@ -1,0 +1,77 @@
+/**
+ * Tab and accordion panels: text a control of the page shows in place (a tab, an accordion's
+ * button), often written hidden until the reader opens it. On some page types that text is the
+ * page's own (a service page's tabs of offers, its questions and answers), not a pop-up.
+ */
+
+import { LANDMARK_SELECTOR } from './features/landmarks.js';
+import { squash } from './text-util.js';
+
+/** A pop-up, not a panel of the page: a dialog by tag, role or `aria-modal`. */
+const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+/** A panel is the page's text, not a menu: under this share of its text in links. */
+const MAX_PANEL_LINK_SHARE = 0.5;
+/** An accordion's button stands beside its panel: in the panel's parent or the element above it. */
+const MAX_CONTROL_LEVELS = 2;
+
+/**
+ * A test of whether an element is a tab or accordion panel of `document`: `role="tabpanel"`, or
+ * named by the `aria-controls` of a control that stands beside it (within MAX_CONTROL_LEVELS
+ * above it, below the body, and outside the page's frame: an accordion's heading button; a
+ * privacy settings panel, a search drawer or a mini-cart is opened from elsewhere on the page,
+ * often from its header or footer). Never in the page's frame (a header, footer,
+ * menu or sidebar), never a dialog nor inside or around one, and not mostly links (a drop-down
+ * menu). The controls are read once, when the first element with an id is asked about, and each
+ * element's answer is kept.
+ */
+export function panelTest(document: Document): (element: Element) => boolean {
+  // The controls by the ids they name, read once (a panel test made for a page that Readability
+  // then set back from a copy must be made again: see readability.ts).
+  let controls: Map<string, Element[]> | null = null;
+  const besideControl = (element: Element, id: string): boolean => {
+    if (!controls) {
+      controls = new Map();
+      for (const control of Array.from(document.querySelectorAll('[aria-controls]')))
+        for (const name of (control.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+          if (!name) continue;
+          const list = controls.get(name);
+          if (list) list.push(control);
+          else controls.set(name, [control]);
+        }
+    }
+    // A control in the page's frame (a footer's privacy settings, a header's menu button) opens the frame's panels.
+    const beside = (controls.get(id) ?? []).filter((control) => !control.closest(LANDMARK_SELECTOR));
+    if (beside.length === 0) return false;
+    let above: Element | null = element.parentElement;
+    for (let level = 1; above && level <= MAX_CONTROL_LEVELS; level++, above = above.parentElement) {
+      const tag = above.localName.toLowerCase();
+      if (tag === 'body' || tag === 'html') break;
+      const around = above;
+      if (beside.some((control) => around.contains(control))) return true;
+    }
+    return false;
+  };
+  // Readability asks again of the same element in each pass.
+  const known = new WeakMap<Element, boolean>();
+  const isPanel = (element: Element): boolean => {
+    let answer = known.get(element);
+    if (answer === undefined) {
+      answer = panel(element);
+      known.set(element, answer);
+    }
+    return answer;
+  };
+  const panel = (element: Element): boolean => {
+    if (element.getAttribute('role') !== 'tabpanel') {
+      const id = element.getAttribute('id');
+      if (!id || !besideControl(element, id)) return false;
+    }
+    if (element.closest(LANDMARK_SELECTOR)) return false;
+    if (element.matches(DIALOG) || element.closest(DIALOG) || element.querySelector(DIALOG)) return false;
+    const text = squash(element.textContent ?? '').length;
+    let links = 0;
+    for (const a of Array.from(element.getElementsByTagName('a'))) links += squash(a.textContent ?? '').length;
+    return text > 0 && links < MAX_PANEL_LINK_SHARE * text;
+  };
+  return isPanel;
+}
