@@ -124,22 +124,23 @@ describe('the type a page is cleaned as', () => {
     expect(cleaningType(unsure)).toBe('article');
   });
   it('cleans as a region type (product, collection, listing, service) only when it leads the article by MIN_LEAD_OVER_ARTICLE', () => {
-    expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('article');
-    expect(cleaningType(typedAs({ service: 0.5, article: 0.31, listing: 0.19 }))).toBe('article');
-    expect(cleaningType(typedAs({ service: 0.5, article: 0.29, listing: 0.21 }))).toBe('service');
-    // A lead of exactly 0.2 is enough (0.7 - 0.5 is 0.19999999999999996 in floating point).
-    expect(cleaningType(typedAs({ service: 0.7, article: 0.5 }))).toBe('service');
+    expect(cleaningType(typedAs({ listing: 0.42, article: 0.33, service: 0.25 }))).toBe('article');
+    expect(cleaningType(typedAs({ service: 0.45, article: 0.36, listing: 0.19 }))).toBe('article');
+    expect(cleaningType(typedAs({ service: 0.45, article: 0.34, listing: 0.21 }))).toBe('service');
+    // A lead of exactly 0.1 is enough (0.5 - 0.4 is 0.09999999999999998 in floating point).
+    expect(cleaningType(typedAs({ service: 0.5, article: 0.4, listing: 0.1 }))).toBe('service');
+    expect(cleaningType(typedAs({ listing: 0.45, article: 0.35, service: 0.2 }))).toBe('listing');
     // The lead is over the article only: two region types close together are not an article.
     expect(cleaningType(typedAs({ product: 0.45, collection: 0.4, article: 0.15 }))).toBe('product');
     // A forum and documentation need no lead (a forum is checked for its thread instead).
     expect(cleaningType(typedAs({ forum: 0.45, article: 0.4, listing: 0.15 }))).toBe('forum');
     expect(cleaningType(typedAs({ documentation: 0.45, article: 0.4, listing: 0.15 }))).toBe('documentation');
-    expect(MIN_LEAD_OVER_ARTICLE).toBe(0.2);
+    expect(MIN_LEAD_OVER_ARTICLE).toBe(0.1);
   });
   it('cleans a page of articles-like probabilities as an article though the model reports a listing', async () => {
     for (const engine of ['linkedom', 'jsdom'] as const) {
       const url = 'https://news.example.org/2024/05/council-votes';
-      const unsure = biasModel({ listing: Math.log(0.5), article: Math.log(0.4), service: Math.log(0.1) });
+      const unsure = biasModel({ listing: Math.log(0.46), article: Math.log(0.4), service: Math.log(0.14) });
       const out = await clean(ARTICLE_WITH_COMMENTS, { url, engine, pageTypeModel: unsure });
       expect(out.pageType?.type, engine).toBe('listing');
       expect(out.pageType?.cleanedAs, engine).toBe('article');
