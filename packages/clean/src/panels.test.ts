@@ -75,6 +75,27 @@ describe.each(ENGINES)('tab and accordion panels (%s)', (engine) => {
   });
 });
 
+// A privacy settings panel opened by a button right beside it in the content (no header or
+// footer around either): its text names cookies and its partners, its button privacy. And an
+// accordion of a bakery's cookies, which names no consent or privacy: the page's own text.
+const CONSENT_PANEL = `<button aria-controls="choices">Privacy settings</button><div id="choices" hidden><p>We and our partners store and access information on your device, such as cookies, to measure how the site is used.</p><p>You can change your choices at any time.</p></div>`;
+const BAKERY = `<div class="faq"><button aria-expanded="false" aria-controls="biscuits">Do you bake for events?</button><div id="biscuits" hidden><p>Yes: trays of cookies and small cakes for up to two hundred guests, baked on the morning of the event.</p></div></div>`;
+const CONSENT_TEXT = 'such as cookies, to measure';
+const BAKERY_TEXT = 'trays of cookies and small cakes';
+
+describe.each(ENGINES)('cookie and privacy settings panels (%s)', (engine) => {
+  it('takes a privacy settings panel beside its button on a service page, and keeps a panel that only names cookies', async () => {
+    for (const content of [
+      `<main>${INTRO}${CONSENT_PANEL}${BAKERY}</main>`,
+      `<div class="content">${INTRO}${CONSENT_PANEL}${BAKERY}</div>`,
+    ]) {
+      const doc = await clean(page(content), { engine, pageType: 'service', url: 'https://gardens.example/care' });
+      expect(doc.text).not.toContain(CONSENT_TEXT);
+      expect(doc.text).toContain(BAKERY_TEXT);
+    }
+  });
+});
+
 describe('panels on a page Readability sets back', () => {
   // The content's wrapper has a class Readability takes for an unlikely candidate: its first
   // attempt strips it, finds too little text and sets the page back (new nodes, on both engines)
@@ -116,10 +137,10 @@ describe.each(ENGINES)('many accordion panels (%s)', (engine) => {
 });
 
 describe('panelTest', () => {
-  it('tells a tab panel or an accordion panel from a dialog, a menu, a panel opened from elsewhere or from the frame, and an element no control names', async () => {
+  it('tells a tab panel or an accordion panel from a dialog, a menu, a panel opened from elsewhere or from the frame, a privacy settings panel, and an element no control names', async () => {
     const { document, close } = await parseHtml(
       page(
-        `${TABS}${ACCORDION}${DIALOG}${MENU}<div id="lone" hidden><p>Nothing on the page opens this text.</p></div>`,
+        `${TABS}${ACCORDION}${DIALOG}${MENU}<div class="content">${CONSENT_PANEL}</div>${BAKERY}<div id="lone" hidden><p>Nothing on the page opens this text.</p></div>`,
       ),
       'linkedom',
       null,
@@ -135,6 +156,8 @@ describe('panelTest', () => {
       expect(isPanel(byId('lone'))).toBe(false);
       expect(isPanel(byId('prefs'))).toBe(false);
       expect(isPanel(byId('drawer'))).toBe(false);
+      expect(isPanel(byId('choices'))).toBe(false);
+      expect(isPanel(byId('biscuits'))).toBe(true);
     } finally {
       close();
     }

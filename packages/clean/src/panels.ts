@@ -13,6 +13,13 @@ const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true
 const MAX_PANEL_LINK_SHARE = 0.5;
 /** An accordion's button stands beside its panel: in the panel's parent or the element above it. */
 const MAX_CONTROL_LEVELS = 2;
+/**
+ * A privacy or cookie settings panel, wherever its button stands: its text, or its button's,
+ * names cookies together with consent or privacy (in a few languages; "cookie" is the word in
+ * most). A bakery's cookies alone, or a consultant's privacy practice alone, are not one.
+ */
+const COOKIES = /\bcookie/i;
+const CONSENT = /\b(?:consent|privac|partners|tracking|datenschutz|einwilligung|confidentialit)/i;
 
 /**
  * A test of whether an element is a tab or accordion panel of `document`: `role="tabpanel"`, or
@@ -20,15 +27,15 @@ const MAX_CONTROL_LEVELS = 2;
  * above it, below the body, and outside the page's frame: an accordion's heading button; a
  * privacy settings panel, a search drawer or a mini-cart is opened from elsewhere on the page,
  * often from its header or footer). Never in the page's frame (a header, footer,
- * menu or sidebar), never a dialog nor inside or around one, and not mostly links (a drop-down
- * menu). The controls are read once, when the first element with an id is asked about, and each
- * element's answer is kept.
+ * menu or sidebar), never a dialog nor inside or around one, not mostly links (a drop-down
+ * menu), and not a cookie or privacy settings panel (COOKIES and CONSENT). The controls are read
+ * once, when the first element with an id is asked about, and each element's answer is kept.
  */
 export function panelTest(document: Document): (element: Element) => boolean {
   // The controls by the ids they name, read once (a panel test made for a page that Readability
   // then set back from a copy must be made again: see readability.ts).
   let controls: Map<string, Element[]> | null = null;
-  const besideControl = (element: Element, id: string): boolean => {
+  const controlsOf = (id: string): Element[] => {
     if (!controls) {
       controls = new Map();
       for (const control of Array.from(document.querySelectorAll('[aria-controls]')))
@@ -39,8 +46,11 @@ export function panelTest(document: Document): (element: Element) => boolean {
           else controls.set(name, [control]);
         }
     }
+    return controls.get(id) ?? [];
+  };
+  const besideControl = (element: Element, id: string): boolean => {
     // A control in the page's frame (a footer's privacy settings, a header's menu button) opens the frame's panels.
-    const beside = (controls.get(id) ?? []).filter((control) => !control.closest(LANDMARK_SELECTOR));
+    const beside = controlsOf(id).filter((control) => !control.closest(LANDMARK_SELECTOR));
     if (beside.length === 0) return false;
     let above: Element | null = element.parentElement;
     for (let level = 1; above && level <= MAX_CONTROL_LEVELS; level++, above = above.parentElement) {
@@ -68,10 +78,18 @@ export function panelTest(document: Document): (element: Element) => boolean {
     }
     if (element.closest(LANDMARK_SELECTOR)) return false;
     if (element.matches(DIALOG) || element.closest(DIALOG) || element.querySelector(DIALOG)) return false;
-    const text = squash(element.textContent ?? '').length;
+    const text = element.textContent ?? '';
+    const length = squash(text).length;
     let links = 0;
     for (const a of Array.from(element.getElementsByTagName('a'))) links += squash(a.textContent ?? '').length;
-    return text > 0 && links < MAX_PANEL_LINK_SHARE * text;
+    if (length === 0 || links >= MAX_PANEL_LINK_SHARE * length) return false;
+    return !aboutCookies(text, element.getAttribute('id'));
+  };
+  // The panel's text and its buttons' (their text and labels) read as cookie or privacy settings.
+  const aboutCookies = (text: string, id: string | null): boolean => {
+    const labels = id ? controlsOf(id).map((c) => `${c.textContent ?? ''} ${c.getAttribute('aria-label') ?? ''}`) : [];
+    const all = [text, ...labels].join(' ');
+    return COOKIES.test(all) && CONSENT.test(all);
   };
   return isPanel;
 }

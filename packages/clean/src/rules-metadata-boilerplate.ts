@@ -515,9 +515,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/hidden',
     category: 'boilerplate',
     description:
-      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links): its offers and answers are its text.",
+      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings): its offers and answers are its text.",
     stages: ['dom-before'],
-    revision: 2,
+    revision: 3,
     dom: {
       kind: 'selectors',
       reason: 'hidden or screen-reader-only element',
@@ -534,6 +534,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input:
             '<div><button role="tab" aria-controls="plan-b">Plan B</button><div id="plan-b" role="tabpanel" hidden><p>The second plan adds a weekly visit.</p></div></div>',
           target: 'The second plan adds a weekly visit.',
+        },
+        {
+          input:
+            '<div><button aria-controls="choices">Privacy settings</button><div id="choices" hidden><p>We and our partners use cookies to measure visits.</p></div></div>',
+          target: 'We and our partners use cookies to measure visits.',
+          options: { pageType: 'service' },
         },
       ],
       keep: [
