@@ -90,36 +90,48 @@ export function parseDate(raw: string | null | undefined, options: ParseDateOpti
   return chronoDate(value, options);
 }
 
-let parsers: Chrono[] | undefined;
+/**
+ * chrono-node's languages whose strict parsers read dates, in a fixed order (the result never
+ * depends on the machine's locale). Strict mode reads formal dates only: no "today", no weekday
+ * alone.
+ */
+const CHRONO_LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'nl',
+  'sv',
+  'fi',
+  'ru',
+  'uk',
+  'ja',
+  'zh',
+  'id',
+  'vi',
+  'ar',
+] as const;
+
+const parsers: Array<Chrono | undefined> = [];
 
 /**
- * chrono-node's strict parsers, in a fixed order (the result never depends on the machine's
- * locale). Strict mode reads formal dates only: no "today", no weekday alone. Loaded on first
- * use: most pages give ISO dates, and loading all the languages takes a tenth of a second.
+ * The strict parser of the `index`th language, loaded on first use, one language at a time:
+ * most pages give ISO dates, most other dates are read whole by the first language, and loading
+ * every language takes a tenth of a second (the languages are chrono-node's own modules, the
+ * same objects its index exports).
  */
-function chronoParsers(): Chrono[] {
-  if (!parsers) {
-    const chrono = createRequire(import.meta.url)('chrono-node') as typeof ChronoModule;
-    parsers = [
-      chrono.en.strict,
-      chrono.de.strict,
-      chrono.fr.strict,
-      chrono.es.strict,
-      chrono.pt.strict,
-      chrono.it.strict,
-      chrono.nl.strict,
-      chrono.sv.strict,
-      chrono.fi.strict,
-      chrono.ru.strict,
-      chrono.uk.strict,
-      chrono.ja.strict,
-      chrono.zh.strict,
-      chrono.id.strict,
-      chrono.vi.strict,
-      chrono.ar.strict,
-    ];
+function chronoParser(index: number): Chrono {
+  let parser = parsers[index];
+  if (!parser) {
+    const language = createRequire(import.meta.url)(
+      `chrono-node/${CHRONO_LANGUAGES[index]!}`,
+    ) as typeof ChronoModule.en;
+    parser = language.strict;
+    parsers[index] = parser;
   }
-  return parsers;
+  return parser;
 }
 
 /** The version of chrono-node the dates are read with; part of `RULE_PACK_HASH` (a new parser may read a date differently). */
@@ -140,8 +152,8 @@ function chronoDate(value: string, options: ParseDateOptions): string | null {
   // The longest complete date any language reads (the first language on a tie); one that
   // covers the whole value cannot be beaten, so the rest are not tried.
   let best: ParsedResult | null = null;
-  for (const parser of chronoParsers()) {
-    for (const result of parser.parse(value, { instant, timezone: 0 })) {
+  for (let index = 0; index < CHRONO_LANGUAGES.length; index++) {
+    for (const result of chronoParser(index).parse(value, { instant, timezone: 0 })) {
       const start = result.start;
       if (!start.isCertain('day') || !start.isCertain('month')) continue;
       if (!hasReference && (!start.isCertain('year') || isRelative(result))) continue;
