@@ -178,6 +178,7 @@ export async function htmlPipeline(
           document,
           { keepClasses: true, charThreshold: 400, serializer: (node) => node as Element },
           engine === 'linkedom',
+          engine === 'linkedom',
         );
         // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
         if (pageType && hiddenRule.dom?.kind === 'selectors' && hiddenRule.dom.keepPanelsOn?.includes(pageType))

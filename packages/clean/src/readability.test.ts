@@ -51,6 +51,53 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     ourPage.close();
   });
 
+  it("gives Readability's own article when it lists elements by a walk of the tree (linkedom)", async () => {
+    // Tag names in both cases (Readability asks for "TD" and "SPAN" in its text density), cells
+    // and links inside an <svg> and a <math>, a template's content, fonts, iframes and embeds.
+    const html = `<!doctype html><html><head><title>Pier</title><style>p { color: red }</style></head><body>
+      <div class="header"><a href="/">Home</a><font>Old <FONT>marquee</FONT></font></div>
+      <div class="main"><h1>What next for the pier</h1><h2>Board meeting</h2>
+        <p>${PARAGRAPH.repeat(3)}<font color="red">said the chair.</font></p>
+        <svg><td>drawn cell</td><a href="/d">drawn link</a><style>svg {}</style></svg>
+        <math><td>formula cell</td></math>
+        <table><tr><td>Cost</td><td>${PARAGRAPH}</td></tr></table>
+        <div class="related"><ul><li><a href="/x">One</a></li><li><a href="/y">Two</a></li></ul></div>
+        <p>${PARAGRAPH.repeat(2)}<br><br>Repairs would cost more than a new pier.</p>
+        <template><p>Template text</p><script>x()</script></template>
+        <iframe src="https://www.youtube.com/embed/x"></iframe><embed src="/e.swf"><object data="/o"></object>
+        <form><input name="q"><button>Go</button></form>
+        <noscript><p>Enable scripts</p></noscript><script>y()</script>
+        <p>${PARAGRAPH.repeat(2)}<img src="/pier.jpg"><span>Photo: harbour desk</span></p>
+      </div></body></html>`;
+    const options = { keepClasses: true, charThreshold: 400, serializer: (node: Node) => node as Element };
+    const stockPage = await parseHtml(html, engine, null, []);
+    const ourPage = await parseHtml(html, engine, null, []);
+    const stock = new Readability<Element>(stockPage.document, options).parse();
+    const walked = new PageReadability(ourPage.document, options, false, engine === 'linkedom');
+    const lists = walked as unknown as { _getAllNodesWithTag(node: ParentNode, tags: string[]): ArrayLike<Element> };
+    // The lists themselves, before the parse changes the page: the engine's selector matching's.
+    for (const tags of [
+      ['td'],
+      ['SPAN', 'LI', 'TD', 'DIV', 'P'],
+      ['a'],
+      ['style'],
+      ['font'],
+      ['script', 'noscript'],
+      ['h1', 'h2'],
+    ]) {
+      expect(Array.from(lists._getAllNodesWithTag(ourPage.document, tags))).toEqual(
+        Array.from(ourPage.document.querySelectorAll(tags.join(','))),
+      );
+    }
+    const ours = walked.parse();
+    expect(ours?.textContent).toContain('Repairs would cost more');
+    expect(ours?.textContent).toBe(stock?.textContent);
+    expect(ours?.content?.outerHTML).toBe(stock?.content?.outerHTML);
+    expect(ourPage.document.body.innerHTML).toBe(stockPage.document.body.innerHTML);
+    stockPage.close();
+    ourPage.close();
+  });
+
   it('starts again from the same page when an attempt finds too little text, without serialising it first', async () => {
     // A short page: each of the four attempts (all flags, then one fewer each time) falls under
     // the threshold, so Readability sets the page back from its cache four times and returns the

@@ -19,6 +19,7 @@ import { Readability } from '@mozilla/readability';
 import { isWideSpace } from './features/dom-walk.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { panelTest } from './panels.js';
+import { elementsByTag } from './selector-match.js';
 
 /** The parts of Readability's object these overrides read (not in its published types). */
 interface ReadabilityInternals {
@@ -26,6 +27,7 @@ interface ReadabilityInternals {
   ELEMENT_NODE: number;
   _doc: Document;
   _grabArticle(page: Element | null): Element | null;
+  _getAllNodesWithTag(node: ParentNode, tagNames: string[]): ArrayLike<Element>;
 }
 
 /** What `_grabArticle` keeps of the page in place of its markup: a copy of the tree, serialised only when set back. */
@@ -56,8 +58,25 @@ export class PageReadability extends Readability<Element> {
     document: Document,
     options?: ConstructorParameters<typeof Readability<Element>>[1],
     private readonly copyPage = false,
+    private readonly walkTags = false,
   ) {
     super(document, options);
+  }
+
+  /**
+   * Readability's elements under `node` with one of the tag names `tagNames`, with `walkTags` by one
+   * walk of the tree (`elementsByTag`) instead of the engine's selector matching of the names
+   * joined (`querySelectorAll`): on linkedom the same elements in the same order, names compared
+   * without case (linkedom's parser gives every element a lower-case name, its selectors match
+   * any case). Not on jsdom, where an upper-case name (Readability asks for "TD") does not match an
+   * element outside the HTML namespace (a `<td>` inside an `<svg>`).
+   */
+  _getAllNodesWithTag(node: ParentNode, tagNames: string[]): ArrayLike<Element> {
+    if (!this.walkTags) {
+      const stock = (Readability.prototype as unknown as ReadabilityInternals)._getAllNodesWithTag;
+      return stock.call(this, node, tagNames);
+    }
+    return elementsByTag(node, new Set(tagNames.map((name) => name.toLowerCase())));
   }
 
   /**
