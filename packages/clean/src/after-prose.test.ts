@@ -116,6 +116,40 @@ describe('blocks after the element that holds the article’s prose', () => {
     expect(split.removed.filter((removal) => removal.rule === rule)).toEqual([]);
   });
 
+  it("stay when they are a later part of the body drawn in the prose element's own class, though Readability unwrapped it", async () => {
+    const last = 'Residents can comment on the plan at the town hall until Friday.';
+    const picture = '<div class="image-block"><figure><img src="/b.jpg" alt=""></figure></div>';
+    // Three paragraphs, a picture, the story's closing line in a div of the body's class: Readability
+    // makes that div its paragraph, which no longer shows the class.
+    const html = page(
+      `<div class="text-block">${paragraphs('bridge', 1, 3)}</div>${picture}<div class="text-block"><p>${last}</p></div>`,
+    );
+    const [linkedom, jsdom] = await Promise.all([
+      clean(html, { url, engine: 'linkedom', pageType: 'article' }),
+      clean(html, { url, engine: 'jsdom', pageType: 'article' }),
+    ]);
+    expect(linkedom.text.split('\n\n').at(-1)).toBe(last);
+    expect(linkedom.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+    expect(jsdom.text).toBe(linkedom.text);
+    // The same line in a div of another class is a box beside the body, and what follows a later
+    // part of the body's class is still a tail.
+    const boxed = await clean(
+      page(
+        `<div class="text-block">${paragraphs('bridge', 1, 3)}</div>${picture}<div class="note"><p>${last}</p></div>`,
+      ),
+      { url, pageType: 'article' },
+    );
+    expect(boxed.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([last]);
+    const after = await clean(
+      page(
+        `<div class="text-block">${paragraphs('bridge', 1, 3)}</div>${picture}<div class="text-block"><p>${last}</p></div><div class="box"><p>${BOX_LINE}</p></div>`,
+      ),
+      { url, pageType: 'article' },
+    );
+    expect(after.text).toContain(last);
+    expect(after.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([BOX_LINE]);
+  });
+
   it('stay when a per-site keep rule protects their element, as from the DOM rules', async () => {
     const html = page(
       `${INTRO}<div class="story">${paragraphs('library', 1, 10)}</div><div class="box"><p>${BOX_LINE}</p></div>`,

@@ -16,6 +16,7 @@
 
 import { Readability } from '@mozilla/readability';
 
+import { shapeKey } from './features/class-shape.js';
 import { isWideSpace } from './features/dom-walk.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { panelTest } from './panels.js';
@@ -28,6 +29,21 @@ interface ReadabilityInternals {
   _doc: Document;
   _grabArticle(page: Element | null): Element | null;
   _getAllNodesWithTag(node: ParentNode, tagNames: string[]): ArrayLike<Element>;
+  _hasSingleTagInsideElement(element: Element, tag: string): boolean;
+}
+
+/**
+ * The class shape (features/class-shape.ts `shapeKey`) of the `div` a paragraph stood in alone,
+ * by the paragraph: Readability makes such a `div` the paragraph (and gives every `div` of one
+ * paragraph a second look the same way), so the article it returns no longer shows that the
+ * paragraph was one more part of a body drawn in parts of one class (`div.text-block`).
+ * Kept by node, not as an attribute the page itself could carry.
+ */
+const unwrappedShapes = new WeakMap<Element, string>();
+
+/** The class shape of the `div` a paragraph stood in alone before Readability put it in the `div`'s place. */
+export function unwrappedShape(element: Element): string | undefined {
+  return unwrappedShapes.get(element);
 }
 
 /** What `_grabArticle` keeps of the page in place of its markup: a copy of the tree, serialised only when set back. */
@@ -131,6 +147,25 @@ export class PageReadability extends Readability<Element> {
    */
   protected pageSetBack(): void {
     this.panels = null;
+  }
+
+  /**
+   * Readability's test for a container holding one element of a tag and no text of its own; a
+   * paragraph alone in a `div` of a class (which Readability then puts in the `div`'s place, when
+   * few of its characters are in links) keeps the `div`'s shape (`unwrappedShape`).
+   */
+  _hasSingleTagInsideElement(element: Element, tag: string): boolean {
+    const single = (Readability.prototype as unknown as ReadabilityInternals)._hasSingleTagInsideElement.call(
+      this,
+      element,
+      tag,
+    );
+    if (single && tag === 'P' && element.tagName === 'DIV') {
+      const shape = shapeKey(element);
+      const child = element.children[0]!;
+      if (shape !== 'div' && !unwrappedShapes.has(child)) unwrappedShapes.set(child, shape);
+    }
+    return single;
   }
 
   /** Readability's byline test, its conditions in a cheaper order (they have no side effects). */

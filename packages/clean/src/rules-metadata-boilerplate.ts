@@ -439,10 +439,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture).",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 2,
+    revision: 3,
     text: {
       procedure: 'after-prose',
       patterns: {
@@ -470,6 +470,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_REPORT}</div><section><h2>Questions and answers</h2>${RIVER_ANSWERS}</section>`,
           at: 'end',
           target: 'Can I swim in the river this summer?',
+        },
+        // The story's closing line set apart by a picture, in a part of the body's own class
+        // (which Readability turns into the paragraph it holds).
+        {
+          input: `<div class="report">${RIVER_REPORT}</div><div class="photo"><figure><img src="/mill.jpg" alt=""></figure></div><div class="report"><p>Anglers can send their own counts to the board until the end of August.</p></div>`,
+          at: 'end',
+          target: 'Anglers can send their own counts to the board until the end of August.',
         },
         // The story's own update or correction note.
         {

@@ -8,6 +8,7 @@ import { normalizeText } from '@corpuskit/document';
 import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { shapeKey } from './features/class-shape.js';
+import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
 import type { TextState } from './text-engine.js';
@@ -442,8 +443,14 @@ function afterProse(state: TextState): void {
     container,
     prose.map((i) => blocks[i]!.nodes[0]!),
   );
+  // The body's closing line set apart by a picture, in a part of the container's shape of its
+  // own, is the body's.
+  const parts = laterParts(container);
   let last = -1;
-  for (const [p, i] of order.entries()) if (container.contains(blocks[i]!.nodes[0]!)) last = p;
+  for (const [p, i] of order.entries()) {
+    const node = blocks[i]!.nodes[0]!;
+    if (container.contains(node) || parts.some((part) => part.contains(node))) last = p;
+  }
   // The story's own update or correction note, written after its body, stays with the story.
   const updateNote = pattern(id, 'updateNote');
   const isNote = (i: number): boolean => {
@@ -536,6 +543,21 @@ function aroundSplitBody(container: Element, proseNodes: readonly Node[]): Eleme
     current = current.parentElement;
   }
   return current;
+}
+
+/**
+ * The later siblings of the prose container that are paragraphs Readability took out of a `div`
+ * of the container's class shape (`unwrappedShape`): the body's closing line set apart by a
+ * picture, in a part of its own. A `div` of that shape that Readability left as it is (a
+ * disclosure of several lines, a tag list) is not one. None for a container without a class.
+ */
+function laterParts(container: Element): Element[] {
+  const shape = shapeKey(container);
+  if (shape === container.localName.toLowerCase()) return [];
+  const parts: Element[] = [];
+  for (let sibling = container.nextElementSibling; sibling; sibling = sibling.nextElementSibling)
+    if (unwrappedShape(sibling) === shape) parts.push(sibling);
+  return parts;
 }
 
 /** A repeated block has at least this many words: a repeated "Yes" or a price is a table's value. */
