@@ -248,9 +248,10 @@ export async function htmlPipeline(
       }
       deadline.check('container widening');
     }
-    // A service page with no marked main region where Readability took a small part of the page
-    // outside its header, footer, menus and sidebars (one section of several: the offer, the
-    // steps, the questions): the content is that whole region, less those landmarks.
+    // A service, product or collection page with no main region found, where Readability took a
+    // small part of the page outside its header, footer, menus and sidebars (one section of
+    // several: a service's offer, steps and questions; a shop's text block beside its grid of
+    // products): the content is that whole region, less those landmarks.
     let landmarkRegion = false;
     if (!widened && readable && root && region && regionChars(root) < MIN_READABILITY_REGION_SHARE * region.chars) {
       const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
@@ -258,7 +259,7 @@ export async function htmlPipeline(
         root = element;
         landmarkRegion = true;
       }
-      deadline.check('service region');
+      deadline.check('landmark region');
     }
     let notArticle = false;
     // The article's text, read once: for whether there is any, and its length once squashed.

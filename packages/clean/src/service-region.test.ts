@@ -104,6 +104,32 @@ describe('a service page with no marked main region', () => {
   }
 });
 
+// The same spread page cleaned as a product or collection page (no main region found there
+// either: the lists are not cards of links): the page around its landmarks, as on a service page.
+// Not on a listing (see LANDMARK_REGION_TYPES) nor an article.
+describe('a product or collection page with no main region found', () => {
+  for (const engine of ENGINES) {
+    it(`takes the page around its landmarks when Readability took one section of several (${engine})`, async () => {
+      for (const pageType of ['collection', 'product'] as const) {
+        const doc = await clean(SPREAD_PAGE, { engine, url: URL, pageType });
+        expect(doc.text, pageType).toContain('Our gardeners look after lawns');
+        expect(doc.text, pageType).toContain('Do you work in winter?');
+        expect(doc.text, pageType).not.toContain('registered in England');
+        expect(landmarkDrops(doc.removed).length, pageType).toBeGreaterThan(0);
+      }
+    });
+
+    it(`keeps Readability's pick on a listing and an article (${engine})`, async () => {
+      for (const pageType of ['listing', 'article'] as const) {
+        const doc = await clean(SPREAD_PAGE, { engine, url: URL, pageType });
+        expect(doc.text, pageType).toContain('Our gardeners look after lawns');
+        expect(doc.text, pageType).not.toContain('Do you work in winter?');
+        expect(landmarkDrops(doc.removed), pageType).toHaveLength(0);
+      }
+    });
+  }
+});
+
 // A header's menus written as plain lists in divs, inside the main region, above the page's h1.
 const links = (labels: string[]) =>
   list(labels.map((label) => `<a href="/${label.toLowerCase().replace(/ /g, '-')}">${label}</a>`));
