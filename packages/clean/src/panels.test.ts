@@ -80,7 +80,12 @@ describe.each(ENGINES)('tab and accordion panels (%s)', (engine) => {
 // accordion of a bakery's cookies, which names no consent or privacy: the page's own text.
 const CONSENT_PANEL = `<button aria-controls="choices">Privacy settings</button><div id="choices" hidden><p>We and our partners store and access information on your device, such as cookies, to measure how the site is used.</p><p>You can change your choices at any time.</p></div>`;
 const BAKERY = `<div class="faq"><button aria-expanded="false" aria-controls="biscuits">Do you bake for events?</button><div id="biscuits" hidden><p>Yes: trays of cookies and small cakes for up to two hundred guests, baked on the morning of the event.</p></div></div>`;
+// A tab of the page's own questions, one of whose answers is about cookies and privacy: a tab.
+const TAB_FAQ = `<div class="tabs"><button role="tab" aria-controls="tab-work" aria-selected="true">Our work</button><button role="tab" aria-controls="tab-questions" aria-selected="false">Questions</button>
+<div role="tabpanel" id="tab-work"><p>We build and look after websites for small firms in the county, from the first sketch to the monthly updates.</p></div>
+<div role="tabpanel" id="tab-questions" hidden><p>How long does a site take? Six to eight weeks from the first meeting to the launch.</p><p>What about cookies and privacy rules? We set up the consent banner and write the privacy page with you.</p></div></div>`;
 const CONSENT_TEXT = 'such as cookies, to measure';
+const TAB_FAQ_TEXT = 'Six to eight weeks from the first meeting';
 const BAKERY_TEXT = 'trays of cookies and small cakes';
 
 describe.each(ENGINES)('cookie and privacy settings panels (%s)', (engine) => {
@@ -93,6 +98,16 @@ describe.each(ENGINES)('cookie and privacy settings panels (%s)', (engine) => {
       expect(doc.text).not.toContain(CONSENT_TEXT);
       expect(doc.text).toContain(BAKERY_TEXT);
     }
+  });
+
+  it("keeps a tab whose questions include one about cookies and privacy (a tab's panel is the page's text)", async () => {
+    const doc = await clean(page(`<main>${INTRO}${TAB_FAQ}</main>`), {
+      engine,
+      pageType: 'service',
+      url: 'https://gardens.example/care',
+    });
+    expect(doc.text).toContain(TAB_FAQ_TEXT);
+    expect(doc.text).toContain('We set up the consent banner');
   });
 });
 

@@ -14,12 +14,14 @@ const MAX_PANEL_LINK_SHARE = 0.5;
 /** An accordion's button stands beside its panel: in the panel's parent or the element above it. */
 const MAX_CONTROL_LEVELS = 2;
 /**
- * A privacy or cookie settings panel, wherever its button stands: its text, or its button's,
- * names cookies together with consent or privacy (in a few languages; "cookie" is the word in
+ * A privacy or cookie settings panel, wherever its plain button stands: its opening text, or its
+ * button's, names cookies together with consent or privacy (in a few languages; "cookie" is the word in
  * most). A bakery's cookies alone, or a consultant's privacy practice alone, are not one.
  */
 const COOKIES = /\bcookie/i;
 const CONSENT = /\b(?:consent|privac|partners|tracking|datenschutz|einwilligung|confidentialit)/i;
+/** The words are read in a settings panel's opening text (and its button), not in all of a long panel. */
+const SETTINGS_OPENING_CHARS = 300;
 
 /**
  * A test of whether an element is a tab or accordion panel of `document`: `role="tabpanel"`, or
@@ -28,7 +30,7 @@ const CONSENT = /\b(?:consent|privac|partners|tracking|datenschutz|einwilligung|
  * privacy settings panel, a search drawer or a mini-cart is opened from elsewhere on the page,
  * often from its header or footer). Never in the page's frame (a header, footer,
  * menu or sidebar), never a dialog nor inside or around one, not mostly links (a drop-down
- * menu), and not a cookie or privacy settings panel (COOKIES and CONSENT). The controls are read
+ * menu), and not a cookie or privacy settings panel opened by a plain button (COOKIES and CONSENT). The controls are read
  * once, when the first element with an id is asked about, and each element's answer is kept.
  */
 export function panelTest(document: Document): (element: Element) => boolean {
@@ -83,12 +85,18 @@ export function panelTest(document: Document): (element: Element) => boolean {
     let links = 0;
     for (const a of Array.from(element.getElementsByTagName('a'))) links += squash(a.textContent ?? '').length;
     if (length === 0 || links >= MAX_PANEL_LINK_SHARE * length) return false;
-    return !aboutCookies(text, element.getAttribute('id'));
+    return !settingsPanel(element, text);
   };
-  // The panel's text and its buttons' (their text and labels) read as cookie or privacy settings.
-  const aboutCookies = (text: string, id: string | null): boolean => {
-    const labels = id ? controlsOf(id).map((c) => `${c.textContent ?? ''} ${c.getAttribute('aria-label') ?? ''}`) : [];
-    const all = [text, ...labels].join(' ');
+  // A panel a plain button opens (not a tab's) whose button, or whose opening text, reads as
+  // cookie or privacy settings. A tab's panel is the page's text even where one of its answers
+  // is about cookies and privacy; so is the rest of a long panel.
+  const settingsPanel = (element: Element, text: string): boolean => {
+    if (element.getAttribute('role') === 'tabpanel') return false;
+    const id = element.getAttribute('id');
+    const controls = id ? controlsOf(id) : [];
+    if (controls.some((c) => c.getAttribute('role') === 'tab')) return false;
+    const labels = controls.map((c) => `${c.textContent ?? ''} ${c.getAttribute('aria-label') ?? ''}`);
+    const all = [squash(text).slice(0, SETTINGS_OPENING_CHARS), ...labels].join(' ');
     return COOKIES.test(all) && CONSENT.test(all);
   };
   return isPanel;

@@ -522,9 +522,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/hidden',
     category: 'boilerplate',
     description:
-      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings): its offers and answers are its text.",
+      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings a plain button opens): its offers and answers are its text.",
     stages: ['dom-before'],
-    revision: 3,
+    revision: 4,
     dom: {
       kind: 'selectors',
       reason: 'hidden or screen-reader-only element',
@@ -555,6 +555,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input:
             '<div><button role="tab" aria-controls="plan-b">Plan B</button><div id="plan-b" role="tabpanel" hidden><p>The second plan adds a weekly visit.</p></div></div>',
           target: 'The second plan adds a weekly visit.',
+          options: { pageType: 'service' },
+        },
+        {
+          input:
+            '<div><button role="tab" aria-controls="questions">Questions</button><div id="questions" role="tabpanel" hidden><p>What about cookies and privacy rules? We set up the consent banner with you.</p></div></div>',
+          target: 'We set up the consent banner with you.',
           options: { pageType: 'service' },
         },
       ],
