@@ -23,7 +23,7 @@ import {
   textOf,
 } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
-import { panelTest } from './panels.js';
+import { keepsPanels, panelTest } from './panels.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
@@ -109,8 +109,8 @@ function removeMatched(
   rule: RuleDefinition,
 ): void {
   if (rule.dom?.kind !== 'selectors') return;
-  const { reason, maxChars, keepPanelsOn } = rule.dom;
-  const panels = context.pageType && keepPanelsOn?.includes(context.pageType) ? panelTest(context.document) : null;
+  const { reason, maxChars } = rule.dom;
+  const panels = keepsPanels(rule, context.pageType) ? panelTest(context.document) : null;
   for (const { element, selector } of matched) {
     checkDeadline(context);
     if (!isAttached(element, root)) continue;

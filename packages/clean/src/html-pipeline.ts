@@ -40,6 +40,7 @@ import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
+import { keepsPanels } from './panels.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
@@ -151,7 +152,6 @@ export async function htmlPipeline(
     // The page's text as blocks, before Readability takes the article out of it: what the
     // article leaves out is reported (`boilerplate/outside-article`).
     const outsideRule = ruleById('boilerplate/outside-article');
-    const hiddenRule = ruleById('boilerplate/hidden');
     const reportOutside = ruleApplies(outsideRule, resolved.disabled, 'dom-after', resolved.pageType);
     // The same walk notes where each DOM removal's marker stood among the page's blocks: a
     // removal outside the article is placed among the article's blocks by the page blocks around it.
@@ -174,16 +174,16 @@ export async function htmlPipeline(
     if (!root && plan.mainRoot) root = plan.mainRoot;
     if (!root) {
       try {
-        const readability = new PageReadability(
+        readable = new PageReadability(
           document,
           { keepClasses: true, charThreshold: 400, serializer: (node) => node as Element },
-          engine === 'linkedom',
-          engine === 'linkedom',
-        );
-        // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
-        if (pageType && hiddenRule.dom?.kind === 'selectors' && hiddenRule.dom.keepPanelsOn?.includes(pageType))
-          readability.keepPanels = true;
-        readable = readability.parse();
+          {
+            copyPage: engine === 'linkedom',
+            walkTags: engine === 'linkedom',
+            // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
+            keepPanels: keepsPanels(ruleById('boilerplate/hidden'), pageType),
+          },
+        ).parse();
         root = readable?.content ?? null;
       } catch (error) {
         warnings.push(

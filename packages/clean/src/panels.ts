@@ -5,6 +5,7 @@
  */
 
 import { LANDMARK_SELECTOR } from './features/landmarks.js';
+import type { PageType, RuleDefinition } from './rule-types.js';
 import { squash } from './text-util.js';
 
 /** A pop-up, not a panel of the page: a dialog by tag, role or `aria-modal`. */
@@ -22,6 +23,11 @@ const COOKIES = /\bcookie/i;
 const CONSENT = /\b(?:consent|privac|partners|tracking|datenschutz|einwilligung|confidentialit)/i;
 /** The words are read in a settings panel's opening text (and its button), not in all of a long panel. */
 const SETTINGS_OPENING_CHARS = 300;
+
+/** Whether `rule` keeps tab and accordion panels on a page cleaned as `pageType` (its `keepPanelsOn`). */
+export function keepsPanels(rule: RuleDefinition, pageType: PageType | null | undefined): boolean {
+  return !!pageType && rule.dom?.kind === 'selectors' && (rule.dom.keepPanelsOn?.includes(pageType) ?? false);
+}
 
 /**
  * A test of whether an element is a tab or accordion panel of `document`: `role="tabpanel"`, or
@@ -80,23 +86,22 @@ export function panelTest(document: Document): (element: Element) => boolean {
     }
     if (element.closest(LANDMARK_SELECTOR)) return false;
     if (element.matches(DIALOG) || element.closest(DIALOG) || element.querySelector(DIALOG)) return false;
-    const text = element.textContent ?? '';
-    const length = squash(text).length;
+    const text = squash(element.textContent ?? '');
     let links = 0;
     for (const a of Array.from(element.getElementsByTagName('a'))) links += squash(a.textContent ?? '').length;
-    if (length === 0 || links >= MAX_PANEL_LINK_SHARE * length) return false;
+    if (text.length === 0 || links >= MAX_PANEL_LINK_SHARE * text.length) return false;
     return !settingsPanel(element, text);
   };
   // A panel a plain button opens (not a tab's) whose button, or whose opening text, reads as
   // cookie or privacy settings. A tab's panel is the page's text even where one of its answers
-  // is about cookies and privacy; so is the rest of a long panel.
+  // is about cookies and privacy; so is the rest of a long panel. `text` is the panel's, squashed.
   const settingsPanel = (element: Element, text: string): boolean => {
     if (element.getAttribute('role') === 'tabpanel') return false;
     const id = element.getAttribute('id');
     const controls = id ? controlsOf(id) : [];
     if (controls.some((c) => c.getAttribute('role') === 'tab')) return false;
     const labels = controls.map((c) => `${c.textContent ?? ''} ${c.getAttribute('aria-label') ?? ''}`);
-    const all = [squash(text).slice(0, SETTINGS_OPENING_CHARS), ...labels].join(' ');
+    const all = [text.slice(0, SETTINGS_OPENING_CHARS), ...labels].join(' ');
     return COOKIES.test(all) && CONSENT.test(all);
   };
   return isPanel;

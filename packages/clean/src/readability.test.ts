@@ -73,7 +73,7 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     const stockPage = await parseHtml(html, engine, null, []);
     const ourPage = await parseHtml(html, engine, null, []);
     const stock = new Readability<Element>(stockPage.document, options).parse();
-    const walked = new PageReadability(ourPage.document, options, false, engine === 'linkedom');
+    const walked = new PageReadability(ourPage.document, options, { walkTags: engine === 'linkedom' });
     const lists = walked as unknown as { _getAllNodesWithTag(node: ParentNode, tags: string[]): ArrayLike<Element> };
     // The lists themselves, before the parse changes the page: the engine's selector matching's.
     for (const tags of [
@@ -131,7 +131,7 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
       },
     });
     const stock = new Readability<Element>(stockPage.document, options).parse();
-    const ours = new PageReadability(ourPage.document, options, true).parse();
+    const ours = new PageReadability(ourPage.document, options, { copyPage: true }).parse();
     expect(stockSets).toBe(4);
     expect(markup).toContain('Template text');
     expect(ours?.textContent).toBe(stock?.textContent);
@@ -146,7 +146,7 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
         protected override pageSetBack(): void {
           setBacks++;
         }
-      })(page.document, options, copyPage);
+      })(page.document, options, { copyPage });
       expect(counting.parse()?.textContent).toBe(stock?.textContent);
       expect(setBacks).toBe(4);
       page.close();

@@ -46,6 +46,23 @@ export function unwrappedShape(element: Element): string | undefined {
   return unwrappedShapes.get(element);
 }
 
+/** How `PageReadability` reads a page, beyond Readability's own options. */
+export interface PageOptions {
+  /**
+   * Keep the page for Readability's retry as a copy of its tree, not as its markup (see
+   * `_grabArticle`). On linkedom a copy costs less than the markup; on jsdom about nine times more
+   * (`cloneNode` of the 50 readability pages around the median page: 0.95 s against 0.1 s).
+   */
+  copyPage?: boolean;
+  /** List elements by tag with one walk of the tree (see `_getAllNodesWithTag`); linkedom only. */
+  walkTags?: boolean;
+  /**
+   * An element hidden by its `hidden` or `aria-hidden` attribute that is a tab or accordion panel
+   * (see panels.ts) is visible: a page whose panels are its text.
+   */
+  keepPanels?: boolean;
+}
+
 /** What `_grabArticle` keeps of the page in place of its markup: a copy of the tree, serialised only when set back. */
 class PageCopy {
   private html: string | null = null;
@@ -65,18 +82,20 @@ export class PageReadability extends Readability<Element> {
    */
   private readonly textSpans = new WeakMap<Node, TextSpan>();
 
-  /**
-   * `copyPage`: keep the page for Readability's retry as a copy of its tree, not as its markup (see
-   * `_grabArticle`). On linkedom a copy costs less than the markup; on jsdom about nine times more
-   * (`cloneNode` of the 50 readability pages around the median page: 0.95 s against 0.1 s).
-   */
+  private readonly copyPage: boolean;
+  private readonly walkTags: boolean;
+  private readonly keepPanels: boolean;
+
+  /** `options` are Readability's own; `page` says how this subclass reads the page (`PageOptions`). */
   constructor(
     document: Document,
     options?: ConstructorParameters<typeof Readability<Element>>[1],
-    private readonly copyPage = false,
-    private readonly walkTags = false,
+    page: PageOptions = {},
   ) {
     super(document, options);
+    this.copyPage = page.copyPage ?? false;
+    this.walkTags = page.walkTags ?? false;
+    this.keepPanels = page.keepPanels ?? false;
   }
 
   /**
@@ -131,12 +150,6 @@ export class PageReadability extends Readability<Element> {
       delete (target as { innerHTML?: string }).innerHTML;
     }
   }
-
-  /**
-   * When true, an element hidden by its `hidden` or `aria-hidden` attribute that is a tab or
-   * accordion panel (see panels.ts) is visible: a page whose panels are its text.
-   */
-  keepPanels = false;
 
   /** The panel test of the page as it is (made again when `_grabArticle` sets the page back). */
   private panels: ((element: Element) => boolean) | null = null;
