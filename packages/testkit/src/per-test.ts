@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, onTestFinished } from 'vitest';
 
 import { tempDir } from './temp.js';
 
@@ -22,4 +22,14 @@ export function tempFolderPerTest(setup: (dir: string) => Promise<void>, teardow
       cleanup = null;
     }
   });
+}
+
+/**
+ * A fresh temporary folder for the running test, removed when the test finishes (passed or
+ * failed). For tests that make their folder inside the test body rather than in `beforeEach`.
+ */
+export function tempDirForTest(prefix?: string): string {
+  const { dir, cleanup } = tempDir(prefix);
+  onTestFinished(cleanup);
+  return dir;
 }

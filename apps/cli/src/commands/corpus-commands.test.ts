@@ -1,18 +1,16 @@
-import { mkdtemp, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../test-utils.js';
 
-async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'corpuskit-cli-'));
-}
+const tempDir = (): string => tempDirForTest('corpuskit-cli-');
 
 describe('corpus commands (in-process)', () => {
   it('init creates a corpus that the other commands find from a subfolder', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const init = await runCli(['init', 'c', '--json'], { cwd: dir });
     expect(init.code).toBe(0);
     expect(JSON.parse(init.stdout)).toMatchObject({ schemaVersion: 1, corpus: path.join(dir, 'c'), created: true });
@@ -29,7 +27,7 @@ describe('corpus commands (in-process)', () => {
   });
 
   it('init refuses an existing corpus with exit 2', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
     const again = await runCli(['init', '--json'], { cwd: dir });
     expect(again.code).toBe(2);
@@ -37,7 +35,7 @@ describe('corpus commands (in-process)', () => {
   });
 
   it('finds the corpus by --corpus first, then CORPUSKIT_CORPUS, and says how to make one when there is none', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await runCli(['init', 'a'], { cwd: dir });
     await runCli(['init', 'b'], { cwd: dir });
     const byEnv = await runCli(['status', '--json'], { cwd: dir, env: { CORPUSKIT_CORPUS: path.join(dir, 'a') } });
@@ -53,7 +51,7 @@ describe('corpus commands (in-process)', () => {
   });
 
   it('an empty corpus: nothing to commit (2), empty log, fsck ok, gc, no tags', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await runCli(['init'], { cwd: dir });
     const commit = await runCli(['commit', '-m', 'nothing'], { cwd: dir });
     expect(commit.code).toBe(2);
@@ -69,7 +67,7 @@ describe('corpus commands (in-process)', () => {
   });
 
   it('usage errors: accept with neither ids nor --all, unstage with both ids and --rejected, unknown ids', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await runCli(['init'], { cwd: dir });
     expect((await runCli(['accept'], { cwd: dir })).stderr).toMatch(/accept needs document ids/);
     expect((await runCli(['unstage', 'x', '--rejected'], { cwd: dir })).code).toBe(2);

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { DocumentRecord } from '@corpuskit/document';
 import { makeRecord } from '@corpuskit/testkit';
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../test-utils.js';
@@ -18,7 +18,7 @@ const NEW4 = [P2.replace('weeks', 'months'), P3, P4, P1].join('\n\n');
 const NEW = [P2.replace('weeks', 'months'), P3, P1].join('\n\n');
 
 async function files(entries: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'corpuskit-diff-'));
+  const dir = tempDirForTest('corpuskit-diff-');
   for (const [name, content] of Object.entries(entries)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), content);
@@ -119,7 +119,6 @@ describe('corpuskit diff FILE FILE', () => {
     expect(JSON.parse(neither.stdout).error).toMatchObject({ code: 'diff.no-such-side', subject: 'v1, v2' });
     const folder = await runCli(['diff', '.', 'old.txt', '--json'], { cwd });
     expect(JSON.parse(folder.stdout).error).toMatchObject({ code: 'diff.directory' });
-    await rm(cwd, { recursive: true, force: true });
   });
 });
 
@@ -182,6 +181,5 @@ describe('corpuskit diff VERSION VERSION', () => {
     const unknown = await runCli(['diff', 'v1', 'nope', '--json'], { cwd });
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stdout).error.code).toMatch(/unknown-ref/);
-    await rm(cwd, { recursive: true, force: true });
   });
 });

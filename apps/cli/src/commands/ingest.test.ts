@@ -1,8 +1,8 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../test-utils.js';
@@ -10,7 +10,7 @@ import { runCli } from '../test-utils.js';
 const SAMPLE = fileURLToPath(new URL('../../../../corpus/pages', import.meta.url));
 
 async function corpusWithSample(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'corpuskit-ingest-cmd-'));
+  const dir = tempDirForTest('corpuskit-ingest-cmd-');
   await runCli(['init'], { cwd: dir });
   await cp(SAMPLE, path.join(dir, 'pages'), { recursive: true });
   return dir;
