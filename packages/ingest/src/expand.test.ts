@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { expandInputs } from './expand.js';
 
 async function tree(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ingest-expand-'));
+  const dir = tempDirForTest('ingest-expand-');
   await mkdir(path.join(dir, 'pages/sub'), { recursive: true });
   await mkdir(path.join(dir, 'pages/saved_files'));
   await mkdir(path.join(dir, 'pages/.hidden'));

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { originHints, readOrigin } from './origin.js';
@@ -48,7 +48,7 @@ describe('originHints', () => {
 
 describe('readOrigin', () => {
   it('prefers a JSON sidecar beside the page and normalises its headers', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-origin-'));
+    const dir = tempDirForTest('ingest-origin-');
     const page = path.join(dir, 'page.html');
     const bytes = utf8('<!-- saved from url=(0023)https://other.example/ --><html></html>');
     await writeFile(page, bytes);
@@ -71,7 +71,7 @@ describe('readOrigin', () => {
   });
 
   it('names a malformed sidecar and the cause', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-origin-'));
+    const dir = tempDirForTest('ingest-origin-');
     const page = path.join(dir, 'page.html');
     await writeFile(page, '<html></html>');
     await writeFile(path.join(dir, 'page.json'), '{ "url": ');

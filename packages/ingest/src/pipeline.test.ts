@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { initCorpus } from '@corpuskit/store';
 import type { Store } from '@corpuskit/store';
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import type { CleanDocument } from '@corpuskit/document';
@@ -44,7 +44,7 @@ function page({
 }
 
 async function fixture(): Promise<{ dir: string; pages: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ingest-pipeline-'));
+  const dir = tempDirForTest('ingest-pipeline-');
   const pages = path.join(dir, 'pages');
   await mkdir(path.join(pages, 'sub'), { recursive: true });
   await writeFile(
@@ -83,7 +83,7 @@ async function corpus(dir: string, name = 'corpus'): Promise<Store> {
 
 describe('ingest', () => {
   it('lists at most MAX_LISTED_COPIES copies of a page in its findings and counts the rest', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-copies-'));
+    const dir = tempDirForTest('ingest-copies-');
     const pages = path.join(dir, 'pages');
     await mkdir(pages);
     const copies = MAX_LISTED_COPIES + 4;
@@ -297,7 +297,7 @@ describe('ingest', () => {
   });
 
   it("learns a site's repeated lines and removes them from that site's later pages", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-lines-'));
+    const dir = tempDirForTest('ingest-lines-');
     const store = await corpus(dir);
     const promo = 'Subscribe to the Harbour Gazette for two pounds a month';
     for (const n of [1, 2, 3, 4]) {
@@ -375,7 +375,7 @@ describe('page types', () => {
   });
 
   it('stages a forum thread with a not-article finding next to the articles (nothing dropped)', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-pagetype-'));
+    const dir = tempDirForTest('ingest-pagetype-');
     await mkdir(path.join(dir, 'pages'));
     const post = (i: number) =>
       `<div class="post topic-body" itemprop="comment"><div class="author"><a href="/u/u${i}">u${i}</a> <time datetime="2024-05-0${i}">May ${i}</time></div><div class="post-body"><p>${paragraphs(`reply${i}`, 1)[0]}</p></div><div class="reply-button">Reply</div></div>`;

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { runCleanTask } from './clean-task.js';
@@ -27,7 +26,7 @@ async function cleaned(n: number): Promise<Cleaned> {
 
 describe('CleanedSpool', () => {
   it('gives back each page as it was, from memory within the budget and from its file past it; leaves no file', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'spool-test-'));
+    const dir = tempDirForTest('spool-test-');
     const pages = await Promise.all([0, 1, 2, 3].map(cleaned));
     expect(pages[0]!.rawDeflated).toBeInstanceOf(Uint8Array);
     expect(pages[0]!.dedup!.shingles).toBeInstanceOf(Float64Array);

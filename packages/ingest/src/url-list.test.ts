@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { deepestCommonFolder } from './common-folder.js';
@@ -9,7 +9,7 @@ import { readUrlList } from './url-list.js';
 
 describe('URL lists', () => {
   it('reads CSV (quoted fields, optional fetched_at) and JSON Lines, paths relative to the list', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-urls-'));
+    const dir = tempDirForTest('ingest-urls-');
     await writeFile(
       path.join(dir, 'urls.csv'),
       'Path,URL,fetched_at\r\n"a, b.html",https://example.com/a,2026-01-02T03:04:05Z\r\nsub/c.html,https://example.com/c,\r\n',
@@ -31,7 +31,7 @@ describe('URL lists', () => {
   });
 
   it('names the list and the line of a bad row', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-urls-'));
+    const dir = tempDirForTest('ingest-urls-');
     await writeFile(path.join(dir, 'bad.csv'), 'path,url\na.html,https://example.com/a\nb.html,ftp://x\n');
     await expect(readUrlList('bad.csv', dir)).rejects.toMatchObject({
       code: 'ingest.bad-url-list',

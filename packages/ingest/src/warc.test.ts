@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { WARCRecord, WARCSerializer } from 'warcio';
+import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { describe, expect, it } from 'vitest';
 
 import { decodeContent, isWarcFile, readWarc, readWarcPage } from './warc.js';
@@ -37,7 +37,7 @@ describe('decodeContent', () => {
 describe('readWarc', () => {
   for (const gzip of [false, true]) {
     it(`streams pages and skips with reasons, and finds a record again by offset (${gzip ? 'gzip' : 'plain'})`, async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'ingest-warc-'));
+      const dir = tempDirForTest('ingest-warc-');
       const file = path.join(dir, gzip ? 'a.warc.gz' : 'a.warc');
       const records = await Promise.all([
         serialize({ type: 'warcinfo' }, enc.encode('software: test\r\n'), gzip),
@@ -104,7 +104,7 @@ describe('readWarc', () => {
   }
 
   it('is not fooled by a page that starts with the word WARC', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-warc-'));
+    const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');
     expect(await isWarcFile(path.join(dir, 'p.html'))).toBe(false);
   });
