@@ -157,6 +157,56 @@ describe.each(['linkedom', 'jsdom'] as const)('PageReadability on %s', (engine) 
     ourPage.close();
   });
 
+  it("keeps each page's markup state apart when pages are searched in turn and one inside another", async () => {
+    // The page's `innerHTML` during the search is the same accessor for every page, its state
+    // kept by the page: each page's first read is answered with a copy of that page (one
+    // `cloneNode`), also when a second page is searched while the first one's search runs.
+    const html = (word: string) =>
+      `<!doctype html><html><head><title>${word}</title></head><body><div class="story"><p>${word} pier notes.</p></div></body></html>`;
+    const options = { keepClasses: true, charThreshold: 400, serializer: (node: Node) => node as Element };
+    const expected = async (word: string) => {
+      const page = await parseHtml(html(word), engine, null, []);
+      const text = new Readability<Element>(page.document, options).parse()?.textContent;
+      page.close();
+      return text;
+    };
+    const copies = (body: Element) => {
+      const counted = { count: 0 };
+      const clone = body.cloneNode.bind(body);
+      body.cloneNode = (deep?: boolean) => {
+        counted.count++;
+        return clone(deep);
+      };
+      return counted;
+    };
+    const outer = await parseHtml(html('North'), engine, null, []);
+    const inner = await parseHtml(html('South'), engine, null, []);
+    const outerCopies = copies(outer.document.body);
+    const innerCopies = copies(inner.document.body);
+    let innerText: string | null | undefined;
+    const nesting = new (class extends PageReadability {
+      protected override pageSetBack(): void {
+        // During the outer page's first set-back, search the inner page from start to end.
+        innerText ??= new PageReadability(inner.document, options, { copyPage: true }).parse()?.textContent;
+      }
+    })(outer.document, options, { copyPage: true });
+    expect(nesting.parse()?.textContent).toBe(await expected('North'));
+    expect(innerText).toBe(await expected('South'));
+    expect(outerCopies.count).toBe(1);
+    expect(innerCopies.count).toBe(1);
+    for (const page of [outer, inner]) {
+      expect(Object.getOwnPropertyDescriptor(page.document.body, 'innerHTML')).toBeUndefined();
+    }
+    // A third page after them: its own first read is a copy again.
+    const later = await parseHtml(html('East'), engine, null, []);
+    const laterCopies = copies(later.document.body);
+    expect(new PageReadability(later.document, options, { copyPage: true }).parse()?.textContent).toBe(
+      await expected('East'),
+    );
+    expect(laterCopies.count).toBe(1);
+    for (const page of [outer, inner, later]) page.close();
+  });
+
   it('finds text as textContent would, white space and comments aside', async () => {
     const page = await parseHtml(
       `<!doctype html><html><body>

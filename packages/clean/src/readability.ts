@@ -63,6 +63,41 @@ export interface PageOptions {
   keepPanels?: boolean;
 }
 
+/** The page `_grabArticle` searches: its `innerHTML` as its prototype has it, and what the search did with it. */
+interface PageMarkup {
+  accessor: PropertyDescriptor;
+  copyPage: boolean;
+  /** Readability's one read of the page's markup (its retry cache) has been answered with a copy. */
+  copied: boolean;
+  setBack: () => void;
+}
+
+const pageMarkups = new WeakMap<Element, PageMarkup>();
+
+/**
+ * The `innerHTML` that `_grabArticle` gives the page it searches, for as long as the search runs:
+ * the same two functions for every page, their state kept by the page. (An object given an
+ * accessor property of new functions each time is turned into a slow dictionary object by V8 from
+ * the second time on, and stays one after the property is deleted; with the same functions every
+ * page gets the same hidden class and returns to its own when the property is deleted.)
+ */
+const PAGE_INNER_HTML: PropertyDescriptor = {
+  configurable: true,
+  get(this: Element): unknown {
+    const state = pageMarkups.get(this)!;
+    // The first read is Readability's cache; any other is the page's markup as it is now.
+    if (state.copied || !state.copyPage) return state.accessor.get!.call(this) as string;
+    state.copied = true;
+    return new PageCopy(this.cloneNode(true) as Element);
+  },
+  set(this: Element, value: unknown) {
+    const state = pageMarkups.get(this)!;
+    const read = (element: Element) => state.accessor.get!.call(element) as string;
+    state.accessor.set!.call(this, value instanceof PageCopy ? value.markup(read) : value);
+    state.setBack();
+  },
+};
+
 /** What `_grabArticle` keeps of the page in place of its markup: a copy of the tree, serialised only when set back. */
 class PageCopy {
   private html: string | null = null;
@@ -127,27 +162,13 @@ export class PageReadability extends Readability<Element> {
     const target = page ?? internals._doc.body;
     const accessor = target ? innerHtmlAccessor(target) : null;
     if (!target || !accessor) return grab.call(this, page);
-    const copyPage = this.copyPage;
-    const setBack = () => this.pageSetBack();
-    const read = (element: Element) => accessor.get!.call(element) as string;
-    let copied = false;
-    Object.defineProperty(target, 'innerHTML', {
-      configurable: true,
-      get(this: Element): unknown {
-        // The first read is Readability's cache; any other is the page's markup as it is now.
-        if (copied || !copyPage) return read(this);
-        copied = true;
-        return new PageCopy(this.cloneNode(true) as Element);
-      },
-      set(this: Element, value: unknown) {
-        accessor.set!.call(this, value instanceof PageCopy ? value.markup(read) : value);
-        setBack();
-      },
-    });
+    pageMarkups.set(target, { accessor, copyPage: this.copyPage, copied: false, setBack: () => this.pageSetBack() });
+    Object.defineProperty(target, 'innerHTML', PAGE_INNER_HTML);
     try {
       return grab.call(this, page);
     } finally {
       delete (target as { innerHTML?: string }).innerHTML;
+      pageMarkups.delete(target);
     }
   }
 
