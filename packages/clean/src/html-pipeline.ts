@@ -16,6 +16,7 @@ import {
   MIN_READABILITY_REGION_SHARE,
   isMainRegion,
   landmarkFreeRegion,
+  proseBesideRegion,
   regionChars,
   removeRegionChrome,
 } from './type-roots.js';
@@ -260,6 +261,16 @@ export async function htmlPipeline(
         landmarkRegion = true;
       }
       deadline.check('landmark region');
+    }
+    // A collection page's prose written beside its main region (a category's description under
+    // the grid, outside <main>): taken into the region, in its place.
+    if (root && root === plan.mainRoot && pageType === 'collection') {
+      const first = root.firstChild;
+      for (const el of proseBesideRegion(root, body)) {
+        if (el.compareDocumentPosition(root) & 4 /* FOLLOWING: the region comes after it */)
+          root.insertBefore(el, first);
+        else root.appendChild(el);
+      }
     }
     let notArticle = false;
     // The article's text, read once: for whether there is any, and its length once squashed.

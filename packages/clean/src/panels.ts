@@ -24,6 +24,11 @@ const CONSENT = /\b(?:consent|privac|partners|tracking|datenschutz|einwilligung|
 /** The words are read in a settings panel's opening text (and its button), not in all of a long panel. */
 const SETTINGS_OPENING_CHARS = 300;
 
+/** Whether a text names cookies together with consent or privacy (see COOKIES, CONSENT). */
+export function readsAsCookieSettings(text: string): boolean {
+  return COOKIES.test(text) && CONSENT.test(text);
+}
+
 /** Whether `rule` keeps tab and accordion panels on a page cleaned as `pageType` (its `keepPanelsOn`). */
 export function keepsPanels(rule: RuleDefinition, pageType: PageType | null | undefined): boolean {
   return !!pageType && rule.dom?.kind === 'selectors' && (rule.dom.keepPanelsOn?.includes(pageType) ?? false);
@@ -101,8 +106,7 @@ export function panelTest(document: Document): (element: Element) => boolean {
     const controls = id ? controlsOf(id) : [];
     if (controls.some((c) => c.getAttribute('role') === 'tab')) return false;
     const labels = controls.map((c) => `${c.textContent ?? ''} ${c.getAttribute('aria-label') ?? ''}`);
-    const all = [text.slice(0, SETTINGS_OPENING_CHARS), ...labels].join(' ');
-    return COOKIES.test(all) && CONSENT.test(all);
+    return readsAsCookieSettings([text.slice(0, SETTINGS_OPENING_CHARS), ...labels].join(' '));
   };
   return isPanel;
 }

@@ -12,10 +12,12 @@ import type { PageType } from '@corpuskit/document';
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
-import { isLandmark } from './features/landmarks.js';
+import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
 import { ruleById } from './rules.js';
 import { elementsByTag } from './selector-match.js';
-import { hiddenElements } from './thread.js';
+import { readsAsCookieSettings } from './panels.js';
+import { squash } from './text-util.js';
+import { hiddenElement, hiddenElements } from './thread.js';
 
 /** The page types whose content is taken from the page's marked main region. */
 export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 'listing', 'service'];
@@ -283,4 +285,36 @@ export const MIN_READABILITY_REGION_SHARE = 1 / 3;
 /** Text length of an element, as the region's is measured. */
 export function regionChars(element: Element): number {
   return new TextStats().of(element).chars;
+}
+
+/** A block beside the main region holds at least this many paragraphs of prose (PROSE_CHARS outside links each) … */
+const BESIDE_PROSE_PARAGRAPHS = 2;
+/** … and at most this share of its text in links. */
+const MAX_BESIDE_LINK_SHARE = 0.3;
+/** A block beside the region whose opening characters name cookies and consent is a notice. */
+const COOKIE_OPENING_CHARS = 300;
+
+/**
+ * The blocks of prose a collection page writes beside its main region (a category's description
+ * under the grid, outside `<main>`): the siblings of the region and of its ancestors below the
+ * body that hold BESIDE_PROSE_PARAGRAPHS paragraphs of prose, at most MAX_BESIDE_LINK_SHARE of
+ * their text in links, no landmark (a site's footer holds its own prose), are not hidden and do
+ * not open on cookies and consent. In document order.
+ */
+export function proseBesideRegion(region: Element, body: Element): Element[] {
+  const stats = new TextStats();
+  const out: Element[] = [];
+  for (let el: Element = region; el !== body && el.parentElement; el = el.parentElement) {
+    for (let s = el.parentElement.firstElementChild; s; s = s.nextElementSibling) {
+      if (s === el || isLandmark(s) || hiddenElement(s)) continue;
+      const t = stats.of(s);
+      if (t.chars === 0 || t.linkChars > MAX_BESIDE_LINK_SHARE * t.chars) continue;
+      if (proseParagraphs(s, stats) < BESIDE_PROSE_PARAGRAPHS) continue;
+      if (s.querySelector(LANDMARK_SELECTOR)) continue;
+      // A cookie or privacy notice left on the page is not the category's description.
+      if (readsAsCookieSettings(squash(s.textContent ?? '').slice(0, COOKIE_OPENING_CHARS))) continue;
+      out.push(s);
+    }
+  }
+  return out.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
