@@ -38,6 +38,7 @@ import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
+import { faqBlocks } from './faq.js';
 import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
@@ -331,6 +332,18 @@ export async function htmlPipeline(
       for (const removal of removals) if (removal.blockIndex !== undefined) removal.blockIndex += intro.length;
       blocks.unshift(...intro);
     }
+    // … and a questions section the page writes right after the body, in a block of its own: its
+    // blocks go after the article's (see faq.ts).
+    const faq =
+      readable && !widened && !landmarkRegion && !notArticle && pageType === 'article'
+        ? faqBlocks(
+            pageBlocks,
+            blocks,
+            removals.map((removal) => removal.text),
+          )
+        : [];
+    const faqFrom = blocks.length;
+    blocks.push(...faq);
     const result = applyTextRules(blocks, {
       title,
       byline,
@@ -356,8 +369,17 @@ export async function htmlPipeline(
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     // The lead and the intro's kept paragraphs are not in the article's DOM: written in front.
     const front = result.kept.filter((_, k) => result.keptIndex[k]! < intro.length);
-    const markdown =
-      front.length > 0 ? `${textToMarkdown(front.map((block) => block.text))}\n\n${markdownBody}` : markdownBody;
+    // … and the questions section's kept blocks after it.
+    const back = result.kept.filter((_, k) => result.keptIndex[k]! >= faqFrom);
+    const markdown = [
+      ...(front.length > 0 ? [textToMarkdown(front.map((block) => block.text))] : []),
+      markdownBody,
+      ...back.map((block) =>
+        block.kind === 'heading'
+          ? `${'#'.repeat(Math.min(Math.max(block.level, 1), 6))} ${textToMarkdown([squash(block.text)])}`
+          : textToMarkdown([block.text]),
+      ),
+    ].join('\n\n');
     deadline.check('markdown');
 
     const pageIndexBefore = pageMarks.length > 0 ? articleIndexBefore(pageBlocks, blocks) : [];

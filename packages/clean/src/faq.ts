@@ -1,0 +1,128 @@
+/**
+ * The article's questions section: a section headed as questions and answers ("FAQ",
+ * "Frequently asked questions", "Häufige Fragen" …) that the page writes right after the body,
+ * outside the element Readability picked (a site's template puts it in a block of its own). It
+ * is the article's: its questions are about the article's subject. Its blocks are taken from the
+ * page's blocks (before Readability) and go after the article's, through the text rules like the
+ * rest.
+ */
+
+import { squashedText } from './blocks.js';
+import type { Block } from './blocks.js';
+import { matchPageBlocks } from './outside-article.js';
+import { endsLikeSentence, squash } from './text-util.js';
+
+/**
+ * A heading of a questions section: the words for "frequently asked questions" (or "FAQ") in the
+ * languages of the pages cleaned, first in the heading, which may name the subject after them
+ * ("Frequently asked questions about heat pumps").
+ */
+const FAQ_HEADING =
+  /^(?:faqs?|f\.a\.q\.?s?|(?:frequently|commonly) asked questions?|common questions|questions and answers|q ?& ?a|häufige fragen|häufig gestellte fragen|fragen und antworten|questions fréquentes|foire aux questions|questions-réponses|preguntas frecuentes|preguntas y respuestas|domande frequenti|veelgestelde vragen|veel gestelde vragen|perguntas frequentes|często zadawane pytania|vanliga frågor|ofte stillede spørgsmål|ofte stilte spørsmål|usein kysytyt kysymykset)\b/iu;
+/** A questions heading is a title, not a sentence. */
+const HEADING_MAX_CHARS = 80;
+/** A question: a short block that ends with a question mark (any script's). */
+const QUESTION_MAX_CHARS = 250;
+const QUESTION_END = /[?？\u037e]\s*$/u;
+/** The section starts at most this many page blocks after the article's last block … */
+const MAX_GAP_BLOCKS = 4;
+/** … holding at most this many characters (a subscribe button, a "Learn more" heading). */
+const MAX_GAP_CHARS = 200;
+/** A section has at least this many questions, each answered. */
+const MIN_ANSWERED = 2;
+/** An answer's first block has at least this many characters. */
+const ANSWER_MIN_CHARS = 40;
+/** A block of an answer has at most this share of its text in links (a link list ends the section). */
+const ANSWER_MAX_LINK_DENSITY = 0.5;
+/** The section is taken only when it is at most this share of the article's characters. */
+const MAX_SHARE = 1;
+
+const isQuestion = (block: Block): boolean => {
+  const text = squashedText(block);
+  return text.length <= QUESTION_MAX_CHARS && QUESTION_END.test(text) && block.kind !== 'row';
+};
+
+const isFaqHeading = (block: Block): boolean => {
+  const text = squashedText(block);
+  return block.kind === 'heading' && text.length <= HEADING_MAX_CHARS && FAQ_HEADING.test(text);
+};
+
+/**
+ * The questions section after the article: page blocks (taken before Readability) from a
+ * questions heading that stands at most `MAX_GAP_BLOCKS` blocks after the article's last block
+ * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
+ * block followed by a block of `ANSWER_MIN_CHARS`). The section ends at a heading of the
+ * heading's level or above, a question left unanswered, or a block mostly of links. None when
+ * the article holds any of it, or a rule removed it from the article. Copies without nodes, for
+ * the end of the article's blocks.
+ */
+export function faqBlocks(pageBlocks: Block[], articleBlocks: Block[], removedTexts: string[]): Block[] {
+  const matched = matchPageBlocks(pageBlocks, articleBlocks);
+  let last = -1;
+  matched.forEach((index, at) => {
+    if (index !== undefined) last = at;
+  });
+  if (last < 0) return [];
+  let heading = -1;
+  let gapChars = 0;
+  for (let at = last + 1; at < pageBlocks.length && at <= last + 1 + MAX_GAP_BLOCKS; at++) {
+    const block = pageBlocks[at]!;
+    if (isFaqHeading(block)) {
+      heading = at;
+      break;
+    }
+    gapChars += squashedText(block).length;
+    if (gapChars > MAX_GAP_CHARS) return [];
+  }
+  if (heading < 0) return [];
+  const level = pageBlocks[heading]!.level;
+  const removed = new Set(removedTexts.map(squash));
+  let answered = 0;
+  let unasked = 0;
+  let end = -1;
+  let question = -1;
+  for (let at = heading + 1; at < pageBlocks.length; at++) {
+    const block = pageBlocks[at]!;
+    const text = squashedText(block);
+    if (text === '') continue;
+    if (matched[at] !== undefined || removed.has(text)) return [];
+    const links = block.linkChars > text.length * ANSWER_MAX_LINK_DENSITY;
+    if (isQuestion(block)) {
+      // Two questions in a row: the first was not answered (the section is the questions only,
+      // or it ended at a call to action asked as a question).
+      if (question >= 0 && end < question) break;
+      question = at;
+      continue;
+    }
+    if (block.kind === 'heading' && (block.level <= level || question < 0)) break;
+    if (links) break;
+    if (question < 0) {
+      // Answers whose questions are not text of the page's blocks (drawn as buttons): prose
+      // paragraphs right under the heading.
+      if (text.length < ANSWER_MIN_CHARS || !endsLikeSentence(text)) break;
+      unasked++;
+      end = at;
+      continue;
+    }
+    if (end < question) {
+      // The question's answer starts here.
+      if (text.length < ANSWER_MIN_CHARS) break;
+      answered++;
+    }
+    end = at;
+  }
+  if (answered < MIN_ANSWERED && unasked < MIN_ANSWERED) return [];
+  const section = pageBlocks.slice(heading, end + 1).filter((block) => squashedText(block) !== '');
+  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
+  if (chars(section) > MAX_SHARE * chars(articleBlocks)) return [];
+  // The answers end like sentences: a section of prose, not a table of figures asked as questions.
+  if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
+    return [];
+  return section.map((block) => ({
+    text: block.text,
+    kind: block.kind,
+    level: block.level,
+    linkChars: block.linkChars,
+    nodes: [],
+  }));
+}
