@@ -39,6 +39,7 @@ import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } fr
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { faqBlocks } from './faq.js';
+import { restoreDroppedHeadings } from './dropped-headings.js';
 import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
@@ -237,7 +238,8 @@ export async function htmlPipeline(
     // Readability took one of several containers the body is split across: widen the article
     // to the smallest element around it that holds most of the page's prose (see widen.ts).
     let widened = false;
-    const widening = readable && root ? widenPlan(pageBlocks, extractBlocks(root, []), pageType === 'article') : null;
+    const readableBlocks = readable && root ? extractBlocks(root, []) : null;
+    const widening = readableBlocks ? widenPlan(pageBlocks, readableBlocks, pageType === 'article') : null;
     if (widening) {
       const container = await reparse((_body, blocks) =>
         blocks.length === pageBlocks.length
@@ -273,6 +275,8 @@ export async function htmlPipeline(
         else root.appendChild(el);
       }
     }
+    // Section headings Readability stripped from inside the body (see dropped-headings.ts).
+    if (readableBlocks && root && !widened && !landmarkRegion) restoreDroppedHeadings(pageBlocks, readableBlocks, root);
     let notArticle = false;
     // The article's text, read once: for whether there is any, and its length once squashed.
     let rootText = root ? (root.textContent ?? '') : '';
