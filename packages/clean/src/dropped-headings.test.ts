@@ -43,6 +43,13 @@ describe('section headings Readability dropped from inside the body', () => {
     );
     const document = await clean(html, options);
     expect(document.text).toContain('Paragraph 9 about the library');
+    // A heading the page hides (kept for print) stays out, as Readability would not show it.
+    const hidden = await clean(
+      page(`${paragraphs('library', 1, 4)}<h2 style="display:none">Printed edition</h2>${paragraphs('library', 5, 8)}`),
+      options,
+    );
+    expect(hidden.text).toContain('Paragraph 5 about the library');
+    expect(hidden.text).not.toContain('Printed edition');
     expect(document.text).not.toContain('Share this story');
     expect(document.text).not.toContain('Most read');
   });

@@ -9,7 +9,21 @@
 
 import { blockElement, squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
+import { hiddenByInlineStyle } from './inline-style.js';
 import { matchPageBlocks } from './outside-article.js';
+
+/**
+ * Whether the heading's element, or an element around it the page block still has, is hidden
+ * (inline style, `hidden`, `aria-hidden`): Readability drops what it would not show, and so a
+ * heading kept for print only stays out.
+ */
+function hidden(block: Block): boolean {
+  for (let element = blockElement(block); element; element = element.parentElement) {
+    if (hiddenByInlineStyle(element) || element.hasAttribute('hidden')) return true;
+    if (element.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
+}
 
 /** A section heading is a title: at most this many characters. */
 const MAX_HEADING_CHARS = 120;
@@ -39,6 +53,7 @@ export function restoreDroppedHeadings(pageBlocks: Block[], articleBlocks: Block
     previous = undefined;
     if (before === undefined || block.kind !== 'heading' || block.level < 2) continue;
     if (text.length > MAX_HEADING_CHARS || block.linkChars > text.length * MAX_LINK_DENSITY) continue;
+    if (hidden(block)) continue;
     let next = at + 1;
     while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
     if (next >= pageBlocks.length || matched[next] !== before + 1) continue;

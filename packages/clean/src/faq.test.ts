@@ -67,6 +67,20 @@ describe('a questions section after the article', () => {
         '<aside class="box"><p>Sign up for the newsletter to get the council news every week, with the agenda of each meeting and the votes that were taken.</p><p>Our reporters sit in every meeting of the council and write up what was decided the same evening.</p></aside>',
       ),
     };
+    // A shop's or a subscription's questions after a story: they do not speak of the story.
+    const shop = [
+      [
+        'Can I cancel my subscription at any time?',
+        'Yes, you can cancel online in your account settings, and you keep access until the end of the month.',
+      ],
+      [
+        'How do I pay for my subscription?',
+        'We accept all major credit cards and PayPal, and we send a receipt by email every month.',
+      ],
+    ];
+    const offTopic = `<h2>Frequently asked questions</h2>${shop.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('')}`;
+    const subscription = await clean(page(offTopic), options);
+    expect(subscription.text).not.toContain('Can I cancel my subscription at any time?');
     for (const [name, html] of Object.entries(cases)) {
       const document = await clean(html, options);
       expect(document.text, name).toContain('Paragraph 10 about heat pumps');

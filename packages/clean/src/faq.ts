@@ -9,6 +9,7 @@
 
 import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
+import { longWords, speaksOfArticle } from './lead.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 
@@ -53,10 +54,16 @@ const isFaqHeading = (block: Block): boolean => {
  * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
  * block followed by a block of `ANSWER_MIN_CHARS`). The section ends at a heading of the
  * heading's level or above, a question left unanswered, or a block mostly of links. None when
- * the article holds any of it, or a rule removed it from the article. Copies without nodes, for
+ * the article holds any of it, a rule removed it from the article, or it does not speak of what
+ * the article and its `title` speak of (lead.ts `speaksOfArticle`). Copies without nodes, for
  * the end of the article's blocks.
  */
-export function faqBlocks(pageBlocks: Block[], articleBlocks: Block[], removedTexts: string[]): Block[] {
+export function faqBlocks(
+  pageBlocks: Block[],
+  articleBlocks: Block[],
+  removedTexts: string[],
+  title: string | null,
+): Block[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   let last = -1;
   matched.forEach((index, at) => {
@@ -118,6 +125,10 @@ export function faqBlocks(pageBlocks: Block[], articleBlocks: Block[], removedTe
   // The answers end like sentences: a section of prose, not a table of figures asked as questions.
   if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
     return [];
+  // The questions are about what the article is about (as an intro must be: lead.ts), not a
+  // shop's or a subscription's questions in a box after it.
+  const subject = longWords([title ?? '', ...articleBlocks.map((block) => block.text)].join('\n'));
+  if (!speaksOfArticle(section.map((block) => block.text).join('\n'), subject)) return [];
   return section.map((block) => ({
     text: block.text,
     kind: block.kind,

@@ -344,6 +344,7 @@ export async function htmlPipeline(
             pageBlocks,
             blocks,
             removals.map((removal) => removal.text),
+            title,
           )
         : [];
     const faqFrom = blocks.length;

@@ -169,7 +169,7 @@ const SHARED_WORDS_MIN = 6;
  * The words of a text that are long enough to tell its subject, each by its first
  * SHARED_WORD_MIN_LETTERS letters (a word and its inflections alike).
  */
-function longWords(text: string): Set<string> {
+export function longWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of words(text)) {
     if (word.length >= SHARED_WORD_MIN_LETTERS) out.add(word.slice(0, SHARED_WORD_MIN_LETTERS));
@@ -178,7 +178,7 @@ function longWords(text: string): Set<string> {
 }
 
 /** True when the text shares enough of its longer words with the article (or has too few to tell). */
-function speaksOfArticle(text: string, article: Set<string>): boolean {
+export function speaksOfArticle(text: string, article: Set<string>): boolean {
   const own = longWords(text);
   return own.size < SHARED_WORDS_MIN || wordsFoundIn(own, article) >= INTRO_MIN_SHARED_WORDS * own.size;
 }
