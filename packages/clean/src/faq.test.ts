@@ -88,3 +88,83 @@ describe('a questions section after the article', () => {
     }
   });
 });
+
+/**
+ * A real-length story that uses the everyday longer words a subscription's questions use too
+ * ("their", "first", "people", "month", "access", "until", "share", "email"): they are no sign
+ * that the questions are about the story.
+ */
+const BRIDGE_STORY = [
+  'The town council voted on Tuesday to build a new bridge over the river, the first in the valley for more than forty years, after people who live on the east bank asked for better access to the station.',
+  'Their old crossing, a narrow iron bridge from 1921, was closed to lorries last month when engineers found rust in its main beams, and buses have since had to take a detour of twelve kilometres.',
+  'The council will pay for the first part of the work from its own budget and will share the rest of the cost with the county, which agreed in principle to a grant at its meeting in March.',
+  'Residents can send their comments on the three designs by email or by post until the end of the month, and the council will put the drawings on show in the library during that period.',
+  'The mayor said that the new bridge would carry a cycle lane and wide pavements, so that people walking to the school and the market would no longer have to share the road with traffic.',
+  'Shopkeepers on the east bank said the closure had cost them customers every day since the detour began, and asked the council to reopen the old crossing for cars while the work goes on.',
+  'The engineers advised against it: their report says that the old beams can carry bicycles and people on foot, but that a car every few seconds would wear them out within a year.',
+  'A ferry will run every twenty minutes from the first of next month, paid for by the county, and season tickets will be sold at the town hall at the price of a monthly bus pass.',
+  'Work on the new bridge is due to start in the autumn if the county confirms its grant, and the council hopes that the first cars will cross it before the end of the following year.',
+  'Members of the opposition voted for the plan but asked for a public account of the costs every three months, after the budget for the new swimming pool doubled during its construction.',
+];
+
+const SUBSCRIPTION_FAQ = [
+  [
+    'Can I cancel my subscription at any time?',
+    'Yes, you can cancel your subscription at any time from your account page, and you keep access until the end of the period you paid for.',
+  ],
+  [
+    'How do I pay for my subscription?',
+    'We accept all major credit cards and PayPal; your card is charged on the same day each month until you cancel.',
+  ],
+  [
+    'Can I share my subscription with my family?',
+    'A family plan lets up to four people read with their own logins, and each of them can save articles and follow topics.',
+  ],
+  [
+    'Do you offer student discounts?',
+    'Students and teachers get half price for the first year when they sign up with their school email address.',
+  ],
+];
+
+const BRIDGE_FAQ = [
+  [
+    'When will the old bridge close?',
+    'The old bridge stays open to bicycles and people on foot until the new one is built, then it will be taken down.',
+  ],
+  [
+    'How long will the ferry run?',
+    'The ferry will run until the new bridge opens, every twenty minutes from six in the morning until midnight.',
+  ],
+];
+
+/** The story in an article element, and a box after it in the page's template (outside the article). */
+function storyPage(questions: string[][]): string {
+  const faq = questions.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+  return `<!doctype html><html lang="en"><head><title>Council votes for a new bridge over the river</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><article class="story"><h1>Council votes for a new bridge over the river</h1><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"><div class="inner"><h2>Frequently asked questions</h2>${faq}</div></div></div><footer><p>Valley Times</p></footer></body></html>`;
+}
+
+describe('whether the questions are about the article', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
+
+  it.each(engines)(
+    'a subscription FAQ after a long story stays out, though they share common words (%s)',
+    async (engine) => {
+      const document = await clean(storyPage(SUBSCRIPTION_FAQ), { ...bridge, engine });
+      expect(document.text).toContain(BRIDGE_STORY[9]);
+      expect(document.text).not.toContain('Frequently asked questions');
+      for (const [question, answer] of SUBSCRIPTION_FAQ) {
+        expect(document.text).not.toContain(question);
+        expect(document.text).not.toContain(answer);
+      }
+    },
+  );
+
+  it.each(engines)('the same box of questions about the story goes after it (%s)', async (engine) => {
+    const document = await clean(storyPage(BRIDGE_FAQ), { ...bridge, engine });
+    const blocks = document.text.split('\n\n');
+    const at = blocks.indexOf('Frequently asked questions');
+    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
+    expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
+  });
+});

@@ -11,7 +11,7 @@ import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { longWords, speaksOfArticle } from './lead.js';
 import { matchPageBlocks } from './outside-article.js';
-import { endsLikeSentence, squash } from './text-util.js';
+import { endsLikeSentence, squash, wordsFoundIn } from './text-util.js';
 
 /**
  * A heading of a questions section: the words for "frequently asked questions" (or "FAQ") in the
@@ -49,13 +49,32 @@ const isFaqHeading = (block: Block): boolean => {
 };
 
 /**
+ * True when a questions section (its blocks under the heading) is about what the article is
+ * about, not a shop's or a subscription's questions in a box after it: its questions (its
+ * answers when the questions are buttons) name a longer word of the `title`, and the section
+ * shares enough of its longer words with the title and the article (lead.ts `speaksOfArticle`,
+ * as an intro must). The heading is left out of both: "frequently asked questions" is the
+ * heading of every such section, whatever it is about. Common words ("their", "first",
+ * "month") reach the share after a long story; a title's word in the questions does not come
+ * by chance, nor without a title.
+ */
+function aboutArticle(section: Block[], articleBlocks: Block[], title: string | null): boolean {
+  if (!title) return false;
+  const questions = section.filter(isQuestion);
+  const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
+  if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
+  const subject = longWords([title, ...articleBlocks.map((block) => block.text)].join('\n'));
+  return speaksOfArticle(section.map((block) => block.text).join('\n'), subject);
+}
+
+/**
  * The questions section after the article: page blocks (taken before Readability) from a
  * questions heading that stands at most `MAX_GAP_BLOCKS` blocks after the article's last block
  * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
  * block followed by a block of `ANSWER_MIN_CHARS`). The section ends at a heading of the
  * heading's level or above, a question left unanswered, or a block mostly of links. None when
- * the article holds any of it, a rule removed it from the article, or it does not speak of what
- * the article and its `title` speak of (lead.ts `speaksOfArticle`). Copies without nodes, for
+ * the article holds any of it, a rule removed it from the article, or it is not about what the
+ * article and its `title` are about (`aboutArticle`). Copies without nodes, for
  * the end of the article's blocks.
  */
 export function faqBlocks(
@@ -125,10 +144,7 @@ export function faqBlocks(
   // The answers end like sentences: a section of prose, not a table of figures asked as questions.
   if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
     return [];
-  // The questions are about what the article is about (as an intro must be: lead.ts), not a
-  // shop's or a subscription's questions in a box after it.
-  const subject = longWords([title ?? '', ...articleBlocks.map((block) => block.text)].join('\n'));
-  if (!speaksOfArticle(section.map((block) => block.text).join('\n'), subject)) return [];
+  if (!aboutArticle(section.slice(1), articleBlocks, title)) return [];
   return section.map((block) => ({
     text: block.text,
     kind: block.kind,
