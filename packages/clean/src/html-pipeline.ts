@@ -39,7 +39,7 @@ import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } fr
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { faqBlocks } from './faq.js';
-import { restoreDroppedHeadings } from './dropped-headings.js';
+import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
@@ -161,6 +161,9 @@ export async function htmlPipeline(
     let pageMarks: Array<{ blockIndex?: number }> = removals.map(() => ({}));
     let pageBlocks = extractBlocks(body, pageMarks);
 
+    // The page's section headings, read before Readability strips the page (see dropped-headings.ts).
+    const headings = sectionHeadings(pageBlocks);
+
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
     const reasons: StatusReason[] = [...preReasons];
@@ -276,7 +279,8 @@ export async function htmlPipeline(
       }
     }
     // Section headings Readability stripped from inside the body (see dropped-headings.ts).
-    if (readableBlocks && root && !widened && !landmarkRegion) restoreDroppedHeadings(pageBlocks, readableBlocks, root);
+    if (readableBlocks && root && !widened && !landmarkRegion)
+      restoreDroppedHeadings(pageBlocks, readableBlocks, root, headings);
     let notArticle = false;
     // The article's text, read once: for whether there is any, and its length once squashed.
     let rootText = root ? (root.textContent ?? '') : '';

@@ -607,9 +607,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
-      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Reported only: turning it off stops the report, not the drop.',
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title (faq.ts). Reported only: turning it off stops the report, not the drop.',
     stages: ['dom-after'],
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
     examples: {
       remove: [
@@ -617,9 +617,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: '<div class="sidebar"><p>Most read this week: ten walks by the river</p></div>',
           target: 'Most read this week',
         },
+        // The heading of a box whose body is no text (a logo): not put back.
+        {
+          input: '<div class="sponsor"><h3>Presented by Acme Timber</h3><img src="/acme.png" alt=""></div>',
+          target: 'Presented by Acme Timber',
+        },
       ],
       keep: [
         { input: 'The hall has stood since 1902, and the council wants to keep its front when the library is built.' },
+        // A section heading of a class Readability strips ("header"), between two paragraphs: put back.
+        {
+          input: '<h2 class="header-anchor-post">What the new library will hold</h2>',
+          target: 'What the new library will hold',
+        },
       ],
     },
   },
