@@ -9,21 +9,8 @@
 
 import { blockElement, squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
-import { hiddenByInlineStyle } from './inline-style.js';
+import { hiddenOnPage } from './inline-style.js';
 import { matchPageBlocks } from './outside-article.js';
-
-/**
- * Whether the heading's element, or an element around it, is hidden (inline style, `hidden`,
- * `aria-hidden`): Readability drops what it would not show, and so a heading kept for print
- * only stays out.
- */
-function hidden(heading: Element): boolean {
-  for (let element: Element | null = heading; element; element = element.parentElement) {
-    if (hiddenByInlineStyle(element) || element.hasAttribute('hidden')) return true;
-    if (element.getAttribute('aria-hidden') === 'true') return true;
-  }
-  return false;
-}
 
 /** A section heading is a title: at most this many characters. */
 const MAX_HEADING_CHARS = 120;
@@ -63,7 +50,7 @@ export function sectionHeadings(pageBlocks: Block[]): Set<Block> {
     const text = squashedText(block);
     if (text === '' || text.length > MAX_HEADING_CHARS || block.linkChars > text.length * MAX_LINK_DENSITY) continue;
     const element = blockElement(block);
-    if (!element || hidden(element)) continue;
+    if (!element || hiddenOnPage(element)) continue;
     let next = at + 1;
     while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
     const first = pageBlocks[next]?.nodes[0];

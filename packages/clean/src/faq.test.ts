@@ -138,9 +138,9 @@ const BRIDGE_FAQ = [
 ];
 
 /** The story in an article element, and a box after it in the page's template (outside the article). */
-function storyPage(questions: string[][]): string {
+function storyPage(questions: string[][], box = '', after = ''): string {
   const faq = questions.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
-  return `<!doctype html><html lang="en"><head><title>Council votes for a new bridge over the river</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><article class="story"><h1>Council votes for a new bridge over the river</h1><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"><div class="inner"><h2>Frequently asked questions</h2>${faq}</div></div></div><footer><p>Valley Times</p></footer></body></html>`;
+  return `<!doctype html><html lang="en"><head><title>Council votes for a new bridge over the river</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><article class="story"><h1>Council votes for a new bridge over the river</h1><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"${box}><div class="inner"><h2>Frequently asked questions</h2>${faq}</div>${after}</div></div><footer><p>Valley Times</p></footer></body></html>`;
 }
 
 describe('whether the questions are about the article', () => {
@@ -167,4 +167,23 @@ describe('whether the questions are about the article', () => {
     expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
     expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
   });
+  it.each(engines)('a questions box the page hides stays out (%s)', async (engine) => {
+    for (const box of [' style="display:none"', ' aria-hidden="true"', ' hidden']) {
+      const document = await clean(storyPage(BRIDGE_FAQ, box), { ...bridge, engine });
+      expect(document.text, box).toContain(BRIDGE_STORY[9]);
+      expect(document.text, box).not.toContain('How long will the ferry run?');
+    }
+  });
+
+  it.each(engines)(
+    'the section ends with its box: a call to action in the next box is no answer (%s)',
+    async (engine) => {
+      const cta =
+        '<div class="ad"><p>Advertisement</p></div><div class="cta"><p>Support local journalism: subscribe to the Valley Times for one euro a week and read every story.</p></div>';
+      const document = await clean(storyPage(BRIDGE_FAQ, '', cta), { ...bridge, engine });
+      const blocks = document.text.split('\n\n');
+      expect(blocks.slice(blocks.indexOf('Frequently asked questions') + 1)).toEqual(BRIDGE_FAQ.flat());
+      expect(document.text).not.toContain('Support local journalism');
+    },
+  );
 });

@@ -7,7 +7,8 @@
  * rest.
  */
 
-import { squashedText } from './blocks.js';
+import { blockElement, squashedText } from './blocks.js';
+import { hiddenOnPage } from './inline-style.js';
 import type { Block } from './blocks.js';
 import { longWords, speaksOfArticle } from './lead.js';
 import { matchPageBlocks } from './outside-article.js';
@@ -48,6 +49,39 @@ const isFaqHeading = (block: Block): boolean => {
   return block.kind === 'heading' && text.length <= HEADING_MAX_CHARS && FAQ_HEADING.test(text);
 };
 
+/** True when `node` is `box` or inside it. */
+function holds(box: Element, node: Node | undefined): boolean {
+  for (let at: Node | null = node ?? null; at; at = at.parentNode) if (at === box) return true;
+  return false;
+}
+
+/**
+ * Before Readability (which cuts the page the blocks point into): the page's questions
+ * headings that are shown, each (by its index among the page blocks) with where its box ends:
+ * the index of the first block after it that stands outside the smallest element holding the
+ * heading and the block after it. A questions section is what its box holds; the next box (a
+ * call to action, a sign-up line, an appeal) is not one of its answers.
+ */
+export function faqSections(pageBlocks: Block[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let at = 0; at < pageBlocks.length; at++) {
+    if (!isFaqHeading(pageBlocks[at]!)) continue;
+    const element = blockElement(pageBlocks[at]!);
+    if (!element || hiddenOnPage(element)) continue;
+    let next = at + 1;
+    while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
+    if (next >= pageBlocks.length) continue;
+    let box = element.parentElement;
+    while (box && !holds(box, pageBlocks[next]!.nodes[0])) box = box.parentElement;
+    if (!box) continue;
+    let end = next;
+    while (end < pageBlocks.length && (squashedText(pageBlocks[end]!) === '' || holds(box, pageBlocks[end]!.nodes[0])))
+      end++;
+    out.set(at, end);
+  }
+  return out;
+}
+
 /**
  * True when a questions section (its blocks under the heading) is about what the article is
  * about, not a shop's or a subscription's questions in a box after it: its questions (its
@@ -71,17 +105,19 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
  * The questions section after the article: page blocks (taken before Readability) from a
  * questions heading that stands at most `MAX_GAP_BLOCKS` blocks after the article's last block
  * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
- * block followed by a block of `ANSWER_MIN_CHARS`). The section ends at a heading of the
+ * block followed by a block of `ANSWER_MIN_CHARS`). The section ends where its box ends
+ * (`sections`, from `faqSections`: a heading the page hides has none), at a heading of the
  * heading's level or above, a question left unanswered, or a block mostly of links. None when
  * the article holds any of it, a rule removed it from the article, or it is not about what the
- * article and its `title` are about (`aboutArticle`). Copies without nodes, for
- * the end of the article's blocks.
+ * article and its `title` are about (`aboutArticle`). Copies without nodes, for the end of the
+ * article's blocks.
  */
 export function faqBlocks(
   pageBlocks: Block[],
   articleBlocks: Block[],
   removedTexts: string[],
   title: string | null,
+  sections: ReadonlyMap<number, number>,
 ): Block[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   let last = -1;
@@ -100,14 +136,15 @@ export function faqBlocks(
     gapChars += squashedText(block).length;
     if (gapChars > MAX_GAP_CHARS) return [];
   }
-  if (heading < 0) return [];
+  const boxEnd = sections.get(heading);
+  if (heading < 0 || boxEnd === undefined) return [];
   const level = pageBlocks[heading]!.level;
   const removed = new Set(removedTexts.map(squash));
   let answered = 0;
   let unasked = 0;
   let end = -1;
   let question = -1;
-  for (let at = heading + 1; at < pageBlocks.length; at++) {
+  for (let at = heading + 1; at < boxEnd; at++) {
     const block = pageBlocks[at]!;
     const text = squashedText(block);
     if (text === '') continue;

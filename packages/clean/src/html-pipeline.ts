@@ -38,7 +38,7 @@ import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
-import { faqBlocks } from './faq.js';
+import { faqBlocks, faqSections } from './faq.js';
 import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
@@ -163,6 +163,8 @@ export async function htmlPipeline(
 
     // The page's section headings, read before Readability strips the page (see dropped-headings.ts).
     const headings = sectionHeadings(pageBlocks);
+    // … and its questions sections, each with where its box ends (see faq.ts).
+    const faqs = faqSections(pageBlocks);
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
@@ -349,6 +351,7 @@ export async function htmlPipeline(
             blocks,
             removals.map((removal) => removal.text),
             title,
+            faqs,
           )
         : [];
     const faqFrom = blocks.length;

@@ -113,3 +113,16 @@ export function hiddenByInlineStyle(element: Element): boolean {
   const { display, visibility } = inlineDisplay(element);
   return display === 'none' || visibility === 'hidden' || visibility === 'collapse';
 }
+
+/**
+ * The element, or one around it, is hidden from the reader: by its inline style, the `hidden`
+ * attribute or `aria-hidden="true"`. Readability drops what it would not show; text the page
+ * hides (a heading kept for print, a template, one of a responsive pair) is no text of the page.
+ * Read before Readability: after it, the element may be cut from the page it stood in.
+ */
+export function hiddenOnPage(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (hiddenByInlineStyle(at) || at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
+}
