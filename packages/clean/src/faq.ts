@@ -64,6 +64,8 @@ function holds(box: Element, node: Node | undefined): boolean {
  */
 export function faqSections(pageBlocks: Block[]): Map<number, number> {
   const out = new Map<number, number>();
+  // The end of each box, once: the headings of one box (a flat list of "Q&A" headings) share it.
+  const ends = new Map<Element, number>();
   for (let at = 0; at < pageBlocks.length; at++) {
     if (!isFaqHeading(pageBlocks[at]!)) continue;
     const element = blockElement(pageBlocks[at]!);
@@ -74,9 +76,15 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
     let box = element.parentElement;
     while (box && !holds(box, pageBlocks[next]!.nodes[0])) box = box.parentElement;
     if (!box) continue;
+    const known = ends.get(box);
+    if (known !== undefined && known > next) {
+      out.set(at, known);
+      continue;
+    }
     let end = next;
     while (end < pageBlocks.length && (squashedText(pageBlocks[end]!) === '' || holds(box, pageBlocks[end]!.nodes[0])))
       end++;
+    ends.set(box, end);
     out.set(at, end);
   }
   return out;
