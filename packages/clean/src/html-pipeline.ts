@@ -274,7 +274,7 @@ export async function htmlPipeline(
     // the grid, outside <main>): taken into the region, in its place.
     if (root && root === plan.mainRoot && pageType === 'collection') {
       const first = root.firstChild;
-      for (const el of proseBesideRegion(root, body)) {
+      for (const el of proseBesideRegion(root, body, pageMeta.title)) {
         if (el.compareDocumentPosition(root) & 4 /* FOLLOWING: the region comes after it */)
           root.insertBefore(el, first);
         else root.appendChild(el);

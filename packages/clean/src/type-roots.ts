@@ -9,14 +9,16 @@
 
 import type { PageType } from '@corpuskit/document';
 
+import { extractBlocks } from './blocks.js';
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
 import { ruleById } from './rules.js';
+import { longWords } from './lead.js';
 import { elementsByTag } from './selector-match.js';
 import { readsAsCookieSettings } from './panels.js';
-import { squash } from './text-util.js';
+import { squash, wordsFoundIn } from './text-util.js';
 import { hiddenElement, hiddenElements } from './thread.js';
 
 /** The page types whose content is taken from the page's marked main region. */
@@ -287,10 +289,23 @@ export function regionChars(element: Element): number {
   return new TextStats().of(element).chars;
 }
 
+/** An element's text, a line per block (so that a heading's last word and the next paragraph's first stay apart). */
+function blockText(element: Element): string {
+  return extractBlocks(element, [])
+    .map((block) => block.text)
+    .join('\n');
+}
+
 /** A block beside the main region holds at least this many paragraphs of prose (PROSE_CHARS outside links each) … */
 const BESIDE_PROSE_PARAGRAPHS = 2;
 /** … and at most this share of its text in links. */
 const MAX_BESIDE_LINK_SHARE = 0.3;
+/**
+ * … and at least this many of its longer words (lead.ts `longWords`) are in the page's title or
+ * the region's text: a category's description names the goods and what they are made of; a
+ * sign-up pop-up, the shop's delivery terms or its "about us" box name one of them at most.
+ */
+const BESIDE_MIN_SUBJECT_WORDS = 3;
 /** A block beside the region whose opening characters name cookies and consent is a notice. */
 const COOKIE_OPENING_CHARS = 300;
 
@@ -298,12 +313,14 @@ const COOKIE_OPENING_CHARS = 300;
  * The blocks of prose a collection page writes beside its main region (a category's description
  * under the grid, outside `<main>`): the siblings of the region and of its ancestors below the
  * body that hold BESIDE_PROSE_PARAGRAPHS paragraphs of prose, at most MAX_BESIDE_LINK_SHARE of
- * their text in links, no landmark (a site's footer holds its own prose), are not hidden and do
- * not open on cookies and consent. In document order.
+ * their text in links, no landmark (a site's footer holds its own prose), are not hidden, do
+ * not open on cookies and consent, and speak of what the page and its region speak of
+ * (BESIDE_MIN_SUBJECT_WORDS). In document order.
  */
-export function proseBesideRegion(region: Element, body: Element): Element[] {
+export function proseBesideRegion(region: Element, body: Element, title: string | null): Element[] {
   const stats = new TextStats();
   const out: Element[] = [];
+  let subject: Set<string> | null = null;
   for (let el: Element = region; el !== body && el.parentElement; el = el.parentElement) {
     for (let s = el.parentElement.firstElementChild; s; s = s.nextElementSibling) {
       if (s === el || isLandmark(s) || hiddenElement(s)) continue;
@@ -313,6 +330,8 @@ export function proseBesideRegion(region: Element, body: Element): Element[] {
       if (s.querySelector(LANDMARK_SELECTOR)) continue;
       // A cookie or privacy notice left on the page is not the category's description.
       if (readsAsCookieSettings(squash(s.textContent ?? '').slice(0, COOKIE_OPENING_CHARS))) continue;
+      subject ??= longWords(`${title ?? ''}\n${blockText(region)}`);
+      if (wordsFoundIn(longWords(blockText(s)), subject) < BESIDE_MIN_SUBJECT_WORDS) continue;
       out.push(s);
     }
   }
