@@ -327,33 +327,20 @@ export async function htmlPipeline(
     }
     const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null);
     const blocks = extractBlocks(root!, removals);
+    // Readability's own article, taken as it is (not widened, not a region, on a page cleaned as
+    // an article), may have left out text the page writes next to it, read from the page's blocks.
+    const besideArticle = readable && !widened && !landmarkRegion && !notArticle && pageType === 'article';
+    const removedTexts = besideArticle ? removals.map((removal) => removal.text) : [];
     // Readability took the body and left out an intro written into its own element between the
     // headline and the body: its paragraphs go in front, through the text rules like the rest.
-    const intro =
-      readable && !widened && !landmarkRegion && !notArticle && pageType === 'article'
-        ? introBlocks(
-            pageBlocks,
-            blocks,
-            removals.map((removal) => removal.text),
-            title,
-          )
-        : [];
+    const intro = besideArticle ? introBlocks(pageBlocks, blocks, removedTexts, title) : [];
     if (intro.length > 0) {
       for (const removal of removals) if (removal.blockIndex !== undefined) removal.blockIndex += intro.length;
       blocks.unshift(...intro);
     }
     // … and a questions section the page writes right after the body, in a block of its own: its
     // blocks go after the article's (see faq.ts).
-    const faq =
-      readable && !widened && !landmarkRegion && !notArticle && pageType === 'article'
-        ? faqBlocks(
-            pageBlocks,
-            blocks,
-            removals.map((removal) => removal.text),
-            title,
-            faqs,
-          )
-        : [];
+    const faq = besideArticle ? faqBlocks(pageBlocks, blocks, removedTexts, title, faqs) : [];
     const faqFrom = blocks.length;
     blocks.push(...faq);
     const result = applyTextRules(blocks, {
