@@ -36,6 +36,13 @@ export function squashedText(block: Block): string {
   return squashed;
 }
 
+/** The index of the first block after `at` with text (`blocks.length` when none is left). */
+export function nextTextBlock(blocks: Block[], at: number): number {
+  let next = at + 1;
+  while (next < blocks.length && squashedText(blocks[next]!) === '') next++;
+  return next;
+}
+
 const BLOCK_TAGS = new Set([
   'address',
   'article',

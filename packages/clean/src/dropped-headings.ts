@@ -7,7 +7,7 @@
  * put back between them.
  */
 
-import { blockElement, squashedText } from './blocks.js';
+import { blockElement, nextTextBlock, squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { hiddenOnPage } from './inline-style.js';
 import { matchPageBlocks } from './outside-article.js';
@@ -51,9 +51,7 @@ export function sectionHeadings(pageBlocks: Block[]): Set<Block> {
     if (text === '' || text.length > MAX_HEADING_CHARS || block.linkChars > text.length * MAX_LINK_DENSITY) continue;
     const element = blockElement(block);
     if (!element || hiddenOnPage(element)) continue;
-    let next = at + 1;
-    while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
-    const first = pageBlocks[next]?.nodes[0];
+    const first = pageBlocks[nextTextBlock(pageBlocks, at)]?.nodes[0];
     let after = nextNode(element);
     // A picture may stand between the heading and its text (one: a gallery is a box of its own).
     if (
@@ -102,8 +100,7 @@ export function restoreDroppedHeadings(
     const before = previous;
     previous = undefined;
     if (before === undefined || !headings.has(block)) continue;
-    let next = at + 1;
-    while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
+    const next = nextTextBlock(pageBlocks, at);
     if (next >= pageBlocks.length || matched[next] !== before + 1) continue;
     const element = blockElement(articleBlocks[before + 1]!);
     if (!element?.parentNode || !root.contains(element)) continue;

@@ -7,7 +7,7 @@
  * rest.
  */
 
-import { blockElement, squashedText } from './blocks.js';
+import { blockElement, nextTextBlock, squashedText } from './blocks.js';
 import { hiddenOnPage } from './inline-style.js';
 import type { Block } from './blocks.js';
 import { longWords, speaksOfArticle } from './lead.js';
@@ -49,11 +49,8 @@ const isFaqHeading = (block: Block): boolean => {
   return block.kind === 'heading' && text.length <= HEADING_MAX_CHARS && FAQ_HEADING.test(text);
 };
 
-/** True when `node` is `box` or inside it. */
-function holds(box: Element, node: Node | undefined): boolean {
-  for (let at: Node | null = node ?? null; at; at = at.parentNode) if (at === box) return true;
-  return false;
-}
+/** True when the block's first node is inside `box` (a block with text has nodes). */
+const holdsBlock = (box: Element, block: Block): boolean => !!block.nodes[0] && box.contains(block.nodes[0]);
 
 /**
  * Before Readability (which cuts the page the blocks point into): the page's questions
@@ -70,11 +67,11 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
     if (!isFaqHeading(pageBlocks[at]!)) continue;
     const element = blockElement(pageBlocks[at]!);
     if (!element || hiddenOnPage(element)) continue;
-    let next = at + 1;
-    while (next < pageBlocks.length && squashedText(pageBlocks[next]!) === '') next++;
-    if (next >= pageBlocks.length) continue;
+    const next = nextTextBlock(pageBlocks, at);
+    const first = pageBlocks[next]?.nodes[0];
+    if (!first) continue;
     let box = element.parentElement;
-    while (box && !holds(box, pageBlocks[next]!.nodes[0])) box = box.parentElement;
+    while (box && !box.contains(first)) box = box.parentElement;
     if (!box) continue;
     const known = ends.get(box);
     if (known !== undefined && known > next) {
@@ -82,7 +79,7 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
       continue;
     }
     let end = next;
-    while (end < pageBlocks.length && (squashedText(pageBlocks[end]!) === '' || holds(box, pageBlocks[end]!.nodes[0])))
+    while (end < pageBlocks.length && (squashedText(pageBlocks[end]!) === '' || holdsBlock(box, pageBlocks[end]!)))
       end++;
     ends.set(box, end);
     out.set(at, end);
