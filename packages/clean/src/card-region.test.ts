@@ -77,6 +77,32 @@ const CART_GRID = `<!doctype html><html><head><title>Blankets</title></head><bod
 <div class="catalog"><h1>Blankets</h1><div class="grid">${Array.from({ length: 8 }, (_, i) => cartTile(i + 1)).join('')}</div></div></div>
 <footer><p>Company address, contact and the terms of the shop.</p></footer></body></html>`;
 
+// A one-article page whose menus are not marked as such: the header is a <div> holding a menu of
+// three sections, each with its submenu in columns of links. The menu's sections are many links
+// each, its columns sit inside a list item: neither is a grid of cards.
+const menuColumn = (section: number, col: number) =>
+  `<div class="col"><ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/s${section}/c${col}/${i}">Topic ${section}.${col}.${i} of the office</a></li>`).join('')}</ul></div>`;
+const MEGA_MENU = `<!doctype html><html><head><title>Fuel sales</title></head><body>
+<div id="top"><div class="menu"><ul>${[1, 2, 3].map((s) => `<li><a href="/s${s}">Section ${s}</a><div class="sub">${[1, 2, 3].map((c) => menuColumn(s, c)).join('')}</div></li>`).join('')}</ul></div></div>
+<div id="content"><h1>Fuel sales fell in November</h1>
+<p>Sales of fuel in the country fell by 2.3 per cent in the first eleven months of the year against the year before, from 91.5 to 89.4 million tonnes, the office reported on Tuesday.</p>
+<p>The main products developed as follows (in million tonnes, January to November of both years):</p>
+<table><tr><th>Product</th><th>Last year</th><th>This year</th></tr>
+<tr><td>Petrol</td><td>15.02</td><td>15.12</td></tr><tr><td>Diesel</td><td>33.11</td><td>31.98</td></tr><tr><td>Heating oil</td><td>11.04</td><td>8.61</td></tr></table>
+<p>Imports of crude oil rose slightly over the same months, while exports of finished products fell for the third year running.</p></div>
+<div id="bottom"><p>Office address, contact and the legal notice.</p></div></body></html>`;
+
+// A blog post whose sidebar is a box marked role="complementary" holding its widgets as <aside>
+// boxes (a blog series, the author, a tag list), each a heading, a line and a link.
+const widget = (i: number) =>
+  `<aside class="widget"><h2>Widget ${i}</h2><p>A short line about the series number ${i} of the blog, for new readers.</p><a href="/series/${i}">Read the series</a></aside>`;
+const SIDEBAR_WIDGETS = `<!doctype html><html><head><title>Charging stations</title></head><body>
+<div id="page"><div id="content"><main id="primary"><article><h1>Charging stations</h1>
+<p>I would invest in smart and economical charging stations for electric cars, if someone built them well.</p>
+<p>I wonder why none of them competes yet on the service around the charging, the waiting and the paying.</p>
+<p>Thanks for reading, and for the comments on the last post.</p></article></main>
+<div id="secondary" role="complementary">${[1, 2, 3, 4, 5].map(widget).join('')}</div></div></div></body></html>`;
+
 describe('card region of collection and listing pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`groups cards whose classes differ only in their state (${engine})`, async () => {
@@ -132,6 +158,38 @@ describe('card region of collection and listing pages', () => {
       } finally {
         page.close();
       }
+    });
+
+    it(`takes no menu of sections with submenus for cards (${engine})`, async () => {
+      const page = await parseHtml(MEGA_MENU, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)).toBeNull();
+      } finally {
+        page.close();
+      }
+      // Cleaned as a listing, the page keeps its article (through Readability), not the menu.
+      const doc = await clean(MEGA_MENU, { url: 'https://office.example.org/fuel', engine, pageType: 'listing' });
+      expect(doc.text).toContain('from 91.5 to 89.4 million tonnes');
+      expect(doc.text).toContain('Heating oil');
+      expect(doc.text).toContain('Imports of crude oil rose slightly');
+      expect(doc.text).not.toContain('Topic 2.2.3 of the office');
+    });
+
+    it(`takes no sidebar of widget boxes for cards (${engine})`, async () => {
+      const page = await parseHtml(SIDEBAR_WIDGETS, engine, null, []);
+      try {
+        expect(cardRegion(page.document.body)).toBeNull();
+      } finally {
+        page.close();
+      }
+      const doc = await clean(SIDEBAR_WIDGETS, {
+        url: 'https://blog.example.org/charging',
+        engine,
+        pageType: 'listing',
+      });
+      expect(doc.text).toContain('smart and economical charging stations');
+      expect(doc.text).toContain('Thanks for reading');
+      expect(doc.text).not.toContain('series number 3 of the blog');
     });
 
     it(`cleans a listing without a main region as its cards, the rest reported (${engine})`, async () => {

@@ -21,6 +21,11 @@ const MAX_MEAN_CARD_CHARS = 1200;
 /** Cards of fewer characters on average are a menu or a tag list, not cards. */
 const MIN_MEAN_CARD_CHARS = 20;
 /**
+ * A card is one teaser: its title, picture, a tag or two, its author. When half the items hold
+ * more links than this, they are a menu's sections, each with its submenu, not cards.
+ */
+const MAX_CARD_LINKS = 15;
+/**
  * Cards whose classes differ (a grid's `first`, `sale`, `outofstock`) are one group only when
  * they are alike in size: when one holds more than this share of the group's text, the group is
  * a page's columns (`columns wide` holding the article beside `columns narrow` of teasers).
@@ -34,6 +39,8 @@ const MAX_ADDED_SHARE = 0.25;
 const MIN_ADDED_CARD_SHARE = 0.6;
 
 const CHROME_TAGS = new Set(['header', 'footer', 'nav', 'aside']);
+/** The ARIA roles of the same landmarks: a sidebar marked `role="complementary"` is one. */
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
 const ROOT_TAGS = new Set(['body', 'html']);
 
 interface CardGroup {
@@ -47,8 +54,12 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     const items = group.items;
     const tag = items[0]!.localName.toLowerCase();
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;
+    // A run of <aside> boxes is a sidebar's widgets (a blog series, an author box, a tag cloud).
+    if (tag === 'aside' || items[0]!.getAttribute('role') === 'complementary') continue;
     // Children of the body are the page's sections, not cards.
     if (insideChrome(group.parent) || ROOT_TAGS.has(group.parent.localName.toLowerCase())) continue;
+    // Links in a list item's box are a menu's submenu (a grid of cards is not inside one item of a list).
+    if (group.parent.closest('li')) continue;
     const chars = cardChars(items, stats);
     if (chars !== null) {
       out.push({ group, chars });
@@ -79,8 +90,10 @@ function cardChars(items: Element[], stats: TextStats): number | null {
   let chars = 0;
   let controls = 0;
   let largest = 0;
+  const links: number[] = [];
   for (const item of items) {
     const n = stats.of(item).chars;
+    links.push(item.querySelectorAll('a[href]').length);
     chars += n;
     largest = Math.max(largest, n);
     if (item.querySelector('a[href]')) linked++;
@@ -89,6 +102,8 @@ function cardChars(items: Element[], stats: TextStats): number | null {
     if (item.querySelector('input:not([type="hidden"]), select, textarea')) controls++;
   }
   if (controls * 2 > items.length) return null;
+  links.sort((a, b) => a - b);
+  if (links[links.length >> 1]! > MAX_CARD_LINKS) return null;
   const mean = chars / items.length;
   if (linked < MIN_LINKED_SHARE * items.length) return null;
   if (mean < MIN_MEAN_CARD_CHARS || mean > MAX_MEAN_CARD_CHARS) return null;
@@ -99,7 +114,7 @@ function cardChars(items: Element[], stats: TextStats): number | null {
 
 function insideChrome(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (CHROME_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'navigation') return true;
+    if (CHROME_TAGS.has(el.localName.toLowerCase()) || CHROME_ROLES.has(el.getAttribute('role') ?? '')) return true;
   }
   return false;
 }
@@ -109,7 +124,9 @@ function insideChrome(element: Element): boolean {
  * page's heading: a sign that it is the page's frame, not the listing.
  */
 function addsChrome(parent: Element, root: Element, stats: TextStats): boolean {
-  for (const el of Array.from(parent.querySelectorAll('aside, nav, footer, header, [role="navigation"]'))) {
+  for (const el of Array.from(
+    parent.querySelectorAll('aside, nav, footer, header, [role="navigation"], [role="complementary"]'),
+  )) {
     if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
     if (el.localName.toLowerCase() === 'header' && el.querySelector('h1')) continue;
     return true;
