@@ -61,4 +61,40 @@ describe('detectLanguage', () => {
       }
     }
   });
+
+  it("gives franc's language on text mixing scripts, astral characters and lone surrogates", () => {
+    // A fixed pseudo-random mix, so that the script with the most characters changes from text to
+    // text and ties happen: Latin, Cyrillic, Greek, BMP and astral Han, Hiragana, Arabic, digits,
+    // punctuation, and surrogates without their pair.
+    const pieces = [
+      'der ',
+      'und ',
+      'не ',
+      'это ',
+      'και ',
+      '中国',
+      '\u{20021}\u{2A6D6}',
+      'です',
+      'في ',
+      '42 ',
+      '!? ',
+      '\ud840',
+      '\udc00 ',
+      'é',
+    ];
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let compared = 0;
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const length = 80 + Math.floor(random() * 2100);
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      expect(detectLanguage(text), text).toBe(francAnswer(text));
+      compared++;
+    }
+    expect(compared).toBe(300);
+  });
 });

@@ -1,6 +1,6 @@
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
-import { asTuples } from 'trigram-utils';
+import { clean as trigramText } from 'trigram-utils';
 
 /** ISO 639-3 codes franc returns -> ISO 639-1, for the languages that have one. */
 const TO_639_1: Record<string, string> = {
@@ -145,21 +145,85 @@ function indexesOfScripts(): Map<string, ScriptIndex> {
   return scriptIndexes;
 }
 
+/** franc's script expressions, in franc's order. */
+const SCRIPTS = Object.entries(expressions).map(([script, expression]) => ({
+  script,
+  /** The expression matching one whole character (a UTF-16 unit, or a surrogate pair). */
+  whole: new RegExp(`^(?:${expression.source})$`),
+}));
+
+/**
+ * For each character seen, by code point, the indexes of the scripts whose expression matches it
+ * (a character of no script or of one shares its list with the others).
+ */
+const scriptsOfChar = new Map<number, readonly number[]>();
+const NO_SCRIPT: readonly number[] = [];
+const ONE_SCRIPT: ReadonlyArray<readonly number[]> = SCRIPTS.map((_, i) => [i]);
+
+function scriptsOf(code: number, char: string): readonly number[] {
+  let known = scriptsOfChar.get(code);
+  if (!known) {
+    const found: number[] = [];
+    for (let i = 0; i < SCRIPTS.length; i++) if (SCRIPTS[i]!.whole.test(char)) found.push(i);
+    known = found.length === 0 ? NO_SCRIPT : found.length === 1 ? ONE_SCRIPT[found[0]!]! : found;
+    scriptsOfChar.set(code, known);
+  }
+  return known;
+}
+
+/**
+ * How many matches each script's expression has in `value` (`value.match(expression).length`),
+ * in one pass. Each expression matches one character of the BMP (never a surrogate alone) or one
+ * surrogate pair, so its matches are the characters of the text that it matches one by one: the
+ * text is read character by character (a pair as one) and each character's scripts are looked
+ * up once per process.
+ */
+function scriptMatchCounts(value: string): number[] {
+  const counts = new Array<number>(SCRIPTS.length).fill(0);
+  for (let i = 0; i < value.length; i++) {
+    let code = value.charCodeAt(i);
+    let char: string;
+    const next = code >= 0xd800 && code <= 0xdbff && i + 1 < value.length ? value.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      char = value.slice(i, i + 2);
+      code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+      i++;
+    } else {
+      char = value[i]!;
+    }
+    for (const script of scriptsOf(code, char)) counts[script]!++;
+  }
+  return counts;
+}
+
+/** trigram-utils' trigrams of `value` (cleaned and padded as franc reads them) with their counts. */
+function trigramCounts(value: string): Map<string, number> {
+  const padded = ` ${trigramText(value)} `;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const trigram = padded.slice(i, i + 3);
+    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+  }
+  return counts;
+}
+
 function francLanguage(value: string): string {
   let topScript: string | undefined;
   let topCount = -1;
-  for (const [script, expression] of Object.entries(expressions)) {
-    const count = (value.match(expression)?.length ?? 0) / value.length || 0;
+  const matches = scriptMatchCounts(value);
+  for (let i = 0; i < SCRIPTS.length; i++) {
+    const count = matches[i]! / value.length || 0;
     if (count > topCount) {
       topCount = count;
-      topScript = script;
+      topScript = SCRIPTS[i]!.script;
     }
   }
   if (topScript === undefined) return 'und';
   const index = indexesOfScripts().get(topScript);
   if (!index) return topCount === 0 ? 'und' : topScript;
-  const trigrams = asTuples(value);
-  const distances = new Array<number>(index.languages.length).fill(trigrams.length * FRANC_MAX_DIFFERENCE);
+  // A language's score is a sum over the trigrams: their order does not matter.
+  const trigrams = trigramCounts(value);
+  const distances = new Array<number>(index.languages.length).fill(trigrams.size * FRANC_MAX_DIFFERENCE);
   for (const [trigram, count] of trigrams) {
     const list = index.postings.get(trigram);
     if (!list) continue;
