@@ -7,6 +7,7 @@ import { normalizeText } from '@corpuskit/document';
 
 import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
+import { inCardGrid } from './card-grid.js';
 import { shapeKey } from './features/class-shape.js';
 import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
@@ -260,11 +261,28 @@ function inBodyParagraphs(state: TextState, order: readonly number[], p: number)
   return false;
 }
 
-/** `trailing-short`: short lines that are not sentences after the last paragraph. */
+/**
+ * Page types whose text may end on the cards of their grid. Not product pages: their grids are
+ * other products (related, recently viewed), and on dev every product page the test moved fell.
+ */
+const GRID_PAGE_TYPES: ReadonlySet<string> = new Set(['collection', 'listing']);
+
+/**
+ * `trailing-short`: short lines that are not sentences after the last paragraph. On a shop or
+ * listing page, not the last cards of a grid that holds most of the text (card-grid.ts).
+ */
 function trailingShort(state: TextState): void {
   const id = 'boilerplate/trailing-short';
   if (state.context.plainText || !state.enabled(id)) return;
   const order = keptOrder(state);
+  const grid = state.context.pageType && GRID_PAGE_TYPES.has(state.context.pageType);
+  const kept = grid
+    ? order.map((i) => ({
+        element: blockElement(state.blocks[i]!),
+        chars: state.facts[i]!.chars,
+        words: state.facts[i]!.words,
+      }))
+    : [];
   for (let p = order.length - 1; p >= Math.max(1, order.length - 6); p -= 1) {
     const i = order[p]!;
     const fact = state.facts[i]!;
@@ -274,6 +292,8 @@ function trailingShort(state: TextState): void {
     if (block.kind === 'li' && fact.linkDensity < 0.5) break;
     if (block.kind === 'pre' || block.kind === 'row') break;
     if (inBodyParagraphs(state, order, p)) break;
+    const element = grid ? kept[p]!.element : null;
+    if (element && inCardGrid(element, kept)) break;
     state.remove(i, id, 'a short line that is not a sentence, after the last paragraph');
   }
 }
