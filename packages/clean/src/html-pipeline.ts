@@ -244,9 +244,7 @@ export async function htmlPipeline(
     // to the smallest element around it that holds most of the page's prose (see widen.ts).
     let widened = false;
     const readableBlocks = readable && root ? extractBlocks(root, []) : null;
-    // A service page runs the article rules on what widening brings in, as an article does.
-    const articleRules = pageType === 'article' || pageType === 'service';
-    const widening = readableBlocks ? widenPlan(pageBlocks, readableBlocks, articleRules) : null;
+    const widening = readableBlocks ? widenPlan(pageBlocks, readableBlocks, pageType === 'article') : null;
     if (widening) {
       const container = await reparse((_body, blocks) =>
         blocks.length === pageBlocks.length

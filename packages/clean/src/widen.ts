@@ -33,10 +33,10 @@ const MAX_ARTICLE_SHARE = 0.5;
 /** … and the prose it leaves out is at least this many characters. */
 const MIN_MISSING_CHARS = 1500;
 /**
- * … or this many on a page cleaned as an article (or as a service page, which keeps the article
- * rules) whose article holds at least `MIN_SEED_SHARE` of the prose: the container is then
- * sought around it, over siblings shaped like its own, and the article rules (teaser cards, what
- * trails the prose) run on what a wider container brings in, as they do not on other types.
+ * … or this many on a page cleaned as an article whose article holds at least `MIN_SEED_SHARE`
+ * of the prose: the container is then sought around it, over siblings shaped like its own, and
+ * the article rules (teaser cards, what trails the prose) run on what a wider container brings
+ * in, as they do not on other types.
  */
 const MIN_MISSING_AROUND_CHARS = 600;
 /** Below this share of the prose in the article, the container is sought without it. */
@@ -120,7 +120,7 @@ function proseChars(block: Block, weighted?: number): number {
 /**
  * Whether the article leaves out most of the page's prose: a plan (the page blocks the
  * article holds, and its share of the prose) when it does, else null. `asArticle`: the page is
- * cleaned with the article rules (as an article or a service page).
+ * cleaned as an article.
  */
 export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle = false): WidenPlan | null {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
