@@ -9,9 +9,11 @@
 
 import { blockElement, nextTextBlock, squashedText } from './blocks.js';
 import { hiddenOnPage } from './inline-style.js';
+import { detectLanguage } from './language.js';
 import type { Block } from './blocks.js';
-import { longWords, speaksOfArticle } from './lead.js';
+import { longWords } from './lead.js';
 import { matchPageBlocks } from './outside-article.js';
+import { stopWords } from './stop-words.js';
 import { endsLikeSentence, squash, wordsFoundIn } from './text-util.js';
 
 /**
@@ -38,6 +40,11 @@ const ANSWER_MIN_CHARS = 40;
 const ANSWER_MAX_LINK_DENSITY = 0.5;
 /** The section is taken only when it is at most this share of the article's characters. */
 const MAX_SHARE = 1;
+/**
+ * At least this share of the section's longer words (everyday words left out) are the title's
+ * or the article's.
+ */
+const MIN_SHARED_WORDS = 0.4;
 
 const isQuestion = (block: Block): boolean => {
   const text = squashedText(block);
@@ -90,20 +97,24 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
 /**
  * True when a questions section (its blocks under the heading) is about what the article is
  * about, not a shop's or a subscription's questions in a box after it: its questions (its
- * answers when the questions are buttons) name a longer word of the `title`, and the section
- * shares enough of its longer words with the title and the article (lead.ts `speaksOfArticle`,
- * as an intro must). The heading is left out of both: "frequently asked questions" is the
- * heading of every such section, whatever it is about. Common words ("their", "first",
- * "month") reach the share after a long story; a title's word in the questions does not come
- * by chance, nor without a title.
+ * answers when the questions are buttons) name a longer word of the `title`, and at least
+ * `MIN_SHARED_WORDS` of the section's longer words are the title's or the article's. The
+ * heading is left out of both: "frequently asked questions" is the heading of every such
+ * section, whatever it is about. Everyday words of the article's language ("their", "first",
+ * "years": stop-words.ts) count for nothing: after a long story, a subscription's questions
+ * share a fifth to a third of their words with it by chance ("people", "access", a title's
+ * "student" in "Do you offer student discounts?"), questions about the story most of theirs.
  */
 function aboutArticle(section: Block[], articleBlocks: Block[], title: string | null): boolean {
   if (!title) return false;
+  const articleText = articleBlocks.map((block) => block.text).join('\n');
+  const everyday = stopWords(detectLanguage(`${title}\n${articleText}`));
   const questions = section.filter(isQuestion);
   const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
-  if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
-  const subject = longWords([title, ...articleBlocks.map((block) => block.text)].join('\n'));
-  return speaksOfArticle(section.map((block) => block.text).join('\n'), subject);
+  if (wordsFoundIn(longWords(asked, everyday), longWords(title, everyday)) === 0) return false;
+  const own = longWords(section.map((block) => block.text).join('\n'), everyday);
+  const subject = longWords(`${title}\n${articleText}`, everyday);
+  return wordsFoundIn(own, subject) >= MIN_SHARED_WORDS * own.size;
 }
 
 /**

@@ -165,20 +165,23 @@ const SHARED_WORD_MIN_LETTERS = 5;
  */
 const SHARED_WORDS_MIN = 6;
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /**
  * The words of a text that are long enough to tell its subject, each by its first
- * SHARED_WORD_MIN_LETTERS letters (a word and its inflections alike).
+ * SHARED_WORD_MIN_LETTERS letters (a word and its inflections alike), less the words of
+ * `everyday` (whole words, before they are cut).
  */
-export function longWords(text: string): Set<string> {
+export function longWords(text: string, everyday: ReadonlySet<string> = NO_WORDS): Set<string> {
   const out = new Set<string>();
   for (const word of words(text)) {
-    if (word.length >= SHARED_WORD_MIN_LETTERS) out.add(word.slice(0, SHARED_WORD_MIN_LETTERS));
+    if (word.length >= SHARED_WORD_MIN_LETTERS && !everyday.has(word)) out.add(word.slice(0, SHARED_WORD_MIN_LETTERS));
   }
   return out;
 }
 
 /** True when the text shares enough of its longer words with the article (or has too few to tell). */
-export function speaksOfArticle(text: string, article: Set<string>): boolean {
+function speaksOfArticle(text: string, article: Set<string>): boolean {
   const own = longWords(text);
   return own.size < SHARED_WORDS_MIN || wordsFoundIn(own, article) >= INTRO_MIN_SHARED_WORDS * own.size;
 }
