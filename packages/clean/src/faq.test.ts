@@ -213,3 +213,30 @@ describe('whether the questions are about the article', () => {
     },
   );
 });
+
+/** The story and, in the same element Readability takes, a box of questions after its body. */
+function boxedPage(questions: string[][]): string {
+  const faq = questions.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+  return `<!doctype html><html lang="en"><head><title>Council votes for a new bridge over the river</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div><ul class="share"><li><a href="/s">Share</a></li></ul><div class="sub-faq"><h2>Frequently asked questions</h2>${faq}</div></div><footer><p>Valley Times</p></footer></body></html>`;
+}
+
+describe('a questions section inside the element Readability took, after the body', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
+
+  it.each(engines)('stays when its questions are about the story (%s)', async (engine) => {
+    const document = await clean(boxedPage(BRIDGE_FAQ), { ...bridge, engine });
+    const blocks = document.text.split('\n\n');
+    const at = blocks.indexOf('Frequently asked questions');
+    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
+    expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
+  });
+
+  it.each(engines)("goes when they are a subscription's (%s)", async (engine) => {
+    const document = await clean(boxedPage(SUBSCRIPTION_FAQ.slice(0, 2)), { ...bridge, engine });
+    expect(document.text).toContain(BRIDGE_STORY[9]);
+    expect(document.text).not.toContain('Frequently asked questions');
+    expect(document.text).not.toContain(SUBSCRIPTION_FAQ[0]![1]);
+    expect(document.removed.some((removal) => removal.rule === 'boilerplate/after-prose')).toBe(true);
+  });
+});

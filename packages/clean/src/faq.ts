@@ -118,6 +118,84 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
 }
 
 /**
+ * Where the questions section under the heading at `heading` ends: the index of its last
+ * answer's last block, scanning `blocks` up to `stop` (its box's end), when at least
+ * `MIN_ANSWERED` of its questions are answered (a question block followed by a block of
+ * `ANSWER_MIN_CHARS`) or as many prose paragraphs stand under it (questions drawn as buttons);
+ * -1 otherwise or when `refuse` refuses one of its blocks. The section ends at a heading of the
+ * heading's level or above, a question left unanswered, or a block mostly of links.
+ */
+function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at: number) => boolean): number {
+  const level = blocks[heading]!.level;
+  let answered = 0;
+  let unasked = 0;
+  let end = -1;
+  let question = -1;
+  for (let at = heading + 1; at < stop; at++) {
+    const block = blocks[at]!;
+    const text = squashedText(block);
+    if (text === '') continue;
+    if (refuse(at)) return -1;
+    const links = block.linkChars > text.length * ANSWER_MAX_LINK_DENSITY;
+    if (isQuestion(block)) {
+      // Two questions in a row: the first was not answered (the section is the questions only,
+      // or it ended at a call to action asked as a question).
+      if (question >= 0 && end < question) break;
+      question = at;
+      continue;
+    }
+    if (block.kind === 'heading' && (block.level <= level || question < 0)) break;
+    if (links) break;
+    if (question < 0) {
+      // Answers whose questions are not text of the page's blocks (drawn as buttons): prose
+      // paragraphs right under the heading.
+      if (text.length < ANSWER_MIN_CHARS || !endsLikeSentence(text)) break;
+      unasked++;
+      end = at;
+      continue;
+    }
+    if (end < question) {
+      // The question's answer starts here.
+      if (text.length < ANSWER_MIN_CHARS) break;
+      answered++;
+    }
+    end = at;
+  }
+  return answered < MIN_ANSWERED && unasked < MIN_ANSWERED ? -1 : end;
+}
+
+/**
+ * True when a questions section (its heading first) is the article's: no longer than the
+ * article, answered in prose (not a table of figures asked as questions), and about the
+ * article (`aboutArticle`).
+ */
+function isArticleSection(section: Block[], articleBlocks: Block[], title: string | null): boolean {
+  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
+  if (chars(section) > MAX_SHARE * chars(articleBlocks)) return false;
+  if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
+    return false;
+  return aboutArticle(section.slice(1), articleBlocks, title);
+}
+
+/**
+ * The article's own questions section among `tail`, blocks the article holds after its body
+ * (the prose's element, text-procedures.ts `after-prose`): the range [from, to] of a section
+ * under a questions heading that is about the article (`articleBlocks`, its `title`), as one
+ * written outside the article is taken (`faqBlocks`); null when there is none.
+ */
+export function questionsInTail(
+  tail: Block[],
+  articleBlocks: Block[],
+  title: string | null,
+): { from: number; to: number } | null {
+  const heading = tail.findIndex(isFaqHeading);
+  if (heading < 0) return null;
+  const end = sectionEnd(tail, heading, tail.length, () => false);
+  if (end < 0) return null;
+  return isArticleSection(tail.slice(heading, end + 1), articleBlocks, title) ? { from: heading, to: end } : null;
+}
+
+/**
  * The questions section after the article: page blocks (taken before Readability) from a
  * questions heading that stands at most `MAX_GAP_BLOCKS` blocks after the article's last block
  * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
@@ -154,50 +232,14 @@ export function faqBlocks(
   }
   const boxEnd = sections.get(heading);
   if (heading < 0 || boxEnd === undefined) return [];
-  const level = pageBlocks[heading]!.level;
   const removed = new Set(removedTexts.map(squash));
-  let answered = 0;
-  let unasked = 0;
-  let end = -1;
-  let question = -1;
-  for (let at = heading + 1; at < boxEnd; at++) {
-    const block = pageBlocks[at]!;
-    const text = squashedText(block);
-    if (text === '') continue;
-    if (matched[at] !== undefined || removed.has(text)) return [];
-    const links = block.linkChars > text.length * ANSWER_MAX_LINK_DENSITY;
-    if (isQuestion(block)) {
-      // Two questions in a row: the first was not answered (the section is the questions only,
-      // or it ended at a call to action asked as a question).
-      if (question >= 0 && end < question) break;
-      question = at;
-      continue;
-    }
-    if (block.kind === 'heading' && (block.level <= level || question < 0)) break;
-    if (links) break;
-    if (question < 0) {
-      // Answers whose questions are not text of the page's blocks (drawn as buttons): prose
-      // paragraphs right under the heading.
-      if (text.length < ANSWER_MIN_CHARS || !endsLikeSentence(text)) break;
-      unasked++;
-      end = at;
-      continue;
-    }
-    if (end < question) {
-      // The question's answer starts here.
-      if (text.length < ANSWER_MIN_CHARS) break;
-      answered++;
-    }
-    end = at;
-  }
-  if (answered < MIN_ANSWERED && unasked < MIN_ANSWERED) return [];
+  const end = sectionEnd(pageBlocks, heading, boxEnd, (at) => {
+    const text = squashedText(pageBlocks[at]!);
+    return matched[at] !== undefined || removed.has(text);
+  });
+  if (end < 0) return [];
   const section = pageBlocks.slice(heading, end + 1).filter((block) => squashedText(block) !== '');
-  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
-  if (chars(section) > MAX_SHARE * chars(articleBlocks)) return [];
-  // The answers end like sentences: a section of prose, not a table of figures asked as questions.
-  if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
-    return [];
-  if (!aboutArticle(section.slice(1), articleBlocks, title)) return [];
+  if (!isArticleSection(section, articleBlocks, title)) return [];
   return section.map((block) => ({
     text: block.text,
     kind: block.kind,

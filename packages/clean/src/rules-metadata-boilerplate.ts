@@ -22,6 +22,13 @@ const RIVER_REPORT = Array.from(
     `<p>Part ${i + 1} of the river report. The water board measured the river at twelve places this summer and found less nitrate than in any year since the measurements began, which it puts down to the wider strips of grass that farmers now leave along the banks. Fish counts rose as well, most of all below the old mill, where the weir was replaced by a ramp two years ago and trout can swim upstream again. The board will publish the full figures in the autumn and asks anglers to send in their own counts before then.</p>`,
 ).join('');
 
+/** A shorter river report: ten paragraphs of one sentence each. */
+const RIVER_NOTES = Array.from(
+  { length: 10 },
+  (_, i) =>
+    `<p>Part ${i + 1} of the river report. The water board measured the river at twelve places this summer and found less nitrate than in any year since the measurements began, which it puts down to the wider strips of grass that farmers now leave along the banks.</p>`,
+).join('');
+
 /** Three answers of a questions section, each a paragraph of prose. */
 const RIVER_ANSWERS = [
   'Can I swim in the river this summer? The board says the water at the three marked places is clean enough for swimming from June to September, and it will put up signs when a storm washes dirt from the fields into the river.',
@@ -477,10 +484,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture).",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, two fifths of its longer words the title's or the body's).",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 3,
+    revision: 4,
     text: {
       procedure: 'after-prose',
       patterns: {
@@ -508,6 +515,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_REPORT}</div><section><h2>Questions and answers</h2>${RIVER_ANSWERS}</section>`,
           at: 'end',
           target: 'Can I swim in the river this summer?',
+        },
+        // Two short answers to questions about what the title and the report are about.
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>Where can I read the plans for the river?</h3><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>Why is there less nitrate in the river?</h3><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p></div>`,
+          at: 'end',
+          target: 'Where can I read the plans for the river?',
         },
         // The story's closing line set apart by a picture, in a part of the body's own class
         // (which Readability turns into the paragraph it holds).

@@ -8,6 +8,7 @@ import { normalizeText } from '@corpuskit/document';
 import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
+import { questionsInTail } from './faq.js';
 import { shapeKey } from './features/class-shape.js';
 import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
@@ -477,7 +478,15 @@ function afterProse(state: TextState): void {
     const text = blocks[i]!.text.trim();
     return updateNote.test(text) && endsLikeSentence(text);
   };
-  const tail = order.slice(last + 1).filter((i) => !isNote(i));
+  let tail = order.slice(last + 1).filter((i) => !isNote(i));
+  // The article's own questions section, written after the body's element (faq.ts: its questions
+  // about what the title and the body are about), stays with the article.
+  const questions = questionsInTail(
+    tail.map((i) => blocks[i]!),
+    order.slice(0, last + 1).map((i) => blocks[i]!),
+    state.context.title,
+  );
+  if (questions) tail = tail.filter((_, k) => k < questions.from || k > questions.to);
   if (tail.length === 0) return;
   // A brief's last line, set apart from its body.
   const only = tail.length === 1 ? blocks[tail[0]!]! : null;
