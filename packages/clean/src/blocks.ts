@@ -193,6 +193,16 @@ export function blockElement(block: Block): Element | null {
   return first.parentElement;
 }
 
+/**
+ * True when the block stands inside a link to another page (a teaser card: one `<a>` around a
+ * heading and a summary, whose text `linkChars` does not count); a link to a place on the page
+ * (`#…`, an accordion's toggle) is none.
+ */
+export function insideLink(block: Block): boolean {
+  const href = blockElement(block)?.closest('a[href]')?.getAttribute('href')?.trim();
+  return !!href && !href.startsWith('#');
+}
+
 /** Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded. */
 function inlineText(root: Node, run: Run, onMarker: (index: number) => void): void {
   const stack: Array<{ node: Node; inLink: boolean }> = [{ node: root, inLink: false }];

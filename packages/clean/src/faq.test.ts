@@ -186,6 +186,27 @@ describe('whether the questions are about the article', () => {
     },
   );
 
+  it.each(engines)(
+    'teaser cards of other stories whose titles are questions are no answers, though they speak of the story (%s)',
+    async (engine) => {
+      // One link around each card, to another page: the cards' text is no link text of theirs.
+      const cards = BRIDGE_FAQ.map(
+        ([question, answer], i) =>
+          `<a class="card" href="/explainers/bridge-${i + 1}"><h3>${question}</h3><p>${answer}</p></a>`,
+      ).join('');
+      const html = storyPage([]).replace('<h2>Frequently asked questions</h2>', `<h2>Common questions</h2>${cards}`);
+      const document = await clean(html, { ...bridge, engine });
+      expect(document.text).toContain(BRIDGE_STORY[9]);
+      expect(document.text).not.toContain('How long will the ferry run?');
+      // The same questions linked to a place on the page (an accordion's toggles) are the story's.
+      const toggles = await clean(html.replaceAll('href="/explainers/bridge-', 'href="#bridge-'), {
+        ...bridge,
+        engine,
+      });
+      expect(toggles.text).toContain('How long will the ferry run?');
+    },
+  );
+
   it.each(engines)('the same box of questions about the story goes after it (%s)', async (engine) => {
     const document = await clean(storyPage(BRIDGE_FAQ), { ...bridge, engine });
     const blocks = document.text.split('\n\n');

@@ -7,7 +7,7 @@
  * rest.
  */
 
-import { blockElement, nextTextBlock, squashedText } from './blocks.js';
+import { blockElement, insideLink, nextTextBlock, squashedText } from './blocks.js';
 import { hiddenOnPage } from './inline-style.js';
 import { detectLanguage } from './language.js';
 import type { Block } from './blocks.js';
@@ -123,7 +123,8 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
  * `MIN_ANSWERED` of its questions are answered (a question block followed by a block of
  * `ANSWER_MIN_CHARS`) or as many prose paragraphs stand under it (questions drawn as buttons);
  * -1 otherwise or when `refuse` refuses one of its blocks. The section ends at a heading of the
- * heading's level or above, a question left unanswered, or a block mostly of links.
+ * heading's level or above, a question left unanswered, a block mostly of links, or a block
+ * inside a link (blocks.ts `insideLink`).
  */
 function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at: number) => boolean): number {
   const level = blocks[heading]!.level;
@@ -136,6 +137,9 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
     const text = squashedText(block);
     if (text === '') continue;
     if (refuse(at)) return -1;
+    // A block inside a link to another page (a teaser card: one <a> around a question and its
+    // summary) leads elsewhere: no question or answer of the section.
+    if (insideLink(block)) break;
     const links = block.linkChars > text.length * ANSWER_MAX_LINK_DENSITY;
     if (isQuestion(block)) {
       // Two questions in a row: the first was not answered (the section is the questions only,

@@ -85,6 +85,20 @@ describe('an intro between the headline and the body Readability took', () => {
     }
   });
 
+  it.each(['linkedom', 'jsdom'] as const)(
+    'is not a run of teaser cards, each one link around its text, about the same subject (%s)',
+    async (engine) => {
+      // The cards' text speaks of the ferry too; a link around a whole card leads to another story.
+      const cards = INTRO.map((text, i) => `<a class="card" href="/news/ferry-${i + 1}"><p>${text}</p></a>`).join('');
+      const document = await clean(page(cards), { url, engine, pageType: 'article' });
+      expect(document.text).toContain('Part 1 of the report');
+      expect(document.text).not.toContain('harbour board decided');
+      // The same paragraphs without the links are the intro.
+      const plain = await clean(page(paragraphs(INTRO)), { url, engine, pageType: 'article' });
+      expect(plain.text.startsWith(INTRO[0]!)).toBe(true);
+    },
+  );
+
   it('is not an author bio and a funding note that stand where an intro would', async () => {
     const bio = [
       'Ann Lee has covered the islands for the paper since 2009 and before that reported on shipping and the ports for a trade magazine in the city.',

@@ -4,7 +4,7 @@
  * stands in for the text of an app shell.
  */
 
-import { extractBlocks, squashedText } from './blocks.js';
+import { extractBlocks, insideLink, squashedText } from './blocks.js';
 import { matchPageBlocks } from './outside-article.js';
 import type { Block } from './blocks.js';
 import { isWideSpace } from './features/dom-walk.js';
@@ -224,7 +224,8 @@ export function introBlocks(
   const subject = longWords(`${title}\n${pageBlocks[headline]!.text}\n${shown}`);
   const seen = new Set<string>();
   const isIntro = (block: Block): boolean => {
-    if (block.kind !== 'p') return false;
+    // A teaser of another story (a card: one link around its text) is no intro.
+    if (block.kind !== 'p' || insideLink(block)) return false;
     const text = squashedText(block);
     if (text.length < INTRO_MIN_CHARS || block.linkChars > text.length * INTRO_MAX_LINK_DENSITY) return false;
     if (!endsLikeSentence(text) || seen.has(text)) return false;

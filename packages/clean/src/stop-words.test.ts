@@ -21,7 +21,9 @@ describe('stopWords', () => {
 
   it('leaves them out of the longer words that tell a subject', () => {
     const text = 'Their first bridge over the river would open within three years';
-    expect([...longWords(text)].sort()).toEqual(['bridg', 'first', 'their', 'three', 'would', 'withi', 'years', 'river'].sort());
+    expect([...longWords(text)].sort()).toEqual(
+      ['bridg', 'first', 'their', 'three', 'would', 'withi', 'years', 'river'].sort(),
+    );
     expect([...longWords(text, stopWords('en'))].sort()).toEqual(['bridg', 'river']);
   });
 });
