@@ -207,6 +207,34 @@ describe('whether the questions are about the article', () => {
     },
   );
 
+  it.each(engines)(
+    'a title whose only longer word is an everyday one ("world") still names the questions it asks (%s)',
+    async (engine) => {
+      const story = [
+        'The World Cup comes to three countries next summer, with more teams than ever before and matches in sixteen cities across the continent.',
+        'Forty-eight teams will play in twelve groups of four, and the best two of each group go through with the eight best third-placed teams.',
+        'Tickets go on sale in three rounds, and fans who bought tickets for the group matches will be asked first when the knockout rounds begin.',
+        'The final will be played in the largest stadium of the three hosts, on a Sunday in the middle of July, six weeks after the opening match.',
+        'Travel between the host cities takes time: some teams will fly for five hours between two group matches, and coaches worry about the heat.',
+      ];
+      const questions = [
+        [
+          'When does the World Cup start?',
+          'The opening match is played in June, and the group matches run for two weeks before the knockout rounds begin.',
+        ],
+        [
+          'How many teams play at the World Cup?',
+          'Forty-eight teams play in twelve groups of four, sixteen more than at the last World Cup.',
+        ],
+      ];
+      const faq = questions.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+      const html = `<!doctype html><html lang="en"><head><title>World Cup 2026</title></head><body><div class="page"><article class="story"><h1>World Cup 2026</h1><div class="story-body">${story.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"><div class="inner"><h2>Frequently asked questions</h2>${faq}</div></div></div><footer><p>Valley Times</p></footer></body></html>`;
+      const document = await clean(html, { url: 'https://news.example/world-cup', pageType: 'article', engine });
+      const blocks = document.text.split('\n\n');
+      expect(blocks.slice(blocks.indexOf('Frequently asked questions') + 1)).toEqual(questions.flat());
+    },
+  );
+
   it.each(engines)('the same box of questions about the story goes after it (%s)', async (engine) => {
     const document = await clean(storyPage(BRIDGE_FAQ), { ...bridge, engine });
     const blocks = document.text.split('\n\n');

@@ -101,7 +101,8 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
  * `MIN_SHARED_WORDS` of the section's longer words are the title's or the article's. The
  * heading is left out of both: "frequently asked questions" is the heading of every such
  * section, whatever it is about. Everyday words of the article's language ("their", "first",
- * "years": stop-words.ts) count for nothing: after a long story, a subscription's questions
+ * "years": stop-words.ts) do not count in the share (a title's own words all count: the list
+ * holds some a title may be about, "world", "research"): after a long story, a subscription's questions
  * share a fifth to a third of their words with it by chance ("people", "access", a title's
  * "student" in "Do you offer student discounts?"), questions about the story most of theirs.
  */
@@ -111,7 +112,7 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
   const everyday = stopWords(detectLanguage(`${title}\n${articleText}`));
   const questions = section.filter(isQuestion);
   const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
-  if (wordsFoundIn(longWords(asked, everyday), longWords(title, everyday)) === 0) return false;
+  if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
   const own = longWords(section.map((block) => block.text).join('\n'), everyday);
   const subject = longWords(`${title}\n${articleText}`, everyday);
   return wordsFoundIn(own, subject) >= MIN_SHARED_WORDS * own.size;
