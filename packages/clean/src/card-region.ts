@@ -112,10 +112,16 @@ function cardChars(items: Element[], stats: TextStats): number | null {
   return chars;
 }
 
+/** A header, footer, menu or sidebar, by its tag or its ARIA role. */
+function isChrome(el: Element): boolean {
+  return CHROME_TAGS.has(el.localName.toLowerCase()) || CHROME_ROLES.has(el.getAttribute('role') ?? '');
+}
+
+/** The same, as a selector (for addsChrome's search). */
+const CHROME_SELECTOR = [...CHROME_TAGS, ...[...CHROME_ROLES].map((r) => `[role="${r}"]`)].join(', ');
+
 function insideChrome(element: Element): boolean {
-  for (let el: Element | null = element; el; el = el.parentElement) {
-    if (CHROME_TAGS.has(el.localName.toLowerCase()) || CHROME_ROLES.has(el.getAttribute('role') ?? '')) return true;
-  }
+  for (let el: Element | null = element; el; el = el.parentElement) if (isChrome(el)) return true;
   return false;
 }
 
@@ -124,22 +130,22 @@ function insideChrome(element: Element): boolean {
  * page's heading: a sign that it is the page's frame, not the listing.
  */
 function addsChrome(parent: Element, root: Element, stats: TextStats): boolean {
-  for (const el of Array.from(
-    parent.querySelectorAll('aside, nav, footer, header, [role="navigation"], [role="complementary"]'),
-  )) {
+  for (const el of Array.from(parent.querySelectorAll(CHROME_SELECTOR))) {
     if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
-    if (el.localName.toLowerCase() === 'header' && el.querySelector('h1')) continue;
+    // A page header holding the page's heading is part of the listing.
+    const tagOrRole = el.getAttribute('role') === 'banner' ? 'header' : el.localName.toLowerCase();
+    if (tagOrRole === 'header' && el.querySelector('h1')) continue;
     return true;
   }
   return false;
 }
 
-/** Characters of the page outside `<header>`, `<footer>`, `<nav>` and `<aside>` elements. */
+/** Characters of the page outside its headers, footers, menus and sidebars (isChrome). */
 function contentChars(body: Element, stats: TextStats): number {
   let chrome = 0;
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
-    if (CHROME_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'navigation') {
+    if (isChrome(el)) {
       chrome += stats.of(el).chars;
       return;
     }
@@ -178,8 +184,7 @@ export function cardRegion(body: Element): Element | null {
   if (ROOT_TAGS.has(root.localName.toLowerCase())) return null;
   for (let step = 0; step < 6; step++) {
     const parent = root.parentElement;
-    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase()) || CHROME_TAGS.has(parent.localName.toLowerCase()))
-      break;
+    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase()) || isChrome(parent)) break;
     const added = stats.of(parent).chars - stats.of(root).chars;
     if (added > 0 && addsChrome(parent, root, stats)) break;
     if (added > 0) {
