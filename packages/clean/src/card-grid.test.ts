@@ -5,8 +5,9 @@
 // page whose text is prose are still removed.
 import { describe, expect, it } from 'vitest';
 
+import { inCardGrid } from './card-grid.js';
 import { clean } from './clean.js';
-import { ENGINES } from './dom.js';
+import { ENGINES, parseHtml } from './dom.js';
 
 const NAMES = ['Oak', 'Ash', 'Elm', 'Birch', 'Maple', 'Cedar', 'Pine', 'Beech', 'Alder', 'Larch'];
 const CARDS = NAMES.flatMap((wood, i) =>
@@ -38,6 +39,20 @@ const PROSE_THEN_LINKS = page(
   `<div class="intro">${PROSE}</div><ul class="searches"><li class="search"><a href="/s/oak">Oak stools</a></li><li class="search"><a href="/s/ash">Ash benches</a></li><li class="search"><a href="/s/pine">Pine shelves</a></li><li class="search"><a href="/s/elm">Elm tables</a></li></ul>`,
 );
 
+// A page built of sections of one class shape (as page builders write every page): the grid in
+// one, a line in another, a "Follow us" box in the last. The sections hold all the words but are
+// not cards (one holds most of the text, few hold a link); the box's lines, plain or linked, go.
+const section = (inner: string) =>
+  `<section class="builder-section builder-top-section"><div class="builder-container">${inner}</div></section>`;
+const FOLLOW = ['Instagram', 'Facebook', 'Pinterest', 'Gift cards'];
+const sectionsPage = (follow: string) =>
+  `<!doctype html><html lang="en"><head><title>Wooden furniture</title></head><body>
+<header><a href="/">Woodshop</a><nav><a href="/c/stools">Stools</a></nav></header>
+<main>${section('<h1>Wooden furniture</h1>')}${section(`<ul class="grid">${CARDS}</ul>`)}${section('<p>All our furniture is made to order in our workshop.</p>')}${section(`<div class="follow"><h4>Follow us</h4>${follow}</div>`)}</main>
+<footer><p>© Woodshop Ltd</p></footer></body></html>`;
+const SECTIONS_PLAIN = sectionsPage(FOLLOW.map((name) => `<p>${name}</p>`).join(''));
+const SECTIONS_LINKED = sectionsPage(FOLLOW.map((name) => `<p><a href="/${name.length}">${name}</a></p>`).join(''));
+
 describe.each(ENGINES)('the last cards of a grid that ends the page (%s)', (engine) => {
   it.each(['collection', 'listing'] as const)(
     'keeps every card of a %s page that ends on its grid',
@@ -55,10 +70,40 @@ describe.each(ENGINES)('the last cards of a grid that ends the page (%s)', (engi
     expect(doc.text).not.toContain('Back to top');
   });
 
+  it.each([
+    ['plain', SECTIONS_PLAIN],
+    ['linked', SECTIONS_LINKED],
+  ])('removes a box of %s short lines after the grid on a page of builder sections', async (_kind, html) => {
+    const doc = await clean(html, { engine, pageType: 'collection' });
+    expect(doc.text).toContain('Beech shelf in solid wood, oiled');
+    for (const name of ['Follow us', ...FOLLOW]) expect(doc.text).not.toContain(name);
+  });
+
   it('removes a short list of links that ends a page of prose: the list is not the page’s grid', async () => {
     const doc = await clean(PROSE_THEN_LINKS, { engine, pageType: 'collection' });
     expect(doc.text).toContain('give it a fresh coat of oil once a year');
     expect(doc.text).not.toContain('Pine shelves');
     expect(doc.text).not.toContain('Elm tables');
   });
+});
+
+describe('inCardGrid on a huge list', () => {
+  it('decides on 200,000 linked items without overflowing the stack (an archive or sitemap page)', async () => {
+    const items = Array.from(
+      { length: 200_000 },
+      (_, i) => `<li class="entry"><a href="/p/${i}">Entry ${i}</a></li>`,
+    ).join('');
+    const page = await parseHtml(
+      `<!doctype html><html><body><main><ul class="entries">${items}</ul></main></body></html>`,
+      'linkedom',
+      null,
+      [],
+    );
+    try {
+      const kept = [...page.document.querySelectorAll('li')].map((element) => ({ element, chars: 8, words: 2 }));
+      expect(inCardGrid(kept[kept.length - 1]!.element, kept)).toBe(true);
+    } finally {
+      page.close();
+    }
+  }, 60_000);
 });

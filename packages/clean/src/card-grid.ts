@@ -13,8 +13,12 @@ import { shapeKey } from './features/class-shape.js';
 const MIN_CARDS = 3;
 /** … cards of at most this many kept characters on average (sections of prose are longer) … */
 const MAX_MEAN_CARD_CHARS = 1200;
-/** … and holds at least this share of the kept words: it is the page's region, not a box beside it. */
+/** … and the group holds at least this share of the kept words: it is the page's region, not a box beside it. */
 const MIN_GRID_SHARE = 0.5;
+/** … of which this share hold a link … */
+const MIN_LINKED_SHARE = 0.6;
+/** … none holding more than this share of the group's words … */
+const MAX_CARD_SHARE = 0.5;
 /** Levels climbed from a block's element to find its card. */
 const MAX_DEPTH = 8;
 
@@ -26,8 +30,13 @@ export interface KeptBlock {
 
 /**
  * True when `element` (a kept block's) is inside a card of a grid that holds most of the kept
- * text: an ancestor (or the element) with at least MIN_CARDS siblings of its class shape, whose
- * parent's kept blocks are card-sized on average and hold MIN_GRID_SHARE of the kept words.
+ * text. The grid is the first level, from the element up, where the element or an ancestor has
+ * at least MIN_CARDS siblings of its class shape of which MIN_LINKED_SHARE hold a link (cards
+ * link to their item; a card's own lines, page sections and a heading's paragraphs mostly do
+ * not, and the climb goes on past them). That group decides: its kept blocks are card-sized on
+ * average, no one of its items holds more than MAX_CARD_SHARE of its words (one section holding
+ * the rest is a page's sections, not cards), and it holds MIN_GRID_SHARE of the kept words. A
+ * box of links of its own (a "Follow us" list) is a group that fails the share: false.
  */
 export function inCardGrid(element: Element, kept: readonly KeptBlock[]): boolean {
   let total = 0;
@@ -37,19 +46,43 @@ export function inCardGrid(element: Element, kept: readonly KeptBlock[]): boolea
   for (let depth = 0; depth < MAX_DEPTH && item.parentElement; depth++, item = item.parentElement) {
     const grid = item.parentElement;
     const shape = shapeKey(item);
-    let cards = 0;
-    for (let c = grid.firstElementChild; c; c = c.nextElementSibling) if (shapeKey(c) === shape) cards++;
-    if (cards < MIN_CARDS) continue;
+    const items = new Set<Element>();
+    let linked = 0;
+    for (let c = grid.firstElementChild; c; c = c.nextElementSibling) {
+      if (shapeKey(c) !== shape) continue;
+      items.add(c);
+      if (holdsLink(c)) linked++;
+    }
+    if (items.size < MIN_CARDS || linked < MIN_LINKED_SHARE * items.size) continue;
     let chars = 0;
     let words = 0;
+    const perItem = new Map<Element, number>();
     for (const block of kept) {
-      if (!block.element || !grid.contains(block.element)) continue;
+      const card = block.element ? childOf(grid, block.element) : null;
+      if (!card || !items.has(card)) continue;
       chars += block.chars;
       words += block.words;
+      perItem.set(card, (perItem.get(card) ?? 0) + block.words);
     }
-    // Items larger than cards: the grid's level is below; above it the items only grow.
-    if (chars > MAX_MEAN_CARD_CHARS * cards) return false;
-    if (words >= MIN_GRID_SHARE * total) return true;
+    // A loop, not Math.max(...): a spread of one argument per card overflows the stack on huge lists.
+    let largest = 0;
+    for (const n of perItem.values()) if (n > largest) largest = n;
+    return (
+      chars <= MAX_MEAN_CARD_CHARS * items.size && largest <= MAX_CARD_SHARE * words && words >= MIN_GRID_SHARE * total
+    );
   }
   return false;
+}
+
+function holdsLink(element: Element): boolean {
+  return element.localName.toLowerCase() === 'a'
+    ? element.hasAttribute('href')
+    : element.querySelector('a[href]') !== null;
+}
+
+/** The child of `parent` that holds `node`, or null when `parent` does not hold it. */
+function childOf(parent: Element, node: Element): Element | null {
+  let current: Element | null = node;
+  while (current && current.parentElement !== parent) current = current.parentElement;
+  return current;
 }

@@ -88,7 +88,6 @@ const SIGNED_THREAD = FORUM_THREAD.replace(
   '<div class="post-signature">Growing vegetables on a north-facing allotment since 1998</div><div class="controls">',
 );
 
-/** The main region of a product page: its description, a cart form and a report dialog. */
 /** A grid of 60 short product cards: the text of a collection page, which ends on its last cards. */
 const WOOD_GRID = `<ul class="grid">${[
   'Oak',
@@ -120,6 +119,7 @@ const WOOD_GRID = `<ul class="grid">${[
   )
   .join('')}</ul>`;
 
+/** The main region of a product page: its description, a cart form and a report dialog. */
 const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
 
 const review = (title: string, body: string, stars: number) =>
@@ -450,9 +450,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/trailing-short',
     category: 'boilerplate',
     description:
-      "Short lines that are not sentences after the last paragraph (labels, widget titles, kickers); not a paragraph of the body's own (a `<p>` with a word, hardly a link and no 'label: value', whose parent holds the body's last long paragraph): the writer's sign-off. On a page cleaned as a collection or listing, not the last cards of a grid (three or more elements of one class shape under one parent, card-sized) that holds half or more of the kept words: the page's own items.",
+      "Short lines that are not sentences after the last paragraph (labels, widget titles, kickers); not a paragraph of the body's own (a `<p>` with a word, hardly a link and no 'label: value', whose parent holds the body's last long paragraph): the writer's sign-off. On a page cleaned as a collection or listing, not the last cards of a grid (three or more elements of one class shape under one parent, most holding a link, card-sized, none holding half the group's words) that holds half or more of the kept words: the page's own items.",
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: { procedure: 'trailing-short' },
     examples: {
       remove: [

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 72;
+const PIPELINE_REVISION = 73;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -87,7 +87,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'related-heading': 1,
   'trailing-links': 1,
   'about-company': 1,
-  'trailing-short': 3,
+  'trailing-short': 4,
   'repeated-run': 1,
   'closing-bio': 3,
   'after-prose': 2,
