@@ -3,28 +3,21 @@
 // Here they are cards of the grid that holds the page's text and stay, like the cards above them.
 // Short lines after the grid (a count, "Back to top") and a short list of links at the end of a
 // page whose text is prose are still removed.
+import { WOOD_CARDS, WOODS } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { inCardGrid } from './card-grid.js';
 import { clean } from './clean.js';
 import { ENGINES, parseHtml } from './dom.js';
 
-const NAMES = ['Oak', 'Ash', 'Elm', 'Birch', 'Maple', 'Cedar', 'Pine', 'Beech', 'Alder', 'Larch'];
-const CARDS = NAMES.flatMap((wood, i) =>
-  ['stool', 'bench', 'shelf'].map(
-    (thing, j) =>
-      `<li class="card"><a href="/p/${wood.toLowerCase()}-${thing}">${wood} ${thing} in solid wood, oiled</a><span class="price">£${40 + i * 7 + j * 3}.00</span></li>`,
-  ),
-).join('');
-
 const page = (main: string) => `<!doctype html><html lang="en"><head><title>Wooden furniture</title></head><body>
 <header><a href="/">Woodshop</a><nav><a href="/c/stools">Stools</a> <a href="/c/benches">Benches</a></nav></header>
 <main><h1>Wooden furniture</h1>${main}</main>
 <footer><p>© Woodshop Ltd</p></footer></body></html>`;
 
-const GRID_LAST = page(`<ul class="grid">${CARDS}</ul>`);
+const GRID_LAST = page(`<ul class="grid">${WOOD_CARDS}</ul>`);
 const GRID_THEN_LINES = page(
-  `<ul class="grid">${CARDS}</ul><div class="count">Showing 30 of 30 products</div><div class="top"><a href="#top">Back to top</a></div>`,
+  `<ul class="grid">${WOOD_CARDS}</ul><div class="count">Showing 30 of 30 products</div><div class="top"><a href="#top">Back to top</a></div>`,
 );
 
 const PROSE = [
@@ -48,7 +41,7 @@ const FOLLOW = ['Instagram', 'Facebook', 'Pinterest', 'Gift cards'];
 const sectionsPage = (follow: string) =>
   `<!doctype html><html lang="en"><head><title>Wooden furniture</title></head><body>
 <header><a href="/">Woodshop</a><nav><a href="/c/stools">Stools</a></nav></header>
-<main>${section('<h1>Wooden furniture</h1>')}${section(`<ul class="grid">${CARDS}</ul>`)}${section('<p>All our furniture is made to order in our workshop.</p>')}${section(`<div class="follow"><h4>Follow us</h4>${follow}</div>`)}</main>
+<main>${section('<h1>Wooden furniture</h1>')}${section(`<ul class="grid">${WOOD_CARDS}</ul>`)}${section('<p>All our furniture is made to order in our workshop.</p>')}${section(`<div class="follow"><h4>Follow us</h4>${follow}</div>`)}</main>
 <footer><p>© Woodshop Ltd</p></footer></body></html>`;
 const SECTIONS_PLAIN = sectionsPage(FOLLOW.map((name) => `<p>${name}</p>`).join(''));
 const SECTIONS_LINKED = sectionsPage(FOLLOW.map((name) => `<p><a href="/${name.length}">${name}</a></p>`).join(''));
@@ -58,7 +51,7 @@ describe.each(ENGINES)('the last cards of a grid that ends the page (%s)', (engi
     'keeps every card of a %s page that ends on its grid',
     async (pageType) => {
       const doc = await clean(GRID_LAST, { engine, pageType });
-      for (const wood of NAMES) expect(doc.text).toContain(`${wood} shelf in solid wood, oiled`);
+      for (const wood of WOODS) expect(doc.text).toContain(`${wood} shelf in solid wood, oiled`);
       expect(doc.removed.filter((r) => r.rule === 'boilerplate/trailing-short')).toEqual([]);
     },
   );

@@ -3,18 +3,11 @@
 // page's text too and is taken into the region, after the grid. A cookie notice written the same
 // way, the site's footer, a block of links and prose about other things than the category (a
 // sign-up pop-up, the shop's delivery terms) beside the region are not.
+import { WOOD_CARDS } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
 import { ENGINES } from './dom.js';
-
-const NAMES = ['Oak', 'Ash', 'Elm', 'Birch', 'Maple', 'Cedar', 'Pine', 'Beech', 'Alder', 'Larch'];
-const CARDS = NAMES.flatMap((wood, i) =>
-  ['stool', 'bench', 'shelf'].map(
-    (thing, j) =>
-      `<li class="card"><a href="/p/${wood.toLowerCase()}-${thing}">${wood} ${thing} in solid wood, oiled</a><span class="price">£${40 + i * 7 + j * 3}.00</span></li>`,
-  ),
-).join('');
 
 const DESCRIPTION = `<div class="category-description"><h2>Choosing wooden furniture</h2>
 <p>Solid wood furniture lasts for decades when it is looked after, and every piece in this range is made from boards dried slowly in the open air for at least a year before they are cut.</p>
@@ -37,7 +30,7 @@ const TERMS = `<div class="usp"><p>Free delivery on every order over one hundred
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Wooden furniture</title></head><body>
 <header><a href="/">Woodshop</a><nav><a href="/c/stools">Stools</a> <a href="/c/benches">Benches</a> <a href="/c/shelves">Shelves</a> <a href="/about">About</a></nav></header>
-<main><h1>Wooden furniture</h1><ul class="grid">${CARDS}</ul></main>
+<main><h1>Wooden furniture</h1><ul class="grid">${WOOD_CARDS}</ul></main>
 ${DESCRIPTION}
 ${LINKS}
 ${NOTICE}
