@@ -93,10 +93,11 @@ function cardChars(items: Element[], stats: TextStats): number | null {
   const links: number[] = [];
   for (const item of items) {
     const n = stats.of(item).chars;
-    links.push(item.querySelectorAll('a[href]').length);
+    const itemLinks = item.querySelectorAll('a[href]').length;
+    links.push(itemLinks);
     chars += n;
     largest = Math.max(largest, n);
-    if (item.querySelector('a[href]')) linked++;
+    if (itemLinks > 0) linked++;
     // Filter rows and option lists are made of check boxes and fields, not links. A hidden
     // input is not one: a product tile's add-to-cart form carries the item's id in one.
     if (item.querySelector('input:not([type="hidden"]), select, textarea')) controls++;

@@ -108,13 +108,14 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
  */
 function aboutArticle(section: Block[], articleBlocks: Block[], title: string | null): boolean {
   if (!title) return false;
-  const articleText = articleBlocks.map((block) => block.text).join('\n');
-  const everyday = stopWords(detectLanguage(`${title}\n${articleText}`));
   const questions = section.filter(isQuestion);
   const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
   if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
+  // The language (for its everyday words) only once the questions name a word of the title.
+  const subjectText = [title, ...articleBlocks.map((block) => block.text)].join('\n');
+  const everyday = stopWords(detectLanguage(subjectText));
   const own = longWords(section.map((block) => block.text).join('\n'), everyday);
-  const subject = longWords(`${title}\n${articleText}`, everyday);
+  const subject = longWords(subjectText, everyday);
   return wordsFoundIn(own, subject) >= MIN_SHARED_WORDS * own.size;
 }
 
