@@ -66,7 +66,7 @@ function stepsFor(context: DomRuleContext): Step[] {
   for (const id of DOM_ORDER) {
     const rule = ruleById(id);
     const dom = rule.dom;
-    if (!dom || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) continue;
+    if (!dom || !ruleApplies(rule, context.disabled, context.stage, context.pageType, context.alsoRules)) continue;
     if (dom.kind === 'procedure') {
       steps.push({ kind: 'procedure', id, rule, procedure: dom.procedure });
       continue;

@@ -41,6 +41,8 @@ export interface DomRuleContext {
   bodyChars: number;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
+  /** Rules that run whatever the page type (`WIDENED_RULES` on a widened service page). */
+  alsoRules?: ReadonlySet<string>;
   /** The page's URL when known (rules that ask whether a link stays on the site). */
   pageUrl?: string | null;
   /** The time limit of the `clean` call, checked inside the rules' loops (see `checkDeadline`). */
@@ -197,16 +199,20 @@ export function guarded(context: DomRuleContext, element: Element, ruleId: RuleI
   return false;
 }
 
-/** True when the rule runs here: not disabled (by category or id), meant for this stage and page type. */
+/**
+ * True when the rule runs here: not disabled (by category or id), meant for this stage and page
+ * type (or one of `also`, which run whatever the type).
+ */
 export function ruleApplies(
   rule: RuleDefinition,
   disabled: ReadonlySet<string>,
   stage: RuleStage,
   pageType: PageType | null | undefined,
+  also?: ReadonlySet<string>,
 ): boolean {
   if (disabled.has(rule.category) || disabled.has(rule.id)) return false;
   if (!rule.stages.includes(stage)) return false;
-  return !pageType || !rule.pageTypes || rule.pageTypes.includes(pageType);
+  return !pageType || !rule.pageTypes || rule.pageTypes.includes(pageType) || also?.has(rule.id) === true;
 }
 
 export function isAttached(element: Element, root: ParentNode): boolean {

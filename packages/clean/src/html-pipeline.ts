@@ -40,7 +40,7 @@ import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { faqBlocks, faqSections } from './faq.js';
 import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
-import { widenPlan, widenedContainer } from './widen.js';
+import { AROUND_RULES, widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
@@ -243,8 +243,10 @@ export async function htmlPipeline(
     // Readability took one of several containers the body is split across: widen the article
     // to the smallest element around it that holds most of the page's prose (see widen.ts).
     let widened = false;
+    let alsoRules: ReadonlySet<string> | undefined;
     const readableBlocks = readable && root ? extractBlocks(root, []) : null;
-    const widening = readableBlocks ? widenPlan(pageBlocks, readableBlocks, pageType === 'article') : null;
+    const lowerBar = pageType === 'article' || pageType === 'service';
+    const widening = readableBlocks ? widenPlan(pageBlocks, readableBlocks, lowerBar) : null;
     if (widening) {
       const container = await reparse((_body, blocks) =>
         blocks.length === pageBlocks.length
@@ -254,6 +256,9 @@ export async function htmlPipeline(
       if (container) {
         root = container;
         widened = true;
+        // A service page widened at the article's lower bar runs the article's rules for what
+        // the wider container brings in beside the body (see widen.ts `AROUND_RULES`).
+        if (pageType === 'service' && widening.lowerBar) alsoRules = AROUND_RULES;
       }
       deadline.check('container widening');
     }
@@ -306,6 +311,7 @@ export async function htmlPipeline(
     }
     context.stage = 'dom-after';
     context.bodyChars = squashedLength(rootText);
+    if (alsoRules && !notArticle) context.alsoRules = alsoRules;
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
       removeRegionChrome(context, root, pageType, landmarkRegion);
@@ -351,6 +357,7 @@ export async function htmlPipeline(
       repeated: resolved.repeated,
       plainText: false,
       pageType,
+      ...(context.alsoRules ? { alsoRules: context.alsoRules } : {}),
       siteText: site ? { remove: site.removeText, keep: site.keepText, keepMarked: site.keep.length > 0 } : null,
     });
     deadline.check('text rules');

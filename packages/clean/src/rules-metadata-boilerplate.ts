@@ -484,10 +484,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, two fifths of its longer words the title's or the body's).",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 4,
+    revision: 5,
     text: {
       procedure: 'after-prose',
       patterns: {

@@ -99,10 +99,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/teaser-cards',
     category: 'related',
     description:
-      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own.',
+      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own. Also on a service page whose article was widened at the article\'s lower bar (widen.ts `AROUND_RULES`: a "From our blog" box beside its sections).',
     stages: ['dom-after'],
     pageTypes: ['article'],
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'teaser-cards', reason: 'teaser cards after the article' },
     examples: {
       remove: [{ input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens' }],
@@ -119,6 +119,8 @@ export const RELATED_AUTHOR_RULES = defineRules([
           at: 'end',
           target: 'Bridge on the ring road reopens',
         },
+        // A service page whose article was not widened: the cards are its own.
+        { input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens', options: { pageType: 'service' } },
       ],
     },
   },
@@ -210,10 +212,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/closing-link',
     category: 'related',
     description:
-      'A single link-only line left last once the box under it went as after-prose (trailing-links stops at the box); not when the line above it links out too (a list of further reading) or is a heading (a section of one source or download), nor when the link goes to a document file (.pdf, .docx, .xlsx, ...: the report the article is about).',
+      "A single link-only line left last once the box under it went as after-prose (trailing-links stops at the box); not when the line above it links out too (a list of further reading) or is a heading (a section of one source or download), nor when the link goes to a document file (.pdf, .docx, .xlsx, ...: the report the article is about). Also on a service page whose article was widened at the article's lower bar, as after-prose.",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 2,
+    revision: 3,
     text: { procedure: 'closing-link' },
     examples: {
       remove: [

@@ -36,6 +36,8 @@ export interface TextRuleContext {
   plainText: boolean;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
+  /** Rules that run whatever the page type (`WIDENED_RULES` on a widened service page). */
+  alsoRules?: ReadonlySet<string>;
   /**
    * Per-site rules for the text: patterns of blocks to remove, and the blocks no rule may remove
    * (those a keep pattern matches, and those of an element a keep selector protects).
@@ -197,7 +199,8 @@ function linePass(state: TextState): void {
 function applies(rule: RuleDefinition, context: TextRuleContext): boolean {
   if (context.disabled.has(rule.category) || context.disabled.has(rule.id)) return false;
   if (!rule.stages.includes('text')) return false;
-  return !context.pageType || !rule.pageTypes || rule.pageTypes.includes(context.pageType);
+  if (!context.pageType || !rule.pageTypes || rule.pageTypes.includes(context.pageType)) return true;
+  return context.alsoRules?.has(rule.id) === true;
 }
 
 /**

@@ -96,7 +96,7 @@ ${['east', 'west', 'north'].map((name) => SECTION(name, wing(name))).join('')}</
     }
   });
 
-  it('takes a section of under 1,500 characters left out of an article, on a page cleaned as an article only', async () => {
+  it('takes a section of under 1,500 characters left out of an article, on a page cleaned as an article or a service page only', async () => {
     // Readability takes the rooms (half the prose, less a little); the one wing section it leaves
     // out holds about 1,400 characters.
     const LONG_ROOM = (i: number) =>
@@ -116,6 +116,107 @@ ${SECTION('east', WING('east'))}</main><footer><p>© 2024 Town paper.</p></foote
     const documentation = await clean(html, { url, pageType: 'documentation' });
     expect(documentation.text).not.toContain('The east wing was planned');
     expect(reportsWidening(documentation)).toBe(false);
+    // A service page with no main region marked (with one, the region is its content) has the
+    // lower bar too.
+    const unmarked = html.replace('<main>', '<div class="page">').replace('</main>', '</div>');
+    for (const engine of ENGINES) {
+      const service = await clean(unmarked, { url, engine, pageType: 'service' });
+      expect(service.text, engine).toContain('The east wing was planned');
+      expect(service.text, engine).toContain('Room 12, on floor 12');
+      expect(reportsWidening(service), engine).toBe(true);
+    }
+  });
+
+  /** A plumber's page: an intro, three service sections Readability leaves out, then `after`. */
+  const plumberPage = (
+    after: string,
+  ) => `<!doctype html><html lang="en"><head><title>Plumbers in Leeds</title></head><body>
+<header><a href="/">Pipe and Sons</a><nav><a href="/services">Services</a> <a href="/contact">Contact</a></nav></header>
+<div class="page"><div class="sec"><h2>Plumbers in Leeds</h2>
+<p>We are a family firm of plumbers in Leeds with thirty years of work in homes and small shops, and we answer the phone day and night when a pipe bursts.</p>
+<p>Our engineers carry the common parts in their vans, so most repairs are done on the first visit, and we give a fixed price before any work starts.</p>
+<p>Most of our customers find us through their neighbours, and more than half of our work each year comes from homes we have worked in before.</p>
+<p>We work across the city and the villages around it, and we charge nothing extra for calls in the evening or at weekends when a job cannot wait.</p>
+<p>Every job comes with a written guarantee of a year on the parts and the work, and we take the old parts away to be recycled when we leave.</p></div>
+<div class="sec extra"><h2>Boiler servicing</h2><p>A yearly service keeps a boiler safe: we check the burner, the seals and the flue, clean the heat exchanger and test the gas pressure, and email you a certificate the same day.</p></div>
+<div class="sec extra"><h2>Bathroom fitting</h2><p>From a new tap to a whole new bathroom, we plan the room with you, order the fittings and do the plumbing, tiling and wiring ourselves, one team from the first day to the last.</p></div>
+<div class="sec extra"><h2>Landlord checks</h2><p>Landlords must have the gas appliances of each let home checked every year; we test them, fill in the official form and remind you a month before the next check.</p></div>
+${after}</div><footer><p>Pipe and Sons Ltd, 4 Mill Lane, Leeds</p></footer></body></html>`;
+  const TEASERS = `<div class="blog"><h2>From our blog</h2>${[
+    [
+      'Five signs your boiler needs a service',
+      'A boiler that makes new noises, burns with a yellow flame or keeps losing pressure is telling you it is time to call an engineer.',
+    ],
+    [
+      'How to bleed a radiator in ten minutes',
+      'Cold patches at the top of a radiator mean trapped air; this is how to let it out safely with a radiator key and an old cloth.',
+    ],
+    [
+      'Should you repair or replace an old boiler?',
+      'We compare the cost of keeping an old boiler running with the price of a new one over ten years, and the grants that help with it.',
+    ],
+  ]
+    .map(
+      ([title, summary], i) =>
+        `<div class="card"><h3><a href="/blog/${i}">${title}</a></h3><p>${summary}</p><a href="/blog/${i}">Read more</a></div>`,
+    )
+    .join('')}</div>`;
+
+  it("takes a service page's own sections at the lower bar but not teaser cards beside them", async () => {
+    // The teasers' summaries are prose that puts the page under the article's lower bar: the
+    // wider container holds them, and the article's teaser-card rule, run on a service page
+    // widened at that bar, removes them; the service sections stay.
+    const url = 'https://plumber.example/';
+    for (const engine of ENGINES) {
+      const service = await clean(plumberPage(TEASERS), { url, engine, pageType: 'service' });
+      expect(reportsWidening(service), engine).toBe(true);
+      expect(service.text, engine).toContain('A yearly service keeps a boiler safe');
+      expect(service.text, engine).toContain('Landlords must have the gas appliances');
+      for (const teaser of ['From our blog', 'Five signs your boiler', 'trapped air', 'grants that help', 'Read more'])
+        expect(service.text, `${engine}: ${teaser}`).not.toContain(teaser);
+      expect(
+        service.removed.some((removal) => removal.rule === 'related/teaser-cards'),
+        engine,
+      ).toBe(true);
+    }
+  });
+
+  it("takes an imprint's headings and short paragraphs beside the container on a service page", async () => {
+    // An imprint: a liability note of comma-rich lines Readability takes, and beside it the
+    // firm's own headed sections, each a short line or two and a plain sentence (under the
+    // article's lower bar together, and more prose than the note).
+    const NOTE = (topic: string) =>
+      `<p>For ${topic}, as for all our pages, we take care, check the facts, name the sources, and correct errors.</p>`;
+    const SECTION_OF = (heading: string, lines: string) => `<div class="sec extra"><h2>${heading}</h2>${lines}</div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Imprint</title></head><body>
+<header><a href="/">Eich Design</a><nav><a href="/work">Work</a> <a href="/contact">Contact</a></nav></header>
+<div class="content"><div class="sec"><h1>Imprint</h1>${['design', 'print', 'web sites', 'photos', 'fonts', 'prices'].map(NOTE).join('')}</div>
+${SECTION_OF('Owner', '<p>Anna Eich</p><p>Mill Road 4, 29614 Soltau</p><p>Anna Eich answers for the contents of these pages under the press law of the state and the rules of the trade.</p>')}
+${SECTION_OF('Disputes', '<p>We are neither obliged nor willing to take part in a dispute settlement before a consumer board of the state.</p>')}
+${SECTION_OF('Rights', '<p>The texts and layouts on these pages are our own work and copying them needs our written consent beforehand.</p>')}
+${SECTION_OF('Links', '<p>Our pages link to the sites of others whose contents we cannot check and whose owners answer for them.</p>')}
+${SECTION_OF('Data', '<p>Phone 05191 4411</p><p>How we handle what you send us through the contact form is set out in full on a page of its own in the footer.</p>')}
+${SECTION_OF('Tax', '<p>Our tax number is given on every invoice and the tax office of the district keeps the firm on its register.</p>')}
+${SECTION_OF('Pictures', '<p>Photos by the owner</p><p>The pictures on these pages were taken by the owner herself unless another name stands right under them.</p>')}
+${SECTION_OF('Hosting', '<p>These pages are served from a data centre in the state by a firm that keeps no record of your visit here.</p>')}
+</div><footer><p>© Eich Design</p></footer></body></html>`;
+    const url = 'https://eich.example/imprint';
+    for (const engine of ENGINES) {
+      const service = await clean(html, { url, engine, pageType: 'service' });
+      expect(reportsWidening(service), engine).toBe(true);
+      expect(service.text, engine).toContain('For design, as for all our pages');
+      for (const line of [
+        'Owner',
+        'Mill Road 4, 29614 Soltau',
+        'consumer board',
+        'Rights',
+        'Phone 05191 4411',
+        'tax office of the district',
+        'Photos by the owner',
+        'keeps no record of your visit',
+      ])
+        expect(service.text, `${engine}: ${line}`).toContain(line);
+    }
   });
 
   it('leaves an article alone when it holds most of the prose (a long aside stays out)', async () => {

@@ -16,6 +16,7 @@ import type { Block } from './blocks.js';
 import { isContainerGroup, itemShape } from './features/groups.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
+import type { RuleId } from './rules.js';
 import { isMainRegion } from './type-roots.js';
 
 /** A block shorter than this (in weighted characters) is never prose. */
@@ -33,12 +34,23 @@ const MAX_ARTICLE_SHARE = 0.5;
 /** … and the prose it leaves out is at least this many characters. */
 const MIN_MISSING_CHARS = 1500;
 /**
- * … or this many on a page cleaned as an article whose article holds at least `MIN_SEED_SHARE`
- * of the prose: the container is then sought around it, over siblings shaped like its own, and
- * the article rules (teaser cards, what trails the prose) run on what a wider container brings
- * in, as they do not on other types.
+ * … or this many on a page cleaned as an article or a service page whose article holds at least
+ * `MIN_SEED_SHARE` of the prose: the container is then sought around it, over siblings shaped
+ * like its own, and the article's rules for what a container picks up beside the body (teaser
+ * cards, what trails the prose) run on what the wider container brings in: an article's always,
+ * a service page's when it widened at this bar only (`AROUND_RULES`; the teaser summaries of a
+ * "From our blog" box beside a service page's intro are what puts it under the bar).
  */
 const MIN_MISSING_AROUND_CHARS = 600;
+/**
+ * The article rules a service page widened at `MIN_MISSING_AROUND_CHARS` runs as well: teaser
+ * cards, the blocks after the prose's element, and the link line left last once those went.
+ */
+export const AROUND_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'related/teaser-cards',
+  'boilerplate/after-prose',
+  'related/closing-link',
+]);
 /** Below this share of the prose in the article, the container is sought without it. */
 const MIN_SEED_SHARE = 0.1;
 /** Children shaped like the article's own must hold this share of the wider container's prose. */
@@ -82,6 +94,8 @@ export interface WidenPlan {
   share: number;
   /** The page's prose characters. */
   proseChars: number;
+  /** The prose left out reaches `MIN_MISSING_AROUND_CHARS` only (not `MIN_MISSING_CHARS`). */
+  lowerBar: boolean;
 }
 
 /**
@@ -120,7 +134,7 @@ function proseChars(block: Block, weighted?: number): number {
 /**
  * Whether the article leaves out most of the page's prose: a plan (the page blocks the
  * article holds, and its share of the prose) when it does, else null. `asArticle`: the page is
- * cleaned as an article.
+ * cleaned as an article or a service page (the lower bar applies).
  */
 export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle = false): WidenPlan | null {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
@@ -137,7 +151,7 @@ export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle
   const share = inArticle / total;
   const minMissing = asArticle && share >= MIN_SEED_SHARE ? MIN_MISSING_AROUND_CHARS : MIN_MISSING_CHARS;
   if (share >= MAX_ARTICLE_SHARE || total - inArticle < minMissing) return null;
-  return { seed, share, proseChars: total };
+  return { seed, share, proseChars: total, lowerBar: total - inArticle < MIN_MISSING_CHARS };
 }
 
 function elementOf(block: Block): Element | null {
