@@ -41,7 +41,7 @@ export interface DomRuleContext {
   bodyChars: number;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
-  /** Rules that run whatever the page type (`WIDENED_RULES` on a widened service page). */
+  /** Rules that run whatever the page type (widen.ts `AROUND_RULES` on a widened service page). */
   alsoRules?: ReadonlySet<string>;
   /** The page's URL when known (rules that ask whether a link stays on the site). */
   pageUrl?: string | null;

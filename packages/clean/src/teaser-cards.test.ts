@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
+import { ENGINES } from './dom.js';
 
 const PARAGRAPH = (i: number) =>
   `<p>Paragraph ${i} of the report: the council met on Monday to discuss the new library, which has been planned for ten years and will stand next to the old market hall.</p>`;
@@ -67,6 +68,50 @@ describe('teaser cards after the article', () => {
       { url, engine: 'linkedom' },
     );
     expect(own.text).not.toContain('Headline of the other story number 6');
+    // … and so are cards linking to a subdomain of the page's site (its blog), or the page on a
+    // subdomain linking to the site's own host; a site whose name merely ends alike is another.
+    for (const [host, removed] of [
+      ['blog.news.example', true],
+      ['news.example', true],
+      ['goodnews.example', false],
+    ] as const) {
+      const cards = lists.replace(/books\.example/g, host);
+      const from = host === 'news.example' ? 'https://www.blog.news.example/library' : url;
+      const other = await clean(page(`${ARTICLE}<div class="more"><h2>More stories</h2>${cards}</div>`), {
+        url: from,
+        engine: 'linkedom',
+      });
+      expect(other.text.includes('Headline of the other story number 6'), host).toBe(!removed);
+    }
+  });
+
+  it('removes cards that are each one link around a heading and a summary, on both engines', async () => {
+    const LINK_CARD = (i: number) =>
+      `<a class="card" href="/story-${i}"><h3>Headline of the other story number ${i}</h3><p>${EXCERPT}</p><span>Read more</span></a>`;
+    const html = page(
+      `${ARTICLE}<div class="more"><h2>More stories</h2>${[1, 2, 3].map(LINK_CARD).join('')}</div><p>© Town paper</p>`,
+    );
+    for (const engine of ENGINES) {
+      const document = await clean(html, { url, engine });
+      expect(document.text, engine).toContain('Paragraph 12 of the report');
+      expect(document.text, engine).not.toContain('Headline of the other story');
+      expect(document.text, engine).not.toContain('An excerpt of the other story');
+      expect(document.removed.some((removal) => removal.rule === 'related/teaser-cards')).toBe(true);
+    }
+    // Linked paragraphs or questions with no heading in the link are the body's own.
+    const LINKED_PARAGRAPH = (i: number) => `<a class="para" href="/part-${i}"><p>Part ${i}: ${EXCERPT}</p></a>`;
+    for (const engine of ENGINES) {
+      const linked = await clean(page(`${ARTICLE}${[1, 2, 3].map(LINKED_PARAGRAPH).join('')}`), { url, engine });
+      expect(linked.text, engine).toContain('Part 3: An excerpt of the other story');
+    }
+    // A body whose paragraphs are each one link (a link-list piece of the article) is not cards:
+    // the links hold more text than a card's excerpt.
+    const LONG_LINK = (i: number) =>
+      `<a class="step" href="/step-${i}"><p>${`Step ${i} of the plan, told at length. ${EXCERPT} `.repeat(4)}</p></a>`;
+    for (const engine of ENGINES) {
+      const steps = await clean(page(`${ARTICLE}${[1, 2, 3].map(LONG_LINK).join('')}`), { url, engine });
+      expect(steps.text, engine).toContain('Step 3 of the plan');
+    }
   });
 
   it('keeps cards without a linked headline (plain sections of the article)', async () => {

@@ -60,11 +60,14 @@ function siteOf(url: string | null | undefined): string | null {
 
 /**
  * True when `href` points into the page's own site: a relative link, or an absolute one to the
- * page's host (with or without `www.`). Without a page URL only relative links count.
+ * page's host (with or without `www.`) or to a host one is a subdomain of the other (a firm's
+ * blog on `blog.` of its domain). Without a page URL only relative links count.
  */
 function sameSite(href: string, site: string | null): boolean {
   if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return true;
-  return site !== null && siteOf(href.startsWith('//') ? `https:${href}` : href) === site;
+  if (site === null) return false;
+  const other = siteOf(href.startsWith('//') ? `https:${href}` : href);
+  return other !== null && (other === site || other.endsWith(`.${site}`) || site.endsWith(`.${other}`));
 }
 
 /** The href of a card's linked headline, or null when the element is not a teaser card. */
@@ -72,18 +75,23 @@ function cardHeadline(item: Element, site: string | null, textOfElement: TextOf)
   const text = textOfElement(item);
   if (text.length < MIN_HEADLINE_CHARS) return null;
   if (text.length - linkTextChars(item, textOfElement) > MAX_EXCERPT_CHARS) return null;
-  for (const link of Array.from(item.querySelectorAll('a[href]'))) {
+  // The card may itself be the link (`<a class="card" href>` around its heading and summary).
+  const links = Array.from(item.querySelectorAll('a[href]'));
+  if (item.matches('a[href]')) links.unshift(item);
+  for (const link of links) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
     if (!sameSite(href, site)) continue;
     const linkText = textOfElement(link);
     if (linkText.length < MIN_HEADLINE_CHARS) continue;
     // A headline: the link stands on a line of its own (a heading or block holding only it),
-    // holds a heading, or is most of the card.
+    // holds a heading, or is most of the card. A card that is itself the link must hold a
+    // heading (a run of linked paragraphs or questions is the body's own).
+    const holdsHeading = Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase()));
     const isHeading =
-      standsAlone(link, item, linkText, textOfElement) ||
-      Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase())) ||
-      linkText.length >= text.length * 0.5;
+      link === item
+        ? holdsHeading
+        : standsAlone(link, item, linkText, textOfElement) || holdsHeading || linkText.length >= text.length * 0.5;
     if (isHeading) return href;
   }
   return null;

@@ -36,7 +36,7 @@ export interface TextRuleContext {
   plainText: boolean;
   /** The page's type when known: rules limited to other types are skipped. */
   pageType?: PageType | null;
-  /** Rules that run whatever the page type (`WIDENED_RULES` on a widened service page). */
+  /** Rules that run whatever the page type (widen.ts `AROUND_RULES` on a widened service page). */
   alsoRules?: ReadonlySet<string>;
   /**
    * Per-site rules for the text: patterns of blocks to remove, and the blocks no rule may remove

@@ -179,6 +179,21 @@ ${after}</div><footer><p>Pipe and Sons Ltd, 4 Mill Lane, Leeds</p></footer></bod
         engine,
       ).toBe(true);
     }
+    // The same box with each card one link around its heading and summary, or linking to the
+    // firm's blog on a subdomain of its site.
+    const linkCards = TEASERS.replace(
+      /<div class="card"><h3><a href="([^"]*)">([^<]*)<\/a><\/h3>/g,
+      '<a class="card" href="$1"><h3>$2</h3>',
+    ).replace(/<a href="\/blog\/\d">Read more<\/a><\/div>/g, '<span>Read more</span></a>');
+    expect(linkCards).toContain('<a class="card" href="/blog/2"><h3>Should you repair');
+    const subdomain = TEASERS.replace(/href="\/blog\//g, 'href="https://blog.plumber.example/');
+    for (const box of [linkCards, subdomain])
+      for (const engine of ENGINES) {
+        const service = await clean(plumberPage(box), { url, engine, pageType: 'service' });
+        expect(service.text, engine).toContain('Landlords must have the gas appliances');
+        expect(service.text, engine).not.toContain('Five signs your boiler');
+        expect(service.text, engine).not.toContain('trapped air');
+      }
   });
 
   it("takes an imprint's headings and short paragraphs beside the container on a service page", async () => {
