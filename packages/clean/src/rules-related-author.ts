@@ -32,6 +32,12 @@ const TEASER_CARDS = [
   )
   .join('');
 
+/** The same cards, each one link around its heading, date and excerpt. */
+const LINK_CARDS = TEASER_CARDS.replace(
+  /<div class="card"><h3><a href="([^"]*)">([^<]*)<\/a><\/h3>(.*?)<\/div>/g,
+  '<a class="card" href="$1"><h3>$2</h3>$3</a>',
+);
+
 /** The link lines of a news feed, longer than the test article the examples sit in. */
 const LATEST_NEWS = Array.from(
   { length: 30 },
@@ -99,13 +105,16 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/teaser-cards',
     category: 'related',
     description:
-      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site with at most a short excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own. Also on a service page whose article was widened at the article\'s lower bar (widen.ts `AROUND_RULES`: a "From our blog" box beside its sections).',
+      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site (its host, or a subdomain of it or it of theirs) with at most a short excerpt, or one link around a heading and its excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own. Also on a service page whose article was widened at the article\'s lower bar (widen.ts `AROUND_RULES`: a "From our blog" box beside its sections).',
     stages: ['dom-after'],
     pageTypes: ['article'],
     revision: 2,
     dom: { kind: 'procedure', procedure: 'teaser-cards', reason: 'teaser cards after the article' },
     examples: {
-      remove: [{ input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens' }],
+      remove: [
+        { input: TEASER_CARDS, at: 'end', target: 'Bridge on the ring road reopens' },
+        { input: LINK_CARDS, at: 'end', target: 'Bridge on the ring road reopens' },
+      ],
       keep: [
         { input: TEASER_CARDS, at: 'top', target: 'Bridge on the ring road reopens' },
         // Followed by as much of the article again: a list inside the body (chapters, courses).

@@ -79,7 +79,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'post-chrome': 5,
   'region-chrome': 2,
   'shop-rows': 1,
-  'teaser-cards': 1,
+  'teaser-cards': 2,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,
