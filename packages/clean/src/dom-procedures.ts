@@ -10,13 +10,18 @@ import { compileGroups, elementsByTag, insideGroup, matchGroups, selectAll } fro
 import type { CompiledGroups } from './selector-match.js';
 
 /** The largest ancestor of `element` whose text stays within `maxChars` (the widget around a few links). */
-function smallContainer(element: Element, maxChars: number, root: ParentNode): Element {
+function smallContainer(
+  element: Element,
+  maxChars: number,
+  root: ParentNode,
+  stop: (parent: Element) => boolean = () => false,
+): Element {
   let current = element;
   while (current.parentElement && current.parentElement !== root) {
     const parent = current.parentElement;
     const tag = parent.tagName.toLowerCase();
     if (tag === 'body' || tag === 'article' || tag === 'main') break;
-    if (textOf(parent).length > maxChars) break;
+    if (textOf(parent).length > maxChars || stop(parent)) break;
     current = parent;
   }
   return current;
@@ -25,6 +30,7 @@ function smallContainer(element: Element, maxChars: number, root: ParentNode): E
 const ANCHOR: ReadonlySet<string> = new Set(['a']);
 const FORM: ReadonlySet<string> = new Set(['form']);
 const FIELDS: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
+const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** `querySelectorAll('a[href]')` by one walk (the engine's selector matching cost more than the rule). */
 export function linksUnder(root: ParentNode): Element[] {
@@ -58,6 +64,27 @@ export function linkBlocks(
   }
 }
 
+/** A question's answer is an element of at least this many characters. */
+const ANSWER_MIN_CHARS = 40;
+
+/**
+ * The headings under `parent` that ask a question (their text ends in a question mark, any
+ * script's) answered by the element after them: 40 characters or more of text and no form field
+ * (a quiz's or a calculator's steps ask questions too, their answers are fields).
+ */
+function answeredHeadings(parent: Element): number {
+  return elementsByTag(parent, HEADINGS).filter((heading) => {
+    const answer = heading.nextElementSibling;
+    return (
+      /[?？\u037e]\s*$/u.test(textOf(heading)) &&
+      !!answer &&
+      !HEADINGS.has(answer.localName.toLowerCase()) &&
+      textOf(answer).length >= ANSWER_MIN_CHARS &&
+      elementsByTag(answer, FIELDS).length === 0
+    );
+  }).length;
+}
+
 /** `email-form`: a small form whose only text fields ask for an e-mail address. */
 export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: RuleId, reason: string): void {
   for (const form of elementsByTag(root, FORM)) {
@@ -76,7 +103,9 @@ export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: Ru
     if (email.length === 0) continue;
     if (fields.some((field) => field.tagName.toLowerCase() === 'textarea' || field.getAttribute('type') === 'password'))
       continue;
-    const container = smallContainer(form, 400, root);
+    // A parent with two questions asked by headings and answered in text is a questions section
+    // the sign-up box is part of (its box ends in a newsletter's sign-up), not the sign-up box.
+    const container = smallContainer(form, 400, root, (parent) => answeredHeadings(parent) >= 2);
     if (textOf(container).length > 600) continue;
     if (isKept(context, container) || guarded(context, container, ruleId, root)) continue;
     removeElement(context, container, ruleId, reason);
@@ -162,7 +191,6 @@ const CAPTION_PART = /^(?:fig)?caption$/i;
 const CAPTION_TOKEN_PARTS = /[-_]+|(?<=[a-z])(?=[A-Z])/;
 /** What a caption describes. */
 const PICTURES: ReadonlySet<string> = new Set(['img', 'picture', 'video', 'iframe', 'svg', 'canvas']);
-const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** A named caption holds at most this many characters … */
 const MAX_NAMED_CAPTION_CHARS = 400;
 /** … and stands at most this many levels below an element holding the picture it describes. */

@@ -289,3 +289,37 @@ describe('a questions section inside the element Readability took, after the bod
     expect(document.removed.some((removal) => removal.rule === 'boilerplate/after-prose')).toBe(true);
   });
 });
+
+describe("a newsletter's sign-up inside the questions section's box", () => {
+  it('goes alone: the questions stay, on both engines', async () => {
+    const html = page(
+      `<div class="box"><h2>Frequently asked questions</h2>${asked('h3')}<h3>Get our newsletter</h3><p>Sign up to get the council news every week in your inbox.</p><form><input type="email" name="email"><button>Sign up</button></form></div>`,
+    );
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html, { ...options, engine });
+      const blocks = document.text.split('\n\n');
+      expect(blocks.slice(blocks.indexOf('Frequently asked questions') + 1)).toEqual(QUESTIONS.flat());
+      expect(document.removed.map((removal) => removal.text).join('\n')).toContain('Get our newsletter');
+    }
+  });
+
+  it("goes alone from a small box (the e-mail form's box is not the whole section), on both engines", async () => {
+    const short = [
+      [
+        'When will the council decide on the grants?',
+        'The council will decide on the grants in the spring, after the meeting.',
+      ],
+      ['Where were the heat pump plans shown?', 'The plans were shown to residents in the town hall on Monday.'],
+    ];
+    const questions = short.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+    const html = page(
+      `<div class="box"><h2>Frequently asked questions</h2>${questions}<h3>Get our newsletter</h3><p>Sign up to get the council news every week.</p><form><input type="email" name="email"><button>Sign up</button></form></div>`,
+    );
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const document = await clean(html, { ...options, engine });
+      const blocks = document.text.split('\n\n');
+      expect(blocks.slice(blocks.indexOf('Frequently asked questions') + 1)).toEqual(short.flat());
+      expect(document.removed.map((removal) => removal.text).join('\n')).toContain('Get our newsletter');
+    }
+  });
+});

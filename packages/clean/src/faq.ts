@@ -125,7 +125,8 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
  * `MIN_ANSWERED` of its questions are answered (a question block followed by a block of
  * `ANSWER_MIN_CHARS`) or as many prose paragraphs stand under it (questions drawn as buttons);
  * -1 otherwise or when `refuse` refuses one of its blocks. The section ends at a heading of the
- * heading's level or above, a question left unanswered, a block mostly of links, or a block
+ * heading's level or above, a heading of its questions' level that asks nothing (questions written
+ * as headings), a question left unanswered, a block mostly of links, or a block
  * inside a link (blocks.ts `insideLink`).
  */
 function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at: number) => boolean): number {
@@ -151,6 +152,11 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
       continue;
     }
     if (block.kind === 'heading' && (block.level <= level || question < 0)) break;
+    // Questions written as headings: a heading of their level that asks nothing starts the next
+    // part of the box (a newsletter's sign-up, a call to action), not an answer.
+    // (A heading reaches here only after a question.)
+    if (block.kind === 'heading' && blocks[question]!.kind === 'heading' && block.level <= blocks[question]!.level)
+      break;
     if (links) break;
     if (question < 0) {
       // Answers whose questions are not text of the page's blocks (drawn as buttons): prose
@@ -207,7 +213,8 @@ export function questionsInTail(
  * to its last answer, when at least `MIN_ANSWERED` of its questions are answered (a question
  * block followed by a block of `ANSWER_MIN_CHARS`). The section ends where its box ends
  * (`sections`, from `faqSections`: a heading the page hides has none), at a heading of the
- * heading's level or above, a question left unanswered, or a block mostly of links. None when
+ * heading's level or above, a heading of its questions' level that asks nothing (questions written
+ * as headings), a question left unanswered, or a block mostly of links. None when
  * the article holds any of it, a rule removed it from the article, or it is not about what the
  * article and its `title` are about (`aboutArticle`). Copies without nodes, for the end of the
  * article's blocks.

@@ -427,9 +427,10 @@ export const COMMENTS_SHARE_RULES = defineRules([
   {
     id: 'newsletter/email-form',
     category: 'newsletter',
-    description: 'A small form whose only text field is an e-mail address.',
+    description:
+      "A small form whose only text field is an e-mail address, with the largest element around it of 400 characters or less, up to a parent holding two headings that ask a question, each followed by an answer of 40 characters or more with no form field (questions and answers whose box ends in a newsletter's sign-up: the form goes, not the questions; a quiz's steps are no answers).",
     stages: BOTH,
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'email-form', reason: 'small form whose text field is an e-mail address' },
     examples: {
       remove: [
@@ -438,12 +439,24 @@ export const COMMENTS_SHARE_RULES = defineRules([
             '<form><p>Weekly letters from the editors</p><input type="email" name="email"><button>Go</button></form>',
           target: 'Weekly letters from the editors',
         },
+        {
+          // A calculator whose steps are headings asking questions, answered by fields: the whole box goes.
+          input:
+            '<div class="calc"><h3>How many people work for you?</h3><div><input type="number" name="staff"></div><h3>Where is your business?</h3><div><input type="text" name="city"></div><p>Get your estimate by e-mail</p><form><input type="email" name="email"><button>Go</button></form></div>',
+          target: 'Get your estimate by e-mail',
+        },
       ],
       keep: [
         {
           // A form with more text than a sign-up box (a long entry form).
           input: `<form>${'<p>Tell us what the new library should have: rooms for study groups, a café, longer opening hours or more books for children.</p>'.repeat(5)}<input type="email" name="email"></form>`,
           target: 'Tell us what the new library should have',
+        },
+        {
+          // A short questions section whose box ends in a sign-up form: the form goes, not the box.
+          input:
+            '<div class="faq"><h2>Questions</h2><h3>When does the library open?</h3><p>The library opens in the spring, in the old hall.</p><h3>Who can borrow books?</h3><p>Everyone who lives or works in the town.</p><h3>Get our newsletter</h3><form><input type="email" name="email"><button>Go</button></form></div>',
+          target: 'The library opens in the spring, in the old hall.',
         },
       ],
     },
