@@ -658,9 +658,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
-      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts). Reported only: turning it off stops the report, not the drop.',
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box). Reported only: turning it off stops the report, not the drop.',
     stages: ['dom-after'],
-    revision: 3,
+    revision: 4,
     dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
     examples: {
       remove: [

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 74;
+const PIPELINE_REVISION = 75;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -71,7 +71,7 @@ const PIPELINE_REVISION = 74;
  */
 const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LineProcedure, number>> = {
   'link-block': 1,
-  'email-form': 1,
+  'email-form': 2,
   'rating-widget': 1,
   'named-caption': 2,
   'site-selectors': 2,
