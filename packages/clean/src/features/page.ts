@@ -20,7 +20,9 @@
  * - page chrome: sort and filter controls, cart and call-to-action buttons, docs chrome, head
  *   metadata of articles (features/chrome.ts);
  * - how the page's own text is written: its voice (we, you, I), the words between its headings,
- *   a title that asks or promises a how-to, links to other sites (features/prose.ts).
+ *   a title that asks or promises a how-to, links to other sites (features/prose.ts);
+ * - how it lays out its prose: one container of paragraphs or paragraphs spread over many
+ *   elements, headings per 1,000 words (features/layout.ts).
  *
  * The word lists are in features/vocab.ts; the head and URL features in features/page-meta.ts.
  */
@@ -31,6 +33,7 @@ import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, StructureCounts } from './structure.js';
 import { CHROME_FEATURES, ChromeCounts, listDepthBelow, navBelow } from './chrome.js';
+import { LAYOUT_FEATURES, layoutFeatures } from './layout.js';
 import { PROSE_FEATURES, proseFeatures } from './prose.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import {
@@ -131,6 +134,7 @@ export const PAGE_FEATURE_NAMES: readonly string[] = [
   ...STRUCTURE_FEATURES,
   ...CHROME_FEATURES,
   ...PROSE_FEATURES,
+  ...LAYOUT_FEATURES,
 ];
 
 const BLOCKISH = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'td', 'th', 'blockquote', 'dd', 'dt']);
@@ -346,6 +350,7 @@ export function pageFeatures(
       ? chrome.values({ document, totalChars, words, metas })
       : new Array<number>(CHROME_FEATURES.length).fill(0)),
     ...(body ? proseFeatures(body, document, url) : new Array<number>(PROSE_FEATURES.length).fill(0)),
+    ...(body ? layoutFeatures(body, stats, words) : new Array<number>(LAYOUT_FEATURES.length).fill(0)),
   ];
   return values;
 }

@@ -1,0 +1,68 @@
+/**
+ * How a page lays out its prose, for the page-type model (features/page.ts): aimed at the pages
+ * the other features mistake for articles (service pages, listings of posts).
+ *
+ * - the prose container: the element with the most `<p>` text (outside links) in its direct
+ *   `<p>` children, its share of the page's text outside links and its number of paragraphs,
+ *   and how many elements hold three paragraphs or more. An article's body is one such
+ *   container; a listing spreads its excerpts over its cards, a service page over its sections;
+ * - headings per 1,000 words.
+ *
+ * Generic signals only: element names, no words of any language, no class names, no site names.
+ * (Counts of links to article-like pages and of teaser cards were tried beside these and left
+ * out: under site CV they typed news articles with related-story rails as listings.)
+ */
+
+import type { TextStats } from './dom-walk.js';
+
+export const LAYOUT_FEATURES = [
+  'max-p-parent-share',
+  'log-max-p-parent-count',
+  'log-p-parents-3',
+  'headings-per-1000-words',
+] as const;
+
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
+const HEADING = /^h[1-6]$/;
+
+/** The layout features of a page's body, in the order of LAYOUT_FEATURES. */
+export function layoutFeatures(body: Element, stats: TextStats, words: number): number[] {
+  const page = stats.of(body);
+  const ownText = Math.max(1, page.chars - page.linkChars);
+  let maxParagraphChars = 0;
+  let maxParagraphs = 0;
+  let parents3 = 0;
+  let headings = 0;
+
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const tag = el.localName.toLowerCase();
+    if (SKIP.has(tag)) return;
+    if (HEADING.test(tag)) headings++;
+    let paragraphChars = 0;
+    let paragraphs = 0;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName.toLowerCase() !== 'p') continue;
+      const t = stats.of(c);
+      const own = t.chars - t.linkChars;
+      if (own > 0) {
+        paragraphChars += own;
+        paragraphs++;
+      }
+    }
+    if (paragraphChars > maxParagraphChars) {
+      maxParagraphChars = paragraphChars;
+      maxParagraphs = paragraphs;
+    }
+    if (paragraphs >= 3) parents3++;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(body, 0);
+
+  return [
+    Math.min(1, maxParagraphChars / ownText),
+    Math.log1p(maxParagraphs),
+    Math.log1p(parents3),
+    words > 0 ? Math.min(100, (1000 * headings) / words) / 10 : 0,
+  ];
+}
