@@ -16,6 +16,7 @@ import { TextStats } from './features/dom-walk.js';
 import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
 import { ruleById } from './rules.js';
 import { longWords } from './lead.js';
+import { repeatedCardWords } from './card-words.js';
 import { elementsByTag } from './selector-match.js';
 import { readsAsCookieSettings } from './panels.js';
 import { squash, wordsFoundIn } from './text-util.js';
@@ -289,6 +290,19 @@ export function regionChars(element: Element): number {
   return new TextStats().of(element).chars;
 }
 
+/**
+ * The longer words of the page's title and its region's text, less those the region's cards
+ * repeat (card-words.ts) and the title does not use: a box beside the region that speaks of
+ * prices, delivery and reviews does not speak of the goods because every card names them too.
+ */
+function regionSubject(region: Element, title: string | null): Set<string> {
+  const fromTitle = longWords(title ?? '');
+  const subject = longWords(blockText(region));
+  for (const word of repeatedCardWords(region)) if (!fromTitle.has(word)) subject.delete(word);
+  for (const word of fromTitle) subject.add(word);
+  return subject;
+}
+
 /** An element's text, a line per block (so that a heading's last word and the next paragraph's first stay apart). */
 function blockText(element: Element): string {
   return extractBlocks(element, [])
@@ -330,7 +344,7 @@ export function proseBesideRegion(region: Element, body: Element, title: string 
       if (s.querySelector(LANDMARK_SELECTOR)) continue;
       // A cookie or privacy notice left on the page is not the category's description.
       if (readsAsCookieSettings(squash(s.textContent ?? '').slice(0, COOKIE_OPENING_CHARS))) continue;
-      subject ??= longWords(`${title ?? ''}\n${blockText(region)}`);
+      subject ??= regionSubject(region, title);
       if (wordsFoundIn(longWords(blockText(s)), subject) < BESIDE_MIN_SUBJECT_WORDS) continue;
       out.push(s);
     }
