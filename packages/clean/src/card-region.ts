@@ -9,7 +9,7 @@
  */
 
 import { TextStats } from './features/dom-walk.js';
-import { shapeKey } from './features/class-shape.js';
+import { groupByShape, shapeKey } from './features/class-shape.js';
 import { siblingGroups } from './features/repeated.js';
 
 /** A card group has at least this many items... */
@@ -67,13 +67,7 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
     }
     // A group across differing classes that fails (a featured card far larger than the rest):
     // its cards of one class shape may still be a grid of their own.
-    const byShape = new Map<string, Element[]>();
-    for (const item of items) {
-      const key = shapeKey(item);
-      const same = byShape.get(key);
-      if (same) same.push(item);
-      else byShape.set(key, [item]);
-    }
+    const byShape = groupByShape(items);
     if (byShape.size < 2) continue;
     for (const same of byShape.values()) {
       if (same.length < MIN_CARDS) continue;

@@ -5,7 +5,7 @@
  * only. Only the tree's shape is used to find the cards: no class names, no words.
  */
 
-import { shapeKey } from './features/class-shape.js';
+import { groupByShape } from './features/class-shape.js';
 import { longWords } from './lead.js';
 
 /** A region's cards are its largest group of at least this many siblings of one class shape … */
@@ -23,14 +23,7 @@ export function repeatedCardWords(region: Element): Set<string> {
   const parents = [region, ...Array.from(region.querySelectorAll('*'))];
   for (const parent of parents) {
     if (parent.childElementCount < Math.max(MIN_CARDS, cards.length + 1)) continue;
-    const groups = new Map<string, Element[]>();
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const key = shapeKey(child);
-      const group = groups.get(key);
-      if (group) group.push(child);
-      else groups.set(key, [child]);
-    }
-    for (const group of groups.values()) if (group.length > cards.length) cards = group;
+    for (const group of groupByShape(parent.children).values()) if (group.length > cards.length) cards = group;
   }
   const out = new Set<string>();
   if (cards.length < MIN_CARDS) return out;

@@ -11,7 +11,7 @@ import { hostOf } from '@corpuskit/document';
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
-import { shapeKey } from './features/class-shape.js';
+import { groupByShape } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
 import { normalizeSiteName } from './site-rules.js';
 
@@ -161,13 +161,7 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
     return known;
   };
   const walk = (parent: Element): void => {
-    const byShape = new Map<string, Element[]>();
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const shape = shapeKey(child);
-      const list = byShape.get(shape);
-      if (list) list.push(child);
-      else byShape.set(shape, [child]);
-    }
+    const byShape = groupByShape(parent.children);
     const taken = new Set<Element>();
     for (const items of byShape.values()) {
       if (items.length < 2) continue;

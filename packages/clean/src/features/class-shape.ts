@@ -34,6 +34,18 @@ export function shapeKey(element: Element): string {
   return [tag, ...[...tokens].sort()].join('.');
 }
 
+/** The elements grouped by `shapeKey`, each group in document order, groups in order of first appearance. */
+export function groupByShape(elements: Iterable<Element>): Map<string, Element[]> {
+  const groups = new Map<string, Element[]>();
+  for (const element of elements) {
+    const key = shapeKey(element);
+    const group = groups.get(key);
+    if (group) group.push(element);
+    else groups.set(key, [element]);
+  }
+  return groups;
+}
+
 /**
  * Two shapes are alike when they have the same tag and share at least half of the smaller
  * token set: `post rank-admin` and `post rank-member stickied` (one thread's posts) are alike;
