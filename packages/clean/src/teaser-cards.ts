@@ -87,11 +87,12 @@ function cardHeadline(item: Element, site: string | null, textOfElement: TextOf)
     // A headline: the link stands on a line of its own (a heading or block holding only it),
     // holds a heading, or is most of the card. A card that is itself the link must hold a
     // heading (a run of linked paragraphs or questions is the body's own).
-    const holdsHeading = Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase()));
+    const holdsHeading = (): boolean =>
+      Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase()));
     const isHeading =
       link === item
-        ? holdsHeading
-        : standsAlone(link, item, linkText, textOfElement) || holdsHeading || linkText.length >= text.length * 0.5;
+        ? holdsHeading()
+        : standsAlone(link, item, linkText, textOfElement) || holdsHeading() || linkText.length >= text.length * 0.5;
     if (isHeading) return href;
   }
   return null;

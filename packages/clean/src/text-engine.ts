@@ -9,7 +9,7 @@
 import type { Block } from './blocks.js';
 import { ruleById } from './rules.js';
 import type { LineTest, PageType, RuleDefinition, RuleId, TextProcedure } from './rules.js';
-import { KEEP_MARK } from './dom-removal.js';
+import { KEEP_MARK, ruleApplies } from './dom-removal.js';
 import { LINE_PROCEDURES, TEXT_PROCEDURES } from './text-procedures.js';
 import type { ResolvedTextRule } from './site-rules.js';
 import { endsLikeSentence, labelForm, squash, wordCount } from './text-util.js';
@@ -197,10 +197,7 @@ function linePass(state: TextState): void {
 }
 
 function applies(rule: RuleDefinition, context: TextRuleContext): boolean {
-  if (context.disabled.has(rule.category) || context.disabled.has(rule.id)) return false;
-  if (!rule.stages.includes('text')) return false;
-  if (!context.pageType || !rule.pageTypes || rule.pageTypes.includes(context.pageType)) return true;
-  return context.alsoRules?.has(rule.id) === true;
+  return ruleApplies(rule, context.disabled, 'text', context.pageType, context.alsoRules);
 }
 
 /**

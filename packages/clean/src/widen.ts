@@ -133,10 +133,10 @@ function proseChars(block: Block, weighted?: number): number {
 
 /**
  * Whether the article leaves out most of the page's prose: a plan (the page blocks the
- * article holds, and its share of the prose) when it does, else null. `asArticle`: the page is
+ * article holds, and its share of the prose) when it does, else null. `aroundBar`: the page is
  * cleaned as an article or a service page (the lower bar applies).
  */
-export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle = false): WidenPlan | null {
+export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], aroundBar = false): WidenPlan | null {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   let total = 0;
   let inArticle = 0;
@@ -149,7 +149,7 @@ export function widenPlan(pageBlocks: Block[], articleBlocks: Block[], asArticle
   });
   if (total === 0 || seed.length === 0) return null;
   const share = inArticle / total;
-  const minMissing = asArticle && share >= MIN_SEED_SHARE ? MIN_MISSING_AROUND_CHARS : MIN_MISSING_CHARS;
+  const minMissing = aroundBar && share >= MIN_SEED_SHARE ? MIN_MISSING_AROUND_CHARS : MIN_MISSING_CHARS;
   if (share >= MAX_ARTICLE_SHARE || total - inArticle < minMissing) return null;
   return { seed, share, proseChars: total, lowerBar: total - inArticle < MIN_MISSING_CHARS };
 }
