@@ -148,6 +148,14 @@ function storyPage(
   return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><article class="story"><h1>${title}</h1><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"${box}><div class="inner"><h2>Frequently asked questions</h2>${faq}</div>${after}</div></div><footer><p>Valley Times</p></footer></body></html>`;
 }
 
+/** The bridge story's questions section comes right after its last paragraph, whole and last. */
+function expectBridgeFaqAfterStory(text: string): void {
+  const blocks = text.split('\n\n');
+  const at = blocks.indexOf('Frequently asked questions');
+  expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
+  expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
+}
+
 describe('whether the questions are about the article', () => {
   const engines = ['linkedom', 'jsdom'] as const;
   const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
@@ -237,10 +245,7 @@ describe('whether the questions are about the article', () => {
 
   it.each(engines)('the same box of questions about the story goes after it (%s)', async (engine) => {
     const document = await clean(storyPage(BRIDGE_FAQ), { ...bridge, engine });
-    const blocks = document.text.split('\n\n');
-    const at = blocks.indexOf('Frequently asked questions');
-    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
-    expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
+    expectBridgeFaqAfterStory(document.text);
   });
   it.each(engines)('a questions box the page hides stays out (%s)', async (engine) => {
     for (const box of [' style="display:none"', ' aria-hidden="true"', ' hidden']) {
@@ -275,10 +280,7 @@ describe('a questions section inside the element Readability took, after the bod
 
   it.each(engines)('stays when its questions are about the story (%s)', async (engine) => {
     const document = await clean(boxedPage(BRIDGE_FAQ), { ...bridge, engine });
-    const blocks = document.text.split('\n\n');
-    const at = blocks.indexOf('Frequently asked questions');
-    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
-    expect(blocks.slice(at + 1)).toEqual(BRIDGE_FAQ.flat());
+    expectBridgeFaqAfterStory(document.text);
   });
 
   it.each(engines)("goes when they are a subscription's (%s)", async (engine) => {
