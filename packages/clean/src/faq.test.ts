@@ -268,6 +268,46 @@ describe('whether the questions are about the article', () => {
   );
 });
 
+describe('a questions section grouped under category headings', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
+  const CATEGORIES = ['The old bridge', 'The ferry'];
+  /** h2 "FAQ" / h3 category / what `group` writes under each category (one of BRIDGE_FAQ's questions). */
+  const grouped = (group: (question: string, answer: string, i: number) => string) =>
+    storyPage([]).replace(
+      '<h2>Frequently asked questions</h2>',
+      `<h2>Frequently asked questions</h2>${BRIDGE_FAQ.map(([question, answer], i) => `<h3>${CATEGORIES[i]}</h3>${group(question!, answer!, i)}`).join('')}`,
+    );
+
+  it.each(engines)('goes after the story with its categories, as the flat list does (%s)', async (engine) => {
+    const document = await clean(
+      grouped((question, answer) => `<h4>${question}</h4><p>${answer}</p>`),
+      { ...bridge, engine },
+    );
+    const blocks = document.text.split('\n\n');
+    const at = blocks.indexOf('Frequently asked questions');
+    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
+    expect(blocks.slice(at + 1)).toEqual([CATEGORIES[0], ...BRIDGE_FAQ[0]!, CATEGORIES[1], ...BRIDGE_FAQ[1]!]);
+  });
+
+  it.each(engines)('stays out when its categories list links, not answered questions (%s)', async (engine) => {
+    const links = {
+      // Links to the council's pages under each category: no question, no answer.
+      pages: (_question: string, _answer: string, i: number) =>
+        `<ul><li><a href="/council/bridge-${i}/plans">Plans and drawings of the works</a></li><li><a href="/council/bridge-${i}/timetable">Timetable and prices for this year</a></li></ul>`,
+      // Questions that link to the pages answering them: asked, never answered here.
+      questions: (question: string, _answer: string, i: number) =>
+        `<ul><li><a href="/help/bridge-${i}">${question}</a></li><li><a href="/help/bridge-${i}-more">Who pays for the works on the bridge?</a></li></ul>`,
+    };
+    for (const [name, group] of Object.entries(links)) {
+      const document = await clean(grouped(group), { ...bridge, engine });
+      expect(document.text, name).toContain(BRIDGE_STORY[9]);
+      expect(document.text, name).not.toContain('Frequently asked questions');
+      expect(document.text, name).not.toContain(CATEGORIES[1]);
+    }
+  });
+});
+
 /** The story and, in the same element Readability takes, a box of questions after its body. */
 function boxedPage(questions: string[][]): string {
   const faq = questions.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');

@@ -120,11 +120,36 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
 }
 
 /**
+ * True when the heading at `at` opens a category of the questions section under a heading of
+ * `level` (h2 "FAQ" / h3 "Opening hours" / h4 question / answer …): a heading below `level` that
+ * asks nothing and whose next block is a question (one level below it when written as a
+ * heading). The first category comes before any question (`question` < 0: questions already
+ * asked without one are a flat list, and a heading after them ends it); the next ones are of the
+ * first one's level (`category`) and come after the last question was answered (`end`).
+ */
+function opensCategory(
+  blocks: Block[],
+  at: number,
+  stop: number,
+  sectionLevel: number,
+  state: { category: number; question: number; end: number },
+): boolean {
+  const block = blocks[at]!;
+  if (block.kind !== 'heading' || block.level <= sectionLevel) return false;
+  if (state.category < 0 ? state.question >= 0 : block.level !== state.category || state.end < state.question)
+    return false;
+  const next = nextTextBlock(blocks, at);
+  if (next >= stop || !isQuestion(blocks[next]!)) return false;
+  return blocks[next]!.kind !== 'heading' || blocks[next]!.level === block.level + 1;
+}
+
+/**
  * Where the questions section under the heading at `heading` ends: the index of its last
  * answer's last block, scanning `blocks` up to `stop` (its box's end), when at least
  * `MIN_ANSWERED` of its questions are answered (a question block followed by a block of
  * `ANSWER_MIN_CHARS`) or as many prose paragraphs stand under it (questions drawn as buttons);
- * -1 otherwise or when `refuse` refuses one of its blocks. The section ends at a heading of the
+ * -1 otherwise or when `refuse` refuses one of its blocks. Headings that group the questions by
+ * category (`opensCategory`) are part of it. The section ends at a heading of the
  * heading's level or above, a heading of its questions' level that asks nothing (questions written
  * as headings), a question left unanswered, a block mostly of links, or a block
  * inside a link (blocks.ts `insideLink`).
@@ -135,6 +160,8 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
   let unasked = 0;
   let end = -1;
   let question = -1;
+  // The level of the headings that group its questions by category, once one has opened a group.
+  let category = -1;
   for (let at = heading + 1; at < stop; at++) {
     const block = blocks[at]!;
     const text = squashedText(block);
@@ -149,6 +176,10 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
       // or it ended at a call to action asked as a question).
       if (question >= 0 && end < question) break;
       question = at;
+      continue;
+    }
+    if (opensCategory(blocks, at, stop, level, { category, question, end })) {
+      category = block.level;
       continue;
     }
     if (block.kind === 'heading' && (block.level <= level || question < 0)) break;

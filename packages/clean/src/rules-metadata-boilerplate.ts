@@ -484,10 +484,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, which may be grouped under category headings one level above them, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 5,
+    revision: 6,
     text: {
       procedure: 'after-prose',
       patterns: {
@@ -521,6 +521,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>Where can I read the plans for the river?</h3><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>Why is there less nitrate in the river?</h3><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p></div>`,
           at: 'end',
           target: 'Where can I read the plans for the river?',
+        },
+        // The same questions grouped under category headings (h3 category / h4 question).
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>The plans</h3><h4>Where can I read the plans for the river?</h4><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>The water</h3><h4>Why is there less nitrate in the river?</h4><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p></div>`,
+          at: 'end',
+          target: 'Why is there less nitrate in the river?',
         },
         // The story's closing line set apart by a picture, in a part of the body's own class
         // (which Readability turns into the paragraph it holds).
@@ -658,9 +664,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
-      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box). Reported only: turning it off stops the report, not the drop.',
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box, unless that heading groups the questions by category: a heading right above a question one level below it). Reported only: turning it off stops the report, not the drop.',
     stages: ['dom-after'],
-    revision: 4,
+    revision: 5,
     dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
     examples: {
       remove: [
@@ -672,6 +678,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         {
           input: '<div class="sponsor"><h3>Presented by Acme Timber</h3><img src="/acme.png" alt=""></div>',
           target: 'Presented by Acme Timber',
+        },
+        // Under a questions heading, category headings over links to other pages: no answers.
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>The plans</h3><ul><li><a href="/board/plans">Plans for the river and its banks</a></li><li><a href="/board/maps">Maps of the twelve measuring places</a></li></ul><h3>The water</h3><ul><li><a href="/board/nitrate">Nitrate figures for every year</a></li></ul></div>`,
+          at: 'end',
+          target: 'Maps of the twelve measuring places',
         },
       ],
       keep: [
