@@ -1,4 +1,5 @@
 import { squash } from './text-util.js';
+import { HEADING_TAGS } from './features/headings.js';
 
 /** Marker comments left where a DOM rule removed an element: `<!--ck-removed:N-->`. */
 export const MARKER_PREFIX = 'ck-removed:';
@@ -245,7 +246,7 @@ function runText(run: Run): string {
 }
 
 function kindOf(tag: string, parent: Frame | undefined): { kind: BlockKind; level: number } {
-  if (/^h[1-6]$/.test(tag)) return { kind: 'heading', level: Number(tag[1]) };
+  if (HEADING_TAGS.has(tag)) return { kind: 'heading', level: Number(tag[1]) };
   if (tag === 'li' || tag === 'dt' || tag === 'dd') return { kind: 'li', level: 0 };
   if (tag === 'blockquote') return { kind: 'quote', level: 0 };
   if (tag === 'figcaption' || tag === 'caption') return { kind: 'caption', level: 0 };

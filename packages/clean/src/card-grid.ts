@@ -7,7 +7,7 @@
  * words.
  */
 
-import { shapeKey } from './features/class-shape.js';
+import { likeSiblings } from './features/like-siblings.js';
 
 /** A grid has at least this many items of one class shape under one parent … */
 const MIN_CARDS = 3;
@@ -45,14 +45,9 @@ export function inCardGrid(element: Element, kept: readonly KeptBlock[]): boolea
   let item: Element = element;
   for (let depth = 0; depth < MAX_DEPTH && item.parentElement; depth++, item = item.parentElement) {
     const grid = item.parentElement;
-    const shape = shapeKey(item);
-    const items = new Set<Element>();
+    const items = new Set(likeSiblings(item));
     let linked = 0;
-    for (let c = grid.firstElementChild; c; c = c.nextElementSibling) {
-      if (shapeKey(c) !== shape) continue;
-      items.add(c);
-      if (holdsLink(c)) linked++;
-    }
+    for (const c of items) if (holdsLink(c)) linked++;
     if (items.size < MIN_CARDS || linked < MIN_LINKED_SHARE * items.size) continue;
     let chars = 0;
     let words = 0;

@@ -10,7 +10,7 @@
 
 import { TextStats } from './features/dom-walk.js';
 import { groupByShape, shapeKey } from './features/class-shape.js';
-import { siblingGroups } from './features/repeated.js';
+import { likeSiblingGroups } from './features/like-siblings.js';
 
 /** A card group has at least this many items... */
 const MIN_CARDS = 3;
@@ -50,7 +50,7 @@ interface CardGroup {
 
 function cardGroups(body: Element, stats: TextStats): CardGroup[] {
   const out: CardGroup[] = [];
-  for (const group of siblingGroups(body, MIN_CARDS, true)) {
+  for (const group of likeSiblingGroups(body, { minItems: MIN_CARDS, loose: true })) {
     const items = group.items;
     const tag = items[0]!.localName.toLowerCase();
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;

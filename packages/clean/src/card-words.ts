@@ -5,7 +5,7 @@
  * only. Only the tree's shape is used to find the cards: no class names, no words.
  */
 
-import { groupByShape } from './features/class-shape.js';
+import { EVERY_ELEMENT, largestLikeGroup } from './features/like-siblings.js';
 import { longWords } from './lead.js';
 
 /** A region's cards are its largest group of at least this many siblings of one class shape … */
@@ -19,14 +19,11 @@ const MIN_CARD_SHARE = 0.5;
  * (the first of equal size). None when no group has MIN_CARDS items.
  */
 export function repeatedCardWords(region: Element): Set<string> {
-  let cards: Element[] = [];
-  const parents = [region, ...Array.from(region.querySelectorAll('*'))];
-  for (const parent of parents) {
-    if (parent.childElementCount < Math.max(MIN_CARDS, cards.length + 1)) continue;
-    for (const group of groupByShape(parent.children).values()) if (group.length > cards.length) cards = group;
-  }
+  // Every element, parents in document order: of two groups of equal size, the first (an outer
+  // group before one inside its items).
+  const cards = largestLikeGroup(region, { minItems: MIN_CARDS, ...EVERY_ELEMENT, parentsFirst: true });
   const out = new Set<string>();
-  if (cards.length < MIN_CARDS) return out;
+  if (cards.length === 0) return out;
   const counts = new Map<string, number>();
   for (const card of cards) {
     for (const word of longWords(card.textContent ?? '')) counts.set(word, (counts.get(word) ?? 0) + 1);

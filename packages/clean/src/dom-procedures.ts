@@ -8,6 +8,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import type { DomMatcher, RuleId } from './rules.js';
 import { compileGroups, elementsByTag, insideGroup, matchGroups, selectAll } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
+import { HEADING_TAGS } from './features/headings.js';
 
 /** The largest ancestor of `element` whose text stays within `maxChars` (the widget around a few links). */
 function smallContainer(
@@ -30,7 +31,6 @@ function smallContainer(
 const ANCHOR: ReadonlySet<string> = new Set(['a']);
 const FORM: ReadonlySet<string> = new Set(['form']);
 const FIELDS: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
-const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** `querySelectorAll('a[href]')` by one walk (the engine's selector matching cost more than the rule). */
 export function linksUnder(root: ParentNode): Element[] {
@@ -73,12 +73,12 @@ const ANSWER_MIN_CHARS = 40;
  * (a quiz's or a calculator's steps ask questions too, their answers are fields).
  */
 function answeredHeadings(parent: Element): number {
-  return elementsByTag(parent, HEADINGS).filter((heading) => {
+  return elementsByTag(parent, HEADING_TAGS).filter((heading) => {
     const answer = heading.nextElementSibling;
     return (
       /[?？\u037e]\s*$/u.test(textOf(heading)) &&
       !!answer &&
-      !HEADINGS.has(answer.localName.toLowerCase()) &&
+      !HEADING_TAGS.has(answer.localName.toLowerCase()) &&
       textOf(answer).length >= ANSWER_MIN_CHARS &&
       elementsByTag(answer, FIELDS).length === 0
     );
@@ -233,7 +233,7 @@ export function namedCaptions(context: DomRuleContext, root: ParentNode, ruleId:
       const tag = child.localName.toLowerCase();
       if (tag === 'template') continue;
       const below = walk(child);
-      const own = below | (PICTURES.has(tag) ? 1 : 0) | (HEADINGS.has(tag) ? 2 : 0);
+      const own = below | (PICTURES.has(tag) ? 1 : 0) | (HEADING_TAGS.has(tag) ? 2 : 0);
       if (below & 1) withPicture.add(child);
       if (own === 0 && namesCaption(child)) candidates.push(child);
       holds |= own;

@@ -19,7 +19,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark } from './features/landmarks.js';
 import { hiddenByInlineStyle } from './inline-style.js';
-import { siblingGroups } from './features/repeated.js';
+import { likeSiblingGroups } from './features/like-siblings.js';
 import { ruleById } from './rules.js';
 import { asciiLowerCase, endsLikeSentence } from './text-util.js';
 
@@ -436,7 +436,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     out.push({ element, why: 'a section of customer reviews' });
     removed += chars;
   }
-  for (const { items } of siblingGroups(root, MIN_ITEMS)) {
+  for (const { items } of likeSiblingGroups(root, { minItems: MIN_ITEMS })) {
     if (out.some(({ element }) => element.contains(items[0]!))) continue;
     const reviews = items.filter(hasRating).length;
     const cards = items.filter((item) => isProductCard(item, stats)).length;

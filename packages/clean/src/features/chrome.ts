@@ -18,6 +18,7 @@
 import { letterDigitRuns } from '@corpuskit/document';
 
 import type { TextStats } from './dom-walk.js';
+import { HEADING_TAGS } from './headings.js';
 
 export const CHROME_FEATURES = [
   'sort-control',
@@ -43,7 +44,6 @@ export const CHROME_FEATURES = [
 ] as const;
 
 const LABEL_TAGS = new Set(['a', 'button', 'span', 'li', 'option', 'label', 'summary', 'div', 'p', 'strong', 'b']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const SORT =
   /^(?:sort(?:ed)? by:?|sort|sortieren(?: nach)?|trier par|ordenar por|ordina per|sorteer op|relevance|best ?sell(?:ing|ers)|price:? (?:low|high)[a-z ]*|newest(?: arrivals)?|featured|most popular|top rated|customer rating)$/i;
@@ -152,7 +152,7 @@ export class ChromeCounts {
     const prop = el.getAttribute('itemprop');
     if (prop && /\b(?:datepublished|author)\b/i.test(prop)) this.publishedProp = 1;
     // Short labels: a control, a heading or a line of a few words.
-    const label = LABEL_TAGS.has(tag) || HEADINGS.has(tag);
+    const label = LABEL_TAGS.has(tag) || HEADING_TAGS.has(tag);
     const t = label ? stats.of(el) : null;
     if (t && t.chars > 0 && t.chars <= 60) {
       const leafish = el.childElementCount <= 3;

@@ -9,6 +9,7 @@
 import type { TextStats } from './dom-walk.js';
 import { repeatedGroups } from './repeated.js';
 import type { RepeatedGroup } from './repeated.js';
+import { HEADING_TAGS } from './headings.js';
 
 export const GROUP_FEATURES = [
   'post-log-items',
@@ -40,7 +41,6 @@ export const DATE_TEXT =
   /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|vor \d+ (?:jahren|monaten|wochen|tagen|stunden|minuten)|yesterday|gestern)\b/i;
 /** A price (see `PRICE` in page.ts for the look-behind: a long run of digits stays linear). */
 const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[\d.,]*?)\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** A leaf element this short that reads as a date is a date line, not a sentence that names a day. */
 const SHORT_LINE_CHARS = 40;
 
@@ -75,7 +75,7 @@ export function itemShape(item: Element): ItemShape {
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
     if (tag === 'time') shape.time = true;
     else if (tag === 'img' || tag === 'picture') shape.img = true;
-    else if (HEADINGS.has(tag)) shape.heading = true;
+    else if (HEADING_TAGS.has(tag)) shape.heading = true;
     else if (tag === 'a' && USER_HREF.test(el.getAttribute('href') ?? '')) shape.userLink = true;
     if (!el.firstElementChild && !(shape.shortDate && shape.control)) {
       const text = (el.textContent ?? '').trim();

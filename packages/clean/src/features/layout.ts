@@ -14,6 +14,7 @@
  */
 
 import type { TextStats } from './dom-walk.js';
+import { HEADING_TAGS } from './headings.js';
 
 export const LAYOUT_FEATURES = [
   'max-p-parent-share',
@@ -23,7 +24,6 @@ export const LAYOUT_FEATURES = [
 ] as const;
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
-const HEADING = /^h[1-6]$/;
 
 /** The layout features of a page's body, in the order of LAYOUT_FEATURES. */
 export function layoutFeatures(body: Element, stats: TextStats, words: number): number[] {
@@ -38,7 +38,7 @@ export function layoutFeatures(body: Element, stats: TextStats, words: number): 
     if (depth > 200) return;
     const tag = el.localName.toLowerCase();
     if (SKIP.has(tag)) return;
-    if (HEADING.test(tag)) headings++;
+    if (HEADING_TAGS.has(tag)) headings++;
     let paragraphChars = 0;
     let paragraphs = 0;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {

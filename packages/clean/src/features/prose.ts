@@ -23,6 +23,7 @@ import { detectLanguage, normalizeLanguageTag } from '../language.js';
 import { normalizeSiteName } from '../site-rules.js';
 import { nonSpaceLength } from './dom-walk.js';
 import { isLandmark } from './landmarks.js';
+import { HEADING_TAGS } from './headings.js';
 
 export const PROSE_FEATURES = [
   'pron-we',
@@ -37,7 +38,6 @@ export const PROSE_FEATURES = [
 ] as const;
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * A pattern of whole words. `anyCase` words match in any letter case; `cased` words only as
  * written, where case tells a pronoun from something else: "US" is the country and "us" the
@@ -104,7 +104,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       if (SKIP.has(tag)) continue;
       const frame = inFrame || isLandmark(child);
       if (!frame && tag === 'a' && child.hasAttribute('href')) links.push(child);
-      if (!frame && HEADINGS.has(tag)) {
+      if (!frame && HEADING_TAGS.has(tag)) {
         headings++;
         sections.push(0);
         for (const link of child.querySelectorAll('a[href]')) links.push(link);

@@ -8,6 +8,7 @@
 
 import type { TextStats } from './dom-walk.js';
 import { LD_GROUPS } from './vocab.js';
+import { HEADING_TAGS } from './headings.js';
 
 /** schema.org types given in the body's markup (itemtype / typeof), grouped as the JSON-LD ones. */
 const MICRODATA_FEATURES = LD_GROUPS.map(([name]) => `md-${name.slice(3)}`);
@@ -28,7 +29,6 @@ export const STRUCTURE_FEATURES = [
 ] as const;
 
 const TYPE_ATTRS = ['itemtype', 'typeof'];
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PAGER_TEXT =
   /^(?:\d{1,4}|next|previous|prev|older|newer|»|›|>|>>|weiter|zurück|suivant|précédent|siguiente|anterior|successivo|precedente|następna|далее)$/i;
 
@@ -77,7 +77,7 @@ export class StructureCounts {
     const prop = el.getAttribute('itemprop');
     if (prop && /\b(?:price|lowprice|pricecurrency|offers|availability|sku|gtin\d*|mpn)\b/i.test(prop))
       this.priceProps++;
-    if (HEADINGS.has(tag)) {
+    if (HEADING_TAGS.has(tag)) {
       const t = stats.of(el);
       if (t.chars > 0) {
         this.headings++;
@@ -150,7 +150,7 @@ export class StructureCounts {
 function nextProseChars(heading: Element, stats: TextStats): number {
   let chars = 0;
   for (let s = heading.nextElementSibling; s && chars < 120; s = s.nextElementSibling) {
-    if (HEADINGS.has(s.localName.toLowerCase())) break;
+    if (HEADING_TAGS.has(s.localName.toLowerCase())) break;
     const t = stats.of(s);
     chars += t.chars - t.linkChars;
   }
