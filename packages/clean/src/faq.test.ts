@@ -273,22 +273,46 @@ describe('a questions section grouped under category headings', () => {
   const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
   const CATEGORIES = ['The old bridge', 'The ferry'];
   /** h2 "FAQ" / h3 category / what `group` writes under each category (one of BRIDGE_FAQ's questions). */
-  const grouped = (group: (question: string, answer: string, i: number) => string) =>
+  const grouped = (group: (question: string, answer: string, i: number) => string, after = '') =>
     storyPage([]).replace(
       '<h2>Frequently asked questions</h2>',
-      `<h2>Frequently asked questions</h2>${BRIDGE_FAQ.map(([question, answer], i) => `<h3>${CATEGORIES[i]}</h3>${group(question!, answer!, i)}`).join('')}`,
+      `<h2>Frequently asked questions</h2>${BRIDGE_FAQ.map(([question, answer], i) => `<h3>${CATEGORIES[i]}</h3>${group(question!, answer!, i)}`).join('')}${after}`,
     );
+  const asHeadings = (question: string, answer: string) => `<h4>${question}</h4><p>${answer}</p>`;
 
   it.each(engines)('goes after the story with its categories, as the flat list does (%s)', async (engine) => {
-    const document = await clean(
-      grouped((question, answer) => `<h4>${question}</h4><p>${answer}</p>`),
-      { ...bridge, engine },
-    );
+    const document = await clean(grouped(asHeadings), { ...bridge, engine });
     const blocks = document.text.split('\n\n');
     const at = blocks.indexOf('Frequently asked questions');
     expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
     expect(blocks.slice(at + 1)).toEqual([CATEGORIES[0], ...BRIDGE_FAQ[0]!, CATEGORIES[1], ...BRIDGE_FAQ[1]!]);
   });
+
+  it.each(engines)(
+    'ends before a last category that is not about the story or whose questions link elsewhere (%s)',
+    async (engine) => {
+      const after = {
+        // A newsletter's sign-up drawn as one more category of the box.
+        newsletter:
+          '<h3>Newsletter</h3><h4>Want more local news?</h4><p>Sign up to our free newsletter and get the Valley Times in your inbox every morning before seven.</p>',
+        // Teasers of other stories whose headlines are questions, each a link to its story.
+        teasers:
+          '<h3>More on this story</h3><h4><a href="/news/ferry-prices">Will the ferry cost more next year?</a></h4><p>The county says the price of a season ticket for the ferry will follow the price of a monthly bus pass.</p><h4><a href="/news/bridge-designs">Which design will the council choose?</a></h4><p>Three designs for the new bridge are on show in the library, and residents can send their comments until the end of the month.</p>',
+      };
+      for (const [name, html] of Object.entries(after)) {
+        const document = await clean(grouped(asHeadings, html), { ...bridge, engine });
+        const blocks = document.text.split('\n\n');
+        const at = blocks.indexOf('Frequently asked questions');
+        expect(at, name).toBeGreaterThan(0);
+        expect(blocks.slice(at + 1), name).toEqual([
+          CATEGORIES[0],
+          ...BRIDGE_FAQ[0]!,
+          CATEGORIES[1],
+          ...BRIDGE_FAQ[1]!,
+        ]);
+      }
+    },
+  );
 
   it.each(engines)('stays out when its categories list links, not answered questions (%s)', async (engine) => {
     const links = {

@@ -112,11 +112,26 @@ function aboutArticle(section: Block[], articleBlocks: Block[], title: string | 
   const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
   if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
   // The language (for its everyday words) only once the questions name a word of the title.
+  return sharesSubject(section, subjectOf(articleBlocks, title));
+}
+
+interface Subject {
+  /** The everyday words of the article's language. */
+  everyday: ReadonlySet<string>;
+  /** The longer words of the title and the article, everyday words left out. */
+  words: ReadonlySet<string>;
+}
+
+function subjectOf(articleBlocks: Block[], title: string): Subject {
   const subjectText = [title, ...articleBlocks.map((block) => block.text)].join('\n');
   const everyday = stopWords(detectLanguage(subjectText));
-  const own = longWords(section.map((block) => block.text).join('\n'), everyday);
-  const subject = longWords(subjectText, everyday);
-  return wordsFoundIn(own, subject) >= MIN_SHARED_WORDS * own.size;
+  return { everyday, words: longWords(subjectText, everyday) };
+}
+
+/** True when at least `MIN_SHARED_WORDS` of the blocks' longer words (everyday words left out) are the subject's. */
+function sharesSubject(blocks: Block[], subject: Subject): boolean {
+  const own = longWords(blocks.map((block) => block.text).join('\n'), subject.everyday);
+  return wordsFoundIn(own, subject.words) >= MIN_SHARED_WORDS * own.size;
 }
 
 /**
@@ -139,22 +154,41 @@ function opensCategory(
   if (state.category < 0 ? state.question >= 0 : block.level !== state.category || state.end < state.question)
     return false;
   const next = nextTextBlock(blocks, at);
-  if (next >= stop || !isQuestion(blocks[next]!)) return false;
+  if (next >= stop || !isQuestion(blocks[next]!) || linksElsewhere(blocks[next]!)) return false;
   return blocks[next]!.kind !== 'heading' || blocks[next]!.level === block.level + 1;
 }
 
 /**
- * Where the questions section under the heading at `heading` ends: the index of its last
+ * True when the block's text is mostly a link to another page: a question written so is the
+ * headline of a teaser ("More on this story" / "Will the pool open on time?"), not a question
+ * the section answers. A link to a place on the page (an accordion's toggle) is none.
+ */
+function linksElsewhere(block: Block): boolean {
+  if (block.linkChars <= squashedText(block).length * ANSWER_MAX_LINK_DENSITY) return false;
+  const element = blockElement(block);
+  if (!element) return false;
+  return Array.from(element.querySelectorAll('a[href]')).some(
+    (link) => !(link.getAttribute('href') ?? '').trim().startsWith('#'),
+  );
+}
+
+/**
+ * Where the questions section under the heading at `heading` ends (`end`): the index of its last
  * answer's last block, scanning `blocks` up to `stop` (its box's end), when at least
  * `MIN_ANSWERED` of its questions are answered (a question block followed by a block of
  * `ANSWER_MIN_CHARS`) or as many prose paragraphs stand under it (questions drawn as buttons);
  * -1 otherwise or when `refuse` refuses one of its blocks. Headings that group the questions by
- * category (`opensCategory`) are part of it. The section ends at a heading of the
+ * category (`opensCategory`) are part of it; `categories` gives their indices. The section ends at a heading of the
  * heading's level or above, a heading of its questions' level that asks nothing (questions written
  * as headings), a question left unanswered, a block mostly of links, or a block
  * inside a link (blocks.ts `insideLink`).
  */
-function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at: number) => boolean): number {
+function sectionEnd(
+  blocks: Block[],
+  heading: number,
+  stop: number,
+  refuse: (at: number) => boolean,
+): { end: number; categories: number[] } {
   const level = blocks[heading]!.level;
   let answered = 0;
   let unasked = 0;
@@ -162,11 +196,12 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
   let question = -1;
   // The level of the headings that group its questions by category, once one has opened a group.
   let category = -1;
+  const categories: number[] = [];
   for (let at = heading + 1; at < stop; at++) {
     const block = blocks[at]!;
     const text = squashedText(block);
     if (text === '') continue;
-    if (refuse(at)) return -1;
+    if (refuse(at)) return NO_SECTION;
     // A block inside a link to another page (a teaser card: one <a> around a question and its
     // summary) leads elsewhere: no question or answer of the section.
     if (insideLink(block)) break;
@@ -180,6 +215,7 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
     }
     if (opensCategory(blocks, at, stop, level, { category, question, end })) {
       category = block.level;
+      categories.push(at);
       continue;
     }
     if (block.kind === 'heading' && (block.level <= level || question < 0)) break;
@@ -204,7 +240,35 @@ function sectionEnd(blocks: Block[], heading: number, stop: number, refuse: (at:
     }
     end = at;
   }
-  return answered < MIN_ANSWERED && unasked < MIN_ANSWERED ? -1 : end;
+  return answered < MIN_ANSWERED && unasked < MIN_ANSWERED ? NO_SECTION : { end, categories };
+}
+
+const NO_SECTION: { end: number; categories: number[] } = { end: -1, categories: [] };
+
+/**
+ * The end of the section `found` under the heading at `heading` once its categories that are
+ * not about the article are left out: the section ends before the first category after the
+ * first whose own longer words are less than `MIN_SHARED_WORDS` the title's or the article's (a
+ * newsletter's "Want more local news?" drawn as a category of the box); -1 when fewer than
+ * `MIN_ANSWERED` questions stand before it. (The first category is judged with the section.)
+ */
+function endOnTopic(
+  blocks: Block[],
+  heading: number,
+  found: { end: number; categories: number[] },
+  articleBlocks: Block[],
+  title: string | null,
+): number {
+  const { end, categories } = found;
+  if (end < 0 || categories.length < 2 || !title) return end;
+  const subject = subjectOf(articleBlocks, title);
+  for (let i = 1; i < categories.length; i++) {
+    const group = blocks.slice(categories[i], i + 1 < categories.length ? categories[i + 1] : end + 1);
+    if (sharesSubject(group, subject)) continue;
+    const asked = blocks.slice(heading + 1, categories[i]).filter(isQuestion).length;
+    return asked < MIN_ANSWERED ? -1 : categories[i]! - 1;
+  }
+  return end;
 }
 
 /**
@@ -233,7 +297,13 @@ export function questionsInTail(
 ): { from: number; to: number } | null {
   const heading = tail.findIndex(isFaqHeading);
   if (heading < 0) return null;
-  const end = sectionEnd(tail, heading, tail.length, () => false);
+  const end = endOnTopic(
+    tail,
+    heading,
+    sectionEnd(tail, heading, tail.length, () => false),
+    articleBlocks,
+    title,
+  );
   if (end < 0) return null;
   return isArticleSection(tail.slice(heading, end + 1), articleBlocks, title) ? { from: heading, to: end } : null;
 }
@@ -277,10 +347,11 @@ export function faqBlocks(
   const boxEnd = sections.get(heading);
   if (heading < 0 || boxEnd === undefined) return [];
   const removed = new Set(removedTexts.map(squash));
-  const end = sectionEnd(pageBlocks, heading, boxEnd, (at) => {
+  const found = sectionEnd(pageBlocks, heading, boxEnd, (at) => {
     const text = squashedText(pageBlocks[at]!);
     return matched[at] !== undefined || removed.has(text);
   });
+  const end = endOnTopic(pageBlocks, heading, found, articleBlocks, title);
   if (end < 0) return [];
   const section = pageBlocks.slice(heading, end + 1).filter((block) => squashedText(block) !== '');
   if (!isArticleSection(section, articleBlocks, title)) return [];
