@@ -237,6 +237,39 @@ export const COMMENTS_SHARE_RULES = defineRules([
     },
   },
   {
+    id: 'share/follow-call',
+    category: 'share',
+    description:
+      'A short call to follow the author or the site on social networks ("Follow us on Facebook, Instagram and TikTok to stay up to date", "Want more projects? Follow me on Pinterest"), opening the line or right after a question. Further into a paragraph (after a sentence of its own) it is the story\'s text.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: 'a call to follow on social networks',
+          // The call opens the line (after at most a question or an exclamation), within its first sentence.
+          pattern:
+            /^(?:[^.!?]*[?!]\s+)?[^.!?]*?\bfollow (?:me|us)\b[^.!?]{0,40}?\b(?:on|at|via)\s+(?:[\w@.-]+(?:,\s*|\s+(?:and|or|&)\s+)){0,5}?(?:instagram|facebook|twitter|x|linkedin|pinterest|tiktok|youtube|threads|bluesky|mastodon|social(?: media| networks?)?)\b/i,
+          maxChars: 300,
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Follow us on Facebook, Instagram and TikTok to stay up to date with the latest news.', at: 'end' },
+        { input: 'Want more garden projects? Follow me on Pinterest to see what I am pinning.', at: 'end' },
+      ],
+      keep: [
+        // The story reports such a call after a sentence of its own.
+        {
+          input:
+            'The council opened an account for the roadworks last week. Residents were told to follow us on Facebook for the closures, the clerk said.',
+          at: 'end',
+        },
+      ],
+    },
+  },
+  {
     id: 'share/buttons-line',
     category: 'share',
     description: 'A line made only of share-button labels ("Share", "Tweet", "Teilen", "Facebook", "E-Mail", "Print").',

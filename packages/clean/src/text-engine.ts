@@ -97,6 +97,7 @@ export const LINE_ORDER = [
   'caption/credited-line',
   'caption/figure',
   'share/buttons-line',
+  'share/follow-call',
   'newsletter/signup-line',
   'related/inline-link',
   'author-bio/profile-link',
