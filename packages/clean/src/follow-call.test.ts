@@ -33,21 +33,34 @@ describe('a call to follow on social networks', () => {
     }
   });
 
-  it('stays when the story reports it after a sentence of its own, on both engines', async () => {
-    const told =
-      'The council opened an account for the roadworks last week. Residents were told to follow us on Facebook for the closures, the clerk said.';
+  it('stays when the story reports or quotes it, on both engines', async () => {
+    for (const told of [
+      'The council opened an account for the roadworks last week. Residents were told to follow us on Facebook for the closures, the clerk said.',
+      '“Follow us on TikTok,” the mayor told the pupils at the pool on Friday, and most of them already did.',
+      '"Follow me on Instagram and you will see the bridge every day," the engineer told the council.',
+      'The rowing club, which asks parents to follow us on Facebook for news of lessons, says it has 900 members.',
+    ]) {
+      for (const engine of ENGINES) {
+        const document = await clean(page(told), { url, engine, pageType: 'article' });
+        expect(document.text).toContain(told);
+        expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
+      }
+    }
+  });
+
+  it('stays when it opens a paragraph longer than a short line, on both engines', async () => {
+    const long = `Follow us on Facebook, the sign on the bridge said, ${'and the crews who read it kept working through the night while the river rose under them, '.repeat(3)}until the morning.`;
+    expect(long.length).toBeGreaterThan(300);
     for (const engine of ENGINES) {
-      const document = await clean(page(told), { url, engine, pageType: 'article' });
-      expect(document.text).toContain(told);
+      const document = await clean(page(long), { url, engine, pageType: 'article' });
+      expect(document.text).toContain('the sign on the bridge said');
       expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
     }
   });
 
-  it('stays when it follows on from a paragraph longer than a short line', async () => {
-    const long = `Follow us on Facebook, the sign on the bridge said, ${'and the crews who read it kept working through the night while the river rose under them, '.repeat(3)}until the morning.`;
-    expect(long.length).toBeGreaterThan(300);
-    const document = await clean(page(long), { url, engine: 'linkedom', pageType: 'article' });
-    expect(document.text).toContain('the sign on the bridge said');
+  it('stays on a page that is not an article', async () => {
+    const call = 'Follow us on Facebook, Instagram and TikTok to stay up to date with the latest news.';
+    const document = await clean(page(call), { url, engine: 'linkedom', pageType: 'service' });
     expect(document.removed.filter((removal) => removal.rule === rule)).toEqual([]);
   });
 });

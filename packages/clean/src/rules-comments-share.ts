@@ -240,16 +240,18 @@ export const COMMENTS_SHARE_RULES = defineRules([
     id: 'share/follow-call',
     category: 'share',
     description:
-      'A short call to follow the author or the site on social networks ("Follow us on Facebook, Instagram and TikTok to stay up to date", "Want more projects? Follow me on Pinterest"), opening the line or right after a question. Further into a paragraph (after a sentence of its own) it is the story\'s text.',
+      'A short call to follow the author or the site on social networks that opens its line ("Follow us on Facebook, Instagram and TikTok to stay up to date"; after at most a question or an exclamation, "Want more projects? Follow me on Pinterest", an opening "please", "be sure to", or a call of the same kind joined by "and", "Subscribe to our newsletter and follow us on LinkedIn"). A line with a quotation mark, or where the words come later in a sentence (a story quoting or reporting the call), stays. Articles only (the evidence is from articles; a forum post\'s own line stays).',
     stages: ['text'],
+    pageTypes: ['article'],
     revision: 1,
     text: {
       lines: [
         {
           reason: 'a call to follow on social networks',
-          // The call opens the line (after at most a question or an exclamation), within its first sentence.
           pattern:
-            /^(?:[^.!?]*[?!]\s+)?[^.!?]*?\bfollow (?:me|us)\b[^.!?]{0,40}?\b(?:on|at|via)\s+(?:[\w@.-]+(?:,\s*|\s+(?:and|or|&)\s+)){0,5}?(?:instagram|facebook|twitter|x|linkedin|pinterest|tiktok|youtube|threads|bluesky|mastodon|social(?: media| networks?)?)\b/i,
+            /^[*•·>\s-]{0,4}(?:[^.!?"“”„«»]{1,120}[?!]\s+)?(?:(?:please|so|and|also|be sure to|make sure to|don.t forget to|remember to)\s+|(?:subscribe|sign up|join|catch up|like us|check out|stay)\b[^.!?"“”„«»]{0,120}?,?\s+and\s+(?:also\s+)?)?follow (?:me|us)\b[^.!?]{0,40}?\b(?:on|at|via)\s+(?:[\w@.-]+(?:,\s*|\s+(?:and|or|&)\s+)){0,5}?(?:instagram|facebook|twitter|x|linkedin|pinterest|tiktok|youtube|threads|bluesky|mastodon|social(?: media| networks?)?)\b/i,
+          // No quotation mark anywhere: a quoted call is the story's.
+          also: /^[^"“”„«»]*$/,
           maxChars: 300,
         },
       ],
@@ -258,12 +260,28 @@ export const COMMENTS_SHARE_RULES = defineRules([
       remove: [
         { input: 'Follow us on Facebook, Instagram and TikTok to stay up to date with the latest news.', at: 'end' },
         { input: 'Want more garden projects? Follow me on Pinterest to see what I am pinning.', at: 'end' },
+        {
+          input: 'Catch up on our coverage of the county, and follow us on Facebook and Instagram to stay up to date.',
+          at: 'end',
+        },
       ],
       keep: [
         // The story reports such a call after a sentence of its own.
         {
           input:
             'The council opened an account for the roadworks last week. Residents were told to follow us on Facebook for the closures, the clerk said.',
+          at: 'end',
+        },
+        // … quotes it …
+        {
+          input:
+            '“Follow us on TikTok,” the mayor told the pupils at the pool on Friday, and most of them already did.',
+          at: 'end',
+        },
+        // … or reports it inside a sentence.
+        {
+          input:
+            'The swimming club, which asks parents to follow us on Facebook for news of lessons, says it has 900 members.',
           at: 'end',
         },
       ],
