@@ -34,11 +34,17 @@ export function shapeKey(element: Element): string {
   return [tag, ...[...tokens].sort()].join('.');
 }
 
-/** The elements grouped by `shapeKey`, each group in document order, groups in order of first appearance. */
-export function groupByShape(elements: Iterable<Element>): Map<string, Element[]> {
+/**
+ * The elements grouped by `shapeKey` (or by the `keyOf` given), each group in document order,
+ * groups in order of first appearance.
+ */
+export function groupByShape(
+  elements: Iterable<Element>,
+  keyOf: (element: Element) => string = shapeKey,
+): Map<string, Element[]> {
   const groups = new Map<string, Element[]>();
   for (const element of elements) {
-    const key = shapeKey(element);
+    const key = keyOf(element);
     const group = groups.get(key);
     if (group) group.push(element);
     else groups.set(key, [element]);

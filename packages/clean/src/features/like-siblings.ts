@@ -87,14 +87,7 @@ function likeChildren(parent: Element, loose: boolean, skip: ReadonlySet<string>
     if (!skip.has(c.localName.toLowerCase())) children.push(c);
   if (!loose) return [...groupByShape(children).values()];
   const keys = looseKeys(children);
-  const groups = new Map<string, Element[]>();
-  for (const c of children) {
-    const key = keys.get(c)!;
-    const list = groups.get(key);
-    if (list) list.push(c);
-    else groups.set(key, [c]);
-  }
-  return [...groups.values()];
+  return [...groupByShape(children, (c) => keys.get(c)!).values()];
 }
 
 /**
