@@ -106,13 +106,13 @@ export function faqSections(pageBlocks: Block[]): Map<number, number> {
  * share a fifth to a third of their words with it by chance ("people", "access", a title's
  * "student" in "Do you offer student discounts?"), questions about the story most of theirs.
  */
-function aboutArticle(section: Block[], articleBlocks: Block[], title: string | null): boolean {
+function aboutArticle(section: Block[], subject: SubjectOf, title: string | null): boolean {
   if (!title) return false;
   const questions = section.filter(isQuestion);
   const asked = (questions.length > 0 ? questions : section).map((block) => block.text).join('\n');
   if (wordsFoundIn(longWords(asked), longWords(title)) === 0) return false;
   // The language (for its everyday words) only once the questions name a word of the title.
-  return sharesSubject(section, subjectOf(articleBlocks, title));
+  return sharesSubject(section, subject());
 }
 
 interface Subject {
@@ -122,10 +122,18 @@ interface Subject {
   words: ReadonlySet<string>;
 }
 
-function subjectOf(articleBlocks: Block[], title: string): Subject {
-  const subjectText = [title, ...articleBlocks.map((block) => block.text)].join('\n');
-  const everyday = stopWords(detectLanguage(subjectText));
-  return { everyday, words: longWords(subjectText, everyday) };
+/** The article's subject, worked out (language detection included) on the first call only. */
+type SubjectOf = () => Subject;
+
+/** `SubjectOf` the article's blocks and `title`, for the steps of one questions section to share. */
+function subjectOf(articleBlocks: Block[], title: string | null): SubjectOf {
+  let subject: Subject | undefined;
+  return () => {
+    if (subject) return subject;
+    const subjectText = [title ?? '', ...articleBlocks.map((block) => block.text)].join('\n');
+    const everyday = stopWords(detectLanguage(subjectText));
+    return (subject = { everyday, words: longWords(subjectText, everyday) });
+  };
 }
 
 /** True when at least `MIN_SHARED_WORDS` of the blocks' longer words (everyday words left out) are the subject's. */
@@ -256,15 +264,14 @@ function endOnTopic(
   blocks: Block[],
   heading: number,
   found: { end: number; categories: number[] },
-  articleBlocks: Block[],
+  subject: SubjectOf,
   title: string | null,
 ): number {
   const { end, categories } = found;
   if (end < 0 || categories.length < 2 || !title) return end;
-  const subject = subjectOf(articleBlocks, title);
   for (let i = 1; i < categories.length; i++) {
     const group = blocks.slice(categories[i], i + 1 < categories.length ? categories[i + 1] : end + 1);
-    if (sharesSubject(group, subject)) continue;
+    if (sharesSubject(group, subject())) continue;
     const asked = blocks.slice(heading + 1, categories[i]).filter(isQuestion).length;
     return asked < MIN_ANSWERED ? -1 : categories[i]! - 1;
   }
@@ -276,12 +283,12 @@ function endOnTopic(
  * article, answered in prose (not a table of figures asked as questions), and about the
  * article (`aboutArticle`).
  */
-function isArticleSection(section: Block[], articleBlocks: Block[], title: string | null): boolean {
+function isArticleSection(section: Block[], articleBlocks: Block[], subject: SubjectOf, title: string | null): boolean {
   const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
   if (chars(section) > MAX_SHARE * chars(articleBlocks)) return false;
   if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
     return false;
-  return aboutArticle(section.slice(1), articleBlocks, title);
+  return aboutArticle(section.slice(1), subject, title);
 }
 
 /**
@@ -297,15 +304,18 @@ export function questionsInTail(
 ): { from: number; to: number } | null {
   const heading = tail.findIndex(isFaqHeading);
   if (heading < 0) return null;
+  const subject = subjectOf(articleBlocks, title);
   const end = endOnTopic(
     tail,
     heading,
     sectionEnd(tail, heading, tail.length, () => false),
-    articleBlocks,
+    subject,
     title,
   );
   if (end < 0) return null;
-  return isArticleSection(tail.slice(heading, end + 1), articleBlocks, title) ? { from: heading, to: end } : null;
+  return isArticleSection(tail.slice(heading, end + 1), articleBlocks, subject, title)
+    ? { from: heading, to: end }
+    : null;
 }
 
 /**
@@ -351,10 +361,11 @@ export function faqBlocks(
     const text = squashedText(pageBlocks[at]!);
     return matched[at] !== undefined || removed.has(text);
   });
-  const end = endOnTopic(pageBlocks, heading, found, articleBlocks, title);
+  const subject = subjectOf(articleBlocks, title);
+  const end = endOnTopic(pageBlocks, heading, found, subject, title);
   if (end < 0) return [];
   const section = pageBlocks.slice(heading, end + 1).filter((block) => squashedText(block) !== '');
-  if (!isArticleSection(section, articleBlocks, title)) return [];
+  if (!isArticleSection(section, articleBlocks, subject, title)) return [];
   return section.map((block) => ({
     text: block.text,
     kind: block.kind,
