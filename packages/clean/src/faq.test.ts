@@ -314,6 +314,83 @@ describe('a questions section grouped under category headings', () => {
     },
   );
 
+  /** A FAQ's practical part: questions the story does not speak of (where to park, which trains stop). */
+  const GETTING_THERE = [
+    'Getting there',
+    [
+      [
+        'Where can visitors park during the works?',
+        'Visitors can leave their cars behind the cinema, where parking is free after six in the evening and all day on Sundays.',
+      ],
+      [
+        'Which trains stop nearby?',
+        'Regional trains from the coast stop at the station every half hour, and the platform has a lift for wheelchairs and prams.',
+      ],
+    ],
+  ] as const;
+  /** h2 "FAQ" / for each category its h3 and its questions as h4 with their answers. */
+  const categorised = (groups: (readonly [string, readonly (readonly string[])[]])[]) =>
+    storyPage([]).replace(
+      '<h2>Frequently asked questions</h2>',
+      `<h2>Frequently asked questions</h2>${groups.map(([name, questions]) => `<h3>${name}</h3>${questions.map(([question, answer]) => asHeadings(question!, answer!)).join('')}`).join('')}`,
+    );
+  const flat = (groups: (readonly [string, readonly (readonly string[])[]])[]) =>
+    groups.flatMap(([name, questions]) => [name, ...questions.flat()]);
+  const MORE = [
+    [
+      'Can cars still cross the old bridge?',
+      'No: the engineers closed the old bridge to cars and lorries, and only bicycles and people on foot may cross it until the works start.',
+    ],
+    [
+      'Where can I buy a season ticket for the ferry?',
+      'Season tickets for the ferry are sold at the town hall, at the price of a monthly bus pass, from the first of next month.',
+    ],
+  ];
+  const ON_TOPIC = CATEGORIES.map((name, i) => [name, [BRIDGE_FAQ[i]!, MORE[i]!]] as const);
+
+  it.each(engines)(
+    'keeps a category of practical questions the story does not speak of, first, between or last (%s)',
+    async (engine) => {
+      const orders = {
+        first: [GETTING_THERE, ...ON_TOPIC],
+        between: [ON_TOPIC[0]!, GETTING_THERE, ON_TOPIC[1]!],
+        last: [...ON_TOPIC, GETTING_THERE],
+      };
+      for (const [name, groups] of Object.entries(orders)) {
+        const document = await clean(categorised(groups), { ...bridge, engine });
+        const blocks = document.text.split('\n\n');
+        const at = blocks.indexOf('Frequently asked questions');
+        expect(blocks[at - 1], name).toBe(BRIDGE_STORY[9]);
+        expect(blocks.slice(at + 1), name).toEqual(flat(groups));
+      }
+    },
+  );
+
+  it.each(engines)(
+    'ends before a sign-up of one question or a category of several that takes the section off the story (%s)',
+    async (engine) => {
+      const after = {
+        newsletter: [
+          'Newsletter',
+          [
+            [
+              'Want more valley news?',
+              'Sign up to our free newsletter and get the Valley Times in your inbox every morning before seven.',
+            ],
+          ],
+        ],
+        subscription: ['Your subscription', SUBSCRIPTION_FAQ],
+      } as const;
+      for (const [name, group] of Object.entries(after)) {
+        const document = await clean(categorised([...ON_TOPIC, GETTING_THERE, group]), { ...bridge, engine });
+        const blocks = document.text.split('\n\n');
+        const at = blocks.indexOf('Frequently asked questions');
+        expect(at, name).toBeGreaterThan(0);
+        expect(blocks.slice(at + 1), name).toEqual(flat([...ON_TOPIC, GETTING_THERE]));
+      }
+    },
+  );
+
   it.each(engines)('stays out when its categories list links, not answered questions (%s)', async (engine) => {
     const links = {
       // Links to the council's pages under each category: no question, no answer.

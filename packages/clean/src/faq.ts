@@ -255,10 +255,15 @@ const NO_SECTION: { end: number; categories: number[] } = { end: -1, categories:
 
 /**
  * The end of the section `found` under the heading at `heading` once its categories that are
- * not about the article are left out: the section ends before the first category after the
- * first whose own longer words are less than `MIN_SHARED_WORDS` the title's or the article's (a
- * newsletter's "Want more local news?" drawn as a category of the box); -1 when fewer than
- * `MIN_ANSWERED` questions stand before it. (The first category is judged with the section.)
+ * not about the article are left out. A category after the first whose own longer words are less
+ * than `MIN_SHARED_WORDS` the title's or the article's ends the section when it asks a single
+ * question (a newsletter's "Want more local news?" drawn as a category of the box), or when,
+ * taken with the rest of the section that is about the article (the first category, the
+ * categories that pass on their own words, those let in before it), it leaves that short of the
+ * share. A category of several questions is thus judged with the section, as the first is and
+ * as a flat list is, wherever it stands: the practical part of a FAQ ("Getting there": parking,
+ * buses) speaks of what the story does not. -1 when fewer than `MIN_ANSWERED` questions stand
+ * before the end.
  */
 function endOnTopic(
   blocks: Block[],
@@ -269,9 +274,19 @@ function endOnTopic(
 ): number {
   const { end, categories } = found;
   if (end < 0 || categories.length < 2 || !title) return end;
-  for (let i = 1; i < categories.length; i++) {
-    const group = blocks.slice(categories[i], i + 1 < categories.length ? categories[i + 1] : end + 1);
-    if (sharesSubject(group, subject())) continue;
+  const groups = categories.map((from, i) =>
+    blocks.slice(from, i + 1 < categories.length ? categories[i + 1] : end + 1),
+  );
+  const own = groups.map((group, i) => i === 0 || sharesSubject(group, subject()));
+  const judged = groups.filter((_, i) => own[i]).flat();
+  for (let i = 1; i < groups.length; i++) {
+    const group = groups[i]!;
+    if (own[i]) continue;
+    const several = group.filter(isQuestion).length >= MIN_ANSWERED;
+    if (several && sharesSubject([...judged, ...group], subject())) {
+      judged.push(...group);
+      continue;
+    }
     const asked = blocks.slice(heading + 1, categories[i]).filter(isQuestion).length;
     return asked < MIN_ANSWERED ? -1 : categories[i]! - 1;
   }

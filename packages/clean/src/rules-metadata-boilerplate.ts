@@ -484,10 +484,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, which may be grouped under category headings one level above them, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, which may be grouped under category headings one level above them, a later category judged with the section unless it asks a single question, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
     stages: ['text'],
     pageTypes: ['article'],
-    revision: 6,
+    revision: 7,
     text: {
       procedure: 'after-prose',
       patterns: {
@@ -527,6 +527,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>The plans</h3><h4>Where can I read the plans for the river?</h4><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>The water</h3><h4>Why is there less nitrate in the river?</h4><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p></div>`,
           at: 'end',
           target: 'Why is there less nitrate in the river?',
+        },
+        // A later category of practical questions the report does not speak of (where to park,
+        // which buses stop), judged with the section: kept, as it would be first.
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>The plans</h3><h4>Where can I read the plans for the river?</h4><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h4>Who measured the river this summer?</h4><p>The water board measured the river at twelve places, as it has done every summer since the measurements began.</p><h3>The water</h3><h4>Why is there less nitrate in the river?</h4><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p><h4>Is there less nitrate at every place?</h4><p>The board found less nitrate at eleven of the twelve places where it measured the river this summer.</p><h3>Getting there</h3><h4>Where can drivers park?</h4><p>Drivers can use the car park behind the sawmill, which costs nothing on Sundays and public holidays.</p><h4>Which buses stop nearby?</h4><p>The number 12 and number 40 buses stop on Station Road, a short walk away, four times an hour.</p></div>`,
+          at: 'end',
+          target: 'Which buses stop nearby?',
         },
         // The story's closing line set apart by a picture, in a part of the body's own class
         // (which Readability turns into the paragraph it holds).
@@ -664,9 +671,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
-      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box, unless that heading groups the questions by category: a heading right above a question one level below it that links nowhere else, a later category only when two fifths of its own longer words are the title’s or the article’s). Reported only: turning it off stops the report, not the drop.',
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box, unless that heading groups the questions by category: a heading right above a question one level below it that links nowhere else, a later category only when two fifths of its own longer words are the title’s or the article’s, or, when it asks two questions or more, when the section’s part about the article taken with it still is). Reported only: turning it off stops the report, not the drop.',
     stages: ['dom-after'],
-    revision: 5,
+    revision: 6,
     dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
     examples: {
       remove: [

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 79;
+const PIPELINE_REVISION = 80;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -75,7 +75,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'rating-widget': 1,
   'named-caption': 2,
   'site-selectors': 2,
-  'outside-article': 2,
+  'outside-article': 3,
   'post-chrome': 5,
   'region-chrome': 2,
   'shop-rows': 1,
@@ -90,7 +90,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'trailing-short': 4,
   'repeated-run': 1,
   'closing-bio': 3,
-  'after-prose': 3,
+  'after-prose': 4,
   'closing-link': 1,
   'repeated-block': 1,
   'site-text': 1,
