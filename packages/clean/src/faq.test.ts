@@ -215,6 +215,71 @@ describe('whether the questions are about the article', () => {
     },
   );
 
+  /** Ways a question links to its own place on this page (https://news.example/bridge). */
+  const SELF_LINKS = {
+    fragment: (i: number) => `<h3 id="q${i}"><a href="#q${i}">`,
+    path: (i: number) => `<h3 id="q${i}"><a href="/bridge#q${i}">`,
+    'path, no element of that id': (i: number) => `<h3><a href="/bridge#q${i}">`,
+    'full URL, an <a name> anchor': (i: number) =>
+      `<h3><a name="q${i}"></a><a href="https://news.example/bridge#q${i}">`,
+    'no fragment': () => '<h3><a href="/bridge">',
+    'a script (a toggle)': () => '<h3><a href="javascript:void(0)">',
+  };
+
+  it.each(engines)(
+    'questions that link to other pages after its own end the section: their summaries are no answers (%s)',
+    async (engine) => {
+      const own = BRIDGE_FAQ.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+      // Another story's page, also when its fragment names an element of this page.
+      for (const href of ['/news/ferry-prices', 'https://news.example/news/ferry-prices#comments']) {
+        const teasers = `<h3><a href="${href}">Will the ferry cost more next year?</a></h3><p>The county says the price of a season ticket for the ferry will follow the price of a monthly bus pass.</p><h3><a href="/news/bridge-designs">Which design will the council choose?</a></h3><p>Three designs for the new bridge are on show in the library, and residents can send their comments until the end of the month.</p>`;
+        const html = storyPage([], '', '<div id="comments"><p>Comments are closed.</p></div>').replace(
+          '<h2>Frequently asked questions</h2>',
+          `<h2>Frequently asked questions</h2>${own}${teasers}`,
+        );
+        const document = await clean(html, { ...bridge, engine });
+        expectBridgeFaqAfterStory(document.text);
+        expect(document.text, href).not.toContain('Three designs for the new bridge are on show');
+      }
+    },
+  );
+
+  it.each(engines)(
+    'questions that link to this page, with or without a fragment, are its own questions (%s)',
+    async (engine) => {
+      for (const [name, open] of Object.entries(SELF_LINKS)) {
+        // The first question plain, the next ones links (to their place, or to the page).
+        const own = BRIDGE_FAQ.map(([question, answer], i) =>
+          i === 0 ? `<h3>${question}</h3><p>${answer}</p>` : `${open(i)}${question}</a></h3><p>${answer}</p>`,
+        ).join('');
+        const more =
+          '<h3><a href="/bridge#q9">Who pays for the ferry?</a></h3><p>The county pays for the ferry until the new bridge opens, and the season tickets cover part of the cost.</p>';
+        const html = storyPage([]).replace(
+          '<h2>Frequently asked questions</h2>',
+          `<h2>Frequently asked questions</h2>${own}${more}`,
+        );
+        const document = await clean(html, { ...bridge, engine });
+        expect(document.text, name).toContain(BRIDGE_FAQ[1]![1]);
+        expect(document.text, name).toContain('The county pays for the ferry until the new bridge opens');
+      }
+    },
+  );
+
+  it.each(engines)(
+    'a FAQ whose every question links to a page of its own and is answered here too stays (%s)',
+    async (engine) => {
+      const own = BRIDGE_FAQ.map(
+        ([question, answer], i) => `<h3><a href="/faq/bridge-${i}">${question}</a></h3><p>${answer}</p>`,
+      ).join('');
+      const html = storyPage([]).replace(
+        '<h2>Frequently asked questions</h2>',
+        `<h2>Frequently asked questions</h2>${own}`,
+      );
+      const document = await clean(html, { ...bridge, engine });
+      expectBridgeFaqAfterStory(document.text);
+    },
+  );
+
   it.each(engines)(
     'a title whose only longer word is an everyday one ("world") still names the questions it asks (%s)',
     async (engine) => {
@@ -387,6 +452,45 @@ describe('a questions section grouped under category headings', () => {
         const at = blocks.indexOf('Frequently asked questions');
         expect(at, name).toBeGreaterThan(0);
         expect(blocks.slice(at + 1), name).toEqual(flat([...ON_TOPIC, GETTING_THERE]));
+      }
+    },
+  );
+
+  it.each(engines)(
+    'takes categories whose questions link to this page, with or without a fragment (%s)',
+    async (engine) => {
+      const forms = {
+        fragment: (i: number) => `<h4 id="q${i}"><a href="#q${i}">`,
+        path: (i: number) => `<h4 id="q${i}"><a href="/bridge#q${i}">`,
+        'path, no element of that id': (i: number) => `<h4><a href="/bridge#q${i}">`,
+        'full URL, an <a name> anchor': (i: number) =>
+          `<h4><a name="q${i}"></a><a href="https://news.example/bridge#q${i}">`,
+        'no fragment': () => '<h4><a href="https://news.example/bridge">',
+      };
+      for (const [name, open] of Object.entries(forms)) {
+        const html = grouped((question, answer, i) => `${open(i)}${question}</a></h4><p>${answer}</p>`);
+        const document = await clean(html, { ...bridge, engine });
+        const blocks = document.text.split('\n\n');
+        const at = blocks.indexOf('Frequently asked questions');
+        expect(at, name).toBeGreaterThan(0);
+        expect(blocks.slice(at + 1), name).toEqual([
+          CATEGORIES[0],
+          ...BRIDGE_FAQ[0]!,
+          CATEGORIES[1],
+          ...BRIDGE_FAQ[1]!,
+        ]);
+      }
+      // The page saved from its URL with a tracking parameter, a trailing slash, another scheme
+      // or `www.`: its links to itself are still to itself.
+      const html = grouped((question, answer, i) => `${forms.path(i)}${question}</a></h4><p>${answer}</p>`);
+      for (const url of [
+        'https://news.example/bridge?utm_source=feed',
+        'https://news.example/bridge/',
+        'http://news.example/bridge',
+        'https://www.news.example/bridge',
+      ]) {
+        const document = await clean(html, { ...bridge, url, engine });
+        expect(document.text, url).toContain(BRIDGE_FAQ[1]![1]);
       }
     },
   );

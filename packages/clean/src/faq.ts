@@ -7,6 +7,8 @@
  * rest.
  */
 
+import { tryCanonicalizeUrl } from '@corpuskit/document';
+
 import { blockElement, insideLink, nextTextBlock, squashedText } from './blocks.js';
 import { hiddenOnPage } from './inline-style.js';
 import { detectLanguage } from './language.js';
@@ -156,28 +158,83 @@ function opensCategory(
   stop: number,
   sectionLevel: number,
   state: { category: number; question: number; end: number },
+  page: PageAddresses,
 ): boolean {
   const block = blocks[at]!;
   if (block.kind !== 'heading' || block.level <= sectionLevel) return false;
   if (state.category < 0 ? state.question >= 0 : block.level !== state.category || state.end < state.question)
     return false;
   const next = nextTextBlock(blocks, at);
-  if (next >= stop || !isQuestion(blocks[next]!) || linksElsewhere(blocks[next]!)) return false;
+  if (next >= stop || !isQuestion(blocks[next]!) || linksElsewhere(blocks[next]!, page)) return false;
   return blocks[next]!.kind !== 'heading' || blocks[next]!.level === block.level + 1;
+}
+
+/**
+ * The page's own addresses: where it was fetched from and its canonical URL (either may be
+ * missing), as `sameAddress` compares them, and the first of them to resolve links against.
+ */
+export interface PageAddresses {
+  base: string | null;
+  keys: ReadonlySet<string>;
+}
+
+/**
+ * A URL as the same page's links may write it: canonical (@corpuskit/document: no fragment, no
+ * tracking parameters, no trailing slash, host lower-cased), without its scheme or a leading
+ * `www.`; null for what is not an http(s) URL.
+ */
+function sameAddress(url: string): string | null {
+  return tryCanonicalizeUrl(url)?.replace(/^https?:\/\/(?:www\.)?/i, '') ?? null;
+}
+
+/** `PageAddresses` of the page's `urls` (those that are http(s) URLs). */
+export function pageAddresses(...urls: (string | null | undefined)[]): PageAddresses {
+  const keys = new Set<string>();
+  let base: string | null = null;
+  for (const url of urls) {
+    const key = url ? sameAddress(url) : null;
+    if (key === null) continue;
+    base ??= url!;
+    keys.add(key);
+  }
+  return { base, keys };
 }
 
 /**
  * True when the block's text is mostly a link to another page: a question written so is the
  * headline of a teaser ("More on this story" / "Will the pool open on time?"), not a question
- * the section answers. A link to a place on the page (an accordion's toggle) is none.
+ * the section answers.
  */
-function linksElsewhere(block: Block): boolean {
+function linksElsewhere(block: Block, page: PageAddresses): boolean {
   if (block.linkChars <= squashedText(block).length * ANSWER_MAX_LINK_DENSITY) return false;
   const element = blockElement(block);
   if (!element) return false;
-  return Array.from(element.querySelectorAll('a[href]')).some(
-    (link) => !(link.getAttribute('href') ?? '').trim().startsWith('#'),
+  return Array.from(element.querySelectorAll('a[href]')).some((link) =>
+    toAnotherPage(link.getAttribute('href') ?? '', page),
   );
+}
+
+/**
+ * True when `href` leads to a web page other than this one (`page`). A link to a place on the
+ * page is none: a fragment (an accordion's toggle, `#q1`), or the page's own URL with or without
+ * one (a question's permalink, `/a/b#q1`, whether or not the saved page holds the element it
+ * names; compared as `sameAddress`: `?utm_source=…`, a trailing slash, `http:` or `www.` aside);
+ * nor is a script's or a mail link. Without the page's URL, every web link but a fragment leads
+ * elsewhere.
+ */
+function toAnotherPage(href: string, page: PageAddresses): boolean {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('#')) return false;
+  let target: URL;
+  try {
+    target = new URL(trimmed, page.base ?? 'https://example.invalid/');
+  } catch {
+    // An address that does not parse leads nowhere on this page.
+    return true;
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
+  const key = sameAddress(target.href);
+  return key === null || !page.keys.has(key);
 }
 
 /**
@@ -188,14 +245,18 @@ function linksElsewhere(block: Block): boolean {
  * -1 otherwise or when `refuse` refuses one of its blocks. Headings that group the questions by
  * category (`opensCategory`) are part of it; `categories` gives their indices. The section ends at a heading of the
  * heading's level or above, a heading of its questions' level that asks nothing (questions written
- * as headings), a question left unanswered, a block mostly of links, or a block
- * inside a link (blocks.ts `insideLink`).
+ * as headings), a question that is a link to another page after questions that are not
+ * (`linksElsewhere`: a teaser's headline; its summary is no answer), a question left unanswered,
+ * a block mostly of links, or a block inside a link (blocks.ts `insideLink`). When its first
+ * question links to another page, so may the others: a FAQ whose every question links to a page
+ * of its own (`page` is this one) and is answered here too.
  */
 function sectionEnd(
   blocks: Block[],
   heading: number,
   stop: number,
   refuse: (at: number) => boolean,
+  page: PageAddresses,
 ): { end: number; categories: number[] } {
   const level = blocks[heading]!.level;
   let answered = 0;
@@ -205,6 +266,8 @@ function sectionEnd(
   // The level of the headings that group its questions by category, once one has opened a group.
   let category = -1;
   const categories: number[] = [];
+  // Whether the section's first question links to another page.
+  let firstLinked: boolean | undefined;
   for (let at = heading + 1; at < stop; at++) {
     const block = blocks[at]!;
     const text = squashedText(block);
@@ -218,10 +281,15 @@ function sectionEnd(
       // Two questions in a row: the first was not answered (the section is the questions only,
       // or it ended at a call to action asked as a question).
       if (question >= 0 && end < question) break;
+      // A question that is a link to another page, after questions that are not, is a teaser's
+      // headline: the section ends before it.
+      const linked = linksElsewhere(block, page);
+      if (firstLinked === undefined) firstLinked = linked;
+      else if (linked && !firstLinked) break;
       question = at;
       continue;
     }
-    if (opensCategory(blocks, at, stop, level, { category, question, end })) {
+    if (opensCategory(blocks, at, stop, level, { category, question, end }, page)) {
       category = block.level;
       categories.push(at);
       continue;
@@ -310,12 +378,14 @@ function isArticleSection(section: Block[], articleBlocks: Block[], subject: Sub
  * The article's own questions section among `tail`, blocks the article holds after its body
  * (the prose's element, text-procedures.ts `after-prose`): the range [from, to] of a section
  * under a questions heading that is about the article (`articleBlocks`, its `title`), as one
- * written outside the article is taken (`faqBlocks`); null when there is none.
+ * written outside the article is taken (`faqBlocks`; `page`: the page's addresses); null when
+ * there is none.
  */
 export function questionsInTail(
   tail: Block[],
   articleBlocks: Block[],
   title: string | null,
+  page: PageAddresses,
 ): { from: number; to: number } | null {
   const heading = tail.findIndex(isFaqHeading);
   if (heading < 0) return null;
@@ -323,7 +393,7 @@ export function questionsInTail(
   const end = endOnTopic(
     tail,
     heading,
-    sectionEnd(tail, heading, tail.length, () => false),
+    sectionEnd(tail, heading, tail.length, () => false, page),
     subject,
     title,
   );
@@ -340,7 +410,8 @@ export function questionsInTail(
  * block followed by a block of `ANSWER_MIN_CHARS`). The section ends where its box ends
  * (`sections`, from `faqSections`: a heading the page hides has none), at a heading of the
  * heading's level or above, a heading of its questions' level that asks nothing (questions written
- * as headings), a question left unanswered, or a block mostly of links. None when
+ * as headings), a question that is a link to another page than this one (`page`) after questions
+ * that are not, a question left unanswered, or a block mostly of links. None when
  * the article holds any of it, a rule removed it from the article, or it is not about what the
  * article and its `title` are about (`aboutArticle`). Copies without nodes, for the end of the
  * article's blocks.
@@ -351,6 +422,7 @@ export function faqBlocks(
   removedTexts: string[],
   title: string | null,
   sections: ReadonlyMap<number, number>,
+  page: PageAddresses,
 ): Block[] {
   const matched = matchPageBlocks(pageBlocks, articleBlocks);
   let last = -1;
@@ -372,10 +444,16 @@ export function faqBlocks(
   const boxEnd = sections.get(heading);
   if (heading < 0 || boxEnd === undefined) return [];
   const removed = new Set(removedTexts.map(squash));
-  const found = sectionEnd(pageBlocks, heading, boxEnd, (at) => {
-    const text = squashedText(pageBlocks[at]!);
-    return matched[at] !== undefined || removed.has(text);
-  });
+  const found = sectionEnd(
+    pageBlocks,
+    heading,
+    boxEnd,
+    (at) => {
+      const text = squashedText(pageBlocks[at]!);
+      return matched[at] !== undefined || removed.has(text);
+    },
+    page,
+  );
   const subject = subjectOf(articleBlocks, title);
   const end = endOnTopic(pageBlocks, heading, found, subject, title);
   if (end < 0) return [];

@@ -38,7 +38,7 @@ import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
-import { faqBlocks, faqSections } from './faq.js';
+import { faqBlocks, faqSections, pageAddresses } from './faq.js';
 import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { AROUND_RULES, widenPlan, widenedContainer } from './widen.js';
 import { ruleById } from './rules.js';
@@ -346,11 +346,14 @@ export async function htmlPipeline(
     }
     // … and a questions section the page writes right after the body, in a block of its own: its
     // blocks go after the article's (see faq.ts).
-    const faq = besideArticle ? faqBlocks(pageBlocks, blocks, removedTexts, title, faqs) : [];
+    // The page's own addresses: a question that links to one of them is answered in place.
+    const addresses = pageAddresses(url, pageMeta.canonicalUrl);
+    const faq = besideArticle ? faqBlocks(pageBlocks, blocks, removedTexts, title, faqs, addresses) : [];
     const faqFrom = blocks.length;
     blocks.push(...faq);
     const result = applyTextRules(blocks, {
       title,
+      page: addresses,
       byline,
       captions: context.captions,
       disabled,

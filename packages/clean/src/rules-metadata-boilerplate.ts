@@ -484,7 +484,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/after-prose',
     category: 'boilerplate',
     description:
-      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, which may be grouped under category headings one level above them, a later category judged with the section unless it asks a single question, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
+      "Blocks after the element that holds the article's prose (two or more prose paragraphs) and outside it (an author box, a disclosure, a call to action the article's container picked up beside the body), when they are at most a quarter of the text; not the story's own update or correction note ('Update, 5 pm: …', 'Correction: …'). After a news brief (under three prose paragraphs) a single closing paragraph that ends like a sentence stays: the brief's last line; so does, after any story, a paragraph that stood alone in an element of the prose element's own class (the story's last line set apart by a picture), and a questions section about what the title and the body are about (faq.ts: a questions heading, two answered questions, which may be grouped under category headings one level above them, a later category judged with the section unless it asks a single question, ending at a question that links to another page after questions that do not, two fifths of its longer words the title's or the body's). Also on a service page whose article was widened at the article's lower bar (widen.ts `AROUND_RULES`): what that container brings in after the prose.",
     stages: ['text'],
     pageTypes: ['article'],
     revision: 7,
@@ -508,6 +508,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input: `<div class="report">${RIVER_REPORT}</div><div class="box"><p>Our river reporting is paid for by readers like you, and every gift helps us keep it free to read.</p></div><p>Correction: an earlier version of this report gave the wrong year for the new ramp.</p>`,
           at: 'end',
           target: 'every gift helps us keep it free to read',
+        },
+        // Questions that link to other stories after the section's own: teasers' headlines, their
+        // summaries no answers.
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>Where can I read the plans for the river?</h3><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>Why is there less nitrate in the river?</h3><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p><h3><a href="/news/weir-ramp">Will the fish reach the upper river?</a></h3><p>Anglers say the new ramp at the weir is too steep for the smaller fish of the river.</p><h3><a href="/news/river-swim">Is the river clean enough to swim in?</a></h3><p>The board marks three places on the river where the water is tested every week.</p></div>`,
+          at: 'end',
+          target: 'Anglers say the new ramp at the weir is too steep',
         },
       ],
       keep: [
@@ -671,7 +678,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/outside-article',
     category: 'boilerplate',
     description:
-      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box, unless that heading groups the questions by category: a heading right above a question one level below it that links nowhere else, a later category only when two fifths of its own longer words are the title’s or the article’s, or, when it asks two questions or more, when the section’s part about the article taken with it still is). Reported only: turning it off stops the report, not the drop.',
+      'Page text the article leaves out: headers, footers and sidebars outside the article Readability picked (or the per-site content selector), and what Readability drops inside it (bylines, containers whose class looks like an ad or a widget). Two kinds of dropped text go back into the article: a section heading Readability stripped from between two of the body’s blocks, when the next block’s text starts right after it (dropped-headings.ts: not the heading of a box with no text, such as a gallery, a player, a sponsor’s logo or icon links), and a questions section written right after the body whose questions name a word of the title and two fifths of whose longer words, everyday words of its language left out, are the title’s or the article’s (faq.ts; a section whose questions are headings ends at a heading of their level that asks nothing, such as a newsletter’s sign-up in its box, and at a question that links to another page than this one after questions that do not (a teaser’s headline; a link to this page’s own URL, with or without a fragment, is a place on the page), unless that heading groups the questions by category: a heading right above a question one level below it that links to no other page, a later category only when two fifths of its own longer words are the title’s or the article’s, or, when it asks two questions or more, when the section’s part about the article taken with it still is). Reported only: turning it off stops the report, not the drop.',
     stages: ['dom-after'],
     revision: 6,
     dom: { kind: 'procedure', procedure: 'outside-article', reason: 'not in the article Readability picked' },
@@ -694,6 +701,13 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         },
       ],
       keep: [
+        // Questions grouped by category that link to their own place on this page (the page's
+        // URL and a fragment the saved page holds no element for): the page's questions.
+        {
+          input: `<div class="report">${RIVER_NOTES}</div><div class="faq"><h2>FAQ</h2><h3>The plans</h3><h4><a href="/library#plans">Where can I read the plans for the river?</a></h4><p>The water board will publish its plans for the river and the strips of grass along the banks this summer.</p><h3>The water</h3><h4><a href="/library#nitrate">Why is there less nitrate in the river?</a></h4><p>Farmers now leave wider strips of grass along the banks, and the grass takes up the nitrate before it reaches the water.</p></div>`,
+          at: 'end',
+          target: 'Why is there less nitrate in the river?',
+        },
         { input: 'The hall has stood since 1902, and the council wants to keep its front when the library is built.' },
         // A section heading of a class Readability strips ("header"), between two paragraphs: put back.
         {

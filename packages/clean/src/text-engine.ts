@@ -7,6 +7,7 @@
  */
 
 import type { Block } from './blocks.js';
+import type { PageAddresses } from './faq.js';
 import { ruleById } from './rules.js';
 import type { LineTest, PageType, RuleDefinition, RuleId, TextProcedure } from './rules.js';
 import { KEEP_MARK, ruleApplies } from './dom-removal.js';
@@ -27,6 +28,8 @@ export interface TextRemoval {
 
 export interface TextRuleContext {
   title: string | null;
+  /** The page's own addresses (faq.ts `pageAddresses`): a link to one of them is a link to a place on the page. */
+  page?: PageAddresses;
   byline: string | null;
   captions: 'keep' | 'drop';
   disabled: ReadonlySet<string>;

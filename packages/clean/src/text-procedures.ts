@@ -8,7 +8,7 @@ import { normalizeText } from '@corpuskit/document';
 import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
-import { questionsInTail } from './faq.js';
+import { pageAddresses, questionsInTail } from './faq.js';
 import { shapeKey } from './features/class-shape.js';
 import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
@@ -485,6 +485,7 @@ function afterProse(state: TextState): void {
     tail.map((i) => blocks[i]!),
     order.slice(0, last + 1).map((i) => blocks[i]!),
     state.context.title,
+    state.context.page ?? pageAddresses(),
   );
   if (questions) tail = tail.filter((_, k) => k < questions.from || k > questions.to);
   if (tail.length === 0) return;
