@@ -285,6 +285,9 @@ async function parseWithLinkedom(html: string, linkInLink: boolean): Promise<Par
     const { parse, serialize } = await parse5Module;
     ({ document } = parseHTML(serialize(parse(html, { scriptingEnabled: false }))));
   }
+  lowersAttributeNames ??=
+    parseHTML(ATTRIBUTE_CASE_PROBE).document.body?.firstElementChild?.hasAttribute('id') === true;
+  if (!lowersAttributeNames) lowerCaseAttributeNames(document as unknown as Document);
   repairBody(document as unknown as Document);
   placeAfterBody(document as unknown as Document);
   placeLeadingHeadElements(document as unknown as Document, html);
@@ -376,6 +379,39 @@ function commentEnd(markup: string, at: number): number {
  */
 let readsBogusCdata: boolean | undefined;
 const CDATA_PROBE = '<!doctype html><html><head></head><body><![CDATA[x>y]]></body></html>';
+
+/**
+ * Whether linkedom's parser lower-cases attribute names as an HTML5 parser does: the linkedom this
+ * repository installs is patched to (patches/), linkedom as published keeps them as written.
+ * Found once by parsing a probe.
+ */
+let lowersAttributeNames: boolean | undefined;
+const ATTRIBUTE_CASE_PROBE = '<!doctype html><html><head></head><body><p ID="x"></p></body></html>';
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+const ASCII_UPPER = /[A-Z]/;
+
+/**
+ * An HTML5 parser lower-cases the ASCII letters of an HTML element's attribute names and keeps
+ * the first of two names that are then the same: `<DIV CLASS=a HIDDEN>` has `class` and `hidden`.
+ * Kept as written (unpatched linkedom), such names are invisible to every selector and attribute
+ * read (rules, links, metadata). This gives every HTML element of `document` the names a parser
+ * gives; SVG and MathML elements keep theirs. Used only where linkedom does not do this itself
+ * (`lowersAttributeNames`).
+ */
+export function lowerCaseAttributeNames(document: Document): void {
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    if (element.namespaceURI !== HTML_NAMESPACE) continue;
+    const attributes = Array.from(element.attributes);
+    if (!attributes.some((attribute) => ASCII_UPPER.test(attribute.name))) continue;
+    const kept = new Map<string, string>();
+    for (const { name, value } of attributes) {
+      const lower = name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+      if (!kept.has(lower)) kept.set(lower, value);
+    }
+    for (const { name } of attributes) element.removeAttribute(name);
+    for (const [name, value] of kept) element.setAttribute(name, value);
+  }
+}
 
 /**
  * `<![CDATA[` outside SVG and MathML: an HTML5 parser reads it as a bogus comment that ends at

@@ -14,13 +14,16 @@
  * class list would (each name once, one space between) without making the list, which is made when
  * first read: the attribute, `className`, copies and selectors must read as before. The first and
  * next element child steps go along the node list: the same elements as the child nodes give.
+ * The parser lower-cases the attribute names of HTML elements as an HTML5 parser does (`<DIV
+ * CLASS HIDDEN>` has `class` and `hidden`, the first of two names that are then the same wins);
+ * SVG elements keep their attributes' case.
  */
 
 import { describe, expect, it } from 'vitest';
 
 import { parseHTML } from 'linkedom';
 
-import { cdataAsHtml, parseHtml } from './dom.js';
+import { cdataAsHtml, ENGINES, lowerCaseAttributeNames, parseHtml } from './dom.js';
 
 const PAGE = '<!doctype html><html><body><div id="outer"><p id="inner">Some text</p></div></body></html>';
 
@@ -382,5 +385,60 @@ describe('linkedom text content', () => {
     p.textContent = 'word '.repeat(1_000_000);
     expect(document.body.textContent!.length).toBe(100_000 + 5_000_000);
     expect(document.body.textContent!.slice(99_995, 100_010)).toBe('56789word word ');
+  });
+});
+
+describe('linkedom attribute names', () => {
+  const MARKUP =
+    '<DIV ID="Box-1" CLASS="Note wide" HIDDEN Data-Kind="x" id="second"><A HREF="/a" Title="t">a</A></DIV>' +
+    '<svg viewBox="0 0 10 10"><path FILL="red" d="M0 0"/></svg><p class="plain" data-n="1">p</p>';
+  const PAGE_WITH_NAMES = `<!doctype html><html><head></head><body>${MARKUP}</body></html>`;
+
+  it('are lower case in HTML elements, the first of a repeated name kept, as jsdom gives them', async () => {
+    for (const engine of ENGINES) {
+      const page = await parseHtml(PAGE_WITH_NAMES, engine, null, []);
+      const { document } = page;
+      const names = (selector: string) => Array.from(document.querySelector(selector)!.attributes, (a) => a.name);
+      expect(names('div')).toEqual(['id', 'class', 'hidden', 'data-kind']);
+      expect(document.querySelector('div')!.id).toBe('Box-1');
+      expect(names('a')).toEqual(['href', 'title']);
+      expect(names('p')).toEqual(['class', 'data-n']);
+      expect(document.querySelectorAll('[hidden]').length).toBe(1);
+      expect(document.querySelector('.wide a[href="/a"]')!.textContent).toBe('a');
+      expect(document.querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 10 10');
+      page.close();
+    }
+  });
+
+  it("are given the same names by the cleaner's fix-up for linkedom as published", () => {
+    // Unpatched linkedom keeps the names as written, as setAttribute does here (it puts each new
+    // attribute first, so they are set last to first).
+    const { document } = parseHTML('<!doctype html><html><head></head><body><div></div><svg></svg></body></html>');
+    const div = document.querySelector('div')!;
+    const written = [
+      ['ID', 'Box-1'],
+      ['CLASS', 'Note wide'],
+      ['HIDDEN', ''],
+      ['Data-Kind', 'x'],
+      ['id', 'second'],
+    ];
+    for (const [name, value] of written.toReversed()) div.setAttribute(name!, value!);
+    expect(Array.from(div.attributes, (a) => a.name)).toEqual(written.map(([name]) => name));
+    document.querySelector('svg')!.setAttribute('viewBox', '0 0 10 10');
+    lowerCaseAttributeNames(document as unknown as Document);
+    expect(Object.fromEntries(Array.from(div.attributes, (a) => [a.name, a.value]))).toEqual({
+      id: 'Box-1',
+      class: 'Note wide',
+      hidden: '',
+      'data-kind': 'x',
+    });
+    expect(div.attributes.length).toBe(4);
+    expect(document.querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 10 10');
+  });
+
+  it('keep their case in XML', () => {
+    const { document } = parseHTML('<root/>');
+    const xml = new document.defaultView!.DOMParser().parseFromString('<r><a Kind="x"/></r>', 'text/xml');
+    expect(Array.from(xml.querySelector('a')!.attributes, (a) => a.name)).toEqual(['Kind']);
   });
 });
