@@ -253,6 +253,12 @@ const REPEATED_NOTICE_PAGE = SHOP_PAGE.replace(
   '<p>Free returns within 30 days.</p><p>FREE RETURNS WITHIN 30 DAYS</p><p>It is safe',
 );
 
+/** A service page that shows its call twice, above the offer and again below it. */
+const REPEATED_CALL_PAGE = SHOP_PAGE.replace(
+  '<p>It is safe',
+  '<p>Workshops every Saturday, book a place online.</p><p>It is safe',
+).replace('<p>Care:', '<p>Workshops every Saturday — book a place online</p><p>Care:');
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -967,10 +973,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'repeated/page-block',
     category: 'repeated',
     description:
-      'On a product, collection or listing page, a block of two or more words whose text (case and punctuation aside) a block above it already shows: shop pages draw the same notice, spec list or description twice (once per screen size, in a tab and again in a drawer). The first copy stays.',
+      "On a product, collection, listing or service page, a block of two or more words whose text (case and punctuation aside) a block above it already shows: shop pages draw the same notice, spec list or description twice (once per screen size, in a tab and again in a drawer), and service pages their calls, plans and claims again further down (a hero and the closing banner, a tab strip and its panels, carousel slides written twice). The first copy stays. On a service page a line that parallel cards share stays in each card: two copies in two cards of one group of three or more like siblings (same tag and class shape, 1,200 characters or less on average) whose texts differ — each plan's features in a pricing table, each branch's opening hours; a card that copies a card above it loses all its lines.",
     stages: ['text'],
-    pageTypes: ['product', 'collection', 'listing'],
-    revision: 1,
+    pageTypes: ['product', 'collection', 'listing', 'service'],
+    revision: 2,
     text: { procedure: 'repeated-block' },
     examples: {
       remove: [
@@ -980,8 +986,20 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'FREE RETURNS WITHIN 30 DAYS',
           options: { pageType: 'product' },
         },
+        {
+          input: REPEATED_CALL_PAGE,
+          at: 'top',
+          target: 'Workshops every Saturday — book a place online',
+          options: { pageType: 'service' },
+        },
       ],
       keep: [
+        {
+          input: REPEATED_CALL_PAGE,
+          at: 'top',
+          target: 'Workshops every Saturday, book a place online.',
+          options: { pageType: 'service' },
+        },
         {
           input: REPEATED_NOTICE_PAGE,
           at: 'top',

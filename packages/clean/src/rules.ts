@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 81;
+const PIPELINE_REVISION = 82;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -92,7 +92,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'closing-bio': 3,
   'after-prose': 4,
   'closing-link': 1,
-  'repeated-block': 1,
+  'repeated-block': 2,
   'site-text': 1,
   'repeated-line': 1,
   'trailing-credit': 1,

@@ -10,6 +10,7 @@ import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
 import { shapeKey } from './features/class-shape.js';
+import { likeSiblings } from './features/like-siblings.js';
 import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
@@ -602,13 +603,57 @@ function repeatedBlock(state: TextState): void {
   const id = 'repeated/page-block';
   // enabled() checks the rule's page types, but passes every rule when the page has no type.
   if (!state.context.pageType || !state.enabled(id)) return;
-  const seen = new Set<string>();
+  const service = state.context.pageType === 'service';
+  const seen = new Map<string, number>();
   for (const i of keptOrder(state)) {
     const fact = state.facts[i]!;
     if (fact.words < MIN_REPEATED_WORDS) continue;
-    if (seen.has(fact.label)) state.remove(i, id, 'the same text as a block above it');
-    else seen.add(fact.label);
+    const first = seen.get(fact.label);
+    if (first === undefined) seen.set(fact.label, i);
+    else if (!(service && inParallelCards(state.blocks[first]!, state.blocks[i]!)))
+      state.remove(i, id, 'the same text as a block above it');
   }
+}
+
+/** Cards of a group average at most this many characters: a page's sections are longer. */
+const MAX_PARALLEL_CARD_CHARS = 1200;
+
+/**
+ * True when two blocks of the same text stand in two different cards of one group of three or
+ * more like siblings (same tag and class shape) whose texts differ: the line the cards share (a
+ * feature of each plan in a pricing table, a branch's opening hours, a short answer given to two
+ * questions, each offer's "Book now"). A card whose text a card of the group above it already
+ * has is a copy (a carousel or a section written once per screen size), and its lines go.
+ */
+function inParallelCards(earlier: Block, later: Block): boolean {
+  const a = blockElement(earlier);
+  const b = blockElement(later);
+  if (!a || !b) return false;
+  const above = new Set<Element>();
+  for (let e: Element | null = a; e; e = e.parentElement) above.add(e);
+  let common: Element | null = b;
+  while (common && !above.has(common)) common = common.parentElement;
+  if (!common || common === a || common === b) return false;
+  const cardA = childHolding(common, a);
+  const cardB = childHolding(common, b);
+  // A block that is its whole card (a paragraph among paragraphs) is no card's line.
+  if (!cardA || !cardB || cardA === a || cardB === b) return false;
+  const group = likeSiblings(cardA);
+  if (group.length < 3 || !group.includes(cardB)) return false;
+  const texts = group.map((card) => squash(card.textContent ?? ''));
+  const at = group.indexOf(cardB);
+  // A card that copies a card above it is a copy as a whole: all its lines go.
+  if (texts.slice(0, at).includes(texts[at]!)) return false;
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  return chars <= MAX_PARALLEL_CARD_CHARS * group.length;
+}
+
+/** The child of `parent` that holds `node` (`parent` holds it). */
+function childHolding(parent: Element, node: Element): Element | null {
+  let current: Element | null = node;
+  while (current && current.parentElement !== parent) current = current.parentElement;
+  return current;
 }
 
 export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) => void>> = {
