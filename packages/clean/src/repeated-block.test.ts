@@ -59,6 +59,26 @@ describe('a block the page shows twice', () => {
     }
   });
 
+  it('stays under each of several questions or terms that it answers (a flat FAQ, a list of terms), on both engines', async () => {
+    const answer = 'Yes, at no extra cost.';
+    const faqs = [
+      `<section class="faq"><h2>Questions</h2><h3>Do you take away the hedge cuttings?</h3><p>${answer}</p><h3>Do you clean the patio?</h3><p>${answer}</p><h3>Do you work on Sundays?</h3><p>${answer}</p></section>`,
+      `<dl><dt>Hedge cuttings taken away</dt><dd>${answer}</dd><dt>Patio cleaned once a year</dt><dd>${answer}</dd><dt>Visits on Sundays</dt><dd>Only in the summer.</dd></dl>`,
+    ];
+    for (const faq of faqs)
+      for (const engine of ENGINES) {
+        const document = await clean(servicePage(faq), {
+          url: 'https://garden.example/care',
+          engine,
+          pageType: 'service',
+        });
+        expect(document.text.split(answer).length - 1).toBeGreaterThanOrEqual(2);
+        expect(document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text)).toEqual([
+          `${CALL.toUpperCase()}!`,
+        ]);
+      }
+  });
+
   it('goes from cards that copy whole cards above them (a carousel written twice), on both engines', async () => {
     const slide = (quote: string) => `<div class="slide"><p>${quote}</p><p>A customer in the county</p></div>`;
     const quotes = [

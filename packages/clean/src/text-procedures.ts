@@ -604,30 +604,85 @@ function repeatedBlock(state: TextState): void {
   // enabled() checks the rule's page types, but passes every rule when the page has no type.
   if (!state.context.pageType || !state.enabled(id)) return;
   const service = state.context.pageType === 'service';
+  const groups = new Map<Element, CardGroup>();
   const seen = new Map<string, number>();
   for (const i of keptOrder(state)) {
     const fact = state.facts[i]!;
     if (fact.words < MIN_REPEATED_WORDS) continue;
     const first = seen.get(fact.label);
     if (first === undefined) seen.set(fact.label, i);
-    else if (!(service && inParallelCards(state.blocks[first]!, state.blocks[i]!)))
+    else if (!(service && (underOtherLabels(state, first, i) || inParallelCards(state, first, i, groups))))
       state.remove(i, id, 'the same text as a block above it');
   }
+}
+
+/** A question this long or shorter, ending in a question mark, labels what follows it. */
+const LABEL_QUESTION_MAX_CHARS = 250;
+
+/** The kind of label a block is (a heading of its level, a `<dt>`, a question), or null. */
+function labelKind(block: Block): string | null {
+  if (block.kind === 'heading') return `h${block.level}`;
+  if (blockElement(block)?.localName.toLowerCase() === 'dt') return 'dt';
+  const text = squash(block.text);
+  return text.length <= LABEL_QUESTION_MAX_CHARS && text.endsWith('?') ? 'question' : null;
+}
+
+/**
+ * True when the two copies each follow a label of the same kind and the labels differ: the same
+ * answer to two questions of a flat FAQ (heading or question, then its answer), the same line
+ * under two steps or two terms of a list. A section written twice repeats its heading too, and
+ * a closing call follows other text than the first one did.
+ */
+function underOtherLabels(state: TextState, first: number, later: number): boolean {
+  if (first === 0) return false;
+  const kind = labelKind(state.blocks[first - 1]!);
+  return (
+    kind !== null &&
+    kind === labelKind(state.blocks[later - 1]!) &&
+    state.facts[first - 1]!.label !== state.facts[later - 1]!.label
+  );
 }
 
 /** Cards of a group average at most this many characters: a page's sections are longer. */
 const MAX_PARALLEL_CARD_CHARS = 1200;
 
+/** A group of like sibling cards, worked out once per page for all its cards. */
+interface CardGroup {
+  /** Each card's place in the group. */
+  at: Map<Element, number>;
+  /** For each card, whether a card above it has the same text (a copy). */
+  copy: boolean[];
+  meanChars: number;
+}
+
+function cardGroup(card: Element, groups: Map<Element, CardGroup>): CardGroup {
+  const known = groups.get(card);
+  if (known) return known;
+  const items = likeSiblings(card);
+  const texts = items.map((item) => squash(item.textContent ?? ''));
+  const earlier = new Set<string>();
+  const copy = texts.map((text) => {
+    const repeated = earlier.has(text);
+    earlier.add(text);
+    return repeated;
+  });
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  const group: CardGroup = { at: new Map(items.map((item, k) => [item, k])), copy, meanChars: chars / items.length };
+  for (const item of items) groups.set(item, group);
+  return group;
+}
+
 /**
  * True when two blocks of the same text stand in two different cards of one group of three or
  * more like siblings (same tag and class shape) whose texts differ: the line the cards share (a
- * feature of each plan in a pricing table, a branch's opening hours, a short answer given to two
- * questions, each offer's "Book now"). A card whose text a card of the group above it already
- * has is a copy (a carousel or a section written once per screen size), and its lines go.
+ * feature of each plan in a pricing table, a branch's opening hours, each offer's "Book now"). A
+ * card whose text a card of the group above it already has is a copy (a carousel or a section
+ * written once per screen size), and its lines go.
  */
-function inParallelCards(earlier: Block, later: Block): boolean {
-  const a = blockElement(earlier);
-  const b = blockElement(later);
+function inParallelCards(state: TextState, first: number, later: number, groups: Map<Element, CardGroup>): boolean {
+  const a = blockElement(state.blocks[first]!);
+  const b = blockElement(state.blocks[later]!);
   if (!a || !b) return false;
   const above = new Set<Element>();
   for (let e: Element | null = a; e; e = e.parentElement) above.add(e);
@@ -638,15 +693,10 @@ function inParallelCards(earlier: Block, later: Block): boolean {
   const cardB = childHolding(common, b);
   // A block that is its whole card (a paragraph among paragraphs) is no card's line.
   if (!cardA || !cardB || cardA === a || cardB === b) return false;
-  const group = likeSiblings(cardA);
-  if (group.length < 3 || !group.includes(cardB)) return false;
-  const texts = group.map((card) => squash(card.textContent ?? ''));
-  const at = group.indexOf(cardB);
-  // A card that copies a card above it is a copy as a whole: all its lines go.
-  if (texts.slice(0, at).includes(texts[at]!)) return false;
-  let chars = 0;
-  for (const text of texts) chars += text.length;
-  return chars <= MAX_PARALLEL_CARD_CHARS * group.length;
+  const group = cardGroup(cardA, groups);
+  const at = group.at.get(cardB);
+  if (group.at.size < 3 || at === undefined || group.copy[at]) return false;
+  return group.meanChars <= MAX_PARALLEL_CARD_CHARS;
 }
 
 /** The child of `parent` that holds `node` (`parent` holds it). */
