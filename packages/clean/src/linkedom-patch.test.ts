@@ -398,8 +398,11 @@ describe('linkedom attribute names', () => {
     for (const engine of ENGINES) {
       const page = await parseHtml(PAGE_WITH_NAMES, engine, null, []);
       const { document } = page;
-      const names = (selector: string) => Array.from(document.querySelector(selector)!.attributes, (a) => a.name);
-      expect(names('div')).toEqual(['id', 'class', 'hidden', 'data-kind']);
+      // The order of attributes is not read by the cleaner (linkedom as published, fixed up after
+      // parsing, may give them in another order than the patched parser): compared as sets.
+      const names = (selector: string) =>
+        Array.from(document.querySelector(selector)!.attributes, (a) => a.name).sort();
+      expect(names('div')).toEqual(['class', 'data-kind', 'hidden', 'id']);
       expect(document.querySelector('div')!.id).toBe('Box-1');
       expect(names('a')).toEqual(['href', 'title']);
       expect(names('p')).toEqual(['class', 'data-n']);
