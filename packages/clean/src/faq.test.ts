@@ -344,13 +344,19 @@ describe('a questions section grouped under category headings', () => {
       `<h2>Frequently asked questions</h2>${BRIDGE_FAQ.map(([question, answer], i) => `<h3>${CATEGORIES[i]}</h3>${group(question!, answer!, i)}`).join('')}${after}`,
     );
   const asHeadings = (question: string, answer: string) => `<h4>${question}</h4><p>${answer}</p>`;
+  /** The grouped section is in the text whole and last: each category, then its question and answer. */
+  const expectGroupedFaq = (text: string, name?: string) => {
+    const blocks = text.split('\n\n');
+    const at = blocks.indexOf('Frequently asked questions');
+    expect(at, name).toBeGreaterThan(0);
+    expect(blocks.slice(at + 1), name).toEqual([CATEGORIES[0], ...BRIDGE_FAQ[0]!, CATEGORIES[1], ...BRIDGE_FAQ[1]!]);
+  };
 
   it.each(engines)('goes after the story with its categories, as the flat list does (%s)', async (engine) => {
     const document = await clean(grouped(asHeadings), { ...bridge, engine });
     const blocks = document.text.split('\n\n');
-    const at = blocks.indexOf('Frequently asked questions');
-    expect(blocks[at - 1]).toBe(BRIDGE_STORY[9]);
-    expect(blocks.slice(at + 1)).toEqual([CATEGORIES[0], ...BRIDGE_FAQ[0]!, CATEGORIES[1], ...BRIDGE_FAQ[1]!]);
+    expect(blocks[blocks.indexOf('Frequently asked questions') - 1]).toBe(BRIDGE_STORY[9]);
+    expectGroupedFaq(document.text);
   });
 
   it.each(engines)(
@@ -366,15 +372,7 @@ describe('a questions section grouped under category headings', () => {
       };
       for (const [name, html] of Object.entries(after)) {
         const document = await clean(grouped(asHeadings, html), { ...bridge, engine });
-        const blocks = document.text.split('\n\n');
-        const at = blocks.indexOf('Frequently asked questions');
-        expect(at, name).toBeGreaterThan(0);
-        expect(blocks.slice(at + 1), name).toEqual([
-          CATEGORIES[0],
-          ...BRIDGE_FAQ[0]!,
-          CATEGORIES[1],
-          ...BRIDGE_FAQ[1]!,
-        ]);
+        expectGroupedFaq(document.text, name);
       }
     },
   );
@@ -470,15 +468,7 @@ describe('a questions section grouped under category headings', () => {
       for (const [name, open] of Object.entries(forms)) {
         const html = grouped((question, answer, i) => `${open(i)}${question}</a></h4><p>${answer}</p>`);
         const document = await clean(html, { ...bridge, engine });
-        const blocks = document.text.split('\n\n');
-        const at = blocks.indexOf('Frequently asked questions');
-        expect(at, name).toBeGreaterThan(0);
-        expect(blocks.slice(at + 1), name).toEqual([
-          CATEGORIES[0],
-          ...BRIDGE_FAQ[0]!,
-          CATEGORIES[1],
-          ...BRIDGE_FAQ[1]!,
-        ]);
+        expectGroupedFaq(document.text, name);
       }
       // The page saved from its URL with a tracking parameter, a trailing slash, another scheme
       // or `www.`: its links to itself are still to itself.
