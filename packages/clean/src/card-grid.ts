@@ -8,6 +8,7 @@
  */
 
 import { likeSiblings } from './features/like-siblings.js';
+import { childOf } from './tree.js';
 
 /** A grid has at least this many items of one class shape under one parent … */
 const MIN_CARDS = 3;
@@ -73,11 +74,4 @@ function holdsLink(element: Element): boolean {
   return element.localName.toLowerCase() === 'a'
     ? element.hasAttribute('href')
     : element.querySelector('a[href]') !== null;
-}
-
-/** The child of `parent` that holds `node`, or null when `parent` does not hold it. */
-function childOf(parent: Element, node: Element): Element | null {
-  let current: Element | null = node;
-  while (current && current.parentElement !== parent) current = current.parentElement;
-  return current;
 }

@@ -11,6 +11,7 @@ import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
+import { childOf, commonAncestor } from './tree.js';
 import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
@@ -684,26 +685,16 @@ function inParallelCards(state: TextState, first: number, later: number, groups:
   const a = blockElement(state.blocks[first]!);
   const b = blockElement(state.blocks[later]!);
   if (!a || !b) return false;
-  const above = new Set<Element>();
-  for (let e: Element | null = a; e; e = e.parentElement) above.add(e);
-  let common: Element | null = b;
-  while (common && !above.has(common)) common = common.parentElement;
+  const common = commonAncestor([a, b]);
   if (!common || common === a || common === b) return false;
-  const cardA = childHolding(common, a);
-  const cardB = childHolding(common, b);
+  const cardA = childOf(common, a);
+  const cardB = childOf(common, b);
   // A block that is its whole card (a paragraph among paragraphs) is no card's line.
   if (!cardA || !cardB || cardA === a || cardB === b) return false;
   const group = cardGroup(cardA, groups);
   const at = group.at.get(cardB);
   if (group.at.size < 3 || at === undefined || group.copy[at]) return false;
   return group.meanChars <= MAX_PARALLEL_CARD_CHARS;
-}
-
-/** The child of `parent` that holds `node` (`parent` holds it). */
-function childHolding(parent: Element, node: Element): Element | null {
-  let current: Element | null = node;
-  while (current && current.parentElement !== parent) current = current.parentElement;
-  return current;
 }
 
 export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) => void>> = {

@@ -16,6 +16,7 @@ import type { Block } from './blocks.js';
 import { isContainerGroup, itemShape } from './features/groups.js';
 import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
+import { commonAncestor } from './tree.js';
 import type { RuleId } from './rules.js';
 import { isMainRegion } from './type-roots.js';
 
@@ -367,13 +368,4 @@ function proseInPosts(
     }
   }
   return total;
-}
-
-function commonAncestor(elements: Element[]): Element | null {
-  let common: Element | null = elements[0] ?? null;
-  for (const element of elements.slice(1)) {
-    while (common && !common.contains(element)) common = common.parentElement;
-    if (!common) return null;
-  }
-  return common;
 }
