@@ -148,6 +148,22 @@ function storyPage(
   return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="page"><article class="story"><h1>${title}</h1><div class="story-body">${BRIDGE_STORY.map((p) => `<p>${p}</p>`).join('')}</div></article><div class="promo"${box}><div class="inner"><h2>Frequently asked questions</h2>${faq}</div>${after}</div></div><footer><p>Valley Times</p></footer></body></html>`;
 }
 
+/**
+ * Ways a question written as a `tag` heading links to its own place on this page
+ * (https://news.example/bridge): the opening of the heading and its link, for question `i`.
+ */
+function selfLinks(tag: 'h3' | 'h4'): Record<string, (i: number) => string> & { path: (i: number) => string } {
+  return {
+    fragment: (i) => `<${tag} id="q${i}"><a href="#q${i}">`,
+    path: (i) => `<${tag} id="q${i}"><a href="/bridge#q${i}">`,
+    'path, no element of that id': (i) => `<${tag}><a href="/bridge#q${i}">`,
+    'full URL, an <a name> anchor': (i) => `<${tag}><a name="q${i}"></a><a href="https://news.example/bridge#q${i}">`,
+    'no fragment': () => `<${tag}><a href="/bridge">`,
+    'full URL, no fragment': () => `<${tag}><a href="https://news.example/bridge">`,
+    'a script (a toggle)': () => `<${tag}><a href="javascript:void(0)">`,
+  };
+}
+
 /** The bridge story's questions section comes right after its last paragraph, whole and last. */
 function expectBridgeFaqAfterStory(text: string): void {
   const blocks = text.split('\n\n');
@@ -215,17 +231,6 @@ describe('whether the questions are about the article', () => {
     },
   );
 
-  /** Ways a question links to its own place on this page (https://news.example/bridge). */
-  const SELF_LINKS = {
-    fragment: (i: number) => `<h3 id="q${i}"><a href="#q${i}">`,
-    path: (i: number) => `<h3 id="q${i}"><a href="/bridge#q${i}">`,
-    'path, no element of that id': (i: number) => `<h3><a href="/bridge#q${i}">`,
-    'full URL, an <a name> anchor': (i: number) =>
-      `<h3><a name="q${i}"></a><a href="https://news.example/bridge#q${i}">`,
-    'no fragment': () => '<h3><a href="/bridge">',
-    'a script (a toggle)': () => '<h3><a href="javascript:void(0)">',
-  };
-
   it.each(engines)(
     'questions that link to other pages after its own end the section: their summaries are no answers (%s)',
     async (engine) => {
@@ -247,7 +252,7 @@ describe('whether the questions are about the article', () => {
   it.each(engines)(
     'questions that link to this page, with or without a fragment, are its own questions (%s)',
     async (engine) => {
-      for (const [name, open] of Object.entries(SELF_LINKS)) {
+      for (const [name, open] of Object.entries(selfLinks('h3'))) {
         // The first question plain, the next ones links (to their place, or to the page).
         const own = BRIDGE_FAQ.map(([question, answer], i) =>
           i === 0 ? `<h3>${question}</h3><p>${answer}</p>` : `${open(i)}${question}</a></h3><p>${answer}</p>`,
@@ -457,14 +462,8 @@ describe('a questions section grouped under category headings', () => {
   it.each(engines)(
     'takes categories whose questions link to this page, with or without a fragment (%s)',
     async (engine) => {
-      const forms = {
-        fragment: (i: number) => `<h4 id="q${i}"><a href="#q${i}">`,
-        path: (i: number) => `<h4 id="q${i}"><a href="/bridge#q${i}">`,
-        'path, no element of that id': (i: number) => `<h4><a href="/bridge#q${i}">`,
-        'full URL, an <a name> anchor': (i: number) =>
-          `<h4><a name="q${i}"></a><a href="https://news.example/bridge#q${i}">`,
-        'no fragment': () => '<h4><a href="https://news.example/bridge">',
-      };
+      const forms = selfLinks('h4');
+
       for (const [name, open] of Object.entries(forms)) {
         const html = grouped((question, answer, i) => `${open(i)}${question}</a></h4><p>${answer}</p>`);
         const document = await clean(html, { ...bridge, engine });
