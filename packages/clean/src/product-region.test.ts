@@ -45,6 +45,30 @@ const HERO = `<!doctype html><html><head><title>Cups</title></head><body>
 ${[1, 2, 3, 4].map((i) => `<p>Paragraph ${i} about the cups, the glass they are blown from and the people who blow them by hand in the workshop behind the shop.</p>`).join('')}
 </div></body></html>`;
 
+// No <main>: the buy box, then the description and specifications beside a row of 16 other
+// products' cards (each a linked name and a price) in one container: the step from the buy box to
+// the container adds more link text than other text, the cards' links.
+const card = (i: number) =>
+  `<li class="card"><a href="/p/board-${i}"><img src="/b${i}.jpg" alt=""><h3>Walnut serving board with handle, model ${i}, 40 cm</h3></a><span class="price">$${30 + i}.00</span></li>`;
+const DESCRIPTION = `<div class="details"><h2>Description</h2>
+ <p>The board is cut from a single piece of black walnut and finished with food-safe oil, so it can be used on both sides and sanded back when it wears thin after years of use.</p>
+ <p>A groove around the edge of one side catches the juice of a roast, and rubber feet on the other keep it from sliding on the counter.</p>
+ <h2>Specifications</h2><table><tr><th>Size</th><td>45 x 30 x 3 cm</td></tr><tr><th>Weight</th><td>2.4 kg</td></tr></table></div>`;
+const boardPage = (details: string) => `<!doctype html><html><head><title>Walnut chopping board – Wood Shop</title>
+<meta property="og:title" content="Walnut chopping board"></head><body>
+<header><nav><a href="/">Home</a> <a href="/boards">Boards</a> <a href="/cart">Cart</a></nav></header>
+<div class="content">
+ <div class="product-top"><div class="gallery"><img src="/board.jpg" alt=""></div>
+  <div class="buy"><h1>Walnut chopping board</h1><p class="price">$58.00</p><ul class="features">
+   <li>Cut from one piece of black walnut, no glued strips</li><li>Juice groove on one side, rubber feet on the other</li>
+   <li>Finished with food-safe oil, ready to use</li><li>Made by hand in our workshop in the valley</li>
+   <li>Free delivery within three working days, returns within thirty days</li></ul><button>Add to cart</button></div></div>
+ ${details}
+ <div class="related"><h2>Customers also viewed</h2><ul class="cards">${Array.from({ length: 16 }, (_, i) => card(i)).join('')}</ul></div>
+</div>
+<footer><p>Wood Shop, 4 Mill Lane. Terms and privacy.</p></footer>
+</body></html>`;
+
 describe('product region of product pages', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`grows from the product's heading over the description, not into the frame (${engine})`, async () => {
@@ -83,6 +107,33 @@ describe('product region of product pages', () => {
       const asArticle = await clean(PRODUCT, { url: 'https://cups.example.com/p/travel', engine, pageType: 'article' });
       const reasons = asArticle.removed.filter((r) => r.rule === 'boilerplate/outside-article').map((r) => r.reason);
       expect(reasons).not.toContain("outside the page's main region");
+    });
+
+    it(`takes in the description beside a row of other products' cards (${engine})`, async () => {
+      const page = await parseHtml(boardPage(DESCRIPTION), engine, null, []);
+      try {
+        expect(productRegion(page.document.body)?.getAttribute('class')).toBe('content');
+      } finally {
+        page.close();
+      }
+      const doc = await clean(boardPage(DESCRIPTION), {
+        url: 'https://wood.example.com/p/board',
+        engine,
+        pageType: 'product',
+      });
+      for (const text of ['$58.00', 'single piece of black walnut', 'catches the juice', 'Specifications', '2.4 kg'])
+        expect(doc.text).toContain(text);
+      for (const text of ['model 3, 40 cm', 'Customers also viewed', 'Mill Lane']) expect(doc.text).not.toContain(text);
+    });
+
+    it(`stops below a row of cards that comes with nothing but its heading (${engine})`, async () => {
+      // The same step without the description: a heading and the cards, so the buy box is the region.
+      const page = await parseHtml(boardPage('<p class="note">Ships in a gift box.</p>'), engine, null, []);
+      try {
+        expect(productRegion(page.document.body)?.getAttribute('class')).toBe('product-top');
+      } finally {
+        page.close();
+      }
     });
   }
 });

@@ -6,7 +6,8 @@
  * root is grown from the product's heading: its ancestors are taken one by one while what each
  * adds is the product's own content, and the climb stops at the page's frame (a header, footer,
  * menu or sidebar beside the heading) or when what a step adds is mostly links (recommendation
- * rows, menus without semantic tags). Only the tree's shape and the page's own title are used:
+ * rows, menus without semantic tags) and, without its largest row of link cards, not the
+ * product's own text. Only the tree's shape and the page's own title are used:
  * no class names, no words.
  */
 
@@ -14,6 +15,7 @@ import { TextStats } from './features/dom-walk.js';
 import { words, wordsFoundIn } from './text-util.js';
 import { hiddenElement } from './thread.js';
 import { LANDMARK_SELECTOR, isLandmark } from './features/landmarks.js';
+import { likeSiblingGroups } from './features/like-siblings.js';
 import { unseenSubtrees, visibleText } from './type-roots.js';
 
 const ROOT_TAGS = new Set(['body', 'html']);
@@ -25,6 +27,8 @@ const MIN_REGION_SHARE = 0.3;
 const MIN_REGION_CHARS = 200;
 /** At most this many steps up from the heading. */
 const MAX_STEPS = 12;
+/** Like siblings, at least this many, each mostly link text, are a row of other products' cards. */
+const MIN_LINK_CARDS = 3;
 
 /**
  * How well the heading's words match the page's title: found² / (heading words × title words),
@@ -89,6 +93,49 @@ function addsFrame(parent: Element, root: Element, stats: TextStats): boolean {
 }
 
 /**
+ * The largest group of like siblings (`likeSiblingGroups`) that `parent` adds beside `root`,
+ * each item more than half link text: a row of other products' cards. Empty when there is none.
+ */
+function largestLinkCards(parent: Element, root: Element, stats: TextStats): Element[] {
+  let largest: Element[] = [];
+  for (const { items } of likeSiblingGroups(parent, { minItems: MIN_LINK_CARDS })) {
+    if (items.length <= largest.length || items.includes(root) || root.contains(items[0]!)) continue;
+    const cards = items.every((item) => {
+      const { chars, linkChars } = stats.of(item);
+      return chars > 0 && linkChars > MAX_ADDED_LINK_SHARE * chars;
+    });
+    if (cards) largest = items;
+  }
+  return largest;
+}
+
+/**
+ * Whether a step whose added text is mostly links adds the product's own text beside a row of
+ * other products' cards: without its largest group of link cards (`largestLinkCards`, which the
+ * shop rules remove from the region), what the step adds is at most half links and holds at
+ * least MIN_REGION_CHARS outside links (the description and specifications beside "Customers
+ * also viewed"). A menu or a row of cards with a heading adds none.
+ */
+function addsProseBesideCards(
+  parent: Element,
+  root: Element,
+  stats: TextStats,
+  added: number,
+  addedLinks: number,
+): boolean {
+  const cards = largestLinkCards(parent, root, stats);
+  if (cards.length === 0) return false;
+  let chars = added;
+  let links = addedLinks;
+  for (const card of cards) {
+    const s = stats.of(card);
+    chars -= s.chars;
+    links -= s.linkChars;
+  }
+  return chars - links >= MIN_REGION_CHARS && links <= MAX_ADDED_LINK_SHARE * chars;
+}
+
+/**
  * The product region of a page: the heading's largest ancestor reached as described above, when
  * it holds at least MIN_REGION_SHARE of the page's visible text outside links; else null.
  */
@@ -106,7 +153,8 @@ export function productRegion(body: Element): Element | null {
     if (added > 0) {
       if (addsFrame(parent, root, stats)) break;
       const addedLinks = p.linkChars - r.linkChars;
-      if (addedLinks > MAX_ADDED_LINK_SHARE * added) break;
+      if (addedLinks > MAX_ADDED_LINK_SHARE * added && !addsProseBesideCards(parent, root, stats, added, addedLinks))
+        break;
     }
     root = parent;
   }
