@@ -559,3 +559,67 @@ describe("a newsletter's sign-up inside the questions section's box", () => {
     }
   });
 });
+
+/** More of the bridge story's questions, for a section longer than a short story. */
+const LONG_BRIDGE_FAQ = [
+  ...BRIDGE_FAQ,
+  [
+    'Will the buses go back to their old route?',
+    'The buses will keep the detour until the new bridge opens, and the county will pay for the extra kilometres they drive.',
+  ],
+  [
+    'Where can residents see the three designs?',
+    'The drawings of the three designs are on show in the library, and residents can send their comments by email or by post.',
+  ],
+  [
+    'Who pays for the new bridge?',
+    'The council pays for the first part of the work from its own budget and shares the rest with the county, which promised a grant.',
+  ],
+  [
+    'When will the first cars cross the new bridge?',
+    'If the county confirms its grant, the work starts in the autumn and the first cars should cross before the end of the next year.',
+  ],
+];
+
+describe('a questions section longer than a short story', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const bridge = { url: 'https://news.example/bridge', pageType: 'article' } as const;
+  const story = BRIDGE_STORY.slice(0, 4);
+  const storyChars = story.join('').length;
+  const faqChars = LONG_BRIDGE_FAQ.flat().join('').length;
+  const questions = LONG_BRIDGE_FAQ.map(([question, answer]) => `<h3>${question}</h3><p>${answer}</p>`).join('');
+  const title = 'Council votes for a new bridge over the river';
+  const head = `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header>`;
+  const paragraphs = story.map((p) => `<p>${p}</p>`).join('');
+  const pages = {
+    // In a box of the page's template after the article element.
+    outside: `${head}<div class="page"><article class="story"><h1>${title}</h1><div class="story-body">${paragraphs}</div></article><div class="promo"><h2>Frequently asked questions</h2>${questions}</div></div><footer><p>Valley Times</p></footer></body></html>`,
+    // In the element Readability takes, after the body.
+    inside: `${head}<div class="page"><div class="story-body">${paragraphs}</div><ul class="share"><li><a href="/s">Share</a></li></ul><div class="sub-faq"><h2>Frequently asked questions</h2>${questions}</div></div><footer><p>Valley Times</p></footer></body></html>`,
+  };
+
+  it('is longer than the story in these pages', () => {
+    expect(faqChars).toBeGreaterThan(storyChars);
+    expect(LONG_BRIDGE_FAQ.slice(0, 2).flat().join('').length).toBeLessThan(storyChars);
+  });
+
+  for (const [where, html] of Object.entries(pages))
+    it.each(engines)(
+      `keeps its first questions and answers, up to the story's length, ${where} (%s)`,
+      async (engine) => {
+        const document = await clean(html, { ...bridge, engine });
+        const blocks = document.text.split('\n\n');
+        const at = blocks.indexOf('Frequently asked questions');
+        expect(at).toBeGreaterThan(0);
+        expect(blocks[at - 1]).toBe(story[3]);
+        const kept = blocks.slice(at + 1);
+        // Whole questions and answers, in order, from the first: at least two, not all.
+        expect(kept.length % 2).toBe(0);
+        expect(kept).toEqual(LONG_BRIDGE_FAQ.flat().slice(0, kept.length));
+        expect(kept.length).toBeGreaterThanOrEqual(4);
+        expect(kept.length).toBeLessThan(LONG_BRIDGE_FAQ.length * 2);
+        expect(['Frequently asked questions', ...kept].join('').length).toBeLessThanOrEqual(storyChars);
+        expect(document.text).not.toContain(LONG_BRIDGE_FAQ[LONG_BRIDGE_FAQ.length - 1]![0]);
+      },
+    );
+});

@@ -40,7 +40,10 @@ const MIN_ANSWERED = 2;
 const ANSWER_MIN_CHARS = 40;
 /** A block of an answer has at most this share of its text in links (a link list ends the section). */
 const ANSWER_MAX_LINK_DENSITY = 0.5;
-/** The section is taken only when it is at most this share of the article's characters. */
+/**
+ * The section taken is at most this share of the article's characters: a longer one is cut after
+ * the last answer that fits (`withinShare`).
+ */
 const MAX_SHARE = 1;
 /**
  * At least this share of the section's longer words (everyday words left out) are the title's
@@ -362,13 +365,47 @@ function endOnTopic(
 }
 
 /**
- * True when a questions section (its heading first) is the article's: no longer than the
- * article, answered in prose (not a table of figures asked as questions), and about the
- * article (`aboutArticle`).
+ * The end of the section under the heading at `heading` that ends at `end`, cut so that it holds
+ * at most `MAX_SHARE` of the article's characters: `end` when it fits, else the last block of the
+ * last answer (or answer paragraph, when the questions are buttons) before which it still fits,
+ * so that a FAQ longer than a short story keeps its first questions and answers instead of
+ * none. -1 when fewer than `MIN_ANSWERED` questions (or paragraphs) fit, or for no section.
  */
-function isArticleSection(section: Block[], articleBlocks: Block[], subject: SubjectOf, title: string | null): boolean {
-  const chars = (blocks: Block[]) => blocks.reduce((sum, block) => sum + squashedText(block).length, 0);
-  if (chars(section) > MAX_SHARE * chars(articleBlocks)) return false;
+function withinShare(blocks: Block[], heading: number, end: number, articleBlocks: Block[]): number {
+  if (end < 0) return end;
+  const limit = MAX_SHARE * articleBlocks.reduce((sum, block) => sum + squashedText(block).length, 0);
+  let chars = squashedText(blocks[heading]!).length;
+  let fits = -1;
+  let questions = 0;
+  let paragraphs = 0;
+  let last = -1;
+  for (let at = heading + 1; at <= end; at++) {
+    const block = blocks[at]!;
+    const text = squashedText(block);
+    if (text === '') continue;
+    // A question (or a heading: a category's) starts after the last answer's last block.
+    const opens = isQuestion(block) || block.kind === 'heading';
+    if (opens && last >= 0 && (questions > 0 ? questions : paragraphs) >= MIN_ANSWERED) fits = last;
+    chars += text.length;
+    if (chars > limit) return fits;
+    if (isQuestion(block)) questions++;
+    else if (block.kind !== 'heading') {
+      // Before any question, each paragraph is an answer of its own.
+      if (questions === 0 && ++paragraphs >= MIN_ANSWERED) fits = at;
+      last = at;
+      continue;
+    }
+    last = -1;
+  }
+  return end;
+}
+
+/**
+ * True when a questions section (its heading first, cut to `withinShare`) is the article's:
+ * answered in prose (not a table of figures asked as questions), and about the article
+ * (`aboutArticle`).
+ */
+function isArticleSection(section: Block[], subject: SubjectOf, title: string | null): boolean {
   if (!section.some((block) => block.kind !== 'heading' && !isQuestion(block) && endsLikeSentence(squashedText(block))))
     return false;
   return aboutArticle(section.slice(1), subject, title);
@@ -390,17 +427,20 @@ export function questionsInTail(
   const heading = tail.findIndex(isFaqHeading);
   if (heading < 0) return null;
   const subject = subjectOf(articleBlocks, title);
-  const end = endOnTopic(
+  const end = withinShare(
     tail,
     heading,
-    sectionEnd(tail, heading, tail.length, () => false, page),
-    subject,
-    title,
+    endOnTopic(
+      tail,
+      heading,
+      sectionEnd(tail, heading, tail.length, () => false, page),
+      subject,
+      title,
+    ),
+    articleBlocks,
   );
   if (end < 0) return null;
-  return isArticleSection(tail.slice(heading, end + 1), articleBlocks, subject, title)
-    ? { from: heading, to: end }
-    : null;
+  return isArticleSection(tail.slice(heading, end + 1), subject, title) ? { from: heading, to: end } : null;
 }
 
 /**
@@ -455,10 +495,10 @@ export function faqBlocks(
     page,
   );
   const subject = subjectOf(articleBlocks, title);
-  const end = endOnTopic(pageBlocks, heading, found, subject, title);
+  const end = withinShare(pageBlocks, heading, endOnTopic(pageBlocks, heading, found, subject, title), articleBlocks);
   if (end < 0) return [];
   const section = pageBlocks.slice(heading, end + 1).filter((block) => squashedText(block) !== '');
-  if (!isArticleSection(section, articleBlocks, subject, title)) return [];
+  if (!isArticleSection(section, subject, title)) return [];
   return section.map((block) => ({
     text: block.text,
     kind: block.kind,

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 84;
+const PIPELINE_REVISION = 85;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -75,7 +75,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'rating-widget': 1,
   'named-caption': 2,
   'site-selectors': 2,
-  'outside-article': 4,
+  'outside-article': 5,
   'post-chrome': 5,
   'region-chrome': 2,
   'shop-rows': 1,
@@ -90,7 +90,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'trailing-short': 4,
   'repeated-run': 1,
   'closing-bio': 3,
-  'after-prose': 4,
+  'after-prose': 5,
   'closing-link': 1,
   'repeated-block': 2,
   'site-text': 1,
