@@ -103,6 +103,43 @@ describe('readWarc', () => {
     });
   }
 
+  // Before the fix every one of these spun without end after the first page (warcio asking an
+  // ended file stream for more): checked, the test run then never finishes.
+  for (const gzip of [false, true]) {
+    for (const shape of ['truncated', 'long Content-Length'] as const) {
+      it(`gives the page before a record cut short, then fails naming its offset (${shape}, ${gzip ? 'gzip' : 'plain'})`, async () => {
+        const dir = tempDirForTest('ingest-warc-');
+        const file = path.join(dir, gzip ? 'cut.warc.gz' : 'cut.warc');
+        const page = (url: string) =>
+          serialize({ type: 'response', url, httpHeaders: { 'Content-Type': 'text/html' } }, html, false);
+        const [first, second] = await Promise.all([page('https://ex.com/a'), page('https://ex.com/b')]);
+        const text = Buffer.from(second).toString('latin1');
+        const broken =
+          shape === 'truncated'
+            ? Buffer.from(second).subarray(0, second.length - 30)
+            : Buffer.from(text.replace(/Content-Length: \d+/, 'Content-Length: 100000'), 'latin1');
+        const bytes = gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]);
+        await writeFile(file, bytes);
+        const offset = gzip ? gzipSync(first).length : first.length;
+        const urls: (string | null)[] = [];
+        const reading = (async () => {
+          for await (const item of readWarc(file, { maxBytes: 1e6 }))
+            if (item.kind === 'page') urls.push(item.page.url);
+        })();
+        await expect(reading).rejects.toMatchObject({
+          code: 'ingest.bad-warc',
+          subject: file,
+          message: expect.stringMatching(
+            new RegExp(
+              `record at offset ${offset} is cut short: its Content-Length runs \\d+ bytes past the end of the file`,
+            ),
+          ),
+        });
+        expect(urls).toEqual(['https://ex.com/a']);
+      });
+    }
+  }
+
   it('is not fooled by a page that starts with the word WARC', async () => {
     const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');

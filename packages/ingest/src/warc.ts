@@ -116,6 +116,33 @@ async function payloadOf(record: WARCRecord, headers: Record<string, string>, ma
   return decodeContent(body, headers['content-encoding'], maxBytes);
 }
 
+/**
+ * The file's chunks for warcio, read once. warcio asks for an iterator again after the data
+ * ran out inside a record (Content-Length past the end of the file, a truncated file), and a
+ * new iterator over an ended fs stream never settles: the ingest hung. This one stays done.
+ */
+function chunksOnce(stream: Readable): AsyncIterable<Uint8Array> & AsyncIterator<Uint8Array> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  let done = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (done) return { done: true, value: undefined };
+      const result = await chunks.next();
+      if (result.done) done = true;
+      return result;
+    },
+  };
+}
+
+/** Bytes of its Content-Length that a record read to its end did not get: the file ended first. */
+function missingBytes(record: WARCRecord): number {
+  const limit = (record._reader as { limit?: unknown }).limit;
+  return typeof limit === 'number' && limit > 0 ? limit : 0;
+}
+
 export interface WarcReadOptions {
   /** Largest payload taken as a page (bigger ones are skipped as `too-large`). */
   maxBytes: number;
@@ -131,7 +158,7 @@ export interface WarcReadOptions {
 export async function* readWarc(path: string, options: WarcReadOptions): AsyncGenerator<WarcItem> {
   const stream: Readable = createReadStream(path, { start: options.start ?? 0, highWaterMark: 256 * 1024 });
   try {
-    const parser = new WARCParser(stream);
+    const parser = new WARCParser(chunksOnce(stream));
     const base = options.start ?? 0;
     for await (const record of parser) {
       const offset = base + parser.offset;
@@ -166,6 +193,14 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           subject: path,
           cause: error,
         });
+      }
+      const missing = missingBytes(record);
+      if (missing > 0) {
+        throw ingestError(
+          'ingest.bad-warc',
+          `record at offset ${offset} is cut short: its Content-Length runs ${missing} bytes past the end of the file (a truncated file or a wrong Content-Length)`,
+          { subject: path },
+        );
       }
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
