@@ -54,4 +54,31 @@ describe('expandInputs', () => {
     ]);
     expect(failures[2]!.error.message).toMatch(/directory loop/);
   });
+  it('fails a file whose name is not valid UTF-8 with that cause, and walks on (where the file system allows such names)', async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await mkdir(path.join(dir, 'pages'));
+    await writeFile(path.join(dir, 'pages/ok.html'), '<html></html>');
+    await writeFile(path.join(dir, 'pages/caf\u00e9.html'), '<html></html>');
+    const latin1Name = Buffer.concat([
+      Buffer.from(path.join(dir, 'pages/latin1-')),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from('.html'),
+    ]);
+    try {
+      await writeFile(latin1Name, '<html></html>');
+    } catch (error) {
+      // macOS (APFS) refuses such names: nothing to walk there.
+      expect((error as { code?: string }).code).toBe('EILSEQ');
+      return;
+    }
+    const { files, failures } = await expandInputs(['pages'], { cwd: dir });
+    expect(files.map((f) => f.source)).toEqual(['pages/caf\u00e9.html', 'pages/ok.html']);
+    expect(failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([
+      [
+        'pages/latin1-\uFFFD\uFFFD.html',
+        'ingest.unreadable',
+        'the file name is not valid UTF-8 (latin1-\\xe9\\xff.html), so it cannot be opened by name: rename it',
+      ],
+    ]);
+  });
 });

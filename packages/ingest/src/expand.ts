@@ -184,6 +184,28 @@ function isSidecarLike(file: string, siblings: Set<string>): boolean {
   return ['.html', '.htm', '.xhtml', '.shtml', '.txt'].some((extension) => siblings.has(stem + extension));
 }
 
+/** Names in `directory` that are not valid UTF-8: as Node decodes them -> their bytes, `\xNN` for non-ASCII. */
+async function namesNotUtf8(directory: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let raw: Buffer[];
+  try {
+    raw = await readdir(directory, { encoding: 'buffer' });
+  } catch {
+    return out;
+  }
+  for (const bytes of raw) {
+    const name = bytes.toString('utf8');
+    if (Buffer.from(name, 'utf8').equals(bytes)) continue;
+    const shown = [...bytes]
+      .map((byte) =>
+        byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`,
+      )
+      .join('');
+    out.set(name, shown);
+  }
+  return out;
+}
+
 async function walk(
   directory: string,
   source: string,
@@ -201,6 +223,9 @@ async function walk(
     result.failures.push({ source, error: toCorpusKitError(error, source) });
     return;
   }
+  const undecodable = entries.some((entry) => entry.name.includes('\uFFFD'))
+    ? await namesNotUtf8(directory)
+    : new Map<string, string>();
   const names = new Set(entries.map((entry) => entry.name));
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   entries.sort((a, b) => compare(a.name, b.name));
@@ -210,6 +235,19 @@ async function walk(
     const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.name.startsWith('.')) {
       result.skipped.push(childSource);
+      continue;
+    }
+    const raw = undecodable.get(entry.name);
+    if (raw !== undefined) {
+      // Node gives such a name decoded with U+FFFD, and that path opens nothing.
+      result.failures.push({
+        source: childSource,
+        error: ingestError(
+          'ingest.unreadable',
+          `the file name is not valid UTF-8 (${raw}), so it cannot be opened by name: rename it`,
+          { subject: childSource },
+        ),
+      });
       continue;
     }
     let isDirectory = entry.isDirectory();
