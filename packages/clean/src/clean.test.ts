@@ -169,6 +169,34 @@ describe('clean: rules and options', () => {
 });
 
 describe('clean: metadata', () => {
+  it.each(['linkedom', 'jsdom'] as const)(
+    'takes the authors of a byline without its date or time (%s)',
+    async (engine) => {
+      const authorsOf = async (line: string, lang = 'en') => {
+        const html = page(
+          ARTICLE.replace('<h1>Library plans</h1>', `<h1>Library plans</h1><p class="byline">${line}</p>`),
+        ).replace('lang="en"', `lang="${lang}"`);
+        const document = await clean(html, {
+          url: 'https://news.example/library',
+          fetchedAt: '2026-05-13T08:00:00Z',
+          engine,
+        });
+        return document.metadata.authors;
+      };
+      expect(await authorsOf('By Anna Reed, 12 May 2026')).toEqual(['Anna Reed']);
+      expect(await authorsOf('By Anna Reed and Lee Chan, 12 May 2026, 14:30')).toEqual(['Anna Reed', 'Lee Chan']);
+      expect(await authorsOf('Anna Reed | 12 May 2026')).toEqual(['Anna Reed']);
+      expect(await authorsOf('Anna Reed · Updated 12 May 2026')).toEqual(['Anna Reed']);
+      expect(await authorsOf('Von Anna Reed, 12.05.2026', 'de')).toEqual(['Anna Reed']);
+      expect(await authorsOf('Par Anna Reed, publié le 12 mai 2026', 'fr')).toEqual(['Anna Reed']);
+      // A byline that is only a date names nobody.
+      expect(await authorsOf('Updated 12 May 2026, 14:30')).toEqual([]);
+      expect(await authorsOf('2026年5月12日', 'ja')).toEqual([]);
+      // A name is kept as written, numbers in it included when they are no date.
+      expect(await authorsOf('By Anna Reed, Class of 2009')).toEqual(['Anna Reed', 'Class of 2009']);
+    },
+  );
+
   it('reads JSON-LD in arrays and @graph, meta tags, and time inside the article only', async () => {
     const head = `<script type="application/ld+json">[{"@type":"Organization","name":"Org"},{"@graph":[{"@type":"BlogPosting","headline":"Library plans approved","author":[{"@type":"Person","name":"Ada Park"},"Lee Chan"],"datePublished":"2024-02-01T09:00:00+02:00"}]}]</script>
       <meta property="og:site_name" content="Town News"><meta name="description" content="The council approved the library."><link rel="canonical" href="/library?utm_source=x">`;

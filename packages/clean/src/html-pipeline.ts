@@ -31,7 +31,7 @@ import { pageFeatures } from './features/page.js';
 import { countBelow, placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown, toMarkdown } from './markdown.js';
-import { readPageMetadata, timeElementDate } from './metadata.js';
+import { readPageMetadata, splitNames, timeElementDate } from './metadata.js';
 import { PageReadability } from './readability.js';
 import type { PageMetadata } from './metadata.js';
 import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
@@ -331,7 +331,7 @@ export async function htmlPipeline(
       title = readableTitle ?? (pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null);
       if (readableTitle) pageMeta.sources.title = 'readability';
     }
-    const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null);
+    const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null, resolved.fetchedAt);
     const blocks = extractBlocks(root!, removals);
     // Readability's own article, taken as it is (not widened, not a region, on a page cleaned as
     // an article), may have left out text the page writes next to it, read from the page's blocks.
@@ -483,10 +483,13 @@ function articleRootsOf(document: Document): Element[] {
   return out;
 }
 
-function readableByline(byline: string | null): string | null {
+/** Readability's byline as its names, without a date or time written in it; null when it names nobody. */
+function readableByline(byline: string | null, reference: string | null): string | null {
   if (!byline) return null;
-  const cleaned = squash(byline).replace(/^(?:by|von|par|por)\s+/i, '');
-  return cleaned.length > 0 && cleaned.length < 120 ? cleaned : null;
+  const cleaned = squash(byline);
+  if (cleaned.length === 0 || cleaned.length >= 120) return null;
+  const names = splitNames(cleaned, reference);
+  return names.length > 0 ? names.join(', ') : null;
 }
 
 /** Drop a trailing " | Site" or " - Site" from a title taken from meta tags or `<title>`. */
@@ -525,7 +528,8 @@ function buildMetadata(
   const metadata = emptyMetadata();
   const sources = { ...page.sources };
   metadata.byline = byline;
-  metadata.authors = page.authors.length > 0 ? page.authors : byline ? [byline] : [];
+  // Readability's byline is written as its names joined by ', ' (readableByline); names hold no comma.
+  metadata.authors = page.authors.length > 0 ? page.authors : byline ? byline.split(', ') : [];
   if (!page.byline && byline) {
     sources.byline = 'readability';
     sources.authors = 'readability';

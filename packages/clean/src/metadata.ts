@@ -96,12 +96,12 @@ function decodeEntities(value: string): string {
     .replace(/&nbsp;/g, ' ');
 }
 
-function personNames(value: unknown, byId: Map<string, Json>): string[] {
+function personNames(value: unknown, byId: Map<string, Json>, reference: string | null): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
   for (const item of list) {
     if (typeof item === 'string') {
-      if (!/^https?:\/\//.test(item)) names.push(...splitNames(squash(item)));
+      if (!/^https?:\/\//.test(item)) names.push(...splitNames(squash(item), reference));
     } else if (item && typeof item === 'object') {
       let node = item as Json;
       if (typeof node['@id'] === 'string' && !node.name) node = byId.get(node['@id']) ?? node;
@@ -112,13 +112,23 @@ function personNames(value: unknown, byId: Map<string, Json>): string[] {
   return unique(names);
 }
 
-function splitNames(value: string): string[] {
+/** A clock time alone ("14:30", "2.30 pm", "14 Uhr"), or a part with no letters at all. */
+const TIME_OR_NUMBERS = /^(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?|[^\p{L}]*)$/iu;
+
+/**
+ * The names in a byline or an author field: split at commas, semicolons, "and" (in a few
+ * languages) and the separators `|`, `·`, `•`, with a leading "By" dropped. A part that is a date
+ * ("12 May 2026", "Updated 12 May 2026, 14:30", "2024年5月2日", read by `parseDate` with the fetch
+ * time as reference) or a clock time is the byline's date, not an author.
+ */
+export function splitNames(value: string, reference: string | null): string[] {
   const cleaned = value.replace(/^(?:by|von|par|por|di|door)\s+/i, '').trim();
   if (cleaned === '') return [];
   return cleaned
-    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b)\s*/)
+    .split(/\s*(?:,|;|\||·|•|\band\b|\bund\b|\bet\b|\by\b)\s*/)
     .map((name) => name.trim())
-    .filter((name) => name.length > 1 && name.length < 80);
+    .filter((name) => name.length > 1 && name.length < 80)
+    .filter((name) => !/\d/.test(name) || !(TIME_OR_NUMBERS.test(name) || parseDate(name, { reference }) !== null));
 }
 
 function unique(values: string[]): string[] {
@@ -293,7 +303,7 @@ export function readPageMetadata(
   // Authors: JSON-LD, then meta tags (not profile URLs), then byline markup.
   let authors: string[] = [];
   if (main?.author !== undefined) {
-    authors = personNames(main.author, byId);
+    authors = personNames(main.author, byId, options.fetchedAt);
     if (authors.length > 0) sources.authors = 'json-ld';
   }
   if (authors.length === 0) {
@@ -314,7 +324,7 @@ export function readPageMetadata(
       (value) => !/^https?:\/\//.test(value) && !value.startsWith('@'),
     );
     if (fromMeta) {
-      authors = splitNames(fromMeta.value);
+      authors = splitNames(fromMeta.value, options.fetchedAt);
       if (authors.length > 0) sources.authors = fromMeta.source;
     }
   }
@@ -325,7 +335,7 @@ export function readPageMetadata(
       const element = found[index] ?? null;
       const text = element ? squash(element.textContent ?? '') : '';
       if (text && text.length < 100) {
-        authors = splitNames(text);
+        authors = splitNames(text, options.fetchedAt);
         if (authors.length > 0) {
           sources.authors = `element(${selector})`;
           break;
