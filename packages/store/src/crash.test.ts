@@ -37,9 +37,15 @@ function transpile(from: string, to: string, rewrite: (code: string) => string):
   }
 }
 
+/**
+ * Run the ops in a child process. With `kill`, the child is killed `kill.extraMs` after it has
+ * reported `kill.afterOps` ops done (0: after it has loaded): the kill lands among the ops by the
+ * child's own progress, not by a clock measured in another run, so a loaded machine cannot push
+ * every kill past the last op.
+ */
 function runChild(
   dir: string,
-  killAfterMs: number | null,
+  kill: { afterOps: number; extraMs: number } | null,
 ): Promise<{ done: number; killed: boolean; stderr: string; opsMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -56,9 +62,9 @@ function runChild(
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (ready === 0 && stdout.includes('ready')) ready = Date.now();
-      // Start the clock once the child has loaded, so kills land among the ops.
-      if (killAfterMs !== null && timer === null && stdout.includes('ready')) {
-        timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (kill !== null && timer === null && stdout.includes('ready')) {
+        const done = stdout.split('\n').filter((line) => line.startsWith('done ')).length;
+        if (done >= kill.afterOps) timer = setTimeout(() => child.kill('SIGKILL'), kill.extraMs);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -113,12 +119,15 @@ describe('a writer killed with SIGKILL', () => {
       for (let run = 0; run < RUNS; run++) {
         const { dir, cleanup } = tempDir();
         await (await initCorpus(dir)).close();
-        // Spread the kills over the whole sequence of ops.
-        const delay = Math.floor(((run + Math.random()) / RUNS) * fullRunMs);
-        const result = await runChild(dir, delay);
+        // Spread the kills over the whole sequence of ops: after op k of the child, somewhere in
+        // the time an op takes on average.
+        const afterOps = Math.floor((run / RUNS) * ops.length);
+        const extraMs = Math.floor(Math.random() * (fullRunMs / ops.length));
+        const delay = `${afterOps} ops + ${extraMs} ms`;
+        const result = await runChild(dir, { afterOps, extraMs });
         const store = await openCorpus(dir, { command: 'crash-check' });
         const fsck = await store.fsck();
-        expect(fsck.problems, `run ${run}, killed after ${delay} ms`).toEqual([]);
+        expect(fsck.problems, `run ${run}, killed after ${delay}`).toEqual([]);
         const fp = await fingerprintOf(store);
         const before = fingerprints[result.done];
         const after = fingerprints[result.done + 1];
