@@ -140,6 +140,49 @@ describe('readWarc', () => {
     }
   }
 
+  // A cut-short record that is skipped, not read as a page: warcio's own skip of its rest spun
+  // without end (and starved the event loop, so no test timeout fired) before skipRest.
+  for (const gzip of [false, true]) {
+    for (const kind of ['non-html', 'request', 'too-large'] as const) {
+      it(`fails naming its offset when a skipped record is cut short (${kind}, ${gzip ? 'gzip' : 'plain'})`, async () => {
+        const dir = tempDirForTest('ingest-warc-');
+        const file = path.join(dir, gzip ? 'cut-skip.warc.gz' : 'cut-skip.warc');
+        const first = await serialize(
+          { type: 'response', url: 'https://ex.com/a', httpHeaders: { 'Content-Type': 'text/html' } },
+          html,
+          false,
+        );
+        const body = kind === 'too-large' ? new Uint8Array(4000).fill(60) : html;
+        const second = await serialize(
+          kind === 'request'
+            ? { type: 'request', url: 'https://ex.com/b', statusline: 'GET /b HTTP/1.1' }
+            : {
+                type: 'response',
+                url: 'https://ex.com/b',
+                httpHeaders: { 'Content-Type': kind === 'non-html' ? 'image/png' : 'text/html' },
+              },
+          body,
+          false,
+        );
+        const broken = Buffer.from(second).subarray(0, second.length - 30);
+        const bytes = gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]);
+        await writeFile(file, bytes);
+        const offset = gzip ? gzipSync(first).length : first.length;
+        const urls: (string | null)[] = [];
+        const reading = (async () => {
+          for await (const item of readWarc(file, { maxBytes: 1000 }))
+            if (item.kind === 'page') urls.push(item.page.url);
+        })();
+        await expect(reading).rejects.toMatchObject({
+          code: 'ingest.bad-warc',
+          subject: file,
+          message: expect.stringMatching(new RegExp(`record at offset ${offset} is cut short`)),
+        });
+        expect(urls).toEqual(['https://ex.com/a']);
+      });
+    }
+  }
+
   it('is not fooled by a page that starts with the word WARC', async () => {
     const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');

@@ -143,6 +143,26 @@ function missingBytes(record: WARCRecord): number {
   return typeof limit === 'number' && limit > 0 ? limit : 0;
 }
 
+function cutShort(path: string, offset: number, missing: number): Error {
+  return ingestError(
+    'ingest.bad-warc',
+    `record at offset ${offset} is cut short: its Content-Length runs ${missing} bytes past the end of the file (a truncated file or a wrong Content-Length)`,
+    { subject: path },
+  );
+}
+
+/**
+ * Read what is left of a record that is not taken, discarding it, and fail when the file ended
+ * inside it. warcio's own skip of the rest asks the ended file again and again for the bytes
+ * still owed and never yields to the event loop: a cut-short record that was skipped (not HTML,
+ * a request, too large) hung the ingest for good.
+ */
+async function skipRest(record: WARCRecord, path: string, offset: number): Promise<void> {
+  for await (const chunk of record._reader as AsyncIterable<Uint8Array>) void chunk;
+  const missing = missingBytes(record);
+  if (missing > 0) throw cutShort(path, offset, missing);
+}
+
 export interface WarcReadOptions {
   /** Largest payload taken as a page (bigger ones are skipped as `too-large`). */
   maxBytes: number;
@@ -164,20 +184,24 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
       const offset = base + parser.offset;
       const type = record.warcType;
       if (type !== 'response' && type !== 'resource') {
+        await skipRest(record, path, offset);
         yield { kind: 'skip', offset, reason: (type as WarcSkip) ?? 'metadata' };
         continue;
       }
       const headers = headersOf(record);
       if (!HTML_TYPES.has(mimeOf(record, headers))) {
+        await skipRest(record, path, offset);
         yield { kind: 'skip', offset, reason: 'non-html' };
         continue;
       }
       const status = Number(record.httpHeaders?.statusCode ?? 200);
       if (type === 'response' && !(status >= 200 && status < 300)) {
+        await skipRest(record, path, offset);
         yield { kind: 'skip', offset, reason: 'not-ok' };
         continue;
       }
       if (record.warcContentLength > options.maxBytes * 2) {
+        await skipRest(record, path, offset);
         yield { kind: 'skip', offset, reason: 'too-large' };
         continue;
       }
@@ -186,6 +210,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         payload = await payloadOf(record, headers, options.maxBytes);
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+          await skipRest(record, path, offset);
           yield { kind: 'skip', offset, reason: 'too-large' };
           continue;
         }
@@ -195,13 +220,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         });
       }
       const missing = missingBytes(record);
-      if (missing > 0) {
-        throw ingestError(
-          'ingest.bad-warc',
-          `record at offset ${offset} is cut short: its Content-Length runs ${missing} bytes past the end of the file (a truncated file or a wrong Content-Length)`,
-          { subject: path },
-        );
-      }
+      if (missing > 0) throw cutShort(path, offset, missing);
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
       delete headers['transfer-encoding'];
