@@ -21,6 +21,29 @@ async function serialize(options: Parameters<typeof WARCRecord.create>[0], body:
   return WARCSerializer.serialize(record, { gzip });
 }
 
+/**
+ * Write `first` then `broken` (each its own gzip member with `gzip`), read the file, and check
+ * that the page of `first` comes out and the file then fails naming the broken record's offset.
+ */
+async function expectCutShort(file: string, first: Uint8Array, broken: Uint8Array, gzip: boolean, maxBytes: number) {
+  await writeFile(file, gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]));
+  const offset = gzip ? gzipSync(first).length : first.length;
+  const urls: (string | null)[] = [];
+  const reading = (async () => {
+    for await (const item of readWarc(file, { maxBytes })) if (item.kind === 'page') urls.push(item.page.url);
+  })();
+  await expect(reading).rejects.toMatchObject({
+    code: 'ingest.bad-warc',
+    subject: file,
+    message: expect.stringMatching(
+      new RegExp(
+        `record at offset ${offset} is cut short: its Content-Length runs \\d+ bytes past the end of the file`,
+      ),
+    ),
+  });
+  expect(urls).toEqual(['https://ex.com/a']);
+}
+
 describe('decodeContent', () => {
   it('undoes gzip, deflate (zlib and raw), br and a chain of them', () => {
     expect(decodeContent(gzipSync(html), 'gzip', 1e6)).toEqual(Buffer.from(html));
@@ -118,24 +141,7 @@ describe('readWarc', () => {
           shape === 'truncated'
             ? Buffer.from(second).subarray(0, second.length - 30)
             : Buffer.from(text.replace(/Content-Length: \d+/, 'Content-Length: 100000'), 'latin1');
-        const bytes = gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]);
-        await writeFile(file, bytes);
-        const offset = gzip ? gzipSync(first).length : first.length;
-        const urls: (string | null)[] = [];
-        const reading = (async () => {
-          for await (const item of readWarc(file, { maxBytes: 1e6 }))
-            if (item.kind === 'page') urls.push(item.page.url);
-        })();
-        await expect(reading).rejects.toMatchObject({
-          code: 'ingest.bad-warc',
-          subject: file,
-          message: expect.stringMatching(
-            new RegExp(
-              `record at offset ${offset} is cut short: its Content-Length runs \\d+ bytes past the end of the file`,
-            ),
-          ),
-        });
-        expect(urls).toEqual(['https://ex.com/a']);
+        await expectCutShort(file, first, broken, gzip, 1e6);
       });
     }
   }
@@ -165,20 +171,7 @@ describe('readWarc', () => {
           false,
         );
         const broken = Buffer.from(second).subarray(0, second.length - 30);
-        const bytes = gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]);
-        await writeFile(file, bytes);
-        const offset = gzip ? gzipSync(first).length : first.length;
-        const urls: (string | null)[] = [];
-        const reading = (async () => {
-          for await (const item of readWarc(file, { maxBytes: 1000 }))
-            if (item.kind === 'page') urls.push(item.page.url);
-        })();
-        await expect(reading).rejects.toMatchObject({
-          code: 'ingest.bad-warc',
-          subject: file,
-          message: expect.stringMatching(new RegExp(`record at offset ${offset} is cut short`)),
-        });
-        expect(urls).toEqual(['https://ex.com/a']);
+        await expectCutShort(file, first, broken, gzip, 1000);
       });
     }
   }
