@@ -331,7 +331,9 @@ export async function htmlPipeline(
       title = readableTitle ?? (pageMeta.title ? cleanTitle(pageMeta.title, pageMeta.siteName, null) : null);
       if (readableTitle) pageMeta.sources.title = 'readability';
     }
-    const byline = pageMeta.byline ?? readableByline(readable?.byline ?? null, resolved.fetchedAt);
+    // The page's own authors, else the names in Readability's byline (its date and time left out).
+    const readableNames = pageMeta.byline ? [] : readableAuthors(readable?.byline ?? null, resolved.fetchedAt);
+    const byline = pageMeta.byline ?? (readableNames.length > 0 ? readableNames.join(', ') : null);
     const blocks = extractBlocks(root!, removals);
     // Readability's own article, taken as it is (not widened, not a region, on a page cleaned as
     // an article), may have left out text the page writes next to it, read from the page's blocks.
@@ -447,6 +449,7 @@ export async function htmlPipeline(
       readable,
       { timeDate, textDate, urlDay: urlDay && !isAfterFetch(urlDay, resolved.fetchedAt) ? urlDay : null },
       byline,
+      readableNames,
     );
     return {
       title,
@@ -483,13 +486,11 @@ function articleRootsOf(document: Document): Element[] {
   return out;
 }
 
-/** Readability's byline as its names, without a date or time written in it; null when it names nobody. */
-function readableByline(byline: string | null, reference: string | null): string | null {
-  if (!byline) return null;
+/** The names in Readability's byline, without a date or time written in it; none when it names nobody. */
+function readableAuthors(byline: string | null, reference: string | null): string[] {
+  if (!byline) return [];
   const cleaned = squash(byline);
-  if (cleaned.length === 0 || cleaned.length >= 120) return null;
-  const names = splitNames(cleaned, reference);
-  return names.length > 0 ? names.join(', ') : null;
+  return cleaned.length < 120 ? splitNames(cleaned, reference) : [];
 }
 
 /** Drop a trailing " | Site" or " - Site" from a title taken from meta tags or `<title>`. */
@@ -524,12 +525,12 @@ function buildMetadata(
   } | null,
   dates: { timeDate: string | null; textDate: string | null; urlDay: string | null },
   byline: string | null,
+  readableNames: string[],
 ): DocumentMetadata {
   const metadata = emptyMetadata();
   const sources = { ...page.sources };
   metadata.byline = byline;
-  // Readability's byline is written as its names joined by ', ' (readableByline); names hold no comma.
-  metadata.authors = page.authors.length > 0 ? page.authors : byline ? byline.split(', ') : [];
+  metadata.authors = page.authors.length > 0 ? page.authors : readableNames;
   if (!page.byline && byline) {
     sources.byline = 'readability';
     sources.authors = 'readability';
