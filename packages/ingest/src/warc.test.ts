@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { WARCRecord, WARCSerializer } from 'warcio';
+import { tempDir } from '@corpuskit/testkit';
 import { tempDirForTest } from '@corpuskit/testkit/per-test';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { decodeContent, isWarcFile, readWarc, readWarcPage } from './warc.js';
 
@@ -21,27 +24,77 @@ async function serialize(options: Parameters<typeof WARCRecord.create>[0], body:
   return WARCSerializer.serialize(record, { gzip });
 }
 
+interface ChildItem {
+  url?: string;
+  skip?: string;
+  offset: number;
+}
+interface ChildResult {
+  items: ChildItem[];
+  error: { code: string | null; subject: string | null; message: string } | null;
+}
+
+const CHILD = fileURLToPath(new URL('../test/read-warc-child.mjs', import.meta.url));
+
 /**
- * Write `first` then `broken` (each its own gzip member with `gzip`), read the file, and check
- * that the page of `first` comes out and the file then fails naming the broken record's offset.
+ * Read WARC files with readWarc in a child process, killed after `ms`. A reading that spins on an
+ * ended file starves its own event loop, so no timer in that process (vitest's timeout included)
+ * would ever fire: in-process, a regression of the cut-short fixes hung the test run instead of
+ * failing it. A file whose reading did not finish maps to null, and so does every file after it.
  */
-async function expectCutShort(file: string, first: Uint8Array, broken: Uint8Array, gzip: boolean, maxBytes: number) {
-  await writeFile(file, gzip ? Buffer.concat([gzipSync(first), gzipSync(broken)]) : Buffer.concat([first, broken]));
-  const offset = gzip ? gzipSync(first).length : first.length;
-  const urls: (string | null)[] = [];
-  const reading = (async () => {
-    for await (const item of readWarc(file, { maxBytes })) if (item.kind === 'page') urls.push(item.page.url);
-  })();
-  await expect(reading).rejects.toMatchObject({
-    code: 'ingest.bad-warc',
-    subject: file,
-    message: expect.stringMatching(
-      new RegExp(
-        `record at offset ${offset} is cut short: its Content-Length runs \\d+ bytes past the end of the file`,
-      ),
-    ),
+function readInChild(
+  cases: { file: string; maxBytes: number }[],
+  ms = 30_000,
+): Promise<{ results: Map<string, ChildResult | null>; output: string; killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, JSON.stringify(cases)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, ms);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const results = new Map<string, ChildResult | null>(cases.map(({ file }) => [file, null]));
+      const lines = stdout.split('\n').filter((line) => line.startsWith('{"file"'));
+      for (const line of lines) {
+        const { file, ...result } = JSON.parse(line) as ChildResult & { file: string };
+        results.set(file, result);
+      }
+      // Whatever the child printed besides its result lines (warcio's console warnings, say).
+      const output =
+        stdout
+          .split('\n')
+          .filter((line) => line !== '' && !line.startsWith('{"'))
+          .join('\n') + stderr;
+      resolve({ results, output, killed });
+    });
   });
-  expect(urls).toEqual(['https://ex.com/a']);
+}
+
+/** A serialized record with its Content-Length set to `value`, or without one (null). */
+function withLength(record: Uint8Array, value: string | null): Buffer {
+  const text = Buffer.from(record).toString('latin1');
+  return Buffer.from(
+    text.replace(/Content-Length: \d+\r\n/, value === null ? '' : `Content-Length: ${value}\r\n`),
+    'latin1',
+  );
+}
+
+/** The Content-Length a serialized record gives. */
+function contentLength(record: Uint8Array): number {
+  return Number(/Content-Length: (\d+)\r\n/.exec(Buffer.from(record).toString('latin1'))![1]);
+}
+
+/** The bytes of a file made of `first` then `broken`, each its own gzip member with `gzip`; and where `broken` starts. */
+function joined(first: Uint8Array, broken: Uint8Array, gzip: boolean): { bytes: Buffer; offset: number } {
+  const parts = gzip ? [gzipSync(first), gzipSync(broken)] : [Buffer.from(first), Buffer.from(broken)];
+  return { bytes: Buffer.concat(parts), offset: parts[0]!.length };
 }
 
 describe('decodeContent', () => {
@@ -126,59 +179,196 @@ describe('readWarc', () => {
     });
   }
 
-  // Before the fix every one of these spun without end after the first page (warcio asking an
-  // ended file stream for more): checked, the test run then never finishes.
-  for (const gzip of [false, true]) {
-    for (const shape of ['truncated', 'long Content-Length'] as const) {
-      it(`gives the page before a record cut short, then fails naming its offset (${shape}, ${gzip ? 'gzip' : 'plain'})`, async () => {
-        const dir = tempDirForTest('ingest-warc-');
-        const file = path.join(dir, gzip ? 'cut.warc.gz' : 'cut.warc');
-        const page = (url: string) =>
-          serialize({ type: 'response', url, httpHeaders: { 'Content-Type': 'text/html' } }, html, false);
-        const [first, second] = await Promise.all([page('https://ex.com/a'), page('https://ex.com/b')]);
-        const text = Buffer.from(second).toString('latin1');
-        const broken =
-          shape === 'truncated'
-            ? Buffer.from(second).subarray(0, second.length - 30)
-            : Buffer.from(text.replace(/Content-Length: \d+/, 'Content-Length: 100000'), 'latin1');
-        await expectCutShort(file, first, broken, gzip, 1e6);
-      });
-    }
-  }
-
-  // A cut-short record that is skipped, not read as a page: warcio's own skip of its rest spun
-  // without end (and starved the event loop, so no test timeout fired) before skipRest.
-  for (const gzip of [false, true]) {
-    for (const kind of ['non-html', 'request', 'too-large'] as const) {
-      it(`fails naming its offset when a skipped record is cut short (${kind}, ${gzip ? 'gzip' : 'plain'})`, async () => {
-        const dir = tempDirForTest('ingest-warc-');
-        const file = path.join(dir, gzip ? 'cut-skip.warc.gz' : 'cut-skip.warc');
-        const first = await serialize(
-          { type: 'response', url: 'https://ex.com/a', httpHeaders: { 'Content-Type': 'text/html' } },
-          html,
-          false,
-        );
-        const body = kind === 'too-large' ? new Uint8Array(4000).fill(60) : html;
-        const second = await serialize(
-          kind === 'request'
-            ? { type: 'request', url: 'https://ex.com/b', statusline: 'GET /b HTTP/1.1' }
-            : {
-                type: 'response',
-                url: 'https://ex.com/b',
-                httpHeaders: { 'Content-Type': kind === 'non-html' ? 'image/png' : 'text/html' },
-              },
-          body,
-          false,
-        );
-        const broken = Buffer.from(second).subarray(0, second.length - 30);
-        await expectCutShort(file, first, broken, gzip, 1000);
-      });
-    }
-  }
-
   it('is not fooled by a page that starts with the word WARC', async () => {
     const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');
     expect(await isWarcFile(path.join(dir, 'p.html'))).toBe(false);
   });
+});
+
+/**
+ * Damaged files: each is a good page record, then a broken record (then, for some, a good one);
+ * the page comes out, then the file fails as ingest.bad-warc naming where the damage is. All of
+ * them are read in one child process (see readInChild).
+ */
+describe('readWarc on a damaged file', () => {
+  type Records = Record<'first' | 'second' | 'third', Uint8Array>;
+  interface Case {
+    name: string;
+    /** The file's bytes and the offset the error must name. */
+    build: (records: Records) => Promise<{ bytes: Buffer; offset: number }> | { bytes: Buffer; offset: number };
+    message: RegExp;
+    maxBytes?: number;
+    /** What comes out before the error (default: the first page only). */
+    pages?: string[];
+  }
+  const cases: Case[] = [];
+  const cutShort = /^record at offset \d+ is cut short: its Content-Length runs \d+ bytes past the end of the file/;
+
+  for (const gzip of [false, true]) {
+    const label = gzip ? 'gzip' : 'plain';
+    // A record cut short, read as a page: before afd4755 and its parent these spun without end.
+    cases.push(
+      {
+        name: `a page record cut short (truncated, ${label})`,
+        build: ({ first, second }) => joined(first, second.subarray(0, second.length - 30), gzip),
+        message: cutShort,
+      },
+      {
+        name: `a page record cut short (long Content-Length, ${label})`,
+        build: ({ first, second }) => joined(first, withLength(second, '100000'), gzip),
+        message: cutShort,
+      },
+    );
+    // A cut-short record that is skipped, not read as a page: warcio's own skip of its rest spun
+    // without end and starved the event loop.
+    for (const kind of ['non-html', 'request', 'too-large'] as const) {
+      cases.push({
+        name: `a skipped record cut short (${kind}, ${label})`,
+        build: async ({ first }) => {
+          const skipped = await serialize(
+            kind === 'request'
+              ? { type: 'request', url: 'https://ex.com/b', statusline: 'GET /b HTTP/1.1' }
+              : {
+                  type: 'response',
+                  url: 'https://ex.com/b',
+                  httpHeaders: { 'Content-Type': kind === 'non-html' ? 'image/png' : 'text/html' },
+                },
+            kind === 'too-large' ? new Uint8Array(4000).fill(60) : html,
+            false,
+          );
+          return joined(first, skipped.subarray(0, skipped.length - 30), gzip);
+        },
+        message: cutShort,
+        maxBytes: 1000,
+      });
+    }
+    // Content-Length values warcio took without a word: a missing one as 0, "abc" as no limit
+    // (the record swallowed the rest of the file), one too small as a record followed by junk
+    // (it printed "Content-Length Too Small" on the console and read the rest as the next record).
+    for (const [value, message] of [
+      [null, /^record at offset \d+ has no Content-Length, so where it ends is unknown$/],
+      ['abc', /^record at offset \d+ has a Content-Length that is not a count of bytes \("abc"\)/],
+      ['-5', /^record at offset \d+ has a Content-Length that is not a count of bytes \("-5"\)/],
+      ['0', /^record at offset \d+ goes on past its Content-Length \(0\): what follows it is not the blank line/],
+      ['small', /^record at offset \d+ goes on past its Content-Length \(\d+\): what follows it is not the blank line/],
+      ['large', /^record at offset \d+ goes on past its Content-Length \(\d+\): what follows it is not the blank line/],
+    ] as const) {
+      cases.push({
+        name: `Content-Length ${value === 'small' ? 'too small' : value === 'large' ? 'too large' : (value ?? 'missing')} (${label})`,
+        build: ({ first, second, third }) => {
+          const length =
+            value === 'small'
+              ? String(contentLength(second) - 10)
+              : value === 'large'
+                ? String(contentLength(second) + 20)
+                : value;
+          return joined(first, Buffer.concat([withLength(second, length), third]), gzip);
+        },
+        message,
+      });
+    }
+  }
+
+  // A Content-Length too large that happens to end on the blank line after the next record's WARC
+  // headers: the record is given out with those headers in it, and what is left of the next one
+  // (its HTTP headers and body) is not a record.
+  cases.push({
+    name: 'Content-Length too large, ending on a blank line inside the next record (plain)',
+    build: ({ first, second, third }) => {
+      const blank = Buffer.from(third).indexOf('\r\n\r\n');
+      const long = withLength(second, String(contentLength(second) + 4 + blank + 2));
+      const { bytes } = joined(first, Buffer.concat([long, third]), false);
+      return { bytes, offset: first.length + long.length + blank + 4 };
+    },
+    message:
+      /^no WARC record starts at offset \d+ \(its first line is "HTTP\/1\.1 200 OK.*"\): the record before it runs longer or shorter/,
+    pages: ['https://ex.com/a', 'https://ex.com/b'],
+  });
+
+  // A gzip member cut inside a record: pako hands out nothing of an unfinished member, and warcio
+  // took the end of the file for a clean end (the record was lost without a word).
+  const cutMember = /^the gzip member at offset \d+ is cut short: the file ends inside it/;
+  for (const [where, keep] of [
+    ['compressed data', (n: number) => Math.floor(n / 2)],
+    ['gzip header', () => 12],
+    ['gzip trailer', (n: number) => n - 4],
+  ] as const) {
+    cases.push({
+      name: `a gzip member cut in its ${where}`,
+      build: ({ first, second }) => {
+        const member = gzipSync(second);
+        return {
+          bytes: Buffer.concat([gzipSync(first), member.subarray(0, keep(member.length))]),
+          offset: gzipSync(first).length,
+        };
+      },
+      message: cutMember,
+    });
+  }
+  // ... and followed by a whole member: warcio read on from the damage as if it were plain text.
+  // Depending on the bytes, inflating on into the next member fails there or runs to the end of the file.
+  const damaged =
+    /^the gzip (data at offset \d+ is damaged \(.+\): the records from there on|member at offset \d+ is cut short: the file ends inside it)/;
+  for (const [where, keep] of [
+    ['compressed data', (n: number) => Math.floor(n / 2)],
+    ['gzip trailer', (n: number) => n - 4],
+  ] as const) {
+    cases.push({
+      name: `a gzip member cut in its ${where}, then a whole one`,
+      build: ({ first, second, third }) => {
+        const member = gzipSync(second);
+        const bytes = Buffer.concat([gzipSync(first), member.subarray(0, keep(member.length)), gzipSync(third)]);
+        return { bytes, offset: gzipSync(first).length };
+      },
+      message: damaged,
+    });
+  }
+
+  const files = new Map<string, string>();
+  let run: Awaited<ReturnType<typeof readInChild>>;
+
+  beforeAll(async () => {
+    const { dir, cleanup } = tempDir('ingest-warc-damaged-');
+    removeFolder = cleanup;
+    const page = (url: string) =>
+      serialize({ type: 'response', url, httpHeaders: { 'Content-Type': 'text/html' } }, html, false);
+    const [first, second, third] = await Promise.all([
+      page('https://ex.com/a'),
+      page('https://ex.com/b'),
+      page('https://ex.com/c'),
+    ]);
+    const offsets = new Map<string, number>();
+    for (const [i, item] of cases.entries()) {
+      const { bytes, offset } = await item.build({ first, second, third });
+      const file = path.join(dir, `${i}.warc`);
+      await writeFile(file, bytes);
+      files.set(item.name, file);
+      offsets.set(item.name, offset);
+    }
+    expectedOffsets = offsets;
+    run = await readInChild(cases.map((item) => ({ file: files.get(item.name)!, maxBytes: item.maxBytes ?? 1e6 })));
+  }, 60_000);
+  let expectedOffsets = new Map<string, number>();
+  let removeFolder = () => {};
+  afterAll(() => removeFolder());
+
+  it('reads every file to its end (none spins), printing nothing of its own', () => {
+    const unfinished = cases.filter((item) => run.results.get(files.get(item.name)!) === null).map((item) => item.name);
+    expect({ killed: run.killed, unfinished }).toEqual({ killed: false, unfinished: [] });
+    expect(run.output).toBe('');
+  });
+
+  it.each(cases.map((item) => [item.name, item] as const))(
+    '%s: the page before it, then an error naming the offset',
+    (name, item) => {
+      const file = files.get(name)!;
+      const result = run.results.get(file);
+      expect(result, 'the reading did not finish').not.toBeNull();
+      expect(result!.items.map((entry) => entry.url ?? entry.skip)).toEqual(item.pages ?? ['https://ex.com/a']);
+      expect(result!.error).toMatchObject({ code: 'ingest.bad-warc', subject: file });
+      expect(result!.error!.message).toMatch(item.message);
+      expect(result!.error!.message).toContain(`offset ${expectedOffsets.get(name)} `);
+    },
+  );
 });

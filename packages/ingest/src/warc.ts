@@ -1,8 +1,9 @@
 import { constants, createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
+import { CorpusKitError } from '@corpuskit/document';
 import { AsyncIterReader, WARCParser } from 'warcio';
 import type { WARCRecord } from 'warcio';
 
@@ -37,6 +38,22 @@ function startsLikeWarc(head: Uint8Array): boolean {
 }
 
 /**
+ * What the first gzip member in `head` starts with. A WARC.gz has one member per record and the
+ * first 4 KiB may cut one short (hence the sync flush); zlib also reads on into the members after
+ * the first and fails on a damaged one, which would hide a good first record: then fewer bytes.
+ */
+function gunzipStart(head: Uint8Array): Uint8Array | null {
+  for (let size = head.length; size >= 64; size = Math.floor(size / 2)) {
+    try {
+      return gunzipSync(head.subarray(0, size), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch {
+      // Damaged within `size` bytes: try the start alone.
+    }
+  }
+  return null;
+}
+
+/**
  * Whether a file is a WARC (plain, or gzipped record by record): reads its first bytes only.
  */
 export async function isWarcFile(path: string): Promise<boolean> {
@@ -48,12 +65,8 @@ export async function isWarcFile(path: string): Promise<boolean> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead);
     if (head[0] === 0x1f && head[1] === 0x8b) {
-      try {
-        // A WARC.gz starts with one gzip member per record; the first 4 KiB may cut it short.
-        return startsLikeWarc(gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH */ }));
-      } catch {
-        return false;
-      }
+      const start = gunzipStart(head);
+      return start !== null && startsLikeWarc(start);
     }
     return startsLikeWarc(head);
   } finally {
@@ -137,6 +150,152 @@ function chunksOnce(stream: Readable): AsyncIterable<Uint8Array> & AsyncIterator
   };
 }
 
+/** The part of pako's inflate state that tells a finished member from a cut or damaged one. */
+interface InflateState {
+  ended: boolean;
+  err: number;
+  strm: { total_in: number; msg?: string };
+}
+
+/**
+ * warcio's reader of the file, with gzip damage as errors. warcio inflates a WARC.gz member by
+ * member with pako, which hands out a member's bytes only once the member is complete (or 64 KiB
+ * of them): when the file ended inside a member, warcio saw a clean end of file and the record
+ * was lost without a word; when a member was damaged, warcio read on from there as if the file
+ * were not compressed. Here the first is `ingest.bad-warc` "cut short" and the second "damaged",
+ * naming the offset where the member starts.
+ */
+class StrictWarcReader extends AsyncIterReader {
+  private readonly path: string;
+  /** Where in the file the reading started (offsets here count from there). */
+  private readonly base: number;
+
+  constructor(source: AsyncIterable<Uint8Array>, gzip: boolean, path: string, base: number) {
+    super(source, gzip ? 'gzip' : null);
+    this.path = path;
+    this.base = base;
+  }
+
+  private get state(): InflateState | null {
+    return this.compressed ? (this.inflator as unknown as InflateState | null) : null;
+  }
+
+  override async _loadNext(): Promise<Uint8Array | null> {
+    const chunk = await super._loadNext();
+    const state = this.state;
+    if (chunk === null && state && !state.ended && state.strm.total_in > 0) {
+      throw ingestError(
+        'ingest.bad-warc',
+        `the gzip member at offset ${this.base + this._rawOffset} is cut short: the file ends inside it (a truncated file), so what it holds cannot be read`,
+        { subject: this.path },
+      );
+    }
+    return chunk;
+  }
+
+  override _push(value: Uint8Array): void {
+    super._push(value);
+    const state = this.state;
+    if (state?.ended && state.err !== 0) {
+      throw ingestError(
+        'ingest.bad-warc',
+        `the gzip data at offset ${this.base + this._rawOffset} is damaged (${state.strm.msg ?? `zlib error ${state.err}`}): the records from there on cannot be read`,
+        { subject: this.path },
+      );
+    }
+  }
+
+  /**
+   * The next line, left unread: what warcio reads first when it moves on to the next record.
+   * `readlineRaw` keeps what follows the line as the saved chunk; the line goes back in front.
+   */
+  async peekLine(): Promise<Uint8Array | null> {
+    const line = await this.readlineRaw();
+    if (line === null) return null;
+    const rest = this._savedChunk;
+    this._savedChunk = null;
+    this.unread(rest ? Buffer.concat([line, rest]) : line);
+    this._readOffset += rest?.length ?? 0;
+    return line;
+  }
+}
+
+/** Whether the file at `start` begins a gzip member (a WARC.gz) rather than a plain WARC record. */
+async function gzipAt(path: string, start: number): Promise<boolean> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const magic = new Uint8Array(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, start);
+    return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A record starts with its version line (`WARC/1.1`). warcio takes any line there: after a record
+ * whose Content-Length is too large, the rest of the next record (or any junk) was read as a
+ * record of no type. The record before was already given out, with the extra bytes in it.
+ */
+function checkRecordStart(record: WARCRecord, path: string, offset: number): void {
+  const first = record.warcHeaders.statusline;
+  if (/^WARC\/\d/.test(first)) return;
+  throw ingestError(
+    'ingest.bad-warc',
+    `no WARC record starts at offset ${offset} (its first line is ${JSON.stringify(first.slice(0, 40))}): the record before it runs longer or shorter than its Content-Length says, or the file is damaged there`,
+    { subject: path },
+  );
+}
+
+/**
+ * A record's Content-Length must be there and be a number: warcio reads a missing one as 0 and
+ * "abc" as no limit at all (the record then swallows the rest of the file).
+ */
+function checkContentLength(record: WARCRecord, path: string, offset: number): void {
+  const value = record.warcHeader('Content-Length');
+  if (value === null || value === undefined) {
+    throw ingestError(
+      'ingest.bad-warc',
+      `record at offset ${offset} has no Content-Length, so where it ends is unknown`,
+      {
+        subject: path,
+      },
+    );
+  }
+  if (!/^\s*\d+\s*$/.test(value)) {
+    throw ingestError(
+      'ingest.bad-warc',
+      `record at offset ${offset} has a Content-Length that is not a count of bytes (${JSON.stringify(value.slice(0, 40))}), so where it ends is unknown`,
+      { subject: path },
+    );
+  }
+}
+
+const WARC_LINE = /^WARC\/\d\.\d\r?\n$/;
+
+/**
+ * After a record read to its end, the next line must be the blank line that closes it (or, as
+ * warcio also allows, the next record's first line). Anything else means its Content-Length is
+ * too small: the rest of the record would be read as the next one (warcio only printed
+ * "Content-Length Too Small" on the console). The end of the file is left to `missingBytes`.
+ */
+async function checkRecordEnd(
+  reader: StrictWarcReader,
+  record: WARCRecord,
+  path: string,
+  offset: number,
+): Promise<void> {
+  const line = await reader.peekLine();
+  if (line === null) return;
+  const text = latin1.decode(line);
+  if (text.replace(/[\r\n]+$/, '') === '' || WARC_LINE.test(text)) return;
+  throw ingestError(
+    'ingest.bad-warc',
+    `record at offset ${offset} goes on past its Content-Length (${record.warcHeader('Content-Length')?.trim()}): what follows it is not the blank line that ends a record (a wrong Content-Length)`,
+    { subject: path },
+  );
+}
+
 /** Bytes of its Content-Length that a record read to its end did not get: the file ended first. */
 function missingBytes(record: WARCRecord): number {
   const limit = (record._reader as { limit?: unknown }).limit;
@@ -163,6 +322,12 @@ async function skipRest(record: WARCRecord, path: string, offset: number): Promi
   if (missing > 0) throw cutShort(path, offset, missing);
 }
 
+/** Discard what is left of a record taken as a page (a chunked body that ended early), then check its end. */
+async function finishRecord(reader: StrictWarcReader, record: WARCRecord, path: string, offset: number): Promise<void> {
+  await skipRest(record, path, offset);
+  await checkRecordEnd(reader, record, path, offset);
+}
+
 export interface WarcReadOptions {
   /** Largest payload taken as a page (bigger ones are skipped as `too-large`). */
   maxBytes: number;
@@ -176,42 +341,46 @@ export interface WarcReadOptions {
  * its reason. Records are read one at a time, so memory does not grow with the file.
  */
 export async function* readWarc(path: string, options: WarcReadOptions): AsyncGenerator<WarcItem> {
-  const stream: Readable = createReadStream(path, { start: options.start ?? 0, highWaterMark: 256 * 1024 });
+  const base = options.start ?? 0;
+  const gzip = await gzipAt(path, base);
+  const stream: Readable = createReadStream(path, { start: base, highWaterMark: 256 * 1024 });
   try {
-    const parser = new WARCParser(chunksOnce(stream));
-    const base = options.start ?? 0;
+    const reader = new StrictWarcReader(chunksOnce(stream), gzip, path, base);
+    const parser = new WARCParser(reader);
     for await (const record of parser) {
       const offset = base + parser.offset;
+      checkRecordStart(record, path, offset);
+      checkContentLength(record, path, offset);
       const type = record.warcType;
+      const skip = async (reason: WarcSkip): Promise<WarcItem> => {
+        await finishRecord(reader, record, path, offset);
+        return { kind: 'skip', offset, reason };
+      };
       if (type !== 'response' && type !== 'resource') {
-        await skipRest(record, path, offset);
-        yield { kind: 'skip', offset, reason: (type as WarcSkip) ?? 'metadata' };
+        yield await skip((type as WarcSkip) ?? 'metadata');
         continue;
       }
       const headers = headersOf(record);
       if (!HTML_TYPES.has(mimeOf(record, headers))) {
-        await skipRest(record, path, offset);
-        yield { kind: 'skip', offset, reason: 'non-html' };
+        yield await skip('non-html');
         continue;
       }
       const status = Number(record.httpHeaders?.statusCode ?? 200);
       if (type === 'response' && !(status >= 200 && status < 300)) {
-        await skipRest(record, path, offset);
-        yield { kind: 'skip', offset, reason: 'not-ok' };
+        yield await skip('not-ok');
         continue;
       }
       if (record.warcContentLength > options.maxBytes * 2) {
-        await skipRest(record, path, offset);
-        yield { kind: 'skip', offset, reason: 'too-large' };
+        yield await skip('too-large');
         continue;
       }
       let payload: Uint8Array;
       try {
         payload = await payloadOf(record, headers, options.maxBytes);
       } catch (error) {
+        if (error instanceof CorpusKitError) throw error;
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          await skipRest(record, path, offset);
-          yield { kind: 'skip', offset, reason: 'too-large' };
+          yield await skip('too-large');
           continue;
         }
         throw ingestError('ingest.bad-warc', `record at offset ${offset}: ${(error as Error).message}`, {
@@ -219,8 +388,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           cause: error,
         });
       }
-      const missing = missingBytes(record);
-      if (missing > 0) throw cutShort(path, offset, missing);
+      await finishRecord(reader, record, path, offset);
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
       delete headers['transfer-encoding'];
