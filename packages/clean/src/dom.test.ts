@@ -2,7 +2,7 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
-import { ENGINES, documentMode, parseHtml } from './dom.js';
+import { ENGINES, documentMode, parseHtml, tagCount } from './dom.js';
 
 describe('the document mode', () => {
   const legacy = '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">';
@@ -159,5 +159,16 @@ describe('a link opened inside another link', () => {
       expect(page.document.body.innerHTML, engine).toBe(tree);
       page.close();
     }
+  });
+});
+
+describe('tagCount', () => {
+  it('counts a tag opening in any case, wherever it stands, up to one past the limit', () => {
+    const markup = '<!doctype html><BODY><p>a</p><Body class="x"><!-- <body> --><bodyguard>';
+    expect(tagCount(markup, '<body', 10)).toBe(4);
+    expect(tagCount(markup, '<body', 1)).toBe(2);
+    expect(tagCount(markup, '<noscript', 0)).toBe(0);
+    // An end tag or a "<" with a space is no opening.
+    expect(tagCount('</body>< body><p>', '<body', 10)).toBe(0);
   });
 });

@@ -275,7 +275,9 @@ async function parseWithLinkedom(html: string, linkInLink: boolean): Promise<Par
   linkedomModule ??= import('linkedom');
   const { parseHTML } = await linkedomModule;
   readsBogusCdata ??= parseHTML(CDATA_PROBE).document.body?.textContent === 'y]]>';
-  let { document } = parseHTML(shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html)));
+  // The markup linkedom parsed: every element of the tree comes from one of its start tags.
+  let parsed = shapeForLinkedom(readsBogusCdata ? html : cdataAsHtml(html));
+  let { document } = parseHTML(parsed);
   if (linkInLink && hasNestedLink(document as unknown as Document)) {
     // linkedom's tokenizer nests a link opened inside another; an HTML5 parser closes the outer
     // one first (the adoption agency algorithm), which moves blocks and clones links. Rather
@@ -283,12 +285,13 @@ async function parseWithLinkedom(html: string, linkInLink: boolean): Promise<Par
     // reads its well-formed serialisation.
     parse5Module ??= import('parse5');
     const { parse, serialize } = await parse5Module;
-    ({ document } = parseHTML(serialize(parse(html, { scriptingEnabled: false }))));
+    parsed = serialize(parse(html, { scriptingEnabled: false }));
+    ({ document } = parseHTML(parsed));
   }
   lowersAttributeNames ??=
     parseHTML(ATTRIBUTE_CASE_PROBE).document.body?.firstElementChild?.hasAttribute('id') === true;
   if (!lowersAttributeNames) lowerCaseAttributeNames(document as unknown as Document);
-  repairBody(document as unknown as Document);
+  repairBody(document as unknown as Document, parsed);
   placeAfterBody(document as unknown as Document);
   placeLeadingHeadElements(document as unknown as Document, html);
   return { document: document as unknown as Document, close() {} };
@@ -521,11 +524,15 @@ function placeBetweenHeadAndBody(document: Document): void {
  * page's content in a second body that `document.body` does not point to. Move the content
  * of the largest body into `document.body`, as a browser's parser would have placed it.
  */
-function repairBody(document: Document): void {
+function repairBody(document: Document, markup: string): void {
   placeBetweenHeadAndBody(document);
   // Read `document.body` first: linkedom's getter creates an empty body when the head's next
   // element is not one, and that body must be among those compared.
+  const madeByGetter = document.head?.nextElementSibling?.localName.toLowerCase() !== 'body';
   const main = document.body;
+  // The tree's bodies are the one the getter made, if any, and at most one per `<body` of the
+  // markup: with at most one in all, the walk that looks for them is not needed.
+  if (main && tagCount(markup, '<body', madeByGetter ? 0 : 1) + (madeByGetter ? 1 : 0) < 2) return;
   const bodies = elementsByTag(document, BODY);
   if (bodies.length < 2 && main) return;
   let largest: Element | null = null;
@@ -647,7 +654,7 @@ export async function parseHtml(
   revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);
   preformattedLineBreaks(page.document);
-  revealNoscriptShell(page.document);
+  revealNoscriptShell(page.document, markup);
   return page;
 }
 
@@ -659,9 +666,10 @@ export async function parseHtml(
  * "enable JavaScript" notes). Both engines parse `<noscript>` contents as elements, since
  * neither runs scripts.
  */
-function revealNoscriptShell(document: Document): void {
+function revealNoscriptShell(document: Document, markup: string): void {
   const body = document.body;
-  if (!body) return;
+  // Every <noscript> element comes from a `<noscript` start tag of the parsed markup.
+  if (!body || tagCount(markup, '<noscript', 0) === 0) return;
   const noscripts = Array.from(body.getElementsByTagName('noscript'));
   if (noscripts.length === 0) return;
   const visible = (text: string) => text.replace(/\s+/g, '').length;
@@ -676,6 +684,23 @@ function revealNoscriptShell(document: Document): void {
     while (el.firstChild) el.parentNode.insertBefore(el.firstChild, el);
     el.parentNode.removeChild(el);
   }
+}
+
+/**
+ * How many times `opening` (`<` and a tag name in lower case) stands in `markup` in any ASCII
+ * case, counted up to `limit + 1`: at least the number of elements of that name a parser builds
+ * from the markup (a tag name cannot be written with character references), more when the text
+ * also stands in comments, scripts, attribute values or longer names.
+ */
+export function tagCount(markup: string, opening: string, limit: number): number {
+  const first = opening.charCodeAt(1);
+  let count = 0;
+  for (let at = markup.indexOf('<'); at >= 0; at = markup.indexOf('<', at + 1)) {
+    if ((markup.charCodeAt(at + 1) | 32) !== first) continue;
+    if (markup.slice(at, at + opening.length).toLowerCase() !== opening) continue;
+    if (++count > limit) break;
+  }
+  return count;
 }
 
 function safeUrl(url: string | null): string | null {
