@@ -7,7 +7,7 @@ import { originHints, readOrigin } from './origin.js';
 import { readLimited, unpackPage } from './read-page.js';
 import type { Container } from './read-page.js';
 import type { UrlList } from './url-list.js';
-import { isWarcFile, readWarc, readWarcPage } from './warc.js';
+import { isWarcFile, readWarc, readWarcPage, warcPosition } from './warc.js';
 import type { WarcSkip } from './warc.js';
 
 /** One page ready to clean, from a file, a WARC record or standard input. */
@@ -147,7 +147,8 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
     try {
       for await (const item of readWarc(file.path, { maxBytes: options.maxBytes })) {
         summary.records += 1;
-        const source = `${file.source}#${item.kind === 'page' ? item.page.offset : item.offset}`;
+        const position = warcPosition(item.kind === 'page' ? item.page : item);
+        const source = `${file.source}#${position}`;
         if (item.kind === 'skip') {
           summary.skipped[item.reason] = (summary.skipped[item.reason] ?? 0) + 1;
           yield { kind: 'skipped', source, reason: item.reason };
@@ -159,13 +160,13 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
         const hash = sha256(page.payload);
         // `reread` keeps only the offset: a closure over `page` would keep every record's payload
         // alive until staging, memory growing with the records of a large WARC.
-        const { offset } = page;
+        const { offset, index } = page;
         yield {
           kind: 'page',
           page: {
             seq: seq++,
             source,
-            relative: `${file.relative}#${page.offset}`,
+            relative: `${file.relative}#${position}`,
             bytes: page.payload,
             url: page.url,
             fetchedAt: page.fetchedAt,
@@ -173,7 +174,7 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
             declaredCanonical: hints.declaredCanonical,
             container: { format: 'warc', file: file.source, recordId: page.recordId, offset: page.offset },
             reread: async () => {
-              const again = (await readWarcPage(file.path, offset, options.maxBytes)).payload;
+              const again = (await readWarcPage(file.path, offset, options.maxBytes, index)).payload;
               if (sha256(again) !== hash) throw changed(source);
               return again;
             },

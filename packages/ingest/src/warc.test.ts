@@ -9,7 +9,7 @@ import { tempDir } from '@corpuskit/testkit';
 import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { decodeContent, isWarcFile, readWarc, readWarcPage } from './warc.js';
+import { decodeContent, isWarcFile, readWarc, readWarcPage, warcPosition } from './warc.js';
 
 const enc = new TextEncoder();
 const html = enc.encode('<html><body><p>Héllo</p></body></html>');
@@ -179,6 +179,46 @@ describe('readWarc', () => {
     });
   }
 
+  it('reads a WARC gzipped whole: each record has the member offset and its index, and is found again', async () => {
+    const dir = tempDirForTest('ingest-warc-');
+    const file = path.join(dir, 'whole.warc.gz');
+    const records: Uint8Array[] = [await serialize({ type: 'warcinfo' }, enc.encode('software: test\r\n'), false)];
+    for (const n of [1, 2, 3]) {
+      // A request without header lines: warcio then eats the next record's "WA" in a gzip member
+      // (its first line reads "RC/1.0"), which must not count as damage.
+      records.push(
+        await serialize(
+          { type: 'request', url: `https://ex.com/${n}`, statusline: `GET /${n} HTTP/1.1` },
+          new Uint8Array(),
+          false,
+        ),
+        await serialize(
+          { type: 'response', url: `https://ex.com/${n}`, httpHeaders: { 'Content-Type': 'text/html' } },
+          enc.encode(`<html><body><p>page ${n}</p></body></html>`),
+          false,
+        ),
+      );
+    }
+    await writeFile(file, gzipSync(Buffer.concat(records)));
+    expect(await isWarcFile(file)).toBe(true);
+    const items = [];
+    for await (const item of readWarc(file, { maxBytes: 1e6 })) items.push(item);
+    const pages = items.flatMap((item) => (item.kind === 'page' ? [item.page] : []));
+    expect(
+      items.map((item) => (item.kind === 'page' ? item.page : item)).map(({ offset, index }) => [offset, index]),
+    ).toEqual(Array.from({ length: 7 }, (_, i) => [0, i]));
+    expect(pages.map((page) => warcPosition(page))).toEqual(['0+2', '0+4', '0+6']);
+    for (const [i, page] of pages.entries()) {
+      const again = await readWarcPage(file, page.offset, 1e6, page.index);
+      expect(again.url).toBe(`https://ex.com/${i + 1}`);
+      expect(Buffer.from(again.payload).toString()).toBe(`<html><body><p>page ${i + 1}</p></body></html>`);
+    }
+    await expect(readWarcPage(file, 0, 1e6, 1)).rejects.toMatchObject({
+      code: 'ingest.changed',
+      message: 'the WARC record at 0+1 is no longer an HTML page',
+    });
+  });
+
   it('is not fooled by a page that starts with the word WARC', async () => {
     const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');
@@ -282,7 +322,7 @@ describe('readWarc on a damaged file', () => {
       return { bytes, offset: first.length + long.length + blank + 4 };
     },
     message:
-      /^no WARC record starts at offset \d+ \(its first line is "HTTP\/1\.1 200 OK.*"\): the record before it runs longer or shorter/,
+      /^no WARC record starts at offset \d+ \(no WARC-Type; its first line is "HTTP\/1\.1 200 OK.*"\): the record before it runs longer or shorter/,
     pages: ['https://ex.com/a', 'https://ex.com/b'],
   });
 

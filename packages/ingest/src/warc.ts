@@ -15,8 +15,13 @@ export type WarcSkip =
 
 /** One HTML page found in a WARC: the HTTP payload (de-chunked and decoded) and where it came from. */
 export interface WarcPage {
-  /** Byte offset of the record in the file (in the compressed file for `.warc.gz`). */
+  /**
+   * Byte offset of the record in the file; in a `.warc.gz`, of the gzip member it is in (each
+   * record its own member, as crawlers write them, or one member for a file gzipped whole).
+   */
   offset: number;
+  /** How many records come before it in the same gzip member (0 but in a file gzipped whole). */
+  index: number;
   recordId: string | null;
   /** `WARC-Target-URI`. */
   url: string | null;
@@ -28,7 +33,13 @@ export interface WarcPage {
   payload: Uint8Array;
 }
 
-export type WarcItem = { kind: 'page'; page: WarcPage } | { kind: 'skip'; offset: number; reason: WarcSkip };
+export type WarcItem =
+  { kind: 'page'; page: WarcPage } | { kind: 'skip'; offset: number; index: number; reason: WarcSkip };
+
+/** A record's position as sources show it: `OFFSET`, or `OFFSET+INDEX` in a member shared with records before it. */
+export function warcPosition(at: { offset: number; index: number }): string {
+  return at.index === 0 ? String(at.offset) : `${at.offset}+${at.index}`;
+}
 
 const latin1 = new TextDecoder('latin1');
 
@@ -169,11 +180,19 @@ class StrictWarcReader extends AsyncIterReader {
   private readonly path: string;
   /** Where in the file the reading started (offsets here count from there). */
   private readonly base: number;
+  private inflating: unknown = null;
+  /**
+   * Where the gzip member being inflated starts in the file. warcio's own offset of a record is
+   * right only when the record starts its member: inside a member holding many records (a file
+   * gzipped whole) it gave every record the same offset, the member's end or its start.
+   */
+  member: number;
 
   constructor(source: AsyncIterable<Uint8Array>, gzip: boolean, path: string, base: number) {
     super(source, gzip ? 'gzip' : null);
     this.path = path;
     this.base = base;
+    this.member = base;
   }
 
   private get state(): InflateState | null {
@@ -194,7 +213,14 @@ class StrictWarcReader extends AsyncIterReader {
   }
 
   override _push(value: Uint8Array): void {
+    // The members that ended before this push are counted in the raw offset; one that ends within
+    // it (a small member pushed whole) is counted by the time the push returns.
+    const start = this._rawOffset;
     super._push(value);
+    if (this.inflator !== this.inflating) {
+      this.inflating = this.inflator;
+      this.member = this.base + start;
+    }
     const state = this.state;
     if (state?.ended && state.err !== 0) {
       throw ingestError(
@@ -233,16 +259,17 @@ async function gzipAt(path: string, start: number): Promise<boolean> {
 }
 
 /**
- * A record starts with its version line (`WARC/1.1`). warcio takes any line there: after a record
- * whose Content-Length is too large, the rest of the next record (or any junk) was read as a
- * record of no type. The record before was already given out, with the extra bytes in it.
+ * Every WARC record names its type (`WARC-Type`, mandatory). warcio takes any header block for
+ * a record: after a record whose Content-Length is too large, the rest of the next record (or any
+ * junk) was read as a record of no type and skipped as metadata. (Its first line is no test:
+ * warcio itself eats the first two bytes of `WARC/1.0` after some records in a whole-file gzip.)
  */
 function checkRecordStart(record: WARCRecord, path: string, offset: number): void {
+  if (record.warcType) return;
   const first = record.warcHeaders.statusline;
-  if (/^WARC\/\d/.test(first)) return;
   throw ingestError(
     'ingest.bad-warc',
-    `no WARC record starts at offset ${offset} (its first line is ${JSON.stringify(first.slice(0, 40))}): the record before it runs longer or shorter than its Content-Length says, or the file is damaged there`,
+    `no WARC record starts at offset ${offset} (no WARC-Type; its first line is ${JSON.stringify(first.slice(0, 40))}): the record before it runs longer or shorter than its Content-Length says, or the file is damaged there`,
     { subject: path },
   );
 }
@@ -347,14 +374,18 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
   try {
     const reader = new StrictWarcReader(chunksOnce(stream), gzip, path, base);
     const parser = new WARCParser(reader);
+    let index = 0;
+    let previous = -1;
     for await (const record of parser) {
-      const offset = base + parser.offset;
+      const offset = gzip ? reader.member : base + parser.offset;
+      index = offset === previous ? index + 1 : 0;
+      previous = offset;
       checkRecordStart(record, path, offset);
       checkContentLength(record, path, offset);
       const type = record.warcType;
       const skip = async (reason: WarcSkip): Promise<WarcItem> => {
         await finishRecord(reader, record, path, offset);
-        return { kind: 'skip', offset, reason };
+        return { kind: 'skip', offset, index, reason };
       };
       if (type !== 'response' && type !== 'resource') {
         yield await skip((type as WarcSkip) ?? 'metadata');
@@ -397,6 +428,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         kind: 'page',
         page: {
           offset,
+          index,
           recordId: record.warcHeader('WARC-Record-ID') ?? null,
           url: record.warcTargetURI ?? null,
           fetchedAt: isoDate(record.warcDate),
@@ -410,13 +442,22 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
   }
 }
 
-/** The page of the record at `offset` again (for staging, without keeping payloads in memory meanwhile). */
-export async function readWarcPage(path: string, offset: number, maxBytes: number): Promise<WarcPage> {
+/**
+ * The page of the record at `offset` (the `index`-th record of its gzip member) again, for staging
+ * without keeping payloads in memory meanwhile. In a file gzipped whole every record is found by
+ * reading from the start of the member: such a file is read once for each of its pages.
+ */
+export async function readWarcPage(path: string, offset: number, maxBytes: number, index = 0): Promise<WarcPage> {
   for await (const item of readWarc(path, { maxBytes, start: offset })) {
-    if (item.kind === 'page' && item.page.offset === offset) return item.page;
+    const at = item.kind === 'page' ? item.page : item;
+    if (at.offset !== offset || at.index > index) break;
+    if (at.index < index) continue;
+    if (item.kind === 'page') return item.page;
     break;
   }
-  throw ingestError('ingest.changed', `the WARC record at offset ${offset} is no longer an HTML page`, {
-    subject: path,
-  });
+  throw ingestError(
+    'ingest.changed',
+    `the WARC record at ${warcPosition({ offset, index })} is no longer an HTML page`,
+    { subject: path },
+  );
 }
