@@ -326,6 +326,30 @@ describe('readWarc on a damaged file', () => {
     pages: ['https://ex.com/a', 'https://ex.com/b'],
   });
 
+  // warcio stops at the first place it finds no record header, as if the file ended there (the
+  // review's R2): records separated by LF LF, and per-record gzip members ending in a third CRLF.
+  const stopped =
+    /^what follows the record at offset \d+ cannot be read as a WARC record \(records separated by something other than a blank CRLF line/;
+  cases.push(
+    {
+      name: 'records separated by LF LF instead of CRLF CRLF (plain)',
+      build: ({ first, second, third }) => {
+        const lf = (record: Uint8Array) =>
+          Buffer.concat([Buffer.from(record).subarray(0, record.length - 4), Buffer.from('\n\n')]);
+        return { bytes: Buffer.concat([lf(first), lf(second), lf(third)]), offset: 0 };
+      },
+      message: stopped,
+    },
+    {
+      name: 'gzip members that end in a third CRLF',
+      build: ({ first, second, third }) => {
+        const extra = (record: Uint8Array) => gzipSync(Buffer.concat([record, Buffer.from('\r\n')]));
+        return { bytes: Buffer.concat([extra(first), extra(second), extra(third)]), offset: 0 };
+      },
+      message: stopped,
+    },
+  );
+
   // A gzip member cut inside a record: pako hands out nothing of an unfinished member, and warcio
   // took the end of the file for a clean end (the record was lost without a word).
   const cutMember = /^the gzip member at offset \d+ is cut short: the file ends inside it/;

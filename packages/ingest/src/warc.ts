@@ -323,6 +323,25 @@ async function checkRecordEnd(
   );
 }
 
+const BLANK = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+
+/**
+ * warcio ends at the first place where it finds no record header (a blank line other than CRLF
+ * where a record should start, a third CRLF at the end of a gzip member), as if the file ended
+ * there: the records after it were lost without a word. When it stops, what is left of the file
+ * must be blank.
+ */
+async function checkAllRead(reader: StrictWarcReader, path: string, last: number): Promise<void> {
+  for await (const chunk of reader) {
+    if (chunk.every((byte) => BLANK.has(byte))) continue;
+    throw ingestError(
+      'ingest.bad-warc',
+      `${last < 0 ? 'the start of the file' : `what follows the record at offset ${last}`} cannot be read as a WARC record (records separated by something other than a blank CRLF line, or bytes that are not a record), so the records from there on are not read`,
+      { subject: path },
+    );
+  }
+}
+
 /** Bytes of its Content-Length that a record read to its end did not get: the file ended first. */
 function missingBytes(record: WARCRecord): number {
   const limit = (record._reader as { limit?: unknown }).limit;
@@ -437,6 +456,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         },
       };
     }
+    await checkAllRead(reader, path, previous);
   } finally {
     stream.destroy();
   }
