@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { access, chmod, constants, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { articlePage, corpuskit, tempCorpusWithGoodPage } from './helpers.js';
+import { BIN, articlePage, corpuskit, tempCorpusWithGoodPage } from './helpers.js';
 
 interface IngestJson {
   files: number;
@@ -171,6 +172,44 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
     expect(result.code).toBe(2);
     expect(result.json<IngestJson>().failed).toEqual([
       { source: 'in/good.html', code: 'ingest.bad-sidecar', error: '"fetchedAt" must be a date' },
+    ]);
+  });
+
+  it('a name that is not valid UTF-8, given on the command line, is named as such by clean and ingest', async () => {
+    const dir = await corpusWithPages();
+    const name = Buffer.concat([Buffer.from(path.join(dir, 'in/caf')), Buffer.from([0xe9]), Buffer.from('.html')]);
+    try {
+      await writeFile(name, articlePage('Caf\u00e9 opens'));
+    } catch (error) {
+      // macOS (APFS) refuses such names.
+      expect((error as { code?: string }).code).toBe('EILSEQ');
+      return;
+    }
+    // Node cannot pass such bytes as an argument; the shell can (printf's octal escape).
+    const run = (command: string) =>
+      spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command} "in/caf$(printf '\\351').html" --json`], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const clean = run('clean');
+    expect(clean.status).toBe(2);
+    expect(JSON.parse(clean.stdout)).toMatchObject({
+      error: {
+        code: 'ingest.unreadable',
+        message: expect.stringContaining(
+          'the name is not valid UTF-8 (caf\\xe9.html), so it cannot be opened by the name Node was given: rename it',
+        ),
+      },
+    });
+    const ingest = run('ingest');
+    expect(JSON.parse(ingest.stdout).failed).toEqual([
+      {
+        source: 'in/caf\uFFFD.html',
+        code: 'ingest.unreadable',
+        error:
+          'the name is not valid UTF-8 (caf\\xe9.html), so it cannot be opened by the name Node was given: rename it',
+      },
     ]);
   });
 });

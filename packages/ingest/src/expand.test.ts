@@ -71,14 +71,47 @@ describe('expandInputs', () => {
       expect((error as { code?: string }).code).toBe('EILSEQ');
       return;
     }
+    // Two names that Node decodes alike (both "caf\uFFFD.html"), and a folder.
+    const raw = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+    await writeFile(raw(path.join(dir, 'pages/caf'), [0xe8], '.html'), '<html></html>');
+    await writeFile(raw(path.join(dir, 'pages/caf'), [0xe7], '.html'), '<html></html>');
+    await mkdir(raw(path.join(dir, 'pages/dir'), [0xff]));
+    await writeFile(raw(path.join(dir, 'pages/dir'), [0xff], '/x.html'), '<html></html>');
     const { files, failures } = await expandInputs(['pages'], { cwd: dir });
     expect(files.map((f) => f.source)).toEqual(['pages/caf\u00e9.html', 'pages/ok.html']);
-    expect(failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([
+    const message = (what: string, name: string, after = '') =>
+      `the ${what} name is not valid UTF-8 (${name}), so it cannot be opened by name${after}: rename it`;
+    expect(
+      failures.map((f) => [f.source, f.error.code, f.error.message]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    ).toEqual([
+      ['pages/caf\\xe7.html', 'ingest.unreadable', message('file', 'caf\\xe7.html')],
+      ['pages/caf\\xe8.html', 'ingest.unreadable', message('file', 'caf\\xe8.html')],
+      ['pages/dir\\xff', 'ingest.unreadable', message('folder', 'dir\\xff', ' (nothing in it is read)')],
+      ['pages/latin1-\\xe9\\xff.html', 'ingest.unreadable', message('file', 'latin1-\\xe9\\xff.html')],
+    ]);
+
+    // Given by name (a shell passes the bytes; Node decodes them with U+FFFD): not "no such file".
+    const given = await expandInputs(
+      ['pages/latin1-\uFFFD\uFFFD.html', 'pages/caf\uFFFD.html', 'pages/none\uFFFD.html'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(given.failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([
       [
         'pages/latin1-\uFFFD\uFFFD.html',
         'ingest.unreadable',
-        'the file name is not valid UTF-8 (latin1-\\xe9\\xff.html), so it cannot be opened by name: rename it',
+        'the name is not valid UTF-8 (latin1-\\xe9\\xff.html), so it cannot be opened by the name Node was given: rename it',
       ],
+      [
+        'pages/caf\uFFFD.html',
+        'ingest.unreadable',
+        expect.stringMatching(
+          /^the name is not valid UTF-8 \(caf\\x(e7|e8)\.html or caf\\x(e7|e8)\.html\), so it cannot/,
+        ),
+      ],
+      ['pages/none\uFFFD.html', 'ingest.not-found', 'no such file or directory'],
     ]);
   });
 });

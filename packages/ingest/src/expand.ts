@@ -91,6 +91,11 @@ export async function expandInputs(
         await expandGlob(input, cwd, followSymlinks, result, add);
         continue;
       }
+      const notUtf8 = code === 'ENOENT' ? await notUtf8NameError(absolute, input) : null;
+      if (notUtf8) {
+        result.failures.push({ source: input, error: notUtf8 });
+        continue;
+      }
       const message =
         code === 'ENOENT'
           ? 'no such file or directory'
@@ -184,9 +189,13 @@ function isSidecarLike(file: string, siblings: Set<string>): boolean {
   return ['.html', '.htm', '.xhtml', '.shtml', '.txt'].some((extension) => siblings.has(stem + extension));
 }
 
-/** Names in `directory` that are not valid UTF-8: as Node decodes them -> their bytes, `\xNN` for non-ASCII. */
-async function namesNotUtf8(directory: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/**
+ * Names in `directory` that are not valid UTF-8: as Node decodes them -> their bytes, `\xNN` for
+ * non-ASCII. Several names can decode alike (`caf\xe9` and `caf\xe8` both to `caf\uFFFD`): each
+ * gets its own entry in the list, in the order the folder lists them.
+ */
+async function namesNotUtf8(directory: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
   let raw: Buffer[];
   try {
     raw = await readdir(directory, { encoding: 'buffer' });
@@ -201,9 +210,26 @@ async function namesNotUtf8(directory: string): Promise<Map<string, string>> {
         byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`,
       )
       .join('');
-    out.set(name, shown);
+    out.set(name, [...(out.get(name) ?? []), shown]);
   }
   return out;
+}
+
+/**
+ * When `file` was not found because its name is not valid UTF-8 (Node decodes such a name, as
+ * given on the command line, with U+FFFD, and that path opens nothing): the error that says so,
+ * showing the name's bytes. Null when that is not the cause.
+ */
+export async function notUtf8NameError(file: string, subject: string): Promise<CorpusKitError | null> {
+  const name = path.basename(file);
+  if (!name.includes('\uFFFD')) return null;
+  const shown = (await namesNotUtf8(path.dirname(file))).get(name);
+  if (!shown) return null;
+  return ingestError(
+    'ingest.unreadable',
+    `the name is not valid UTF-8 (${shown.join(' or ')}), so it cannot be opened by the name Node was given: rename it`,
+    { subject },
+  );
 }
 
 async function walk(
@@ -225,7 +251,7 @@ async function walk(
   }
   const undecodable = entries.some((entry) => entry.name.includes('\uFFFD'))
     ? await namesNotUtf8(directory)
-    : new Map<string, string>();
+    : new Map<string, string[]>();
   const names = new Set(entries.map((entry) => entry.name));
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   entries.sort((a, b) => compare(a.name, b.name));
@@ -237,15 +263,19 @@ async function walk(
       result.skipped.push(childSource);
       continue;
     }
-    const raw = undecodable.get(entry.name);
+    const raw = undecodable.get(entry.name)?.shift();
     if (raw !== undefined) {
-      // Node gives such a name decoded with U+FFFD, and that path opens nothing.
+      // Node gives such a name decoded with U+FFFD, and that path opens nothing. The source shows
+      // the bytes too: two such names can decode alike.
+      const shownSource = source === '.' ? raw : `${source.replace(/[\\/]+$/, '')}/${raw}`;
+      const what = entry.isDirectory() ? 'folder name' : 'file name';
+      const after = entry.isDirectory() ? ' (nothing in it is read)' : '';
       result.failures.push({
-        source: childSource,
+        source: shownSource,
         error: ingestError(
           'ingest.unreadable',
-          `the file name is not valid UTF-8 (${raw}), so it cannot be opened by name: rename it`,
-          { subject: childSource },
+          `the ${what} is not valid UTF-8 (${raw}), so it cannot be opened by name${after}: rename it`,
+          { subject: shownSource },
         ),
       });
       continue;

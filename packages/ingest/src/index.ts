@@ -1,7 +1,7 @@
 export type { CleanFn, CleanTask, CleanedPage } from './clean-task.js';
 export type { IngestErrorCode } from './errors.js';
 export { corpusDuplicates } from './corpus-duplicates.js';
-export { expandInputs } from './expand.js';
+export { expandInputs, notUtf8NameError } from './expand.js';
 export type { ExpandOptions, ExpandResult, ExpandWarning, FileFailure, InputFile } from './expand.js';
 export type { ContainerSummary, StdinPage } from './pages.js';
 export { ingest } from './pipeline.js';

@@ -132,7 +132,7 @@ export async function cleanFile(
   stdin?: Uint8Array,
 ): Promise<CleanDocument> {
   const { clean } = await import('@corpuskit/clean');
-  const { readInputFile, unpackContainers } = await import('@corpuskit/ingest');
+  const { notUtf8NameError, readInputFile, unpackContainers } = await import('@corpuskit/ingest');
   let bytes: Uint8Array;
   if (file === '-' && stdin) {
     bytes = stdin;
@@ -143,7 +143,12 @@ export async function cleanFile(
       info = await stat(path);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ENOENT') throw cliError('clean.not-found', 'no such file', { subject: file, cause: error });
+      if (code === 'ENOENT') {
+        throw (
+          (await notUtf8NameError(path, file)) ??
+          cliError('clean.not-found', 'no such file', { subject: file, cause: error })
+        );
+      }
       throw toCorpusKitError(error, file);
     }
     if (info.isDirectory())
