@@ -26,6 +26,13 @@ export interface PageInput {
   container: Container | null;
   /** The same bytes again, for staging (checked against their hash), without holding them meanwhile. */
   reread: () => Promise<Uint8Array>;
+  /**
+   * `reread` would be slow: the pipeline keeps the bytes with the cleaned page instead (in its
+   * spool, so in a temporary file past its memory budget). A record inside a gzip member shared
+   * with the records before it (a WARC gzipped whole) is found again only by inflating the member
+   * from its start: re-reading every page so cost time with the square of the pages.
+   */
+  keepBytes?: boolean;
 }
 
 /** What a WARC held: records read, pages taken, records skipped by reason. */
@@ -178,6 +185,7 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
               if (sha256(again) !== hash) throw changed(source);
               return again;
             },
+            ...(index > 0 ? { keepBytes: true } : {}),
           },
         };
       }

@@ -113,6 +113,7 @@ async function cleanPage(
     document,
     contentHash: cleaned.contentHash,
     ...(cleaned.rawDeflated ? { rawDeflated: cleaned.rawDeflated } : {}),
+    ...(page.keepBytes ? { rawBytes: page.bytes } : {}),
     ...(cleaned.dedup ? { dedup: cleaned.dedup } : {}),
   };
 }

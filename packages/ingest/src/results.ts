@@ -100,6 +100,8 @@ export interface Cleaned {
   contentHash: string;
   /** The raw bytes compressed for the store by the cleaning thread, when it did that. */
   rawDeflated?: Uint8Array;
+  /** The raw bytes themselves, kept when `raw` would be slow (`PageInput.keepBytes`). */
+  rawBytes?: Uint8Array;
   /** The dedup signature made by the cleaning thread, when it did that. */
   dedup?: DedupSignature;
   /**

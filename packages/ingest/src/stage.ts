@@ -53,7 +53,7 @@ export async function stageCleaned(
     const record: DocumentRecord = { schemaVersion: SCHEMA_VERSION, id, contentHash: hash, document, findings };
     let raw: Uint8Array;
     try {
-      raw = await item.raw();
+      raw = item.rawBytes ?? (await item.raw());
     } catch (error) {
       const wrapped = toCorpusKitError(error, item.source);
       results.push({ ...failure(item.source, wrapped), id });
