@@ -314,8 +314,8 @@ export async function htmlPipeline(
     if (alsoRules && !notArticle) context.alsoRules = alsoRules;
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
-      removeRegionChrome(context, root, pageType, landmarkRegion);
-    if (!notArticle && pageType === 'product') removeShopRows(context, root!);
+      removeRegionChrome(context, root, pageType, landmarkRegion, pageMeta.descriptions);
+    if (!notArticle && pageType === 'product') removeShopRows(context, root!, pageMeta.descriptions);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 

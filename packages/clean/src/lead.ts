@@ -101,6 +101,23 @@ export function descriptionText(descriptions: string[]): string | null {
   return best.length >= MIN_SHELL_DESCRIPTION ? best : null;
 }
 
+/** Characters of a description looked for in an element, as findLead looks for it on the page. */
+const DESCRIPTION_PROBE = 60;
+
+/**
+ * Whether `element` shows one of the page's descriptions (meta tags, JSON-LD, each at least 60
+ * characters): the description's first DESCRIPTION_PROBE characters, white space squashed and a
+ * trailing ellipsis left out, are in the element's text.
+ */
+export function showsDescription(element: Element, descriptions: readonly string[]): boolean {
+  if (descriptions.length === 0) return false;
+  const text = squash(element.textContent ?? '');
+  return descriptions.some((description) => {
+    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, DESCRIPTION_PROBE);
+    return probe.length === DESCRIPTION_PROBE && text.includes(probe);
+  });
+}
+
 /** A shorter description is a site's tagline, not a page's text. */
 const MIN_SHELL_DESCRIPTION = 150;
 

@@ -265,6 +265,8 @@ export function readPageMetadata(
   const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPES.has(type))) ?? null;
   const page = nodes.find((node) => types(node).some((type) => PAGE_TYPES.has(type))) ?? null;
   const website = nodes.find((node) => types(node).includes('website')) ?? null;
+  // A shop's product: its description is the product's own text, wherever the page shows it.
+  const product = nodes.find((node) => types(node).includes('product')) ?? null;
   const main = article ?? page;
   const meta = readMeta(metas);
 
@@ -434,6 +436,7 @@ export function readPageMetadata(
           meta.get('description'),
           meta.get('twitter:description'),
           stringOf(main?.description),
+          stringOf(product?.description),
         ].filter((value): value is string => typeof value === 'string' && value.length >= 60),
       ),
     ],

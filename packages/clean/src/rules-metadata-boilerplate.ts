@@ -122,6 +122,12 @@ const WOOD_GRID = `<ul class="grid">${[
 /** The main region of a product page: its description, a cart form and a report dialog. */
 const SHOP_PAGE = `<main><h1>Stoneware mug</h1><div class="description"><p>The mug is thrown by hand from a local clay and glazed in an earthy brown; each one differs a little in shape and colour from the next, and all of them hold about a third of a litre.</p><p>It is safe in the dishwasher and the microwave, and it keeps tea warm for a long time thanks to its thick walls.</p><p>The glaze is free of lead and cadmium. Small dots and runs in the glaze come from the firing and are part of the look of each piece, not faults.</p><p>The potter works alone in a small studio by the river and fires the kiln twice a month, so a mug ordered today is made, glazed and sent within three weeks.</p><p>Height 10 cm, width 8.5 cm at the rim, weight about 380 grams. Sold singly; sets of two or four come in one box with paper wrapping instead of plastic.</p><p>Every mug is checked for cracks before it leaves the studio and is packed in recycled card; if one arrives broken, a photo is enough for a new one to be sent at no cost.</p><p>Care: rinse before first use, avoid sudden changes from cold to hot, and do not leave it on a hot plate. The unglazed foot can be sanded lightly if it scratches a table.</p></div><form class="cart"><select><option>Brown</option><option>Grey</option></select><button>Add to basket</button></form><div role="dialog"><p>Report this item</p><label>Why?</label><button>Send</button></div></main>`;
 
+/** The shop page with its description drawn in a side sheet, the page's meta description naming it. */
+const SHOP_SHEET_PAGE = `<meta name="description" content="Each mug of the river series is dipped twice, so the brown glaze pools darker at the rim and the handle.">${SHOP_PAGE.replace(
+  '</form>',
+  '</form><div role="dialog" aria-label="Details"><h5>Details</h5><p>Each mug of the river series is dipped twice, so the brown glaze pools darker at the rim and the handle.</p></div>',
+)}`;
+
 const review = (title: string, body: string, stars: number) =>
   `<li class="review"><div class="review-stars" aria-label="${stars} out of 5 stars"></div><h4>${title}</h4><p>${body}</p><span class="who">A buyer</span></li>`;
 const card = (name: string, price: string) =>
@@ -834,10 +840,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/region-chrome',
     category: 'boilerplate',
     description:
-      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products). Only when the page's content is taken from its main region. Service pages keep their buttons (their labels often name the offer) but lose their forms (unless a form explains its choices in two or more paragraphs of prose: a calculator or questionnaire), their dialogs (a closed <dialog> whatever its size) and the menus drawn without landmarks above the page's h1 (the outermost lists and blocks before it, four or more links of 30 characters or less on average holding 70% of their text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
+      "Controls inside the main region of a product, collection or listing page (forms, dialogs, buttons, drop-downs: cart, size and report forms, pop-ups) and, on a product page, lists of links (menus, breadcrumbs, rows of other products); a product page keeps a dialog, drawer or side sheet that shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters), the product's text drawn behind a button. Only when the page's content is taken from its main region. Service pages keep their buttons (their labels often name the offer) but lose their forms (unless a form explains its choices in two or more paragraphs of prose: a calculator or questionnaire), their dialogs (a closed <dialog> whatever its size) and the menus drawn without landmarks above the page's h1 (the outermost lists and blocks before it, four or more links of 30 characters or less on average holding 70% of their text); a service page with no marked main region whose content is taken as the page around its header, footer, menus and sidebars (Readability took less than a third of it) loses those landmarks.",
     stages: ['dom-after'],
     pageTypes: ['product', 'collection', 'listing', 'service'],
-    revision: 4,
+    revision: 5,
     dom: { kind: 'procedure', procedure: 'region-chrome', reason: 'shop or service chrome in the main region' },
     examples: {
       remove: [
@@ -847,6 +853,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       ],
       keep: [
         { input: SHOP_PAGE, at: 'top', target: 'The mug is thrown by hand', options: { pageType: 'product' } },
+        {
+          input: SHOP_SHEET_PAGE,
+          at: 'top',
+          target: 'the brown glaze pools darker at the rim',
+          options: { pageType: 'product' },
+        },
         { input: SERVICE_MENU_BELOW_PAGE, at: 'top', target: 'Workshops', options: { pageType: 'service' } },
         {
           input: SERVICE_CHOICE_FORM_PAGE,
@@ -861,10 +873,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer) or shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text.",
     stages: ['dom-after'],
     pageTypes: ['product'],
-    revision: 8,
+    revision: 9,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 86;
+const PIPELINE_REVISION = 87;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -77,8 +77,8 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'site-selectors': 2,
   'outside-article': 5,
   'post-chrome': 5,
-  'region-chrome': 2,
-  'shop-rows': 1,
+  'region-chrome': 3,
+  'shop-rows': 2,
   'teaser-cards': 2,
   'comment-thread': 1,
   'amount-run': 1,

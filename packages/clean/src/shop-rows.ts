@@ -22,6 +22,7 @@ import { hiddenByInlineStyle } from './inline-style.js';
 import { likeSiblingGroups } from './features/like-siblings.js';
 import { ruleById } from './rules.js';
 import { asciiLowerCase, endsLikeSentence } from './text-util.js';
+import { showsDescription } from './lead.js';
 
 const RULE = 'boilerplate/shop-rows' as const;
 
@@ -337,11 +338,12 @@ const TEXT_BLOCK = new Set(['p', 'ul', 'ol', 'dl', 'blockquote']);
  * A menu, sidebar or footer inside the content (a landmark by tag or role; a header is not one
  * here, it may hold the product's name), unless it is part of the product: a sidebar that holds
  * the buy box (see holdsBuyBox: a theme may draw the price, the variants and the one-line pitch as
- * an aside; a site's footer names prices too, "free delivery from 50 €"), or a sidebar or footer
+ * an aside; a site's footer names prices too, "free delivery from 50 €"), a sidebar or footer
  * that closes a block of the product's text (right after a paragraph or list: the warranty and
- * care lines in a description's footer).
+ * care lines in a description's footer), or one that shows one of the page's descriptions (see
+ * showsDescription: a side sheet drawn as an aside that holds the product's description).
  */
-function isFrameLandmark(el: Element): boolean {
+function isFrameLandmark(el: Element, descriptions: readonly string[]): boolean {
   if (!isLandmark(el)) return false;
   const tag = el.localName.toLowerCase();
   const role = el.getAttribute('role');
@@ -349,7 +351,8 @@ function isFrameLandmark(el: Element): boolean {
   if (tag === 'nav' || role === 'navigation') return true;
   const before = el.previousElementSibling;
   if (before && TEXT_BLOCK.has(before.localName.toLowerCase())) return false;
-  return !((tag === 'aside' || role === 'complementary') && holdsBuyBox(el));
+  if ((tag === 'aside' || role === 'complementary') && holdsBuyBox(el)) return false;
+  return !showsDescription(el, descriptions);
 }
 
 /**
@@ -391,9 +394,9 @@ function namesOtherProducts(el: Element, stats: TextStats): boolean {
  * inside the content (see isFrameLandmark), or a section named as other products (see
  * namesOtherProducts).
  */
-function besideProduct(el: Element, stats: TextStats): string | null {
+function besideProduct(el: Element, stats: TextStats, descriptions: readonly string[]): string | null {
   if (isHoverText(el, stats)) return 'a tooltip or popover';
-  if (isFrameLandmark(el)) return `a page landmark (${el.localName.toLowerCase()})`;
+  if (isFrameLandmark(el, descriptions)) return `a page landmark (${el.localName.toLowerCase()})`;
   if (namesOtherProducts(el, stats)) return 'a section named as other products';
   return null;
 }
@@ -406,12 +409,13 @@ function besideTexts(
   root: Element,
   stats: TextStats,
   headed: ReadonlySet<Element>,
+  descriptions: readonly string[],
 ): Array<{ element: Element; why: string }> {
   const out: Array<{ element: Element; why: string }> = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const why = isContent(c, headed) ? null : besideProduct(c, stats);
+      const why = isContent(c, headed) ? null : besideProduct(c, stats, descriptions);
       if (why) out.push({ element: c, why });
       else walk(c, depth + 1);
     }
@@ -424,7 +428,10 @@ function besideTexts(
  * The review sections, review lists and product rows inside `root`, then what else is beside the
  * product (see besideProduct), each with why.
  */
-export function shopRows(root: Element): Array<{ element: Element; why: string }> {
+export function shopRows(
+  root: Element,
+  descriptions: readonly string[] = [],
+): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const headed = headlineHolders(root);
   const total = stats.of(root).chars;
@@ -463,7 +470,7 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
     for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (taken.has(e)) return true;
     return false;
   };
-  for (const { element, why } of besideTexts(root, stats, headed)) {
+  for (const { element, why } of besideTexts(root, stats, headed, descriptions)) {
     if (inTaken(element)) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_ROW_SHARE * total || total - removed - chars < MIN_LEFT) continue;
@@ -474,11 +481,11 @@ export function shopRows(root: Element): Array<{ element: Element; why: string }
 }
 
 /** Remove what is beside the product in a product page's content (see shopRows), each reported. */
-export function removeShopRows(context: DomRuleContext, root: Element): void {
+export function removeShopRows(context: DomRuleContext, root: Element, descriptions: readonly string[] = []): void {
   const rule = ruleById(RULE);
   if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
   const reason = rule.dom?.reason ?? 'not about the product';
-  for (const { element, why } of shopRows(root)) {
+  for (const { element, why } of shopRows(root, descriptions)) {
     checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: ${why}`);

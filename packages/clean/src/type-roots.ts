@@ -15,7 +15,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
 import { ruleById } from './rules.js';
-import { longWords } from './lead.js';
+import { longWords, showsDescription } from './lead.js';
 import { repeatedCardWords } from './card-words.js';
 import { elementsByTag } from './selector-match.js';
 import { readsAsCookieSettings } from './panels.js';
@@ -120,6 +120,9 @@ function closedDialog(el: Element): boolean {
   return el.localName.toLowerCase() === 'dialog' && !el.hasAttribute('open');
 }
 
+/** The controls that are panels of text: a drawer, side sheet or pop-up a button opens. */
+const PANEL_SELECTOR = 'dialog, [role="dialog"], [aria-modal="true"]';
+
 /** A chrome element holding more than this share of the region's text is not chrome. */
 const MAX_CHROME_SHARE = 0.3;
 
@@ -129,9 +132,15 @@ const MAX_CHROME_SHARE = 0.3;
  * "customers also bought" rows). Outermost first; none holds more than MAX_CHROME_SHARE of the
  * region's text. A collection or listing keeps its link lists: its cards are links. A service
  * page loses its forms and dialogs only (SERVICE_CONTROL_SELECTOR), a closed `<dialog>` whatever
- * its size, and keeps a form that explains its choices in paragraphs of prose.
+ * its size, and keeps a form that explains its choices in paragraphs of prose. A product page keeps
+ * a panel (PANEL_SELECTOR) that shows one of the page's `descriptions` (see showsDescription): the
+ * product's description drawn in a side sheet a button opens.
  */
-function regionChrome(root: Element, type: PageType): Array<{ element: Element; why: string }> {
+function regionChrome(
+  root: Element,
+  type: PageType,
+  descriptions: readonly string[] = [],
+): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const total = Math.max(1, stats.of(root).chars);
   const out: Array<{ element: Element; why: string }> = [];
@@ -145,6 +154,7 @@ function regionChrome(root: Element, type: PageType): Array<{ element: Element; 
     if (!small(el) && !(service && closedDialog(el))) continue;
     if (service && el.localName.toLowerCase() === 'form' && proseParagraphs(el, stats) >= FORM_PROSE_PARAGRAPHS)
       continue;
+    if (type === 'product' && el.matches(PANEL_SELECTOR) && showsDescription(el, descriptions)) continue;
     out.push({ element: el, why: `a control (${el.localName.toLowerCase()})` });
   }
   if (type === 'product') {
@@ -170,11 +180,12 @@ export function removeRegionChrome(
   root: Element,
   type: PageType,
   aroundLandmarks = false,
+  descriptions: readonly string[] = [],
 ): void {
   const rule = ruleById(REGION_RULE);
   if (!rule.pageTypes?.includes(type) || !ruleApplies(rule, context.disabled, context.stage, type)) return;
   const reason = rule.dom?.reason ?? 'chrome in the main region';
-  const chrome = regionChrome(root, type);
+  const chrome = regionChrome(root, type, descriptions);
   if (aroundLandmarks) {
     for (const element of pageLandmarks(root))
       chrome.push({ element, why: `a page landmark (${element.localName.toLowerCase()})` });
