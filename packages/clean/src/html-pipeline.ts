@@ -312,10 +312,15 @@ export async function htmlPipeline(
     context.stage = 'dom-after';
     context.bodyChars = squashedLength(rootText);
     if (alsoRules && !notArticle) context.alsoRules = alsoRules;
+    // What names a product page's own text in its panels and sidebars: the page's descriptions and
+    // its JSON-LD Product's (not a lead: a review article may show that one in a sidebar's buy box).
+    const productTexts = pageMeta.productDescription
+      ? [...pageMeta.descriptions, pageMeta.productDescription]
+      : pageMeta.descriptions;
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
-      removeRegionChrome(context, root, pageType, landmarkRegion, pageMeta.descriptions);
-    if (!notArticle && pageType === 'product') removeShopRows(context, root!, pageMeta.descriptions);
+      removeRegionChrome(context, root, pageType, landmarkRegion, productTexts);
+    if (!notArticle && pageType === 'product') removeShopRows(context, root!, productTexts);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 

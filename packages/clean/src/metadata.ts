@@ -19,6 +19,11 @@ export interface PageMetadata {
   declaredLanguage: string | null;
   /** Every description the page gives (meta tags, JSON-LD), for finding a visible lead. */
   descriptions: string[];
+  /**
+   * The JSON-LD Product's description (at least 60 characters): the product's own text, looked for
+   * in a product page's panels only (a review article may show it in a sidebar's buy box).
+   */
+  productDescription: string | null;
   sources: Partial<Record<MetadataField, string>>;
   /** Candidate dates from `<time>` elements inside the article (kept for after Readability). */
   warnings: string[];
@@ -251,6 +256,12 @@ const MODIFIED_META = [
   'revised',
 ];
 
+/** A product's JSON-LD description when it is at least 60 characters, as `descriptions` holds them. */
+function productDescriptionOf(product: Json | null): string | null {
+  const description = stringOf(product?.description);
+  return description !== null && description.length >= 60 ? description : null;
+}
+
 /** Read the page's own metadata: JSON-LD (arrays and @graph), meta tags, links, `<html lang>`. */
 export function readPageMetadata(
   document: Document,
@@ -265,7 +276,7 @@ export function readPageMetadata(
   const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPES.has(type))) ?? null;
   const page = nodes.find((node) => types(node).some((type) => PAGE_TYPES.has(type))) ?? null;
   const website = nodes.find((node) => types(node).includes('website')) ?? null;
-  // A shop's product: its description is the product's own text, wherever the page shows it.
+  // A shop's product: its description is the product's own text (see productDescription).
   const product = nodes.find((node) => types(node).includes('product')) ?? null;
   const main = article ?? page;
   const meta = readMeta(metas);
@@ -436,10 +447,10 @@ export function readPageMetadata(
           meta.get('description'),
           meta.get('twitter:description'),
           stringOf(main?.description),
-          stringOf(product?.description),
         ].filter((value): value is string => typeof value === 'string' && value.length >= 60),
       ),
     ],
+    productDescription: productDescriptionOf(product),
     sources,
     warnings,
   };
