@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { forEachStreamed } from './lanes.js';
 
-/** A stream of numbers that records when each is read. */
-function counting(count: number, log: string[]): AsyncGenerator<number> {
+/** A stream of numbers that records when each is read and calls `onRead` after each read. */
+function counting(count: number, log: string[], onRead?: (i: number) => void): AsyncGenerator<number> {
   return (async function* () {
     for (let i = 0; i < count; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 1));
       log.push(`read ${i}`);
+      onRead?.(i);
       yield i;
     }
   })();
@@ -17,13 +18,18 @@ describe('forEachStreamed', () => {
   it('reads the next items while the lanes work, and handles each item once, in any order', async () => {
     const log: string[] = [];
     const handled: number[] = [];
+    // The first two items are held until item 3 has been read (or 5 s pass): read-ahead must read
+    // items 2 and 3 while both lanes are busy. Waiting on the read itself, not on a clock, keeps
+    // the order the same on a loaded machine.
+    let readThree!: () => void;
+    const threeRead = new Promise<void>((resolve) => (readThree = resolve));
     await forEachStreamed(
-      counting(10, log),
+      counting(10, log, (i) => i === 3 && readThree()),
       2,
       undefined,
       async (item) => {
         log.push(`start ${item}`);
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        if (item < 2) await Promise.race([threeRead, new Promise((resolve) => setTimeout(resolve, 5000))]);
         handled.push(item);
       },
       { readAhead: 2 },
