@@ -23,15 +23,27 @@ export interface Run {
 /** Run the built corpuskit binary. Never throws on a non-zero exit: tests assert the code. */
 export async function corpuskit(
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    input?: string;
+    /** Kill the process (SIGKILL, which even a thread stuck in a loop cannot hold up) after this long. */
+    killAfterMs?: number;
+  },
 ): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.CORPUSKIT_CORPUS;
   if (options.env?.CORPUSKIT_CORPUS) env.CORPUSKIT_CORPUS = options.env.CORPUSKIT_CORPUS;
   delete env.FORCE_COLOR;
   const proc = x(process.execPath, [BIN, ...args], {
-    nodeOptions: { cwd: options.cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] },
+    nodeOptions: {
+      cwd: options.cwd,
+      env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      killSignal: 'SIGKILL',
+    },
     throwOnError: false,
+    ...(options.killAfterMs === undefined ? {} : { timeout: options.killAfterMs }),
   });
   if (options.input !== undefined) proc.process?.stdin?.end(options.input);
   const result = await proc;

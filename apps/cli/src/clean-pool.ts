@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 import { CorpusKitError } from '@corpuskit/document';
+import type { CleanDocument } from '@corpuskit/document';
 import type { CleanFn, CleanTask, CleanedPage } from '@corpuskit/ingest';
-import type { CleanReply } from '@corpuskit/ingest/worker';
+import type { CleanReply, SerializedError } from '@corpuskit/ingest/worker';
 
-import type { ThreadHeap, WorkerReply } from './clean-worker.js';
+import type { DocumentReply, DocumentRequest, DocumentTask, ThreadHeap, WorkerReply } from './clean-worker.js';
 import { cliError } from './errors.js';
 
 export interface CleanPoolOptions {
@@ -15,7 +16,7 @@ export interface CleanPoolOptions {
   jobs?: number;
   /**
    * Per-document limit. The cleaner checks it between its stages; a page still running a
-   * second past it has its worker terminated and fails with a timeout.
+   * second past it (stuck in a parser, say) has its worker terminated and fails with a timeout.
    */
   timeoutMs: number;
   /**
@@ -23,14 +24,25 @@ export interface CleanPoolOptions {
    * live heap is 40-60 MiB on most pages, with up to ~200 MiB of garbage between V8's full
    * collections; after a page with a large DOM V8 may let a thread's heap drift to 500 MiB and
    * more over the next pages (a 1,300-record WARC's peak RSS: 1,086 MB at 512, 775-787 at 256).
+   * `null`: never (a replaced thread loads the cleaner again and warms it up anew).
    */
-  recycleMib?: number;
+  recycleMib?: number | null;
   /**
-   * V8's old-generation limit of each cleaning thread in MiB (default: V8's own, about 2 GiB
-   * here). A page whose cleaning needs more fails alone as `ingest.too-large`.
+   * V8's old-generation limit of each cleaning thread in MiB (default `DEFAULT_THREAD_HEAP_MIB`).
+   * A page whose cleaning needs more fails alone (out of memory); a fresh thread takes its place.
    */
   maxHeapMib?: number;
+  /** Clean a small page on each thread as it starts (default true; off for a one-page run). */
+  warmUp?: boolean;
 }
+
+/**
+ * Each cleaning thread's heap limit unless `--max-memory` or `CORPUSKIT_THREAD_HEAP` says
+ * otherwise. Without one, V8 lets a thread grow to its own limit (4 GiB on a 24 GiB machine),
+ * once per thread: a page of a million empty elements took 1.35 GB. An article's cleaning needs
+ * 40-60 MiB live; the 1,916 pages of the three dev sets clean under this limit exactly as without one.
+ */
+export const DEFAULT_THREAD_HEAP_MIB = 1024;
 
 /** The cleaning threads' memory as they last reported it (after their latest page). */
 export interface PoolMemory {
@@ -42,6 +54,11 @@ export interface PoolMemory {
 
 export interface CleanPool {
   cleanFn: CleanFn;
+  /**
+   * `corpuskit clean`: read, unpack and clean one file in a cleaning thread, under the same time
+   * and memory limits; failures are CorpusKitErrors naming the file.
+   */
+  cleanDocument(request: DocumentRequest): Promise<CleanDocument>;
   /** `worker-threads` (the built CLI) or `in-process` (running from TypeScript sources in tests). */
   mode: 'worker-threads' | 'in-process';
   jobs: number;
@@ -58,12 +75,18 @@ const HEAP_GROWING_PERCENT = 100;
 const KILL_GRACE_MS = 1_000;
 
 /**
- * `CORPUSKIT_THREAD_HEAP`: each cleaning thread's V8 heap limit in MiB (`maxHeapMib`), for
- * machines with little memory (and the test of a page that runs out of it).
+ * Each cleaning thread's V8 heap limit in MiB: `--max-memory` (given as `flag`), else
+ * `CORPUSKIT_THREAD_HEAP` (for machines with little memory), else `DEFAULT_THREAD_HEAP_MIB`.
  */
-export function threadHeapFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+export function threadHeapMib(flag: unknown, env: NodeJS.ProcessEnv): number {
+  if (flag !== undefined && flag !== false) {
+    const mib = Number(flag);
+    if (!Number.isInteger(mib) || mib < 16)
+      throw cliError('cli.usage', `--max-memory must be a whole number of MiB, at least 16 (got '${String(flag)}')`);
+    return mib;
+  }
   const raw = env.CORPUSKIT_THREAD_HEAP;
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return DEFAULT_THREAD_HEAP_MIB;
   const mib = Number(raw);
   if (!Number.isInteger(mib) || mib < 16) {
     throw cliError('cli.usage', `CORPUSKIT_THREAD_HEAP must be a whole number of MiB, at least 16 (got '${raw}')`);
@@ -75,33 +98,66 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-function timeoutError(task: CleanTask, timeoutMs: number): CorpusKitError {
-  return new CorpusKitError(
-    'timeout',
-    'ingest.timeout',
-    `cleaning took longer than ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 === 0 ? 0 : 1)} s; the page was skipped (raise the limit with --timeout)`,
-    { subject: task.source },
-  );
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+
+/** How a failure is reported: ingest's codes (seconds, as its --timeout) or `corpuskit clean`'s (milliseconds). */
+interface Failures {
+  timeout(source: string, timeoutMs: number): CorpusKitError;
+  outOfMemory(source: string, maxHeapMib: number): CorpusKitError;
 }
 
-function outOfMemoryError(task: CleanTask, maxHeapMib: number | undefined): CorpusKitError {
-  const limit = maxHeapMib === undefined ? "V8's heap limit" : `its ${maxHeapMib} MiB heap limit`;
-  return new CorpusKitError(
-    'input',
-    'ingest.too-large',
-    `cleaning the page ran out of memory (its cleaning thread reached ${limit}); the page was skipped`,
-    { subject: task.source },
-  );
+const INGEST_FAILURES: Failures = {
+  timeout: (source, timeoutMs) =>
+    new CorpusKitError(
+      'timeout',
+      'ingest.timeout',
+      `cleaning took longer than ${seconds(timeoutMs)}; the page was skipped (raise the limit with --timeout)`,
+      { subject: source },
+    ),
+  outOfMemory: (source, maxHeapMib) =>
+    new CorpusKitError(
+      'input',
+      'ingest.too-large',
+      `cleaning the page ran out of memory (its cleaning thread reached its ${maxHeapMib} MiB heap limit); the page was skipped (raise the limit with --max-memory)`,
+      { subject: source },
+    ),
+};
+
+const CLEAN_FAILURES: Failures = {
+  timeout: (source, timeoutMs) =>
+    new CorpusKitError(
+      'timeout',
+      'clean.timeout',
+      `cleaning took longer than ${timeoutMs} ms and was stopped (raise the limit with --timeout)`,
+      { subject: source },
+    ),
+  outOfMemory: (source, maxHeapMib) =>
+    new CorpusKitError(
+      'input',
+      'clean.out-of-memory',
+      `cleaning ran out of memory (its thread reached its ${maxHeapMib} MiB heap limit) and was stopped (raise the limit with --max-memory)`,
+      { subject: source },
+    ),
+};
+
+function fromError(error: SerializedError, source: string): CorpusKitError {
+  const wrapped = new CorpusKitError(error.kind, error.code, error.message, { subject: error.subject ?? source });
+  if (error.stack) wrapped.stack = error.stack;
+  return wrapped;
 }
 
 function fromReply(reply: CleanReply, task: CleanTask): CleanedPage {
   if (reply.ok) return reply.page;
-  const error = new CorpusKitError(reply.error.kind, reply.error.code, reply.error.message, {
-    subject: reply.error.subject ?? task.source,
-  });
-  if (reply.error.stack) error.stack = reply.error.stack;
-  throw error;
+  throw fromError(reply.error, task.source);
 }
+
+function documentFrom(reply: DocumentReply, source: string): CleanDocument {
+  if (reply.ok) return reply.document;
+  throw fromError(reply.error, source);
+}
+
+/** Bytes to send to a thread: a view of part of a larger buffer is copied, else the whole buffer would be. */
+const ownBytes = (bytes: Uint8Array) => (bytes.buffer.byteLength === bytes.byteLength ? bytes : bytes.slice());
 
 /**
  * The pool that runs the CPU-bound cleaning. tinypool (not piscina): it is small and has no
@@ -111,24 +167,39 @@ function fromReply(reply: CleanReply, task: CleanTask): CleanedPage {
  */
 export async function createCleanPool(options: CleanPoolOptions): Promise<CleanPool> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const maxHeapMib = options.maxHeapMib ?? DEFAULT_THREAD_HEAP_MIB;
   const workerUrl = new URL('./clean-worker.js', import.meta.url);
   const workerPath = fileURLToPath(workerUrl);
   if (!existsSync(workerPath)) {
-    // Running from the TypeScript sources (vitest): no compiled worker, clean in this thread.
+    // Running from the TypeScript sources (vitest): no compiled worker, clean in this thread,
+    // where nothing can stop a page that does not return (the built CLI's threads can be).
     const { cleanTaskReply } = await import('@corpuskit/ingest/worker');
-    const cleanFn: CleanFn = async (task) => {
+    const { default: runWorker } = await import('./clean-worker.js');
+    const limited = async <T>(work: Promise<T>, error: () => CorpusKitError): Promise<T> => {
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(timeoutError(task, options.timeoutMs)), options.timeoutMs);
+        timer = setTimeout(() => reject(error()), options.timeoutMs);
       });
       try {
-        return fromReply(await Promise.race([cleanTaskReply(task), limit]), task);
+        return await Promise.race([work, limit]);
       } finally {
         clearTimeout(timer);
       }
     };
+    const cleanFn: CleanFn = async (task) =>
+      fromReply(
+        await limited(cleanTaskReply(task), () => INGEST_FAILURES.timeout(task.source, options.timeoutMs)),
+        task,
+      );
+    const cleanDocument = async (request: DocumentRequest) => {
+      const { reply } = await limited(runWorker({ ...request, document: true }), () =>
+        CLEAN_FAILURES.timeout(request.file, options.timeoutMs),
+      );
+      return documentFrom(reply as DocumentReply, request.file);
+    };
     return {
       cleanFn,
+      cleanDocument,
       mode: 'in-process',
       jobs: 1,
       warm: Promise.resolve(),
@@ -158,13 +229,13 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1_000,
-    maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 256) * 1024 * 1024,
-    ...(options.maxHeapMib === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMib } }),
+    ...(options.recycleMib === null ? {} : { maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 256) * 1024 * 1024 }),
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMib },
   });
   // Each thread's heap after its latest task, for `ingest --verbose`; threads since gone stay out of
   // `memory().threads` (tinypool lists the live ones) but count as started.
   const heaps = new Map<number, ThreadHeap>();
-  const run = async (task: unknown, runOptions?: { signal: AbortSignal }): Promise<CleanReply | null> => {
+  const run = async (task: unknown, runOptions?: { signal: AbortSignal }): Promise<WorkerReply['reply']> => {
     const { reply, heap } = (await pool.run(task, runOptions)) as WorkerReply;
     heaps.set(heap.threadId, heap);
     return reply;
@@ -175,37 +246,41 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     for (const id of [...live, ...heaps.keys()]) started.add(id);
     return { threads: [...heaps.values()].filter((heap) => live.has(heap.threadId)), started: started.size };
   };
-  const warmUp = { warmUp: true };
-  const warm = Promise.all(Array.from({ length: jobs }, () => run(warmUp))).then(
-    () => {},
-    () => {}, // a thread that fails to warm up fails its first page instead, with the cause
-  );
-  const cleanFn: CleanFn = async (task) => {
+  const warm =
+    options.warmUp === false
+      ? Promise.resolve()
+      : Promise.all(Array.from({ length: jobs }, () => run({ warmUp: true }))).then(
+          () => {},
+          () => {}, // a thread that fails to warm up fails its first page instead, with the cause
+        );
+  // One page on a thread, stopped at the limit (plus a grace for the cleaner to stop by itself):
+  // tinypool terminates a thread whose task is aborted, which stops it even inside a parser's
+  // loop, and starts a fresh one for the next page.
+  const limited = async (task: unknown, source: string, failures: Failures): Promise<WorkerReply['reply']> => {
     const controller = new AbortController();
     let timedOut = false;
-    // Ingest submits at most `jobs` pages at a time, so a task starts as soon as it is
-    // submitted and this clock measures its run (plus, for a fresh worker, loading the cleaner).
+    // Pages are submitted at most `jobs` at a time, so a task starts as soon as it is submitted
+    // and this clock measures its run (plus, for a fresh worker, loading the cleaner).
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs + KILL_GRACE_MS);
     try {
-      const copy = task.bytes.buffer.byteLength === task.bytes.byteLength ? task.bytes : task.bytes.slice();
-      const reply = await run({ ...task, bytes: copy }, { signal: controller.signal });
+      const reply = await run(task, { signal: controller.signal });
       if (!reply) throw new Error('the cleaning thread answered a page as a warm-up');
-      return fromReply(reply, task);
+      return reply;
     } catch (error) {
-      if (timedOut) throw timeoutError(task, options.timeoutMs);
+      if (timedOut) throw failures.timeout(source, options.timeoutMs);
       if (error instanceof CorpusKitError) throw error;
       // A page whose DOM does not fit in the thread's heap: that thread is gone, the batch goes on.
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
-        throw outOfMemoryError(task, options.maxHeapMib);
+        throw failures.outOfMemory(source, maxHeapMib);
       throw new CorpusKitError(
         'internal',
         'ingest.worker-failed',
         `the cleaning worker failed: ${(error as Error).message}`,
         {
-          subject: task.source,
+          subject: source,
           cause: error,
         },
       );
@@ -213,5 +288,18 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
       clearTimeout(timer);
     }
   };
-  return { cleanFn, mode: 'worker-threads', jobs, warm, memory, destroy: () => pool.destroy() };
+  const cleanFn: CleanFn = async (task) =>
+    fromReply(
+      (await limited({ ...task, bytes: ownBytes(task.bytes) }, task.source, INGEST_FAILURES)) as CleanReply,
+      task,
+    );
+  const cleanDocument = async (request: DocumentRequest) => {
+    const task: DocumentTask = {
+      ...request,
+      ...(request.stdin ? { stdin: ownBytes(request.stdin) } : {}),
+      document: true,
+    };
+    return documentFrom((await limited(task, request.file, CLEAN_FAILURES)) as DocumentReply, request.file);
+  };
+  return { cleanFn, cleanDocument, mode: 'worker-threads', jobs, warm, memory, destroy: () => pool.destroy() };
 }

@@ -1,15 +1,34 @@
 // The worker-thread entry of the clean pool: tinypool calls the default export once per task,
-// a page to clean or the warm-up the pool runs on each new thread before its first page.
+// a page to clean for ingest, a page to clean for `corpuskit clean` (a document task), or the
+// warm-up the pool runs on each new thread before its first page.
 import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 
-import { cleanTaskReply, warmCleaner } from '@corpuskit/ingest/worker';
+import type { CleanOptions } from '@corpuskit/clean';
+import type { CleanDocument } from '@corpuskit/document';
+import { cleanTaskReply, serializeError, warmCleaner } from '@corpuskit/ingest/worker';
 import type { CleanTask } from '@corpuskit/ingest';
-import type { CleanReply } from '@corpuskit/ingest/worker';
+import type { CleanReply, SerializedError } from '@corpuskit/ingest/worker';
+
+import { cleanFile } from './clean-file.js';
 
 export interface WarmUpTask {
   warmUp: true;
 }
+
+/** `corpuskit clean`: one file to read and clean (`stdin`: the bytes of `-`), answered with the document. */
+export interface DocumentRequest {
+  file: string;
+  cwd: string;
+  options: CleanOptions;
+  stdin?: Uint8Array;
+}
+
+export interface DocumentTask extends DocumentRequest {
+  document: true;
+}
+
+export type DocumentReply = { ok: true; document: CleanDocument } | { ok: false; error: SerializedError };
 
 /** A cleaning thread's V8 heap after a task, in bytes (what `ingest --verbose` reports). */
 export interface ThreadHeap {
@@ -21,7 +40,7 @@ export interface ThreadHeap {
 }
 
 export interface WorkerReply {
-  reply: CleanReply | null;
+  reply: CleanReply | DocumentReply | null;
   heap: ThreadHeap;
 }
 
@@ -30,7 +49,20 @@ function heap(): ThreadHeap {
   return { threadId, used: stats.used_heap_size, total: stats.total_heap_size, malloced: stats.malloced_memory };
 }
 
-export default async function run(task: CleanTask | WarmUpTask): Promise<WorkerReply> {
-  const reply = 'warmUp' in task ? (await warmCleaner(), null) : await cleanTaskReply(task);
+async function documentReply(task: DocumentTask): Promise<DocumentReply> {
+  try {
+    return { ok: true, document: await cleanFile(task.file, task.options, task.cwd, task.stdin) };
+  } catch (error) {
+    return { ok: false, error: serializeError(error, task.file) };
+  }
+}
+
+export default async function run(task: CleanTask | DocumentTask | WarmUpTask): Promise<WorkerReply> {
+  const reply =
+    'warmUp' in task
+      ? (await warmCleaner(), null)
+      : 'document' in task
+        ? await documentReply(task)
+        : await cleanTaskReply(task);
   return { reply, heap: heap() };
 }

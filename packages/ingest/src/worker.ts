@@ -6,6 +6,6 @@
  * (`ingest` with its `cleanFn` option).
  */
 export { cleanTaskReply, serializeError, warmCleaner } from './clean-task.js';
-export type { CleanReply } from './clean-task.js';
+export type { CleanReply, SerializedError } from './clean-task.js';
 export { cleanerIdentity, decodeJob, decodeResult, encodeJob, encodeResult, jobKey } from './queue-job.js';
 export type { EncodedJob, QueueJob, QueueResult } from './queue-job.js';

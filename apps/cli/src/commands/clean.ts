@@ -1,13 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { CorpusKitError, DEFAULT_MAX_BYTES, toCorpusKitError } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
 import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
+import type { CleanPool } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { cliError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
@@ -29,7 +29,14 @@ export const spec: CommandSpec = {
       description: 'Comma-separated removal categories to keep in the text, e.g. caption,related',
     },
     { flags: '--fetched-at <time>', description: 'ISO 8601 fetch time: dates after it are rejected' },
-    { flags: '--timeout <ms>', description: 'Per-file time limit in milliseconds (default 30000)' },
+    {
+      flags: '--timeout <ms>',
+      description: 'Per-file time limit in milliseconds (default 30000): a page still running is stopped',
+    },
+    {
+      flags: '--max-memory <MiB>',
+      description: 'Heap limit of the thread that cleans: a page that needs more is stopped (default 1024)',
+    },
     { flags: '--max-size <MiB>', description: 'Refuse files larger than this (default 64, at most 512)' },
   ],
   formats: ['text', 'markdown', 'json', 'jsonl'],
@@ -61,7 +68,8 @@ async function cleanOptionsFrom(
   context: CommandContext,
   files: string[],
 ): Promise<CleanOptions> {
-  const clean = await import('@corpuskit/clean');
+  // The cleaner is loaded here only for the flags it checks: the pages are cleaned on a thread.
+  const cleaner = () => import('@corpuskit/clean');
   const result: CleanOptions = {};
   const url = stringOption(options, 'url');
   if (url !== undefined) {
@@ -75,8 +83,9 @@ async function cleanOptionsFrom(
   }
   const engine = stringOption(options, 'engine');
   if (engine !== undefined) {
-    if (!(clean.ENGINES as readonly string[]).includes(engine))
-      throw usageError(`--engine must be one of ${clean.ENGINES.join(', ')} (got '${engine}')`);
+    const { ENGINES } = await cleaner();
+    if (!(ENGINES as readonly string[]).includes(engine))
+      throw usageError(`--engine must be one of ${ENGINES.join(', ')} (got '${engine}')`);
     result.engine = engine as CleanOptions['engine'];
   }
   const captions = stringOption(options, 'captions');
@@ -86,14 +95,16 @@ async function cleanOptionsFrom(
     result.captions = captions;
   }
   const rules = stringOption(options, 'rules');
-  if (rules !== undefined) result.siteRules = (await clean.loadSiteRules(resolve(context.cwd, rules))) as SiteRules;
+  if (rules !== undefined)
+    result.siteRules = (await (await cleaner()).loadSiteRules(resolve(context.cwd, rules))) as SiteRules;
   const keep = stringOption(options, 'keep');
   if (keep !== undefined) {
     const names = keep
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean);
-    const known = new Set([...clean.RULES.map((rule) => rule.category), ...clean.RULES.map((rule) => rule.id)]);
+    const { RULES } = await cleaner();
+    const known = new Set([...RULES.map((rule) => rule.category), ...RULES.map((rule) => rule.id)]);
     for (const name of names) if (!known.has(name)) throw usageError(`--keep: unknown category '${name}'`);
     result.disabledCategories = names;
   }
@@ -120,54 +131,8 @@ async function cleanOptionsFrom(
   return result;
 }
 
-/**
- * Clean one file (or `-`, standard input, read by the caller into `stdin`): gzip and MHTML are
- * unpacked first, and the URL and save time MHTML records are used unless options give them.
- * Failures come back as CorpusKitErrors naming the file.
- */
-export async function cleanFile(
-  file: string,
-  options: CleanOptions,
-  cwd: string,
-  stdin?: Uint8Array,
-): Promise<CleanDocument> {
-  const { clean } = await import('@corpuskit/clean');
-  const { notUtf8NameError, readInputFile, unpackContainers } = await import('@corpuskit/ingest');
-  let bytes: Uint8Array;
-  if (file === '-' && stdin) {
-    bytes = stdin;
-  } else {
-    const path = resolve(cwd, file);
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'ENOENT') {
-        throw (
-          (await notUtf8NameError(path, file)) ??
-          cliError('clean.not-found', 'no such file', { subject: file, cause: error })
-        );
-      }
-      throw toCorpusKitError(error, file);
-    }
-    if (info.isDirectory())
-      throw cliError('clean.is-directory', 'is a directory (give files; use ingest for folders)', {
-        subject: file,
-      });
-    // Bounded by the bytes read (a device or a growing file cannot get past it); pipes,
-    // sockets and devices are refused without waiting for a writer.
-    bytes = await readInputFile(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  }
-  const page = await unpackContainers(bytes, file, options.maxBytes);
-  return clean(page.bytes, {
-    ...(page.url ? { url: page.url } : {}),
-    ...(page.fetchedAt ? { fetchedAt: page.fetchedAt } : {}),
-    ...(page.headers ? { headers: page.headers } : {}),
-    ...options,
-    source: file,
-  });
-}
+/** Each page is cleaned within this many milliseconds unless --timeout says otherwise. */
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 function asError(error: unknown, file: string): CorpusKitError {
   const wrapped = toCorpusKitError(error, file);
@@ -188,11 +153,36 @@ export const run: CommandRun = async (args, options, context) => {
   if (format === 'json' && files.length > 1)
     throw usageError('--format json takes one file; use --format jsonl for several');
   const cleanOptions = await cleanOptionsFrom(options, context, files);
+  const { createCleanPool, threadHeapMib } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
+  // One thread, pages one after another in input order; no warm-up page for a one-page run.
+  const pool = await createCleanPool({
+    jobs: 1,
+    timeoutMs: cleanOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxHeapMib,
+    warmUp: false,
+  });
+  try {
+    return await cleanFiles(files, format, cleanOptions, context, pool, stdin);
+  } finally {
+    await pool.destroy();
+  }
+};
 
+async function cleanFiles(
+  files: string[],
+  format: string,
+  cleanOptions: CleanOptions,
+  context: CommandContext,
+  pool: CleanPool,
+  stdin: Uint8Array | undefined,
+): ReturnType<CommandRun> {
   if (format === 'json') {
-    const document = await cleanFile(files[0]!, cleanOptions, context.cwd, stdin).catch((error: unknown) => {
-      throw asError(error, files[0]!);
-    });
+    const document = await pool
+      .cleanDocument({ file: files[0]!, options: cleanOptions, cwd: context.cwd, ...(stdin ? { stdin } : {}) })
+      .catch((error: unknown) => {
+        throw asError(error, files[0]!);
+      });
     return {
       json: { source: files[0], ...document },
       text: JSON.stringify({ source: files[0], ...document }, null, 2),
@@ -204,7 +194,12 @@ export const run: CommandRun = async (args, options, context) => {
     if (context.signal.aborted) break;
     let record: CleanRecord;
     try {
-      const document = await cleanFile(file, cleanOptions, context.cwd, stdin);
+      const document = await pool.cleanDocument({
+        file,
+        options: cleanOptions,
+        cwd: context.cwd,
+        ...(file === '-' && stdin ? { stdin } : {}),
+      });
       record = { source: file, ...document };
     } catch (error) {
       const wrapped = asError(error, file);
@@ -230,4 +225,4 @@ export const run: CommandRun = async (args, options, context) => {
     context.stdout.write(`${header}${body}\n`);
   }
   return { exitCode: failed > 0 ? 2 : 0 };
-};
+}

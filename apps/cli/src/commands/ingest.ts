@@ -44,6 +44,11 @@ export const spec: CommandSpec = {
       description: 'Pages cleaned in parallel, each in a worker thread (default: number of cores)',
     },
     { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
+    {
+      flags: '--max-memory <MiB>',
+      description:
+        "Each cleaning thread's heap limit: a page that needs more fails alone (default 1024; also CORPUSKIT_THREAD_HEAP)",
+    },
     { flags: '--max-size <MiB>', description: 'Refuse files larger than this (at most 512)', default: 64 },
     {
       flags: '--follow-symlinks',
@@ -84,6 +89,7 @@ export const run: CommandRun = async (args, options, context) => {
   const jobsOption = positiveOption(options.jobs, '--jobs', { integer: true });
   const timeoutMs = positiveOption(options.timeout, '--timeout')! * 1000;
   const maxBytes = Math.round(positiveOption(options.maxSize, '--max-size')! * 1024 * 1024);
+  const maxHeapMib = (await import('../clean-pool.js')).threadHeapMib(options.maxMemory, context.env);
   if (maxBytes > 512 * 1024 * 1024)
     throw usageError('--max-size is at most 512 (MiB): a page is decoded into one string');
   const lockWaitMs =
@@ -121,7 +127,7 @@ export const run: CommandRun = async (args, options, context) => {
   // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
   const cleaner = redis
     ? await queueCleaner(redis, maxPayloadBytes, inFlight, (message) => context.log.warn(message))
-    : await localCleaner(jobsOption, timeoutMs, context.env);
+    : await localCleaner(jobsOption, timeoutMs, maxHeapMib);
   let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
   try {
     corpus = await openCorpusFor(context, { lockWaitMs });
@@ -232,14 +238,9 @@ interface Cleaner {
   destroy(): Promise<void>;
 }
 
-async function localCleaner(jobs: number | undefined, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<Cleaner> {
-  const { createCleanPool, defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
-  const maxHeapMib = threadHeapFromEnv(env);
-  const pool = await createCleanPool({
-    jobs: jobs ?? defaultJobs(),
-    timeoutMs,
-    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
-  });
+async function localCleaner(jobs: number | undefined, timeoutMs: number, maxHeapMib: number): Promise<Cleaner> {
+  const { createCleanPool, defaultJobs } = await import('../clean-pool.js');
+  const pool = await createCleanPool({ jobs: jobs ?? defaultJobs(), timeoutMs, maxHeapMib });
   let released: Promise<void> | null = null;
   const release = () => (released ??= pool.destroy());
   return {

@@ -25,6 +25,11 @@ export const spec: CommandSpec = {
     { flags: '-n, --dry-run', description: 'Show what would change, with diffs; stage nothing' },
     { flags: '-j, --jobs <n>', description: 'Pages cleaned in parallel (default: number of cores)' },
     { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
+    {
+      flags: '--max-memory <MiB>',
+      description:
+        "Each cleaning thread's heap limit: a page that needs more fails alone (default 1024; also CORPUSKIT_THREAD_HEAP)",
+    },
     { flags: '--ndjson', description: 'One JSON line per document, then a summary line' },
   ],
   examples: [
@@ -145,14 +150,14 @@ export const run: CommandRun = async (_args, options, context) => {
   const dryRun = options.dryRun === true;
   if (dryRun && options.ndjson) throw usageError('--dry-run and --ndjson cannot be combined');
   // A bad CORPUSKIT_THREAD_HEAP fails before the corpus is opened (and locked), as in ingest.
-  const { createCleanPool, defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
-  const maxHeapMib = threadHeapFromEnv(context.env);
+  const { createCleanPool, defaultJobs, threadHeapMib } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
   const { store, root } = await openCorpusFor(context, { lockWaitMs: lockWaitFromEnv(context.env) ?? 30_000 });
   const { reclean, storeSession } = await import('@corpuskit/ingest');
   const pool = await createCleanPool({
     jobs: jobs ?? defaultJobs(),
     timeoutMs: timeout * 1000,
-    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
+    maxHeapMib,
   });
   const session = storeSession(store);
   const started = Date.now();

@@ -12,6 +12,11 @@ export const spec: CommandSpec = {
     },
     { flags: '--timeout <seconds>', description: 'Give up on a page after this long', default: 60 },
     {
+      flags: '--max-memory <MiB>',
+      description:
+        "Each cleaning thread's heap limit: a page that needs more fails alone (default 1024; also CORPUSKIT_THREAD_HEAP)",
+    },
+    {
       flags: '--lock <seconds>',
       description: 'How long a page stays claimed by a worker that stopped answering before another worker takes it',
       default: 30,
@@ -25,15 +30,15 @@ export const spec: CommandSpec = {
 
 export const run: CommandRun = async (_args, options, context) => {
   if (typeof options.redis !== 'string' || options.redis === '') throw usageError('worker needs --redis URL');
-  const { defaultJobs, threadHeapFromEnv } = await import('../clean-pool.js');
-  const maxHeapMib = threadHeapFromEnv(context.env);
+  const { defaultJobs, threadHeapMib } = await import('../clean-pool.js');
+  const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
   const { runQueueWorker } = await import('../queue/worker.js');
   const { redactedUrl } = await import('../queue/connection.js');
   const concurrency = positiveOption(options.concurrency, '--concurrency', { integer: true }) ?? defaultJobs();
   const summary = await runQueueWorker({
     redis: options.redis,
     concurrency,
-    ...(maxHeapMib === undefined ? {} : { maxHeapMib }),
+    maxHeapMib,
     timeoutMs: positiveOption(options.timeout, '--timeout')! * 1000,
     lockMs: Math.round(positiveOption(options.lock, '--lock')! * 1000),
     signal: context.signal,

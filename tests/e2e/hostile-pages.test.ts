@@ -1,0 +1,113 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articlePage, corpuskit, tempDir } from './helpers.js';
+
+// Hostile pages are generated here, never checked in. Every run has a kill timer: a page that
+// is not stopped fails the test (the process is killed) instead of hanging the suite.
+const KILL_AFTER_MS = 150_000;
+
+interface CleanLine {
+  source: string;
+  status: string;
+  title?: string;
+  error?: { code: string; message: string };
+}
+
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as CleanLine);
+
+/** One element with `count` attributes: jsdom's parser checks each new one against all before it. */
+function manyAttributes(count: number): string {
+  const attributes = Array.from({ length: count }, (_, i) => `data-a${i}="x"`).join(' ');
+  return `<!DOCTYPE html><html><head><title>Attributes</title></head><body><div ${attributes}>hello</div></body></html>`;
+}
+
+describe('corpuskit clean on hostile pages', () => {
+  let dir = '';
+  let cleanup = async () => {};
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+    await writeFile(path.join(dir, 'attributes.html'), manyAttributes(100_000));
+    // 300,000 paragraphs: a DOM of far more than 64 MiB, where an article needs ~20.
+    const paragraphs = '<p>A short paragraph of words.</p>'.repeat(300_000);
+    await writeFile(
+      path.join(dir, 'giant.html'),
+      `<!DOCTYPE html><html><head><title>Giant</title></head><body><article><h1>Giant</h1>${paragraphs}</article></body></html>`,
+    );
+    await writeFile(path.join(dir, 'pier.html'), articlePage('The pier opens'));
+  });
+  afterAll(() => cleanup());
+
+  it('stops a page stuck in the parser at --timeout, names it and the cause, and goes on to the next file', async () => {
+    // Unstopped, jsdom parses this page for minutes: the time limit was only checked between stages.
+    const started = Date.now();
+    const result = await corpuskit(
+      ['clean', 'attributes.html', 'pier.html', '--engine', 'jsdom', '--timeout', '5000', '--format', 'jsonl'],
+      { cwd: dir, killAfterMs: KILL_AFTER_MS },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.code, result.stderr).toBe(2);
+    const [stuck, next] = lines(result.stdout);
+    expect(stuck).toMatchObject({
+      source: 'attributes.html',
+      status: 'error',
+      error: { code: 'clean.timeout', message: expect.stringContaining('longer than 5000 ms') },
+    });
+    expect(next).toMatchObject({ source: 'pier.html', status: 'ok', title: 'The pier opens' });
+    expect(result.stderr).toContain('attributes.html: cleaning took longer than 5000 ms and was stopped');
+    // Stopped a second past its limit (plus a fresh thread loading jsdom for the next page); the
+    // bound leaves room for a busy machine.
+    expect(seconds).toBeLessThan(90);
+  }, 200_000);
+
+  it('stops a page past its --max-memory with an out-of-memory error naming it, and goes on', async () => {
+    const result = await corpuskit(['clean', 'giant.html', 'pier.html', '--max-memory', '64', '--format', 'jsonl'], {
+      cwd: dir,
+      killAfterMs: KILL_AFTER_MS,
+    });
+    expect(result.code, result.stderr).toBe(2);
+    const [giant, next] = lines(result.stdout);
+    expect(giant).toMatchObject({
+      source: 'giant.html',
+      status: 'error',
+      error: {
+        code: 'clean.out-of-memory',
+        message: expect.stringContaining('ran out of memory (its thread reached its 64 MiB heap limit)'),
+      },
+    });
+    // A fresh thread cleans the next page.
+    expect(next).toMatchObject({ source: 'pier.html', status: 'ok', title: 'The pier opens' });
+  }, 200_000);
+
+  it('a single page past its limit fails with exit code and message, not a crash', async () => {
+    const result = await corpuskit(['clean', 'giant.html', '--max-memory', '64'], {
+      cwd: dir,
+      killAfterMs: KILL_AFTER_MS,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('giant.html: cleaning ran out of memory');
+  }, 200_000);
+
+  it('refuses a --max-memory that is not a whole number of MiB', async () => {
+    const result = await corpuskit(['clean', 'pier.html', '--max-memory', '8'], { cwd: dir, killAfterMs: 60_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--max-memory must be a whole number of MiB, at least 16 (got '8')");
+  });
+
+  it('cleans standard input on the thread too', async () => {
+    const result = await corpuskit(['clean', '-', '--format', 'jsonl'], {
+      cwd: dir,
+      input: articlePage('The quay reopens'),
+      killAfterMs: 60_000,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(lines(result.stdout)).toMatchObject([{ source: '-', status: 'ok', title: 'The quay reopens' }]);
+  });
+});
