@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { MessageChannel } from 'node:worker_threads';
 
 import { CorpusKitError } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
@@ -73,6 +74,13 @@ const HEAP_GROWING_PERCENT = 100;
 
 /** How long past the limit a page may take to stop by itself before its worker is terminated. */
 const KILL_GRACE_MS = 1_000;
+
+/**
+ * How long a thread may take to load the cleaner before it begins a page (a fresh thread, after
+ * one was stopped or recycled): the page's own limit starts only then. Loading takes well under
+ * a second on an idle machine; this only catches a thread that never gets there.
+ */
+const START_LIMIT_MS = 120_000;
 
 /**
  * Each cleaning thread's V8 heap limit in MiB: `--max-memory` (given as `flag`), else
@@ -235,7 +243,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
   // Each thread's heap after its latest task, for `ingest --verbose`; threads since gone stay out of
   // `memory().threads` (tinypool lists the live ones) but count as started.
   const heaps = new Map<number, ThreadHeap>();
-  const run = async (task: unknown, runOptions?: { signal: AbortSignal }): Promise<WorkerReply['reply']> => {
+  const run = async (task: unknown, runOptions?: Parameters<typeof pool.run>[1]): Promise<WorkerReply['reply']> => {
     const { reply, heap } = (await pool.run(task, runOptions)) as WorkerReply;
     heaps.set(heap.threadId, heap);
     return reply;
@@ -256,21 +264,38 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
   // One page on a thread, stopped at the limit (plus a grace for the cleaner to stop by itself):
   // tinypool terminates a thread whose task is aborted, which stops it even inside a parser's
   // loop, and starts a fresh one for the next page.
-  const limited = async (task: unknown, source: string, failures: Failures): Promise<WorkerReply['reply']> => {
+  const limited = async (task: object, source: string, failures: Failures): Promise<WorkerReply['reply']> => {
     const controller = new AbortController();
-    let timedOut = false;
-    // Pages are submitted at most `jobs` at a time, so a task starts as soon as it is submitted
-    // and this clock measures its run (plus, for a fresh worker, loading the cleaner).
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, options.timeoutMs + KILL_GRACE_MS);
+    let timedOut: 'start' | 'page' | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms: number, stage: 'start' | 'page') => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = stage;
+        controller.abort();
+      }, ms);
+    };
+    // The page's clock starts when its thread begins it (has loaded the cleaner and says so), as
+    // clean()'s own does in one thread: neither waiting for a thread nor a fresh thread's start
+    // counts against the page.
+    const { port1, port2 } = new MessageChannel();
+    port1.once('message', () => arm(options.timeoutMs + KILL_GRACE_MS, 'page'));
+    arm(START_LIMIT_MS + options.timeoutMs, 'start');
     try {
-      const reply = await run(task, { signal: controller.signal });
+      // tinypool's types take the DOM's MessagePort; Node's is what it transfers.
+      const transferList = [port2] as unknown as NonNullable<Parameters<typeof pool.run>[1]>['transferList'];
+      const reply = await run({ ...task, started: port2 }, { signal: controller.signal, transferList });
       if (!reply) throw new Error('the cleaning thread answered a page as a warm-up');
       return reply;
     } catch (error) {
-      if (timedOut) throw failures.timeout(source, options.timeoutMs);
+      if (timedOut === 'page') throw failures.timeout(source, options.timeoutMs);
+      if (timedOut === 'start')
+        throw new CorpusKitError(
+          'timeout',
+          'ingest.thread-start',
+          `no cleaning thread began the page within ${seconds(START_LIMIT_MS)}; it was skipped`,
+          { subject: source },
+        );
       if (error instanceof CorpusKitError) throw error;
       // A page whose DOM does not fit in the thread's heap: that thread is gone, the batch goes on.
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
@@ -286,6 +311,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
       );
     } finally {
       clearTimeout(timer);
+      port1.close();
     }
   };
   const cleanFn: CleanFn = async (task) =>

@@ -3,6 +3,7 @@
 // warm-up the pool runs on each new thread before its first page.
 import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 
 import type { CleanOptions } from '@corpuskit/clean';
 import type { CleanDocument } from '@corpuskit/document';
@@ -57,7 +58,18 @@ async function documentReply(task: DocumentTask): Promise<DocumentReply> {
   }
 }
 
-export default async function run(task: CleanTask | DocumentTask | WarmUpTask): Promise<WorkerReply> {
+/** A page task as the pool sends it: `started` hears once the thread has loaded the cleaner and begins the page. */
+export type Started<T> = T & { started?: MessagePort };
+
+export default async function run(task: Started<CleanTask> | Started<DocumentTask> | WarmUpTask): Promise<WorkerReply> {
+  if ('started' in task && task.started) {
+    // The page's clock starts here, as clean()'s own does: not while this thread loads the cleaner.
+    await import('@corpuskit/clean');
+    await import('@corpuskit/ingest');
+    task.started.postMessage('started');
+    task.started.close();
+    delete task.started;
+  }
   const reply =
     'warmUp' in task
       ? (await warmCleaner(), null)
