@@ -26,6 +26,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import { keepsPanels, panelTest } from './panels.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
+import { removeFacetPanels } from './facets.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { compileGroups, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -47,6 +48,7 @@ export const DOM_ORDER = [
   'paywall-notice/element',
   'navigation/element',
   'boilerplate/hidden',
+  'boilerplate/filter-panel',
   'share/links',
   'promo/app-links',
   'newsletter/email-form',
@@ -140,6 +142,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       else if (step.procedure === 'rating-widget') ratingWidgets(context, root, step.id, dom.reason);
       else if (step.procedure === 'named-caption') namedCaptions(context, root, step.id, dom.reason);
       else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
+      else if (step.procedure === 'filter-panel') removeFacetPanels(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

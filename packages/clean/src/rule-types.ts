@@ -22,7 +22,8 @@ export type DomProcedure =
   | 'post-chrome'
   | 'region-chrome'
   | 'shop-rows'
-  | 'teaser-cards';
+  | 'teaser-cards'
+  | 'filter-panel';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

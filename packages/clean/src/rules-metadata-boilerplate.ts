@@ -128,6 +128,21 @@ const SHOP_SHEET_PAGE = `<meta name="description" content="Each mug of the river
   '</form><div role="dialog" aria-label="Details"><h5>Details</h5><p>Each mug of the river series is dipped twice, so the brown glaze pools darker at the rim and the handle.</p></div>',
 )}`;
 
+const shopTile = (name: string, price: string, swatches = '') =>
+  `<li class="tile"><a href="/p/${name.toLowerCase().replace(/ /g, '-')}"><img src="/i/${name.length}.jpg" alt=""> ${name}</a><span>Stoneware, glazed by hand, ships within a week</span>${swatches}<span>${price}</span></li>`;
+const tick = (label: string) => `<label><input type="checkbox" name="f"> ${label}</label>`;
+const MUGS = ['Tall mug', 'Small mug', 'Wide mug', 'Espresso cup', 'Travel mug', 'Mug with saucer'];
+const GLAZES = ['brown', 'grey', 'blue', 'green'];
+/**
+ * A shop's category page: its heading, a filter panel (check boxes, counted links) and the grid,
+ * whose last card offers its glazes by check box.
+ */
+const FILTER_PAGE = `<main><h1>Stoneware mugs</h1><p>Mugs thrown by hand in our studio from local clay, glazed in earthy colours and fired twice.</p><div class="sidebar"><div>${GLAZES.map(tick).join('')}</div><ul>${['Small (4)', 'Medium (12)', 'Large (7)', 'Tall (3)'].map((t) => `<li><a href="/c/mugs?size=${t.length}">${t}</a></li>`).join('')}</ul></div><ul class="grid">${MUGS.flatMap(
+  (mug, i) => GLAZES.map((glaze, j) => shopTile(`${mug} in ${glaze}`, `£${14 + i + j}`)),
+).join(
+  '',
+)}${shopTile('Mug of your choice', '£30', `<div>${GLAZES.map((g) => tick(`${g} glaze`)).join('')}</div>`)}</ul></main>`;
+
 const review = (title: string, body: string, stars: number) =>
   `<li class="review"><div class="review-stars" aria-label="${stars} out of 5 stars"></div><h4>${title}</h4><p>${body}</p><span class="who">A buyer</span></li>`;
 const card = (name: string, price: string) =>
@@ -866,6 +881,33 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'The weekend course packs the same work',
           options: { pageType: 'service' },
         },
+      ],
+    },
+  },
+  {
+    id: 'boilerplate/filter-panel',
+    category: 'boilerplate',
+    description:
+      "On a collection or listing page, the filter panels beside or above the grid (faceted navigation: brand, size, colour, price, date): an element (a block, list, form, fieldset or details, not a phrase) that a class or id word names a filter, facet or refinement; or that holds four or more check boxes with 40 characters of text or less each on average and is not, nor is inside, a link with a price (a product card with a box per colour: the card, or an element up to three levels above the boxes of 500 characters or less); or a list of four or more items of 40 characters or less on average, 60% of them ending in a count in brackets ('Fox (21)'). Never more than 30% of the content's text, never more than two pictures (a grid of cards shows one per card), never a text of more than 80 characters in one piece (a panel is labels, not prose). Outermost first.",
+    stages: ['dom-after'],
+    pageTypes: ['collection', 'listing'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'filter-panel', reason: 'a filter panel' },
+    examples: {
+      remove: [
+        { input: FILTER_PAGE, at: 'top', target: 'brown grey blue', options: { pageType: 'collection' } },
+        { input: FILTER_PAGE, at: 'top', target: 'Medium (12)', options: { pageType: 'collection' } },
+        {
+          input: FILTER_PAGE.replace('<div class="sidebar">', '<div class="facet-list">'),
+          at: 'top',
+          target: 'Medium (12)',
+          options: { pageType: 'listing' },
+        },
+      ],
+      keep: [
+        { input: FILTER_PAGE, at: 'top', target: 'Wide mug in blue', options: { pageType: 'collection' } },
+        // A card that offers its glazes by check box is a link with a price, not a panel.
+        { input: FILTER_PAGE, at: 'top', target: 'blue glaze', options: { pageType: 'collection' } },
       ],
     },
   },

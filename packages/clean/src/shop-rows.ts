@@ -47,7 +47,7 @@ const RATING_TOKEN = /(?:^|[\s_-])(?:rating|ratings|stars?|star-?rating|review-?
  * after a digit, alone or with a separator): the same matches, and a long run of digits is read
  * once, not once from each of its digits.
  */
-const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[.,]?)\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
+export const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[.,]?)\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|euros?|gbp|chf|dollars?)\b))/i;
 
 /**
  * Whether `el` may be a rating widget, as the selector `[itemprop="reviewRating"],
@@ -99,7 +99,7 @@ function hasRating(item: Element): boolean {
 const REVIEW_WORD = /(?:^|[^a-z])(?:reviews?|testimonials?)(?:$|[^a-z])/;
 
 /** The element's class and id, camel case split into words, lower case. */
-function classWords(element: Element): string {
+export function classWords(element: Element): string {
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   return names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -1,0 +1,58 @@
+// The filter panel of a collection or listing page (boilerplate/filter-panel): named, made of
+// check boxes, or a list of counted choices goes; the grid, a card's own boxes and a section of
+// prose whose class happens to say "facet" stay.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+
+const tile = (i: number) =>
+  `<li class="tile"><a href="/p/${i}"><img src="/i/${i}.jpg" alt=""> Linen shirt number ${i}</a><span>Washed linen, relaxed fit, cut in our own workshop</span><span class="price">$${20 + i}.00</span></li>`;
+const GRID = `<ul class="grid">${Array.from({ length: 16 }, (_, i) => tile(i + 1)).join('')}</ul>`;
+const page = (inside: string) => `<!doctype html><html><head><title>Shirts</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header>
+<main><h1>Linen shirts</h1><p>Shirts in washed linen, cut and sewn in our own workshop by the sea.</p>${inside}${GRID}</main>
+<footer><p>Our address, our terms and how to reach us.</p></footer></body></html>`;
+
+const box = (label: string) => `<label><input type="checkbox"> ${label}</label>`;
+const CHECK_BOXES = `<div class="side"><h3>Colour</h3>${['Sand', 'Olive', 'Navy', 'Rust', 'Chalk'].map(box).join('')}</div>`;
+const COUNTED = `<div class="side"><ul>${['Shirts (16)', 'Trousers (9)', 'Dresses (4)', 'Hats (12)'].map((t) => `<li><a href="/c/${t.length}">${t}</a></li>`).join('')}</ul></div>`;
+const NAMED = `<div class="refinementBar"><span>Sort by</span> <a href="?sort=new">Newest</a> <a href="?sort=price">Price</a></div>`;
+const PROSE = `<div class="facet-row"><h3>How to wash linen</h3><p>Wash linen cool and on a gentle cycle, then hang it to dry: it softens with every wash and needs no iron if it is hung while damp.</p></div>`;
+const CARD_BOXES = `<ul><li class="tile"><a href="/p/99">Shirt in your colour</a><span class="price">$30.00</span><div>${['Sand', 'Olive', 'Navy', 'Rust'].map((c) => box(`${c} dye`)).join('')}</div></li></ul>`;
+
+async function textOf(html: string, engine: 'linkedom' | 'jsdom', pageType: 'collection' | 'listing' | 'article') {
+  const doc = await clean(html, { url: 'https://shop.example/shirts', engine, pageType });
+  return { text: doc.text, filters: doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel') };
+}
+
+describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => {
+  it('removes a panel of check boxes, a list of counted choices and a panel named a filter', async () => {
+    for (const [panel, target] of [
+      [CHECK_BOXES, 'Olive'],
+      [COUNTED, 'Trousers (9)'],
+      [NAMED, 'Newest'],
+    ] as const) {
+      const { text, filters } = await textOf(page(panel), engine, 'collection');
+      expect(text).not.toContain(target);
+      expect(filters.map((r) => r.text).join(' ')).toContain(target);
+      expect(text).toContain('Linen shirt number 7');
+      expect(text).toContain('Shirts in washed linen');
+    }
+    const { text } = await textOf(page(COUNTED), engine, 'listing');
+    expect(text).not.toContain('Trousers (9)');
+  });
+
+  it('keeps prose in a block whose class says facet, and the boxes of a card', async () => {
+    const prose = await textOf(page(PROSE), engine, 'collection');
+    expect(prose.text).toContain('Wash linen cool');
+    expect(prose.filters).toHaveLength(0);
+    const card = await textOf(page(CARD_BOXES), engine, 'collection');
+    expect(card.text).toContain('Olive dye');
+    expect(card.filters).toHaveLength(0);
+  });
+
+  it('runs on collection and listing pages only', async () => {
+    const { filters } = await textOf(page(CHECK_BOXES), engine, 'article');
+    expect(filters).toHaveLength(0);
+  });
+});

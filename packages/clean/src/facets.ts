@@ -1,0 +1,127 @@
+/**
+ * The filter panel of a collection or listing page (faceted navigation): the boxes beside or
+ * above the grid that narrow it down by brand, size, colour, price or date. They are controls,
+ * not content: a reader of the page's text wants the cards, not "Giro (29)", "XL", "$50 to
+ * $75". A panel is found by its markup, in one of three ways:
+ * - a class or id word names it a filter, facet or refinement (`filters`, `facet-list`,
+ *   `refinementBar`): the words shops and search pages give such panels;
+ * - it holds a run of check boxes with short labels (a choice per value);
+ * - it is a list whose items mostly end in a count of results in brackets ("Fox (21)").
+ * A panel never holds the page's cards: it carries no more than MAX_FACET_SHARE of the region's
+ * text and at most MAX_FACET_IMAGES pictures (a card grid shows a picture per card; a colour
+ * swatch is mostly drawn in CSS).
+ */
+
+import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
+import type { DomRuleContext } from './dom-removal.js';
+import { TextStats } from './features/dom-walk.js';
+import type { RuleId } from './rules.js';
+import { classWords, PRICE } from './shop-rows.js';
+import { squash } from './text-util.js';
+
+/** A class or id word that names a filter panel. */
+const FACET_WORD = /(?:^|[^a-z])(?:filters?|facets?|refinements?)(?:$|[^a-z])/;
+/** A panel holds at most this share of the region's text … */
+const MAX_FACET_SHARE = 0.3;
+/** … and at most this many pictures. */
+const MAX_FACET_IMAGES = 2;
+/** A panel of choices has at least this many check boxes … */
+const MIN_CHOICES = 4;
+/** … with at most this many characters of text each on average (a label, its count). */
+const MAX_CHOICE_CHARS = 40;
+/** A counted list has at least this many items … */
+const MIN_COUNTED_ITEMS = 4;
+/** … of which at least this share end in a count in brackets. */
+const MIN_COUNTED_SHARE = 0.6;
+/** A label and its count of results: "Bell (5)", "Ship to Address (1,134)". */
+const COUNTED = /\S\s*\(\s*\d[\d,.\s]*\)\s*$/u;
+/** Elements a panel is drawn in (a phrase or a single control is not a panel). */
+const PANEL_TAGS = new Set(['div', 'section', 'aside', 'nav', 'form', 'fieldset', 'ul', 'ol', 'dl', 'details']);
+/** Check boxes: a filter lets a reader tick several values; radio buttons are a card's colour swatches as often. */
+const CHOICE_SELECTOR = 'input[type="checkbox"], [role="checkbox"]';
+
+/** A card is at most this many characters … */
+const MAX_CARD_CHARS = 500;
+/** … and holds its choices at most this many levels down. */
+const MAX_CARD_DEPTH = 3;
+
+/**
+ * Whether `el` is, or is inside, a product card: a short element (MAX_CARD_CHARS) up to
+ * MAX_CARD_DEPTH levels above it, below `root`, that holds a link and a price. A panel of
+ * choices is neither.
+ */
+function inCard(el: Element, root: Element, stats: TextStats): boolean {
+  let e: Element | null = el;
+  for (let depth = 0; e && e !== root && depth <= MAX_CARD_DEPTH; depth++, e = e.parentElement) {
+    if (stats.of(e).chars > MAX_CARD_CHARS) return false;
+    if (e.querySelector('a[href]') !== null && PRICE.test(e.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** A panel's labels are at most this many characters (a sentence of prose is longer). */
+const MAX_LABEL_CHARS = 80;
+
+/** The length of the longest text node under `el`, its white space squashed. */
+function longestText(el: Element): number {
+  let longest = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) longest = Math.max(longest, squash(node.nodeValue ?? '').length);
+    else for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return longest;
+}
+
+/** Why `el` reads as a filter panel, or null. */
+function facetKind(el: Element, root: Element, stats: TextStats): string | null {
+  if (FACET_WORD.test(classWords(el))) return 'named a filter';
+  const chars = stats.of(el).chars;
+  const choices = el.querySelectorAll(CHOICE_SELECTOR).length;
+  // A product card with a box per colour is a link with a price, not a panel.
+  if (choices >= MIN_CHOICES && chars <= MAX_CHOICE_CHARS * choices && !inCard(el, root, stats))
+    return 'a panel of choices';
+  const tag = el.localName.toLowerCase();
+  if (tag === 'ul' || tag === 'ol') {
+    const items = Array.from(el.children).filter((c) => c.localName.toLowerCase() === 'li');
+    // A list of cards that end in a count of reviews is not short.
+    if (items.length >= MIN_COUNTED_ITEMS && chars <= MAX_CHOICE_CHARS * items.length) {
+      const counted = items.filter((li) => COUNTED.test(li.textContent ?? '')).length;
+      if (counted >= MIN_COUNTED_SHARE * items.length) return 'a list of counted choices';
+    }
+  }
+  return null;
+}
+
+/**
+ * The filter panels inside `root`, the content of a collection or listing page, outermost first,
+ * with why each reads as one.
+ */
+function facetPanels(root: Element): Array<{ element: Element; why: string }> {
+  const stats = new TextStats();
+  const total = Math.max(1, stats.of(root).chars);
+  const out: Array<{ element: Element; why: string }> = [];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!PANEL_TAGS.has(el.localName.toLowerCase())) continue;
+    // Panels come in document order, outermost first: one inside a panel taken is inside the last.
+    if (out.at(-1)?.element.contains(el)) continue;
+    const chars = stats.of(el).chars;
+    if (chars === 0 || chars > MAX_FACET_SHARE * total) continue;
+    if (el.querySelectorAll('img, picture').length > MAX_FACET_IMAGES) continue;
+    const why = facetKind(el, root, stats);
+    // A panel is labels: a run of text as long as a sentence is prose (a section of questions
+    // whose class names a "facet" of the goods).
+    if (why && longestText(el) <= MAX_LABEL_CHARS) out.push({ element: el, why });
+  }
+  return out;
+}
+
+/** `filter-panel`: remove the filter panels of a collection or listing page's content, each drop reported. */
+export function removeFacetPanels(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
+  for (const { element, why } of facetPanels(root)) {
+    checkDeadline(context);
+    if (!isAttached(element, root) || isKept(context, element) || guarded(context, element, ruleId, root)) continue;
+    removeElement(context, element, ruleId, `${reason} (${why})`);
+  }
+}
