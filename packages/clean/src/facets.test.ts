@@ -17,8 +17,19 @@ const box = (label: string) => `<label><input type="checkbox"> ${label}</label>`
 const CHECK_BOXES = `<div class="side"><h3>Colour</h3>${['Sand', 'Olive', 'Navy', 'Rust', 'Chalk'].map(box).join('')}</div>`;
 const COUNTED = `<div class="side"><ul>${['Shirts (16)', 'Trousers (9)', 'Dresses (4)', 'Hats (12)'].map((t) => `<li><a href="/c/${t.length}">${t}</a></li>`).join('')}</ul></div>`;
 const NAMED = `<div class="refinementBar"><span>Sort by</span> <a href="?sort=new">Newest</a> <a href="?sort=price">Price</a></div>`;
-const PROSE = `<div class="facet-row"><h3>How to wash linen</h3><p>Wash linen cool and on a gentle cycle, then hang it to dry: it softens with every wash and needs no iron if it is hung while damp.</p></div>`;
+const PROSE = `<div class="facet-notes"><h3>How to wash linen</h3><p>Wash linen cool and on a gentle cycle, then hang it to dry: it softens with every wash and needs no iron if it is hung while damp.</p></div>`;
 const CARD_BOXES = `<ul><li class="tile"><a href="/p/99">Shirt in your colour</a><span class="price">$30.00</span><div>${['Sand', 'Olive', 'Navy', 'Rust'].map((c) => box(`${c} dye`)).join('')}</div></li></ul>`;
+
+// A filtering script's names on the grid itself: the cards are `filter-item`s in a
+// `filter-grid`, under a row of filter buttons.
+const work = (i: number, kind: string) =>
+  `<div class="cell filter-item ${kind}"><a href="/work/${i}"><img src="/w/${i}.jpg" alt=""></a><h3><a href="/work/${i}">Boathouse number ${i}</a></h3><p>One of our ${kind}, finished in ${2010 + i} on the river bank.</p></div>`;
+const PORTFOLIO = `<!doctype html><html><head><title>Our work</title></head><body><main><h1>Our work</h1>
+<p>Houses, studios and halls we have drawn and built along the river since the practice opened.</p>
+<ul class="work-filter"><li><a href="#" data-filter="*">All</a></li><li><a href="#" data-filter=".houses">Houses</a></li><li><a href="#" data-filter=".halls">Halls</a></li></ul>
+<div class="filter-grid">${Array.from({ length: 10 }, (_, i) => work(i + 1, i % 2 ? 'houses' : 'halls')).join('')}</div></main></body></html>`;
+// A listing's list of titles with their years: a year in brackets is not a count of results.
+const FILMS = `<div class="side"><h3>At a glance</h3><ul>${['Harbour Lights (1994)', 'The Quiet Field (2001)', 'Salt and Iron (1987)', 'Winter Ferry (2012)'].map((t) => `<li>${t}</li>`).join('')}</ul></div>`;
 
 async function textOf(html: string, engine: 'linkedom' | 'jsdom', pageType: 'collection' | 'listing' | 'article') {
   const doc = await clean(html, { url: 'https://shop.example/shirts', engine, pageType });
@@ -49,6 +60,20 @@ describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => 
     const card = await textOf(page(CARD_BOXES), engine, 'collection');
     expect(card.text).toContain('Olive dye');
     expect(card.filters).toHaveLength(0);
+  });
+
+  it('keeps cards that a filtering script names, without their filter buttons', async () => {
+    for (const pageType of ['collection', 'listing'] as const) {
+      const { text } = await textOf(PORTFOLIO, engine, pageType);
+      for (let i = 1; i <= 10; i++) expect(text).toContain(`Boathouse number ${i}`);
+      expect(text).not.toContain('Halls\n');
+    }
+  });
+
+  it('keeps a list of titles with their years', async () => {
+    const { text, filters } = await textOf(page(FILMS), engine, 'listing');
+    expect(text).toContain('The Quiet Field (2001)');
+    expect(filters).toHaveLength(0);
   });
 
   it('runs on collection and listing pages only', async () => {

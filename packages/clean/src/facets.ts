@@ -4,11 +4,13 @@
  * not content: a reader of the page's text wants the cards, not "Giro (29)", "XL", "$50 to
  * $75". A panel is found by its markup, in one of three ways:
  * - a class or id word names it a filter, facet or refinement (`filters`, `facet-list`,
- *   `refinementBar`): the words shops and search pages give such panels;
+ *   `refinementBar`) and it holds controls to filter with (boxes, drop-downs, buttons, links back
+ *   to the page with a query, counted items): a filtering script also names the cards it filters;
  * - it holds a run of check boxes with short labels (a choice per value);
- * - it is a list whose items mostly end in a count of results in brackets ("Fox (21)").
+ * - it is a list whose items mostly end in a count of results in brackets ("Fox (21)"; a year is
+ *   not a count).
  * A panel never holds the page's cards: it carries no more than MAX_FACET_SHARE of the region's
- * text and at most MAX_FACET_IMAGES pictures (a card grid shows a picture per card; a colour
+ * text (all panels together too) and at most MAX_FACET_IMAGES pictures (a card grid shows a picture per card; a colour
  * swatch is mostly drawn in CSS).
  */
 
@@ -35,10 +37,44 @@ const MIN_COUNTED_ITEMS = 4;
 const MIN_COUNTED_SHARE = 0.6;
 /** A label and its count of results: "Bell (5)", "Ship to Address (1,134)". */
 const COUNTED = /\S\s*\(\s*\d[\d,.\s]*\)\s*$/u;
+/** … not a year: "The Long Night (1994)" is a title with its year. */
+const YEAR = /\(\s*(?:1[5-9]|20)\d\d\s*\)\s*$/u;
+
+/** Whether `text` ends in a count in brackets that is not a year. */
+function counted(text: string): boolean {
+  return COUNTED.test(text) && !YEAR.test(text);
+}
 /** Elements a panel is drawn in (a phrase or a single control is not a panel). */
 const PANEL_TAGS = new Set(['div', 'section', 'aside', 'nav', 'form', 'fieldset', 'ul', 'ol', 'dl', 'details']);
 /** Check boxes: a filter lets a reader tick several values; radio buttons are a card's colour swatches as often. */
 const CHOICE_SELECTOR = 'input[type="checkbox"], [role="checkbox"]';
+
+/** Controls a reader filters with: boxes, drop-downs, buttons, options, a filtering script's hooks. */
+const CONTROL_SELECTOR =
+  'input, select, button, [role="checkbox"], [role="option"], [role="menuitemradio"], [role="menuitemcheckbox"], [data-filter]';
+
+/**
+ * Whether `el` holds controls to filter with: a box, drop-down, button or option, or a link back
+ * to the page itself with a query (`?brand=bell`), or items that end in a count of results.
+ */
+function holdsControls(el: Element, pageUrl: URL | null): boolean {
+  if (el.matches(CONTROL_SELECTOR) || el.querySelector(CONTROL_SELECTOR)) return true;
+  for (const a of Array.from(el.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (href.startsWith('?')) return true;
+    if (!pageUrl) continue;
+    try {
+      const target = new URL(href, pageUrl);
+      if (target.search && target.origin === pageUrl.origin && target.pathname === pageUrl.pathname) return true;
+    } catch {
+      // Not an address: not a filter link.
+    }
+  }
+  let n = 0;
+  for (const item of Array.from(el.querySelectorAll('li, a')))
+    if (counted(item.textContent ?? '') && ++n >= 2) return true;
+  return false;
+}
 
 /** A card is at most this many characters … */
 const MAX_CARD_CHARS = 500;
@@ -75,8 +111,10 @@ function longestText(el: Element): number {
 }
 
 /** Why `el` reads as a filter panel, or null. */
-function facetKind(el: Element, root: Element, stats: TextStats): string | null {
-  if (FACET_WORD.test(classWords(el))) return 'named a filter';
+function facetKind(el: Element, root: Element, stats: TextStats, pageUrl: URL | null): string | null {
+  // A filtering script names what it filters too (`filter-item` cards, `#filter-results`): the
+  // name counts only on an element that holds the controls a reader filters with.
+  if (FACET_WORD.test(classWords(el)) && holdsControls(el, pageUrl)) return 'named a filter';
   const chars = stats.of(el).chars;
   const choices = el.querySelectorAll(CHOICE_SELECTOR).length;
   // A product card with a box per colour is a link with a price, not a panel.
@@ -87,8 +125,8 @@ function facetKind(el: Element, root: Element, stats: TextStats): string | null 
     const items = Array.from(el.children).filter((c) => c.localName.toLowerCase() === 'li');
     // A list of cards that end in a count of reviews is not short.
     if (items.length >= MIN_COUNTED_ITEMS && chars <= MAX_CHOICE_CHARS * items.length) {
-      const counted = items.filter((li) => COUNTED.test(li.textContent ?? '')).length;
-      if (counted >= MIN_COUNTED_SHARE * items.length) return 'a list of counted choices';
+      const n = items.filter((li) => counted(li.textContent ?? '')).length;
+      if (n >= MIN_COUNTED_SHARE * items.length) return 'a list of counted choices';
     }
   }
   return null;
@@ -98,10 +136,11 @@ function facetKind(el: Element, root: Element, stats: TextStats): string | null 
  * The filter panels inside `root`, the content of a collection or listing page, outermost first,
  * with why each reads as one.
  */
-function facetPanels(root: Element): Array<{ element: Element; why: string }> {
+function facetPanels(root: Element, pageUrl: URL | null): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const total = Math.max(1, stats.of(root).chars);
   const out: Array<{ element: Element; why: string }> = [];
+  let taken = 0;
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!PANEL_TAGS.has(el.localName.toLowerCase())) continue;
     // Panels come in document order, outermost first: one inside a panel taken is inside the last.
@@ -109,17 +148,31 @@ function facetPanels(root: Element): Array<{ element: Element; why: string }> {
     const chars = stats.of(el).chars;
     if (chars === 0 || chars > MAX_FACET_SHARE * total) continue;
     if (el.querySelectorAll('img, picture').length > MAX_FACET_IMAGES) continue;
-    const why = facetKind(el, root, stats);
+    const why = facetKind(el, root, stats, pageUrl);
     // A panel is labels: a run of text as long as a sentence is prose (a section of questions
     // whose class names a "facet" of the goods).
-    if (why && longestText(el) <= MAX_LABEL_CHARS) out.push({ element: el, why });
+    if (!why || longestText(el) > MAX_LABEL_CHARS) continue;
+    // All the panels together hold no more than MAX_FACET_SHARE of the text either.
+    if (taken + chars > MAX_FACET_SHARE * total) continue;
+    taken += chars;
+    out.push({ element: el, why });
   }
   return out;
 }
 
+/** The page's address, or null when it has none or it is not one. */
+function addressOf(url: string | null | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /** `filter-panel`: remove the filter panels of a collection or listing page's content, each drop reported. */
 export function removeFacetPanels(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
-  for (const { element, why } of facetPanels(root)) {
+  for (const { element, why } of facetPanels(root, addressOf(context.pageUrl))) {
     checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element) || guarded(context, element, ruleId, root)) continue;
     removeElement(context, element, ruleId, `${reason} (${why})`);
