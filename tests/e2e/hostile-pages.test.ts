@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { articlePage, corpuskit, tempDir } from './helpers.js';
+import { BIN, articlePage, corpuskit, tempDir } from './helpers.js';
 
 // Hostile pages are generated here, never checked in. Every run has a kill timer: a page that
 // is not stopped fails the test (the process is killed) instead of hanging the suite.
@@ -111,4 +112,44 @@ describe('corpuskit clean on hostile pages', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toMatchObject([{ source: '-', status: 'ok', title: 'The quay reopens' }]);
   });
+  it('stops the page in hand at once on Ctrl-C, keeps what was cleaned and exits 130', async () => {
+    // pier.html is cleaned, then the stuck page is in hand when SIGINT comes: before, it ran on
+    // to its time limit (here 120 s) and the run ended with exit 0 as if complete.
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'clean',
+        'pier.html',
+        'attributes.html',
+        'pier.html',
+        '--engine',
+        'jsdom',
+        '--timeout',
+        '120000',
+        '--format',
+        'jsonl',
+      ],
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    let interruptedAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!interruptedAt && stdout.includes('\n')) {
+        interruptedAt = Date.now();
+        // The next page's thread is deep in jsdom's parser a second later.
+        setTimeout(() => child.kill('SIGINT'), 1_000);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect(code, stderr).toBe(130);
+    expect(lines(stdout)).toMatchObject([{ source: 'pier.html', status: 'ok' }]);
+    expect(stderr).toContain('interrupted: 2 of 3 files not cleaned');
+    expect((Date.now() - interruptedAt) / 1000).toBeLessThan(30);
+  }, 90_000);
 });

@@ -161,6 +161,8 @@ export const run: CommandRun = async (args, options, context) => {
     timeoutMs: cleanOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxHeapMib,
     warmUp: false,
+    // Ctrl-C stops the page in hand at once (its thread is terminated), not at its time limit.
+    signal: context.signal,
   });
   try {
     return await cleanFiles(files, format, cleanOptions, context, pool, stdin);
@@ -178,11 +180,19 @@ async function cleanFiles(
   stdin: Uint8Array | undefined,
 ): ReturnType<CommandRun> {
   if (format === 'json') {
-    const document = await pool
-      .cleanDocument({ file: files[0]!, options: cleanOptions, cwd: context.cwd, ...(stdin ? { stdin } : {}) })
-      .catch((error: unknown) => {
-        throw asError(error, files[0]!);
+    let document: CleanDocument;
+    try {
+      document = await pool.cleanDocument({
+        file: files[0]!,
+        options: cleanOptions,
+        cwd: context.cwd,
+        ...(stdin ? { stdin } : {}),
       });
+    } catch (error) {
+      if (!context.signal.aborted) throw asError(error, files[0]!);
+      context.log.warn(`interrupted: ${files[0]} not cleaned`);
+      return { exitCode: 130 };
+    }
     return {
       json: { source: files[0], ...document },
       text: JSON.stringify({ source: files[0], ...document }, null, 2),
@@ -190,6 +200,7 @@ async function cleanFiles(
   }
 
   let failed = 0;
+  let done = 0;
   for (const [index, file] of files.entries()) {
     if (context.signal.aborted) break;
     let record: CleanRecord;
@@ -202,6 +213,8 @@ async function cleanFiles(
       });
       record = { source: file, ...document };
     } catch (error) {
+      // Interrupted: the pool stopped the page in hand; it is neither output nor a failure.
+      if (context.signal.aborted) break;
       const wrapped = asError(error, file);
       if (wrapped.kind === 'internal') throw wrapped;
       failed += 1;
@@ -209,6 +222,7 @@ async function cleanFiles(
       if (format !== 'jsonl' && files.length === 1) throw wrapped;
       context.log.error(wrapped.summary);
     }
+    done += 1;
     if (format === 'jsonl') {
       context.stdout.write(`${JSON.stringify(record)}\n`);
       continue;
@@ -223,6 +237,11 @@ async function cleanFiles(
     const body = format === 'markdown' ? document.markdown : document.text;
     const header = files.length > 1 ? `${index > 0 ? '\n' : ''}==> ${file} <==\n` : '';
     context.stdout.write(`${header}${body}\n`);
+  }
+  if (done < files.length) {
+    // Ctrl-C (or SIGTERM): what was cleaned is written; the rest is named by count, exit 130.
+    context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not cleaned`);
+    return { exitCode: 130 };
   }
   return { exitCode: failed > 0 ? 2 : 0 };
 }
