@@ -112,13 +112,40 @@ describe('corpuskit clean on hostile pages', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toMatchObject([{ source: '-', status: 'ok', title: 'The quay reopens' }]);
   });
+  /**
+   * Run the CLI and send `signal` 1 s after the first line on stdout (`afterFirstLine`) or 2 s after
+   * the start: in both cases a page stuck in jsdom's parser is then in hand.
+   */
+  async function interrupted(args: string[], signal: NodeJS.Signals, afterFirstLine: boolean) {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let signalledAt = 0;
+    const send = (ms: number) => {
+      signalledAt = Date.now() + ms;
+      setTimeout(() => child.kill(signal), ms);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (afterFirstLine && !signalledAt && stdout.includes('\n')) send(1_000);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (!afterFirstLine) send(2_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    return { code, stdout, stderr, seconds: (Date.now() - signalledAt) / 1000 };
+  }
+
   it('stops the page in hand at once on Ctrl-C, keeps what was cleaned and exits 130', async () => {
     // pier.html is cleaned, then the stuck page is in hand when SIGINT comes: before, it ran on
     // to its time limit (here 120 s) and the run ended with exit 0 as if complete.
-    const child = spawn(
-      process.execPath,
+    const run = await interrupted(
       [
-        BIN,
         'clean',
         'pier.html',
         'attributes.html',
@@ -130,26 +157,27 @@ describe('corpuskit clean on hostile pages', () => {
         '--format',
         'jsonl',
       ],
-      { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      'SIGINT',
+      true,
     );
-    let stdout = '';
-    let stderr = '';
-    let interruptedAt = 0;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!interruptedAt && stdout.includes('\n')) {
-        interruptedAt = Date.now();
-        // The next page's thread is deep in jsdom's parser a second later.
-        setTimeout(() => child.kill('SIGINT'), 1_000);
-      }
+    expect(run.code, run.stderr).toBe(130);
+    expect(lines(run.stdout)).toMatchObject([{ source: 'pier.html', status: 'ok' }]);
+    expect(run.stderr).toContain('interrupted: 2 of 3 files not reached');
+    expect(run.seconds).toBeLessThan(30);
+  }, 90_000);
+
+  it('with --json, SIGTERM during the page still prints one JSON document, an interrupted error', async () => {
+    const run = await interrupted(
+      ['clean', 'attributes.html', '--engine', 'jsdom', '--timeout', '120000', '--json'],
+      'SIGTERM',
+      false,
+    );
+    expect(run.code, run.stderr).toBe(130);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      source: 'attributes.html',
+      status: 'error',
+      error: { code: 'clean.interrupted', message: expect.stringContaining('interrupted') },
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    expect(code, stderr).toBe(130);
-    expect(lines(stdout)).toMatchObject([{ source: 'pier.html', status: 'ok' }]);
-    expect(stderr).toContain('interrupted: 2 of 3 files not cleaned');
-    expect((Date.now() - interruptedAt) / 1000).toBeLessThan(30);
+    expect(run.seconds).toBeLessThan(30);
   }, 90_000);
 });

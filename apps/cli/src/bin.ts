@@ -26,7 +26,7 @@ process.once('SIGINT', () => {
   controller.abort();
   process.once('SIGINT', () => process.exit(130));
 });
-// SIGTERM stops the same way (a worker finishes the page in hand); a second one exits at once.
+// SIGTERM stops the same way (`worker` finishes the page in hand, `clean` stops it); a second one exits at once.
 process.once('SIGTERM', () => {
   controller.abort();
   process.once('SIGTERM', () => process.exit(143));

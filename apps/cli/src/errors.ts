@@ -10,6 +10,7 @@ export const ISSUES_URL = 'https://github.com/corpuskit/corpuskit/issues';
  * are the `clean` and `diff` commands' errors about their arguments (a folder, a binary file).
  */
 export type CliErrorCode =
+  | 'clean.interrupted'
   | 'clean.is-directory'
   | 'clean.not-found'
   | 'cli.ambiguous-id'
@@ -28,6 +29,7 @@ export type CliErrorCode =
 
 /** A CLI error: a code of the table below, thrown with the kind (and so the exit code) it lists. */
 export const cliError = errorFactory<CliErrorCode>({
+  'clean.interrupted': 'input',
   'clean.is-directory': 'input',
   'clean.not-found': 'not-found',
   'cli.ambiguous-id': 'usage',

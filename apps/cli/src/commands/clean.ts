@@ -7,7 +7,7 @@ import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 import type { CleanPool } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { usageError } from '../errors.js';
+import { cliError, usageError } from '../errors.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
@@ -190,8 +190,17 @@ async function cleanFiles(
       });
     } catch (error) {
       if (!context.signal.aborted) throw asError(error, files[0]!);
-      context.log.warn(`interrupted: ${files[0]} not cleaned`);
-      return { exitCode: 130 };
+      // Interrupted: still exactly one JSON document, saying so, and exit 130.
+      const source = files[0] === '-' ? 'standard input' : files[0]!;
+      const interrupted = cliError(
+        'clean.interrupted',
+        'interrupted (Ctrl-C or SIGTERM) before its cleaning finished',
+        {
+          subject: source,
+        },
+      );
+      context.log.warn(interrupted.summary);
+      return { exitCode: 130, json: { source: files[0], status: 'error', error: interrupted.toJSON() }, text: '' };
     }
     return {
       json: { source: files[0], ...document },
@@ -240,7 +249,7 @@ async function cleanFiles(
   }
   if (done < files.length) {
     // Ctrl-C (or SIGTERM): what was cleaned is written; the rest is named by count, exit 130.
-    context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not cleaned`);
+    context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
     return { exitCode: 130 };
   }
   return { exitCode: failed > 0 ? 2 : 0 };
