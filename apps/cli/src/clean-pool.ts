@@ -25,9 +25,8 @@ export interface CleanPoolOptions {
    * live heap is 40-60 MiB on most pages, with up to ~200 MiB of garbage between V8's full
    * collections; after a page with a large DOM V8 may let a thread's heap drift to 500 MiB and
    * more over the next pages (a 1,300-record WARC's peak RSS: 1,086 MB at 512, 775-787 at 256).
-   * `null`: never (a replaced thread loads the cleaner again and warms it up anew).
    */
-  recycleMib?: number | null;
+  recycleMib?: number;
   /**
    * V8's old-generation limit of each cleaning thread in MiB (default `DEFAULT_THREAD_HEAP_MIB`).
    * A page whose cleaning needs more fails alone (out of memory); a fresh thread takes its place.
@@ -57,8 +56,6 @@ class CleanInterrupted extends Error {
     this.name = 'CleanInterrupted';
   }
 }
-
-const interrupted = (source: string) => new CleanInterrupted(source);
 
 /** The cleaning threads' memory as they last reported it (after their latest page). */
 export interface PoolMemory {
@@ -163,6 +160,8 @@ const CLEAN_FAILURES: Failures = {
     ),
 };
 
+// The pool's own SerializedError -> CorpusKitError (ingest's deserializeError does the same, but
+// importing it would load the cleaner's dependencies into the command's main thread).
 function fromError(error: SerializedError, source: string): CorpusKitError {
   const wrapped = new CorpusKitError(error.kind, error.code, error.message, { subject: error.subject ?? source });
   if (error.stack) wrapped.stack = error.stack;
@@ -252,7 +251,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1_000,
-    ...(options.recycleMib === null ? {} : { maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 256) * 1024 * 1024 }),
+    maxMemoryLimitBeforeRecycle: (options.recycleMib ?? 256) * 1024 * 1024,
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMib },
   });
   // Each thread's heap after its latest task, for `ingest --verbose`; threads since gone stay out of
@@ -283,7 +282,10 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     const controller = new AbortController();
     let timedOut: 'start' | 'page' | null = null;
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
     const arm = (ms: number, stage: 'start' | 'page') => {
+      // A 'started' message handled after the reply must not leave a timer behind.
+      if (settled) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         timedOut = stage;
@@ -299,14 +301,14 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     const interrupt = () => controller.abort();
     options.signal?.addEventListener('abort', interrupt, { once: true });
     try {
-      if (options.signal?.aborted) throw interrupted(source);
+      if (options.signal?.aborted) throw new CleanInterrupted(source);
       // tinypool's types take the DOM's MessagePort; Node's is what it transfers.
       const transferList = [port2] as unknown as NonNullable<Parameters<typeof pool.run>[1]>['transferList'];
       const reply = await run({ ...task, started: port2 }, { signal: controller.signal, transferList });
       if (!reply) throw new Error('the cleaning thread answered a page as a warm-up');
       return reply;
     } catch (error) {
-      if (timedOut === null && options.signal?.aborted) throw interrupted(source);
+      if (timedOut === null && options.signal?.aborted) throw new CleanInterrupted(source);
       if (timedOut === 'page') throw failures.timeout(source, options.timeoutMs);
       if (timedOut === 'start')
         throw new CorpusKitError(
@@ -329,6 +331,7 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
         },
       );
     } finally {
+      settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', interrupt);
       port1.close();

@@ -65,7 +65,9 @@ export default async function run(task: Started<CleanTask> | Started<DocumentTas
   if ('started' in task && task.started) {
     // The page's clock starts here, as clean()'s own does: not while this thread loads the cleaner.
     await import('@corpuskit/clean');
-    await import('@corpuskit/ingest');
+    // A document task reads and unpacks its file with the package's main entry; a page task
+    // needs only the worker entry imported above.
+    if ('document' in task) await import('@corpuskit/ingest');
     task.started.postMessage('started');
     task.started.close();
     delete task.started;

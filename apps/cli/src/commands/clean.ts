@@ -179,15 +179,16 @@ async function cleanFiles(
   pool: CleanPool,
   stdin: Uint8Array | undefined,
 ): ReturnType<CommandRun> {
+  const request = (file: string) => ({
+    file,
+    options: cleanOptions,
+    cwd: context.cwd,
+    ...(file === '-' && stdin ? { stdin } : {}),
+  });
   if (format === 'json') {
     let document: CleanDocument;
     try {
-      document = await pool.cleanDocument({
-        file: files[0]!,
-        options: cleanOptions,
-        cwd: context.cwd,
-        ...(stdin ? { stdin } : {}),
-      });
+      document = await pool.cleanDocument(request(files[0]!));
     } catch (error) {
       if (!context.signal.aborted) throw asError(error, files[0]!);
       // Interrupted: still exactly one JSON document, saying so, and exit 130.
@@ -214,12 +215,7 @@ async function cleanFiles(
     if (context.signal.aborted) break;
     let record: CleanRecord;
     try {
-      const document = await pool.cleanDocument({
-        file,
-        options: cleanOptions,
-        cwd: context.cwd,
-        ...(file === '-' && stdin ? { stdin } : {}),
-      });
+      const document = await pool.cleanDocument(request(file));
       record = { source: file, ...document };
     } catch (error) {
       // Interrupted: the pool stopped the page in hand; it is neither output nor a failure.

@@ -10,8 +10,8 @@ export interface QueueWorkerOptions {
   redis: string;
   /** Pages cleaned at once, each in a worker thread. */
   concurrency: number;
-  /** Each cleaning thread's heap limit in MiB (`CORPUSKIT_THREAD_HEAP`; default V8's). */
-  maxHeapMib?: number;
+  /** Each cleaning thread's heap limit in MiB (`--max-memory`, `CORPUSKIT_THREAD_HEAP`, else the CLI's default). */
+  maxHeapMib: number;
   timeoutMs: number;
   /**
    * How long a page stays claimed by this worker without a renewal. A worker that dies
@@ -44,7 +44,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   const pool = await createCleanPool({
     jobs: options.concurrency,
     timeoutMs: options.timeoutMs,
-    ...(options.maxHeapMib === undefined ? {} : { maxHeapMib: options.maxHeapMib }),
+    maxHeapMib: options.maxHeapMib,
   });
   let cleaned = 0;
   let failed = 0;
