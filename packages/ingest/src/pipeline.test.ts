@@ -436,8 +436,8 @@ describe('canonical conflicts', () => {
 
 describe('ingest of a WARC gzipped whole', () => {
   // Records that share one gzip member are found again only by inflating the member from its
-  // start; staging keeps their bytes from the first read instead (the review's R5: re-reading
-  // each page cost time with the square of the pages). Removing the file once cleaning is done
+  // start; staging keeps their bytes from the first read instead (re-reading each page cost
+  // time with the square of the pages). Removing the file once cleaning is done
   // shows staging does not read it again.
   it('stages every page without reading the file again, with spooled pages too', async () => {
     const dir = tempDirForTest('ingest-pipeline-');

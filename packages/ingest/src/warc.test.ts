@@ -247,7 +247,7 @@ describe('readWarc on a damaged file', () => {
 
   for (const gzip of [false, true]) {
     const label = gzip ? 'gzip' : 'plain';
-    // A record cut short, read as a page: before afd4755 and its parent these spun without end.
+    // A record cut short, read as a page: warcio's own reading of it spun without end.
     cases.push(
       {
         name: `a page record cut short (truncated, ${label})`,
@@ -326,8 +326,8 @@ describe('readWarc on a damaged file', () => {
     pages: ['https://ex.com/a', 'https://ex.com/b'],
   });
 
-  // warcio stops at the first place it finds no record header, as if the file ended there (the
-  // review's R2): records separated by LF LF, and per-record gzip members ending in a third CRLF.
+  // warcio stops at the first place it finds no record header, as if the file ended there,
+  // silently: records separated by LF LF, and per-record gzip members ending in a third CRLF.
   const stopped =
     /^what follows the record at offset \d+ cannot be read as a WARC record \(records separated by something other than a blank CRLF line/;
   cases.push(

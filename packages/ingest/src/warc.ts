@@ -298,8 +298,6 @@ function checkContentLength(record: WARCRecord, path: string, offset: number): v
   }
 }
 
-const WARC_LINE = /^WARC\/\d\.\d\r?\n$/;
-
 /**
  * After a record read to its end, the next line must be the blank line that closes it (or, as
  * warcio also allows, the next record's first line). Anything else means its Content-Length is
@@ -315,7 +313,7 @@ async function checkRecordEnd(
   const line = await reader.peekLine();
   if (line === null) return;
   const text = latin1.decode(line);
-  if (text.replace(/[\r\n]+$/, '') === '' || WARC_LINE.test(text)) return;
+  if (text.replace(/[\r\n]+$/, '') === '' || startsLikeWarc(line)) return;
   throw ingestError(
     'ingest.bad-warc',
     `record at offset ${offset} goes on past its Content-Length (${record.warcHeader('Content-Length')?.trim()}): what follows it is not the blank line that ends a record (a wrong Content-Length)`,
