@@ -19,7 +19,8 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import type { RuleId } from './rules.js';
 import { classWords, PRICE } from './shop-rows.js';
-import { squash } from './text-util.js';
+import { elementsByTag } from './selector-match.js';
+import { squashedLength } from './text-util.js';
 
 /** A class or id word that names a filter panel. */
 const FACET_WORD = /(?:^|[^a-z])(?:filters?|facets?|refinements?)(?:$|[^a-z])/;
@@ -104,7 +105,7 @@ function longestText(el: Element): number {
   const stack: Node[] = [el];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) longest = Math.max(longest, squash(node.nodeValue ?? '').length);
+    if (node.nodeType === 3) longest = Math.max(longest, squashedLength(node.nodeValue ?? ''));
     else for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
   }
   return longest;
@@ -141,8 +142,7 @@ function facetPanels(root: Element, pageUrl: URL | null): Array<{ element: Eleme
   const total = Math.max(1, stats.of(root).chars);
   const out: Array<{ element: Element; why: string }> = [];
   let taken = 0;
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!PANEL_TAGS.has(el.localName.toLowerCase())) continue;
+  for (const el of elementsByTag(root, PANEL_TAGS)) {
     // Panels come in document order, outermost first: one inside a panel taken is inside the last.
     if (out.at(-1)?.element.contains(el)) continue;
     const chars = stats.of(el).chars;

@@ -22,7 +22,7 @@ export function findLead(body: Element, bodyText: string, descriptions: string[]
   // longer than a lead are passed over without reading their text.
   const solid = solidChars();
   for (const description of descriptions) {
-    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, 60);
+    const probe = descriptionProbe(description);
     if (!bodyText.includes(probe)) continue;
     const longest = Math.min(Math.max(description.length * 1.6, 400), MAX_LEAD_CHARS);
     for (const tags of LEAD_TAGS) {
@@ -104,6 +104,11 @@ export function descriptionText(descriptions: string[]): string | null {
 /** Characters of a description looked for in an element, as findLead looks for it on the page. */
 const DESCRIPTION_PROBE = 60;
 
+/** A description's first DESCRIPTION_PROBE characters, white space squashed and a trailing ellipsis left out. */
+function descriptionProbe(description: string): string {
+  return squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, DESCRIPTION_PROBE);
+}
+
 /**
  * Whether `element` shows one of the page's descriptions (meta tags, JSON-LD, each at least 60
  * characters): the description's first DESCRIPTION_PROBE characters, white space squashed and a
@@ -113,7 +118,7 @@ export function showsDescription(element: Element, descriptions: readonly string
   if (descriptions.length === 0) return false;
   const text = squash(element.textContent ?? '');
   return descriptions.some((description) => {
-    const probe = squash(description.replace(/(?:\.\.\.|…)$/, '')).slice(0, DESCRIPTION_PROBE);
+    const probe = descriptionProbe(description);
     return probe.length === DESCRIPTION_PROBE && text.includes(probe);
   });
 }
