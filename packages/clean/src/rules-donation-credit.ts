@@ -6,6 +6,16 @@ import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 
+/**
+ * Words after "Support" that make it a feature, a heading or a help desk rather than an appeal:
+ * function words ("Support for …", "Support and …", "Support can be slow") and the nouns
+ * "support" forms compounds with (support groups, options, team, tickets, plans, vector machines).
+ */
+const SUPPORTED_THINGS =
+  'and|&|for|with|of|to|in|on|at|both|can|could|is|are|was|were|will|may|might|has|have|user|users|multiple|other|all|' +
+  'options?|groups?|teams?|tickets?|cent(?:er|re)s?|desks?|portals?|hours|plans?|tiers?|services?|levels?|staff|' +
+  'pages?|subscriptions?|vectors?|documents?|articles?|requests?|contracts?|agreements?';
+
 export const DONATION_CREDIT_RULES = defineRules([
   {
     id: 'donation/widget',
@@ -65,22 +75,32 @@ export const DONATION_CREDIT_RULES = defineRules([
   {
     id: 'donation/appeal',
     category: 'donation',
-    description: 'A short stand-alone appeal such as "Support <Site>", "Donate", "Jetzt spenden".',
+    description:
+      'A short stand-alone appeal such as "Support <Site>", "Donate", "Jetzt spenden"; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"); PayPal named among payment options.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
           reason: 'a short stand-alone donation appeal',
           pattern:
-            /^(?:support|donate(?: to| now)?|make a donation|become a (?:patron|member|supporter)|please (?:support|donate)|jetzt spenden|spenden|unterstützen sie (?:uns|\S+)|unterstütze (?:uns|\S+)|faire un don|soutenez(?:-nous)?|dona(?: ora)?|apoya(?:nos)?|doneer)\b/i,
+            /^(?:donate(?: to| now)?|make a donation|become a (?:patron|member|supporter)|please (?:support|donate)|jetzt spenden|spenden|unterstützen sie (?:uns|\S+)|unterstütze (?:uns|\S+)|faire un don|soutenez(?:-nous)?|dona(?: ora)?|apoya(?:nos)?|doneer)\b/i,
           maxChars: 200,
           maxWords: 8,
           notSentence: true,
         },
+        {
+          // "Support SouthFront", "Support our newsroom", "Support public radio": what is supported
+          // is named. Not "Support and maintenance", "Support for real calls", "Support groups".
+          reason: 'a short stand-alone donation appeal',
+          pattern: new RegExp(`^support\\s+(?!(?:${SUPPORTED_THINGS})(?!\\w))[^\\s:]+(?:\\s+\\S+){0,2}$`, 'i'),
+          maxChars: 80,
+          notSentence: true,
+        },
         ...[{ after: 0.6 }, { firstBlocks: 2 }].map((where) => ({
           reason: 'a short donation appeal at the edge of the article',
-          pattern: /\b(?:donat\w*|spende\w*|patreon|paypal|ko-fi|buy me a coffee|don|dona\w*)\b/i,
+          pattern:
+            /\b(?:donat\w*|spende\w*|patreon|paypal\.me|ko-fi|buy me a coffee|dona\w*|(?:un|faire un|faites un|votre) don(?!['’]))\b|\b(?:via|on|with|through|per|über|by) paypal\b/i,
           also: /\b(?:support|unterstütz\w*|help|soutenir|apoyar|sostenere|steun)\b/i,
           maxChars: 300,
           ...where,
@@ -90,7 +110,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     examples: {
       remove: [
         { input: 'Support Our Newsroom' },
+        { input: 'Support SouthFront', at: 'top' },
         { input: 'Please help us keep going: every donation counts.', at: 'end' },
+        { input: 'Help us keep the site free: buy me a coffee via PayPal', at: 'end' },
       ],
       keep: [
         {
@@ -98,6 +120,15 @@ export const DONATION_CREDIT_RULES = defineRules([
             'Support for the plan grew over the summer, when the council published the figures for the new building.',
         },
         { input: 'The charity asked for help and donations after the flood.', at: 'middle' },
+        // Features and headings that start with the word.
+        { input: 'Support and Maintenance' },
+        { input: 'Support for real calls and messages' },
+        { input: 'Support: 24/7 help by phone and e-mail' },
+        { input: 'Support Groups' },
+        { input: 'Support' },
+        // "don't" is no French "don"; a payment platform named in a list is no appeal.
+        { input: "Don't worry if the first loaf fails, we are here to help.", at: 'end' },
+        { input: 'Plans include PayPal and Stripe payments and priority support.', at: 'end' },
       ],
     },
   },
