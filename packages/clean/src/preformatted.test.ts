@@ -61,3 +61,23 @@ describe.each(['linkedom', 'jsdom'] as const)('line breaks of preformatted text 
     }
   });
 });
+
+describe.each(['linkedom', 'jsdom'] as const)('line rules and preformatted text on %s', (engine) => {
+  // A deployment manifest whose last line reads like an image credit ("image: …") and a config
+  // file whose last line reads like a source credit: both looked like captions to the line rules,
+  // which dropped the whole block (or cut its last line) as a caption and its credit.
+  const manifests = [
+    '<pre><code>kind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n    - name: web\n      image: nginx:stable</code></pre>',
+    '<pre><code>[mirror]\nname = main\nsource: https://mirror.example.org/main</code></pre>',
+  ];
+  for (const code of manifests) {
+    const written = code.replace(/<[^>]+>/g, '');
+    it(`keeps the block as written: ${written.split('\n').at(-1)!.trim()}`, async () => {
+      for (const captions of ['drop', 'keep'] as const) {
+        const document = await clean(article(code), { engine, pageTypeModel: false, captions });
+        expect(document.text).toContain(written);
+        expect(document.removed.filter((removal) => removal.text.includes(written.split('\n').at(-1)!))).toEqual([]);
+      }
+    });
+  }
+});

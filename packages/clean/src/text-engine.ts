@@ -177,7 +177,12 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   return true;
 }
 
-/** The line pass: each line not yet removed meets the tests of the enabled line rules in order. */
+/**
+ * The line pass: each line not yet removed meets the tests of the enabled line rules in order.
+ * A preformatted block (code, a shell session, a config file) is no line of prose: its lines are
+ * not captions, credits, bylines or labels, and are kept as written ("image: nginx:stable" in a
+ * manifest is no image credit).
+ */
 function linePass(state: TextState): void {
   const rules: Array<{ id: RuleId; tests: readonly LineTest[] }> = [];
   for (const id of LINE_ORDER) {
@@ -185,7 +190,7 @@ function linePass(state: TextState): void {
     if (tests && state.enabled(id)) rules.push({ id, tests });
   }
   for (let i = 0; i < state.blocks.length; i += 1) {
-    if (state.removed.has(i)) continue;
+    if (state.removed.has(i) || state.blocks[i]!.kind === 'pre') continue;
     lines: for (const { id, tests } of rules) {
       for (const test of tests) {
         if (!testHolds(test, i, state)) continue;
