@@ -24,7 +24,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 export const MODEL_FILE = join(here, '../src/page-type-model.json');
 export const PAGE_TYPES = ['article', 'forum', 'product', 'collection', 'listing', 'documentation', 'service'];
-/** L2 strength and iterations: chosen once by site-grouped CV on the development pages. */
+/**
+ * L2 strength and iterations: chosen by site-grouped CV on the development pages, and checked
+ * again on the 237 features the cleaner computes now (WCXB type accuracy, mean of the five site
+ * folds, 0.881 with these): l2 0.01 0.877, 0.1 0.869, 0.3 0.842; 800 iterations give the same
+ * figures as 400. Leaving out any one group of features (text, tag counts, repeats, groups,
+ * words, class groups, JSON-LD, og:type, generator, URL shape, URL words, structure, chrome,
+ * prose, layout) loses 0.001 to 0.012, and weighing the types equally loses 0.018: the held-out
+ * error is not in a setting of this model. WCXB has 1,096 sites for its 1,310 pages, so the gap
+ * to the accuracy on the training pages (0.95) is mostly unseen pages, not unseen templates.
+ */
 export const TRAIN_OPTIONS = { l2: 0.03, iterations: 400, learningRate: 0.05 };
 
 /**
