@@ -14,6 +14,6 @@ export const SHARE_HREF =
 
 /** A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X". */
 export const TRAILING_CREDIT = new RegExp(
-  `(?:\\s*[|/–—-]?\\s*\\(?(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—(]\\s*(?:${AGENCIES})[^.!?]{0,60}\\)?\\.?|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
+  `(?:\\s*[|/–—-]?\\s*\\(?(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—(]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\)?\\.?|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
   'i',
 );
