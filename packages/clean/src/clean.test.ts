@@ -145,6 +145,25 @@ describe('clean: rules and options', () => {
   });
 
   it.each(['linkedom', 'jsdom'] as const)(
+    'cleans UTF-16 pages without a BOM and pages with stray NUL bytes like their plain UTF-8 copy (%s)',
+    async (engine) => {
+      const options = { url: 'https://news.example/a', engine } as const;
+      const plain = await clean(page(ARTICLE), options);
+      const le = Buffer.from(page(ARTICLE), 'utf16le');
+      for (const bytes of [le, Buffer.from(le).swap16()]) {
+        const document = await clean(new Uint8Array(bytes), options);
+        expect(document.text).toBe(plain.text);
+        expect(document.warnings.join(' ')).toMatch(/without a byte-order mark/);
+      }
+      const html = page(ARTICLE);
+      const withNul = new TextEncoder().encode(`${html.slice(0, 400)}\0${html.slice(400, 900)}\0${html.slice(900)}`);
+      const document = await clean(withNul, options);
+      expect(document.text).toBe(plain.text);
+      expect(document.warnings).toContain('2 NUL characters dropped');
+    },
+  );
+
+  it.each(['linkedom', 'jsdom'] as const)(
     'takes a page that opens with more than 64 KiB of comments for HTML, and parses it in time (%s)',
     async (engine) => {
       // A generator's notes before the doctype: 20,000 comments, 0.36 MB (jsdom took 110 s
@@ -300,6 +319,9 @@ describe('clean: statuses and errors', () => {
       code: 'clean.binary-input',
       subject: 'x.png',
     });
+    const nuls = new Uint8Array(4000);
+    nuls.set(new TextEncoder().encode('<html><body><p>text</p>'));
+    expect((await rejection(clean(nuls, { source: 'x.bin' }))).message).toContain('NUL bytes');
     const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n');
     expect((await rejection(clean(pdf))).message).toContain('PDF');
     expect((await rejection(clean(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0])))).message).toContain('gzip');

@@ -14,6 +14,31 @@ describe('decodeBytes', () => {
     expect(decoded.text).toBe('<meta charset="windows-1252"><p>café</p>');
   });
 
+  it('decodes UTF-16 markup without a BOM, over a wrong HTTP charset, with a warning', () => {
+    const le = Buffer.from('<html><head><title>Grüße</title></head><p>Grüße</p></html>', 'utf16le');
+    expect(decodeBytes(new Uint8Array(le))).toMatchObject({
+      encoding: 'utf-16le',
+      encodingSource: 'sniff',
+      text: '<html><head><title>Grüße</title></head><p>Grüße</p></html>',
+      warnings: ['the bytes are UTF-16LE without a byte-order mark; decoded as utf-16le'],
+    });
+    const be = decodeBytes(new Uint8Array(Buffer.from(le).swap16()), 'text/html; charset=iso-8859-1');
+    expect(be).toMatchObject({
+      encoding: 'utf-16be',
+      text: '<html><head><title>Grüße</title></head><p>Grüße</p></html>',
+    });
+    expect(be.warnings[0]).toMatch(/UTF-16BE without a byte-order mark \(the http charset windows-1252 is ignored\)/);
+  });
+
+  it('drops stray NUL bytes with a warning giving their count', () => {
+    const decoded = decodeBytes(utf8('<p>caf\0é and\0 more</p>'));
+    expect(decoded).toMatchObject({
+      encoding: 'utf-8',
+      text: '<p>café and more</p>',
+      warnings: ['2 NUL characters dropped'],
+    });
+  });
+
   it('decodes UTF-16 with a BOM', () => {
     const body = Buffer.from('<p>Grüße</p>', 'utf16le');
     const decoded = decodeBytes(new Uint8Array([0xff, 0xfe, ...body]));

@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 import { getBOMEncoding, labelToName, legacyHookDecode } from '@exodus/bytes/encoding.js';
-import type { EncodingSource } from '@corpuskit/document';
+import { detectUtf16, type EncodingSource } from '@corpuskit/document';
 import { Parser } from 'htmlparser2';
 
 const require = createRequire(import.meta.url);
@@ -156,7 +156,7 @@ function lateMetaCharset(bytes: Uint8Array): string | null {
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Decoded {
   const warnings: string[] = [];
   const bom = getBOMEncoding(bytes);
-  if (bom) return { text: legacyHookDecode(bytes, bom), encoding: bom, encodingSource: 'bom', warnings };
+  if (bom) return withoutNul({ text: legacyHookDecode(bytes, bom), encoding: bom, encodingSource: 'bom', warnings });
 
   let encoding: string | null = null;
   let encodingSource: EncodingSource = 'default';
@@ -165,6 +165,15 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     encoding = normalizedName(httpLabel);
     if (encoding) encodingSource = 'http';
     else warnings.push(`unknown charset '${httpLabel}' in the Content-Type header; ignored`);
+  }
+  // UTF-16 markup without a BOM: no `<meta>` can be read from it, and an ASCII-compatible label
+  // (a wrong HTTP header) would turn it into NULs between letters.
+  const utf16 = encoding?.startsWith('utf-16') ? null : detectUtf16(bytes);
+  if (utf16) {
+    warnings.push(
+      `the bytes are ${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} without a byte-order mark${encoding ? ` (the ${encodingSource} charset ${encoding} is ignored)` : ''}; decoded as ${utf16}`,
+    );
+    return withoutNul({ text: legacyHookDecode(bytes, utf16), encoding: utf16, encodingSource: 'sniff', warnings });
   }
   if (!encoding) {
     const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: NONE });
@@ -213,7 +222,16 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
       `${plural(scan.invalid, 'invalid UTF-8 byte sequence', 'invalid UTF-8 byte sequences')} replaced by U+FFFD`,
     );
   }
-  return { text, encoding, encodingSource, warnings };
+  return withoutNul({ text, encoding, encodingSource, warnings });
+}
+
+/** Drop NUL characters (stray bytes in a saved page; no parser keeps them as text) with a warning. */
+function withoutNul(decoded: Decoded): Decoded {
+  if (!decoded.text.includes('\0')) return decoded;
+  const text = decoded.text.replaceAll('\0', '');
+  const dropped = decoded.text.length - text.length;
+  decoded.warnings.push(`${plural(dropped, 'NUL character', 'NUL characters')} dropped`);
+  return { ...decoded, text };
 }
 
 function normalizedName(label: string): string | null {

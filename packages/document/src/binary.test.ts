@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { detectBinary, isGzip } from './binary.js';
+import { detectBinary, detectUtf16, isGzip } from './binary.js';
 import { savedFromUrl } from './page-hints.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -22,9 +22,41 @@ describe('detectBinary', () => {
   });
 
   it('catches NUL and control bytes unless a UTF-16 byte-order mark explains them', () => {
-    expect(detectBinary(bytes(0x41, 0, 0x42))).toMatch(/NUL/);
+    expect(detectBinary(bytes(0x41, 0, 0x42, 0, 0, 0x43))).toMatch(/NUL/);
+    expect(detectBinary(new Uint8Array(5000))).toMatch(/NUL/);
     expect(detectBinary(bytes(0xff, 0xfe, 0x3c, 0, 0x70, 0))).toBeNull();
     expect(detectBinary(bytes(...Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 1 : 0x41))))).toMatch(/control/);
+  });
+});
+
+describe('stray NULs and BOM-less UTF-16', () => {
+  const page = `<!doctype html><html><head><title>Notes</title></head><body><p>${'Plain words about the harbour. '.repeat(60)}</p></body></html>`;
+
+  it('takes a page with a few stray NUL bytes for text, and one with a NUL in every 50 bytes for binary', () => {
+    const few = utf8(page);
+    few[100] = 0;
+    few[900] = 0;
+    few[1500] = 0;
+    expect(detectBinary(few)).toBeNull();
+    const many = utf8(page);
+    for (let i = 0; i < many.length; i += 50) many[i] = 0;
+    expect(detectBinary(many)).toMatch(/NUL/);
+  });
+
+  it('recognises UTF-16 markup without a BOM, little- and big-endian, and takes it for text', () => {
+    const le = new Uint8Array(Buffer.from(`\n ${page}`, 'utf16le'));
+    const be = new Uint8Array(Buffer.from(le).swap16());
+    expect(detectUtf16(le)).toBe('utf-16le');
+    expect(detectUtf16(be)).toBe('utf-16be');
+    expect(detectBinary(le)).toBeNull();
+    expect(detectBinary(be)).toBeNull();
+  });
+
+  it('does not take UTF-8 text, plain text in UTF-16 or binary data for UTF-16 markup', () => {
+    expect(detectUtf16(utf8(page))).toBeNull();
+    expect(detectUtf16(new Uint8Array(Buffer.from('Plain words, no markup at all.', 'utf16le')))).toBeNull();
+    expect(detectUtf16(bytes(0x3c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14))).toBeNull();
+    expect(detectUtf16(new Uint8Array(4096))).toBeNull();
   });
 });
 

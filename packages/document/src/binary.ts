@@ -38,9 +38,38 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /**
+ * `utf-16le` or `utf-16be` when `bytes` have no byte-order mark but are plainly UTF-16 markup:
+ * after optional whitespace the first code unit is `<`, and at least 3 in 4 of the first 512 code
+ * units are ASCII characters (one byte 0, the other a printable or whitespace byte) with the 0 on
+ * the same side. Else null. The HTML standard lets a user agent autodetect an encoding when there
+ * is no BOM, no transport charset and no `<meta>`; its prescan cannot read a `<meta>` in UTF-16.
+ */
+export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const units = Math.min(bytes.length, 1024) >> 1;
+  if (units < 4) return null;
+  const asciiUnit = (low: number, high: number) =>
+    high === 0 && (low >= 0x20 ? low < 0x7f : low === 0x09 || low === 0x0a || low === 0x0d);
+  for (const [encoding, lowAt] of [
+    ['utf-16le', 0],
+    ['utf-16be', 1],
+  ] as const) {
+    const unit = (i: number): [number, number] => [bytes[2 * i + lowAt]!, bytes[2 * i + 1 - lowAt]!];
+    let first = 0;
+    while (first < units && asciiUnit(...unit(first)) && /\s/.test(String.fromCharCode(unit(first)[0]))) first += 1;
+    if (first >= units || unit(first)[0] !== 0x3c || unit(first)[1] !== 0) continue;
+    let ascii = 0;
+    for (let i = 0; i < units; i += 1) if (asciiUnit(...unit(i))) ascii += 1;
+    if (ascii * 4 >= units * 3) return encoding;
+  }
+  return null;
+}
+
+/**
  * The binary format `bytes` are in (e.g. `a PNG image`), or null when they may be text.
- * Known signatures first; then NUL bytes or many control characters in the first 4 KiB,
- * unless a UTF-16 byte-order mark explains them. Decides from content, never a file name.
+ * Known signatures first; then, in the first 4 KiB, more than a few NUL bytes (over 1 in 100,
+ * or over 2 in a short file) or many control characters, unless a UTF-16 byte-order mark or
+ * BOM-less UTF-16 markup (`detectUtf16`) explains them. A few stray NULs in text do not make it
+ * binary: the decoder drops them with a warning. Decides from content, never a file name.
  */
 export function detectBinary(bytes: Uint8Array): string | null {
   for (const signature of SIGNATURES) {
@@ -51,12 +80,15 @@ export function detectBinary(bytes: Uint8Array): string | null {
     return signature.name;
   }
   const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16Bom) return null;
+  if (utf16Bom || detectUtf16(bytes)) return null;
   const head = bytes.subarray(0, 4096);
   let control = 0;
+  let nul = 0;
   for (const byte of head) {
-    if (byte === 0) return 'binary data (it contains NUL bytes)';
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
+    if (byte === 0) nul += 1;
+    else if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
   }
-  return head.length > 0 && control / head.length > 0.1 ? 'binary data (many control characters)' : null;
+  const manyControl = head.length > 0 && (control + nul) / head.length > 0.1;
+  if (nul > Math.max(2, head.length / 100) || (manyControl && nul > 0)) return 'binary data (it contains NUL bytes)';
+  return manyControl ? 'binary data (many control characters)' : null;
 }

@@ -57,5 +57,5 @@ export {
 } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { canonicalizeUrl, fileDocumentId, hostOf, isDocumentId, tryCanonicalizeUrl } from './url.js';
-export { detectBinary, isGzip } from './binary.js';
+export { detectBinary, detectUtf16, isGzip } from './binary.js';
 export { DEFAULT_MAX_BYTES, savedFromUrl } from './page-hints.js';

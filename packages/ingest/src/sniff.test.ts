@@ -23,6 +23,15 @@ describe('sniff', () => {
     expect(sniff(bytes(0x41, 0x42, 0, 0x43))).toMatchObject({ kind: 'binary', format: expect.stringMatching(/NUL/) });
   });
 
+  it('takes UTF-16 markup without a byte-order mark, and a page with a few stray NULs, for HTML', () => {
+    const le = new Uint8Array(Buffer.from('<!doctype html><html><body><p>Hello</p></body></html>', 'utf16le'));
+    expect(sniff(le)).toEqual({ kind: 'html' });
+    expect(sniff(new Uint8Array(Buffer.from(le).swap16()))).toEqual({ kind: 'html' });
+    expect(sniff(utf8('<html><body><p>Hel\0lo, a page with a stray NUL byte.</p></body></html>'))).toEqual({
+      kind: 'html',
+    });
+  });
+
   it('accepts UTF-16 with a byte-order mark despite its NUL bytes', () => {
     const text = '\uFEFF<html><body>Hello</body></html>';
     const le = new Uint8Array(text.length * 2);

@@ -1,4 +1,4 @@
-import { detectBinary } from '@corpuskit/document';
+import { detectBinary, detectUtf16 } from '@corpuskit/document';
 
 import { ingestError } from './errors.js';
 
@@ -24,10 +24,13 @@ export function sniff(bytes: Uint8Array): Sniffed {
   }
   const binary = detectBinary(bytes);
   if (binary) return { kind: 'binary', format: binary };
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const text = utf16
-    ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head)
-    : new TextDecoder('latin1').decode(head);
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : detectUtf16(bytes);
+  const text = new TextDecoder(utf16 ?? 'latin1').decode(head);
   const body = text.replace(/^\uFEFF/, '');
   return HTML_START.test(body) || HTML_ANYWHERE.test(body) ? { kind: 'html' } : { kind: 'text' };
 }
