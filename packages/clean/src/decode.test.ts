@@ -30,6 +30,22 @@ describe('decodeBytes', () => {
     expect(be.warnings[0]).toMatch(/UTF-16BE without a byte-order mark \(the http charset windows-1252 is ignored\)/);
   });
 
+  it('reads BOM-less UTF-16 in the byte order of its bytes when the HTTP charset names the other one', () => {
+    const html = '<html><p>Grüße</p></html>';
+    const le = new Uint8Array(Buffer.from(html, 'utf16le'));
+    const wrongOrder = decodeBytes(le, 'text/html; charset=utf-16be');
+    expect(wrongOrder).toMatchObject({ encoding: 'utf-16le', encodingSource: 'sniff', text: html });
+    expect(wrongOrder.warnings[0]).toMatch(
+      /UTF-16LE without a byte-order mark \(the http charset utf-16be is ignored\)/,
+    );
+    expect(decodeBytes(le, 'text/html; charset=utf-16le')).toMatchObject({
+      encoding: 'utf-16le',
+      encodingSource: 'http',
+      text: html,
+      warnings: [],
+    });
+  });
+
   it('drops stray NUL bytes with a warning giving their count', () => {
     const decoded = decodeBytes(utf8('<p>caf\0é and\0 more</p>'));
     expect(decoded).toMatchObject({

@@ -166,10 +166,12 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     if (encoding) encodingSource = 'http';
     else warnings.push(`unknown charset '${httpLabel}' in the Content-Type header; ignored`);
   }
-  // UTF-16 markup without a BOM: no `<meta>` can be read from it, and an ASCII-compatible label
-  // (a wrong HTTP header) would turn it into NULs between letters.
-  const utf16 = encoding?.startsWith('utf-16') ? null : detectUtf16(bytes);
-  if (utf16) {
+  // UTF-16 markup without a BOM: no `<meta>` can be read from it. The bytes decide over the HTTP
+  // label here (the standard lets it decide first): an ASCII-compatible label would turn the page
+  // into NULs between letters and the other byte order into CJK characters, and bytes that
+  // match the pattern (every other byte 0, the first unit '<') are no page in either.
+  const utf16 = detectUtf16(bytes);
+  if (utf16 && utf16 !== encoding) {
     warnings.push(
       `the bytes are ${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} without a byte-order mark${encoding ? ` (the ${encodingSource} charset ${encoding} is ignored)` : ''}; decoded as ${utf16}`,
     );
