@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { EXIT_CODES } from '@corpuskit/document';
 
+import { EXIT_INTERRUPTED, EXIT_TERMINATED } from './exit-codes.js';
 import { main } from './main.js';
 
 // The reader went away (`corpuskit status | head`, `export | head`): what it wanted was
@@ -24,12 +25,12 @@ for (const stream of [process.stdout, process.stderr]) {
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();
-  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGINT', () => process.exit(EXIT_INTERRUPTED));
 });
 // SIGTERM stops the same way (`worker` finishes the page in hand, `clean` stops it); a second one exits at once.
 process.once('SIGTERM', () => {
   controller.abort();
-  process.once('SIGTERM', () => process.exit(143));
+  process.once('SIGTERM', () => process.exit(EXIT_TERMINATED));
 });
 
 const code = await main(process.argv.slice(2), { signal: controller.signal });

@@ -7,6 +7,7 @@ import { COMMANDS } from './commands/index.js';
 import { createContext } from './context.js';
 import type { CommandContext, ContextInit, GlobalOptions } from './context.js';
 import { reportError, usageError } from './errors.js';
+import { EXIT_CODE_MEANINGS } from './exit-codes.js';
 import { cliVersion } from './version.js';
 
 const GLOBAL_OPTIONS: Array<[flags: string, description: string]> = [
@@ -193,7 +194,7 @@ async function topLevelHelp(): Promise<string> {
     `  ${'-h, --help'.padEnd(18)}  Show help (corpuskit COMMAND --help for one command)`,
     `  ${'-v, --version'.padEnd(18)}  Print the version`,
     '',
-    'Exit codes: 0 ok, 1 findings (e.g. differences with --exit-code), 2 usage or input error, >2 internal error.',
+    `Exit codes: ${EXIT_CODE_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
     '',
   ];
   return lines.join('\n');

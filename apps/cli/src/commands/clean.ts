@@ -8,6 +8,7 @@ import type { CleanPool } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { cliError, usageError } from '../errors.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
@@ -201,7 +202,11 @@ async function cleanFiles(
         },
       );
       context.log.warn(interrupted.summary);
-      return { exitCode: 130, json: { source: files[0], status: 'error', error: interrupted.toJSON() }, text: '' };
+      return {
+        exitCode: EXIT_INTERRUPTED,
+        json: { source: files[0], status: 'error', error: interrupted.toJSON() },
+        text: '',
+      };
     }
     return {
       json: { source: files[0], ...document },
@@ -246,7 +251,7 @@ async function cleanFiles(
   if (done < files.length) {
     // Ctrl-C (or SIGTERM): what was cleaned is written; the rest is named by count, exit 130.
     context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
-    return { exitCode: 130 };
+    return { exitCode: EXIT_INTERRUPTED };
   }
   return { exitCode: failed > 0 ? 2 : 0 };
 }

@@ -1,0 +1,24 @@
+import { EXIT_CODES } from '@corpuskit/document';
+
+/** `clean` stopped by Ctrl-C or SIGTERM before every file was cleaned, or a second Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+/** A second SIGTERM: the process exits at once (128 + SIGTERM). */
+export const EXIT_TERMINATED = 143;
+
+/**
+ * Every exit code the CLI can end with and what it means, in order: `--help` prints this list,
+ * and the READMEs' lists are checked against it (tests/e2e/exit-codes.test.ts).
+ */
+export const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
+  [0, 'ok'],
+  [1, 'findings (e.g. differences with --exit-code)'],
+  [EXIT_CODES.usage, 'usage or input error'],
+  [EXIT_CODES.locked, 'the corpus is locked by another process'],
+  [EXIT_CODES.corrupt, 'stored data failed verification'],
+  [EXIT_CODES.timeout, 'a time limit'],
+  [EXIT_CODES.io, 'a read or write failed'],
+  [EXIT_CODES.internal, 'internal error'],
+  [EXIT_INTERRUPTED, 'interrupted (Ctrl-C or SIGTERM)'],
+  [EXIT_TERMINATED, 'a second SIGTERM'],
+];
