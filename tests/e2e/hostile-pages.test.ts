@@ -49,7 +49,18 @@ describe('corpuskit clean on hostile pages', () => {
     // Unstopped, jsdom parses this page for minutes: the time limit was only checked between stages.
     const started = Date.now();
     const result = await corpuskit(
-      ['clean', 'attributes.html', 'pier.html', '--engine', 'jsdom', '--timeout', '5000', '--format', 'jsonl'],
+      [
+        'clean',
+        'attributes.html',
+        'pier.html',
+        '--engine',
+        'jsdom',
+        '--timeout',
+        '5000',
+        '--format',
+        'jsonl',
+        '--verbose',
+      ],
       { cwd: dir, killAfterMs: KILL_AFTER_MS },
     );
     const seconds = (Date.now() - started) / 1000;
@@ -62,6 +73,11 @@ describe('corpuskit clean on hostile pages', () => {
     });
     expect(next).toMatchObject({ source: 'pier.html', status: 'ok', title: 'The pier opens' });
     expect(result.stderr).toContain('attributes.html: cleaning took longer than 5000 ms and was stopped');
+    // The stopped thread's replacement cleaned a small page with jsdom before pier.html's clock
+    // started: before, pier.html paid jsdom's first use (~0.7 s of CPU) inside its own limit.
+    expect(result.stderr).toMatch(
+      /pier\.html: a fresh cleaning thread \(it replaced one that was stopped or recycled\) warmed up first, in \d+ ms, outside the page's time limit/,
+    );
     // Stopped a second past its limit. The next page's clock starts once its fresh thread has
     // loaded the cleaner, so a slow start on a busy machine does not fail it. The bound leaves
     // room for such a machine.
@@ -179,5 +195,31 @@ describe('corpuskit clean on hostile pages', () => {
       error: { code: 'clean.interrupted', message: expect.stringContaining('interrupted') },
     });
     expect(run.seconds).toBeLessThan(30);
+  }, 90_000);
+
+  it('SIGTERM while standard input is still open stops the read: exit 130 and what was not reached', async () => {
+    const child = spawn(process.execPath, [BIN, 'clean', '-', 'pier.html'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // Half a page, and the pipe stays open: before, the read ignored the signal and waited for its end.
+    child.stdin.write(articlePage('Half a page').slice(0, 300));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const signalled = setTimeout(() => child.kill('SIGTERM'), 1_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(signalled);
+    clearTimeout(killer);
+    child.stdin.destroy();
+    expect(code, stderr).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
+    expect(stderr).toContain('interrupted: 2 of 2 files not reached');
+    expect((Date.now() - started) / 1000).toBeLessThan(30);
   }, 90_000);
 });

@@ -58,25 +58,53 @@ async function documentReply(task: DocumentTask): Promise<DocumentReply> {
   }
 }
 
-/** A page task as the pool sends it: `started` hears once the thread has loaded the cleaner and begins the page. */
-export type Started<T> = T & { started?: MessagePort };
+/**
+ * A page task as the pool sends it: `started` hears once the thread has loaded the cleaner and
+ * begins the page; with `warm`, a thread that has not cleaned anything yet with the page's engine
+ * (a fresh thread, one that replaced a stopped one) cleans a small page first, before the page's
+ * clock starts, and says how long that took.
+ */
+export type Started<T> = T & { started?: MessagePort; warm?: boolean };
+
+/** What a page task's `started` port hears: the warm-up's milliseconds, or null when there was none. */
+export interface StartedMessage {
+  warmUpMs: number | null;
+}
+
+type Engine = NonNullable<CleanOptions['engine']>;
+
+/** The engines this thread has cleaned with (a warm-up or a page): their first-use costs are paid. */
+const warmEngines = new Map<Engine | 'default', Promise<number | null>>();
+
+/** Clean the warm-up page once per engine; a failure is left to the page, which meets the same cause. */
+function warmUp(engine: Engine | 'default'): Promise<number | null> {
+  let warming = warmEngines.get(engine);
+  if (!warming) {
+    warming = warmCleaner(engine === 'default' ? undefined : engine).catch(() => null);
+    warmEngines.set(engine, warming);
+  }
+  return warming;
+}
 
 export default async function run(task: Started<CleanTask> | Started<DocumentTask> | WarmUpTask): Promise<WorkerReply> {
+  const engine = 'document' in task ? (task.options.engine ?? 'default') : 'default';
   if ('started' in task && task.started) {
     // The page's clock starts here, as clean()'s own does: not while this thread loads the cleaner.
     await import('@corpuskit/clean');
     // A document task reads and unpacks its file with the package's main entry; a page task
     // needs only the worker entry imported above.
     if ('document' in task) await import('@corpuskit/ingest');
-    task.started.postMessage('started');
+    const warmUpMs = task.warm && !warmEngines.has(engine) ? await warmUp(engine) : null;
+    task.started.postMessage({ warmUpMs } satisfies StartedMessage);
     task.started.close();
     delete task.started;
   }
   const reply =
     'warmUp' in task
-      ? (await warmCleaner(), null)
+      ? (await warmUp('default'), null)
       : 'document' in task
         ? await documentReply(task)
         : await cleanTaskReply(task);
+  if (!warmEngines.has(engine)) warmEngines.set(engine, Promise.resolve(null));
   return { reply, heap: heap() };
 }

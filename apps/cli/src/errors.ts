@@ -47,6 +47,14 @@ export const cliError = errorFactory<CliErrorCode>({
   'diff.unreadable': 'input',
 });
 
+/**
+ * A file whose reading or cleaning Ctrl-C or SIGTERM stopped (`corpuskit clean`): not a failure of
+ * the file; the command ends with exit code 130.
+ */
+export function interruptedError(source: string, when = 'before its cleaning finished'): CorpusKitError {
+  return cliError('clean.interrupted', `interrupted (Ctrl-C or SIGTERM) ${when}`, { subject: source });
+}
+
 /** A usage error raised by the CLI itself (bad flag values, wrong combinations). */
 export function usageError(message: string, subject?: string): CorpusKitError {
   return cliError('cli.usage', message, { subject });

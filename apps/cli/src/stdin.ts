@@ -1,12 +1,26 @@
-import type { CommandContext } from './context.js';
-import { cliError, usageError } from './errors.js';
+import { addAbortSignal } from 'node:stream';
 
-/** Read standard input whole (a page given as `-`), refusing a terminal and more than `maxBytes`. */
+import type { CommandContext } from './context.js';
+import { cliError, interruptedError, usageError } from './errors.js';
+
+/**
+ * Read standard input whole (a page given as `-`), refusing a terminal and more than `maxBytes`.
+ * Ctrl-C or SIGTERM (`context.signal`) stops the read: a `clean.interrupted` error.
+ */
 export async function readStdin(context: CommandContext, maxBytes: number): Promise<Uint8Array> {
   if (context.stdin.isTTY) throw usageError("'-' reads a page from standard input: pipe or redirect one in");
+  try {
+    return await readAll(addAbortSignal(context.signal, context.stdin), maxBytes);
+  } catch (error) {
+    if (context.signal.aborted) throw interruptedError('standard input', 'while it was being read');
+    throw error;
+  }
+}
+
+async function readAll(stdin: CommandContext['stdin'], maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of context.stdin) {
+  for await (const chunk of stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > maxBytes) {

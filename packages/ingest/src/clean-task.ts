@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 
-import type { SiteRules } from '@corpuskit/clean';
+import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 import { prepareDocument, resolveOptions } from '@corpuskit/dedup';
 import type { PreparedDocument } from '@corpuskit/dedup';
 import type { CleanDocument, ErrorKind } from '@corpuskit/document';
@@ -161,19 +161,14 @@ const WARM_UP_PAGE = new TextEncoder().encode(
 );
 
 /**
- * Load the cleaner and clean a small page once, so a fresh worker thread (or process) is warm
- * before its first real page. Resolves to the milliseconds it took.
+ * Load the cleaner and clean a small page once with `engine` (the cleaner's default unless
+ * given), so a fresh worker thread (or process) is warm before its first real page. Resolves to
+ * the milliseconds it took.
  */
-export async function warmCleaner(): Promise<number> {
+export async function warmCleaner(engine?: CleanOptions['engine']): Promise<number> {
   const started = performance.now();
-  await cleanDocument({
-    bytes: WARM_UP_PAGE,
-    source: 'warm-up.html',
-    url: null,
-    fetchedAt: null,
-    headers: null,
-    repeatedLines: {},
-  });
+  const { clean } = await import('@corpuskit/clean');
+  await clean(WARM_UP_PAGE, { source: 'warm-up.html', repeatedLines: {}, ...(engine ? { engine } : {}) });
   return performance.now() - started;
 }
 

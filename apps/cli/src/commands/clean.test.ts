@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -120,4 +121,28 @@ describe('corpuskit clean', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Fishermen wait for that night all winter.');
   });
+
+  it('stops reading standard input on Ctrl-C: one clean.interrupted document and exit 130', async () => {
+    // A writer that never closes the pipe: before, the read waited for its end whatever the signal.
+    const stdin = new PassThrough();
+    stdin.write(ARTICLE.slice(0, 200));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const { code, stdout, stderr } = await runCli(['clean', '-', '--json'], {
+      cwd: dir,
+      stdin,
+      signal: controller.signal,
+    });
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout)).toMatchObject({
+      source: '-',
+      status: 'error',
+      error: {
+        code: 'clean.interrupted',
+        subject: 'standard input',
+        message: 'interrupted (Ctrl-C or SIGTERM) while it was being read',
+      },
+    });
+    expect(stderr).toContain('standard input: interrupted');
+  }, 10_000);
 });

@@ -5,9 +5,9 @@ import type { CleanDocument } from '@corpuskit/document';
 import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
 import type { CleanPool } from '../clean-pool.js';
-import type { CommandRun, CommandSpec } from '../command.js';
+import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { cliError, usageError } from '../errors.js';
+import { interruptedError, usageError } from '../errors.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
 
 export const spec: CommandSpec = {
@@ -147,12 +147,16 @@ export const run: CommandRun = async (args, options, context) => {
   const files = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map(String);
   if (files.length === 0) throw usageError('give at least one file to clean');
   if (files.filter((file) => file === '-').length > 1) throw usageError("'-' (standard input) can be given once");
-  const stdin = files.includes('-')
-    ? await (await import('../stdin.js')).readStdin(context, DEFAULT_MAX_BYTES)
-    : undefined;
   const format = context.options.json ? 'json' : (context.options.format ?? 'text');
   if (format === 'json' && files.length > 1)
     throw usageError('--format json takes one file; use --format jsonl for several');
+  let stdin: Uint8Array | undefined;
+  try {
+    stdin = files.includes('-') ? await (await import('../stdin.js')).readStdin(context, DEFAULT_MAX_BYTES) : undefined;
+  } catch (error) {
+    if (!context.signal.aborted) throw error;
+    return interruptedEnd(files, format, 0, context, true);
+  }
   const cleanOptions = await cleanOptionsFrom(options, context, files);
   const { createCleanPool, threadHeapMib } = await import('../clean-pool.js');
   const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
@@ -164,6 +168,10 @@ export const run: CommandRun = async (args, options, context) => {
     warmUp: false,
     // Ctrl-C stops the page in hand at once (its thread is terminated), not at its time limit.
     signal: context.signal,
+    onWarmUp: (file, ms) =>
+      context.log.debug(
+        `${file}: a fresh cleaning thread (it replaced one that was stopped or recycled) warmed up first, in ${Math.round(ms)} ms, outside the page's time limit`,
+      ),
   });
   try {
     return await cleanFiles(files, format, cleanOptions, context, pool, stdin);
@@ -192,21 +200,7 @@ async function cleanFiles(
       document = await pool.cleanDocument(request(files[0]!));
     } catch (error) {
       if (!context.signal.aborted) throw asError(error, files[0]!);
-      // Interrupted: still exactly one JSON document, saying so, and exit 130.
-      const source = files[0] === '-' ? 'standard input' : files[0]!;
-      const interrupted = cliError(
-        'clean.interrupted',
-        'interrupted (Ctrl-C or SIGTERM) before its cleaning finished',
-        {
-          subject: source,
-        },
-      );
-      context.log.warn(interrupted.summary);
-      return {
-        exitCode: EXIT_INTERRUPTED,
-        json: { source: files[0], status: 'error', error: interrupted.toJSON() },
-        text: '',
-      };
+      return interruptedEnd(files, format, 0, context);
     }
     return {
       json: { source: files[0], ...document },
@@ -248,10 +242,33 @@ async function cleanFiles(
     const header = files.length > 1 ? `${index > 0 ? '\n' : ''}==> ${file} <==\n` : '';
     context.stdout.write(`${header}${body}\n`);
   }
-  if (done < files.length) {
-    // Ctrl-C (or SIGTERM): what was cleaned is written; the rest is named by count, exit 130.
-    context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
-    return { exitCode: EXIT_INTERRUPTED };
-  }
+  if (done < files.length) return interruptedEnd(files, format, done, context);
   return { exitCode: failed > 0 ? 2 : 0 };
+}
+
+/**
+ * Ctrl-C (or SIGTERM) stopped the run, in the file `files[done]` (`reading`: while standard input
+ * was being read): what was cleaned is written, the rest is named by count, exit 130. With
+ * --json, the one document is the `clean.interrupted` error.
+ */
+function interruptedEnd(
+  files: string[],
+  format: string,
+  done: number,
+  context: CommandContext,
+  reading = false,
+): CommandResult {
+  const source = files[done] === '-' ? 'standard input' : files[done]!;
+  const interrupted = interruptedError(source, reading ? 'while it was being read' : undefined);
+  if (format === 'json') {
+    context.log.warn(interrupted.summary);
+    return {
+      exitCode: EXIT_INTERRUPTED,
+      json: { source: files[0], status: 'error', error: interrupted.toJSON() },
+      text: '',
+    };
+  }
+  if (reading) context.log.warn(interrupted.summary);
+  context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
+  return { exitCode: EXIT_INTERRUPTED };
 }
