@@ -70,6 +70,46 @@ describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => 
     }
   });
 
+  it('keeps a list of results named for a filtering script whose items link to the page with a query', async () => {
+    // An older site's listing: each event at /events?event=N, the list inside #filter-results
+    // (what the filter filters). The links are titles beside a date, not filter labels.
+    const event = (i: number, title: string) =>
+      `<li class="event"><a href="/events?event=${i}">${title}</a> <time>Sat ${i + 3} Oct</time></li>`;
+    const titles = [
+      'Open studio evening at the old mill',
+      'Tide pools walk for families',
+      'Choir concert in the church',
+      'Farmers market by the harbour',
+      'Night sky talk at the library',
+      'Repair cafe in the village hall',
+    ];
+    const intro = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} about what is on in and around the bay this month: walks, talks, markets and music, most of them free.</p>`,
+    ).join('');
+    const html = `<!doctype html><html><head><title>Events</title></head><body><main><h1>What's on</h1>${intro}
+<section id="filter-results"><ul>${titles.map((t, i) => event(i, t)).join('')}</ul></section></main></body></html>`;
+    for (const pageType of ['collection', 'listing'] as const) {
+      const doc = await clean(html, { url: 'https://www.example.net/events', engine, pageType });
+      for (const title of titles) expect(doc.text).toContain(title);
+      expect(doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel')).toHaveLength(0);
+    }
+    // The same list of bare labels, each a link back to the page with a query, is a filter.
+    const labels = `<section id="filter-results"><ul>${['Walks', 'Talks', 'Markets', 'Music'].map((t) => `<li><a href="/events?kind=${t}">${t}</a></li>`).join('')}</ul></section>`;
+    const filter = await clean(html.replace('</main>', `${labels}</main>`), {
+      url: 'https://www.example.net/events',
+      engine,
+      pageType: 'listing',
+    });
+    expect(
+      filter.removed
+        .filter((r) => r.rule === 'boilerplate/filter-panel')
+        .map((r) => r.text)
+        .join(' '),
+    ).toContain('Markets');
+  });
+
   it('keeps a list of titles with their years', async () => {
     const { text, filters } = await textOf(page(FILMS), engine, 'listing');
     expect(text).toContain('The Quiet Field (2001)');

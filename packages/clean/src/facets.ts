@@ -54,23 +54,38 @@ const CHOICE_SELECTOR = 'input[type="checkbox"], [role="checkbox"]';
 const CONTROL_SELECTOR =
   'input, select, button, [role="checkbox"], [role="option"], [role="menuitemradio"], [role="menuitemcheckbox"], [data-filter]';
 
+/** Whether `href` leads back to the page itself with a query (`?brand=bell`). */
+function ownPageQuery(href: string, pageUrl: URL | null): boolean {
+  if (href.startsWith('?')) return true;
+  if (!pageUrl) return false;
+  try {
+    const target = new URL(href, pageUrl);
+    return target.search !== '' && target.origin === pageUrl.origin && target.pathname === pageUrl.pathname;
+  } catch {
+    return false; // Not an address: not a filter link.
+  }
+}
+
 /**
- * Whether `el` holds controls to filter with: a box, drop-down, button or option, or a link back
- * to the page itself with a query (`?brand=bell`), or items that end in a count of results.
+ * Whether link `a` is all of its list item but a count in brackets ("Bell", "Bell (5)"), or is in
+ * no list item (a bar of links: "Sort by Newest Price"). A filter's link in a list is a label; a
+ * result's item carries more beside its title (a date, a summary), and results are content.
+ */
+function labelLink(a: Element): boolean {
+  const item = a.closest('li');
+  if (!item) return true;
+  const rest = (item.textContent ?? '').replace(a.textContent ?? '', '').replace(/\(\s*\d[\d,.\s]*\)/gu, '');
+  return rest.trim() === '';
+}
+
+/**
+ * Whether `el` holds controls to filter with: a box, drop-down, button or option, or a label link
+ * back to the page itself with a query (`?brand=bell`), or items that end in a count of results.
  */
 function holdsControls(el: Element, pageUrl: URL | null): boolean {
   if (el.matches(CONTROL_SELECTOR) || el.querySelector(CONTROL_SELECTOR)) return true;
-  for (const a of Array.from(el.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href') ?? '';
-    if (href.startsWith('?')) return true;
-    if (!pageUrl) continue;
-    try {
-      const target = new URL(href, pageUrl);
-      if (target.search && target.origin === pageUrl.origin && target.pathname === pageUrl.pathname) return true;
-    } catch {
-      // Not an address: not a filter link.
-    }
-  }
+  for (const a of Array.from(el.querySelectorAll('a[href]')))
+    if (ownPageQuery(a.getAttribute('href') ?? '', pageUrl) && labelLink(a)) return true;
   let n = 0;
   for (const item of Array.from(el.querySelectorAll('li, a')))
     if (counted(item.textContent ?? '') && ++n >= 2) return true;
