@@ -187,6 +187,8 @@ class StrictWarcReader extends AsyncIterReader {
    * gzipped whole) it gave every record the same offset, the member's end or its start.
    */
   member: number;
+  /** An error met while peeking past a record's end, thrown by the next read. */
+  private pending: unknown = null;
 
   constructor(source: AsyncIterable<Uint8Array>, gzip: boolean, path: string, base: number) {
     super(source, gzip ? 'gzip' : null);
@@ -200,6 +202,11 @@ class StrictWarcReader extends AsyncIterReader {
   }
 
   override async _loadNext(): Promise<Uint8Array | null> {
+    if (this.pending !== null) {
+      const error = this.pending;
+      this.pending = null;
+      throw error;
+    }
     const chunk = await super._loadNext();
     const state = this.state;
     if (chunk === null && state && !state.ended && state.strm.total_in > 0) {
@@ -232,17 +239,33 @@ class StrictWarcReader extends AsyncIterReader {
   }
 
   /**
-   * The next line, left unread: what warcio reads first when it moves on to the next record.
-   * `readlineRaw` keeps what follows the line as the saved chunk; the line goes back in front.
+   * The next lines up to the first that is not blank, at most `max` (fewer at the end of the
+   * file), left unread: what warcio reads first when it moves on to the next record.
+   * `readlineRaw` keeps what follows a line as the saved chunk; the lines go back in front.
    */
-  async peekLine(): Promise<Uint8Array | null> {
-    const line = await this.readlineRaw();
-    if (line === null) return null;
+  async peekLines(max: number): Promise<Uint8Array[]> {
+    const lines: Uint8Array[] = [];
+    while (lines.length < max) {
+      let line: Uint8Array | null;
+      try {
+        line = await this.readlineRaw();
+      } catch (error) {
+        // Damage past the record's end (a cut or broken gzip member) is the next read's error:
+        // the record itself was whole.
+        if (lines.length === 0) throw error;
+        this.pending = error;
+        break;
+      }
+      if (line === null) break;
+      lines.push(line);
+      if (!blankLine(line)) break;
+    }
+    if (lines.length === 0) return lines;
     const rest = this._savedChunk;
     this._savedChunk = null;
-    this.unread(rest ? Buffer.concat([line, rest]) : line);
+    this.unread(Buffer.concat(rest ? [...lines, rest] : lines));
     this._readOffset += rest?.length ?? 0;
-    return line;
+    return lines;
   }
 }
 
@@ -310,10 +333,21 @@ async function checkRecordEnd(
   path: string,
   offset: number,
 ): Promise<void> {
-  const line = await reader.peekLine();
-  if (line === null) return;
-  const text = latin1.decode(line);
-  if (text.replace(/[\r\n]+$/, '') === '' || startsLikeWarc(line)) return;
+  // The blank lines that end the record, then the next record's first line (or the end of the file).
+  const lines = await reader.peekLines(3);
+  const line = lines[0];
+  if (line === undefined || startsLikeWarc(line)) return;
+  if (blankLine(line)) {
+    const next = lines.at(-1)!;
+    if (blankLine(next) || startsLikeWarc(next)) return;
+    // A Content-Length too large that happens to end on a blank line (the one after the next
+    // record's WARC headers): the record would be given out with the next one's start in it.
+    throw ingestError(
+      'ingest.bad-warc',
+      `record at offset ${offset} runs past its end: after its Content-Length (${record.warcHeader('Content-Length')?.trim()}) and a blank line comes ${JSON.stringify(latin1.decode(next).trimEnd().slice(0, 40))}, not the next record's WARC/ line (a Content-Length too large, or the file is damaged there)`,
+      { subject: path },
+    );
+  }
   throw ingestError(
     'ingest.bad-warc',
     `record at offset ${offset} goes on past its Content-Length (${record.warcHeader('Content-Length')?.trim()}): what follows it is not the blank line that ends a record (a wrong Content-Length)`,
@@ -322,6 +356,11 @@ async function checkRecordEnd(
 }
 
 const BLANK = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+
+/** Whether a line read from the file is empty but for its line end. */
+function blankLine(line: Uint8Array): boolean {
+  return latin1.decode(line).replace(/[\r\n]+$/, '') === '';
+}
 
 /**
  * warcio ends at the first place where it finds no record header (a blank line other than CRLF
