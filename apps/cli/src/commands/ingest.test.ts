@@ -1,5 +1,6 @@
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import { tempDirForTest } from '@corpuskit/testkit/per-test';
@@ -60,4 +61,18 @@ describe('corpuskit ingest (in-process)', () => {
     );
     expect((await runCli(['ingest'], { cwd: dir })).code).toBe(2);
   });
+
+  it('stops reading standard input on Ctrl-C: exit 130, nothing ingested', async () => {
+    const dir = tempDirForTest('corpuskit-ingest-cmd-');
+    await runCli(['init'], { cwd: dir });
+    // A writer that never closes the pipe: before, the read waited for its end whatever the signal.
+    const stdin = new PassThrough();
+    stdin.write('<html><body><p>half a page');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const result = await runCli(['ingest', '-'], { cwd: dir, stdin, signal: controller.signal });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
+    expect((await runCli(['status', '--json'], { cwd: dir })).stdout).not.toContain('half a page');
+  }, 10_000);
 });

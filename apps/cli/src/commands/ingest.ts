@@ -5,6 +5,7 @@ import type { CleanFn } from '@corpuskit/ingest';
 import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import { positiveOption, usageError } from '../errors.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
 import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
@@ -109,13 +110,21 @@ export const run: CommandRun = async (args, options, context) => {
   }
   const { readUrlList } = await import('@corpuskit/ingest');
   const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
-  const stdin = fromStdin
-    ? {
-        bytes: await (await import('../stdin.js')).readStdin(context, maxBytes),
-        url: url ?? null,
-        fetchedAt: fetchedAt ?? null,
-      }
-    : undefined;
+  let stdin: { bytes: Uint8Array; url: string | null; fetchedAt: string | null } | undefined;
+  try {
+    stdin = fromStdin
+      ? {
+          bytes: await (await import('../stdin.js')).readStdin(context, maxBytes),
+          url: url ?? null,
+          fetchedAt: fetchedAt ?? null,
+        }
+      : undefined;
+  } catch (error) {
+    if (!context.signal.aborted) throw error;
+    // Ctrl-C or SIGTERM while standard input was still open: nothing was staged.
+    context.log.warn('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read; nothing was ingested');
+    return { exitCode: EXIT_INTERRUPTED };
+  }
 
   const redis = typeof options.redis === 'string' ? options.redis : undefined;
   if (options.redis !== undefined && !redis) throw usageError('--redis needs a URL, e.g. redis://localhost:6379');
