@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
+
 import { describe, expect, it } from 'vitest';
 
 import { detectBinary, detectUtf16, isGzip } from './binary.js';
@@ -41,6 +44,18 @@ describe('stray NULs and BOM-less UTF-16', () => {
     const many = utf8(page);
     for (let i = 0; i < many.length; i += 50) many[i] = 0;
     expect(detectBinary(many)).toMatch(/NUL/);
+  });
+
+  it('refuses compressed and random bytes, whose few NULs sit among other control bytes', () => {
+    const page = Buffer.from(
+      `<!doctype html><html><head><title>Harbour</title></head><body>${'<p>The harbour authority said the pier would open in spring after two years of delays.</p>'.repeat(80)}</body></html>`,
+    );
+    for (const packed of [brotliCompressSync(page), deflateRawSync(page), gzipSync(page).subarray(10)]) {
+      expect(detectBinary(new Uint8Array(packed))).toMatch(/NUL|control/);
+    }
+    // About 16 NULs in 4 KiB of random bytes (under the 1 in 100 taken from a page) and 1 in 10
+    // other control bytes: each blob is refused.
+    for (let i = 0; i < 200; i++) expect(detectBinary(new Uint8Array(randomBytes(8192)))).toMatch(/NUL|control/);
   });
 
   it('recognises UTF-16 markup without a BOM, little- and big-endian, and takes it for text', () => {

@@ -67,7 +67,8 @@ export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 /**
  * The binary format `bytes` are in (e.g. `a PNG image`), or null when they may be text.
  * Known signatures first; then, in the first 4 KiB, more than a few NUL bytes (over 1 in 100,
- * or over 2 in a short file) or many control characters, unless a UTF-16 byte-order mark or
+ * or over 2 in a short file), NUL bytes beside other control bytes (over 1 in 100: compressed or
+ * random data), or many control characters, unless a UTF-16 byte-order mark or
  * BOM-less UTF-16 markup (`detectUtf16`) explains them. A few stray NULs in text do not make it
  * binary: the decoder drops them with a warning. Decides from content, never a file name.
  */
@@ -89,6 +90,9 @@ export function detectBinary(bytes: Uint8Array): string | null {
     else if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
   }
   const manyControl = head.length > 0 && (control + nul) / head.length > 0.1;
-  if (nul > Math.max(2, head.length / 100) || (manyControl && nul > 0)) return 'binary data (it contains NUL bytes)';
+  // Stray NULs are taken only in plain text: compressed, encrypted or random bytes hold a NUL in
+  // about 256 bytes and other control bytes in about 1 in 10, a page hardly any.
+  if (nul > 0 && (nul > Math.max(2, head.length / 100) || control > head.length / 100))
+    return 'binary data (it contains NUL bytes)';
   return manyControl ? 'binary data (many control characters)' : null;
 }
