@@ -95,6 +95,17 @@ describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => 
       for (const title of titles) expect(doc.text).toContain(title);
       expect(doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel')).toHaveLength(0);
     }
+    // The same events as bare title links, or with the date inside the link: links that differ
+    // only in one key's number open records.
+    for (const item of [
+      (i: number, title: string) => `<li><a href="/events?event=${i}">${title}</a></li>`,
+      (i: number, title: string) => `<li><a href="/events?event=${i}">${title} <time>Sat ${i + 3} Oct</time></a></li>`,
+    ]) {
+      const bare = html.replace(/<ul>.*<\/ul>/s, `<ul>${titles.map((t, i) => item(i, t)).join('')}</ul>`);
+      const doc = await clean(bare, { url: 'https://www.example.net/events', engine, pageType: 'listing' });
+      // (A list of bare short lines at the end may still go as trailing lines, another rule.)
+      expect(doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel')).toHaveLength(0);
+    }
     // The same list of bare labels, each a link back to the page with a query, is a filter.
     const labels = `<section id="filter-results"><ul>${['Walks', 'Talks', 'Markets', 'Music'].map((t) => `<li><a href="/events?kind=${t}">${t}</a></li>`).join('')}</ul></section>`;
     const filter = await clean(html.replace('</main>', `${labels}</main>`), {

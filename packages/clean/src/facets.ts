@@ -79,13 +79,47 @@ function labelLink(a: Element): boolean {
 }
 
 /**
+ * Whether links back to the page differ only in one key's number (`?event=0`, `?event=1`, ...):
+ * each opens a record (an older site's item pages), where a filter's links name values
+ * (`?kind=walks`) or several keys.
+ */
+function recordLinks(hrefs: string[], pageUrl: URL | null): boolean {
+  const base = pageUrl ?? new URL('https://page.invalid/');
+  const keys = new Set<string>();
+  const values = new Set<string>();
+  for (const href of hrefs) {
+    let params: URLSearchParams;
+    try {
+      params = new URL(href, base).searchParams;
+    } catch {
+      return false;
+    }
+    const entries = [...params];
+    if (entries.length !== 1 || !/^\d+$/.test(entries[0]![1])) return false;
+    keys.add(entries[0]![0]);
+    values.add(entries[0]![1]);
+  }
+  return keys.size === 1 && values.size >= 2;
+}
+
+/**
  * Whether `el` holds controls to filter with: a box, drop-down, button or option, or a label link
- * back to the page itself with a query (`?brand=bell`), or items that end in a count of results.
+ * back to the page itself with a query (`?brand=bell`; not links to records, `recordLinks`), or
+ * items that end in a count of results.
  */
 function holdsControls(el: Element, pageUrl: URL | null): boolean {
   if (el.matches(CONTROL_SELECTOR) || el.querySelector(CONTROL_SELECTOR)) return true;
-  for (const a of Array.from(el.querySelectorAll('a[href]')))
-    if (ownPageQuery(a.getAttribute('href') ?? '', pageUrl) && labelLink(a)) return true;
+  const queryLinks = Array.from(el.querySelectorAll('a[href]')).filter((a) =>
+    ownPageQuery(a.getAttribute('href') ?? '', pageUrl),
+  );
+  if (
+    queryLinks.some(labelLink) &&
+    !recordLinks(
+      queryLinks.map((a) => a.getAttribute('href') ?? ''),
+      pageUrl,
+    )
+  )
+    return true;
   let n = 0;
   for (const item of Array.from(el.querySelectorAll('li, a')))
     if (counted(item.textContent ?? '') && ++n >= 2) return true;

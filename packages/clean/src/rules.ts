@@ -80,7 +80,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'region-chrome': 3,
   'shop-rows': 2,
   'teaser-cards': 2,
-  'filter-panel': 1,
+  'filter-panel': 2,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,
