@@ -325,6 +325,22 @@ describe('readWarc on a damaged file', () => {
       /^record at offset \d+ runs past its end: after its Content-Length \(\d+\) and a blank line comes "HTTP\/1\.1 200 OK", not the next record's WARC\/ line/,
   });
 
+  // Junk (or zero padding) after a whole last record: the records come out, then the junk fails.
+  for (const [what, junk] of [
+    ['a line of junk', Buffer.from('junk after\r\n')],
+    ['zero padding', Buffer.alloc(512)],
+  ] as const) {
+    cases.push({
+      name: `${what} after the last record (plain)`,
+      build: ({ first, second, third }) => ({
+        bytes: Buffer.concat([first, second, third, junk]),
+        offset: first.length + second.length + third.length,
+      }),
+      message: /./,
+      pages: ['https://ex.com/a', 'https://ex.com/b', 'https://ex.com/c'],
+    });
+  }
+
   // warcio stops at the first place it finds no record header, as if the file ended there,
   // silently: records separated by LF LF, and per-record gzip members ending in a third CRLF.
   const stopped =

@@ -130,14 +130,30 @@ export function decodeContent(body: Uint8Array, encoding: string | undefined, ma
   return out;
 }
 
-/** Read a record's HTTP payload: de-chunk (warcio) and decode its content encoding (node:zlib). */
-async function payloadOf(record: WARCRecord, headers: Record<string, string>, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Read a record's HTTP payload: de-chunk (warcio) and decode its content encoding (node:zlib).
+ * `tail`: the last bytes of the body as read, before decoding (see `swallowedRecord`).
+ */
+async function payloadOf(
+  record: WARCRecord,
+  headers: Record<string, string>,
+  maxBytes: number,
+): Promise<{ payload: Uint8Array; tail: Uint8Array }> {
   const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
   const body =
     record.httpHeaders && chunked
       ? await new AsyncIterReader(record.reader, null, true).readFully()
       : await AsyncIterReader.readFully(record.reader);
-  return decodeContent(body, headers['content-encoding'], maxBytes);
+  return { payload: decodeContent(body, headers['content-encoding'], maxBytes), tail: body.subarray(-4096) };
+}
+
+/**
+ * Whether the end of a record's block holds the start of another record: a `WARC/1.0` (or 1.1)
+ * line followed by its `WARC-Type` or `WARC-Record-ID` header. A record whose Content-Length is too
+ * large takes in the next one's WARC headers that way.
+ */
+function swallowedRecord(tail: Uint8Array): boolean {
+  return /(?:^|\n)WARC\/1\.[01]\r?\n(?:[^\n]*\n)*?WARC-(?:Type|Record-ID):/i.test(latin1.decode(tail));
 }
 
 /**
@@ -332,6 +348,7 @@ async function checkRecordEnd(
   record: WARCRecord,
   path: string,
   offset: number,
+  tail?: Uint8Array,
 ): Promise<void> {
   // The blank lines that end the record, then the next record's first line (or the end of the file).
   const lines = await reader.peekLines(3);
@@ -339,9 +356,10 @@ async function checkRecordEnd(
   if (line === undefined || startsLikeWarc(line)) return;
   if (blankLine(line)) {
     const next = lines.at(-1)!;
-    if (blankLine(next) || startsLikeWarc(next)) return;
-    // A Content-Length too large that happens to end on a blank line (the one after the next
-    // record's WARC headers): the record would be given out with the next one's start in it.
+    // Junk after a whole record is the next read's error (the record's page comes out) …
+    if (blankLine(next) || startsLikeWarc(next) || !tail || !swallowedRecord(tail)) return;
+    // … but a page whose Content-Length is too large and happens to end on a blank line (the one
+    // after the next record's WARC headers) holds the next record's start: it is not given out.
     throw ingestError(
       'ingest.bad-warc',
       `record at offset ${offset} runs past its end: after its Content-Length (${record.warcHeader('Content-Length')?.trim()}) and a blank line comes ${JSON.stringify(latin1.decode(next).trimEnd().slice(0, 40))}, not the next record's WARC/ line (a Content-Length too large, or the file is damaged there)`,
@@ -406,9 +424,15 @@ async function skipRest(record: WARCRecord, path: string, offset: number): Promi
 }
 
 /** Discard what is left of a record taken as a page (a chunked body that ended early), then check its end. */
-async function finishRecord(reader: StrictWarcReader, record: WARCRecord, path: string, offset: number): Promise<void> {
+async function finishRecord(
+  reader: StrictWarcReader,
+  record: WARCRecord,
+  path: string,
+  offset: number,
+  tail?: Uint8Array,
+): Promise<void> {
   await skipRest(record, path, offset);
-  await checkRecordEnd(reader, record, path, offset);
+  await checkRecordEnd(reader, record, path, offset, tail);
 }
 
 export interface WarcReadOptions {
@@ -462,8 +486,9 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         continue;
       }
       let payload: Uint8Array;
+      let tail: Uint8Array;
       try {
-        payload = await payloadOf(record, headers, options.maxBytes);
+        ({ payload, tail } = await payloadOf(record, headers, options.maxBytes));
       } catch (error) {
         if (error instanceof CorpusKitError) throw error;
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
@@ -475,7 +500,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           cause: error,
         });
       }
-      await finishRecord(reader, record, path, offset);
+      await finishRecord(reader, record, path, offset, tail);
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
       delete headers['transfer-encoding'];
