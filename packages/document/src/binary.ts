@@ -92,7 +92,7 @@ export function detectBinary(bytes: Uint8Array): string | null {
   const manyControl = head.length > 0 && (control + nul) / head.length > 0.1;
   // Stray NULs are taken only in plain text: compressed, encrypted or random bytes hold a NUL in
   // about 256 bytes and other control bytes in about 1 in 10, a page hardly any.
-  if (nul > 0 && (nul > Math.max(2, head.length / 100) || control > head.length / 100))
+  if (nul > 0 && (manyControl || nul > Math.max(2, head.length / 100) || control > head.length / 100))
     return 'binary data (it contains NUL bytes)';
   return manyControl ? 'binary data (many control characters)' : null;
 }
