@@ -67,6 +67,14 @@ describe('stray NULs and BOM-less UTF-16', () => {
     expect(detectBinary(be)).toBeNull();
   });
 
+  it('recognises BOM-less UTF-16 markup whose first 512 code units are mostly CJK text', () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-16"><title>新闻</title></head><body><p>${'港口管理局表示新码头将在明年春天开放经过两年的延误和成本上升以及与承包商的长期纠纷'.repeat(12)}</p></body></html>`;
+    const le = new Uint8Array(Buffer.from(page, 'utf16le'));
+    expect(detectUtf16(le)).toBe('utf-16le');
+    expect(detectUtf16(new Uint8Array(Buffer.from(le).swap16()))).toBe('utf-16be');
+    expect(detectBinary(le)).toBeNull();
+  });
+
   it('does not take UTF-8 text, plain text in UTF-16 or binary data for UTF-16 markup', () => {
     expect(detectUtf16(utf8(page))).toBeNull();
     expect(detectUtf16(new Uint8Array(Buffer.from('Plain words, no markup at all.', 'utf16le')))).toBeNull();

@@ -41,7 +41,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * `utf-16le` or `utf-16be` when `bytes` have no byte-order mark but are plainly UTF-16 markup:
  * after optional whitespace the first code unit is `<`, and at least 3 in 4 of the first 512 code
  * units are ASCII characters (one byte 0, the other a printable or whitespace byte) with the 0 on
- * the same side. Else null. The HTML standard lets a user agent autodetect an encoding when there
+ * the same side, or at least 1 in 8 of 64 or more when none is a NUL or control character
+ * (markup around CJK text, whose units mostly have no 0 byte). Else null. The HTML standard lets a user agent autodetect an encoding when there
  * is no BOM, no transport charset and no `<meta>`; its prescan cannot read a `<meta>` in UTF-16.
  */
 export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -58,8 +59,15 @@ export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     while (first < units && asciiUnit(...unit(first)) && /\s/.test(String.fromCharCode(unit(first)[0]))) first += 1;
     if (first >= units || unit(first)[0] !== 0x3c || unit(first)[1] !== 0) continue;
     let ascii = 0;
-    for (let i = 0; i < units; i += 1) if (asciiUnit(...unit(i))) ascii += 1;
-    if (ascii * 4 >= units * 3) return encoding;
+    let control = 0;
+    for (let i = 0; i < units; i += 1) {
+      const [low, high] = unit(i);
+      if (asciiUnit(low, high)) ascii += 1;
+      else if (high === 0 && (low < 0x20 || (low >= 0x7f && low < 0xa0))) control += 1;
+    }
+    // Markup around text in another script (CJK: no 0 byte in most units): 1 in 8 is enough in
+    // a head of 64 units or more with no NUL or control character.
+    if (ascii * 4 >= units * 3 || (units >= 64 && ascii * 8 >= units && control === 0)) return encoding;
   }
   return null;
 }
