@@ -74,5 +74,16 @@ describe('corpuskit ingest (in-process)', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
     expect((await runCli(['status', '--json'], { cwd: dir })).stdout).not.toContain('half a page');
+    // Under --json the one document is the interruption.
+    const again = new PassThrough();
+    again.write('<html><body><p>half a page');
+    const jsonController = new AbortController();
+    setTimeout(() => jsonController.abort(), 200);
+    const json = await runCli(['ingest', '-', '--json'], { cwd: dir, stdin: again, signal: jsonController.signal });
+    expect(json.code).toBe(130);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      schemaVersion: 1,
+      error: { code: 'clean.interrupted', subject: 'standard input' },
+    });
   }, 10_000);
 });

@@ -4,7 +4,7 @@ import type { CleanFn } from '@corpuskit/ingest';
 
 import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
-import { positiveOption, usageError } from '../errors.js';
+import { interruptedError, positiveOption, usageError } from '../errors.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
 import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
@@ -121,9 +121,13 @@ export const run: CommandRun = async (args, options, context) => {
       : undefined;
   } catch (error) {
     if (!context.signal.aborted) throw error;
-    // Ctrl-C or SIGTERM while standard input was still open: nothing was staged.
+    // Ctrl-C or SIGTERM while standard input was still open: nothing was staged. Under --json the
+    // one document is the interruption.
     context.log.warn('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read; nothing was ingested');
-    return { exitCode: EXIT_INTERRUPTED };
+    return {
+      exitCode: EXIT_INTERRUPTED,
+      json: { error: interruptedError('standard input', 'while it was being read').toJSON() },
+    };
   }
 
   const redis = typeof options.redis === 'string' ? options.redis : undefined;
