@@ -169,7 +169,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   // UTF-16 markup without a BOM: no `<meta>` can be read from it. The bytes decide over the HTTP
   // label here (the standard lets it decide first): an ASCII-compatible label would turn the page
   // into NULs between letters and the other byte order into CJK characters, and bytes that
-  // match the pattern (every other byte 0, the first unit '<') are no page in either.
+  // match the pattern (the first unit '<', the rest UTF-16 markup: see detectUtf16) are no page in either.
   const utf16 = detectUtf16(bytes);
   if (utf16 && utf16 !== encoding) {
     warnings.push(

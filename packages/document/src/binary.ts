@@ -42,8 +42,9 @@ export function isGzip(bytes: Uint8Array): boolean {
  * after optional whitespace the first code unit is `<`, and at least 3 in 4 of the first 512 code
  * units are ASCII characters (one byte 0, the other a printable or whitespace byte) with the 0 on
  * the same side, or at least 1 in 8 of 64 or more when none is a NUL or control character
- * (markup around CJK text, whose units mostly have no 0 byte). Else null. The HTML standard lets a user agent autodetect an encoding when there
- * is no BOM, no transport charset and no `<meta>`; its prescan cannot read a `<meta>` in UTF-16.
+ * (markup around CJK text, whose units mostly have no 0 byte). Else null. The HTML standard lets
+ * a user agent autodetect an encoding when there is no BOM, no transport charset and no `<meta>`;
+ * its prescan cannot read a `<meta>` in UTF-16.
  */
 export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const units = Math.min(bytes.length, 1024) >> 1;
