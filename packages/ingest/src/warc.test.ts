@@ -325,10 +325,46 @@ describe('readWarc on a damaged file', () => {
       /^record at offset \d+ runs past its end: after its Content-Length \(\d+\) and a blank line comes "HTTP\/1\.1 200 OK", not the next record's WARC\/ line/,
   });
 
-  // Junk (or zero padding) after a whole last record: the records come out, then the junk fails.
-  for (const [what, junk] of [
-    ['a line of junk', Buffer.from('junk after\r\n')],
-    ['zero padding', Buffer.alloc(512)],
+  // The same with the run-over more than 4 KiB into the next record, ending just before a line end
+  // in its HTML: the check looked for the swallowed WARC headers in the last 4 KiB of the body
+  // only, so the page was given out with the next record's WARC headers in it (fresh-eyes s25 #1).
+  const lines = Array.from({ length: 200 }, (_, i) => `<p>Line ${i} of page C, a paragraph of ordinary text.</p>`);
+  const bigPage = () =>
+    serialize(
+      { type: 'response', url: 'https://ex.com/c', httpHeaders: { 'Content-Type': 'text/html' } },
+      enc.encode(`<html><body>\n${lines.join('\n')}\n</body></html>`),
+      false,
+    );
+  for (const gzip of [false, true]) {
+    cases.push({
+      name: `Content-Length too large by over 4 KiB, ending before a line end in the next record's HTML (${gzip ? 'gzip' : 'plain'})`,
+      build: async ({ first, second }) => {
+        const big = Buffer.from(await bigPage());
+        const stop = big.indexOf('\n', big.indexOf('Line 120 of page C'));
+        expect(stop).toBeGreaterThan(6000);
+        const long = withLength(second, String(contentLength(second) + 4 + stop));
+        return joined(first, Buffer.concat([long, big]), gzip);
+      },
+      message:
+        /^record at offset \d+ runs past its end: after its Content-Length \(\d+\) and a blank line comes "<p>Line 121 of page C, a paragraph of or", not the next record's WARC\/ line/,
+    });
+  }
+  // ... and ending on the next record's bare WARC/1.0 line (its header lines follow the blank line).
+  cases.push({
+    name: `Content-Length too large, ending after the next record's WARC/1.0 (plain)`,
+    build: ({ first, second, third }) => {
+      const long = withLength(second, String(contentLength(second) + 4 + 'WARC/1.0'.length));
+      return joined(first, Buffer.concat([long, third]), false);
+    },
+    message:
+      /^record at offset \d+ runs past its end: after its Content-Length \(\d+\) and a blank line comes "WARC-Target-URI: https:\/\/ex\.com\/c", not the next record's WARC\/ line/,
+  });
+
+  // Junk (or zero padding) after a whole last record: the records come out, then the junk fails
+  // as no record, naming its first line (JSON: 40 NULs print as \u0000 each).
+  for (const [what, junk, firstLine] of [
+    ['a line of junk', Buffer.from('junk after\r\n'), '"junk after"'],
+    ['zero padding', Buffer.alloc(512), '"(?:\\\\u0000){40}"'],
   ] as const) {
     cases.push({
       name: `${what} after the last record (plain)`,
@@ -336,7 +372,9 @@ describe('readWarc on a damaged file', () => {
         bytes: Buffer.concat([first, second, third, junk]),
         offset: first.length + second.length + third.length,
       }),
-      message: /./,
+      message: new RegExp(
+        `^no WARC record starts at offset \\d+ \\(no WARC-Type; its first line is ${firstLine}\\): the record before it runs longer or shorter than its Content-Length says`,
+      ),
       pages: ['https://ex.com/a', 'https://ex.com/b', 'https://ex.com/c'],
     });
   }

@@ -132,28 +132,56 @@ export function decodeContent(body: Uint8Array, encoding: string | undefined, ma
 
 /**
  * Read a record's HTTP payload: de-chunk (warcio) and decode its content encoding (node:zlib).
- * `tail`: the last bytes of the body as read, before decoding (see `swallowedRecord`).
+ * `body`: the body as read, before decoding (see `swallowedRecord`).
  */
 async function payloadOf(
   record: WARCRecord,
   headers: Record<string, string>,
   maxBytes: number,
-): Promise<{ payload: Uint8Array; tail: Uint8Array }> {
+): Promise<{ payload: Uint8Array; body: Uint8Array }> {
   const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
   const body =
     record.httpHeaders && chunked
       ? await new AsyncIterReader(record.reader, null, true).readFully()
       : await AsyncIterReader.readFully(record.reader);
-  return { payload: decodeContent(body, headers['content-encoding'], maxBytes), tail: body.subarray(-4096) };
+  return { payload: decodeContent(body, headers['content-encoding'], maxBytes), body };
+}
+
+const VERSION_LINE = /^WARC\/1\.[01]\r?$/;
+const HEADER_LINE = /^[^\r\n:]+:/;
+const RECORD_HEADER = /^WARC-(?:Type|Record-ID):/i;
+
+/**
+ * Whether a WARC header block starts at `at` (a line start): a `WARC/1.0` (or 1.1) line, then
+ * header lines (`Name: value`) up to `WARC-Type` or `WARC-Record-ID`, or up to the end of the
+ * text (a block cut off there, down to the bare version line). Line by line, not one regex: a
+ * regex over a run of millions of header lines overflows V8's stack.
+ */
+function headerBlockAt(text: string, at: number): boolean {
+  let end = text.indexOf('\n', at);
+  if (!VERSION_LINE.test(text.slice(at, end === -1 ? text.length : end))) return false;
+  while (end !== -1) {
+    const start = end + 1;
+    end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    if (RECORD_HEADER.test(line)) return true;
+    if (!HEADER_LINE.test(line)) return end === -1 && /^\r?$/.test(line);
+  }
+  return true;
 }
 
 /**
- * Whether the end of a record's block holds the start of another record: a `WARC/1.0` (or 1.1)
- * line followed by its `WARC-Type` or `WARC-Record-ID` header. A record whose Content-Length is too
- * large takes in the next one's WARC headers that way.
+ * Whether a record's body holds the start of another record's WARC header block (`headerBlockAt`).
+ * A record whose Content-Length is too large takes in the next one's WARC headers that way, however
+ * far past them it runs: the whole body is searched, not its end only. Linear: a version line ends
+ * a run of header lines, so no line is scanned for two version lines.
  */
-function swallowedRecord(tail: Uint8Array): boolean {
-  return /(?:^|\n)WARC\/1\.[01]\r?\n(?:[^\n]*\n)*?WARC-(?:Type|Record-ID):/i.test(latin1.decode(tail));
+function swallowedRecord(body: Uint8Array): boolean {
+  const text = latin1.decode(body);
+  for (let at = text.indexOf('WARC/1.'); at !== -1; at = text.indexOf('WARC/1.', at + 1)) {
+    if ((at === 0 || text.charCodeAt(at - 1) === 0x0a) && headerBlockAt(text, at)) return true;
+  }
+  return false;
 }
 
 /**
@@ -348,7 +376,7 @@ async function checkRecordEnd(
   record: WARCRecord,
   path: string,
   offset: number,
-  tail?: Uint8Array,
+  body?: Uint8Array,
 ): Promise<void> {
   // The blank lines that end the record, then the next record's first line (or the end of the file).
   const lines = await reader.peekLines(3);
@@ -357,9 +385,10 @@ async function checkRecordEnd(
   if (blankLine(line)) {
     const next = lines.at(-1)!;
     // Junk after a whole record is the next read's error (the record's page comes out) …
-    if (blankLine(next) || startsLikeWarc(next) || !tail || !swallowedRecord(tail)) return;
+    if (blankLine(next) || startsLikeWarc(next) || !body || !swallowedRecord(body)) return;
     // … but a page whose Content-Length is too large and happens to end on a blank line (the one
-    // after the next record's WARC headers) holds the next record's start: it is not given out.
+    // after the next record's WARC headers, or any line end further on) holds the next record's
+    // start: it is not given out.
     throw ingestError(
       'ingest.bad-warc',
       `record at offset ${offset} runs past its end: after its Content-Length (${record.warcHeader('Content-Length')?.trim()}) and a blank line comes ${JSON.stringify(latin1.decode(next).trimEnd().slice(0, 40))}, not the next record's WARC/ line (a Content-Length too large, or the file is damaged there)`,
@@ -429,10 +458,10 @@ async function finishRecord(
   record: WARCRecord,
   path: string,
   offset: number,
-  tail?: Uint8Array,
+  body?: Uint8Array,
 ): Promise<void> {
   await skipRest(record, path, offset);
-  await checkRecordEnd(reader, record, path, offset, tail);
+  await checkRecordEnd(reader, record, path, offset, body);
 }
 
 export interface WarcReadOptions {
@@ -486,9 +515,9 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         continue;
       }
       let payload: Uint8Array;
-      let tail: Uint8Array;
+      let body: Uint8Array;
       try {
-        ({ payload, tail } = await payloadOf(record, headers, options.maxBytes));
+        ({ payload, body } = await payloadOf(record, headers, options.maxBytes));
       } catch (error) {
         if (error instanceof CorpusKitError) throw error;
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
@@ -500,7 +529,7 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           cause: error,
         });
       }
-      await finishRecord(reader, record, path, offset, tail);
+      await finishRecord(reader, record, path, offset, body);
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
       delete headers['transfer-encoding'];
