@@ -9,6 +9,7 @@ import { cliError, interruptedError, usageError } from './errors.js';
  */
 export async function readStdin(context: CommandContext, maxBytes: number): Promise<Uint8Array> {
   if (context.stdin.isTTY) throw usageError("'-' reads a page from standard input: pipe or redirect one in");
+  context.log.debug('reading standard input');
   try {
     return await readAll(addAbortSignal(context.signal, context.stdin), maxBytes);
   } catch (error) {
