@@ -236,4 +236,14 @@ describe('corpuskit clean on hostile pages', () => {
     expect(run.stderr).toContain('interrupted: 2 of 2 files not reached');
     expect(run.seconds).toBeLessThan(30);
   }, 90_000);
+
+  it('names standard input, not the file before it, when SIGTERM stops the read of `clean pier.html -`', async () => {
+    const run = await interruptedReading(['pier.html', '-']);
+    expect(run.signalled, run.stderr).toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
+    expect(run.stderr).not.toContain('pier.html: interrupted');
+    expect(run.stderr).toContain('interrupted: 2 of 2 files not reached');
+  }, 90_000);
 });

@@ -155,7 +155,7 @@ export const run: CommandRun = async (args, options, context) => {
     stdin = files.includes('-') ? await (await import('../stdin.js')).readStdin(context, DEFAULT_MAX_BYTES) : undefined;
   } catch (error) {
     if (!context.signal.aborted) throw error;
-    return interruptedEnd(files, format, 0, context, true);
+    return interruptedEnd(files, format, 0, context, files.indexOf('-'));
   }
   const cleanOptions = await cleanOptionsFrom(options, context, files);
   const { createCleanPool, threadHeapMib } = await import('../clean-pool.js');
@@ -247,19 +247,21 @@ async function cleanFiles(
 }
 
 /**
- * Ctrl-C (or SIGTERM) stopped the run, in the file `files[done]` (`reading`: while standard input
- * was being read): what was cleaned is written, the rest is named by count, exit 130. With
- * --json, the one document is the `clean.interrupted` error.
+ * Ctrl-C (or SIGTERM) stopped the run, in the file `files[done]`, or (`reading`, the index of
+ * '-') while standard input was being read, before any file was cleaned: what was cleaned is
+ * written, the rest is named by count, exit 130. With --json, the one document is the
+ * `clean.interrupted` error.
  */
 function interruptedEnd(
   files: string[],
   format: string,
   done: number,
   context: CommandContext,
-  reading = false,
+  reading?: number,
 ): CommandResult {
-  const source = files[done] === '-' ? 'standard input' : files[done]!;
-  const interrupted = interruptedError(source, reading ? 'while it was being read' : undefined);
+  const file = files[reading ?? done]!;
+  const source = file === '-' ? 'standard input' : file;
+  const interrupted = interruptedError(source, reading !== undefined ? 'while it was being read' : undefined);
   if (format === 'json') {
     context.log.warn(interrupted.summary);
     return {
@@ -268,7 +270,7 @@ function interruptedEnd(
       text: '',
     };
   }
-  if (reading) context.log.warn(interrupted.summary);
+  if (reading !== undefined) context.log.warn(interrupted.summary);
   context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
   return { exitCode: EXIT_INTERRUPTED };
 }
