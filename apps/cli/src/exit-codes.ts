@@ -1,6 +1,10 @@
 import { EXIT_CODES } from '@corpuskit/document';
 
-/** `clean` stopped by Ctrl-C or SIGTERM before every file was cleaned, or a second Ctrl-C (128 + SIGINT). */
+/**
+ * Stopped by Ctrl-C or SIGTERM: `clean` before every file was cleaned, `clean -` and `ingest -`
+ * while reading standard input, `ingest` and `reclean` before the batch ended; or a second Ctrl-C
+ * (128 + SIGINT).
+ */
 export const EXIT_INTERRUPTED = 130;
 
 /** A second SIGTERM: the process exits at once (128 + SIGTERM). */
