@@ -205,13 +205,14 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
     const { default: runWorker } = await import('./clean-worker.js');
     // The command's signal ends the wait as well, though the page's work goes on in this thread.
     const limited = async <T>(work: () => Promise<T>, source: string, error: () => CorpusKitError): Promise<T> => {
+      // Checked before the timer exists: a throw after it would leave it to reject unheard.
+      if (options.signal?.aborted) throw interruptedError(source);
       let timer: NodeJS.Timeout | undefined;
       let interrupt = () => {};
       const limit = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(error()), options.timeoutMs);
         interrupt = () => reject(interruptedError(source));
       });
-      if (options.signal?.aborted) throw interruptedError(source);
       options.signal?.addEventListener('abort', interrupt, { once: true });
       try {
         return await Promise.race([work(), limit]);
