@@ -294,10 +294,11 @@ export async function createCleanPool(options: CleanPoolOptions): Promise<CleanP
           () => {},
           () => {}, // a thread that fails to warm up fails its first page instead, with the cause
         );
-  // Every page but a one-page run's first (`warmUp: false`) asks its thread to warm up first if it
-  // is fresh: a thread that replaced a stopped or recycled one would otherwise pay the cleaner's
-  // first-use costs (a small page: ~190 ms of CPU cold against ~35 warm with linkedom, ~0.7 s
-  // with jsdom, measured in fresh threads) inside the page's own time limit.
+  // Every page but the first one of a `warmUp: false` pool (what `clean` passes, whatever the
+  // number of files) asks its thread to warm up first if it is fresh: a thread that replaced a
+  // stopped or recycled one would otherwise pay the cleaner's first-use costs (a small page: ~190 ms
+  // of CPU cold against ~35 warm with linkedom, ~0.7 s with jsdom, measured in fresh threads)
+  // inside the page's own time limit.
   let coldFirstPage = options.warmUp === false;
   // One page on a thread, stopped at the limit (plus a grace for the cleaner to stop by itself):
   // tinypool terminates a thread whose task is aborted, which stops it even inside a parser's

@@ -48,8 +48,8 @@ export const cliError = errorFactory<CliErrorCode>({
 });
 
 /**
- * A file whose reading or cleaning Ctrl-C or SIGTERM stopped (`corpuskit clean`): not a failure of
- * the file; the command ends with exit code 130.
+ * A file whose reading or cleaning Ctrl-C or SIGTERM stopped (`corpuskit clean`, and standard input
+ * for `corpuskit ingest -`): not a failure of the file; the command ends with exit code 130.
  */
 export function interruptedError(source: string, when = 'before its cleaning finished'): CorpusKitError {
   return cliError('clean.interrupted', `interrupted (Ctrl-C or SIGTERM) ${when}`, { subject: source });
