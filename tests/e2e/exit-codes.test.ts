@@ -31,4 +31,23 @@ describe('exit codes', () => {
       await cleanup();
     }
   });
+
+  it('clean --help lists the codes clean ends with, from the same table, and clean ends with them', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const all = listedCodes((await corpuskit(['--help'], { cwd: dir })).stdout, '--help');
+      const help = await corpuskit(['clean', '--help'], { cwd: dir });
+      expect(help.code).toBe(0);
+      const fromClean = listedCodes(help.stdout.slice(help.stdout.indexOf('\nExit codes:')), 'clean --help');
+      // In the table's order, and no corpus codes (1 findings, 3 locked, 4 corrupt).
+      expect(fromClean).toEqual(all.filter((code) => fromClean.includes(code)));
+      expect(fromClean).toEqual([0, 2, 5, 6, 70, 130, 143]);
+      // The codes clean really ends with (130: hostile-pages.test.ts) are listed.
+      const missing = await corpuskit(['clean', 'missing.html'], { cwd: dir });
+      const usage = await corpuskit(['clean'], { cwd: dir });
+      for (const run of [missing, usage]) expect(fromClean, run.stderr).toContain(run.code);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -19,6 +19,8 @@ export interface CommandSpec {
   examples?: string[];
   /** `--format` values this command renders (the first is the default). */
   formats?: string[];
+  /** The exit codes this command can end with: `COMMAND --help` lists them, meanings from EXIT_CODE_MEANINGS. */
+  exitCodes?: readonly number[];
 }
 
 /**

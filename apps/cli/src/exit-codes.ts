@@ -14,7 +14,7 @@ export const EXIT_TERMINATED = 143;
  * Every exit code the CLI can end with and what it means, in order: `--help` prints this list,
  * and the READMEs' lists are checked against it (tests/e2e/exit-codes.test.ts).
  */
-export const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
+const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
   [0, 'ok'],
   [1, 'findings (e.g. differences with --exit-code)'],
   [EXIT_CODES.usage, 'usage or input error'],
@@ -26,3 +26,9 @@ export const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
   [EXIT_INTERRUPTED, 'interrupted (Ctrl-C or SIGTERM)'],
   [EXIT_TERMINATED, 'a second SIGTERM'],
 ];
+
+/** `Exit codes: 0 ok, 2 usage or input error, ....`: every code of the table, or those in `codes`. */
+export function exitCodesLine(codes?: readonly number[]): string {
+  const listed = codes ? EXIT_CODE_MEANINGS.filter(([code]) => codes.includes(code)) : EXIT_CODE_MEANINGS;
+  return `Exit codes: ${listed.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`;
+}

@@ -7,7 +7,7 @@ import { COMMANDS } from './commands/index.js';
 import { createContext } from './context.js';
 import type { CommandContext, ContextInit, GlobalOptions } from './context.js';
 import { reportError, usageError } from './errors.js';
-import { EXIT_CODE_MEANINGS } from './exit-codes.js';
+import { exitCodesLine } from './exit-codes.js';
 import { cliVersion } from './version.js';
 
 const GLOBAL_OPTIONS: Array<[flags: string, description: string]> = [
@@ -173,6 +173,7 @@ function commandHelp({ spec }: CommandModule): string {
     ...optionLines(GLOBAL_OPTIONS),
     '',
     ...(spec.examples?.length ? ['Examples:', ...spec.examples.map((example) => `  $ ${example}`), ''] : []),
+    ...(spec.exitCodes ? [exitCodesLine(spec.exitCodes), ''] : []),
   ].join('\n');
 }
 
@@ -194,7 +195,7 @@ async function topLevelHelp(): Promise<string> {
     `  ${'-h, --help'.padEnd(18)}  Show help (corpuskit COMMAND --help for one command)`,
     `  ${'-v, --version'.padEnd(18)}  Print the version`,
     '',
-    `Exit codes: ${EXIT_CODE_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
+    exitCodesLine(),
     '',
   ];
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import { CorpusKitError, DEFAULT_MAX_BYTES, toCorpusKitError } from '@corpuskit/document';
+import { CorpusKitError, DEFAULT_MAX_BYTES, EXIT_CODES, toCorpusKitError } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
 import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
@@ -8,12 +8,22 @@ import type { CleanPool } from '../clean-pool.js';
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { interruptedError, usageError } from '../errors.js';
-import { EXIT_INTERRUPTED } from '../exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_TERMINATED } from '../exit-codes.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
   description:
-    'Clean saved pages (HTML or plain text) into article text, no corpus needed. json: one file; jsonl: one line per file in input order with its source, status "error" for a file that failed while the rest go on. Exit 0 when all were cleaned, 2 when any failed or on a usage error',
+    'Clean saved pages (HTML or plain text) into article text, no corpus needed. json: one file; jsonl: one line per file in input order with its source, status "error" for a file that failed while the rest go on. Exit 0 when all were cleaned, 2 when any failed (one file: its error\'s code, e.g. 5 at the time limit)',
+  // 5 and 6: a single file's time limit or read failure; 70 internal; 130/143 Ctrl-C or SIGTERM.
+  exitCodes: [
+    0,
+    EXIT_CODES.usage,
+    EXIT_CODES.timeout,
+    EXIT_CODES.io,
+    EXIT_CODES.internal,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+  ],
   options: [
     { flags: '--url <url>', description: 'The page URL (one file only): per-site rules, links, provenance' },
     { flags: '--engine <engine>', description: 'DOM engine: linkedom (default, fast) or jsdom (spec-compliant)' },
