@@ -128,6 +128,16 @@ describe('corpuskit clean on hostile pages', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toMatchObject([{ source: '-', status: 'ok', title: 'The quay reopens' }]);
   });
+  it('holds standard input to --max-size, not the default limit', async () => {
+    const result = await corpuskit(['clean', '-', '--max-size', '1'], {
+      cwd: dir,
+      input: articlePage('A long page').replace('</body>', `<p>${'word '.repeat(300_000)}</p></body>`),
+      killAfterMs: 60_000,
+    });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('standard input is over the 1048576 byte limit');
+  });
+
   /**
    * Run the CLI and send `signal` 1 s after the first line on stdout (`afterFirstLine`) or 2 s after
    * the start: in both cases a page stuck in jsdom's parser is then in hand.

@@ -160,14 +160,17 @@ export const run: CommandRun = async (args, options, context) => {
   const format = context.options.json ? 'json' : (context.options.format ?? 'text');
   if (format === 'json' && files.length > 1)
     throw usageError('--format json takes one file; use --format jsonl for several');
+  // Options first: a bad one is reported at once, not once standard input ends, and --max-size holds for it.
+  const cleanOptions = await cleanOptionsFrom(options, context, files);
   let stdin: Uint8Array | undefined;
   try {
-    stdin = files.includes('-') ? await (await import('../stdin.js')).readStdin(context, DEFAULT_MAX_BYTES) : undefined;
+    stdin = files.includes('-')
+      ? await (await import('../stdin.js')).readStdin(context, cleanOptions.maxBytes ?? DEFAULT_MAX_BYTES)
+      : undefined;
   } catch (error) {
     if (!context.signal.aborted) throw error;
     return interruptedEnd(files, format, 0, context, files.indexOf('-'));
   }
-  const cleanOptions = await cleanOptionsFrom(options, context, files);
   const { createCleanPool, threadHeapMib } = await import('../clean-pool.js');
   const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
   // One thread, pages one after another in input order; no warm-up page for a one-page run.
