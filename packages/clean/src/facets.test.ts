@@ -31,6 +31,21 @@ const PORTFOLIO = `<!doctype html><html><head><title>Our work</title></head><bod
 // A listing's list of titles with their years: a year in brackets is not a count of results.
 const FILMS = `<div class="side"><h3>At a glance</h3><ul>${['Harbour Lights (1994)', 'The Quiet Field (2001)', 'Salt and Iron (1987)', 'Winter Ferry (2012)'].map((t) => `<li>${t}</li>`).join('')}</ul></div>`;
 
+const EVENTS = [
+  'Open studio evening at the old mill',
+  'Tide pools walk for families',
+  'Choir concert in the church',
+  'Farmers market by the harbour',
+  'Night sky talk at the library',
+  'Repair cafe in the village hall',
+];
+const eventsPage = (inside: string) =>
+  `<!doctype html><html><head><title>Events</title></head><body><main><h1>What's on</h1>${Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} about what is on in and around the bay this month: walks, talks, markets and music, most of them free.</p>`,
+  ).join('')}${inside}</main></body></html>`;
+
 async function textOf(html: string, engine: 'linkedom' | 'jsdom', pageType: 'collection' | 'listing' | 'article') {
   const doc = await clean(html, { url: 'https://shop.example/shirts', engine, pageType });
   return { text: doc.text, filters: doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel') };
@@ -119,6 +134,52 @@ describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => 
         .map((r) => r.text)
         .join(' '),
     ).toContain('Markets');
+  });
+
+  it('keeps a list of results with a pager inside #filter-results (fresh-eyes s25 #2)', async () => {
+    const pager = `<ul class="pager">${[1, 2, 3].map((n) => `<li><a href="/events?page=${n}">${n}</a></li>`).join('')}</ul>`;
+    const paged = `<ul class="pager"><li><a href="/events?kind=walks&amp;page=2">2</a></li><li><a href="/events?start=20">Next</a></li></ul>`;
+    const dated = (i: number, title: string) =>
+      `<li class="event"><a href="/events?event=${i}">${title}</a> <time>Sat ${i + 3} Oct</time></li>`;
+    for (const item of [dated, (i: number, title: string) => `<li><a href="/events?event=${i}">${title}</a></li>`])
+      for (const bar of [pager, paged]) {
+        const html = eventsPage(
+          `<section id="filter-results"><ul>${EVENTS.map((t, i) => item(i, t)).join('')}</ul>${bar}</section>`,
+        );
+        const doc = await clean(html, { url: 'https://www.example.net/events', engine, pageType: 'listing' });
+        expect(doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel')).toHaveLength(0);
+        // (Bare title lines at the end may still go as trailing lines, another rule.)
+        if (item === dated) expect(doc.text).toContain('Tide pools walk for families');
+      }
+  });
+
+  it('removes a filter panel whose links carry numeric ids and no counts (fresh-eyes s25 #3)', async () => {
+    const cats = ['Walks', 'Talks', 'Markets', 'Music', 'Family', 'Outdoors'];
+    const results = EVENTS.map(
+      (t, i) => `<li class="event"><a href="/events?event=${i}">${t}</a> <time>Sat ${i + 3} Oct</time></li>`,
+    ).join('');
+    for (const query of [(i: number) => String(10 + i), (_: number, c: string) => c.toLowerCase()]) {
+      const panel = `<div class="filters"><ul>${cats.map((c, i) => `<li><a href="/events?cat=${query(i, c)}">${c}</a></li>`).join('')}</ul></div>`;
+      const doc = await clean(eventsPage(`${panel}<ul>${results}</ul>`), {
+        url: 'https://www.example.net/events',
+        engine,
+        pageType: 'listing',
+      });
+      const removed = doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel').map((r) => r.text);
+      expect(removed.join(' ')).toContain('Outdoors');
+      expect(doc.text).toContain('Tide pools walk for families');
+    }
+  });
+
+  it('takes a link with a year beside it for a title, not a counted label (fresh-eyes s25 #14)', async () => {
+    const films = ['Harbour Lights (1994)', 'The Quiet Field (2001)', 'Salt and Iron (1987)', 'Winter Ferry (2012)'];
+    const list = `<section id="filter-results"><ul>${films
+      .map((f) => f.split(' ('))
+      .map(([t, y]) => `<li><a href="/films?film=${t!.toLowerCase().replace(/ /g, '-')}">${t}</a> (${y}</li>`)
+      .join('')}</ul></section>`;
+    const doc = await clean(eventsPage(list), { url: 'https://www.example.net/films', engine, pageType: 'listing' });
+    expect(doc.removed.filter((r) => r.rule === 'boilerplate/filter-panel')).toHaveLength(0);
+    expect(doc.text).toContain('Salt and Iron');
   });
 
   it('keeps a list of titles with their years', async () => {

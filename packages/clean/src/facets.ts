@@ -36,14 +36,23 @@ const MAX_CHOICE_CHARS = 40;
 const MIN_COUNTED_ITEMS = 4;
 /** … of which at least this share end in a count in brackets. */
 const MIN_COUNTED_SHARE = 0.6;
+/** A count of results in brackets: "(5)", "(1,134)". */
+const COUNT = String.raw`\(\s*\d[\d,.\s]*\)`;
 /** A label and its count of results: "Bell (5)", "Ship to Address (1,134)". */
-const COUNTED = /\S\s*\(\s*\d[\d,.\s]*\)\s*$/u;
+const COUNTED = new RegExp(String.raw`\S\s*${COUNT}\s*$`, 'u');
+/** A count alone, as beside a filter's link: "Bell <a>…</a> (5)". */
+const COUNT_ONLY = new RegExp(String.raw`^\s*${COUNT}\s*$`, 'u');
 /** … not a year: "The Long Night (1994)" is a title with its year. */
 const YEAR = /\(\s*(?:1[5-9]|20)\d\d\s*\)\s*$/u;
 
 /** Whether `text` ends in a count in brackets that is not a year. */
 function counted(text: string): boolean {
   return COUNTED.test(text) && !YEAR.test(text);
+}
+
+/** Whether `text` is nothing but a count in brackets that is not a year. */
+function countOnly(text: string): boolean {
+  return COUNT_ONLY.test(text) && !YEAR.test(text);
 }
 /** Elements a panel is drawn in (a phrase or a single control is not a panel). */
 const PANEL_TAGS = new Set(['div', 'section', 'aside', 'nav', 'form', 'fieldset', 'ul', 'ol', 'dl', 'details']);
@@ -67,15 +76,45 @@ function ownPageQuery(href: string, pageUrl: URL | null): boolean {
 }
 
 /**
- * Whether link `a` is all of its list item but a count in brackets ("Bell", "Bell (5)"), or is in
- * no list item (a bar of links: "Sort by Newest Price"). A filter's link in a list is a label; a
- * result's item carries more beside its title (a date, a summary), and results are content.
+ * Whether link `a` is all of its list item but a count in brackets ("Bell", "Bell (5)"; a year
+ * such as "(1994)" is no count, as in `counted`), or is in no list item (a bar of links: "Sort by
+ * Newest Price"). A filter's link in a list is a label; a result's item carries more beside its
+ * title (a date, a summary), and results are content.
  */
 function labelLink(a: Element): boolean {
   const item = a.closest('li');
   if (!item) return true;
-  const rest = (item.textContent ?? '').replace(a.textContent ?? '', '').replace(/\(\s*\d[\d,.\s]*\)/gu, '');
-  return rest.trim() === '';
+  const rest = (item.textContent ?? '').replace(a.textContent ?? '', '');
+  return rest.trim() === '' || countOnly(rest);
+}
+
+/** Query keys of a pager: its links go to the next page of the same list, not to a filtered one. */
+const PAGER_KEYS = new Set(['page', 'p', 'pg', 'offset', 'start']);
+
+/**
+ * Whether `a` is a pager's link: its query is a page, offset or start key alone (`?page=2`), or
+ * holds one and the link is a bare number (`?kind=walks&page=2` "2"). A pager goes with a list of
+ * results as much as with a filtered grid, so it tells neither. (A bare number alone is no pager:
+ * sizes "8", "10", "12" are a filter's labels.)
+ */
+function pagerLink(a: Element, pageUrl: URL | null): boolean {
+  let keys: string[];
+  try {
+    keys = [...new URL(a.getAttribute('href') ?? '', pageUrl ?? 'https://page.invalid/').searchParams.keys()];
+  } catch {
+    return false; // Not an address: no pager link.
+  }
+  const paged = keys.filter((k) => PAGER_KEYS.has(k.toLowerCase())).length;
+  if (paged === 0) return false;
+  return keys.length === 1 || /^\s*\d+\s*$/u.test(a.textContent ?? '');
+}
+
+/** A filter's label is at most this many words ("Walks", "Ship to Address"); a record's title is longer. */
+const MAX_LABEL_WORDS = 3;
+
+/** Whether link `a` is a short label ("Walks", "Under $50"), not a record's title. */
+function shortLabel(a: Element): boolean {
+  return labelLink(a) && (a.textContent ?? '').trim().split(/\s+/u).length <= MAX_LABEL_WORDS;
 }
 
 /**
@@ -104,20 +143,23 @@ function recordLinks(hrefs: string[], pageUrl: URL | null): boolean {
 
 /**
  * Whether `el` holds controls to filter with: a box, drop-down, button or option, or a label link
- * back to the page itself with a query (`?brand=bell`; not links to records, `recordLinks`), or
- * items that end in a count of results.
+ * back to the page itself with a query (`?brand=bell`), or items that end in a count of results.
+ * A pager's links (`pagerLink`) are left out. Links that differ only in one key's number
+ * (`recordLinks`) open records unless they are short labels: a filter's numeric ids (`?cat=12`
+ * "Walks") are labels, a record's title ("Tide pools walk for families") is not.
  */
 function holdsControls(el: Element, pageUrl: URL | null): boolean {
   if (el.matches(CONTROL_SELECTOR) || el.querySelector(CONTROL_SELECTOR)) return true;
-  const queryLinks = Array.from(el.querySelectorAll('a[href]')).filter((a) =>
-    ownPageQuery(a.getAttribute('href') ?? '', pageUrl),
+  const queryLinks = Array.from(el.querySelectorAll('a[href]')).filter(
+    (a) => ownPageQuery(a.getAttribute('href') ?? '', pageUrl) && !pagerLink(a, pageUrl),
   );
   if (
     queryLinks.some(labelLink) &&
-    !recordLinks(
-      queryLinks.map((a) => a.getAttribute('href') ?? ''),
-      pageUrl,
-    )
+    (queryLinks.some(shortLabel) ||
+      !recordLinks(
+        queryLinks.map((a) => a.getAttribute('href') ?? ''),
+        pageUrl,
+      ))
   )
     return true;
   let n = 0;

@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 93;
+const PIPELINE_REVISION = 94;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -80,7 +80,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'region-chrome': 3,
   'shop-rows': 2,
   'teaser-cards': 2,
-  'filter-panel': 2,
+  'filter-panel': 3,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,
