@@ -78,7 +78,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     description:
       'A short stand-alone appeal such as "Support <Site>", "Donate", "Jetzt spenden"; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -100,7 +100,7 @@ export const DONATION_CREDIT_RULES = defineRules([
         ...[{ after: 0.6 }, { firstBlocks: 2 }].map((where) => ({
           reason: 'a short donation appeal at the edge of the article',
           pattern:
-            /\b(?:donat\w*|don(?:ar|are|azion[ei]|aci[oó]n|a[cç][aã]o|a[cç][oõ]es|eer|eren)|spende\w*|patreon|paypal\.me|ko-fi|buy me a coffee|(?:un|faire un|faites un|votre) don(?!['’]))\b|\b(?:via|on|through|per|über) paypal\b/i,
+            /\b(?:donat\w*|don(?:ar|are|azion[ei]|aci[oó]n|a[cç][aã]o|a[cç][oõ]es|eer|eren)|spende\w*|patreon|paypal\.me|ko-fi|buy me a coffee|(?:un|faire un|faites un|votre) don(?!['’]))\b|\b(?:via|on|through|per) paypal\b|(?<!\S)über paypal\b/i,
           also: /\b(?:support|unterstütz\w*|help|soutenir|apoyar|sostenere|steun)\b/i,
           maxChars: 300,
           ...where,
@@ -113,6 +113,8 @@ export const DONATION_CREDIT_RULES = defineRules([
         { input: 'Support SouthFront', at: 'top' },
         { input: 'Please help us keep going: every donation counts.', at: 'end' },
         { input: 'Help us keep the site free: buy me a coffee via PayPal', at: 'end' },
+        // "über" starts with a letter outside \w: no \b before it.
+        { input: 'Wenn Ihnen der Artikel gefällt, unterstützen Sie uns bitte über PayPal.', at: 'end' },
         { input: 'Ayúdanos con una donación para apoyar el periodismo local', at: 'end' },
       ],
       keep: [
