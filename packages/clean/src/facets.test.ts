@@ -90,14 +90,7 @@ describe.each(['linkedom', 'jsdom'] as const)('filter panels (%s)', (engine) => 
     // (what the filter filters). The links are titles beside a date, not filter labels.
     const event = (i: number, title: string) =>
       `<li class="event"><a href="/events?event=${i}">${title}</a> <time>Sat ${i + 3} Oct</time></li>`;
-    const titles = [
-      'Open studio evening at the old mill',
-      'Tide pools walk for families',
-      'Choir concert in the church',
-      'Farmers market by the harbour',
-      'Night sky talk at the library',
-      'Repair cafe in the village hall',
-    ];
+    const titles = EVENTS;
     const intro = Array.from(
       { length: 6 },
       (_, i) =>
