@@ -15,6 +15,8 @@ import { removeShopRows } from './shop-rows.js';
 import {
   MIN_READABILITY_REGION_SHARE,
   isMainRegion,
+  framedBlocks,
+  framedShare,
   landmarkFreeRegion,
   proseBesideRegion,
   regionChars,
@@ -160,6 +162,9 @@ export async function htmlPipeline(
     // removal outside the article is placed among the article's blocks by the page blocks around it.
     let pageMarks: Array<{ blockIndex?: number }> = removals.map(() => ({}));
     let pageBlocks = extractBlocks(body, pageMarks);
+    // Which of those blocks stand in the page's frame (its header, footer, menus, sidebars), for a
+    // page whose region may be taken around them.
+    const framed = region ? framedBlocks(body, pageBlocks) : null;
 
     // The page's section headings, read before Readability strips the page (see dropped-headings.ts).
     const headings = sectionHeadings(pageBlocks);
@@ -267,7 +272,16 @@ export async function htmlPipeline(
     // several: a service's offer, steps and questions; a shop's text block beside its grid of
     // products): the content is that whole region, less those landmarks.
     let landmarkRegion = false;
-    if (!widened && readable && root && region && regionChars(root) < MIN_READABILITY_REGION_SHARE * region.chars) {
+    // What Readability took from the frame itself (a site footer's testimonials or links) is not
+    // the region's: only the rest of its text counts.
+    if (
+      !widened &&
+      readable &&
+      root &&
+      region &&
+      regionChars(root) * (1 - framedShare(pageBlocks, framed!, readableBlocks!)) <
+        MIN_READABILITY_REGION_SHARE * region.chars
+    ) {
       const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
       if (element) {
         root = element;

@@ -9,11 +9,13 @@
 
 import type { PageType } from '@corpuskit/document';
 
-import { extractBlocks } from './blocks.js';
+import { extractBlocks, squashedText } from './blocks.js';
+import type { Block } from './blocks.js';
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
+import { matchPageBlocks } from './outside-article.js';
 import { ruleById } from './rules.js';
 import { longWords, showsDescription } from './lead.js';
 import { repeatedCardWords } from './card-words.js';
@@ -248,7 +250,7 @@ function menusAboveHeading(root: Element): Element[] {
 const SECTIONING = new Set(['article', 'section']);
 
 /** The outermost landmarks under `root` that are not inside a main region, article or section. */
-function pageLandmarks(root: Element): Element[] {
+export function pageLandmarks(root: Element): Element[] {
   const out: Element[] = [];
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
@@ -259,6 +261,35 @@ function pageLandmarks(root: Element): Element[] {
   };
   walk(root, 0);
   return out;
+}
+
+/**
+ * For each of the page's blocks, whether it stands in the page's frame: inside one of its
+ * outermost header, footer, menu or sidebar landmarks (not those of a main region, article or
+ * section). Read before Readability, which moves the page's nodes.
+ */
+export function framedBlocks(body: Element, blocks: readonly Block[]): boolean[] {
+  const landmarks = pageLandmarks(body);
+  return blocks.map((block) => {
+    const node = block.nodes[0];
+    const el = node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
+    return el !== null && landmarks.some((l) => l.contains(el));
+  });
+}
+
+/**
+ * The share of an article's text (its blocks' characters) that the page shows in its frame:
+ * its blocks matched, in order, to page blocks that `framedBlocks` found inside a landmark.
+ */
+export function framedShare(pageBlocks: Block[], framed: readonly boolean[], articleBlocks: Block[]): number {
+  let total = 0;
+  for (const block of articleBlocks) total += squashedText(block).length;
+  if (total === 0) return 0;
+  let inFrame = 0;
+  matchPageBlocks(pageBlocks, articleBlocks).forEach((index, p) => {
+    if (index !== undefined && framed[p]) inFrame += squashedText(articleBlocks[index]!).length;
+  });
+  return inFrame / total;
 }
 
 /** Share of the text outside the landmarks the region's element must hold. */

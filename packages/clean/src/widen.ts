@@ -18,7 +18,7 @@ import { matchPageBlocks } from './outside-article.js';
 import { endsLikeSentence, squash } from './text-util.js';
 import { commonAncestor } from './tree.js';
 import type { RuleId } from './rules.js';
-import { isMainRegion } from './type-roots.js';
+import { isMainRegion, pageLandmarks } from './type-roots.js';
 
 /** A block shorter than this (in weighted characters) is never prose. */
 const PROSE_MIN_CHARS = 100;
@@ -85,6 +85,11 @@ const POSTS_LOOKED_AT = 30;
  * a new shape makes a group of its own (a page of thousands of siblings, each named apart).
  */
 const MAX_SHAPE_COMPARISONS = 4000;
+/**
+ * A container sought anywhere whose prose stands in the page's frame for this share or more (a
+ * landmark inside it holds it) is the frame, not the body.
+ */
+const MAX_FRAMED_PROSE = 0.5;
 /** The walk for posts reports its progress (a caller's time limit) after this many elements. */
 const PROGRESS_ELEMENTS = 1024;
 
@@ -194,9 +199,24 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan, progress?
   let container: Element | null = null;
   if (plan.share < MIN_SEED_SHARE) {
     // The article holds (almost) none of the prose: Readability's pick says nothing about where
-    // the body is; take the smallest element that holds enough of it.
+    // the body is; take the smallest element that holds enough of it — not one whose prose is
+    // mostly in the page's frame (a site footer's testimonials, a header's promotions: inside
+    // such a landmark, or around one that holds half its prose) unless the article stands in
+    // that landmark too.
+    const frame = framing(seedElements);
+    const framed = (element: Element, chars: number): boolean =>
+      frame.some(
+        (landmark) =>
+          landmark.contains(element) ||
+          (element.contains(landmark) && (prose.get(landmark) ?? 0) >= chars * MAX_FRAMED_PROSE),
+      );
     for (const [element, chars] of prose)
-      if (chars >= enough && (!container || (text.get(element) ?? 0) < (text.get(container) ?? 0))) container = element;
+      if (
+        chars >= enough &&
+        (!container || (text.get(element) ?? 0) < (text.get(container) ?? 0)) &&
+        !framed(element, chars)
+      )
+        container = element;
   } else {
     let below: Element | null = null;
     container = commonAncestor(seedElements);
@@ -225,6 +245,16 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan, progress?
   const textPerProse = plan.share < MIN_SEED_SHARE ? MAX_TEXT_PER_PROSE : MAX_TEXT_PER_PROSE_AROUND;
   if ((text.get(container) ?? 0) > (prose.get(container) ?? 0) * textPerProse) return null;
   return container;
+}
+
+/**
+ * The landmarks of the page's frame (see pageLandmarks) that hold none of the article's
+ * elements: where a container sought anywhere may not be.
+ */
+function framing(seedElements: readonly Element[]): Element[] {
+  const body = seedElements[0]?.ownerDocument.body;
+  if (!body) return [];
+  return pageLandmarks(body).filter((landmark) => !seedElements.some((el) => landmark.contains(el)));
 }
 
 interface Shape {
