@@ -103,6 +103,10 @@ export interface LineTest {
   after?: number;
   /** Or instead: one of the first N blocks. */
   firstBlocks?: number;
+  /** Or instead: above the article's first long paragraph (a title, byline and date area). */
+  head?: boolean;
+  /** Or instead: below the article's last long paragraph (not counting one removed before the line pass). */
+  tail?: boolean;
   /** Link evidence: link density above `over`; on plain text (no links) the test passes or fails as given. */
   links?: { over: number; plain: 'pass' | 'fail' };
   /** Named code for the test; it gets the other fields as data. */

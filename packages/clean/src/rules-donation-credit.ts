@@ -16,6 +16,9 @@ const SUPPORTED_THINGS =
   'options?|groups?|teams?|tickets?|cent(?:er|re)s?|desks?|portals?|hours|plans?|tiers?|services?|levels?|staff|' +
   'pages?|subscriptions?|vectors?|documents?|articles?|requests?|contracts?|agreements?';
 
+/** "Support us", "Support our …": the reader is asked to support the site itself. */
+const APPEAL_OBJECTS = 'us|our|my';
+
 export const DONATION_CREDIT_RULES = defineRules([
   {
     id: 'donation/widget',
@@ -76,9 +79,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'donation/appeal',
     category: 'donation',
     description:
-      'A short stand-alone appeal such as "Support <Site>", "Donate", "Jetzt spenden"; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
+      'A short stand-alone appeal such as "Support us", "Support our newsroom", "Donate", "Jetzt spenden"; "Support <Name>" above the article’s first long paragraph, below its last one or as a link, not as a heading; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: a heading "Support <Name>" ("Support Policy", "Support Lifecycle"), "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
     stages: ['text'],
-    revision: 4,
+    revision: 5,
     text: {
       lines: [
         {
@@ -90,13 +93,25 @@ export const DONATION_CREDIT_RULES = defineRules([
           notSentence: true,
         },
         {
-          // "Support SouthFront", "Support our newsroom", "Support public radio": what is supported
-          // is named. Not "Support and maintenance", "Support for real calls", "Support groups".
+          // "Support our newsroom", "Support us": the reader is asked, even in the heading of a
+          // donation box.
+          reason: 'a short stand-alone donation appeal',
+          pattern: new RegExp(`^support\\s+(?:${APPEAL_OBJECTS})\\b[^:]*$`, 'i'),
+          maxChars: 80,
+          notSentence: true,
+        },
+        // "Support SouthFront": a name after "Support" is an appeal where appeals stand, above the
+        // article's first paragraph or below its last one, or as a link (a button); never as a
+        // heading ("Support Policy", "Support Lifecycle" head sections of a page). Not "Support and
+        // maintenance", "Support for real calls", "Support groups" anywhere.
+        ...[{ head: true }, { tail: true }, { links: { over: 0.5, plain: 'fail' as const } }].map((where) => ({
           reason: 'a short stand-alone donation appeal',
           pattern: new RegExp(`^support\\s+(?!(?:${SUPPORTED_THINGS})(?!\\w))[^\\s:]+(?:\\s+\\S+){0,2}$`, 'i'),
           maxChars: 80,
           notSentence: true,
-        },
+          notHeading: true,
+          ...where,
+        })),
         ...[{ after: 0.6 }, { firstBlocks: 2 }].map((where) => ({
           reason: 'a short donation appeal at the edge of the article',
           pattern:
@@ -111,6 +126,9 @@ export const DONATION_CREDIT_RULES = defineRules([
       remove: [
         { input: 'Support Our Newsroom' },
         { input: 'Support SouthFront', at: 'top' },
+        { input: 'Support SouthFront', at: 'end' },
+        { input: '<p><a href="/donate">Support SouthFront</a></p>', target: 'Support SouthFront' },
+        { input: '<h3>Support our newsroom</h3>', target: 'Support our newsroom', at: 'end' },
         { input: 'Please help us keep going: every donation counts.', at: 'end' },
         { input: 'Help us keep the site free: buy me a coffee via PayPal', at: 'end' },
         // "über" starts with a letter outside \w: no \b before it.
@@ -128,6 +146,11 @@ export const DONATION_CREDIT_RULES = defineRules([
         { input: 'Support for real calls and messages' },
         { input: 'Support: 24/7 help by phone and e-mail' },
         { input: 'Support Groups' },
+        // Headings of a page's sections, wherever they stand.
+        { input: '<h2>Support Policy</h2>', target: 'Support Policy' },
+        { input: '<h2>Support Lifecycle</h2>', target: 'Support Lifecycle' },
+        { input: '<h3>Support Matrix</h3>', target: 'Support Matrix', at: 'top' },
+        { input: 'Support Lifecycle' },
         { input: 'Support' },
         // "don't" is no French "don"; a payment platform named in a list is no appeal.
         { input: "Don't worry if the first loaf fails, we are here to help.", at: 'end' },

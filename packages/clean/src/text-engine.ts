@@ -75,6 +75,10 @@ export interface TextState {
   facts: Facts[];
   /** Share of the article's characters above each block. */
   before: number[];
+  /** The first long paragraph's index (the block count when there is none). */
+  firstLong: number;
+  /** The last long paragraph not removed before the line pass (-1 when there is none); set by the line pass. */
+  lastLong: number;
   context: TextRuleContext;
   /** `drop`, unless captions hold most of the text (a gallery). */
   captions: 'keep' | 'drop';
@@ -148,6 +152,11 @@ function factsOf(block: Block): Facts {
   };
 }
 
+function firstLongOf(facts: readonly Facts[]): number {
+  const index = facts.findIndex((fact) => fact.long);
+  return index < 0 ? facts.length : index;
+}
+
 /** True when every condition of `test` holds for block `i` (its procedure, if any, decides the rest). */
 function testHolds(test: LineTest, i: number, state: TextState): boolean {
   const block = state.blocks[i]!;
@@ -160,6 +169,8 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   if (test.captionsDropped && state.captions !== 'drop') return false;
   if (test.after !== undefined && !(state.before[i]! > test.after)) return false;
   if (test.firstBlocks !== undefined && i >= test.firstBlocks) return false;
+  if (test.head && i >= state.firstLong) return false;
+  if (test.tail && i <= state.lastLong) return false;
   if (test.links) {
     if (state.context.plainText ? test.links.plain === 'fail' : !(fact.linkDensity > test.links.over)) return false;
   }
@@ -189,6 +200,7 @@ function linePass(state: TextState): void {
     const tests = ruleById(id).text?.lines;
     if (tests && state.enabled(id)) rules.push({ id, tests });
   }
+  state.lastLong = state.facts.findLastIndex((fact, i) => fact.long && !state.removed.has(i));
   for (let i = 0; i < state.blocks.length; i += 1) {
     if (state.removed.has(i) || state.blocks[i]!.kind === 'pre') continue;
     lines: for (const { id, tests } of rules) {
@@ -258,6 +270,8 @@ export function applyTextRules(blocks: Block[], context: TextRuleContext): TextR
     blocks,
     facts,
     before,
+    firstLong: firstLongOf(facts),
+    lastLong: -1,
     context,
     captions: captionChars > totalChars / 2 ? 'keep' : context.captions,
     removed,
