@@ -12,8 +12,13 @@ export const BIO_ROLE =
 export const SHARE_HREF =
   /(facebook\.com\/(sharer|share\.php|dialog\/share)|twitter\.com\/(intent|share|home\?status)|x\.com\/intent|linkedin\.com\/(share|shareArticle|cws\/share)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|\/\/wa\.me\/|^whatsapp:|t\.me\/share|telegram\.me\/share|^mailto:\?|xing\.com\/(spi\/shares|social\/share)|vk\.com\/share\.php|tumblr\.com\/(share|widgets\/share)|getpocket\.com\/(save|edit)|flipboard\.com\/bookmarklet|news\.ycombinator\.com\/submitlink|bsky\.app\/intent|threads\.net\/intent|mastodonshare|buffer\.com\/add|plus\.google\.com\/share)/i;
 
-/** A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X". */
+/**
+ * A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X".
+ * The credit word starts a word ("Resources: …" holds no "sources:"). An agency in brackets closed
+ * by the sentence's full stop, "… the list of delegates (Reuters).", is a citation inside the
+ * sentence, not a credit after it.
+ */
 export const TRAILING_CREDIT = new RegExp(
-  `(?:\\s*[|/–—-]?\\s*\\(?(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—(]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\)?\\.?|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
+  `(?:\\s*[|/–—-]?\\s*\\(?\\b(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\.?|\\s*\\(\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?()]{0,60}\\)|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
   'i',
 );

@@ -236,9 +236,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'image-credit/trailing-credit',
     category: 'image-credit',
     description:
-      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)").',
+      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       lines: [
         {
@@ -258,7 +258,13 @@ export const DONATION_CREDIT_RULES = defineRules([
           options: { captions: 'keep' },
         },
       ],
-      keep: [{ input: 'The old market hall in winter, seen from the bridge.', options: { captions: 'keep' } }],
+      keep: [
+        { input: 'The old market hall in winter, seen from the bridge.', options: { captions: 'keep' } },
+        {
+          input: 'The minister said the government would publish the full list of delegates next week (Reuters).',
+          options: { captions: 'keep' },
+        },
+      ],
     },
   },
   {
@@ -376,9 +382,10 @@ export const DONATION_CREDIT_RULES = defineRules([
   {
     id: 'caption/credited-line',
     category: 'caption',
-    description: 'A text line that ends with an image credit is a caption; dropped when captions are dropped.',
+    description:
+      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit, and a single sentence before a credit that only names an agency or says "courtesy of". A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       lines: [
         {
@@ -392,7 +399,20 @@ export const DONATION_CREDIT_RULES = defineRules([
       ],
     },
     examples: {
-      remove: [{ input: 'The old market hall in winter. (Photo: Jane Roe)', target: 'The old market hall in winter.' }],
+      remove: [
+        { input: 'The old market hall in winter. (Photo: Jane Roe)', target: 'The old market hall in winter.' },
+        {
+          input: 'Farmers gather outside the ministry on Monday. (Reuters)',
+          target: 'Farmers gather outside the ministry on Monday.',
+        },
+        { input: 'The old fish market in winter / Getty Images', target: 'The old fish market in winter' },
+        // An artwork's caption: the full stops end a year and a size, not sentences.
+        {
+          input:
+            'Jane Roe, The Harbour at Dawn (1906), 1911. Photogravure – 14.6 × 22.9 cm. Courtesy of the City Gallery.',
+          target: 'Jane Roe, The Harbour at Dawn (1906), 1911.',
+        },
+      ],
       keep: [
         {
           input: 'The old market hall in winter. (Photo: Jane Roe)',
@@ -401,6 +421,21 @@ export const DONATION_CREDIT_RULES = defineRules([
         },
         // A citation of an agency's report (a year after the name) is no photo agency's credit.
         { input: 'Farm emissions fell by a tenth last year, the agency found in its annual report (EPA 2024).' },
+        { input: 'Farm emissions fell by a tenth last year, the agency found in its report (EPA, March 2024).' },
+        // A wire agency cited at the end of prose is no photo credit.
+        {
+          input: 'The minister said the government would publish the full list of delegates next week (Reuters).',
+        },
+        {
+          input:
+            'The minister said the talks would go on next week. The government would publish the full list of delegates. (AFP)',
+        },
+        {
+          input:
+            'Compared to the older model, this one has only one internal disk drive and two expansion slots. Its case is smaller and far easier to open. The one we tested came to us courtesy of a reader who had kept it in a cupboard for years.',
+        },
+        // "Resources:" holds no credit "sources:".
+        { input: 'Your resources: assess the time you can give and the size of your budget' },
       ],
     },
   },

@@ -9,6 +9,7 @@ import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
+import { AGENCIES } from './rule-patterns.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
 import { childOf, commonAncestor } from './tree.js';
@@ -16,7 +17,7 @@ import { unwrappedShape } from './readability.js';
 import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
 import type { TextState } from './text-engine.js';
-import { endsLikeSentence, labelForm, squash } from './text-util.js';
+import { endsLikeSentence, labelForm, squash, wordCount } from './text-util.js';
 
 /** A pattern of a rule's text matcher (the rule examples test that each one is there). */
 function pattern(ruleId: RuleId, name: string): RegExp {
@@ -737,11 +738,39 @@ function repeatedLine(state: TextState, i: number, id: RuleId): boolean {
   return true;
 }
 
-/** `trailing-credit`: the credit clause ending a caption goes; the caption stays, or goes as a caption. */
+/** The text before a caption's credit holds at most this many words; a longer line is a paragraph. */
+const CAPTION_MAX_WORDS = 40;
+
+/**
+ * A credit that only names its source, an agency ("… (AFP)", "/ Reuters") or "courtesy of …", and
+ * not a photographer ("(AP/Jane Roe)"): in prose the same words cite a report or thank someone.
+ */
+const NAME_ONLY_CREDIT = new RegExp(`^\\s*(?:[|/–—(]\\s*(?:${AGENCIES})\\b(?!\\s*\\/)|\\(?courtesy\\b)`, 'i');
+
+/**
+ * True when line `i`, whose credit starts at `at`, reads as a caption: caption markup, or a short
+ * text before the credit; before a credit that only names its source, a single sentence. A long
+ * paragraph of prose that ends with "(AFP)" or "courtesy of the museum" is no caption.
+ */
+function readsAsCaption(state: TextState, i: number, text: string, at: number): boolean {
+  if (state.blocks[i]!.kind === 'caption') return true;
+  const lead = text.slice(0, at).trim();
+  if (wordCount(lead) > CAPTION_MAX_WORDS) return false;
+  // A sentence ends after a word ("… delegates. The …"), not after a year or a size ("1911. Photogravure").
+  return !NAME_ONLY_CREDIT.test(text.slice(at)) || !/\p{Ll}[.!?]["'”’»)]*\s+\p{Lu}/u.test(lead);
+}
+
+/**
+ * `trailing-credit`: the credit clause ending a caption goes; the caption stays, or goes as a
+ * caption. On a line that is no caption a credit naming a photo or a copyright is still cut off;
+ * one that only names its source is left in the prose.
+ */
 function trailingCredit(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
   const text = state.blocks[i]!.text.trim();
   const match = test.pattern?.exec(text);
   if (!match || match.index === 0) return false;
+  const caption = readsAsCaption(state, i, text, match.index);
+  if (!caption && NAME_ONLY_CREDIT.test(match[0])) return false;
   const rule = ruleById(id);
   state.extra.push({
     rule: rule.id,
@@ -750,15 +779,17 @@ function trailingCredit(state: TextState, i: number, id: RuleId, test: LineTest)
     text: text.slice(match.index).trim(),
     blockIndex: i,
   });
-  if (state.captions === 'drop') state.remove(i, 'caption/credited-line', 'a caption (it carries an image credit)');
+  if (caption && state.captions === 'drop')
+    state.remove(i, 'caption/credited-line', 'a caption (it carries an image credit)');
   state.trimmed.set(i, text.slice(0, match.index).trim());
   return true;
 }
 
 /** `credited-caption`: a line ending with an image credit is a caption (when the credit rule did not split it). */
 function creditedCaption(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
-  const match = test.pattern?.exec(state.blocks[i]!.text.trim());
-  if (!match || match.index === 0) return false;
+  const text = state.blocks[i]!.text.trim();
+  const match = test.pattern?.exec(text);
+  if (!match || match.index === 0 || !readsAsCaption(state, i, text, match.index)) return false;
   state.remove(i, id, test.reason);
   return true;
 }
