@@ -6,7 +6,7 @@ import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 const NAV_LINE =
-  /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
+  /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|read more|learn more|find out more|weiterlesen|mehr erfahren|en savoir plus|lire la suite|leer más|saiba mais|scopri di più|lees meer|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 
 /** Three teaser cards: a linked headline, a date and a short excerpt each. */
 const TEASER_CARDS = [
@@ -391,9 +391,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
   {
     id: 'navigation/line',
     category: 'navigation',
-    description: 'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite").',
+    description:
+      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line).',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
@@ -416,8 +417,17 @@ export const RELATED_AUTHOR_RULES = defineRules([
       ],
     },
     examples: {
-      remove: [{ input: 'Back to top' }, { input: '<p><a href="/2">2</a> <a href="/3">3</a></p>', target: '2 3' }],
-      keep: [{ input: '<h2>Next</h2>', at: 'top', target: 'Next' }],
+      remove: [
+        { input: 'Back to top' },
+        { input: '<p><a href="/2">2</a> <a href="/3">3</a></p>', target: '2 3' },
+        { input: '<p><a href="/plans">Read more</a></p>', target: 'Read more' },
+        { input: '<p><a href="/plans">Find out more</a></p>', target: 'Find out more' },
+      ],
+      keep: [
+        { input: '<h2>Next</h2>', at: 'top', target: 'Next' },
+        // Only the label alone: a sentence that starts with it is prose.
+        { input: 'Find out more about the plans at the town hall, where the drawings hang until May.' },
+      ],
     },
   },
 ]);
