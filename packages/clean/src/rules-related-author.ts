@@ -8,6 +8,10 @@ const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[]
 const NAV_LINE =
   /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|read more|learn more|find out more|weiterlesen|mehr erfahren|en savoir plus|lire la suite|leer más|saiba mais|scopri di più|lees meer|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 
+/** Labels of an in-article teaser line ("Read more", "Lesen Sie auch", "Lire aussi", …). */
+const TEASER_LABELS =
+  'read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|le puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\\w.-]+|czytaj (?:także|też|więcej)|читайте также|mira|ver también|véase también|siehe auch';
+
 /** Three teaser cards: a linked headline, a date and a short excerpt each. */
 const TEASER_CARDS = [
   [
@@ -180,15 +184,21 @@ export const RELATED_AUTHOR_RULES = defineRules([
   {
     id: 'related/inline-link',
     category: 'related',
-    description: 'An in-article teaser line ("Read more: …", "Lesen Sie auch: …") that is mostly a link.',
+    description:
+      'An in-article teaser line ("Read more: …", "Lesen Sie auch: …") that is mostly a link. In plain text, where no link shows, only a label followed by its separator ("Read more: …", "Related » …"): a sentence that starts with the word ("More than 200 people …", "Related costs rose …") is prose.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
           reason: 'an in-article teaser link',
-          pattern:
-            /^(?:read more|read also|read next|related|see also|also read|more|lesen sie auch|lesen sie mehr|lesen sie dazu|mehr zum thema|mehr dazu|mehr zu|auch interessant|lire aussi|à lire aussi|leer más|lee también|lea también|lea además|lea más|lea|te puede interesar|le puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|lees ook|also on [\w.-]+|czytaj (?:także|też|więcej)|читайте также|mira|ver también|véase también|siehe auch)\s*[:>»›-]?\s*\S/i,
+          pattern: new RegExp(`^(?:${TEASER_LABELS})\\s*[:>»›-]?\\s*\\S`, 'i'),
+          maxChars: 200,
+          links: { over: 0.4, plain: 'fail' },
+        },
+        {
+          reason: 'an in-article teaser link',
+          pattern: new RegExp(`^(?:${TEASER_LABELS})\\s*[:>»›-]\\s*\\S`, 'i'),
           maxChars: 200,
           links: { over: 0.4, plain: 'pass' },
         },
