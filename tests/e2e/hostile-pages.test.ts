@@ -202,7 +202,7 @@ describe('corpuskit clean on hostile pages', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({
       source: 'attributes.html',
       status: 'error',
-      error: { code: 'clean.interrupted', message: expect.stringContaining('interrupted') },
+      error: { code: 'cli.interrupted', kind: 'interrupted', message: expect.stringContaining('interrupted') },
     });
     expect(run.seconds).toBeLessThan(30);
   }, 90_000);

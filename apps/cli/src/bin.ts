@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { EXIT_CODES } from '@corpuskit/document';
 
-import { EXIT_INTERRUPTED, EXIT_TERMINATED } from './exit-codes.js';
+import { EXIT_TERMINATED } from './exit-codes.js';
 import { main } from './main.js';
 
 // The reader went away (`corpuskit status | head`, `export | head`): what it wanted was
@@ -25,7 +25,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();
-  process.once('SIGINT', () => process.exit(EXIT_INTERRUPTED));
+  // A second Ctrl-C: exit at once, with the code of an interruption (128 + SIGINT).
+  process.once('SIGINT', () => process.exit(EXIT_CODES.interrupted));
 });
 // SIGTERM stops the same way (`worker` finishes the page in hand, `clean` stops it); a second one exits at once.
 process.once('SIGTERM', () => {

@@ -1,3 +1,4 @@
+import { exitCodeFor } from '@corpuskit/document';
 import { describe, expect, it } from 'vitest';
 
 import { createCleanPool } from './clean-pool.js';
@@ -12,9 +13,10 @@ describe('createCleanPool (in-process, from the sources)', () => {
     const pool = await createCleanPool({ jobs: 1, timeoutMs: 50, warmUp: false, signal: controller.signal });
     try {
       expect(pool.mode).toBe('in-process');
-      await expect(pool.cleanDocument({ file: 'a.html', options: {}, cwd: process.cwd() })).rejects.toMatchObject({
-        code: 'clean.interrupted',
-      });
+      const stopped = await pool.cleanDocument({ file: 'a.html', options: {}, cwd: process.cwd() }).catch((e) => e);
+      expect(stopped).toMatchObject({ code: 'cli.interrupted', kind: 'interrupted', subject: 'a.html' });
+      // The error's kind decides the exit code (before, 'input': 2, and each command set 130 itself).
+      expect(exitCodeFor(stopped)).toBe(130);
       // Past the time limit: a timer created before the abort check would have rejected by now.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(unhandled).toEqual([]);

@@ -43,7 +43,7 @@ export interface CleanPoolOptions {
   warmUp?: boolean;
   /**
    * Stop the page in hand at once when this aborts (`corpuskit clean` on Ctrl-C): its thread is
-   * terminated and the page fails as `clean.interrupted`, instead of running on to its time limit.
+   * terminated and the page fails as `cli.interrupted`, instead of running on to its time limit.
    * Without worker threads (from the TypeScript sources) the page is left to finish in this
    * thread, but the command does not wait for it.
    */

@@ -1,4 +1,4 @@
-import { errorFactory, exitCodeFor, SCHEMA_VERSION, toCorpusKitError } from '@corpuskit/document';
+import { errorFactory, exitCodeFor, isCorpusKitError, SCHEMA_VERSION, toCorpusKitError } from '@corpuskit/document';
 import type { CorpusKitError } from '@corpuskit/document';
 
 import type { CommandContext } from './context.js';
@@ -10,10 +10,10 @@ export const ISSUES_URL = 'https://github.com/corpuskit/corpuskit/issues';
  * are the `clean` and `diff` commands' errors about their arguments (a folder, a binary file).
  */
 export type CliErrorCode =
-  | 'clean.interrupted'
   | 'clean.is-directory'
   | 'clean.not-found'
   | 'cli.ambiguous-id'
+  | 'cli.interrupted'
   | 'cli.no-corpus'
   | 'cli.no-raw'
   | 'cli.too-large'
@@ -29,10 +29,10 @@ export type CliErrorCode =
 
 /** A CLI error: a code of the table below, thrown with the kind (and so the exit code) it lists. */
 export const cliError = errorFactory<CliErrorCode>({
-  'clean.interrupted': 'input',
   'clean.is-directory': 'input',
   'clean.not-found': 'not-found',
   'cli.ambiguous-id': 'usage',
+  'cli.interrupted': 'interrupted',
   'cli.no-corpus': 'not-found',
   'cli.no-raw': 'not-found',
   'cli.too-large': 'input',
@@ -48,11 +48,17 @@ export const cliError = errorFactory<CliErrorCode>({
 });
 
 /**
- * A file whose reading or cleaning Ctrl-C or SIGTERM stopped (`corpuskit clean`, and standard input
- * for `corpuskit ingest -`): not a failure of the file; the command ends with exit code 130.
+ * The one wording of a stop by Ctrl-C or SIGTERM: a page whose cleaning was stopped (the clean
+ * pool, `corpuskit clean`), or standard input while it was being read (`clean -`, `ingest -`).
+ * Not a failure of the input: its kind, `interrupted`, gives exit code 130.
  */
 export function interruptedError(source: string, when = 'before its cleaning finished'): CorpusKitError {
-  return cliError('clean.interrupted', `interrupted (Ctrl-C or SIGTERM) ${when}`, { subject: source });
+  return cliError('cli.interrupted', `interrupted (Ctrl-C or SIGTERM) ${when}`, { subject: source });
+}
+
+/** True for an error a stop by Ctrl-C or SIGTERM caused (of kind `interrupted`). */
+export function isInterruption(error: unknown): error is CorpusKitError {
+  return isCorpusKitError(error) && error.kind === 'interrupted';
 }
 
 /** A usage error raised by the CLI itself (bad flag values, wrong combinations). */
@@ -84,7 +90,10 @@ export function reportError(raw: unknown, context: Pick<CommandContext, 'stdout'
   if (context.options.json) {
     context.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, error: error.toJSON() })}\n`);
   }
-  if (!context.options.json || error.kind === 'internal') {
+  if (error.kind === 'interrupted') {
+    // Not a failure: said as a warning, whatever the format.
+    context.log.warn(error.summary);
+  } else if (!context.options.json || error.kind === 'internal') {
     context.log.error(error.summary);
     if (error.kind === 'usage') context.log.info(`Run 'corpuskit --help' or 'corpuskit COMMAND --help' for usage.`);
   }

@@ -1,12 +1,5 @@
 import { EXIT_CODES } from '@corpuskit/document';
 
-/**
- * Stopped by Ctrl-C or SIGTERM: `clean` before every file was cleaned, `clean -` and `ingest -`
- * while reading standard input, `ingest` and `reclean` before the batch ended; or a second Ctrl-C
- * (128 + SIGINT).
- */
-export const EXIT_INTERRUPTED = 130;
-
 /** A second SIGTERM: the process exits at once (128 + SIGTERM). */
 export const EXIT_TERMINATED = 143;
 
@@ -23,7 +16,10 @@ const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
   [EXIT_CODES.timeout, 'a time limit'],
   [EXIT_CODES.io, 'a read or write failed'],
   [EXIT_CODES.internal, 'internal error'],
-  [EXIT_INTERRUPTED, 'interrupted (Ctrl-C or SIGTERM)'],
+  // Any error of kind `interrupted` (`clean` before every file was cleaned, `clean -` and `ingest -`
+  // while reading standard input, `ingest` and `reclean` before the batch ended, `export`), and a
+  // second Ctrl-C (bin.ts).
+  [EXIT_CODES.interrupted, 'interrupted (Ctrl-C or SIGTERM)'],
   [EXIT_TERMINATED, 'a second SIGTERM'],
 ];
 

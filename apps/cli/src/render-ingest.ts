@@ -6,7 +6,6 @@ import type { IngestResult, PreviousDecision } from '@corpuskit/ingest';
 import type { CommandResult } from './command.js';
 import type { CommandContext } from './context.js';
 import { ISSUES_URL, usageError } from './errors.js';
-import { EXIT_INTERRUPTED } from './exit-codes.js';
 
 export interface RenderIngestOptions {
   corpus: string;
@@ -28,8 +27,8 @@ function batchExitCode(result: IngestResult): number {
   const { counts } = result;
   // The corpus could not be written (disk full ...): the I/O exit code, whatever else happened.
   if (result.stagingError) return EXIT_CODES[result.stagingError.kind as ErrorKind] ?? EXIT_CODES.io;
-  // Ctrl-C or SIGTERM stopped the run: 130, as for `ingest -` stopped while reading standard input.
-  if (result.interrupted) return EXIT_INTERRUPTED;
+  // Ctrl-C or SIGTERM stopped the run: the exit code of an interruption, whatever failed before it.
+  if (result.interrupted) return EXIT_CODES.interrupted;
   if (counts.failed === 0) return 0;
   return counts.failed === counts.files ? 2 : 1;
 }

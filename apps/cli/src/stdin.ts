@@ -5,7 +5,7 @@ import { cliError, interruptedError, usageError } from './errors.js';
 
 /**
  * Read standard input whole (a page given as `-`), refusing a terminal and more than `maxBytes`.
- * Ctrl-C or SIGTERM (`context.signal`) stops the read: a `clean.interrupted` error.
+ * Ctrl-C or SIGTERM (`context.signal`) stops the read: a `cli.interrupted` error (kind `interrupted`, exit 130).
  */
 export async function readStdin(context: CommandContext, maxBytes: number): Promise<Uint8Array> {
   if (context.stdin.isTTY) throw usageError("'-' reads a page from standard input: pipe or redirect one in");

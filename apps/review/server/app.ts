@@ -20,7 +20,7 @@ export interface ReviewAppOptions {
   api?: (api: Hono) => void;
 }
 
-const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
+const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 503 | 504> = {
   usage: 400,
   input: 400,
   'not-found': 404,
@@ -29,6 +29,8 @@ const STATUS_BY_KIND: Record<ErrorKind, 400 | 404 | 409 | 423 | 500 | 504> = {
   corrupt: 500,
   io: 500,
   timeout: 504,
+  // Stopped by the server's own shutdown: the request can be sent again.
+  interrupted: 503,
   internal: 500,
 };
 

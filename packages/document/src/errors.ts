@@ -11,6 +11,8 @@
  * - `io`: the system failed a read or write (disk full, no permission, read-only or failing
  *   storage); the message names the path.
  * - `timeout`: a per-document or per-request time limit was exceeded.
+ * - `interrupted`: Ctrl-C or SIGTERM stopped the work before it ended; not a fault of the input
+ *   (exit 130, the shell's 128 + SIGINT).
  * - `internal`: a bug; the message says how to report it.
  */
 export const ERROR_KINDS = [
@@ -22,11 +24,15 @@ export const ERROR_KINDS = [
   'corrupt',
   'io',
   'timeout',
+  'interrupted',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-/** Exit codes by kind, as the command-line contract requires: 2 for usage and input, >2 otherwise. */
+/**
+ * Exit codes by kind, as the command-line contract requires: 2 for usage and input, >2 otherwise
+ * (130 for an interruption, as a shell reports a command stopped by Ctrl-C).
+ */
 export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
   usage: 2,
   input: 2,
@@ -37,6 +43,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
   timeout: 5,
   io: 6,
   internal: 70,
+  interrupted: 130,
 };
 
 export interface CorpusKitErrorOptions {

@@ -52,7 +52,7 @@ const make = errorFactory<IngestErrorCode>({
   'ingest.cleaner-mismatch': 'internal',
   'ingest.directory-loop': 'input',
   'ingest.empty': 'input',
-  'ingest.interrupted': 'input',
+  'ingest.interrupted': 'interrupted',
   'ingest.no-documents': 'not-found',
   'ingest.no-inputs': 'usage',
   'ingest.no-stdin': 'usage',

@@ -122,7 +122,7 @@ describe('corpuskit clean', () => {
     expect(stdout).toContain('Fishermen wait for that night all winter.');
   });
 
-  it('stops reading standard input on Ctrl-C: one clean.interrupted document and exit 130', async () => {
+  it('stops reading standard input on Ctrl-C: one cli.interrupted document and exit 130', async () => {
     // A writer that never closes the pipe: before, the read waited for its end whatever the signal.
     const stdin = new PassThrough();
     stdin.write(ARTICLE.slice(0, 200));
@@ -138,7 +138,8 @@ describe('corpuskit clean', () => {
       source: '-',
       status: 'error',
       error: {
-        code: 'clean.interrupted',
+        code: 'cli.interrupted',
+        kind: 'interrupted',
         subject: 'standard input',
         message: 'interrupted (Ctrl-C or SIGTERM) while it was being read',
       },

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
 
-import { CorpusKitError, DEFAULT_MAX_BYTES, EXIT_CODES, toCorpusKitError } from '@corpuskit/document';
+import { CorpusKitError, DEFAULT_MAX_BYTES, EXIT_CODES, exitCodeFor, toCorpusKitError } from '@corpuskit/document';
 import type { CleanDocument } from '@corpuskit/document';
 import type { CleanOptions, SiteRules } from '@corpuskit/clean';
 
 import type { CleanPool } from '../clean-pool.js';
 import type { CommandResult, CommandRun, CommandSpec } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { interruptedError, usageError } from '../errors.js';
-import { EXIT_INTERRUPTED, EXIT_TERMINATED } from '../exit-codes.js';
+import { interruptedError, isInterruption, usageError } from '../errors.js';
+import { EXIT_TERMINATED } from '../exit-codes.js';
 
 export const spec: CommandSpec = {
   usage: 'clean <...files>',
@@ -21,7 +21,7 @@ export const spec: CommandSpec = {
     EXIT_CODES.timeout,
     EXIT_CODES.io,
     EXIT_CODES.internal,
-    EXIT_INTERRUPTED,
+    EXIT_CODES.interrupted,
     EXIT_TERMINATED,
   ],
   options: [
@@ -168,8 +168,9 @@ export const run: CommandRun = async (args, options, context) => {
       ? await (await import('../stdin.js')).readStdin(context, cleanOptions.maxBytes ?? DEFAULT_MAX_BYTES)
       : undefined;
   } catch (error) {
-    if (!context.signal.aborted) throw error;
-    return interruptedEnd(files, format, 0, context, files.indexOf('-'));
+    // Stopped while standard input was being read: that is the file in hand, no file was cleaned.
+    if (!isInterruption(error)) throw error;
+    return interruptedEnd(files, format, 0, context, error, true);
   }
   const { createCleanPool, threadHeapMib } = await import('../clean-pool.js');
   const maxHeapMib = threadHeapMib(options.maxMemory, context.env);
@@ -213,7 +214,7 @@ async function cleanFiles(
       document = await pool.cleanDocument(request(files[0]!));
     } catch (error) {
       if (!context.signal.aborted) throw asError(error, files[0]!);
-      return interruptedEnd(files, format, 0, context);
+      return interruptedEnd(files, format, 0, context, stoppedPage(error, files[0]!));
     }
     return {
       json: { source: files[0], ...document },
@@ -223,6 +224,7 @@ async function cleanFiles(
 
   let failed = 0;
   let done = 0;
+  let stopped: CorpusKitError | undefined;
   for (const [index, file] of files.entries()) {
     if (context.signal.aborted) break;
     let record: CleanRecord;
@@ -231,7 +233,10 @@ async function cleanFiles(
       record = { source: file, ...document };
     } catch (error) {
       // Interrupted: the pool stopped the page in hand; it is neither output nor a failure.
-      if (context.signal.aborted) break;
+      if (context.signal.aborted) {
+        stopped = stoppedPage(error, file);
+        break;
+      }
       const wrapped = asError(error, file);
       if (wrapped.kind === 'internal') throw wrapped;
       failed += 1;
@@ -255,35 +260,39 @@ async function cleanFiles(
     const header = files.length > 1 ? `${index > 0 ? '\n' : ''}==> ${file} <==\n` : '';
     context.stdout.write(`${header}${body}\n`);
   }
-  if (done < files.length) return interruptedEnd(files, format, done, context);
+  if (done < files.length)
+    return interruptedEnd(files, format, done, context, stopped ?? interruptedError(sourceName(files[done]!)));
   return { exitCode: failed > 0 ? 2 : 0 };
 }
 
+const sourceName = (file: string) => (file === '-' ? 'standard input' : file);
+
+/** The pool's interruption of the page in hand, or one made for it if the page failed otherwise as it was stopped. */
+function stoppedPage(error: unknown, file: string): CorpusKitError {
+  return isInterruption(error) ? error : interruptedError(sourceName(file));
+}
+
 /**
- * Ctrl-C (or SIGTERM) stopped the run, in the file `files[done]`, or (`reading`, the index of
- * '-') while standard input was being read, before any file was cleaned: what was cleaned is
- * written, the rest is named by count, exit 130. With --json, the one document is the
- * `clean.interrupted` error.
+ * Ctrl-C (or SIGTERM) stopped the run in the file `files[done]` (`interrupted`, the error that
+ * says so: the pool's for a page, or readStdin's, `reading`, for standard input, which is read
+ * before any file is cleaned): what was cleaned is written, the rest is named by count, and the exit code is the
+ * error's. With --json, the one document is that error.
  */
 function interruptedEnd(
   files: string[],
   format: string,
   done: number,
   context: CommandContext,
-  reading?: number,
+  interrupted: CorpusKitError,
+  reading = false,
 ): CommandResult {
-  const file = files[reading ?? done]!;
-  const source = file === '-' ? 'standard input' : file;
-  const interrupted = interruptedError(source, reading !== undefined ? 'while it was being read' : undefined);
+  const exitCode = exitCodeFor(interrupted);
   if (format === 'json') {
     context.log.warn(interrupted.summary);
-    return {
-      exitCode: EXIT_INTERRUPTED,
-      json: { source: files[0], status: 'error', error: interrupted.toJSON() },
-      text: '',
-    };
+    return { exitCode, json: { source: files[0], status: 'error', error: interrupted.toJSON() }, text: '' };
   }
-  if (reading !== undefined) context.log.warn(interrupted.summary);
+  // A page stopped in its cleaning is counted below; standard input stopped in its reading is named.
+  if (reading) context.log.warn(interrupted.summary);
   context.log.warn(`interrupted: ${files.length - done} of ${files.length} files not reached`);
-  return { exitCode: EXIT_INTERRUPTED };
+  return { exitCode };
 }

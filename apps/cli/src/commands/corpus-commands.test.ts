@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { tempDirForTest } from '@corpuskit/testkit/per-test';
@@ -24,6 +24,27 @@ describe('corpus commands (in-process)', () => {
       rejected: 0,
       items: [],
     });
+  });
+
+  it('export stopped by Ctrl-C exits 130 with ingest.interrupted, as an interruption, not as bad input', async () => {
+    const dir = tempDir();
+    await runCli(['init'], { cwd: dir });
+    await writeFile(
+      path.join(dir, 'a.html'),
+      '<html><head><title>Pier</title></head><body><article><h1>Pier</h1><p>The pier was rebuilt after the storm of last winter, and the fishermen came back.</p></article></body></html>',
+    );
+    expect((await runCli(['ingest', 'a.html'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['accept', '--all'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['commit', '-m', 'one'], { cwd: dir })).code).toBe(0);
+    const controller = new AbortController();
+    controller.abort();
+    const stopped = await runCli(['export', '--format', 'jsonl.gz', '-o', 'shards', '--json'], {
+      cwd: dir,
+      signal: controller.signal,
+    });
+    // Before, the error's kind was 'input': exit 2, as if the corpus or the request were at fault.
+    expect(stopped.code).toBe(130);
+    expect(JSON.parse(stopped.stdout).error).toMatchObject({ code: 'ingest.interrupted', kind: 'interrupted' });
   });
 
   it('init refuses an existing corpus with exit 2', async () => {

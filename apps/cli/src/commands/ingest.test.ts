@@ -62,28 +62,60 @@ describe('corpuskit ingest (in-process)', () => {
     expect((await runCli(['ingest'], { cwd: dir })).code).toBe(2);
   });
 
-  it('stops reading standard input on Ctrl-C: exit 130, nothing ingested', async () => {
-    const dir = tempDirForTest('corpuskit-ingest-cmd-');
-    await runCli(['init'], { cwd: dir });
+  /** `ingest - ...args` with half a page on a standard input that stays open, stopped after 200 ms. */
+  async function stoppedReading(dir: string, args: string[] = []) {
     // A writer that never closes the pipe: before, the read waited for its end whatever the signal.
     const stdin = new PassThrough();
     stdin.write('<html><body><p>half a page');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const result = await runCli(['ingest', '-'], { cwd: dir, stdin, signal: controller.signal });
+    return runCli(['ingest', '-', ...args], { cwd: dir, stdin, signal: controller.signal });
+  }
+
+  it('stops reading standard input on Ctrl-C: exit 130, nothing ingested', async () => {
+    const dir = tempDirForTest('corpuskit-ingest-cmd-');
+    await runCli(['init'], { cwd: dir });
+    const result = await stoppedReading(dir);
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
+    expect(result.stdout).toContain('interrupted: files not reached are listed as failed');
     expect((await runCli(['status', '--json'], { cwd: dir })).stdout).not.toContain('half a page');
-    // Under --json the one document is the interruption.
-    const again = new PassThrough();
-    again.write('<html><body><p>half a page');
-    const jsonController = new AbortController();
-    setTimeout(() => jsonController.abort(), 200);
-    const json = await runCli(['ingest', '-', '--json'], { cwd: dir, stdin: again, signal: jsonController.signal });
+  }, 10_000);
+
+  it('ends a stop while reading standard input as an interrupted batch under --json and --ndjson alike', async () => {
+    const dir = tempDirForTest('corpuskit-ingest-cmd-');
+    await runCli(['init'], { cwd: dir });
+    // The error is the CLI's, not the clean command's (before: clean.interrupted, and a document of another shape).
+    const failedStdin = {
+      source: '-',
+      outcome: 'failed',
+      error: {
+        code: 'cli.interrupted',
+        kind: 'interrupted',
+        message: expect.stringContaining('while it was being read'),
+      },
+    };
+    const json = await stoppedReading(dir, ['--json']);
     expect(json.code).toBe(130);
     expect(JSON.parse(json.stdout)).toMatchObject({
       schemaVersion: 1,
-      error: { code: 'clean.interrupted', subject: 'standard input' },
+      corpus: dir,
+      files: 1,
+      new: 0,
+      interrupted: true,
+      failed: [{ source: '-', code: 'cli.interrupted' }],
+      items: [failedStdin],
     });
+    // Before, --ndjson printed nothing at all: no summary line.
+    const ndjson = await stoppedReading(dir, ['--ndjson']);
+    expect(ndjson.code).toBe(130);
+    const lines = ndjson.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toMatchObject([
+      { schemaVersion: 1, type: 'file', ...failedStdin },
+      { schemaVersion: 1, type: 'summary', files: 1, new: 0, interrupted: true },
+    ]);
   }, 10_000);
 });

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 
-import type { CleanFn } from '@corpuskit/ingest';
+import type { CorpusKitError } from '@corpuskit/document';
+import type { CleanFn, IngestResult } from '@corpuskit/ingest';
 
 import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
-import { interruptedError, positiveOption, usageError } from '../errors.js';
-import { EXIT_INTERRUPTED } from '../exit-codes.js';
+import { isInterruption, positiveOption, usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
+import { corpusDirFor, idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
 
 /** `--verbose` prints the process's memory every this many pages. */
@@ -110,6 +110,8 @@ export const run: CommandRun = async (args, options, context) => {
   }
   const { readUrlList } = await import('@corpuskit/ingest');
   const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
+  // The corpus is found before standard input is read: outside one, that is said at once.
+  const corpusDir = await corpusDirFor(context);
   let stdin: { bytes: Uint8Array; url: string | null; fetchedAt: string | null } | undefined;
   try {
     stdin = fromStdin
@@ -120,14 +122,17 @@ export const run: CommandRun = async (args, options, context) => {
         }
       : undefined;
   } catch (error) {
-    if (!context.signal.aborted) throw error;
-    // Ctrl-C or SIGTERM while standard input was still open: nothing was staged. Under --json the
-    // one document is the interruption.
-    context.log.warn('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read; nothing was ingested');
-    return {
-      exitCode: EXIT_INTERRUPTED,
-      json: { error: interruptedError('standard input', 'while it was being read').toJSON() },
-    };
+    if (!isInterruption(error)) throw error;
+    // Ctrl-C or SIGTERM while standard input was still open: nothing was read into the batch or
+    // staged. It ends as any interrupted batch does (text, --json and --ndjson alike): standard
+    // input listed as failed with the interruption, `interrupted: true`, the interruption's exit code.
+    context.log.warn(`${error.summary}; nothing was ingested`);
+    return renderIngest(interruptedReading(error), {
+      corpus: corpusDir,
+      seconds: 0,
+      ndjson: options.ndjson === true,
+      context,
+    });
   }
 
   const redis = typeof options.redis === 'string' ? options.redis : undefined;
@@ -230,6 +235,47 @@ export const run: CommandRun = async (args, options, context) => {
     await cleaner.destroy();
   }
 };
+
+/** The batch of an `ingest -` stopped while standard input was being read: '-' failed, nothing else reached. */
+function interruptedReading(error: CorpusKitError): IngestResult {
+  const { code, kind, message } = error.toJSON();
+  return {
+    counts: {
+      files: 1,
+      new: 0,
+      updated: 0,
+      unchanged: 0,
+      exactDuplicates: 0,
+      nearDuplicates: 0,
+      suspect: 0,
+      superseded: 0,
+      previouslyRejected: 0,
+      reconsidered: 0,
+      stale: 0,
+      failed: 1,
+      skipped: 0,
+      records: 0,
+      skippedRecords: 0,
+    },
+    files: [
+      {
+        source: '-',
+        id: null,
+        outcome: 'failed',
+        status: null,
+        title: null,
+        findings: [],
+        error: { code, kind, message },
+        warnings: [],
+      },
+    ],
+    failed: [{ source: '-', code, error: message }],
+    skipped: [],
+    warnings: [],
+    interrupted: true,
+    containers: [],
+  };
+}
 
 /** What cleans the pages of one ingest: local worker threads or a queue of workers. */
 interface Cleaner {
