@@ -56,19 +56,24 @@ describe('corpuskit ingest (in-process)', () => {
   it('refuses --json with --ndjson and nonsense option values', async () => {
     const dir = await corpusWithSample();
     expect((await runCli(['ingest', 'pages', '--json', '--ndjson'], { cwd: dir })).code).toBe(2);
+    // Refused before the batch: before, the five pages were cleaned and staged, then refused.
+    expect(JSON.parse((await runCli(['status', '--json'], { cwd: dir })).stdout)).toMatchObject({
+      pending: 0,
+      items: [],
+    });
     expect((await runCli(['ingest', 'pages', '--timeout', '0'], { cwd: dir })).stderr).toMatch(
       /--timeout must be a positive number/,
     );
     expect((await runCli(['ingest'], { cwd: dir })).code).toBe(2);
   });
 
-  /** `ingest - ...args` with half a page on a standard input that stays open, stopped after 200 ms. */
-  async function stoppedReading(dir: string, args: string[] = []) {
+  /** `ingest - ...args` with half a page on a standard input that stays open, stopped after `ms`. */
+  async function stoppedReading(dir: string, args: string[] = [], ms = 200) {
     // A writer that never closes the pipe: before, the read waited for its end whatever the signal.
     const stdin = new PassThrough();
     stdin.write('<html><body><p>half a page');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 200);
+    setTimeout(() => controller.abort(), ms);
     return runCli(['ingest', '-', ...args], { cwd: dir, stdin, signal: controller.signal });
   }
 
@@ -81,6 +86,23 @@ describe('corpuskit ingest (in-process)', () => {
     expect(result.stdout).toContain('interrupted: files not reached are listed as failed');
     expect((await runCli(['status', '--json'], { cwd: dir })).stdout).not.toContain('half a page');
   }, 10_000);
+
+  it('checks every option before reading standard input: a bad one is refused at once, with the pipe still open', async () => {
+    const dir = tempDirForTest('corpuskit-ingest-cmd-');
+    await runCli(['init'], { cwd: dir });
+    for (const [args, said] of [
+      [['--in-flight', '0'], /--in-flight must be a positive whole number/],
+      [['--max-payload', 'lots'], /--max-payload must be a positive number/],
+      [['--jobs', '2', '--redis', 'redis://127.0.0.1:1'], /--jobs and --redis cannot be combined/],
+      [['--json', '--ndjson'], /--json and --ndjson cannot be combined/],
+    ] as const) {
+      // Before, these were checked once standard input ended, which an open pipe never does:
+      // the read went on until the Ctrl-C that comes here after 3 s (exit 130).
+      const result = await stoppedReading(dir, [...args], 3_000);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr + result.stdout).toMatch(said);
+    }
+  }, 30_000);
 
   it('ends a stop while reading standard input as an interrupted batch under --json and --ndjson alike', async () => {
     const dir = tempDirForTest('corpuskit-ingest-cmd-');

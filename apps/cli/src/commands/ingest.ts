@@ -108,6 +108,16 @@ export const run: CommandRun = async (args, options, context) => {
   if (fetchedAt !== undefined && Number.isNaN(Date.parse(fetchedAt))) {
     throw usageError(`--fetched-at is not an ISO 8601 time (got '${fetchedAt}')`);
   }
+  // Every option is checked before standard input is read: a bad one is said at once, not once
+  // the pipe ends (which an open one never does), and nothing is cleaned or staged.
+  if (context.options.json && options.ndjson) throw usageError('--json and --ndjson cannot be combined');
+  const redis = typeof options.redis === 'string' ? options.redis : undefined;
+  if (options.redis !== undefined && !redis) throw usageError('--redis needs a URL, e.g. redis://localhost:6379');
+  if (redis && jobsOption !== undefined)
+    throw usageError('--jobs and --redis cannot be combined: workers set their own --concurrency');
+  const maxPayloadBytes = Math.round(positiveOption(options.maxPayload, '--max-payload')! * 1024 * 1024);
+  const inFlight = positiveOption(options.inFlight, '--in-flight', { integer: true })!;
+
   const { readUrlList } = await import('@corpuskit/ingest');
   const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
   // The corpus is found before standard input is read: outside one, that is said at once.
@@ -134,13 +144,6 @@ export const run: CommandRun = async (args, options, context) => {
       context,
     });
   }
-
-  const redis = typeof options.redis === 'string' ? options.redis : undefined;
-  if (options.redis !== undefined && !redis) throw usageError('--redis needs a URL, e.g. redis://localhost:6379');
-  if (redis && jobsOption !== undefined)
-    throw usageError('--jobs and --redis cannot be combined: workers set their own --concurrency');
-  const maxPayloadBytes = Math.round(positiveOption(options.maxPayload, '--max-payload')! * 1024 * 1024);
-  const inFlight = positiveOption(options.inFlight, '--in-flight', { integer: true })!;
 
   // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
   const cleaner = redis
