@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,15 @@ export interface Run {
   json: <T = Record<string, unknown>>() => T;
 }
 
+/** The binary's environment: no colour, no corpus from the test runner's own environment, `extra` on top. */
+function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  delete env.CORPUSKIT_CORPUS;
+  if (extra.CORPUSKIT_CORPUS) env.CORPUSKIT_CORPUS = extra.CORPUSKIT_CORPUS;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 /** Run the built corpuskit binary. Never throws on a non-zero exit: tests assert the code. */
 export async function corpuskit(
   args: string[],
@@ -31,14 +41,10 @@ export async function corpuskit(
     killAfterMs?: number;
   },
 ): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env.CORPUSKIT_CORPUS;
-  if (options.env?.CORPUSKIT_CORPUS) env.CORPUSKIT_CORPUS = options.env.CORPUSKIT_CORPUS;
-  delete env.FORCE_COLOR;
   const proc = x(process.execPath, [BIN, ...args], {
     nodeOptions: {
       cwd: options.cwd,
-      env,
+      env: cliEnv(options.env),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       killSignal: 'SIGKILL',
     },
@@ -61,6 +67,67 @@ export async function corpuskit(
     stderr: result.stderr,
     json: <T>() => JSON.parse(stdout) as T,
   };
+}
+
+export interface InterruptedRun {
+  /** The exit code; null when a signal ended the process (the CLI did not handle it). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Whether the cue came and the signal was sent. */
+  signalled: boolean;
+  /** From the signal to the process's end. */
+  seconds: number;
+}
+
+/**
+ * Run the built corpuskit binary and stop it with `signal` (Ctrl-C is SIGINT) once `cue` text has
+ * appeared on its `stream` and then `afterMs` have passed; with no cue, `afterMs` after the start.
+ * The cue is how a test knows the CLI is running (its signal handlers are installed) and has
+ * reached the state the test is about: a fixed delay alone can come first on a busy machine.
+ * `stdin`, when given, is written and the pipe left open (a writer that has not finished).
+ * SIGKILL after `killAfterMs`, so a CLI that ignores the signal fails the test instead of hanging it.
+ */
+export async function interruptedCorpuskit(
+  args: string[],
+  options: {
+    cwd: string;
+    signal: NodeJS.Signals;
+    cue?: { stream: 'stdout' | 'stderr'; text: string };
+    afterMs?: number;
+    stdin?: string;
+    killAfterMs?: number;
+  },
+): Promise<InterruptedRun> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: cliEnv(),
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  if (options.stdin !== undefined) child.stdin?.write(options.stdin);
+  const output = { stdout: '', stderr: '' };
+  let cued = false;
+  let signalledAt = 0;
+  const send = () => {
+    if (cued) return;
+    cued = true;
+    setTimeout(() => {
+      signalledAt = Date.now();
+      child.kill(options.signal);
+    }, options.afterMs ?? 0);
+  };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream].on('data', (chunk: Buffer) => {
+      output[stream] += chunk.toString();
+      if (options.cue?.stream === stream && output[stream].includes(options.cue.text)) send();
+    });
+  }
+  if (!options.cue) send();
+  const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(killer);
+  child.stdin?.destroy();
+  return { code, ...output, signalled: signalledAt > 0, seconds: (Date.now() - signalledAt) / 1000 };
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { BIN, articlePage, corpuskit, tempDir } from './helpers.js';
+import { articlePage, corpuskit, interruptedCorpuskit, tempDir } from './helpers.js';
 
 // Hostile pages are generated here, never checked in. Every run has a kill timer: a page that
 // is not stopped fails the test (the process is killed) instead of hanging the suite.
@@ -142,30 +141,12 @@ describe('corpuskit clean on hostile pages', () => {
    * Run the CLI and send `signal` 1 s after the first line on stdout (`afterFirstLine`) or 2 s after
    * the start: in both cases a page stuck in jsdom's parser is then in hand.
    */
-  async function interrupted(args: string[], signal: NodeJS.Signals, afterFirstLine: boolean) {
-    const child = spawn(process.execPath, [BIN, ...args], {
+  const interrupted = (args: string[], signal: NodeJS.Signals, afterFirstLine: boolean) =>
+    interruptedCorpuskit(args, {
       cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      signal,
+      ...(afterFirstLine ? { cue: { stream: 'stdout', text: '\n' }, afterMs: 1_000 } : { afterMs: 2_000 }),
     });
-    let stdout = '';
-    let stderr = '';
-    let signalledAt = 0;
-    const send = (ms: number) => {
-      signalledAt = Date.now() + ms;
-      setTimeout(() => child.kill(signal), ms);
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (afterFirstLine && !signalledAt && stdout.includes('\n')) send(1_000);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    if (!afterFirstLine) send(2_000);
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    return { code, stdout, stderr, seconds: (Date.now() - signalledAt) / 1000 };
-  }
 
   it('stops the page in hand at once on Ctrl-C, keeps what was cleaned and exits 130', async () => {
     // pier.html is cleaned, then the stuck page is in hand when SIGINT comes: before, it ran on
@@ -208,34 +189,17 @@ describe('corpuskit clean on hostile pages', () => {
   }, 90_000);
 
   /**
-   * Run `clean <args> --verbose` with half a page on a standard input that stays open, and send
-   * SIGTERM once the CLI says it is reading it (its signal handlers are installed by then).
+   * Run `clean <args> --verbose` with half a page on a standard input that stays open (before, the
+   * read ignored the signal and waited for its end), and send SIGTERM once the CLI says it is
+   * reading it (its signal handlers are installed by then).
    */
-  async function interruptedReading(args: string[]) {
-    const child = spawn(process.execPath, [BIN, 'clean', ...args, '--verbose'], {
+  const interruptedReading = (args: string[]) =>
+    interruptedCorpuskit(['clean', ...args, '--verbose'], {
       cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      signal: 'SIGTERM',
+      stdin: articlePage('Half a page').slice(0, 300),
+      cue: { stream: 'stderr', text: 'reading standard input' },
     });
-    // Half a page, and the pipe stays open: before, the read ignored the signal and waited for its end.
-    child.stdin.write(articlePage('Half a page').slice(0, 300));
-    let stdout = '';
-    let stderr = '';
-    let signalledAt = 0;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!signalledAt && stderr.includes('reading standard input')) {
-        signalledAt = Date.now();
-        child.kill('SIGTERM');
-      }
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    child.stdin.destroy();
-    return { code, stdout, stderr, signalled: signalledAt > 0, seconds: (Date.now() - signalledAt) / 1000 };
-  }
 
   it('SIGTERM while standard input is still open stops the read: exit 130 and what was not reached', async () => {
     const run = await interruptedReading(['-', 'pier.html']);

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { BIN, articlePage, corpuskit, tempDir } from './helpers.js';
+import { articlePage, corpuskit, interruptedCorpuskit, tempCorpus, tempDir } from './helpers.js';
 
 describe('ingest interrupted mid-batch', () => {
   it('SIGTERM during a many-file ingest exits 130 (interrupted), as --help says, and lists what was not reached', async () => {
@@ -15,26 +14,11 @@ describe('ingest interrupted mid-batch', () => {
       for (let index = 0; index < 300; index += 1) {
         await writeFile(path.join(dir, 'pages', `page-${index}.html`), articlePage(`Page number ${index}`));
       }
-      const child = spawn(process.execPath, [BIN, 'ingest', 'pages', '--jobs', '1', '--verbose', '--json'], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      let signalled = false;
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Its first --verbose line: the command runs, bin.ts's signal handlers are installed.
-        if (!signalled) {
-          signalled = true;
-          child.kill('SIGTERM');
-        }
-      });
-      const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      clearTimeout(killer);
+      // Signalled at its first --verbose line: the command runs, bin.ts's signal handlers are installed.
+      const { code, stdout, stderr, signalled } = await interruptedCorpuskit(
+        ['ingest', 'pages', '--jobs', '1', '--verbose', '--json'],
+        { cwd: dir, signal: 'SIGTERM', cue: { stream: 'stderr', text: '' }, killAfterMs: 120_000 },
+      );
       expect(signalled, stderr).toBe(true);
       expect(code, stderr).toBe(130);
       const result = JSON.parse(stdout) as { interrupted: boolean; failed: Array<{ error?: { message?: string } }> };
@@ -44,4 +28,34 @@ describe('ingest interrupted mid-batch', () => {
       await cleanup();
     }
   }, 180_000);
+
+  it('SIGTERM while `ingest -` reads standard input ends as an interrupted batch, in --ndjson too: exit 130', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    try {
+      const run = await interruptedCorpuskit(
+        ['ingest', '-', '--url', 'https://port.example/half', '--ndjson', '--verbose'],
+        {
+          cwd: dir,
+          signal: 'SIGTERM',
+          stdin: articlePage('Half a page').slice(0, 300),
+          cue: { stream: 'stderr', text: 'reading standard input' },
+        },
+      );
+      expect(run.signalled, run.stderr).toBe(true);
+      expect(run.code, run.stderr).toBe(130);
+      // Before: exit 130 but nothing on stdout, no summary line.
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toMatchObject([
+        { type: 'file', source: '-', outcome: 'failed', error: { code: 'cli.interrupted', kind: 'interrupted' } },
+        { type: 'summary', files: 1, new: 0, failed: [{ source: '-', code: 'cli.interrupted' }], interrupted: true },
+      ]);
+      expect(run.stderr).toContain('standard input: interrupted (Ctrl-C or SIGTERM) while it was being read');
+      expect((await corpuskit(['status', '--json'], { cwd: dir })).json()).toMatchObject({ pending: 0, items: [] });
+    } finally {
+      await cleanup();
+    }
+  }, 90_000);
 });
