@@ -219,6 +219,40 @@ describe('readWarc', () => {
     });
   });
 
+  it('de-chunks a chunked page and reads on to the next record, in either form', async () => {
+    const page = '<html><body><p>A page sent in two chunks.</p></body></html>';
+    const body = `10\r\n${page.slice(0, 16)}\r\n${(page.length - 16).toString(16)}\r\n${page.slice(16)}\r\n0\r\n\r\n`;
+    for (const gzip of [false, true]) {
+      const dir = tempDirForTest('ingest-warc-');
+      const file = path.join(dir, gzip ? 'c.warc.gz' : 'c.warc');
+      const records = await Promise.all([
+        serialize(
+          {
+            type: 'response',
+            url: 'https://ex.com/chunked',
+            httpHeaders: { 'Content-Type': 'text/html', 'Transfer-Encoding': 'chunked' },
+          },
+          enc.encode(body),
+          gzip,
+        ),
+        serialize(
+          { type: 'response', url: 'https://ex.com/c', httpHeaders: { 'Content-Type': 'text/html' } },
+          html,
+          gzip,
+        ),
+      ]);
+      await writeFile(file, Buffer.concat(records));
+      const pages: Array<[string | null, string]> = [];
+      for await (const item of readWarc(file, { maxBytes: 1e6 })) {
+        if (item.kind === 'page') pages.push([item.page.url, Buffer.from(item.page.payload).toString('utf8')]);
+      }
+      expect(pages).toEqual([
+        ['https://ex.com/chunked', page],
+        ['https://ex.com/c', Buffer.from(html).toString('utf8')],
+      ]);
+    }
+  });
+
   it('is not fooled by a page that starts with the word WARC', async () => {
     const dir = tempDirForTest('ingest-warc-');
     await writeFile(path.join(dir, 'p.html'), 'WARC files explained\n\nA page about web archives.');
@@ -359,6 +393,41 @@ describe('readWarc on a damaged file', () => {
     message:
       /^record at offset \d+ runs past its end: after its Content-Length \(\d+\) and a blank line comes "WARC-Target-URI: https:\/\/ex\.com\/c", not the next record's WARC\/ line/,
   });
+
+  // A chunked page whose Content-Length is too large: the bytes after its final (0-size) chunk
+  // hold the next record's WARC headers. Before, those bytes were discarded unread, the page came
+  // out, and the error came at the next read, naming the junk after the swallowed headers.
+  const chunkedPage = () => {
+    const page = '<html><body><p>A page sent in chunks.</p></body></html>';
+    return serialize(
+      {
+        type: 'response',
+        url: 'https://ex.com/b',
+        httpHeaders: { 'Content-Type': 'text/html', 'Transfer-Encoding': 'chunked' },
+      },
+      enc.encode(`${page.length.toString(16)}\r\n${page}\r\n0\r\n\r\n`),
+      false,
+    );
+  };
+  for (const [where, past] of [
+    // ... ending on the blank line after those WARC headers (what follows: its HTTP headers) ...
+    ['on the blank line after the next WARC headers', (third: Buffer) => third.indexOf('\r\n\r\n') + 2],
+    // ... or at the end of the next record (what follows looks like a record's end).
+    ['at the end of the next record', (third: Buffer) => third.length],
+  ] as const) {
+    for (const gzip of [false, true]) {
+      cases.push({
+        name: `chunked page, Content-Length too large, ending ${where} (${gzip ? 'gzip' : 'plain'})`,
+        build: async ({ first, third }) => {
+          const chunked = await chunkedPage();
+          const long = withLength(chunked, String(contentLength(chunked) + 4 + past(Buffer.from(third))));
+          return joined(first, Buffer.concat([long, third, third]), gzip);
+        },
+        message:
+          /^record at offset \d+ runs past its end: after its final chunk come the next record's WARC headers \("WARC\/1\.0"\)/,
+      });
+    }
+  }
 
   // Junk (or zero padding) after a whole last record: the records come out, then the junk fails
   // as no record, naming its first line (JSON: 40 NULs print as \u0000 each).

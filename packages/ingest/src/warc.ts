@@ -132,19 +132,27 @@ export function decodeContent(body: Uint8Array, encoding: string | undefined, ma
 
 /**
  * Read a record's HTTP payload: de-chunk (warcio) and decode its content encoding (node:zlib).
- * `body`: the body as read, before decoding (see `swallowedRecord`).
+ * `body`: the body as read, before decoding (see `swallowedRecord`); `afterChunks`: for a chunked
+ * body, the bytes after its final chunk (the end of the HTTP message: nothing but line ends).
  */
 async function payloadOf(
   record: WARCRecord,
   headers: Record<string, string>,
   maxBytes: number,
-): Promise<{ payload: Uint8Array; body: Uint8Array }> {
+): Promise<{ payload: Uint8Array; body: Uint8Array; afterChunks: Uint8Array | null }> {
   const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
-  const body =
-    record.httpHeaders && chunked
-      ? await new AsyncIterReader(record.reader, null, true).readFully()
-      : await AsyncIterReader.readFully(record.reader);
-  return { payload: decodeContent(body, headers['content-encoding'], maxBytes), body };
+  let body: Uint8Array;
+  let afterChunks: Uint8Array | null = null;
+  if (record.httpHeaders && chunked) {
+    // warcio's de-chunking stops at the final chunk and reads through the reader it is given when
+    // that is an AsyncIterReader: what that reader still holds is what follows the final chunk.
+    const raw = new AsyncIterReader(record.reader, null);
+    body = await new AsyncIterReader(raw, null, true).readFully();
+    afterChunks = await raw.readFully();
+  } else {
+    body = await AsyncIterReader.readFully(record.reader);
+  }
+  return { payload: decodeContent(body, headers['content-encoding'], maxBytes), body, afterChunks };
 }
 
 const VERSION_LINE = /^WARC\/1\.[01]\r?$/;
@@ -452,16 +460,29 @@ async function skipRest(record: WARCRecord, path: string, offset: number): Promi
   if (missing > 0) throw cutShort(path, offset, missing);
 }
 
-/** Discard what is left of a record taken as a page (a chunked body that ended early), then check its end. */
+/**
+ * Discard what is left of a record taken as a page, then check its end. `afterChunks`: the bytes
+ * of a chunked body after its final chunk. A Content-Length too large puts the next record's WARC
+ * headers there, and then the page is not given out, wherever the run-over ends (a body read
+ * whole is checked by `checkRecordEnd`).
+ */
 async function finishRecord(
   reader: StrictWarcReader,
   record: WARCRecord,
   path: string,
   offset: number,
-  body?: Uint8Array,
+  read?: { body: Uint8Array; afterChunks: Uint8Array | null },
 ): Promise<void> {
+  if (read?.afterChunks && swallowedRecord(read.afterChunks)) {
+    const first = latin1.decode(read.afterChunks).trimStart().split(/\r?\n/)[0]!;
+    throw ingestError(
+      'ingest.bad-warc',
+      `record at offset ${offset} runs past its end: after its final chunk come the next record's WARC headers (${JSON.stringify(first.slice(0, 40))}), not the blank line that ends a record (a Content-Length too large, or the file is damaged there)`,
+      { subject: path },
+    );
+  }
   await skipRest(record, path, offset);
-  await checkRecordEnd(reader, record, path, offset, body);
+  await checkRecordEnd(reader, record, path, offset, read?.body);
 }
 
 export interface WarcReadOptions {
@@ -514,10 +535,9 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
         yield await skip('too-large');
         continue;
       }
-      let payload: Uint8Array;
-      let body: Uint8Array;
+      let read: Awaited<ReturnType<typeof payloadOf>>;
       try {
-        ({ payload, body } = await payloadOf(record, headers, options.maxBytes));
+        read = await payloadOf(record, headers, options.maxBytes);
       } catch (error) {
         if (error instanceof CorpusKitError) throw error;
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
@@ -529,7 +549,8 @@ export async function* readWarc(path: string, options: WarcReadOptions): AsyncGe
           cause: error,
         });
       }
-      await finishRecord(reader, record, path, offset, body);
+      await finishRecord(reader, record, path, offset, read);
+      const { payload } = read;
       // The payload is decoded: the headers now describe it as it is.
       delete headers['content-encoding'];
       delete headers['transfer-encoding'];
