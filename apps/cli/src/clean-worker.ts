@@ -1,13 +1,14 @@
 // The worker-thread entry of the clean pool: tinypool calls the default export once per task,
 // a page to clean for ingest, a page to clean for `corpuskit clean` (a document task), or the
 // warm-up the pool runs on each new thread before its first page.
+import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 
 import type { CleanOptions } from '@corpuskit/clean';
 import type { CleanDocument } from '@corpuskit/document';
-import { cleanTaskReply, serializeError, warmCleaner } from '@corpuskit/ingest/worker';
+import { cleanTaskReply, serializeError, warmUpTask } from '@corpuskit/ingest/worker';
 import type { CleanTask } from '@corpuskit/ingest';
 import type { CleanReply, SerializedError } from '@corpuskit/ingest/worker';
 
@@ -76,11 +77,31 @@ type Engine = NonNullable<CleanOptions['engine']>;
 /** The engines this thread has cleaned with (a warm-up or a page): their first-use costs are paid. */
 const warmEngines = new Map<Engine | 'default', Promise<number | null>>();
 
-/** Clean the warm-up page once per engine; a failure is left to the page, which meets the same cause. */
+/**
+ * Warm this thread up for `engine` through the task its pages take: the page task of a batch
+ * (`'default'`), or a document task of `corpuskit clean` with that engine, given the warm-up
+ * page as its standard input. Resolves to the milliseconds it took and the task's reply.
+ */
+export async function warmUpReply(
+  engine: Engine | 'default',
+): Promise<{ ms: number; reply: CleanReply | DocumentReply }> {
+  const started = performance.now();
+  const task = warmUpTask();
+  const reply =
+    engine === 'default'
+      ? await cleanTaskReply(task)
+      : await documentReply({ document: true, file: '-', stdin: task.bytes, cwd: process.cwd(), options: { engine } });
+  return { ms: performance.now() - started, reply };
+}
+
+/** Warm up once per engine; a failure is left to the page, which meets the same cause. */
 function warmUp(engine: Engine | 'default'): Promise<number | null> {
   let warming = warmEngines.get(engine);
   if (!warming) {
-    warming = warmCleaner(engine === 'default' ? undefined : engine).catch(() => null);
+    warming = warmUpReply(engine).then(
+      ({ ms, reply }) => (reply.ok ? ms : null),
+      () => null,
+    );
     warmEngines.set(engine, warming);
   }
   return warming;

@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 
-import type { CleanOptions, SiteRules } from '@corpuskit/clean';
+import type { SiteRules } from '@corpuskit/clean';
 import { prepareDocument, resolveOptions } from '@corpuskit/dedup';
 import type { PreparedDocument } from '@corpuskit/dedup';
 import type { CleanDocument, ErrorKind } from '@corpuskit/document';
@@ -161,15 +160,22 @@ const WARM_UP_PAGE = new TextEncoder().encode(
 );
 
 /**
- * Load the cleaner and clean a small page once with `engine` (the cleaner's default unless
- * given), so a fresh worker thread (or process) is warm before its first real page. Resolves to
- * the milliseconds it took.
+ * The page task a fresh worker thread (or process) runs once before its first real page, so that
+ * it starts warm: a small article, with everything a page of a batch asks for (compressed raw
+ * bytes, dedup signature). It goes through the same `cleanTaskReply` as every page, so the
+ * warm-up and the real work cannot drift apart.
  */
-export async function warmCleaner(engine?: CleanOptions['engine']): Promise<number> {
-  const started = performance.now();
-  const { clean } = await import('@corpuskit/clean');
-  await clean(WARM_UP_PAGE, { source: 'warm-up.html', repeatedLines: {}, ...(engine ? { engine } : {}) });
-  return performance.now() - started;
+export function warmUpTask(): CleanTask {
+  return {
+    bytes: WARM_UP_PAGE,
+    source: 'warm-up.html',
+    url: null,
+    fetchedAt: null,
+    headers: null,
+    repeatedLines: {},
+    deflateRaw: true,
+    dedupSignature: true,
+  };
 }
 
 /** The default CleanFn: the cleaner in this thread. */

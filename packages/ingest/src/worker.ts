@@ -5,7 +5,7 @@
  * package's compatibility promise. A program that ingests pages needs only the main entry
  * (`ingest` with its `cleanFn` option).
  */
-export { cleanTaskReply, serializeError, warmCleaner } from './clean-task.js';
+export { cleanTaskReply, serializeError, warmUpTask } from './clean-task.js';
 export type { CleanReply, SerializedError } from './clean-task.js';
 export { cleanerIdentity, decodeJob, decodeResult, encodeJob, encodeResult, jobKey } from './queue-job.js';
 export type { EncodedJob, QueueJob, QueueResult } from './queue-job.js';
