@@ -104,7 +104,14 @@ export async function interruptedCorpuskit(
     env: cliEnv(),
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
-  if (options.stdin !== undefined) child.stdin?.write(options.stdin);
+  if (options.stdin !== undefined) {
+    // A CLI that refuses at once (a bad option) closes the pipe while this still writes: that EPIPE
+    // is the refusal, which the test asserts through the exit code, as corpuskit() takes it.
+    child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') throw error;
+    });
+    child.stdin?.write(options.stdin);
+  }
   const output = { stdout: '', stderr: '' };
   let cued = false;
   let signalledAt = 0;
