@@ -43,6 +43,7 @@ import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { faqBlocks, faqSections, pageAddresses } from './faq.js';
 import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { AROUND_RULES, widenPlan, widenedContainer } from './widen.js';
+import { teaserListing } from './card-region.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
@@ -289,6 +290,19 @@ export async function htmlPipeline(
       }
       deadline.check('landmark region');
     }
+    // An article page where Readability took a short intro standing in a region of teaser cards
+    // (a listing typed as an article): the cards are the content (see teaserListing).
+    let cardListing = false;
+    if (!widened && !landmarkRegion && readable && root && readableBlocks && pageType === 'article') {
+      const pick = readableBlocks;
+      const pickChars = regionChars(root);
+      const element = await reparse((freshBody) => teaserListing(freshBody, pick, pickChars));
+      if (element) {
+        root = element;
+        cardListing = true;
+      }
+      deadline.check('teaser listing');
+    }
     // A collection page's prose written beside its main region (a category's description under
     // the grid, outside <main>): taken into the region, in its place.
     if (root && root === plan.mainRoot && pageType === 'collection') {
@@ -300,7 +314,7 @@ export async function htmlPipeline(
       }
     }
     // Section headings Readability stripped from inside the body (see dropped-headings.ts).
-    if (readableBlocks && root && !widened && !landmarkRegion)
+    if (readableBlocks && root && !widened && !landmarkRegion && !cardListing)
       restoreDroppedHeadings(pageBlocks, readableBlocks, root, headings);
     let notArticle = false;
     // The article's text, read once: for whether there is any, and its length once squashed.
@@ -356,7 +370,8 @@ export async function htmlPipeline(
     const blocks = extractBlocks(root!, removals);
     // Readability's own article, taken as it is (not widened, not a region, on a page cleaned as
     // an article), may have left out text the page writes next to it, read from the page's blocks.
-    const besideArticle = readable && !widened && !landmarkRegion && !notArticle && pageType === 'article';
+    const besideArticle =
+      readable && !widened && !landmarkRegion && !cardListing && !notArticle && pageType === 'article';
     const removedTexts = besideArticle ? removals.map((removal) => removal.text) : [];
     // Readability took the body and left out an intro written into its own element between the
     // headline and the body: its paragraphs go in front, through the text rules like the rest.
@@ -436,15 +451,17 @@ export async function htmlPipeline(
     if (reportOutside && !notArticle) {
       const reason = widened
         ? 'outside the container widened around the article Readability picked'
-        : landmarkRegion
-          ? "outside the page's region around its header, footer, menus and sidebars"
-          : readable
-            ? 'not in the article Readability picked'
-            : root === plan.threadRoot
-              ? "outside the page's thread"
-              : root === plan.mainRoot
-                ? "outside the page's main region"
-                : `outside the per-site content selector '${site?.content ?? ''}'`;
+        : cardListing
+          ? "outside the region of teaser cards around Readability's short pick"
+          : landmarkRegion
+            ? "outside the page's region around its header, footer, menus and sidebars"
+            : readable
+              ? 'not in the article Readability picked'
+              : root === plan.threadRoot
+                ? "outside the page's thread"
+                : root === plan.mainRoot
+                  ? "outside the page's main region"
+                  : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
       if (leadAdded) inArticle.push(lead);
       for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {
