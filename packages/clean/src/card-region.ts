@@ -199,23 +199,35 @@ const MIN_REGION_OVER_PICK = 3;
 /** The pick's blocks, by their text, that must stand in the region (it is the region's intro, not an article beside it). */
 const MIN_PICK_BLOCKS_INSIDE = 0.8;
 
+/** A page's card region as text: its length (TextStats) and its text without white space. */
+export interface CardRegionText {
+  chars: number;
+  text: string;
+}
+
+/** The page's card region (cardRegion) as text, read before Readability strips the page; null when it has none. */
+export function cardRegionText(body: Element): CardRegionText | null {
+  const region = cardRegion(body);
+  return region ? { chars: new TextStats().of(region).chars, text: squashAll(region.textContent ?? '') } : null;
+}
+
 /**
  * A listing that is cleaned as an article: Readability took a short part of the page (the
- * listing's intro, or a card or two) that stands inside the page's card region (cardRegion),
- * and the region holds MIN_REGION_OVER_PICK times its text. The region then is the content.
- * A news article with a box of related links is not one: its body is the larger text, and it
- * does not stand inside the box's region. Null when not such a page.
+ * listing's intro, or a card or two) that stands inside the page's card region, and the region
+ * holds MIN_REGION_OVER_PICK times its text. The region then is the content. A news article
+ * with a box of related teasers is not one: its body is the larger text, and it does not stand
+ * inside the box's region.
  */
-export function teaserListing(body: Element, pick: readonly { text: string }[], pickChars: number): Element | null {
-  const region = cardRegion(body);
-  if (!region) return null;
-  const stats = new TextStats();
-  if (stats.of(region).chars < MIN_REGION_OVER_PICK * pickChars) return null;
-  const text = squashAll(region.textContent ?? '');
+export function picksIntroOfCards(
+  region: CardRegionText,
+  pick: readonly { text: string }[],
+  pickChars: number,
+): boolean {
+  if (region.chars < MIN_REGION_OVER_PICK * pickChars) return false;
   const blocks = pick.map((block) => squashAll(block.text)).filter((t) => t.length > 0);
-  if (blocks.length === 0) return null;
-  const inside = blocks.filter((t) => text.includes(t)).length;
-  return inside >= MIN_PICK_BLOCKS_INSIDE * blocks.length ? region : null;
+  if (blocks.length === 0) return false;
+  const inside = blocks.filter((t) => region.text.includes(t)).length;
+  return inside >= MIN_PICK_BLOCKS_INSIDE * blocks.length;
 }
 
 /** Text with all white space taken out (blocks and the page's text compare alike). */

@@ -43,7 +43,7 @@ import { articleIndexBefore, outsideArticle } from './outside-article.js';
 import { faqBlocks, faqSections, pageAddresses } from './faq.js';
 import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { AROUND_RULES, widenPlan, widenedContainer } from './widen.js';
-import { teaserListing } from './card-region.js';
+import { cardRegion, cardRegionText, picksIntroOfCards } from './card-region.js';
 import { ruleById } from './rules.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
@@ -172,6 +172,10 @@ export async function htmlPipeline(
     // … and its questions sections, each with where its box ends (see faq.ts).
     const faqs = faqSections(pageBlocks);
 
+    // An article page's card region, read before Readability strips the page: Readability may
+    // take only the intro of a listing (see below).
+    const cardsBefore = pageType === 'article' && !site?.content ? cardRegionText(body) : null;
+
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
     const reasons: StatusReason[] = [...preReasons];
@@ -290,13 +294,19 @@ export async function htmlPipeline(
       }
       deadline.check('landmark region');
     }
-    // An article page where Readability took a short intro standing in a region of teaser cards
-    // (a listing typed as an article): the cards are the content (see teaserListing).
+    // An article page where Readability took a short intro standing in the page's region of
+    // teaser cards (a listing typed as an article): the cards are the content (picksIntroOfCards).
     let cardListing = false;
-    if (!widened && !landmarkRegion && readable && root && readableBlocks && pageType === 'article') {
-      const pick = readableBlocks;
-      const pickChars = regionChars(root);
-      const element = await reparse((freshBody) => teaserListing(freshBody, pick, pickChars));
+    if (
+      cardsBefore &&
+      !widened &&
+      !landmarkRegion &&
+      readable &&
+      root &&
+      readableBlocks &&
+      picksIntroOfCards(cardsBefore, readableBlocks, regionChars(root))
+    ) {
+      const element = await reparse((freshBody) => cardRegion(freshBody));
       if (element) {
         root = element;
         cardListing = true;
