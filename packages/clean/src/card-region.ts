@@ -199,6 +199,14 @@ const MIN_REGION_OVER_PICK = 3;
 /** The pick's blocks, by their text, that must stand in the region (it is the region's intro, not an article beside it). */
 const MIN_PICK_BLOCKS_INSIDE = 0.8;
 
+/**
+ * A pick with more than this many paragraphs of prose (PROSE_PARAGRAPH_CHARS outside links) is
+ * an article of its own, however short (a news brief above a "more news" grid): a listing's
+ * intro is one paragraph.
+ */
+const MAX_PICK_PROSE_PARAGRAPHS = 1;
+const PROSE_PARAGRAPH_CHARS = 100;
+
 /** A page's card region as text: its length (TextStats) and its text without white space. */
 export interface CardRegionText {
   chars: number;
@@ -216,14 +224,18 @@ export function cardRegionText(body: Element): CardRegionText | null {
  * listing's intro, or a card or two) that stands inside the page's card region, and the region
  * holds MIN_REGION_OVER_PICK times its text. The region then is the content. A news article
  * with a box of related teasers is not one: its body is the larger text, and it does not stand
- * inside the box's region.
+ * inside the box's region; nor is a short one above a large grid: it has paragraphs of its own.
  */
 export function picksIntroOfCards(
   region: CardRegionText,
-  pick: readonly { text: string }[],
+  pick: readonly { text: string; kind: string; linkChars: number }[],
   pickChars: number,
 ): boolean {
   if (region.chars < MIN_REGION_OVER_PICK * pickChars) return false;
+  const prose = pick.filter(
+    (block) => block.kind === 'p' && block.text.length - block.linkChars >= PROSE_PARAGRAPH_CHARS,
+  ).length;
+  if (prose > MAX_PICK_PROSE_PARAGRAPHS) return false;
   const blocks = pick.map((block) => squashAll(block.text)).filter((t) => t.length > 0);
   if (blocks.length === 0) return false;
   const inside = blocks.filter((t) => region.text.includes(t)).length;

@@ -36,6 +36,23 @@ ${[1, 2, 3, 4, 5, 6].map((i) => `<p>Paragraph ${i} of the report on the vote abo
 </div></div>
 <footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
 
+const more = (i: number) => `
+  <div class="card"><h3><a href="/news/item-${i}">Harbour news item number ${i} of the week</a></h3>
+  <p>One line about item ${i}. May ${i}, 2025</p></div>`;
+
+// A news brief of two paragraphs above a large "more news" grid in the same container: the grid
+// holds far more text than the brief, and the region of its cards climbs over the brief.
+const BRIEF = `<!doctype html><html><head><title>Ferry</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><div class="content">
+<div class="story"><h1>The ferry runs again</h1><p class="byline">By A. Writer</p>
+<p>The harbour ferry runs again from Monday after three weeks in the yard, the operator said on Friday, with the old timetable and the old fares, and with a second crossing in the evening on weekdays until the end of the summer season.</p>
+<p>Repairs to the engine took longer than planned because a part had to be made again abroad, and the spare boat the operator hired was too small for the morning crowds, who waited on the quay for an hour on some days of the closure.</p></div>
+<h2>More news</h2>
+${Array.from({ length: 30 }, (_, i) => more(i + 1)).join('')}
+</div></main>
+<footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
+
 describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article on %s', (engine) => {
   it('keeps the run of teaser cards beside the intro Readability picked', async () => {
     const doc = await clean(LISTING, { url: 'https://club.example/trails/', engine, pageType: 'article' });
@@ -51,5 +68,11 @@ describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article o
     const doc = await clean(ARTICLE, { url: 'https://paper.example/news/bridge', engine, pageType: 'article' });
     expect(doc.text).toContain('Paragraph 6 of the report');
     expect(doc.text).not.toContain('Another story about the city budget');
+  });
+
+  it('leaves a short news brief of its own paragraphs above a large grid of teasers as it is', async () => {
+    const doc = await clean(BRIEF, { url: 'https://paper.example/news/ferry', engine, pageType: 'article' });
+    expect(doc.text).toContain('Repairs to the engine took longer');
+    expect(doc.text).not.toContain('Harbour news item number');
   });
 });
