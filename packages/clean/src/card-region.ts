@@ -169,6 +169,13 @@ function cardCharsIn(root: Element, groups: CardGroup[]): number {
  * asides; else null.
  */
 export function cardRegion(body: Element): Element | null {
+  return cardRegionAndCards(body)?.root ?? null;
+}
+
+/** The card region (cardRegion) and the items of the card group it was found from. */
+function cardRegionAndCards(
+  body: Element,
+): { root: Element; cards: Element[]; cardsParent: Element; stats: TextStats } | null {
   const stats = new TextStats();
   const groups = cardGroups(body, stats);
   if (groups.length === 0) return null;
@@ -191,7 +198,7 @@ export function cardRegion(body: Element): Element | null {
   }
   const page = contentChars(body, stats);
   if (page <= 0 || stats.of(root).chars < MIN_REGION_SHARE * page) return null;
-  return root;
+  return { root, cards: best!.group.items, cardsParent: best!.group.parent, stats };
 }
 
 /** Readability's pick is an intro when the card region holds at least this multiple of its text. */
@@ -206,17 +213,33 @@ const MIN_PICK_BLOCKS_INSIDE = 0.8;
  */
 const MAX_PICK_PROSE_PARAGRAPHS = 1;
 const PROSE_PARAGRAPH_CHARS = 100;
+/** A pick with more than this share of its text inside one card is that card's text, not an intro. */
+const MAX_PICK_SHARE_IN_ONE_CARD = 0.5;
 
-/** A page's card region as text: its length (TextStats) and its text without white space. */
+/**
+ * A page's card region as text: its length (TextStats), its text without white space, and the
+ * text (without white space) of each card of the group it was found from.
+ */
 export interface CardRegionText {
   chars: number;
   text: string;
+  cards: string[];
+  /** The text (without white space) of each region the page marks its main one (`<main>`, `role="main"`) that does not hold the cards. */
+  mainsWithoutCards: string[];
 }
 
 /** The page's card region (cardRegion) as text, read before Readability strips the page; null when it has none. */
 export function cardRegionText(body: Element): CardRegionText | null {
-  const region = cardRegion(body);
-  return region ? { chars: new TextStats().of(region).chars, text: squashAll(region.textContent ?? '') } : null;
+  const found = cardRegionAndCards(body);
+  if (!found) return null;
+  return {
+    chars: found.stats.of(found.root).chars,
+    text: squashAll(found.root.textContent ?? ''),
+    cards: found.cards.map((card) => squashAll(card.textContent ?? '')),
+    mainsWithoutCards: Array.from(body.querySelectorAll('main, [role="main"]'))
+      .filter((main) => !main.contains(found.cardsParent))
+      .map((main) => squashAll(main.textContent ?? '')),
+  };
 }
 
 /**
@@ -224,7 +247,9 @@ export function cardRegionText(body: Element): CardRegionText | null {
  * listing's intro, or a card or two) that stands inside the page's card region, and the region
  * holds MIN_REGION_OVER_PICK times its text. The region then is the content. A news article
  * with a box of related teasers is not one: its body is the larger text, and it does not stand
- * inside the box's region; nor is a short one above a large grid: it has paragraphs of its own.
+ * inside the box's region; nor is a short one above a large grid: it has paragraphs of its own,
+ * or it stands in the page's marked main region and the grid does not, or it is (most of) one of
+ * the "cards" (the page's sections looked like cards). A byline is the caller's test.
  */
 export function picksIntroOfCards(
   region: CardRegionText,
@@ -239,7 +264,21 @@ export function picksIntroOfCards(
   const blocks = pick.map((block) => squashAll(block.text)).filter((t) => t.length > 0);
   if (blocks.length === 0) return false;
   const inside = blocks.filter((t) => region.text.includes(t)).length;
-  return inside >= MIN_PICK_BLOCKS_INSIDE * blocks.length;
+  if (inside < MIN_PICK_BLOCKS_INSIDE * blocks.length) return false;
+  // The page marks its main region, the pick stands in it and the cards do not: the cards are
+  // around the content (a "you may also like" grid, the site's pop-ups), not the content.
+  for (const main of region.mainsWithoutCards) {
+    if (blocks.filter((t) => main.includes(t)).length >= MIN_PICK_BLOCKS_INSIDE * blocks.length) return false;
+  }
+  // An intro stands beside the cards, not in one of them: a pick that is mostly one "card" is a
+  // page whose sections (masthead, menu, the post, the archive) looked like a group of cards.
+  const pickText = blocks.reduce((sum, t) => sum + t.length, 0);
+  for (const card of region.cards) {
+    let held = 0;
+    for (const t of blocks) if (card.includes(t)) held += t.length;
+    if (held > MAX_PICK_SHARE_IN_ONE_CARD * pickText) return false;
+  }
+  return true;
 }
 
 /** Text with all white space taken out (blocks and the page's text compare alike). */

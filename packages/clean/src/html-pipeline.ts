@@ -173,8 +173,10 @@ export async function htmlPipeline(
     const faqs = faqSections(pageBlocks);
 
     // An article page's card region, read before Readability strips the page: Readability may
-    // take only the intro of a listing (see below).
-    const cardsBefore = pageType === 'article' && !site?.content ? cardRegionText(body) : null;
+    // take only the intro of a listing (see below). Not on a page that names its author: a
+    // listing's intro is credited to nobody, an article is, however short.
+    const cardsBefore =
+      pageType === 'article' && !site?.content && pageMeta.authors.length === 0 ? cardRegionText(body) : null;
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
@@ -296,12 +298,14 @@ export async function htmlPipeline(
     }
     // An article page where Readability took a short intro standing in the page's region of
     // teaser cards (a listing typed as an article): the cards are the content (picksIntroOfCards).
+    // Not when Readability found a byline (the page names an author, above).
     let cardListing = false;
     if (
       cardsBefore &&
       !widened &&
       !landmarkRegion &&
       readable &&
+      !readable.byline?.trim() &&
       root &&
       readableBlocks &&
       picksIntroOfCards(cardsBefore, readableBlocks, regionChars(root))

@@ -1,20 +1,23 @@
 // A listing page cleaned as an article: Readability takes the short intro above the run of
 // teaser cards, and the cards (the page's content) are kept by taking the card region instead.
-// A news article's box of related teasers is still left out.
+// A news article's box of related teasers is still left out, and so is the grid below a short
+// article of one paragraph: one credited to an author, one whose page sections look like cards
+// (the post is one of them), one in the page's <main> with the grid outside it.
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
 
 const card = (i: number) => `
-  <div class="entry"><h3><a href="/trails/trail-${i}">Riverside trail number ${i}</a></h3>
-  <p class="facts">Difficulty: intermediate. Length: ${i + 3} miles. Steward: volunteer crew ${i}.</p></div>`;
+  <div class="entry"><a href="/trails/trail-${i}"><h3>Riverside trail number ${i}</h3></a>
+  <ul class="facts"><li>Difficulty: intermediate</li><li>Length: ${i + 3} miles</li><li>Steward: volunteer crew ${i}</li></ul></div>`;
 
-// No <main>, no article element: a heading, one intro paragraph, then ten cards of one shape.
+// No <main>, no article element: a heading and one intro paragraph in a box of their own, then
+// ten cards of one shape whose text is a title link and a list of facts (nothing Readability scores).
 const LISTING = `<!doctype html><html><head><title>Trails</title></head><body>
 <header><nav><a href="/">Home</a> <a href="/join">Join</a> <a href="/events">Events</a></nav></header>
 <div class="site"><div class="body">
-<h1>Trails</h1>
-<p>The riding club builds, maintains and rides the off-road trails of the county, with crews of volunteers who look after each of them through the year and report on their state after the rain.</p>
+<div class="head"><h1>Trails</h1>
+<p>The riding club builds, maintains and rides the off-road trails of the county, with crews of volunteers who look after each of them through the year and report on their state after the rain.</p></div>
 <div class="entries">${Array.from({ length: 10 }, (_, i) => card(i + 1)).join('')}</div>
 </div></div>
 <footer><p>The riding club, its address and its terms of membership.</p></footer></body></html>`;
@@ -53,13 +56,61 @@ ${Array.from({ length: 30 }, (_, i) => more(i + 1)).join('')}
 </div></main>
 <footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
 
+const tile = (i: number) => `
+  <div class="card"><a href="/news/item-${i}"><h3>Harbour news item number ${i} of the week</h3></a>
+  <ul class="meta"><li>One line about item ${i}</li><li>May ${i}, 2025</li></ul></div>`;
+
+// A one-paragraph news brief with a byline above a large grid in the same container: the grid's
+// region climbs over the brief, which is short enough to be a listing's intro, but it names its author.
+const BRIEF_ONE = `<!doctype html><html><head><title>Ferry timetable changes from Monday</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><div class="content"><div class="story"><h1>Ferry timetable changes from Monday</h1>
+<p class="byline">By Jane Doe</p>
+<p>The ferry company said on Friday that the timetable for the winter months would change from Monday, with the first crossing leaving the harbour at seven, an hour later than in summer, and the last one returning at six in the evening.</p></div>
+<h2>More news</h2>
+<div class="grid">${Array.from({ length: 30 }, (_, i) => tile(i + 1)).join('')}</div>
+</div></main>
+<footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
+
+const archived = (i: number) =>
+  `<li><a href="/blog/2006/07/${10 + i}/post-${i}/">Older post number ${i} about the league</a></li>`;
+
+// An old blog's page: no landmarks, the masthead, the menu, the post and the archive are sibling
+// <div>s of one shape, each with links, so they make a group of "cards" whose region is the whole
+// page. The post is one paragraph, with no byline; it stands in one of those cards.
+const POST = `<!doctype html><html><head><title>The season is over</title></head><body>
+<div id="wrap">
+<div><p><a href="/">The Blog</a> <a href="https://social.example/theblog">The blog elsewhere</a> <a href="/feed">Feed</a></p></div>
+<div><p><a href="/pop/">Pop</a> <a href="/politics/">Politics</a> <a href="/products/">Products</a> <a href="/archive/">Archive</a> <a href="/help/">Help</a></p></div>
+<div><h2><a href="/blog/2006/07/29/the-season-is-over/">The season is over</a></h2>
+<p>Thousands of young couples are splitting up these days. On the coast and in the mountains they sit in silence over their dinner, because the league has ended and with it the one thing they talked about all winter; now the summer leaves them alone with each other and with the long evenings, and nobody knows yet what they will find to say before the new season starts in the autumn.</p>
+<p><a href="/blog/2006/07/29/the-season-is-over/#comments">1 comment</a></p></div>
+<div><h3>Archive</h3><ul>${Array.from({ length: 14 }, (_, i) => archived(i + 1)).join('')}</ul></div>
+<div><h3>Recent</h3><ul>${Array.from({ length: 14 }, (_, i) => archived(i + 20)).join('')}</ul></div>
+</div></body></html>`;
+
+const episode = (i: number) => `
+  <div class="tile"><a href="/sound/${1000 + i}/episode-${i}"><h3>Episode ${i}: voices from the night shift</h3></a>
+  <ul><li>A documentary in ${i + 2} parts</li><li>${20 + i} minutes</li></ul></div>`;
+
+// A podcast episode's page: its one paragraph stands in the page's <main>; a grid of other
+// episodes, far longer, follows in the page's wrapper, outside <main> (the grid's region climbs
+// over <main>: the rest of the wrapper is little beside it).
+const EPISODE = `<!doctype html><html><head><title>The voice of the blank ballot</title></head><body>
+<div class="wrapper">
+<div class="top"><a href="/">Radio</a> <a href="/podcasts">Podcasts</a> <a href="/search">Search</a></div>
+<main><div class="cover"><h1>The voice of the blank ballot</h1>
+<p>Should blank ballots count among the votes cast? The question comes back at every election, and this episode follows a voter who has cast one for twenty years, asks the people who count them what becomes of them, and hears a specialist of electoral law explain why the rule has never changed.</p></div></main>
+<div class="more"><h2>You may also like</h2>${Array.from({ length: 30 }, (_, i) => episode(i + 1)).join('')}</div>
+</div></body></html>`;
+
 describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article on %s', (engine) => {
   it('keeps the run of teaser cards beside the intro Readability picked', async () => {
     const doc = await clean(LISTING, { url: 'https://club.example/trails/', engine, pageType: 'article' });
     expect(doc.text).toContain('The riding club builds');
     for (let i = 1; i <= 10; i++) {
       expect(doc.text).toContain(`Riverside trail number ${i}`);
-      expect(doc.text).toContain(`Steward: volunteer crew ${i}.`);
+      expect(doc.text).toContain(`Steward: volunteer crew ${i}`);
     }
     expect(doc.text).not.toContain('terms of membership');
   });
@@ -74,5 +125,36 @@ describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article o
     const doc = await clean(BRIEF, { url: 'https://paper.example/news/ferry', engine, pageType: 'article' });
     expect(doc.text).toContain('Repairs to the engine took longer');
     expect(doc.text).not.toContain('Harbour news item number');
+  });
+
+  it('leaves a one-paragraph news brief that names its author above a large grid as it is', async () => {
+    const doc = await clean(BRIEF_ONE, {
+      url: 'https://paper.example/news/ferry-timetable',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('the timetable for the winter months would change');
+    expect(doc.text).not.toContain('Harbour news item number');
+  });
+
+  it('leaves a one-paragraph post that stands in one of the "cards" (the page sections) as it is', async () => {
+    const doc = await clean(POST, {
+      url: 'https://blog.example/blog/2006/07/29/the-season-is-over/',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('Thousands of young couples are splitting up');
+    expect(doc.text).not.toContain('Older post number');
+    expect(doc.text).not.toContain('Politics');
+  });
+
+  it("leaves a one-paragraph text in the page's <main> as it is when the grid stands outside <main>", async () => {
+    const doc = await clean(EPISODE, {
+      url: 'https://radio.example/sound/999/blank-ballot',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('Should blank ballots count');
+    expect(doc.text).not.toContain('voices from the night shift');
   });
 });
