@@ -125,7 +125,7 @@ export function finish(
   let status: DocumentStatus = 'ok';
   if (pipeline.notArticle || text === '') {
     status = 'not-article';
-    if (text === '' && !reasons.some((reason) => reason.code === 'no-article')) {
+    if (text === '' && !reasons.some((reason) => reason.code === 'no-article' || reason.code === 'no-content')) {
       reasons.push({ code: 'no-text', message: 'no text is left after cleaning' });
     }
   } else if (reasons.some((reason) => ['large-removal', 'short-result', 'too-deep'].includes(reason.code))) {

@@ -36,7 +36,7 @@ import { textToMarkdown, toMarkdown } from './markdown.js';
 import { readPageMetadata, splitNames, timeElementDate } from './metadata.js';
 import { PageReadability } from './readability.js';
 import type { PageMetadata } from './metadata.js';
-import { addLead, descriptionText, findLead, introBlocks } from './lead.js';
+import { addLead, findLead, introBlocks } from './lead.js';
 import { JSDOM_MAX_CHARS, JSDOM_MAX_CHILDREN, JSDOM_MAX_ELEMENTS, MAX_DEPTH } from './options.js';
 import type { Deadline, Resolved } from './options.js';
 import { articleIndexBefore, outsideArticle } from './outside-article.js';
@@ -45,6 +45,7 @@ import { restoreDroppedHeadings, sectionHeadings } from './dropped-headings.js';
 import { AROUND_RULES, widenPlan, widenedContainer } from './widen.js';
 import { cardRegion, cardRegionText, picksIntroOfCards } from './card-region.js';
 import { ruleById } from './rules.js';
+import { drawnByScript } from './script-shell.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
@@ -181,7 +182,20 @@ export async function htmlPipeline(
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;
     const reasons: StatusReason[] = [...preReasons];
-    if (site?.content) {
+    // Saved before its script drew it: no content, so no text. What the body holds (a footer, a
+    // notice to turn script on) is reported as left out; the description stays metadata.
+    // The whole page is looked at, not the body only: a page whose <body> tag is missing may have its
+    // content parsed into the head.
+    const shell = drawnByScript(markup, document.documentElement ?? body);
+    if (shell) {
+      root = document.createElement('div');
+      reasons.push({
+        code: 'no-content',
+        message:
+          'the saved HTML holds no content: the page is drawn by script, and its body holds nothing but a footer or a notice',
+      });
+    }
+    if (!shell && site?.content) {
       try {
         root = document.querySelector(site.content);
       } catch {
@@ -330,10 +344,10 @@ export async function htmlPipeline(
     // Section headings Readability stripped from inside the body (see dropped-headings.ts).
     if (readableBlocks && root && !widened && !landmarkRegion && !cardListing)
       restoreDroppedHeadings(pageBlocks, readableBlocks, root, headings);
-    let notArticle = false;
+    let notArticle = shell;
     // The article's text, read once: for whether there is any, and its length once squashed.
     let rootText = root ? (root.textContent ?? '') : '';
-    if (!root || squashedLength(rootText) === 0) {
+    if (!shell && (!root || squashedLength(rootText) === 0)) {
       notArticle = true;
       reasons.push({
         code: 'no-article',
@@ -359,9 +373,9 @@ export async function htmlPipeline(
     const productTexts = pageMeta.productDescription
       ? [...pageMeta.descriptions, pageMeta.productDescription]
       : pageMeta.descriptions;
-    if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root, plan.posts);
+    if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root!, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
-      removeRegionChrome(context, root, pageType, landmarkRegion, productTexts);
+      removeRegionChrome(context, root!, pageType, landmarkRegion, productTexts);
     if (!notArticle && pageType === 'product') removeShopRows(context, root!, productTexts);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
@@ -415,16 +429,6 @@ export async function htmlPipeline(
     });
     deadline.check('text rules');
     const leadAdded = lead !== null && !notArticle && addLead(lead, result, blocks);
-    // An app shell (the page is drawn by script) whose only copy of the text is its description.
-    const shellText = notArticle && result.kept.length === 0 ? descriptionText(pageMeta.descriptions) : null;
-    if (shellText) {
-      result.kept.push({ text: shellText, kind: 'p', level: 0, linkChars: 0, nodes: [] });
-      result.keptIndex.push(-1);
-      reasons.push({
-        code: 'description-only',
-        message: "no text is left on the page; the text is the page's description",
-      });
-    }
     const markdownBody = markdownOf(document, root!, blocks, result.keptIndex, result.kept);
     // The lead and the intro's kept paragraphs are not in the article's DOM: written in front.
     const front = result.kept.filter((_, k) => result.keptIndex[k]! < intro.length);
@@ -462,20 +466,22 @@ export async function htmlPipeline(
         ...(removal.siteRule === undefined ? {} : { siteRule: removal.siteRule }),
       };
     });
-    if (reportOutside && !notArticle) {
-      const reason = widened
-        ? 'outside the container widened around the article Readability picked'
-        : cardListing
-          ? "outside the region of teaser cards around Readability's short pick"
-          : landmarkRegion
-            ? "outside the page's region around its header, footer, menus and sidebars"
-            : readable
-              ? 'not in the article Readability picked'
-              : root === plan.threadRoot
-                ? "outside the page's thread"
-                : root === plan.mainRoot
-                  ? "outside the page's main region"
-                  : `outside the per-site content selector '${site?.content ?? ''}'`;
+    if (reportOutside && (!notArticle || shell)) {
+      const reason = shell
+        ? 'the page is drawn by script: its saved HTML holds no content, only this'
+        : widened
+          ? 'outside the container widened around the article Readability picked'
+          : cardListing
+            ? "outside the region of teaser cards around Readability's short pick"
+            : landmarkRegion
+              ? "outside the page's region around its header, footer, menus and sidebars"
+              : readable
+                ? 'not in the article Readability picked'
+                : root === plan.threadRoot
+                  ? "outside the page's thread"
+                  : root === plan.mainRoot
+                    ? "outside the page's main region"
+                    : `outside the per-site content selector '${site?.content ?? ''}'`;
       const inArticle = removals.filter((removal) => removal.stage === 'dom-after').map((removal) => removal.text);
       if (leadAdded) inArticle.push(lead);
       for (const run of outsideArticle(pageBlocks, blocks, inArticle)) {

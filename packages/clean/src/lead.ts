@@ -1,7 +1,6 @@
 /**
  * The lead: the page's description when the page also shows it (a standfirst above the body,
- * which Readability often leaves out), put in front of the text; and the description that
- * stands in for the text of an app shell.
+ * which Readability often leaves out), put in front of the text.
  */
 
 import { extractBlocks, insideLink, squashedText } from './blocks.js';
@@ -88,19 +87,6 @@ const STANDFIRST_TAGS: ReadonlySet<string> = new Set(['p', 'div']);
  */
 const MAX_LEAD_CHARS = 1000;
 
-/**
- * The longest description (`og:description`, `description`, JSON-LD ...) of at least
- * MIN_SHELL_DESCRIPTION characters, without a trailing ellipsis; null when there is none.
- */
-export function descriptionText(descriptions: string[]): string | null {
-  let best = '';
-  for (const description of descriptions) {
-    const text = squash(description.replace(/(?:\.\.\.|…|&hellip;)\s*$/, ''));
-    if (text.length > best.length) best = text;
-  }
-  return best.length >= MIN_SHELL_DESCRIPTION ? best : null;
-}
-
 /** Characters of a description looked for in an element, as findLead looks for it on the page. */
 const DESCRIPTION_PROBE = 60;
 
@@ -122,9 +108,6 @@ export function showsDescription(element: Element, descriptions: readonly string
     return probe.length === DESCRIPTION_PROBE && text.includes(probe);
   });
 }
-
-/** A shorter description is a site's tagline, not a page's text. */
-const MIN_SHELL_DESCRIPTION = 150;
 
 const LEAD_CLASS =
   /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;

@@ -65,6 +65,9 @@ var views = 1;
 <noscript><div id="main"><article><h1>Harbour report</h1>${BODY}</article></div></noscript></body></html>`;
     const document = await clean(html, { engine });
     expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    // ... also with the script that draws it: a <noscript> that holds the page is no notice.
+    const drawn = await clean(html.replace('</body>', '<script src="/app.js"></script></body>'), { engine });
+    expect(drawn.text).toBe(PARAGRAPHS.join('\n\n'));
     // A page with its own text keeps its <noscript> notes out.
     const normal = await clean(
       `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>${BODY}</article>

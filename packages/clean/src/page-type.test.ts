@@ -573,6 +573,12 @@ const SHELL = `<!doctype html><html><head><title>Which pump? - Community</title>
 <meta property="og:description" content="Our building's pump failed for the third time this winter and the landlord says a new one is on order. Has anyone asked the housing office to step in, or is it better to call a plumber and send the bill on?">
 </head><body><div id="app"></div><script>start()</script></body></html>`;
 
+// The same shell saved with its notice to turn script on and the site's footer around the empty mount point.
+const SHELL_WITH_FOOTER = SHELL.replace(
+  '<div id="app"></div>',
+  '<noscript>You need to enable JavaScript to run this app.</noscript><div id="app"></div><footer><p>Harbour Community Trust, 12 Quay Street. Questions about the forum go to the volunteers at the front desk.</p><a href="/privacy">Privacy</a></footer>',
+);
+
 describe('cleaning by page type: forum posts, main regions, app shells', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`drops the author cards and signatures around each post of a forum thread (${engine})`, async () => {
@@ -724,11 +730,64 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
       expect(asArticle.removed.some((r) => r.rule === 'caption/figure' && r.text.includes('Slide 1 shows'))).toBe(true);
     });
 
-    it(`uses the description of a page whose body is drawn by script (${engine})`, async () => {
-      const doc = await clean(SHELL, { url: 'https://community.example.org/t/which-pump/7', engine });
-      expect(doc.text).toContain("Our building's pump failed for the third time this winter");
-      expect(doc.reasons.map((r) => r.code)).toContain('description-only');
-      expect(doc.status).toBe('not-article');
+    // Before, the description was given as the page's text (status reason description-only), and
+    // a shell with a footer or a notice to turn script on had that for its text: neither is what
+    // the page says. Its saved HTML holds no content, and the output says so.
+    it(`gives no text for a page drawn by script whose saved HTML holds no content (${engine})`, async () => {
+      for (const html of [SHELL, SHELL_WITH_FOOTER]) {
+        const doc = await clean(html, { url: 'https://community.example.org/t/which-pump/7', engine });
+        expect(doc.text).toBe('');
+        expect(doc.status).toBe('not-article');
+        expect(doc.reasons).toEqual([
+          { code: 'no-content', message: expect.stringContaining('the saved HTML holds no content') },
+        ]);
+        // The description stays the page's metadata.
+        expect(doc.metadata.description).toContain("Our building's pump failed for the third time this winter");
+      }
+      const withFooter = await clean(SHELL_WITH_FOOTER, {
+        url: 'https://community.example.org/t/which-pump/7',
+        engine,
+      });
+      const left = withFooter.removed.filter((removal) => removal.rule === 'boilerplate/outside-article');
+      expect(left.map((removal) => removal.text).join(' ')).toContain('You need to enable JavaScript to run this app.');
+      expect(left.map((removal) => removal.text).join(' ')).toContain('Harbour Community Trust, 12 Quay Street');
+      expect(left[0]!.reason).toMatch(/drawn by script/);
+    });
+
+    it(`still cleans a page whose script draws only part of it (${engine})`, async () => {
+      const doc = await clean(
+        SHELL.replace(
+          '<div id="app"></div>',
+          `<div id="app"></div><main><p>${'The pump was replaced on Monday after three failures this winter. '.repeat(4)}</p></main>`,
+        ),
+        {
+          url: 'https://community.example.org/t/which-pump/7',
+          engine,
+        },
+      );
+      expect(doc.text).toContain('The pump was replaced on Monday');
+      expect(doc.reasons.map((reason) => reason.code)).not.toContain('no-content');
+      // A heading over paragraphs of prose is content, even written into a footer.
+      const prose = '<p>The pump was replaced on Monday after three failures this winter, the housing office said.</p>';
+      const inFooter = await clean(
+        SHELL.replace(
+          '<div id="app"></div>',
+          `<div id="app"></div><footer><h2>Pump replaced</h2>${prose}${prose.replace('Monday', 'Tuesday')}</footer>`,
+        ),
+        {
+          url: 'https://community.example.org/t/which-pump/7',
+          engine,
+        },
+      );
+      expect(inFooter.reasons.map((reason) => reason.code)).not.toContain('no-content');
+      expect(inFooter.text).toContain('The pump was replaced on Tuesday');
+      // A page with no <body> tag and its head left open: linkedom parses its content into the head.
+      const noBody = await clean(
+        `<!doctype html><html><head><title>Pump</title><script>var a = 1;</script><div class="content">${prose}${prose.replace('Monday', 'Tuesday')}</div></html>`,
+        { url: 'https://community.example.org/t/which-pump/7', engine },
+      );
+      expect(noBody.reasons.map((reason) => reason.code)).not.toContain('no-content');
+      expect(noBody.text).toContain('The pump was replaced on Tuesday');
     });
   }
 });
