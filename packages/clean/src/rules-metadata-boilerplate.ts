@@ -387,11 +387,19 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/disclaimer',
     category: 'boilerplate',
     description:
-      'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved").',
+      'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved"), and what a page leaves of its machinery in the text: server error output, a shortcode, and a loading indicator\'s word standing alone on its line ("Loading…", "Chargement…", "Wird geladen", not a heading): a spinner\'s text, never content.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
+        {
+          reason: 'a loading indicator left in the page',
+          on: 'label',
+          pattern:
+            /^(?:loading|(?:bitte warten )?(?:wird geladen|lädt)|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|načítání|bezig met laden|загрузка)$/i,
+          maxChars: 40,
+          notHeading: true,
+        },
         {
           reason: 'server error output printed into the page',
           pattern: /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i,
@@ -407,9 +415,16 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       ],
     },
     examples: {
-      remove: [{ input: 'All rights reserved.' }, { input: '[button link="/a"]' }],
+      remove: [
+        { input: 'All rights reserved.' },
+        { input: '[button link="/a"]' },
+        { input: 'Loading...' },
+        { input: '<div class="spinner"><span>Chargement…</span></div>', target: 'Chargement…' },
+      ],
       keep: [
         { input: 'The views of the residents were mixed, and the council promised a second meeting in the spring.' },
+        { input: 'Loading the ferry took an hour.' },
+        { input: '<h2>Loading</h2>', target: 'Loading' },
       ],
     },
   },
