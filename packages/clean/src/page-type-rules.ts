@@ -27,11 +27,13 @@ const TYPE_DISABLED_CATEGORIES: Readonly<Record<PageType, readonly string[]>> = 
   // (Reply, Quote, "3 days ago" lines) still go.
   forum: ['comments/widget', 'comments/thread'],
   // "About this item", "About <product>": the product's own description, not a press
-  // release's closing company profile.
-  product: ['boilerplate/about-company'],
+  // release's closing company profile. Lines that are only amounts, one under the other, are a
+  // shop's prices (a sale price over the old one, a card's price after the card above), not a
+  // donation ladder: on product and collection pages (a listing of news teasers may close on one).
+  product: ['boilerplate/about-company', 'donation/ladder'],
   // The content is a run of link lines (the cards' titles): a link-only line is not a
   // related-links trailer here.
-  collection: ['related/trailing-links'],
+  collection: ['related/trailing-links', 'donation/ladder'],
   listing: ['related/trailing-links'],
   documentation: [],
   service: [],

@@ -59,9 +59,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'donation/ladder',
     category: 'donation',
     description:
-      'A run of two or more lines that are only money amounts (a donation ladder), with the campaign date line next to it.',
+      "A run of two or more lines that are only money amounts (a donation ladder), with the campaign date line next to it. Not on product or collection pages (page-type-rules.ts): there such lines are the shop's prices, a sale price over the old one or one card's price after another's.",
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'amount-run',
       patterns: {
@@ -72,7 +72,12 @@ export const DONATION_CREDIT_RULES = defineRules([
     },
     examples: {
       remove: [{ input: '<p>May 2024</p><p>$5</p><p>$10</p><p>$25</p>', target: '$10' }],
-      keep: [{ input: '<p>$5</p><p>The fare went up.</p>', target: '$5' }],
+      keep: [
+        { input: '<p>$5</p><p>The fare went up.</p>', target: '$5' },
+        // A shop's prices, a sale price over the old one.
+        { input: '<p>$15.99</p><p>$19.99</p>', target: '$15.99', options: { pageType: 'collection' } },
+        { input: '<p>$15.99</p><p>$19.99</p>', target: '$19.99', options: { pageType: 'product' } },
+      ],
     },
   },
   {
