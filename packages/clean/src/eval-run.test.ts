@@ -131,7 +131,8 @@ describe('eval/run.mjs', () => {
     const result = runEval('--types-from', earlier, '--out', replay);
     expect(result.status).toBe(0);
     expect(typeOf(replay)).toBe('forum');
-  });
+    // Two eval processes one after the other: 5 s alone, over 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('refuses a --types-from file without page types, naming it', () => {
     const empty = join(dir, 'untyped.json');

@@ -26,6 +26,9 @@ async function withRows(
   }
 }
 
+// A time bound for the pages that were once quadratic (see "in time" below).
+const SLOW_MS = 12_000;
+
 const para = (topic: string) =>
   `<p>The ${topic} of this kettle is made to last: it is described here in a sentence long enough to read as product copy, with the details a buyer asks about before ordering.</p>`;
 
@@ -397,13 +400,15 @@ describe('sections named as other products on product pages', () => {
       expect(doc.removed.some((r) => r.reason.endsWith('a section named as other products'))).toBe(false);
     });
 
+    // These three pages took 23 s to 514 s before their fixes and take 1 s to 5 s now, more on a
+    // loaded machine: the bound tells the two apart without failing on a busy CI runner.
     // A price is read from a number's first digit: a run of digits and commas is not read again
     // from each of its digits (500 such sidebars took jsdom and linkedom seconds each).
     it(`reads long runs of digits in sidebars in time (${engine})`, async () => {
       const aside = `<aside><p>${'1,'.repeat(1_000)}</p></aside>`;
       const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${aside.repeat(500)}</div></body></html>`;
       await withRows(html, engine, (_rows, ms) => {
-        expect(ms).toBeLessThan(5_000);
+        expect(ms).toBeLessThan(SLOW_MS);
       });
     });
 
@@ -418,7 +423,7 @@ describe('sections named as other products on product pages', () => {
       const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${para('spout')}${para('base')}<div>${aside}</div></div></body></html>`;
       await withRows(html, engine, (rows, ms) => {
         expect(rows.map(({ why }) => why)).toEqual(['a page landmark (aside)']);
-        expect(ms).toBeLessThan(5_000);
+        expect(ms).toBeLessThan(SLOW_MS);
       });
     });
 
@@ -429,7 +434,7 @@ describe('sections named as other products on product pages', () => {
       const depth = 150;
       const html = `<!doctype html><html><body><div class="page"><h1>Kettle</h1>${para('lid')}${`<div>${level}`.repeat(depth)}${'</div>'.repeat(depth)}</div></body></html>`;
       await withRows(html, engine, (_rows, ms) => {
-        expect(ms).toBeLessThan(5_000);
+        expect(ms).toBeLessThan(SLOW_MS);
       });
     });
 
