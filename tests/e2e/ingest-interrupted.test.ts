@@ -58,4 +58,27 @@ describe('ingest interrupted mid-batch', () => {
       await cleanup();
     }
   }, 90_000);
+
+  it('`ingest - --corpus DIR` naming no corpus refuses at once, with the pipe still open: exit 2, nothing read', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await mkdir(path.join(dir, 'empty'));
+      for (const corpus of [path.join(dir, 'missing'), path.join(dir, 'empty')]) {
+        // Before, the refusal came only once standard input ended: the CLI said 'reading standard
+        // input' and waited on the open pipe until the SIGTERM this test sends then (exit 130).
+        const run = await interruptedCorpuskit(['ingest', '-', '--corpus', corpus, '--verbose', '--json'], {
+          cwd: dir,
+          signal: 'SIGTERM',
+          stdin: articlePage('Half a page').slice(0, 300),
+          cue: { stream: 'stderr', text: 'reading standard input' },
+          afterMs: 500,
+        });
+        expect(run.signalled, run.stderr).toBe(false);
+        expect(run.code, run.stderr).toBe(2);
+        expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'store.not-a-corpus', subject: corpus } });
+      }
+    } finally {
+      await cleanup();
+    }
+  }, 90_000);
 });

@@ -7,7 +7,7 @@ import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
 import { isInterruption, positiveOption, usageError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { corpusDirFor, idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
+import { idList, lockWaitFromEnv, openCorpusFor } from '../corpus.js';
 import { renderIngest } from '../render-ingest.js';
 
 /** `--verbose` prints the process's memory every this many pages. */
@@ -120,8 +120,10 @@ export const run: CommandRun = async (args, options, context) => {
 
   const { readUrlList } = await import('@corpuskit/ingest');
   const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
-  // The corpus is found before standard input is read: outside one, that is said at once.
-  const corpusDir = await corpusDirFor(context);
+  // The corpus is opened (a read: no lock is taken) before standard input is read: outside one, or
+  // with a --corpus or CORPUSKIT_CORPUS that names no corpus, that is said at once, not once the
+  // pipe ends (which an open one never does).
+  const corpus = await openCorpusFor(context, { lockWaitMs });
   let stdin: { bytes: Uint8Array; url: string | null; fetchedAt: string | null } | undefined;
   try {
     stdin = fromStdin
@@ -138,24 +140,17 @@ export const run: CommandRun = async (args, options, context) => {
     // input listed as failed with the interruption, `interrupted: true`, the interruption's exit code.
     context.log.warn(`${error.summary}; nothing was ingested`);
     return renderIngest(interruptedReading(error), {
-      corpus: corpusDir,
+      corpus: corpus.root,
       seconds: 0,
       ndjson: options.ndjson === true,
       context,
     });
   }
 
-  // The cleaner first: local threads load the cleaner while the corpus is opened and the inputs listed.
+  // Local threads load the cleaner while the inputs are listed.
   const cleaner = redis
     ? await queueCleaner(redis, maxPayloadBytes, inFlight, (message) => context.log.warn(message))
     : await localCleaner(jobsOption, timeoutMs, maxHeapMib);
-  let corpus: Awaited<ReturnType<typeof openCorpusFor>>;
-  try {
-    corpus = await openCorpusFor(context, { lockWaitMs });
-  } catch (error) {
-    await cleaner.destroy();
-    throw error;
-  }
   const { ingest, storeSession } = await import('@corpuskit/ingest');
   context.log.debug(cleaner.description);
   const started = Date.now();
