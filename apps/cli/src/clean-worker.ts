@@ -74,58 +74,74 @@ export interface StartedMessage {
 
 type Engine = NonNullable<CleanOptions['engine']>;
 
-/** The engines this thread has cleaned with (a warm-up or a page): their first-use costs are paid. */
-const warmEngines = new Map<Engine | 'default', Promise<number | null>>();
+/**
+ * The task a thread warms up through: a batch's page task (`'page'`), or a document task of
+ * `corpuskit clean` with its engine (`'default'`: no --engine, the cleaner's own default).
+ */
+export type WarmUpFor = 'page' | `document:${Engine | 'default'}`;
+
+/** The tasks this thread has run (a warm-up or a page): their first-use costs are paid. */
+const warmTasks = new Map<WarmUpFor, Promise<number | null>>();
+
+/** What `task` warms up through: the kind of task it is, and a document task's engine. */
+function warmUpFor(task: CleanTask | DocumentTask | WarmUpTask): WarmUpFor {
+  return 'document' in task ? `document:${task.options.engine ?? 'default'}` : 'page';
+}
 
 /**
- * Warm this thread up for `engine` through the task its pages take: the page task of a batch
- * (`'default'`), or a document task of `corpuskit clean` with that engine, given the warm-up
- * page as its standard input. Resolves to the milliseconds it took and the task's reply.
+ * Warm this thread up through the task its pages take: the page task of a batch, or a document
+ * task of `corpuskit clean` with that engine (none: the cleaner's default), given the warm-up page
+ * as its standard input. Resolves to the milliseconds it took and the task's reply.
  */
-export async function warmUpReply(
-  engine: Engine | 'default',
-): Promise<{ ms: number; reply: CleanReply | DocumentReply }> {
+export async function warmUpReply(kind: WarmUpFor): Promise<{ ms: number; reply: CleanReply | DocumentReply }> {
   const started = performance.now();
   const task = warmUpTask();
+  const engine = kind === 'page' ? undefined : (kind.slice('document:'.length) as Engine | 'default');
   const reply =
-    engine === 'default'
+    engine === undefined
       ? await cleanTaskReply(task)
-      : await documentReply({ document: true, file: '-', stdin: task.bytes, cwd: process.cwd(), options: { engine } });
+      : await documentReply({
+          document: true,
+          file: '-',
+          stdin: task.bytes,
+          cwd: process.cwd(),
+          options: engine === 'default' ? {} : { engine },
+        });
   return { ms: performance.now() - started, reply };
 }
 
-/** Warm up once per engine; a failure is left to the page, which meets the same cause. */
-function warmUp(engine: Engine | 'default'): Promise<number | null> {
-  let warming = warmEngines.get(engine);
+/** Warm up once per kind of task; a failure is left to the page, which meets the same cause. */
+function warmUp(kind: WarmUpFor): Promise<number | null> {
+  let warming = warmTasks.get(kind);
   if (!warming) {
-    warming = warmUpReply(engine).then(
+    warming = warmUpReply(kind).then(
       ({ ms, reply }) => (reply.ok ? ms : null),
       () => null,
     );
-    warmEngines.set(engine, warming);
+    warmTasks.set(kind, warming);
   }
   return warming;
 }
 
 export default async function run(task: Started<CleanTask> | Started<DocumentTask> | WarmUpTask): Promise<WorkerReply> {
-  const engine = 'document' in task ? (task.options.engine ?? 'default') : 'default';
+  const kind = warmUpFor(task);
   if ('started' in task && task.started) {
     // The page's clock starts here, as clean()'s own does: not while this thread loads the cleaner.
     await import('@corpuskit/clean');
     // A document task reads and unpacks its file with the package's main entry; a page task
     // needs only the worker entry imported above.
     if ('document' in task) await import('@corpuskit/ingest');
-    const warmUpMs = task.warm && !warmEngines.has(engine) ? await warmUp(engine) : null;
+    const warmUpMs = task.warm && !warmTasks.has(kind) ? await warmUp(kind) : null;
     task.started.postMessage({ warmUpMs } satisfies StartedMessage);
     task.started.close();
     delete task.started;
   }
   const reply =
     'warmUp' in task
-      ? (await warmUp('default'), null)
+      ? (await warmUp('page'), null)
       : 'document' in task
         ? await documentReply(task)
         : await cleanTaskReply(task);
-  if (!warmEngines.has(engine)) warmEngines.set(engine, Promise.resolve(null));
+  if (!warmTasks.has(kind)) warmTasks.set(kind, Promise.resolve(null));
   return { reply, heap: heap() };
 }
