@@ -8,6 +8,7 @@ export { ingest } from './pipeline.js';
 export type { IngestOptions } from './pipeline.js';
 export { reclean } from './reclean.js';
 export type { RecleanChange, RecleanOptions, RecleanResult } from './reclean.js';
+export { interruptedBatch } from './results.js';
 export type { FileResult, IngestCounts, IngestEvent, IngestResult, Outcome } from './results.js';
 export { addCorpusRule, loadCorpusRules, removeCorpusRule } from './corpus-rules.js';
 export type { CorpusRules } from './corpus-rules.js';

@@ -188,3 +188,11 @@ export function summarize(
     .map((f) => ({ source: f.source, code: f.error!.code, error: f.error!.message }));
   return { counts, files, failed, skipped, warnings, interrupted, containers };
 }
+
+/**
+ * A batch that ended before any input was reached: only `source` is listed, failed with `error`
+ * (what `corpuskit ingest -` stopped while standard input was read reports), and `interrupted`.
+ */
+export function interruptedBatch(source: string, error: CorpusKitError): IngestResult {
+  return summarize([failure(source, error)], [], true);
+}

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-import type { CorpusKitError } from '@corpuskit/document';
-import type { CleanFn, IngestResult } from '@corpuskit/ingest';
+import type { CleanFn } from '@corpuskit/ingest';
 
 import type { PoolMemory } from '../clean-pool.js';
 import type { CommandRun, CommandSpec } from '../command.js';
@@ -118,7 +117,7 @@ export const run: CommandRun = async (args, options, context) => {
   const maxPayloadBytes = Math.round(positiveOption(options.maxPayload, '--max-payload')! * 1024 * 1024);
   const inFlight = positiveOption(options.inFlight, '--in-flight', { integer: true })!;
 
-  const { readUrlList } = await import('@corpuskit/ingest');
+  const { interruptedBatch, readUrlList } = await import('@corpuskit/ingest');
   const urls = options.urls === undefined ? undefined : await readUrlList(String(options.urls), context.cwd);
   // The corpus is opened (a read: no lock is taken) before standard input is read: outside one, or
   // with a --corpus or CORPUSKIT_CORPUS that names no corpus, that is said at once, not once the
@@ -139,7 +138,7 @@ export const run: CommandRun = async (args, options, context) => {
     // staged. It ends as any interrupted batch does (text, --json and --ndjson alike): standard
     // input listed as failed with the interruption, `interrupted: true`, the interruption's exit code.
     context.log.warn(`${error.summary}; nothing was ingested`);
-    return renderIngest(interruptedReading(error), {
+    return renderIngest(interruptedBatch('-', error), {
       corpus: corpus.root,
       seconds: 0,
       ndjson: options.ndjson === true,
@@ -233,47 +232,6 @@ export const run: CommandRun = async (args, options, context) => {
     await cleaner.destroy();
   }
 };
-
-/** The batch of an `ingest -` stopped while standard input was being read: '-' failed, nothing else reached. */
-function interruptedReading(error: CorpusKitError): IngestResult {
-  const { code, kind, message } = error.toJSON();
-  return {
-    counts: {
-      files: 1,
-      new: 0,
-      updated: 0,
-      unchanged: 0,
-      exactDuplicates: 0,
-      nearDuplicates: 0,
-      suspect: 0,
-      superseded: 0,
-      previouslyRejected: 0,
-      reconsidered: 0,
-      stale: 0,
-      failed: 1,
-      skipped: 0,
-      records: 0,
-      skippedRecords: 0,
-    },
-    files: [
-      {
-        source: '-',
-        id: null,
-        outcome: 'failed',
-        status: null,
-        title: null,
-        findings: [],
-        error: { code, kind, message },
-        warnings: [],
-      },
-    ],
-    failed: [{ source: '-', code, error: message }],
-    skipped: [],
-    warnings: [],
-    interrupted: true,
-    containers: [],
-  };
-}
 
 /** What cleans the pages of one ingest: local worker threads or a queue of workers. */
 interface Cleaner {
