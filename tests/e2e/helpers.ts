@@ -76,7 +76,7 @@ export interface InterruptedRun {
   stderr: string;
   /** Whether the cue came and the signal was sent. */
   signalled: boolean;
-  /** From the signal to the process's end. */
+  /** From the signal to the process's end; NaN when no signal was sent. */
   seconds: number;
 }
 
@@ -104,11 +104,17 @@ export async function interruptedCorpuskit(
     env: cliEnv(),
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  // Any other error writing standard input fails the run (rejects), not the test worker: a throw
+  // inside the event listener would be an uncaught exception.
+  let stdinError: Error | undefined;
   if (options.stdin !== undefined) {
     // A CLI that refuses at once (a bad option) closes the pipe while this still writes: that EPIPE
     // is the refusal, which the test asserts through the exit code, as corpuskit() takes it.
     child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') throw error;
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') {
+        stdinError ??= error;
+        child.kill('SIGKILL');
+      }
     });
     child.stdin?.write(options.stdin);
   }
@@ -134,7 +140,9 @@ export async function interruptedCorpuskit(
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(killer);
   child.stdin?.destroy();
-  return { code, ...output, signalled: signalledAt > 0, seconds: (Date.now() - signalledAt) / 1000 };
+  if (stdinError) throw stdinError;
+  const signalled = signalledAt > 0;
+  return { code, ...output, signalled, seconds: signalled ? (Date.now() - signalledAt) / 1000 : Number.NaN };
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

@@ -138,14 +138,16 @@ describe('corpuskit clean on hostile pages', () => {
   });
 
   /**
-   * Run the CLI and send `signal` 1 s after the first line on stdout (`afterFirstLine`) or 2 s after
-   * the start: in both cases a page stuck in jsdom's parser is then in hand.
+   * Run the CLI with --verbose and send `signal` 1 s after it says it is cleaning `file` (its signal
+   * handlers are installed by then, and the page is on its way to the thread): a page stuck in
+   * jsdom's parser is then in hand. No fixed delay from the start, which a busy machine can outrun.
    */
-  const interrupted = (args: string[], signal: NodeJS.Signals, afterFirstLine: boolean) =>
-    interruptedCorpuskit(args, {
+  const interrupted = (args: string[], signal: NodeJS.Signals, file: string) =>
+    interruptedCorpuskit([...args, '--verbose'], {
       cwd: dir,
       signal,
-      ...(afterFirstLine ? { cue: { stream: 'stdout', text: '\n' }, afterMs: 1_000 } : { afterMs: 2_000 }),
+      cue: { stream: 'stderr', text: `${file}: cleaning` },
+      afterMs: 1_000,
     });
 
   it('stops the page in hand at once on Ctrl-C, keeps what was cleaned and exits 130', async () => {
@@ -165,8 +167,9 @@ describe('corpuskit clean on hostile pages', () => {
         'jsonl',
       ],
       'SIGINT',
-      true,
+      'attributes.html',
     );
+    expect(run.signalled, run.stderr).toBe(true);
     expect(run.code, run.stderr).toBe(130);
     expect(lines(run.stdout)).toMatchObject([{ source: 'pier.html', status: 'ok' }]);
     expect(run.stderr).toContain('interrupted: 2 of 3 files not reached');
@@ -177,8 +180,9 @@ describe('corpuskit clean on hostile pages', () => {
     const run = await interrupted(
       ['clean', 'attributes.html', '--engine', 'jsdom', '--timeout', '120000', '--json'],
       'SIGTERM',
-      false,
+      'attributes.html',
     );
+    expect(run.signalled, run.stderr).toBe(true);
     expect(run.code, run.stderr).toBe(130);
     expect(JSON.parse(run.stdout)).toMatchObject({
       source: 'attributes.html',

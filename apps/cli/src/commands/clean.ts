@@ -202,16 +202,20 @@ async function cleanFiles(
   pool: CleanPool,
   stdin: Uint8Array | undefined,
 ): ReturnType<CommandRun> {
-  const request = (file: string) => ({
-    file,
-    options: cleanOptions,
-    cwd: context.cwd,
-    ...(file === '-' && stdin ? { stdin } : {}),
-  });
+  // --verbose says when each page goes to its thread: the cue a caller (or a test) can wait for.
+  const clean = (file: string) => {
+    context.log.debug(`${file}: cleaning`);
+    return pool.cleanDocument({
+      file,
+      options: cleanOptions,
+      cwd: context.cwd,
+      ...(file === '-' && stdin ? { stdin } : {}),
+    });
+  };
   if (format === 'json') {
     let document: CleanDocument;
     try {
-      document = await pool.cleanDocument(request(files[0]!));
+      document = await clean(files[0]!);
     } catch (error) {
       if (!context.signal.aborted) throw asError(error, files[0]!);
       return interruptedEnd(files, format, 0, context, stoppedPage(error, files[0]!));
@@ -229,7 +233,7 @@ async function cleanFiles(
     if (context.signal.aborted) break;
     let record: CleanRecord;
     try {
-      const document = await pool.cleanDocument(request(file));
+      const document = await clean(file);
       record = { source: file, ...document };
     } catch (error) {
       // Interrupted: the pool stopped the page in hand; it is neither output nor a failure.
