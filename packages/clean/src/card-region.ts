@@ -11,6 +11,7 @@
 import { TextStats } from './features/dom-walk.js';
 import { groupByShape, shapeKey } from './features/class-shape.js';
 import { likeSiblingGroups } from './features/like-siblings.js';
+import { endsLikeSentence, weightedLength } from './text-util.js';
 
 /** A card group has at least this many items... */
 const MIN_CARDS = 3;
@@ -207,12 +208,14 @@ const MIN_REGION_OVER_PICK = 3;
 const MIN_PICK_BLOCKS_INSIDE = 0.8;
 
 /**
- * A pick with more than this many paragraphs of prose (PROSE_PARAGRAPH_CHARS outside links) is
- * an article of its own, however short (a news brief above a "more news" grid): a listing's
- * intro is one paragraph.
+ * A pick with more than this many paragraphs of prose (proseParagraph) is an article of its own,
+ * however short (a news brief above a "more news" grid): a listing's intro is one paragraph.
  */
 const MAX_PICK_PROSE_PARAGRAPHS = 1;
+/** A paragraph of at least this many weighted characters outside links is prose whatever its end... */
 const PROSE_PARAGRAPH_CHARS = 100;
+/** ...and one that ends like a sentence is from this many (a brief's one-line paragraph). */
+const SENTENCE_PARAGRAPH_CHARS = 30;
 /** A pick with more than this share of its text inside one card is that card's text, not an intro. */
 const MAX_PICK_SHARE_IN_ONE_CARD = 0.5;
 
@@ -257,9 +260,7 @@ export function picksIntroOfCards(
   pickChars: number,
 ): boolean {
   if (region.chars < MIN_REGION_OVER_PICK * pickChars) return false;
-  const prose = pick.filter(
-    (block) => block.kind === 'p' && block.text.length - block.linkChars >= PROSE_PARAGRAPH_CHARS,
-  ).length;
+  const prose = pick.filter(proseParagraph).length;
   if (prose > MAX_PICK_PROSE_PARAGRAPHS) return false;
   const blocks = pick.map((block) => squashAll(block.text)).filter((t) => t.length > 0);
   if (blocks.length === 0) return false;
@@ -279,6 +280,18 @@ export function picksIntroOfCards(
     if (held > MAX_PICK_SHARE_IN_ONE_CARD * pickText) return false;
   }
   return true;
+}
+
+/**
+ * A paragraph of prose: a `p` block whose text outside links weighs PROSE_PARAGRAPH_CHARS, or
+ * SENTENCE_PARAGRAPH_CHARS when it ends like a sentence. Weighed by text-util `weightedLength`:
+ * a Han or kana character counts three, so a dense paragraph of Chinese counts like its English.
+ */
+function proseParagraph(block: { text: string; kind: string; linkChars: number }): boolean {
+  if (block.kind !== 'p') return false;
+  const text = block.text.trim();
+  const weighed = weightedLength(text) * (text.length > 0 ? Math.max(0, 1 - block.linkChars / text.length) : 0);
+  return weighed >= PROSE_PARAGRAPH_CHARS || (weighed >= SENTENCE_PARAGRAPH_CHARS && endsLikeSentence(text));
 }
 
 /** Text with all white space taken out (blocks and the page's text compare alike). */

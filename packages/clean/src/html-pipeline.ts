@@ -175,9 +175,12 @@ export async function htmlPipeline(
 
     // An article page's card region, read before Readability strips the page: Readability may
     // take only the intro of a listing (see below). Not on a page that names its author: a
-    // listing's intro is credited to nobody, an article is, however short.
+    // listing's intro is credited to nobody, an article is, however short. Nor on a page whose
+    // JSON-LD declares it an article (a wire brief, a notice: no author, a "more news" grid below).
     const cardsBefore =
-      pageType === 'article' && !site?.content && pageMeta.authors.length === 0 ? cardRegionText(body) : null;
+      pageType === 'article' && !site?.content && pageMeta.authors.length === 0 && !pageMeta.declaresArticle
+        ? cardRegionText(body)
+        : null;
 
     let root: Element | null = null;
     let readable: ReturnType<Readability<Element>['parse']> = null;

@@ -24,6 +24,13 @@ export interface PageMetadata {
    * in a product page's panels only (a review article may show it in a sidebar's buy box).
    */
   productDescription: string | null;
+  /**
+   * The page's JSON-LD declares a news or blog article (`Article`, `NewsArticle`, `BlogPosting`
+   * and their kinds; not a `WebPage`, a `CreativeWork`, a recipe or a review): the page is one
+   * story, however short, not a listing of them. `og:type` is not read: site builders give
+   * `article` to every page, the archives and listings too.
+   */
+  declaresArticle: boolean;
   sources: Partial<Record<MetadataField, string>>;
   /** Candidate dates from `<time>` elements inside the article (kept for after Readability). */
   warnings: string[];
@@ -53,6 +60,10 @@ const ARTICLE_TYPES = new Set([
   'askpublicquestion',
   'creativework',
 ]);
+/** The JSON-LD types of one story (declaresArticle). */
+const STORY_TYPES = /^(?:\w*article|blogposting|liveblogposting|report)$/;
+/** …unless it also declares a listing (a collection page whose parts are articles). */
+const LISTING_TYPES = new Set(['collectionpage', 'searchresultspage', 'itemlist']);
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'collectionpage', 'aboutpage', 'profilepage', 'qapage', 'faqpage']);
 
 type Json = Record<string, unknown>;
@@ -440,6 +451,9 @@ export function readPageMetadata(
     canonicalUrl,
     description,
     declaredLanguage: declared?.value ?? null,
+    declaresArticle:
+      nodes.some((node) => types(node).some((type) => STORY_TYPES.test(type))) &&
+      !nodes.some((node) => types(node).some((type) => LISTING_TYPES.has(type))),
     descriptions: [
       ...new Set(
         [

@@ -104,6 +104,48 @@ const EPISODE = `<!doctype html><html><head><title>The voice of the blank ballot
 <div class="more"><h2>You may also like</h2>${Array.from({ length: 30 }, (_, i) => episode(i + 1)).join('')}</div>
 </div></body></html>`;
 
+const grid = () =>
+  `<h2>More news</h2>\n<div class="grid">${Array.from({ length: 30 }, (_, i) => tile(i + 1)).join('')}</div>`;
+
+// A wire brief credited to nobody: one long paragraph and three short ones that end like
+// sentences, above a "more news" grid of 30 tiles in the same <main>. Only the first paragraph
+// is 100 characters long: a short sentence is still a paragraph of the brief.
+const BRIEF_SHORT = `<!doctype html><html><head><title>Ferry timetable changes from Monday</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><div class="content"><div class="story"><h1>Ferry timetable changes from Monday</h1>
+<p>The ferry company said on Friday that the timetable for the winter months would change from Monday, with the first crossing leaving the harbour at seven.</p>
+<p>The last boat returns at six in the evening.</p>
+<p>Season tickets bought in summer remain valid.</p>
+<p>The café on board stays closed until March.</p></div>
+${grid()}
+</div></main>
+<footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
+
+// The same brief in Chinese: three dense paragraphs of 45 to 60 characters, none of them 100
+// characters long, each a full sentence or two.
+const BRIEF_ZH = `<!doctype html><html lang="zh"><head><title>渡轮时刻表自周一起调整</title></head><body>
+<header><nav><a href="/">首页</a> <a href="/news">新闻</a></nav></header>
+<main><div class="content"><div class="story"><h1>渡轮时刻表自周一起调整</h1>
+<p>渡轮公司星期五表示，冬季时刻表将从星期一开始实行，第一班船早上七点离港，比夏季晚一个小时，最后一班船晚上六点返回。</p>
+<p>公司说，这次调整是因为冬季乘客减少，同时码头需要进行维修，维修工程预计在三月底之前完成。</p>
+<p>夏季购买的季票仍然有效，船上的咖啡馆在三月之前暂停营业，乘客可以自带食物和饮料上船。</p></div>
+${grid()}
+</div></main>
+<footer><p>The newspaper, its address and its terms.</p></footer></body></html>`;
+
+// A one-paragraph brief credited to nobody whose page declares it a news article in JSON-LD.
+const BRIEF_DECLARED = BRIEF_ONE.replace('<p class="byline">By Jane Doe</p>', '').replace(
+  '</title>',
+  '</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry timetable changes from Monday","datePublished":"2025-05-09T08:00:00Z"}</script>',
+);
+
+// The listing of trails on a site that types every page `og:type` article with a publication
+// time (site builders do): its intro still takes the grid.
+const LISTING_OG = LISTING.replace(
+  '</title>',
+  '</title><meta property="og:type" content="article"><meta property="article:published_time" content="2023-07-12T06:34:44-05:00">',
+);
+
 describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article on %s', (engine) => {
   it('keeps the run of teaser cards beside the intro Readability picked', async () => {
     const doc = await clean(LISTING, { url: 'https://club.example/trails/', engine, pageType: 'article' });
@@ -156,5 +198,43 @@ describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article o
     });
     expect(doc.text).toContain('Should blank ballots count');
     expect(doc.text).not.toContain('voices from the night shift');
+  });
+
+  it('keeps the cards beside the intro of a listing that og:type calls an article', async () => {
+    const doc = await clean(LISTING_OG, { url: 'https://club.example/trails/', engine, pageType: 'article' });
+    expect(doc.text).toContain('The riding club builds');
+    for (let i = 1; i <= 10; i++) expect(doc.text).toContain(`Riverside trail number ${i}`);
+  });
+
+  it('leaves a brief of one long and three short paragraphs, credited to nobody, above a grid as it is', async () => {
+    const doc = await clean(BRIEF_SHORT, {
+      url: 'https://paper.example/2025/05/09/ferry-timetable',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('the timetable for the winter months would change');
+    expect(doc.text).toContain('The café on board stays closed until March.');
+    expect(doc.text).not.toContain('Harbour news item number');
+  });
+
+  it('leaves a brief of three dense Chinese paragraphs, credited to nobody, above a grid as it is', async () => {
+    const doc = await clean(BRIEF_ZH, {
+      url: 'https://paper.example/2025/05/09/ferry-timetable',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('冬季时刻表将从星期一开始实行');
+    expect(doc.text).toContain('乘客可以自带食物和饮料上船');
+    expect(doc.text).not.toContain('Harbour news item number');
+  });
+
+  it('leaves a one-paragraph brief whose JSON-LD declares a news article above a grid as it is', async () => {
+    const doc = await clean(BRIEF_DECLARED, {
+      url: 'https://paper.example/2025/05/09/ferry-timetable',
+      engine,
+      pageType: 'article',
+    });
+    expect(doc.text).toContain('the timetable for the winter months would change');
+    expect(doc.text).not.toContain('Harbour news item number');
   });
 });

@@ -7,7 +7,7 @@
  * Prose is judged on the page's blocks (taken after the DOM rules, before Readability): a
  * paragraph, list item or quote of at least `PROSE_MIN_CHARS` characters, few of them in links,
  * ending like a sentence (or made of lines broken by `<br>` that mostly do). A character of a
- * script written without spaces between words weighs `UNSPACED_WEIGHT`, so a paragraph of
+ * script written without spaces between words weighs three (text-util `weightedLength`), so a paragraph of
  * Japanese or Chinese counts like one of the same length in words.
  */
 
@@ -15,19 +15,13 @@ import { squashedText } from './blocks.js';
 import type { Block } from './blocks.js';
 import { isContainerGroup, itemShape } from './features/groups.js';
 import { matchPageBlocks } from './outside-article.js';
-import { endsLikeSentence, squash } from './text-util.js';
+import { endsLikeSentence, squash, weightedLength } from './text-util.js';
 import { commonAncestor } from './tree.js';
 import type { RuleId } from './rules.js';
 import { isMainRegion, pageLandmarks } from './type-roots.js';
 
 /** A block shorter than this (in weighted characters) is never prose. */
 const PROSE_MIN_CHARS = 100;
-/**
- * Weight of a Han or kana character: these scripts put no spaces between words, and a sentence
- * takes about a third of the characters it takes in a script written with spaces.
- */
-const UNSPACED_WEIGHT = 3;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Page blocks of the article at least this long place it on the page (short lines also stand in menus). */
 const SEED_MIN_CHARS = 40;
 /** Widen only when Readability's article holds less than this share of the page's prose characters. */
@@ -102,18 +96,6 @@ export interface WidenPlan {
   proseChars: number;
   /** The prose left out reaches `MIN_MISSING_AROUND_CHARS` only (not `MIN_MISSING_CHARS`). */
   lowerBar: boolean;
-}
-
-/**
- * Length of a text, a character of a script without spaces between words weighing
- * `UNSPACED_WEIGHT`. Counted match by match, not with `match`, whose array would hold a string
- * for every character of a page of Japanese.
- */
-function weightedLength(text: string): number {
-  let unspaced = 0;
-  UNSPACED.lastIndex = 0;
-  while (UNSPACED.exec(text) !== null) unspaced++;
-  return text.length + (UNSPACED_WEIGHT - 1) * unspaced;
 }
 
 /**
