@@ -650,6 +650,7 @@ export async function parseHtml(
     value: quirks ? 'BackCompat' : 'CSS1Compat',
     configurable: true,
   });
+  revealShadowRoots(page.document);
   // Before the comments go: they mark where a streamed boundary's fallback ends.
   revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);
@@ -657,6 +658,30 @@ export async function parseHtml(
   revealNoscriptShell(page.document, markup);
   return page;
 }
+
+/**
+ * Declarative shadow roots (`<template shadowrootmode>`, the older `shadowroot`) are the page's
+ * own markup, shown without script: each is replaced by its contents in its host, so the content
+ * is read as a browser shows it (neither engine attaches them: jsdom keeps the children in the
+ * template's `content`, linkedom as the template's children). A shadow root inside one is
+ * revealed in the next pass.
+ */
+function revealShadowRoots(document: Document): void {
+  for (let pass = 0; pass < MAX_SHADOW_DEPTH; pass++) {
+    const templates = Array.from(document.querySelectorAll('template[shadowrootmode], template[shadowroot]'));
+    if (templates.length === 0) return;
+    for (const template of templates) {
+      const parent = template.parentNode;
+      if (!parent) continue;
+      const from: Node = template.firstChild ? template : ((template as HTMLTemplateElement).content ?? template);
+      while (from.firstChild) parent.insertBefore(from.firstChild, template);
+      parent.removeChild(template);
+    }
+  }
+}
+
+/** Shadow roots nested deeper than this stay templates (and go as hidden markup). */
+const MAX_SHADOW_DEPTH = 32;
 
 /**
  * A page whose visible body is an empty application shell and whose text is all in `<noscript>`

@@ -579,6 +579,24 @@ const SHELL_WITH_FOOTER = SHELL.replace(
   '<noscript>You need to enable JavaScript to run this app.</noscript><div id="app"></div><footer><p>Harbour Community Trust, 12 Quay Street. Questions about the forum go to the volunteers at the front desk.</p><a href="/privacy">Privacy</a></footer>',
 );
 
+// The same shell with its site's frame drawn without landmark tags: a menu in a <header>, and a
+// footer that only its class names (two paragraphs of blurb under a small heading).
+const SHELL_WITH_NAMED_FOOTER = SHELL.replace(
+  '<div id="app"></div>',
+  `<header><nav><a href="/">Home</a> <a href="/forum">Forum</a> <a href="/help">Help</a></nav></header><div id="app"></div><div class="site-footer"><h4>About the Trust</h4><p>Harbour Community Trust has looked after the flats on the quay since 1978, from an office that is still run by the tenants who opened it.</p><p>Repairs reported before two o'clock are booked the same day, and any question about the forum can be left with the volunteers at the front desk.</p></div>`,
+);
+
+// The same shell with a spinner's word in its mount element, as its script leaves it before it runs.
+const SHELL_LOADING = SHELL.replace(
+  '<div id="app"></div>',
+  '<div id="app"><div class="spinner"><span>Loading…</span></div></div>',
+);
+
+// A page whose article is in a declarative shadow root: the page's own markup, shown without script.
+const SHADOW_ARTICLE = `<!doctype html><html><head><title>Tides</title><script type="module" src="/elements.js"></script></head><body>
+<tide-article><template shadowrootmode="open"><article><h2>How tides are read</h2><p>A tide table lists the times and heights of high and low water at one port for each day of the year, computed from the moon and the sun.</p><p>Heights are given above chart datum, the lowest level the water normally reaches, so a negative figure means shallow channels may not be passable.</p></article></template></tide-article>
+<footer>© Harbour Office</footer></body></html>`;
+
 describe('cleaning by page type: forum posts, main regions, app shells', () => {
   for (const engine of ['linkedom', 'jsdom'] as const) {
     it(`drops the author cards and signatures around each post of a forum thread (${engine})`, async () => {
@@ -734,7 +752,7 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
     // a shell with a footer or a notice to turn script on had that for its text: neither is what
     // the page says. Its saved HTML holds no content, and the output says so.
     it(`gives no text for a page drawn by script whose saved HTML holds no content (${engine})`, async () => {
-      for (const html of [SHELL, SHELL_WITH_FOOTER]) {
+      for (const html of [SHELL, SHELL_WITH_FOOTER, SHELL_WITH_NAMED_FOOTER, SHELL_LOADING]) {
         const doc = await clean(html, { url: 'https://community.example.org/t/which-pump/7', engine });
         expect(doc.text).toBe('');
         expect(doc.status).toBe('not-article');
@@ -752,6 +770,28 @@ describe('cleaning by page type: forum posts, main regions, app shells', () => {
       expect(left.map((removal) => removal.text).join(' ')).toContain('You need to enable JavaScript to run this app.');
       expect(left.map((removal) => removal.text).join(' ')).toContain('Harbour Community Trust, 12 Quay Street');
       expect(left[0]!.reason).toMatch(/drawn by script/);
+    });
+
+    // Its frame is the page's header, footer, menus and sidebars however drawn: a footer named by
+    // its class is not the text of a page drawn by script (it was, as status short).
+    it(`reports a shell's frame drawn without a <footer> tag as left out (${engine})`, async () => {
+      const doc = await clean(SHELL_WITH_NAMED_FOOTER, { url: 'https://community.example.org/t/which-pump/7', engine });
+      expect(doc.text).toBe('');
+      const left = doc.removed.filter((removal) => removal.rule === 'boilerplate/outside-article');
+      expect(left.map((removal) => removal.text).join(' ')).toContain(
+        'Harbour Community Trust has looked after the flats',
+      );
+      expect(left[0]!.reason).toMatch(/drawn by script/);
+    });
+
+    // A declarative shadow root was removed as a hidden template: its text lost, and on jsdom the
+    // page called drawn by script with no content. It is revealed in its host and read as content.
+    it(`reads the content of a declarative shadow root (${engine})`, async () => {
+      const doc = await clean(SHADOW_ARTICLE, { url: 'https://tides.example.org/guide/reading', engine });
+      expect(doc.reasons.map((reason) => reason.code)).not.toContain('no-content');
+      expect(doc.text).toContain('A tide table lists the times and heights of high and low water');
+      expect(doc.text).toContain('Heights are given above chart datum');
+      expect(doc.removed.some((removal) => removal.text.includes('A tide table lists'))).toBe(false);
     });
 
     it(`still cleans a page whose script draws only part of it (${engine})`, async () => {

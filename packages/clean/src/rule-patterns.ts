@@ -1,5 +1,12 @@
 /** Pattern parts used by more than one rule. */
 
+/**
+ * A loading indicator's word alone (a label form: lower case, punctuation gone): "Loading…",
+ * "Wird geladen", "Chargement…". A spinner's text, never content.
+ */
+export const LOADING_WORD =
+  /^(?:loading|(?:bitte warten )?(?:wird geladen|lädt)|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|načítání|bezig met laden|загрузка)$/i;
+
 /** Picture agencies and stock libraries named in image credits. */
 export const AGENCIES =
   'getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|reuters|afp|ap photo|associated press|dpa|epa(?:-efe)?|imago(?: images)?|picture[- ]alliance|keystone|xinhua|anadolu|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|bloomberg|ullstein bild|sz photo|pa images|pa wire|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|tass|sputnik|ria novosti';

@@ -1,6 +1,6 @@
 /** Rules of the categories metadata-line, boilerplate, repeated and site-rule. */
 
-import { BIO_ROLE } from './rule-patterns.js';
+import { BIO_ROLE, LOADING_WORD } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -395,8 +395,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         {
           reason: 'a loading indicator left in the page',
           on: 'label',
-          pattern:
-            /^(?:loading|(?:bitte warten )?(?:wird geladen|lädt)|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|načítání|bezig met laden|загрузка)$/i,
+          pattern: LOADING_WORD,
           maxChars: 40,
           notHeading: true,
         },

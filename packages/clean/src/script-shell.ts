@@ -1,25 +1,48 @@
+import { isLandmark, namedFooter } from './features/landmarks.js';
+import { LOADING_WORD } from './rule-patterns.js';
+import { labelForm } from './text-util.js';
+import { isMainRegion } from './type-roots.js';
+
 /**
  * A page drawn by script whose saved HTML holds no content: the page's text (`page`: the document
  * element, as a page without a <body> tag may be parsed into its head), outside what a page
- * shows around its content without script (a `<noscript>` notice, the footer), is empty, and the page has a
+ * shows around its content without script (a `<noscript>` notice, its frame: header, footer,
+ * menus, sidebars; a loading indicator's word), is empty, and the page has a
  * script to draw it (an app shell saved before it ran: an empty mount element, a footer, a
  * "you need to enable JavaScript" notice). Its description and title are metadata, never its text.
  */
 export function drawnByScript(markup: string, page: Element): boolean {
   if (hasContent(page)) return false;
   // The parsed page has lost its scripts (dom.ts): they are looked for in the markup.
-  for (const [, attributes] of markup.matchAll(SCRIPT_TAG)) {
-    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes ?? '')?.[1]?.toLowerCase() ?? '';
+  for (const attributes of scriptTags(markup)) {
+    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1]?.toLowerCase() ?? '';
     if (type === '' || type === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma)script$/.test(type))
       return true;
   }
   return false;
 }
 
-const SCRIPT_TAG = /<script\b([^>]*)>/gi;
+/**
+ * The attributes of each `<script …>` start tag in `markup`, in one pass: a start tag with no `>`
+ * after it ends the search (no later one can close either), so a page of unclosed `<script`
+ * openings costs its length, not its square.
+ */
+function* scriptTags(markup: string): Generator<string> {
+  const opening = /<script\b/gi;
+  for (let match = opening.exec(markup); match; match = opening.exec(markup)) {
+    const start = match.index + match[0].length;
+    const end = markup.indexOf('>', start);
+    if (end < 0) return;
+    yield markup.slice(start, end);
+    opening.lastIndex = end + 1;
+  }
+}
 
-/** Elements whose text is not the page's content: the footer, the title, and what is never shown. */
-const NOT_CONTENT = new Set(['FOOTER', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
+/** Elements whose text is not the page's content: the title, and what is never shown. */
+const NOT_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
+
+/** Inside these, a header or footer belongs to the section, not to the page's frame (type-roots). */
+const SECTIONING = new Set(['ARTICLE', 'SECTION']);
 
 /**
  * A `<noscript>` with less text than this is a notice ("enable JavaScript to run this app"); one
@@ -29,40 +52,41 @@ const NOT_CONTENT = new Set(['FOOTER', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
 const NOTICE_CHARS = 500;
 
 /**
- * Whether `node` holds text outside `NOT_CONTENT` elements, a `role="contentinfo"` footer and
- * `<noscript>` notices.
+ * Whether `node` holds text outside `NOT_CONTENT` elements, the page's frame (its header, footer,
+ * menus and sidebars by tag or role, as `isLandmark` knows them, and a footer named by its class
+ * or id, outside a main region, article or section), `<noscript>` notices and a loading
+ * indicator's word alone ("Loading…": a spinner in the mount element).
  */
-function hasContent(node: Node): boolean {
+function hasContent(node: Node, inFrame = true): boolean {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      if (/\S/.test(child.nodeValue ?? '')) return true;
+      const text = child.nodeValue ?? '';
+      if (/\S/.test(text) && !LOADING_WORD.test(labelForm(text))) return true;
       continue;
     }
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName.toUpperCase();
-    // A declarative shadow root is the page's own markup, drawn without script.
-    if (tag === 'TEMPLATE' && element.hasAttribute('shadowrootmode')) {
-      if (hasContent((element as HTMLTemplateElement).content ?? element)) return true;
-      continue;
-    }
-    // ... which a parser may already have attached to its host.
-    if (element.shadowRoot && hasContent(element.shadowRoot)) return true;
-    if (tag === 'FOOTER' && articleLike(element)) return true;
+    // A shadow root a parser attached to its host (dom.ts reveals declarative ones in place).
+    if (element.shadowRoot && hasContent(element.shadowRoot, inFrame)) return true;
     if (NOT_CONTENT.has(tag)) continue;
     if (tag === 'NOSCRIPT') {
       if (squashed(element).length >= NOTICE_CHARS) return true;
       continue;
     }
-    if ((element.getAttribute('role') ?? '').toLowerCase() === 'contentinfo') continue;
-    if (hasContent(element)) return true;
+    if (inFrame && (isLandmark(element) || namedFooter(element))) {
+      // A heading over paragraphs of prose is an article, even in the frame.
+      if (articleLike(element)) return true;
+      continue;
+    }
+    if (hasContent(element, inFrame && !SECTIONING.has(tag) && !isMainRegion(element))) return true;
   }
   return false;
 }
 
 const squashed = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** A heading over two paragraphs of prose (80 characters or more each): an article, even in a footer. */
+/** A heading over two paragraphs of prose (80 characters or more each): an article, even in the page's frame. */
 function articleLike(element: Element): boolean {
   if (!element.querySelector('h1, h2, h3')) return false;
   let prose = 0;

@@ -15,3 +15,15 @@ const LANDMARK_ROLE_SET = new Set(LANDMARK_ROLES);
 export function isLandmark(el: Element): boolean {
   return LANDMARK_TAG_SET.has(el.localName.toLowerCase()) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
 }
+
+/**
+ * A site footer drawn as a plain element and named by its class or id: a whole name `footer`,
+ * alone or after `site`, `page`, `global`, `main`, `app` or `layout` (`site-footer`, `pageFooter`,
+ * `global_footer`), not a name that only holds the word (`has-footer`, `footer-links`).
+ */
+export function namedFooter(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names.split(/\s+/).some((name) => FOOTER_NAME.test(name));
+}
+
+const FOOTER_NAME = /^(?:(?:site|page|global|main|app|layout)[-_]?)?footer$/i;
