@@ -38,7 +38,7 @@ const ARTICLE = [
   'The auditors also asked about the ferry contract, which the council signed without a tender two years ago.',
   PROSE[5],
   TEASERS[2],
-  'The council will vote on the auditors\' report at its next meeting, after the summer break in September.',
+  "The council will vote on the auditors' report at its next meeting, after the summer break in September.",
   PROSE[6],
 ].join('\n\n');
 
