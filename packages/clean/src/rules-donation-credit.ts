@@ -243,7 +243,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     description:
       'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -260,6 +260,12 @@ export const DONATION_CREDIT_RULES = defineRules([
         {
           input: 'The old market hall in winter. (Photo: Jane Roe)',
           target: '(Photo: Jane Roe)',
+          options: { captions: 'keep' },
+        },
+        // German writes the credit word as the end of a compound, taken whole.
+        {
+          input: 'Radfahrer auf dem Deich. Symbolbild: Jane Roe',
+          target: 'Symbolbild: Jane Roe',
           options: { captions: 'keep' },
         },
       ],
@@ -390,7 +396,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     description:
       'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit, and a single sentence before a credit that only names an agency or says "courtesy of". A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -411,6 +417,9 @@ export const DONATION_CREDIT_RULES = defineRules([
           target: 'Farmers gather outside the ministry on Monday.',
         },
         { input: 'The old fish market in winter / Getty Images', target: 'The old fish market in winter' },
+        { input: 'Radfahrer auf dem Deich. Symbolbild: Jane Roe', target: 'Radfahrer auf dem Deich.' },
+        { input: 'Der Ausschuss im Rathaus. Bildquelle: Stadt Musterhausen', target: 'Der Ausschuss im Rathaus.' },
+        { input: 'Die Baustelle an der Kreuzung. Archivfoto: Stadtwerke', target: 'Die Baustelle an der Kreuzung.' },
         // An artwork's caption: the full stops end a year and a size, not sentences.
         {
           input:
