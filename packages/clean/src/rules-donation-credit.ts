@@ -105,7 +105,7 @@ export const DONATION_CREDIT_RULES = defineRules([
           maxChars: 80,
           notSentence: true,
         },
-        // "Support SouthFront": a name after "Support" is an appeal where appeals stand, above the
+        // "Support Harbour Radio": a name after "Support" is an appeal where appeals stand, above the
         // article's first paragraph or below its last one, or as a link (a button); never as a
         // heading ("Support Policy", "Support Lifecycle" head sections of a page). Not "Support and
         // maintenance", "Support for real calls", "Support groups" anywhere.
@@ -130,9 +130,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     examples: {
       remove: [
         { input: 'Support Our Newsroom' },
-        { input: 'Support SouthFront', at: 'top' },
-        { input: 'Support SouthFront', at: 'end' },
-        { input: '<p><a href="/donate">Support SouthFront</a></p>', target: 'Support SouthFront' },
+        { input: 'Support Harbour Radio', at: 'top' },
+        { input: 'Support Harbour Radio', at: 'end' },
+        { input: '<p><a href="/donate">Support Harbour Radio</a></p>', target: 'Support Harbour Radio' },
         { input: '<h3>Support our newsroom</h3>', target: 'Support our newsroom', at: 'end' },
         { input: 'Please help us keep going: every donation counts.', at: 'end' },
         { input: 'Help us keep the site free: buy me a coffee via PayPal', at: 'end' },
