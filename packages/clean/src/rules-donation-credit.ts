@@ -84,9 +84,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'donation/appeal',
     category: 'donation',
     description:
-      'A short stand-alone appeal such as "Support us", "Support our newsroom", "Donate", "Jetzt spenden"; "Support <Name>" above the article’s first long paragraph, below its last one or as a link, not as a heading; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: a heading "Support <Name>" ("Support Policy", "Support Lifecycle"), "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
+      'A short stand-alone appeal such as "Support us", "Support our newsroom", "Donate", "Jetzt spenden"; "Support <Name>" above the article’s first long paragraph, below its last one or as a link, not as a heading; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: a heading "Support <Name>" ("Support Policy", "Support Lifecycle"), also one written as a paragraph all in bold, "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
     stages: ['text'],
-    revision: 5,
+    revision: 6,
     text: {
       lines: [
         {
@@ -107,9 +107,14 @@ export const DONATION_CREDIT_RULES = defineRules([
         },
         // "Support Harbour Radio": a name after "Support" is an appeal where appeals stand, above the
         // article's first paragraph or below its last one, or as a link (a button); never as a
-        // heading ("Support Policy", "Support Lifecycle" head sections of a page). Not "Support and
+        // heading, an <h*> or a paragraph all in bold ("Support Policy", "Support Lifecycle" head
+        // sections of a page). Not "Support and
         // maintenance", "Support for real calls", "Support groups" anywhere.
-        ...[{ head: true }, { tail: true }, { links: { over: 0.5, plain: 'fail' as const } }].map((where) => ({
+        ...[
+          { head: true, notBoldParagraph: true },
+          { tail: true, notBoldParagraph: true },
+          { links: { over: 0.5, plain: 'fail' as const } },
+        ].map((where) => ({
           reason: 'a short stand-alone donation appeal',
           pattern: new RegExp(`^support\\s+(?!(?:${SUPPORTED_THINGS})(?!\\w))[^\\s:]+(?:\\s+\\S+){0,2}$`, 'i'),
           maxChars: 80,
@@ -155,6 +160,8 @@ export const DONATION_CREDIT_RULES = defineRules([
         { input: '<h2>Support Policy</h2>', target: 'Support Policy' },
         { input: '<h2>Support Lifecycle</h2>', target: 'Support Lifecycle' },
         { input: '<h3>Support Matrix</h3>', target: 'Support Matrix', at: 'top' },
+        { input: '<p><strong>Support Lifecycle</strong></p>', target: 'Support Lifecycle', at: 'top' },
+        { input: '<p><b>Support Matrix</b></p>', target: 'Support Matrix', at: 'end' },
         { input: 'Support Lifecycle' },
         { input: 'Support' },
         // "don't" is no French "don"; a payment platform named in a list is no appeal.
