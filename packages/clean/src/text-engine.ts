@@ -115,6 +115,7 @@ export const LINE_ORDER = [
   'paywall-notice/line',
   'cookie-consent/line',
   'metadata-line/date',
+  'boilerplate/loading',
   'boilerplate/disclaimer',
   'metadata-line/reading-time',
   'advertisement/label',
