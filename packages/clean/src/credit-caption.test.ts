@@ -46,3 +46,31 @@ describe('German compound credit words end a caption', () => {
     }
   });
 });
+
+describe('a credit that only names its source makes a caption beside a picture', () => {
+  const PROSE = [
+    'The foreign minister told reporters that the talks would focus on insurance for the grain ships, which both sides have said were too slow. (Reuters)',
+    'Most of the loans come from private houses along the coast, and a few are on display courtesy of the maritime museum in the next town.',
+  ];
+  const CAPTION = 'Farmers gather outside the ministry on Monday.';
+  const html = new TextEncoder()
+    .encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grain talks</title></head><body><article><h1>Grain talks</h1>
+<p>Officials from both countries met in Geneva on Monday for the first time in a year to talk about the grain corridor and the ships that are waiting in port.</p>
+<p>${PROSE[0]}</p>
+<p>The talks will go on next week, and the two delegations said they hoped to agree on a timetable for the inspections before the end of the month.</p>
+<figure><img src="farmers.jpg" alt=""></figure><p>${CAPTION} (Reuters)</p>
+<p>${PROSE[1]}</p>
+<p>The exhibition in the town hall opens on Saturday and runs until the end of May, with guided tours on Saturday mornings for small groups.</p>
+</article></body></html>`);
+
+  it.each(ENGINES)(
+    'keeps one sentence of prose that ends by citing an agency or thanking a museum (%s)',
+    async (engine) => {
+      const document = await clean(html, { url: 'https://news.example/world/grain', engine });
+      const kept = textBlocks(document.text);
+      for (const paragraph of PROSE) expect(kept).toContain(paragraph);
+      expect(document.text).not.toContain(CAPTION);
+      expect(document.removed.find((removal) => removal.text.includes(CAPTION))?.rule).toBe('caption/credited-line');
+    },
+  );
+});

@@ -248,7 +248,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'image-credit/trailing-credit',
     category: 'image-credit',
     description:
-      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
+      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line away from any picture, or in plain text more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
     stages: ['text'],
     revision: 4,
     text: {
@@ -401,7 +401,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'caption/credited-line',
     category: 'caption',
     description:
-      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit, and a single sentence before a credit that only names an agency or says "courtesy of". A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
+      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line beside a picture (in plain text a single sentence). A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
     revision: 4,
     text: {
@@ -419,18 +419,23 @@ export const DONATION_CREDIT_RULES = defineRules([
     examples: {
       remove: [
         { input: 'The old market hall in winter. (Photo: Jane Roe)', target: 'The old market hall in winter.' },
+        // A credit that only names an agency or says "courtesy of": a caption beside a picture.
         {
-          input: 'Farmers gather outside the ministry on Monday. (Reuters)',
+          input:
+            '<div class="photo"><img src="a.jpg" alt=""><p>Farmers gather outside the ministry on Monday. (Reuters)</p></div>',
           target: 'Farmers gather outside the ministry on Monday.',
         },
-        { input: 'The old fish market in winter / Getty Images', target: 'The old fish market in winter' },
+        {
+          input: '<p><img src="b.jpg" alt=""></p><p>The old fish market in winter / Getty Images</p>',
+          target: 'The old fish market in winter',
+        },
         { input: 'Radfahrer auf dem Deich. Symbolbild: Jane Roe', target: 'Radfahrer auf dem Deich.' },
         { input: 'Der Ausschuss im Rathaus. Bildquelle: Stadt Musterhausen', target: 'Der Ausschuss im Rathaus.' },
         { input: 'Die Baustelle an der Kreuzung. Archivfoto: Stadtwerke', target: 'Die Baustelle an der Kreuzung.' },
         // An artwork's caption: the full stops end a year and a size, not sentences.
         {
           input:
-            'Jane Roe, The Harbour at Dawn (1906), 1911. Photogravure – 14.6 × 22.9 cm. Courtesy of the City Gallery.',
+            '<div class="art"><a href="/big.jpg"><img src="c.jpg" alt=""></a><p>Jane Roe, The Harbour at Dawn (1906), 1911. Photogravure – 14.6 × 22.9 cm. Courtesy of the City Gallery.</p></div>',
           target: 'Jane Roe, The Harbour at Dawn (1906), 1911.',
         },
       ],
@@ -455,6 +460,13 @@ export const DONATION_CREDIT_RULES = defineRules([
           input:
             'Compared to the older model, this one has only one internal disk drive and two expansion slots. Its case is smaller and far easier to open. The one we tested came to us courtesy of a reader who had kept it in a cupboard for years.',
         },
+        // One sentence of prose away from any picture that ends by citing an agency or thanking someone.
+        {
+          input:
+            'The foreign minister told reporters that the talks would focus on insurance for the ships, which both sides have said were too slow. (Reuters)',
+        },
+        { input: 'A few of the paintings are on display courtesy of the maritime museum in the next town.' },
+        { input: 'The council must still approve the plan. (AFP)' },
         // "Resources:" holds no credit "sources:".
         { input: 'Your resources: assess the time you can give and the size of your budget' },
       ],
