@@ -16,7 +16,7 @@ const BODY = [
   'Die Stadt will bis zum Sommer drei neue Radwege durch die Innenstadt bauen, wie der Ausschuss am Dienstagabend nach langer Debatte mit knapper Mehrheit beschlossen hat.',
   'Die Opposition kritisierte die Kosten von mehr als vier Millionen Euro und forderte, zuerst die bestehenden Wege zu sanieren, bevor neue gebaut würden.',
   'Die Arbeiten sollen im April beginnen und bis zum Herbst abgeschlossen sein, teilte die Verwaltung mit; Umleitungen werden rechtzeitig ausgeschildert.',
-];
+] as const;
 
 describe('German compound credit words end a caption', () => {
   const captions = [
