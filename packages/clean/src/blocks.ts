@@ -37,6 +37,26 @@ export function squashedText(block: Block): string {
   return squashed;
 }
 
+const BOLD_TAGS = new Set(['strong', 'b']);
+
+/**
+ * True when the block is a paragraph whose text is all inside bold elements (`<p><strong>…</strong></p>`):
+ * how many editors write a section heading. False for plain text (no nodes).
+ */
+export function wholeBold(block: Block): boolean {
+  if (block.kind !== 'p' || block.nodes.length === 0) return false;
+  let nodes: readonly Node[] = block.nodes;
+  const only = nodes.length === 1 ? nodes[0]! : undefined;
+  if (only && only.nodeType === 1 && !BOLD_TAGS.has(tagOf(only))) nodes = Array.from(only.childNodes);
+  let bold = false;
+  for (const node of nodes) {
+    const text = (node.textContent ?? '').trim();
+    if (node.nodeType === 1 && BOLD_TAGS.has(tagOf(node))) bold ||= text !== '';
+    else if ((node.nodeType === 1 || node.nodeType === 3) && text !== '') return false;
+  }
+  return bold;
+}
+
 /** The index of the first block after `at` with text (`blocks.length` when none is left). */
 export function nextTextBlock(blocks: Block[], at: number): number {
   let next = at + 1;

@@ -12,8 +12,16 @@ const PROSE = [
   'Related costs rose by a tenth, the council said, because the pumps had to run for three days without a break.',
   'Mira Sorvino, the actress, opened the charity concert for the families in the town hall on Monday.',
   'Lea Michele sang two songs at the concert, and the organisers said they had raised more than 40,000 euros.',
+  // A hyphen inside a word is no separator.
+  'Related-party transactions rose by a fifth, the auditors found, most of them with the family of the chairman.',
+  'Lea-Sophie Brandt, who chairs the audit committee, said the board would answer the questions in writing.',
+  'More-than-expected traffic through the northern terminal kept the ferries late for most of the afternoon.',
 ];
-const TEASERS = ['Read more: Town hall to close for repairs', 'Lesen Sie auch: Die Brücke bleibt bis Mai gesperrt'];
+const TEASERS = [
+  'Read more: Town hall to close for repairs',
+  'Lesen Sie auch: Die Brücke bleibt bis Mai gesperrt',
+  'Related – New timetable for the river ferries',
+];
 
 const ARTICLE = [
   'The flood in the old town',
@@ -26,6 +34,12 @@ const ARTICLE = [
   TEASERS[1],
   'The mayor thanked the volunteers and said the town would ask the region for help with the cost of the repairs to the streets.',
   PROSE[3],
+  PROSE[4],
+  'The auditors also asked about the ferry contract, which the council signed without a tender two years ago.',
+  PROSE[5],
+  TEASERS[2],
+  "The council will vote on the auditors' report at its next meeting, after the summer break in September.",
+  PROSE[6],
 ].join('\n\n');
 
 describe('related/inline-link on plain text', () => {

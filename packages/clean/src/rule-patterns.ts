@@ -21,11 +21,12 @@ export const SHARE_HREF =
 
 /**
  * A credit clause ending a caption: "… Courtesy of X / Alamy Stock Photo", "(Photo: X)", "Foto: X".
- * The credit word starts a word ("Resources: …" holds no "sources:"). An agency in brackets closed
- * by the sentence's full stop, "… the list of delegates (Reuters).", is a citation inside the
+ * The credit word starts a word ("Resources: …" holds no "sources:"); German writes it as the
+ * end of a compound ("Symbolbild: X", "Bildquelle: X", "Pressefoto: X"), taken whole. An agency in
+ * brackets closed by the sentence's full stop, "… the list of delegates (Reuters).", is a citation inside the
  * sentence, not a credit after it.
  */
 export const TRAILING_CREDIT = new RegExp(
-  `(?:\\s*[|/–—-]?\\s*\\(?\\b(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\.?|\\s*\\(\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?()]{0,60}\\)|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
+  `(?:\\s*[|/–—-]?\\s*\\(?(?:\\b(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)|(?<![a-zäöüß])[a-zäöüß]+(?:bild|foto|quelle))s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\.?|\\s*\\(\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?()]{0,60}\\)|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
   'i',
 );

@@ -91,6 +91,8 @@ export interface LineTest {
   maxWords?: number;
   /** Not a heading block. */
   notHeading?: boolean;
+  /** Not a paragraph that is all bold text (a heading written as `<p><strong>…</strong></p>`). */
+  notBoldParagraph?: boolean;
   /** Only a block of this kind (from block extraction). */
   blockKind?: 'caption';
   /** Only when captions are dropped. */

@@ -84,9 +84,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'donation/appeal',
     category: 'donation',
     description:
-      'A short stand-alone appeal such as "Support us", "Support our newsroom", "Donate", "Jetzt spenden"; "Support <Name>" above the article’s first long paragraph, below its last one or as a link, not as a heading; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: a heading "Support <Name>" ("Support Policy", "Support Lifecycle"), "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
+      'A short stand-alone appeal such as "Support us", "Support our newsroom", "Donate", "Jetzt spenden"; "Support <Name>" above the article’s first long paragraph, below its last one or as a link, not as a heading; and a short line at the edge of the article that asks for donations (a donation word with "support" or "help"). Not an appeal: a heading "Support <Name>" ("Support Policy", "Support Lifecycle"), also one written as a paragraph all in bold, "Support" followed by a function word or a noun it forms a compound with (support for, support and, support groups, support options), a label "Support:" and a lone "Support" (features, headings, help-desk links); "don’t" (not the French "don"), names such as "Donald" or "Donaldson"; PayPal named among payment options or paid with.',
     stages: ['text'],
-    revision: 5,
+    revision: 6,
     text: {
       lines: [
         {
@@ -105,11 +105,16 @@ export const DONATION_CREDIT_RULES = defineRules([
           maxChars: 80,
           notSentence: true,
         },
-        // "Support SouthFront": a name after "Support" is an appeal where appeals stand, above the
+        // "Support Harbour Radio": a name after "Support" is an appeal where appeals stand, above the
         // article's first paragraph or below its last one, or as a link (a button); never as a
-        // heading ("Support Policy", "Support Lifecycle" head sections of a page). Not "Support and
+        // heading, an <h*> or a paragraph all in bold ("Support Policy", "Support Lifecycle" head
+        // sections of a page). Not "Support and
         // maintenance", "Support for real calls", "Support groups" anywhere.
-        ...[{ head: true }, { tail: true }, { links: { over: 0.5, plain: 'fail' as const } }].map((where) => ({
+        ...[
+          { head: true, notBoldParagraph: true },
+          { tail: true, notBoldParagraph: true },
+          { links: { over: 0.5, plain: 'fail' as const } },
+        ].map((where) => ({
           reason: 'a short stand-alone donation appeal',
           pattern: new RegExp(`^support\\s+(?!(?:${SUPPORTED_THINGS})(?!\\w))[^\\s:]+(?:\\s+\\S+){0,2}$`, 'i'),
           maxChars: 80,
@@ -130,9 +135,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     examples: {
       remove: [
         { input: 'Support Our Newsroom' },
-        { input: 'Support SouthFront', at: 'top' },
-        { input: 'Support SouthFront', at: 'end' },
-        { input: '<p><a href="/donate">Support SouthFront</a></p>', target: 'Support SouthFront' },
+        { input: 'Support Harbour Radio', at: 'top' },
+        { input: 'Support Harbour Radio', at: 'end' },
+        { input: '<p><a href="/donate">Support Harbour Radio</a></p>', target: 'Support Harbour Radio' },
         { input: '<h3>Support our newsroom</h3>', target: 'Support our newsroom', at: 'end' },
         { input: 'Please help us keep going: every donation counts.', at: 'end' },
         { input: 'Help us keep the site free: buy me a coffee via PayPal', at: 'end' },
@@ -155,6 +160,8 @@ export const DONATION_CREDIT_RULES = defineRules([
         { input: '<h2>Support Policy</h2>', target: 'Support Policy' },
         { input: '<h2>Support Lifecycle</h2>', target: 'Support Lifecycle' },
         { input: '<h3>Support Matrix</h3>', target: 'Support Matrix', at: 'top' },
+        { input: '<p><strong>Support Lifecycle</strong></p>', target: 'Support Lifecycle', at: 'top' },
+        { input: '<p><b>Support Matrix</b></p>', target: 'Support Matrix', at: 'end' },
         { input: 'Support Lifecycle' },
         { input: 'Support' },
         // "don't" is no French "don"; a payment platform named in a list is no appeal.
@@ -241,9 +248,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'image-credit/trailing-credit',
     category: 'image-credit',
     description:
-      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
+      'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line away from any picture, or in plain text more than one sentence) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -260,6 +267,12 @@ export const DONATION_CREDIT_RULES = defineRules([
         {
           input: 'The old market hall in winter. (Photo: Jane Roe)',
           target: '(Photo: Jane Roe)',
+          options: { captions: 'keep' },
+        },
+        // German writes the credit word as the end of a compound, taken whole.
+        {
+          input: 'Radfahrer auf dem Deich. Symbolbild: Jane Roe',
+          target: 'Symbolbild: Jane Roe',
           options: { captions: 'keep' },
         },
       ],
@@ -388,9 +401,9 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'caption/credited-line',
     category: 'caption',
     description:
-      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit, and a single sentence before a credit that only names an agency or says "courtesy of". A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
+      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line beside a picture (in plain text a single sentence). A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -406,15 +419,23 @@ export const DONATION_CREDIT_RULES = defineRules([
     examples: {
       remove: [
         { input: 'The old market hall in winter. (Photo: Jane Roe)', target: 'The old market hall in winter.' },
+        // A credit that only names an agency or says "courtesy of": a caption beside a picture.
         {
-          input: 'Farmers gather outside the ministry on Monday. (Reuters)',
+          input:
+            '<div class="photo"><img src="a.jpg" alt=""><p>Farmers gather outside the ministry on Monday. (Reuters)</p></div>',
           target: 'Farmers gather outside the ministry on Monday.',
         },
-        { input: 'The old fish market in winter / Getty Images', target: 'The old fish market in winter' },
+        {
+          input: '<p><img src="b.jpg" alt=""></p><p>The old fish market in winter / Getty Images</p>',
+          target: 'The old fish market in winter',
+        },
+        { input: 'Radfahrer auf dem Deich. Symbolbild: Jane Roe', target: 'Radfahrer auf dem Deich.' },
+        { input: 'Der Ausschuss im Rathaus. Bildquelle: Stadt Musterhausen', target: 'Der Ausschuss im Rathaus.' },
+        { input: 'Die Baustelle an der Kreuzung. Archivfoto: Stadtwerke', target: 'Die Baustelle an der Kreuzung.' },
         // An artwork's caption: the full stops end a year and a size, not sentences.
         {
           input:
-            'Jane Roe, The Harbour at Dawn (1906), 1911. Photogravure – 14.6 × 22.9 cm. Courtesy of the City Gallery.',
+            '<div class="art"><a href="/big.jpg"><img src="c.jpg" alt=""></a><p>Jane Roe, The Harbour at Dawn (1906), 1911. Photogravure – 14.6 × 22.9 cm. Courtesy of the City Gallery.</p></div>',
           target: 'Jane Roe, The Harbour at Dawn (1906), 1911.',
         },
       ],
@@ -439,6 +460,13 @@ export const DONATION_CREDIT_RULES = defineRules([
           input:
             'Compared to the older model, this one has only one internal disk drive and two expansion slots. Its case is smaller and far easier to open. The one we tested came to us courtesy of a reader who had kept it in a cupboard for years.',
         },
+        // One sentence of prose away from any picture that ends by citing an agency or thanking someone.
+        {
+          input:
+            'The foreign minister told reporters that the talks would focus on insurance for the ships, which both sides have said were too slow. (Reuters)',
+        },
+        { input: 'A few of the paintings are on display courtesy of the maritime museum in the next town.' },
+        { input: 'The council must still approve the plan. (AFP)' },
         // "Resources:" holds no credit "sources:".
         { input: 'Your resources: assess the time you can give and the size of your budget' },
       ],

@@ -384,12 +384,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     },
   },
   {
-    id: 'boilerplate/disclaimer',
+    id: 'boilerplate/loading',
     category: 'boilerplate',
     description:
-      'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved"), and what a page leaves of its machinery in the text: server error output, a shortcode, and a loading indicator\'s word standing alone on its line ("Loading…", "Chargement…", "Wird geladen", not a heading): a spinner\'s text, never content.',
+      'A loading indicator\'s word standing alone on its line ("Loading…", "Chargement…", "Wird geladen", not a heading): a spinner\'s text, never content.',
     stages: ['text'],
-    revision: 2,
+    revision: 1,
     text: {
       lines: [
         {
@@ -399,6 +399,25 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           maxChars: 40,
           notHeading: true,
         },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Loading...' },
+        { input: '<div class="spinner"><span>Chargement…</span></div>', target: 'Chargement…' },
+      ],
+      keep: [{ input: 'Loading the ferry took an hour.' }, { input: '<h2>Loading</h2>', target: 'Loading' }],
+    },
+  },
+  {
+    id: 'boilerplate/disclaimer',
+    category: 'boilerplate',
+    description:
+      'Standing disclaimers and rights lines ("The views expressed … are the author\'s", "All rights reserved"), and what a page leaves of its machinery in the text: server error output and a shortcode.',
+    stages: ['text'],
+    revision: 3,
+    text: {
+      lines: [
         {
           reason: 'server error output printed into the page',
           pattern: /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i,
@@ -414,16 +433,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       ],
     },
     examples: {
-      remove: [
-        { input: 'All rights reserved.' },
-        { input: '[button link="/a"]' },
-        { input: 'Loading...' },
-        { input: '<div class="spinner"><span>Chargement…</span></div>', target: 'Chargement…' },
-      ],
+      remove: [{ input: 'All rights reserved.' }, { input: '[button link="/a"]' }],
       keep: [
         { input: 'The views of the residents were mixed, and the council promised a second meeting in the spring.' },
-        { input: 'Loading the ferry took an hour.' },
-        { input: '<h2>Loading</h2>', target: 'Loading' },
       ],
     },
   },

@@ -185,9 +185,9 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/inline-link',
     category: 'related',
     description:
-      'An in-article teaser line ("Read more: …", "Lesen Sie auch: …") that is mostly a link. In plain text, where no link shows, only a label followed by its separator ("Read more: …", "Related » …"): a sentence that starts with the word ("More than 200 people …", "Related costs rose …") is prose.',
+      'An in-article teaser line ("Read more: …", "Lesen Sie auch: …") that is mostly a link. In plain text, where no link shows, only a label followed by its separator ("Read more: …", "Related » …"): a sentence that starts with the word ("More than 200 people …", "Related costs rose …", "Related-party transactions …") is prose.',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       lines: [
         {
@@ -198,7 +198,8 @@ export const RELATED_AUTHOR_RULES = defineRules([
         },
         {
           reason: 'an in-article teaser link',
-          pattern: new RegExp(`^(?:${TEASER_LABELS})\\s*[:>»›-]\\s*\\S`, 'i'),
+          // A dash separates only after white space: "Related – …", not "Related-party …".
+          pattern: new RegExp(`^(?:${TEASER_LABELS})(?:\\s*[:>»›]|\\s+[-–—])\\s*\\S`, 'i'),
           maxChars: 200,
           links: { over: 0.4, plain: 'pass' },
         },

@@ -96,8 +96,8 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'repeated-block': 2,
   'site-text': 1,
   'repeated-line': 1,
-  'trailing-credit': 1,
-  'credited-caption': 1,
+  'trailing-credit': 2,
+  'credited-caption': 2,
   'share-labels': 1,
   'profile-link': 1,
 };

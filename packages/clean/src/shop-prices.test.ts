@@ -42,7 +42,16 @@ describe("a shop page's prices and a spinner's word", () => {
       expect(document.text).toContain('Milk jug');
       expect(document.text).not.toContain('Loading');
       const spinner = document.removed.find((removal) => removal.text.trim() === 'Loading...');
-      expect(spinner?.rule).toBe('boilerplate/disclaimer');
+      expect(spinner?.rule).toBe('boilerplate/loading');
+    });
+
+    it(`keeps or drops the loading word apart from disclaimers (${engine})`, async () => {
+      const options = { url: 'https://shop.example/collections/mugs', engine, pageType: 'collection' } as const;
+      const noDisclaimers = await clean(COLLECTION, { ...options, disabledCategories: ['boilerplate/disclaimer'] });
+      expect(noDisclaimers.text).not.toContain('Loading');
+      const noLoading = await clean(COLLECTION, { ...options, disabledCategories: ['boilerplate/loading'] });
+      expect(noLoading.text).toContain('Loading');
+      expect(noLoading.removed.some((removal) => removal.text.includes('Loading'))).toBe(false);
     });
 
     it(`still drops an article's donation ladder, and keeps a sentence about loading (${engine})`, async () => {

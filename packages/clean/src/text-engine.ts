@@ -6,6 +6,7 @@
  * before matching, so turning one off never hides a line from another.
  */
 
+import { wholeBold } from './blocks.js';
 import type { Block } from './blocks.js';
 import type { PageAddresses } from './faq.js';
 import { ruleById } from './rules.js';
@@ -114,6 +115,7 @@ export const LINE_ORDER = [
   'paywall-notice/line',
   'cookie-consent/line',
   'metadata-line/date',
+  'boilerplate/loading',
   'boilerplate/disclaimer',
   'metadata-line/reading-time',
   'advertisement/label',
@@ -165,6 +167,7 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   if (test.maxChars !== undefined && fact.chars > test.maxChars) return false;
   if (test.maxWords !== undefined && fact.words > test.maxWords) return false;
   if (test.notHeading && block.kind === 'heading') return false;
+  if (test.notBoldParagraph && wholeBold(block)) return false;
   if (test.blockKind !== undefined && block.kind !== test.blockKind) return false;
   if (test.captionsDropped && state.captions !== 'drop') return false;
   if (test.after !== undefined && !(state.before[i]! > test.after)) return false;

@@ -747,17 +747,53 @@ const CAPTION_MAX_WORDS = 40;
  */
 const NAME_ONLY_CREDIT = new RegExp(`^\\s*(?:[|/–—(]\\s*(?:${AGENCIES})\\b(?!\\s*\\/)|\\(?courtesy\\b)`, 'i');
 
+/** A picture element, or an element that holds one and hardly any text (a link or a frame around it). */
+function isPicture(element: Element | null): boolean {
+  if (!element) return false;
+  if (/^(?:img|picture|figure|video)$/i.test(element.tagName)) return true;
+  return element.querySelector('img, picture, video') !== null && (element.textContent ?? '').trim().length < 30;
+}
+
 /**
- * True when line `i`, whose credit starts at `at`, reads as a caption: caption markup, or a short
- * text before the credit; before a credit that only names its source, a single sentence. A long
- * paragraph of prose that ends with "(AFP)" or "courtesy of the museum" is no caption.
+ * The block stands beside a picture: it holds one, the node before or after it is one, or it sits
+ * in a figure. A block that is part of its element's text is judged by its own nodes, not by all
+ * its element holds.
+ */
+function besidePicture(block: Block): boolean {
+  const element = blockElement(block);
+  if (!element) return false;
+  if (element.closest('figure') !== null) return true;
+  const whole = block.nodes.length === 1 && block.nodes[0] === element;
+  const nodes: readonly Node[] = whole ? [element] : block.nodes;
+  for (const node of nodes) {
+    if (node.nodeType === 1 && (isPicture(node as Element) || (node as Element).querySelector('img, picture, video')))
+      return true;
+  }
+  const first = nodes[0]!;
+  const last = nodes[nodes.length - 1]!;
+  const before = first.nodeType === 1 ? (first as Element).previousElementSibling : first.previousSibling;
+  const after = last.nodeType === 1 ? (last as Element).nextElementSibling : last.nextSibling;
+  return (
+    (before?.nodeType === 1 && isPicture(before as Element)) || (after?.nodeType === 1 && isPicture(after as Element))
+  );
+}
+
+/**
+ * True when line `i`, whose credit starts at `at`, reads as a caption: caption markup, or at most
+ * CAPTION_MAX_WORDS words before the credit. A credit that only names its source (an agency,
+ * "courtesy of …") makes a caption only beside a picture; in plain text, where no picture shows,
+ * only after a single sentence. A sentence of prose between paragraphs that ends with "(Reuters)"
+ * or "courtesy of the museum" is no caption.
  */
 function readsAsCaption(state: TextState, i: number, text: string, at: number): boolean {
-  if (state.blocks[i]!.kind === 'caption') return true;
+  const block = state.blocks[i]!;
+  if (block.kind === 'caption') return true;
   const lead = text.slice(0, at).trim();
   if (wordCount(lead) > CAPTION_MAX_WORDS) return false;
+  if (!NAME_ONLY_CREDIT.test(text.slice(at))) return true;
+  if (block.nodes.length > 0) return besidePicture(block);
   // A sentence ends after a word ("… delegates. The …"), not after a year or a size ("1911. Photogravure").
-  return !NAME_ONLY_CREDIT.test(text.slice(at)) || !/\p{Ll}[.!?]["'”’»)]*\s+\p{Lu}/u.test(lead);
+  return !/\p{Ll}[.!?]["'”’»)]*\s+\p{Lu}/u.test(lead);
 }
 
 /**
