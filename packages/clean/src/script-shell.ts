@@ -1,6 +1,6 @@
 import { isLandmark, namedFooter } from './features/landmarks.js';
 import { LOADING_WORD } from './rule-patterns.js';
-import { labelForm } from './text-util.js';
+import { labelForm, squashedLength } from './text-util.js';
 import { isMainRegion } from './type-roots.js';
 
 /**
@@ -71,7 +71,7 @@ function hasContent(node: Node, inFrame = true): boolean {
     if (element.shadowRoot && hasContent(element.shadowRoot, inFrame)) return true;
     if (NOT_CONTENT.has(tag)) continue;
     if (tag === 'NOSCRIPT') {
-      if (squashed(element).length >= NOTICE_CHARS) return true;
+      if (squashedLength(element.textContent ?? '') >= NOTICE_CHARS) return true;
       continue;
     }
     if (inFrame && (isLandmark(element) || namedFooter(element))) {
@@ -84,13 +84,11 @@ function hasContent(node: Node, inFrame = true): boolean {
   return false;
 }
 
-const squashed = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** A heading over two paragraphs of prose (80 characters or more each): an article, even in the page's frame. */
 function articleLike(element: Element): boolean {
   if (!element.querySelector('h1, h2, h3')) return false;
   let prose = 0;
   for (const paragraph of element.querySelectorAll('p'))
-    if (squashed(paragraph).length >= 80 && ++prose >= 2) return true;
+    if (squashedLength(paragraph.textContent ?? '') >= 80 && ++prose >= 2) return true;
   return false;
 }
