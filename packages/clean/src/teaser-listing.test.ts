@@ -147,8 +147,10 @@ const LISTING_OG = LISTING.replace(
 );
 
 describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article on %s', (engine) => {
+  const asArticle = (html: string, url: string) => clean(html, { url, engine, pageType: 'article' });
+
   it('keeps the run of teaser cards beside the intro Readability picked', async () => {
-    const doc = await clean(LISTING, { url: 'https://club.example/trails/', engine, pageType: 'article' });
+    const doc = await asArticle(LISTING, 'https://club.example/trails/');
     expect(doc.text).toContain('The riding club builds');
     for (let i = 1; i <= 10; i++) {
       expect(doc.text).toContain(`Riverside trail number ${i}`);
@@ -158,82 +160,58 @@ describe.each(['linkedom', 'jsdom'] as const)('a listing cleaned as an article o
   });
 
   it("still leaves out a news article's box of related teasers", async () => {
-    const doc = await clean(ARTICLE, { url: 'https://paper.example/news/bridge', engine, pageType: 'article' });
+    const doc = await asArticle(ARTICLE, 'https://paper.example/news/bridge');
     expect(doc.text).toContain('Paragraph 6 of the report');
     expect(doc.text).not.toContain('Another story about the city budget');
   });
 
   it('leaves a short news brief of its own paragraphs above a large grid of teasers as it is', async () => {
-    const doc = await clean(BRIEF, { url: 'https://paper.example/news/ferry', engine, pageType: 'article' });
+    const doc = await asArticle(BRIEF, 'https://paper.example/news/ferry');
     expect(doc.text).toContain('Repairs to the engine took longer');
     expect(doc.text).not.toContain('Harbour news item number');
   });
 
   it('leaves a one-paragraph news brief that names its author above a large grid as it is', async () => {
-    const doc = await clean(BRIEF_ONE, {
-      url: 'https://paper.example/news/ferry-timetable',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(BRIEF_ONE, 'https://paper.example/news/ferry-timetable');
     expect(doc.text).toContain('the timetable for the winter months would change');
     expect(doc.text).not.toContain('Harbour news item number');
   });
 
   it('leaves a one-paragraph post that stands in one of the "cards" (the page sections) as it is', async () => {
-    const doc = await clean(POST, {
-      url: 'https://blog.example/blog/2006/07/29/the-season-is-over/',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(POST, 'https://blog.example/blog/2006/07/29/the-season-is-over/');
     expect(doc.text).toContain('Thousands of young couples are splitting up');
     expect(doc.text).not.toContain('Older post number');
     expect(doc.text).not.toContain('Politics');
   });
 
   it("leaves a one-paragraph text in the page's <main> as it is when the grid stands outside <main>", async () => {
-    const doc = await clean(EPISODE, {
-      url: 'https://radio.example/sound/999/blank-ballot',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(EPISODE, 'https://radio.example/sound/999/blank-ballot');
     expect(doc.text).toContain('Should blank ballots count');
     expect(doc.text).not.toContain('voices from the night shift');
   });
 
   it('keeps the cards beside the intro of a listing that og:type calls an article', async () => {
-    const doc = await clean(LISTING_OG, { url: 'https://club.example/trails/', engine, pageType: 'article' });
+    const doc = await asArticle(LISTING_OG, 'https://club.example/trails/');
     expect(doc.text).toContain('The riding club builds');
     for (let i = 1; i <= 10; i++) expect(doc.text).toContain(`Riverside trail number ${i}`);
   });
 
   it('leaves a brief of one long and three short paragraphs, credited to nobody, above a grid as it is', async () => {
-    const doc = await clean(BRIEF_SHORT, {
-      url: 'https://paper.example/2025/05/09/ferry-timetable',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(BRIEF_SHORT, 'https://paper.example/2025/05/09/ferry-timetable');
     expect(doc.text).toContain('the timetable for the winter months would change');
     expect(doc.text).toContain('The café on board stays closed until March.');
     expect(doc.text).not.toContain('Harbour news item number');
   });
 
   it('leaves a brief of three dense Chinese paragraphs, credited to nobody, above a grid as it is', async () => {
-    const doc = await clean(BRIEF_ZH, {
-      url: 'https://paper.example/2025/05/09/ferry-timetable',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(BRIEF_ZH, 'https://paper.example/2025/05/09/ferry-timetable');
     expect(doc.text).toContain('冬季时刻表将从星期一开始实行');
     expect(doc.text).toContain('乘客可以自带食物和饮料上船');
     expect(doc.text).not.toContain('Harbour news item number');
   });
 
   it('leaves a one-paragraph brief whose JSON-LD declares a news article above a grid as it is', async () => {
-    const doc = await clean(BRIEF_DECLARED, {
-      url: 'https://paper.example/2025/05/09/ferry-timetable',
-      engine,
-      pageType: 'article',
-    });
+    const doc = await asArticle(BRIEF_DECLARED, 'https://paper.example/2025/05/09/ferry-timetable');
     expect(doc.text).toContain('the timetable for the winter months would change');
     expect(doc.text).not.toContain('Harbour news item number');
   });
