@@ -48,6 +48,7 @@ export const DOM_ORDER = [
   'paywall-notice/element',
   'navigation/element',
   'boilerplate/hidden',
+  'boilerplate/icon-ligature',
   'boilerplate/filter-panel',
   'share/links',
   'promo/app-links',

@@ -623,3 +623,45 @@ describe('a questions section longer than a short story', () => {
       },
     );
 });
+
+describe('a questions heading that names its subject first, and questions drawn with an icon font', () => {
+  it.each(['linkedom', 'jsdom'] as const)(
+    'takes "Heat pump grants: FAQs" and "Heat pump FAQ" as questions headings (%s)',
+    async (engine) => {
+      for (const heading of [
+        'Heat pump grants: FAQs',
+        'Heat pump FAQ',
+        'Heat pump grants – frequently asked questions',
+      ]) {
+        const document = await clean(page(`<h2>${heading}</h2>${asked('h3')}`), { ...options, engine });
+        const blocks = document.text.split('\n\n');
+        expect(blocks.slice(blocks.indexOf(heading) + 1), heading).toEqual(QUESTIONS.flat());
+      }
+    },
+  );
+
+  it.each(['linkedom', 'jsdom'] as const)(
+    "drops an icon font's ligature, so a question ends with its question mark (%s)",
+    async (engine) => {
+      const items = QUESTIONS.map(
+        ([question, answer]) =>
+          `<div class="item"><div class="item-title">${question} <i class="material-icons">chevron_right</i></div><div class="item-body"><p>${answer}</p></div></div>`,
+      ).join('');
+      const document = await clean(page(`<h2>Heat pump grants: FAQs</h2><div class="faq">${items}</div>`), {
+        ...options,
+        engine,
+      });
+      expect(document.text).not.toContain('chevron_right');
+      const blocks = document.text.split('\n\n');
+      expect(blocks.slice(blocks.indexOf('Heat pump grants: FAQs') + 1)).toEqual(QUESTIONS.flat());
+      expect(document.removed.find((removal) => removal.text === 'chevron_right')?.rule).toBe(
+        'boilerplate/icon-ligature',
+      );
+    },
+  );
+
+  it('does not take a menu heading that lists other things before "FAQs"', async () => {
+    const document = await clean(page(`<h2>Maps, opening hours &amp; FAQs</h2>${asked('h3')}`), options);
+    expect(document.text).not.toContain(QUESTIONS[1]![1]);
+  });
+});

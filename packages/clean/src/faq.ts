@@ -18,13 +18,19 @@ import { matchPageBlocks } from './outside-article.js';
 import { stopWords } from './stop-words.js';
 import { endsLikeSentence, squash, wordsFoundIn } from './text-util.js';
 
+/** The words for "frequently asked questions" (or "FAQ") in the languages of the pages cleaned. */
+const FAQ_WORDS =
+  'faqs?|f\\.a\\.q\\.?s?|(?:frequently|commonly) asked questions?|common questions|questions and answers|q ?& ?a|häufige fragen|häufig gestellte fragen|fragen und antworten|questions fréquentes|foire aux questions|questions-réponses|preguntas frecuentes|preguntas y respuestas|domande frequenti|veelgestelde vragen|veel gestelde vragen|perguntas frequentes|często zadawane pytania|vanliga frågor|ofte stillede spørgsmål|ofte stilte spørsmål|usein kysytyt kysymykset';
 /**
- * A heading of a questions section: the words for "frequently asked questions" (or "FAQ") in the
- * languages of the pages cleaned, first in the heading, which may name the subject after them
- * ("Frequently asked questions about heat pumps").
+ * A heading of a questions section: those words first in the heading, which may name the subject
+ * after them ("Frequently asked questions about heat pumps"), or last, after the subject ("Heat
+ * pump FAQs", "Ferry timetable: FAQ"). Not after a list of other things ("Maps, opening hours
+ * & FAQs": a menu's heading) nor in a sentence.
  */
-const FAQ_HEADING =
-  /^(?:faqs?|f\.a\.q\.?s?|(?:frequently|commonly) asked questions?|common questions|questions and answers|q ?& ?a|häufige fragen|häufig gestellte fragen|fragen und antworten|questions fréquentes|foire aux questions|questions-réponses|preguntas frecuentes|preguntas y respuestas|domande frequenti|veelgestelde vragen|veel gestelde vragen|perguntas frequentes|często zadawane pytania|vanliga frågor|ofte stillede spørgsmål|ofte stilte spørsmål|usein kysytyt kysymykset)\b/iu;
+const FAQ_HEADING = new RegExp(
+  `^(?:${FAQ_WORDS})\\b|^(?![^,&]*[,&][^,&]*(?:${FAQ_WORDS})\\s*:?$)[^.!?]*[\\p{L}\\p{N}][\\s:–—-]+(?:${FAQ_WORDS})\\s*:?$`,
+  'iu',
+);
 /** A questions heading is a title, not a sentence. */
 const HEADING_MAX_CHARS = 80;
 /** A question: a short block that ends with a question mark (any script's). */

@@ -691,6 +691,41 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     },
   },
   {
+    id: 'boilerplate/icon-ligature',
+    category: 'boilerplate',
+    description:
+      'The name of an icon drawn by a ligature icon font (Material Icons, Material Symbols: .material-icons, .material-symbols-outlined …): the element holds a word such as "chevron_right" or "expand_more" that the font draws as a picture; read as text it ends a question with an icon name or runs into a heading.',
+    stages: ['dom-before'],
+    revision: 1,
+    dom: {
+      kind: 'selectors',
+      reason: "an icon font's ligature (the name of an icon, drawn as a picture)",
+      selectors: [
+        '.material-icons',
+        '.material-icons-outlined',
+        '.material-icons-round',
+        '.material-icons-sharp',
+        '.material-icons-two-tone',
+        '.material-symbols-outlined',
+        '.material-symbols-rounded',
+        '.material-symbols-sharp',
+      ],
+    },
+    examples: {
+      remove: [
+        {
+          input: '<h3>Is the ferry running today? <i class="material-icons">expand_more</i></h3>',
+          target: 'expand_more',
+        },
+        {
+          input: '<p><span class="material-symbols-outlined">schedule</span> The ferry leaves at nine.</p>',
+          target: 'schedule',
+        },
+      ],
+      keep: [{ input: '<p><span class="material">expand_more</span> is the icon we use.</p>', target: 'expand_more' }],
+    },
+  },
+  {
     id: 'boilerplate/rating-widget',
     category: 'boilerplate',
     description:
