@@ -74,3 +74,103 @@ describe('a credit that only names its source makes a caption beside a picture',
     },
   );
 });
+
+describe('a drawing in <svg> is a picture beside a caption; plain text shows none', () => {
+  const BEFORE =
+    'Officials from both countries met in Geneva on Monday for the first time in a year to talk about the grain corridor and the ships that are waiting in port.';
+  const AFTER =
+    'The talks will go on next week, and the two delegations said they hoped to agree on a timetable for the inspections before the end of the month.';
+  const CAPTION = 'Farmers gather outside the ministry on Monday.';
+  const WIRE =
+    'The foreign minister told reporters that the talks would focus on insurance for the grain ships, which both sides have said were too slow.';
+  const html = (picture: string): Uint8Array =>
+    new TextEncoder()
+      .encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grain talks</title></head><body><article><h1>Grain talks</h1>
+<p>${BEFORE}</p>
+<div class="photo">${picture}<p>${CAPTION} (Reuters)</p></div>
+<p>${AFTER}</p>
+<p>${WIRE} (Reuters)</p>
+</article></body></html>`);
+
+  it.each(ENGINES)('drops a caption beside a chart drawn in <svg> (%s)', async (engine) => {
+    const drawing = '<svg viewBox="0 0 640 360"><rect width="640" height="360" fill="#c8d6c1"></rect></svg>';
+    const document = await clean(html(drawing), { url: 'https://news.example/world/grain', engine });
+    expect(document.text).not.toContain(CAPTION);
+    expect(document.removed.find((removal) => removal.text.includes(CAPTION))?.rule).toBe('caption/credited-line');
+    expect(textBlocks(document.text)).toContain(`${WIRE} (Reuters)`);
+  });
+
+  it.each(ENGINES)('keeps the line beside an icon, or with an icon in its text (%s)', async (engine) => {
+    for (const icon of [
+      '<svg aria-hidden="true" viewBox="0 0 512 512"><path d="M0 0h512v512z"></path></svg>',
+      '<svg width="24" height="24" viewBox="0 0 24 24"><path d="M0 0h24v24z"></path></svg>',
+      // Sized by CSS: only its viewBox tells.
+      '<svg class="bullet" viewBox="0 0 24 24"><path d="M0 0h24v24z"></path></svg>',
+      '<svg class="nav-icon" viewBox="0 0 512 512"><path d="M0 0h512v512z"></path></svg>',
+    ]) {
+      const document = await clean(html(icon), { url: 'https://news.example/world/grain', engine });
+      expect(textBlocks(document.text), icon).toContain(`${CAPTION} (Reuters)`);
+    }
+    const inline = new TextEncoder()
+      .encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grain talks</title></head><body><article><h1>Grain talks</h1>
+<p>${BEFORE}</p>
+<p>The foreign minister told reporters, in <a href="https://ministry.example/statement">a statement <svg viewBox="0 0 640 640"><path d="M0 0h640v640z"></path></svg></a>, that the talks would focus on insurance. (AFP)</p>
+<p>${AFTER}</p>
+</article></body></html>`);
+    const document = await clean(inline, { url: 'https://news.example/world/grain', engine });
+    expect(document.text).toContain('that the talks would focus on insurance. (AFP)');
+  });
+
+  it('keeps a one-sentence wire paragraph of a plain-text page, credit and all', async () => {
+    const text = `Grain talks\n\n${BEFORE}\n\n${WIRE} (Reuters)\n\n${AFTER}\n\n${CAPTION} (AFP)\n`;
+    const document = await clean(new TextEncoder().encode(text), {
+      url: 'https://news.example/world/grain.txt',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    const kept = textBlocks(document.text);
+    expect(kept).toContain(`${WIRE} (Reuters)`);
+    expect(kept).toContain(`${CAPTION} (AFP)`);
+    expect(document.removed.filter((removal) => removal.rule === 'caption/credited-line')).toEqual([]);
+  });
+});
+
+describe('pictures Readability drops still make the line beside them a caption', () => {
+  const BEFORE =
+    'Officials from both countries met in Geneva on Monday for the first time in a year to talk about the grain corridor and the ships that are waiting in port.';
+  const AFTER =
+    'The talks will go on next week, and the two delegations said they hoped to agree on a timetable for the inspections before the end of the month.';
+  const CAPTION = 'Farmers gather outside the ministry on Monday.';
+  const html = (picture: string): Uint8Array =>
+    new TextEncoder()
+      .encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grain talks</title></head><body><article><h1>Grain talks</h1>
+<p>${BEFORE}</p>
+${picture}<p>${CAPTION} (Reuters)</p>
+<p>${AFTER}</p>
+</article></body></html>`);
+
+  it.each(ENGINES)('drops a caption beside a picture painted with CSS or a drawing in a frame (%s)', async (engine) => {
+    for (const picture of [
+      `<div class="hero" style="background-image: url('farmers.jpg'); height: 320px"></div>`,
+      '<p><a href="/farmers.jpg" style="background: #222 url(farmers.jpg) center / cover"></a></p>',
+      '<div class="chart"><svg viewBox="0 0 640 360"><rect width="640" height="360"></rect></svg></div>',
+    ]) {
+      const document = await clean(html(picture), { url: 'https://news.example/world/grain', engine });
+      expect(document.text, picture).not.toContain(CAPTION);
+      expect(document.removed.find((removal) => removal.text.includes(CAPTION))?.rule, picture).toBe(
+        'caption/credited-line',
+      );
+      expect(textBlocks(document.text)).toContain(AFTER);
+    }
+  });
+
+  it.each(ENGINES)('keeps the line beside a painted colour, a divider or a bullet (%s)', async (engine) => {
+    for (const decoration of [
+      '<div class="band" style="background: #e8e2d0; height: 320px"></div>',
+      '<div class="divider" style="background-image: url(/img/wave.png); height: 20px"></div>',
+      '<p><span class="dot" style="background: url(dot.png); width: 12px; height: 12px"></span></p>',
+    ]) {
+      const document = await clean(html(decoration), { url: 'https://news.example/world/grain', engine });
+      expect(textBlocks(document.text), decoration).toContain(`${CAPTION} (Reuters)`);
+    }
+  });
+});

@@ -23,6 +23,7 @@ import {
   textOf,
 } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
+import { markBesidePictures } from './picture-marks.js';
 import { keepsPanels, panelTest } from './panels.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
@@ -129,6 +130,8 @@ function removeMatched(
 export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
   // What the site's keep rules protect is marked first, for this stage and the later ones.
   markKept(context.site, root, context.stage === 'dom-before');
+  // … and the captions beside pictures painted with CSS, before Readability drops the pictures.
+  if (context.stage === 'dom-before') markBesidePictures(root, true);
   const steps = stepsFor(context);
   const matchedRuns = new Map<Step, Array<Array<{ element: Element; selector: string }>>>();
   let links: Element[] | null = null;

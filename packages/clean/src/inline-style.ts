@@ -126,3 +126,34 @@ export function hiddenOnPage(element: Element): boolean {
   }
   return false;
 }
+
+/** A declaration that paints an image: `background` or `background-image` with a `url(…)`. */
+const PAINTS_IMAGE = /^background(?:-image)?$/;
+
+/**
+ * The element's own `style` attribute paints a picture on it (`background-image: url(…)`, or the
+ * `background` shorthand with one), read as a browser's CSS parser reads the declarations.
+ */
+export function backgroundPicture(element: Element): boolean {
+  const style = element.getAttribute('style');
+  if (!style || !/url\(/i.test(style)) return false;
+  return declarations(style).some(
+    (declaration) => PAINTS_IMAGE.test(asciiLowerCase(declaration.property)) && /\burl\(/i.test(declaration.value),
+  );
+}
+
+/**
+ * The length in pixels the element's own `style` gives `property` (`height: 20px`, `height: 20`),
+ * the last valid declaration; null when it gives none in pixels.
+ */
+export function inlinePixels(element: Element, property: 'width' | 'height'): number | null {
+  const style = element.getAttribute('style');
+  if (!style || !style.toLowerCase().includes(property)) return null;
+  let size: number | null = null;
+  for (const declaration of declarations(style)) {
+    if (asciiLowerCase(declaration.property) !== property) continue;
+    const match = /^(\d+(?:\.\d+)?)(?:px)?$/i.exec(declaration.value.trim());
+    if (match) size = Number(match[1]);
+  }
+  return size;
+}

@@ -10,6 +10,7 @@ import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
 import { AGENCIES } from './rule-patterns.js';
+import { isDrawing, BESIDE_PICTURE_MARK } from './picture-marks.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
 import { childOf, commonAncestor } from './tree.js';
@@ -747,27 +748,54 @@ const CAPTION_MAX_WORDS = 40;
  */
 const NAME_ONLY_CREDIT = new RegExp(`^\\s*(?:[|/–—(]\\s*(?:${AGENCIES})\\b(?!\\s*\\/)|\\(?courtesy\\b)`, 'i');
 
-/** A picture element, or an element that holds one and hardly any text (a link or a frame around it). */
-function isPicture(element: Element | null): boolean {
-  if (!element) return false;
-  if (/^(?:img|picture|figure|video)$/i.test(element.tagName)) return true;
-  return element.querySelector('img, picture, video') !== null && (element.textContent ?? '').trim().length < 30;
+/**
+ * A credit that is a news agency's name alone ("(Reuters)", "/ AFP", "(AP)."): the wire a report
+ * came from, not a picture library's.
+ */
+const WIRE_CITATION =
+  /^\s*(?:\(\s*(?:reuters|afp|ap|associated press|dpa|xinhua|anadolu|tass|sputnik|ria novosti|bloomberg|pa wire|kyodo|ansa|efe)\s*\)|[|/–—]\s*(?:reuters|afp|associated press|dpa|xinhua|anadolu|tass|sputnik|ria novosti|bloomberg|pa wire|kyodo|ansa|efe))\s*\.?\s*$/i;
+
+/** The element is an image or a video (not a drawing). */
+function showsImage(element: Element): boolean {
+  return /^(?:img|picture|figure|video)$/i.test(element.localName);
+}
+
+/** The element is a picture: an image, a video, a drawing in <svg>. */
+function showsPicture(element: Element): boolean {
+  return element.localName.toLowerCase() === 'svg' ? isDrawing(element) : showsImage(element);
 }
 
 /**
- * The block stands beside a picture: it holds one, the node before or after it is one, or it sits
- * in a figure. A block that is part of its element's text is judged by its own nodes, not by all
- * its element holds.
+ * The element holds a picture: an image, a video, or (`drawings`) a drawing in <svg>. A line's own
+ * text is not searched for drawings: an <svg> inline in a sentence is an icon in its text.
+ */
+function holdsPicture(element: Element, drawings: boolean): boolean {
+  if (element.querySelector('img, picture, video') !== null) return true;
+  if (drawings) for (const svg of element.querySelectorAll('svg')) if (isDrawing(svg)) return true;
+  return false;
+}
+
+/** A picture element, or an element that holds one and hardly any text (a link or a frame around it). */
+function isPicture(element: Element | null): boolean {
+  if (!element) return false;
+  if (showsPicture(element)) return true;
+  return holdsPicture(element, true) && (element.textContent ?? '').trim().length < 30;
+}
+
+/**
+ * The block stands beside a picture: it holds one, the node before or after it is one, it sits
+ * in a figure, or it stood next to a picture Readability dropped (a drawing in <svg>, a picture
+ * painted with CSS: `markBesidePictures`). A block that is part of its element's text is judged
+ * by its own nodes, not by all its element holds.
  */
 function besidePicture(block: Block): boolean {
   const element = blockElement(block);
   if (!element) return false;
-  if (element.closest('figure') !== null) return true;
+  if (element.closest(`figure, [${BESIDE_PICTURE_MARK}]`) !== null) return true;
   const whole = block.nodes.length === 1 && block.nodes[0] === element;
   const nodes: readonly Node[] = whole ? [element] : block.nodes;
   for (const node of nodes) {
-    if (node.nodeType === 1 && (isPicture(node as Element) || (node as Element).querySelector('img, picture, video')))
-      return true;
+    if (node.nodeType === 1 && (showsImage(node as Element) || holdsPicture(node as Element, false))) return true;
   }
   const first = nodes[0]!;
   const last = nodes[nodes.length - 1]!;
@@ -782,8 +810,9 @@ function besidePicture(block: Block): boolean {
  * True when line `i`, whose credit starts at `at`, reads as a caption: caption markup, or at most
  * CAPTION_MAX_WORDS words before the credit. A credit that only names its source (an agency,
  * "courtesy of …") makes a caption only beside a picture; in plain text, where no picture shows,
- * only after a single sentence. A sentence of prose between paragraphs that ends with "(Reuters)"
- * or "courtesy of the museum" is no caption.
+ * only after a single sentence, and never when it names a news agency alone (a wire report's
+ * paragraph that ends "(Reuters)"). A sentence of prose between paragraphs that ends with
+ * "(Reuters)" or "courtesy of the museum" is no caption.
  */
 function readsAsCaption(state: TextState, i: number, text: string, at: number): boolean {
   const block = state.blocks[i]!;
@@ -792,7 +821,10 @@ function readsAsCaption(state: TextState, i: number, text: string, at: number): 
   if (wordCount(lead) > CAPTION_MAX_WORDS) return false;
   if (!NAME_ONLY_CREDIT.test(text.slice(at))) return true;
   if (block.nodes.length > 0) return besidePicture(block);
-  // A sentence ends after a word ("… delegates. The …"), not after a year or a size ("1911. Photogravure").
+  // Plain text shows no picture: a news agency alone ("… (Reuters)") cites a report; another
+  // credit ("Courtesy of X / Alamy Stock Photo") makes a caption of a single sentence. A sentence
+  // ends after a word ("… delegates. The …"), not after a year or a size ("1911. Photogravure").
+  if (WIRE_CITATION.test(text.slice(at))) return false;
   return !/\p{Ll}[.!?]["'”’»)]*\s+\p{Lu}/u.test(lead);
 }
 
