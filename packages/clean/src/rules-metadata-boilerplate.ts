@@ -332,9 +332,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'metadata-line/date',
     category: 'metadata-line',
     description:
-      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom.',
+      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom, or such a label alone ("Release date:"). Not a line that starts with the label\'s word and names no date: "Published by Harbour Games" (a publisher named in a list), "Published minutes of the council are kept in the town hall" (a sentence).',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       procedure: 'head-lines',
       patterns: {
@@ -347,7 +347,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         {
           reason: 'a publication-date label',
           pattern:
-            /^(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60}|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\b.{0,80}$/iu,
+            /^(?:(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60})\b(?:\s*:?\s*$|(?=.*(?:\d|\b(?:today|yesterday|ago|heute|gestern|vor|hier|aujourd.hui|hoy|ayer|dzisiaj|wczoraj)\b)).{0,80}$)|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?\b.{0,80}$)/iu,
           maxChars: 120,
           notHeading: true,
         },
@@ -357,8 +357,15 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       remove: [
         { input: 'Published 18 August 2021, last updated 19 August 2021', at: 'top' },
         { input: 'Release Date: May 3' },
+        { input: 'Last updated 3 hours ago', at: 'top' },
+        { input: 'Release date:', at: 'top' },
       ],
-      keep: [{ input: '<h2>18 August 2021</h2>', at: 'middle', target: '18 August 2021' }],
+      keep: [
+        { input: '<h2>18 August 2021</h2>', at: 'middle', target: '18 August 2021' },
+        // The label's word with no date: a publisher, a sentence.
+        { input: 'Published by Harbour Games', at: 'top' },
+        { input: 'Published minutes of the council are kept in the town hall.', at: 'end' },
+      ],
     },
   },
   {
