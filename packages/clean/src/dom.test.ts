@@ -172,3 +172,34 @@ describe('tagCount', () => {
     expect(tagCount('</body>< body><p>', '<body', 10)).toBe(0);
   });
 });
+
+describe('declarative shadow roots', () => {
+  // The page is searched for them only when its markup names their attribute, in any case.
+  const cases: Array<[string, string]> = [
+    ['shadowrootmode', '<div id="host"><template shadowrootmode="open"><p>Inside the root</p></template></div>'],
+    ['the older shadowroot', '<div id="host"><template shadowroot="open"><p>Inside the root</p></template></div>'],
+    ['an upper-case name', '<div id="host"><TEMPLATE SHADOWROOTMODE="open"><p>Inside the root</p></TEMPLATE></div>'],
+    ['a mixed-case name', '<div id="host"><template ShadowRootMode="closed"><p>Inside the root</p></template></div>'],
+  ];
+  it.each(cases)('are put in place in their host on both engines: %s', async (_name, body) => {
+    for (const engine of ENGINES) {
+      const page = await parseHtml(`<!doctype html><html><body>${body}</body></html>`, engine, null, []);
+      const host = page.document.getElementById('host');
+      expect(host?.innerHTML, engine).toBe('<p>Inside the root</p>');
+      page.close();
+    }
+  });
+
+  it('are not made of a template without the attribute', async () => {
+    for (const engine of ENGINES) {
+      const page = await parseHtml(
+        '<!doctype html><html><body><div id="host"><template><p>Not shown</p></template></div></body></html>',
+        engine,
+        null,
+        [],
+      );
+      expect(page.document.getElementById('host')?.firstElementChild?.localName, engine).toBe('template');
+      page.close();
+    }
+  });
+});

@@ -20,12 +20,16 @@ export function findLead(body: Element, bodyText: string, descriptions: string[]
   // Visible characters per element (a lower bound of its squashed text's length): elements far
   // longer than a lead are passed over without reading their text.
   const solid = solidChars();
+  // The elements of each group of tags, listed once for every description (the tree does not change here).
+  const listed = new Map<ReadonlySet<string>, Element[]>();
   for (const description of descriptions) {
     const probe = descriptionProbe(description);
     if (!bodyText.includes(probe)) continue;
     const longest = Math.min(Math.max(description.length * 1.6, 400), MAX_LEAD_CHARS);
     for (const tags of LEAD_TAGS) {
-      for (const element of elementsByTag(body, tags)) {
+      let elements = listed.get(tags);
+      if (!elements) listed.set(tags, (elements = elementsByTag(body, tags)));
+      for (const element of elements) {
         if (solid(element) > longest) continue;
         const text = squash(element.textContent ?? '');
         if (text.length < probe.length || text.length > longest) continue;

@@ -11,8 +11,10 @@ import { hostOf } from '@corpuskit/document';
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
+import { linksUnder } from './dom-procedures.js';
 import { groupByShape } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
+import { elementsByTag } from './selector-match.js';
 import { normalizeSiteName } from './site-rules.js';
 
 /** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */
@@ -37,7 +39,7 @@ type TextOf = (element: Element) => string;
 
 function linkTextChars(element: Element, text: TextOf): number {
   let chars = 0;
-  for (const link of Array.from(element.querySelectorAll('a[href]'))) chars += text(link).length;
+  for (const link of linksUnder(element)) chars += text(link).length;
   return chars;
 }
 
@@ -63,32 +65,41 @@ function siteOf(url: string | null | undefined): string | null {
  * page's host (with or without `www.`) or to a host one is a subdomain of the other (a firm's
  * blog on `blog.` of its domain). Without a page URL only relative links count.
  */
-function sameSite(href: string, site: string | null): boolean {
+function sameSite(href: string, site: string | null, sites: Map<string, string | null>): boolean {
   if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return true;
   if (site === null) return false;
-  const other = siteOf(href.startsWith('//') ? `https:${href}` : href);
+  let other = sites.get(href);
+  if (other === undefined) sites.set(href, (other = siteOf(href.startsWith('//') ? `https:${href}` : href)));
   return other !== null && (other === site || other.endsWith(`.${site}`) || site.endsWith(`.${other}`));
 }
 
+/** What the search for the groups reads once per element or link (the tree does not change meanwhile). */
+interface Reads {
+  /** An element's text (`textOf`). */
+  text: TextOf;
+  /** The site of each absolute link's href (`siteOf`): a page links to a few hosts many times. */
+  sites: Map<string, string | null>;
+}
+
 /** The href of a card's linked headline, or null when the element is not a teaser card. */
-function cardHeadline(item: Element, site: string | null, textOfElement: TextOf): string | null {
+function cardHeadline(item: Element, site: string | null, reads: Reads): string | null {
+  const textOfElement = reads.text;
   const text = textOfElement(item);
   if (text.length < MIN_HEADLINE_CHARS) return null;
   if (text.length - linkTextChars(item, textOfElement) > MAX_EXCERPT_CHARS) return null;
   // The card may itself be the link (`<a class="card" href>` around its heading and summary).
-  const links = Array.from(item.querySelectorAll('a[href]'));
-  if (item.matches('a[href]')) links.unshift(item);
+  const links = linksUnder(item);
+  if (item.localName.toLowerCase() === 'a' && item.hasAttribute('href')) links.unshift(item);
   for (const link of links) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
-    if (!sameSite(href, site)) continue;
+    if (!sameSite(href, site, reads.sites)) continue;
     const linkText = textOfElement(link);
     if (linkText.length < MIN_HEADLINE_CHARS) continue;
     // A headline: the link stands on a line of its own (a heading or block holding only it),
     // holds a heading, or is most of the card. A card that is itself the link must hold a
     // heading (a run of linked paragraphs or questions is the body's own).
-    const holdsHeading = (): boolean =>
-      Array.from(link.querySelectorAll('*')).some((el) => HEADINGS.has(el.localName.toLowerCase()));
+    const holdsHeading = (): boolean => elementsByTag(link, HEADINGS).length > 0;
     const isHeading =
       link === item
         ? holdsHeading()
@@ -102,12 +113,12 @@ function cardHeadline(item: Element, site: string | null, textOfElement: TextOf)
  * The headline links of an element that is a teaser card (one) or a list of them (a card for
  * most of its children; one per card); empty otherwise.
  */
-function cardHrefs(element: Element, site: string | null, text: TextOf): string[] {
-  const own = cardHeadline(element, site, text);
+function cardHrefs(element: Element, site: string | null, reads: Reads): string[] {
+  const own = cardHeadline(element, site, reads);
   if (own !== null) return [own];
   const children = Array.from(element.children);
   const hrefs = children
-    .map((child) => cardHeadline(child, site, text))
+    .map((child) => cardHeadline(child, site, reads))
     .filter((href): href is string => href !== null);
   return hrefs.length > 0 && hrefs.length >= children.length * MIN_CARD_SHARE ? hrefs : [];
 }
@@ -143,6 +154,8 @@ function textChars(root: Node): number {
   return chars;
 }
 
+const NO_GROUPS: ReadonlyMap<string, Element[]> = new Map();
+
 interface CardGroup {
   parent: Element;
   items: Element[];
@@ -154,19 +167,22 @@ interface CardGroup {
 /** Groups of teaser cards under `root`, outermost first. */
 function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const out: CardGroup[] = [];
-  const totalChars = textChars(root);
+  // The root's text is counted when a group first gets that far (most articles have no group).
+  let totalChars: number | undefined;
   const texts = new Map<Element, string>();
   const text: TextOf = (element) => {
     let known = texts.get(element);
     if (known === undefined) texts.set(element, (known = textOf(element)));
     return known;
   };
+  const reads: Reads = { text, sites: new Map() };
   const walk = (parent: Element): void => {
-    const byShape = groupByShape(parent.children);
+    // A group has two items or more: a parent of fewer children has none.
+    const byShape = parent.childElementCount < 2 ? NO_GROUPS : groupByShape(parent.children);
     const taken = new Set<Element>();
     for (const items of byShape.values()) {
       if (items.length < 2) continue;
-      const hrefs = items.map((item) => cardHrefs(item, site, text));
+      const hrefs = items.map((item) => cardHrefs(item, site, reads));
       const withCards = hrefs.filter((list) => list.length > 0).length;
       const cards = hrefs.flat();
       if (cards.length < MIN_CARDS || withCards < items.length * MIN_CARD_SHARE) continue;
@@ -178,6 +194,7 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
       // run of linked items followed by more of the article is part of it (a chapter list, a
       // list of courses between sections).
       const last = items[items.length - 1]!;
+      totalChars ??= textChars(root);
       if (totalChars - charsBefore(root, last) - textChars(last) > chars * MAX_TEXT_AFTER) continue;
       out.push({ parent, items, cards: cards.length, chars });
       for (const item of items) taken.add(item);
