@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 105;
+const PIPELINE_REVISION = 106;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -77,7 +77,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'site-selectors': 2,
   'outside-article': 5,
   'post-chrome': 5,
-  'region-chrome': 3,
+  'region-chrome': 4,
   'shop-rows': 2,
   'teaser-cards': 2,
   'filter-panel': 3,

@@ -249,18 +249,38 @@ function menusAboveHeading(root: Element): Element[] {
 /** Inside these (and a main region), a header or footer belongs to the section, not to the page. */
 const SECTIONING = new Set(['article', 'section']);
 
-/** The outermost landmarks under `root` that are not inside a main region, article or section. */
+/**
+ * The outermost landmarks under `root` that are not inside a main region, article or section. A
+ * sidebar that holds the page's heading and most of its text is the page's content column (a
+ * product's details beside its gallery), not its frame: it is walked into, not taken.
+ */
 export function pageLandmarks(root: Element): Element[] {
   const out: Element[] = [];
+  const heading = root.ownerDocument.querySelector('h1');
+  const stats = new TextStats();
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (isLandmark(c)) out.push(c);
+      if (isLandmark(c) && !(heading && contentColumn(c, heading, stats))) out.push(c);
       else if (!SECTIONING.has(c.localName.toLowerCase()) && !isMainRegion(c)) walk(c, depth + 1);
     }
   };
   walk(root, 0);
   return out;
+}
+
+/** The landmarks a content column may be drawn as: sidebars. A header, footer or menu holding an h1 holds the site's name. */
+const COLUMN_TAGS = new Set(['aside']);
+
+/**
+ * Whether the sidebar `el` is the page's content column: it holds `heading` (the page's first
+ * h1) and more of the text outside links of its parent than the rest of the parent does.
+ */
+function contentColumn(el: Element, heading: Element, stats: TextStats): boolean {
+  if (!(COLUMN_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'complementary')) return false;
+  if (!el.contains(heading) || !el.parentElement) return false;
+  const own = (e: Element) => stats.of(e).chars - stats.of(e).linkChars;
+  return 2 * own(el) > own(el.parentElement);
 }
 
 /**
