@@ -28,6 +28,7 @@ import { keepsPanels, panelTest } from './panels.js';
 import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
+import { removeConsentBoxes } from './consent.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { compileGroups, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -38,6 +39,7 @@ export type { DomRuleContext, PendingRemoval } from './dom-removal.js';
 export const DOM_ORDER = [
   'site-rule/remove',
   'cookie-consent/element',
+  'cookie-consent/box',
   'comments/widget',
   'share/widget',
   'donation/widget',
@@ -147,6 +149,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       else if (step.procedure === 'named-caption') namedCaptions(context, root, step.id, dom.reason);
       else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
       else if (step.procedure === 'filter-panel') removeFacetPanels(context, root as Element, step.id, dom.reason);
+      else if (step.procedure === 'consent-box') removeConsentBoxes(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

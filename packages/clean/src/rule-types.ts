@@ -23,7 +23,8 @@ export type DomProcedure =
   | 'region-chrome'
   | 'shop-rows'
   | 'teaser-cards'
-  | 'filter-panel';
+  | 'filter-panel'
+  | 'consent-box';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

@@ -120,6 +120,55 @@ export const ADS_PROMO_RULES = defineRules([
     },
   },
   {
+    id: 'cookie-consent/box',
+    category: 'cookie-consent',
+    description:
+      "A site's own consent box, which the vendor selectors do not know: an element that a class or id word names as one (consent or gdpr, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice; a link to the policy is none). Outermost first; never the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
+    stages: BOTH,
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'consent-box', reason: 'a consent box' },
+    examples: {
+      remove: [
+        {
+          input:
+            '<div id="modal_privacy-consent"><h4>Your choices</h4><p>We and our partners use cookies to measure visits and to show offers; choose which ones you allow.</p><button>Save</button><button>Accept all</button></div>',
+          target: 'We and our partners use cookies',
+        },
+        {
+          input:
+            '<div role="dialog" aria-label="Settings"><p>Necessary cookies keep the site working; tracking cookies help us improve it. Your privacy matters to us.</p><button>Allow all</button></div>',
+          target: 'Necessary cookies keep the site working',
+        },
+      ],
+      keep: [
+        {
+          // A recipe named after cookies: no consent, no privacy.
+          input:
+            '<div class="cookie-recipe"><p>Bake the cookies for twelve minutes, until the edges turn golden.</p><a href="/print">Print</a></div>',
+          target: 'Bake the cookies for twelve minutes',
+        },
+        {
+          // A recipe filed under the term 'cookies' whose text names the site's partners.
+          input:
+            '<div class="post category-cookies"><p>Our partners sent us oat cookies to try, and we baked them twice.</p><a href="/oat-cookies">Read more</a></div>',
+          target: 'Our partners sent us oat cookies to try',
+        },
+        {
+          // A cookie policy page's text: a document about cookies, with a link to the settings, is no box.
+          input:
+            '<div class="cookie-policy"><h2>How we use cookies</h2><p>We ask for your consent before we set any cookie that is not needed to run the site.</p><p>You can change your choice at any time on <a href="/cookie-settings">the settings page</a>.</p></div>',
+          target: 'We ask for your consent before we set any cookie',
+        },
+        {
+          // An article's paragraph about consent rules, in a box with no cookie or consent name and no dialog.
+          input:
+            '<div class="explainer"><p>The regulator says cookie banners must ask for consent before any tracking starts.</p><a href="/rules">Read the rules</a></div>',
+          target: 'cookie banners must ask for consent',
+        },
+      ],
+    },
+  },
+  {
     id: 'cookie-consent/line',
     category: 'cookie-consent',
     description: 'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …").',

@@ -81,6 +81,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'shop-rows': 2,
   'teaser-cards': 2,
   'filter-panel': 3,
+  'consent-box': 1,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,

@@ -1,0 +1,108 @@
+/**
+ * Consent boxes the vendor selectors of `cookie-consent/element` do not know: a site's own
+ * cookie banner or preferences dialog. Such a box is never the page's content, however much
+ * prose it holds (a preferences dialog explains each kind of cookie in a paragraph, and
+ * Readability may well take it for the article on a page of short cards).
+ */
+
+import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
+import type { DomRuleContext } from './dom-removal.js';
+import { readsAsCookieSettings } from './panels.js';
+import type { RuleId } from './rules.js';
+
+/** Words of a class or id that name a consent box alone (split at case changes, dashes and underscores). */
+const CONSENT_NAMES: ReadonlySet<string> = new Set(['consent', 'gdpr']);
+/** Words that name cookies: a box only beside a word of a box (a `cookie-policy` or `#cookies` is a document's part). */
+const COOKIE_NAMES: ReadonlySet<string> = new Set(['cookie', 'cookies']);
+/** Words of a box drawn over or around the page. */
+const BOX_NAMES: ReadonlySet<string> = new Set([
+  'banner',
+  'bar',
+  'notice',
+  'notification',
+  'modal',
+  'popup',
+  'pop',
+  'dialog',
+  'overlay',
+  'wrapper',
+  'container',
+  'box',
+  'prompt',
+  'alert',
+  'layer',
+  'message',
+  'accept',
+  'law',
+]);
+/** A box's opening text is read for what it is about (a long dialog ends in its vendors' lists). */
+const OPENING_CHARS = 300;
+/** What a box lets the reader answer with: a consent box always has one (a link only as below). */
+const CONTROL_SELECTOR =
+  'button, input:not([type="hidden"]), select, [role="button"], [role="switch"], [role="checkbox"], a:not([href])';
+/** A link that answers: its text accepts, refuses, closes or sets the choice (a link to the policy does not). */
+const ANSWER_LINK =
+  /^(?:accept|reject|decline|allow|deny|agree|dismiss|close|ok(?:ay)?|got it|save|only necessary|necessary only|manage|customi[sz]e|settings|preferences|i understand|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|tout accepter|refuser|aceptar|rechazar|accetta|rifiuta)\b/i;
+/** Dialogs by role, tag or modality, named or not. */
+const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+
+/** A class that files a post or product under a term (`category-cookies`, `tag-privacy`): a subject, not a box. */
+const TERM_CLASS = /^(?:category|tag|term|product_cat|product_tag|topic)[-_]/i;
+
+/**
+ * The words of an element's class and id, less its term classes: `modal_cookie-consent` -> modal,
+ * cookie, consent; `cookieWrapper` -> cookie, wrapper.
+ */
+function nameWords(el: Element): string[] {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names
+    .split(/\s+/)
+    .filter((name) => !TERM_CLASS.test(name))
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Whether `el` is drawn as a dialog (tag, role or aria-modal). */
+function isDialog(el: Element): boolean {
+  const tag = el.localName.toLowerCase();
+  const role = el.getAttribute('role') ?? '';
+  return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true';
+}
+
+/** Whether a class or id word names a consent box: consent or gdpr, or cookies beside a word of a box. */
+function namedBox(el: Element): boolean {
+  const words = nameWords(el);
+  if (words.some((word) => CONSENT_NAMES.has(word))) return true;
+  return words.some((word) => COOKIE_NAMES.has(word)) && words.some((word) => BOX_NAMES.has(word));
+}
+
+/** Whether `el` holds a control to answer with: a button, field or switch, a script's link, or a link that answers. */
+function holdsAnswer(el: Element): boolean {
+  if (el.querySelector(CONTROL_SELECTOR)) return true;
+  return Array.from(el.querySelectorAll('a[href]')).some((a) => ANSWER_LINK.test((a.textContent ?? '').trim()));
+}
+
+/**
+ * Whether `el` is a consent box: named as one by a class or id word (namedBox), or a dialog; its
+ * opening text speaks of cookies together with consent or privacy (see readsAsCookieSettings);
+ * and it holds a control to answer with (holdsAnswer).
+ */
+function isConsentBox(el: Element): boolean {
+  if (!isDialog(el) && !namedBox(el)) return false;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, OPENING_CHARS);
+  return readsAsCookieSettings(text) && holdsAnswer(el);
+}
+
+/** `consent-box`: remove each outermost consent box under `root` (see isConsentBox). */
+export function removeConsentBoxes(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
+  const candidates = Array.from(root.querySelectorAll(`[class], [id], ${DIALOG_SELECTOR}`));
+  for (const el of candidates) {
+    checkDeadline(context);
+    if (!isAttached(el, root) || !isConsentBox(el)) continue;
+    if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
+    removeElement(context, el, ruleId, `${reason} (${isDialog(el) ? 'a dialog' : 'named by its class or id'})`);
+  }
+}
