@@ -7,6 +7,20 @@
 export const LOADING_WORD =
   /^(?:loading|(?:bitte warten )?(?:wird geladen|lädt)|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|načítání|bezig met laden|загрузка)$/i;
 
+/**
+ * A message a page's script shows when something fails (a form, a basket, a session), left in
+ * the markup (a script's template, a hidden box): the whole line is such messages, one sentence
+ * after another, after an "Oops!" or "Sorry," at most, and one of them more than "Please try again."
+ */
+const UI_MESSAGE_OPENING = String.raw`(?:oops|sorry|uh[- ]oh|whoops)[!,.]*`;
+const UI_MESSAGE_SENTENCE = String.raw`(?:something went wrong(?: while [^.!?]{1,60}| on our end)?[.!]*|(?:an? )?(?:unexpected )?error (?:has )?occurred(?: while [^.!?]{1,60})?[.!]*|there (?:was|has been) (?:a|an) (?:problem|error)(?: [^.!?]{1,60})?[.!]*|(?:please )?try (?:to )?refresh(?:ing)? the page(?: or come back later)?[.!]*|we(?:'|’)re sorry, (?:your request|this page) (?:can(?:'|’)t|could not|cannot) be (?:completed|loaded|displayed) right now[.!]*|your session has expired[.!]*|please refresh the page(?: and try again)?[.!]*|(?:you (?:must|need to) |please )?enable javascript(?: in your browser)?(?: to [^.!?]{1,60})?[.!]*|javascript is (?:disabled|required)(?: [^.!?]{1,60})?[.!]*)`;
+/** "Please try again." follows a message; alone it is a step of a help page. */
+const UI_MESSAGE_FOLLOWER = String.raw`(?:please )?try again(?: later| in a (?:few )?(?:moment|minute)s?)?[.!]*`;
+export const UI_MESSAGE = new RegExp(
+  String.raw`^(?:${UI_MESSAGE_OPENING}\s*)?(?:${UI_MESSAGE_FOLLOWER}\s*)*${UI_MESSAGE_SENTENCE}\s*(?:(?:${UI_MESSAGE_SENTENCE}|${UI_MESSAGE_FOLLOWER})\s*)*$`,
+  'i',
+);
+
 /** Picture agencies and stock libraries named in image credits. */
 export const AGENCIES =
   'getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|reuters|afp|ap photo|associated press|dpa|epa(?:-efe)?|imago(?: images)?|picture[- ]alliance|keystone|xinhua|anadolu|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|bloomberg|ullstein bild|sz photo|pa images|pa wire|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|tass|sputnik|ria novosti';

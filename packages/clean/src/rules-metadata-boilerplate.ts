@@ -1,6 +1,6 @@
 /** Rules of the categories metadata-line, boilerplate, repeated and site-rule. */
 
-import { BIO_ROLE, LOADING_WORD } from './rule-patterns.js';
+import { BIO_ROLE, LOADING_WORD, UI_MESSAGE } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -414,6 +414,41 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         { input: '<div class="spinner"><span>Chargement…</span></div>', target: 'Chargement…' },
       ],
       keep: [{ input: 'Loading the ferry took an hour.' }, { input: '<h2>Loading</h2>', target: 'Loading' }],
+    },
+  },
+  {
+    id: 'boilerplate/ui-message',
+    category: 'boilerplate',
+    description:
+      'A line that is only the messages a page\'s script shows when something fails, left in the markup (hidden until then): "Oops! Something went wrong while submitting the form.", "There was a problem calculating your shipping. Please try again.", "Try to refresh the page or come back later.", "Your session has expired.", "Please enable JavaScript in your browser to complete this form."; every sentence of the line one of them (after an "Oops!" or "Sorry," at most: those alone are no message; "Please try again." only after another), 200 characters or less, not a heading (a help page\'s headings name the messages they explain). A sentence that tells of something going wrong ("Something went wrong with the launch") is no such message.',
+    stages: ['text'],
+    revision: 1,
+    text: {
+      lines: [
+        {
+          reason: "a script's failure message left in the page",
+          pattern: UI_MESSAGE,
+          maxChars: 200,
+          notHeading: true,
+        },
+      ],
+    },
+    examples: {
+      remove: [
+        { input: 'Oops! Something went wrong while submitting the form.' },
+        { input: 'There was a problem calculating your shipping. Please try again.' },
+        {
+          input: '<div class="form-error"><p>Please enable JavaScript in your browser to complete this form.</p></div>',
+          target: 'Please enable JavaScript in your browser to complete this form.',
+        },
+      ],
+      keep: [
+        { input: 'Something went wrong with the launch, and the rocket came down in the sea an hour later.' },
+        { input: 'The council will try again next year, the mayor said after the vote.' },
+        { input: '<h2>Oops!</h2>', target: 'Oops!' },
+        { input: '<h2>Your session has expired.</h2>', target: 'Your session has expired.' },
+        { input: 'Try again.' },
+      ],
     },
   },
   {

@@ -116,6 +116,7 @@ export const LINE_ORDER = [
   'cookie-consent/line',
   'metadata-line/date',
   'boilerplate/loading',
+  'boilerplate/ui-message',
   'boilerplate/disclaimer',
   'metadata-line/reading-time',
   'advertisement/label',
