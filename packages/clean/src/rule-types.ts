@@ -94,6 +94,12 @@ export interface LineTest {
   notHeading?: boolean;
   /** Not a paragraph that is all bold text (a heading written as `<p><strong>…</strong></p>`). */
   notBoldParagraph?: boolean;
+  /**
+   * Not an item of a list beside other short items (a list item right after or before another
+   * list item of 40 characters or less that ends no sentence), unless its text ends in an
+   * ellipsis: a word in a list of labels is one of the list's entries.
+   */
+  notListEntry?: boolean;
   /** Only a block of this kind (from block extraction). */
   blockKind?: 'caption';
   /** Only when captions are dropped. */

@@ -394,9 +394,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/loading',
     category: 'boilerplate',
     description:
-      'A loading indicator\'s word standing alone on its line ("Loading…", "Chargement…", "Wird geladen", not a heading): a spinner\'s text, never content.',
+      'A loading indicator\'s word standing alone on its line ("Loading…", "Chargement…", "Wird geladen", not a heading): a spinner\'s text, never content. Not a bare word that is an item of a list beside other short items (labels of 40 characters or less that end no sentence: the stages of a process, "Booking", "Loading", "Sailing"); with an ellipsis it goes there too (a grid\'s "Loading…" placeholder).',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
@@ -405,6 +405,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           pattern: LOADING_WORD,
           maxChars: 40,
           notHeading: true,
+          notListEntry: true,
         },
       ],
     },
@@ -412,8 +413,17 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       remove: [
         { input: 'Loading...' },
         { input: '<div class="spinner"><span>Chargement…</span></div>', target: 'Chargement…' },
+        { input: '<ul><li>Oak table, seats six</li><li>Loading…</li></ul>', target: 'Loading…' },
+        {
+          input: '<ul><li>Loading</li><li>We could not play this video.</li></ul>',
+          target: 'Loading',
+        },
       ],
-      keep: [{ input: 'Loading the ferry took an hour.' }, { input: '<h2>Loading</h2>', target: 'Loading' }],
+      keep: [
+        { input: 'Loading the ferry took an hour.' },
+        { input: '<h2>Loading</h2>', target: 'Loading' },
+        { input: '<ol><li>Booking</li><li>Loading</li><li>Sailing</li></ol>', target: 'Loading' },
+      ],
     },
   },
   {

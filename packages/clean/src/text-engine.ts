@@ -160,6 +160,18 @@ function firstLongOf(facts: readonly Facts[]): number {
   return index < 0 ? facts.length : index;
 }
 
+/**
+ * A list item beside another list item that is a short label too (40 characters or less, no
+ * sentence's end), its own text not ending in an ellipsis (see LineTest.notListEntry).
+ */
+function listEntry(blocks: readonly Block[], i: number): boolean {
+  const block = blocks[i]!;
+  if (block.kind !== 'li' || /(?:…|\.\.\.)$/.test(block.text.trim())) return false;
+  const label = (other: Block | undefined) =>
+    other?.kind === 'li' && other.text.trim().length <= 40 && !/[.!?…]$/.test(other.text.trim());
+  return label(blocks[i - 1]) || label(blocks[i + 1]);
+}
+
 /** True when every condition of `test` holds for block `i` (its procedure, if any, decides the rest). */
 function testHolds(test: LineTest, i: number, state: TextState): boolean {
   const block = state.blocks[i]!;
@@ -169,6 +181,7 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   if (test.maxWords !== undefined && fact.words > test.maxWords) return false;
   if (test.notHeading && block.kind === 'heading') return false;
   if (test.notBoldParagraph && wholeBold(block)) return false;
+  if (test.notListEntry && listEntry(state.blocks, i)) return false;
   if (test.blockKind !== undefined && block.kind !== test.blockKind) return false;
   if (test.captionsDropped && state.captions !== 'drop') return false;
   if (test.after !== undefined && !(state.before[i]! > test.after)) return false;
