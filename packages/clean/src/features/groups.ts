@@ -7,7 +7,9 @@
  */
 
 import type { TextStats } from './dom-walk.js';
-import { repeatedGroups } from './repeated.js';
+import { likeSiblingGroups } from './like-siblings.js';
+import type { LikeSiblingGroup } from './like-siblings.js';
+import { groupsWithText } from './repeated.js';
 import type { RepeatedGroup } from './repeated.js';
 import { HEADING_TAGS } from './headings.js';
 
@@ -31,6 +33,11 @@ export const GROUP_FEATURES = [
   'card-length-cv',
   'card-text-share',
   'log-post-groups',
+  'card-date-share',
+  'card-byline-share',
+  'card-teaser-share',
+  'card-buy-share',
+  'cards-price-share',
 ] as const;
 
 export const USER_HREF =
@@ -41,6 +48,11 @@ export const DATE_TEXT =
   /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d|\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|vor \d+ (?:jahren|monaten|wochen|tagen|stunden|minuten)|yesterday|gestern)\b/i;
 /** A price (see `PRICE` in page.ts for the look-behind: a long run of digits stays linear). */
 const PRICE = /(?:[$€£¥₹]\s?\d|(?<!\d[\d.,]*?)\d[\d.,]*\s?(?:€|\$|£|usd|eur|gbp|chf))/i;
+/** A buy control of a shop card: "Add to cart", "Buy now", "In den Warenkorb", ... */
+const BUY =
+  /^(?:add to (?:cart|bag|basket|trolley)|buy(?: it)? now|buy|in den (?:warenkorb|einkaufswagen)|kaufen|jetzt kaufen|ajouter au panier|acheter|añadir al carrito|comprar|aggiungi al carrello|acquista|in winkelwagen|toevoegen)$/i;
+/** A byline: "By Jane Doe", "Von Max Muster", "Par …", "Por …", "Di …" at the start of a short line. */
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+\p{Lu}/u;
 /** A leaf element this short that reads as a date is a date line, not a sentence that names a day. */
 const SHORT_LINE_CHARS = 40;
 
@@ -103,6 +115,178 @@ function coefficientOfVariation(values: number[]): number {
   if (mean <= 0) return 0;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
   return Math.min(3, Math.sqrt(variance) / mean);
+}
+
+interface CardSignals {
+  /** A link to another page (not a fragment or a script). */
+  link: boolean;
+  heading: boolean;
+  img: boolean;
+  /** A `<time>` or a short date line: news and blog teasers carry one, shop cards do not. */
+  date: boolean;
+  /** A "By <name>" line or a link to an author's page. */
+  byline: boolean;
+  /** A paragraph of at least `TEASER_CHARS` characters outside links, or a leaf of `TEASER_WORDS` words: a teaser. */
+  teaser: boolean;
+  /** A buy control (button, link or submit) reading "Add to cart", "Buy now", ... */
+  buy: boolean;
+  /** A price in a line of the card. */
+  price: boolean;
+}
+
+const TEASER_CHARS = 60;
+const TEASER_WORDS = 12;
+
+/** What a card holds, in one walk of it (depth- and size-limited). */
+function cardSignals(item: Element, stats: TextStats): CardSignals {
+  const out: CardSignals = {
+    link: false,
+    heading: false,
+    img: false,
+    date: false,
+    byline: false,
+    teaser: false,
+    buy: false,
+    price: false,
+  };
+  let seen = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 40 || ++seen > 2000) return;
+    const tag = el.localName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+    if (tag === 'a') {
+      const href = el.getAttribute('href') ?? '';
+      if (href && !href.startsWith('#') && !/^javascript:/i.test(href)) out.link = true;
+      if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author') || USER_HREF.test(href))
+        out.byline = true;
+    } else if (HEADING_TAGS.has(tag)) out.heading = true;
+    else if (tag === 'img' || tag === 'picture') out.img = true;
+    else if (tag === 'time') out.date = true;
+    else if (tag === 'input' && /^(?:submit|button)$/i.test(el.getAttribute('type') ?? '')) {
+      if (BUY.test((el.getAttribute('value') ?? '').trim())) out.buy = true;
+    } else if (tag === 'p' && !out.teaser) {
+      const t = stats.of(el);
+      if (t.chars - t.linkChars >= TEASER_CHARS) out.teaser = true;
+    }
+    if (!el.firstElementChild) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text.length > 0 && text.length <= SHORT_LINE_CHARS) {
+        if (DATE_TEXT.test(text)) out.date = true;
+        if (BYLINE.test(text)) out.byline = true;
+        if (BUY.test(text)) out.buy = true;
+        if (PRICE.test(text)) out.price = true;
+      } else if (text.length > SHORT_LINE_CHARS) {
+        if (tag !== 'a' && text.split(' ').length >= TEASER_WORDS) out.teaser = true;
+        if (PRICE.test(text.slice(0, 200))) out.price = true;
+      }
+    } else if ((tag === 'button' || tag === 'a') && !out.buy) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text.length <= SHORT_LINE_CHARS && BUY.test(text)) out.buy = true;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(item, 0);
+  return out;
+}
+
+/** Card signals of elements, each element walked once per page. */
+class CardProbe {
+  private readonly memo = new Map<Element, CardSignals>();
+  constructor(private readonly stats: TextStats) {}
+  of(item: Element): CardSignals {
+    let signals = this.memo.get(item);
+    if (!signals) this.memo.set(item, (signals = cardSignals(item, this.stats)));
+    return signals;
+  }
+}
+
+/** Groups of at most this many linked groups with the most text give the card signals. */
+const CARD_GROUPS = 3;
+/** Items of a group looked at for the card signals. */
+const CARD_ITEMS = 30;
+
+/**
+ * Shares of the items with a date, a byline, a teaser and a buy control, over the groups of
+ * linked items with text that hold the most text (at most CARD_GROUPS of them, the first
+ * CARD_ITEMS items of each): the page's main cards are not always its longest run of siblings
+ * (a menu or a footer list can be). Teasers of a listing carry dates, bylines and sentences;
+ * cards of a shop a buy control.
+ */
+function cardShares(groups: readonly RepeatedGroup[], probe: CardProbe): number[] {
+  const linked = groups
+    .filter((g) => g.linkChars > 0)
+    .sort((a, b) => b.textChars + b.linkChars - (a.textChars + a.linkChars))
+    .slice(0, CARD_GROUPS);
+  const counts = [0, 0, 0, 0];
+  let seen = 0;
+  for (const group of linked)
+    for (const item of group.items.slice(0, CARD_ITEMS)) {
+      const s = probe.of(item);
+      [s.date, s.byline, s.teaser, s.buy].forEach((on, k) => (counts[k]! += on ? 1 : 0));
+      seen++;
+    }
+  return counts.map((c) => c / Math.max(1, seen));
+}
+
+/** Tags whose runs of siblings are not cards: lines, inline runs, table cells, images. */
+const NOT_CARDS = new Set(
+  'p span em strong b i u small font br option td th dd dt label img pre code blockquote'.split(' '),
+);
+/** Items of a group looked at to tell cards: a link and a heading or an image in most of them. */
+const CARD_TEST_ITEMS = 10;
+
+interface CardGroup {
+  items: Element[];
+  parent: Element;
+  /** Visible characters of the items, in links or not. */
+  chars: number;
+}
+
+/**
+ * The page's card groups: runs of like siblings (a page walk: no header, footer or navigation)
+ * most of whose items hold a link to a page and a heading or an image, with no card groups
+ * holding 30% of their text inside their items (a grid of sections of cards is the cards, not
+ * the sections). Unlike the repeated groups, a card needs no text of its own outside links: a
+ * product card is often a linked name, an image and a price.
+ */
+function cardGroups(groups: readonly LikeSiblingGroup[], stats: TextStats, probe: CardProbe): CardGroup[] {
+  const cards: CardGroup[] = [];
+  for (const { parent, items } of groups) {
+    if (NOT_CARDS.has(items[0]!.localName.toLowerCase())) continue;
+    let chars = 0;
+    for (const item of items) chars += stats.of(item).chars;
+    if (chars < 30) continue;
+    const sample = items.slice(0, CARD_TEST_ITEMS);
+    let like = 0;
+    for (const item of sample) {
+      const s = probe.of(item);
+      if (s.link && (s.heading || s.img)) like++;
+    }
+    if (like * 2 >= sample.length) cards.push({ parent, items, chars });
+  }
+  // Text of the card groups inside each group's items: one walk up from each group's parent to
+  // the items that hold it (siblings do not nest, so one item per enclosing group).
+  const owner = new Map<Element, CardGroup>();
+  for (const group of cards) for (const item of group.items) owner.set(item, group);
+  const inside = new Map<CardGroup, number>();
+  for (const group of cards)
+    for (let el: Element | null = group.parent; el; el = el.parentElement) {
+      const outer = owner.get(el);
+      if (outer && outer !== group) inside.set(outer, (inside.get(outer) ?? 0) + group.chars);
+    }
+  return cards.filter((group) => (inside.get(group) ?? 0) < 0.3 * group.chars);
+}
+
+/** Share of the cards (the first CARD_TEST_ITEMS of each card group) that show a price. */
+function cardsPriceShare(cards: readonly CardGroup[], probe: CardProbe): number {
+  let seen = 0;
+  let priced = 0;
+  for (const group of cards)
+    for (const item of group.items.slice(0, CARD_TEST_ITEMS)) {
+      seen++;
+      if (probe.of(item).price) priced++;
+    }
+  return seen > 0 ? priced / seen : 0;
 }
 
 /** Shares of the items (at most the first 30 looked at) with each signal. */
@@ -225,7 +409,10 @@ export function paragraphCharsBefore(body: Element, stats: TextStats, group: Rep
 export function groupFeatures(body: Element, stats: TextStats): number[] {
   const page = stats.of(body);
   const pageText = Math.max(1, page.chars - page.linkChars);
-  const groups = repeatedGroups(body, stats, 3);
+  // One page walk for both: the groups with text of their own (posts, teasers) and the cards.
+  const like = likeSiblingGroups(body, { minItems: 3 });
+  const groups = groupsWithText(like, stats, 3);
+  const probe = new CardProbe(stats);
   const post = postGroup(groups);
   let card: RepeatedGroup | null = null;
   for (const group of groups) if (!card || group.items.length > card.items.length) card = group;
@@ -260,5 +447,6 @@ export function groupFeatures(body: Element, stats: TextStats): number[] {
     );
   } else values.push(0, 0, 0, 0, 0, 0, 0);
   values.push(Math.log1p(groups.filter((g) => g.linkChars <= g.textChars && g.textChars >= 0.1 * pageText).length));
+  values.push(...cardShares(groups, probe), cardsPriceShare(cardGroups(like, stats, probe), probe));
   return values;
 }

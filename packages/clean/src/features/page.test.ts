@@ -62,3 +62,55 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
     page.close();
   });
 });
+
+describe.each(['linkedom', 'jsdom'] as const)('card features on %s', (engine) => {
+  const features = async (body: string) => {
+    const page = await parseHtml(
+      `<!doctype html><html><head><title>Cards</title></head><body>${body}</body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const values = pageFeatures(page.document, null);
+    page.close();
+    return (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)];
+  };
+
+  it('reads the date, byline and teaser of news teasers, and no price', async () => {
+    const teaser = (i: number) =>
+      `<li class="teaser"><h3><a href="/news/${i}">Council votes on the new bridge, part ${i}</a></h3>
+<time datetime="2026-03-0${i}">3 March 2026</time><span>By Jane Doe</span>
+<p>The council met on Tuesday evening and voted to fund the second half of the bridge over the river.</p></li>`;
+    const feature = await features(`<h1>News</h1><ul>${[1, 2, 3, 4].map(teaser).join('')}</ul>
+<footer><ul><li><a href="/a">About us</a></li><li><a href="/b">Contact</a></li><li><a href="/c">Jobs</a></li></ul></footer>`);
+    expect(feature('card-date-share')).toBe(1);
+    expect(feature('card-byline-share')).toBe(1);
+    expect(feature('card-teaser-share')).toBe(1);
+    expect(feature('card-buy-share')).toBe(0);
+    expect(feature('cards-price-share')).toBe(0);
+  });
+
+  it('finds product cards with no text outside their links, and their prices', async () => {
+    // Each card: a linked image and name and a price; far less than 40 characters outside links,
+    // so they are no repeated group with text of their own, but they are cards.
+    const card = (i: number) =>
+      `<div class="card"><a href="/p/${i}"><img src="/i/${i}.jpg" alt=""></a><a href="/p/${i}">Mug ${i}</a><span>$${i}9.00</span></div>`;
+    const feature = await features(`<h1>Mugs</h1><div class="grid">${[1, 2, 3, 4, 5].map(card).join('')}</div>`);
+    expect(feature('cards-price-share')).toBe(1);
+  });
+
+  it('takes the cards inside sections of a grid, not the sections', async () => {
+    // Three sections, each a heading, a link and four cards, two of them priced: the cards'
+    // price share is 1/2. Counted as cards, the sections (each holding a price) would raise it.
+    const card = (s: number, i: number) =>
+      `<div class="card"><a href="/p/${s}${i}"><img src="/i/${s}${i}.jpg" alt=""></a><a href="/p/${s}${i}">Item ${s}${i}</a>${
+        i % 2 ? `<span>${i}0,00 €</span>` : '<span>Sold out</span>'
+      }</div>`;
+    const section = (s: number) =>
+      `<section class="shelf"><h2><a href="/c/${s}">Shelf ${s}</a></h2><div class="row">${[1, 2, 3, 4]
+        .map((i) => card(s, i))
+        .join('')}</div></section>`;
+    const feature = await features(`<h1>Shop</h1><main>${[1, 2, 3].map(section).join('')}</main>`);
+    expect(feature('cards-price-share')).toBe(0.5);
+  });
+});

@@ -7,6 +7,7 @@
 
 import { TextStats } from './dom-walk.js';
 import { likeSiblingGroups } from './like-siblings.js';
+import type { LikeSiblingGroup } from './like-siblings.js';
 
 export interface RepeatedGroup {
   parent: Element;
@@ -21,8 +22,20 @@ export interface RepeatedGroup {
  * each hold some text, a parent's groups after those inside its children.
  */
 export function repeatedGroups(root: Element, stats = new TextStats(), minItems = 2): RepeatedGroup[] {
+  return groupsWithText(likeSiblingGroups(root, { minItems }), stats, minItems);
+}
+
+/**
+ * The groups of like siblings (found by a page walk of `likeSiblingGroups`) at least `minItems`
+ * of whose items each hold some text: `repeatedGroups` for a caller that has the groups already.
+ */
+export function groupsWithText(
+  groups: readonly LikeSiblingGroup[],
+  stats: TextStats,
+  minItems: number,
+): RepeatedGroup[] {
   const out: RepeatedGroup[] = [];
-  for (const { parent, items } of likeSiblingGroups(root, { minItems })) {
+  for (const { parent, items } of groups) {
     const { textChars, linkChars, withText } = itemsText(items, stats, 40);
     if (withText >= minItems) out.push({ parent, items, textChars, linkChars });
   }
