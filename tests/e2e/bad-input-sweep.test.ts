@@ -82,6 +82,11 @@ beforeAll(async () => {
   await put('cut.warc.gz', gzipped.subarray(0, gzipped.length - 20));
   await put('cut.mhtml', CUT_MHTML);
   await put('whole.mhtml', WHOLE_MHTML);
+  // The page part whole, only the closing boundary missing: a page, not a cut file.
+  await put(
+    'no-close.mhtml',
+    WHOLE_MHTML.slice(0, WHOLE_MHTML.indexOf('</html>') + '</html>'.length).replaceAll('/tides', '/tides-saved'),
+  );
 });
 afterAll(() => cleanup());
 
@@ -116,7 +121,7 @@ describe('a folder of every kind of bad input beside good pages', () => {
       message: expect.stringMatching(/outside in: skipped/),
     });
     const item = (source: string) => json.items.find((entry) => entry.source === source);
-    for (const source of ['in/good.html', 'in/big.html', 'in/new\nline.html', 'in/whole.mhtml'])
+    for (const source of ['in/good.html', 'in/big.html', 'in/new\nline.html', 'in/whole.mhtml', 'in/no-close.mhtml'])
       expect(item(source)).toMatchObject({ outcome: 'new', status: 'ok' });
     expect(item('in/new\nline.html')?.id).toBe('https://port.example/lights');
     expect(item('in/wrong-charset.html')?.warnings.join(' ')).toMatch(/invalid UTF-8 byte sequences replaced/);

@@ -97,13 +97,14 @@ export async function unpackMhtml(bytes: Uint8Array, source: string): Promise<Mh
     (snapshot ? html.find((part) => part.location === snapshot) : undefined) ??
     html[0];
   if (!root) throw fail('the MHTML file has no text/html part');
-  // A page part that runs to the end of the file is cut short: a part after it, or the closing
-  // delimiter, would end it. (A cut in an image after the page leaves the page whole.)
-  if (root.part === unterminated)
+  const parsed = await PostalMime.parse(root.part);
+  // A page part that runs to the end of the file, with no later part or closing delimiter to end
+  // it, is cut short unless its page is whole (it ends with </html>: only the closing delimiter
+  // is missing). A cut in an image after the page leaves the page whole.
+  if (root.part === unterminated && !/<\/html\s*>\s*$/i.test(parsed.html ?? ''))
     throw fail(
       'the MHTML file is cut short: it ends inside the page part, before its closing boundary (a truncated file)',
     );
-  const parsed = await PostalMime.parse(root.part);
   if (parsed.html === undefined || parsed.html.trim() === '') throw fail('the MHTML page part is empty');
   const date = headerValue(block, 'date');
   const savedAt = date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)).toISOString() : null;

@@ -60,7 +60,9 @@ export async function unpackContainers(
   if (looksLikeWarc(bytes))
     throw ingestError(
       'ingest.warc-archive',
-      'a WARC archive holds many pages, not one: give the file to corpuskit ingest, which reads each of its records',
+      source === '-'
+        ? 'standard input holds a WARC archive, and it is read as one page: save the archive and give its path to corpuskit ingest, which reads each of its records'
+        : 'a WARC archive holds many pages, not one: give the file to corpuskit ingest, which reads each of its records',
       { subject: source },
     );
   if (isGzip(bytes)) {

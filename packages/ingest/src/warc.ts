@@ -43,7 +43,6 @@ export function warcPosition(at: { offset: number; index: number }): string {
 
 const latin1 = new TextDecoder('latin1');
 
-/** True when the first bytes (already un-gzipped) start a WARC record. */
 /** Whether bytes (a file's first 4 KiB or more) start a WARC, plain or gzipped record by record. */
 export function looksLikeWarc(head: Uint8Array): boolean {
   if (head[0] === 0x1f && head[1] === 0x8b) {
@@ -53,6 +52,7 @@ export function looksLikeWarc(head: Uint8Array): boolean {
   return startsLikeWarc(head);
 }
 
+/** True when the first bytes (already un-gzipped) start a WARC record. */
 function startsLikeWarc(head: Uint8Array): boolean {
   return /^WARC\/\d\.\d\r?\n/.test(latin1.decode(head.subarray(0, 16)));
 }
