@@ -1,7 +1,7 @@
 /** The entry points: `clean` (bytes or a string, HTML or plain text) and `cleanText`. */
 
-import type { CleanDocument, EncodingSource } from '@corpuskit/document';
-import { detectBinary } from '@corpuskit/document';
+import type { ByteInspection, CleanDocument, EncodingSource } from '@corpuskit/document';
+import { inspectBytes } from '@corpuskit/document';
 
 import { decodeBytes } from './decode.js';
 import { prologueEnd } from './dom.js';
@@ -20,7 +20,7 @@ export async function clean(input: Uint8Array | string, options: CleanOptions = 
   const resolved = resolveOptions(options);
   const deadline = new Deadline(resolved.timeoutMs, resolved.source);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  checkInput(bytes, resolved);
+  const { utf16 } = checkInput(bytes, resolved);
   let text: string;
   let encoding = 'utf-8';
   let encodingSource: EncodingSource = 'string';
@@ -28,7 +28,7 @@ export async function clean(input: Uint8Array | string, options: CleanOptions = 
   if (typeof input === 'string') {
     text = input.replace(/^\uFEFF/, '');
   } else {
-    const decoded = decodeBytes(bytes, resolved.contentType);
+    const decoded = decodeBytes(bytes, resolved.contentType, utf16);
     text = decoded.text;
     encoding = decoded.encoding;
     encodingSource = decoded.encodingSource;
@@ -57,7 +57,11 @@ export async function cleanText(text: string, options: CleanOptions = {}): Promi
   });
 }
 
-function checkInput(bytes: Uint8Array, resolved: Resolved): void {
+/**
+ * Refuse empty, oversized and binary input; the bytes' inspection, whose UTF-16 verdict the
+ * decoder takes instead of sniffing the bytes again.
+ */
+function checkInput(bytes: Uint8Array, resolved: Resolved): ByteInspection {
   if (bytes.length === 0) throw cleanError('clean.empty-input', 'the input is empty (0 bytes)', resolved.source);
   if (bytes.length > resolved.maxBytes) {
     throw cleanError(
@@ -70,11 +74,13 @@ function checkInput(bytes: Uint8Array, resolved: Resolved): void {
     );
   }
   const declaresUtf16 = /charset\s*=\s*"?utf-16/i.test(resolved.contentType ?? '');
-  const binary = declaresUtf16 ? null : detectBinary(bytes);
+  const inspection = inspectBytes(bytes);
+  const binary = declaresUtf16 ? null : inspection.binary;
   if (binary)
     throw cleanError('clean.binary-input', `the input is not text but ${binary}`, resolved.source, {
       details: { format: binary },
     });
+  return inspection;
 }
 
 const HTML_HINT =

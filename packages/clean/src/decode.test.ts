@@ -30,6 +30,15 @@ describe('decodeBytes', () => {
     expect(be.warnings[0]).toMatch(/UTF-16BE without a byte-order mark \(the http charset windows-1252 is ignored\)/);
   });
 
+  it("takes the caller's UTF-16 verdict (inspectBytes) instead of sniffing the bytes again", () => {
+    const html = '<html><head><title>Grüße</title></head><p>Grüße</p></html>';
+    const le = new Uint8Array(Buffer.from(html, 'utf16le'));
+    expect(decodeBytes(le, null, 'utf-16le')).toMatchObject({ encoding: 'utf-16le', text: html });
+    // A verdict of "not UTF-16" is taken as given: the bytes are not sniffed a second time.
+    expect(decodeBytes(le, null, null).encoding).not.toMatch(/^utf-16/);
+    expect(decodeBytes(utf8(html), null, null)).toMatchObject({ encoding: 'utf-8', text: html });
+  });
+
   it('reads BOM-less UTF-16 in the byte order of its bytes when the HTTP charset names the other one', () => {
     const html = '<html><p>Grüße</p></html>';
     const le = new Uint8Array(Buffer.from(html, 'utf16le'));

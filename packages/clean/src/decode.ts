@@ -152,8 +152,14 @@ function lateMetaCharset(bytes: Uint8Array): string | null {
  * non-ASCII text (`sniff`; stray invalid bytes become U+FFFD with a warning giving their count),
  * else windows-1252 (WHATWG). A label that names a legacy encoding while the bytes are
  * well-formed non-ASCII UTF-8 is a mislabelled page: it is decoded as UTF-8 with a warning.
+ * `utf16`: the bytes' `detectUtf16` verdict when the caller has it (`inspectBytes`), so they are
+ * not sniffed twice.
  */
-export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Decoded {
+export function decodeBytes(
+  bytes: Uint8Array,
+  contentType?: string | null,
+  utf16?: 'utf-16le' | 'utf-16be' | null,
+): Decoded {
   const warnings: string[] = [];
   const bom = getBOMEncoding(bytes);
   if (bom) return withoutNul({ text: legacyHookDecode(bytes, bom), encoding: bom, encodingSource: 'bom', warnings });
@@ -170,12 +176,12 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   // label here (the standard lets it decide first): an ASCII-compatible label would turn the page
   // into NULs between letters and the other byte order into CJK characters, and bytes that
   // match the pattern (the first unit '<', the rest UTF-16 markup: see detectUtf16) are no page in either.
-  const utf16 = detectUtf16(bytes);
-  if (utf16 && utf16 !== encoding) {
+  const bomless = utf16 === undefined ? detectUtf16(bytes) : utf16;
+  if (bomless && bomless !== encoding) {
     warnings.push(
-      `the bytes are ${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} without a byte-order mark${encoding ? ` (the ${encodingSource} charset ${encoding} is ignored)` : ''}; decoded as ${utf16}`,
+      `the bytes are ${bomless === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} without a byte-order mark${encoding ? ` (the ${encodingSource} charset ${encoding} is ignored)` : ''}; decoded as ${bomless}`,
     );
-    return withoutNul({ text: legacyHookDecode(bytes, utf16), encoding: utf16, encodingSource: 'sniff', warnings });
+    return withoutNul({ text: legacyHookDecode(bytes, bomless), encoding: bomless, encodingSource: 'sniff', warnings });
   }
   if (!encoding) {
     const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: NONE });

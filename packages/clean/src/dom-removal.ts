@@ -67,9 +67,22 @@ export function textOf(element: Element): string {
 
 /** Removed text with block boundaries kept as spaces ("Share this: Facebook X", not "Share this:FacebookX"). */
 function blockTextOf(element: Element): string {
-  return extractBlocks(element, [])
+  return extractBlocks(withTemplateContent(element), [])
     .map((block) => block.text.replace(/\n/g, ' '))
     .join(' ');
+}
+
+/**
+ * A removed template as both engines read it: linkedom keeps a template's markup among its
+ * children, jsdom in its `content` fragment, where a walk of the children finds nothing. On
+ * jsdom a copy with that content as its children is read, so the removal reports the same text.
+ */
+function withTemplateContent(element: Element): Element {
+  const content = (element as Partial<HTMLTemplateElement>).content;
+  if (element.localName.toLowerCase() !== 'template' || element.firstChild || !content?.firstChild) return element;
+  const copy = element.cloneNode(false) as Element;
+  copy.appendChild(content.cloneNode(true));
+  return copy;
 }
 
 /** Remove `element`, leaving a marker comment so the removal can be placed among the kept blocks. */

@@ -214,9 +214,25 @@ const KEEP_WHEN_FLAT = /^(?:p|br|h[1-6]|li|title|meta|head|body|html|a|blockquot
  * Comments, scripts and style blocks are kept whole (the parsed tree loses them later).
  */
 export function flattenMarkup(markup: string): string {
-  return markup.replace(MARKUP_TOKEN, (token, _raw: string | undefined, _close: string, name: string | undefined) =>
-    name === undefined || KEEP_WHEN_FLAT.test(name) ? token : ' ',
+  const end = tagsEnd(markup);
+  return (
+    markup
+      .slice(0, end)
+      .replace(MARKUP_TOKEN, (token, _raw: string | undefined, _close: string, name: string | undefined) =>
+        name === undefined || KEEP_WHEN_FLAT.test(name) ? token : ' ',
+      ) + markup.slice(end)
   );
+}
+
+/**
+ * Where the markup's tags end: after its last `>`. The token patterns (MARKUP_TOKEN, CDATA_TOKEN)
+ * are run on the markup up to there: past it no tag can close, and what they match there (a
+ * comment, script or SVG island left open) runs to the end and is kept as it is. Run over the
+ * whole markup, each `<tag` opening with no `>` after it made them read on to the end: a page of
+ * such openings cost the square of its length.
+ */
+function tagsEnd(markup: string): number {
+  return markup.lastIndexOf('>') + 1;
 }
 
 /** The fallback when an engine throws on style attributes (CSS parsing in some engines). */
@@ -426,7 +442,11 @@ export function lowerCaseAttributeNames(document: Document): void {
  */
 export function cdataAsHtml(markup: string): string {
   if (!markup.includes('<![CDATA[')) return markup;
-  return markup.replace(CDATA_TOKEN, (token: string) => (token.startsWith('<![') ? '' : token));
+  const end = tagsEnd(markup);
+  return (
+    markup.slice(0, end).replace(CDATA_TOKEN, (token: string) => (token.startsWith('<![') ? '' : token)) +
+    markup.slice(end)
+  );
 }
 
 const CDATA_TOKEN =
@@ -460,7 +480,7 @@ export function shapeForLinkedom(markup: string): string {
 
 /** The first start tag `name` outside comments, scripts and style blocks. */
 function findTag(markup: string, name: string): { index: number; length: number } | null {
-  for (const match of markup.matchAll(MARKUP_TOKEN)) {
+  for (const match of markup.slice(0, tagsEnd(markup)).matchAll(MARKUP_TOKEN)) {
     if (match[2] === '' && match[3]?.toLowerCase() === name) return { index: match.index, length: match[0].length };
   }
   return null;
@@ -468,7 +488,8 @@ function findTag(markup: string, name: string): { index: number; length: number 
 
 /** True when the markup holds an element (a start tag outside comments; the doctype is not one). */
 function hasElement(markup: string): boolean {
-  for (const match of markup.matchAll(MARKUP_TOKEN)) if (match[1] !== undefined || match[3] !== undefined) return true;
+  for (const match of markup.slice(0, tagsEnd(markup)).matchAll(MARKUP_TOKEN))
+    if (match[1] !== undefined || match[3] !== undefined) return true;
   return false;
 }
 

@@ -162,6 +162,23 @@ ${hidden.map((style, i) => `<p style="${style}">Hidden note ${i}: the pier tende
     for (const i of hidden.keys()) expect(reported).toContain(`Hidden note ${i}:`);
   });
 
+  it("reports a template's markup when it takes the template out, whichever engine parsed it", async () => {
+    // jsdom keeps a template's markup in its content fragment, linkedom among its children: the
+    // removal reads it from either, so both engines report the same text.
+    const html = `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
+${BODY}
+<template id="tide-card"><div class="card"><h3>Tide tables</h3><p>Subscribe to the weekly tide tables and harbour notices.</p></div></template>
+</article></body></html>`;
+    const document = await clean(html, { engine });
+    expect(document.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(document.removed).toContainEqual(
+      expect.objectContaining({
+        rule: 'boilerplate/hidden',
+        text: 'Tide tables Subscribe to the weekly tide tables and harbour notices.',
+      }),
+    );
+  });
+
   it('cleans a page written without a <body> tag as one with it: the menu is taken out and reported', async () => {
     const page = (
       open: string,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from './clean.js';
 import { applyDomRules } from './dom-engine.js';
 import type { DomRuleContext } from './dom-engine.js';
-import { flattenMarkup, nestingDepth, parseHtml, shapeForLinkedom, surveyMarkup } from './dom.js';
+import { cdataAsHtml, flattenMarkup, nestingDepth, parseHtml, shapeForLinkedom, surveyMarkup } from './dom.js';
 import { Deadline } from './options.js';
 
 const PARAGRAPH =
@@ -278,6 +278,25 @@ describe('markup helpers', () => {
 
   it('flattens deep markup to paragraphs', () => {
     expect(flattenMarkup('<div><div><span><p>a</p></span></div></div>')).toBe('   <p>a</p>   ');
+  });
+
+  it('reads markup with tag openings that never close in one pass: deep nesting, no <html>, stray CDATA', () => {
+    // Each `<script `, `<a ` or `<![CDATA[` with no `>` after it made the token patterns read on to
+    // the end of the markup: a 320 KB page of them (no <html> tag, or nested too deep to parse)
+    // cost 24 s of CPU and ran past the time limit. The budget is on this process's CPU time.
+    const tail = `${'<script '.repeat(20_000)}${'<a '.repeat(20_000)}${'<![CDATA[ '.repeat(20_000)}`;
+    const before = process.cpuUsage();
+    const deep = `<div><div><span><p>a</p></span></div></div>${tail}`;
+    expect(flattenMarkup(deep)).toBe(`   <p>a</p>   ${tail}`);
+    expect(shapeForLinkedom(`<p>x</p>${tail}`)).toBe(
+      `<!doctype html><html><head></head><body><p>x</p>${tail}</body></html>`,
+    );
+    expect(cdataAsHtml(`<p>x<![CDATA[y]]></p>${tail}`)).toBe(`<p>x</p>${tail}`);
+    const { user, system } = process.cpuUsage(before);
+    expect((user + system) / 1000).toBeLessThan(1_000);
+    // An open comment or script after the last `>` is kept as it is, as before.
+    expect(flattenMarkup('<div><p>a</p></div><!-- <b>')).toBe(' <p>a</p> <!-- <b>');
+    expect(flattenMarkup('<div><script>if (a<b) x()')).toBe(' <script>if (a<b) x()');
   });
 
   it('gives linkedom a document that starts with <html>', () => {

@@ -1,7 +1,6 @@
-import { isLandmark, namedFooter } from './features/landmarks.js';
 import { LOADING_WORD } from './rule-patterns.js';
 import { labelForm, squashedLength } from './text-util.js';
-import { isMainRegion } from './type-roots.js';
+import { pageLandmarks } from './type-roots.js';
 
 /**
  * A page drawn by script whose saved HTML holds no content: the page's text (`page`: the document
@@ -41,9 +40,6 @@ function* scriptTags(markup: string): Generator<string> {
 /** Elements whose text is not the page's content: the title, and what is never shown. */
 const NOT_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
 
-/** Inside these, a header or footer belongs to the section, not to the page's frame (type-roots). */
-const SECTIONING = new Set(['ARTICLE', 'SECTION']);
-
 /**
  * A `<noscript>` with less text than this is a notice ("enable JavaScript to run this app"); one
  * with more is the page's version for readers without script, and that is content (the cleaner
@@ -52,12 +48,16 @@ const SECTIONING = new Set(['ARTICLE', 'SECTION']);
 const NOTICE_CHARS = 500;
 
 /**
- * Whether `node` holds text outside `NOT_CONTENT` elements, the page's frame (its header, footer,
- * menus and sidebars by tag or role, as `isLandmark` knows them, and a footer named by its class
- * or id, outside a main region, article or section), `<noscript>` notices and a loading
- * indicator's word alone ("Loading…": a spinner in the mount element).
+ * Whether `page` holds text outside `NOT_CONTENT` elements, the page's frame (`pageLandmarks`:
+ * its header, footer, menus and sidebars by tag or role, and a footer named by its class or id,
+ * outside a main region, article or section), `<noscript>` notices and a loading indicator's
+ * word alone ("Loading…": a spinner in the mount element).
  */
-function hasContent(node: Node, inFrame = true): boolean {
+function hasContent(page: Element): boolean {
+  return textOutside(page, new Set(pageLandmarks(page, { namedFooters: true })));
+}
+
+function textOutside(node: Node, frame: ReadonlySet<Element>): boolean {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const text = child.nodeValue ?? '';
@@ -67,19 +67,17 @@ function hasContent(node: Node, inFrame = true): boolean {
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName.toUpperCase();
-    // A shadow root a parser attached to its host (dom.ts reveals declarative ones in place).
-    if (element.shadowRoot && hasContent(element.shadowRoot, inFrame)) return true;
     if (NOT_CONTENT.has(tag)) continue;
     if (tag === 'NOSCRIPT') {
       if (squashedLength(element.textContent ?? '') >= NOTICE_CHARS) return true;
       continue;
     }
-    if (inFrame && (isLandmark(element) || namedFooter(element))) {
+    if (frame.has(element)) {
       // A heading over paragraphs of prose is an article, even in the frame.
       if (articleLike(element)) return true;
       continue;
     }
-    if (hasContent(element, inFrame && !SECTIONING.has(tag) && !isMainRegion(element))) return true;
+    if (textOutside(element, frame)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ import type { Block } from './blocks.js';
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
-import { isLandmark, LANDMARK_SELECTOR } from './features/landmarks.js';
+import { isLandmark, LANDMARK_SELECTOR, namedFooter } from './features/landmarks.js';
 import { matchPageBlocks } from './outside-article.js';
 import { ruleById } from './rules.js';
 import { longWords, showsDescription } from './lead.js';
@@ -252,16 +252,18 @@ const SECTIONING = new Set(['article', 'section']);
 /**
  * The outermost landmarks under `root` that are not inside a main region, article or section. A
  * sidebar that holds the page's heading and most of its text is the page's content column (a
- * product's details beside its gallery), not its frame: it is walked into, not taken.
+ * product's details beside its gallery), not its frame: it is walked into, not taken. With
+ * `namedFooters`, a site footer named only by its class or id (`namedFooter`) is one too.
  */
-export function pageLandmarks(root: Element): Element[] {
+export function pageLandmarks(root: Element, { namedFooters = false } = {}): Element[] {
   const out: Element[] = [];
   const heading = root.ownerDocument.querySelector('h1');
   const stats = new TextStats();
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (isLandmark(c) && !(heading && contentColumn(c, heading, stats))) out.push(c);
+      if ((isLandmark(c) && !(heading && contentColumn(c, heading, stats))) || (namedFooters && namedFooter(c)))
+        out.push(c);
       else if (!SECTIONING.has(c.localName.toLowerCase()) && !isMainRegion(c)) walk(c, depth + 1);
     }
   };

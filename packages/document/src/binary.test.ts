@@ -3,7 +3,7 @@ import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { detectBinary, detectUtf16, isGzip } from './binary.js';
+import { detectBinary, detectUtf16, inspectBytes, isGzip } from './binary.js';
 import { savedFromUrl } from './page-hints.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -95,6 +95,28 @@ describe('stray NULs and BOM-less UTF-16', () => {
     expect(detectUtf16(new Uint8Array(Buffer.from('Plain words, no markup at all.', 'utf16le')))).toBeNull();
     expect(detectUtf16(bytes(0x3c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14))).toBeNull();
     expect(detectUtf16(new Uint8Array(4096))).toBeNull();
+  });
+});
+
+describe('inspectBytes', () => {
+  it("gives detectBinary's and detectUtf16's verdicts from one inspection", () => {
+    const page = `<!doctype html><html><head><title>Notes</title></head><body><p>${'Words about the quay. '.repeat(60)}</p></body></html>`;
+    const le = new Uint8Array(Buffer.from(`\n ${page}`, 'utf16le'));
+    const samples = [
+      bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0),
+      utf8('%PDF-1.7\n'),
+      le,
+      new Uint8Array(Buffer.from(le).swap16()),
+      new Uint8Array([0xff, 0xfe, ...le]),
+      utf8(page),
+      noise(7, 4096),
+      gzipSync(utf8(page)),
+      utf8(`${page.slice(0, 200)}\0${page.slice(200)}`),
+    ];
+    for (const sample of samples)
+      expect(inspectBytes(sample)).toEqual({ binary: detectBinary(sample), utf16: detectUtf16(sample) });
+    expect(inspectBytes(le)).toEqual({ binary: null, utf16: 'utf-16le' });
+    expect(inspectBytes(samples[0]!)).toEqual({ binary: 'a PNG image', utf16: null });
   });
 });
 

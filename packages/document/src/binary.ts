@@ -73,6 +73,24 @@ export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** What a page's first bytes say it is: both verdicts of one inspection, for the callers that need both. */
+export interface ByteInspection {
+  /** The binary format the bytes are in (see `detectBinary`), or null when they may be text. */
+  binary: string | null;
+  /** The byte order of BOM-less UTF-16 markup (see `detectUtf16`), or null. */
+  utf16: 'utf-16le' | 'utf-16be' | null;
+}
+
+/**
+ * Inspect a page's first bytes once: whether they are binary (`detectBinary`) and whether they
+ * are UTF-16 markup without a byte-order mark (`detectUtf16`). A reader that refuses binary
+ * input and then decodes hands `utf16` on to its decoder instead of sniffing the bytes again.
+ */
+export function inspectBytes(bytes: Uint8Array): ByteInspection {
+  const utf16 = detectUtf16(bytes);
+  return { binary: binaryFormat(bytes, utf16), utf16 };
+}
+
 /**
  * The binary format `bytes` are in (e.g. `a PNG image`), or null when they may be text.
  * Known signatures first; then, in the first 4 KiB, more than a few NUL bytes (over 1 in 100,
@@ -82,6 +100,11 @@ export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * binary: the decoder drops them with a warning. Decides from content, never a file name.
  */
 export function detectBinary(bytes: Uint8Array): string | null {
+  return inspectBytes(bytes).binary;
+}
+
+/** `detectBinary` given the bytes' `detectUtf16` verdict. */
+function binaryFormat(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be' | null): string | null {
   for (const signature of SIGNATURES) {
     if (!startsWith(bytes, signature.bytes, signature.offset)) continue;
     // "MZ" and "ID3" are also plausible starts of a text file: require more evidence.
@@ -90,7 +113,7 @@ export function detectBinary(bytes: Uint8Array): string | null {
     return signature.name;
   }
   const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16Bom || detectUtf16(bytes)) return null;
+  if (utf16Bom || utf16) return null;
   const head = bytes.subarray(0, 4096);
   let control = 0;
   let nul = 0;

@@ -57,5 +57,6 @@ export {
 } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { canonicalizeUrl, fileDocumentId, hostOf, isDocumentId, tryCanonicalizeUrl } from './url.js';
-export { detectBinary, detectUtf16, isGzip } from './binary.js';
+export { detectBinary, detectUtf16, inspectBytes, isGzip } from './binary.js';
+export type { ByteInspection } from './binary.js';
 export { DEFAULT_MAX_BYTES, savedFromUrl } from './page-hints.js';

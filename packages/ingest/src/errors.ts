@@ -35,7 +35,8 @@ export type IngestErrorCode =
   | 'ingest.timeout'
   | 'ingest.too-large'
   | 'ingest.unknown-id'
-  | 'ingest.unreadable';
+  | 'ingest.unreadable'
+  | 'ingest.warc-archive';
 
 const make = errorFactory<IngestErrorCode>({
   'ingest.ambiguous-id': 'usage',
@@ -71,6 +72,7 @@ const make = errorFactory<IngestErrorCode>({
   'ingest.too-large': 'input',
   'ingest.unknown-id': 'not-found',
   'ingest.unreadable': 'input',
+  'ingest.warc-archive': 'input',
 });
 
 type ShortCode = IngestErrorCode extends `ingest.${infer Short}` ? Short : never;

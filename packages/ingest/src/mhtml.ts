@@ -65,6 +65,8 @@ export async function unpackMhtml(bytes: Uint8Array, source: string): Promise<Mh
   const start = parameter(contentType, 'start');
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
   const parts: Uint8Array[] = [];
+  // The part the file ends in when no closing delimiter ends it (a file cut short).
+  let unterminated: Uint8Array | null = null;
   let at = indexOf(bytes, delimiter, 0);
   while (at !== -1) {
     let begin = at + delimiter.length;
@@ -77,6 +79,7 @@ export async function unpackMhtml(bytes: Uint8Array, source: string): Promise<Mh
     if (bytes[end - 1] === 0x0a) end -= 1;
     if (bytes[end - 1] === 0x0d) end -= 1;
     parts.push(bytes.subarray(begin, Math.max(begin, end)));
+    if (next === -1) unterminated = parts.at(-1)!;
     at = next;
   }
   const described = parts.map((part) => {
@@ -95,6 +98,13 @@ export async function unpackMhtml(bytes: Uint8Array, source: string): Promise<Mh
     html[0];
   if (!root) throw fail('the MHTML file has no text/html part');
   const parsed = await PostalMime.parse(root.part);
+  // A page part that runs to the end of the file, with no later part or closing delimiter to end
+  // it, is cut short unless its page is whole (it ends with </html>: only the closing delimiter
+  // is missing). A cut in an image after the page leaves the page whole.
+  if (root.part === unterminated && !/<\/html\s*>\s*$/i.test(parsed.html ?? ''))
+    throw fail(
+      'the MHTML file is cut short: it ends inside the page part, before its closing boundary (a truncated file)',
+    );
   if (parsed.html === undefined || parsed.html.trim() === '') throw fail('the MHTML page part is empty');
   const date = headerValue(block, 'date');
   const savedAt = date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)).toISOString() : null;

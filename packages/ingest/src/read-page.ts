@@ -7,6 +7,7 @@ import { ingestError } from './errors.js';
 import { isMhtml, unpackMhtml } from './mhtml.js';
 import { readInputFile } from './read-input.js';
 import { assertCleanable } from './sniff.js';
+import { looksLikeWarc } from './warc.js';
 import type { Sniffed } from './sniff.js';
 
 /** Where a page's bytes were unpacked from, when the file was not the page itself. */
@@ -55,6 +56,15 @@ export async function unpackContainers(
 ): Promise<Omit<PageFile, 'kind'>> {
   let bytes = input;
   let container: Container | null = null;
+  // A WARC holds many pages: ingest reads it record by record from its file, never as one page.
+  if (looksLikeWarc(bytes))
+    throw ingestError(
+      'ingest.warc-archive',
+      source === '-'
+        ? 'standard input holds a WARC archive, and it is read as one page: save the archive and give its path to corpuskit ingest, which reads each of its records'
+        : 'a WARC archive holds many pages, not one: give the file to corpuskit ingest, which reads each of its records',
+      { subject: source },
+    );
   if (isGzip(bytes)) {
     try {
       bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));

@@ -1,4 +1,4 @@
-import { detectBinary, detectUtf16 } from '@corpuskit/document';
+import { inspectBytes } from '@corpuskit/document';
 
 import { ingestError } from './errors.js';
 
@@ -22,14 +22,14 @@ export function sniff(bytes: Uint8Array): Sniffed {
   ) {
     return { kind: 'empty' };
   }
-  const binary = detectBinary(bytes);
-  if (binary) return { kind: 'binary', format: binary };
+  const inspection = inspectBytes(bytes);
+  if (inspection.binary) return { kind: 'binary', format: inspection.binary };
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'
       : bytes[0] === 0xfe && bytes[1] === 0xff
         ? 'utf-16be'
-        : detectUtf16(bytes);
+        : inspection.utf16;
   const text = new TextDecoder(utf16 ?? 'latin1').decode(head);
   const body = text.replace(/^\uFEFF/, '');
   return HTML_START.test(body) || HTML_ANYWHERE.test(body) ? { kind: 'html' } : { kind: 'text' };

@@ -43,6 +43,15 @@ export function warcPosition(at: { offset: number; index: number }): string {
 
 const latin1 = new TextDecoder('latin1');
 
+/** Whether bytes (a file's first 4 KiB or more) start a WARC, plain or gzipped record by record. */
+export function looksLikeWarc(head: Uint8Array): boolean {
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    const start = gunzipStart(head.subarray(0, 4096));
+    return start !== null && startsLikeWarc(start);
+  }
+  return startsLikeWarc(head);
+}
+
 /** True when the first bytes (already un-gzipped) start a WARC record. */
 function startsLikeWarc(head: Uint8Array): boolean {
   return /^WARC\/\d\.\d\r?\n/.test(latin1.decode(head.subarray(0, 16)));
@@ -74,12 +83,7 @@ export async function isWarcFile(path: string): Promise<boolean> {
     if (!(await handle.stat()).isFile()) return false;
     const buffer = new Uint8Array(4096);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head[0] === 0x1f && head[1] === 0x8b) {
-      const start = gunzipStart(head);
-      return start !== null && startsLikeWarc(start);
-    }
-    return startsLikeWarc(head);
+    return looksLikeWarc(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
