@@ -660,8 +660,28 @@ describe('a questions heading that names its subject first, and questions drawn 
     },
   );
 
-  it('does not take a menu heading that lists other things before "FAQs"', async () => {
-    const document = await clean(page(`<h2>Maps, opening hours &amp; FAQs</h2>${asked('h3')}`), options);
+  // Each heading names the questions words last after a letter, so only the list test keeps it out.
+  it.each(
+    (['linkedom', 'jsdom'] as const).flatMap((engine) =>
+      [
+        'Maps, opening hours and FAQs',
+        'Maps, prices, opening hours and FAQs',
+        'Maps, prices, opening hours, and FAQs',
+        'Maps and FAQs',
+        'Shop – Delivery – FAQ',
+      ].map((heading) => [heading, engine] as const),
+    ),
+  )('does not take a menu heading that lists other things before the questions: %s (%s)', async (heading, engine) => {
+    const document = await clean(page(`<h2>${heading}</h2>${asked('h3')}`), { ...options, engine });
+    expect(document.text).toContain('Paragraph 10 about heat pumps');
     expect(document.text).not.toContain(QUESTIONS[1]![1]);
   });
+
+  it.each(['linkedom', 'jsdom'] as const)(
+    'takes a heading that names one subject with "and" before the questions (%s)',
+    async (engine) => {
+      const document = await clean(page(`<h2>Heat pump and grant FAQs</h2>${asked('h3')}`), { ...options, engine });
+      expect(document.text).toContain(QUESTIONS[1]![1]);
+    },
+  );
 });

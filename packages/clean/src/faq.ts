@@ -24,13 +24,23 @@ const FAQ_WORDS =
 /**
  * A heading of a questions section: those words first in the heading, which may name the subject
  * after them ("Frequently asked questions about heat pumps"), or last, after the subject ("Heat
- * pump FAQs", "Ferry timetable: FAQ"). Not after a list of other things ("Maps, opening hours
- * & FAQs": a menu's heading) nor in a sentence.
+ * pump FAQs", "Ferry timetable: FAQ"; `FAQ_LAST` takes the part before them). Not after a list of
+ * other things (`LIST_BEFORE`: "Maps, prices, opening hours and FAQs", "Shop – Delivery – FAQ": a
+ * menu's heading) nor in a sentence.
  */
-const FAQ_HEADING = new RegExp(
-  `^(?:${FAQ_WORDS})\\b|^(?![^,&]*[,&][^,&]*(?:${FAQ_WORDS})\\s*:?$)[^.!?]*[\\p{L}\\p{N}][\\s:–—-]+(?:${FAQ_WORDS})\\s*:?$`,
-  'iu',
-);
+const FAQ_FIRST = new RegExp(`^(?:${FAQ_WORDS})\\b`, 'iu');
+const FAQ_LAST = new RegExp(`^([^.!?]*[\\p{L}\\p{N}])[\\s:–—-]+(?:${FAQ_WORDS})\\s*:?$`, 'iu');
+/**
+ * The part before the questions words is a list: it holds a list's separator (a comma, "&", ";",
+ * "|", a bullet, a spaced dash) or ends in a word for "and" / "or" (the questions are its last item).
+ * "Heat pump and boiler FAQs" names one subject.
+ */
+const LIST_BEFORE = /[,&;|•·]|\s[–—-]\s|\s(?:and|or|plus|und|oder|et|ou|y|o|e|en|of|och|eller|og|i|oraz|lub)$/iu;
+const namesQuestions = (text: string): boolean => {
+  if (FAQ_FIRST.test(text)) return true;
+  const before = FAQ_LAST.exec(text)?.[1];
+  return before !== undefined && !LIST_BEFORE.test(before);
+};
 /** A questions heading is a title, not a sentence. */
 const HEADING_MAX_CHARS = 80;
 /** A question: a short block that ends with a question mark (any script's). */
@@ -64,7 +74,7 @@ const isQuestion = (block: Block): boolean => {
 
 const isFaqHeading = (block: Block): boolean => {
   const text = squashedText(block);
-  return block.kind === 'heading' && text.length <= HEADING_MAX_CHARS && FAQ_HEADING.test(text);
+  return block.kind === 'heading' && text.length <= HEADING_MAX_CHARS && namesQuestions(text);
 };
 
 /** True when the block's first node is inside `box` (a block with text has nodes). */
