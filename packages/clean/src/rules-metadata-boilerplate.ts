@@ -10,6 +10,19 @@ const DATE_CORE =
   '(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?\\s+\\d{4}|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\p{L}{3,10}\\s+\\d{4})';
 const DATE_LABEL =
   '(?:published|updated|last updated|posted|posted on|modified|last modified|veröffentlicht(?: am)?|zuletzt aktualisiert(?: am)?|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)';
+/**
+ * A date said in words after a date label: today, yesterday, a weekday, a month, a time ago or
+ * this week ("Published Tuesday", "Updated just now", "Veröffentlicht am Montag", "Last updated
+ * this week"). "May" only before a number: else it is the verb. Whole words only: no "Sun", "Sat".
+ */
+const DAY_WORD = [
+  'today|yesterday|tonight|ago|just now|this (?:morning|afternoon|evening|week|month|year)|last (?:night|week|month|year)',
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday',
+  'january|february|march|april|may(?=\\s*\\d)|june|july|august|september|october|november|december',
+  'heute|gestern|vorgestern|vor|soeben|gerade|diese woche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember',
+  "hier|aujourd.hui|l'instant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+  'hoy|ayer|lunes|martes|miércoles|jueves|viernes|sábado|domingo|dzisiaj|wczoraj',
+].join('|');
 const DATE_WITH_TIME = `(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\p{L}*\\.?,?\\s+)?${DATE_CORE}(?:\\s*(?:,|um|at|à|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?(?:\\s*\\p{Lu}{2,5})?)?`;
 
 /**
@@ -332,9 +345,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'metadata-line/date',
     category: 'metadata-line',
     description:
-      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom, or such a label alone ("Release date:"). Not a line that starts with the label\'s word and names no date: "Published by Harbour Games" (a publisher named in a list), "Published minutes of the council are kept in the town hall" (a sentence).',
+      'A line that is only a date or "Published/Updated <date>" (optionally with a second "last updated <date>") near the top or bottom, or such a label alone ("Release date:"); the date may be a number or a word for a day (today, yesterday, a weekday, a month, "3 hours ago", "just now", "this week": "Published Tuesday", "Veröffentlicht am Montag"). Not a line that starts with the label\'s word and names no date ("Published minutes of the council are kept in the town hall": a sentence), nor a publisher line, "Published by …" / "Veröffentlicht von …", whatever it names after ("Published by Harbour Games in 2019": a publisher named in a list).',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       procedure: 'head-lines',
       patterns: {
@@ -346,8 +359,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       lines: [
         {
           reason: 'a publication-date label',
-          pattern:
-            /^(?:(?:release date|last modified|last updated|published(?: on)?|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60})\b(?:\s*:?\s*$|(?=.*(?:\d|\b(?:today|yesterday|ago|heute|gestern|vor|hier|aujourd.hui|hoy|ayer|dzisiaj|wczoraj)\b)).{0,80}$)|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?\b.{0,80}$)/iu,
+          pattern: new RegExp(
+            String.raw`^(?:(?:release date|last modified|last updated|published(?! by\b)(?: on)?|updated(?: on)?|veröffentlicht(?! von\b)(?: am)?|veröffentlichung|erstveröffentlichung|opublikowano|publicado(?: el)?|publié le|dieser (?:text|beitrag|artikel) wurde .{0,60}veröffentlicht|der beitrag wurde am .{0,60})\b(?:\s*:?\s*$|(?=.*(?:\d|\b(?:${DAY_WORD})\b)).{0,80}$)|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?\b.{0,80}$)`,
+            'iu',
+          ),
           maxChars: 120,
           notHeading: true,
         },
@@ -359,11 +374,15 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         { input: 'Release Date: May 3' },
         { input: 'Last updated 3 hours ago', at: 'top' },
         { input: 'Release date:', at: 'top' },
+        { input: 'Published Tuesday', at: 'top' },
+        { input: 'Veröffentlicht am Montag', at: 'top' },
+        { input: 'Last updated this week', at: 'end' },
       ],
       keep: [
         { input: '<h2>18 August 2021</h2>', at: 'middle', target: '18 August 2021' },
         // The label's word with no date: a publisher, a sentence.
         { input: 'Published by Harbour Games', at: 'top' },
+        { input: 'Published by Harbour Games in 2019', at: 'end' },
         { input: 'Published minutes of the council are kept in the town hall.', at: 'end' },
       ],
     },

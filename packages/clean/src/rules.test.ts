@@ -167,3 +167,32 @@ describe('disabled rules', () => {
     }
   });
 });
+
+describe('date lines on both engines', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const dated = (['top', 'end'] as const).flatMap((at) =>
+    ['Published Tuesday', 'Updated just now', 'Veröffentlicht am Montag', 'Last updated this week'].map(
+      (input) => ({ input, at }) as RuleExample,
+    ),
+  );
+
+  it.each(engines.flatMap((engine) => dated.map((example) => [example.input, example.at, engine] as const)))(
+    'a date label with the day in words goes: %s (%s, %s)',
+    async (input, at, engine) => {
+      const document = await clean(pageWith({ input, at }), { url: 'https://news.example/library', engine });
+      expect(document.text).not.toContain(input);
+      expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe('metadata-line/date');
+    },
+  );
+
+  it.each(
+    engines.flatMap((engine) =>
+      ['Published by Harbour Games in 2019', 'Published by Harbour Games on Tuesday'].map(
+        (input) => [input, engine] as const,
+      ),
+    ),
+  )('a publisher line stays, whatever date it names: %s (%s)', async (input, engine) => {
+    const document = await clean(pageWith({ input, at: 'end' }), { url: 'https://news.example/library', engine });
+    expect(document.text).toContain(input);
+  });
+});
