@@ -211,15 +211,15 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'paywall-notice/line',
     category: 'paywall-notice',
     description:
-      'A short paywall notice ("Subscribe to continue reading", "Dieser Artikel ist nur für Abonnenten", "Already a subscriber? Log in"). "Already have an account" only as a log-in prompt (its question, or with "log in" / "sign in" after it): not in a sentence about another account ("If you already have an account with a bank, …").',
+      'A short paywall notice ("Subscribe to continue reading", "Dieser Artikel ist nur für Abonnenten", "Already a subscriber? Log in"). "Already have an account" only as a log-in prompt: the line alone ("Already have an account"), its question, or with "log in" / "sign in" within 40 characters after it, also inside a sentence ("If you already have an account, sign in to …"); not a sentence about another account that asks no log-in ("If you already have an account with the harbour office, bring …").',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       lines: [
         {
           reason: 'a paywall notice',
           pattern:
-            /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already a subscriber|already have an account(?:\s*\?|.{0,40}\b(?:log|sign) ?in\b)|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|pour lire la suite|la suite est réservée|ten tekst przeczytasz|lesen sie (?:jetzt )?weiter mit|weiterlesen mit|zum weiterlesen|first-time subscribers|subscribers? (?:also )?receive)/i,
+            /^(?=.{0,300}$).*(?:subscribe (?:now )?to (?:continue|keep) reading|(?:this|the) (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members|premium)|already a subscriber|already have an account(?:\s*\?|.{0,40}\b(?:log|sign) ?in\b)|^(?:you )?already have an account\s*[.!:…]?\s*$|bereits abonnent|jetzt (?:weiterlesen|abonnieren|testen|freischalten)|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent|plus|premium)|mit \S+ ?(?:\+|plus) weiterlesen|weiterlesen mit|sign in to (?:continue|read)|log ?in to (?:continue|read)|register (?:for free )?to (?:continue|read)|create a free account to (?:continue|read)|become a (?:member|subscriber) to read|réservé aux abonnés|contenido exclusivo para suscriptores|riservato agli abbonati|to (?:view|read|continue reading) the full (?:story|article)|pour lire la suite|la suite est réservée|ten tekst przeczytasz|lesen sie (?:jetzt )?weiter mit|weiterlesen mit|zum weiterlesen|first-time subscribers|subscribers? (?:also )?receive)/i,
         },
       ],
     },
@@ -227,6 +227,10 @@ export const ADS_PROMO_RULES = defineRules([
       remove: [
         { input: 'Subscribe to continue reading' },
         { input: 'Already have an account? Log in to read the rest.' },
+        {
+          input: '<p>Already have an account</p><p><a href="/login">Log in</a></p>',
+          target: 'Already have an account',
+        },
       ],
       keep: [
         {

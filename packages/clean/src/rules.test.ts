@@ -196,3 +196,28 @@ describe('date lines on both engines', () => {
     expect(document.text).toContain(input);
   });
 });
+
+describe('account prompts on both engines', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const prompt = 'Already have an account';
+
+  it.each(engines.flatMap((engine) => (['middle', 'end'] as const).map((at) => [at, engine] as const)))(
+    'a bare "Already have an account" line above its log-in link goes (%s, %s)',
+    async (at, engine) => {
+      const input = `<p>${prompt}</p><p><a href="/login">Log in</a></p>`;
+      const document = await clean(pageWith({ input, at, target: prompt }), {
+        url: 'https://news.example/library',
+        engine,
+      });
+      expect(document.text).not.toContain(prompt);
+      expect(document.removed.find((removal) => squash(removal.text) === prompt)?.rule).toBe('paywall-notice/line');
+    },
+  );
+
+  it.each(engines)('a sentence about another account that asks no log-in stays (%s)', async (engine) => {
+    const input =
+      'You already have an account at the harbour office, so bring your mooring number and the last bill to the desk.';
+    const document = await clean(pageWith({ input, at: 'end' }), { url: 'https://news.example/library', engine });
+    expect(document.text).toContain(input);
+  });
+});
