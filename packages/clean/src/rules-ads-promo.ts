@@ -123,9 +123,9 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'cookie-consent/box',
     category: 'cookie-consent',
     description:
-      "A site's own consent box, which the vendor selectors do not know: an element that a class or id word names as one (consent or gdpr, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice; a link to the policy is none). Outermost first; never the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
+      "A site's own consent box, which the vendor selectors do not know: an element that its class or id words name as one (consent or gdpr beside another word of consent, cookies or a box — a bare #gdpr or #consent is a document's section —, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice; a link to the policy is none). Outermost first; never an element holding the page's headline (the first h1, h2 or h3 whose text the title holds: the h1 may be a logo), one whose paragraphs are mostly about something else than cookies, consent or privacy (over 300 characters: a page wrapper whose class says a banner is showing, has-cookie-notice, holds the article), the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
     stages: BOTH,
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'consent-box', reason: 'a consent box' },
     examples: {
       remove: [
@@ -164,6 +164,12 @@ export const ADS_PROMO_RULES = defineRules([
           input:
             '<div class="explainer"><p>The regulator says cookie banners must ask for consent before any tracking starts.</p><a href="/rules">Read the rules</a></div>',
           target: 'cookie banners must ask for consent',
+        },
+        {
+          // A privacy notice's own section, an anchor named gdpr: a bare gdpr or consent names no box.
+          input:
+            '<section id="gdpr"><h2>Your rights</h2><p>You may withdraw your consent to analytics cookies at any time.</p><button>Cookie settings</button></section>',
+          target: 'You may withdraw your consent to analytics cookies',
         },
       ],
     },
