@@ -117,14 +117,15 @@ const HEADLINE_TAGS = ['h1', 'h2', 'h3'] as const;
 const MIN_HEADLINE_CHARS = 8;
 
 /**
- * The page's headline: the first h1–h3 (in that order of levels) whose text the document's title
- * holds, or null. A consent box never holds it, whatever its level.
+ * The page's headline under `root`: the first h1–h3 (in that order of levels) whose text the
+ * document's title holds, or null. A consent box never holds it, whatever its level. (The title
+ * is read from its element: after Readability the document may have no root element to ask.)
  */
-function pageHeadline(document: Document): Element | null {
-  const title = (document.title ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+function pageHeadline(document: Document, root: Element): Element | null {
+  const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   if (title === '') return null;
   for (const tag of HEADLINE_TAGS) {
-    for (const heading of Array.from(document.getElementsByTagName(tag))) {
+    for (const heading of Array.from(root.getElementsByTagName(tag))) {
       const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
       if (text.length >= MIN_HEADLINE_CHARS && title.includes(text)) return heading;
     }
@@ -156,7 +157,7 @@ function isConsentBox(el: Element): boolean {
  */
 export function removeConsentBoxes(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
   const candidates = Array.from(root.querySelectorAll(`[class], [id], ${DIALOG_SELECTOR}`));
-  const headline = pageHeadline(context.document);
+  const headline = pageHeadline(context.document, root);
   for (const el of candidates) {
     checkDeadline(context);
     if (!isAttached(el, root) || !isConsentBox(el)) continue;
