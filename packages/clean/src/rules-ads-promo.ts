@@ -165,12 +165,6 @@ export const ADS_PROMO_RULES = defineRules([
             '<div class="explainer"><p>The regulator says cookie banners must ask for consent before any tracking starts.</p><a href="/rules">Read the rules</a></div>',
           target: 'cookie banners must ask for consent',
         },
-        {
-          // A privacy notice's own section, an anchor named gdpr: a bare gdpr or consent names no box.
-          input:
-            '<section id="gdpr"><h2>Your rights</h2><p>You may withdraw your consent to analytics cookies at any time.</p><button>Cookie settings</button></section>',
-          target: 'You may withdraw your consent to analytics cookies',
-        },
       ],
     },
   },
