@@ -70,3 +70,108 @@ describe('a site-made consent box is never the content', () => {
     }
   }
 });
+
+const REPORT = Array.from(
+  { length: 14 },
+  (_, i) =>
+    `<p>Part ${i + 1}: the river authority met on Thursday to weigh the new footbridge, and the drawings put up in the library will be settled in autumn after residents have had their say.</p>`,
+).join('');
+
+/**
+ * A page wrapper whose class says that the cookie banner is showing (`has-cookie-notice`,
+ * `cookie-bar-open`): the banner comes first in it, then the article. `logo` puts an h1 logo in the
+ * header above it, and `paragraphs` shortens the article.
+ */
+function stateWrapperPage(wrapper: string, paragraphs = 14, logo = false): string {
+  const report = REPORT.split('</p>')
+    .slice(0, paragraphs)
+    .map((p) => `${p}</p>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><title>Footbridge over the river</title></head><body>
+${logo ? '<header><h1><a href="/">Riverside Post</a></h1></header>' : ''}
+<div class="${wrapper}"><div class="notice"><p>We use cookies with your consent to count visits and improve the site.</p><button>Accept</button><button>Reject</button></div>
+<div class="content"><h2>Footbridge over the river</h2>${report}</div></div>
+<footer>${Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Local news section ${i}</a>`).join(' ')}</footer>
+</body></html>`;
+}
+
+/** A privacy notice whose last section, a table-of-contents target `#gdpr`, speaks of consent and cookies. */
+const PRIVACY_NOTICE = `<!doctype html><html lang="en"><head><title>Privacy notice</title></head><body>
+<header><a href="/">Valley Buses</a></header><main><h1>Privacy notice</h1>
+${['What we collect', 'How long we keep it', 'Who sees it']
+  .map(
+    (h) =>
+      `<section><h2>${h}</h2><p>The bus company keeps the season-ticket details you give us, such as your name, your photo and your zones, for as long as the ticketing law requires, and then erases them.</p><p>Drivers see a ticket only when you show it, and every look at a record is written to a log.</p></section>`,
+  )
+  .join('')}
+<section id="gdpr"><h2>Your rights under the GDPR</h2><p>You may withdraw your consent to analytics cookies at any time; your privacy choices are kept for twelve months. You may also see, correct and erase the data we hold.</p><p>Write to the data protection officer at the depot to use these rights.</p><button type="button">Cookie settings</button></section>
+</main><footer><a href="/privacy">Privacy</a></footer></body></html>`;
+
+/** An article with a site-made cookie pop-up named by its classes, outside the article. */
+const POPUP_PAGE = `<!doctype html><html lang="en"><head><title>Footbridge over the river</title></head><body>
+<div class="page has-cookie-popup"><header><a href="/">Riverside Post</a></header>
+<article><h1>Footbridge over the river</h1>${REPORT}</article>
+<div class="cookiePopupWrapper"><div class="cookie-popup__inner"><p>This site stores cookies on your device to remember your choices and, with your consent, to measure visits with our partners.</p><a role="button">Accept all</a><a role="button">Only necessary</a></div></div>
+</div></body></html>`;
+
+/** An article about the consent rules themselves (every paragraph names consent) in a `has-cookie-notice` wrapper. */
+const CONSENT_ARTICLE = stateWrapperPage('site-container has-cookie-notice')
+  .replace(
+    /the river authority met on Thursday to weigh the new footbridge/g,
+    'the regulator asks sites to seek consent before any tracking',
+  )
+  .replaceAll('Footbridge over the river', 'Regulator tightens the consent rules');
+
+describe('a page wrapper or a document section is no consent box', () => {
+  for (const engine of ENGINES) {
+    it(`keeps an article about consent in a wrapper that holds the headline (${engine})`, async () => {
+      const document = await clean(CONSENT_ARTICLE, { url: 'https://river.example/news/consent-rules', engine });
+      expect(document.text).toContain('Part 1: the regulator asks sites to seek consent before any tracking');
+      expect(document.text).toContain('Part 14: the regulator asks sites');
+      expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+    });
+
+    it(`keeps the article in a wrapper whose heading the title does not hold (${engine})`, async () => {
+      const page = stateWrapperPage('site-container has-cookie-notice').replace(
+        '<title>Footbridge over the river</title>',
+        '<title>Riverside Post – local news</title>',
+      );
+      const document = await clean(page, { url: 'https://river.example/news/footbridge', engine });
+      expect(document.text).toContain('Part 14: the river authority');
+      expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+    });
+
+    for (const [wrapper, paragraphs, logo] of [
+      ['site-container has-cookie-notice', 14, false],
+      ['site-container has-cookie-notice', 7, true],
+      ['wrapper cookie-banner-open', 14, true],
+    ] as const) {
+      it(`keeps the article in a wrapper "${wrapper}" (${paragraphs} paragraphs${logo ? ', h1 logo' : ''}, ${engine})`, async () => {
+        const document = await clean(stateWrapperPage(wrapper, paragraphs, logo), {
+          url: 'https://river.example/news/footbridge',
+          engine,
+        });
+        expect(document.status).toBe('ok');
+        expect(document.text).toContain('Part 1: the river authority met on Thursday');
+        expect(document.text).toContain(`Part ${paragraphs}: the river authority`);
+        expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+      });
+    }
+
+    it(`keeps a privacy notice's #gdpr section (${engine})`, async () => {
+      const document = await clean(PRIVACY_NOTICE, { url: 'https://buses.example/privacy', engine });
+      expect(document.text).toContain('You may withdraw your consent to analytics cookies');
+      expect(document.text).toContain('Write to the data protection officer at the depot');
+      expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+    });
+
+    it(`still drops a named cookie pop-up beside the article (${engine})`, async () => {
+      const document = await clean(POPUP_PAGE, { url: 'https://river.example/news/footbridge', engine });
+      expect(document.status).toBe('ok');
+      expect(document.text).toContain('Part 14: the river authority');
+      expect(document.text).not.toContain('This site stores cookies on your device');
+      const box = document.removed.find((r) => r.rule === 'cookie-consent/box');
+      expect(box?.text).toContain('This site stores cookies on your device');
+    });
+  }
+});

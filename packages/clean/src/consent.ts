@@ -10,7 +10,11 @@ import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
 import type { RuleId } from './rules.js';
 
-/** Words of a class or id that name a consent box alone (split at case changes, dashes and underscores). */
+/**
+ * Words of a class or id that name a consent box beside one more naming word (split at case changes,
+ * dashes and underscores): `cookie-consent`, `gdpr-banner`, `consent_modal`. Alone they name a part of a
+ * document as well (a privacy notice's `#gdpr` or `#consent` section).
+ */
 const CONSENT_NAMES: ReadonlySet<string> = new Set(['consent', 'gdpr']);
 /** Words that name cookies: a box only beside a word of a box (a `cookie-policy` or `#cookies` is a document's part). */
 const COOKIE_NAMES: ReadonlySet<string> = new Set(['cookie', 'cookies']);
@@ -72,11 +76,61 @@ function isDialog(el: Element): boolean {
   return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true';
 }
 
-/** Whether a class or id word names a consent box: consent or gdpr, or cookies beside a word of a box. */
+/**
+ * Whether the class or id words name a consent box: consent or gdpr beside another word of consent,
+ * of cookies or of a box, or cookies beside a word of a box.
+ */
 function namedBox(el: Element): boolean {
   const words = nameWords(el);
-  if (words.some((word) => CONSENT_NAMES.has(word))) return true;
-  return words.some((word) => COOKIE_NAMES.has(word)) && words.some((word) => BOX_NAMES.has(word));
+  const consent = words.filter((word) => CONSENT_NAMES.has(word)).length;
+  const cookie = words.some((word) => COOKIE_NAMES.has(word));
+  const box = words.some((word) => BOX_NAMES.has(word));
+  if (consent > 0 && (consent > 1 || cookie || box)) return true;
+  return cookie && box;
+}
+
+/** What a consent box's paragraphs speak of (see readsAsCookieSettings): cookies, consent, privacy, partners, tracking. */
+const ABOUT_COOKIES = /\b(?:cookie|consent|privac|partners|tracking|datenschutz|einwilligung|confidentialit)/i;
+/** A box holds at most this much prose about something else (its paragraphs that name none of ABOUT_COOKIES)… */
+const MAX_OTHER_PROSE = 300;
+
+/**
+ * Whether most of the prose under `el` is about something else than cookies: the paragraphs that
+ * name none of ABOUT_COOKIES hold more than MAX_OTHER_PROSE characters and more than those that
+ * do. A page wrapper whose class tells that a banner is showing (`has-cookie-notice`) holds the
+ * banner first and the article after it; a consent box speaks of cookies throughout.
+ */
+function holdsOtherProse(el: Element): boolean {
+  let about = 0;
+  let other = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (ABOUT_COOKIES.test(text)) about += text.length;
+    else other += text.length;
+  }
+  return other > MAX_OTHER_PROSE && other > about;
+}
+
+/** Headings that may be the page's headline: the logo may be the h1, and the title an h2 or h3. */
+const HEADLINE_TAGS = ['h1', 'h2', 'h3'] as const;
+/** A heading this short is not matched against the title (a "News" logo is in many titles). */
+const MIN_HEADLINE_CHARS = 8;
+
+/**
+ * The page's headline under `root`: the first h1–h3 (in that order of levels) whose text the
+ * document's title holds, or null. A consent box never holds it, whatever its level. (The title
+ * is read from its element: after Readability the document may have no root element to ask.)
+ */
+function pageHeadline(document: Document, root: Element): Element | null {
+  const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (title === '') return null;
+  for (const tag of HEADLINE_TAGS) {
+    for (const heading of Array.from(root.getElementsByTagName(tag))) {
+      const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+      if (text.length >= MIN_HEADLINE_CHARS && title.includes(text)) return heading;
+    }
+  }
+  return null;
 }
 
 /** Whether `el` holds a control to answer with: a button, field or switch, a script's link, or a link that answers. */
@@ -96,12 +150,18 @@ function isConsentBox(el: Element): boolean {
   return readsAsCookieSettings(text) && holdsAnswer(el);
 }
 
-/** `consent-box`: remove each outermost consent box under `root` (see isConsentBox). */
+/**
+ * `consent-box`: remove each outermost consent box under `root` (see isConsentBox) that holds
+ * neither the page's headline (see pageHeadline) nor mostly prose about something else (see
+ * holdsOtherProse): a box is a small banner or dialog, never the page around it.
+ */
 export function removeConsentBoxes(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
   const candidates = Array.from(root.querySelectorAll(`[class], [id], ${DIALOG_SELECTOR}`));
+  const headline = pageHeadline(context.document, root);
   for (const el of candidates) {
     checkDeadline(context);
     if (!isAttached(el, root) || !isConsentBox(el)) continue;
+    if ((headline && el.contains(headline)) || holdsOtherProse(el)) continue;
     if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
     removeElement(context, el, ruleId, `${reason} (${isDialog(el) ? 'a dialog' : 'named by its class or id'})`);
   }
