@@ -134,6 +134,20 @@ describe('a drawing in <svg> is a picture beside a caption; plain text shows non
     expect(kept).toContain(`${CAPTION} (AFP)`);
     expect(document.removed.filter((removal) => removal.rule === 'caption/credited-line')).toEqual([]);
   });
+
+  it.each(ENGINES)('takes the news agencies from the list of agencies, EPA too (%s)', async (engine) => {
+    const text = `Grain talks\n\n${BEFORE}\n\n${WIRE} (EPA)\n\n${AFTER} / EPA-EFE\n\n${CAPTION} (Getty Images)\n`;
+    const document = await clean(new TextEncoder().encode(text), {
+      url: 'https://news.example/world/grain.txt',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      engine,
+    });
+    const kept = textBlocks(document.text);
+    expect(kept).toContain(`${WIRE} (EPA)`);
+    expect(kept).toContain(`${AFTER} / EPA-EFE`);
+    // A picture library is no wire: its one-sentence caption goes.
+    expect(document.text).not.toContain(CAPTION);
+  });
 });
 
 describe('pictures Readability drops still make the line beside them a caption', () => {
