@@ -107,6 +107,8 @@ describe('a drawing in <svg> is a picture beside a caption; plain text shows non
       // Sized by CSS: only its viewBox tells.
       '<svg class="bullet" viewBox="0 0 24 24"><path d="M0 0h24v24z"></path></svg>',
       '<svg class="nav-icon" viewBox="0 0 512 512"><path d="M0 0h512v512z"></path></svg>',
+      // A percentage is no number of pixels: the viewBox tells.
+      '<span class="quote-mark"><svg width="100%" height="100%" viewBox="0 0 24 24"><path d="M0 0h24v24z"></path></svg></span>',
     ]) {
       const document = await clean(html(icon), { url: 'https://news.example/world/grain', engine });
       expect(textBlocks(document.text), icon).toContain(`${CAPTION} (Reuters)`);
@@ -131,6 +133,20 @@ describe('a drawing in <svg> is a picture beside a caption; plain text shows non
     expect(kept).toContain(`${WIRE} (Reuters)`);
     expect(kept).toContain(`${CAPTION} (AFP)`);
     expect(document.removed.filter((removal) => removal.rule === 'caption/credited-line')).toEqual([]);
+  });
+
+  it.each(ENGINES)('takes the news agencies from the list of agencies, EPA too (%s)', async (engine) => {
+    const text = `Grain talks\n\n${BEFORE}\n\n${WIRE} (EPA)\n\n${AFTER} / EPA-EFE\n\n${CAPTION} (Getty Images)\n`;
+    const document = await clean(new TextEncoder().encode(text), {
+      url: 'https://news.example/world/grain.txt',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      engine,
+    });
+    const kept = textBlocks(document.text);
+    expect(kept).toContain(`${WIRE} (EPA)`);
+    expect(kept).toContain(`${AFTER} / EPA-EFE`);
+    // A picture library is no wire: its one-sentence caption goes.
+    expect(document.text).not.toContain(CAPTION);
   });
 });
 
@@ -163,11 +179,31 @@ ${picture}<p>${CAPTION} (Reuters)</p>
     }
   });
 
-  it.each(ENGINES)('keeps the line beside a painted colour, a divider or a bullet (%s)', async (engine) => {
+  it.each(ENGINES)('drops a caption beside a drawing or a painting that says what it shows (%s)', async (engine) => {
+    for (const picture of [
+      '<div><svg role="img" aria-label="Farmers outside the ministry" width="100%" viewBox="0 0 1000 120"><rect width="1000" height="120"></rect></svg></div>',
+      `<div role="img" aria-label="Farmers outside the ministry" style="background-image: url('farmers.jpg')"></div>`,
+    ]) {
+      const document = await clean(html(picture), { url: 'https://news.example/world/grain', engine });
+      expect(document.text, picture).not.toContain(CAPTION);
+    }
+  });
+
+  it.each(ENGINES)('keeps the line beside a painted colour, a divider, a shape or a bullet (%s)', async (engine) => {
     for (const decoration of [
       '<div class="band" style="background: #e8e2d0; height: 320px"></div>',
       '<div class="divider" style="background-image: url(/img/wave.png); height: 20px"></div>',
       '<p><span class="dot" style="background: url(dot.png); width: 12px; height: 12px"></span></p>',
+      // A section divider's shape: stretched to its box, in an element named for it, wide and short.
+      '<div class="section-shape section-shape-bottom"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 100" preserveAspectRatio="none"><path d="M0 0v100h1000V0z"></path></svg></div>',
+      '<div><svg viewBox="0 0 1000 100" preserveAspectRatio="none"><path d="M0 0v100h1000V0z"></path></svg></div>',
+      '<div class="deco"><svg viewBox="0 0 1440 120"><path d="M0 0v120h1440V0z"></path></svg></div>',
+      '<div class="hero-divider"><svg viewBox="0 0 640 360"><rect width="640" height="360"></rect></svg></div>',
+      // Painted with no size, label, figure or link to an image: a spacer, a wave, an overlay.
+      '<div class="wave" style="background-image: url(/img/wave.svg)"></div>',
+      `<div style="background-image: url('texture.png')"></div>`,
+      '<div class="overlay" style="background-image: url(shade.png); height: 320px"></div>',
+      '<div class="strip" style="background-image: url(band.png); width: 1200px; height: 60px"></div>',
     ]) {
       const document = await clean(html(decoration), { url: 'https://news.example/world/grain', engine });
       expect(textBlocks(document.text), decoration).toContain(`${CAPTION} (Reuters)`);

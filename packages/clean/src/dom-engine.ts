@@ -3,15 +3,7 @@
  * procedure) under a root element, in `DOM_ORDER`, skipping disabled rules before matching.
  */
 
-import {
-  captionShare,
-  emailForms,
-  linkBlocks,
-  linksUnder,
-  namedCaptions,
-  ratingWidgets,
-  siteSelectors,
-} from './dom-procedures.js';
+import { captionShare, emailForms, linkBlocks, namedCaptions, ratingWidgets, siteSelectors } from './dom-procedures.js';
 import {
   checkDeadline,
   guarded,
@@ -30,7 +22,7 @@ import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
-import { compileGroups, matchGroups } from './selector-match.js';
+import { compileGroups, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
 
 export type { DomRuleContext, PendingRemoval } from './dom-removal.js';

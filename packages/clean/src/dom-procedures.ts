@@ -6,7 +6,7 @@
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { DomMatcher, RuleId } from './rules.js';
-import { compileGroups, elementsByTag, insideGroup, matchGroups, selectAll } from './selector-match.js';
+import { compileGroups, elementsByTag, insideGroup, linksUnder, matchGroups, selectAll } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
 import { HEADING_TAGS } from './features/headings.js';
 
@@ -28,14 +28,8 @@ function smallContainer(
   return current;
 }
 
-const ANCHOR: ReadonlySet<string> = new Set(['a']);
 const FORM: ReadonlySet<string> = new Set(['form']);
 const FIELDS: ReadonlySet<string> = new Set(['input', 'textarea', 'select']);
-
-/** `querySelectorAll('a[href]')` by one walk (the engine's selector matching cost more than the rule). */
-export function linksUnder(root: ParentNode): Element[] {
-  return elementsByTag(root, ANCHOR).filter((link) => link.hasAttribute('href'));
-}
 
 /** `link-block`: a small block whose links mostly point where the rule's `href` pattern says (share endpoints, app stores). */
 export function linkBlocks(

@@ -21,9 +21,15 @@ export const UI_MESSAGE = new RegExp(
   'i',
 );
 
-/** Picture agencies and stock libraries named in image credits. */
-export const AGENCIES =
-  'getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|reuters|afp|ap photo|associated press|dpa|epa(?:-efe)?|imago(?: images)?|picture[- ]alliance|keystone|xinhua|anadolu|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|bloomberg|ullstein bild|sz photo|pa images|pa wire|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|tass|sputnik|ria novosti';
+/**
+ * The news agencies of AGENCIES: a report's paragraph may end with one's name alone ("… (Reuters)",
+ * "/ AFP") to cite the wire it came from.
+ */
+export const WIRE_AGENCIES =
+  'reuters|afp|associated press|dpa|epa(?:-efe)?|xinhua|anadolu|bloomberg|pa wire|tass|sputnik|ria novosti';
+
+/** Picture agencies and stock libraries named in image credits, and the news agencies (WIRE_AGENCIES). */
+export const AGENCIES = `getty ?images|alamy(?: stock photo| live news)?|shutterstock|istock(?:photo)?|ap photo|imago(?: images)?|picture[- ]alliance|keystone|sipa|wikimedia commons|unsplash|pexels|pixabay|flickr|adobe stock|depositphotos|dreamstime|123rf|ullstein bild|sz photo|pa images|newscom|zuma|abaca|eyevine|rex features|action press|ddp|photothek|${WIRE_AGENCIES}`;
 
 /** Job titles of writers and experts, for role lines and closing biographies. */
 export const BIO_ROLE =

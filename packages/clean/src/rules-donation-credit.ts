@@ -250,7 +250,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     description:
       'The credit clause at the end of a caption line ("… Courtesy of X / Alamy Stock Photo", "(Photo: X)"). On a line that does not read as a caption (more than 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line away from any picture, or in plain text more than one sentence or a news agency\'s name alone) a photo or copyright credit is still cut off, and an agency or "courtesy of" is left in the prose; an agency in brackets before the sentence\'s full stop ("… the delegates (Reuters).") cites a report.',
     stages: ['text'],
-    revision: 5,
+    revision: 6,
     text: {
       lines: [
         {
@@ -403,7 +403,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     description:
       'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line beside a picture (an image, a video, a drawing in <svg>; in plain text, where no picture shows, a single sentence, and not before a news agency\'s name alone). A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
-    revision: 5,
+    revision: 6,
     text: {
       lines: [
         {

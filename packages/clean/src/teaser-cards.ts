@@ -11,10 +11,9 @@ import { hostOf } from '@corpuskit/document';
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
-import { linksUnder } from './dom-procedures.js';
 import { groupByShape } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
-import { elementsByTag } from './selector-match.js';
+import { elementsByTag, linksUnder } from './selector-match.js';
 import { normalizeSiteName } from './site-rules.js';
 
 /** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */

@@ -9,7 +9,7 @@ import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
-import { AGENCIES } from './rule-patterns.js';
+import { AGENCIES, WIRE_AGENCIES } from './rule-patterns.js';
 import { isDrawing, BESIDE_PICTURE_MARK } from './picture-marks.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
@@ -752,8 +752,10 @@ const NAME_ONLY_CREDIT = new RegExp(`^\\s*(?:[|/–—(]\\s*(?:${AGENCIES})\\b(?
  * A credit that is a news agency's name alone ("(Reuters)", "/ AFP", "(AP)."): the wire a report
  * came from, not a picture library's.
  */
-const WIRE_CITATION =
-  /^\s*(?:\(\s*(?:reuters|afp|ap|associated press|dpa|xinhua|anadolu|tass|sputnik|ria novosti|bloomberg|pa wire|kyodo|ansa|efe)\s*\)|[|/–—]\s*(?:reuters|afp|associated press|dpa|xinhua|anadolu|tass|sputnik|ria novosti|bloomberg|pa wire|kyodo|ansa|efe))\s*\.?\s*$/i;
+const WIRE_CITATION = new RegExp(
+  `^\\s*(?:\\(\\s*(?:${WIRE_AGENCIES})\\s*\\)|[|/–—]\\s*(?:${WIRE_AGENCIES}))\\s*\\.?\\s*$`,
+  'i',
+);
 
 /** The element is an image or a video (not a drawing). */
 function showsImage(element: Element): boolean {

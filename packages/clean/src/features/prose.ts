@@ -20,7 +20,7 @@
 import { hostOf, letterDigitRuns } from '@corpuskit/document';
 
 import { detectLanguage, normalizeLanguageTag } from '../language.js';
-import { elementsByTag } from '../selector-match.js';
+import { linksUnder } from '../selector-match.js';
 import { normalizeSiteName } from '../site-rules.js';
 import { nonSpaceLength } from './dom-walk.js';
 import { isLandmark } from './landmarks.js';
@@ -74,8 +74,6 @@ const TITLE_QUESTION =
 /** A section of fewer words than this is a short block (a card's or a feature's blurb). */
 const SHORT_SECTION_WORDS = 40;
 
-const ANCHOR: ReadonlySet<string> = new Set(['a']);
-
 /** The values of PROSE_FEATURES, in order. */
 export function proseFeatures(body: Element, document: Document, url: string | null): number[] {
   // The words of each section: the text before the first heading, then after each heading.
@@ -110,7 +108,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       if (!frame && HEADING_TAGS.has(tag)) {
         headings++;
         sections.push(0);
-        for (const link of elementsByTag(child, ANCHOR)) if (link.hasAttribute('href')) links.push(link);
+        for (const link of linksUnder(child)) links.push(link);
         continue;
       }
       walk(child, frame, depth + 1, inCode || tag === 'pre' || tag === 'code');
