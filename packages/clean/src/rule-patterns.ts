@@ -12,10 +12,10 @@ export const LOADING_WORD =
  * the markup (a script's template, a hidden box): the whole line is such messages, one sentence
  * after another, after an "Oops!" or "Sorry," at most, and one of them more than "Please try again."
  */
-const UI_MESSAGE_OPENING = String.raw`(?:oops|sorry|uh[- ]oh|whoops)[!,.]*`;
-const UI_MESSAGE_SENTENCE = String.raw`(?:something went wrong(?: while [^.!?]{1,60}| on our end)?[.!]*|(?:an? )?(?:unexpected )?error (?:has )?occurred(?: while [^.!?]{1,60})?[.!]*|there (?:was|has been) (?:a|an) (?:problem|error)(?: [^.!?]{1,60})?[.!]*|(?:please )?try (?:to )?refresh(?:ing)? the page(?: or come back later)?[.!]*|we(?:'|’)re sorry, (?:your request|this page) (?:can(?:'|’)t|could not|cannot) be (?:completed|loaded|displayed) right now[.!]*|your session has expired[.!]*|please refresh the page(?: and try again)?[.!]*|(?:you (?:must|need to) |please )?enable javascript(?: in your browser)?(?: to [^.!?]{1,60})?[.!]*|javascript is (?:disabled|required)(?: [^.!?]{1,60})?[.!]*)`;
-/** "Please try again." follows a message; alone it is a step of a help page. */
-const UI_MESSAGE_FOLLOWER = String.raw`(?:please )?try again(?: later| in a (?:few )?(?:moment|minute)s?)?[.!]*`;
+const UI_MESSAGE_OPENING = String.raw`(?:oops|(?:we(?:'|’)re |we are )?sorry|uh[- ]oh|whoops)[!,.]*`;
+const UI_MESSAGE_SENTENCE = String.raw`(?:something went wrong(?: while [^.!?]{1,60}| on our end)?[.!]*|(?:an? )?(?:unexpected )?error (?:has )?occurred(?: while [^.!?]{1,60})?[.!]*|there (?:was|has been) (?:a|an) (?:problem|error)(?: [^.!?]{1,60})?[.!]*|(?:please )?(?:try (?:to )?)?refresh(?:ing)? the page(?: (?:and|or) try again)?[.!]*|your session has expired[.!]*|(?:you (?:must|need to) |please )?enable javascript(?: in your browser)?(?: to [^.!?]{1,60})?[.!]*|javascript is (?:disabled|required)(?: [^.!?]{1,60})?[.!]*)`;
+/** "Please try again." or "Come back later." follows a message; alone it is a step of a help page. */
+const UI_MESSAGE_FOLLOWER = String.raw`(?:please )?(?:try again|come back)(?: later| in a (?:few )?(?:moment|minute)s?)?[.!]*`;
 export const UI_MESSAGE = new RegExp(
   String.raw`^(?:${UI_MESSAGE_OPENING}\s*)?(?:${UI_MESSAGE_FOLLOWER}\s*)*${UI_MESSAGE_SENTENCE}\s*(?:(?:${UI_MESSAGE_SENTENCE}|${UI_MESSAGE_FOLLOWER})\s*)*$`,
   'i',

@@ -47,7 +47,8 @@ export type TextProcedure =
   | 'site-text';
 
 /** Named line tests that need code rather than one pattern. */
-export type LineProcedure = 'repeated-line' | 'trailing-credit' | 'credited-caption' | 'share-labels' | 'profile-link';
+export type LineProcedure =
+  'repeated-line' | 'trailing-credit' | 'credited-caption' | 'share-labels' | 'profile-link' | 'ui-message';
 
 /** Selectors as data, in the same form as the `remove` list of per-site rules. */
 interface DomSelectors {

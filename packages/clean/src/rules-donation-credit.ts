@@ -401,7 +401,7 @@ export const DONATION_CREDIT_RULES = defineRules([
     id: 'caption/credited-line',
     category: 'caption',
     description:
-      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line beside a picture (an image, a video, a drawing in <svg>; in plain text, where no picture shows, a single sentence, and not before a news agency\'s name alone). A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
+      'A text line that ends with an image credit is a caption; dropped when captions are dropped. Only a line that reads as a caption: in caption markup, or at most 40 words before the credit; before a credit that only names an agency or says "courtesy of", a line beside a picture (an image, a video, a drawing in <svg>, an empty element whose style paints a picture with background-image; in plain text, where no picture shows, a single sentence, and not before a news agency\'s name alone). A paragraph of prose that ends by citing an agency ("… (Reuters).", "… delegates. (AFP)") stays.',
     stages: ['text'],
     revision: 6,
     text: {

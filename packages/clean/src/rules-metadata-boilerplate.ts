@@ -449,9 +449,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/ui-message',
     category: 'boilerplate',
     description:
-      'A line that is only the messages a page\'s script shows when something fails, left in the markup (hidden until then): "Oops! Something went wrong while submitting the form.", "There was a problem calculating your shipping. Please try again.", "Try to refresh the page or come back later.", "Your session has expired.", "Please enable JavaScript in your browser to complete this form."; every sentence of the line one of them (after an "Oops!" or "Sorry," at most: those alone are no message; "Please try again." only after another), 200 characters or less, not a heading (a help page\'s headings name the messages they explain). A sentence that tells of something going wrong ("Something went wrong with the launch") is no such message.',
+      'A line that is only the messages a page\'s script shows when something fails, left in the markup (hidden until then): "Oops! Something went wrong while saving your changes.", "There was a problem loading your basket. Please try again.", "Your session has expired.", "Please enable JavaScript in your browser to use this form."; every sentence of the line one of them (after an "Oops!" or "Sorry," at most: those alone are no message; "Please try again." or "Come back later." only after another), 200 characters or less, and standing alone as page chrome: inside a form, a button, a dialog, an alert, status or live region, or not between two paragraphs of prose (the nearest lines kept before and after it). A quoted message stays: a heading or a bold-paragraph heading (a help page\'s headings name the messages they explain), a blockquote, a message inside `q`, `code`, `kbd` or `samp`, a line after one that ends in ":" (it introduces the message), and a story\'s one-line paragraph between paragraphs of prose ("Something went wrong."). A sentence that tells of something going wrong ("Something went wrong with the launch") is no such message.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
@@ -459,16 +459,31 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           pattern: UI_MESSAGE,
           maxChars: 200,
           notHeading: true,
+          notBoldParagraph: true,
+          procedure: 'ui-message',
         },
       ],
     },
     examples: {
       remove: [
-        { input: 'Oops! Something went wrong while submitting the form.' },
-        { input: 'There was a problem calculating your shipping. Please try again.' },
         {
-          input: '<div class="form-error"><p>Please enable JavaScript in your browser to complete this form.</p></div>',
-          target: 'Please enable JavaScript in your browser to complete this form.',
+          input: '<div class="form-done"><div>Oops! Something went wrong while saving your changes.</div></div>',
+          at: 'end',
+          target: 'Oops! Something went wrong while saving your changes.',
+        },
+        {
+          input: '<form><p>There was a problem loading your basket. Please try again.</p></form>',
+          target: 'There was a problem loading your basket. Please try again.',
+        },
+        {
+          input:
+            '<form><p>Sorry, an error occurred.</p><p>Your booking is kept for an hour, and the office will call you back.</p></form>',
+          target: 'Sorry, an error occurred.',
+        },
+        {
+          input: '<div class="form-error"><p>Please enable JavaScript in your browser to use this form.</p></div>',
+          at: 'end',
+          target: 'Please enable JavaScript in your browser to use this form.',
         },
       ],
       keep: [
@@ -476,6 +491,20 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
         { input: 'The council will try again next year, the mayor said after the vote.' },
         { input: '<h2>Oops!</h2>', target: 'Oops!' },
         { input: '<h2>Your session has expired.</h2>', target: 'Your session has expired.' },
+        { input: '<p><strong>Your session has expired.</strong></p>', target: 'Your session has expired.' },
+        {
+          input: '<blockquote><p>Oops! Something went wrong while saving your changes.</p></blockquote>',
+          target: 'Oops! Something went wrong while saving your changes.',
+        },
+        {
+          input: '<div><p><code>Something went wrong. Please try again.</code></p></div>',
+          target: 'Something went wrong. Please try again.',
+        },
+        { input: 'Something went wrong.' },
+        {
+          input: '<p>The ferry office then shows this message:</p><p>Your session has expired.</p>',
+          target: 'Your session has expired.',
+        },
         { input: 'Try again.' },
       ],
     },

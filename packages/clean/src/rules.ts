@@ -101,6 +101,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'credited-caption': 2,
   'share-labels': 1,
   'profile-link': 1,
+  'ui-message': 1,
 };
 
 /** A definition as plain JSON: patterns as `{ source, flags }`; the examples (test data) left out. */

@@ -901,6 +901,61 @@ function profileLink(state: TextState, i: number, id: RuleId, test: LineTest): b
   return true;
 }
 
+/** Elements whose text quotes what it holds: a help page showing a message is no message. */
+const QUOTING_TAGS = new Set(['blockquote', 'q', 'code', 'kbd', 'samp', 'pre']);
+/** Elements of a page's controls: a message inside one is the control's own. */
+const CONTROL_TAGS = new Set(['form', 'button', 'dialog', 'output']);
+const MESSAGE_ROLES = new Set(['alert', 'alertdialog', 'status', 'dialog', 'log']);
+/** A neighbour with this much text, ending like a sentence, is prose the line is part of. */
+const PROSE_CHARS = 80;
+
+function quotingOrControl(element: Element, tags: ReadonlySet<string>): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    const tag = at.tagName.toLowerCase();
+    if (tag === 'body') return false;
+    if (tags.has(tag)) return true;
+    if (tags === CONTROL_TAGS && (MESSAGE_ROLES.has(at.getAttribute('role') ?? '') || at.hasAttribute('aria-live')))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * `ui-message`: a line that is only a script's failure messages (the rule's pattern), standing
+ * alone as page chrome, not quoted. Kept when it is quoted (a blockquote, or inside `q`, `code`,
+ * `kbd`, `samp`), or when the line before it introduces it (ends in ":"). Removed when it stands
+ * in a page's control (a form, a button, a dialog, an alert or status region, a live region);
+ * otherwise only when it does not stand between paragraphs of prose (the nearest line before and
+ * after it not removed, each a paragraph of 80 characters or more ending like a sentence): a
+ * story's one-line paragraph "Something went wrong." sits between paragraphs of prose, a message
+ * left in the markup stands after the article, before its lists or beside other chrome.
+ */
+function uiMessage(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const { blocks, removed } = state;
+  const block = blocks[i]!;
+  if (!test.pattern?.test(block.text.trim()) || block.kind === 'quote') return false;
+  const near = (step: number): Block | undefined => {
+    let k = i + step;
+    while (k >= 0 && k < blocks.length && (removed.has(k) || blocks[k]!.text.trim() === '')) k += step;
+    return blocks[k];
+  };
+  const before = near(-1);
+  if (before && /:$/.test(before.text.trim())) return false;
+  const element = blockElement(block);
+  if (element) {
+    if (quotingOrControl(element, QUOTING_TAGS)) return false;
+    for (const node of block.nodes)
+      if (node.nodeType === 1 && (node as Element).querySelector('q, code, kbd, samp')) return false;
+  }
+  if (!element || !quotingOrControl(element, CONTROL_TAGS)) {
+    const prose = (other: Block | undefined) =>
+      other?.kind === 'p' && other.text.trim().length >= PROSE_CHARS && endsLikeSentence(other.text.trim());
+    if (prose(before) && prose(near(1))) return false;
+  }
+  state.remove(i, id, test.reason);
+  return true;
+}
+
 export const LINE_PROCEDURES: Readonly<
   Record<LineProcedure, (state: TextState, index: number, ruleId: RuleId, test: LineTest) => boolean>
 > = {
@@ -909,4 +964,5 @@ export const LINE_PROCEDURES: Readonly<
   'credited-caption': creditedCaption,
   'share-labels': shareLabels,
   'profile-link': profileLink,
+  'ui-message': uiMessage,
 };
