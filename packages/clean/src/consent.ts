@@ -9,6 +9,7 @@ import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom
 import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
 import type { RuleId } from './rules.js';
+import { squash } from './text-util.js';
 
 /**
  * Words of a class or id that name a consent box beside one more naming word (split at case changes,
@@ -104,7 +105,7 @@ function holdsOtherProse(el: Element): boolean {
   let about = 0;
   let other = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
-    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = squash(p.textContent ?? '');
     if (ABOUT_COOKIES.test(text)) about += text.length;
     else other += text.length;
   }
@@ -122,11 +123,11 @@ const MIN_HEADLINE_CHARS = 8;
  * is read from its element: after Readability the document may have no root element to ask.)
  */
 function pageHeadline(document: Document, root: Element): Element | null {
-  const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const title = squash(document.querySelector('title')?.textContent ?? '').toLowerCase();
   if (title === '') return null;
   for (const tag of HEADLINE_TAGS) {
     for (const heading of Array.from(root.getElementsByTagName(tag))) {
-      const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+      const text = squash(heading.textContent ?? '').toLowerCase();
       if (text.length >= MIN_HEADLINE_CHARS && title.includes(text)) return heading;
     }
   }
@@ -146,7 +147,7 @@ function holdsAnswer(el: Element): boolean {
  */
 function isConsentBox(el: Element): boolean {
   if (!isDialog(el) && !namedBox(el)) return false;
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, OPENING_CHARS);
+  const text = squash(el.textContent ?? '').slice(0, OPENING_CHARS);
   return readsAsCookieSettings(text) && holdsAnswer(el);
 }
 
@@ -157,10 +158,12 @@ function isConsentBox(el: Element): boolean {
  */
 export function removeConsentBoxes(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
   const candidates = Array.from(root.querySelectorAll(`[class], [id], ${DIALOG_SELECTOR}`));
-  const headline = pageHeadline(context.document, root);
+  // Looked for once, and only on a page that has a consent box: before anything is removed.
+  let headline: Element | null | undefined;
   for (const el of candidates) {
     checkDeadline(context);
     if (!isAttached(el, root) || !isConsentBox(el)) continue;
+    if (headline === undefined) headline = pageHeadline(context.document, root);
     if ((headline && el.contains(headline)) || holdsOtherProse(el)) continue;
     if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
     removeElement(context, el, ruleId, `${reason} (${isDialog(el) ? 'a dialog' : 'named by its class or id'})`);

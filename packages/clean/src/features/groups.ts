@@ -12,6 +12,7 @@ import type { LikeSiblingGroup } from './like-siblings.js';
 import { groupsWithText } from './repeated.js';
 import type { RepeatedGroup } from './repeated.js';
 import { HEADING_TAGS } from './headings.js';
+import { squash } from '../text-util.js';
 
 export const GROUP_FEATURES = [
   'post-log-items',
@@ -169,7 +170,7 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
       if (t.chars - t.linkChars >= TEASER_CHARS) out.teaser = true;
     }
     if (!el.firstElementChild) {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = squash(el.textContent ?? '');
       if (text.length > 0 && text.length <= SHORT_LINE_CHARS) {
         if (DATE_TEXT.test(text)) out.date = true;
         if (BYLINE.test(text)) out.byline = true;
@@ -180,7 +181,7 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
         if (PRICE.test(text.slice(0, 200))) out.price = true;
       }
     } else if ((tag === 'button' || tag === 'a') && !out.buy) {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = squash(el.textContent ?? '');
       if (text.length <= SHORT_LINE_CHARS && BUY.test(text)) out.buy = true;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
