@@ -175,3 +175,35 @@ describe('a page wrapper or a document section is no consent box', () => {
     });
   }
 });
+
+describe('a box is named by its class or id words in any case', () => {
+  // The names are read in lower case: capitals and camel case name the same words.
+  for (const engine of ENGINES) {
+    for (const [attribute, value] of [
+      ['class', 'COOKIE-BANNER'],
+      ['id', 'Gdpr_Popup'],
+      ['class', 'siteConsentModal'],
+    ] as const) {
+      it(`drops a cookie pop-up named ${attribute}="${value}" (${engine})`, async () => {
+        const page = POPUP_PAGE.replace('class="cookiePopupWrapper"', `${attribute}="${value}"`).replace(
+          'class="cookie-popup__inner"',
+          'class="inner"',
+        );
+        const document = await clean(page, { url: 'https://river.example/news/footbridge', engine });
+        expect(document.text).toContain('Part 14: the river authority');
+        expect(document.text).not.toContain('This site stores cookies on your device');
+        expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.reason).toContain(
+          'named by its class or id',
+        );
+      });
+    }
+    it(`keeps a cookie pop-up whose names hold no word of a box (${engine})`, async () => {
+      const page = POPUP_PAGE.replace('class="cookiePopupWrapper"', 'class="promo"').replace(
+        'class="cookie-popup__inner"',
+        'class="inner"',
+      );
+      const document = await clean(page, { url: 'https://river.example/news/footbridge', engine });
+      expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+    });
+  }
+});

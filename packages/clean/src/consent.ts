@@ -9,6 +9,7 @@ import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom
 import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
 import type { RuleId } from './rules.js';
+import { descendants } from './selector-match.js';
 import { squash } from './text-util.js';
 
 /**
@@ -48,18 +49,15 @@ const CONTROL_SELECTOR =
 /** A link that answers: its text accepts, refuses, closes or sets the choice (a link to the policy does not). */
 const ANSWER_LINK =
   /^(?:accept|reject|decline|allow|deny|agree|dismiss|close|ok(?:ay)?|got it|save|only necessary|necessary only|manage|customi[sz]e|settings|preferences|i understand|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|tout accepter|refuser|aceptar|rechazar|accetta|rifiuta)\b/i;
-/** Dialogs by role, tag or modality, named or not. */
-const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
 /** A class that files a post or product under a term (`category-cookies`, `tag-privacy`): a subject, not a box. */
 const TERM_CLASS = /^(?:category|tag|term|product_cat|product_tag|topic)[-_]/i;
 
 /**
- * The words of an element's class and id, less its term classes: `modal_cookie-consent` -> modal,
- * cookie, consent; `cookieWrapper` -> cookie, wrapper.
+ * The words of a class and id (`names`: both, space-separated), less the term classes:
+ * `modal_cookie-consent` -> modal, cookie, consent; `cookieWrapper` -> cookie, wrapper.
  */
-function nameWords(el: Element): string[] {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+function nameWords(names: string): string[] {
   return names
     .split(/\s+/)
     .filter((name) => !TERM_CLASS.test(name))
@@ -82,7 +80,12 @@ function isDialog(el: Element): boolean {
  * of cookies or of a box, or cookies beside a word of a box.
  */
 function namedBox(el: Element): boolean {
-  const words = nameWords(el);
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // Every word that can make a box (consent, gdpr, cookie) is a run of the names in lower case:
+  // names without one are not split into words.
+  const lower = names.toLowerCase();
+  if (!lower.includes('consent') && !lower.includes('gdpr') && !lower.includes('cookie')) return false;
+  const words = nameWords(names);
   const consent = words.filter((word) => CONSENT_NAMES.has(word)).length;
   const cookie = words.some((word) => COOKIE_NAMES.has(word));
   const box = words.some((word) => BOX_NAMES.has(word));
@@ -141,12 +144,11 @@ function holdsAnswer(el: Element): boolean {
 }
 
 /**
- * Whether `el` is a consent box: named as one by a class or id word (namedBox), or a dialog; its
- * opening text speaks of cookies together with consent or privacy (see readsAsCookieSettings);
- * and it holds a control to answer with (holdsAnswer).
+ * Whether `el`, a dialog or an element named as a box by a class or id word (namedBox), is a
+ * consent box: its opening text speaks of cookies together with consent or privacy (see
+ * readsAsCookieSettings), and it holds a control to answer with (holdsAnswer).
  */
 function isConsentBox(el: Element): boolean {
-  if (!isDialog(el) && !namedBox(el)) return false;
   const text = squash(el.textContent ?? '').slice(0, OPENING_CHARS);
   return readsAsCookieSettings(text) && holdsAnswer(el);
 }
@@ -154,10 +156,19 @@ function isConsentBox(el: Element): boolean {
 /**
  * `consent-box`: remove each outermost consent box under `root` (see isConsentBox) that holds
  * neither the page's headline (see pageHeadline) nor mostly prose about something else (see
- * holdsOtherProse): a box is a small banner or dialog, never the page around it.
+ * holdsOtherProse): a box is a small banner or dialog, never the page around it. `elements`:
+ * the elements under `root` in document order (`descendants`), or a list made before some were
+ * removed (those no longer under `root` are skipped).
  */
-export function removeConsentBoxes(context: DomRuleContext, root: Element, ruleId: RuleId, reason: string): void {
-  const candidates = Array.from(root.querySelectorAll(`[class], [id], ${DIALOG_SELECTOR}`));
+export function removeConsentBoxes(
+  context: DomRuleContext,
+  root: Element,
+  ruleId: RuleId,
+  reason: string,
+  elements: readonly Element[] = descendants(root),
+): void {
+  // The dialogs and the elements named as boxes, in document order.
+  const candidates = elements.filter((el) => isDialog(el) || namedBox(el));
   // Looked for once, and only on a page that has a consent box: before anything is removed.
   let headline: Element | null | undefined;
   for (const el of candidates) {

@@ -22,7 +22,7 @@ import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
-import { compileGroups, linksUnder, matchGroups } from './selector-match.js';
+import { compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
 
 export type { DomRuleContext, PendingRemoval } from './dom-removal.js';
@@ -124,8 +124,11 @@ function removeMatched(
 export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
   // What the site's keep rules protect is marked first, for this stage and the later ones.
   markKept(context.site, root, context.stage === 'dom-before');
+  // The page's elements, listed once before Readability for the procedures that look at every
+  // element; the rules before them only take elements out, and those are skipped.
+  const elements = context.stage === 'dom-before' ? descendants(root) : null;
   // … and the captions beside pictures painted with CSS, before Readability drops the pictures.
-  if (context.stage === 'dom-before') markBesidePictures(root, true);
+  if (elements) markBesidePictures(root, true, elements);
   const steps = stepsFor(context);
   const matchedRuns = new Map<Step, Array<Array<{ element: Element; selector: string }>>>();
   let links: Element[] | null = null;
@@ -141,7 +144,8 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       else if (step.procedure === 'named-caption') namedCaptions(context, root, step.id, dom.reason);
       else if (step.procedure === 'teaser-cards') removeTeaserCards(context, root as Element, step.id, dom.reason);
       else if (step.procedure === 'filter-panel') removeFacetPanels(context, root as Element, step.id, dom.reason);
-      else if (step.procedure === 'consent-box') removeConsentBoxes(context, root as Element, step.id, dom.reason);
+      else if (step.procedure === 'consent-box')
+        removeConsentBoxes(context, root as Element, step.id, dom.reason, elements ?? descendants(root));
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

@@ -29,12 +29,27 @@ interface Declaration {
   important: boolean;
 }
 
+/** Declaration lists read lately, by style text (read-only): a page repeats its styles, and one element's is read by several checks. */
+const recentDeclarations = new Map<string, readonly Readonly<Declaration>[]>();
+/** The memo is emptied when it holds this many styles. */
+const RECENT_STYLES = 512;
+
+/** `readDeclarations(style)`, remembered (see recentDeclarations). */
+function declarations(style: string): readonly Readonly<Declaration>[] {
+  let list = recentDeclarations.get(style);
+  if (!list) {
+    if (recentDeclarations.size >= RECENT_STYLES) recentDeclarations.clear();
+    recentDeclarations.set(style, (list = readDeclarations(style)));
+  }
+  return list;
+}
+
 /**
  * The declarations of a `style` attribute, in order: split at `;` when nothing in it needs a CSS
  * parser, else read by css-tree (the parser jsdom's CSS stack uses), which keeps a `;` inside a
  * string or `url()` in its value and leaves comments out, as a browser does.
  */
-function declarations(style: string): Declaration[] {
+function readDeclarations(style: string): Declaration[] {
   const list: Declaration[] = [];
   if (!NEEDS_PARSER.test(style)) {
     for (const part of style.split(';')) {

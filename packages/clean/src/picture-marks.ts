@@ -8,7 +8,7 @@
 
 import { backgroundPicture, inlinePixels } from './inline-style.js';
 import { textOf } from './dom-removal.js';
-import { selectAll } from './selector-match.js';
+import { descendants } from './selector-match.js';
 
 /** The attribute that marks an element standing next to a picture painted with CSS. */
 export const BESIDE_PICTURE_MARK = 'data-corpuskit-beside-picture';
@@ -127,13 +127,16 @@ function isPainting(element: Element): boolean {
  * or a frame around the picture) is the picture too: its parent's siblings are looked at. On a
  * freshly parsed page (`fresh`) marks the page itself carries are taken off first.
  */
-export function markBesidePictures(root: ParentNode, fresh: boolean): void {
-  if (fresh)
-    for (const element of selectAll(root, `[${BESIDE_PICTURE_MARK}]`)) element.removeAttribute(BESIDE_PICTURE_MARK);
-  const pictures = [
-    ...selectAll(root, '[style*="url"]').filter(isPainting),
-    ...selectAll(root, 'svg').filter(isDrawing),
-  ];
+export function markBesidePictures(root: ParentNode, fresh: boolean, elements = descendants(root)): void {
+  // The page's own marks off, the styles that name a url and the <svg>s listed, in one pass.
+  const styled: Element[] = [];
+  const svgs: Element[] = [];
+  for (const element of elements) {
+    if (fresh && element.hasAttribute(BESIDE_PICTURE_MARK)) element.removeAttribute(BESIDE_PICTURE_MARK);
+    if (element.getAttribute('style')?.includes('url')) styled.push(element);
+    if (element.localName.toLowerCase() === 'svg') svgs.push(element);
+  }
+  const pictures = [...styled.filter(isPainting), ...svgs.filter(isDrawing)];
   for (let picture of pictures) {
     while (
       !picture.previousElementSibling &&

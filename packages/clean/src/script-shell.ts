@@ -1,6 +1,6 @@
 import { LOADING_WORD } from './rule-patterns.js';
 import { labelForm, squashedLength } from './text-util.js';
-import { pageLandmarks } from './type-roots.js';
+import { pageFrame } from './type-roots.js';
 
 /**
  * A page drawn by script whose saved HTML holds no content: the page's text (`page`: the document
@@ -54,32 +54,33 @@ const NOTICE_CHARS = 500;
  * word alone ("Loading…": a spinner in the mount element).
  */
 function hasContent(page: Element): boolean {
-  return textOutside(page, new Set(pageLandmarks(page, { namedFooters: true })));
-}
-
-function textOutside(node: Node, frame: ReadonlySet<Element>): boolean {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) {
-      const text = child.nodeValue ?? '';
-      if (/\S/.test(text) && !LOADING_WORD.test(labelForm(text))) return true;
-      continue;
+  // The frame is told element by element as the walk meets it: most pages have text at once.
+  const frame = pageFrame(page, { namedFooters: true });
+  const textOutside = (node: Node, inFrameSearch: boolean, level: number): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const text = child.nodeValue ?? '';
+        if (/\S/.test(text) && !LOADING_WORD.test(labelForm(text))) return true;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const tag = element.tagName.toUpperCase();
+      if (NOT_CONTENT.has(tag)) continue;
+      if (tag === 'NOSCRIPT') {
+        if (squashedLength(element.textContent ?? '') >= NOTICE_CHARS) return true;
+        continue;
+      }
+      if (inFrameSearch && frame.landmark(element, level)) {
+        // A heading over paragraphs of prose is an article, even in the frame.
+        if (articleLike(element)) return true;
+        continue;
+      }
+      if (textOutside(element, inFrameSearch && frame.holdsFrame(element), level + 1)) return true;
     }
-    if (child.nodeType !== 1) continue;
-    const element = child as Element;
-    const tag = element.tagName.toUpperCase();
-    if (NOT_CONTENT.has(tag)) continue;
-    if (tag === 'NOSCRIPT') {
-      if (squashedLength(element.textContent ?? '') >= NOTICE_CHARS) return true;
-      continue;
-    }
-    if (frame.has(element)) {
-      // A heading over paragraphs of prose is an article, even in the frame.
-      if (articleLike(element)) return true;
-      continue;
-    }
-    if (textOutside(element, frame)) return true;
-  }
-  return false;
+    return false;
+  };
+  return textOutside(page, true, 1);
 }
 
 /** A heading over two paragraphs of prose (80 characters or more each): an article, even in the page's frame. */

@@ -257,30 +257,55 @@ const SECTIONING = new Set(['article', 'section']);
  */
 export function pageLandmarks(root: Element, { namedFooters = false } = {}): Element[] {
   const out: Element[] = [];
-  const heading = root.ownerDocument.querySelector('h1');
-  const stats = new TextStats();
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200) return;
+  const frame = pageFrame(root, { namedFooters });
+  const walk = (el: Element, level: number): void => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if ((isLandmark(c) && !(heading && contentColumn(c, heading, stats))) || (namedFooters && namedFooter(c)))
-        out.push(c);
-      else if (!SECTIONING.has(c.localName.toLowerCase()) && !isMainRegion(c)) walk(c, depth + 1);
+      if (frame.landmark(c, level)) out.push(c);
+      else if (level < MAX_LANDMARK_LEVEL && frame.holdsFrame(c)) walk(c, level + 1);
     }
   };
-  walk(root, 0);
+  walk(root, 1);
   return out;
+}
+
+/** Elements deeper than this below the root are not looked at for landmarks. */
+const MAX_LANDMARK_LEVEL = 201;
+
+/**
+ * The tests a walk of `root` makes to find its landmarks (see pageLandmarks), for a walk that
+ * stops when it has what it needs. `landmark(el, level)`: `el`, `level` elements below the root
+ * (its children are 1) and in no landmark, main region, article or section, is one of the
+ * page's landmarks. `holdsFrame(el)`: landmarks are looked for inside `el` (not a main region,
+ * article or section).
+ */
+export function pageFrame(
+  root: Element,
+  { namedFooters = false } = {},
+): { landmark(el: Element, level: number): boolean; holdsFrame(el: Element): boolean } {
+  // The page's first h1, looked for when a sidebar is met (most pages have none in their frame).
+  let heading: Element | null | undefined;
+  const headingOf = (): Element | null =>
+    heading === undefined ? (heading = root.ownerDocument.querySelector('h1')) : heading;
+  const stats = new TextStats();
+  return {
+    landmark: (el, level) =>
+      level <= MAX_LANDMARK_LEVEL &&
+      ((isLandmark(el) && !contentColumn(el, headingOf, stats)) || (namedFooters && namedFooter(el))),
+    holdsFrame: (el) => !SECTIONING.has(el.localName.toLowerCase()) && !isMainRegion(el),
+  };
 }
 
 /** The landmarks a content column may be drawn as: sidebars. A header, footer or menu holding an h1 holds the site's name. */
 const COLUMN_TAGS = new Set(['aside']);
 
 /**
- * Whether the sidebar `el` is the page's content column: it holds `heading` (the page's first
- * h1) and more of the text outside links of its parent than the rest of the parent does.
+ * Whether the sidebar `el` is the page's content column: it holds the page's first h1 (`heading`
+ * reads it) and more of the text outside links of its parent than the rest of the parent does.
  */
-function contentColumn(el: Element, heading: Element, stats: TextStats): boolean {
+function contentColumn(el: Element, heading: () => Element | null, stats: TextStats): boolean {
   if (!(COLUMN_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'complementary')) return false;
-  if (!el.contains(heading) || !el.parentElement) return false;
+  const h1 = heading();
+  if (!h1 || !el.contains(h1) || !el.parentElement) return false;
   const own = (e: Element) => stats.of(e).chars - stats.of(e).linkChars;
   return 2 * own(el) > own(el.parentElement);
 }

@@ -190,14 +190,45 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
   return out;
 }
 
-/** Card signals of elements, each element walked once per page. */
+/**
+ * Whether a card holds a link to another page and a heading or an image (`link` and `heading` or
+ * `img` of cardSignals): the same walk, by tags and attributes only, that stops once it knows.
+ */
+function linkedCard(item: Element): boolean {
+  let link = false;
+  let shown = false;
+  let seen = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 40 || ++seen > 2000) return;
+    const tag = el.localName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+    if (tag === 'a') {
+      const href = el.getAttribute('href') ?? '';
+      if (href && !href.startsWith('#') && !/^javascript:/i.test(href)) link = true;
+    } else if (HEADING_TAGS.has(tag) || tag === 'img' || tag === 'picture') shown = true;
+    for (let c = el.firstElementChild; c && !(link && shown); c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(item, 0);
+  return link && shown;
+}
+
+/** Card signals of elements, each element walked once per page for each question. */
 class CardProbe {
   private readonly memo = new Map<Element, CardSignals>();
+  private readonly linked = new Map<Element, boolean>();
   constructor(private readonly stats: TextStats) {}
   of(item: Element): CardSignals {
     let signals = this.memo.get(item);
     if (!signals) this.memo.set(item, (signals = cardSignals(item, this.stats)));
     return signals;
+  }
+  /** `link && (heading || img)` of `of(item)`, without reading the card's text when not walked yet. */
+  linkedCard(item: Element): boolean {
+    const signals = this.memo.get(item);
+    if (signals) return signals.link && (signals.heading || signals.img);
+    let known = this.linked.get(item);
+    if (known === undefined) this.linked.set(item, (known = linkedCard(item)));
+    return known;
   }
 }
 
@@ -259,10 +290,7 @@ function cardGroups(groups: readonly LikeSiblingGroup[], stats: TextStats, probe
     if (chars < 30) continue;
     const sample = items.slice(0, CARD_TEST_ITEMS);
     let like = 0;
-    for (const item of sample) {
-      const s = probe.of(item);
-      if (s.link && (s.heading || s.img)) like++;
-    }
+    for (const item of sample) if (probe.linkedCard(item)) like++;
     if (like * 2 >= sample.length) cards.push({ parent, items, chars });
   }
   // Text of the card groups inside each group's items: one walk up from each group's parent to
