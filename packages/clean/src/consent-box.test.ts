@@ -207,3 +207,38 @@ describe('a box is named by its class or id words in any case', () => {
     });
   }
 });
+
+/**
+ * A short page with a long consent panel named by its id, whose answers are links: the panel is too
+ * large to remove before Readability (it would leave the page nearly empty), and it survives into
+ * the article with its id and links (Readability drops buttons and fields, not these). `rootClass`
+ * is the class of `<html>`: one Readability reads as unlikely content (`has-sidebar`) makes it
+ * remove the root element itself (mozilla/readability#835), so the rules after it run in a document
+ * with no root element, where linkedom's `document.title` throws.
+ */
+function shortPageWithPanel(rootClass: string): string {
+  const purposes = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<h4>Purpose ${i + 1}</h4><p>With your consent, we and our partners use cookies to store and read information on your device for purpose ${i + 1}, such as counting visits.</p>`,
+  ).join('');
+  return `<!doctype html><html lang="en" class="${rootClass}"><head><title>Opening hours – Harbour Museum</title></head><body>
+<header><a href="/">Harbour Museum</a></header>
+<main><h1>Opening hours</h1><p>The museum opens from ten until five every day except Monday, and until eight on the first Thursday of each month, when entry to the galleries is free.</p></main>
+<div id="cookie-consent-panel"><p>We value your privacy. We and our partners use cookies with your consent.</p>${purposes}<a href="#accept">Accept all</a> <a href="#reject">Reject all</a></div>
+<footer><a href="/privacy">Privacy</a></footer></body></html>`;
+}
+
+describe('a document whose root element Readability removed', () => {
+  for (const engine of ENGINES) {
+    for (const rootClass of ['has-sidebar', 'page-header-fixed']) {
+      it(`cleans a page whose <html class="${rootClass}"> Readability drops (${engine})`, async () => {
+        const document = await clean(shortPageWithPanel(rootClass), {
+          url: 'https://museum.example/opening-hours',
+          engine,
+        });
+        expect(document.text).toContain('The museum opens from ten until five every day except Monday');
+      });
+    }
+  }
+});
