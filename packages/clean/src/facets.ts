@@ -21,6 +21,7 @@ import type { RuleId } from './rules.js';
 import { classWords, PRICE } from './shop-rows.js';
 import { elementsByTag } from './selector-match.js';
 import { squashedLength } from './text-util.js';
+import { childElements } from './tree.js';
 
 /** A class or id word that names a filter panel. */
 const FACET_WORD = /(?:^|[^a-z])(?:filters?|facets?|refinements?)(?:$|[^a-z])/;
@@ -214,7 +215,7 @@ function facetKind(el: Element, root: Element, stats: TextStats, pageUrl: URL | 
     return 'a panel of choices';
   const tag = el.localName.toLowerCase();
   if (tag === 'ul' || tag === 'ol') {
-    const items = Array.from(el.children).filter((c) => c.localName.toLowerCase() === 'li');
+    const items = childElements(el).filter((c) => c.localName.toLowerCase() === 'li');
     // A list of cards that end in a count of reviews is not short.
     if (items.length >= MIN_COUNTED_ITEMS && chars <= MAX_CHOICE_CHARS * items.length) {
       const n = items.filter((li) => counted(li.textContent ?? '')).length;

@@ -9,6 +9,7 @@
 import { backgroundPicture, inlinePixels } from './inline-style.js';
 import { textOf } from './dom-removal.js';
 import { descendants } from './selector-match.js';
+import { childElements } from './tree.js';
 
 /** The attribute that marks an element standing next to a picture painted with CSS. */
 export const BESIDE_PICTURE_MARK = 'data-corpuskit-beside-picture';
@@ -41,7 +42,7 @@ function labelled(element: Element): boolean {
   if (/^img$/i.test(element.getAttribute('role') ?? '') || (element.getAttribute('aria-label') ?? '').trim() !== '')
     return true;
   if ((element.getAttribute('title') ?? '').trim() !== '') return true;
-  for (const child of element.children)
+  for (const child of childElements(element))
     if (child.localName.toLowerCase() === 'title' && textLength(child) > 0) return true;
   return false;
 }

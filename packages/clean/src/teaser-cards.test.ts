@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
 import { ENGINES } from './dom.js';
+import { removeTeaserCards } from './teaser-cards.js';
 
 const PARAGRAPH = (i: number) =>
   `<p>Paragraph ${i} of the report: the council met on Monday to discuss the new library, which has been planned for ten years and will stand next to the old market hall.</p>`;
@@ -120,5 +121,42 @@ describe('teaser cards after the article', () => {
     ).join('');
     const document = await clean(page(`${ARTICLE}<div class="parts">${sections}</div>`), { url, engine: 'linkedom' });
     expect(document.removed.some((removal) => removal.rule === 'related/teaser-cards')).toBe(false);
+  });
+});
+
+describe('a long list of siblings on jsdom', () => {
+  it("is walked along its siblings, not through jsdom's list of children", async () => {
+    // jsdom looks the name `length` up among a collection's named items at each read, a scan of
+    // the whole list: iterating the `children` of a parent of n children costs n² there.
+    const { JSDOM } = await import('jsdom');
+    const html = page(`${ARTICLE}${Array.from({ length: 2_000 }, (_, i) => PARAGRAPH(i + 13)).join('')}`);
+    const { window } = new JSDOM(html);
+    const { document } = window;
+    const prototype = window.HTMLCollection.prototype;
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, 'length')!;
+    let reads = 0;
+    Object.defineProperty(prototype, 'length', {
+      ...descriptor,
+      get(this: HTMLCollection) {
+        reads += 1;
+        return descriptor.get!.call(this) as number;
+      },
+    });
+    const root = document.querySelector('article')!;
+    const context = {
+      document,
+      stage: 'dom-after' as const,
+      captions: 'drop' as const,
+      disabled: new Set<string>(),
+      site: null,
+      removals: [],
+      suspicions: [],
+      bodyChars: root.textContent!.length,
+      pageUrl: url,
+    };
+    removeTeaserCards(context, root, 'related/teaser-cards', 'teaser cards');
+    window.close();
+    expect(root.childElementCount).toBe(2_013);
+    expect(reads).toBeLessThan(100);
   });
 });

@@ -15,6 +15,7 @@ import { groupByShape } from './features/class-shape.js';
 import type { RuleId } from './rules.js';
 import { elementsByTag, linksUnder } from './selector-match.js';
 import { normalizeSiteName } from './site-rules.js';
+import { childElements } from './tree.js';
 
 /** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */
 const MIN_CARDS = 3;
@@ -115,7 +116,7 @@ function cardHeadline(item: Element, site: string | null, reads: Reads): string 
 function cardHrefs(element: Element, site: string | null, reads: Reads): string[] {
   const own = cardHeadline(element, site, reads);
   if (own !== null) return [own];
-  const children = Array.from(element.children);
+  const children = childElements(element);
   const hrefs = children
     .map((child) => cardHeadline(child, site, reads))
     .filter((href): href is string => href !== null);
@@ -177,7 +178,7 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const reads: Reads = { text, sites: new Map() };
   const walk = (parent: Element): void => {
     // A group has two items or more: a parent of fewer children has none.
-    const byShape = parent.childElementCount < 2 ? NO_GROUPS : groupByShape(parent.children);
+    const byShape = parent.childElementCount < 2 ? NO_GROUPS : groupByShape(childElements(parent));
     const taken = new Set<Element>();
     for (const items of byShape.values()) {
       if (items.length < 2) continue;

@@ -4,6 +4,17 @@
  * linkedom.
  */
 
+/**
+ * The element children of `parent`, by a walk along its siblings. (Iterating jsdom's `children`
+ * reads its `length` at each step, and jsdom looks that name up among the collection's named
+ * items first, a scan of the whole list: iterating a list of n children costs n² there.)
+ */
+export function childElements(parent: Element): Element[] {
+  const children: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+  return children;
+}
+
 /** The child of `parent` that holds `node` (or is it), or null when `parent` does not hold it. */
 export function childOf(parent: Element, node: Element): Element | null {
   let current: Element | null = node;
