@@ -242,3 +242,68 @@ describe('a document whose root element Readability removed', () => {
     }
   }
 });
+
+/** A museum's cookie policy: its text in a `cookie-policy-container` after the headline, with the policy's settings button. */
+const COOKIE_POLICY = `<!doctype html><html lang="en"><head><title>Cookie policy – Harbour Museum</title></head><body>
+<header><a href="/">Harbour Museum</a></header>
+<main><h1>Cookie policy</h1><div class="cookie-policy-container">${[
+  'Needed cookies',
+  'Measurement cookies',
+  'Cookies of the ticket shop',
+]
+  .map(
+    (h, i) =>
+      `<h2>${h}</h2><p>Section ${i + 1}. We use cookies to keep your basket while you book and, with your consent, to count visits to the galleries' pages. You may withdraw your consent at any time, and we then delete what we hold about your visits.</p>`,
+  )
+  .join('')}<button id="ot-sdk-btn" class="ot-sdk-show-settings">Cookie settings</button></div></main>
+<div class="site-consent-bar"><p>This site uses cookies to count visits, with your consent.</p><button>Accept</button><button>Reject</button></div>
+<footer><a href="/privacy">Privacy</a></footer></body></html>`;
+
+/** An article with an aside box about the law on cookies, which only shows more of itself. */
+const LAW_BOX = `<!doctype html><html lang="en"><head><title>Footbridge over the river</title></head><body>
+<article><h1>Footbridge over the river</h1>${REPORT.split('</p>').slice(0, 7).join('</p>')}</p>
+<div class="consent-law-box"><p>What the law says: under the GDPR, a site must ask for your consent before it sets cookies that track you, and refusing must be as easy as accepting.</p><button class="toggle">Show more</button></div>
+${REPORT.split('</p>').slice(7, 14).join('</p>')}</p></article></body></html>`;
+
+describe('a page about cookies, and a box about them in an article', () => {
+  for (const engine of ENGINES) {
+    it(`keeps a cookie policy's text, and still drops the site's consent bar (${engine})`, async () => {
+      const document = await clean(COOKIE_POLICY, { url: 'https://museum.example/cookie-policy', engine });
+      expect(document.status).toBe('ok');
+      for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
+      expect(document.text).toContain('Measurement cookies');
+      expect(document.text).not.toContain('This site uses cookies to count visits');
+      const boxes = document.removed.filter((r) => r.rule === 'cookie-consent/box');
+      expect(boxes.map((r) => r.text)).toEqual(['This site uses cookies to count visits, with your consent.']);
+    });
+
+    it(`drops the same lines as a notice on a page about something else (${engine})`, async () => {
+      const page = COOKIE_POLICY.replace(
+        '<title>Cookie policy – Harbour Museum</title>',
+        '<title>Visit the Harbour Museum</title>',
+      )
+        .replace('<h1>Cookie policy</h1>', '<h1>Visit the Harbour Museum</h1>')
+        .replace('class="cookie-policy-container"', 'class="visit"')
+        .replace(/<h2>[^<]*<\/h2>/g, '')
+        .replace('Section 3.', `${REPORT.split('</p>').slice(0, 3).join('</p>')}</p><p>Section 3.`);
+      const document = await clean(page, { url: 'https://museum.example/visit', engine });
+      expect(document.text).toContain('Part 3: the river authority');
+      expect(document.text).not.toContain('Section 1. We use cookies');
+      expect(document.removed.some((r) => r.rule === 'cookie-consent/line' && r.text.startsWith('Section 1.'))).toBe(
+        true,
+      );
+    });
+
+    it(`keeps a box about the law on cookies whose only button shows more of it (${engine})`, async () => {
+      const document = await clean(LAW_BOX, { url: 'https://river.example/news/footbridge', engine });
+      expect(document.text).toContain('What the law says: under the GDPR');
+      expect(document.text).toContain('Part 14: the river authority');
+      expect(document.removed.filter((r) => r.rule === 'cookie-consent/box')).toEqual([]);
+      const answered = await clean(LAW_BOX.replace('>Show more<', '>Accept<'), {
+        url: 'https://river.example/news/footbridge',
+        engine,
+      });
+      expect(answered.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('What the law says');
+    });
+  }
+});

@@ -8,6 +8,7 @@
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
+import { COOKIE_PAGE_TITLE } from './rule-patterns.js';
 import type { RuleId } from './rules.js';
 import { descendants } from './selector-match.js';
 import { squash } from './text-util.js';
@@ -137,11 +138,35 @@ function pageHeadline(document: Document, root: Element): Element | null {
   return null;
 }
 
+/**
+ * A control that only shows more or less of the text around it (an expander's "Show more"): a
+ * reading aid, not an answer. A box whose only controls are these asks the reader nothing.
+ */
+const DISCLOSURE =
+  /^(?:(?:show|read|see|view) (?:more|less|all)|more|less|expand|collapse|(?:mehr|weniger)(?: (?:anzeigen|lesen))?|weiterlesen|(?:voir|lire) (?:plus|moins)|(?:ver|leer) m[aá]s|mostra (?:di )?(?:più|meno))\W*$/i;
+
 /** Whether `el` holds a control to answer with: a button, field or switch, a script's link, or a link that answers. */
 function holdsAnswer(el: Element): boolean {
-  if (el.querySelector(CONTROL_SELECTOR)) return true;
+  for (const control of Array.from(el.querySelectorAll(CONTROL_SELECTOR))) {
+    if (!DISCLOSURE.test(squash(control.textContent ?? ''))) return true;
+  }
   return Array.from(el.querySelectorAll('a[href]')).some((a) => ANSWER_LINK.test((a.textContent ?? '').trim()));
 }
+
+/**
+ * Whether the page is about cookies or privacy (its headline names them: a cookie policy, a
+ * privacy notice) and `el` comes after that headline in the part of the page it heads (the
+ * headline's parent, below the body): there `el` is the page's text, however it is named (a
+ * `cookie-policy-container` holding the policy, with its "Cookie settings" button).
+ */
+function textOfCookiePage(headline: Element, el: Element): boolean {
+  if (!COOKIE_PAGE_TITLE.test(squash(headline.textContent ?? ''))) return false;
+  const part = headline.parentElement;
+  if (!part || part.localName.toLowerCase() === 'body' || !part.contains(el) || el.contains(headline)) return false;
+  return (headline.compareDocumentPosition(el) & FOLLOWING) !== 0;
+}
+/** Node.DOCUMENT_POSITION_FOLLOWING (no `Node` global on linkedom). */
+const FOLLOWING = 4;
 
 /**
  * Whether `el`, a dialog or an element named as a box by a class or id word (namedBox), is a
@@ -175,7 +200,8 @@ export function removeConsentBoxes(
     checkDeadline(context);
     if (!isAttached(el, root) || !isConsentBox(el)) continue;
     if (headline === undefined) headline = pageHeadline(context.document, root);
-    if ((headline && el.contains(headline)) || holdsOtherProse(el)) continue;
+    if (headline && (el.contains(headline) || textOfCookiePage(headline, el))) continue;
+    if (holdsOtherProse(el)) continue;
     if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
     removeElement(context, el, ruleId, `${reason} (${isDialog(el) ? 'a dialog' : 'named by its class or id'})`);
   }

@@ -1,6 +1,12 @@
 /** Pattern parts used by more than one rule. */
 
 /**
+ * A page about cookies or privacy, by its title or headline (a cookie policy, a privacy notice, a
+ * Datenschutzerklärung): there the lines and boxes about cookies and consent are the page's text.
+ */
+export const COOKIE_PAGE_TITLE = /\b(?:cookie|privac|datenschutz|confidentialit|gdpr|dsgvo|rgpd)/i;
+
+/**
  * A loading indicator's word alone (a label form: lower case, punctuation gone): "Loading…",
  * "Wird geladen", "Chargement…". A spinner's text, never content.
  */

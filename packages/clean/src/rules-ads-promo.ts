@@ -1,5 +1,6 @@
 /** Rules of the categories advertisement, cookie-consent, paywall-notice and promo. */
 
+import { COOKIE_PAGE_TITLE } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -123,9 +124,9 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'cookie-consent/box',
     category: 'cookie-consent',
     description:
-      "A site's own consent box, which the vendor selectors do not know: an element that its class or id words name as one (consent or gdpr beside another word of consent, cookies or a box — a bare #gdpr or #consent is a document's section —, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice; a link to the policy is none). Outermost first; never an element holding the page's headline (the first h1, h2 or h3 whose text the title holds: the h1 may be a logo), one whose paragraphs are mostly about something else than cookies, consent or privacy (over 300 characters: a page wrapper whose class says a banner is showing, has-cookie-notice, holds the article), the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
+      "A site's own consent box, which the vendor selectors do not know: an element that its class or id words name as one (consent or gdpr beside another word of consent, cookies or a box — a bare #gdpr or #consent is a document's section —, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice; a link to the policy is none, nor a control that only shows more or less of the text, 'Show more'). Outermost first; never an element holding the page's headline (the first h1, h2 or h3 whose text the title holds: the h1 may be a logo), nor one after that headline in the part of the page it heads when the headline is about cookies or privacy (a cookie policy's text, a cookie-policy-container), one whose paragraphs are mostly about something else than cookies, consent or privacy (over 300 characters: a page wrapper whose class says a banner is showing, has-cookie-notice, holds the article), the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
     stages: BOTH,
-    revision: 2,
+    revision: 3,
     dom: { kind: 'procedure', procedure: 'consent-box', reason: 'a consent box' },
     examples: {
       remove: [
@@ -171,15 +172,17 @@ export const ADS_PROMO_RULES = defineRules([
   {
     id: 'cookie-consent/line',
     category: 'cookie-consent',
-    description: 'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …").',
+    description:
+      'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …"), except on a page whose title is about cookies or privacy (a cookie policy, a privacy notice: there such lines are its text).',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
           reason: 'a cookie notice',
           pattern:
             /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i,
+          notOnPageTitled: COOKIE_PAGE_TITLE,
         },
       ],
     },

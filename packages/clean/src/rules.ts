@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 109;
+const PIPELINE_REVISION = 110;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -81,7 +81,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'shop-rows': 2,
   'teaser-cards': 2,
   'filter-panel': 3,
-  'consent-box': 1,
+  'consent-box': 2,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,

@@ -182,6 +182,7 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   if (test.notHeading && block.kind === 'heading') return false;
   if (test.notBoldParagraph && wholeBold(block)) return false;
   if (test.notListEntry && listEntry(state.blocks, i)) return false;
+  if (test.notOnPageTitled?.test(state.context.title ?? '')) return false;
   if (test.blockKind !== undefined && block.kind !== test.blockKind) return false;
   if (test.captionsDropped && state.captions !== 'drop') return false;
   if (test.after !== undefined && !(state.before[i]! > test.after)) return false;
