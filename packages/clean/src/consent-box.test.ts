@@ -265,6 +265,13 @@ const LAW_BOX = `<!doctype html><html lang="en"><head><title>Footbridge over the
 <div class="consent-law-box"><p>What the law says: under the GDPR, a site must ask for your consent before it sets cookies that track you, and refusing must be as easy as accepting.</p><button class="toggle">Show more</button></div>
 ${REPORT.split('</p>').slice(7, 14).join('</p>')}</p></article></body></html>`;
 
+/** A news story about privacy (not a policy): its leaked cookie line and the consent bar beside its headline are still notices. */
+const PRIVACY_NEWS = `<!doctype html><html lang="en"><head><title>Retailer fined over privacy failings – Riverside Post</title></head><body>
+<div class="story"><h1>Retailer fined over privacy failings</h1>${REPORT.replace(/the river authority met on Thursday to weigh the new footbridge/g, "the regulator found that the retailer kept shoppers' privacy settings on file for years")}
+<div class="site-consent-bar"><p>This site uses cookies to count visits, with your consent.</p><button>Accept</button><button>Reject</button></div>
+<p>We use cookies to improve your experience on our site.</p></div>
+<footer><a href="/privacy">Privacy</a></footer></body></html>`;
+
 describe('a page about cookies, and a box about them in an article', () => {
   for (const engine of ENGINES) {
     it(`keeps a cookie policy's text, and still drops the site's consent bar (${engine})`, async () => {
@@ -275,6 +282,17 @@ describe('a page about cookies, and a box about them in an article', () => {
       expect(document.text).not.toContain('This site uses cookies to count visits');
       const boxes = document.removed.filter((r) => r.rule === 'cookie-consent/box');
       expect(boxes.map((r) => r.text)).toEqual(['This site uses cookies to count visits, with your consent.']);
+    });
+
+    it(`drops a cookie line and a consent bar from a news story about privacy (${engine})`, async () => {
+      const document = await clean(PRIVACY_NEWS, { url: 'https://river.example/news/retailer-fined', engine });
+      expect(document.text).toContain('Part 14: the regulator found');
+      expect(document.text).not.toContain('We use cookies to improve your experience');
+      expect(document.text).not.toContain('This site uses cookies to count visits');
+      expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('This site uses cookies');
+      expect(document.removed.find((r) => r.rule === 'cookie-consent/line')?.text).toContain(
+        'We use cookies to improve',
+      );
     });
 
     it(`drops the same lines as a notice on a page about something else (${engine})`, async () => {

@@ -154,10 +154,10 @@ function holdsAnswer(el: Element): boolean {
 }
 
 /**
- * Whether the page is about cookies or privacy (its headline names them: a cookie policy, a
- * privacy notice) and `el` comes after that headline in the part of the page it heads (the
- * headline's parent, below the body): there `el` is the page's text, however it is named (a
- * `cookie-policy-container` holding the policy, with its "Cookie settings" button).
+ * Whether the page is a cookie or privacy policy (its headline opens with the name of such a
+ * document, see COOKIE_PAGE_TITLE) and `el` comes after that headline in the part of the page it
+ * heads (the headline's parent, below the body): there `el` is the page's text, however it is
+ * named (a `cookie-policy-container` holding the policy, with its "Cookie settings" button).
  */
 function textOfCookiePage(headline: Element, el: Element): boolean {
   if (!COOKIE_PAGE_TITLE.test(squash(headline.textContent ?? ''))) return false;

@@ -1,10 +1,14 @@
 /** Pattern parts used by more than one rule. */
 
 /**
- * A page about cookies or privacy, by its title or headline (a cookie policy, a privacy notice, a
- * Datenschutzerklärung): there the lines and boxes about cookies and consent are the page's text.
+ * A page that is a cookie or privacy policy, by its title or headline, which opens with the name of
+ * such a document (a cookie policy, a privacy notice, a Datenschutzerklärung, a politique de
+ * confidentialité): there the lines and boxes about cookies and consent are the page's text. A
+ * title that only speaks of privacy or cookies ("Retailer fined over privacy failings") is a page
+ * about something else, whose cookie notices are still notices.
  */
-export const COOKIE_PAGE_TITLE = /\b(?:cookie|privac|datenschutz|confidentialit|gdpr|dsgvo|rgpd)/i;
+export const COOKIE_PAGE_TITLE =
+  /^\s*(?:(?:our|the|this|site|website|web ?site)\s+)?(?:(?:(?:cookies?|privacy|data protection|data privacy)(?:\s*(?:and|&|\/|,)\s*(?:cookies?|privacy|data protection))?[\s-]*(?:policy|policies|notice|statement|settings|preferences|information|declaration|charter)\b)|datenschutz(?:erklärung|hinweise?|richtlinie|informationen?|bestimmungen|\s*$)|cookie-?(?:richtlinie|hinweise?|erklärung|einstellungen)|politique\b.{0,30}\b(?:confidentialité|cookies|données personnelles)|pol[ií]tica de (?:privacidad|cookies|protecci[oó]n de datos)|informativa\b.{0,20}\b(?:privacy|cookie)|(?:privacy|cookie)(?:verklaring|beleid))/i;
 
 /**
  * A loading indicator's word alone (a label form: lower case, punctuation gone): "Loading…",
