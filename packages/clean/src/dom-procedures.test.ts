@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { countDomReads } from '@corpuskit/testkit';
 import { parseHTML } from 'linkedom';
 
 import { clean } from './clean.js';
@@ -48,72 +49,11 @@ const PHOTO_OF = (i: number) =>
 /** A time limit a loaded machine cannot reach: these tests count work, they do not time it. */
 const UNHURRIED = { url: 'https://news.example/ferry', pageType: 'article', timeoutMs: 600_000 } as const;
 
-/** linkedom's accessors that step from a node to a neighbour (parent, child, sibling). */
-const STEPS = [
-  'parentNode',
-  'parentElement',
-  'firstChild',
-  'lastChild',
-  'nextSibling',
-  'previousSibling',
-  'firstElementChild',
-  'lastElementChild',
-  'nextElementSibling',
-  'previousElementSibling',
-];
-/** Its methods that return a list of elements. */
-const LISTS = ['querySelectorAll', 'getElementsByTagName', 'getElementsByClassName'];
-
-/**
- * Run `task` with linkedom's tree reads counted: each step from a node to a neighbour, each
- * element a query returns, and each character of text read. Counted on linkedom's own prototypes
- * (those of an element, a text node and the body) for the time of the task, so every document
- * built meanwhile is counted.
- */
-async function countDomReads(task: () => Promise<void>): Promise<number> {
+/** Run `task` with linkedom's tree reads counted (testkit's countDomReads on linkedom's node classes). */
+async function countLinkedomReads(task: () => Promise<void>): Promise<number> {
   const { document } = parseHTML('<html><body><p>text</p></body></html>');
   const element = document.body.firstElementChild!;
-  let reads = 0;
-  const restore: Array<() => void> = [];
-  const owners = new Set<string>();
-  const count = (node: object, name: string): void => {
-    let owner = node;
-    while (!Object.getOwnPropertyDescriptor(owner, name)) {
-      const above = Object.getPrototypeOf(owner) as object | null;
-      if (!above) return;
-      owner = above;
-    }
-    if (owners.has(`${owner.constructor.name}.${name}`)) return;
-    owners.add(`${owner.constructor.name}.${name}`);
-    const descriptor = Object.getOwnPropertyDescriptor(owner, name)!;
-    const { get, value } = descriptor;
-    const counted: PropertyDescriptor = get
-      ? {
-          get(this: unknown) {
-            const read: unknown = get.call(this);
-            reads += typeof read === 'string' ? read.length : 1;
-            return read;
-          },
-        }
-      : {
-          value(this: unknown, ...args: unknown[]) {
-            const list = (value as (...a: unknown[]) => ArrayLike<unknown>).apply(this, args);
-            reads += list.length;
-            return list;
-          },
-        };
-    Object.defineProperty(owner, name, { ...descriptor, ...counted });
-    restore.push(() => Object.defineProperty(owner, name, descriptor));
-  };
-  for (const node of [element, element.firstChild!, document.body]) {
-    for (const name of [...STEPS, 'textContent', ...LISTS]) count(node, name);
-  }
-  try {
-    await task();
-  } finally {
-    for (const undo of restore.reverse()) undo();
-  }
-  return reads;
+  return countDomReads([element, element.firstChild!, document.body], task);
 }
 
 describe('captions named by their class', () => {
@@ -154,7 +94,7 @@ describe('captions named by their class', () => {
     const work = async (photos: number) => {
       const body = Array.from({ length: photos }, (_, i) => PARAGRAPH(i) + PHOTO_OF(i)).join('');
       let document: Awaited<ReturnType<typeof clean>> | undefined;
-      const reads = await countDomReads(async () => {
+      const reads = await countLinkedomReads(async () => {
         document = await clean(photoPage(body), { ...UNHURRIED, engine: 'linkedom' });
       });
       expect(document!.removed.filter((r) => r.rule === 'caption/named')).toHaveLength(photos);
@@ -171,7 +111,7 @@ describe('captions named by their class', () => {
       `${PARAGRAPH(1)}<div class="story__media"><img src="/a.jpg" alt="">${'<div class="photo__caption">'.repeat(depth)}The quay.${'</div>'.repeat(depth)}</div>${PARAGRAPH(2)}`;
     const work = async (depth: number) => {
       let text = '';
-      const reads = await countDomReads(async () => {
+      const reads = await countLinkedomReads(async () => {
         text = (await clean(photoPage(nested(depth)), { ...UNHURRIED, engine: 'linkedom' })).text;
       });
       expect(text).toContain('Part 2: the ferry');

@@ -21,6 +21,7 @@ import { isLandmark } from './features/landmarks.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { likeSiblingGroups } from './features/like-siblings.js';
 import { ruleById } from './rules.js';
+import { linksUnder } from './selector-match.js';
 import { asciiLowerCase, endsLikeSentence } from './text-util.js';
 import { showsDescription } from './lead.js';
 
@@ -120,7 +121,9 @@ function namedReviewGroup(items: Element[], root: Element): boolean {
 function isProductCard(item: Element, stats: TextStats): boolean {
   const t = stats.of(item);
   if (t.chars === 0 || t.chars > MAX_CARD_CHARS) return false;
-  if (!item.querySelector('a[href]') && item.localName.toLowerCase() !== 'a') return false;
+  // The links by a walk of the item (jsdom's selector engine climbs from each item to the page's
+  // root to match, a climb per item through every level of nested content).
+  if (linksUnder(item).length === 0 && item.localName.toLowerCase() !== 'a') return false;
   return PRICE.test((item.textContent ?? '').slice(0, 1000));
 }
 

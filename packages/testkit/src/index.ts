@@ -1,3 +1,4 @@
+export { countDomReads } from './dom-reads.js';
 export { makeRecord } from './records.js';
 export { seededInts, seededRandom } from './random.js';
 export { WOOD_CARDS, WOODS } from './shop-cards.js';
