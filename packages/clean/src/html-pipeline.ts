@@ -13,6 +13,7 @@ import { elementCounts, flattenMarkup, jsdomReleased, parseHtml, surveyMarkup } 
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import {
+  MIN_READABILITY_REGION_PROSE_SHARE,
   MIN_READABILITY_REGION_SHARE,
   isMainRegion,
   framedBlocks,
@@ -20,6 +21,7 @@ import {
   landmarkFreeRegion,
   proseBesideRegion,
   regionChars,
+  regionProseChars,
   removeRegionChrome,
 } from './type-roots.js';
 import { bylineDate } from './byline-date.js';
@@ -297,21 +299,22 @@ export async function htmlPipeline(
     // products): the content is that whole region, less those landmarks.
     let landmarkRegion = false;
     // What Readability took from the frame itself (a site footer's testimonials or links) is not
-    // the region's: only the rest of its text counts.
-    if (
-      !widened &&
-      readable &&
-      root &&
-      region &&
-      regionChars(root) * (1 - framedShare(pageBlocks, framed!, readableBlocks!)) <
-        MIN_READABILITY_REGION_SHARE * region.chars
-    ) {
-      const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
-      if (element) {
-        root = element;
-        landmarkRegion = true;
+    // the region's: only the rest of its text counts. On a service page, its share of the region's
+    // prose counts too (MIN_READABILITY_REGION_PROSE_SHARE).
+    if (!widened && readable && root && region) {
+      const unframed = 1 - framedShare(pageBlocks, framed!, readableBlocks!);
+      if (
+        regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars ||
+        (pageType === 'service' &&
+          regionProseChars(root) * unframed < MIN_READABILITY_REGION_PROSE_SHARE * region.proseChars)
+      ) {
+        const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
+        if (element) {
+          root = element;
+          landmarkRegion = true;
+        }
+        deadline.check('landmark region');
       }
-      deadline.check('landmark region');
     }
     // An article page where Readability took a short intro standing in the page's region of
     // teaser cards (a listing typed as an article): the cards are the content (picksIntroOfCards).

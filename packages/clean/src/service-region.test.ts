@@ -104,6 +104,71 @@ describe('a service page with no marked main region', () => {
   }
 });
 
+// A service page built as a grid of blocks, each in its own container: Readability takes the
+// block of long paragraphs ("How we work"), about half of the region's prose and more than a
+// third of its text, and leaves the intro, the reasons, the offer and the office hours beside it.
+// The region's prose (its text outside links) counts: a menu of links the page does not mark as
+// a landmark does not make Readability's pick one section of several.
+const para = (text: string) => `<p>${text}</p>`;
+const gridBlock = (name: string, inner: string) =>
+  `<div class="grid-item ${name}"><div class="container"><div class="block">${inner}</div></div></div>`;
+const HOW = gridBlock(
+  'how',
+  `<h2>How we work</h2>${para('We record every sale, purchase and bank payment each week, reconcile the accounts at the end of the month and send you a short report that shows where the money went and what is still owed to you.')}${para('Your bookkeeper stays the same person from one year to the next, knows how your business works and answers questions by phone or email within one working day, without extra fees for the call.')}${para('We run the payroll every week or every month, send the payslips to your staff, file the returns with the tax office on time and pay the pension contributions, so nobody has to chase a late form.')}${para('New starters and leavers are set up on the day you tell us, and the year-end forms are ready before the deadline, with a copy kept for you in the online portal.')}`,
+);
+const GRID_INTRO = gridBlock(
+  'intro',
+  `<h1>Accounting for small firms</h1>${para('Bookkeeping, payroll and tax for shops and trades in the county')}`,
+);
+const REASONS = gridBlock(
+  'reasons',
+  `<h2>Why firms choose us</h2>${list(['Thirty years of work for local shops and trades', 'Four hundred clients from one to fifty staff', 'Accounts filed before the deadline every year since we opened'])}`,
+);
+const TASKS = gridBlock(
+  'tasks',
+  `<h2>What we take off your hands</h2>${list(['Weekly bookkeeping and bank reconciliation for every account', 'Payroll and pension filings for up to fifty staff', 'Annual accounts and the company tax return', 'Quarterly sales tax returns filed online on time'])}`,
+);
+const HOURS = gridBlock(
+  'hours',
+  `<h2>Visit the office</h2>${list(['Monday to Friday from nine to half past five', 'Saturday mornings in the weeks before the January deadline', 'Free parking behind the building on Harbour Street'])}`,
+);
+const SERVICE_MENU = `<div class="grid-item menu-panel">${Array.from(
+  { length: 12 },
+  (_, i) => `<a href="/services/area-${i}">Bookkeeping and payroll in district ${i + 1}</a>`,
+).join(' ')}</div>`;
+const GRID_HEADER = `<header><a href="/">Brightside Accounting</a><nav><a href="/services">Services</a> <a href="/about">About</a> <a href="/contact">Contact</a></nav></header>`;
+const GRID_FOOTER = `<footer><p>Brightside Accounting LLP, 12 Harbour Street, registered in Scotland</p><a href="/privacy">Privacy</a></footer>`;
+const gridPage = (blocks: string) =>
+  `<!doctype html><html lang="en"><head><title>Services | Brightside Accounting</title></head><body>${GRID_HEADER}<div class="grid">${blocks}</div>${GRID_FOOTER}</body></html>`;
+const GRID_PAGE = gridPage(`${GRID_INTRO}${REASONS}${HOW}${TASKS}${HOURS}`);
+const MENU_GRID_PAGE = gridPage(`${SERVICE_MENU}${GRID_INTRO}${HOW}`);
+const GRID_URL = 'https://accounts.example/services';
+
+describe('a service page whose sections stand in a grid of blocks', () => {
+  for (const engine of ENGINES) {
+    it(`takes the region when Readability took half of its prose (${engine})`, async () => {
+      const doc = await clean(GRID_PAGE, { engine, url: GRID_URL, pageType: 'service' });
+      expect(doc.text).toContain('We record every sale, purchase and bank payment');
+      expect(doc.text).toContain('Accounting for small firms');
+      expect(doc.text).toContain('Four hundred clients from one to fifty staff');
+      expect(doc.text).toContain('Quarterly sales tax returns filed online on time');
+      expect(doc.text).toContain('Free parking behind the building on Harbour Street');
+      expect(doc.text).not.toContain('registered in Scotland');
+      expect(doc.removed.some((r) => r.reason === 'not in the article Readability picked')).toBe(false);
+    });
+
+    it(`keeps Readability's pick beside a menu of links, and on a collection page (${engine})`, async () => {
+      const menu = await clean(MENU_GRID_PAGE, { engine, url: GRID_URL, pageType: 'service' });
+      expect(menu.text).toContain('We record every sale, purchase and bank payment');
+      expect(menu.text).not.toContain('Bookkeeping and payroll in district');
+      expect(menu.removed.some((r) => r.reason === 'not in the article Readability picked')).toBe(true);
+      const collection = await clean(GRID_PAGE, { engine, url: GRID_URL, pageType: 'collection' });
+      expect(collection.text).toContain('We record every sale, purchase and bank payment');
+      expect(collection.text).not.toContain('Free parking behind the building on Harbour Street');
+    });
+  }
+});
+
 // The same spread page cleaned as a product or collection page (no main region found there
 // either: the lists are not cards of links): the page around its landmarks, as on a service page.
 // Not on a listing (see LANDMARK_REGION_TYPES) nor an article.

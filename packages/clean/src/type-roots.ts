@@ -344,15 +344,17 @@ const REGION_SHARE = 0.9;
 
 /**
  * The region of a page with no marked main region: the smallest element holding REGION_SHARE of
- * the page's text outside its header, footer, menus and sidebars, with that text's length.
+ * the page's text outside its header, footer, menus and sidebars, with that text's length and
+ * the length of its text outside links (its prose, less menus and cards).
  * Null when the page has no text outside them.
  */
-export function landmarkFreeRegion(body: Element): { element: Element; chars: number } | null {
+export function landmarkFreeRegion(body: Element): { element: Element; chars: number; proseChars: number } | null {
   const stats = new TextStats();
   const landmarks = pageLandmarks(body);
-  const inside = (el: Element) => {
-    let n = stats.of(el).chars;
-    for (const l of landmarks) if (el !== l && el.contains(l)) n -= stats.of(l).chars;
+  const inside = (el: Element, prose = false) => {
+    const own = (e: Element) => (prose ? stats.of(e).chars - stats.of(e).linkChars : stats.of(e).chars);
+    let n = own(el);
+    for (const l of landmarks) if (el !== l && el.contains(l)) n -= own(l);
     return n;
   };
   const total = inside(body);
@@ -365,7 +367,7 @@ export function landmarkFreeRegion(body: Element): { element: Element; chars: nu
     if (!next) break;
     region = next;
   }
-  return { element: region, chars: inside(region) };
+  return { element: region, chars: inside(region), proseChars: inside(region, true) };
 }
 
 /**
@@ -374,9 +376,25 @@ export function landmarkFreeRegion(body: Element): { element: Element; chars: nu
  */
 export const MIN_READABILITY_REGION_SHARE = 1 / 3;
 
+/**
+ * On a service page, Readability's article holding less than this share of the region's text
+ * outside links is one section of several too: the sections beside it (the offer, the team, the
+ * office hours) are prose the region holds, while a menu or a grid of cards the page does not
+ * mark as a landmark is links and does not count. Not on product and collection pages, where
+ * Readability's pick is the description beside a grid of products (on the replay of the base CV
+ * typing those moved 2 up and 1 down, by more).
+ */
+export const MIN_READABILITY_REGION_PROSE_SHARE = 2 / 3;
+
 /** Text length of an element, as the region's is measured. */
 export function regionChars(element: Element): number {
   return new TextStats().of(element).chars;
+}
+
+/** Length of an element's text outside links, as the region's `proseChars` is measured. */
+export function regionProseChars(element: Element): number {
+  const text = new TextStats().of(element);
+  return text.chars - text.linkChars;
 }
 
 /**
