@@ -21,6 +21,7 @@ import { ruleById } from './rules.js';
 import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
+import { removeFoldedMenus } from './folded-menu.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -43,6 +44,7 @@ export const DOM_ORDER = [
   'paywall-notice/element',
   'navigation/element',
   'boilerplate/hidden',
+  'boilerplate/folded-menu',
   'boilerplate/icon-ligature',
   'boilerplate/filter-panel',
   'share/links',
@@ -146,6 +148,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
       else if (step.procedure === 'filter-panel') removeFacetPanels(context, root as Element, step.id, dom.reason);
       else if (step.procedure === 'consent-box')
         removeConsentBoxes(context, root as Element, step.id, dom.reason, elements ?? descendants(root));
+      else if (step.procedure === 'folded-menu') removeFoldedMenus(context, root as Element, step.id, dom.reason);
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

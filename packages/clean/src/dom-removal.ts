@@ -171,8 +171,11 @@ export function isKept(context: DomRuleContext, element: Element): boolean {
   return false;
 }
 
-/** Rule families the safeguard does not size before Readability: their elements may outweigh the content… */
-const UNSIZED_BEFORE = ['comments/', 'cookie-consent/'] as const;
+/**
+ * Rule families the safeguard does not size before Readability: their elements may outweigh the
+ * content (a drop-down of five hundred languages folded above a page of twenty short cards)…
+ */
+const UNSIZED_BEFORE = ['comments/', 'cookie-consent/', 'boilerplate/folded-menu'] as const;
 /**
  * … as long as the page keeps at least this much text without them, or the element is or holds
  * a dialog (a consent manager's panel); else it may well hold the page.

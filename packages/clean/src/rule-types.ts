@@ -24,7 +24,8 @@ export type DomProcedure =
   | 'shop-rows'
   | 'teaser-cards'
   | 'filter-panel'
-  | 'consent-box';
+  | 'consent-box'
+  | 'folded-menu';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

@@ -791,6 +791,31 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     },
   },
   {
+    id: 'boilerplate/folded-menu',
+    category: 'boilerplate',
+    description:
+      "A drop-down menu drawn with a closed <details> instead of a <select> (a language or sort picker, a copy-link or account menu, a folded list of links): the browser shows only its summary until the reader opens it, and what it folds is links to choose from, as a <select>'s options are. The whole <details>, summary and all, when more than half of the text of its children but the summary is in links; before Readability, however long (a picker of hundreds of languages may hold more text than the page's cards) as long as the page keeps 500 characters without it. Not an open <details>, nor one that folds prose (a questions accordion's answers, a transcript).",
+    stages: ['dom-before'],
+    revision: 1,
+    dom: { kind: 'procedure', procedure: 'folded-menu', reason: 'a drop-down menu folded in a closed <details>' },
+    examples: {
+      remove: [
+        {
+          input:
+            '<div><details><summary>Language: Any</summary><div class="menu"><a href="?lang=de">German</a> <a href="?lang=fr">French</a> <a href="?lang=nl">Dutch</a></div></details><p>The hall is old.</p></div>',
+          target: 'Dutch',
+        },
+      ],
+      keep: [
+        {
+          input:
+            '<details><summary>Is the ferry running today?</summary><p>Yes, every hour from seven in the morning; see the <a href="/timetable">timetable</a>.</p></details>',
+          target: 'every hour from seven in the morning',
+        },
+      ],
+    },
+  },
+  {
     id: 'boilerplate/icon-ligature',
     category: 'boilerplate',
     description:

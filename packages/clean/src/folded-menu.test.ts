@@ -1,0 +1,56 @@
+// Drop-down menus drawn with a closed <details> (a picker of languages or of a sort order, a
+// folded list of links) are not the page's text, however long: the browser shows only their
+// summary. A closed <details> that folds prose (a question's answer) and an open one stay.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { ENGINES } from './dom.js';
+
+const LANGUAGES = Array.from({ length: 120 }, (_, i) => `Language number ${i + 1}`);
+const picker = (open: boolean) =>
+  `<details class="picker"${open ? ' open' : ''}><summary>Spoken language: Any</summary><div class="picker-menu"><span>Choose a spoken language</span>${LANGUAGES.map(
+    (name, i) => `<a role="menuitemradio" href="/trending?lang=${i}">${name}</a>`,
+  ).join(' ')}</div></details>`;
+const SORT = `<details><summary>Sort: Most stars</summary><ul><li><a href="?sort=stars">Most stars</a></li><li><a href="?sort=forks">Most forks</a></li><li><a href="?sort=updated">Recently updated</a></li></ul></details>`;
+const ANSWER = `<details><summary>Can I list a project that has no licence?</summary><p>Yes, but readers will be told that the project has no licence, and a project without one cannot be reused by others; read the <a href="/licences">guide to licences</a> before you choose.</p></details>`;
+const CARDS = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `<article class="card"><h2><a href="/projects/p${i}">Project ${i + 1}</a></h2><p>A small library for reading tide tables, number ${i + 1} of the week, with examples.</p></article>`,
+).join('');
+const page = (open: boolean) => `<!doctype html><html lang="en"><head><title>Trending projects</title></head><body>
+<main><h1>Trending projects</h1><div class="filters">${picker(open)}${SORT}</div>${CARDS}${ANSWER}</main></body></html>`;
+const URL = 'https://code.example/trending';
+const folded = (removed: Array<{ rule: string; text: string }>) =>
+  removed.filter((r) => r.rule === 'boilerplate/folded-menu');
+
+describe('drop-down menus folded in a closed <details>', () => {
+  for (const engine of ENGINES) {
+    it(`are removed, however long, and the cards and a folded answer stay (${engine})`, async () => {
+      const doc = await clean(page(false), { engine, url: URL, pageType: 'listing' });
+      expect(doc.text).not.toContain('Language number 77');
+      expect(doc.text).not.toContain('Recently updated');
+      expect(doc.text).toContain('Project 12');
+      expect(doc.text).toContain('A small library for reading tide tables, number 7 of the week');
+      expect(doc.text).toContain('Can I list a project that has no licence?');
+      expect(doc.text).toContain('readers will be told that the project has no licence');
+      expect(folded(doc.removed).map((r) => r.text.slice(0, 25))).toEqual([
+        'Spoken language: Any Choo',
+        'Sort: Most stars Most sta',
+      ]);
+    });
+
+    it(`stay when the <details> is open, or the rule is turned off (${engine})`, async () => {
+      const open = await clean(page(true), { engine, url: URL, pageType: 'listing' });
+      expect(folded(open.removed).map((r) => r.text.slice(0, 10))).toEqual(['Sort: Most']);
+      const off = await clean(page(false), {
+        engine,
+        url: URL,
+        pageType: 'listing',
+        disabledCategories: ['boilerplate/folded-menu'],
+      });
+      expect(folded(off.removed)).toHaveLength(0);
+      expect(off.text).toContain('Language number 77');
+    });
+  }
+});
