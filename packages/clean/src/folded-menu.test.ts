@@ -13,13 +13,16 @@ const picker = (open: boolean) =>
   ).join(' ')}</div></details>`;
 const SORT = `<details><summary>Sort: Most stars</summary><ul><li><a href="?sort=stars">Most stars</a></li><li><a href="?sort=forks">Most forks</a></li><li><a href="?sort=updated">Recently updated</a></li></ul></details>`;
 const ANSWER = `<details><summary>Can I list a project that has no licence?</summary><p>Yes, but readers will be told that the project has no licence, and a project without one cannot be reused by others; read the <a href="/licences">guide to licences</a> before you choose.</p></details>`;
+// Answers that a link makes up most of: bare text beside the summary around one link, and one link sentence.
+const BARE_ANSWER = `<details><summary>Do you ship to the islands?</summary>Yes, every week; see <a href="/shipping/islands">the island delivery days and the prices for each island</a>.</details>`;
+const LINK_ANSWER = `<details><summary>Where is the changelog?</summary><p><a href="/changelog">Every release and its changes are listed on the changelog page of the project</a></p></details>`;
 const CARDS = Array.from(
   { length: 12 },
   (_, i) =>
     `<article class="card"><h2><a href="/projects/p${i}">Project ${i + 1}</a></h2><p>A small library for reading tide tables, number ${i + 1} of the week, with examples.</p></article>`,
 ).join('');
 const page = (open: boolean) => `<!doctype html><html lang="en"><head><title>Trending projects</title></head><body>
-<main><h1>Trending projects</h1><div class="filters">${picker(open)}${SORT}</div>${CARDS}${ANSWER}</main></body></html>`;
+<main><h1>Trending projects</h1><div class="filters">${picker(open)}${SORT}</div>${CARDS}${ANSWER}${BARE_ANSWER}${LINK_ANSWER}</main></body></html>`;
 const URL = 'https://code.example/trending';
 const folded = (removed: Array<{ rule: string; text: string }>) =>
   removed.filter((r) => r.rule === 'boilerplate/folded-menu');
@@ -34,6 +37,8 @@ describe('drop-down menus folded in a closed <details>', () => {
       expect(doc.text).toContain('A small library for reading tide tables, number 7 of the week');
       expect(doc.text).toContain('Can I list a project that has no licence?');
       expect(doc.text).toContain('readers will be told that the project has no licence');
+      expect(doc.text).toContain('the island delivery days and the prices for each island');
+      expect(doc.text).toContain('Every release and its changes are listed on the changelog page');
       expect(folded(doc.removed).map((r) => r.text.slice(0, 25))).toEqual([
         'Spoken language: Any Choo',
         'Sort: Most stars Most sta',

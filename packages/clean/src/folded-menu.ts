@@ -11,20 +11,30 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import type { RuleId } from './rules.js';
 
-/** The folded part is a menu when more than this share of its text is in links. */
+/** The folded part is a menu when more than this share of its text is in links … */
 const MIN_LINK_SHARE = 0.5;
+/** … and it offers at least this many links to choose from (one link is a sentence's). */
+const MIN_LINKS = 3;
 
-/** Whether a closed `<details>` folds a menu: the text of its children but the summary is mostly links. */
+/**
+ * Whether a closed `<details>` folds a menu: of its text less its summary's (bare text beside the
+ * summary included), more than MIN_LINK_SHARE is in links, and it holds MIN_LINKS links outside
+ * the summary.
+ */
 function foldsMenu(details: Element, stats: TextStats): boolean {
-  let chars = 0;
-  let linkChars = 0;
+  const all = stats.of(details);
+  let chars = all.chars;
+  let linkChars = all.linkChars;
+  let summaryLinks = 0;
   for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName.toLowerCase() === 'summary') continue;
+    if (child.localName.toLowerCase() !== 'summary') continue;
     const text = stats.of(child);
-    chars += text.chars;
-    linkChars += text.linkChars;
+    chars -= text.chars;
+    linkChars -= text.linkChars;
+    summaryLinks += child.getElementsByTagName('a').length;
   }
-  return chars > 0 && linkChars > MIN_LINK_SHARE * chars;
+  if (chars <= 0 || linkChars <= MIN_LINK_SHARE * chars) return false;
+  return details.getElementsByTagName('a').length - summaryLinks >= MIN_LINKS;
 }
 
 /**

@@ -794,7 +794,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/folded-menu',
     category: 'boilerplate',
     description:
-      "A drop-down menu drawn with a closed <details> instead of a <select> (a language or sort picker, a copy-link or account menu, a folded list of links): the browser shows only its summary until the reader opens it, and what it folds is links to choose from, as a <select>'s options are. The whole <details>, summary and all, when more than half of the text of its children but the summary is in links; before Readability, however long (a picker of hundreds of languages may hold more text than the page's cards) as long as the page keeps 500 characters without it. Not an open <details>, nor one that folds prose (a questions accordion's answers, a transcript).",
+      "A drop-down menu drawn with a closed <details> instead of a <select> (a language or sort picker, a copy-link or account menu, a folded list of links): the browser shows only its summary until the reader opens it, and what it folds is links to choose from, as a <select>'s options are. The whole <details>, summary and all, when more than half of its text less the summary's (bare text included) is in links and it offers three links or more outside the summary (one link is a sentence's); before Readability, however long (a picker of hundreds of languages may hold more text than the page's cards) as long as the page keeps 500 characters without it. Not an open <details>, nor one that folds prose (a questions accordion's answers, a transcript).",
     stages: ['dom-before'],
     revision: 1,
     dom: { kind: 'procedure', procedure: 'folded-menu', reason: 'a drop-down menu folded in a closed <details>' },
@@ -811,6 +811,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input:
             '<details><summary>Is the ferry running today?</summary><p>Yes, every hour from seven in the morning; see the <a href="/timetable">timetable</a>.</p></details>',
           target: 'every hour from seven in the morning',
+        },
+        {
+          // An answer written as bare text beside the summary, around one link: a sentence, not a menu.
+          input:
+            '<details><summary>Can I take a bicycle?</summary>Yes, bicycles travel free; see <a href="/bikes">the rules for bikes and trailers</a>.</details>',
+          target: 'bicycles travel free',
         },
       ],
     },
