@@ -15,6 +15,7 @@ import { removeShopRows } from './shop-rows.js';
 import {
   MIN_READABILITY_REGION_PROSE_SHARE,
   MIN_READABILITY_REGION_SHARE,
+  PROSE_REGION_RULES,
   isMainRegion,
   framedBlocks,
   framedShare,
@@ -303,15 +304,19 @@ export async function htmlPipeline(
     // prose counts too (MIN_READABILITY_REGION_PROSE_SHARE).
     if (!widened && readable && root && region) {
       const unframed = 1 - framedShare(pageBlocks, framed!, readableBlocks!);
-      if (
-        regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars ||
-        (pageType === 'service' &&
-          regionProseChars(root) * unframed < MIN_READABILITY_REGION_PROSE_SHARE * region.proseChars)
-      ) {
+      const small = regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars;
+      const smallProse =
+        !small &&
+        pageType === 'service' &&
+        regionProseChars(root) * unframed < MIN_READABILITY_REGION_PROSE_SHARE * region.proseChars;
+      if (small || smallProse) {
         const element = await reparse((freshBody) => landmarkFreeRegion(freshBody)?.element ?? null);
         if (element) {
           root = element;
           landmarkRegion = true;
+          // Teaser cards with excerpts beside the sections ("From our blog") are prose by that
+          // measure: the article's teaser-card rule runs on the region taken for it.
+          if (smallProse) alsoRules = PROSE_REGION_RULES;
         }
         deadline.check('landmark region');
       }

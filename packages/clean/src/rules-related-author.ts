@@ -109,10 +109,10 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'related/teaser-cards',
     category: 'related',
     description:
-      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site (its host, or a subdomain of it or it of theirs) with at most a short excerpt, or one link around a heading and its excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own. Also on a service page whose article was widened at the article\'s lower bar (widen.ts `AROUND_RULES`: a "From our blog" box beside its sections).',
+      'A run of at least three sibling elements of one shape inside an article, each a headline linking elsewhere on the same site (its host, or a subdomain of it or it of theirs) with at most a short excerpt, or one link around a heading and its excerpt ("more stories" grids), standing after at least as much of the article\'s own text and followed by less text than their own. Also on a service page whose article was widened at the article\'s lower bar (widen.ts `AROUND_RULES`: a "From our blog" box beside its sections), or whose region around its landmarks was taken because Readability\'s pick held less than two thirds of its prose (type-roots.ts `PROSE_REGION_RULES`: the excerpts of such a box are prose outside links).',
     stages: ['dom-after'],
     pageTypes: ['article'],
-    revision: 2,
+    revision: 3,
     dom: { kind: 'procedure', procedure: 'teaser-cards', reason: 'teaser cards after the article' },
     examples: {
       remove: [

@@ -112,10 +112,8 @@ describe('a service page with no marked main region', () => {
 const para = (text: string) => `<p>${text}</p>`;
 const gridBlock = (name: string, inner: string) =>
   `<div class="grid-item ${name}"><div class="container"><div class="block">${inner}</div></div></div>`;
-const HOW = gridBlock(
-  'how',
-  `<h2>How we work</h2>${para('We record every sale, purchase and bank payment each week, reconcile the accounts at the end of the month and send you a short report that shows where the money went and what is still owed to you.')}${para('Your bookkeeper stays the same person from one year to the next, knows how your business works and answers questions by phone or email within one working day, without extra fees for the call.')}${para('We run the payroll every week or every month, send the payslips to your staff, file the returns with the tax office on time and pay the pension contributions, so nobody has to chase a late form.')}${para('New starters and leavers are set up on the day you tell us, and the year-end forms are ready before the deadline, with a copy kept for you in the online portal.')}`,
-);
+const HOW_TEXT = `<h2>How we work</h2>${para('We record every sale, purchase and bank payment each week, reconcile the accounts at the end of the month and send you a short report that shows where the money went and what is still owed to you.')}${para('Your bookkeeper stays the same person from one year to the next, knows how your business works and answers questions by phone or email within one working day, without extra fees for the call.')}${para('We run the payroll every week or every month, send the payslips to your staff, file the returns with the tax office on time and pay the pension contributions, so nobody has to chase a late form.')}${para('New starters and leavers are set up on the day you tell us, and the year-end forms are ready before the deadline, with a copy kept for you in the online portal.')}`;
+const HOW = gridBlock('how', HOW_TEXT);
 const GRID_INTRO = gridBlock(
   'intro',
   `<h1>Accounting for small firms</h1>${para('Bookkeeping, payroll and tax for shops and trades in the county')}`,
@@ -141,6 +139,30 @@ const GRID_FOOTER = `<footer><p>Brightside Accounting LLP, 12 Harbour Street, re
 const gridPage = (blocks: string) =>
   `<!doctype html><html lang="en"><head><title>Services | Brightside Accounting</title></head><body>${GRID_HEADER}<div class="grid">${blocks}</div>${GRID_FOOTER}</body></html>`;
 const GRID_PAGE = gridPage(`${GRID_INTRO}${REASONS}${HOW}${TASKS}${HOURS}`);
+// The sections' text in one block and a box of teaser cards with excerpts beside it ("From our
+// blog"): the excerpts are prose outside links, so the region is taken, and the article's
+// teaser-card rule runs on it.
+const POSTS = [
+  [
+    '/blog/year-end',
+    'Closing the books at year end',
+    'What to gather before the last day of the tax year and which receipts to keep for six years and which ones the tax office may ask to see.',
+  ],
+  [
+    '/blog/first-hire',
+    'Your first employee',
+    'Payroll and pensions and the forms a firm needs before its first member of staff starts and what the payroll costs for one person each month.',
+  ],
+  [
+    '/blog/sales-tax',
+    'Sales tax for small shops',
+    'When a shop has to register for sales tax and how often the returns are filed once it has and what happens when a return is a week late.',
+  ],
+];
+const BLOG_PAGE = `<!doctype html><html lang="en"><head><title>Services | Brightside Accounting</title></head><body>${GRID_HEADER}<div class="wrap"><div class="content">${HOW_TEXT.replace('<h2>How we work</h2>', '<h1>Accounting for small firms</h1>')}</div><div class="latest"><h2>From our blog</h2>${POSTS.map(
+  ([href, title, excerpt]) =>
+    `<div class="post"><h3><a href="${href}">${title}</a></h3><p>${excerpt}</p><a href="${href}">Read more</a></div>`,
+).join('')}</div></div>${GRID_FOOTER}</body></html>`;
 const MENU_GRID_PAGE = gridPage(`${SERVICE_MENU}${GRID_INTRO}${HOW}`);
 const GRID_URL = 'https://accounts.example/services';
 
@@ -155,6 +177,14 @@ describe('a service page whose sections stand in a grid of blocks', () => {
       expect(doc.text).toContain('Free parking behind the building on Harbour Street');
       expect(doc.text).not.toContain('registered in Scotland');
       expect(doc.removed.some((r) => r.reason === 'not in the article Readability picked')).toBe(false);
+    });
+
+    it(`leaves out a box of teaser cards with excerpts beside the sections (${engine})`, async () => {
+      const doc = await clean(BLOG_PAGE, { engine, url: GRID_URL, pageType: 'service' });
+      expect(doc.text).toContain('We record every sale, purchase and bank payment');
+      expect(doc.text).not.toContain('Your first employee');
+      expect(doc.text).not.toContain('which receipts to keep for six years');
+      expect(doc.removed.some((r) => r.rule === 'related/teaser-cards')).toBe(true);
     });
 
     it(`keeps Readability's pick beside a menu of links, and on a collection page (${engine})`, async () => {

@@ -17,6 +17,7 @@ import { TextStats } from './features/dom-walk.js';
 import { isLandmark, LANDMARK_SELECTOR, namedFooter } from './features/landmarks.js';
 import { matchPageBlocks } from './outside-article.js';
 import { ruleById } from './rules.js';
+import type { RuleId } from './rules.js';
 import { longWords, showsDescription } from './lead.js';
 import { repeatedCardWords } from './card-words.js';
 import { elementsByTag } from './selector-match.js';
@@ -385,6 +386,12 @@ export const MIN_READABILITY_REGION_SHARE = 1 / 3;
  * typing those moved 2 up and 1 down, by more).
  */
 export const MIN_READABILITY_REGION_PROSE_SHARE = 2 / 3;
+
+/**
+ * The article rules a service page whose region was taken by its prose share runs as well: a
+ * box of teaser cards with excerpts ("From our blog") is prose by that measure, not the offer.
+ */
+export const PROSE_REGION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['related/teaser-cards']);
 
 /** Text length of an element, as the region's is measured. */
 export function regionChars(element: Element): number {
