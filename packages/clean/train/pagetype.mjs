@@ -52,6 +52,17 @@ export const PAGE_TYPES = ['article', 'forum', 'product', 'collection', 'listing
  * signals over one group instead of all cards) lost 0.005 to 0.008: beyond the price, what a
  * page's cards hold says little the other features do not, and WCXB types many shop category
  * pages as listings.
+ *
+ * Dates along the page's own text (features/prose.ts: per 1,000 words, count, distinct, spread
+ * over its tenths, first position) and microformats posts (hentry, h-entry) took the same
+ * five-fold measure from 0.884 to 0.889 (folds 0.888 0.895 0.878 0.890 0.889: four up, none
+ * down). A date shows on 75% of articles and 85% of threads but on 20% of service pages and
+ * 21% of collections; service pages typed as articles went from 24 to 22. Tried on the same
+ * folds and left out (each added to the features before these): JSON-LD counted per object
+ * (Product once or many, ItemList, ListItem outside a BreadcrumbList) 0.877, microdata counted
+ * the same way 0.881, the share of sentences that ask or open on an imperative verb 0.883,
+ * headings that ask 0.883, URL shape (trailing slash, page number, last segment's length and
+ * digits) 0.886 with one fold down 0.012.
  */
 export const TRAIN_OPTIONS = { l2: 0.03, iterations: 400, learningRate: 0.05 };
 

@@ -114,3 +114,50 @@ describe.each(['linkedom', 'jsdom'] as const)('card features on %s', (engine) =>
     expect(feature('cards-price-share')).toBe(0.5);
   });
 });
+
+describe.each(['linkedom', 'jsdom'] as const)('dates and microformats posts on %s', (engine) => {
+  const features = async (body: string) => {
+    const page = await parseHtml(
+      `<!doctype html><html><head><title>Page</title></head><body>${body}</body></html>`,
+      engine,
+      null,
+      [],
+    );
+    const values = pageFeatures(page.document, null);
+    page.close();
+    return (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)]!;
+  };
+  const sentence = 'The council met on Tuesday evening and voted to fund the second half of the bridge.';
+
+  it('sees one date near the top of an article and a date down every item of a listing', async () => {
+    const article = await features(
+      `<header><p>Updated 1 June 2026</p></header><h1>Bridge</h1><p>Posted March 3, 2026</p>${`<p>${sentence}</p>`.repeat(10)}`,
+    );
+    // One date in the page's own text (the header's is the frame's), at its start.
+    expect(article('log-dates')).toBeCloseTo(Math.log1p(1), 12);
+    expect(article('log-distinct-dates')).toBeCloseTo(Math.log1p(1), 12);
+    expect(article('date-spread')).toBe(0.1);
+    expect(article('first-date-position')).toBeLessThan(0.05);
+
+    const item = (i: number) =>
+      `<li><h3><a href="/n/${i}">Item ${i}</a></h3><p>${sentence}</p><p>2026-03-0${i}</p></li>`;
+    const listing = await features(`<h1>News</h1><ul>${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(item).join('')}</ul>`);
+    expect(listing('log-dates')).toBeCloseTo(Math.log1p(9), 12);
+    expect(listing('log-distinct-dates')).toBeCloseTo(Math.log1p(9), 12);
+    expect(listing('date-spread')).toBeGreaterThanOrEqual(0.8);
+    expect(listing('dates-per-1000-words')).toBeGreaterThan(article('dates-per-1000-words'));
+
+    const none = await features(`<h1>Our services</h1>${`<p>${sentence}</p>`.repeat(5)}`);
+    expect(none('log-dates')).toBe(0);
+    expect(none('dates-per-1000-words')).toBe(0);
+    expect(none('first-date-position')).toBe(1);
+  });
+
+  it('counts posts marked hentry or h-entry, not classes that only contain the word', async () => {
+    const feature = await features(
+      `<article class="post hentry"><p>${sentence}</p></article><article class="h-entry"><p>${sentence}</p></article>
+<div class="hentry-meta">x</div><div class="entry">y</div><div id="main" class="site h-entry">z</div>`,
+    );
+    expect(feature('log-h-entries')).toBeCloseTo(Math.log1p(3), 12);
+  });
+});

@@ -8,7 +8,9 @@
  * - element counts that mark a kind of page: forms and inputs, prices, code blocks, tables,
  *   `<time>` elements, `<article>` elements;
  * - repeated sibling structures (cards, posts, result rows): the largest group of siblings with
- *   the same tag and class, its share of the text and of the links;
+ *   the same tag and class, its share of the text and of the links; the posts marked up as
+ *   microformats entries (`hentry`, `h-entry`: blog themes mark each post so, one on an article,
+ *   many on a listing);
  * - the repeated group that reads like posts and the one that reads like cards (features/groups.ts);
  * - words that mark the chrome of a kind of page (reply, add to cart, contact us, read more ...);
  * - class/id tokens from a small vocabulary of words that name page parts (post, reply, price,
@@ -116,6 +118,7 @@ const REPEAT_FEATURES = [
   'log-repeat-groups-5',
   'repeat-text-share-all',
   'log-max-repeat-with-time',
+  'log-h-entries',
 ] as const;
 
 /** Every feature name, in the order of the values. */
@@ -145,9 +148,17 @@ const TAG_INDEX = new Map<string, number>(TAG_COUNTS.map((t, i) => [t, i]));
 /** Class and id values up to this long are read once per page (see `classGroupsOf`). */
 const MAX_CLASS_KEY_CHARS = 256;
 
-/** The class group of each token of a class and id value that names one, in token order. */
+/** A microformats post: the class `hentry` (microformats 1) or `h-entry` (microformats 2). */
+const ENTRY_CLASS = /(?:^|\s)h-?entry(?=\s|$)/;
+/** The index `classGroupIndexes` gives a microformats post, after the class groups'. */
+const ENTRY_INDEX = CLASS_GROUPS.length;
+
+/**
+ * The class group of each token of a class and id value that names one, in token order, and
+ * ENTRY_INDEX when the value marks a microformats post.
+ */
 function classGroupIndexes(value: string): number[] {
-  const out: number[] = [];
+  const out: number[] = ENTRY_CLASS.test(value) ? [ENTRY_INDEX] : [];
   for (const token of value.toLowerCase().split(/[^a-z0-9]+/)) {
     if (token.length < 2 || /^\d+$/.test(token)) continue;
     const v = CLASS_INDEX.get(token);
@@ -187,6 +198,7 @@ export function pageFeatures(
   let repeatGroups5 = 0;
   let repeatCharsAll = 0;
   let maxRepeatWithTime = 0;
+  let entries = 0;
 
   const elementText = (el: Element) => stats.of(el);
   const info = body ? elementText(body) : null;
@@ -231,7 +243,10 @@ export function pageFeatures(
     const className = el.getAttribute('class');
     const id = el.getAttribute('id');
     if (className || id) {
-      for (const v of classGroupsOf(`${className ?? ''} ${id ?? ''}`)) classCounts[v]!++;
+      for (const v of classGroupsOf(`${className ?? ''} ${id ?? ''}`)) {
+        if (v === ENTRY_INDEX) entries++;
+        else classCounts[v]!++;
+      }
     }
     if (BLOCKISH.has(tag) || tag === 'table' || tag === 'form') {
       const chars = elementText(el).chars;
@@ -338,6 +353,7 @@ export function pageFeatures(
     Math.log1p(repeatGroups5),
     share(repeatCharsAll),
     Math.log1p(maxRepeatWithTime),
+    Math.log1p(entries),
     ...(body ? groupFeatures(body, stats) : new Array<number>(GROUP_FEATURES.length).fill(0)),
     ...wordGroupCounts(text).map((n) => Math.log1p(per1000(n))),
     ...classCounts.map((n) => Math.log1p(n)),
