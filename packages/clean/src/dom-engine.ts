@@ -23,7 +23,7 @@ import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import { removeFoldedMenus } from './folded-menu.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
-import { compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
+import { ListedElements, compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
 
 export type { DomRuleContext, PendingRemoval } from './dom-removal.js';
@@ -123,12 +123,15 @@ function removeMatched(
 }
 
 /** Apply the DOM rules under `root` (the body before Readability, the article element after it). */
-export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
+export function applyDomRules(context: DomRuleContext, root: ParentNode, listed?: ListedElements): void {
   // What the site's keep rules protect is marked first, for this stage and the later ones.
   markKept(context.site, root, context.stage === 'dom-before');
-  // The page's elements, listed once before Readability for the procedures that look at every
-  // element; the rules before them only take elements out, and those are skipped.
-  const elements = context.stage === 'dom-before' ? descendants(root) : null;
+  // The page's elements, listed once before Readability for the selector rules and the
+  // procedures that look at every element; the rules before them only take elements out, and
+  // what they took is skipped (removeMatched and the procedures look only at what is attached).
+  // (`listed`: the caller's list of them, when it has one; see ListedElements.)
+  const list = context.stage === 'dom-before' ? (listed?.root === root ? listed : new ListedElements(root)) : null;
+  const elements = list?.elements ?? null;
   // … and the captions beside pictures painted with CSS, before Readability drops the pictures.
   if (elements) markBesidePictures(root, true, elements);
   const steps = stepsFor(context);
@@ -161,7 +164,7 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode): void {
     // gives the same elements as matching each rule in turn (detached ones are skipped). The
     // same holds across the procedures between runs: the runs whose selectors are all simple
     // (a compound, optionally inside an ancestor compound) are matched in one walk with the first.
-    if (!matchedRuns.has(step)) matchRuns(context, root, steps, step, matchedRuns);
+    if (!matchedRuns.has(step)) matchRuns(context, root, steps, step, matchedRuns, list);
     const matched = matchedRuns.get(step) ?? [];
     step.rules.forEach(({ id, rule }, index) => removeMatched(context, root, matched[index] ?? [], id, rule));
   }
@@ -177,12 +180,18 @@ function matchRuns(
   steps: Step[],
   first: Extract<Step, { kind: 'selectors' }>,
   into: Map<Step, Array<Array<{ element: Element; selector: string }>>>,
+  listed: ListedElements | null,
 ): void {
   const runs: Array<Extract<Step, { kind: 'selectors' }>> = [first];
   for (const step of steps.slice(steps.indexOf(first) + 1)) {
     if (step.kind === 'selectors' && compiledFor(step.rules).complex.every((joined) => joined === '')) runs.push(step);
   }
-  const matched = matchGroups(root, compiledFor(runs.flatMap((run) => run.rules)), () => checkDeadline(context));
+  const matched = matchGroups(
+    root,
+    compiledFor(runs.flatMap((run) => run.rules)),
+    () => checkDeadline(context),
+    listed,
+  );
   let offset = 0;
   for (const run of runs) {
     into.set(run, matched.slice(offset, offset + run.rules.length));
@@ -190,8 +199,11 @@ function matchRuns(
   }
 }
 
-/** Share of the page's prose in figure captions (by the caption rule's selectors); see `captionShare`. */
-export function pageCaptionShare(root: Element): number {
+/**
+ * Share of the page's prose in figure captions (by the caption rule's selectors); see `captionShare`.
+ * `listed`: the elements under `root`, listed for the DOM rules as well (see ListedElements).
+ */
+export function pageCaptionShare(root: Element, listed?: ListedElements): number {
   const dom = ruleById('caption/figure').dom;
-  return captionShare(root, dom?.kind === 'selectors' ? dom.selectors : []);
+  return captionShare(root, dom?.kind === 'selectors' ? dom.selectors : [], listed);
 }

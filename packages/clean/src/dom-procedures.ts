@@ -7,7 +7,7 @@ import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } fro
 import type { DomRuleContext } from './dom-removal.js';
 import type { DomMatcher, RuleId } from './rules.js';
 import { compileGroups, elementsByTag, insideGroup, linksUnder, matchGroups, selectAll } from './selector-match.js';
-import type { CompiledGroups } from './selector-match.js';
+import type { CompiledGroups, ListedElements } from './selector-match.js';
 import { HEADING_TAGS } from './features/headings.js';
 
 /** The largest ancestor of `element` whose text stays within `maxChars` (the widget around a few links). */
@@ -283,13 +283,13 @@ export function siteSelectors(context: DomRuleContext, root: ParentNode, ruleId:
  * Share of the page's prose that sits in the elements `captionSelectors` match. Galleries and
  * slideshows carry their text in captions; there the captions are the article and are kept.
  */
-export function captionShare(root: Element, captionSelectors: readonly string[]): number {
+export function captionShare(root: Element, captionSelectors: readonly string[], listed?: ListedElements): number {
   let compiled = compiledCaptions.get(captionSelectors);
   if (!compiled) {
     compiled = compileGroups([captionSelectors]);
     compiledCaptions.set(captionSelectors, compiled);
   }
-  const [captions = []] = matchGroups(root, compiled);
+  const [captions = []] = matchGroups(root, compiled, undefined, listed);
   if (captions.length === 0) return 0;
   let captionChars = 0;
   let paragraphChars = 0;

@@ -675,7 +675,8 @@ export async function parseHtml(
   // Before the comments go: they mark where a streamed boundary's fallback ends.
   revealStreamedSegments(page.document, markup);
   removeNonContent(page.document);
-  preformattedLineBreaks(page.document);
+  // Every <pre> element comes from a `<pre` start tag of the parsed markup (see tagCount).
+  if (tagCount(markup, '<pre', 0) > 0) preformattedLineBreaks(page.document);
   revealNoscriptShell(page.document, markup);
   return page;
 }

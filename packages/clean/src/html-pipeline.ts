@@ -54,6 +54,7 @@ import { keepsPanels } from './panels.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
+import { ListedElements } from './selector-match.js';
 import { squash, squashedLength } from './text-util.js';
 
 /** Clean an HTML page (already decoded). */
@@ -151,11 +152,13 @@ export async function htmlPipeline(
     // Decided on what will be the content: the thread or main region when that is the root
     // (text around it, such as a widget column, must not outvote the captions inside it).
     const contentRegion = site?.content ? null : (plan.threadRoot ?? plan.mainRoot);
-    if (context.captions === 'drop' && pageCaptionShare(contentRegion ?? body) > 0.5) {
+    // The body's elements, listed once for the captions' share and the DOM rules (see ListedElements).
+    const listed = new ListedElements(body);
+    if (context.captions === 'drop' && pageCaptionShare(contentRegion ?? body, listed) > 0.5) {
       context.captions = 'keep';
       warnings.push('captions hold most of the text on this page (a gallery or slideshow); they are kept');
     }
-    applyDomRules(context, body);
+    applyDomRules(context, body, listed);
     deadline.check('DOM rules');
     // Measured before Readability strips the document (used after it, see below).
     const region = plan.landmarkRegion ? landmarkFreeRegion(body) : null;

@@ -128,7 +128,11 @@ function isPainting(element: Element): boolean {
  * or a frame around the picture) is the picture too: its parent's siblings are looked at. On a
  * freshly parsed page (`fresh`) marks the page itself carries are taken off first.
  */
-export function markBesidePictures(root: ParentNode, fresh: boolean, elements = descendants(root)): void {
+export function markBesidePictures(
+  root: ParentNode,
+  fresh: boolean,
+  elements: readonly Element[] = descendants(root),
+): void {
   // The page's own marks off, the styles that name a url and the <svg>s listed, in one pass.
   const styled: Element[] = [];
   const svgs: Element[] = [];

@@ -291,15 +291,40 @@ export function linksUnder(root: ParentNode): Element[] {
 }
 
 /**
+ * The elements under `root` in document order (`descendants`) and what `matchGroups` read of each
+ * (tag, id, classes), kept for the `matchGroups` calls on `root` while the tree only loses
+ * elements: the list then still holds those taken out, which a caller that removes what matched
+ * skips (an element no longer attached).
+ */
+export class ListedElements {
+  readonly elements: readonly Element[];
+  constructor(readonly root: ParentNode) {
+    this.elements = descendants(root);
+  }
+}
+
+/** What `matchGroups` read of each element of a list, by the list. */
+const listedFacts = new WeakMap<ListedElements, Map<Element, ElementFacts>>();
+
+function factsOfList(list: ListedElements): Map<Element, ElementFacts> {
+  let facts = listedFacts.get(list);
+  if (!facts) listedFacts.set(list, (facts = new Map()));
+  return facts;
+}
+
+/**
  * For each group, the elements under `root` matching one of its selectors, in document order
  * (what `querySelectorAll` of the joined group gives), with the first matching selector.
  * `progress` is called every `PROGRESS_ELEMENTS` elements (a caller's time limit may stop the walk).
+ * `listed`: the elements under `root` when the caller has them listed (see ListedElements).
  */
 export function matchGroups(
   root: ParentNode,
   compiled: CompiledGroups,
   progress?: () => void,
+  listed?: ListedElements | null,
 ): Array<Array<{ element: Element; selector: string }>> {
+  const list = listed?.root === root ? listed : null;
   const groups = compiled.selectors;
   const caseless = isQuirksMode(root as Node);
   const byClass = caseless ? compiled.byCaselessClass : compiled.byClass;
@@ -310,7 +335,7 @@ export function matchGroups(
   let element: Element;
   let facts: ElementFacts;
   // Every element's facts, read once: the walk visits parents before their descendants.
-  const read = new Map<Element, ElementFacts>();
+  const read = list ? factsOfList(list) : new Map<Element, ElementFacts>();
   const factsFor = (of: Element): ElementFacts => {
     let known = read.get(of);
     if (!known) {
@@ -336,7 +361,7 @@ export function matchGroups(
     if (hits) complexGroups.push(group);
   });
   let count = 0;
-  for (element of descendants(root)) {
+  for (element of list?.elements ?? descendants(root)) {
     if (progress && ++count % PROGRESS_ELEMENTS === 0) progress();
     facts = factsFor(element);
     consider(compiled.byTag.get(facts.tag));

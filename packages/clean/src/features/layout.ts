@@ -25,44 +25,61 @@ export const LAYOUT_FEATURES = [
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
 
-/** The layout features of a page's body, in the order of LAYOUT_FEATURES. */
-export function layoutFeatures(body: Element, stats: TextStats, words: number): number[] {
-  const page = stats.of(body);
-  const ownText = Math.max(1, page.chars - page.linkChars);
-  let maxParagraphChars = 0;
-  let maxParagraphs = 0;
-  let parents3 = 0;
-  let headings = 0;
+/**
+ * The layout counts of the elements a page walk visits (the walk of features/page.ts, which
+ * skips what SKIP names and goes 200 deep; see layoutFeatures), each visited before its children.
+ */
+export class LayoutCounts {
+  private maxParagraphChars = 0;
+  private maxParagraphs = 0;
+  private parents3 = 0;
+  private headings = 0;
 
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 200) return;
-    const tag = el.localName.toLowerCase();
-    if (SKIP.has(tag)) return;
-    if (HEADING_TAGS.has(tag)) headings++;
+  constructor(private readonly stats: TextStats) {}
+
+  visit(el: Element, tag: string): void {
+    if (HEADING_TAGS.has(tag)) this.headings++;
     let paragraphChars = 0;
     let paragraphs = 0;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (c.localName.toLowerCase() !== 'p') continue;
-      const t = stats.of(c);
+      const t = this.stats.of(c);
       const own = t.chars - t.linkChars;
       if (own > 0) {
         paragraphChars += own;
         paragraphs++;
       }
     }
-    if (paragraphChars > maxParagraphChars) {
-      maxParagraphChars = paragraphChars;
-      maxParagraphs = paragraphs;
+    if (paragraphChars > this.maxParagraphChars) {
+      this.maxParagraphChars = paragraphChars;
+      this.maxParagraphs = paragraphs;
     }
-    if (paragraphs >= 3) parents3++;
+    if (paragraphs >= 3) this.parents3++;
+  }
+
+  /** The values of LAYOUT_FEATURES for `body` (the walk's root) of `words` words. */
+  values(body: Element, words: number): number[] {
+    const page = this.stats.of(body);
+    const ownText = Math.max(1, page.chars - page.linkChars);
+    return [
+      Math.min(1, this.maxParagraphChars / ownText),
+      Math.log1p(this.maxParagraphs),
+      Math.log1p(this.parents3),
+      words > 0 ? Math.min(100, (1000 * this.headings) / words) / 10 : 0,
+    ];
+  }
+}
+
+/** The layout features of a page's body, in the order of LAYOUT_FEATURES, by a walk of its own. */
+export function layoutFeatures(body: Element, stats: TextStats, words: number): number[] {
+  const counts = new LayoutCounts(stats);
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 200) return;
+    const tag = el.localName.toLowerCase();
+    if (SKIP.has(tag)) return;
+    counts.visit(el, tag);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
   };
   walk(body, 0);
-
-  return [
-    Math.min(1, maxParagraphChars / ownText),
-    Math.log1p(maxParagraphs),
-    Math.log1p(parents3),
-    words > 0 ? Math.min(100, (1000 * headings) / words) / 10 : 0,
-  ];
+  return counts.values(body, words);
 }

@@ -35,7 +35,7 @@ import { TextStats } from './dom-walk.js';
 import { GROUP_FEATURES, groupFeatures } from './groups.js';
 import { STRUCTURE_FEATURES, StructureCounts } from './structure.js';
 import { CHROME_FEATURES, ChromeCounts, listDepthBelow, navBelow } from './chrome.js';
-import { LAYOUT_FEATURES, layoutFeatures } from './layout.js';
+import { LAYOUT_FEATURES, LayoutCounts } from './layout.js';
 import { PROSE_FEATURES, proseFeatures } from './prose.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import {
@@ -221,10 +221,11 @@ export function pageFeatures(
 
   const ldTexts: string[] = [];
   const metas: Element[] = [];
-  // The chrome and structure features are counted in the same walk (features/chrome.ts,
-  // features/structure.ts): one walk of the body instead of three.
+  // The chrome, structure and layout features are counted in the same walk (features/chrome.ts,
+  // features/structure.ts, features/layout.ts): one walk of the body instead of four.
   const chrome = new ChromeCounts(stats);
   const structure = new StructureCounts(stats);
+  const layout = new LayoutCounts(stats);
   const walk = (el: Element, depth: number, inNav: boolean, listDepth: number): void => {
     if (depth > 200) return;
     const tag = el.localName.toLowerCase();
@@ -236,6 +237,7 @@ export function pageFeatures(
     }
     chrome.visit(el, tag, inNav, listDepth);
     structure.enter(el, tag);
+    layout.visit(el, tag);
     if (tag === 'meta') metas.push(el);
     elements++;
     const tagIndex = TAG_INDEX.get(tag);
@@ -366,7 +368,7 @@ export function pageFeatures(
       ? chrome.values({ document, totalChars, words, metas })
       : new Array<number>(CHROME_FEATURES.length).fill(0)),
     ...(body ? proseFeatures(body, document, url) : new Array<number>(PROSE_FEATURES.length).fill(0)),
-    ...(body ? layoutFeatures(body, stats, words) : new Array<number>(LAYOUT_FEATURES.length).fill(0)),
+    ...(body ? layout.values(body, words) : new Array<number>(LAYOUT_FEATURES.length).fill(0)),
   ];
   return values;
 }
