@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { parseHTML } from 'linkedom';
+
 import { clean } from './clean.js';
+import { removeConsentBoxes } from './consent.js';
+import type { DomRuleContext } from './dom-removal.js';
 import { ENGINES } from './dom.js';
 
 const KINDS = [
@@ -212,9 +216,9 @@ describe('a box is named by its class or id words in any case', () => {
  * A short page with a long consent panel named by its id, whose answers are links: the panel is too
  * large to remove before Readability (it would leave the page nearly empty), and it survives into
  * the article with its id and links (Readability drops buttons and fields, not these). `rootClass`
- * is the class of `<html>`: one Readability reads as unlikely content (`has-sidebar`) makes it
- * remove the root element itself (mozilla/readability#835), so the rules after it run in a document
- * with no root element, where linkedom's `document.title` throws.
+ * is the class of `<html>`: Readability's walk starts there, and one its patterns read as unlikely
+ * content (`has-sidebar`) made it remove the root element itself (mozilla/readability#835), so it
+ * scored nothing and the rules after it ran in a document with no root element.
  */
 function shortPageWithPanel(rootClass: string): string {
   const purposes = Array.from(
@@ -229,18 +233,43 @@ function shortPageWithPanel(rootClass: string): string {
 <footer><a href="/privacy">Privacy</a></footer></body></html>`;
 }
 
-describe('a document whose root element Readability removed', () => {
+describe('a page whose root element Readability would remove', () => {
   for (const engine of ENGINES) {
-    for (const rootClass of ['has-sidebar', 'page-header-fixed']) {
-      it(`cleans a page whose <html class="${rootClass}"> Readability drops (${engine})`, async () => {
-        const document = await clean(shortPageWithPanel(rootClass), {
-          url: 'https://museum.example/opening-hours',
-          engine,
-        });
-        expect(document.text).toContain('The museum opens from ten until five every day except Monday');
-      });
-    }
+    it(`cleans a page whose <html> class reads as unlikely as it cleans the page without it (${engine})`, async () => {
+      const page = (rootClass: string) =>
+        stateWrapperPage('content', 14, true).replace('<html lang="en">', `<html lang="en" class="${rootClass}">`);
+      const plain = await clean(page('js'), { url: 'https://river.example/news/footbridge', engine });
+      expect(plain.text).toContain('Part 14: the river authority');
+      expect(plain.text).not.toContain('Local news section');
+      for (const rootClass of ['js has-sidebar', 'page-header-fixed', 'footer-sticky-1']) {
+        const document = await clean(page(rootClass), { url: 'https://river.example/news/footbridge', engine });
+        expect(document.text, rootClass).toBe(plain.text);
+      }
+    });
   }
+
+  it('finds a consent box in a document without a root element (linkedom)', async () => {
+    // What 6746f5d mended: the rule read the document's title, and linkedom's `document.title`
+    // throws when the document has no root element.
+    const { document } = parseHTML(shortPageWithPanel('js'));
+    const body = document.body;
+    document.documentElement.remove();
+    expect(document.documentElement).toBeNull();
+    const context: DomRuleContext = {
+      document,
+      stage: 'dom-after',
+      captions: 'drop',
+      disabled: new Set(),
+      site: null,
+      removals: [],
+      suspicions: [],
+      bodyChars: body.textContent!.length * 3,
+    };
+    removeConsentBoxes(context, body, 'cookie-consent/box', 'a consent box');
+    expect(context.removals.map((r) => r.rule)).toEqual(['cookie-consent/box']);
+    expect(body.textContent).toContain('The museum opens from ten until five');
+    expect(body.textContent).not.toContain('We value your privacy');
+  });
 });
 
 /** A museum's cookie policy: its text in a `cookie-policy-container` after the headline, with the policy's settings button. */

@@ -30,6 +30,8 @@ interface ReadabilityInternals {
   _grabArticle(page: Element | null): Element | null;
   _getAllNodesWithTag(node: ParentNode, tagNames: string[]): ArrayLike<Element>;
   _hasSingleTagInsideElement(element: Element, tag: string): boolean;
+  _removeAndGetNext(node: Element): Element | null;
+  _getNextNode(node: Element, ignoreSelfAndKids?: boolean): Element | null;
 }
 
 /**
@@ -170,6 +172,20 @@ export class PageReadability extends Readability<Element> {
       delete (target as { innerHTML?: string }).innerHTML;
       pageMarkups.delete(target);
     }
+  }
+
+  /**
+   * Readability's removal of a node its walk reads as hidden or as unlikely content, never of the
+   * root element. The walk starts at `<html>`, and a class there that its patterns read as unlikely
+   * (`has-sidebar`, `header-fixed`, `footer-sticky`: states of the page's layout) removed the whole
+   * page (mozilla/readability#835): the search then scored nothing, took the body as it stood for
+   * the article, and left the document without a root element. The root is walked into instead,
+   * as the body always is.
+   */
+  _removeAndGetNext(node: Element): Element | null {
+    const internals = this as unknown as ReadabilityInternals;
+    if (node === internals._doc.documentElement) return internals._getNextNode(node);
+    return (Readability.prototype as unknown as ReadabilityInternals)._removeAndGetNext.call(this, node);
   }
 
   /** The panel test of the page as it is (made again when `_grabArticle` sets the page back). */
