@@ -352,5 +352,50 @@ describe('a page about cookies, and a box about them in an article', () => {
       });
       expect(answered.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('What the law says');
     });
+
+    for (const [headline, lang] of [
+      ['Privacy policy changes at messaging app spark exodus', 'en'],
+      ['Politique : amende record pour les cookies du moteur de recherche', 'fr'],
+    ] as const) {
+      it(`takes a news headline that opens with a policy's words for a story, not a policy (${lang}, ${engine})`, async () => {
+        const page = PRIVACY_NEWS.replaceAll('Retailer fined over privacy failings', headline);
+        const document = await clean(page, { url: 'https://river.example/news/policy-changes', engine });
+        expect(document.text).toContain('Part 14: the regulator found');
+        expect(document.text).not.toContain('This site uses cookies to count visits');
+        expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('This site uses cookies');
+        if (lang === 'en') {
+          expect(document.text).not.toContain('We use cookies to improve your experience');
+          expect(document.removed.find((r) => r.rule === 'cookie-consent/line')?.text).toContain(
+            'We use cookies to improve',
+          );
+        }
+      });
+    }
+
+    for (const [more, answer] of [
+      ['Read more', 'I agree'],
+      ['Mehr', 'Verstanden'],
+      ['Show more', 'OK, got it'],
+    ] as const) {
+      it(`drops a consent bar whose only button shows more when a link answers "${answer}" (${engine})`, async () => {
+        const page = LAW_BOX.replace('<button class="toggle">Show more</button>', `<button class="toggle">${more}</button> <a href="#">${answer}</a>`);
+        const document = await clean(page, { url: 'https://river.example/news/footbridge', engine });
+        expect(document.text).not.toContain('What the law says');
+        expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('What the law says');
+      });
+    }
+
+    it(`drops the site's consent bar in the part a privacy policy's headline heads (${engine})`, async () => {
+      const page = `<!doctype html><html lang="en"><head><title>Privacy Policy – Harbour Museum</title></head><body>
+<div class="site"><nav><a href="/">Home</a> <a href="/visit">Visit</a></nav>
+<h1>Privacy Policy</h1>${REPORT.split('</p>').slice(0, 5).join('</p>')}</p>
+<footer><p>Harbour Museum, Quay Road.</p></footer>
+<div class="site-consent-bar"><p>We use cookies to improve your visit and, with your consent, our partners use tracking cookies for ads.</p><button>Accept all</button><button>Reject</button></div>
+</div></body></html>`;
+      const document = await clean(page, { url: 'https://museum.example/privacy-policy', engine });
+      expect(document.text).toContain('Part 3: the river authority');
+      expect(document.text).not.toContain('our partners use tracking cookies');
+      expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('We use cookies to improve your visit');
+    });
   }
 });

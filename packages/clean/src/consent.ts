@@ -47,9 +47,26 @@ const OPENING_CHARS = 300;
 /** What a box lets the reader answer with: a consent box always has one (a link only as below). */
 const CONTROL_SELECTOR =
   'button, input:not([type="hidden"]), select, [role="button"], [role="switch"], [role="checkbox"], a:not([href])';
-/** A link that answers: its text accepts, refuses, closes or sets the choice (a link to the policy does not). */
+/**
+ * A link that answers: its text accepts, refuses, closes or sets the choice, after a "Yes," or
+ * "OK," at most ("I agree", "OK, verstanden", "J'accepte"); a link to the policy does not.
+ */
 const ANSWER_LINK =
-  /^(?:accept|reject|decline|allow|deny|agree|dismiss|close|ok(?:ay)?|got it|save|only necessary|necessary only|manage|customi[sz]e|settings|preferences|i understand|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|tout accepter|refuser|aceptar|rechazar|accetta|rifiuta)\b/i;
+  /^(?:(?:yes|ok(?:ay)?|oui|ja|alles klar)[,!]?\s+)?(?:i\s+)?(?:accept|reject|decline|allow|deny|agree|dismiss|close|ok(?:ay)?|got it|save|only necessary|necessary only|manage|customi[sz]e|settings|preferences|understand|understood|continue|alles klar|verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|j['’]accepte|d['’]accord|compris|tout accepter|refuser|aceptar|acepto|rechazar|accetta|accetto|rifiuta|ho capito)(?![\w-])/i;
+/**
+ * A control or link that answers the banner's question — accepts or refuses — rather than opens
+ * the settings: a policy page's own control is "Cookie settings" or "Change your choice", never
+ * "Accept all".
+ */
+const ACCEPT_OR_REFUSE =
+  /^(?:(?:yes|ok(?:ay)?|oui|ja)[,!]?\s+)?(?:i\s+)?(?:accept|reject|decline|allow|deny|agree|got it|only necessary|necessary only|understood|verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|j['’]accepte|tout accepter|refuser|aceptar|acepto|rechazar|accetta|accetto|rifiuta)(?![\w-])/i;
+
+/** Whether `el` holds a button or link that accepts or refuses (see ACCEPT_OR_REFUSE). */
+function holdsAcceptOrRefuse(el: Element): boolean {
+  return Array.from(el.querySelectorAll(`${CONTROL_SELECTOR}, a[href]`)).some((control) =>
+    ACCEPT_OR_REFUSE.test(squash(control.textContent ?? '')),
+  );
+}
 
 /** A class that files a post or product under a term (`category-cookies`, `tag-privacy`): a subject, not a box. */
 const TERM_CLASS = /^(?:category|tag|term|product_cat|product_tag|topic)[-_]/i;
@@ -154,13 +171,16 @@ function holdsAnswer(el: Element): boolean {
 }
 
 /**
- * Whether the page is a cookie or privacy policy (its headline opens with the name of such a
- * document, see COOKIE_PAGE_TITLE) and `el` comes after that headline in the part of the page it
+ * Whether the page is a cookie or privacy policy (its headline is the name of such a document,
+ * see COOKIE_PAGE_TITLE), `el` holds no control that accepts or refuses (the site's own consent
+ * bar on that page does) and `el` comes after that headline in the part of the page it
  * heads (the headline's parent, below the body): there `el` is the page's text, however it is
  * named (a `cookie-policy-container` holding the policy, with its "Cookie settings" button).
  */
 function textOfCookiePage(headline: Element, el: Element): boolean {
   if (!COOKIE_PAGE_TITLE.test(squash(headline.textContent ?? ''))) return false;
+  // The site's own consent bar on the policy page asks to accept or refuse; the policy's text does not.
+  if (holdsAcceptOrRefuse(el)) return false;
   const part = headline.parentElement;
   if (!part || part.localName.toLowerCase() === 'body' || !part.contains(el) || el.contains(headline)) return false;
   return (headline.compareDocumentPosition(el) & FOLLOWING) !== 0;
