@@ -378,7 +378,10 @@ describe('a page about cookies, and a box about them in an article', () => {
       ['Show more', 'OK, got it'],
     ] as const) {
       it(`drops a consent bar whose only button shows more when a link answers "${answer}" (${engine})`, async () => {
-        const page = LAW_BOX.replace('<button class="toggle">Show more</button>', `<button class="toggle">${more}</button> <a href="#">${answer}</a>`);
+        const page = LAW_BOX.replace(
+          '<button class="toggle">Show more</button>',
+          `<button class="toggle">${more}</button> <a href="#">${answer}</a>`,
+        );
         const document = await clean(page, { url: 'https://river.example/news/footbridge', engine });
         expect(document.text).not.toContain('What the law says');
         expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('What the law says');
@@ -395,7 +398,9 @@ describe('a page about cookies, and a box about them in an article', () => {
       const document = await clean(page, { url: 'https://museum.example/privacy-policy', engine });
       expect(document.text).toContain('Part 3: the river authority');
       expect(document.text).not.toContain('our partners use tracking cookies');
-      expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain('We use cookies to improve your visit');
+      expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain(
+        'We use cookies to improve your visit',
+      );
     });
   }
 });
