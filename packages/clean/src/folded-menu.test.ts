@@ -24,6 +24,18 @@ const CARDS = Array.from(
 const page = (open: boolean) => `<!doctype html><html lang="en"><head><title>Trending projects</title></head><body>
 <main><h1>Trending projects</h1><div class="filters">${picker(open)}${SORT}</div>${CARDS}${ANSWER}${BARE_ANSWER}${LINK_ANSWER}</main></body></html>`;
 const URL = 'https://code.example/trending';
+// Questions whose answer is a list of links: one asks with a question mark, one with a question word
+// only, and one is labelled like a picker but sits in an accordion beside a prose answer.
+const LINKS = (names: string[]) =>
+  `<ul>${names.map((n, i) => `<li><a href="/places/${i}">${n}</a></li>`).join('')}</ul>`;
+const FAQ = `<!doctype html><html lang="en"><head><title>Visitor questions</title></head><body><main><h1>Visitor questions</h1>
+<p>Answers to what visitors to the gardens ask us most often: opening times, the paths, the cafes and where the buses stop.</p>
+<section><details><summary>Opening hours</summary><p>The gardens open at nine every morning of the year and close an hour before sunset, later in the summer months.</p></details>
+<details><summary>Bus stops nearby</summary>${LINKS(['Gardens Lane', 'Lake Road', 'Market Cross'])}</details></section>
+<details><summary>Where can I buy a season ticket?</summary>${LINKS(['Rose Gate kiosk', 'Online shop', 'Town hall desk'])}</details>
+<details><summary>How do I find the glasshouses</summary>${LINKS(['Palm house map', 'Cactus house map', 'Fern house map'])}</details>
+<p>Dogs are welcome on a lead on every path except in the glasshouses, and water bowls stand by each cafe door.</p>
+</main></body></html>`;
 const folded = (removed: Array<{ rule: string; text: string }>) =>
   removed.filter((r) => r.rule === 'boilerplate/folded-menu');
 
@@ -43,6 +55,21 @@ describe('drop-down menus folded in a closed <details>', () => {
         'Spoken language: Any Choo',
         'Sort: Most stars Most sta',
       ]);
+    });
+
+    it(`stay when the summary asks a question or the <details> is an accordion's entry (${engine})`, async () => {
+      const doc = await clean(FAQ, { engine, url: 'https://gardens.example/questions', pageType: 'article' });
+      expect(folded(doc.removed)).toHaveLength(0);
+      for (const text of [
+        'Where can I buy a season ticket?',
+        'Town hall desk',
+        'How do I find the glasshouses',
+        'Fern house map',
+        'Bus stops nearby',
+        'Market Cross',
+      ]) {
+        expect(doc.text).toContain(text);
+      }
     });
 
     it(`stay when the <details> is open, or the rule is turned off (${engine})`, async () => {
