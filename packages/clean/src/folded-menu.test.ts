@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { clean } from './clean.js';
 import { ENGINES } from './dom.js';
 
-const LANGUAGES = Array.from({ length: 120 }, (_, i) => `Language number ${i + 1}`);
+const REGIONS = Array.from({ length: 120 }, (_, i) => `Region number ${i + 1}`);
 const picker = (open: boolean) =>
-  `<details class="picker"${open ? ' open' : ''}><summary>Spoken language: Any</summary><div class="picker-menu"><span>Choose a spoken language</span>${LANGUAGES.map(
-    (name, i) => `<a role="menuitemradio" href="/trending?lang=${i}">${name}</a>`,
+  `<details class="picker"${open ? ' open' : ''}><summary>Region: Any</summary><div class="picker-menu"><span>Choose a region</span>${REGIONS.map(
+    (name, i) => `<a role="menuitemradio" href="/catalogue?region=${i}">${name}</a>`,
   ).join(' ')}</div></details>`;
-const SORT = `<details><summary>Sort: Most stars</summary><ul><li><a href="?sort=stars">Most stars</a></li><li><a href="?sort=forks">Most forks</a></li><li><a href="?sort=updated">Recently updated</a></li></ul></details>`;
+const ORDER = `<details><summary>Order: Newest</summary><ul><li><a href="?order=new">Newest</a></li><li><a href="?order=old">Oldest</a></li><li><a href="?order=read">Most read</a></li></ul></details>`;
 const ANSWER = `<details><summary>Can I list a project that has no licence?</summary><p>Yes, but readers will be told that the project has no licence, and a project without one cannot be reused by others; read the <a href="/licences">guide to licences</a> before you choose.</p></details>`;
 // Answers that a link makes up most of: bare text beside the summary around one link, and one link sentence.
 const BARE_ANSWER = `<details><summary>Do you ship to the islands?</summary>Yes, every week; see <a href="/shipping/islands">the island delivery days and the prices for each island</a>.</details>`;
@@ -21,9 +21,21 @@ const CARDS = Array.from(
   (_, i) =>
     `<article class="card"><h2><a href="/projects/p${i}">Project ${i + 1}</a></h2><p>A small library for reading tide tables, number ${i + 1} of the week, with examples.</p></article>`,
 ).join('');
-const page = (open: boolean) => `<!doctype html><html lang="en"><head><title>Trending projects</title></head><body>
-<main><h1>Trending projects</h1><div class="filters">${picker(open)}${SORT}</div>${CARDS}${ANSWER}${BARE_ANSWER}${LINK_ANSWER}</main></body></html>`;
-const URL = 'https://code.example/trending';
+const page = (open: boolean) => `<!doctype html><html lang="en"><head><title>New in the catalogue</title></head><body>
+<main><h1>New in the catalogue</h1><div class="filters">${picker(open)}${ORDER}</div>${CARDS}${ANSWER}${BARE_ANSWER}${LINK_ANSWER}</main></body></html>`;
+const URL = 'https://catalogue.example/catalogue';
+// Questions whose answer is a list of links: one asks with a question mark, one with a question word
+// only, and one is labelled like a picker but sits in an accordion beside a prose answer.
+const LINKS = (names: string[]) =>
+  `<ul>${names.map((n, i) => `<li><a href="/places/${i}">${n}</a></li>`).join('')}</ul>`;
+const FAQ = `<!doctype html><html lang="en"><head><title>Visitor questions</title></head><body><main><h1>Visitor questions</h1>
+<p>Answers to what visitors to the gardens ask us most often: opening times, the paths, the cafes and where the buses stop.</p>
+<section><details><summary>Opening hours</summary><p>The gardens open at nine every morning of the year and close an hour before sunset, later in the summer months.</p></details>
+<details><summary>Bus stops nearby</summary>${LINKS(['Gardens Lane', 'Lake Road', 'Market Cross'])}</details></section>
+<details><summary>Where can I buy a season ticket?</summary>${LINKS(['Rose Gate kiosk', 'Online shop', 'Town hall desk'])}</details>
+<details><summary>How do I find the glasshouses</summary>${LINKS(['Palm house map', 'Cactus house map', 'Fern house map'])}</details>
+<p>Dogs are welcome on a lead on every path except in the glasshouses, and water bowls stand by each cafe door.</p>
+</main></body></html>`;
 const folded = (removed: Array<{ rule: string; text: string }>) =>
   removed.filter((r) => r.rule === 'boilerplate/folded-menu');
 
@@ -31,8 +43,8 @@ describe('drop-down menus folded in a closed <details>', () => {
   for (const engine of ENGINES) {
     it(`are removed, however long, and the cards and a folded answer stay (${engine})`, async () => {
       const doc = await clean(page(false), { engine, url: URL, pageType: 'listing' });
-      expect(doc.text).not.toContain('Language number 77');
-      expect(doc.text).not.toContain('Recently updated');
+      expect(doc.text).not.toContain('Region number 77');
+      expect(doc.text).not.toContain('Most read');
       expect(doc.text).toContain('Project 12');
       expect(doc.text).toContain('A small library for reading tide tables, number 7 of the week');
       expect(doc.text).toContain('Can I list a project that has no licence?');
@@ -40,14 +52,29 @@ describe('drop-down menus folded in a closed <details>', () => {
       expect(doc.text).toContain('the island delivery days and the prices for each island');
       expect(doc.text).toContain('Every release and its changes are listed on the changelog page');
       expect(folded(doc.removed).map((r) => r.text.slice(0, 25))).toEqual([
-        'Spoken language: Any Choo',
-        'Sort: Most stars Most sta',
+        'Region: Any Choose a regi',
+        'Order: Newest Newest Olde',
       ]);
+    });
+
+    it(`stay when the summary asks a question or the <details> is an accordion's entry (${engine})`, async () => {
+      const doc = await clean(FAQ, { engine, url: 'https://gardens.example/questions', pageType: 'article' });
+      expect(folded(doc.removed)).toHaveLength(0);
+      for (const text of [
+        'Where can I buy a season ticket?',
+        'Town hall desk',
+        'How do I find the glasshouses',
+        'Fern house map',
+        'Bus stops nearby',
+        'Market Cross',
+      ]) {
+        expect(doc.text).toContain(text);
+      }
     });
 
     it(`stay when the <details> is open, or the rule is turned off (${engine})`, async () => {
       const open = await clean(page(true), { engine, url: URL, pageType: 'listing' });
-      expect(folded(open.removed).map((r) => r.text.slice(0, 10))).toEqual(['Sort: Most']);
+      expect(folded(open.removed).map((r) => r.text.slice(0, 10))).toEqual(['Order: New']);
       const off = await clean(page(false), {
         engine,
         url: URL,
@@ -55,7 +82,7 @@ describe('drop-down menus folded in a closed <details>', () => {
         disabledCategories: ['boilerplate/folded-menu'],
       });
       expect(folded(off.removed)).toHaveLength(0);
-      expect(off.text).toContain('Language number 77');
+      expect(off.text).toContain('Region number 77');
     });
   }
 });

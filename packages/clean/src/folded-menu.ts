@@ -3,7 +3,9 @@
  * picker, a "copy link" or account menu, a folded list of links. The browser shows only the
  * summary until the reader opens it, and the folded part is links to choose from, not text, just
  * as a `<select>`'s options are not. A closed `<details>` that folds prose (a questions
- * accordion's answers, a transcript) is the page's text and stays.
+ * accordion's answers, a transcript) is the page's text and stays; so does one whose summary asks a
+ * question (a menu's button names a choice, "Sort", "Language: Any", never asks) and one in a run of
+ * sibling `<details>` of which one folds prose (an accordion, whose answer may be a list of links).
  */
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
@@ -15,6 +17,37 @@ import type { RuleId } from './rules.js';
 const MIN_LINK_SHARE = 0.5;
 /** … and it offers at least this many links to choose from (one link is a sentence's). */
 const MIN_LINKS = 3;
+
+/**
+ * A summary that asks: ends in a question mark (Latin, full-width, Arabic) or opens with an inverted
+ * one, or opens with an English question word followed by more words ("Which stops …", "Can I …").
+ */
+const QUESTION_END = /[?？؟]\s*$/u;
+const QUESTION_START =
+  /^\s*(?:¿|(?:what|which|who|whom|whose|where|when|why|how|can|could|do|does|did|is|are|was|were|will|would|should|may|must|have|has)\s+\S)/iu;
+
+function summaryOf(details: Element): Element | null {
+  for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName.toLowerCase() === 'summary') return child;
+  }
+  return null;
+}
+
+function asksQuestion(details: Element): boolean {
+  const text = summaryOf(details)?.textContent ?? '';
+  return QUESTION_END.test(text) || QUESTION_START.test(text);
+}
+
+/** Whether an element sibling of `details` is a closed or open `<details>` that does not fold a menu (an accordion's entry). */
+function inAccordion(details: Element, stats: TextStats): boolean {
+  for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+    for (let sib = details[step]; sib; sib = sib[step]) {
+      if (sib.localName.toLowerCase() !== 'details') break;
+      if (!foldsMenu(sib, stats)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Whether a closed `<details>` folds a menu: of its text less its summary's (bare text beside the
@@ -46,6 +79,7 @@ export function removeFoldedMenus(context: DomRuleContext, root: Element, ruleId
   for (const el of Array.from(root.querySelectorAll('details'))) {
     checkDeadline(context);
     if (el.hasAttribute('open') || !isAttached(el, root) || !foldsMenu(el, stats)) continue;
+    if (asksQuestion(el) || inAccordion(el, stats)) continue;
     if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
     removeElement(context, el, ruleId, reason);
   }

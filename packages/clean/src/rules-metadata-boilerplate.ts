@@ -794,9 +794,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/folded-menu',
     category: 'boilerplate',
     description:
-      "A drop-down menu drawn with a closed <details> instead of a <select> (a language or sort picker, a copy-link or account menu, a folded list of links): the browser shows only its summary until the reader opens it, and what it folds is links to choose from, as a <select>'s options are. The whole <details>, summary and all, when more than half of its text less the summary's (bare text included) is in links and it offers three links or more outside the summary (one link is a sentence's); before Readability, however long (a picker of hundreds of languages may hold more text than the page's cards) as long as the page keeps 500 characters without it. Not an open <details>, nor one that folds prose (a questions accordion's answers, a transcript).",
+      "A drop-down menu drawn with a closed <details> instead of a <select> (a language or sort picker, a copy-link or account menu, a folded list of links): the browser shows only its summary until the reader opens it, and what it folds is links to choose from, as a <select>'s options are. The whole <details>, summary and all, when more than half of its text less the summary's (bare text included) is in links and it offers three links or more outside the summary (one link is a sentence's); before Readability, however long (a picker of hundreds of languages may hold more text than the page's cards) as long as the page keeps 500 characters without it. Not an open <details>, nor one that folds prose (a questions accordion's answers, a transcript), nor one whose summary asks a question (ends in a question mark or opens with a question word: a menu's button names a choice, it does not ask), nor one beside a sibling <details> that is not a menu (an accordion, whose answer may be a list of links).",
     stages: ['dom-before'],
-    revision: 1,
+    revision: 2,
     dom: { kind: 'procedure', procedure: 'folded-menu', reason: 'a drop-down menu folded in a closed <details>' },
     examples: {
       remove: [
@@ -817,6 +817,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           input:
             '<details><summary>Can I take a bicycle?</summary>Yes, bicycles travel free; see <a href="/bikes">the rules for bikes and trailers</a>.</details>',
           target: 'bicycles travel free',
+        },
+        {
+          // A question whose answer is a list of links: an answer, not a picker.
+          input:
+            '<details><summary>Which branches lend e-readers</summary><ul><li><a href="/branches/east">East Branch</a></li><li><a href="/branches/hill">Hill Road</a></li><li><a href="/branches/harbour">Harbour Street</a></li></ul></details>',
+          target: 'Hill Road',
         },
       ],
     },
