@@ -69,6 +69,29 @@ interface ItemShape {
   price: boolean;
 }
 
+/**
+ * Visits `root` and its descendants in document order (`tag`: the lower-case name), at most 40
+ * levels deep and `maxSeen` elements, skipping scripts, styles, templates and noscript; once
+ * `visit` returns true, the walk descends no further.
+ */
+function walkBounded(root: Element, maxSeen: number, visit: (el: Element, tag: string) => boolean | void): void {
+  let seen = 0;
+  let done = false;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 40 || ++seen > maxSeen) return;
+    const tag = el.localName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+    if (visit(el, tag) === true) done = true;
+    for (let c = el.firstElementChild; c && !done; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(root, 0);
+}
+
+/** A link to another page: not a fragment of this one, not a script. */
+function isPageLink(href: string): boolean {
+  return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href);
+}
+
 /** One walk of an item's subtree (depth-limited) for the signals above. */
 export function itemShape(item: Element): ItemShape {
   const shape: ItemShape = {
@@ -81,11 +104,7 @@ export function itemShape(item: Element): ItemShape {
     heading: false,
     price: false,
   };
-  let seen = 0;
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 40 || ++seen > 3000) return;
-    const tag = el.localName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+  walkBounded(item, 3000, (el, tag) => {
     if (tag === 'time') shape.time = true;
     else if (tag === 'img' || tag === 'picture') shape.img = true;
     else if (HEADING_TAGS.has(tag)) shape.heading = true;
@@ -101,9 +120,7 @@ export function itemShape(item: Element): ItemShape {
       )
         shape.control = true;
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
-  };
-  walk(item, 0);
+  });
   const text = (item.textContent ?? '').slice(0, 4000);
   shape.dateText = DATE_TEXT.test(text);
   shape.price = PRICE.test(text);
@@ -150,14 +167,10 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
     buy: false,
     price: false,
   };
-  let seen = 0;
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 40 || ++seen > 2000) return;
-    const tag = el.localName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+  walkBounded(item, 2000, (el, tag) => {
     if (tag === 'a') {
       const href = el.getAttribute('href') ?? '';
-      if (href && !href.startsWith('#') && !/^javascript:/i.test(href)) out.link = true;
+      if (isPageLink(href)) out.link = true;
       if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author') || USER_HREF.test(href))
         out.byline = true;
     } else if (HEADING_TAGS.has(tag)) out.heading = true;
@@ -184,9 +197,7 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
       const text = squash(el.textContent ?? '');
       if (text.length <= SHORT_LINE_CHARS && BUY.test(text)) out.buy = true;
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
-  };
-  walk(item, 0);
+  });
   return out;
 }
 
@@ -197,18 +208,12 @@ function cardSignals(item: Element, stats: TextStats): CardSignals {
 function linkedCard(item: Element): boolean {
   let link = false;
   let shown = false;
-  let seen = 0;
-  const walk = (el: Element, depth: number): void => {
-    if (depth > 40 || ++seen > 2000) return;
-    const tag = el.localName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
+  walkBounded(item, 2000, (el, tag) => {
     if (tag === 'a') {
-      const href = el.getAttribute('href') ?? '';
-      if (href && !href.startsWith('#') && !/^javascript:/i.test(href)) link = true;
+      if (isPageLink(el.getAttribute('href') ?? '')) link = true;
     } else if (HEADING_TAGS.has(tag) || tag === 'img' || tag === 'picture') shown = true;
-    for (let c = el.firstElementChild; c && !(link && shown); c = c.nextElementSibling) walk(c, depth + 1);
-  };
-  walk(item, 0);
+    return link && shown;
+  });
   return link && shown;
 }
 
