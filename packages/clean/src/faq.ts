@@ -15,6 +15,7 @@ import { detectLanguage } from './language.js';
 import type { Block } from './blocks.js';
 import { longWords } from './lead.js';
 import { matchPageBlocks } from './outside-article.js';
+import { QUESTION_END } from './rule-patterns.js';
 import { stopWords } from './stop-words.js';
 import { endsLikeSentence, squash, wordsFoundIn } from './text-util.js';
 
@@ -45,7 +46,6 @@ const namesQuestions = (text: string): boolean => {
 const HEADING_MAX_CHARS = 80;
 /** A question: a short block that ends with a question mark (any script's). */
 const QUESTION_MAX_CHARS = 250;
-const QUESTION_END = /[?？\u037e]\s*$/u;
 /** The section starts at most this many page blocks after the article's last block … */
 const MAX_GAP_BLOCKS = 4;
 /** … holding at most this many characters (a subscribe button, a "Learn more" heading). */

@@ -11,6 +11,7 @@
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
+import { QUESTION_END } from './rule-patterns.js';
 import type { RuleId } from './rules.js';
 
 /** The folded part is a menu when more than this share of its text is in links … */
@@ -19,10 +20,9 @@ const MIN_LINK_SHARE = 0.5;
 const MIN_LINKS = 3;
 
 /**
- * A summary that asks: ends in a question mark (Latin, full-width, Arabic) or opens with an inverted
+ * A summary that asks: ends in a question mark (QUESTION_END) or opens with an inverted
  * one, or opens with an English question word followed by more words ("Which stops …", "Can I …").
  */
-const QUESTION_END = /[?？؟]\s*$/u;
 const QUESTION_START =
   /^\s*(?:¿|(?:what|which|who|whom|whose|where|when|why|how|can|could|do|does|did|is|are|was|were|will|would|should|may|must|have|has)\s+\S)/iu;
 

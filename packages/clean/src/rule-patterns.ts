@@ -1,5 +1,8 @@
 /** Pattern parts used by more than one rule. */
 
+/** A line that ends in a question mark: Latin, full-width, Arabic or Greek. */
+export const QUESTION_END = /[?？؟\u037e]\s*$/u;
+
 /**
  * A page that is a cookie or privacy policy, by its title or headline, one of whose parts — split
  * at a site's separators (| – — · :, or a dash between spaces) — is the whole name of such a
