@@ -22,6 +22,7 @@ import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import { removeFoldedMenus } from './folded-menu.js';
+import { removeContentsLists } from './contents-list.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { ListedElements, compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -43,6 +44,7 @@ export const DOM_ORDER = [
   'advertisement/element',
   'paywall-notice/element',
   'navigation/element',
+  'navigation/contents',
   'boilerplate/hidden',
   'boilerplate/folded-menu',
   'boilerplate/icon-ligature',
@@ -152,6 +154,8 @@ export function applyDomRules(context: DomRuleContext, root: ParentNode, listed?
       else if (step.procedure === 'consent-box')
         removeConsentBoxes(context, root as Element, step.id, dom.reason, elements ?? descendants(root));
       else if (step.procedure === 'folded-menu') removeFoldedMenus(context, root as Element, step.id, dom.reason);
+      else if (step.procedure === 'contents-list')
+        removeContentsLists(context, root, step.id, dom.reason, dom.patterns?.label);
       else {
         // The procedures after the first link-block rule only take elements out: one list of
         // the links serves them all (the rule skips links no longer attached).

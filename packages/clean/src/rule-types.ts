@@ -25,7 +25,8 @@ export type DomProcedure =
   | 'teaser-cards'
   | 'filter-panel'
   | 'consent-box'
-  | 'folded-menu';
+  | 'folded-menu'
+  | 'contents-list';
 
 /**
  * Named text procedures: rules that look at more than one line (a thread after its marker, a

@@ -400,6 +400,42 @@ export const RELATED_AUTHOR_RULES = defineRules([
     },
   },
   {
+    id: 'navigation/contents',
+    category: 'navigation',
+    description:
+      'A table of contents on an article: a list of three or more entries, each a link to a section of the page (`href="#…"`, at least 80% of them naming an element of the page) with at most three words beside its links, with a label that says what it is ("Table of contents", "In this article", "On this page", "Inhaltsverzeichnis", "Sommaire", "Índice" …; 60 characters or less) right before the list or first in an element around it that holds little else. The label goes with the list. A list of section links without such a label stays (a listicle\'s jump list, "Here is what this guide covers:"), and so does a labelled list whose entries are sentences with a link in them (a summary of the article). Found on the whole page before Readability and only marked there (taken out before, the list could change which part of the page Readability keeps); taken out after it, from the part Readability kept.',
+    stages: BOTH,
+    pageTypes: ['article'],
+    revision: 1,
+    dom: {
+      kind: 'procedure',
+      procedure: 'contents-list',
+      reason: 'a table of contents (links to the sections of the page)',
+      patterns: {
+        label:
+          /^(?:table of contents|contents|article contents|page contents|in this (?:article|post|guide|page|story)|on this page|jump to(?: section)?|what s in this (?:article|guide|post)|inhaltsverzeichnis|inhalt|in diesem (?:artikel|beitrag)|auf dieser seite|sommaire|table des matières|dans cet article|sur cette page|índice|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|inhoudsopgave|in dit artikel|spis treści|содержание)(?: (?:hide|show|expand|collapse|toggle|open|close))*$/u,
+      },
+    },
+    examples: {
+      remove: [
+        {
+          input:
+            '<div class="box"><p>In this article</p><ul><li><a href="#t1">Timetable</a></li><li><a href="#t2">Fares</a></li><li><a href="#t3">Tickets</a></li></ul></div><h2 id="t1">Timetable</h2><p>The ferry leaves every hour from the harbour, from six in the morning until ten at night.</p><h2 id="t2">Fares</h2><p>A single crossing costs four pounds for adults and half that for children under twelve.</p><h2 id="t3">Tickets</h2><p>Tickets are sold on board and at the kiosk on the quay, by card or in cash.</p>',
+          at: 'top',
+          target: 'In this article',
+        },
+      ],
+      keep: [
+        {
+          input:
+            '<p>Here is what this guide covers:</p><ul><li><a href="#t1">Timetable</a></li><li><a href="#t2">Fares</a></li><li><a href="#t3">Tickets</a></li></ul><h2 id="t1">Timetable</h2><p>The ferry leaves every hour from the harbour, from six in the morning until ten at night.</p><h2 id="t2">Fares</h2><p>A single crossing costs four pounds for adults and half that for children under twelve.</p><h2 id="t3">Tickets</h2><p>Tickets are sold on board and at the kiosk on the quay, by card or in cash.</p>',
+          at: 'top',
+          target: 'Here is what this guide covers:',
+        },
+      ],
+    },
+  },
+  {
     id: 'navigation/line',
     category: 'navigation',
     description:

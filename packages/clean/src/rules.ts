@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 114;
+const PIPELINE_REVISION = 115;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -83,6 +83,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'filter-panel': 3,
   'consent-box': 2,
   'folded-menu': 2,
+  'contents-list': 1,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import type { CleanOptions } from './options.js';
+
+const SECTIONS = [
+  [
+    'schedule',
+    'Timetable',
+    'The ferry leaves every hour from the harbour, from six in the morning until ten at night, and on Sundays from eight.',
+  ],
+  [
+    'fares',
+    'Fares',
+    'A single crossing costs four pounds for adults and half that for children under twelve; bicycles travel free.',
+  ],
+  [
+    'tickets',
+    'Tickets',
+    'Tickets are sold on board and at the kiosk on the quay, by card or in cash, and a return ticket is valid for a month.',
+  ],
+  [
+    'winter',
+    'Winter sailings',
+    'From November to March the last ferry leaves at eight, and crossings are cancelled when the wind is too strong.',
+  ],
+] as const;
+
+const BODY = SECTIONS.map(
+  ([id, heading, text]) => `<h2 id="${id}">${heading}</h2><p>${text}</p><p>${text.replace('The', 'This year the')}</p>`,
+).join('');
+
+const links = (prefix = '#') =>
+  `<ul>${SECTIONS.map(([id, heading]) => `<li><a href="${prefix}${id}">${heading}</a></li>`).join('')}</ul>`;
+
+function page(before: string): string {
+  return `<!doctype html><html lang="en"><head><title>The island ferry</title></head><body><main><article><h1>The island ferry</h1><p>Everything you need to know before you cross to the island, from the timetable to the fares and the winter sailings of the ferry.</p>${before}${BODY}</article></main></body></html>`;
+}
+
+const options: CleanOptions = { url: 'https://ferry.example/guide', pageType: 'article' };
+
+async function bothEngines(html: string) {
+  const [linkedom, jsdom] = await Promise.all([
+    clean(html, { ...options, engine: 'linkedom' }),
+    clean(html, { ...options, engine: 'jsdom' }),
+  ]);
+  expect(jsdom.text).toBe(linkedom.text);
+  return linkedom;
+}
+
+/** How many lines of the text read `line`. */
+const count = (text: string, line: string) => text.split('\n').filter((l) => l.trim() === line).length;
+
+describe('navigation/contents: a table of contents', () => {
+  it('goes with its label, on both engines, and the headings it repeats stay', async () => {
+    const labels = [
+      '<div class="guide-box"><p><strong>Table of Contents</strong></p>' +
+        links() +
+        '<p>Reading time: about four minutes, with a map of the harbour at the end of the guide.</p></div>',
+      '<h2>In this article</h2>' + links(),
+      // A label Readability drops (it takes out every <button>): found before it, on the whole page.
+      '<div><div><button>Inhaltsverzeichnis <span>Hide</span></button></div><nav-list>' + links() + '</nav-list></div>',
+    ];
+    for (const toc of labels) {
+      const document = await bothEngines(page(toc));
+      for (const [, heading] of SECTIONS) expect(count(document.text, heading)).toBe(1);
+      expect(document.text).not.toMatch(/Table of Contents|In this article|On this page|Inhaltsverzeichnis/);
+      const removals = document.removed.filter((removal) => removal.rule === 'navigation/contents');
+      expect(removals.length).toBeGreaterThan(0);
+      // Out of the part Readability kept, never before it: the list may be what decides that part.
+      expect(removals.every((removal) => removal.stage === 'dom-after')).toBe(true);
+      expect(document.text).toContain('bicycles travel free');
+    }
+  });
+
+  it('stays when no label names it, when its links leave the page, or on another type of page', async () => {
+    const cases = [
+      // A listicle's jump list, introduced by a sentence of the article.
+      '<p>Here is what this guide covers:</p>' + links(),
+      // Links to other pages under the same label: a menu, not this page's sections.
+      '<p>In this article</p>' + links('/ferry/'),
+      // Links to sections the page does not have.
+      '<p>Contents</p>' + links('#elsewhere-'),
+    ];
+    for (const toc of cases) {
+      const document = await bothEngines(page(toc));
+      for (const [, heading] of SECTIONS) expect(count(document.text, heading)).toBe(2);
+      expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+    }
+    // Under the label, entries that are sentences with a section link in them: a summary of the
+    // article, its own text. They stay, word for word.
+    const summaries = [
+      `<div class="box"><h3>In this article</h3><ul>${SECTIONS.map(
+        ([id, heading]) =>
+          `<li>The ${heading.toLowerCase()} changed this spring after the council vote; see <a href="#${id}">${heading.toLowerCase()}</a> for what it means for islanders.</li>`,
+      ).join('')}</ul></div>`,
+      `<div class="box"><p>Contents</p><ul>${SECTIONS.map(
+        ([id, heading]) =>
+          `<li><a href="#${id}">${heading}</a>: what changed this spring, and why the council voted for it.</li>`,
+      ).join('')}</ul></div>`,
+    ];
+    for (const toc of summaries) {
+      const document = await bothEngines(page(toc));
+      for (const [, heading] of SECTIONS)
+        expect(document.text).toMatch(
+          new RegExp(`(?:see ${heading.toLowerCase()} for what it means|${heading}: what changed this spring)`),
+        );
+      expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+    }
+    const listing = await clean(page('<p>Table of contents</p>' + links()), { ...options, pageType: 'documentation' });
+    expect(listing.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+  });
+});
