@@ -73,6 +73,21 @@ describe('navigation/contents: a table of contents', () => {
     }
   });
 
+  it('takes the label of a table of contents another rule took', async () => {
+    // <nav> goes as navigation markup; its label, outside it, names nothing any more.
+    const document = await bothEngines(
+      page('<div class="guide"><h3>Table of contents</h3><nav>' + links() + '</nav></div>'),
+    );
+    expect(document.text).not.toContain('Table of contents');
+    for (const [, heading] of SECTIONS) expect(count(document.text, heading)).toBe(1);
+    expect(document.removed.find((removal) => removal.text === 'Table of contents')?.rule).toBe('navigation/contents');
+    // The same label over a list of links to other pages is left to the rules for such lines.
+    const elsewhere = await bothEngines(
+      page('<div class="guide"><h3>Table of contents</h3><nav>' + links('/ferry/') + '</nav></div>'),
+    );
+    expect(elsewhere.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+  });
+
   it('stays when no label names it, when its links leave the page, or on another type of page', async () => {
     const cases = [
       // A listicle's jump list, introduced by a sentence of the article.

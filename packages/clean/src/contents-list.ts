@@ -150,13 +150,18 @@ export function removeContentsLists(
     return;
   }
   const found = new Map<Element, Element | null>();
+  const labels = new Map<string, Element>();
+  for (const element of (root as Element).querySelectorAll(`[${LABEL_MARK}]`))
+    labels.set(element.getAttribute(LABEL_MARK) ?? '', element);
   for (const list of (root as Element).querySelectorAll(`[${CONTENTS_MARK}]`)) {
     const mark = list.getAttribute(CONTENTS_MARK) ?? '';
-    const labelElement = [...(root as Element).querySelectorAll(`[${LABEL_MARK}]`)].find(
-      (element) => element.getAttribute(LABEL_MARK) === mark,
-    );
-    found.set(list, labelElement ?? null);
+    found.set(list, labels.get(mark) ?? null);
+    labels.delete(mark);
   }
+  // A label whose list another rule (or Readability) took: it names nothing any more.
+  for (const orphan of labels.values())
+    if (!isKept(context, orphan) && !guarded(context, orphan, ruleId, root))
+      removeElement(context, orphan, ruleId, `${reason}: its label, the list gone`);
   for (const [list, labelElement] of contentsLists(context, root, label))
     if (!found.has(list)) found.set(list, labelElement);
   for (const [list, labelElement] of found) {
