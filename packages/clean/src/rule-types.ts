@@ -46,6 +46,7 @@ export type TextProcedure =
   | 'after-prose'
   | 'closing-link'
   | 'repeated-block'
+  | 'call-line'
   | 'site-text';
 
 /** Named line tests that need code rather than one pattern. */

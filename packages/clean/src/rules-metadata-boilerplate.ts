@@ -293,6 +293,17 @@ const REPEATED_CALL_PAGE = SHOP_PAGE.replace(
   '<p>Workshops every Saturday, book a place online.</p><p>It is safe',
 ).replace('<p>Care:', '<p>Workshops every Saturday — book a place online</p><p>Care:');
 
+/** A service page with its calls to action on lines of their own: a link and an element drawn as a button. */
+const SERVICE_CALLS_PAGE = SHOP_PAGE.replace(
+  '<p>It is safe',
+  '<p><a href="/workshops/book">Book a place at a workshop</a></p><div><span role="button" tabindex="0">Talk to the potter</span></div><p>It is safe',
+);
+/** A service page listing its offers as links, one per list entry. */
+const SERVICE_OFFER_LIST_PAGE = SHOP_PAGE.replace(
+  '<p>It is safe',
+  '<ul><li><a href="/offers/evening">Evening classes</a></li><li><a href="/offers/weekend">Weekend courses</a></li><li><a href="/offers/gifts">Gift vouchers</a></li></ul><p>It is safe',
+);
+
 export const METADATA_BOILERPLATE_RULES = defineRules([
   {
     id: 'metadata-line/title',
@@ -1265,6 +1276,36 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'FREE RETURNS WITHIN 30 DAYS',
           options: { pageType: 'article' },
         },
+      ],
+    },
+  },
+  {
+    id: 'boilerplate/call-line',
+    category: 'boilerplate',
+    description:
+      'On a service page, a line of at most 10 words, not a heading, that is all link text or stands in an element of role `button` (the label of a `<button>` never reaches the text), standing on its own and not as an entry of a list, table or definition list: the page\'s calls to action ("Get started", "Request a demo", "Read the case study", "Talk to an expert"). A list of links (the services a firm offers, its offices) stays, and so does every such line when together they hold half of what is kept or more (a page that is a list of links).',
+    stages: ['text'],
+    pageTypes: ['service'],
+    revision: 1,
+    text: { procedure: 'call-line' },
+    examples: {
+      remove: [
+        {
+          input: SERVICE_CALLS_PAGE,
+          at: 'top',
+          target: 'Book a place at a workshop',
+          options: { pageType: 'service' },
+        },
+        { input: SERVICE_CALLS_PAGE, at: 'top', target: 'Talk to the potter', options: { pageType: 'service' } },
+      ],
+      keep: [
+        {
+          input: SERVICE_CALLS_PAGE,
+          at: 'top',
+          target: 'Book a place at a workshop',
+          options: { pageType: 'article' },
+        },
+        { input: SERVICE_OFFER_LIST_PAGE, at: 'top', target: 'Weekend courses', options: { pageType: 'service' } },
       ],
     },
   },

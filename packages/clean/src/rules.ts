@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 115;
+const PIPELINE_REVISION = 116;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -97,6 +97,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'after-prose': 5,
   'closing-link': 1,
   'repeated-block': 2,
+  'call-line': 1,
   'site-text': 1,
   'repeated-line': 1,
   'trailing-credit': 2,

@@ -141,6 +141,7 @@ export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'closing-bio',
   'after-prose',
   'closing-link',
+  'call-line',
   'repeated-block',
 ];
 

@@ -594,6 +594,76 @@ function laterParts(container: Element): Element[] {
   return parts;
 }
 
+/** A call to action is a short phrase: a link line longer than this is a headline or a sentence. */
+const CALL_MAX_WORDS = 10;
+/** Calls hold less than this share of what is kept: a page of short links is a list of them. */
+const CALL_MAX_SHARE = 0.5;
+/** Entries of a list, a table or a definition list: a link there is one of several items. */
+const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt']);
+
+const BUTTON_ROLE = '[role="button"]';
+
+/** Whether the node stands in an element of role `button`, or its text is all in such elements. */
+function buttonText(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!element) return false;
+  if (element.closest(BUTTON_ROLE)) return true;
+  if (node.nodeType !== 1) return false;
+  let inButtons = '';
+  for (const button of element.querySelectorAll(BUTTON_ROLE))
+    if (!button.parentElement?.closest(BUTTON_ROLE)) inButtons += button.textContent ?? '';
+  return inButtons !== '' && squash(inButtons) === squash(element.textContent ?? '');
+}
+
+/**
+ * Whether the block's text stands in elements of role `button` (a link or a `<span>` drawn as
+ * one; a `<button>`'s own label is never a block): its element stands in one, or each of its
+ * nodes with text stands in one or holds its text in them.
+ */
+function inButtonRole(block: Block, element: Element): boolean {
+  if (element.closest(BUTTON_ROLE)) return true;
+  const nodes = block.nodes.filter((node) => (node.textContent ?? '').trim() !== '');
+  return nodes.length > 0 && nodes.every(buttonText);
+}
+
+/** Whether the element is, or stands in, an entry of a list, table or definition list. */
+function inItem(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    const tag = el.localName.toLowerCase();
+    if (tag === 'body') return false;
+    if (ITEM_TAGS.has(tag)) return true;
+  }
+  return false;
+}
+
+/**
+ * `call-line`: on a service page, a line of at most CALL_MAX_WORDS words, not a heading, that is
+ * all link text or stands in an element of role `button`, standing on its own rather than as an item of a list or
+ * table: the page's calls to action ("Get started", "Request a demo", "Read the case study",
+ * "Talk to an expert"). A list of links (the services a firm offers, its offices) stays; so does
+ * the page when such lines hold half of what is kept or more (a page that is a list of links).
+ */
+function callLine(state: TextState): void {
+  const id = 'boilerplate/call-line';
+  if (state.context.plainText || !state.context.pageType || !state.enabled(id)) return;
+  const order = keptOrder(state);
+  const calls: number[] = [];
+  let keptChars = 0;
+  let callChars = 0;
+  for (const i of order) {
+    const fact = state.facts[i]!;
+    keptChars += fact.chars;
+    const block = state.blocks[i]!;
+    if (block.kind === 'heading' || fact.words === 0 || fact.words > CALL_MAX_WORDS) continue;
+    const element = blockElement(block);
+    if (!element || inItem(element) || !(fact.linkDensity >= 0.99 || inButtonRole(block, element))) continue;
+    calls.push(i);
+    callChars += fact.chars;
+  }
+  if (callChars >= CALL_MAX_SHARE * keptChars) return;
+  for (const i of calls) state.remove(i, id, 'a call to action alone on its line (a link or button)');
+}
+
 /** A repeated block has at least this many words: a repeated "Yes" or a price is a table's value. */
 const MIN_REPEATED_WORDS = 2;
 
@@ -713,6 +783,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'closing-link': closingLink,
   'repeated-run': repeatedRun,
   'repeated-block': repeatedBlock,
+  'call-line': callLine,
   'site-text': siteText,
 };
 

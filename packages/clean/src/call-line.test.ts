@@ -1,0 +1,91 @@
+// `boilerplate/call-line`: a service page's calls to action, each a link or a button alone on its
+// line ("Get started", "Request a demo", "Read the case study"), go; the offer's text stays, and
+// so do the links the page lists as entries (its services, its offices), a link as long as a
+// headline, and the calls of a page typed as anything but a service.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from './clean.js';
+import { ENGINES } from './dom.js';
+
+const rule = 'boilerplate/call-line';
+
+const SECTIONS = [
+  'Our surveyors measure every room of the house, note the state of its walls, roof and windows, and list what needs doing first, with a price for each job.',
+  'The report comes within a week of the visit, written in plain words with photos of each fault, so that a buyer knows what the house will cost on top of its price.',
+  'A surveyor stays on the phone for questions about the report until the sale is done, and a second visit is free when the seller has mended what was found.',
+];
+
+const HEADLINE_LINK = 'How a survey found a cracked beam under the kitchen floor of a Victorian terrace';
+
+function servicePage(): string {
+  return `<!doctype html><html lang="en"><head><title>Home surveys</title></head><body>
+<header><nav><a href="/">Sound House</a> <a href="/about">About</a></nav></header>
+<main><h1>Home surveys before you buy</h1>
+<p>${SECTIONS[0]}</p>
+<p><a href="/book" class="btn">Book a survey</a></p>
+<div class="hero-actions"><span role="button" tabindex="0">Request a call back</span></div>
+<h2>What the report tells you</h2>
+<p>${SECTIONS[1]}</p>
+<p><a href="/stories/beam">${HEADLINE_LINK}</a></p>
+<ul class="offers"><li><a href="/surveys/flat">Flat surveys</a></li><li><a href="/surveys/house">House surveys</a></li><li><a href="/surveys/listed">Listed buildings</a></li></ul>
+<div class="card"><p>Read how we work</p><a href="/case-studies/terrace" role="button">Read the case study</a></div>
+<h2>After the visit</h2>
+<p>${SECTIONS[2]}</p>
+</main>
+<footer><p>Sound House Surveys, 12 Quay Street</p></footer></body></html>`;
+}
+
+const CALLS = ['Book a survey', 'Request a call back', 'Read the case study'];
+
+describe('a call to action alone on its line', () => {
+  it('goes on a service page as a link or an element of role button, the offer staying, on both engines', async () => {
+    for (const engine of ENGINES) {
+      const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'service' });
+      for (const text of SECTIONS) expect(document.text).toContain(text);
+      for (const call of CALLS) expect(document.text, `${engine}: ${call}`).not.toContain(call);
+      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      expect(removed.sort()).toEqual([...CALLS].sort());
+    }
+  });
+
+  it('stays as an entry of a list of links, or when as long as a headline, on both engines', async () => {
+    for (const engine of ENGINES) {
+      const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'service' });
+      for (const offer of ['Flat surveys', 'House surveys', 'Listed buildings'])
+        expect(document.text, `${engine}: ${offer}`).toContain(offer);
+      expect(document.text).toContain(HEADLINE_LINK);
+      // A plain line of a card is no call, only the card's link drawn as a button is.
+      expect(document.text).toContain('Read how we work');
+    }
+  });
+
+  it('stays on a page typed as an article, on both engines', async () => {
+    for (const engine of ENGINES) {
+      const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'article' });
+      expect(document.removed.some((removal) => removal.rule === rule)).toBe(false);
+      expect(document.text).toContain('Book a survey');
+    }
+  });
+
+  it('stays when short links are what the page holds (half of its text or more), on both engines', async () => {
+    const links = [
+      'Full structural survey',
+      'Home condition report',
+      'Listed building survey',
+      'Damp and timber report',
+      'Roof and chimney check',
+      'Party wall agreement',
+      'Snagging list for new homes',
+      'Drainage camera survey',
+    ];
+    const page = `<!doctype html><html lang="en"><head><title>Surveys</title></head><body><main><h1>Our surveys</h1>
+<p>Pick the survey that fits the home you are buying.</p>
+${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n')}
+<p>Every survey comes with a written report.</p></main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(page, { url: 'https://survey.example/all', engine, pageType: 'service' });
+      for (const text of links) expect(document.text, `${engine}: ${text}`).toContain(text);
+      expect(document.removed.some((removal) => removal.rule === rule)).toBe(false);
+    }
+  });
+});
