@@ -1,7 +1,7 @@
-// `boilerplate/call-line`: a service page's calls to action, each a link or a button alone on its
-// line ("Get started", "Request a demo", "Read the case study"), go; the offer's text stays, and
-// so do the links the page lists as entries (its services, its offices), a link as long as a
-// headline, and the calls of a page typed as anything but a service.
+// `boilerplate/call-line`: a service or product page's calls to action, each a link or a button
+// alone on its line ("Get started", "Request a demo", "Read the case study", "Add to cart"), go;
+// the offer's text stays, and so do the links the page lists as entries (its services, its
+// offices), a link as long as a headline, and the calls of a page of any other type.
 import { describe, expect, it } from 'vitest';
 
 import { clean } from './clean.js';
@@ -59,11 +59,35 @@ describe('a call to action alone on its line', () => {
     }
   });
 
-  it('stays on a page typed as an article, on both engines', async () => {
+  it('stays on a page typed as an article or a collection, on both engines', async () => {
     for (const engine of ENGINES) {
-      const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'article' });
-      expect(document.removed.some((removal) => removal.rule === rule)).toBe(false);
-      expect(document.text).toContain('Book a survey');
+      for (const pageType of ['article', 'collection'] as const) {
+        const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType });
+        expect(document.removed.some((removal) => removal.rule === rule)).toBe(false);
+        expect(document.text, `${engine} ${pageType}`).toContain('Book a survey');
+      }
+    }
+  });
+
+  it("goes on a product page: the shop's calls beside the product's description, on both engines", async () => {
+    const description = [
+      'The kettle boils a litre of water in under three minutes and switches itself off, its steel body staying cool enough to hold.',
+      'Its filter lifts out for cleaning, the base turns all the way round, and the cord winds up under it when the kettle is put away.',
+    ];
+    const page = `<!doctype html><html lang="en"><head><title>Steel kettle</title></head><body>
+<main><h1>Steel kettle, 1.5 litres</h1><p class="price">£39.00</p>
+<p><a href="/login?next=/kettle" class="save">Sign in to save to favourites</a></p>
+<div class="buy"><span role="button" tabindex="0">Add to cart</span></div>
+<h2>About this kettle</h2><p>${description[0]}</p><p>${description[1]}</p>
+<p><a href="/kettle/reviews">See all 212 reviews</a></p>
+<h2>Details</h2><ul><li><a href="/brand/hearth">Hearth & Home</a></li><li>Capacity 1.5 litres</li></ul>
+</main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(page, { url: 'https://shop.example/kettle', engine, pageType: 'product' });
+      for (const text of description) expect(document.text).toContain(text);
+      expect(document.text).toContain('Hearth & Home');
+      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      expect(removed.sort(), engine).toEqual(['Add to cart', 'See all 212 reviews', 'Sign in to save to favourites']);
     }
   });
 

@@ -1283,9 +1283,9 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/call-line',
     category: 'boilerplate',
     description:
-      'On a service page, a line of at most 10 words, not a heading, that is all link text or stands in an element of role `button` (the label of a `<button>` never reaches the text), standing on its own and not as an entry of a list, table or definition list: the page\'s calls to action ("Get started", "Request a demo", "Read the case study", "Talk to an expert"). A list of links (the services a firm offers, its offices) stays, and so does every such line when together they hold half of what is kept or more (a page that is a list of links).',
+      'On a service or product page, a line of at most 10 words, not a heading, that is all link text or stands in an element of role `button` (the label of a `<button>` never reaches the text), standing on its own and not as an entry of a list, table or definition list: the page\'s calls to action ("Get started", "Request a demo", "Read the case study", "Talk to an expert"; a product\'s "Add to cart", "Sign in to save to favourites", "See all updates"). A list of links (the services a firm offers, its offices) stays, and so does every such line when together they hold half of what is kept or more (a page that is a list of links).',
     stages: ['text'],
-    pageTypes: ['service'],
+    pageTypes: ['service', 'product'],
     revision: 1,
     text: { procedure: 'call-line' },
     examples: {
@@ -1297,6 +1297,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           options: { pageType: 'service' },
         },
         { input: SERVICE_CALLS_PAGE, at: 'top', target: 'Talk to the potter', options: { pageType: 'service' } },
+        { input: SERVICE_CALLS_PAGE, at: 'top', target: 'Talk to the potter', options: { pageType: 'product' } },
       ],
       keep: [
         {
@@ -1306,6 +1307,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           options: { pageType: 'article' },
         },
         { input: SERVICE_OFFER_LIST_PAGE, at: 'top', target: 'Weekend courses', options: { pageType: 'service' } },
+        {
+          input: SERVICE_CALLS_PAGE,
+          at: 'top',
+          target: 'Book a place at a workshop',
+          options: { pageType: 'collection' },
+        },
       ],
     },
   },

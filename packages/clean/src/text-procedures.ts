@@ -637,10 +637,10 @@ function inItem(element: Element): boolean {
 }
 
 /**
- * `call-line`: on a service page, a line of at most CALL_MAX_WORDS words, not a heading, that is
+ * `call-line`: on the page types the rule names (service, product), a line of at most CALL_MAX_WORDS words, not a heading, that is
  * all link text or stands in an element of role `button`, standing on its own rather than as an item of a list or
  * table: the page's calls to action ("Get started", "Request a demo", "Read the case study",
- * "Talk to an expert"). A list of links (the services a firm offers, its offices) stays; so does
+ * "Talk to an expert"; a product's "Add to cart", "Sign in to save to favourites"). A list of links (the services a firm offers, its offices) stays; so does
  * the page when such lines hold half of what is kept or more (a page that is a list of links).
  */
 function callLine(state: TextState): void {
