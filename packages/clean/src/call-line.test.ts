@@ -29,6 +29,9 @@ function servicePage(): string {
 <p><a href="/stories/beam">${HEADLINE_LINK}</a></p>
 <ul class="offers"><li><a href="/surveys/flat">Flat surveys</a></li><li><a href="/surveys/house">House surveys</a></li><li><a href="/surveys/listed">Listed buildings</a></li></ul>
 <div class="card"><p>Read how we work</p><a href="/case-studies/terrace" role="button">Read the case study</a></div>
+<p><a href="mailto:office@soundhouse.example">office@soundhouse.example</a></p>
+<p><a href="tel:+441234567890">Call us on 01234 567890</a></p>
+<p><a href="https://www.google.com/maps/place/12+Quay+Street">12 Quay Street, Harbour Town HT1 2AB</a></p>
 <h2>After the visit</h2>
 <p>${SECTIONS[2]}</p>
 </main>
@@ -48,12 +51,19 @@ describe('a call to action alone on its line', () => {
     }
   });
 
-  it('stays as an entry of a list of links, or when as long as a headline, on both engines', async () => {
+  it('stays as an entry of a list of links, as a contact line, or when as long as a headline, on both engines', async () => {
     for (const engine of ENGINES) {
       const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'service' });
       for (const offer of ['Flat surveys', 'House surveys', 'Listed buildings'])
         expect(document.text, `${engine}: ${offer}`).toContain(offer);
       expect(document.text).toContain(HEADLINE_LINK);
+      // The firm's contact lines are its facts: an e-mail, a phone number, its address on a map.
+      for (const contact of [
+        'office@soundhouse.example',
+        'Call us on 01234 567890',
+        '12 Quay Street, Harbour Town HT1 2AB',
+      ])
+        expect(document.text, `${engine}: ${contact}`).toContain(contact);
       // A plain line of a card is no call, only the card's link drawn as a button is.
       expect(document.text).toContain('Read how we work');
     }

@@ -298,6 +298,11 @@ const SERVICE_CALLS_PAGE = SHOP_PAGE.replace(
   '<p>It is safe',
   '<p><a href="/workshops/book">Book a place at a workshop</a></p><div><span role="button" tabindex="0">Talk to the potter</span></div><p>It is safe',
 );
+/** A service page with its contact lines written as links: an e-mail address and a map of its address. */
+const SERVICE_CONTACT_LINKS_PAGE = SHOP_PAGE.replace(
+  '<p>It is safe',
+  '<p><a href="mailto:studio@mugs.example">studio@mugs.example</a></p><p><a href="https://maps.google.com/?q=4+Mill+Lane">4 Mill Lane, Rivertown</a></p><p>It is safe',
+);
 /** A service page listing its offers as links, one per list entry. */
 const SERVICE_OFFER_LIST_PAGE = SHOP_PAGE.replace(
   '<p>It is safe',
@@ -1283,7 +1288,7 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/call-line',
     category: 'boilerplate',
     description:
-      'On a service or product page, a line of at most 10 words, not a heading, that is all link text or stands in an element of role `button` (the label of a `<button>` never reaches the text), standing on its own and not as an entry of a list, table or definition list: the page\'s calls to action ("Get started", "Request a demo", "Read the case study", "Talk to an expert"; a product\'s "Add to cart", "Sign in to save to favourites", "See all updates"). A list of links (the services a firm offers, its offices) stays, and so does every such line when together they hold half of what is kept or more (a page that is a list of links).',
+      'On a service or product page, a line of at most 10 words, not a heading, that is all link text or stands in an element of role `button` (the label of a `<button>` never reaches the text), standing on its own and not as an entry of a list, table or definition list: the page\'s calls to action ("Get started", "Request a demo", "Read the case study", "Talk to an expert"; a product\'s "Add to cart", "Sign in to save to favourites", "See all updates"). The firm\'s contact lines stay (an e-mail address or telephone number, a `mailto:`, `tel:` or `sms:` link, a link to a map of its address). A list of links (the services a firm offers, its offices) stays, and so does every such line when together they hold half of what is kept or more (a page that is a list of links).',
     stages: ['text'],
     pageTypes: ['service', 'product'],
     revision: 1,
@@ -1307,6 +1312,18 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           options: { pageType: 'article' },
         },
         { input: SERVICE_OFFER_LIST_PAGE, at: 'top', target: 'Weekend courses', options: { pageType: 'service' } },
+        {
+          input: SERVICE_CONTACT_LINKS_PAGE,
+          at: 'top',
+          target: 'studio@mugs.example',
+          options: { pageType: 'service' },
+        },
+        {
+          input: SERVICE_CONTACT_LINKS_PAGE,
+          at: 'top',
+          target: '4 Mill Lane, Rivertown',
+          options: { pageType: 'service' },
+        },
         {
           input: SERVICE_CALLS_PAGE,
           at: 'top',

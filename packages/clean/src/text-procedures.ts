@@ -626,6 +626,36 @@ function inButtonRole(block: Block, element: Element): boolean {
   return nodes.length > 0 && nodes.every(buttonText);
 }
 
+/** A link to write, call or find the firm (`mailto:`, `tel:`, `sms:`) rather than a call to act. */
+const CONTACT_HREF = /^\s*(?:mailto|tel|sms|callto):/i;
+/** A link to a map of a place: the address it shows is the page's fact. */
+const MAP_HREF =
+  /^\s*(?:https?:)?\/\/(?:[\w-]+\.)*(?:google\.[a-z.]+\/maps|maps\.[\w.-]+|goo\.gl\/maps|maps\.app\.goo\.gl|bing\.com\/maps|openstreetmap\.org)/i;
+/** Text that is an e-mail address or a telephone number. */
+const CONTACT_TEXT = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\+?[\d\s()./-]{7,})$/;
+
+/**
+ * Whether the block is the firm's contact line: an e-mail address or telephone number, or a link
+ * to write, call or map it (a firm's e-mail and address are its page's own facts).
+ */
+function contactLine(block: Block, element: Element): boolean {
+  if (CONTACT_TEXT.test(squash(block.text))) return true;
+  const links: Element[] = [];
+  for (const node of block.nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const own = el.closest('a[href]');
+    if (own) links.push(own);
+    else links.push(...el.querySelectorAll('a[href]'));
+  }
+  const around = element.closest('a[href]');
+  if (around) links.push(around);
+  return links.some((link) => {
+    const href = link.getAttribute('href') ?? '';
+    return CONTACT_HREF.test(href) || MAP_HREF.test(href);
+  });
+}
+
 /** Whether the element is, or stands in, an entry of a list, table or definition list. */
 function inItem(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
@@ -640,8 +670,10 @@ function inItem(element: Element): boolean {
  * `call-line`: on the page types the rule names (service, product), a line of at most CALL_MAX_WORDS words, not a heading, that is
  * all link text or stands in an element of role `button`, standing on its own rather than as an item of a list or
  * table: the page's calls to action ("Get started", "Request a demo", "Read the case study",
- * "Talk to an expert"; a product's "Add to cart", "Sign in to save to favourites"). A list of links (the services a firm offers, its offices) stays; so does
- * the page when such lines hold half of what is kept or more (a page that is a list of links).
+ * "Talk to an expert"; a product's "Add to cart", "Sign in to save to favourites"). The firm's
+ * contact lines stay (an e-mail address or phone number, a `mailto:`/`tel:` link, a link to a map
+ * of its address), and so does a list of links (the services a firm offers, its offices); so does
+ * every such line when they hold half of what is kept or more (a page that is a list of links).
  */
 function callLine(state: TextState): void {
   const id = 'boilerplate/call-line';
@@ -657,6 +689,7 @@ function callLine(state: TextState): void {
     if (block.kind === 'heading' || fact.words === 0 || fact.words > CALL_MAX_WORDS) continue;
     const element = blockElement(block);
     if (!element || inItem(element) || !(fact.linkDensity >= 0.99 || inButtonRole(block, element))) continue;
+    if (contactLine(block, element)) continue;
     calls.push(i);
     callChars += fact.chars;
   }
