@@ -10,6 +10,33 @@ const LINE_SPACE = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const SPACE_CHARS = [' ', ' ', ' ', '\t', '\f', '\u00A0', '\u1680', '\u2003', '\u200A', '\u202F', '\u205F', '\u3000'];
 
 describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) => {
+  it('reads inline runs in document order: links counted in every nesting, line breaks, markers, skipped elements', async () => {
+    const page = await parseHtml(
+      '<!doctype html><html><body><p id="p">Read <a href="/x">the <b>full <i>long</i></b> story</a> and ' +
+        '<span><a href="/y"><em>more</em></a> of it</span><br>next <script>skip()</script><s id="m0"></s>' +
+        '<span><s id="m1"></s><button>Buy</button>end <a href="/z"></a><a href="/w">last</a></span></p>' +
+        '<div><a href="/q"><span>Inline</span> <b>card</b></a><div>Below</div></div></body></html>',
+      engine,
+      null,
+      [],
+    );
+    // Removal markers as the DOM rules leave them (the parser takes the page's own comments out).
+    for (const index of [0, 1])
+      page.document.getElementById(`m${index}`)!.replaceWith(page.document.createComment(`ck-removed:${index}`));
+    const removals: Array<{ blockIndex?: number }> = [{}, {}];
+    const blocks = extractBlocks(page.document.body, removals);
+    expect(blocks.map((block) => [block.text, block.linkChars])).toEqual([
+      // Each text node in a link counts its characters less the white space at its ends; a
+      // marker among the paragraph's children ends its run, one inside an inline element does not.
+      ['Read the full long story and more of it\nnext', 'the'.length + 'full'.length + 4 + 'story'.length + 4],
+      ['end last', 4],
+      ['Inline card', 'Inline'.length + 'card'.length],
+      ['Below', 0],
+    ]);
+    // Both markers stand after the first block.
+    expect(removals).toEqual([{ blockIndex: 1 }, { blockIndex: 1 }]);
+  });
+
   it('collapses each run of white space in a line to one space, a lone space left as it is', async () => {
     // Texts with runs of every length and mix, lone spaces, and spaces at the ends of lines.
     const texts: string[] = [];

@@ -224,32 +224,43 @@ export function insideLink(block: Block): boolean {
   return !!href && !href.startsWith('#');
 }
 
-/** Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded. */
+/**
+ * Text of an inline subtree (no block descendants): `<br>` becomes a newline; markers are recorded.
+ * A walk in document order along the tree's own pointers (no stack of visits): the `<a>`
+ * elements it is inside are kept, for the characters of text in links.
+ */
 function inlineText(root: Node, run: Run, onMarker: (index: number) => void): void {
-  const stack: Array<{ node: Node; inLink: boolean }> = [{ node: root, inLink: false }];
-  while (stack.length > 0) {
-    const { node, inLink } = stack.pop()!;
-    if (node.nodeType === 3) {
+  const links: Node[] = [];
+  let node: Node = root;
+  for (;;) {
+    const type = node.nodeType;
+    let enter = false;
+    if (type === 3) {
       const text = (node.nodeValue ?? '').replace(INVISIBLE, '');
       run.parts.push(text);
-      if (inLink) run.linkChars += text.trim().length;
-      continue;
-    }
-    if (node.nodeType === 8) {
+      if (links.length > 0) run.linkChars += text.trim().length;
+    } else if (type === 8) {
       const value = node.nodeValue ?? '';
       if (value.startsWith(MARKER_PREFIX)) onMarker(Number(value.slice(MARKER_PREFIX.length)));
-      continue;
+    } else if (type === 1) {
+      const tag = tagOf(node);
+      if (tag === 'br') run.parts.push('\n');
+      else if (!SKIP_TAGS.has(tag)) {
+        enter = node.firstChild !== null;
+        if (enter && tag === 'a') links.push(node);
+      }
     }
-    if (node.nodeType !== 1) continue;
-    const tag = tagOf(node);
-    if (tag === 'br') {
-      run.parts.push('\n');
-      continue;
-    }
-    if (SKIP_TAGS.has(tag)) continue;
-    const link = inLink || tag === 'a';
     // Sibling pointers, not childNodes: linkedom builds a new array for every childNodes read.
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, inLink: link });
+    if (enter) {
+      node = node.firstChild!;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode!;
+      if (links.length > 0 && links[links.length - 1] === node) links.pop();
+    }
+    if (node === root) return;
+    node = node.nextSibling!;
   }
 }
 
@@ -294,7 +305,7 @@ export function extractBlocks(root: Element, removals: MarkerTarget[]): Block[] 
       const nodes = run.whole && atEnd ? [frame.element as Node] : run.nodes;
       blocks.push({ text, kind: frame.kind, level: frame.level, linkChars: run.linkChars, nodes });
     }
-    frame.run = { ...newRun(), whole: false };
+    frame.run = { parts: [], linkChars: 0, nodes: [], whole: false };
   };
   const rootKind = kindOf(tagOf(root), undefined);
   const stack: Frame[] = [

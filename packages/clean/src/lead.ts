@@ -40,8 +40,16 @@ export function findLead(body: Element, bodyText: string, descriptions: string[]
   // A standfirst marked up as such next to the headline.
   const h1 = body.querySelector('h1');
   if (!h1) return null;
+  // The class test's answer by class value: most paragraphs and containers repeat a few values.
+  const leadClass = new Map<string, boolean>();
   for (const element of elementsByTag(body, STANDFIRST_TAGS)) {
-    if (!LEAD_CLASS.test(element.getAttribute('class') ?? '')) continue;
+    const classes = element.getAttribute('class') ?? '';
+    let named = leadClass.get(classes);
+    if (named === undefined) {
+      named = LEAD_CLASS.test(classes);
+      if (classes.length <= MAX_CLASS_KEY_CHARS) leadClass.set(classes, named);
+    }
+    if (!named) continue;
     const text = squash(element.textContent ?? '');
     if (text.length < 80 || text.length > 600 || !endsLikeSentence(text)) continue;
     const parent = element.parentElement;
@@ -113,6 +121,8 @@ export function showsDescription(element: Element, descriptions: readonly string
   });
 }
 
+/** Class values up to this long have their `LEAD_CLASS` answer kept for the page (longer ones are rare and hash slowly). */
+const MAX_CLASS_KEY_CHARS = 256;
 const LEAD_CLASS =
   /(?:^|[\s_-])(?:teaser|lead|lede|intro|standfirst|summary|excerpt|subtitle|subheadline|dek|deck|abstract|vorspann|chapeau|bajada|entradilla|sottotitolo)(?:$|[\s_-])/i;
 

@@ -394,6 +394,9 @@ export function matchGroups(
         }
       }
     }
+    // Most elements match nothing: the list is emptied only when it holds groups (setting an
+    // array's length is a call into the engine's runtime, a tenth of the walk on some pages).
+    if (touched.length === 0) continue;
     for (const group of touched) {
       results[group]?.push({ element, selector: groups[group]?.[best[group] ?? -1] ?? '' });
       best[group] = -1;

@@ -52,4 +52,49 @@ describe.each(['linkedom', 'jsdom'] as const)('class shapes of siblings (%s)', (
       page.close();
     }
   });
+
+  it('one class value on elements of different tags, and a value too long to be kept, read alike each time', async () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Token${i}x`).join(' ');
+    const page = await parseHtml(
+      `<html><body><div id="list"><div class="Card card-2 x">a</div><li class="Card card-2 x">b</li>` +
+        `<p class="${long}">c</p><span class="${long}">d</span><div class="x">e</div></div></body></html>`,
+      engine,
+      null,
+      [],
+    );
+    try {
+      const [div, li, p, span, lone] = Array.from(page.document.getElementById('list')!.children);
+      for (let round = 0; round < 2; round++) {
+        expect(shapeKey(div!)).toBe('div.card.card-');
+        expect(shapeKey(li!)).toBe('li.card.card-');
+        expect(classShape(li!).tag).toBe('li');
+        expect(shapeKey(lone!)).toBe('div');
+        // Token0x … Token59x: one token once the digits are out.
+        expect([...classShape(p!).tokens]).toEqual(['tokenx']);
+        expect(shapeKey(span!)).toBe('span.tokenx');
+      }
+      // A class set again is read as it is now.
+      li!.setAttribute('class', 'row');
+      expect(shapeKey(li!)).toBe('li.row');
+    } finally {
+      page.close();
+    }
+  });
+
+  it('keeps reading right past the values it remembers (thousands of class values on a page)', async () => {
+    const items = Array.from(
+      { length: 5000 },
+      (_, i) => `<i class="c${String.fromCharCode(97 + (i % 26))}${i} kk">x</i>`,
+    );
+    const page = await parseHtml(`<html><body><div id="list">${items.join('')}</div></body></html>`, engine, null, []);
+    try {
+      const children = Array.from(page.document.getElementById('list')!.children);
+      for (const [i, child] of children.entries()) {
+        // Digits are taken out: c and a letter, then the common kk.
+        expect(shapeKey(child)).toBe(`i.c${String.fromCharCode(97 + (i % 26))}.kk`);
+      }
+    } finally {
+      page.close();
+    }
+  });
 });

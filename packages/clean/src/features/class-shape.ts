@@ -12,26 +12,55 @@ export interface ClassShape {
   readonly tokens: ReadonlySet<string>;
 }
 
-/** The element's class shape. */
-export function classShape(element: Element): ClassShape {
-  const tag = element.localName.toLowerCase();
-  const classes = element.getAttribute('class');
-  if (!classes) return { tag, tokens: NO_TOKENS };
+/** A class value's shape parts: its tokens and, sorted, the `.a.b` they add to a shape key ('' when none). */
+interface ClassParts {
+  readonly tokens: ReadonlySet<string>;
+  readonly suffix: string;
+}
+
+/**
+ * The parts of recent class values, by the value: siblings, and the groups several steps compare,
+ * repeat the same few values. Emptied when it holds `RECENT_CLASSES` values; values longer than
+ * `MAX_CLASS_KEY_CHARS` are not kept (V8 hashes a string of more than 16,383 characters by its
+ * length, so many long keys of one length would make every look-up slow).
+ */
+const recentClasses = new Map<string, ClassParts>();
+const RECENT_CLASSES = 2048;
+const MAX_CLASS_KEY_CHARS = 256;
+
+function classParts(classes: string): ClassParts {
+  const known = recentClasses.get(classes);
+  if (known) return known;
   const tokens = new Set<string>();
   for (const token of classes.toLowerCase().split(/\s+/)) {
     const stripped = token.replace(/\d+/g, '');
     if (stripped.length > 1) tokens.add(stripped);
   }
-  return { tag, tokens };
+  const parts: ClassParts = { tokens, suffix: tokens.size === 0 ? '' : `.${[...tokens].sort().join('.')}` };
+  if (classes.length <= MAX_CLASS_KEY_CHARS) {
+    if (recentClasses.size >= RECENT_CLASSES) recentClasses.clear();
+    recentClasses.set(classes, parts);
+  }
+  return parts;
+}
+
+/** The element's class shape (its `tokens` shared with every element of the same class value: read only). */
+export function classShape(element: Element): ClassShape {
+  const tag = element.localName.toLowerCase();
+  const classes = element.getAttribute('class');
+  if (!classes) return { tag, tokens: NO_TOKENS };
+  return { tag, tokens: classParts(classes).tokens };
 }
 
 const NO_TOKENS: ReadonlySet<string> = new Set();
 
 /** Tag plus the sorted tokens: equal for elements of the same shape (`div.card.card-`). */
 export function shapeKey(element: Element): string {
-  const { tag, tokens } = classShape(element);
-  if (tokens.size === 0) return tag;
-  return [tag, ...[...tokens].sort()].join('.');
+  const tag = element.localName.toLowerCase();
+  const classes = element.getAttribute('class');
+  if (!classes) return tag;
+  const { suffix } = classParts(classes);
+  return suffix === '' ? tag : tag + suffix;
 }
 
 /**
