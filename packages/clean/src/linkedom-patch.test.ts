@@ -16,7 +16,9 @@
  * next element child steps go along the node list: the same elements as the child nodes give.
  * The parser lower-cases the attribute names of HTML elements as an HTML5 parser does (`<DIV
  * CLASS HIDDEN>` has `class` and `hidden`, the first of two names that are then the same wins);
- * SVG elements keep their attributes' case.
+ * SVG elements keep their attributes' case. `compareDocumentPosition` orders two nodes by their
+ * branches below the deepest ancestor they share, as jsdom does (linkedom as published compared
+ * depths: a headline wrapped in a `<header>` came after the text that follows the header).
  */
 
 import { describe, expect, it } from 'vitest';
@@ -443,5 +445,44 @@ describe('linkedom attribute names', () => {
     const { document } = parseHTML('<root/>');
     const xml = new document.defaultView!.DOMParser().parseFromString('<r><a Kind="x"/></r>', 'text/xml');
     expect(Array.from(xml.querySelector('a')!.attributes, (a) => a.name)).toEqual(['Kind']);
+  });
+});
+
+describe('linkedom document order', () => {
+  // Branches of unequal depth: a deep node in an early branch comes before a shallow one in a later
+  // branch, and two nodes at the same depth may have different parents.
+  const ORDERED =
+    '<!doctype html><html><head><title>t</title></head><body><main><article>' +
+    '<header><h1 id="h">Headline</h1></header><div id="c"><p id="p1">one</p><div><div id="deep">two</div></div></div>' +
+    '</article><aside id="a"><ul><li id="li">three</li></ul></aside></main><footer id="f">four</footer></body></html>';
+
+  it('gives the same position as jsdom for every pair of elements and texts of a page', async () => {
+    const positions = await Promise.all(
+      ENGINES.map(async (engine) => {
+        const { document } = await parseHtml(ORDERED, engine, null, []);
+        const nodes: Node[] = [];
+        const walk = (node: Node) => {
+          nodes.push(node);
+          for (const child of Array.from(node.childNodes)) walk(child);
+        };
+        walk(document.documentElement);
+        return nodes.flatMap((a) => nodes.map((b) => a.compareDocumentPosition(b)));
+      }),
+    );
+    expect(positions[0]!.length).toBeGreaterThan(400);
+    expect(positions[0]).toEqual(positions[1]);
+  });
+
+  it('puts a heading wrapped in a header before the text after the header', async () => {
+    const { document } = await parseHtml(ORDERED, 'linkedom', null, []);
+    const [h, c, deep, li, f] = ['h', 'c', 'deep', 'li', 'f'].map((id) => document.getElementById(id)!);
+    const FOLLOWING = 4;
+    const PRECEDING = 2;
+    expect(h!.compareDocumentPosition(c!)).toBe(FOLLOWING);
+    expect(c!.compareDocumentPosition(h!)).toBe(PRECEDING);
+    expect(deep!.compareDocumentPosition(li!)).toBe(FOLLOWING);
+    expect(f!.compareDocumentPosition(deep!)).toBe(PRECEDING);
+    expect(document.body.compareDocumentPosition(deep!)).toBe(FOLLOWING + 16);
+    expect(deep!.compareDocumentPosition(document.body)).toBe(PRECEDING + 8);
   });
 });
