@@ -388,6 +388,38 @@ describe('a page about cookies, and a box about them in an article', () => {
       });
     }
 
+    it(`keeps a cookie policy whose headline is wrapped alone in a <header> (${engine})`, async () => {
+      // The layout of many blog themes: <article><header><h1>…</h1></header><div class="entry-content">…
+      const page = COOKIE_POLICY.replace(
+        '<main><h1>Cookie policy</h1>',
+        '<main><article><header class="entry-header"><h1 class="entry-title">Cookie policy</h1></header><div class="entry-content"><p>This policy says which cookies the Harbour Museum sets on its site, and why, and how you can refuse them.</p>',
+      ).replace('</div></main>', '</div></div></article></main>');
+      const document = await clean(page, { url: 'https://museum.example/cookie-policy', engine });
+      expect(document.status).toBe('ok');
+      for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
+      expect(document.text).not.toContain('This site uses cookies to count visits');
+      const boxes = document.removed.filter((r) => r.rule.startsWith('cookie-consent/'));
+      expect(boxes.map((r) => r.text)).toEqual(['This site uses cookies to count visits, with your consent.']);
+    });
+
+    for (const [title, headline] of [
+      ['Privacy and cookies at the Harbour Museum', 'Privacy and cookies'],
+      ['Cookies – Harbour Museum', 'Cookies'],
+      ['Harbour Museum: Privacy &amp; Cookies', 'Privacy &amp; Cookies'],
+    ] as const) {
+      it(`keeps a policy's box and its cookie lines alike when the page is named "${headline}" (${engine})`, async () => {
+        const page = COOKIE_POLICY.replace(
+          '<title>Cookie policy – Harbour Museum</title>',
+          `<title>${title}</title>`,
+        ).replace('<h1>Cookie policy</h1>', `<h1>${headline}</h1>`);
+        const document = await clean(page, { url: 'https://museum.example/privacy', engine });
+        expect(document.status).toBe('ok');
+        for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
+        const removed = document.removed.filter((r) => r.rule.startsWith('cookie-consent/'));
+        expect(removed.map((r) => r.text)).toEqual(['This site uses cookies to count visits, with your consent.']);
+      });
+    }
+
     it(`drops the site's consent bar in the part a privacy policy's headline heads (${engine})`, async () => {
       const page = `<!doctype html><html lang="en"><head><title>Privacy Policy – Harbour Museum</title></head><body>
 <div class="site"><nav><a href="/">Home</a> <a href="/visit">Visit</a></nav>

@@ -8,7 +8,7 @@
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
-import { COOKIE_PAGE_TITLE } from './rule-patterns.js';
+import { pageHeadline, policyHeadline, titleElementText } from './policy-page.js';
 import type { RuleId } from './rules.js';
 import { descendants } from './selector-match.js';
 import { squash } from './text-util.js';
@@ -133,28 +133,6 @@ function holdsOtherProse(el: Element): boolean {
   return other > MAX_OTHER_PROSE && other > about;
 }
 
-/** Headings that may be the page's headline: the logo may be the h1, and the title an h2 or h3. */
-const HEADLINE_TAGS = ['h1', 'h2', 'h3'] as const;
-/** A heading this short is not matched against the title (a "News" logo is in many titles). */
-const MIN_HEADLINE_CHARS = 8;
-
-/**
- * The page's headline under `root`: the first h1–h3 (in that order of levels) whose text the
- * document's title holds, or null. A consent box never holds it, whatever its level. (The title
- * is read from its element: after Readability the document may have no root element to ask.)
- */
-function pageHeadline(document: Document, root: Element): Element | null {
-  const title = squash(document.querySelector('title')?.textContent ?? '').toLowerCase();
-  if (title === '') return null;
-  for (const tag of HEADLINE_TAGS) {
-    for (const heading of Array.from(root.getElementsByTagName(tag))) {
-      const text = squash(heading.textContent ?? '').toLowerCase();
-      if (text.length >= MIN_HEADLINE_CHARS && title.includes(text)) return heading;
-    }
-  }
-  return null;
-}
-
 /**
  * A control that only shows more or less of the text around it (an expander's "Show more"): a
  * reading aid, not an answer. A box whose only controls are these asks the reader nothing.
@@ -170,19 +148,36 @@ function holdsAnswer(el: Element): boolean {
   return Array.from(el.querySelectorAll('a[href]')).some((a) => ANSWER_LINK.test((a.textContent ?? '').trim()));
 }
 
+/** Where the part of the page a headline heads stops growing: a region that holds the whole document. */
+const PART_REGIONS: ReadonlySet<string> = new Set(['main', 'article']);
+
 /**
- * Whether the page is a cookie or privacy policy (its headline is the name of such a document,
- * see COOKIE_PAGE_TITLE), `el` holds no control that accepts or refuses (the site's own consent
- * bar on that page does) and `el` comes after that headline in the part of the page it
- * heads (the headline's parent, below the body): there `el` is the page's text, however it is
- * named (a `cookie-policy-container` holding the policy, with its "Cookie settings" button).
+ * The part of the page `headline` heads: its nearest ancestor that holds text besides the
+ * headline's (a headline wrapped alone in a `<header>` or `<hgroup>` heads what follows that
+ * wrapper), at most the main region or article around it; null when that is the body (a
+ * headline placed straight in the body heads no part of its own).
  */
-function textOfCookiePage(headline: Element, el: Element): boolean {
-  if (!COOKIE_PAGE_TITLE.test(squash(headline.textContent ?? ''))) return false;
+function headedPart(headline: Element): Element | null {
+  const own = squash(headline.textContent ?? '').length;
+  for (let part = headline.parentElement; part; part = part.parentElement) {
+    const tag = part.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html') return null;
+    if (PART_REGIONS.has(tag) || squash(part.textContent ?? '').length > own) return part;
+  }
+  return null;
+}
+
+/**
+ * Whether `el` is the text of a cookie or privacy policy (`context.policyPage`, see
+ * isPolicyPage): it comes after the page's headline in the part of the page the headline heads
+ * (see headedPart) and holds no control that accepts or refuses (the site's own consent bar on
+ * that page does). There `el` is the page's text, however it is named (a
+ * `cookie-policy-container` holding the policy, with its "Cookie settings" button).
+ */
+function textOfCookiePage(headline: Element, part: Element | null, el: Element): boolean {
   // The site's own consent bar on the policy page asks to accept or refuse; the policy's text does not.
-  if (holdsAcceptOrRefuse(el)) return false;
-  const part = headline.parentElement;
-  if (!part || part.localName.toLowerCase() === 'body' || !part.contains(el) || el.contains(headline)) return false;
+  if (!part || holdsAcceptOrRefuse(el)) return false;
+  if (!part.contains(el) || el.contains(headline)) return false;
   return (headline.compareDocumentPosition(el) & FOLLOWING) !== 0;
 }
 /** Node.DOCUMENT_POSITION_FOLLOWING (no `Node` global on linkedom). */
@@ -216,11 +211,20 @@ export function removeConsentBoxes(
   const candidates = elements.filter((el) => isDialog(el) || namedBox(el));
   // Looked for once, and only on a page that has a consent box: before anything is removed.
   let headline: Element | null | undefined;
+  // On a cookie or privacy policy: the policy's headline and the part of the page it heads.
+  let policy: Element | null = null;
+  let part: Element | null = null;
   for (const el of candidates) {
     checkDeadline(context);
     if (!isAttached(el, root) || !isConsentBox(el)) continue;
-    if (headline === undefined) headline = pageHeadline(context.document, root);
-    if (headline && (el.contains(headline) || textOfCookiePage(headline, el))) continue;
+    if (headline === undefined) {
+      const title = titleElementText(context.document);
+      headline = pageHeadline(title, root);
+      if (context.policyPage) policy = policyHeadline(title, root) ?? headline;
+      if (policy) part = headedPart(policy);
+    }
+    if (headline && el.contains(headline)) continue;
+    if (policy && textOfCookiePage(policy, part, el)) continue;
     if (holdsOtherProse(el)) continue;
     if (isKept(context, el) || guarded(context, el, ruleId, root)) continue;
     removeElement(context, el, ruleId, `${reason} (${isDialog(el) ? 'a dialog' : 'named by its class or id'})`);

@@ -43,6 +43,8 @@ export interface DomRuleContext {
   pageType?: PageType | null;
   /** Rules that run whatever the page type (widen.ts `AROUND_RULES` on a widened service page). */
   alsoRules?: ReadonlySet<string>;
+  /** The page is a cookie or privacy policy (see isPolicyPage), read before any rule ran. */
+  policyPage?: boolean;
   /** The page's URL when known (rules that ask whether a link stays on the site). */
   pageUrl?: string | null;
   /** The time limit of the `clean` call, checked inside the rules' loops (see `checkDeadline`). */

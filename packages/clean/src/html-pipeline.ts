@@ -51,6 +51,7 @@ import { ruleById } from './rules.js';
 import { drawnByScript } from './script-shell.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
+import { isPolicyPage } from './policy-page.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
@@ -148,6 +149,7 @@ export async function htmlPipeline(
       pageType,
       pageUrl: url ?? pageMeta.canonicalUrl ?? null,
       deadline,
+      policyPage: isPolicyPage(document, body, pageMeta.title),
     };
     // Decided on what will be the content: the thread or main region when that is the root
     // (text around it, such as a widget column, must not outvote the captions inside it).
@@ -431,6 +433,7 @@ export async function htmlPipeline(
     blocks.push(...faq);
     const result = applyTextRules(blocks, {
       title,
+      policyPage: context.policyPage === true,
       page: addresses,
       byline,
       captions: context.captions,

@@ -104,8 +104,11 @@ export interface LineTest {
    * ellipsis: a word in a list of labels is one of the list's entries.
    */
   notListEntry?: boolean;
-  /** Not on a page whose title matches (a page about the very thing the line is a notice of). */
-  notOnPageTitled?: RegExp;
+  /**
+   * Not on a cookie or privacy policy (policy-page.ts `isPolicyPage`): a page about the very thing
+   * the line is a notice of.
+   */
+  notOnPolicyPage?: boolean;
   /** Only a block of this kind (from block extraction). */
   blockKind?: 'caption';
   /** Only when captions are dropped. */

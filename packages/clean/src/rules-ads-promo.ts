@@ -1,6 +1,5 @@
 /** Rules of the categories advertisement, cookie-consent, paywall-notice and promo. */
 
-import { COOKIE_PAGE_TITLE } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -124,9 +123,9 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'cookie-consent/box',
     category: 'cookie-consent',
     description:
-      "A site's own consent box, which the vendor selectors do not know: an element that its class or id words name as one (consent or gdpr beside another word of consent, cookies or a box — a bare #gdpr or #consent is a document's section —, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice, I agree, Verstanden, OK, got it; a link to the policy is none, nor a control that only shows more or less of the text, 'Show more'). Outermost first; never an element holding the page's headline (the first h1, h2 or h3 whose text the title holds: the h1 may be a logo), nor one after that headline in the part of the page it heads when the headline is the name of a cookie or privacy policy (the policy's text, in a cookie-policy-container) and the element holds no button or link that accepts or refuses (the site's own consent bar on that page still goes), one whose paragraphs are mostly about something else than cookies, consent or privacy (over 300 characters: a page wrapper whose class says a banner is showing, has-cookie-notice, holds the article), the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
+      "A site's own consent box, which the vendor selectors do not know: an element that its class or id words name as one (consent or gdpr beside another word of consent, cookies or a box — a bare #gdpr or #consent is a document's section —, or cookie/cookies beside a word of a box: banner, bar, notice, notification, modal, popup, dialog, overlay, wrapper, container, box, prompt, alert, layer, message, accept, law; words split at case changes, dashes and underscores: cookieWrapper, modal_cookie-consent, accept_cookies_banner; a cookie-policy or #cookies is part of a document, and a class that files a post under a term, category-cookies or tag-cookies, names no box), or a dialog (<dialog>, role dialog or alertdialog, aria-modal), whose first 300 characters speak of cookies together with consent, privacy, partners or tracking, and that holds a control to answer with (a button, field, select, switch, a script's link without href, or a link whose text accepts, refuses, closes or sets the choice, I agree, Verstanden, OK, got it; a link to the policy is none, nor a control that only shows more or less of the text, 'Show more'). Outermost first; never an element holding the page's headline (the first h1, h2 or h3 whose text the title holds: the h1 may be a logo), nor, on a cookie or privacy policy (a whole title part or the headline names such a document, as for cookie-consent/line), one after that headline in the part of the page it heads (its nearest ancestor with text besides the headline's — a headline alone in a <header> heads what follows the header —, at most the main region or article; the policy's text, in a cookie-policy-container) and the element holds no button or link that accepts or refuses (the site's own consent bar on that page still goes), one whose paragraphs are mostly about something else than cookies, consent or privacy (over 300 characters: a page wrapper whose class says a banner is showing, has-cookie-notice, holds the article), the body, the main region or an element holding the page's h1 or most of its text (the recall safeguard). A cookie preferences dialog explains each kind of cookie in prose and is never the page's content.",
     stages: BOTH,
-    revision: 4,
+    revision: 5,
     dom: { kind: 'procedure', procedure: 'consent-box', reason: 'a consent box' },
     examples: {
       remove: [
@@ -173,16 +172,16 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'cookie-consent/line',
     category: 'cookie-consent',
     description:
-      'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …"), except on a page one of whose title parts (split at | – — · : or a spaced dash) is the whole name of a cookie or privacy policy (Acme Shop | Cookie policy, Privacy notice, Datenschutzerklärung: there such lines are its text; a story that only speaks of privacy, or whose headline only opens with the words of a policy, is no policy).',
+      'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …"), except on a cookie or privacy policy: a page one of whose title parts (split at | – — · : or a spaced dash), or whose headline (the first h1, h2 or h3 the title holds), is the whole name of such a document (Acme Shop | Cookie policy, Privacy notice, Privacy and cookies, Cookies, Datenschutzerklärung: there such lines are its text; a story that only speaks of privacy, or whose headline only opens with the words of a policy, is no policy). The same fact of the page as cookie-consent/box uses.',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
           reason: 'a cookie notice',
           pattern:
             /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i,
-          notOnPageTitled: COOKIE_PAGE_TITLE,
+          notOnPolicyPage: true,
         },
       ],
     },

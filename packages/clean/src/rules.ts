@@ -81,7 +81,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'shop-rows': 2,
   'teaser-cards': 2,
   'filter-panel': 3,
-  'consent-box': 2,
+  'consent-box': 3,
   'folded-menu': 2,
   'contents-list': 2,
   'comment-thread': 1,

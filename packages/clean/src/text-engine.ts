@@ -29,6 +29,8 @@ export interface TextRemoval {
 
 export interface TextRuleContext {
   title: string | null;
+  /** The page is a cookie or privacy policy (policy-page.ts `isPolicyPage`; for plain text, its title names one). */
+  policyPage?: boolean;
   /** The page's own addresses (faq.ts `pageAddresses`): a link to one of them is a link to a place on the page. */
   page?: PageAddresses;
   byline: string | null;
@@ -183,7 +185,7 @@ function testHolds(test: LineTest, i: number, state: TextState): boolean {
   if (test.notHeading && block.kind === 'heading') return false;
   if (test.notBoldParagraph && wholeBold(block)) return false;
   if (test.notListEntry && listEntry(state.blocks, i)) return false;
-  if (test.notOnPageTitled?.test(state.context.title ?? '')) return false;
+  if (test.notOnPolicyPage && state.context.policyPage === true) return false;
   if (test.blockKind !== undefined && block.kind !== test.blockKind) return false;
   if (test.captionsDropped && state.captions !== 'drop') return false;
   if (test.after !== undefined && !(state.before[i]! > test.after)) return false;

@@ -5,6 +5,7 @@ import { placeTextRemovals } from './finish.js';
 import type { Pipeline } from './finish.js';
 import { textToMarkdown } from './markdown.js';
 import type { Resolved } from './options.js';
+import { COOKIE_PAGE_TITLE } from './rule-patterns.js';
 import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import { endsLikeSentence, squash } from './text-util.js';
@@ -62,6 +63,7 @@ export function textPipeline(text: string, resolved: Resolved): Pipeline {
   const site = siteRulesFor(resolved.siteRules, hostOf(resolved.url ?? ''));
   const result = applyTextRules(blocks, {
     title,
+    policyPage: title !== null && COOKIE_PAGE_TITLE.test(title),
     byline,
     captions: resolved.captions,
     disabled: resolved.disabled,
