@@ -36,6 +36,13 @@ const FAQ = `<!doctype html><html lang="en"><head><title>Visitor questions</titl
 <details><summary>How do I find the glasshouses</summary>${LINKS(['Palm house map', 'Cactus house map', 'Fern house map'])}</details>
 <p>Dogs are welcome on a lead on every path except in the glasshouses, and water bowls stand by each cafe door.</p>
 </main></body></html>`;
+// A shop's item page: a folded note of delivery links beside a folded rating, then the item's own text.
+const ITEM = `<!doctype html><html lang="en"><head><title>Oak stool</title></head><body><main><h1>Oak stool</h1>
+<p>A three-legged stool of solid oak, turned by hand in our workshop and finished with linseed oil, 45 centimetres high.</p>
+<p>The seat is carved from one board, and the legs are wedged through it so that the stool stays firm for many years.</p>
+<div class="panels"><details><summary>Delivery and returns</summary><p>Free delivery over 50 pounds. <a href="/help/delivery">Delivery times and prices</a>. <a href="/help/returns">How to return an item</a>. <a href="/help/collect">Collect from the workshop instead</a>.</p></details>
+<details><summary>Reviews</summary><p>No reviews yet. Rated 0 of 5.</p></details></div>
+</main></body></html>`;
 const folded = (removed: Array<{ rule: string; text: string }>) =>
   removed.filter((r) => r.rule === 'boilerplate/folded-menu');
 
@@ -70,6 +77,21 @@ describe('drop-down menus folded in a closed <details>', () => {
       ]) {
         expect(doc.text).toContain(text);
       }
+    });
+
+    it(`are removed beside a sibling that folds a few words, not prose (${engine})`, async () => {
+      const doc = await clean(ITEM, { engine, url: 'https://workshop.example/stool', pageType: 'product' });
+      expect(folded(doc.removed).map((r) => r.text.slice(0, 20))).toEqual(['Delivery and returns']);
+      expect(doc.text).not.toContain('How to return an item');
+      expect(doc.text).toContain('the legs are wedged through it');
+      // Beside an entry that folds a sentence or more, the same note is an accordion's answer.
+      const prose = ITEM.replace(
+        'No reviews yet. Rated 0 of 5.',
+        'Every stool is checked by hand before it leaves the workshop, and a stool that wobbles is sent back to the bench.',
+      );
+      const kept = await clean(prose, { engine, url: 'https://workshop.example/stool', pageType: 'product' });
+      expect(folded(kept.removed)).toEqual([]);
+      expect(kept.text).toContain('How to return an item');
     });
 
     it(`stay when the <details> is open, or the rule is turned off (${engine})`, async () => {

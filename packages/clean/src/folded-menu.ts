@@ -5,7 +5,8 @@
  * as a `<select>`'s options are not. A closed `<details>` that folds prose (a questions
  * accordion's answers, a transcript) is the page's text and stays; so does one whose summary asks a
  * question (a menu's button names a choice, "Sort", "Language: Any", never asks) and one in a run of
- * sibling `<details>` of which one folds prose (an accordion, whose answer may be a list of links).
+ * sibling `<details>` of which one folds prose, a sentence or more (an accordion, whose answer may
+ * be a list of links).
  */
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
@@ -18,6 +19,8 @@ import type { RuleId } from './rules.js';
 const MIN_LINK_SHARE = 0.5;
 /** … and it offers at least this many links to choose from (one link is a sentence's). */
 const MIN_LINKS = 3;
+/** An accordion's entry folds at least this many characters outside links: a sentence, not a label or a rating. */
+const MIN_PROSE_CHARS = 80;
 
 /**
  * A summary that asks: ends in a question mark (QUESTION_END) or opens with an inverted
@@ -38,23 +41,30 @@ function asksQuestion(details: Element): boolean {
   return QUESTION_END.test(text) || QUESTION_START.test(text);
 }
 
-/** Whether an element sibling of `details` is a closed or open `<details>` that does not fold a menu (an accordion's entry). */
+/**
+ * Whether an element sibling of `details` in the run of `<details>` around it, closed or open,
+ * folds prose (see foldsProse): then `details` is an accordion's entry, whose answer may be a list
+ * of links. An entry that folds a few words (a rating, "No reviews yet") makes no accordion.
+ */
 function inAccordion(details: Element, stats: TextStats): boolean {
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
     for (let sib = details[step]; sib; sib = sib[step]) {
       if (sib.localName.toLowerCase() !== 'details') break;
-      if (!foldsMenu(sib, stats)) return true;
+      if (foldsProse(sib, stats)) return true;
     }
   }
   return false;
 }
 
-/**
- * Whether a closed `<details>` folds a menu: of its text less its summary's (bare text beside the
- * summary included), more than MIN_LINK_SHARE is in links, and it holds MIN_LINKS links outside
- * the summary.
- */
-function foldsMenu(details: Element, stats: TextStats): boolean {
+/** The text a `<details>` folds: its text less its summary's (bare text beside the summary included). */
+interface Folded {
+  chars: number;
+  linkChars: number;
+  /** Links outside the summary. */
+  links: number;
+}
+
+function foldedText(details: Element, stats: TextStats): Folded {
   const all = stats.of(details);
   let chars = all.chars;
   let linkChars = all.linkChars;
@@ -66,8 +76,26 @@ function foldsMenu(details: Element, stats: TextStats): boolean {
     linkChars -= text.linkChars;
     summaryLinks += child.getElementsByTagName('a').length;
   }
+  return { chars, linkChars, links: details.getElementsByTagName('a').length - summaryLinks };
+}
+
+/**
+ * Whether a closed `<details>` folds a menu: of the text it folds (see foldedText), more than
+ * MIN_LINK_SHARE is in links, and it holds MIN_LINKS links outside the summary.
+ */
+function foldsMenu(details: Element, stats: TextStats): boolean {
+  const { chars, linkChars, links } = foldedText(details, stats);
   if (chars <= 0 || linkChars <= MIN_LINK_SHARE * chars) return false;
-  return details.getElementsByTagName('a').length - summaryLinks >= MIN_LINKS;
+  return links >= MIN_LINKS;
+}
+
+/**
+ * Whether a `<details>` folds prose: at most MIN_LINK_SHARE of the text it folds is in links, and
+ * MIN_PROSE_CHARS or more of it is outside them (a sentence or more, not a label).
+ */
+function foldsProse(details: Element, stats: TextStats): boolean {
+  const { chars, linkChars } = foldedText(details, stats);
+  return linkChars <= MIN_LINK_SHARE * chars && chars - linkChars >= MIN_PROSE_CHARS;
 }
 
 /**

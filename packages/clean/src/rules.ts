@@ -82,7 +82,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'teaser-cards': 2,
   'filter-panel': 3,
   'consent-box': 3,
-  'folded-menu': 2,
+  'folded-menu': 3,
   'contents-list': 2,
   'comment-thread': 1,
   'amount-run': 1,
