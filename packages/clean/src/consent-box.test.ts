@@ -404,7 +404,6 @@ describe('a page about cookies, and a box about them in an article', () => {
 
     for (const [title, headline] of [
       ['Privacy and cookies at the Harbour Museum', 'Privacy and cookies'],
-      ['Cookies – Harbour Museum', 'Cookies'],
       ['Harbour Museum: Privacy &amp; Cookies', 'Privacy &amp; Cookies'],
     ] as const) {
       it(`keeps a policy's box and its cookie lines alike when the page is named "${headline}" (${engine})`, async () => {
@@ -417,6 +416,22 @@ describe('a page about cookies, and a box about them in an article', () => {
         for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
         const removed = document.removed.filter((r) => r.rule.startsWith('cookie-consent/'));
         expect(removed.map((r) => r.text)).toEqual(['This site uses cookies to count visits, with your consent.']);
+      });
+    }
+
+    for (const [title, headline] of [
+      ['Cookies | Harbour Bakery', 'Cookies'],
+      ['Christmas cookies we bake every year | Harbour Bakery', 'Cookies'],
+    ] as const) {
+      it(`takes a baker's page "${title}" for no policy: its consent bar and cookie line go (${engine})`, async () => {
+        const page = PRIVACY_NEWS.replace(
+          '<title>Retailer fined over privacy failings – Riverside Post</title>',
+          `<title>${title}</title>`,
+        ).replace('<h1>Retailer fined over privacy failings</h1>', `<h1>${headline}</h1>`);
+        const document = await clean(page, { url: 'https://bakery.example/cookies', engine });
+        expect(document.text).toContain('Part 14: the regulator found');
+        expect(document.text).not.toContain('This site uses cookies to count visits');
+        expect(document.text).not.toContain('We use cookies to improve your experience');
       });
     }
 

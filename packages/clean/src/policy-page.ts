@@ -41,7 +41,7 @@ function namesPolicy(heading: Element): boolean {
 
 /**
  * The headline of a cookie or privacy policy under `root`: the first h1 that the title holds and
- * that is the whole name of such a document (however short: "Cookies"), else the page's headline
+ * that is the whole name of such a document (however short), else the page's headline
  * (see pageHeadline) when it is one; null when neither is. A heading of a lower level that names a
  * policy counts only as the page's headline: a news page's footer may head its links "Privacy
  * policy", and the story's title may speak of one.

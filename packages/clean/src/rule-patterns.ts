@@ -6,14 +6,15 @@ export const QUESTION_END = /[?？؟\u037e]\s*$/u;
 /**
  * A page that is a cookie or privacy policy, by its title or headline, one of whose parts — split
  * at a site's separators (| – — · :, or a dash between spaces) — is the whole name of such a
- * document (a cookie policy, a privacy notice, "Privacy and cookies", "Cookies" alone, a
- * Datenschutzerklärung, a politique de confidentialité): "Acme Shop | Cookie Policy". There the lines and boxes about cookies and
+ * document (a cookie policy, a privacy notice, "Privacy and cookies", a Datenschutzerklärung, a
+ * politique de confidentialité): "Acme Shop | Cookie Policy". "Cookies" alone is no such name:
+ * it is a baker's word as well ("Cookies | Harbour Bakery"). There the lines and boxes about cookies and
  * consent are the page's text. A headline that only opens with those words ("Privacy policy
  * changes at messaging app spark exodus", a rubric "Politique : amende record pour les cookies")
  * or only speaks of privacy or cookies ("Retailer fined over privacy failings") is a story, whose
  * cookie notices are still notices.
  */
-const COOKIE_DOCUMENT_NAME = String.raw`(?:(?:our|the|this|site|website|web ?site)\s+)?(?:(?:(?:cookies?|privacy|data protection|data privacy)(?:\s*(?:and|&|\/|,)\s*(?:cookies?|privacy|data protection))?[\s-]*(?:policy|policies|notice|statement|settings|preferences|information|declaration|charter))|datenschutz(?:erklärung|hinweise?|richtlinie|informationen?|bestimmungen)?|cookie-?(?:richtlinie|hinweise?|erklärung|einstellungen)|politique de confidentialité|politique (?:relative aux|en matière de|d'utilisation des|de gestion des) cookies|politique de protection des données(?: personnelles)?|pol[ií]tica de (?:privacidad|cookies|protecci[oó]n de datos)|informativa (?:sulla )?privacy|informativa (?:sui |sull'uso dei )?cookies?|(?:privacy|data protection)\s*(?:and|&)\s*cookies|(?:privacy|cookie)(?:verklaring|beleid)|cookies)`;
+const COOKIE_DOCUMENT_NAME = String.raw`(?:(?:our|the|this|site|website|web ?site)\s+)?(?:(?:(?:cookies?|privacy|data protection|data privacy)(?:\s*(?:and|&|\/|,)\s*(?:cookies?|privacy|data protection))?[\s-]*(?:policy|policies|notice|statement|settings|preferences|information|declaration|charter))|datenschutz(?:erklärung|hinweise?|richtlinie|informationen?|bestimmungen)?|cookie-?(?:richtlinie|hinweise?|erklärung|einstellungen)|politique de confidentialité|politique (?:relative aux|en matière de|d'utilisation des|de gestion des) cookies|politique de protection des données(?: personnelles)?|pol[ií]tica de (?:privacidad|cookies|protecci[oó]n de datos)|informativa (?:sulla )?privacy|informativa (?:sui |sull'uso dei )?cookies?|(?:privacy|data protection)\s*(?:and|&)\s*cookies|(?:privacy|cookie)(?:verklaring|beleid))`;
 /** Where a part of a title begins or ends: its edge, or a site's separator. */
 const TITLE_PART_EDGE = String.raw`(?:[|–—·:]|\s-\s)`;
 /** The name of a cookie or privacy policy anywhere in a text: a title without one names no policy. */

@@ -172,7 +172,7 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'cookie-consent/line',
     category: 'cookie-consent',
     description:
-      'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …"), except on a cookie or privacy policy: a page one of whose title parts (split at | – — · : or a spaced dash), or whose headline (the first h1, h2 or h3 the title holds), is the whole name of such a document (Acme Shop | Cookie policy, Privacy notice, Privacy and cookies, Cookies, Datenschutzerklärung: there such lines are its text; a story that only speaks of privacy, or whose headline only opens with the words of a policy, is no policy). The same fact of the page as cookie-consent/box uses.',
+      'A short cookie notice ("We use cookies …", "Wir verwenden Cookies …"), except on a cookie or privacy policy: a page one of whose title parts (split at | – — · : or a spaced dash), or whose headline (the first h1, h2 or h3 the title holds), is the whole name of such a document (Acme Shop | Cookie policy, Privacy notice, Privacy and cookies, Datenschutzerklärung: there such lines are its text; Cookies alone, a word of bakers too, is none; a story that only speaks of privacy, or whose headline only opens with the words of a policy, is no policy). The same fact of the page as cookie-consent/box uses.',
     stages: ['text'],
     revision: 4,
     text: {
