@@ -94,6 +94,16 @@ describe('drop-down menus folded in a closed <details>', () => {
       expect(kept.text).toContain('How to return an item');
     });
 
+    it(`stay in an accordion of short answers (${engine})`, async () => {
+      const short = ITEM.replace('No reviews yet. Rated 0 of 5.', 'Oak, linseed oil.').replace(
+        '</details></div>',
+        '</details><details><summary>Size</summary><p>45 cm high, 30 cm across.</p></details></div>',
+      );
+      const doc = await clean(short, { engine, url: 'https://workshop.example/stool', pageType: 'product' });
+      expect(folded(doc.removed)).toEqual([]);
+      expect(doc.text).toContain('How to return an item');
+    });
+
     it(`stay when the <details> is open, or the rule is turned off (${engine})`, async () => {
       const open = await clean(page(true), { engine, url: URL, pageType: 'listing' });
       expect(folded(open.removed).map((r) => r.text.slice(0, 10))).toEqual(['Order: New']);

@@ -5,8 +5,8 @@
  * as a `<select>`'s options are not. A closed `<details>` that folds prose (a questions
  * accordion's answers, a transcript) is the page's text and stays; so does one whose summary asks a
  * question (a menu's button names a choice, "Sort", "Language: Any", never asks) and one in a run of
- * sibling `<details>` of which one folds prose, a sentence or more (an accordion, whose answer may
- * be a list of links).
+ * sibling `<details>` of which one folds prose, a sentence or more, or two or more fold text (an
+ * accordion, whose answer may be a list of links).
  */
 
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
@@ -19,8 +19,10 @@ import type { RuleId } from './rules.js';
 const MIN_LINK_SHARE = 0.5;
 /** … and it offers at least this many links to choose from (one link is a sentence's). */
 const MIN_LINKS = 3;
-/** An accordion's entry folds at least this many characters outside links: a sentence, not a label or a rating. */
+/** An accordion's entry beside it folds at least this many characters outside links: a sentence, not a label or a rating … */
 const MIN_PROSE_CHARS = 80;
+/** … or at least this many entries beside it fold text outside links (an accordion of short answers). */
+const MIN_TEXT_ENTRIES = 2;
 
 /**
  * A summary that asks: ends in a question mark (QUESTION_END) or opens with an inverted
@@ -42,15 +44,19 @@ function asksQuestion(details: Element): boolean {
 }
 
 /**
- * Whether an element sibling of `details` in the run of `<details>` around it, closed or open,
- * folds prose (see foldsProse): then `details` is an accordion's entry, whose answer may be a list
- * of links. An entry that folds a few words (a rating, "No reviews yet") makes no accordion.
+ * Whether `details` is an accordion's entry, whose answer may be a list of links: in the run of
+ * sibling `<details>` around it (closed or open), one folds prose (see foldsProse), or two or more
+ * fold text outside links (see foldsText: short answers, "Daily 9 to 5"). One sibling that folds a
+ * few words (a rating, "No reviews yet") makes no accordion.
  */
 function inAccordion(details: Element, stats: TextStats): boolean {
+  let texts = 0;
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
     for (let sib = details[step]; sib; sib = sib[step]) {
       if (sib.localName.toLowerCase() !== 'details') break;
       if (foldsProse(sib, stats)) return true;
+      if (foldsText(sib, stats)) texts += 1;
+      if (texts >= MIN_TEXT_ENTRIES) return true;
     }
   }
   return false;
@@ -89,13 +95,20 @@ function foldsMenu(details: Element, stats: TextStats): boolean {
   return links >= MIN_LINKS;
 }
 
-/**
- * Whether a `<details>` folds prose: at most MIN_LINK_SHARE of the text it folds is in links, and
- * MIN_PROSE_CHARS or more of it is outside them (a sentence or more, not a label).
- */
+/** Whether folded text is text: at most MIN_LINK_SHARE of it is in links, and some of it is outside them. */
+function isText({ chars, linkChars }: Folded): boolean {
+  return chars > linkChars && linkChars <= MIN_LINK_SHARE * chars;
+}
+
+/** Whether a `<details>` folds text (see isText). */
+function foldsText(details: Element, stats: TextStats): boolean {
+  return isText(foldedText(details, stats));
+}
+
+/** Whether a `<details>` folds prose: text (see isText) of MIN_PROSE_CHARS or more outside links, a sentence or more. */
 function foldsProse(details: Element, stats: TextStats): boolean {
-  const { chars, linkChars } = foldedText(details, stats);
-  return linkChars <= MIN_LINK_SHARE * chars && chars - linkChars >= MIN_PROSE_CHARS;
+  const folded = foldedText(details, stats);
+  return isText(folded) && folded.chars - folded.linkChars >= MIN_PROSE_CHARS;
 }
 
 /**
