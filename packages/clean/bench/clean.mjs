@@ -5,11 +5,14 @@
 //     whole clean() path (bytes -> CleanDocument) with each engine and with the default engine.
 //     Each pass of each system runs in a fresh process, one at a time, in rotating order; a page's
 //     time is its median over passes; we report the median page and the mean page, and ratios
-//     against the jsdom baseline of the same run.
+//     against the jsdom baseline of the same run. Before timing, each process cleans a few pages
+//     untimed (--warmup N, default 3): a fresh process, close to a one-off CLI run on few pages.
+//     `--warmup all` first runs one untimed pass over every page, for the steady state of a long
+//     corpus run (the JIT has compiled the hot paths); both are the same method for every system.
 //  2. resident memory (RSS) over 1,000 page cleanings per engine, in one process, after a forced GC.
 //
 // Run against the built package: pnpm --filter @corpuskit/clean build && pnpm --filter @corpuskit/clean bench
-//   [--data DIR] [--pages N] [--passes N] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]
+//   [--data DIR] [--pages N] [--passes N] [--warmup N|all] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]
 
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -47,7 +50,7 @@ async function childTime({ system, files, warmup }) {
   const run = await makeRunner(system);
   const pages = files.map((f) => new Uint8Array(readFileSync(f)));
   let engineUsed = null;
-  for (const bytes of pages.slice(0, warmup)) {
+  for (const bytes of warmup === 'all' ? pages : pages.slice(0, warmup)) {
     try {
       const r = await run(bytes);
       engineUsed ??= r?.provenance?.engine ?? null;
@@ -149,6 +152,7 @@ async function main() {
         data: { type: 'string' },
         pages: { type: 'string' },
         passes: { type: 'string' },
+        warmup: { type: 'string' },
         memory: { type: 'string' },
         'no-memory': { type: 'boolean', default: false },
         quick: { type: 'boolean', default: false },
@@ -163,7 +167,7 @@ async function main() {
   }
   if (args.help) {
     console.log(
-      'usage: bench [--data DIR] [--pages N] [--passes N] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]',
+      'usage: bench [--data DIR] [--pages N] [--passes N] [--warmup N|all] [--memory N] [--no-memory] [--quick] [--max-rss-mb N]',
     );
     return;
   }
@@ -196,6 +200,8 @@ async function main() {
   const step = allFiles.length / Math.min(pageCount, allFiles.length);
   const files = Array.from({ length: Math.min(pageCount, allFiles.length) }, (_, i) => allFiles[Math.floor(i * step)]);
   const passes = int('passes', args.passes, quick ? 1 : 3);
+  // Pages cleaned untimed in each process before the timed pass: a number, or 'all' for a whole pass.
+  const warmup = args.warmup === 'all' ? 'all' : Math.min(int('warmup', args.warmup, 3), files.length);
   const memoryCount = args['no-memory'] ? 0 : int('memory', args.memory, quick ? 200 : 1000);
   const maxRssMb = int('max-rss-mb', args['max-rss-mb'], 4096);
   const sizes = files.map((f) => readFileSync(f).length / 1024);
@@ -220,7 +226,7 @@ async function main() {
       .join(' ')}`,
   );
   console.log(
-    `pages: ${files.length} readability test pages (median ${median(sizes).toFixed(0)} KB, max ${Math.max(...sizes).toFixed(0)} KB); ${passes} pass(es) per system, each in a fresh process`,
+    `pages: ${files.length} readability test pages (median ${median(sizes).toFixed(0)} KB, max ${Math.max(...sizes).toFixed(0)} KB); ${passes} pass(es) per system, each in a fresh process after ${warmup === 'all' ? 'one untimed pass over every page (steady state)' : `${warmup} untimed page(s)`}`,
   );
   console.log(
     `cleaner: @corpuskit/clean ${cleaner.version ?? ''} (dist ${snapshot.hash}), default engine ${cleaner.defaultEngine ?? '?'}`,
@@ -234,7 +240,7 @@ async function main() {
   for (let pass = 0; pass < passes; pass++) {
     const order = systems.map((_, i) => systems[(i + pass) % systems.length]);
     for (const system of order) {
-      const r = await runChild({ mode: 'time', system, files, warmup: Math.min(3, files.length) });
+      const r = await runChild({ mode: 'time', system, files, warmup });
       if (!r.ok) {
         console.log(`  ${system}: failed: ${r.error.split('\n')[0]}`);
         continue;
