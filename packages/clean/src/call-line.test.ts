@@ -122,4 +122,96 @@ ${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n
       expect(document.removed.some((removal) => removal.rule === rule)).toBe(false);
     }
   });
+
+  it("keeps an accordion's heads: a question drawn as a button, a toggle that opens a panel, on both engines", async () => {
+    const answers = [
+      'Most kitchens are fitted within five working days, and we tell you the exact date when we measure the room.',
+      'Our fitters take out the old units and worktops and recycle what they can at the depot in town.',
+      'The cost can be spread over twelve months at no interest once the deposit of a fifth is paid.',
+      'Every fitting carries a ten-year guarantee on workmanship, and the appliances keep their own.',
+    ];
+    // A question of role button with no state of its own; heads that open a panel without asking.
+    const heads = [
+      'How long does an installation take?',
+      'Removal of the old kitchen',
+      'Paying in instalments',
+      'Our guarantee',
+    ];
+    const page = `<!doctype html><html lang="en"><head><title>Kitchen fitting</title></head><body><main><h1>Kitchen fitting</h1>
+<p>${SECTIONS[0]}</p><p>${SECTIONS[1]}</p><h2>Questions</h2>
+<div class="acc"><div class="acc-head" role="button" tabindex="0">${heads[0]}</div><div class="acc-body"><p>${answers[0]}</p></div></div>
+<div class="acc"><div class="acc-head" role="button" aria-expanded="true" tabindex="0">${heads[1]}</div><div class="acc-body"><p>${answers[1]}</p></div></div>
+<div class="panel"><div class="panel-heading"><a data-bs-toggle="collapse" href="#c2">${heads[2]}</a></div><div id="c2"><p>${answers[2]}</p></div></div>
+<div class="panel"><div class="panel-heading"><a data-toggle="collapse" aria-controls="c3" href="#c3">${heads[3]}</a></div><div id="c3"><p>${answers[3]}</p></div></div>
+<p><a href="/visit">Book a free visit</a></p>
+<p>${SECTIONS[2]}</p></main></body></html>`;
+    for (const engine of ENGINES) {
+      for (const pageType of ['service', 'product'] as const) {
+        const document = await clean(page, { url: 'https://kitchens.example/fitting', engine, pageType });
+        for (const text of [...heads, ...answers])
+          expect(document.text, `${engine} ${pageType}: ${text}`).toContain(text);
+        const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+        expect(removed, `${engine} ${pageType}`).toEqual(['Book a free visit']);
+      }
+    }
+  });
+
+  it('takes a link line as all link text whatever entities or inline markup its link holds, the same on both engines', async () => {
+    const calls = ['Terms & conditions of the survey', 'Request a call back', 'Watch the demo', 'Fees & charges'];
+    const page = `<!doctype html><html lang="en"><head><title>Home surveys</title></head><body><main><h1>Home surveys</h1>
+<p>${SECTIONS[0]}</p>
+<p><a href="/terms">Terms &amp; conditions of the survey</a></p>
+<p><a href="/call">Request <strong>a call back</strong></a></p>
+<p><a href="/demo"><span>Watch</span> <span>the demo</span></a></p>
+<p><a href="/fees"><em>Fees</em> &amp; charges</a></p>
+<h2>What the report tells you</h2><p>${SECTIONS[1]}</p><p>${SECTIONS[2]}</p></main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(page, { url: 'https://survey.example/homes', engine, pageType: 'service' });
+      for (const text of SECTIONS) expect(document.text).toContain(text);
+      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      expect(removed.sort(), engine).toEqual([...calls].sort());
+    }
+  });
+
+  it("keeps the lines of a clickable card of role button under its heading, only a button's own label going, on both engines", async () => {
+    const lines = [
+      'We draw your kitchen in 3D first.',
+      'One team fits it in five days.',
+      'Oak, quartz or steel, cut on site.',
+    ];
+    const cards = ['Kitchen design', 'Fitting', 'Worktops']
+      .map((title, i) => `<div class="card" role="button" tabindex="0"><h3>${title}</h3><p>${lines[i]}</p></div>`)
+      .join('');
+    const page = `<!doctype html><html lang="en"><head><title>Kitchens</title></head><body><main><h1>Kitchens</h1>
+<p>${SECTIONS[0]}</p><p>${SECTIONS[1]}</p><h2>What we do</h2>${cards}
+<div class="cta"><span role="button" tabindex="0">Plan my kitchen</span></div>
+<p>${SECTIONS[2]}</p></main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(page, { url: 'https://kitchens.example/', engine, pageType: 'service' });
+      for (const text of lines) expect(document.text, `${engine}: ${text}`).toContain(text);
+      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      expect(removed, engine).toEqual(['Plan my kitchen']);
+    }
+  });
+
+  it("keeps the firm's postal address whatever page it links to, on both engines", async () => {
+    const addresses = [
+      '12 Park Row, Leeds LS1 5HD',
+      'Hauptstraße 5, 10115 Berlin',
+      '400 Main Street, Springfield, IL 62701',
+    ];
+    const page = `<!doctype html><html lang="en"><head><title>Kitchens</title></head><body><main><h1>Kitchens</h1>
+<p>${SECTIONS[0]}</p><p>${SECTIONS[1]}</p><h2>Our showrooms</h2>
+<p><a href="/showroom/leeds">${addresses[0]}</a></p>
+<p><a href="/de/kontakt">${addresses[1]}</a></p>
+<p><a href="/directions?to=springfield">${addresses[2]}</a></p>
+<p><a href="/contact">Get in touch today</a></p>
+<p>${SECTIONS[2]}</p></main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(page, { url: 'https://kitchens.example/showrooms', engine, pageType: 'service' });
+      for (const text of addresses) expect(document.text, `${engine}: ${text}`).toContain(text);
+      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      expect(removed, engine).toEqual(['Get in touch today']);
+    }
+  });
 });

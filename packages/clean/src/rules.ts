@@ -97,7 +97,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'after-prose': 5,
   'closing-link': 1,
   'repeated-block': 2,
-  'call-line': 1,
+  'call-line': 2,
   'site-text': 1,
   'repeated-line': 1,
   'trailing-credit': 2,

@@ -9,7 +9,7 @@ import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
-import { AGENCIES, WIRE_AGENCIES } from './rule-patterns.js';
+import { AGENCIES, QUESTION_END, WIRE_AGENCIES } from './rule-patterns.js';
 import { isDrawing, BESIDE_PICTURE_MARK } from './picture-marks.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
@@ -603,27 +603,89 @@ const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt']);
 
 const BUTTON_ROLE = '[role="button"]';
 
-/** Whether the node stands in an element of role `button`, or its text is all in such elements. */
-function buttonText(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (!element) return false;
-  if (element.closest(BUTTON_ROLE)) return true;
-  if (node.nodeType !== 1) return false;
-  let inButtons = '';
-  for (const button of element.querySelectorAll(BUTTON_ROLE))
-    if (!button.parentElement?.closest(BUTTON_ROLE)) inButtons += button.textContent ?? '';
-  return inButtons !== '' && squash(inButtons) === squash(element.textContent ?? '');
+/** Text with all white space taken out: the same on both engines however they split text nodes. */
+const bare = (text: string): string => text.replace(/\s+/gu, '');
+
+/**
+ * The elements of role `button` the block's text stands in (the nearest around each node with
+ * text, or the outermost inside it), or null when some of its text stands in none.
+ */
+function buttonsOf(block: Block): Set<Element> | null {
+  const buttons = new Set<Element>();
+  for (const node of block.nodes) {
+    if ((node.textContent ?? '').trim() === '') continue;
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) return null;
+    const around = element.closest(BUTTON_ROLE);
+    if (around) {
+      buttons.add(around);
+      continue;
+    }
+    if (node.nodeType !== 1) return null;
+    let inButtons = '';
+    for (const button of element.querySelectorAll(BUTTON_ROLE))
+      if (!button.parentElement?.closest(BUTTON_ROLE)) {
+        buttons.add(button);
+        inButtons += button.textContent ?? '';
+      }
+    if (inButtons === '' || bare(inButtons) !== bare(element.textContent ?? '')) return null;
+  }
+  return buttons.size > 0 ? buttons : null;
 }
 
 /**
- * Whether the block's text stands in elements of role `button` (a link or a `<span>` drawn as
- * one; a `<button>`'s own label is never a block): its element stands in one, or each of its
- * nodes with text stands in one or holds its text in them.
+ * Whether the block's text is the label of elements of role `button` (a link or a `<span>` drawn
+ * as one; a `<button>`'s own label is never a block): each of its nodes with text stands in one or
+ * holds its text in them, and those elements hold no other text — a line inside a clickable card
+ * of role `button` (the card's heading above it) is no button's label.
  */
-function inButtonRole(block: Block, element: Element): boolean {
-  if (element.closest(BUTTON_ROLE)) return true;
-  const nodes = block.nodes.filter((node) => (node.textContent ?? '').trim() !== '');
-  return nodes.length > 0 && nodes.every(buttonText);
+function inButtonRole(block: Block): boolean {
+  const buttons = buttonsOf(block);
+  if (!buttons) return false;
+  let text = '';
+  for (const button of buttons) text += button.textContent ?? '';
+  return bare(text) === bare(block.text);
+}
+
+/**
+ * Whether the block's text is all link text: the text of the links among (or inside) its nodes,
+ * white space aside, is the block's text. Compared on the text without white space, so that it
+ * does not hang on how an engine splits a link's text into nodes (at an entity, around inline
+ * markup).
+ */
+function allLinkText(block: Block): boolean {
+  let text = '';
+  for (const node of block.nodes) {
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (element.localName.toLowerCase() === 'a' && element.hasAttribute('href')) {
+      text += element.textContent ?? '';
+      continue;
+    }
+    for (const link of element.querySelectorAll('a[href]')) {
+      const outer = link.parentElement?.closest('a[href]');
+      if (!outer || !element.contains(outer)) text += link.textContent ?? '';
+    }
+  }
+  const own = bare(block.text);
+  return own !== '' && bare(text) === own;
+}
+
+/** A control that opens or closes a part of the page (an accordion's head, a collapse link). */
+const TOGGLE = '[aria-expanded], [aria-controls], [data-toggle], [data-bs-toggle]';
+
+/**
+ * Whether the block is a disclosure's head rather than a call: it asks (an FAQ's question drawn
+ * as a button or link), or it, an element around it or one among its nodes opens a part of the
+ * page (`aria-expanded`, `aria-controls`, `data-toggle`/`data-bs-toggle`).
+ */
+function disclosureHead(block: Block, element: Element): boolean {
+  if (QUESTION_END.test(squash(block.text))) return true;
+  if (element.closest(TOGGLE)) return true;
+  return block.nodes.some(
+    (node) =>
+      node.nodeType === 1 && ((node as Element).matches(TOGGLE) || (node as Element).querySelector(TOGGLE) !== null),
+  );
 }
 
 /** A link to write, call or find the firm (`mailto:`, `tel:`, `sms:`) rather than a call to act. */
@@ -633,13 +695,27 @@ const MAP_HREF =
   /^\s*(?:https?:)?\/\/(?:[\w-]+\.)*(?:google\.[a-z.]+\/maps|maps\.[\w.-]+|goo\.gl\/maps|maps\.app\.goo\.gl|bing\.com\/maps|openstreetmap\.org)/i;
 /** Text that is an e-mail address or a telephone number. */
 const CONTACT_TEXT = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\+?[\d\s()./-]{7,})$/;
+/**
+ * A postcode: British (`LS1 5HD`), Canadian (`K1A 0B1`), Dutch (`1012 AB`), a US state and ZIP
+ * (`CA 94103`), or four or five digits before a place's name (`10115 Berlin`, `75001 Paris`).
+ */
+const POSTCODE =
+  /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4,5} \p{Lu}\p{Ll}+)\b/u;
+/** A house number and a street: `12 Park Row,` `221b Baker Street,` `Hauptstraße 5,` `Via Roma 10,`. */
+const STREET = /^(?:\d{1,5}[a-z]?,? +[\p{L}.' -]+|[\p{L}.' -]+ \d{1,5}[a-z]?),/iu;
+/**
+ * Whether the text reads as a postal address: a house number and street followed by the place,
+ * or a postcode among at least two parts set apart by commas.
+ */
+const addressText = (text: string): boolean => text.includes(',') && (STREET.test(text) || POSTCODE.test(text));
 
 /**
  * Whether the block is the firm's contact line: an e-mail address or telephone number, or a link
  * to write, call or map it (a firm's e-mail and address are its page's own facts).
  */
 function contactLine(block: Block, element: Element): boolean {
-  if (CONTACT_TEXT.test(squash(block.text))) return true;
+  const text = squash(block.text);
+  if (CONTACT_TEXT.test(text) || addressText(text)) return true;
   const links: Element[] = [];
   for (const node of block.nodes) {
     if (node.nodeType !== 1) continue;
@@ -671,8 +747,9 @@ function inItem(element: Element): boolean {
  * all link text or stands in an element of role `button`, standing on its own rather than as an item of a list or
  * table: the page's calls to action ("Get started", "Request a demo", "Read the case study",
  * "Talk to an expert"; a product's "Add to cart", "Sign in to save to favourites"). The firm's
- * contact lines stay (an e-mail address or phone number, a `mailto:`/`tel:` link, a link to a map
- * of its address), and so does a list of links (the services a firm offers, its offices); so does
+ * contact lines stay (an e-mail address, phone number or postal address, a `mailto:`/`tel:` link,
+ * a link to a map of its address), and so do an accordion's heads (`disclosureHead`: a line that
+ * asks, a toggle that opens a panel), and so does a list of links (the services a firm offers, its offices); so does
  * every such line when they hold half of what is kept or more (a page that is a list of links).
  */
 function callLine(state: TextState): void {
@@ -688,8 +765,8 @@ function callLine(state: TextState): void {
     const block = state.blocks[i]!;
     if (block.kind === 'heading' || fact.words === 0 || fact.words > CALL_MAX_WORDS) continue;
     const element = blockElement(block);
-    if (!element || inItem(element) || !(fact.linkDensity >= 0.99 || inButtonRole(block, element))) continue;
-    if (contactLine(block, element)) continue;
+    if (!element || inItem(element) || !(allLinkText(block) || inButtonRole(block))) continue;
+    if (contactLine(block, element) || disclosureHead(block, element)) continue;
     calls.push(i);
     callChars += fact.chars;
   }
