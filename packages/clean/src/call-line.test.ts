@@ -27,6 +27,7 @@ function servicePage(): string {
 <h2>What the report tells you</h2>
 <p>${SECTIONS[1]}</p>
 <p><a href="/stories/beam">${HEADLINE_LINK}</a></p>
+<p class="roles"><a href="/jobs/bookkeeper">Bookkeeper</a><br><a href="/jobs/payroll">Payroll manager</a><br><a href="/jobs/auditor">Senior auditor</a></p>
 <ul class="offers"><li><a href="/surveys/flat">Flat surveys</a></li><li><a href="/surveys/house">House surveys</a></li><li><a href="/surveys/listed">Listed buildings</a></li></ul>
 <div class="card"><p>Read how we work</p><a href="/case-studies/terrace" role="button">Read the case study</a></div>
 <p><a href="mailto:office@soundhouse.example">office@soundhouse.example</a></p>
@@ -54,7 +55,8 @@ describe('a call to action alone on its line', () => {
   it('stays as an entry of a list of links, as a contact line, or when as long as a headline, on both engines', async () => {
     for (const engine of ENGINES) {
       const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'service' });
-      for (const offer of ['Flat surveys', 'House surveys', 'Listed buildings'])
+      // Links set one under another by line breaks are a list of them too.
+      for (const offer of ['Flat surveys', 'House surveys', 'Listed buildings', 'Bookkeeper', 'Senior auditor'])
         expect(document.text, `${engine}: ${offer}`).toContain(offer);
       expect(document.text).toContain(HEADLINE_LINK);
       // The firm's contact lines are its facts: an e-mail, a phone number, its address on a map.

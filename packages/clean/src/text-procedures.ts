@@ -602,6 +602,7 @@ const CALL_MAX_SHARE = 0.5;
 const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt']);
 
 const BUTTON_ROLE = '[role="button"]';
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /** Text with all white space taken out: the same on both engines however they split text nodes. */
 const bare = (text: string): string => text.replace(/\s+/gu, '');
@@ -636,37 +637,47 @@ function buttonsOf(block: Block): Set<Element> | null {
 /**
  * Whether the block's text is the label of elements of role `button` (a link or a `<span>` drawn
  * as one; a `<button>`'s own label is never a block): each of its nodes with text stands in one or
- * holds its text in them, and those elements hold no other text — a line inside a clickable card
- * of role `button` (the card's heading above it) is no button's label.
+ * holds its text in them, and those elements hold no other text, or none of them holds a heading —
+ * a line inside a clickable card of role `button` (the card's heading above it) is no button's
+ * label, as it is none in a card drawn as a link.
  */
 function inButtonRole(block: Block): boolean {
   const buttons = buttonsOf(block);
   if (!buttons) return false;
   let text = '';
   for (const button of buttons) text += button.textContent ?? '';
-  return bare(text) === bare(block.text);
+  if (bare(text) === bare(block.text)) return true;
+  for (const button of buttons) if (button.querySelector(HEADING)) return false;
+  return true;
 }
 
 /**
  * Whether the block's text is all link text: the text of the links among (or inside) its nodes,
  * white space aside, is the block's text. Compared on the text without white space, so that it
  * does not hang on how an engine splits a link's text into nodes (at an entity, around inline
- * markup).
+ * markup). Two links or more on lines of their own are a list of links.
  */
 function allLinkText(block: Block): boolean {
   let text = '';
+  let links = 0;
   for (const node of block.nodes) {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element.localName.toLowerCase() === 'a' && element.hasAttribute('href')) {
       text += element.textContent ?? '';
+      links++;
       continue;
     }
     for (const link of element.querySelectorAll('a[href]')) {
       const outer = link.parentElement?.closest('a[href]');
-      if (!outer || !element.contains(outer)) text += link.textContent ?? '';
+      if (!outer || !element.contains(outer)) {
+        text += link.textContent ?? '';
+        links++;
+      }
     }
   }
+  // Links set one under another (by line breaks) are a list of them, not a call.
+  if (links > 1 && block.text.includes('\n')) return false;
   const own = bare(block.text);
   return own !== '' && bare(text) === own;
 }
