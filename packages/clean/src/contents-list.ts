@@ -55,26 +55,41 @@ function fragmentOf(link: Element): string | null {
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** How many words of `entry` stand outside its links. */
-function wordsOutsideLinks(entry: Element): number {
-  let inLinks = 0;
-  for (const link of entry.querySelectorAll('a'))
-    if (!link.parentElement?.closest('a')) inLinks += wordCount(textOf(link));
-  return wordCount(textOf(entry)) - inLinks;
+/**
+ * How many words of `item` stand outside its links, not counting the lists it holds (an entry
+ * with sub-entries: its own words, beside its link or in place of one).
+ */
+function wordsOutsideLinks(item: Element): number {
+  let text = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const name = (child as Element).localName.toLowerCase();
+        if (name === 'a' || LISTS.has(name)) text += ' ';
+        else walk(child);
+      }
+    }
+  };
+  walk(item);
+  return wordCount(text);
 }
 
 /**
  * True when the list's entries (items holding no list themselves) are each a link to a section
- * of the page, with little text beside it.
+ * of the page, with little text beside it; the items holding a sub-list have little text of their
+ * own too (an item that is a sentence over a list of links summarises).
  */
 function sectionLinks(list: Element, anchors: ReadonlySet<string>): boolean {
-  const entries = elementsByTag(list, ITEMS).filter((item) => elementsByTag(item, ITEMS).length === 0);
+  const items = elementsByTag(list, ITEMS);
+  const entries = items.filter((item) => elementsByTag(item, ITEMS).length === 0);
   if (entries.length < MIN_ENTRIES) return false;
+  if (items.some((item) => wordsOutsideLinks(item) > MAX_WORDS_OUTSIDE_LINKS)) return false;
   let found = 0;
   for (const entry of entries) {
     const link = entry.querySelector('a[href]');
     const fragment = link ? fragmentOf(link) : null;
-    if (fragment === null || wordsOutsideLinks(entry) > MAX_WORDS_OUTSIDE_LINKS) return false;
+    if (fragment === null) return false;
     if (anchors.has(fragment)) found++;
   }
   return found >= entries.length * MIN_FOUND;
@@ -111,6 +126,17 @@ function soleContainer(label: Element, list: Element): Element | null {
 /** The attribute that marks, before Readability, a table of contents (its value pairs the list with its label). */
 const CONTENTS_MARK = 'data-corpuskit-contents';
 const LABEL_MARK = 'data-corpuskit-contents-label';
+
+/**
+ * Take off the marks of `removeContentsLists` that a freshly parsed page carries itself (one saved
+ * from a cleaned DOM): only the rule marks, as with `KEEP_MARK`.
+ */
+export function unmarkContents(root: ParentNode): void {
+  for (const element of root.querySelectorAll(`[${CONTENTS_MARK}], [${LABEL_MARK}]`)) {
+    element.removeAttribute(CONTENTS_MARK);
+    element.removeAttribute(LABEL_MARK);
+  }
+}
 
 /** The tables of contents under `root` as they stand: each list with its label. */
 function contentsLists(context: DomRuleContext, root: ParentNode, label: RegExp): Array<[Element, Element]> {
