@@ -149,6 +149,32 @@ describe('navigation/contents: what it does not take', () => {
     expect(parts.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(true);
   });
 
+  it('keeps entries whose words beside the link are neither numbering nor the heading', async () => {
+    const verdicts = ['Best for families:', 'Cheapest way across:', 'Worth it:', 'Skip if windy:'];
+    const toc = `<p>In this article</p><ul>${SECTIONS.map(
+      ([id, heading], index) => `<li>${verdicts[index]} <a href="#${id}">${heading}</a></li>`,
+    ).join('')}</ul>`;
+    const document = await bothEngines(page(toc));
+    for (const verdict of verdicts) expect(document.text).toContain(verdict);
+    expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+    // Numbering, or words of the heading the entry links to, are a table of contents' own.
+    const numbered = [
+      (id: string, heading: string, index: number) => `<li>Step ${index + 1}: <a href="#${id}">${heading}</a></li>`,
+      (id: string, heading: string, index: number) =>
+        `<li>${['I', 'II', 'III', 'IV'][index]}. <a href="#${id}">${heading}</a></li>`,
+      (id: string, heading: string) => `<li>${heading} <a href="#${id}">(jump)</a></li>`,
+    ];
+    for (const entry of numbered) {
+      const list = await bothEngines(
+        page(
+          `<p>In this article</p><ul>${SECTIONS.map(([id, heading], index) => entry(id, heading, index)).join('')}</ul>`,
+        ),
+      );
+      expect(list.text).not.toContain('In this article');
+      for (const [, heading] of SECTIONS) expect(count(list.text, heading)).toBe(1);
+    }
+  });
+
   it('ignores the marks of the rule that the saved page carries itself', async () => {
     const marked =
       '<p data-corpuskit-contents-label="0">Ferry tickets went up by a pound in March, the first rise in six years.</p>' +
