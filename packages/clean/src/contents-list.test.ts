@@ -73,6 +73,17 @@ describe('navigation/contents: a table of contents', () => {
     }
   });
 
+  it('takes its label when Readability replaced the element that carried the mark', async () => {
+    // The label marked before Readability is the <div> around it; Readability puts the paragraph
+    // in its place, and the mark is gone with the <div>.
+    const document = await bothEngines(
+      page('<div class="toc"><div class="toctitle"><p>Sommaire [afficher]</p></div>' + links() + '</div>'),
+    );
+    expect(document.text).not.toContain('Sommaire');
+    for (const [, heading] of SECTIONS) expect(count(document.text, heading)).toBe(1);
+    expect(document.removed.find((removal) => removal.text.includes('Sommaire'))?.rule).toBe('navigation/contents');
+  });
+
   it('takes the label of a table of contents another rule took', async () => {
     // <nav> goes as navigation markup; its label, outside it, names nothing any more.
     const document = await bothEngines(

@@ -213,8 +213,10 @@ export function removeContentsLists(
   for (const orphan of labels.values())
     if (!isKept(context, orphan) && !guarded(context, orphan, ruleId, root))
       removeElement(context, orphan, ruleId, `${reason}: its label, the list gone`);
+  // … and those found here; a marked list whose label lost its mark (Readability puts a <div>
+  // holding one paragraph's paragraph in its place) takes the label found here.
   for (const [list, labelElement] of contentsLists(context, root, label))
-    if (!found.has(list)) found.set(list, labelElement);
+    if (!found.get(list)) found.set(list, labelElement);
   for (const [list, labelElement] of found) {
     if (!isAttached(list, root)) continue;
     const container = labelElement && isAttached(labelElement, root) ? soleContainer(labelElement, list) : null;
