@@ -73,6 +73,17 @@ describe('navigation/contents: a table of contents', () => {
     }
   });
 
+  it('takes its label when Readability replaced the element that carried the mark', async () => {
+    // The label marked before Readability is the <div> around it; Readability puts the paragraph
+    // in its place, and the mark is gone with the <div>.
+    const document = await bothEngines(
+      page('<div class="toc"><div class="toctitle"><p>Sommaire [afficher]</p></div>' + links() + '</div>'),
+    );
+    expect(document.text).not.toContain('Sommaire');
+    for (const [, heading] of SECTIONS) expect(count(document.text, heading)).toBe(1);
+    expect(document.removed.find((removal) => removal.text.includes('Sommaire'))?.rule).toBe('navigation/contents');
+  });
+
   it('takes the label of a table of contents another rule took', async () => {
     // <nav> goes as navigation markup; its label, outside it, names nothing any more.
     const document = await bothEngines(
@@ -124,5 +135,87 @@ describe('navigation/contents: a table of contents', () => {
     }
     const listing = await clean(page('<p>Table of contents</p>' + links()), { ...options, pageType: 'documentation' });
     expect(listing.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+  });
+});
+
+describe('navigation/contents: what it does not take', () => {
+  it('keeps a summary whose entries are sentences over sub-lists of section links', async () => {
+    const sub = (from: number, to: number) =>
+      `<ul>${SECTIONS.slice(from, to)
+        .map(([id, heading]) => `<li><a href="#${id}">${heading}</a></li>`)
+        .join('')}</ul>`;
+    const toc =
+      '<h3>In this article</h3><ul>' +
+      `<li>Why the council changed the timetable and the fares this spring, after a long vote that split the island in two.${sub(0, 2)}</li>` +
+      `<li>What islanders pay now for tickets and for the winter sailings, which the harbour board cut back again.${sub(2, 4)}</li></ul>`;
+    const document = await bothEngines(page(toc));
+    expect(document.text).toContain('after a long vote that split the island in two.');
+    expect(document.text).toContain('which the harbour board cut back again.');
+    expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+    // Parent items that are only headings of their sub-lists (a word or two) are still a table of contents.
+    const parts = await bothEngines(
+      page(`<h3>In this article</h3><ul><li>Part one${sub(0, 2)}</li><li>Part two${sub(2, 4)}</li></ul>`),
+    );
+    expect(parts.text).not.toContain('In this article');
+    expect(parts.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(true);
+  });
+
+  it('keeps entries whose words beside the link are neither numbering nor the heading', async () => {
+    const verdicts = ['Best for families:', 'Cheapest way across:', 'Worth it:', 'Skip if windy:'];
+    const toc = `<p>In this article</p><ul>${SECTIONS.map(
+      ([id, heading], index) => `<li>${verdicts[index]} <a href="#${id}">${heading}</a></li>`,
+    ).join('')}</ul>`;
+    const document = await bothEngines(page(toc));
+    for (const verdict of verdicts) expect(document.text).toContain(verdict);
+    expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+    // Numbering, or words of the heading the entry links to, are a table of contents' own.
+    const numbered = [
+      (id: string, heading: string, index: number) => `<li>Step ${index + 1}: <a href="#${id}">${heading}</a></li>`,
+      (id: string, heading: string, index: number) =>
+        `<li>${['I', 'II', 'III', 'IV'][index]}. <a href="#${id}">${heading}</a></li>`,
+      (id: string, heading: string) => `<li>${heading} <a href="#${id}">(jump)</a></li>`,
+    ];
+    for (const entry of numbered) {
+      const list = await bothEngines(
+        page(
+          `<p>In this article</p><ul>${SECTIONS.map(([id, heading], index) => entry(id, heading, index)).join('')}</ul>`,
+        ),
+      );
+      expect(list.text).not.toContain('In this article');
+      for (const [, heading] of SECTIONS) expect(count(list.text, heading)).toBe(1);
+    }
+  });
+
+  it('ignores the marks of the rule that the saved page carries itself', async () => {
+    const marked =
+      '<p data-corpuskit-contents-label="0">Ferry tickets went up by a pound in March, the first rise in six years.</p>' +
+      '<p data-corpuskit-contents="3">The harbour master says the new boat will be in service by the summer.</p>';
+    const document = await bothEngines(page(marked));
+    expect(document.text).toContain('Ferry tickets went up by a pound in March');
+    expect(document.text).toContain('The harbour master says the new boat');
+    expect(document.removed.some((removal) => removal.rule === 'navigation/contents')).toBe(false);
+  });
+});
+
+describe('navigation/contents: a label with its toggle word', () => {
+  it('is found in the languages of the label list', async () => {
+    const labels = [
+      'Sommaire masquer',
+      'Sommaire [afficher]',
+      'Inhalt verbergen',
+      'Inhaltsverzeichnis ausblenden',
+      'Índice ocultar',
+      'Contenido [mostrar]',
+      'Indice nascondi',
+      'Inhoudsopgave verbergen',
+      'Spis treści ukryj',
+      'Содержание скрыть',
+    ];
+    for (const label of labels) {
+      const document = await bothEngines(page(`<h2>${label}</h2>${links()}`));
+      expect(document.text, label).not.toContain(label.split(' ')[0]);
+      expect(document.removed.find((removal) => removal.text === label)?.rule, label).toBe('navigation/contents');
+      for (const [, heading] of SECTIONS) expect(count(document.text, heading), label).toBe(1);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } fro
 import type { DomRuleContext } from './dom-removal.js';
 import type { RuleId } from './rules.js';
 import { elementsByTag } from './selector-match.js';
-import { labelForm } from './text-util.js';
+import { labelForm, words } from './text-util.js';
 
 const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
 const ITEMS: ReadonlySet<string> = new Set(['li']);
@@ -30,14 +30,14 @@ const LABEL_LEVELS = 3;
 /** … as long as an ancestor holds little more than the list (and its label): this many characters. */
 const MAX_EXTRA_CHARS = 80;
 
-/** The ids (and anchor names) of the elements under `root`: where a section link can lead. */
-function anchorsUnder(root: ParentNode): Set<string> {
-  const anchors = new Set<string>();
+/** The ids (and anchor names) of the elements under `root`, with their elements: where a section link can lead. */
+function anchorsUnder(root: ParentNode): Map<string, Element> {
+  const anchors = new Map<string, Element>();
   for (const element of root.querySelectorAll('[id], a[name]')) {
     const id = element.getAttribute('id');
-    if (id) anchors.add(id);
+    if (id && !anchors.has(id)) anchors.set(id, element);
     const name = element.getAttribute('name');
-    if (name && element.localName.toLowerCase() === 'a') anchors.add(name);
+    if (name && element.localName.toLowerCase() === 'a' && !anchors.has(name)) anchors.set(name, element);
   }
   return anchors;
 }
@@ -55,27 +55,67 @@ function fragmentOf(link: Element): string | null {
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** How many words of `entry` stand outside its links. */
-function wordsOutsideLinks(entry: Element): number {
-  let inLinks = 0;
-  for (const link of entry.querySelectorAll('a'))
-    if (!link.parentElement?.closest('a')) inLinks += wordCount(textOf(link));
-  return wordCount(textOf(entry)) - inLinks;
+/**
+ * The text of `item` outside its links, not counting the lists it holds (an entry with
+ * sub-entries: its own words, beside its link or in place of one).
+ */
+function textOutsideLinks(item: Element): string {
+  let text = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const name = (child as Element).localName.toLowerCase();
+        if (name === 'a' || LISTS.has(name)) text += ' ';
+        else walk(child);
+      }
+    }
+  };
+  walk(item);
+  return text;
+}
+
+/**
+ * Words an entry numbers itself with beside its link: a number, a roman numeral or a letter
+ * ("2.", "IV", "b)"), and the words for a step, a part or a chapter in the label list's languages.
+ */
+const NUMBERING =
+  /^(?:\p{N}+|[ivxlcdm]+|\p{L}|step|part|chapter|section|schritt|teil|kapitel|abschnitt|étape|partie|chapitre|paso|parte|capítulo|sección|passo|capitolo|sezione|stap|deel|hoofdstuk|krok|część|rozdział|шаг|часть|глава|раздел)$/u;
+
+/**
+ * True when the words of an entry outside its links only number it or repeat the section it
+ * links to (its heading): a table of contents repeats the headings, it adds nothing of its own.
+ */
+function onlyNumbersOrRepeats(entry: Element, target: Element | undefined): boolean {
+  const own = words(textOutsideLinks(entry));
+  if (own.size === 0) return true;
+  // An empty anchor (`<a name>`, `<span id>`) stands before its heading or in it.
+  const near = [target, target?.nextElementSibling, target?.parentElement];
+  const text = near.map((element) => (element ? textOf(element) : '')).find((part) => part.length > 0) ?? '';
+  const heading = words(text.slice(0, 300));
+  for (const word of own) if (!NUMBERING.test(word) && !heading.has(word)) return false;
+  return true;
 }
 
 /**
  * True when the list's entries (items holding no list themselves) are each a link to a section
- * of the page, with little text beside it.
+ * of the page, with little text beside it that only numbers the entry or repeats its section's
+ * heading; the items holding a sub-list have little text of their own too (an item that is a
+ * sentence over a list of links summarises).
  */
-function sectionLinks(list: Element, anchors: ReadonlySet<string>): boolean {
-  const entries = elementsByTag(list, ITEMS).filter((item) => elementsByTag(item, ITEMS).length === 0);
+function sectionLinks(list: Element, anchors: ReadonlyMap<string, Element>): boolean {
+  const items = elementsByTag(list, ITEMS);
+  const entries = items.filter((item) => elementsByTag(item, ITEMS).length === 0);
   if (entries.length < MIN_ENTRIES) return false;
+  if (items.some((item) => wordCount(textOutsideLinks(item)) > MAX_WORDS_OUTSIDE_LINKS)) return false;
   let found = 0;
   for (const entry of entries) {
     const link = entry.querySelector('a[href]');
     const fragment = link ? fragmentOf(link) : null;
-    if (fragment === null || wordsOutsideLinks(entry) > MAX_WORDS_OUTSIDE_LINKS) return false;
-    if (anchors.has(fragment)) found++;
+    if (fragment === null) return false;
+    const target = anchors.get(fragment);
+    if (!onlyNumbersOrRepeats(entry, target)) return false;
+    if (target) found++;
   }
   return found >= entries.length * MIN_FOUND;
 }
@@ -111,6 +151,17 @@ function soleContainer(label: Element, list: Element): Element | null {
 /** The attribute that marks, before Readability, a table of contents (its value pairs the list with its label). */
 const CONTENTS_MARK = 'data-corpuskit-contents';
 const LABEL_MARK = 'data-corpuskit-contents-label';
+
+/**
+ * Take off the marks of `removeContentsLists` that a freshly parsed page carries itself (one saved
+ * from a cleaned DOM): only the rule marks, as with `KEEP_MARK`.
+ */
+export function unmarkContents(root: ParentNode): void {
+  for (const element of root.querySelectorAll(`[${CONTENTS_MARK}], [${LABEL_MARK}]`)) {
+    element.removeAttribute(CONTENTS_MARK);
+    element.removeAttribute(LABEL_MARK);
+  }
+}
 
 /** The tables of contents under `root` as they stand: each list with its label. */
 function contentsLists(context: DomRuleContext, root: ParentNode, label: RegExp): Array<[Element, Element]> {
@@ -162,8 +213,10 @@ export function removeContentsLists(
   for (const orphan of labels.values())
     if (!isKept(context, orphan) && !guarded(context, orphan, ruleId, root))
       removeElement(context, orphan, ruleId, `${reason}: its label, the list gone`);
+  // … and those found here; a marked list whose label lost its mark (Readability puts a <div>
+  // holding one paragraph's paragraph in its place) takes the label found here.
   for (const [list, labelElement] of contentsLists(context, root, label))
-    if (!found.has(list)) found.set(list, labelElement);
+    if (!found.get(list)) found.set(list, labelElement);
   for (const [list, labelElement] of found) {
     if (!isAttached(list, root)) continue;
     const container = labelElement && isAttached(labelElement, root) ? soleContainer(labelElement, list) : null;

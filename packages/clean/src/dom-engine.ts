@@ -22,7 +22,7 @@ import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import { removeFoldedMenus } from './folded-menu.js';
-import { removeContentsLists } from './contents-list.js';
+import { removeContentsLists, unmarkContents } from './contents-list.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { ListedElements, compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -128,6 +128,8 @@ function removeMatched(
 export function applyDomRules(context: DomRuleContext, root: ParentNode, listed?: ListedElements): void {
   // What the site's keep rules protect is marked first, for this stage and the later ones.
   markKept(context.site, root, context.stage === 'dom-before');
+  // … and the marks only the rules set, which a freshly parsed page may carry itself, taken off.
+  if (context.stage === 'dom-before') unmarkContents(root);
   // The page's elements, listed once before Readability for the selector rules and the
   // procedures that look at every element; the rules before them only take elements out, and
   // what they took is skipped (removeMatched and the procedures look only at what is attached).

@@ -403,17 +403,17 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'navigation/contents',
     category: 'navigation',
     description:
-      'A table of contents on an article: a list of three or more entries, each a link to a section of the page (`href="#…"`, at least 80% of them naming an element of the page) with at most three words beside its links, with a label that says what it is ("Table of contents", "In this article", "On this page", "Inhaltsverzeichnis", "Sommaire", "Índice" …; 60 characters or less) right before the list or first in an element around it that holds little else. The label goes with the list. A list of section links without such a label stays (a listicle\'s jump list, "Here is what this guide covers:"), and so does a labelled list whose entries are sentences with a link in them (a summary of the article). Found on the whole page before Readability and only marked there (taken out before, the list could change which part of the page Readability keeps); taken out after it, from the part Readability kept. A label whose list another rule took (a list in a <nav>) goes too.',
+      'A table of contents on an article: a list of three or more entries, each a link to a section of the page (`href="#…"`, at least 80% of them naming an element of the page) with at most three words beside its links, each one numbering it ("2.", "Step 4:", "IV") or found in the section it links to (its heading) (an item over a sub-list of entries: at most three words of its own, the sub-list not counted), with a label that says what it is ("Table of contents", "In this article", "On this page", "Inhaltsverzeichnis", "Sommaire", "Índice" …; 60 characters or less, with or without a toggle word in its language: "hide", "masquer", "verbergen", "ocultar", "nascondi", "ukryj" …) right before the list or first in an element around it that holds little else. The label goes with the list. A list of section links without such a label stays (a listicle\'s jump list, "Here is what this guide covers:"), and so does a labelled list whose entries are sentences with a link in them, or sentences over sub-lists of section links (a summary of the article). Found on the whole page before Readability and only marked there (taken out before, the list could change which part of the page Readability keeps); taken out after it, from the part Readability kept (marks of the same name the saved page carries itself are taken off first). A label whose list another rule took (a list in a <nav>) goes too.',
     stages: BOTH,
     pageTypes: ['article'],
-    revision: 1,
+    revision: 2,
     dom: {
       kind: 'procedure',
       procedure: 'contents-list',
       reason: 'a table of contents (links to the sections of the page)',
       patterns: {
         label:
-          /^(?:table of contents|contents|article contents|page contents|in this (?:article|post|guide|page|story)|on this page|jump to(?: section)?|what s in this (?:article|guide|post)|inhaltsverzeichnis|inhalt|in diesem (?:artikel|beitrag)|auf dieser seite|sommaire|table des matières|dans cet article|sur cette page|índice|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|inhoudsopgave|in dit artikel|spis treści|содержание)(?: (?:hide|show|expand|collapse|toggle|open|close))*$/u,
+          /^(?:table of contents|contents|article contents|page contents|in this (?:article|post|guide|page|story)|on this page|jump to(?: section)?|what s in this (?:article|guide|post)|inhaltsverzeichnis|inhalt|in diesem (?:artikel|beitrag)|auf dieser seite|sommaire|table des matières|dans cet article|sur cette page|índice|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|inhoudsopgave|in dit artikel|spis treści|содержание)(?: (?:hide|show|expand|collapse|toggle|open|close|masquer|afficher|verbergen|anzeigen|ausblenden|einblenden|ocultar|mostrar|nascondi|mostra|tonen|ukryj|pokaż|скрыть|показать))*$/u,
       },
     },
     examples: {

@@ -83,7 +83,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'filter-panel': 3,
   'consent-box': 3,
   'folded-menu': 3,
-  'contents-list': 2,
+  'contents-list': 3,
   'comment-thread': 1,
   'amount-run': 1,
   'head-lines': 1,
