@@ -6,6 +6,8 @@
  * links with no such label (a listicle's jump list, "Here is what we cover:") stays.
  */
 
+import { letterDigitRuns } from '@corpuskit/document';
+
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { RuleId } from './rules.js';
@@ -53,14 +55,12 @@ function fragmentOf(link: Element): string | null {
   }
 }
 
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-
 /** How many words of `entry` stand outside its links. */
 function wordsOutsideLinks(entry: Element): number {
   let inLinks = 0;
   for (const link of entry.querySelectorAll('a'))
-    if (!link.parentElement?.closest('a')) inLinks += wordCount(textOf(link));
-  return wordCount(textOf(entry)) - inLinks;
+    if (!link.parentElement?.closest('a')) inLinks += letterDigitRuns(textOf(link));
+  return letterDigitRuns(textOf(entry)) - inLinks;
 }
 
 /**
