@@ -294,6 +294,12 @@ const LAW_BOX = `<!doctype html><html lang="en"><head><title>Footbridge over the
 <div class="consent-law-box"><p>What the law says: under the GDPR, a site must ask for your consent before it sets cookies that track you, and refusing must be as easy as accepting.</p><button class="toggle">Show more</button></div>
 ${REPORT.split('</p>').slice(7, 14).join('</p>')}</p></article></body></html>`;
 
+/** COOKIE_POLICY in a theme's page wrapper: no main or article, the headline alone in its <header>, the policy in `.entry-content`. */
+const POLICY_IN_PAGE_WRAPPER = COOKIE_POLICY.replace(
+  '<header><a href="/">Harbour Museum</a></header>\n<main><h1>Cookie policy</h1>',
+  '<div id="page"><div class="site-top"><a href="/">Harbour Museum</a></div><header class="entry-header"><h1 class="entry-title">Cookie policy</h1></header><div class="entry-content"><p>This policy says which cookies the Harbour Museum sets on its site, and why, and how you can refuse them.</p>',
+).replace(/<\/main>[\s\S]*<\/body>/, '</div></div></body>');
+
 /** A news story about privacy (not a policy): its leaked cookie line and the consent bar beside its headline are still notices. */
 const PRIVACY_NEWS = `<!doctype html><html lang="en"><head><title>Retailer fined over privacy failings – Riverside Post</title></head><body>
 <div class="story"><h1>Retailer fined over privacy failings</h1>${REPORT.replace(/the river authority met on Thursday to weigh the new footbridge/g, "the regulator found that the retailer kept shoppers' privacy settings on file for years")}
@@ -448,6 +454,44 @@ describe('a page about cookies, and a box about them in an article', () => {
       expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain(
         'We use cookies to improve your visit',
       );
+    });
+
+    for (const answer of [
+      '<button>OK</button>',
+      '<button>Continue</button>',
+      '<button>Close</button>',
+      '<button aria-label="Close">×</button>',
+    ]) {
+      it(`drops a consent bar answered only by ${answer} inside a policy whose page wrapper holds its lone <header> (${engine})`, async () => {
+        // A theme's #page wrapper, no <main> or <article>: the headline heads the policy's body, and
+        // a bar that only dismisses is the site's notice even there.
+        const page = POLICY_IN_PAGE_WRAPPER.replace(
+          '</div></div></body>',
+          `<div class="cookieWrapper"><p>This website uses cookies to improve your visit and to share visit counts with our analytics partners.</p>${answer}</div></div></div></body>`,
+        );
+        const document = await clean(page, { url: 'https://museum.example/cookie-policy', engine });
+        for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
+        expect(document.text).not.toContain('This website uses cookies to improve your visit');
+        expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain(
+          'This website uses cookies to improve your visit',
+        );
+      });
+    }
+
+    it(`takes only the policy's body, not the page wrapper, for the part a lone <header>'s headline heads (${engine})`, async () => {
+      // The policy's own box (its "Cookie settings" button) is its text; a bar after the body,
+      // answered with its preferences only, is the site's notice.
+      const page = POLICY_IN_PAGE_WRAPPER.replace(
+        '</div></div></body>',
+        `</div><div class="cookie-notice-bar"><p>We use cookies to improve your visit, and our partners use tracking cookies with your consent.</p><button>Cookie preferences</button></div></div></body>`,
+      );
+      const document = await clean(page, { url: 'https://museum.example/cookie-policy', engine });
+      for (const i of [1, 2, 3]) expect(document.text).toContain(`Section ${i}. We use cookies to keep your basket`);
+      expect(document.text).not.toContain('our partners use tracking cookies');
+      const boxes = document.removed.filter((r) => r.rule === 'cookie-consent/box');
+      expect(boxes.map((r) => r.text)).toEqual([
+        'We use cookies to improve your visit, and our partners use tracking cookies with your consent.',
+      ]);
     });
   }
 });

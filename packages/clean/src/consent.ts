@@ -61,13 +61,6 @@ const ANSWER_LINK =
 const ACCEPT_OR_REFUSE =
   /^(?:(?:yes|ok(?:ay)?|oui|ja)[,!]?\s+)?(?:i\s+)?(?:accept|reject|decline|allow|deny|agree|got it|only necessary|necessary only|understood|verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|j['’]accepte|tout accepter|refuser|aceptar|acepto|rechazar|accetta|accetto|rifiuta)(?![\w-])/i;
 
-/** Whether `el` holds a button or link that accepts or refuses (see ACCEPT_OR_REFUSE). */
-function holdsAcceptOrRefuse(el: Element): boolean {
-  return Array.from(el.querySelectorAll(`${CONTROL_SELECTOR}, a[href]`)).some((control) =>
-    ACCEPT_OR_REFUSE.test(squash(control.textContent ?? '')),
-  );
-}
-
 /** A class that files a post or product under a term (`category-cookies`, `tag-privacy`): a subject, not a box. */
 const TERM_CLASS = /^(?:category|tag|term|product_cat|product_tag|topic)[-_]/i;
 
@@ -152,31 +145,72 @@ function holdsAnswer(el: Element): boolean {
 const PART_REGIONS: ReadonlySet<string> = new Set(['main', 'article']);
 
 /**
+ * Whether `el` wraps the whole page rather than a part of it (a theme's `#page` or `.site`): a
+ * child of the body, or an element that holds all the body's text.
+ */
+function wrapsPage(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent) return true;
+  const tag = parent.localName.toLowerCase();
+  if (tag === 'body' || tag === 'html') return true;
+  const body = el.ownerDocument.body;
+  return !!body && squash(el.textContent ?? '').length >= squash(body.textContent ?? '').length;
+}
+
+/**
  * The part of the page `headline` heads: its nearest ancestor that holds text besides the
- * headline's (a headline wrapped alone in a `<header>` or `<hgroup>` heads what follows that
- * wrapper), at most the main region or article around it; null when that is the body (a
- * headline placed straight in the body heads no part of its own).
+ * headline's, at most the main region or article around it; null when that is the body (a
+ * headline placed straight in the body heads no part of its own). A headline wrapped alone in a
+ * `<header>` or `<hgroup>` heads what follows that wrapper: its parent when that is a region or a
+ * part of the page, but when the parent wraps the whole page (wrapsPage: the site's bars and
+ * footer are in it too) only the policy's own body, the wrapper's next sibling that holds text.
  */
 function headedPart(headline: Element): Element | null {
   const own = squash(headline.textContent ?? '').length;
-  for (let part = headline.parentElement; part; part = part.parentElement) {
+  let from = headline;
+  for (let part = headline.parentElement; part; from = part, part = part.parentElement) {
     const tag = part.localName.toLowerCase();
     if (tag === 'body' || tag === 'html') return null;
-    if (PART_REGIONS.has(tag) || squash(part.textContent ?? '').length > own) return part;
+    if (PART_REGIONS.has(tag)) return part;
+    if (squash(part.textContent ?? '').length <= own) continue;
+    if (from === headline || !wrapsPage(part)) return part;
+    for (let next = from.nextElementSibling; next; next = next.nextElementSibling) {
+      if (squash(next.textContent ?? '')) return next;
+    }
+    return null;
   }
   return null;
 }
 
 /**
+ * The whole text of a control that only dismisses a notice — "OK", "Close", "Continue", "×": a
+ * consent bar that informs rather than asks is answered so; a policy's own text never is.
+ */
+const DISMISS =
+  /^(?:ok(?:ay)?|close|dismiss|continue|got it|i understand|understood|hide|no thanks|[×✕✖xX]|fermer|schlie(?:ß|ss)en|cerrar|chiudi)[.!]?$/i;
+
+/**
+ * Whether `el` holds the answer of a site's consent bar: a button or link that accepts or refuses
+ * (see ACCEPT_OR_REFUSE), or one that only dismisses (see DISMISS).
+ */
+function holdsBarAnswer(el: Element): boolean {
+  return Array.from(el.querySelectorAll(`${CONTROL_SELECTOR}, a[href]`)).some((control) => {
+    const text = squash(control.textContent ?? '');
+    const label = text || squash(control.getAttribute('aria-label') ?? '');
+    return ACCEPT_OR_REFUSE.test(text) || DISMISS.test(label);
+  });
+}
+
+/**
  * Whether `el` is the text of a cookie or privacy policy (`context.policyPage`, see
  * isPolicyPage): it comes after the page's headline in the part of the page the headline heads
- * (see headedPart) and holds no control that accepts or refuses (the site's own consent bar on
- * that page does). There `el` is the page's text, however it is named (a
- * `cookie-policy-container` holding the policy, with its "Cookie settings" button).
+ * (see headedPart) and holds no control that accepts, refuses or dismisses (the site's own consent
+ * bar on that page does, see holdsBarAnswer). There `el` is the page's text, however it is named
+ * (a `cookie-policy-container` holding the policy, with its "Cookie settings" button).
  */
 function textOfCookiePage(headline: Element, part: Element | null, el: Element): boolean {
-  // The site's own consent bar on the policy page asks to accept or refuse; the policy's text does not.
-  if (!part || holdsAcceptOrRefuse(el)) return false;
+  // The site's own consent bar on the policy page asks to accept or refuse, or to dismiss it; the policy's text does not.
+  if (!part || holdsBarAnswer(el)) return false;
   if (!part.contains(el) || el.contains(headline)) return false;
   return (headline.compareDocumentPosition(el) & FOLLOWING) !== 0;
 }

@@ -6,6 +6,8 @@
  * links with no such label (a listicle's jump list, "Here is what we cover:") stays.
  */
 
+import { letterDigitRuns } from '@corpuskit/document';
+
 import { checkDeadline, guarded, isAttached, isKept, removeElement, textOf } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import type { RuleId } from './rules.js';
@@ -52,8 +54,6 @@ function fragmentOf(link: Element): string | null {
     return href.slice(1);
   }
 }
-
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**
  * The text of `item` outside its links, not counting the lists it holds (an entry with
@@ -107,7 +107,7 @@ function sectionLinks(list: Element, anchors: ReadonlyMap<string, Element>): boo
   const items = elementsByTag(list, ITEMS);
   const entries = items.filter((item) => elementsByTag(item, ITEMS).length === 0);
   if (entries.length < MIN_ENTRIES) return false;
-  if (items.some((item) => wordCount(textOutsideLinks(item)) > MAX_WORDS_OUTSIDE_LINKS)) return false;
+  if (items.some((item) => letterDigitRuns(textOutsideLinks(item)) > MAX_WORDS_OUTSIDE_LINKS)) return false;
   let found = 0;
   for (const entry of entries) {
     const link = entry.querySelector('a[href]');

@@ -81,7 +81,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'shop-rows': 2,
   'teaser-cards': 2,
   'filter-panel': 3,
-  'consent-box': 3,
+  'consent-box': 4,
   'folded-menu': 3,
   'contents-list': 3,
   'comment-thread': 1,
