@@ -151,17 +151,8 @@ function soleContainer(label: Element, list: Element): Element | null {
 /** The attribute that marks, before Readability, a table of contents (its value pairs the list with its label). */
 const CONTENTS_MARK = 'data-corpuskit-contents';
 const LABEL_MARK = 'data-corpuskit-contents-label';
-
-/**
- * Take off the marks of `removeContentsLists` that a freshly parsed page carries itself (one saved
- * from a cleaned DOM): only the rule marks, as with `KEEP_MARK`.
- */
-export function unmarkContents(root: ParentNode): void {
-  for (const element of root.querySelectorAll(`[${CONTENTS_MARK}], [${LABEL_MARK}]`)) {
-    element.removeAttribute(CONTENTS_MARK);
-    element.removeAttribute(LABEL_MARK);
-  }
-}
+/** The marks this procedure sets, which a freshly parsed page must not carry itself (see `unmarkPage`). */
+export const CONTENTS_MARKS: readonly string[] = [CONTENTS_MARK, LABEL_MARK];
 
 /** The tables of contents under `root` as they stand: each list with its label. */
 function contentsLists(context: DomRuleContext, root: ParentNode, label: RegExp): Array<[Element, Element]> {

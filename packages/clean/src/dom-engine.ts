@@ -10,6 +10,7 @@ import {
   isAttached,
   isKept,
   markKept,
+  unmarkPage,
   removeElement,
   ruleApplies,
   textOf,
@@ -22,7 +23,7 @@ import { removeTeaserCards } from './teaser-cards.js';
 import { removeFacetPanels } from './facets.js';
 import { removeConsentBoxes } from './consent.js';
 import { removeFoldedMenus } from './folded-menu.js';
-import { removeContentsLists, unmarkContents } from './contents-list.js';
+import { CONTENTS_MARKS, removeContentsLists } from './contents-list.js';
 import type { DomProcedure, RuleDefinition, RuleId } from './rules.js';
 import { ListedElements, compileGroups, descendants, linksUnder, matchGroups } from './selector-match.js';
 import type { CompiledGroups } from './selector-match.js';
@@ -126,16 +127,16 @@ function removeMatched(
 
 /** Apply the DOM rules under `root` (the body before Readability, the article element after it). */
 export function applyDomRules(context: DomRuleContext, root: ParentNode, listed?: ListedElements): void {
-  // What the site's keep rules protect is marked first, for this stage and the later ones.
-  markKept(context.site, root, context.stage === 'dom-before');
-  // … and the marks only the rules set, which a freshly parsed page may carry itself, taken off.
-  if (context.stage === 'dom-before') unmarkContents(root);
   // The page's elements, listed once before Readability for the selector rules and the
   // procedures that look at every element; the rules before them only take elements out, and
   // what they took is skipped (removeMatched and the procedures look only at what is attached).
   // (`listed`: the caller's list of them, when it has one; see ListedElements.)
   const list = context.stage === 'dom-before' ? (listed?.root === root ? listed : new ListedElements(root)) : null;
   const elements = list?.elements ?? null;
+  // The marks only the rules set, which a freshly parsed page may carry itself, taken off; then
+  // what the site's keep rules protect is marked, for this stage and the later ones …
+  if (elements) unmarkPage(elements, CONTENTS_MARKS);
+  markKept(context.site, root);
   // … and the captions beside pictures painted with CSS, before Readability drops the pictures.
   if (elements) markBesidePictures(root, true, elements);
   const steps = stepsFor(context);

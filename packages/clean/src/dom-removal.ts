@@ -138,12 +138,20 @@ function markersIn(element: Element): Node[] {
 export const KEEP_MARK = 'data-corpuskit-keep';
 
 /**
- * Mark what the site's keep selectors protect under `root` (see `KEEP_MARK`). On a freshly
- * parsed page (`fresh`) marks the page itself carries are taken off first: only the rules mark.
+ * Take off the rules' marks (`KEEP_MARK` and the other `marks`) that a freshly parsed page carries
+ * itself, one saved from a cleaned DOM: only the rules mark. `elements`: every element of the page.
  */
-export function markKept(site: ResolvedSiteRules | null, root: ParentNode, fresh: boolean): void {
+export function unmarkPage(elements: Iterable<Element>, marks: readonly string[]): void {
+  for (const element of elements) {
+    if (!element.hasAttributes()) continue;
+    if (element.hasAttribute(KEEP_MARK)) element.removeAttribute(KEEP_MARK);
+    for (const mark of marks) if (element.hasAttribute(mark)) element.removeAttribute(mark);
+  }
+}
+
+/** Mark what the site's keep selectors protect under `root` (see `KEEP_MARK`). */
+export function markKept(site: ResolvedSiteRules | null, root: ParentNode): void {
   if (!site || site.keep.length === 0) return;
-  if (fresh) for (const element of selectAll(root, `[${KEEP_MARK}]`)) element.removeAttribute(KEEP_MARK);
   for (const { selector } of site.keep) {
     for (const element of selectAll(root, selector)) {
       element.setAttribute(KEEP_MARK, '');

@@ -599,7 +599,7 @@ const CALL_MAX_WORDS = 10;
 /** Calls hold less than this share of what is kept: a page of short links is a list of them. */
 const CALL_MAX_SHARE = 0.5;
 /** Entries of a list, a table or a definition list: a link there is one of several items. */
-const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt']);
+const ITEM = 'li, td, th, dd, dt';
 
 const BUTTON_ROLE = '[role="button"]';
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
@@ -743,16 +743,6 @@ function contactLine(block: Block, element: Element): boolean {
   });
 }
 
-/** Whether the element is, or stands in, an entry of a list, table or definition list. */
-function inItem(element: Element): boolean {
-  for (let el: Element | null = element; el; el = el.parentElement) {
-    const tag = el.localName.toLowerCase();
-    if (tag === 'body') return false;
-    if (ITEM_TAGS.has(tag)) return true;
-  }
-  return false;
-}
-
 /**
  * `call-line`: on the page types the rule names (service, product), a line of at most CALL_MAX_WORDS words, not a heading, that is
  * all link text or stands in an element of role `button`, standing on its own rather than as an item of a list or
@@ -776,7 +766,7 @@ function callLine(state: TextState): void {
     const block = state.blocks[i]!;
     if (block.kind === 'heading' || fact.words === 0 || fact.words > CALL_MAX_WORDS) continue;
     const element = blockElement(block);
-    if (!element || inItem(element) || !(allLinkText(block) || inButtonRole(block))) continue;
+    if (!element || element.closest(ITEM) || !(allLinkText(block) || inButtonRole(block))) continue;
     if (contactLine(block, element) || disclosureHead(block, element)) continue;
     calls.push(i);
     callChars += fact.chars;
