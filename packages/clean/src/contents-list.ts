@@ -101,9 +101,9 @@ function onlyNumbersOrRepeats(entry: Element, target: Element | undefined): bool
  * True when the list's entries (items holding no list themselves) are each a link to a section
  * of the page, with little text beside it that only numbers the entry or repeats its section's
  * heading; the items holding a sub-list have little text of their own too (an item that is a
- * sentence over a list of links summarises).
+ * sentence over a list of links summarises). `anchors` gives the page's anchors by name.
  */
-function sectionLinks(list: Element, anchors: ReadonlyMap<string, Element>): boolean {
+function sectionLinks(list: Element, anchors: () => ReadonlyMap<string, Element>): boolean {
   const items = elementsByTag(list, ITEMS);
   const entries = items.filter((item) => elementsByTag(item, ITEMS).length === 0);
   if (entries.length < MIN_ENTRIES) return false;
@@ -113,7 +113,7 @@ function sectionLinks(list: Element, anchors: ReadonlyMap<string, Element>): boo
     const link = entry.querySelector('a[href]');
     const fragment = link ? fragmentOf(link) : null;
     if (fragment === null) return false;
-    const target = anchors.get(fragment);
+    const target = anchors().get(fragment);
     if (!onlyNumbersOrRepeats(entry, target)) return false;
     if (target) found++;
   }
@@ -158,11 +158,14 @@ export const CONTENTS_MARKS: readonly string[] = [CONTENTS_MARK, LABEL_MARK];
 function contentsLists(context: DomRuleContext, root: ParentNode, label: RegExp): Array<[Element, Element]> {
   const lists = elementsByTag(root, LISTS).filter((list) => !list.parentElement?.closest('ul, ol'));
   if (lists.length === 0) return [];
-  const anchors = anchorsUnder(root);
+  // The page's anchors are listed when a list first has an entry linking to a section (most
+  // pages' lists have none); the tree does not change while the lists are read.
+  let anchors: Map<string, Element> | undefined;
+  const anchorsOf = (): Map<string, Element> => (anchors ??= anchorsUnder(root));
   const found: Array<[Element, Element]> = [];
   for (const list of lists) {
     checkDeadline(context);
-    if (!isAttached(list, root) || !sectionLinks(list, anchors)) continue;
+    if (!isAttached(list, root) || !sectionLinks(list, anchorsOf)) continue;
     const labelElement = contentsLabel(list, label);
     if (labelElement) found.push([list, labelElement]);
   }

@@ -179,7 +179,8 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
   const walk = (parent: Element): void => {
     // A group has two items or more: a parent of fewer children has none.
     const byShape = parent.childElementCount < 2 ? NO_GROUPS : groupByShape(childElements(parent));
-    const taken = new Set<Element>();
+    // The items of the groups found here (most parents have none: no set is made for them).
+    let taken: Set<Element> | null = null;
     for (const items of byShape.values()) {
       if (items.length < 2) continue;
       const hrefs = items.map((item) => cardHrefs(item, site, reads));
@@ -197,10 +198,11 @@ function teaserCardGroups(root: Element, site: string | null): CardGroup[] {
       totalChars ??= textChars(root);
       if (totalChars - charsBefore(root, last) - textChars(last) > chars * MAX_TEXT_AFTER) continue;
       out.push({ parent, items, cards: cards.length, chars });
+      taken ??= new Set();
       for (const item of items) taken.add(item);
     }
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
-      if (!taken.has(child)) walk(child);
+      if (!taken?.has(child)) walk(child);
   };
   walk(root);
   return out;
