@@ -281,13 +281,16 @@ export const ADS_PROMO_RULES = defineRules([
   {
     id: 'promo/podcast-platforms',
     category: 'promo',
-    description: 'A line listing three or more podcast platforms (Spotify, Apple Podcasts, Stitcher, …).',
+    description:
+      'A line listing three or more podcast platforms (Spotify, Apple Podcasts, Stitcher, …) with a listening cue (podcast, listen, episode, subscribe).',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       lines: [
         {
           reason: 'a list of podcast platforms',
+          // A sentence naming music apps (market shares, app rankings) is not a call to listen.
+          also: /(?<![\p{L}\p{N}_])(?:podcasts?|listen(?:ing)?|episodes?|subscribe|hören|anhören|folgen?|abonnieren|écouter|écoutez|épisodes?|abonnez|escuchar?|escucha|episodios?|suscríbete|ascolta(?:re)?|episodi|iscriviti|luister(?:en)?|afleveringe?n?|abonneer)(?![\p{L}\p{N}_])/iu,
           pattern:
             /\b(?:spotify|itunes|apple podcasts|google podcasts|soundcloud|stitcher|tunein|spreaker|pocket ?casts|podbean|audecibel|castbox|overcast|deezer|audible|amazon music|iheartradio|castro|podcast addict|player\.fm|youtube music|anchor|buzzsprout|podimo|rss)\b/gi,
           maxChars: 600,
@@ -299,6 +302,10 @@ export const ADS_PROMO_RULES = defineRules([
       remove: [{ input: 'Listen on Spotify, Apple Podcasts or Stitcher' }],
       keep: [
         { input: 'The talk is on Spotify and on the library website, with a transcript for those who prefer to read.' },
+        {
+          input:
+            'The music sector is led by Spotify, YouTube Music, Amazon Music and SoundCloud, while the dating apps are led by two older names.',
+        },
       ],
     },
   },

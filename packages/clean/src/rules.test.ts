@@ -221,3 +221,25 @@ describe('account prompts on both engines', () => {
     expect(document.text).toContain(input);
   });
 });
+
+describe('podcast platform lines on both engines', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const call = 'Listen to every episode on Spotify, Apple Podcasts, Stitcher or Pocket Casts';
+  const prose =
+    'The music sector is led by Spotify, YouTube Music, Amazon Music and SoundCloud, while two older names still lead the dating apps.';
+
+  it.each(engines)('a line asking to listen on three platforms goes (%s)', async (engine) => {
+    const document = await clean(pageWith({ input: call, at: 'end' }), { url: 'https://news.example/library', engine });
+    expect(document.text).not.toContain(call);
+    expect(document.removed.find((removal) => squash(removal.text) === call)?.rule).toBe('promo/podcast-platforms');
+  });
+
+  it.each(engines)('a sentence naming music apps with no listening cue stays (%s)', async (engine) => {
+    const document = await clean(pageWith({ input: prose, at: 'middle' }), {
+      url: 'https://news.example/library',
+      engine,
+    });
+    expect(document.text).toContain(prose);
+    expect(document.removed.some((removal) => removal.rule === 'promo/podcast-platforms')).toBe(false);
+  });
+});
