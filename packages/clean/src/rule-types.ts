@@ -51,7 +51,13 @@ export type TextProcedure =
 
 /** Named line tests that need code rather than one pattern. */
 export type LineProcedure =
-  'repeated-line' | 'trailing-credit' | 'credited-caption' | 'share-labels' | 'profile-link' | 'ui-message';
+  | 'repeated-line'
+  | 'trailing-credit'
+  | 'credited-caption'
+  | 'share-labels'
+  | 'profile-link'
+  | 'ui-message'
+  | 'page-numbers';
 
 /** Selectors as data, in the same form as the `remove` list of per-site rules. */
 interface DomSelectors {

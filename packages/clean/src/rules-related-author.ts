@@ -439,9 +439,9 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'navigation/line',
     category: 'navigation',
     description:
-      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line).',
+      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (a header\'s or call bar\'s number, which goes as that; one in a sentence or on the line of its address stays) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
       lines: [
         {
@@ -449,6 +449,21 @@ export const RELATED_AUTHOR_RULES = defineRules([
           on: 'label',
           pattern: /^\d+(?: \d+)*(?: next| weiter| »)?$/i,
           maxChars: 40,
+          links: { over: 0.5, plain: 'fail' },
+          procedure: 'page-numbers',
+        },
+        {
+          reason: 'a telephone number alone on its line as a link (a header or call bar)',
+          on: 'text',
+          pattern: /^\+?[\d\s()./-]+$/,
+          also: /(?:\d\D*){7}/,
+          maxChars: 40,
+          links: { over: 0.5, plain: 'fail' },
+        },
+        {
+          reason: 'a count link alone on its line (reviews, more colours)',
+          on: 'text',
+          pattern: /^(?:\(\d[\d,.]*\)|\+\d{1,3})$/,
           links: { over: 0.5, plain: 'fail' },
         },
         { reason: 'a navigation label', on: 'label', pattern: NAV_LINE, maxChars: 40, maxWords: 3, notHeading: true },
@@ -467,11 +482,20 @@ export const RELATED_AUTHOR_RULES = defineRules([
       remove: [
         { input: 'Back to top' },
         { input: '<p><a href="/2">2</a> <a href="/3">3</a></p>', target: '2 3' },
+        { input: '<p><a href="/reviews">(104)</a></p>', target: '(104)' },
+        { input: '<p><a href="tel:18009324455">1 800 932 4455</a></p>', target: '1 800 932 4455' },
         { input: '<p><a href="/plans">Read more</a></p>', target: 'Read more' },
         { input: '<p><a href="/plans">Find out more</a></p>', target: 'Find out more' },
       ],
       keep: [
         { input: '<h2>Next</h2>', at: 'top', target: 'Next' },
+        // A telephone number in a sentence or beside its address is the firm's contact line.
+        {
+          input: '<p>Call <a href="tel:+441234567890">+44 1234 567890</a> for a place.</p>',
+          target: 'Call +44 1234 567890 for a place.',
+        },
+        // A post's number and time links to the post: no pager.
+        { input: '<p><a href="#p1">#1 2025-11-01 15:14:37</a></p>', target: '#1 2025-11-01 15:14:37' },
         // Only the label alone: a sentence that starts with it is prose.
         { input: 'Find out more about the plans at the town hall, where the drawings hang until May.' },
       ],

@@ -1138,6 +1138,47 @@ function uiMessage(state: TextState, i: number, id: RuleId, test: LineTest): boo
   return true;
 }
 
+/**
+ * Digits set apart as a telephone number sets them (`+44 …`, `(800) 222-4700`, `212-444-6615`,
+ * `0800 123 456`), or a count in brackets: no run of page numbers is written so.
+ */
+const NOT_PAGE_NUMBERS = /[+()]|\d[-./]\d|(?:^|\s)0\d/;
+
+/** The links a block's text stands in or holds. */
+function linksOfBlock(block: Block): Element[] {
+  const links = new Set<Element>();
+  for (const node of block.nodes) {
+    const element =
+      node.nodeType === 1 ? (node as Element) : node.parentNode?.nodeType === 1 ? (node.parentNode as Element) : null;
+    if (!element) continue;
+    const own = element.closest('a[href]');
+    if (own) links.add(own);
+    else for (const link of element.querySelectorAll('a[href]')) links.add(link);
+  }
+  return [...links];
+}
+
+/**
+ * `page-numbers`: a line that is only page numbers as links ("1 2 3 … 10 Next"): the rule's
+ * pattern on the label form, each link holding one number at most, the numbers rising from left
+ * to right. A telephone number is the firm's contact line, not a pager, however its digits are
+ * grouped: a `tel:` link, one link holding several groups of digits ("212 444 6615"), or digits
+ * set apart as a telephone number sets them ("+44 1234 567890", "(800) 222-4700").
+ */
+function pageNumbers(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const block = state.blocks[i]!;
+  const text = block.text.trim();
+  if (!test.pattern?.test(state.facts[i]!.label) || NOT_PAGE_NUMBERS.test(text)) return false;
+  for (const link of linksOfBlock(block)) {
+    if (CONTACT_HREF.test(link.getAttribute('href') ?? '')) return false;
+    if ((link.textContent?.match(/\d+/g) ?? []).length > 1) return false;
+  }
+  const numbers = (text.match(/\d+/g) ?? []).map(Number);
+  for (let k = 1; k < numbers.length; k += 1) if (numbers[k]! <= numbers[k - 1]!) return false;
+  state.remove(i, id, test.reason);
+  return true;
+}
+
 export const LINE_PROCEDURES: Readonly<
   Record<LineProcedure, (state: TextState, index: number, ruleId: RuleId, test: LineTest) => boolean>
 > = {
@@ -1147,4 +1188,5 @@ export const LINE_PROCEDURES: Readonly<
   'share-labels': shareLabels,
   'profile-link': profileLink,
   'ui-message': uiMessage,
+  'page-numbers': pageNumbers,
 };
