@@ -439,7 +439,7 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'navigation/line',
     category: 'navigation',
     description:
-      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (a header\'s or call bar\'s number, which goes as that; one in a sentence or on the line of its address stays) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
+      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (it goes under that reason wherever it stands, a contact section too; one in a sentence or on the same line as its address stays) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
     stages: ['text'],
     revision: 3,
     text: {
@@ -453,7 +453,7 @@ export const RELATED_AUTHOR_RULES = defineRules([
           procedure: 'page-numbers',
         },
         {
-          reason: 'a telephone number alone on its line as a link (a header or call bar)',
+          reason: 'a telephone number alone on its line as a link',
           on: 'text',
           pattern: /^\+?[\d\s()./-]+$/,
           also: /(?:\d\D*){7}/,
