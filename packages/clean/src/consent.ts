@@ -48,18 +48,50 @@ const OPENING_CHARS = 300;
 const CONTROL_SELECTOR =
   'button, input:not([type="hidden"]), select, [role="button"], [role="switch"], [role="checkbox"], a:not([href])';
 /**
- * A link that answers: its text accepts, refuses, closes or sets the choice, after a "Yes," or
- * "OK," at most ("I agree", "OK, verstanden", "J'accepte"); a link to the policy does not.
+ * What a word of a consent box's controls does there (see ANSWER_WORDS):
+ * - `lead`: opens an answer before a comma ("Yes, I agree", "OK, verstanden");
+ * - `answer`: a link's text that begins with it answers the box — accepts, refuses, closes or sets
+ *   the choice (a link to the policy does not);
+ * - `decide`: the control accepts or refuses, rather than opens the settings (a policy page's own
+ *   control is "Cookie settings" or "Change your choice", never "Accept all");
+ * - `dismiss`: the control's whole text, it only puts the notice away (a bar that informs rather
+ *   than asks is answered so; a policy's own text never is).
  */
-const ANSWER_LINK =
-  /^(?:(?:yes|ok(?:ay)?|oui|ja|alles klar)[,!]?\s+)?(?:i\s+)?(?:accept|reject|decline|allow|deny|agree|dismiss|close|ok(?:ay)?|got it|save|only necessary|necessary only|manage|customi[sz]e|settings|preferences|understand|understood|continue|alles klar|verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|j['’]accepte|d['’]accord|compris|tout accepter|refuser|aceptar|acepto|rechazar|accetta|accetto|rifiuta|ho capito)(?![\w-])/i;
-/**
- * A control or link that answers the banner's question — accepts or refuses — rather than opens
- * the settings: a policy page's own control is "Cookie settings" or "Change your choice", never
- * "Accept all".
- */
-const ACCEPT_OR_REFUSE =
-  /^(?:(?:yes|ok(?:ay)?|oui|ja)[,!]?\s+)?(?:i\s+)?(?:accept|reject|decline|allow|deny|agree|got it|only necessary|necessary only|understood|verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen|accepter|j['’]accepte|tout accepter|refuser|aceptar|acepto|rechazar|accetta|accetto|rifiuta)(?![\w-])/i;
+type AnswerRole = 'lead' | 'answer' | 'decide' | 'dismiss';
+
+/** The words of a consent box's answers (regular-expression sources, matched without case), each with its roles. */
+const ANSWER_WORDS: ReadonlyArray<readonly [string, readonly AnswerRole[]]> = [
+  ['yes|oui|ja', ['lead']],
+  ['ok(?:ay)?', ['lead', 'answer', 'dismiss']],
+  ['accept|reject|decline|allow|deny|agree|only necessary|necessary only', ['answer', 'decide']],
+  ['got it|understood', ['answer', 'decide', 'dismiss']],
+  ['dismiss|close|continue', ['answer', 'dismiss']],
+  ['save|manage|customi[sz]e|settings|preferences|understand', ['answer']],
+  ['i understand|hide|no thanks|[×✕✖xX]', ['dismiss']],
+  ['verstanden|einverstanden|akzeptieren|alle akzeptieren|ablehnen|zustimmen', ['answer', 'decide']],
+  ['alles klar', ['answer']],
+  ["accepter|j['’]accepte|tout accepter|refuser", ['answer', 'decide']],
+  ["d['’]accord|compris", ['answer']],
+  ['aceptar|acepto|rechazar|accetta|accetto|rifiuta', ['answer', 'decide']],
+  ['ho capito', ['answer']],
+  ['fermer|schlie(?:ß|ss)en|cerrar|chiudi', ['dismiss']],
+];
+
+/** The answer words that have `role`, as one alternation. */
+function answerWords(role: AnswerRole): string {
+  return ANSWER_WORDS.filter(([, roles]) => roles.includes(role))
+    .map(([source]) => source)
+    .join('|');
+}
+
+/** The opening of an answer: a lead word and a comma ("Yes,"), then "I" ("I agree"), both optional. */
+const ANSWER_OPENING = `^(?:(?:${answerWords('lead')})[,!]?\\s+)?(?:i\\s+)?`;
+/** A link that answers: its text begins with an `answer` word (after the opening); "I agree", "OK, verstanden". */
+const ANSWER_LINK = new RegExp(`${ANSWER_OPENING}(?:${answerWords('answer')})(?![\\w-])`, 'i');
+/** A control that accepts or refuses: its text begins with a `decide` word (after the opening). */
+const ACCEPT_OR_REFUSE = new RegExp(`${ANSWER_OPENING}(?:${answerWords('decide')})(?![\\w-])`, 'i');
+/** A control that only dismisses: its whole text is a `dismiss` word ("OK", "Close", "×"). */
+const DISMISS = new RegExp(`^(?:${answerWords('dismiss')})[.!]?$`, 'i');
 
 /** A class that files a post or product under a term (`category-cookies`, `tag-privacy`): a subject, not a box. */
 const TERM_CLASS = /^(?:category|tag|term|product_cat|product_tag|topic)[-_]/i;
@@ -181,13 +213,6 @@ function headedPart(headline: Element): Element | null {
   }
   return null;
 }
-
-/**
- * The whole text of a control that only dismisses a notice — "OK", "Close", "Continue", "×": a
- * consent bar that informs rather than asks is answered so; a policy's own text never is.
- */
-const DISMISS =
-  /^(?:ok(?:ay)?|close|dismiss|continue|got it|i understand|understood|hide|no thanks|[×✕✖xX]|fermer|schlie(?:ß|ss)en|cerrar|chiudi)[.!]?$/i;
 
 /**
  * Whether `el` holds the answer of a site's consent bar: a button or link that accepts or refuses
