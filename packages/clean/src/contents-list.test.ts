@@ -197,6 +197,41 @@ describe('navigation/contents: what it does not take', () => {
   });
 });
 
+describe('navigation/contents: the element around a table of contents', () => {
+  const removals = (document: { removed: Array<{ rule: string; text: string }> }) =>
+    document.removed.filter((removal) => removal.rule === 'navigation/contents').map((removal) => removal.text);
+
+  it('goes whole when it holds the label and the list alone, and only they go when it holds more', async () => {
+    const alone = await bothEngines(page(`<section><p>Contents</p><div>${links()}</div></section>`));
+    expect(removals(alone)).toEqual(['Contents Timetable Fares Tickets Winter sailings']);
+    // A note between the label and the list is the article's: the label and the list go, one by one.
+    const note = 'Each section ends with what changed this spring.';
+    const noted = await bothEngines(page(`<section><p>Contents</p><p>${note}</p><div>${links()}</div></section>`));
+    expect(removals(noted)).toEqual(['Contents', 'Timetable Fares Tickets Winter sailings']);
+    expect(noted.text).toContain(note);
+    for (const [, heading] of SECTIONS) expect(count(noted.text, heading)).toBe(1);
+  });
+
+  it('names no list across a paragraph of prose, nor from more than three levels up', async () => {
+    // "Contents" first in a part that holds prose besides the list labels that part, not the list.
+    const prose =
+      'Reading time: about four minutes, with a map of the harbour at the end of the guide and the timetable for this ' +
+      "winter. Prices are those of the council's spring vote, and they hold until next year.";
+    const apart = await bothEngines(page(`<section><p>Contents</p><p>${prose}</p><div>${links()}</div></section>`));
+    expect(removals(apart)).toEqual([]);
+    for (const [, heading] of SECTIONS) expect(count(apart.text, heading)).toBe(2);
+    // The label stands before the list's third wrapper at most (wrappers Readability keeps as they
+    // are: it merges nested <div>s into one).
+    const wrapped = (levels: number) =>
+      `<section><p>Contents</p>${'<figure>'.repeat(levels)}${links()}${'</figure>'.repeat(levels)}</section>`;
+    const third = await bothEngines(page(wrapped(3)));
+    expect(removals(third)).toEqual(['Contents Timetable Fares Tickets Winter sailings']);
+    const fourth = await bothEngines(page(wrapped(4)));
+    expect(removals(fourth)).toEqual([]);
+    for (const [, heading] of SECTIONS) expect(count(fourth.text, heading)).toBe(2);
+  });
+});
+
 describe('navigation/contents: a label with its toggle word', () => {
   it('is found in the languages of the label list', async () => {
     const labels = [
