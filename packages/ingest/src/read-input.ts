@@ -54,7 +54,10 @@ function readError(error: unknown, source: string): CorpusKitError {
   return toCorpusKitError(error, source);
 }
 
+/** A file that turns out larger than its size said (it grew, or reports none) is read on in chunks of this size … */
 const CHUNK = 1024 * 1024;
+/** … and the read that finds the end, after one that gave less than it asked, needs no more than this. */
+const END_READ = 1024;
 
 /** The largest limit allowed: a page is decoded into one string, and V8 strings stop near 512 Mi characters. */
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -83,14 +86,18 @@ export async function readInputFile(file: string, source: string, maxBytes: numb
     if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read asks for the size the file has and a byte more (to see it end there), not
+    // for a whole chunk: a buffer of a megabyte for each small page is memory outside the heap
+    // that V8 answers with a full collection every few dozen pages.
+    let want = Math.min(info.size + 1, maxBytes + 1);
     for (;;) {
-      const want = Math.min(CHUNK, maxBytes + 1 - total);
       const buffer = Buffer.allocUnsafe(want);
       const { bytesRead } = await handle.read(buffer, 0, want, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(source, maxBytes);
       chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      want = Math.min(bytesRead < want ? END_READ : CHUNK, maxBytes + 1 - total);
     }
     const joined = Buffer.concat(chunks, total);
     return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
