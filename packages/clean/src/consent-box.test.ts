@@ -495,3 +495,43 @@ describe('a page about cookies, and a box about them in an article', () => {
     });
   }
 });
+
+describe("a policy's part named for its subject, which Readability reads as a banner", () => {
+  const section = (i: number) =>
+    `<h2>Part ${i}</h2><p>Section ${i}. We keep what you send us through the booking form for two years, and with your consent we use cookies to count visits to the galleries' pages.</p>`;
+  const RIGHTS =
+    'Under the GDPR you may ask us at any time for a copy of what we hold about you, and we answer within one month of the request.';
+  const page = (title: string, box: string) =>
+    `<!doctype html><html lang="en"><head><title>${title} – Harbour Museum</title></head><body>
+<header><a href="/">Harbour Museum</a></header><main><article><h1>${title}</h1>${section(1)}${section(2)}${box}${section(3)}${section(4)}${section(5)}</article></main><footer><a href="/contact">Contact</a></footer>
+<div class="site-consent-bar"><p>This site uses cookies to count visits, with your consent.</p><button>Accept</button><button>Reject</button></div></body></html>`;
+
+  for (const engine of ENGINES) {
+    for (const names of ['class="gdpr-box"', 'class="gdpr-consent-box"', 'id="gdpr"']) {
+      it(`keeps the part ${names} of a privacy notice, and drops the site's bar (${engine})`, async () => {
+        const box = `<div ${names}><p>${RIGHTS}</p><button>Cookie settings</button></div>`;
+        const document = await clean(page('Privacy notice', box), { url: 'https://museum.example/privacy', engine });
+        expect(document.text).toContain(RIGHTS);
+        expect(document.removed.filter((r) => r.text.includes('Under the GDPR'))).toEqual([]);
+        for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+        expect(document.removed.find((r) => r.rule === 'cookie-consent/box')?.text).toContain(
+          'This site uses cookies to count visits',
+        );
+      });
+    }
+
+    it(`still leaves out such a box on a page that is no policy, and a bar so named on a policy (${engine})`, async () => {
+      const box = `<div class="gdpr-box"><p>${RIGHTS}</p><button>Cookie settings</button></div>`;
+      const story = await clean(page('A new gallery opens on the quay', box), {
+        url: 'https://museum.example/news/gallery',
+        engine,
+      });
+      expect(story.text).not.toContain('Under the GDPR');
+      expect(story.removed.find((r) => r.text.includes('Under the GDPR'))?.rule).toBe('boilerplate/outside-article');
+      const bar = `<div class="gdpr-bar"><p>We use cookies to count visits, with your consent.</p><button>Accept all</button></div>`;
+      const policy = await clean(page('Privacy notice', bar), { url: 'https://museum.example/privacy', engine });
+      expect(policy.text).not.toContain('We use cookies to count visits, with your consent.');
+      for (const i of [1, 2, 3, 4, 5]) expect(policy.text).toContain(`Section ${i}. We keep what you send us`);
+    });
+  }
+});

@@ -243,6 +243,42 @@ function textOfCookiePage(headline: Element, part: Element | null, el: Element):
 const FOLLOWING = 4;
 
 /**
+ * Whether the class or id of `el` holds a word of consent or of cookies (`gdpr-rights`,
+ * `consent-table`, `cookie-list`): on a policy page, a name for its subject.
+ */
+function namesSubject(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const lower = names.toLowerCase();
+  if (!lower.includes('consent') && !lower.includes('gdpr') && !lower.includes('cookie')) return false;
+  return nameWords(names).some((word) => CONSENT_NAMES.has(word) || COOKIE_NAMES.has(word));
+}
+
+/**
+ * On a cookie or privacy policy (`document`'s title or headline names one, see isPolicyPage): the
+ * test of whether an element is a part of the policy's text named for its subject — a class or id
+ * of consent or cookies (see namesSubject) on the policy's text as `consent-box` reads it (see
+ * textOfCookiePage: after the headline, in the part it heads, no control to accept, refuse or
+ * dismiss). A search for the article that reads such names as a site's consent banner (Readability
+ * takes every `gdpr` for one) must keep them: there they are the page. Null when the page has no
+ * policy headline heading a part.
+ */
+export function policyPartTest(document: Document): ((el: Element) => boolean) | null {
+  const root = document.body;
+  if (!root) return null;
+  const title = titleElementText(document);
+  const policy = policyHeadline(title, root) ?? pageHeadline(title, root);
+  const part = policy ? headedPart(policy) : null;
+  if (!policy || !part) return null;
+  const answers = new WeakMap<Element, boolean>();
+  return (el) => {
+    if (!namesSubject(el)) return false;
+    let answer = answers.get(el);
+    if (answer === undefined) answers.set(el, (answer = textOfCookiePage(policy, part, el)));
+    return answer;
+  };
+}
+
+/**
  * Whether `el`, a dialog or an element named as a box by a class or id word (namedBox), is a
  * consent box: its opening text speaks of cookies together with consent or privacy (see
  * readsAsCookieSettings), and it holds a control to answer with (holdsAnswer).

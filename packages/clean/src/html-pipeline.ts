@@ -51,6 +51,7 @@ import { ruleById } from './rules.js';
 import { drawnByScript } from './script-shell.js';
 import { classifyPage } from './page-type.js';
 import { keepsPanels } from './panels.js';
+import { policyPartTest } from './consent.js';
 import { isPolicyPage } from './policy-page.js';
 import { cleaningPlan, disabledForType } from './page-type-rules.js';
 import { siteRulesFor } from './site-rules.js';
@@ -227,6 +228,8 @@ export async function htmlPipeline(
             walkTags: engine === 'linkedom',
             // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
             keepPanels: keepsPanels(ruleById('boilerplate/hidden'), pageType),
+            // On a cookie or privacy policy, its parts named for its subject (`gdpr`) are its text.
+            ...(context.policyPage ? { policyParts: policyPartTest } : {}),
           },
         ).parse();
         root = readable?.content ?? null;

@@ -24,7 +24,7 @@ import { elementsByTag } from './selector-match.js';
 
 /** The parts of Readability's object these overrides read (not in its published types). */
 interface ReadabilityInternals {
-  REGEXPS: { byline: RegExp; hashUrl: RegExp };
+  REGEXPS: { byline: RegExp; hashUrl: RegExp; unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp };
   ELEMENT_NODE: number;
   _doc: Document;
   _grabArticle(page: Element | null): Element | null;
@@ -32,6 +32,7 @@ interface ReadabilityInternals {
   _hasSingleTagInsideElement(element: Element, tag: string): boolean;
   _removeAndGetNext(node: Element): Element | null;
   _getNextNode(node: Element, ignoreSelfAndKids?: boolean): Element | null;
+  _getClassWeight(element: Element): number;
 }
 
 /**
@@ -63,6 +64,14 @@ export interface PageOptions {
    * (see panels.ts) is visible: a page whose panels are its text.
    */
   keepPanels?: boolean;
+  /**
+   * On a cookie or privacy policy: the test of the policy's own parts named for its subject (see
+   * consent.ts `policyPartTest`), made for the page as it stands. Readability reads a class or id
+   * holding `gdpr` as a consent banner — unlikely content, weighed down — and drops the section of
+   * the policy so named; such a part is kept and weighed by its text (see `_removeAndGetNext`,
+   * `_getClassWeight`).
+   */
+  policyParts?: (document: Document) => ((element: Element) => boolean) | null;
 }
 
 /** The page `_grabArticle` searches: its `innerHTML` as its prototype has it, and what the search did with it. */
@@ -122,6 +131,7 @@ export class PageReadability extends Readability<Element> {
   private readonly copyPage: boolean;
   private readonly walkTags: boolean;
   private readonly keepPanels: boolean;
+  private readonly policyParts: PageOptions['policyParts'];
 
   /** `options` are Readability's own; `page` says how this subclass reads the page (`PageOptions`). */
   constructor(
@@ -133,6 +143,7 @@ export class PageReadability extends Readability<Element> {
     this.copyPage = page.copyPage ?? false;
     this.walkTags = page.walkTags ?? false;
     this.keepPanels = page.keepPanels ?? false;
+    this.policyParts = page.policyParts;
   }
 
   /**
@@ -185,7 +196,34 @@ export class PageReadability extends Readability<Element> {
   _removeAndGetNext(node: Element): Element | null {
     const internals = this as unknown as ReadabilityInternals;
     if (node === internals._doc.documentElement) return internals._getNextNode(node);
+    // A part of a policy's text named for its subject (`policyParts`) is no unlikely candidate.
+    if (this.isPolicyPart(node) && this.unlikelyByName(node) && this._isProbablyVisible(node))
+      return internals._getNextNode(node);
     return (Readability.prototype as unknown as ReadabilityInternals)._removeAndGetNext.call(this, node);
+  }
+
+  /** Whether Readability's walk reads `node`'s class and id as unlikely content (its own test of them). */
+  private unlikelyByName(node: Element): boolean {
+    const { REGEXPS } = this as unknown as ReadabilityInternals;
+    const names = `${node.className} ${node.id}`;
+    return REGEXPS.unlikelyCandidates.test(names) && !REGEXPS.okMaybeItsACandidate.test(names);
+  }
+
+  /** The test of the policy's parts for the page as it is (`policyParts`; made again when the page is set back). */
+  private policyTest: ((element: Element) => boolean) | null | undefined;
+
+  /** Whether `element` is a part of a policy's text named for its subject (see `policyParts`). */
+  private isPolicyPart(element: Element): boolean {
+    if (!this.policyParts) return false;
+    if (this.policyTest === undefined)
+      this.policyTest = this.policyParts((this as unknown as ReadabilityInternals)._doc);
+    return this.policyTest?.(element) ?? false;
+  }
+
+  /** Readability's weight of a class and id; a part of a policy's text (see `policyParts`) is not weighed down. */
+  _getClassWeight(element: Element): number {
+    const weight = (Readability.prototype as unknown as ReadabilityInternals)._getClassWeight.call(this, element);
+    return weight < 0 && this.isPolicyPart(element) ? 0 : weight;
   }
 
   /** The panel test of the page as it is (made again when `_grabArticle` sets the page back). */
@@ -197,6 +235,7 @@ export class PageReadability extends Readability<Element> {
    */
   protected pageSetBack(): void {
     this.panels = null;
+    this.policyTest = undefined;
   }
 
   /**
