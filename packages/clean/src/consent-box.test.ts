@@ -532,6 +532,11 @@ describe("a policy's part named for its subject, which Readability reads as a ba
       const policy = await clean(page('Privacy notice', bar), { url: 'https://museum.example/privacy', engine });
       expect(policy.text).not.toContain('We use cookies to count visits, with your consent.');
       for (const i of [1, 2, 3, 4, 5]) expect(policy.text).toContain(`Section ${i}. We keep what you send us`);
+      // A settings dialog drawn as a modal over the policy is no part of its text.
+      const modal = `<div class="gdpr-settings" role="dialog" aria-modal="true"><p>Choose which cookies we may set: needed ones always, visit counts with your consent.</p><button>Save my choice</button></div>`;
+      const dialog = await clean(page('Privacy notice', modal), { url: 'https://museum.example/privacy', engine });
+      expect(dialog.text).not.toContain('Choose which cookies we may set');
+      for (const i of [1, 2, 3, 4, 5]) expect(dialog.text).toContain(`Section ${i}. We keep what you send us`);
     });
   }
 });

@@ -196,8 +196,9 @@ export class PageReadability extends Readability<Element> {
   _removeAndGetNext(node: Element): Element | null {
     const internals = this as unknown as ReadabilityInternals;
     if (node === internals._doc.documentElement) return internals._getNextNode(node);
-    // A part of a policy's text named for its subject (`policyParts`) is no unlikely candidate.
-    if (this.isPolicyPart(node) && this.unlikelyByName(node) && this._isProbablyVisible(node))
+    // A part of a policy's text named for its subject (`policyParts`) is no unlikely candidate
+    // (still removed when hidden, or drawn as a modal dialog).
+    if (this.isPolicyPart(node) && this.unlikelyByName(node) && this._isProbablyVisible(node) && !isModal(node))
       return internals._getNextNode(node);
     return (Readability.prototype as unknown as ReadabilityInternals)._removeAndGetNext.call(this, node);
   }
@@ -315,6 +316,11 @@ export class PageReadability extends Readability<Element> {
       count === 0 || count === element.getElementsByTagName('br').length + element.getElementsByTagName('hr').length
     );
   }
+}
+
+/** Whether `node` is a modal dialog (`aria-modal="true"` and role `dialog`), which Readability removes as unseen. */
+function isModal(node: Element): boolean {
+  return node.getAttribute('aria-modal') === 'true' && node.getAttribute('role') === 'dialog';
 }
 
 /** The engine's `innerHTML` accessor of an element (on its prototype chain). */
