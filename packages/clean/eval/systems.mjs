@@ -235,14 +235,14 @@ export async function runClean(engine, bytes, url, timeoutMs, extra = {}) {
 }
 
 /**
- * The page-type features of a page as the built cleaner computes them (for training).
- * @returns {Promise<number[]>}
+ * What the page-type model reads of a page as the built cleaner computes it (for training): its
+ * features and the words it names itself with.
+ * @returns {Promise<{ features: number[], words: string[] }>}
  */
 export async function pageFeaturesOf(bytes, url) {
   await loadCleaner();
   const snapshot = process.env[SNAPSHOT_ENV];
   const mod = await import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
-  if (typeof mod.pageTypeFeatures !== 'function')
-    throw new Error('@corpuskit/clean does not export pageTypeFeatures()');
-  return mod.pageTypeFeatures(bytes, { url: url ?? undefined });
+  if (typeof mod.pageTypeInputs !== 'function') throw new Error('@corpuskit/clean does not export pageTypeInputs()');
+  return mod.pageTypeInputs(bytes, { url: url ?? undefined });
 }

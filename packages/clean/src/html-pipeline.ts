@@ -676,5 +676,7 @@ function typePage(
     return { type: resolved.pageType, confidence: 1, scores: scores as PageTypeResult['scores'] };
   }
   if (!resolved.pageTypeModel) return null;
-  return classifyPage(resolved.pageTypeModel, pageFeatures(document, url, bodyText, stats));
+  const model = resolved.pageTypeModel;
+  const words: string[] | undefined = model.words ? [] : undefined;
+  return classifyPage(model, pageFeatures(document, url, bodyText, stats, words), words);
 }

@@ -21,7 +21,8 @@ export {
 } from './site-rules.js';
 export type { NewSiteRule, SiteRule, SiteRuleAction, SiteRuleEntry, SiteRuleListing, SiteRules } from './site-rules.js';
 export { PAGE_FEATURE_NAMES } from './features/page.js';
-export { pageTypeFeatures } from './page-type.js';
+export { WORD_SCORE_NAMES, pageTypeFeatures, pageTypeInputs, wordScores } from './page-type.js';
+export type { PageTypeWords } from './page-type.js';
 export type { PageTypeModel } from './page-type.js';
 export type { CleaningGain } from './page-type-rules.js';
 export { proposeSiteRule } from './rule-proposal.js';

@@ -13,11 +13,14 @@ import { parseHtml } from './dom.js';
 import { CHROME_FEATURES } from './features/chrome.js';
 import { PAGE_FEATURE_NAMES } from './features/page.js';
 import {
+  WORD_SCORE_NAMES,
   bundledPageTypeModel,
   checkPageTypeModel,
   classifyPage,
   pageTypeFeatures,
+  pageTypeInputs,
   pageTypeProbabilities,
+  wordScores,
 } from './page-type.js';
 import type { PageTypeModel } from './page-type.js';
 import { MIN_LEAD_OVER_ARTICLE, MIN_TYPE_CONFIDENCE, cleaningType, mainThread } from './page-type-rules.js';
@@ -461,13 +464,102 @@ describe('page-type model', () => {
     expect(() => checkPageTypeModel({ ...model, kind: 'other' })).toThrow(/kind/);
     expect(checkPageTypeModel(model)).toBe(model);
   });
+  it('scores the words a page names itself with by its learned vocabulary', () => {
+    const words = {
+      vocabulary: ['h:pricing', 'u:blog', 'u:services'],
+      // Per type (PAGE_TYPES order: article forum product collection listing documentation service).
+      weights: PAGE_TYPES.map((t) => (t === 'service' ? [2, -1, 3] : t === 'listing' ? [0, 2, -1] : [0, 0, 0])),
+    };
+    // u:services and h:pricing, each counted once, u:other unknown: sums service 5, listing -1, others 0;
+    // mean 4/7, over sqrt(2 words found).
+    const scores = wordScores(words, ['u:services', 'h:pricing', 'h:pricing', 'u:other']);
+    const mean = 4 / 7;
+    expect(scores[PAGE_TYPES.indexOf('service')]).toBeCloseTo((5 - mean) / Math.SQRT2, 12);
+    expect(scores[PAGE_TYPES.indexOf('listing')]).toBeCloseTo((-1 - mean) / Math.SQRT2, 12);
+    expect(scores[PAGE_TYPES.indexOf('article')]).toBeCloseTo(-mean / Math.SQRT2, 12);
+    expect(wordScores(words, [])).toEqual(new Array(PAGE_TYPES.length).fill(0));
+  });
+  it.each(['linkedom', 'jsdom'] as const)(
+    'clean() types a page by the words of its URL, title, headings and buttons when the model has a vocabulary (%s)',
+    async (engine) => {
+      const n = PAGE_FEATURE_NAMES.length;
+      const base = constantModel('article', 1);
+      const service = PAGE_TYPES.indexOf('service');
+      const model = checkPageTypeModel({
+        ...base,
+        features: [...PAGE_FEATURE_NAMES, ...WORD_SCORE_NAMES],
+        mean: [...base.mean, ...WORD_SCORE_NAMES.map(() => 0)],
+        scale: [...base.scale, ...WORD_SCORE_NAMES.map(() => 1)],
+        // The service score is all the model reads.
+        weights: PAGE_TYPES.map((_, t) => [
+          ...new Array<number>(n).fill(0),
+          ...PAGE_TYPES.map((__, k) => (t === service && k === service ? 1 : 0)),
+        ]),
+        words: {
+          vocabulary: ['b:quote', 'h:plumbing', 't:services', 'u:services'],
+          weights: PAGE_TYPES.map((_, t) => (t === service ? [2, 2, 2, 2] : [0, 0, 0, 0])),
+        },
+      });
+      const page = (title: string, h1: string, button: string) =>
+        `<!doctype html><html><head><title>${title}</title></head><body><h1>${h1}</h1>
+<p>${words(80, 'detail')}</p><button>${button}</button><template><h2>Services</h2></template></body></html>`;
+      const inputs = await pageTypeInputs(page('Our services', 'Plumbing repairs', 'Get a quote'), {
+        url: 'https://acme.example/services/plumbing',
+        engine,
+      });
+      expect(inputs.features).toEqual(
+        await pageTypeFeatures(page('Our services', 'Plumbing repairs', 'Get a quote'), {
+          url: 'https://acme.example/services/plumbing',
+          engine,
+        }),
+      );
+      expect([...inputs.words].sort()).toEqual(
+        ['b:get', 'b:quote', 'h:plumbing', 'h:repairs', 't:our', 't:services', 'u:plumbing', 'u:services'].sort(),
+      );
+      const typed = await clean(page('Our services', 'Plumbing repairs', 'Get a quote'), {
+        url: 'https://acme.example/services/plumbing',
+        pageTypeModel: model,
+        engine,
+      });
+      expect(typed.pageType?.type).toBe('service');
+      // The same page under other words (and the template's heading not read): the bias's article.
+      const other = await clean(page('Spring fair', 'The fair opens', 'Read more'), {
+        url: 'https://acme.example/2024/fair',
+        pageTypeModel: model,
+        engine,
+      });
+      expect(other.pageType?.type).toBe('article');
+    },
+  );
+  it('refuses a vocabulary that is not a list of words with a finite weight per type and word', () => {
+    const base = constantModel('article');
+    const withWords = (words: unknown) => ({
+      ...base,
+      features: [...PAGE_FEATURE_NAMES, ...WORD_SCORE_NAMES],
+      mean: [...base.mean, ...WORD_SCORE_NAMES.map(() => 0)],
+      scale: [...base.scale, ...WORD_SCORE_NAMES.map(() => 1)],
+      weights: base.weights.map((w) => [...w, ...WORD_SCORE_NAMES.map(() => 0)]),
+      words,
+    });
+    const ok = { vocabulary: ['u:a'], weights: PAGE_TYPES.map(() => [0]) };
+    expect(checkPageTypeModel(withWords(ok)).words).toEqual(ok);
+    expect(() => checkPageTypeModel(withWords({ vocabulary: 'u:a', weights: ok.weights }))).toThrow(/vocabulary/);
+    expect(() => checkPageTypeModel(withWords({ vocabulary: ['u:a'], weights: [[0]] }))).toThrow(/words.weights/);
+    expect(() =>
+      checkPageTypeModel(withWords({ vocabulary: ['u:a'], weights: PAGE_TYPES.map(() => [Number.NaN]) })),
+    ).toThrow(/words.weights/);
+    // A vocabulary without its scores among the features, or scores without a vocabulary.
+    expect(() => checkPageTypeModel({ ...base, words: ok })).toThrow(/features/);
+    expect(() => checkPageTypeModel({ ...withWords(ok), words: undefined })).toThrow(/features/);
+  });
   it('clean() names a bad model option as a bad option', async () => {
     const bad = { ...constantModel('article'), features: ['x'] } as PageTypeModel;
     await expect(clean(FORUM, { pageTypeModel: bad })).rejects.toMatchObject({ code: 'clean.bad-option' });
   });
   it('the bundled model types the sample corpus pages as articles, the same way on every run', async () => {
     const model = bundledPageTypeModel();
-    expect(model.features).toEqual(PAGE_FEATURE_NAMES);
+    expect(model.features).toEqual([...PAGE_FEATURE_NAMES, ...WORD_SCORE_NAMES]);
+    expect(model.words?.vocabulary.length).toBeGreaterThan(100);
     const dir = join(import.meta.dirname, '../../../corpus/pages');
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(dir, name), 'utf8');

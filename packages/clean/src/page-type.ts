@@ -32,9 +32,54 @@ export interface PageTypeModel {
    * `cleaningType`); without it a page is cleaned as its most probable type when confident.
    */
   cleaningGain?: CleaningGain;
+  /**
+   * The learned vocabulary: when present, the model reads, after the page features, one score
+   * per type from the words the page names itself with (`wordScores`), named WORD_SCORE_NAMES.
+   */
+  words?: PageTypeWords;
   /** How it was trained (data sizes, regularisation, cross-validated accuracy): informational. */
   training?: Record<string, unknown>;
 }
+
+/**
+ * Words of the URL path, title, headings and buttons (features/words.ts) and what each says for
+ * each type: `weights[t][w]`, the log-odds of word w showing on a page of type t (naive Bayes
+ * over the training sites, pnpm train pagetype).
+ */
+export interface PageTypeWords {
+  vocabulary: string[];
+  weights: number[][];
+}
+
+/** The names of the word scores, one per type in PAGE_TYPES order. */
+export const WORD_SCORE_NAMES: readonly string[] = PAGE_TYPES.map((t) => `vocabulary-${t}`);
+
+/**
+ * One score per type (the model's `types` order) for the words of a page: the sum of the
+ * weights of its words in the vocabulary, less their mean over the types, over the square root
+ * of the number of words found (a page with many headings is not more sure for it).
+ */
+export function wordScores(words: PageTypeWords, pageWords: readonly string[]): number[] {
+  let index = wordIndexes.get(words);
+  if (!index) {
+    index = new Map(words.vocabulary.map((w, i) => [w, i]));
+    wordIndexes.set(words, index);
+  }
+  const k = words.weights.length;
+  const sum = new Array<number>(k).fill(0);
+  let found = 0;
+  for (const w of new Set(pageWords)) {
+    const i = index.get(w);
+    if (i === undefined) continue;
+    found++;
+    for (let t = 0; t < k; t++) sum[t]! += words.weights[t]![i]!;
+  }
+  const mean = sum.reduce((a, b) => a + b, 0) / k;
+  const scale = Math.sqrt(Math.max(1, found));
+  return sum.map((v) => (v - mean) / scale);
+}
+
+const wordIndexes = new WeakMap<PageTypeWords, Map<string, number>>();
 
 let bundled: PageTypeModel | null = null;
 
@@ -52,8 +97,9 @@ export function checkPageTypeModel(value: unknown): PageTypeModel {
   };
   if (!m || typeof m !== 'object') return bad('not an object');
   if (m.kind !== 'page-type/logistic') bad(`unknown kind ${String(m.kind)}`);
-  const n = PAGE_FEATURE_NAMES.length;
-  if (!Array.isArray(m.features) || m.features.length !== n || m.features.some((f, i) => f !== PAGE_FEATURE_NAMES[i]))
+  const names = m.words === undefined ? PAGE_FEATURE_NAMES : [...PAGE_FEATURE_NAMES, ...WORD_SCORE_NAMES];
+  const n = names.length;
+  if (!Array.isArray(m.features) || m.features.length !== n || m.features.some((f, i) => f !== names[i]))
     bad('its features are not the ones this cleaner computes (retrain with pnpm train pagetype)');
   if (!Array.isArray(m.types) || m.types.some((t) => !(PAGE_TYPES as readonly string[]).includes(t)))
     bad('unknown page types');
@@ -67,6 +113,17 @@ export function checkPageTypeModel(value: unknown): PageTypeModel {
     m.bias.length !== m.types!.length
   )
     bad('weights/bias have the wrong shape');
+  if (m.words !== undefined) {
+    const w = m.words as Partial<PageTypeWords> | null;
+    const v = w?.vocabulary;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) bad('words.vocabulary must be a list of words');
+    if (
+      !Array.isArray(w!.weights) ||
+      w!.weights.length !== m.types!.length ||
+      w!.weights.some((row) => !Array.isArray(row) || row.length !== v!.length || row.some((x) => !Number.isFinite(x)))
+    )
+      bad('words.weights must give a finite number for every type and word');
+  }
   if (m.cleaningGain !== undefined) {
     const g = m.cleaningGain as unknown as Record<string, Record<string, unknown> | undefined> | null;
     const complete =
@@ -93,9 +150,16 @@ export function pageTypeProbabilities(model: PageTypeModel, features: readonly n
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The most probable type, its probability, and every type's probability. */
-export function classifyPage(model: PageTypeModel, features: readonly number[]): PageTypeResult {
-  const p = pageTypeProbabilities(model, features);
+/**
+ * The most probable type, its probability, and every type's probability. `words`: the words the
+ * page names itself with (pageFeatures' `wordsOut`), read when the model has a vocabulary.
+ */
+export function classifyPage(
+  model: PageTypeModel,
+  features: readonly number[],
+  words: readonly string[] = [],
+): PageTypeResult {
+  const p = pageTypeProbabilities(model, model.words ? [...features, ...wordScores(model.words, words)] : features);
   let best = 0;
   for (let t = 1; t < p.length; t++) if (p[t]! > p[best]!) best = t;
   const scores = Object.fromEntries(PAGE_TYPES.map((t) => [t, 0])) as Record<PageType, number>;
@@ -111,6 +175,17 @@ export async function pageTypeFeatures(
   input: Uint8Array | string,
   options: { url?: string | null; engine?: EngineName } = {},
 ): Promise<number[]> {
+  return (await pageTypeInputs(input, options)).features;
+}
+
+/**
+ * What the page-type model reads of saved page bytes (or a decoded string): its features and
+ * the words it names itself with (features/words.ts), as `clean()` reads them.
+ */
+export async function pageTypeInputs(
+  input: Uint8Array | string,
+  options: { url?: string | null; engine?: EngineName } = {},
+): Promise<{ features: number[]; words: string[] }> {
   const html = typeof input === 'string' ? input : decodeBytes(input, null).text;
   let markup = html;
   const survey = surveyMarkup(markup);
@@ -119,7 +194,15 @@ export async function pageTypeFeatures(
   const page = await parseHtml(markup, options.engine ?? 'linkedom', url, [], survey);
   try {
     // The page's URL, else its canonical URL, as clean() gives it.
-    return pageFeatures(page.document, url ?? readPageMetadata(page.document, { url, fetchedAt: null }).canonicalUrl);
+    const words: string[] = [];
+    const features = pageFeatures(
+      page.document,
+      url ?? readPageMetadata(page.document, { url, fetchedAt: null }).canonicalUrl,
+      undefined,
+      undefined,
+      words,
+    );
+    return { features, words };
   } finally {
     page.close();
     if ((options.engine ?? 'linkedom') === 'jsdom') await jsdomReleased();

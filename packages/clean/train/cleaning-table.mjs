@@ -13,12 +13,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadWcxb } from '../eval/data.mjs';
-import { DEFAULT_FOLDS, assignFolds, pageSite, siteWeights } from '../eval/folds.mjs';
+import { DEFAULT_FOLDS } from '../eval/folds.mjs';
 import { wcxbPage } from '../eval/metrics.mjs';
 import { ForkPool } from '../eval/pool.mjs';
 import { snapshotCleaner } from '../eval/systems.mjs';
-import { PAGE_TYPES, labelledPages, pageFeatureRows, trainModel } from './pagetype.mjs';
-import { softmaxPredict } from './softmax.mjs';
+import { PAGE_TYPES, dataset, outOfFoldProbabilities } from './pagetype.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -53,36 +52,28 @@ if (!snapshot.hash) {
   log('the cleaner is not built (pnpm build)');
   process.exit(2);
 }
-const labelled = labelledPages(dataDir);
-const rows = await pageFeatureRows({
-  pages: labelled,
+// The page-type model of each fold as `pnpm eval --cv` trains it (features and learned
+// vocabulary, trainStacked), so the types a page is cleaned as are those the CV gives it.
+const data = await dataset({
+  dataDir,
+  folds: DEFAULT_FOLDS,
   cacheDir,
   jobs: Number(args.jobs),
   log,
   snapshotHash: snapshot.hash,
 });
-const folds = assignFolds(labelled, pageSite, DEFAULT_FOLDS);
 // The snapshot's own module (snapshotCleaner points CORPUSKIT_EVAL_CLEANER at it).
 const { PAGE_FEATURE_NAMES } = await import(pathToFileURL(process.env.CORPUSKIT_EVAL_CLEANER).href);
+const probabilities = await outOfFoldProbabilities(data, [...PAGE_FEATURE_NAMES], DEFAULT_FOLDS);
 const typesOf = new Map();
-for (let f = 0; f < DEFAULT_FOLDS; f++) {
-  const train = labelled.map((_, i) => i).filter((i) => folds[i] !== f && rows[i]);
-  const model = trainModel(
-    train.map((i) => rows[i]),
-    train.map((i) => labelled[i].label),
-    [...PAGE_FEATURE_NAMES],
-    siteWeights(train.map((i) => labelled[i])),
-  );
-  labelled.forEach((page, i) => {
-    if (page.set !== 'wcxb' || folds[i] !== f) return;
-    const p = rows[i] ? softmaxPredict(model, rows[i]) : PAGE_TYPES.map(() => 0);
-    const top = PAGE_TYPES.map((t, k) => [t, p[k]])
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 2)
-      .map(([t]) => t);
-    typesOf.set(page.id, args['all-types'] ? [...PAGE_TYPES] : [...new Set([page.label, 'article', ...top])]);
-  });
-}
+data.pages.forEach((page, i) => {
+  if (page.set !== 'wcxb') return;
+  const top = PAGE_TYPES.map((t, k) => [t, probabilities[i][k]])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([t]) => t);
+  typesOf.set(page.id, args['all-types'] ? [...PAGE_TYPES] : [...new Set([page.label, 'article', ...top])]);
+});
 
 let pages = loadWcxb(dataDir).pages;
 if (args.limit) pages = pages.slice(0, Number(args.limit));

@@ -84,16 +84,17 @@ export function labelledPages(dataDir) {
 }
 
 /**
- * Page features from the built cleaner (`pageTypeFeatures`), through the eval's fork pool,
- * cached per build of the cleaner.
+ * What the page-type model reads of each page (`pageTypeInputs` of the built cleaner, through
+ * the eval's fork pool, cached per build of the code that computes it): `{ features, words }`
+ * per page (the words it names itself with, for the learned vocabulary), null when it failed.
  */
-export async function pageFeatureRows({ pages, cacheDir, jobs = 2, log = () => {}, snapshotHash }) {
+export async function pageInputRows({ pages, cacheDir, jobs = 2, log = () => {}, snapshotHash }) {
   // Inside `pnpm eval --cv` the eval has taken its snapshot of the build already: use it.
   const snapshot = snapshotHash ? { hash: snapshotHash, cleanup: () => {} } : snapshotCleaner();
   try {
     const cleaner = await loadCleaner();
     if (!cleaner.clean) throw new Error(`the built cleaner is not available (${cleaner.reason}); run pnpm build`);
-    const file = join(cacheDir, `page-features-${featureCodeHash()}.json`);
+    const file = join(cacheDir, `page-inputs-${featureCodeHash()}.json`);
     const cache = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     const key = (p) => `${p.set}/${p.id}`;
     const missing = pages.filter((p) => !cache[key(p)]);
@@ -272,31 +273,125 @@ export function trainModel(rows, labels, featureNames, rowWeights, options = TRA
   };
 }
 
-export function predictType(model, row) {
-  const p = softmaxPredict(model, row);
-  let best = 0;
-  for (let t = 1; t < p.length; t++) if (p[t] > p[best]) best = t;
-  return model.types[best];
+let cleaner = null;
+
+/**
+ * The built cleaner's (or the eval snapshot's) module, imported once: a snapshot the features
+ * were read with is removed after reading them.
+ */
+async function cleanerModule() {
+  const snapshot = process.env.CORPUSKIT_EVAL_CLEANER;
+  cleaner ??= import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
+  return cleaner;
 }
 
 async function featureNames() {
-  const snapshot = process.env.CORPUSKIT_EVAL_CLEANER;
-  const cleaner = await import(snapshot ? pathToFileURL(snapshot).href : '@corpuskit/clean');
-  return [...cleaner.PAGE_FEATURE_NAMES];
+  return [...(await cleanerModule()).PAGE_FEATURE_NAMES];
 }
 
-/** Rows, labels and folds of every labelled page with features. */
-async function dataset({ dataDir, folds, cacheDir, jobs, log, snapshotHash }) {
+/** Rows, words, labels and folds of every labelled page with features. */
+export async function dataset({ dataDir, folds, cacheDir, jobs, log, snapshotHash }) {
   const pages = labelledPages(dataDir);
   if (pages.length === 0) throw new Error(`no WCXB or scrapinghub pages in ${dataDir}`);
-  const rows = await pageFeatureRows({ pages, cacheDir, jobs, log, snapshotHash });
+  const inputs = await pageInputRows({ pages, cacheDir, jobs, log, snapshotHash });
   const foldOf = assignFolds(pages, pageSite, folds);
-  const keep = pages.map((_, i) => rows[i] !== null);
+  const keep = pages.map((_, i) => inputs[i] !== null);
   return {
     pages: pages.filter((_, i) => keep[i]),
-    rows: rows.filter((_, i) => keep[i]),
+    rows: inputs.filter((_, i) => keep[i]).map((r) => r.features),
+    words: inputs.filter((_, i) => keep[i]).map((r) => r.words),
     folds: foldOf.filter((_, i) => keep[i]),
   };
+}
+
+/**
+ * The learned vocabulary (page-type.ts `PageTypeWords`): naive Bayes over which words a page
+ * shows, every site weighing as one page. A word is kept when pages of at least `minSites`
+ * sites show it (fewer would let the model learn a site's template instead of a kind of page);
+ * its weight for a type is the log-odds of a page of that type showing it, the counts smoothed
+ * by `prior` sites towards even odds (one site each way: a word seen on a few sites of one type
+ * is not taken for a sure sign of it).
+ *
+ * Tried under the same five site folds (the scores stacked on the page features, each fold's
+ * scores from a vocabulary learned without that fold; WCXB type accuracy, 1,310 pages): without
+ * words 0.888 (1,164 pages right; folds 0.888 0.895 0.878 0.890 0.889); words of the URL path,
+ * title, headings and buttons kept from 5 sites, prior 1: 0.898 (1,176; folds 0.888 0.906
+ * 0.906 0.898 0.889: three up, none down; log loss 0.387 -> 0.347); prior 0.05 0.894 (1,172),
+ * 0.5 0.895 (1,173), 2 0.895 (1,173); from 7 sites 0.894, from 10 sites 0.892; the 1,500 or
+ * 800 words with the largest spread of weights times log sites 0.893 and 0.891 (so the
+ * vocabulary is kept whole); the URL path and title alone 0.887.
+ */
+export const WORD_OPTIONS = { minSites: 5, prior: 1 };
+
+/**
+ * @param {string[][]} words each page's words
+ * @param {string[]} labels
+ * @param {string[]} sites each page's site (pageSite)
+ * @param {number[]} rowWeights
+ */
+export function trainWords(words, labels, sites, rowWeights, options = WORD_OPTIONS) {
+  const sitesOf = new Map();
+  words.forEach((list, i) => {
+    for (const w of new Set(list)) {
+      let s = sitesOf.get(w);
+      if (!s) sitesOf.set(w, (s = new Set()));
+      s.add(sites[i]);
+    }
+  });
+  const vocabulary = [...sitesOf]
+    .filter(([, s]) => s.size >= options.minSites)
+    .map(([w]) => w)
+    .sort();
+  const index = new Map(vocabulary.map((w, j) => [w, j]));
+  const counts = PAGE_TYPES.map(() => new Float64Array(vocabulary.length));
+  const totals = new Float64Array(PAGE_TYPES.length);
+  words.forEach((list, i) => {
+    const t = PAGE_TYPES.indexOf(labels[i]);
+    totals[t] += rowWeights[i];
+    for (const w of new Set(list)) {
+      const j = index.get(w);
+      if (j !== undefined) counts[t][j] += rowWeights[i];
+    }
+  });
+  const weights = counts.map((row, t) =>
+    Array.from(row, (n) => {
+      const p = (n + options.prior) / (totals[t] + 2 * options.prior);
+      return Math.log(p) - Math.log(1 - p);
+    }),
+  );
+  return { vocabulary, weights };
+}
+
+/**
+ * The page-type model with its learned vocabulary, trained on the pages `train` (indexes into
+ * `data`): the vocabulary from those pages; the logistic model on their features and word
+ * scores, each page's scores from a vocabulary learned without its own fold (its site never
+ * seen), as the scores of a new page are.
+ */
+export async function trainStacked(data, train, names, options = TRAIN_OPTIONS) {
+  const { wordScores, WORD_SCORE_NAMES } = await cleanerModule();
+  const sites = data.pages.map((p) => pageSite(p));
+  const learn = (idx) =>
+    trainWords(
+      idx.map((i) => data.words[i]),
+      idx.map((i) => data.pages[i].label),
+      idx.map((i) => sites[i]),
+      siteWeights(idx.map((i) => data.pages[i])),
+    );
+  const scores = new Map();
+  for (const g of [...new Set(train.map((i) => data.folds[i]))].sort((a, b) => a - b)) {
+    const words = learn(train.filter((i) => data.folds[i] !== g));
+    for (const i of train) if (data.folds[i] === g) scores.set(i, wordScores(words, data.words[i]));
+  }
+  const model = trainModel(
+    train.map((i) => [...data.rows[i], ...scores.get(i)]),
+    train.map((i) => data.pages[i].label),
+    [...names, ...WORD_SCORE_NAMES],
+    siteWeights(train.map((i) => data.pages[i])),
+    options,
+  );
+  model.words = learn(train);
+  return { model, wordScores };
 }
 
 /**
@@ -320,12 +415,7 @@ export async function trainFoldModels({
   const out = [];
   for (let f = 0; f < folds; f++) {
     const idx = data.rows.map((_, i) => i).filter((i) => data.folds[i] !== f);
-    const model = trainModel(
-      idx.map((i) => data.rows[i]),
-      idx.map((i) => data.pages[i].label),
-      names,
-      siteWeights(idx.map((i) => data.pages[i])),
-    );
+    const { model } = await trainStacked(data, idx, names);
     // The gain from the other folds' pages only, like the weights; without a table, the
     // bundled model's (learned on every page).
     if (table)
@@ -345,22 +435,30 @@ export async function trainFoldModels({
   return out;
 }
 
-/** Site-grouped CV accuracy of the trainer, overall and per WCXB type. */
-export function crossValidate(data, names, folds, options = TRAIN_OPTIONS) {
-  const predicted = new Array(data.rows.length);
+/**
+ * Every page's type probabilities (PAGE_TYPES order) from the model trained without its fold,
+ * as `pnpm eval --cv` types it (the same folds and training).
+ */
+export async function outOfFoldProbabilities(data, names, folds, options = TRAIN_OPTIONS) {
+  const probabilities = new Array(data.rows.length);
   for (let f = 0; f < folds; f++) {
     const train = data.rows.map((_, i) => i).filter((i) => data.folds[i] !== f);
-    const model = trainModel(
-      train.map((i) => data.rows[i]),
-      train.map((i) => data.pages[i].label),
-      names,
-      siteWeights(train.map((i) => data.pages[i])),
-      options,
-    );
+    const { model, wordScores } = await trainStacked(data, train, names, options);
     data.rows.forEach((row, i) => {
-      if (data.folds[i] === f) predicted[i] = predictType(model, row);
+      if (data.folds[i] === f)
+        probabilities[i] = softmaxPredict(model, [...row, ...wordScores(model.words, data.words[i])]);
     });
   }
+  return probabilities;
+}
+
+/** Site-grouped CV accuracy of the trainer, overall and per WCXB type. */
+export async function crossValidate(data, names, folds, options = TRAIN_OPTIONS) {
+  const predicted = (await outOfFoldProbabilities(data, names, folds, options)).map((p) => {
+    let best = 0;
+    for (let t = 1; t < p.length; t++) if (p[t] > p[best]) best = t;
+    return PAGE_TYPES[best];
+  });
   const wcxb = data.pages.map((p, i) => i).filter((i) => data.pages[i].set === 'wcxb');
   const perFold = [];
   for (let f = 0; f < folds; f++) {
@@ -420,7 +518,7 @@ async function main(argv) {
   log(`${data.rows.length} pages, ${names.length} features`);
   let cv = null;
   if (args.cv) {
-    cv = crossValidate(data, names, folds);
+    cv = await crossValidate(data, names, folds);
     const f3 = (x) => x.toFixed(3);
     process.stdout.write(
       `page-type accuracy on WCXB, ${folds} folds by site: ${f3(cv.accuracy)} (per fold ${cv.perFold.map(f3).join(' ')}); scrapinghub pages typed article: ${f3(cv.scrapinghubArticles)}\n`,
@@ -428,11 +526,10 @@ async function main(argv) {
     for (const [t, e] of Object.entries(cv.perType))
       process.stdout.write(`  ${t.padEnd(14)} ${f3(e.right / e.pages)} of ${e.pages}\n`);
   }
-  const model = trainModel(
-    data.rows,
-    data.pages.map((p) => p.label),
+  const { model } = await trainStacked(
+    data,
+    data.rows.map((_, i) => i),
     names,
-    siteWeights(data.pages),
   );
   if (args['cleaning-table']) {
     const table = readCleaningTable(fromUser(args['cleaning-table']));
@@ -446,6 +543,7 @@ async function main(argv) {
   model.training = {
     pages: counts,
     options: TRAIN_OPTIONS,
+    words: { ...WORD_OPTIONS, vocabulary: model.words.vocabulary.length },
     // Each site weighs as one page (siteWeights), whatever its number of pages.
     rowWeights: 'one per site',
     ...(model.cleaningGain ? { cleaningGain: { prior: GAIN_PRIOR, strength: GAIN_STRENGTH } } : {}),
@@ -460,15 +558,22 @@ async function main(argv) {
   return 0;
 }
 
-/** Weights rounded to 6 significant digits: a smaller file, the same decisions. */
+/**
+ * Weights rounded to 6 significant digits, the vocabulary's (thousands of words, summed then
+ * scaled) to 4: a smaller file, the same decisions.
+ */
 function roundModel(model) {
   const r = (x) => Number(x.toPrecision(6));
+  const r4 = (x) => Number(x.toPrecision(4));
   return {
     ...model,
     mean: model.mean.map(r),
     scale: model.scale.map(r),
     weights: model.weights.map((w) => w.map(r)),
     bias: model.bias.map(r),
+    ...(model.words
+      ? { words: { vocabulary: model.words.vocabulary, weights: model.words.weights.map((w) => w.map(r4)) } }
+      : {}),
   };
 }
 

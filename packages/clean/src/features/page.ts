@@ -37,6 +37,7 @@ import { STRUCTURE_FEATURES, StructureCounts } from './structure.js';
 import { CHROME_FEATURES, ChromeCounts, listDepthBelow, navBelow } from './chrome.js';
 import { LAYOUT_FEATURES, LayoutCounts } from './layout.js';
 import { PROSE_FEATURES, proseFeatures } from './prose.js';
+import { PageWords } from './words.js';
 import { URL_FEATURES, generatorFeatures, ldFeatures, ogFeatures, urlFeatures } from './page-meta.js';
 import {
   CLASS_GROUPS,
@@ -171,13 +172,15 @@ function classGroupIndexes(value: string): number[] {
  * The features of a parsed page, in the order of PAGE_FEATURE_NAMES. `bodyText`: the body's
  * `textContent` when the caller has read it already. `stats`: where the text statistics of the
  * page's elements are kept, the body's asked first (a caller may read them again while the tree
- * is unchanged).
+ * is unchanged). `wordsOut`: when given, the words the page names itself with (features/words.ts)
+ * are pushed to it, read in the same walk.
  */
 export function pageFeatures(
   document: Document,
   url: string | null,
   bodyText?: string,
   stats: TextStats = new TextStats(),
+  wordsOut?: string[],
 ): number[] {
   const body = document.body ?? document.documentElement;
   const tagCounts = new Array<number>(TAG_COUNTS.length).fill(0);
@@ -226,6 +229,7 @@ export function pageFeatures(
   const chrome = new ChromeCounts(stats);
   const structure = new StructureCounts(stats);
   const layout = new LayoutCounts(stats);
+  const pageWords = wordsOut ? new PageWords() : null;
   const walk = (el: Element, depth: number, inNav: boolean, listDepth: number): void => {
     if (depth > 200) return;
     const tag = el.localName.toLowerCase();
@@ -238,6 +242,7 @@ export function pageFeatures(
     chrome.visit(el, tag, inNav, listDepth);
     structure.enter(el, tag);
     layout.visit(el, tag);
+    pageWords?.visit(el, tag);
     if (tag === 'meta') metas.push(el);
     elements++;
     const tagIndex = TAG_INDEX.get(tag);
@@ -370,5 +375,6 @@ export function pageFeatures(
     ...(body ? proseFeatures(body, document, url) : new Array<number>(PROSE_FEATURES.length).fill(0)),
     ...(body ? layout.values(body, words) : new Array<number>(LAYOUT_FEATURES.length).fill(0)),
   ];
+  if (pageWords) wordsOut!.push(...pageWords.words(document, url));
   return values;
 }
