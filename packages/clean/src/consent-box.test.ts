@@ -538,5 +538,28 @@ describe("a policy's part named for its subject, which Readability reads as a ba
       expect(dialog.text).not.toContain('Choose which cookies we may set');
       for (const i of [1, 2, 3, 4, 5]) expect(dialog.text).toContain(`Section ${i}. We keep what you send us`);
     });
+
+    // The site's notice with no button (implied consent, a link to the policy) in the policy's part is no part of its text.
+    for (const names of ['id="gdpr-cookie-message"', 'class="gdpr-notice"', 'class="gdpr"']) {
+      it(`leaves out the site's notice ${names} with no button inside a policy (${engine})`, async () => {
+        const notice = `<div ${names}><p>This website uses cookies so that the ticket pages remember your basket. By continuing to browse you consent to our use of cookies. <a href="/cookies">More information</a></p></div>`;
+        for (const at of ['after the headline', 'at the end']) {
+          const html = page('Privacy notice', at === 'at the end' ? '' : notice).replace(
+            at === 'at the end' ? '</article>' : '<h2>Part 1</h2>',
+            at === 'at the end' ? `${notice}</article>` : `${notice}<h2>Part 1</h2>`,
+          );
+          const document = await clean(html, { url: 'https://museum.example/privacy', engine });
+          expect(document.text).not.toContain('remember your basket');
+          for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+        }
+      });
+    }
+
+    it(`keeps a policy's gdpr part that speaks of consent to cookies under a heading of its own (${engine})`, async () => {
+      const part = `<div class="gdpr-box"><h2>Cookies on this site</h2><p>When you tick the box on the booking form you consent to our use of cookies that count visits; the count tells us which rooms to open longer.</p></div>`;
+      const document = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });
+      expect(document.text).toContain('the count tells us which rooms to open longer');
+      for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+    });
   }
 });

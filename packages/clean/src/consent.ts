@@ -254,13 +254,37 @@ function namesSubject(el: Element): boolean {
 }
 
 /**
+ * The site speaking to its visitor about this visit's cookies: "This website uses cookies …", "We use
+ * cookies to …" as a notice opens, or consent implied by browsing on ("By continuing to browse you
+ * consent to our use of cookies"). A policy's text says what the site does and why; a notice tells the
+ * visitor what this visit does.
+ */
+const SITE_NOTICE =
+  /^(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies)\b|\bby (?:continuing|using|browsing|staying|navigating)\b.{0,80}?\byou (?:agree|consent|accept)\b|\byou (?:agree|consent) to (?:our|the) use of cookies\b/i;
+/** A notice is short: the bound of a cookie notice line (`cookie-consent/line`). */
+const NOTICE_CHARS = 500;
+
+/**
+ * Whether `el` is the site's cookie notice rather than a part of the policy's text: a short block
+ * (NOTICE_CHARS) with no heading of its own whose text speaks to the visitor about this visit's
+ * cookies (SITE_NOTICE). Such a notice needs no button: an implied-consent notice ends in a link to
+ * the policy ("More information") and goes as any notice does.
+ */
+function readsAsSiteNotice(el: Element): boolean {
+  const text = squash(el.textContent ?? '');
+  if (text.length > NOTICE_CHARS || el.querySelector('h1, h2, h3, h4, h5, h6')) return false;
+  return SITE_NOTICE.test(text);
+}
+
+/**
  * On a cookie or privacy policy (`document`'s title or headline names one, see isPolicyPage): the
  * test of whether an element is a part of the policy's text named for its subject — a class or id
  * of consent or cookies (see namesSubject) on the policy's text as `consent-box` reads it (see
  * textOfCookiePage: after the headline, in the part it heads, no control to accept, refuse or
- * dismiss). A search for the article that reads such names as a site's consent banner (Readability
- * takes every `gdpr` for one) must keep them: there they are the page. Null when the page has no
- * policy headline heading a part.
+ * dismiss), and no short notice of the site to its visitor (see readsAsSiteNotice: "This website
+ * uses cookies … By continuing to browse you consent …", however named). A search for the article
+ * that reads such names as a site's consent banner (Readability takes every `gdpr` for one) must
+ * keep them: there they are the page. Null when the page has no policy headline heading a part.
  */
 export function policyPartTest(document: Document): ((el: Element) => boolean) | null {
   const root = document.body;
@@ -273,7 +297,7 @@ export function policyPartTest(document: Document): ((el: Element) => boolean) |
   return (el) => {
     if (!namesSubject(el)) return false;
     let answer = answers.get(el);
-    if (answer === undefined) answers.set(el, (answer = textOfCookiePage(policy, part, el)));
+    if (answer === undefined) answers.set(el, (answer = textOfCookiePage(policy, part, el) && !readsAsSiteNotice(el)));
     return answer;
   };
 }
