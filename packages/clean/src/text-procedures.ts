@@ -652,34 +652,38 @@ function inButtonRole(block: Block): boolean {
 }
 
 /**
- * Whether the block's text is all link text: the text of the links among (or inside) its nodes,
- * white space aside, is the block's text. Compared on the text without white space, so that it
- * does not hang on how an engine splits a link's text into nodes (at an entity, around inline
- * markup). Two links or more on lines of their own are a list of links.
+ * The links of the block: those among its nodes and, inside its other nodes, the outermost ones
+ * (a link set inside another is part of its text).
  */
-function allLinkText(block: Block): boolean {
-  let text = '';
-  let links = 0;
+function linksOf(block: Block): Element[] {
+  const links: Element[] = [];
   for (const node of block.nodes) {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element.localName.toLowerCase() === 'a' && element.hasAttribute('href')) {
-      text += element.textContent ?? '';
-      links++;
+      links.push(element);
       continue;
     }
     for (const link of element.querySelectorAll('a[href]')) {
       const outer = link.parentElement?.closest('a[href]');
-      if (!outer || !element.contains(outer)) {
-        text += link.textContent ?? '';
-        links++;
-      }
+      if (!outer || !element.contains(outer)) links.push(link);
     }
   }
+  return links;
+}
+
+/**
+ * Whether the block's text is all link text: the text of its links (see linksOf), white space
+ * aside, is the block's text. Compared on the text without white space, so that it does not hang
+ * on how an engine splits a link's text into nodes (at an entity, around inline markup). Two
+ * links or more on lines of their own are a list of links.
+ */
+function allLinkText(block: Block): boolean {
+  const links = linksOf(block);
   // Links set one under another (by line breaks) are a list of them, not a call.
-  if (links > 1 && block.text.includes('\n')) return false;
+  if (links.length > 1 && block.text.includes('\n')) return false;
   const own = bare(block.text);
-  return own !== '' && bare(text) === own;
+  return own !== '' && bare(links.map((link) => link.textContent ?? '').join('')) === own;
 }
 
 /** A control that opens or closes a part of the page (an accordion's head, a collapse link). */
@@ -727,14 +731,8 @@ const addressText = (text: string): boolean => text.includes(',') && (STREET.tes
 function contactLine(block: Block, element: Element): boolean {
   const text = squash(block.text);
   if (CONTACT_TEXT.test(text) || addressText(text)) return true;
-  const links: Element[] = [];
-  for (const node of block.nodes) {
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const own = el.closest('a[href]');
-    if (own) links.push(own);
-    else links.push(...el.querySelectorAll('a[href]'));
-  }
+  // Its links, and the link the whole line stands in.
+  const links = linksOf(block);
   const around = element.closest('a[href]');
   if (around) links.push(around);
   return links.some((link) => {
