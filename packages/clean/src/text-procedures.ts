@@ -653,10 +653,13 @@ function inButtonRole(block: Block): boolean {
 
 /**
  * The links of the block: those among its nodes and, inside its other nodes, the outermost ones
- * (a link set inside another is part of its text).
+ * (a link set inside another is part of its text); given the line's element, also the link the
+ * whole line stands in (a line inside a card's link). The one gatherer of a line's links for
+ * call-line and page-numbers.
  */
-function linksOf(block: Block): Element[] {
+function linksOf(block: Block, element?: Element | null): Element[] {
   const links: Element[] = [];
+  const around = element?.closest('a[href]');
   for (const node of block.nodes) {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
@@ -669,6 +672,7 @@ function linksOf(block: Block): Element[] {
       if (!outer || !element.contains(outer)) links.push(link);
     }
   }
+  if (around && !links.includes(around)) links.push(around);
   return links;
 }
 
@@ -731,11 +735,7 @@ const addressText = (text: string): boolean => text.includes(',') && (STREET.tes
 function contactLine(block: Block, element: Element): boolean {
   const text = squash(block.text);
   if (CONTACT_TEXT.test(text) || addressText(text)) return true;
-  // Its links, and the link the whole line stands in.
-  const links = linksOf(block);
-  const around = element.closest('a[href]');
-  if (around) links.push(around);
-  return links.some((link) => {
+  return linksOf(block, element).some((link) => {
     const href = link.getAttribute('href') ?? '';
     return CONTACT_HREF.test(href) || MAP_HREF.test(href);
   });
@@ -1142,20 +1142,6 @@ function uiMessage(state: TextState, i: number, id: RuleId, test: LineTest): boo
  */
 const NOT_PAGE_NUMBERS = /[+()]|\d[-./]\d|(?:^|\s)0\d/;
 
-/** The links a block's text stands in or holds. */
-function linksOfBlock(block: Block): Element[] {
-  const links = new Set<Element>();
-  for (const node of block.nodes) {
-    const element =
-      node.nodeType === 1 ? (node as Element) : node.parentNode?.nodeType === 1 ? (node.parentNode as Element) : null;
-    if (!element) continue;
-    const own = element.closest('a[href]');
-    if (own) links.add(own);
-    else for (const link of element.querySelectorAll('a[href]')) links.add(link);
-  }
-  return [...links];
-}
-
 /**
  * `page-numbers`: a line that is only page numbers as links ("1 2 3 … 10 Next"): the rule's
  * pattern on the label form, each link holding one number at most, the numbers rising from left
@@ -1167,7 +1153,7 @@ function pageNumbers(state: TextState, i: number, id: RuleId, test: LineTest): b
   const block = state.blocks[i]!;
   const text = block.text.trim();
   if (!test.pattern?.test(state.facts[i]!.label) || NOT_PAGE_NUMBERS.test(text)) return false;
-  for (const link of linksOfBlock(block)) {
+  for (const link of linksOf(block, blockElement(block))) {
     if (CONTACT_HREF.test(link.getAttribute('href') ?? '')) return false;
     if ((link.textContent?.match(/\d+/g) ?? []).length > 1) return false;
   }
