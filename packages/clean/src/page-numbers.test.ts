@@ -56,3 +56,29 @@ describe('page numbers and telephone numbers alone on a line', () => {
     }
   });
 });
+
+// Linked runs of seven digits or more that are no telephone number: a year range, a date, an ISBN.
+const NOT_PHONES = ['1914-1918', '1939 - 1945', '2025-11-01', '978-0-306-40615-7', '979-10-90636-07-1', '1234567'];
+
+describe('a linked run of digits alone on its line is called a telephone number only when shaped as one', () => {
+  it('year ranges, a date and ISBNs go as page-number links, phones as telephone numbers, on both engines', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>War memorial</title></head><body>
+<main><h1>War memorial</h1>
+<p>${PROSE[0]}</p>
+<ul>${NOT_PHONES.map((text, k) => `<li><a href="/archive/${k}">${text}</a></li>`).join('')}</ul>
+<p>${PROSE[1]}</p>
+${PHONES.map((phone) => `<p><a href="/contact">${phone}</a></p>`).join('\n')}
+<p>${PROSE[2]}</p>
+</main></body></html>`;
+    for (const engine of ENGINES) {
+      const document = await clean(html, { url: 'https://memorial.example/history', engine, pageType: 'service' });
+      const removed = document.removed.filter((removal) => removal.rule === rule);
+      const reasonOf = (text: string) => removed.find((removal) => removal.text.trim() === text)?.reason;
+      for (const text of NOT_PHONES) {
+        expect(document.text, `${engine}: ${text}`).not.toContain(text);
+        expect(reasonOf(text), `${engine}: ${text}`).toBe('page-number links');
+      }
+      for (const phone of PHONES) expect(reasonOf(phone), `${engine}: ${phone}`).toMatch(/^a telephone number/);
+    }
+  });
+});

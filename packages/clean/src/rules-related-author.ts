@@ -5,6 +5,14 @@ import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
+/**
+ * Digits shaped as a telephone number writes them, 7 to 15 in all: after a leading "+" or "(",
+ * or in groups of two to four digits (the first may be shorter, a country code) set apart by
+ * spaces, dots or dashes ("212-444-6615", "0800 123 456", "1 800 932 4455"). A year range
+ * ("1914-1918"), a date ("2025-11-01") or an ISBN/EAN-13 ("978-…", "979-…") is none.
+ */
+const PHONE_SHAPE =
+  /^\s*(?=(?:\D*\d){7,15}\D*$)(?:[+(]|(?!97[89]\D)(?!(?:1[5-9]|20)\d\d\s*-\s*(?:1[5-9]|20)\d\d\s*$)(?!\d{4}-\d\d-\d\d\s*$)\d{1,4}(?:[\s./-]+\d{2,4})+\s*$)/;
 const NAV_LINE =
   /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|read more|learn more|find out more|weiterlesen|mehr erfahren|en savoir plus|lire la suite|leer más|saiba mais|scopri di più|lees meer|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 
@@ -439,9 +447,9 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'navigation/line',
     category: 'navigation',
     description:
-      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (it goes under that reason wherever it stands, a contact section too; one in a sentence or on the same line as its address stays) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
+      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (digits shaped as one: a leading "+" or "(", or groups of two to four digits, 7 to 15 in all; it goes under that reason wherever it stands, a contact section too; one in a sentence or on the same line as its address stays; other linked runs of seven digits or more, a year range "1914-1918" or an ISBN, go as page-number links) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
     stages: ['text'],
-    revision: 3,
+    revision: 4,
     text: {
       lines: [
         {
@@ -454,6 +462,15 @@ export const RELATED_AUTHOR_RULES = defineRules([
         },
         {
           reason: 'a telephone number alone on its line as a link',
+          on: 'text',
+          pattern: /^\+?[\d\s()./-]+$/,
+          also: PHONE_SHAPE,
+          maxChars: 40,
+          links: { over: 0.5, plain: 'fail' },
+        },
+        {
+          // Other linked runs of seven digits or more (a year range, an ISBN): no telephone number.
+          reason: 'page-number links',
           on: 'text',
           pattern: /^\+?[\d\s()./-]+$/,
           also: /(?:\d\D*){7}/,
