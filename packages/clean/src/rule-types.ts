@@ -57,7 +57,8 @@ export type LineProcedure =
   | 'share-labels'
   | 'profile-link'
   | 'ui-message'
-  | 'page-numbers';
+  | 'page-numbers'
+  | 'platform-line';
 
 /** Selectors as data, in the same form as the `remove` list of per-site rules. */
 interface DomSelectors {

@@ -282,29 +282,42 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'promo/podcast-platforms',
     category: 'promo',
     description:
-      'A line listing three or more podcast platforms (Spotify, Apple Podcasts, Stitcher, …) with a listening cue (podcast, listen, episode, subscribe).',
+      'A line that is a strip of three or more podcast platforms (Spotify, Apple Podcasts, Stitcher, …): their names and a short lead at most ("Listen on:", "Available on"), or mostly links with a lead of a dozen words at most. A sentence that names the services among other words stays, whatever it says about listening. Names that are also common words (anchor, overcast, audible, castro, rss) count only capitalised or as a link\'s whole text.',
     stages: ['text'],
-    revision: 2,
+    revision: 3,
     text: {
-      lines: [
-        {
-          reason: 'a list of podcast platforms',
-          // A sentence naming music apps (market shares, app rankings) is not a call to listen.
-          also: /(?<![\p{L}\p{N}_])(?:podcasts?|listen(?:ing)?|episodes?|subscribe|hören|anhören|folgen?|abonnieren|écouter|écoutez|épisodes?|abonnez|escuchar?|escucha|episodios?|suscríbete|ascolta(?:re)?|episodi|iscriviti|luister(?:en)?|afleveringe?n?|abonneer)(?![\p{L}\p{N}_])/iu,
-          pattern:
-            /\b(?:spotify|itunes|apple podcasts|google podcasts|soundcloud|stitcher|tunein|spreaker|pocket ?casts|podbean|audecibel|castbox|overcast|deezer|audible|amazon music|iheartradio|castro|podcast addict|player\.fm|youtube music|anchor|buzzsprout|podimo|rss)\b/gi,
-          maxChars: 600,
-          minDistinct: 3,
-        },
-      ],
+      lines: [{ reason: 'a list of podcast platforms', procedure: 'platform-line', maxChars: 600 }],
+      words: {
+        /** Platform names that are also common words: they count capitalised, as the platform writes them, or as a link's whole text. */
+        common: ['anchor', 'overcast', 'audible', 'castro', 'rss'],
+        /** Words that join the names of a strip ("Spotify, Deezer and Stitcher"). */
+        joins: ['and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'en', 'of', 'og'],
+      },
+      patterns: {
+        /** Platform names that are no common word. */
+        names:
+          /\b(?:spotify|itunes|apple podcasts|google podcasts|soundcloud|stitcher|tunein|spreaker|pocket ?casts|podbean|audecibel|castbox|deezer|amazon music|iheartradio|podcast addict|player\.fm|youtube music|buzzsprout|podimo)\b/gi,
+      },
     },
     examples: {
-      remove: [{ input: 'Listen on Spotify, Apple Podcasts or Stitcher' }],
+      remove: [
+        { input: 'Listen on Spotify, Apple Podcasts or Stitcher' },
+        { input: 'Spotify · Deezer · Castbox · TuneIn' },
+        {
+          input:
+            '<p><a href="https://example.com/a">Spotify</a> | <a href="https://example.com/b">Overcast</a> | <a href="https://example.com/c">RSS</a> | <a href="https://example.com/d">Podbean</a></p>',
+          target: 'Spotify | Overcast | RSS | Podbean',
+        },
+      ],
       keep: [
         { input: 'The talk is on Spotify and on the library website, with a transcript for those who prefer to read.' },
         {
           input:
-            'The music sector is led by Spotify, YouTube Music, Amazon Music and SoundCloud, while the dating apps are led by two older names.',
+            'Deezer, TuneIn and Spotify raised their prices in March, the regulator said, and listeners of every podcast will pay more.',
+        },
+        {
+          input:
+            'In the second episode the anchor waits under an overcast sky, and the ferry horn is barely audible over the rain.',
         },
       ],
     },

@@ -106,6 +106,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'profile-link': 1,
   'ui-message': 1,
   'page-numbers': 1,
+  'platform-line': 1,
 };
 
 /** A definition as plain JSON: patterns as `{ source, flags }`; the examples (test data) left out. */

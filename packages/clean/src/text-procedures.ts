@@ -1163,6 +1163,42 @@ function pageNumbers(state: TextState, i: number, id: RuleId, test: LineTest): b
   return true;
 }
 
+/** Other words a strip of platform names may hold (a lead such as "Listen to every episode on"). */
+const PLATFORM_LEAD_WORDS = 6;
+/** …or, when most of its text is links, a longer lead. */
+const PLATFORM_LINKED_LEAD_WORDS = 12;
+
+/**
+ * `platform-line`: a strip of three or more podcast platforms ("Listen on: Apple Podcasts ·
+ * Spotify · Overcast", a row of their links). It is judged by its shape, not by its words: the
+ * platform names and the words that join them ("and", "or") aside, a short lead at most, or a
+ * longer one when most of the line is link text. A sentence that names the services among other
+ * words (a price rise, a market share, what they pay per listen) stays, whatever it says about
+ * podcasts or subscribing. A name that is also a common word (anchor, overcast) counts only as the
+ * platform writes it (`common`) or as the whole text of a link.
+ */
+function platformLine(state: TextState, i: number, id: RuleId, test: LineTest): boolean {
+  const block = state.blocks[i]!;
+  const text = block.text.trim();
+  const names = pattern(id, 'names');
+  const found = new Set<string>();
+  for (const name of text.match(names) ?? []) found.add(name.toLowerCase().replace(/\s+/g, ' '));
+  const linkLabels = new Set(linksOfBlock(block).map((link) => (link.textContent ?? '').trim().toLowerCase()));
+  const common = words(id, 'common');
+  const joins = words(id, 'joins');
+  let lead = 0;
+  for (const word of text.replace(names, ' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const lower = word.toLowerCase();
+    if (common.includes(lower) && (/^\p{Lu}/u.test(word) || linkLabels.has(lower))) found.add(lower);
+    else if (!joins.includes(lower)) lead += 1;
+  }
+  if (found.size < 3) return false;
+  const linked = !state.context.plainText && state.facts[i]!.linkDensity > 0.5;
+  if (lead > (linked ? PLATFORM_LINKED_LEAD_WORDS : PLATFORM_LEAD_WORDS)) return false;
+  state.remove(i, id, test.reason);
+  return true;
+}
+
 export const LINE_PROCEDURES: Readonly<
   Record<LineProcedure, (state: TextState, index: number, ruleId: RuleId, test: LineTest) => boolean>
 > = {
@@ -1173,4 +1209,5 @@ export const LINE_PROCEDURES: Readonly<
   'profile-link': profileLink,
   'ui-message': uiMessage,
   'page-numbers': pageNumbers,
+  'platform-line': platformLine,
 };
