@@ -291,7 +291,7 @@ export const ADS_PROMO_RULES = defineRules([
         /** Platform names that are also common words: they count capitalised, as the platform writes them, or as a link's whole text. */
         common: ['anchor', 'overcast', 'audible', 'castro', 'rss'],
         /** Words that join the names of a strip ("Spotify, Deezer and Stitcher"). */
-        joins: ['and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'en', 'of', 'og'],
+        joins: ['and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'en', 'og'],
       },
       patterns: {
         /** Platform names that are no common word. */

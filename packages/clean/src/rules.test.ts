@@ -261,6 +261,13 @@ describe('podcast platform lines on both engines', () => {
         '<p><a href="https://example.com/1">Spotify</a> | <a href="https://example.com/2">overcast</a> | <a href="https://example.com/3">RSS</a> | <a href="https://example.com/4">Anchor</a></p>',
       target: 'Spotify | overcast | RSS | Anchor',
     },
+    {
+      name: 'a longer lead before more names than its words',
+      input:
+        'An audio version of this report is on Deezer, Spreaker, Castbox, Podbean, TuneIn, Stitcher, Pocket Casts and Podimo.',
+      target:
+        'An audio version of this report is on Deezer, Spreaker, Castbox, Podbean, TuneIn, Stitcher, Pocket Casts and Podimo.',
+    },
   ];
   for (const strip of strips) {
     it.each(engines)(`${strip.name} goes (%s)`, async (engine) => {

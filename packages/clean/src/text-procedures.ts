@@ -1171,8 +1171,9 @@ const PLATFORM_LINKED_LEAD_WORDS = 12;
 /**
  * `platform-line`: a strip of three or more podcast platforms ("Listen on: Apple Podcasts ·
  * Spotify · Overcast", a row of their links). It is judged by its shape, not by its words: the
- * platform names and the words that join them ("and", "or") aside, a short lead at most, or a
- * longer one when most of the line is link text. A sentence that names the services among other
+ * platform names and the words that join them ("and", "or") aside, a short lead at most, a longer
+ * one when most of the line is link text, or a lead no longer than the names themselves (a long
+ * list of platforms after "A podcast version of this story is available on"). A sentence that names the services among other
  * words (a price rise, a market share, what they pay per listen) stays, whatever it says about
  * podcasts or subscribing. A name that is also a common word (anchor, overcast) counts only as the
  * platform writes it (`common`) or as the whole text of a link.
@@ -1182,19 +1183,25 @@ function platformLine(state: TextState, i: number, id: RuleId, test: LineTest): 
   const text = block.text.trim();
   const names = pattern(id, 'names');
   const found = new Set<string>();
-  for (const name of text.match(names) ?? []) found.add(name.toLowerCase().replace(/\s+/g, ' '));
+  let nameWords = 0;
+  for (const name of text.match(names) ?? []) {
+    found.add(name.toLowerCase().replace(/\s+/g, ' '));
+    nameWords += wordCount(name);
+  }
   const linkLabels = new Set(linksOfBlock(block).map((link) => (link.textContent ?? '').trim().toLowerCase()));
   const common = words(id, 'common');
   const joins = words(id, 'joins');
   let lead = 0;
   for (const word of text.replace(names, ' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
     const lower = word.toLowerCase();
-    if (common.includes(lower) && (/^\p{Lu}/u.test(word) || linkLabels.has(lower))) found.add(lower);
-    else if (!joins.includes(lower)) lead += 1;
+    if (common.includes(lower) && (/^\p{Lu}/u.test(word) || linkLabels.has(lower))) {
+      found.add(lower);
+      nameWords += 1;
+    } else if (!joins.includes(lower)) lead += 1;
   }
   if (found.size < 3) return false;
   const linked = !state.context.plainText && state.facts[i]!.linkDensity > 0.5;
-  if (lead > (linked ? PLATFORM_LINKED_LEAD_WORDS : PLATFORM_LEAD_WORDS)) return false;
+  if (lead > (linked ? PLATFORM_LINKED_LEAD_WORDS : PLATFORM_LEAD_WORDS) && nameWords < lead) return false;
   state.remove(i, id, test.reason);
   return true;
 }
