@@ -1188,7 +1188,9 @@ function platformLine(state: TextState, i: number, id: RuleId, test: LineTest): 
     found.add(name.toLowerCase().replace(/\s+/g, ' '));
     nameWords += wordCount(name);
   }
-  const linkLabels = new Set(linksOf(block, blockElement(block)).map((link) => (link.textContent ?? '').trim().toLowerCase()));
+  const linkLabels = new Set(
+    linksOf(block, blockElement(block)).map((link) => (link.textContent ?? '').trim().toLowerCase()),
+  );
   const common = words(id, 'common');
   const joins = words(id, 'joins');
   let lead = 0;
