@@ -39,6 +39,10 @@ function servicePage(): string {
 <footer><p>Sound House Surveys, 12 Quay Street</p></footer></body></html>`;
 }
 
+/** The texts call-line removed from a cleaned document. */
+const callsRemoved = (document: { removed: readonly { rule: string; text: string }[] }): string[] =>
+  document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+
 const CALLS = ['Book a survey', 'Request a call back', 'Read the case study'];
 
 describe('a call to action alone on its line', () => {
@@ -47,7 +51,7 @@ describe('a call to action alone on its line', () => {
       const document = await clean(servicePage(), { url: 'https://survey.example/homes', engine, pageType: 'service' });
       for (const text of SECTIONS) expect(document.text).toContain(text);
       for (const call of CALLS) expect(document.text, `${engine}: ${call}`).not.toContain(call);
-      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      const removed = callsRemoved(document);
       expect(removed.sort()).toEqual([...CALLS].sort());
     }
   });
@@ -98,7 +102,7 @@ describe('a call to action alone on its line', () => {
       const document = await clean(page, { url: 'https://shop.example/kettle', engine, pageType: 'product' });
       for (const text of description) expect(document.text).toContain(text);
       expect(document.text).toContain('Hearth & Home');
-      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      const removed = callsRemoved(document);
       expect(removed.sort(), engine).toEqual(['Add to cart', 'See all 212 reviews', 'Sign in to save to favourites']);
     }
   });
@@ -152,7 +156,7 @@ ${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n
         const document = await clean(page, { url: 'https://kitchens.example/fitting', engine, pageType });
         for (const text of [...heads, ...answers])
           expect(document.text, `${engine} ${pageType}: ${text}`).toContain(text);
-        const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+        const removed = callsRemoved(document);
         expect(removed, `${engine} ${pageType}`).toEqual(['Book a free visit']);
       }
     }
@@ -170,7 +174,7 @@ ${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n
     for (const engine of ENGINES) {
       const document = await clean(page, { url: 'https://survey.example/homes', engine, pageType: 'service' });
       for (const text of SECTIONS) expect(document.text).toContain(text);
-      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      const removed = callsRemoved(document);
       expect(removed.sort(), engine).toEqual([...calls].sort());
     }
   });
@@ -191,7 +195,7 @@ ${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n
     for (const engine of ENGINES) {
       const document = await clean(page, { url: 'https://kitchens.example/', engine, pageType: 'service' });
       for (const text of lines) expect(document.text, `${engine}: ${text}`).toContain(text);
-      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      const removed = callsRemoved(document);
       expect(removed, engine).toEqual(['Plan my kitchen']);
     }
   });
@@ -212,7 +216,7 @@ ${links.map((text) => `<p><a href="/s/${text.length}">${text}</a></p>`).join('\n
     for (const engine of ENGINES) {
       const document = await clean(page, { url: 'https://kitchens.example/showrooms', engine, pageType: 'service' });
       for (const text of addresses) expect(document.text, `${engine}: ${text}`).toContain(text);
-      const removed = document.removed.filter((removal) => removal.rule === rule).map((removal) => removal.text);
+      const removed = callsRemoved(document);
       expect(removed, engine).toEqual(['Get in touch today']);
     }
   });
