@@ -8,6 +8,7 @@
 import { checkDeadline, guarded, isAttached, isKept, removeElement } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { readsAsCookieSettings } from './panels.js';
+import { COOKIE_USE } from './rule-patterns.js';
 import { pageHeadline, policyHeadline, titleElementText } from './policy-page.js';
 import type { RuleId } from './rules.js';
 import { descendants } from './selector-match.js';
@@ -259,8 +260,10 @@ function namesSubject(el: Element): boolean {
  * consent to our use of cookies"). A policy's text says what the site does and why; a notice tells the
  * visitor what this visit does.
  */
-const SITE_NOTICE =
-  /^(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies)\b|\bby (?:continuing|using|browsing|staying|navigating)\b.{0,80}?\byou (?:agree|consent|accept)\b|\byou (?:agree|consent) to (?:our|the) use of cookies\b/i;
+const SITE_NOTICE = new RegExp(
+  String.raw`^(?:${COOKIE_USE})\b|\bby (?:continuing|using|browsing|staying|navigating)\b.{0,80}?\byou (?:agree|consent|accept)\b|\byou (?:agree|consent) to (?:our|the) use of cookies\b`,
+  'i',
+);
 /** A notice is short: the bound of a cookie notice line (`cookie-consent/line`). */
 const NOTICE_CHARS = 500;
 

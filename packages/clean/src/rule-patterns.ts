@@ -25,6 +25,13 @@ export const COOKIE_PAGE_TITLE = new RegExp(
 );
 
 /**
+ * A site telling its visitor that it uses cookies, in the words a notice opens with ("We use
+ * cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies" …): read by the cookie
+ * notice line rule and by the policy page's test of a site notice (consent.ts).
+ */
+export const COOKIE_USE = String.raw`we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies`;
+
+/**
  * A loading indicator's word alone (a label form: lower case, punctuation gone): "Loading…",
  * "Wird geladen", "Chargement…". A spinner's text, never content.
  */

@@ -1,5 +1,6 @@
 /** Rules of the categories advertisement, cookie-consent, paywall-notice and promo. */
 
+import { COOKIE_USE } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -179,8 +180,10 @@ export const ADS_PROMO_RULES = defineRules([
       lines: [
         {
           reason: 'a cookie notice',
-          pattern:
-            /^(?=.{0,500}$).*\b(?:we use cookies|this (?:web)?site uses cookies|wir (?:verwenden|nutzen|setzen) cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|nous utilisons des cookies|utilizamos cookies|utilizziamo (?:i )?cookie|wij gebruiken cookies|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b/i,
+          pattern: new RegExp(
+            String.raw`^(?=.{0,500}$).*\b(?:${COOKIE_USE}|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|cookie-einstellungen|alle cookies akzeptieren|wir respektieren (?:deine|ihre) privatsphäre|we (?:value|respect) your privacy)\b`,
+            'i',
+          ),
           notOnPolicyPage: true,
         },
       ],
