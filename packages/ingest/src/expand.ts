@@ -7,6 +7,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 
 import { deepestCommonFolder } from './common-folder.js';
 import { ingestError } from './errors.js';
+import { sidecarCandidates } from './origin.js';
 import { fileKind } from './read-input.js';
 
 /** One file to ingest. */
@@ -17,6 +18,11 @@ export interface InputFile {
   source: string;
   /** Path relative to the folder given (forward slashes), for `file:` ids. Never absolute. */
   relative: string;
+  /**
+   * The sidecar paths beside the file that its folder listed (see `readOrigin`), when it was
+   * found by walking a folder: then the others need not be looked for. Unset: look for each.
+   */
+  sidecars?: readonly string[];
 }
 
 /** A file (or folder, or pattern) that could not be used, and why. */
@@ -342,7 +348,8 @@ async function walk(
         result.skipped.push(childSource);
         continue;
       }
-      files.push({ path: childPath, source: childSource, relative: childRelative });
+      const sidecars = sidecarCandidates(childPath).filter((candidate) => names.has(path.basename(candidate)));
+      files.push({ path: childPath, source: childSource, relative: childRelative, sidecars });
     } else {
       result.failures.push({
         source: childSource,

@@ -30,14 +30,20 @@ interface Sidecar {
 }
 
 /** The sidecar paths looked for beside `file`, in order. */
-function sidecarCandidates(file: string): string[] {
+export function sidecarCandidates(file: string): string[] {
   const withoutExtension = file.replace(/\.[^./\\]+$/, '');
   return withoutExtension === file ? [`${file}.json`] : [`${file}.json`, `${withoutExtension}.json`];
 }
 
-/** Read the sidecar beside `file`, if there is one. A malformed sidecar is an input error naming it. */
-async function readSidecar(file: string): Promise<{ path: string; sidecar: Sidecar } | null> {
-  for (const candidate of sidecarCandidates(file)) {
+/**
+ * Read the sidecar beside `file`, if there is one: the first of `candidates` (by default all the
+ * paths a sidecar may have) that is a file. A malformed sidecar is an input error naming it.
+ */
+async function readSidecar(
+  file: string,
+  candidates: readonly string[] = sidecarCandidates(file),
+): Promise<{ path: string; sidecar: Sidecar } | null> {
+  for (const candidate of candidates) {
     let raw: string;
     try {
       raw = await readFile(candidate, 'utf8');
@@ -156,9 +162,12 @@ export function originHints(bytes: Uint8Array): Pick<Origin, 'url' | 'fetchedAt'
   return { url, fetchedAt, urlSource, declaredCanonical };
 }
 
-/** Everything known about a page's origin: its sidecar first, then the hints in its bytes. */
-export async function readOrigin(file: string, bytes: Uint8Array): Promise<Origin> {
-  const found = await readSidecar(file);
+/**
+ * Everything known about a page's origin: its sidecar first, then the hints in its bytes.
+ * `sidecars`: the sidecar paths known to be beside the file (its folder's listing), if known.
+ */
+export async function readOrigin(file: string, bytes: Uint8Array, sidecars?: readonly string[]): Promise<Origin> {
+  const found = await readSidecar(file, sidecars);
   const hints = originHints(bytes);
   const sidecar = found?.sidecar;
   const headers = sidecar?.headers ? normalizeHeaders(sidecar.headers) : null;

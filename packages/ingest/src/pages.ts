@@ -4,10 +4,11 @@ import { sha256, toCorpusKitError } from '@corpuskit/document';
 import { ingestError } from './errors.js';
 import type { InputFile } from './expand.js';
 import { originHints, readOrigin } from './origin.js';
+import { readInputOrContainer } from './read-input.js';
 import { readLimited, unpackPage } from './read-page.js';
 import type { Container } from './read-page.js';
 import type { UrlList } from './url-list.js';
-import { isWarcFile, readWarc, readWarcPage, warcPosition } from './warc.js';
+import { looksLikeWarc, readWarc, readWarcPage, warcPosition } from './warc.js';
 import type { WarcSkip } from './warc.js';
 
 /** One page ready to clean, from a file, a WARC record or standard input. */
@@ -92,11 +93,10 @@ export async function stdinPage(stdin: StdinPage, seq: number, maxBytes: number)
   };
 }
 
-/** One plain page file: read, unpack (gzip, MHTML), origin from the URL list, sidecar and hints. */
-async function filePage(file: InputFile, seq: number, options: PagesOptions): Promise<PageInput> {
-  const raw = await readLimited(file.path, file.source, options.maxBytes);
+/** One plain page file, read: unpack (gzip, MHTML), origin from the URL list, sidecar and hints. */
+async function filePage(file: InputFile, raw: Uint8Array, seq: number, options: PagesOptions): Promise<PageInput> {
   const page = await unpackPage(raw, file.source, options.maxBytes);
-  const origin = await readOrigin(file.path, page.bytes);
+  const origin = await readOrigin(file.path, page.bytes, file.sidecars);
   const listed = options.urls?.get(file.path);
   const fromSidecar = origin.urlSource === 'sidecar';
   const url = listed?.url ?? (fromSidecar ? origin.url : (page.url ?? origin.url));
@@ -135,18 +135,16 @@ export async function* pagesOf(files: readonly InputFile[], options: PagesOption
     // records in file order.
     let seq = ((options.orderOf?.(file) ?? position) + 1) * 1e9;
     options.onFile?.(file);
-    let warc = false;
+    // One read serves the test for a WARC (its first bytes) and the page: a WARC is not read
+    // whole here but streamed below, record by record.
     try {
-      warc = await isWarcFile(file.path);
-    } catch {
-      // Unreadable: reading it as a page below says why.
-    }
-    if (!warc) {
-      try {
-        yield { kind: 'page', page: await filePage(file, seq++, options) };
-      } catch (error) {
-        yield { kind: 'failed', source: file.source, error: toCorpusKitError(error, file.source) };
+      const raw = await readInputOrContainer(file.path, file.source, options.maxBytes, looksLikeWarc);
+      if (raw) {
+        yield { kind: 'page', page: await filePage(file, raw, seq++, options) };
+        continue;
       }
+    } catch (error) {
+      yield { kind: 'failed', source: file.source, error: toCorpusKitError(error, file.source) };
       continue;
     }
     const summary: ContainerSummary = { source: file.source, format: 'warc', records: 0, pages: 0, skipped: {} };

@@ -69,6 +69,36 @@ const MAX_INPUT_BYTES = 512 * 1024 * 1024;
  * file is opened non-blocking), and so is anything else that is not a regular file.
  */
 export async function readInputFile(file: string, source: string, maxBytes: number): Promise<Uint8Array> {
+  return (await readInput(file, source, maxBytes, null))!;
+}
+
+/** How many bytes of a file's start `readInputOrContainer` shows its `isContainer` test. */
+const CONTAINER_HEAD = 4096;
+
+/** A file this large is read whole only after its start was tested (a container is not read whole). */
+const HEAD_FIRST = 64 * 1024;
+
+/**
+ * Read a file as `readInputFile` does, through one handle that also serves the test of its first
+ * bytes (at most `CONTAINER_HEAD`): when `isContainer` says they begin a container read in its own
+ * way (a WARC, record by record), the answer is null, whatever the file's size. Errors are those
+ * of `readInputFile`, naming the file and the cause.
+ */
+export function readInputOrContainer(
+  file: string,
+  source: string,
+  maxBytes: number,
+  isContainer: (head: Uint8Array) => boolean,
+): Promise<Uint8Array | null> {
+  return readInput(file, source, maxBytes, isContainer);
+}
+
+async function readInput(
+  file: string,
+  source: string,
+  maxBytes: number,
+  isContainer: ((head: Uint8Array) => boolean) | null,
+): Promise<Uint8Array | null> {
   if (!(maxBytes > 0) || maxBytes > MAX_INPUT_BYTES) {
     throw ingestError('ingest.bad-limit', `the size limit must be between 1 byte and ${mib(MAX_INPUT_BYTES)}`);
   }
@@ -83,6 +113,14 @@ export async function readInputFile(file: string, source: string, maxBytes: numb
     if (!info.isFile()) {
       throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
     }
+    if (isContainer && (info.size > maxBytes || info.size >= HEAD_FIRST)) {
+      // A large file's start is tested first (at its position 0, which leaves the handle's own
+      // position at the start): a container is not read whole, one over the limit not at all.
+      const head = Buffer.allocUnsafe(CONTAINER_HEAD);
+      const { bytesRead } = await handle.read(head, 0, CONTAINER_HEAD, 0);
+      if (isContainer(head.subarray(0, bytesRead))) return null;
+      isContainer = null;
+    }
     if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -90,15 +128,22 @@ export async function readInputFile(file: string, source: string, maxBytes: numb
     // for a whole chunk: a buffer of a megabyte for each small page is memory outside the heap
     // that V8 answers with a full collection every few dozen pages.
     let want = Math.min(info.size + 1, maxBytes + 1);
+    const startsContainer = () =>
+      isContainer !== null && isContainer(Buffer.concat(chunks, Math.min(total, CONTAINER_HEAD)));
     for (;;) {
       const buffer = Buffer.allocUnsafe(want);
       const { bytesRead } = await handle.read(buffer, 0, want, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw tooLarge(source, maxBytes);
       chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      // A file that grew past the limit may still be a container (read record by record).
+      if (total > maxBytes) {
+        if (startsContainer()) return null;
+        throw tooLarge(source, maxBytes);
+      }
       want = Math.min(bytesRead < want ? END_READ : CHUNK, maxBytes + 1 - total);
     }
+    if (startsContainer()) return null;
     const joined = Buffer.concat(chunks, total);
     return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
   } catch (error) {

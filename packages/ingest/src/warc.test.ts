@@ -9,7 +9,11 @@ import { tempDir } from '@corpuskit/testkit';
 import { tempDirForTest } from '@corpuskit/testkit/per-test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { decodeContent, isWarcFile, readWarc, readWarcPage, warcPosition } from './warc.js';
+import { readInputOrContainer } from './read-input.js';
+import { decodeContent, looksLikeWarc, readWarc, readWarcPage, warcPosition } from './warc.js';
+
+/** Whether ingest takes the file for a WARC (read record by record), not a page. */
+const isWarcFile = async (file: string) => (await readInputOrContainer(file, file, 1e6, looksLikeWarc)) === null;
 
 const enc = new TextEncoder();
 const html = enc.encode('<html><body><p>Héllo</p></body></html>');

@@ -73,22 +73,6 @@ function gunzipStart(head: Uint8Array): Uint8Array | null {
   return null;
 }
 
-/**
- * Whether a file is a WARC (plain, or gzipped record by record): reads its first bytes only.
- */
-export async function isWarcFile(path: string): Promise<boolean> {
-  // Non-blocking: a named pipe must not hang here (reading it as a page refuses it clearly).
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!(await handle.stat()).isFile()) return false;
-    const buffer = new Uint8Array(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return looksLikeWarc(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
 function headersOf(record: WARCRecord): Record<string, string> {
   const out: Record<string, string> = {};
   const headers = record.httpHeaders?.headers;
