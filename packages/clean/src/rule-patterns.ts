@@ -1,5 +1,13 @@
 /** Pattern parts used by more than one rule. */
 
+/**
+ * The characters a telephone number is written with after its leading "+": digits, spaces,
+ * brackets, dots, slashes and dashes. A contact line and a linked number alone on its line are
+ * built from it; whether the digits are grouped as a phone groups them is navigation/line's
+ * `PHONE_SHAPE`.
+ */
+export const PHONE_CHARS = String.raw`[\d\s()./-]`;
+
 /** A line that ends in a question mark: Latin, full-width, Arabic or Greek. */
 export const QUESTION_END = /[?？؟\u037e]\s*$/u;
 

@@ -1,6 +1,6 @@
 /** Rules of the categories related, author-bio and navigation. */
 
-import { BIO_ROLE } from './rule-patterns.js';
+import { BIO_ROLE, PHONE_CHARS } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -13,6 +13,8 @@ const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[]
  */
 const PHONE_SHAPE =
   /^\s*(?=(?:\D*\d){7,15}\D*$)(?:[+(]|(?!97[89]\D)(?!(?:1[5-9]|20)\d\d\s*-\s*(?:1[5-9]|20)\d\d\s*$)(?!\d{4}-\d\d-\d\d\s*$)\d{1,4}(?:[\s./-]+\d{2,4})+\s*$)/;
+/** A line written only with a telephone number's characters (`PHONE_CHARS`). */
+const PHONE_LINE = new RegExp(String.raw`^\+?${PHONE_CHARS}+$`);
 const NAV_LINE =
   /^(?:back to top|to top|nach oben|zurück nach oben|top|next article|previous article|next post|previous post|next|previous|prev|nächster artikel|vorheriger artikel|weiter|zurück|home|startseite|zur startseite|back to home(?:page)?|skip to (?:main )?content|zum inhalt springen|menu|menü|search|suche|close|schließen|open menu|main menu|hauptmenü|more|mehr|load more|mehr laden|show more|read more|learn more|find out more|weiterlesen|mehr erfahren|en savoir plus|lire la suite|leer más|saiba mais|scopri di più|lees meer|page \d+(?: of \d+)?|seite \d+(?: von \d+)?|sign in|sign up|log ?in|anmelden|registrieren|print(?: article| this)?|text size|order reprints|reprints|caption|advert|image \d+ of \d*|photo \d+ of \d+|bild \d+ von \d+|this slideshow requires javascript|by|permalink|permalien|lade weitere inhalte|weitere inhalte laden|inhaltsverzeichnis|table of contents|contents|externer inhalt|external content|dieses .{1,20} als pdf herunterladen|download (?:as )?pdf|als pdf herunterladen|pdf herunterladen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\??|was this (?:article|page) (?:helpful|useful)\??|noch keine bewertungen|no ratings yet|\d+ bewertungen|community|news)$/i;
 
@@ -463,7 +465,7 @@ export const RELATED_AUTHOR_RULES = defineRules([
         {
           reason: 'a telephone number alone on its line as a link',
           on: 'text',
-          pattern: /^\+?[\d\s()./-]+$/,
+          pattern: PHONE_LINE,
           also: PHONE_SHAPE,
           maxChars: 40,
           links: { over: 0.5, plain: 'fail' },
@@ -472,7 +474,7 @@ export const RELATED_AUTHOR_RULES = defineRules([
           // Other linked runs of seven digits or more (a year range, an ISBN): no telephone number.
           reason: 'page-number links',
           on: 'text',
-          pattern: /^\+?[\d\s()./-]+$/,
+          pattern: PHONE_LINE,
           also: /(?:\d\D*){7}/,
           maxChars: 40,
           links: { over: 0.5, plain: 'fail' },

@@ -9,7 +9,7 @@ import { blockElement } from './blocks.js';
 import type { Block } from './blocks.js';
 import { inCardGrid } from './card-grid.js';
 import { pageAddresses, questionsInTail } from './faq.js';
-import { AGENCIES, QUESTION_END, WIRE_AGENCIES } from './rule-patterns.js';
+import { AGENCIES, PHONE_CHARS, QUESTION_END, WIRE_AGENCIES } from './rule-patterns.js';
 import { isDrawing, BESIDE_PICTURE_MARK } from './picture-marks.js';
 import { shapeKey } from './features/class-shape.js';
 import { likeSiblings } from './features/like-siblings.js';
@@ -712,8 +712,8 @@ const CONTACT_HREF = /^\s*(?:mailto|tel|sms|callto):/i;
 /** A link to a map of a place: the address it shows is the page's fact. */
 const MAP_HREF =
   /^\s*(?:https?:)?\/\/(?:[\w-]+\.)*(?:google\.[a-z.]+\/maps|maps\.[\w.-]+|goo\.gl\/maps|maps\.app\.goo\.gl|bing\.com\/maps|openstreetmap\.org)/i;
-/** Text that is an e-mail address or a telephone number. */
-const CONTACT_TEXT = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\+?[\d\s()./-]{7,})$/;
+/** Text that is an e-mail address or a telephone number (seven of its characters or more). */
+const CONTACT_TEXT = new RegExp(String.raw`^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\+?${PHONE_CHARS}{7,})$`);
 /**
  * A postcode: British (`LS1 5HD`), Canadian (`K1A 0B1`), Dutch (`1012 AB`), a US state and ZIP
  * (`CA 94103`), or four or five digits before a place's name (`10115 Berlin`, `75001 Paris`).
@@ -1138,7 +1138,9 @@ function uiMessage(state: TextState, i: number, id: RuleId, test: LineTest): boo
 
 /**
  * Digits set apart as a telephone number sets them (`+44 …`, `(800) 222-4700`, `212-444-6615`,
- * `0800 123 456`), or a count in brackets: no run of page numbers is written so.
+ * `0800 123 456`), or a count in brackets: no run of page numbers is written so. Looser than
+ * navigation/line's `PHONE_SHAPE` on purpose: one such mark is enough to say "no pager", where
+ * `PHONE_SHAPE` names the line a telephone number (seven digits or more, grouped as one).
  */
 const NOT_PAGE_NUMBERS = /[+()]|\d[-./]\d|(?:^|\s)0\d/;
 
