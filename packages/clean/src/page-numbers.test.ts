@@ -17,6 +17,8 @@ const PROSE = [
 ];
 
 const PHONES = ['+44 1234 567890', '(800) 222-4700', '212-444-6615', '0800 123 456', '800 349 3839'];
+// National numbers with a trunk "0": an area code, then a group longer than four digits.
+const NATIONAL_PHONES = ['01632 960123', '07700 900123', '030 12345678', '0161-4960000'];
 // Groups that happen to rise, as half of the numbers of North America do: the link says what it is.
 const TEL_LINKS: Array<[string, string]> = [
   ['tel:+12125550147', '212 555 0147'],
@@ -61,13 +63,13 @@ describe('page numbers and telephone numbers alone on a line', () => {
 const NOT_PHONES = ['1914-1918', '1939 - 1945', '2025-11-01', '978-0-306-40615-7', '979-10-90636-07-1', '1234567'];
 
 describe('a linked run of digits alone on its line is called a telephone number only when shaped as one', () => {
-  it('year ranges, a date and ISBNs go as page-number links, phones as telephone numbers, on both engines', async () => {
+  it('year ranges, a date and ISBNs go as page-number links, phones (national ones with a trunk 0 too) as telephone numbers, on both engines', async () => {
     const html = `<!doctype html><html lang="en"><head><title>War memorial</title></head><body>
 <main><h1>War memorial</h1>
 <p>${PROSE[0]}</p>
 <ul>${NOT_PHONES.map((text, k) => `<li><a href="/archive/${k}">${text}</a></li>`).join('')}</ul>
 <p>${PROSE[1]}</p>
-${PHONES.map((phone) => `<p><a href="/contact">${phone}</a></p>`).join('\n')}
+${[...PHONES, ...NATIONAL_PHONES].map((phone) => `<p><a href="/contact">${phone}</a></p>`).join('\n')}
 <p>${PROSE[2]}</p>
 </main></body></html>`;
     for (const engine of ENGINES) {
@@ -78,7 +80,10 @@ ${PHONES.map((phone) => `<p><a href="/contact">${phone}</a></p>`).join('\n')}
         expect(document.text, `${engine}: ${text}`).not.toContain(text);
         expect(reasonOf(text), `${engine}: ${text}`).toBe('page-number links');
       }
-      for (const phone of PHONES) expect(reasonOf(phone), `${engine}: ${phone}`).toMatch(/^a telephone number/);
+      for (const phone of [...PHONES, ...NATIONAL_PHONES]) {
+        expect(document.text, `${engine}: ${phone}`).not.toContain(phone);
+        expect(reasonOf(phone), `${engine}: ${phone}`).toMatch(/^a telephone number/);
+      }
     }
   });
 });

@@ -7,12 +7,13 @@ import type { RuleStage } from './rule-types.js';
 const BOTH = ['dom-before', 'dom-after'] as const satisfies readonly RuleStage[];
 /**
  * Digits shaped as a telephone number writes them, 7 to 15 in all: after a leading "+" or "(",
- * or in groups of two to four digits (the first may be shorter, a country code) set apart by
- * spaces, dots or dashes ("212-444-6615", "0800 123 456", "1 800 932 4455"). A year range
- * ("1914-1918"), a date ("2025-11-01") or an ISBN/EAN-13 ("978-…", "979-…") is none.
+ * after a trunk "0" and an area code of up to six digits in groups of two to eight ("01632 960123",
+ * "030 12345678"), or in groups of two to four digits (the first may be shorter, a country code)
+ * set apart by spaces, dots or dashes ("212-444-6615", "0800 123 456", "1 800 932 4455"). A year
+ * range ("1914-1918"), a date ("2025-11-01") or an ISBN/EAN-13 ("978-…", "979-…") is none.
  */
 const PHONE_SHAPE =
-  /^\s*(?=(?:\D*\d){7,15}\D*$)(?:[+(]|(?!97[89]\D)(?!(?:1[5-9]|20)\d\d\s*-\s*(?:1[5-9]|20)\d\d\s*$)(?!\d{4}-\d\d-\d\d\s*$)\d{1,4}(?:[\s./-]+\d{2,4})+\s*$)/;
+  /^\s*(?=(?:\D*\d){7,15}\D*$)(?:[+(]|0\d{1,5}(?:[\s./-]+\d{2,8})+\s*$|(?!97[89]\D)(?!(?:1[5-9]|20)\d\d\s*-\s*(?:1[5-9]|20)\d\d\s*$)(?!\d{4}-\d\d-\d\d\s*$)\d{1,4}(?:[\s./-]+\d{2,4})+\s*$)/;
 /** A line written only with a telephone number's characters (`PHONE_CHARS`). */
 const PHONE_LINE = new RegExp(String.raw`^\+?${PHONE_CHARS}+$`);
 const NAV_LINE =
@@ -449,9 +450,9 @@ export const RELATED_AUTHOR_RULES = defineRules([
     id: 'navigation/line',
     category: 'navigation',
     description:
-      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (digits shaped as one: a leading "+" or "(", or groups of two to four digits, 7 to 15 in all; it goes under that reason wherever it stands, a contact section too; one in a sentence or on the same line as its address stays; other linked runs of seven digits or more, a year range "1914-1918" or an ISBN, go as page-number links) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
+      'Stand-alone navigation labels ("Back to top", "Next article", "Zurück zur Startseite", a button "Read more" or "Learn more" alone on its line), a pager (page numbers as links, one number to a link, rising from left to right: "1 2 3 … 10 Next"; a telephone number is none: a `tel:` link, one link holding several groups of digits, "+44 1234 567890", "(800) 222-4700"; nor is a post\'s number and time "#1 2025-11-01 15:14:37"), a telephone number alone on its line as a link (digits shaped as one, 7 to 15 in all: a leading "+" or "(", a trunk "0" and an area code before longer groups "01632 960123", or groups of two to four digits; it goes under that reason wherever it stands, a contact section too; one in a sentence or on the same line as its address stays; other linked runs of seven digits or more, a year range "1914-1918" or an ISBN, go as page-number links) and a count alone on its line as a link (a product card\'s review count "(104)", its "+6" more colours).',
     stages: ['text'],
-    revision: 4,
+    revision: 5,
     text: {
       lines: [
         {
