@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { x } from 'tinyexec';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { BIN, articlePage, corpuskit, tempCorpus, type Run } from './helpers.js';
+import { BIN, articlePage, corpuskit, tempCorpus, tempDir, type Run } from './helpers.js';
 
 // The store's integrity promises, tried as an unlucky user would: a damaged refs.json, a
 // flipped byte in a pack, a read-only corpus, a full disk.
@@ -26,10 +26,17 @@ interface FsckJson {
 
 const id = (n: number): string => `https://harbour.example/story-${n}`;
 
-/** A corpus with one committed version (three stories, tagged v1) and one story pending. */
-async function committedCorpus(): Promise<string> {
-  const { dir, cleanup } = await tempCorpus();
-  cleanups.push(cleanup);
+/**
+ * The corpus every test starts from, built once for the file by the CLI (three stories ingested,
+ * accepted, committed and tagged v1; one story ingested and pending): six runs that cost more
+ * than most tests. Each test damages its own byte-for-byte copy (see committedCorpus).
+ */
+let template: Promise<{ dir: string; cleanup: () => Promise<void> }> | null = null;
+afterAll(async () => (await template)?.cleanup());
+
+async function buildTemplate(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const corpus = await tempCorpus();
+  const { dir } = corpus;
   await mkdir(path.join(dir, 'in'));
   for (let n = 0; n < 4; n++) {
     await writeFile(
@@ -42,6 +49,17 @@ async function committedCorpus(): Promise<string> {
   expect((await run('accept', '--all')).code).toBe(0);
   expect((await run('commit', '-m', 'three stories', '--tag', 'v1')).code).toBe(0);
   expect((await run('ingest', 'in/story-3.html')).code).toBe(0);
+  expect((await run('fsck')).code).toBe(0);
+  return corpus;
+}
+
+/** A corpus with one committed version (three stories, tagged v1) and one story pending: a copy of the template. */
+async function committedCorpus(): Promise<string> {
+  template ??= buildTemplate();
+  const source = (await template).dir;
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  await cp(source, dir, { recursive: true, preserveTimestamps: true });
   return dir;
 }
 
