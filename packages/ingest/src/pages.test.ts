@@ -129,7 +129,10 @@ describe('pagesOf page files', () => {
     await writeFile(path.join(dir, 'a page.html'), '<title>First</title><p>First page.</p>');
     await writeFile(path.join(dir, 'empty.html'), '');
     await writeFile(path.join(dir, 'image.html'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
-    await writeFile(path.join(dir, 'large.html'), `<title>Large</title><p>${'word '.repeat(limit / 5)}</p>`);
+    const large = `<title>Large</title><p>${'word '.repeat(limit / 5)}</p>`;
+    await writeFile(path.join(dir, 'large.html'), large);
+    // Over the limit by a few bytes: MiB to one decimal would say 0.1 of both, so bytes are shown.
+    const largeBytes = `${large.length.toLocaleString('en-US')} bytes`;
     const near = `<title>Near</title><p>${'x'.repeat(limit - 100)}</p>`;
     await writeFile(path.join(dir, 'near.html'), near);
     await writeFile(
@@ -162,7 +165,7 @@ describe('pagesOf page files', () => {
       'page a page.html',
       'empty.html: ingest.empty the file is empty',
       'image.html: ingest.binary not HTML or text: this is a PNG image',
-      'large.html: ingest.too-large the file is 0.1 MiB, over the 0.1 MiB limit (raise it with --max-size, up to 512.0 MiB)',
+      `large.html: ingest.too-large the file is ${largeBytes}, over the 102,400-byte limit (raise it with --max-size, up to 512.0 MiB)`,
       'page near.html',
       'page latin1.html',
       'page link.html',

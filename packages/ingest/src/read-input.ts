@@ -20,10 +20,16 @@ export function fileKind(
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
-/** The error for input over the limit; `bytes` is what was read, or at least that much. */
+/**
+ * The error for input over the limit; `bytes` is what was read, or at least that much. Sizes are
+ * in MiB (as --max-size is given), or in bytes when MiB to one decimal would not tell the file's
+ * size from the limit ("1.0 MiB, over the 1.0 MiB limit") or the limit is under 0.05 MiB.
+ */
 function tooLarge(source: string, maxBytes: number, bytes?: number): CorpusKitError {
-  const size = bytes === undefined ? '' : ` ${mib(bytes)},`;
-  const message = `the file is${size} over the ${mib(maxBytes)} limit (raise it with --max-size, up to ${mib(MAX_INPUT_BYTES)})`;
+  const exact = mib(maxBytes) === mib(0) || (bytes !== undefined && mib(bytes) === mib(maxBytes));
+  const size = bytes === undefined ? '' : ` ${exact ? `${bytes.toLocaleString('en-US')} bytes` : mib(bytes)},`;
+  const limit = exact ? `${maxBytes.toLocaleString('en-US')}-byte` : mib(maxBytes);
+  const message = `the file is${size} over the ${limit} limit (raise it with --max-size, up to ${mib(MAX_INPUT_BYTES)})`;
   return ingestError('ingest.too-large', message, {
     subject: source,
     details: { maxBytes, ...(bytes === undefined ? {} : { bytes }) },
