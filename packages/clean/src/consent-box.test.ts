@@ -555,6 +555,22 @@ describe("a policy's part named for its subject, which Readability reads as a ba
       });
     }
 
+    // Worded without any of the known phrases: the notice is told by its link to the policy page it stands on.
+    it(`leaves out a notice with no known words that links to the policy it stands on; a part linking elsewhere stays (${engine})`, async () => {
+      const notice = `<div class="gdpr"><p>Cookies help us run the ticket pages, remember the rooms you booked last and show the prices in your own currency; some are set by the partners who sell our tickets. <a href="/privacy/">More information</a></p></div>`;
+      const html = page('Privacy notice', '').replace('</article>', `${notice}</article>`);
+      const document = await clean(html, { url: 'https://museum.example/privacy', engine });
+      expect(document.text).not.toContain('Cookies help us run the ticket pages');
+      for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+      // The policy's own short part, linking to another page or to a part of this one, is its text.
+      for (const href of ['/contact', '#part-2', 'https://other.example/privacy']) {
+        const part = `<div class="gdpr"><p>${RIGHTS} <a href="${href}">Write to us</a></p></div>`;
+        const kept = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });
+        expect(kept.text, href).toContain(RIGHTS);
+        for (const i of [1, 2, 3, 4, 5]) expect(kept.text).toContain(`Section ${i}. We keep what you send us`);
+      }
+    });
+
     it(`keeps a policy's gdpr part that speaks of consent to cookies under a heading of its own (${engine})`, async () => {
       const part = `<div class="gdpr-box"><h2>Cookies on this site</h2><p>When you tick the box on the booking form you consent to our use of cookies that count visits; the count tells us which rooms to open longer.</p></div>`;
       const document = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });

@@ -270,13 +270,42 @@ const NOTICE_CHARS = 500;
 /**
  * Whether `el` is the site's cookie notice rather than a part of the policy's text: a short block
  * (NOTICE_CHARS) with no heading of its own whose text speaks to the visitor about this visit's
- * cookies (SITE_NOTICE). Such a notice needs no button: an implied-consent notice ends in a link to
+ * cookies (SITE_NOTICE) or that links to the page it stands on (linksToPage: the policy). Such a notice needs no button: an implied-consent notice ends in a link to
  * the policy ("More information") and goes as any notice does.
  */
-function readsAsSiteNotice(el: Element): boolean {
+function readsAsSiteNotice(el: Element, pageUrl: string | null): boolean {
   const text = squash(el.textContent ?? '');
   if (text.length > NOTICE_CHARS || el.querySelector('h1, h2, h3, h4, h5, h6')) return false;
-  return SITE_NOTICE.test(text);
+  return SITE_NOTICE.test(text) || linksToPage(el, pageUrl);
+}
+
+/** A path without its trailing slashes ("/privacy/" and "/privacy" are one page). */
+const trimPath = (path: string) => path.replace(/\/+$/, '');
+
+/**
+ * Whether `el` sends the visitor to the page it stands on (`pageUrl`): a link to this page's
+ * address (its path; the query aside), not to a part of it (no fragment). The site's notice on
+ * its own policy page links to that policy ("More information"), however it is worded; the
+ * policy's text has no reason to link to itself.
+ */
+function linksToPage(el: Element, pageUrl: string | null): boolean {
+  if (!pageUrl) return false;
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return false;
+  }
+  return Array.from(el.querySelectorAll('a[href]')).some((link) => {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (!href || href.includes('#')) return false;
+    try {
+      const to = new URL(href, page);
+      return to.host === page.host && trimPath(to.pathname) === trimPath(page.pathname);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -285,11 +314,12 @@ function readsAsSiteNotice(el: Element): boolean {
  * of consent or cookies (see namesSubject) on the policy's text as `consent-box` reads it (see
  * textOfCookiePage: after the headline, in the part it heads, no control to accept, refuse or
  * dismiss), and no short notice of the site to its visitor (see readsAsSiteNotice: "This website
- * uses cookies … By continuing to browse you consent …", however named). A search for the article
+ * uses cookies … By continuing to browse you consent …", or a short block linking to this very page,
+ * however named; `pageUrl`: the page's address, when known). A search for the article
  * that reads such names as a site's consent banner (Readability takes every `gdpr` for one) must
  * keep them: there they are the page. Null when the page has no policy headline heading a part.
  */
-export function policyPartTest(document: Document): ((el: Element) => boolean) | null {
+export function policyPartTest(document: Document, pageUrl: string | null = null): ((el: Element) => boolean) | null {
   const root = document.body;
   if (!root) return null;
   const title = titleElementText(document);
@@ -300,7 +330,8 @@ export function policyPartTest(document: Document): ((el: Element) => boolean) |
   return (el) => {
     if (!namesSubject(el)) return false;
     let answer = answers.get(el);
-    if (answer === undefined) answers.set(el, (answer = textOfCookiePage(policy, part, el) && !readsAsSiteNotice(el)));
+    if (answer === undefined)
+      answers.set(el, (answer = textOfCookiePage(policy, part, el) && !readsAsSiteNotice(el, pageUrl)));
     return answer;
   };
 }

@@ -229,7 +229,9 @@ export async function htmlPipeline(
             // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
             keepPanels: keepsPanels(ruleById('boilerplate/hidden'), pageType),
             // On a cookie or privacy policy, its parts named for its subject (`gdpr`) are its text.
-            ...(context.policyPage ? { policyParts: policyPartTest } : {}),
+            ...(context.policyPage
+              ? { policyParts: (page: Document) => policyPartTest(page, context.pageUrl ?? null) }
+              : {}),
           },
         ).parse();
         root = readable?.content ?? null;

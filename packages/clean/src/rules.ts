@@ -75,7 +75,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'rating-widget': 1,
   'named-caption': 2,
   'site-selectors': 2,
-  'outside-article': 6,
+  'outside-article': 7,
   'post-chrome': 5,
   'region-chrome': 4,
   'shop-rows': 2,
