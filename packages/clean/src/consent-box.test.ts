@@ -562,11 +562,21 @@ describe("a policy's part named for its subject, which Readability reads as a ba
       const document = await clean(html, { url: 'https://museum.example/privacy', engine });
       expect(document.text).not.toContain('Cookies help us run the ticket pages');
       for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
-      // The policy's own short part, linking to another page or to a part of this one, is its text.
-      for (const href of ['/contact', '#part-2', 'https://other.example/privacy']) {
-        const part = `<div class="gdpr"><p>${RIGHTS} <a href="${href}">Write to us</a></p></div>`;
+      // The policy's own short parts are its text: one linking to another page or to a part of
+      // this one, to its print version, another language or older versions (a query of their own),
+      // or naming this page's address within a sentence that goes on.
+      const parts = [
+        ...['/contact', '#part-2', 'https://other.example/privacy'].map(
+          (href) => `${RIGHTS} <a href="${href}">Write to us</a>`,
+        ),
+        `${RIGHTS} The cookies we set are listed on a page of their own <a href="/privacy?print=1">for printing</a>.`,
+        `${RIGHTS} Die Liste der Cookies gibt es <a href="/privacy?lang=de">auf Deutsch</a>.`,
+        `${RIGHTS} This notice, with its list of cookies, is kept at <a href="https://museum.example/privacy">museum.example/privacy</a>, and members hear of each change by letter.`,
+      ];
+      for (const text of parts) {
+        const part = `<div class="gdpr"><p>${text}</p></div>`;
         const kept = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });
-        expect(kept.text, href).toContain(RIGHTS);
+        expect(kept.text, text).toContain(RIGHTS);
         for (const i of [1, 2, 3, 4, 5]) expect(kept.text).toContain(`Section ${i}. We keep what you send us`);
       }
     });

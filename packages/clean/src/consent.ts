@@ -270,42 +270,45 @@ const NOTICE_CHARS = 500;
 /**
  * Whether `el` is the site's cookie notice rather than a part of the policy's text: a short block
  * (NOTICE_CHARS) with no heading of its own whose text speaks to the visitor about this visit's
- * cookies (SITE_NOTICE) or that links to the page it stands on (linksToPage: the policy). Such a notice needs no button: an implied-consent notice ends in a link to
+ * cookies (SITE_NOTICE) or that ends in a link to the page it stands on (endsWithLinkToPage). Such a notice needs no button: an implied-consent notice ends in a link to
  * the policy ("More information") and goes as any notice does.
  */
 function readsAsSiteNotice(el: Element, pageUrl: string | null): boolean {
   const text = squash(el.textContent ?? '');
   if (text.length > NOTICE_CHARS || el.querySelector('h1, h2, h3, h4, h5, h6')) return false;
-  return SITE_NOTICE.test(text) || linksToPage(el, pageUrl);
+  return SITE_NOTICE.test(text) || endsWithLinkToPage(el, text, pageUrl);
 }
 
 /** A path without its trailing slashes ("/privacy/" and "/privacy" are one page). */
 const trimPath = (path: string) => path.replace(/\/+$/, '');
 
+/** A word for cookies in the languages the notice phrases cover (SITE_NOTICE). */
+const COOKIE_WORD = /\bcookies?\b/i;
+
 /**
- * Whether `el` sends the visitor to the page it stands on (`pageUrl`): a link to this page's
- * address (its path; the query aside), not to a part of it (no fragment). The site's notice on
- * its own policy page links to that policy ("More information"), however it is worded; the
- * policy's text has no reason to link to itself.
+ * Whether `el` ends by sending the visitor to the page it stands on (`pageUrl`), as the site's
+ * notice on its own policy page does ("Cookies help us … More information", however it is worded):
+ * its text speaks of cookies, and its last link — nothing but punctuation after it — leads to this
+ * very address (host, path and query; a print version, another language or an older version of
+ * the policy has a query of its own, and a link to a part of the page a fragment). A policy's
+ * part that names its own address within a sentence goes on after the link and stays.
  */
-function linksToPage(el: Element, pageUrl: string | null): boolean {
-  if (!pageUrl) return false;
-  let page: URL;
+function endsWithLinkToPage(el: Element, text: string, pageUrl: string | null): boolean {
+  if (!pageUrl || !COOKIE_WORD.test(text)) return false;
+  const links = el.querySelectorAll('a[href]');
+  const last = links[links.length - 1];
+  if (!last) return false;
+  const label = squash(last.textContent ?? '');
+  if (!label || !text.replace(/[\s.!?:;,)\]»›>]+$/u, '').endsWith(label)) return false;
+  const href = (last.getAttribute('href') ?? '').trim();
+  if (!href || href.includes('#')) return false;
   try {
-    page = new URL(pageUrl);
+    const page = new URL(pageUrl);
+    const to = new URL(href, page);
+    return to.host === page.host && trimPath(to.pathname) === trimPath(page.pathname) && to.search === page.search;
   } catch {
     return false;
   }
-  return Array.from(el.querySelectorAll('a[href]')).some((link) => {
-    const href = (link.getAttribute('href') ?? '').trim();
-    if (!href || href.includes('#')) return false;
-    try {
-      const to = new URL(href, page);
-      return to.host === page.host && trimPath(to.pathname) === trimPath(page.pathname);
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -314,8 +317,8 @@ function linksToPage(el: Element, pageUrl: string | null): boolean {
  * of consent or cookies (see namesSubject) on the policy's text as `consent-box` reads it (see
  * textOfCookiePage: after the headline, in the part it heads, no control to accept, refuse or
  * dismiss), and no short notice of the site to its visitor (see readsAsSiteNotice: "This website
- * uses cookies … By continuing to browse you consent …", or a short block linking to this very page,
- * however named; `pageUrl`: the page's address, when known). A search for the article
+ * uses cookies … By continuing to browse you consent …", or a short block on cookies ending in a link
+ * to this very page, however named; `pageUrl`: the page's address, when known). A search for the article
  * that reads such names as a site's consent banner (Readability takes every `gdpr` for one) must
  * keep them: there they are the page. Null when the page has no policy headline heading a part.
  */
