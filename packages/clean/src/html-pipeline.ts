@@ -13,6 +13,7 @@ import { elementCounts, flattenMarkup, jsdomReleased, parseHtml, surveyMarkup } 
 import { removePostChrome } from './forum-posts.js';
 import { removeShopRows } from './shop-rows.js';
 import {
+  FRAME_ONLY_SHARE,
   MIN_READABILITY_REGION_PROSE_SHARE,
   MIN_READABILITY_REGION_SHARE,
   PROSE_REGION_RULES,
@@ -307,14 +308,19 @@ export async function htmlPipeline(
     // A service, product or collection page with no main region found, where Readability took a
     // small part of the page outside its header, footer, menus and sidebars (one section of
     // several: a service's offer, steps and questions; a shop's text block beside its grid of
-    // products): the content is that whole region, less those landmarks.
+    // products): the content is that whole region, less those landmarks. So is a listing's (and
+    // any of those types') when what Readability took is the frame itself (FRAME_ONLY_SHARE).
     let landmarkRegion = false;
     // What Readability took from the frame itself (a site footer's testimonials or links) is not
     // the region's: only the rest of its text counts. On a service page, its share of the region's
     // prose counts too (MIN_READABILITY_REGION_PROSE_SHARE).
     if (!widened && readable && root && region) {
       const unframed = 1 - framedShare(pageBlocks, framed!, readableBlocks!);
-      const small = regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars;
+      // Readability's article is (nearly) all frame text: the page's own content is elsewhere.
+      const frameOnly = unframed <= FRAME_ONLY_SHARE;
+      const small =
+        frameOnly ||
+        (pageType !== 'listing' && regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars);
       const smallProse =
         !small &&
         pageType === 'service' &&

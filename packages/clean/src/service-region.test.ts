@@ -201,7 +201,7 @@ describe('a service page whose sections stand in a grid of blocks', () => {
 
 // The same spread page cleaned as a product or collection page (no main region found there
 // either: the lists are not cards of links): the page around its landmarks, as on a service page.
-// Not on a listing (see LANDMARK_REGION_TYPES) nor an article.
+// Not on a listing (its intro is often all its text, see LANDMARK_REGION_TYPES) nor an article.
 describe('a product or collection page with no main region found', () => {
   for (const engine of ENGINES) {
     it(`takes the page around its landmarks when Readability took one section of several (${engine})`, async () => {
@@ -336,6 +336,38 @@ describe("a service page's forms, dialogs and drop-downs", () => {
       expect(off.text).toContain('Ask for a quote');
       expect(off.text).toContain('Preferred day 12');
       expect(controlDrops(off.removed)).toHaveLength(0);
+    });
+  }
+});
+
+// A page of category links with no main region, whose only prose is the shop's "about" paragraph
+// in its footer: Readability takes that paragraph, the page's frame. Cleaned as a listing (as
+// a collection), the page around its landmarks is taken, not the footer.
+const CATEGORIES = ['Garden tools', 'Watering cans', 'Seed trays', 'Plant labels', 'Compost bins', 'Bird feeders'];
+const SHOP_HEADER = `<header><a href="/">Greenway Supplies</a><nav><a href="/shop">Shop</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav></header>`;
+const SHOP_FOOTER = `<footer><div class="about"><p>Greenway Supplies has sold tools and seeds to gardeners across the county since 1984. Everything we stock is tested in our own trial garden before it goes on sale, and our staff are gardeners themselves, happy to advise you on what suits your soil and your plot.</p></div><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>`;
+const FRAME_PICK_PAGE = `<!doctype html><html lang="en"><head><title>All categories</title></head><body>${SHOP_HEADER}
+<div class="wrap"><h1>Shop by category</h1><ul class="cats">${CATEGORIES.map((name, i) => `<li><a href="/c/${i}">${name} (${i * 7 + 3})</a></li>`).join('')}</ul></div>
+${SHOP_FOOTER}</body></html>`;
+
+describe("a listing whose Readability pick is the page's frame", () => {
+  for (const engine of ENGINES) {
+    it(`takes the page around its landmarks, as a collection does (${engine})`, async () => {
+      for (const pageType of ['listing', 'collection'] as const) {
+        const doc = await clean(FRAME_PICK_PAGE, { engine, url: 'https://shop.example/categories', pageType });
+        expect(doc.text, pageType).toContain('Garden tools (3)');
+        expect(doc.text, pageType).toContain('Bird feeders (38)');
+        expect(doc.text, pageType).not.toContain('since 1984');
+        const footer = doc.removed.find((r) => r.text.includes('since 1984'));
+        expect(footer?.rule, pageType).toBe('boilerplate/outside-article');
+        expect(footer?.reason, pageType).toBe("outside the page's region around its header, footer, menus and sidebars");
+      }
+    });
+
+    it(`keeps Readability's pick on an article (${engine})`, async () => {
+      const doc = await clean(FRAME_PICK_PAGE, { engine, url: 'https://shop.example/categories', pageType: 'article' });
+      expect(doc.text).toContain('since 1984');
+      expect(doc.text).not.toContain('Garden tools (3)');
     });
   }
 });

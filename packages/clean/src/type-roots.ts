@@ -378,6 +378,13 @@ export function landmarkFreeRegion(body: Element): { element: Element; chars: nu
 export const MIN_READABILITY_REGION_SHARE = 1 / 3;
 
 /**
+ * Readability's article with at most this share of its text outside the page's frame took the
+ * frame itself (a footer's "About us", a feed link): the page's own content is elsewhere, and on
+ * every page type with a main region (a listing too) the region around the landmarks is taken.
+ */
+export const FRAME_ONLY_SHARE = 0.1;
+
+/**
  * On a service page, Readability's article holding less than this share of the region's text
  * outside links is one section of several too: the sections beside it (the offer, the team, the
  * office hours) are prose the region holds, while a menu or a grid of cards the page does not
