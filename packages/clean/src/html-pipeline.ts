@@ -15,6 +15,7 @@ import { removeShopRows } from './shop-rows.js';
 import {
   FRAME_ONLY_SHARE,
   MIN_READABILITY_REGION_PROSE_SHARE,
+  MIN_REGION_BODY_CHARS,
   MIN_READABILITY_REGION_SHARE,
   PROSE_REGION_RULES,
   isMainRegion,
@@ -316,12 +317,16 @@ export async function htmlPipeline(
     // prose counts too (MIN_READABILITY_REGION_PROSE_SHARE).
     if (!widened && readable && root && region) {
       const unframed = 1 - framedShare(pageBlocks, framed!, readableBlocks!);
-      // Readability's article is (nearly) all frame text: the page's own content is elsewhere.
+      // Readability's article is (nearly) all frame text: the region is taken when it holds text
+      // beside its headings (the page's own content is there), on a listing too. A page drawn in a
+      // landmark (its cards in an <aside> beside a region that holds only its heading) keeps
+      // Readability's pick.
       const frameOnly = unframed <= FRAME_ONLY_SHARE;
-      const small =
-        frameOnly ||
-        (pageType !== 'listing' && regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars);
+      const small = frameOnly
+        ? region.bodyChars >= MIN_REGION_BODY_CHARS
+        : pageType !== 'listing' && regionChars(root) * unframed < MIN_READABILITY_REGION_SHARE * region.chars;
       const smallProse =
+        !frameOnly &&
         !small &&
         pageType === 'service' &&
         regionProseChars(root) * unframed < MIN_READABILITY_REGION_PROSE_SHARE * region.proseChars;

@@ -350,6 +350,12 @@ const FRAME_PICK_PAGE = `<!doctype html><html lang="en"><head><title>All categor
 <div class="wrap"><h1>Shop by category</h1><ul class="cats">${CATEGORIES.map((name, i) => `<li><a href="/c/${i}">${name} (${i * 7 + 3})</a></li>`).join('')}</ul></div>
 ${SHOP_FOOTER}</body></html>`;
 
+// The cards themselves in an <aside> (a landmark) beside the page's heading: Readability takes the
+// aside, and the region around the landmarks holds the heading alone. The pick stays.
+const ASIDE_CARDS_PAGE = `<!doctype html><html lang="en"><head><title>Search</title></head><body>${SHOP_HEADER}
+<div class="wrap"><h1>Search results</h1><aside class="hits">${CATEGORIES.map((name, i) => `<div class="hit"><a href="/p/${i}">${name}</a> <span>${name}, in stock this week at both of our shops in town.</span></div>`).join('')}</aside></div>
+${SHOP_FOOTER}</body></html>`;
+
 describe("a listing whose Readability pick is the page's frame", () => {
   for (const engine of ENGINES) {
     it(`takes the page around its landmarks, as a collection does (${engine})`, async () => {
@@ -361,6 +367,13 @@ describe("a listing whose Readability pick is the page's frame", () => {
         const footer = doc.removed.find((r) => r.text.includes('since 1984'));
         expect(footer?.rule, pageType).toBe('boilerplate/outside-article');
         expect(footer?.reason, pageType).toBe("outside the page's region around its header, footer, menus and sidebars");
+      }
+    });
+
+    it(`keeps Readability's pick when the region holds only its heading: the cards drawn in an aside (${engine})`, async () => {
+      for (const pageType of ['listing', 'collection'] as const) {
+        const doc = await clean(ASIDE_CARDS_PAGE, { engine, url: 'https://shop.example/search', pageType });
+        for (const name of CATEGORIES) expect(doc.text, pageType).toContain(`${name}, in stock this week`);
       }
     });
 

@@ -343,13 +343,19 @@ export function framedShare(pageBlocks: Block[], framed: readonly boolean[], art
 /** Share of the text outside the landmarks the region's element must hold. */
 const REGION_SHARE = 0.9;
 
+/** The headings whose text `landmarkFreeRegion` tells apart from the rest of the region's. */
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /**
  * The region of a page with no marked main region: the smallest element holding REGION_SHARE of
- * the page's text outside its header, footer, menus and sidebars, with that text's length and
- * the length of its text outside links (its prose, less menus and cards).
+ * the page's text outside its header, footer, menus and sidebars, with that text's length, the
+ * length of its text outside links (its prose, less menus and cards) and the length of its text
+ * outside headings (`bodyChars`: a region that holds only the page's heading has none).
  * Null when the page has no text outside them.
  */
-export function landmarkFreeRegion(body: Element): { element: Element; chars: number; proseChars: number } | null {
+export function landmarkFreeRegion(
+  body: Element,
+): { element: Element; chars: number; proseChars: number; bodyChars: number } | null {
   const stats = new TextStats();
   const landmarks = pageLandmarks(body);
   const inside = (el: Element, prose = false) => {
@@ -368,7 +374,15 @@ export function landmarkFreeRegion(body: Element): { element: Element; chars: nu
     if (!next) break;
     region = next;
   }
-  return { element: region, chars: inside(region), proseChars: inside(region, true) };
+  let headingChars = 0;
+  for (const heading of elementsByTag(region, HEADING_TAGS)) {
+    if (landmarks.some((l) => l.contains(heading))) continue;
+    // Headings come in document order; one inside another heading is counted with it.
+    if (heading.parentElement?.closest('h1, h2, h3, h4, h5, h6')) continue;
+    headingChars += stats.of(heading).chars;
+  }
+  const chars = inside(region);
+  return { element: region, chars, proseChars: inside(region, true), bodyChars: chars - headingChars };
 }
 
 /**
@@ -379,10 +393,14 @@ export const MIN_READABILITY_REGION_SHARE = 1 / 3;
 
 /**
  * Readability's article with at most this share of its text outside the page's frame took the
- * frame itself (a footer's "About us", a feed link): the page's own content is elsewhere, and on
- * every page type with a main region (a listing too) the region around the landmarks is taken.
+ * frame itself (a footer's "About us", a feed link): when the region around the landmarks holds
+ * a line of text beside its headings (MIN_REGION_BODY_CHARS), the page's own content is there,
+ * and on every page type with a main region (a listing too) the region is taken.
  */
 export const FRAME_ONLY_SHARE = 0.1;
+
+/** A region holds text of its own beside its headings when it has a line of this many characters. */
+export const MIN_REGION_BODY_CHARS = 20;
 
 /**
  * On a service page, Readability's article holding less than this share of the region's text
