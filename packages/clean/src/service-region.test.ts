@@ -366,7 +366,9 @@ describe("a listing whose Readability pick is the page's frame", () => {
         expect(doc.text, pageType).not.toContain('since 1984');
         const footer = doc.removed.find((r) => r.text.includes('since 1984'));
         expect(footer?.rule, pageType).toBe('boilerplate/outside-article');
-        expect(footer?.reason, pageType).toBe("outside the page's region around its header, footer, menus and sidebars");
+        expect(footer?.reason, pageType).toBe(
+          "outside the page's region around its header, footer, menus and sidebars",
+        );
       }
     });
 
