@@ -47,7 +47,8 @@ export type TextProcedure =
   | 'closing-link'
   | 'repeated-block'
   | 'call-line'
-  | 'site-text';
+  | 'site-text'
+  | 'affiliate-disclosure';
 
 /** Named line tests that need code rather than one pattern. */
 export type LineProcedure =

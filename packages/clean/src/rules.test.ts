@@ -314,3 +314,58 @@ describe('podcast platform lines on both engines', () => {
     });
   }
 });
+
+describe('affiliate disclosures on both engines', () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const disclosures = [
+    'If you click one of the links in this post and make a purchase, I may receive a small commission at no extra cost to you.',
+    'Buying through our links supports our work and may earn us a small commission.',
+    'When you buy through links on our site, we may earn an affiliate commission.',
+    'Wenn du über diese Links etwas kaufst, erhalten wir eine kleine Provision; für dich ändert sich der Preis nicht.',
+    'Some of the links in this review are affiliate links.',
+  ];
+  // A story about commissions or affiliate programmes: somebody else earns, or the line is reported speech.
+  const reporting = [
+    'Travel agents often recommend insurance because they get a commission when you buy it, so ask them who pays them before you sign.',
+    'We found that many influencers earn commissions through links they never disclose to their followers, and the regulator has now opened an inquiry.',
+    'Amazon cut the rates of its affiliate programme this spring, which helps bloggers earn commissions through links on their sites, by as much as half.',
+    '“We earn a commission when readers buy through our links, and we tell them so on every page,” said the founder of the deal site.',
+    'The regulator said that sites which earn from qualifying purchases must say so clearly and next to the link, not in the footer.',
+    'Shoppers buying through the links in the influencers’ posts paid more on average than those who went to the shop directly.',
+    'Under the deal, we get a commission only when a buyer completes the purchase through our links, the agent explained to the tribunal.',
+    // Somebody else's page or list holds affiliate links.
+    'This blog post by the mayor includes affiliate links to a relative’s furniture shop, and the council will look into it next month.',
+    'Many products in the top-ten lists have affiliate links attached, and the cheapest options rarely make it into them.',
+    'The handbook from the consumer group has affiliate links taken out of every entry, so readers see no paid listings at all.',
+    'Laut einer Umfrage enthalten viele Ratgeberseiten sogenannte Affiliate-Links, die kaum jemand bemerkt.',
+    // Reported speech in the other languages the rule reads.
+    'Für Käufe über diese Links erhalten wir eine Provision, schreibt der Händler im Kleingedruckten; Kritiker finden das zu versteckt.',
+    'Pour chaque achat via ces liens, le site peut percevoir une commission, selon l’enquête publiée par le magazine.',
+    // First-person prose about somebody else's links.
+    'Back when I sold insurance, I would get a commission from the links the head office mailed to each of my clients.',
+    'We earn a share of the revenue through partner links only since the new contract was signed with the printers last year.',
+  ];
+
+  it.each(
+    engines.flatMap((engine) =>
+      disclosures.flatMap((input) => (['top', 'end'] as const).map((at) => [at, engine, input] as const)),
+    ),
+  )('an affiliate disclosure goes (%s, %s): %s', async (at, engine, input) => {
+    const document = await clean(pageWith({ input, at }), { url: 'https://news.example/library', engine });
+    expect(document.text).not.toContain(input);
+    expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe(
+      'advertisement/affiliate-disclosure',
+    );
+  });
+
+  it.each(engines.flatMap((engine) => reporting.map((input) => [engine, input] as const)))(
+    'reporting about commissions stays (%s): %s',
+    async (engine, input) => {
+      const document = await clean(pageWith({ input, at: 'middle' }), {
+        url: 'https://news.example/library',
+        engine,
+      });
+      expect(document.text).toContain(input);
+    },
+  );
+});

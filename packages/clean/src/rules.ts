@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 123;
+const PIPELINE_REVISION = 124;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -107,6 +107,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'ui-message': 1,
   'page-numbers': 1,
   'platform-line': 1,
+  'affiliate-disclosure': 1,
 };
 
 /** A definition as plain JSON: patterns as `{ source, flags }`; the examples (test data) left out. */

@@ -145,6 +145,7 @@ export const TEXT_STEPS: ReadonlyArray<TextProcedure | 'lines'> = [
   'closing-link',
   'call-line',
   'repeated-block',
+  'affiliate-disclosure',
 ];
 
 function factsOf(block: Block): Facts {

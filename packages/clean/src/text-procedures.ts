@@ -894,6 +894,7 @@ export const TEXT_PROCEDURES: Readonly<Record<TextProcedure, (state: TextState) 
   'repeated-block': repeatedBlock,
   'call-line': callLine,
   'site-text': siteText,
+  'affiliate-disclosure': affiliateDisclosure,
 };
 
 /** `site-text`: blocks matching a per-site text pattern (first pattern that matches names the rule). */
@@ -1222,3 +1223,30 @@ export const LINE_PROCEDURES: Readonly<
   'page-numbers': pageNumbers,
   'platform-line': platformLine,
 };
+
+/** A disclosure is at most this long: a longer paragraph is the article's own text. */
+const DISCLOSURE_MAX_CHARS = 450;
+
+/**
+ * `affiliate-disclosure`: a short paragraph saying the site earns a commission through the page's
+ * links, or that the page holds affiliate links. A line with quotation marks or a speech verb is a
+ * story's reporting about commissions and stays. Run after every other step, so the paragraph's
+ * going never changes what they take as the body (a long disclosure above the body widened the
+ * element that holds the prose; without it the body's closing lines looked like lines after it).
+ */
+function affiliateDisclosure(state: TextState): void {
+  const id = 'advertisement/affiliate-disclosure';
+  if (!state.enabled(id)) return;
+  const earn = pattern(id, 'earn');
+  const path = pattern(id, 'path');
+  const owned = pattern(id, 'owned');
+  const reported = pattern(id, 'reported');
+  for (const i of keptOrder(state)) {
+    const block = state.blocks[i]!;
+    const text = squash(block.text);
+    if (block.kind === 'heading' || text.length > DISCLOSURE_MAX_CHARS || reported.test(text)) continue;
+    if (owned.test(text)) state.remove(i, id, 'an affiliate disclosure (the page holds affiliate links)');
+    else if (earn.test(text) && path.test(text))
+      state.remove(i, id, 'an affiliate disclosure (a commission on purchases through the links)');
+  }
+}
