@@ -1,5 +1,6 @@
 import { squash } from './text-util.js';
 import { HEADING_TAGS } from './features/headings.js';
+import { lowerCase } from './lower-case.js';
 
 /** Marker comments left where a DOM rule removed an element: `<!--ck-removed:N-->`. */
 export const MARKER_PREFIX = 'ck-removed:';
@@ -188,7 +189,7 @@ function tagOf(node: Node): string {
 /** True when an element below `element` has one of `BLOCK_DESCENDANT_TAGS` (a walk, not a selector). */
 function hasBlockDescendant(element: Element): boolean {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-    const tag = child.localName.toLowerCase();
+    const tag = lowerCase(child.localName);
     if (BLOCK_DESCENDANT_TAGS.has(tag)) return true;
     // Template contents are not descendants for selectors.
     if (tag !== 'template' && hasBlockDescendant(child)) return true;

@@ -10,6 +10,7 @@
  */
 
 import { isAfterFetch, parseDate } from './dates.js';
+import { lowerCase } from './lower-case.js';
 
 /** Lines longer than this, or of more words, are prose, not a byline. */
 const MAX_LINE_CHARS = 120;
@@ -30,13 +31,13 @@ function lines(root: Element): Array<{ element: Element; text: string }> {
   const out: Array<{ element: Element; text: string }> = [];
   let last = Infinity;
   const walk = (el: Element, depth: number): void => {
-    if (out.length > last || depth > 200 || SKIP.has(el.localName.toLowerCase())) return;
+    if (out.length > last || depth > 200 || SKIP.has(lowerCase(el.localName))) return;
     let own = '';
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) own += node.nodeValue ?? '';
       else if (node.nodeType === 1) {
         const child = node as Element;
-        const tag = child.localName.toLowerCase();
+        const tag = lowerCase(child.localName);
         // Inline children are part of the line; block children are lines of their own.
         if (INLINE.has(tag)) own += ` ${child.textContent ?? ''}`;
       }
@@ -44,10 +45,10 @@ function lines(root: Element): Array<{ element: Element; text: string }> {
     const text = own.replace(/\s+/g, ' ').trim();
     if (text) {
       out.push({ element: el, text });
-      if (last === Infinity && el.localName.toLowerCase() === 'h1') last = out.length - 1 + MAX_LINES_AFTER_HEADLINE;
+      if (last === Infinity && lowerCase(el.localName) === 'h1') last = out.length - 1 + MAX_LINES_AFTER_HEADLINE;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (!INLINE.has(c.localName.toLowerCase())) walk(c, depth + 1);
+      if (!INLINE.has(lowerCase(c.localName))) walk(c, depth + 1);
     }
   };
   walk(root, 0);
@@ -74,7 +75,7 @@ const INLINE = new Set([
 /** The date of the byline or dateline by the page's first `<h1>`; null when there is none. */
 export function bylineDate(body: Element, fetchedAt: string | null): string | null {
   const all = lines(body);
-  const headline = all.findIndex(({ element }) => element.localName.toLowerCase() === 'h1');
+  const headline = all.findIndex(({ element }) => lowerCase(element.localName) === 'h1');
   if (headline < 0) return null;
   let long = 0;
   const end = Math.min(all.length, headline + 1 + MAX_LINES_AFTER_HEADLINE);

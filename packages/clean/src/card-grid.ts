@@ -9,6 +9,7 @@
 
 import { likeSiblings } from './features/like-siblings.js';
 import { childOf } from './tree.js';
+import { lowerCase } from './lower-case.js';
 
 /** A grid has at least this many items of one class shape under one parent … */
 const MIN_CARDS = 3;
@@ -71,7 +72,7 @@ export function inCardGrid(element: Element, kept: readonly KeptBlock[]): boolea
 }
 
 function holdsLink(element: Element): boolean {
-  return element.localName.toLowerCase() === 'a'
+  return lowerCase(element.localName) === 'a'
     ? element.hasAttribute('href')
     : element.querySelector('a[href]') !== null;
 }

@@ -12,6 +12,7 @@ import { TextStats } from './features/dom-walk.js';
 import { groupByShape, shapeKey } from './features/class-shape.js';
 import { likeSiblingGroups } from './features/like-siblings.js';
 import { endsLikeSentence, weightedLength } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** A card group has at least this many items... */
 const MIN_CARDS = 3;
@@ -53,12 +54,12 @@ function cardGroups(body: Element, stats: TextStats): CardGroup[] {
   const out: CardGroup[] = [];
   for (const group of likeSiblingGroups(body, { minItems: MIN_CARDS, loose: true })) {
     const items = group.items;
-    const tag = items[0]!.localName.toLowerCase();
+    const tag = lowerCase(items[0]!.localName);
     if (tag === 'p' || tag === 'a' || tag === 'span' || tag === 'option' || tag === 'br') continue;
     // A run of <aside> boxes is a sidebar's widgets (a blog series, an author box, a tag cloud).
     if (tag === 'aside' || items[0]!.getAttribute('role') === 'complementary') continue;
     // Children of the body are the page's sections, not cards.
-    if (insideChrome(group.parent) || ROOT_TAGS.has(group.parent.localName.toLowerCase())) continue;
+    if (insideChrome(group.parent) || ROOT_TAGS.has(lowerCase(group.parent.localName))) continue;
     // Links in a list item's box are a menu's submenu (a grid of cards is not inside one item of a list).
     if (group.parent.closest('li')) continue;
     const chars = cardChars(items, stats);
@@ -110,7 +111,7 @@ function cardChars(items: Element[], stats: TextStats): number | null {
 
 /** A header, footer, menu or sidebar, by its tag or its ARIA role. */
 function isChrome(el: Element): boolean {
-  return CHROME_TAGS.has(el.localName.toLowerCase()) || CHROME_ROLES.has(el.getAttribute('role') ?? '');
+  return CHROME_TAGS.has(lowerCase(el.localName)) || CHROME_ROLES.has(el.getAttribute('role') ?? '');
 }
 
 /** The same, as a selector (for addsChrome's search). */
@@ -129,7 +130,7 @@ function addsChrome(parent: Element, root: Element, stats: TextStats): boolean {
   for (const el of Array.from(parent.querySelectorAll(CHROME_SELECTOR))) {
     if (root.contains(el) || el.contains(root) || stats.of(el).chars === 0) continue;
     // A page header holding the page's heading is part of the listing.
-    const tagOrRole = el.getAttribute('role') === 'banner' ? 'header' : el.localName.toLowerCase();
+    const tagOrRole = el.getAttribute('role') === 'banner' ? 'header' : lowerCase(el.localName);
     if (tagOrRole === 'header' && el.querySelector('h1')) continue;
     return true;
   }
@@ -184,10 +185,10 @@ function cardRegionAndCards(
   let best: CardGroup | null = null;
   for (const g of groups) if (!best || g.chars > best.chars) best = g;
   let root = best!.group.parent;
-  if (ROOT_TAGS.has(root.localName.toLowerCase())) return null;
+  if (ROOT_TAGS.has(lowerCase(root.localName))) return null;
   for (let step = 0; step < 6; step++) {
     const parent = root.parentElement;
-    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase()) || isChrome(parent)) break;
+    if (!parent || ROOT_TAGS.has(lowerCase(parent.localName)) || isChrome(parent)) break;
     const added = stats.of(parent).chars - stats.of(root).chars;
     if (added > 0 && addsChrome(parent, root, stats)) break;
     if (added > 0) {

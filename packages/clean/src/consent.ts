@@ -13,6 +13,7 @@ import { pageHeadline, policyHeadline, titleElementText } from './policy-page.js
 import type { RuleId } from './rules.js';
 import { descendants } from './selector-match.js';
 import { squash } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /**
  * Words of a class or id that name a consent box beside one more naming word (split at case changes,
@@ -114,7 +115,7 @@ function nameWords(names: string): string[] {
 
 /** Whether `el` is drawn as a dialog (tag, role or aria-modal). */
 function isDialog(el: Element): boolean {
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   const role = el.getAttribute('role') ?? '';
   return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true';
 }
@@ -184,7 +185,7 @@ const PART_REGIONS: ReadonlySet<string> = new Set(['main', 'article']);
 function wrapsPage(el: Element): boolean {
   const parent = el.parentElement;
   if (!parent) return true;
-  const tag = parent.localName.toLowerCase();
+  const tag = lowerCase(parent.localName);
   if (tag === 'body' || tag === 'html') return true;
   const body = el.ownerDocument.body;
   return !!body && squash(el.textContent ?? '').length >= squash(body.textContent ?? '').length;
@@ -202,7 +203,7 @@ function headedPart(headline: Element): Element | null {
   const own = squash(headline.textContent ?? '').length;
   let from = headline;
   for (let part = headline.parentElement; part; from = part, part = part.parentElement) {
-    const tag = part.localName.toLowerCase();
+    const tag = lowerCase(part.localName);
     if (tag === 'body' || tag === 'html') return null;
     if (PART_REGIONS.has(tag)) return part;
     if (squash(part.textContent ?? '').length <= own) continue;

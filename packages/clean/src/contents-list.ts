@@ -13,6 +13,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import type { RuleId } from './rules.js';
 import { elementsByTag } from './selector-match.js';
 import { labelForm, words } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
 const ITEMS: ReadonlySet<string> = new Set(['li']);
@@ -39,7 +40,7 @@ function anchorsUnder(root: ParentNode): Map<string, Element> {
     const id = element.getAttribute('id');
     if (id && !anchors.has(id)) anchors.set(id, element);
     const name = element.getAttribute('name');
-    if (name && element.localName.toLowerCase() === 'a' && !anchors.has(name)) anchors.set(name, element);
+    if (name && lowerCase(element.localName) === 'a' && !anchors.has(name)) anchors.set(name, element);
   }
   return anchors;
 }
@@ -65,7 +66,7 @@ function textOutsideLinks(item: Element): string {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) text += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
-        const name = (child as Element).localName.toLowerCase();
+        const name = lowerCase((child as Element).localName);
         if (name === 'a' || LISTS.has(name)) text += ' ';
         else walk(child);
       }

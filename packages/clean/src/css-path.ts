@@ -5,6 +5,8 @@
  * out, since a rule built on them would not match the site's next page.
  */
 
+import { lowerCase } from './lower-case.js';
+
 const STABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,48}$/;
 const MAX_SEGMENTS = 4;
 const MAX_CLASSES = 3;
@@ -20,7 +22,7 @@ function stableName(name: string): boolean {
 }
 
 function segmentOf(element: Element): { text: string; anchored: boolean } {
-  const tag = element.localName.toLowerCase();
+  const tag = lowerCase(element.localName);
   const id = element.getAttribute('id')?.trim() ?? '';
   if (id && stableName(id)) return { text: `${tag}#${id}`, anchored: true };
   const classes = (element.getAttribute('class') ?? '')

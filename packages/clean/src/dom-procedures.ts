@@ -9,6 +9,7 @@ import type { DomMatcher, RuleId } from './rules.js';
 import { compileGroups, elementsByTag, insideGroup, linksUnder, matchGroups, selectAll } from './selector-match.js';
 import type { CompiledGroups, ListedElements } from './selector-match.js';
 import { HEADING_TAGS } from './features/headings.js';
+import { lowerCase } from './lower-case.js';
 
 /** The largest ancestor of `element` whose text stays within `maxChars` (the widget around a few links). */
 function smallContainer(
@@ -72,7 +73,7 @@ function answeredHeadings(parent: Element): number {
     return (
       /[?？\u037e]\s*$/u.test(textOf(heading)) &&
       !!answer &&
-      !HEADING_TAGS.has(answer.localName.toLowerCase()) &&
+      !HEADING_TAGS.has(lowerCase(answer.localName)) &&
       textOf(answer).length >= ANSWER_MIN_CHARS &&
       elementsByTag(answer, FIELDS).length === 0
     );
@@ -146,7 +147,7 @@ function hasNumberedRun(parent: Element): boolean {
     }
     if (child.nodeType !== 1) continue;
     const element = child as Element;
-    const childTag = element.localName.toLowerCase();
+    const childTag = lowerCase(element.localName);
     const number =
       RATING_CONTROLS.has(childTag) && (element.textContent ?? '').trim().length <= MAX_CONTROL_TEXT
         ? controlNumber(element)
@@ -224,7 +225,7 @@ export function namedCaptions(context: DomRuleContext, root: ParentNode, ruleId:
   const walk = (parent: ParentNode): number => {
     let holds = 0;
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.localName.toLowerCase();
+      const tag = lowerCase(child.localName);
       if (tag === 'template') continue;
       const below = walk(child);
       const own = below | (PICTURES.has(tag) ? 1 : 0) | (HEADING_TAGS.has(tag) ? 2 : 0);
@@ -312,7 +313,7 @@ export function captionShare(root: Element, captionSelectors: readonly string[],
   const walk = (parent: Element, parentInside: boolean): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       const isCaption = matched.has(child);
-      const tag = child.localName.toLowerCase();
+      const tag = lowerCase(child.localName);
       if (isCaption && !parentInside) captionChars += textOf(child).length;
       else if (!isCaption && !parentInside && tag === 'p') paragraphChars += textOf(child).length;
       if (tag !== 'template') walk(child, parentInside || isCaption);

@@ -12,6 +12,7 @@ import type { PageType, RuleDefinition, RuleId, RuleStage } from './rules.js';
 import { closest, matches, selectAll } from './selector-match.js';
 import type { ResolvedSiteRules } from './site-rules.js';
 import { squash } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** A removal found on the DOM; its element was replaced by a marker comment `ck-removed:<index>`. */
 export interface PendingRemoval {
@@ -81,7 +82,7 @@ function blockTextOf(element: Element): string {
  */
 function withTemplateContent(element: Element): Element {
   const content = (element as Partial<HTMLTemplateElement>).content;
-  if (element.localName.toLowerCase() !== 'template' || element.firstChild || !content?.firstChild) return element;
+  if (lowerCase(element.localName) !== 'template' || element.firstChild || !content?.firstChild) return element;
   const copy = element.cloneNode(false) as Element;
   copy.appendChild(content.cloneNode(true));
   return copy;

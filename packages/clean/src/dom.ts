@@ -15,6 +15,7 @@ import { isWideSpace } from './features/dom-walk.js';
 import { preformattedLineBreaks } from './preformatted.js';
 import { elementsByTag } from './selector-match.js';
 import { revealStreamedSegments } from './streamed.js';
+import { lowerCase } from './lower-case.js';
 
 export type EngineName = 'jsdom' | 'linkedom';
 export const ENGINES: readonly EngineName[] = ['jsdom', 'linkedom'];
@@ -48,7 +49,7 @@ export function removeNonContent(document: Document): void {
       const value = node.nodeValue ?? '';
       if (value.includes('\u00AD')) node.nodeValue = value.replace(SOFT_HYPHEN, '');
     } else if (node.nodeType === 1) {
-      const tag = (node as Element).localName.toLowerCase();
+      const tag = lowerCase((node as Element).localName);
       if (tag === 'style' || (tag === 'script' && !JSON_LD.test((node as Element).getAttribute('type') ?? ''))) {
         doomed.push(node);
       }
@@ -520,7 +521,7 @@ function placeBetweenHeadAndBody(document: Document): void {
   let head: Element | null = null;
   let body: Element | null = null;
   for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    const tag = child.localName.toLowerCase();
+    const tag = lowerCase(child.localName);
     if (tag === 'head' && !head && !body) head = child;
     else if (tag === 'body') {
       body = child;
@@ -533,7 +534,7 @@ function placeBetweenHeadAndBody(document: Document): void {
     between.push(child);
   const bodyStart: Node | null = body.firstChild;
   for (const element of between) {
-    if (HEAD_ELEMENTS.has(element.localName.toLowerCase())) head.appendChild(element);
+    if (HEAD_ELEMENTS.has(lowerCase(element.localName))) head.appendChild(element);
     else body.insertBefore(element, bodyStart);
   }
   // Text left between them (whitespace, mostly) goes to the body too.

@@ -22,6 +22,7 @@ import { classWords, PRICE } from './shop-rows.js';
 import { elementsByTag } from './selector-match.js';
 import { squashedLength } from './text-util.js';
 import { childElements } from './tree.js';
+import { lowerCase } from './lower-case.js';
 
 /** A class or id word that names a filter panel. */
 const FACET_WORD = /(?:^|[^a-z])(?:filters?|facets?|refinements?)(?:$|[^a-z])/;
@@ -213,9 +214,9 @@ function facetKind(el: Element, root: Element, stats: TextStats, pageUrl: URL | 
   // A product card with a box per colour is a link with a price, not a panel.
   if (choices >= MIN_CHOICES && chars <= MAX_CHOICE_CHARS * choices && !inCard(el, root, stats))
     return 'a panel of choices';
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   if (tag === 'ul' || tag === 'ol') {
-    const items = childElements(el).filter((c) => c.localName.toLowerCase() === 'li');
+    const items = childElements(el).filter((c) => lowerCase(c.localName) === 'li');
     // A list of cards that end in a count of reviews is not short.
     if (items.length >= MIN_COUNTED_ITEMS && chars <= MAX_CHOICE_CHARS * items.length) {
       const n = items.filter((li) => counted(li.textContent ?? '')).length;

@@ -14,6 +14,7 @@ import type { DomRuleContext } from './dom-removal.js';
 import { TextStats } from './features/dom-walk.js';
 import { QUESTION_END } from './rule-patterns.js';
 import type { RuleId } from './rules.js';
+import { lowerCase } from './lower-case.js';
 
 /** The folded part is a menu when more than this share of its text is in links … */
 const MIN_LINK_SHARE = 0.5;
@@ -33,7 +34,7 @@ const QUESTION_START =
 
 function summaryOf(details: Element): Element | null {
   for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName.toLowerCase() === 'summary') return child;
+    if (lowerCase(child.localName) === 'summary') return child;
   }
   return null;
 }
@@ -53,7 +54,7 @@ function inAccordion(details: Element, stats: TextStats): boolean {
   let texts = 0;
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
     for (let sib = details[step]; sib; sib = sib[step]) {
-      if (sib.localName.toLowerCase() !== 'details') break;
+      if (lowerCase(sib.localName) !== 'details') break;
       if (foldsProse(sib, stats)) return true;
       if (foldsText(sib, stats)) texts += 1;
       if (texts >= MIN_TEXT_ENTRIES) return true;
@@ -76,7 +77,7 @@ function foldedText(details: Element, stats: TextStats): Folded {
   let linkChars = all.linkChars;
   let summaryLinks = 0;
   for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName.toLowerCase() !== 'summary') continue;
+    if (lowerCase(child.localName) !== 'summary') continue;
     const text = stats.of(child);
     chars -= text.chars;
     linkChars -= text.linkChars;

@@ -17,6 +17,7 @@ import { DATE_TEXT, USER_HREF, itemShape } from './features/groups.js';
 import { checkDeadline, isAttached, isKept, removeElement, ruleApplies } from './dom-removal.js';
 import type { DomRuleContext } from './dom-removal.js';
 import { ruleById } from './rules.js';
+import { lowerCase } from './lower-case.js';
 
 /** Share of a wrapper's text (outside links) its body child must hold for the walk to go down. */
 const BODY_SHARE = 0.7;
@@ -64,7 +65,7 @@ function longestRun(element: Element, runs: Runs): { node: Node | null; chars: n
   const known = runs.get(element);
   if (known) return known;
   let best: { node: Node | null; chars: number } = { node: null, chars: 0 };
-  if (element.localName.toLowerCase() !== 'a') {
+  if (lowerCase(element.localName) !== 'a') {
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const chars = (node.nodeValue ?? '').replace(/\s+/g, '').length;
@@ -82,7 +83,7 @@ function longestRun(element: Element, runs: Runs): { node: Node | null; chars: n
 /** True when `element` holds another post of the thread: an element in the post's own slot. */
 function holdsPost(element: Element, item: Element): boolean {
   const slot = shapeKey(item);
-  if (slot === item.localName.toLowerCase()) return false;
+  if (slot === lowerCase(item.localName)) return false;
   for (const el of Array.from(element.getElementsByTagName(item.localName))) if (shapeKey(el) === slot) return true;
   return false;
 }
@@ -125,14 +126,14 @@ function postChrome(item: Element, stats: TextStats, runs: Runs): PostWalk {
     // list of short lines (an author card's "Posts: 190", "Joined: …") is not.
     let prose = false;
     for (let c = current.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
+      const tag = lowerCase(c.localName);
       if (c === best || !TEXT_ELEMENTS.has(tag) || stats.of(c).chars === 0) continue;
       if (!LISTS.has(tag) || longestRun(c, runs).chars >= MIN_SENTENCE_CHARS) prose = true;
     }
     if (prose) break;
     for (let c = current.firstElementChild; c; c = c.nextElementSibling) if (c !== best) chrome.push(c);
     path.push(best);
-    if (TEXT_ELEMENTS.has(best.localName.toLowerCase())) break;
+    if (TEXT_ELEMENTS.has(lowerCase(best.localName))) break;
     current = best;
   }
   return { chrome, path };
@@ -221,7 +222,7 @@ function postCredit(chrome: readonly Element[]): Element[] {
         Array.from(element.querySelectorAll('a[href]')).find(
           (a) => USER_HREF.test(a.getAttribute('href') ?? '') && (a.textContent ?? '').trim().length >= 2,
         ) ?? null;
-    if (!time) time = element.localName.toLowerCase() === 'time' ? element : element.querySelector('time');
+    if (!time) time = lowerCase(element.localName) === 'time' ? element : element.querySelector('time');
   }
   return [author, time].filter((el): el is Element => el !== null);
 }
@@ -257,7 +258,7 @@ function shortLines(item: Element): Element[] {
     if (depth > 60) return;
     const alone = ownChars(el) === 0;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
+      const tag = lowerCase(c.localName);
       if (PROSE.has(tag)) continue;
       const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text === '') continue;
@@ -277,16 +278,16 @@ function shortLines(item: Element): Element[] {
 
 /** A line with the post's author (a link to a member's profile) or its date: these stay. */
 function signature(line: Element, text: string): boolean {
-  if (line.localName.toLowerCase() === 'time' || line.querySelector('time')) return true;
+  if (lowerCase(line.localName) === 'time' || line.querySelector('time')) return true;
   if (DATE_TEXT.test(text)) return true;
   return [line, ...Array.from(line.querySelectorAll('a[href]'))].some(
-    (a) => a.localName.toLowerCase() === 'a' && USER_HREF.test(a.getAttribute('href') ?? ''),
+    (a) => lowerCase(a.localName) === 'a' && USER_HREF.test(a.getAttribute('href') ?? ''),
   );
 }
 
 /** A line's text with its numbers as one symbol: "Posts: 4032" and "Posts: 17" are one line. */
 function lineKey(element: Element): string {
-  return `${element.localName.toLowerCase()}:${(element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\d+/g, '0')}`;
+  return `${lowerCase(element.localName)}:${(element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\d+/g, '0')}`;
 }
 
 /**
@@ -370,7 +371,7 @@ function repeatedQuotes(items: readonly Element[], walks: ReadonlyArray<{ walk: 
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       const tokens = words(c.textContent ?? '');
       if (tokens.length < QUOTE_SHINGLE) continue;
-      const tag = c.localName.toLowerCase();
+      const tag = lowerCase(c.localName);
       let repeated: boolean;
       if (tag === 'blockquote') {
         const runs = shingles(tokens);

@@ -60,6 +60,7 @@ import { siteRulesFor } from './site-rules.js';
 import { applyTextRules } from './text-engine.js';
 import { ListedElements } from './selector-match.js';
 import { squash, squashedLength } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** Clean an HTML page (already decoded). */
 export async function htmlPipeline(
@@ -566,7 +567,7 @@ function articleRootsOf(document: Document): Element[] {
   const out: Element[] = [];
   const walk = (parent: ParentNode): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.localName.toLowerCase();
+      const tag = lowerCase(child.localName);
       if (tag === 'article' || child.getAttribute('itemprop') === 'articleBody' || isMainRegion(child)) out.push(child);
       if (tag !== 'template') walk(child);
     }

@@ -5,6 +5,7 @@ import { isAfterFetch, parseDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
 import { compileGroups, elementsByTag, matchGroups } from './selector-match.js';
 import { squash, words, wordsFoundIn } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** Metadata read from the page before any rule touches it. */
 export interface PageMetadata {
@@ -164,7 +165,7 @@ function scriptsAndMetas(document: Document): { scripts: Element[]; metas: Eleme
   const scripts: Element[] = [];
   const metas: Element[] = [];
   for (const element of elementsByTag(document, SCRIPT_META)) {
-    (element.localName.toLowerCase() === 'meta' ? metas : scripts).push(element);
+    (lowerCase(element.localName) === 'meta' ? metas : scripts).push(element);
   }
   return { scripts, metas };
 }

@@ -7,6 +7,7 @@
 import { LANDMARK_SELECTOR } from './features/landmarks.js';
 import type { PageType, RuleDefinition } from './rule-types.js';
 import { squash } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** A pop-up, not a panel of the page: a dialog by tag, role or `aria-modal`. */
 const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
@@ -67,7 +68,7 @@ export function panelTest(document: Document): (element: Element) => boolean {
     if (beside.length === 0) return false;
     let above: Element | null = element.parentElement;
     for (let level = 1; above && level <= MAX_CONTROL_LEVELS; level++, above = above.parentElement) {
-      const tag = above.localName.toLowerCase();
+      const tag = lowerCase(above.localName);
       if (tag === 'body' || tag === 'html') break;
       const around = above;
       if (beside.some((control) => around.contains(control))) return true;

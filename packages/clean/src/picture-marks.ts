@@ -10,6 +10,7 @@ import { backgroundPicture, inlinePixels } from './inline-style.js';
 import { textOf } from './dom-removal.js';
 import { descendants } from './selector-match.js';
 import { childElements } from './tree.js';
+import { lowerCase } from './lower-case.js';
 
 /** The attribute that marks an element standing next to a picture painted with CSS. */
 export const BESIDE_PICTURE_MARK = 'data-corpuskit-beside-picture';
@@ -43,7 +44,7 @@ function labelled(element: Element): boolean {
     return true;
   if ((element.getAttribute('title') ?? '').trim() !== '') return true;
   for (const child of childElements(element))
-    if (child.localName.toLowerCase() === 'title' && textLength(child) > 0) return true;
+    if (lowerCase(child.localName) === 'title' && textLength(child) > 0) return true;
   return false;
 }
 
@@ -139,7 +140,7 @@ export function markBesidePictures(
   for (const element of elements) {
     if (fresh && element.hasAttribute(BESIDE_PICTURE_MARK)) element.removeAttribute(BESIDE_PICTURE_MARK);
     if (element.getAttribute('style')?.includes('url')) styled.push(element);
-    if (element.localName.toLowerCase() === 'svg') svgs.push(element);
+    if (lowerCase(element.localName) === 'svg') svgs.push(element);
   }
   const pictures = [...styled.filter(isPainting), ...svgs.filter(isDrawing)];
   for (let picture of pictures) {

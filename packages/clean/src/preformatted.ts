@@ -16,6 +16,7 @@
  */
 
 import { descendants } from './selector-match.js';
+import { lowerCase } from './lower-case.js';
 
 /** Block elements that end a line inside `<pre>` as they do anywhere else. */
 const LINE_BLOCKS = new Set([
@@ -87,7 +88,7 @@ export function preformattedLineBreaks(document: Document): number {
     }
     const lines: Element[] = [];
     for (const element of descendants(pre)) {
-      const tag = element.localName.toLowerCase();
+      const tag = lowerCase(element.localName);
       if (LINE_BLOCKS.has(tag)) lines.push(element);
       // A line-classed element among line-classed siblings: a run of lines, not one marked line.
       else if (

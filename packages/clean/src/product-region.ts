@@ -17,6 +17,7 @@ import { hiddenElement } from './thread.js';
 import { LANDMARK_SELECTOR, isLandmark } from './features/landmarks.js';
 import { likeSiblingGroups } from './features/like-siblings.js';
 import { unseenSubtrees, visibleText } from './type-roots.js';
+import { lowerCase } from './lower-case.js';
 
 const ROOT_TAGS = new Set(['body', 'html']);
 /** A step whose added text is more than this share links is a menu or a row of other products. */
@@ -52,8 +53,8 @@ function siteBanner(el: Element): boolean {
  */
 function outOfContent(el: Element, body: Element): boolean {
   for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
-    if (hiddenElement(e) || e.localName.toLowerCase() === 'dialog') return true;
-    if (e.localName.toLowerCase() === 'header' ? siteBanner(e) : isLandmark(e)) return true;
+    if (hiddenElement(e) || lowerCase(e.localName) === 'dialog') return true;
+    if (lowerCase(e.localName) === 'header' ? siteBanner(e) : isLandmark(e)) return true;
   }
   return false;
 }
@@ -146,7 +147,7 @@ export function productRegion(body: Element): Element | null {
   let root: Element = heading;
   for (let step = 0; step < MAX_STEPS; step++) {
     const parent: Element | null = root.parentElement;
-    if (!parent || ROOT_TAGS.has(parent.localName.toLowerCase())) break;
+    if (!parent || ROOT_TAGS.has(lowerCase(parent.localName))) break;
     const p = stats.of(parent);
     const r = stats.of(root);
     const added = p.chars - r.chars;

@@ -9,6 +9,7 @@
  */
 
 import { asciiLowerCase } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** `element.matches(selector)`, false for a selector the engine rejects. */
 export function matches(element: Element, selector: string): boolean {
@@ -181,7 +182,7 @@ function factsOf(element: Element, caseless: boolean): ElementFacts {
     if (classes[0] === '' || classes[classes.length - 1] === '') classes = classes.filter((name) => name !== '');
   }
   return {
-    tag: element.localName.toLowerCase(),
+    tag: lowerCase(element.localName),
     classes,
     id: element.getAttribute('id') ?? '',
     caseless,
@@ -258,7 +259,7 @@ export function descendants(root: ParentNode): Element[] {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       out.push(child);
       // Template contents are not part of the tree for selectors (nor for `querySelectorAll`).
-      if (child.localName.toLowerCase() !== 'template') walk(child);
+      if (lowerCase(child.localName) !== 'template') walk(child);
     }
   };
   walk(root);
@@ -274,7 +275,7 @@ export function elementsByTag(root: ParentNode, tags: ReadonlySet<string>): Elem
   const out: Element[] = [];
   const walk = (parent: ParentNode): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.localName.toLowerCase();
+      const tag = lowerCase(child.localName);
       if (tags.has(tag)) out.push(child);
       if (tag !== 'template') walk(child);
     }

@@ -24,6 +24,7 @@ import { ruleById } from './rules.js';
 import { linksUnder } from './selector-match.js';
 import { asciiLowerCase, endsLikeSentence } from './text-util.js';
 import { showsDescription } from './lead.js';
+import { lowerCase } from './lower-case.js';
 
 const RULE = 'boilerplate/shop-rows' as const;
 
@@ -123,7 +124,7 @@ function isProductCard(item: Element, stats: TextStats): boolean {
   if (t.chars === 0 || t.chars > MAX_CARD_CHARS) return false;
   // The links by a walk of the item (jsdom's selector engine climbs from each item to the page's
   // root to match, a climb per item through every level of nested content).
-  if (linksUnder(item).length === 0 && item.localName.toLowerCase() !== 'a') return false;
+  if (linksUnder(item).length === 0 && lowerCase(item.localName) !== 'a') return false;
   return PRICE.test((item.textContent ?? '').slice(0, 1000));
 }
 
@@ -149,7 +150,7 @@ const REVIEWS_WORD = /(?:^|[^a-z])reviews?(?:$|[^a-z])/;
  * named as a review, is the content).
  */
 function isContent(el: Element, headed: ReadonlySet<Element>): boolean {
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   return tag === 'article' || tag === 'main' || headed.has(el);
 }
 
@@ -221,7 +222,7 @@ const MAX_AROUND_NODES = 20;
 
 function namesPopup(el: Element): boolean {
   if (el.getAttribute('role') === 'tooltip') return true;
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   if (tag === 'tool-tip' || tag === 'tooltip') return true;
   const tokens = classWords(el).split(/\s+/).filter(Boolean);
   return tokens.some((t) => POPUP_TOKEN.test(t)) && !tokens.some((t) => CARRIER_TOKEN.test(t));
@@ -235,9 +236,9 @@ function isHidden(el: Element): boolean {
 function textBeside(el: Element, step: -1 | 1): string {
   let text = '';
   let looked = 0;
-  for (let node: Element | null = el; node && INLINE.has(node.localName.toLowerCase()); node = node.parentElement) {
+  for (let node: Element | null = el; node && INLINE.has(lowerCase(node.localName)); node = node.parentElement) {
     for (let s = step < 0 ? node.previousSibling : node.nextSibling; s && looked < MAX_AROUND_NODES; looked++) {
-      const t = s.nodeType === 1 && !INLINE.has((s as Element).localName.toLowerCase()) ? '' : (s.textContent ?? '');
+      const t = s.nodeType === 1 && !INLINE.has(lowerCase((s as Element).localName)) ? '' : (s.textContent ?? '');
       text = step < 0 ? t + text : text + t;
       if (text.trim() !== '') return text.trim();
       s = step < 0 ? s.previousSibling : s.nextSibling;
@@ -248,7 +249,7 @@ function textBeside(el: Element, step: -1 | 1): string {
 
 /** An inline element with text of its sentence before it or after it (a glossary term, the visible part). */
 function insideSentence(el: Element): boolean {
-  if (!INLINE.has(el.localName.toLowerCase())) return false;
+  if (!INLINE.has(lowerCase(el.localName))) return false;
   const before = textBeside(el, -1);
   const after = textBeside(el, 1);
   return (before !== '' && !endsLikeSentence(before)) || /^\p{Ll}/u.test(after);
@@ -260,7 +261,7 @@ function insideSentence(el: Element): boolean {
  * never a word of a sentence unless its role says it is the popup; a tip is short, or hidden.
  */
 function isHoverText(el: Element, stats: TextStats): boolean {
-  if (!namesPopup(el) || NEVER_POPUP.has(el.localName.toLowerCase())) return false;
+  if (!namesPopup(el) || NEVER_POPUP.has(lowerCase(el.localName))) return false;
   if (stats.of(el).chars > MAX_TIP_CHARS && !isHidden(el)) return false;
   // role="tooltip" is the popup's own role (its trigger points at it with aria-describedby).
   if (el.getAttribute('role') !== 'tooltip' && insideSentence(el)) return false;
@@ -328,7 +329,7 @@ function leadingText(el: Element, max: number): string {
   while (stack.length > 0 && text.length < max) {
     const node = stack.pop()!;
     if (node.nodeType === 3) text += `${(node.nodeValue ?? '').slice(0, max)} `;
-    else if (node.nodeType !== 1 || UNSEEN.has((node as Element).localName.toLowerCase())) continue;
+    else if (node.nodeType !== 1 || UNSEEN.has(lowerCase((node as Element).localName))) continue;
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return text;
@@ -348,12 +349,12 @@ const TEXT_BLOCK = new Set(['p', 'ul', 'ol', 'dl', 'blockquote']);
  */
 function isFrameLandmark(el: Element, descriptions: readonly string[]): boolean {
   if (!isLandmark(el)) return false;
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   const role = el.getAttribute('role');
   if (tag === 'header' || role === 'banner') return false;
   if (tag === 'nav' || role === 'navigation') return true;
   const before = el.previousElementSibling;
-  if (before && TEXT_BLOCK.has(before.localName.toLowerCase())) return false;
+  if (before && TEXT_BLOCK.has(lowerCase(before.localName))) return false;
   if ((tag === 'aside' || role === 'complementary') && holdsBuyBox(el)) return false;
   return !showsDescription(el, descriptions);
 }
@@ -379,7 +380,7 @@ const MIN_OTHERS_LINK_SHARE = 0.3;
  * product's own text.
  */
 function namesOtherProducts(el: Element, stats: TextStats): boolean {
-  const tag = el.localName.toLowerCase();
+  const tag = lowerCase(el.localName);
   if (tag === 'p' || INLINE.has(tag)) return false;
   const words = classWords(el);
   const others = OTHERS_WORD.test(words);
@@ -399,7 +400,7 @@ function namesOtherProducts(el: Element, stats: TextStats): boolean {
  */
 function besideProduct(el: Element, stats: TextStats, descriptions: readonly string[]): string | null {
   if (isHoverText(el, stats)) return 'a tooltip or popover';
-  if (isFrameLandmark(el, descriptions)) return `a page landmark (${el.localName.toLowerCase()})`;
+  if (isFrameLandmark(el, descriptions)) return `a page landmark (${lowerCase(el.localName)})`;
   if (namesOtherProducts(el, stats)) return 'a section named as other products';
   return null;
 }

@@ -11,6 +11,8 @@
  * keeps these markers when it cuts comments from the markup (`cut-non-content.ts`).
  */
 
+import { lowerCase } from './lower-case.js';
+
 /** A segment's id: `S:` and its number (React writes it in base 16). */
 const SEGMENT_ID = /^S:([0-9a-z]+)$/;
 /** Cheap test on the markup before any tree walk. */
@@ -32,7 +34,7 @@ export function revealStreamedSegments(document: Document, markup: string): numb
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       const id = child.getAttribute('id');
       if (id && id.length > 2 && id[1] === ':') {
-        const tag = child.localName.toLowerCase();
+        const tag = lowerCase(child.localName);
         const segment = SEGMENT_ID.exec(id);
         if (segment && child.hasAttribute('hidden')) segments.push({ element: child, key: segment[1]! });
         else if (tag === 'template' && (id[0] === 'B' || id[0] === 'P')) placeholders.set(id, child);

@@ -16,6 +16,7 @@ import type { RuleId } from './rules.js';
 import { elementsByTag, linksUnder } from './selector-match.js';
 import { normalizeSiteName } from './site-rules.js';
 import { childElements } from './tree.js';
+import { lowerCase } from './lower-case.js';
 
 /** At least this many cards make a group (of at least two siblings: cards, or lists of cards). */
 const MIN_CARDS = 3;
@@ -51,7 +52,7 @@ function standsAlone(link: Element, item: Element, linkText: string, text: TextO
   let wrapper: Element = link;
   while (wrapper.parentElement && wrapper.parentElement !== item && text(wrapper.parentElement) === linkText)
     wrapper = wrapper.parentElement;
-  return wrapper !== link && !INLINE.has(wrapper.localName.toLowerCase());
+  return wrapper !== link && !INLINE.has(lowerCase(wrapper.localName));
 }
 
 /** The page's host as site rules name it (no leading `www.`), or null when the page has no http(s) URL. */
@@ -89,7 +90,7 @@ function cardHeadline(item: Element, site: string | null, reads: Reads): string 
   if (text.length - linkTextChars(item, textOfElement) > MAX_EXCERPT_CHARS) return null;
   // The card may itself be the link (`<a class="card" href>` around its heading and summary).
   const links = linksUnder(item);
-  if (item.localName.toLowerCase() === 'a' && item.hasAttribute('href')) links.unshift(item);
+  if (lowerCase(item.localName) === 'a' && item.hasAttribute('href')) links.unshift(item);
   for (const link of links) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;

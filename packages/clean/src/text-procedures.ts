@@ -19,6 +19,7 @@ import { ruleById } from './rules.js';
 import type { LineProcedure, LineTest, RuleId, TextProcedure } from './rules.js';
 import type { TextState } from './text-engine.js';
 import { endsLikeSentence, labelForm, squash, wordCount } from './text-util.js';
+import { lowerCase } from './lower-case.js';
 
 /** A pattern of a rule's text matcher (the rule examples test that each one is there). */
 function pattern(ruleId: RuleId, name: string): RegExp {
@@ -124,7 +125,7 @@ function inBylineMarkup(block: Block, markup: RegExp): boolean {
   for (const node of block.nodes) {
     let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
     for (let depth = 0; element && depth < 4; depth += 1) {
-      const tag = element.localName.toLowerCase();
+      const tag = lowerCase(element.localName);
       if (tag === 'article' || tag === 'main' || tag === 'body') break;
       const marks = ['class', 'id', 'rel', 'itemprop', 'data-component', 'data-testid']
         .map((name) => element!.getAttribute(name) ?? '')
@@ -567,7 +568,7 @@ function aroundSplitBody(container: Element, proseNodes: readonly Node[]): Eleme
   for (let depth = 0; depth < 30 && current.parentElement; depth++) {
     const shape = shapeKey(current);
     // A classless container has no shape of its own for a later part to share.
-    if (shape === current.localName.toLowerCase()) break;
+    if (shape === lowerCase(current.localName)) break;
     let continues = false;
     for (let sibling = current.nextElementSibling; sibling && !continues; sibling = sibling.nextElementSibling) {
       if (shapeKey(sibling) !== shape) continue;
@@ -587,7 +588,7 @@ function aroundSplitBody(container: Element, proseNodes: readonly Node[]): Eleme
  */
 function laterParts(container: Element): Element[] {
   const shape = shapeKey(container);
-  if (shape === container.localName.toLowerCase()) return [];
+  if (shape === lowerCase(container.localName)) return [];
   const parts: Element[] = [];
   for (let sibling = container.nextElementSibling; sibling; sibling = sibling.nextElementSibling)
     if (unwrappedShape(sibling) === shape) parts.push(sibling);
@@ -663,7 +664,7 @@ function linksOf(block: Block, element?: Element | null): Element[] {
   for (const node of block.nodes) {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
-    if (element.localName.toLowerCase() === 'a' && element.hasAttribute('href')) {
+    if (lowerCase(element.localName) === 'a' && element.hasAttribute('href')) {
       links.push(element);
       continue;
     }
@@ -945,7 +946,7 @@ function showsImage(element: Element): boolean {
 
 /** The element is a picture: an image, a video, a drawing in <svg>. */
 function showsPicture(element: Element): boolean {
-  return element.localName.toLowerCase() === 'svg' ? isDrawing(element) : showsImage(element);
+  return lowerCase(element.localName) === 'svg' ? isDrawing(element) : showsImage(element);
 }
 
 /**

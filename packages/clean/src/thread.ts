@@ -15,6 +15,7 @@ import type { TextStats } from './features/dom-walk.js';
 import { isContainerGroup, itemShape, largestThenInner } from './features/groups.js';
 import { itemsText } from './features/repeated.js';
 import type { RepeatedGroup } from './features/repeated.js';
+import { lowerCase } from './lower-case.js';
 
 /** Elements neither grouped nor entered. */
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'select', 'nav', 'footer', 'dialog']);
@@ -35,7 +36,7 @@ function looseGroups(root: Element): Array<{ parent: Element; items: Element[] }
     // Each cluster is compared by its first and its latest item's shape.
     const clusters: Array<{ first: ClassShape; last: ClassShape; items: Element[] }> = [];
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (SKIP.has(c.localName.toLowerCase()) || hiddenElement(c)) continue;
+      if (SKIP.has(lowerCase(c.localName)) || hiddenElement(c)) continue;
       walk(c, depth + 1);
       const shape = classShape(c);
       const cluster = clusters.find((k) => alikeShapes(k.first, shape) || alikeShapes(k.last, shape));
@@ -90,7 +91,7 @@ export function hiddenElements(root: Element): Element[] {
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName.toLowerCase() === 'dialog' || hiddenElement(c)) out.push(c);
+      if (lowerCase(c.localName) === 'dialog' || hiddenElement(c)) out.push(c);
       else walk(c, depth + 1);
     }
   };

@@ -24,6 +24,7 @@ import { elementsByTag } from './selector-match.js';
 import { readsAsCookieSettings } from './panels.js';
 import { squash, wordsFoundIn } from './text-util.js';
 import { hiddenElement, hiddenElements } from './thread.js';
+import { lowerCase } from './lower-case.js';
 
 /** The page types whose content is taken from the page's marked main region. */
 export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 'listing', 'service'];
@@ -36,7 +37,7 @@ const MAIN_REGION_SELECTOR = 'main, [role="main"]';
 
 /** Whether the page's markup declares `el` its main region (`<main>`, `role="main"`). */
 export function isMainRegion(el: Element): boolean {
-  return el.localName.toLowerCase() === 'main' || el.getAttribute('role') === 'main';
+  return lowerCase(el.localName) === 'main' || el.getAttribute('role') === 'main';
 }
 
 /**
@@ -120,7 +121,7 @@ function proseParagraphs(el: Element, stats: TextStats): number {
 
 /** A `<dialog>` without `open`: the browser does not render it until a script opens it. */
 function closedDialog(el: Element): boolean {
-  return el.localName.toLowerCase() === 'dialog' && !el.hasAttribute('open');
+  return lowerCase(el.localName) === 'dialog' && !el.hasAttribute('open');
 }
 
 /** The controls that are panels of text: a drawer, side sheet or pop-up a button opens. */
@@ -155,10 +156,9 @@ function regionChrome(
     if (out.at(-1)?.element.contains(el)) continue;
     // A closed <dialog> is not shown at all: it goes whatever its size.
     if (!small(el) && !(service && closedDialog(el))) continue;
-    if (service && el.localName.toLowerCase() === 'form' && proseParagraphs(el, stats) >= FORM_PROSE_PARAGRAPHS)
-      continue;
+    if (service && lowerCase(el.localName) === 'form' && proseParagraphs(el, stats) >= FORM_PROSE_PARAGRAPHS) continue;
     if (type === 'product' && el.matches(PANEL_SELECTOR) && showsDescription(el, descriptions)) continue;
-    out.push({ element: el, why: `a control (${el.localName.toLowerCase()})` });
+    out.push({ element: el, why: `a control (${lowerCase(el.localName)})` });
   }
   if (type === 'product') {
     for (const el of Array.from(root.querySelectorAll('ul, ol, div, section'))) {
@@ -191,7 +191,7 @@ export function removeRegionChrome(
   const chrome = regionChrome(root, type, descriptions);
   if (aroundLandmarks) {
     for (const element of pageLandmarks(root))
-      chrome.push({ element, why: `a page landmark (${element.localName.toLowerCase()})` });
+      chrome.push({ element, why: `a page landmark (${lowerCase(element.localName)})` });
   }
   if (type === 'service')
     for (const element of menusAboveHeading(root))
@@ -235,7 +235,7 @@ function menusAboveHeading(root: Element): Element[] {
     if (out.at(-1)?.contains(el) || el.contains(heading)) continue;
     const t = stats.of(el);
     // Prose before the h1: the h1 titles a later section, and what stands above it is content.
-    if (el.localName.toLowerCase() === 'p') {
+    if (lowerCase(el.localName) === 'p') {
       if (t.chars - t.linkChars >= PROSE_CHARS) break;
       continue;
     }
@@ -292,7 +292,7 @@ export function pageFrame(
     landmark: (el, level) =>
       level <= MAX_LANDMARK_LEVEL &&
       ((isLandmark(el) && !contentColumn(el, headingOf, stats)) || (namedFooters && namedFooter(el))),
-    holdsFrame: (el) => !SECTIONING.has(el.localName.toLowerCase()) && !isMainRegion(el),
+    holdsFrame: (el) => !SECTIONING.has(lowerCase(el.localName)) && !isMainRegion(el),
   };
 }
 
@@ -304,7 +304,7 @@ const COLUMN_TAGS = new Set(['aside']);
  * reads it) and more of the text outside links of its parent than the rest of the parent does.
  */
 function contentColumn(el: Element, heading: () => Element | null, stats: TextStats): boolean {
-  if (!(COLUMN_TAGS.has(el.localName.toLowerCase()) || el.getAttribute('role') === 'complementary')) return false;
+  if (!(COLUMN_TAGS.has(lowerCase(el.localName)) || el.getAttribute('role') === 'complementary')) return false;
   const h1 = heading();
   if (!h1 || !el.contains(h1) || !el.parentElement) return false;
   const own = (e: Element) => stats.of(e).chars - stats.of(e).linkChars;

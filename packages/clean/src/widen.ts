@@ -19,6 +19,7 @@ import { endsLikeSentence, squash, weightedLength } from './text-util.js';
 import { commonAncestor } from './tree.js';
 import type { RuleId } from './rules.js';
 import { isMainRegion, pageLandmarks } from './type-roots.js';
+import { lowerCase } from './lower-case.js';
 
 /** A block shorter than this (in weighted characters) is never prose. */
 const PROSE_MIN_CHARS = 100;
@@ -221,7 +222,7 @@ export function widenedContainer(pageBlocks: Block[], plan: WidenPlan, progress?
     }
   }
   if (!container) return null;
-  const tag = container.localName.toLowerCase();
+  const tag = lowerCase(container.localName);
   if (tag === 'body' || tag === 'html') return null;
   // A container sought anywhere must be half prose; one taken around the article a quarter.
   const textPerProse = plan.share < MIN_SEED_SHARE ? MAX_TEXT_PER_PROSE : MAX_TEXT_PER_PROSE_AROUND;
@@ -252,7 +253,7 @@ interface Shape {
  * sections of a page builder that differ in one named token.
  */
 const shapeOf = (element: Element): Shape => ({
-  tag: element.localName.toLowerCase(),
+  tag: lowerCase(element.localName),
   classes: new Set((element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)),
 });
 

@@ -19,6 +19,7 @@ import { letterDigitRuns } from '@corpuskit/document';
 
 import type { TextStats } from './dom-walk.js';
 import { HEADING_TAGS } from './headings.js';
+import { lowerCase } from '../lower-case.js';
 
 export const CHROME_FEATURES = [
   'sort-control',
@@ -138,7 +139,7 @@ export class ChromeCounts {
     } else if (tag === 'form') {
       let fields = 0;
       for (const input of Array.from(el.querySelectorAll('input, textarea')).slice(0, 60)) {
-        if (input.localName.toLowerCase() === 'textarea') fields++;
+        if (lowerCase(input.localName) === 'textarea') fields++;
         else if (TEXT_INPUT.has((input.getAttribute('type') ?? '').toLowerCase())) fields++;
       }
       if (fields > this.formFields) this.formFields = fields;

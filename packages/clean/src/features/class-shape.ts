@@ -6,6 +6,8 @@
  * markup: grouping by the same shape (`shapeKey`) or by an alike one (`alikeShapes`).
  */
 
+import { lowerCase } from '../lower-case.js';
+
 export interface ClassShape {
   /** Lower-case tag name. */
   readonly tag: string;
@@ -46,7 +48,7 @@ function classParts(classes: string): ClassParts {
 
 /** The element's class shape (its `tokens` shared with every element of the same class value: read only). */
 export function classShape(element: Element): ClassShape {
-  const tag = element.localName.toLowerCase();
+  const tag = lowerCase(element.localName);
   const classes = element.getAttribute('class');
   if (!classes) return { tag, tokens: NO_TOKENS };
   return { tag, tokens: classParts(classes).tokens };
@@ -56,7 +58,7 @@ const NO_TOKENS: ReadonlySet<string> = new Set();
 
 /** Tag plus the sorted tokens: equal for elements of the same shape (`div.card.card-`). */
 export function shapeKey(element: Element): string {
-  const tag = element.localName.toLowerCase();
+  const tag = lowerCase(element.localName);
   const classes = element.getAttribute('class');
   if (!classes) return tag;
   const { suffix } = classParts(classes);

@@ -5,6 +5,8 @@
  * tree changes.
  */
 
+import { lowerCase } from '../lower-case.js';
+
 export interface SubtreeText {
   /** Visible characters (white space not counted) of the subtree's text. */
   chars: number;
@@ -63,7 +65,7 @@ export class TextStats {
   private compute(element: Element, inLink: boolean, depth: number): SubtreeText {
     const known = this.memo.get(element);
     if (known) return known;
-    const tag = element.localName.toLowerCase();
+    const tag = lowerCase(element.localName);
     const result: SubtreeText = { chars: 0, linkChars: 0, times: tag === 'time' ? 1 : 0 };
     if (!HIDDEN.has(tag) && depth < 400) {
       const link = inLink || tag === 'a';

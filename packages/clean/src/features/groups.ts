@@ -13,6 +13,7 @@ import { groupsWithText } from './repeated.js';
 import type { RepeatedGroup } from './repeated.js';
 import { HEADING_TAGS } from './headings.js';
 import { squash } from '../text-util.js';
+import { lowerCase } from '../lower-case.js';
 
 export const GROUP_FEATURES = [
   'post-log-items',
@@ -79,7 +80,7 @@ function walkBounded(root: Element, maxSeen: number, visit: (el: Element, tag: s
   let done = false;
   const walk = (el: Element, depth: number): void => {
     if (depth > 40 || ++seen > maxSeen) return;
-    const tag = el.localName.toLowerCase();
+    const tag = lowerCase(el.localName);
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
     if (visit(el, tag) === true) done = true;
     for (let c = el.firstElementChild; c && !done; c = c.nextElementSibling) walk(c, depth + 1);
@@ -289,7 +290,7 @@ interface CardGroup {
 function cardGroups(groups: readonly LikeSiblingGroup[], stats: TextStats, probe: CardProbe): CardGroup[] {
   const cards: CardGroup[] = [];
   for (const { parent, items } of groups) {
-    if (NOT_CARDS.has(items[0]!.localName.toLowerCase())) continue;
+    if (NOT_CARDS.has(lowerCase(items[0]!.localName))) continue;
     let chars = 0;
     for (const item of items) chars += stats.of(item).chars;
     if (chars < 30) continue;
@@ -354,7 +355,7 @@ function structured(item: Element): boolean {
 
 /** Items are containers: not paragraphs or inline runs, and most hold several elements. */
 export function isContainerGroup(group: Pick<RepeatedGroup, 'items'>): boolean {
-  if (NOT_CONTAINERS.has(group.items[0]!.localName.toLowerCase())) return false;
+  if (NOT_CONTAINERS.has(lowerCase(group.items[0]!.localName))) return false;
   let count = 0;
   for (const item of group.items) if (structured(item)) count++;
   return count * 2 > group.items.length;
@@ -402,7 +403,7 @@ export function paragraphCharsExcept(body: Element, stats: TextStats, inside: Re
   let chars = 0;
   const walk = (el: Element, depth: number): void => {
     if (depth > 200 || inside.has(el)) return;
-    const tag = el.localName.toLowerCase();
+    const tag = lowerCase(el.localName);
     if (tag === 'p') {
       const t = stats.of(el);
       chars += t.chars - t.linkChars;
@@ -428,7 +429,7 @@ export function paragraphCharsBefore(body: Element, stats: TextStats, group: Rep
       done = true;
       return;
     }
-    if (el.localName.toLowerCase() === 'p') {
+    if (lowerCase(el.localName) === 'p') {
       const t = stats.of(el);
       chars += t.chars - t.linkChars;
       return;

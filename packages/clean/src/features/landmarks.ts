@@ -4,6 +4,8 @@
  * page-type features (prose.ts).
  */
 
+import { lowerCase } from '../lower-case.js';
+
 const LANDMARK_TAGS = ['header', 'footer', 'nav', 'aside'];
 const LANDMARK_ROLES = ['banner', 'contentinfo', 'navigation', 'complementary'];
 /** The landmarks as a selector (for `querySelectorAll`). */
@@ -13,7 +15,7 @@ const LANDMARK_ROLE_SET = new Set(LANDMARK_ROLES);
 
 /** Whether `el` is a landmark of a page's frame: a header, footer, menu or sidebar, by tag or role. */
 export function isLandmark(el: Element): boolean {
-  return LANDMARK_TAG_SET.has(el.localName.toLowerCase()) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
+  return LANDMARK_TAG_SET.has(lowerCase(el.localName)) || LANDMARK_ROLE_SET.has(el.getAttribute('role') ?? '');
 }
 
 /**

@@ -15,6 +15,7 @@
 
 import type { TextStats } from './dom-walk.js';
 import { HEADING_TAGS } from './headings.js';
+import { lowerCase } from '../lower-case.js';
 
 export const LAYOUT_FEATURES = [
   'max-p-parent-share',
@@ -42,7 +43,7 @@ export class LayoutCounts {
     let paragraphChars = 0;
     let paragraphs = 0;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName.toLowerCase() !== 'p') continue;
+      if (lowerCase(c.localName) !== 'p') continue;
       const t = this.stats.of(c);
       const own = t.chars - t.linkChars;
       if (own > 0) {
@@ -75,7 +76,7 @@ export function layoutFeatures(body: Element, stats: TextStats, words: number): 
   const counts = new LayoutCounts(stats);
   const walk = (el: Element, depth: number): void => {
     if (depth > 200) return;
-    const tag = el.localName.toLowerCase();
+    const tag = lowerCase(el.localName);
     if (SKIP.has(tag)) return;
     counts.visit(el, tag);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);

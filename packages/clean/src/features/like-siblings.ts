@@ -7,6 +7,7 @@
  */
 
 import { type ClassShape, classShape, groupByShape, shapeKey } from './class-shape.js';
+import { lowerCase } from '../lower-case.js';
 
 export interface LikeSiblingGroup {
   parent: Element;
@@ -84,7 +85,7 @@ function looseKeys(children: readonly Element[]): Map<Element, string> {
 function keptChildren(parent: Element, skip: ReadonlySet<string>): Element[] {
   const children: Element[] = [];
   for (let c = parent.firstElementChild; c; c = c.nextElementSibling)
-    if (!skip.has(c.localName.toLowerCase())) children.push(c);
+    if (!skip.has(lowerCase(c.localName))) children.push(c);
   return children;
 }
 
@@ -115,7 +116,7 @@ export function likeSiblingGroups(root: Element, search: LikeSiblingSearch): Lik
   const childGroups = loose ? looseLikeChildren : likeChildren;
   const firstKept = (from: Element | null): Element | null => {
     let el = from;
-    while (el && skip.has(el.localName.toLowerCase())) el = el.nextElementSibling;
+    while (el && skip.has(lowerCase(el.localName))) el = el.nextElementSibling;
     return el;
   };
   /** Elements entered and not yet left, each with its groups and the next child to enter. */

@@ -48,6 +48,7 @@ import {
   WORD_GROUPS,
   wordGroupCounts,
 } from './vocab.js';
+import { lowerCase } from '../lower-case.js';
 
 /**
  * A price: a currency sign before a number or a currency after it. A number is not tried again
@@ -232,7 +233,7 @@ export function pageFeatures(
   const pageWords = wordsOut ? new PageWords() : null;
   const walk = (el: Element, depth: number, inNav: boolean, listDepth: number): void => {
     if (depth > 200) return;
-    const tag = el.localName.toLowerCase();
+    const tag = lowerCase(el.localName);
     if (SKIP.has(tag)) {
       if (tag === 'script' && /ld\+json/i.test(el.getAttribute('type') ?? '')) ldTexts.push(el.textContent ?? '');
       // The structure features read a <head> inside the body; the others skip it.
@@ -317,7 +318,7 @@ export function pageFeatures(
   const head = document.head;
   if (head && head !== body) {
     for (let c = head.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName.toLowerCase();
+      const tag = lowerCase(c.localName);
       if (tag === 'meta') metas.push(c);
       else if (tag === 'script' && /ld\+json/i.test(c.getAttribute('type') ?? '')) ldTexts.push(c.textContent ?? '');
     }

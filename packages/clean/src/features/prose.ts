@@ -29,6 +29,7 @@ import { normalizeSiteName } from '../site-rules.js';
 import { nonSpaceLength } from './dom-walk.js';
 import { isLandmark } from './landmarks.js';
 import { HEADING_TAGS } from './headings.js';
+import { lowerCase } from '../lower-case.js';
 
 export const PROSE_FEATURES = [
   'pron-we',
@@ -129,7 +130,7 @@ export function proseFeatures(body: Element, document: Document, url: string | n
       }
       if (node.nodeType !== 1) continue;
       const child = node as Element;
-      const tag = child.localName.toLowerCase();
+      const tag = lowerCase(child.localName);
       if (SKIP.has(tag)) continue;
       const frame = inFrame || isLandmark(child);
       if (!frame && tag === 'a' && child.hasAttribute('href')) links.push(child);

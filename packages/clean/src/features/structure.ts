@@ -9,6 +9,7 @@
 import type { TextStats } from './dom-walk.js';
 import { LD_GROUPS } from './vocab.js';
 import { HEADING_TAGS } from './headings.js';
+import { lowerCase } from '../lower-case.js';
 
 /** schema.org types given in the body's markup (itemtype / typeof), grouped as the JSON-LD ones. */
 const MICRODATA_FEATURES = LD_GROUPS.map(([name]) => `md-${name.slice(3)}`);
@@ -113,7 +114,7 @@ export class StructureCounts {
   /** Count the subtree of `el`, `depth` below the body, by a walk of its own. */
   walk(el: Element, depth: number): void {
     if (depth > 200) return;
-    const tag = el.localName.toLowerCase();
+    const tag = lowerCase(el.localName);
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') return;
     this.enter(el, tag);
     let hasElementChild = false;
@@ -150,7 +151,7 @@ export class StructureCounts {
 function nextProseChars(heading: Element, stats: TextStats): number {
   let chars = 0;
   for (let s = heading.nextElementSibling; s && chars < 120; s = s.nextElementSibling) {
-    if (HEADING_TAGS.has(s.localName.toLowerCase())) break;
+    if (HEADING_TAGS.has(lowerCase(s.localName))) break;
     const t = stats.of(s);
     chars += t.chars - t.linkChars;
   }
