@@ -61,6 +61,68 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
     expect(feature('h1-count-one')).toBe(1);
     page.close();
   });
+
+  it('takes a breadcrumb trail for a breadcrumb, not for a collection; an item list is one', async () => {
+    // A product page whose trail is given both as JSON-LD and as microdata: both are made of
+    // ListItems, as every BreadcrumbList is.
+    const trail = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://shop.test/' },
+        { '@type': 'ListItem', position: 2, name: 'Tents', item: 'https://shop.test/tents' },
+      ],
+    });
+    const product = await parseHtml(
+      `<!doctype html><html><head><title>Ridge tent</title>
+<script type="application/ld+json">${trail}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Ridge tent","offers":{"@type":"Offer","price":"199.00"}}</script>
+</head><body>
+<ol itemscope itemtype="https://schema.org/BreadcrumbList">
+<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="/"><span itemprop="name">Home</span></a></li>
+<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="/tents"><span itemprop="name">Tents</span></a></li>
+</ol>
+<h1>Ridge tent</h1><p>A two-person tent for four seasons.</p><button>Add to cart</button></body></html>`,
+      engine,
+      'https://shop.test/tents/ridge',
+      [],
+    );
+    const productValues = pageFeatures(product.document, 'https://shop.test/tents/ridge');
+    const onProduct = (name: string) => productValues[PAGE_FEATURE_NAMES.indexOf(name)];
+    expect(onProduct('ld-breadcrumb')).toBe(1);
+    expect(onProduct('md-breadcrumb')).toBe(1);
+    expect(onProduct('ld-product')).toBe(1);
+    expect(onProduct('ld-collection')).toBe(0);
+    expect(onProduct('md-collection')).toBe(0);
+    product.close();
+
+    // A category page that lists its products as an ItemList, in JSON-LD and in microdata.
+    const list = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, url: 'https://shop.test/tents/ridge' },
+        { '@type': 'ListItem', position: 2, url: 'https://shop.test/tents/dome' },
+      ],
+    });
+    const category = await parseHtml(
+      `<!doctype html><html><head><title>Tents</title>
+<script type="application/ld+json">${list}</script></head><body><h1>Tents</h1>
+<ul itemscope itemtype="https://schema.org/ItemList">
+<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a href="/tents/ridge">Ridge tent</a></li>
+<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a href="/tents/dome">Dome tent</a></li>
+</ul></body></html>`,
+      engine,
+      'https://shop.test/tents',
+      [],
+    );
+    const categoryValues = pageFeatures(category.document, 'https://shop.test/tents');
+    const onCategory = (name: string) => categoryValues[PAGE_FEATURE_NAMES.indexOf(name)];
+    expect(onCategory('ld-collection')).toBe(1);
+    expect(onCategory('md-collection')).toBe(1);
+    expect(onCategory('ld-breadcrumb')).toBe(0);
+    category.close();
+  });
 });
 
 describe.each(['linkedom', 'jsdom'] as const)('card features on %s', (engine) => {

@@ -111,6 +111,12 @@ export const URL_VOCAB = [
   'en',
 ] as const;
 
+/**
+ * schema.org types in groups, read from JSON-LD (`ld-*`, features/page-meta.ts) and from the
+ * body's itemtype/typeof markup (`md-*`, features/structure.ts). `ListItem` is in no group: every
+ * BreadcrumbList is made of ListItems (a product page's trail too), and a real list of items
+ * declares its ItemList, which the collection group reads.
+ */
 export const LD_GROUPS: Array<[string, RegExp]> = [
   [
     'ld-article',
@@ -118,7 +124,7 @@ export const LD_GROUPS: Array<[string, RegExp]> = [
   ],
   ['ld-forum', /^(?:discussionforumposting|qapage|question|answer|comment|socialmediaposting)$/],
   ['ld-product', /^(?:product|offer|aggregateoffer|productgroup|individualproduct|productmodel|vehicle|car)$/],
-  ['ld-collection', /^(?:itemlist|collectionpage|searchresultspage|offercatalog|listitem)$/],
+  ['ld-collection', /^(?:itemlist|collectionpage|searchresultspage|offercatalog)$/],
   ['ld-docs', /^(?:techarticle|apireference|softwaresourcecode|howto|softwareapplication)$/],
   [
     'ld-service',
