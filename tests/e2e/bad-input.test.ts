@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { access, chmod, constants, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -172,6 +172,34 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
     expect(result.code).toBe(2);
     expect(result.json<IngestJson>().failed).toEqual([
       { source: 'in/good.html', code: 'ingest.bad-sidecar', error: '"fetchedAt" must be a date' },
+    ]);
+  });
+
+  it('a named pipe where a sidecar would be is refused at once, not waited on: the page and the batch go on', async () => {
+    const dir = await corpusWithPages();
+    execFileSync('mkfifo', [path.join(dir, 'in/good.json')]);
+    // Killed after 20 s: a CLI that waits for a writer on the pipe fails here instead of hanging.
+    const walked = await corpuskit(['ingest', 'in', '--json'], { cwd: dir, killAfterMs: 20_000 });
+    expect(walked.code).toBe(1);
+    const json = walked.json<IngestJson>();
+    expect(json).toMatchObject({ files: 2, new: 1, failedCount: 1 });
+    expect(json.items.find((item) => item.source === 'in/good.html')).toMatchObject({ outcome: 'new', status: 'ok' });
+    expect(json.failed).toEqual([
+      {
+        source: 'in/good.json',
+        code: 'ingest.not-a-file',
+        error: "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
+      },
+    ]);
+    // The page named on its own: its sidecar is looked for by name, and refused, naming it.
+    const named = await corpuskit(['ingest', 'in/good.html', '--json'], { cwd: dir, killAfterMs: 20_000 });
+    expect(named.code).toBe(2);
+    expect(named.json<IngestJson>().failed).toEqual([
+      {
+        source: 'in/good.html',
+        code: 'ingest.bad-sidecar',
+        error: 'the sidecar good.json is a named pipe (FIFO), not a regular file: refused',
+      },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -34,6 +35,21 @@ describe('expandInputs', () => {
     ]);
     expect(files.every((f) => path.isAbsolute(f.path))).toBe(true);
     expect(skipped).toEqual(expect.arrayContaining(['pages/.hidden', 'pages/b.html.json', 'pages/saved_files/']));
+  });
+
+  it("takes only a regular file as a page's sidecar: a named pipe named like one is refused, not passed on", async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await writeFile(path.join(dir, 'page.html'), '<html></html>');
+    execFileSync('mkfifo', [path.join(dir, 'page.json')]);
+    const { files, failures } = await expandInputs(['.'], { cwd: dir });
+    expect(files.map((f) => [f.source, f.sidecars])).toEqual([['page.html', []]]);
+    expect(failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([
+      [
+        'page.json',
+        'ingest.not-a-file',
+        "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
+      ],
+    ]);
   });
 
   it('expands globs relative to their static prefix, and lists each file once', async () => {

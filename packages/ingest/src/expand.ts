@@ -259,6 +259,11 @@ async function walk(
     ? await namesNotUtf8(directory)
     : new Map<string, string[]>();
   const names = new Set(entries.map((entry) => entry.name));
+  // A sidecar is looked for only among regular files (and links, checked when read): a named pipe
+  // or a device named like one is refused below, not read as the page's sidecar.
+  const sidecarNames = new Set(
+    entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name),
+  );
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   entries.sort((a, b) => compare(a.name, b.name));
   for (const entry of entries) {
@@ -348,14 +353,18 @@ async function walk(
         result.skipped.push(childSource);
         continue;
       }
-      const sidecars = sidecarCandidates(childPath).filter((candidate) => names.has(path.basename(candidate)));
+      const sidecars = sidecarCandidates(childPath).filter((candidate) => sidecarNames.has(path.basename(candidate)));
       files.push({ path: childPath, source: childSource, relative: childRelative, sidecars });
     } else {
+      // Only a link is still tried as a sidecar (and refused there, naming it): see `sidecarNames`.
+      const asSidecar = !entry.isSymbolicLink() && isSidecarLike(childPath, siblings);
       result.failures.push({
         source: childSource,
-        error: ingestError('ingest.not-a-file', `${fileKind(kind)}, not a regular file: refused`, {
-          subject: childSource,
-        }),
+        error: ingestError(
+          'ingest.not-a-file',
+          `${fileKind(kind)}, not a regular file: refused${asSidecar ? " (not read as a page's sidecar either)" : ''}`,
+          { subject: childSource },
+        ),
       });
     }
   }

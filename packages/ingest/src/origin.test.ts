@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -68,6 +70,30 @@ describe('readOrigin', () => {
       sidecar: `${page}.json`,
       declaredCanonical: null,
     });
+  });
+
+  it('refuses a sidecar that is not a regular file without waiting on it, naming it', async () => {
+    const dir = tempDirForTest('ingest-origin-');
+    const page = path.join(dir, 'page.html');
+    await writeFile(page, '<html></html>');
+    const pipe = path.join(dir, 'page.json');
+    execFileSync('mkfifo', [pipe]);
+    try {
+      const read = readOrigin(page, utf8('<html></html>'));
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000));
+      await expect(Promise.race([read, timeout])).rejects.toMatchObject({
+        code: 'ingest.bad-sidecar',
+        subject: pipe,
+        message: 'the sidecar page.json is a named pipe (FIFO), not a regular file: refused',
+      });
+    } finally {
+      // A read left waiting on the pipe (without the fix) is let go: a writer opens it and closes.
+      try {
+        closeSync(openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // No reader waiting: nothing to let go.
+      }
+    }
   });
 
   it('names a malformed sidecar and the cause', async () => {

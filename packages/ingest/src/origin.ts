@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 
 import { savedFromUrl, tryCanonicalizeUrl } from '@corpuskit/document';
 
 import { ingestError } from './errors.js';
+import { fileKind } from './read-input.js';
 
 /** What a saved page tells about where it came from, before it is cleaned. */
 export interface Origin {
@@ -36,25 +39,50 @@ export function sidecarCandidates(file: string): string[] {
 }
 
 /**
+ * The text of the sidecar at `candidate`, or null when there is none there (nothing, or a folder).
+ * It is opened non-blocking and read only when it is a regular file: a named pipe, a socket or a
+ * device named like a sidecar is refused at once, never waited on (a pipe with no writer would
+ * hold the read, and the ingest, for ever).
+ */
+async function readSidecarText(candidate: string): Promise<string | null> {
+  let handle;
+  try {
+    handle = await open(candidate, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+    throw ingestError('ingest.bad-sidecar', `cannot read the sidecar: ${(error as Error).message}`, {
+      subject: candidate,
+      cause: error,
+    });
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return null;
+    if (!info.isFile()) {
+      const name = path.basename(candidate);
+      throw ingestError('ingest.bad-sidecar', `the sidecar ${name} is ${fileKind(info)}, not a regular file: refused`, {
+        subject: candidate,
+      });
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
  * Read the sidecar beside `file`, if there is one: the first of `candidates` (by default all the
- * paths a sidecar may have) that is a file. A malformed sidecar is an input error naming it.
+ * paths a sidecar may have) that is a file. A malformed sidecar, or one that is not a regular
+ * file, is an input error naming it.
  */
 async function readSidecar(
   file: string,
   candidates: readonly string[] = sidecarCandidates(file),
 ): Promise<{ path: string; sidecar: Sidecar } | null> {
   for (const candidate of candidates) {
-    let raw: string;
-    try {
-      raw = await readFile(candidate, 'utf8');
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') continue;
-      throw ingestError('ingest.bad-sidecar', `cannot read the sidecar: ${(error as Error).message}`, {
-        subject: candidate,
-        cause: error,
-      });
-    }
+    const raw = await readSidecarText(candidate);
+    if (raw === null) continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
