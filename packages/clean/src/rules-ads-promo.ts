@@ -78,19 +78,19 @@ export const ADS_PROMO_RULES = defineRules([
     id: 'advertisement/affiliate-disclosure',
     category: 'advertisement',
     description:
-      'An affiliate disclosure: a paragraph of at most 450 characters saying the site earns a commission on purchases made through its own links ("If you buy through our links, we may earn a commission", "As an Amazon Associate I earn from qualifying purchases", "This post contains affiliate links"). The site itself (we, I) must earn it, right after its subject ("we may earn", "earn us"), and through the page\'s links (or at no cost to the reader); a line with quotation marks or a speech verb (said, told, found …) is reporting and stays, so a story about commissions or an affiliate programme keeps its text. Tested after every other text step, so taking it out never changes what they take as the body.',
+      'An affiliate disclosure: a paragraph of at most 450 characters saying the site earns a commission on purchases made through its own links ("Order through these links and we could receive a commission", "This blog uses a few affiliate links"). The site itself (we, I; nous, je, notre; podemos, nuestro; possiamo, nostro …) must earn it, right after its subject ("we may earn", "earn us"), with no negation in between ("we earn no commission", "keine Provision" stay), and through the page\'s links (or at no cost to the reader), all in one sentence; the paragraph goes only when such sentences are more than half of it, so a review\'s findings before a closing disclosure stay. A line with quotation marks or a speech verb (said, told, found …) is reporting and stays, so a story about commissions or an affiliate programme keeps its text. Tested after every other text step, so taking it out never changes what they take as the body.',
     stages: ['text'],
-    revision: 1,
+    revision: 2,
     text: {
       procedure: 'affiliate-disclosure',
       patterns: {
-        // The site (we, I) earns a commission …
-        earn: /\b(?:(?:we|i)(?:['’]ll)?(?: (?:may|might|could|can|will|would|do|does|also|sometimes|often|occasionally|usually|only))* (?:earn|receive|get|make|collect)|(?:earns?|gets?|makes?) (?:us|me)|(?:helps?|supports?|allows?|lets?) (?:us|me)(?: to)? (?:earn|receive|get|make|collect))\b[^.!?]{0,40}?\b(?:commissions?|kick ?backs?|compensation|affiliate fees?|share of (?:the )?(?:sales?|revenue))\b|(?<!\p{L})(?:erhalten|bekommen) (?:wir|ich)(?!\p{L})[^.!?]{0,30}?provision|(?<!\p{L})(?:percevoir|recevoir|toucher) une (?:petite )?commission(?!\p{L})|(?<!\p{L})(?:recibir|ganar|obtener) una (?:pequeña )?comisión(?!\p{L})|(?<!\p{L})(?:ricevere|guadagnare) una (?:piccola )?commissione(?!\p{L})|(?<!\p{L})(?:ontvangen|krijgen) (?:wij|we|ik) (?:een )?(?:kleine )?commissie(?!\p{L})/iu,
+        // The site (we, I; nous, je, notre; podemos, nuestro; possiamo, nostro; wir, ich) earns a commission, with no negation (no, not, never, any; kein, nicht) between the verb and the noun …
+        earn: /\b(?:(?:we|i)(?:['’]ll)?(?: (?:may|might|could|can|will|would|do|does|also|sometimes|often|occasionally|usually|only))* (?:earn|receive|get|make|collect)|(?:earns?|gets?|makes?) (?:us|me)|(?:helps?|supports?|allows?|lets?) (?:us|me)(?: to)? (?:earn|receive|get|make|collect))\b(?:(?!\b(?:no|not|never|any|zero|nothing|none|without)\b)[^.!?]){0,40}?\b(?:commissions?|kick ?backs?|compensation|affiliate fees?|share of (?:the )?(?:sales?|revenue))\b|(?<!\p{L})(?:erhalten|bekommen) (?:wir|ich)(?!\p{L})(?:(?!(?<!\p{L})(?:kein\p{L}*|nicht|nie)(?!\p{L}))[^.!?]){0,30}?provision|(?<!\p{L})(?:(?:nous|je|j['’]) ?(?:(?:pouvons|pourrions|peux|pourrais|allons|vais) )?(?:percevoir|recevoir|toucher|percevons|recevons|touchons|perçois|reçois|touche)|(?:notre|mon) (?:site|blog|magazine|journal|média|équipe) (?:peut |pourrait |va )?(?:percevoir|recevoir|toucher|perçoit|reçoit|touche)) une (?:petite )?commission(?!\p{L})|(?<!\p{L})(?<!\bno )(?:(?:nosotros |yo )?(?:(?:podemos|podríamos|puedo|podría) (?:recibir|ganar|obtener)|recibimos|ganamos|obtenemos|recibo|gano|obtengo)|(?:nuestro|mi) (?:sitio|blog|medio|equipo|web) (?:puede |podría )?(?:recibir|ganar|obtener|recibe|gana|obtiene)) una (?:pequeña )?comisión(?!\p{L})|(?<!\p{L})(?<!\bnon )(?:(?:noi |io )?(?:(?:possiamo|potremmo|posso|potrei) (?:ricevere|guadagnare)|riceviamo|guadagniamo|ricevo|guadagno)|(?:il )?(?:nostro|mio) (?:sito|blog|team) (?:può |potrebbe )?(?:ricevere|guadagnare|riceve|guadagna)) una (?:piccola )?commissione(?!\p{L})|(?<!\p{L})(?:ontvangen|krijgen) (?:wij|we|ik) (?:een )?(?:kleine )?commissie(?!\p{L})/iu,
         // … through the page's own links (our, these, my links; links in this post; affiliate links) or at no cost to the reader.
         path: /\b(?:through|via|using|from|with)\s+(?:one of |any of |some of )?(?:(?:our|these|my) (?:(?:affiliate|partner|retail) )?links?|affiliate links?)\b|\blinks? (?:on|in) (?:this|our|my) (?:post|article|page|site|website|blog|story|guide|review)\b|\bat no (?:extra|additional) cost to you\b|(?<!\p{L})über (?:diese|unsere|meine) (?:\p{L}+-)?links?(?!\p{L})|(?<!\p{L})(?:via|par) (?:ces|nos|mes) liens(?!\p{L})|(?<!\p{L})(?:a través de|mediante|desde) (?:estos|nuestros|mis) enlaces(?!\p{L})|(?<!\p{L})(?:tramite|attraverso) (?:questi|i nostri|i miei) link(?!\p{L})|(?<!\p{L})via (?:deze|onze|mijn) links(?!\p{L})/iu,
         // Or the page itself (this, our, my …) says it holds affiliate links.
         owned:
-          /\b(?:this|our|my) (?:blog )?(?:post|article|page|site|website|story|guide|review|blog)(?: (?:may|might|can|will|also|sometimes|often))* (?:contains?|includes?|uses?|has|have) (?:some |a few )?affiliate (?:links?|ones)\b|\b(?:some|certain|many|all) (?:of the )?links (?:in|on) (?:this|our|my) (?:post|article|page|site|website|story|guide|review|blog) (?:are|may be) affiliate (?:links|ones)\b|\baffiliate links are used (?:on|in|throughout) (?:this|our|my)\b|\b(?:i|we) earn from qualifying purchases\b|\b(?:buying|purchases? made|shopping) through (?:our|these|my) links\b|\bif you buy through (?:our|my|these) (?:affiliate )?links\b|(?<!\p{L})(?:dieser|diese|dieses|unser|unsere|mein|meine) (?:beitrag|artikel|seite|text|post|blog|blogbeitrag|website) enthält (?:sogenannte |einige )?(?:affiliate|partner)-?links(?!\p{L})|(?<!\p{L})enthält (?:dieser|diese|dieses|unser|unsere) (?:beitrag|artikel|seite|text|post|blogbeitrag) (?:sogenannte |einige )?(?:affiliate|partner)-?links(?!\p{L})/iu,
+          /\b(?:this|our|my) (?:blog )?(?:post|article|page|site|website|story|guide|review|blog)(?: (?:may|might|can|will|also|sometimes|often))* (?:contains?|includes?|uses?|has|have) (?:some |a few )?affiliate (?:links?|ones)\b|\b(?:some|certain|many|all) (?:of the )?links (?:in|on) (?:this|our|my) (?:post|article|page|site|website|story|guide|review|blog) (?:are|may be) affiliate (?:links|ones)\b|\baffiliate links are used (?:on|in|throughout) (?:this|our|my)\b|\b(?:i|we) earn from qualifying purchases\b|(?<!\p{L})(?:dieser|diese|dieses|unser|unsere|mein|meine) (?:beitrag|artikel|seite|text|post|blog|blogbeitrag|website) enthält (?:sogenannte |einige )?(?:affiliate|partner)-?links(?!\p{L})|(?<!\p{L})enthält (?:dieser|diese|dieses|unser|unsere) (?:beitrag|artikel|seite|text|post|blogbeitrag) (?:sogenannte |einige )?(?:affiliate|partner)-?links(?!\p{L})/iu,
         // A line with quotation marks or a speech verb (in each language above) is reporting, a story about commissions, not the site's notice.
         reported:
           /[“”„"«»]|\b(?:said|says|told|tells|according to|explained|explains|reported|reports|found|showed|shows|warned|warns|argued|argues|claimed|claims|admitted)\b|(?<!\p{L})(?:sagte|sagt|sagen|sagten|schreibt|schrieb|heißt es|laut|zufolge|berichtet|berichtete|erklärt|erklärte|selon|d['’]après|a déclaré|a dit|affirme|explique|según|dijo|afirmó|explicó|señaló|secondo|ha detto|ha dichiarato|spiega|volgens|zei|zegt|schrijft|meldt)(?!\p{L})/iu,
@@ -100,19 +100,19 @@ export const ADS_PROMO_RULES = defineRules([
       remove: [
         {
           input:
-            'Disclosure: Some of the links in this article are affiliate ones. If you buy through them, we may earn a small commission at no extra cost to you.',
+            'Note: certain links in this guide are affiliate ones. Order a lamp through these links and we could receive a modest commission, with the shop price unchanged for you.',
         },
-        { input: 'As an Amazon Associate I earn from qualifying purchases.', at: 'end' },
+        { input: 'Heads-up: this blog uses a few affiliate links to the bike shops it reviews.', at: 'end' },
         {
           input:
-            'Products are chosen independently by our editors. Purchases made through our links may earn us a commission.',
+            'Every lamp in this round-up was picked by our lighting desk. Orders placed through our links can earn us a modest commission.',
           at: 'top',
         },
       ],
       keep: [
         {
           input:
-            'Travel agents recommend insurance because they get a commission when you buy it, and because they can be held liable for your losses.',
+            'Estate agents often steer sellers towards one mortgage broker, since the agency gets a commission on every loan that broker arranges.',
         },
         {
           input:
@@ -125,6 +125,14 @@ export const ADS_PROMO_RULES = defineRules([
         {
           input:
             'Three financial advisers told us they receive commission on the products they recommend, so ask who pays them before you buy a pension.',
+        },
+        {
+          input:
+            'We earn no commission through our links: every kettle in this test was paid for out of our own budget and returned to the shop afterwards.',
+        },
+        {
+          input:
+            'Shopping through our links is easy: choose a stall on the market plan, fill your basket and pay at the counter as usual.',
         },
       ],
     },

@@ -318,15 +318,21 @@ describe('podcast platform lines on both engines', () => {
 describe('affiliate disclosures on both engines', () => {
   const engines = ['linkedom', 'jsdom'] as const;
   const disclosures = [
-    'If you click one of the links in this post and make a purchase, I may receive a small commission at no extra cost to you.',
-    'Buying through our links supports our work and may earn us a small commission.',
-    'When you buy through links on our site, we may earn an affiliate commission.',
+    'Should you order a tent after clicking one of the links in this post, I may receive a modest commission from the outfitter.',
+    'Ordering via our links can earn us a few pence of commission, which pays for the test kitchen.',
+    'Pick up a gadget through one of our links and we might collect a referral commission from the seller.',
     'Wenn du über diese Links etwas kaufst, erhalten wir eine kleine Provision; für dich ändert sich der Preis nicht.',
     'Some of the links in this review are affiliate links.',
+    // The site's own disclosure in French, Spanish and Italian (first person: nous, podemos, possiamo).
+    'Si vous commandez une lampe via nos liens, nous pouvons percevoir une petite commission auprès du marchand.',
+    'Si compras una lámpara a través de nuestros enlaces, podemos recibir una pequeña comisión de la tienda.',
+    'Se ordini una lampada tramite i nostri link, possiamo ricevere una piccola commissione dal negozio.',
+    // A disclosure that is most of its paragraph, after a short line of its own.
+    'Every lamp in this round-up was picked by our lighting desk. Orders placed through our links can earn us a modest commission.',
   ];
   // A story about commissions or affiliate programmes: somebody else earns, or the line is reported speech.
   const reporting = [
-    'Travel agents often recommend insurance because they get a commission when you buy it, so ask them who pays them before you sign.',
+    'Ski-hire desks at the hotel push the premium boots, as the clerks get a commission on each pair rented, so ask them who pays them first.',
     'We found that many influencers earn commissions through links they never disclose to their followers, and the regulator has now opened an inquiry.',
     'Amazon cut the rates of its affiliate programme this spring, which helps bloggers earn commissions through links on their sites, by as much as half.',
     '“We earn a commission when readers buy through our links, and we tell them so on every page,” said the founder of the deal site.',
@@ -344,6 +350,16 @@ describe('affiliate disclosures on both engines', () => {
     // First-person prose about somebody else's links.
     'Back when I sold insurance, I would get a commission from the links the head office mailed to each of my clients.',
     'We earn a share of the revenue through partner links only since the new contract was signed with the printers last year.',
+    // The site says it earns NO commission: an independence statement, not advertising.
+    'We earn no commission through our links: every kettle in this test was paid for out of our own budget and returned to the shop afterwards.',
+    'Über diese Links erhalten wir keine Provision; die Rucksäcke im Test haben wir selbst bezahlt und danach verschenkt.',
+    // Shopping through the site's links with no commission, affiliate or earning in the sentence.
+    'Shopping through our links is easy: choose a stall on the market plan, fill your basket and pay at the counter as usual.',
+    'If you buy through our links before Friday, the bakery delivers the cake to your door free of charge.',
+    // Somebody else's commission in French, Spanish and Italian (no first-person subject).
+    'Des vlogueurs peuvent percevoir une commission via ces liens sans en avertir leur public, dénonce une association de consommateurs.',
+    'Los creadores pueden recibir una comisión a través de estos enlaces sin avisar a sus seguidores, denuncia la asociación de usuarios.',
+    'Gli influencer possono ricevere una commissione tramite questi link senza dirlo ai follower, denuncia l’associazione dei consumatori.',
   ];
 
   it.each(
@@ -366,6 +382,17 @@ describe('affiliate disclosures on both engines', () => {
         engine,
       });
       expect(document.text).toContain(input);
+      expect(document.removed.filter((removal) => removal.rule === 'advertisement/affiliate-disclosure')).toEqual([]);
     },
   );
+
+  // A review's own findings, then a closing disclosure: the disclosure is not most of the paragraph.
+  const findings =
+    'We boiled water in nine kettles over a month; the Model Q heated a litre in two minutes fifty and made the least noise, so it is our choice under forty euros.';
+  it.each(engines)('a paragraph of findings that ends in a disclosure stays whole (%s)', async (engine) => {
+    const input = `${findings} Order one through our links and we would get a modest commission from the retailer.`;
+    const document = await clean(pageWith({ input, at: 'middle' }), { url: 'https://news.example/library', engine });
+    expect(document.text).toContain(findings);
+    expect(document.removed.filter((removal) => removal.rule === 'advertisement/affiliate-disclosure')).toEqual([]);
+  });
 });

@@ -1228,12 +1228,20 @@ export const LINE_PROCEDURES: Readonly<
 /** A disclosure is at most this long: a longer paragraph is the article's own text. */
 const DISCLOSURE_MAX_CHARS = 450;
 
+/** A paragraph's sentences: each ends at `.`, `!` or `?` followed by a space (or at the end). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.length > 0);
+}
+
 /**
  * `affiliate-disclosure`: a short paragraph saying the site earns a commission through the page's
- * links, or that the page holds affiliate links. A line with quotation marks or a speech verb is a
- * story's reporting about commissions and stays. Run after every other step, so the paragraph's
- * going never changes what they take as the body (a long disclosure above the body widened the
- * element that holds the prose; without it the body's closing lines looked like lines after it).
+ * links, or that the page holds affiliate links. Each sentence is read on its own (the commission
+ * and the links in the same sentence), and the paragraph goes only when such sentences are most of
+ * its text, so a review's own findings before a closing disclosure stay. A line with quotation
+ * marks or a speech verb is a story's reporting about commissions and stays. Run after every other
+ * step, so the paragraph's going never changes what they take as the body (a long disclosure above
+ * the body widened the element that holds the prose; without it the body's closing lines looked
+ * like lines after it).
  */
 function affiliateDisclosure(state: TextState): void {
   const id = 'advertisement/affiliate-disclosure';
@@ -1246,8 +1254,15 @@ function affiliateDisclosure(state: TextState): void {
     const block = state.blocks[i]!;
     const text = squash(block.text);
     if (block.kind === 'heading' || text.length > DISCLOSURE_MAX_CHARS || reported.test(text)) continue;
-    if (owned.test(text)) state.remove(i, id, 'an affiliate disclosure (the page holds affiliate links)');
-    else if (earn.test(text) && path.test(text))
-      state.remove(i, id, 'an affiliate disclosure (a commission on purchases through the links)');
+    let holds = 0;
+    let commission = 0;
+    for (const sentence of sentencesOf(text)) {
+      if (owned.test(sentence)) holds += sentence.length;
+      else if (earn.test(sentence) && path.test(sentence)) commission += sentence.length;
+    }
+    // Most of the paragraph (more than half its characters) must be the disclosure.
+    if ((holds + commission) * 2 <= text.length) continue;
+    if (holds > 0) state.remove(i, id, 'an affiliate disclosure (the page holds affiliate links)');
+    else state.remove(i, id, 'an affiliate disclosure (a commission on purchases through the links)');
   }
 }
