@@ -581,6 +581,39 @@ describe("a policy's part named for its subject, which Readability reads as a ba
       }
     });
 
+    // The label may close on an arrow or a mark, and the page may be opened with a campaign's tracking query.
+    for (const [label, url] of [
+      ['More information ›', 'https://museum.example/privacy'],
+      ['Learn more &gt;', 'https://museum.example/privacy'],
+      ['Mehr erfahren »', 'https://museum.example/privacy'],
+      ['More information', 'https://museum.example/privacy?utm_source=newsletter&utm_medium=email'],
+      ['Details', 'https://museum.example/privacy/?fbclid=XYZ123'],
+    ]) {
+      it(`leaves out a notice ending in "${label}" that links to the policy at ${url} (${engine})`, async () => {
+        const notice = `<div class="gdpr"><p>Cookies help us run the ticket pages, remember the rooms you booked last and show the prices in your own currency. <a href="/privacy/">${label}</a></p></div>`;
+        const html = page('Privacy notice', '').replace('</article>', `${notice}</article>`);
+        // The page's type is pinned: the type model reads a query in the URL as well.
+        const document = await clean(html, { url, engine, pageType: 'article' });
+        expect(document.text).not.toContain('Cookies help us run the ticket pages');
+        for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+      });
+    }
+
+    const WITHDRAW =
+      'You may withdraw your consent to cookies at any time: write to the museum office, or change your choice on this page under';
+    for (const link of [
+      '<a href="/privacy">Cookie choices</a>',
+      '<a href="/privacy/">Change your settings ›</a>',
+      '<a href="https://museum.example/privacy" role="button">Open the panel</a>',
+    ]) {
+      it(`keeps a policy's part that links to this page's own cookie-choice control ${link} (${engine})`, async () => {
+        const part = `<div class="gdpr-rights"><p>${WITHDRAW} ${link}.</p></div>`;
+        const document = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });
+        expect(document.text).toContain(WITHDRAW);
+        for (const i of [1, 2, 3, 4, 5]) expect(document.text).toContain(`Section ${i}. We keep what you send us`);
+      });
+    }
+
     it(`keeps a policy's gdpr part that speaks of consent to cookies under a heading of its own (${engine})`, async () => {
       const part = `<div class="gdpr-box"><h2>Cookies on this site</h2><p>When you tick the box on the booking form you consent to our use of cookies that count visits; the count tells us which rooms to open longer.</p></div>`;
       const document = await clean(page('Privacy notice', part), { url: 'https://museum.example/privacy', engine });

@@ -14,6 +14,7 @@ import type { RuleId } from './rules.js';
 import { descendants } from './selector-match.js';
 import { squash } from './text-util.js';
 import { lowerCase } from './lower-case.js';
+import { tryCanonicalizeUrl } from '@corpuskit/document';
 
 /**
  * Words of a class or id that name a consent box beside one more naming word (split at case changes,
@@ -280,33 +281,47 @@ function readsAsSiteNotice(el: Element, pageUrl: string | null): boolean {
   return SITE_NOTICE.test(text) || endsWithLinkToPage(el, text, pageUrl);
 }
 
-/** A path without its trailing slashes ("/privacy/" and "/privacy" are one page). */
-const trimPath = (path: string) => path.replace(/\/+$/, '');
-
 /** A word for cookies in the languages the notice phrases cover (SITE_NOTICE). */
 const COOKIE_WORD = /\bcookies?\b/i;
 
+/** Marks that may close a notice or its link's label: punctuation, a bracket, an arrow ("More information ›"). */
+const TRAILING_MARKS = /[\s.!?:;,)\]»›>→]+$/u;
+
+/**
+ * A link's label that names a control to make or change the cookie choice ("Cookie settings",
+ * "Change your choices", "Manage preferences"): on a policy page, a link to its own choice control,
+ * not a notice's "More information".
+ */
+const CHOICE_CONTROL =
+  /\b(?:settings?|preferences?|choices?|choose|change|manage|withdraw|options|einstellungen|auswahl|verwalten|widerrufen|param[eè]tres|pr[eé]f[eé]rences|g[eé]rer|configuraci[oó]n|preferencias|gestionar|impostazioni|preferenze|gestisci|instellingen|voorkeuren|beheren)(?![\p{L}])/iu;
+
 /**
  * Whether `el` ends by sending the visitor to the page it stands on (`pageUrl`), as the site's
- * notice on its own policy page does ("Cookies help us … More information", however it is worded):
- * its text speaks of cookies, and its last link — nothing but punctuation after it — leads to this
- * very address (host, path and query; a print version, another language or an older version of
- * the policy has a query of its own, and a link to a part of the page a fragment). A policy's
- * part that names its own address within a sentence goes on after the link and stays.
+ * notice on its own policy page does ("Cookies help us … More information ›", however it is worded):
+ * its text speaks of cookies, and its last link — nothing but punctuation or an arrow after its label,
+ * itself read without them — leads to this very address (host, path and query as a document id
+ * compares them, tracking parameters such as `utm_source` aside: a print version, another language or
+ * an older version of the policy has a query of its own, and a link to a part of the page a fragment).
+ * A policy's part that names its own address within a sentence goes on after the link and stays; so
+ * does one whose link names a control for the cookie choice ("Cookie choices", "Change your
+ * settings") or is drawn as a button: it points to the choice on this page, as a policy's part on
+ * withdrawing consent does.
  */
 function endsWithLinkToPage(el: Element, text: string, pageUrl: string | null): boolean {
   if (!pageUrl || !COOKIE_WORD.test(text)) return false;
   const links = el.querySelectorAll('a[href]');
   const last = links[links.length - 1];
   if (!last) return false;
-  const label = squash(last.textContent ?? '');
-  if (!label || !text.replace(/[\s.!?:;,)\]»›>]+$/u, '').endsWith(label)) return false;
+  const label = squash(last.textContent ?? '').replace(TRAILING_MARKS, '');
+  if (!label || !text.replace(TRAILING_MARKS, '').endsWith(label)) return false;
+  if (CHOICE_CONTROL.test(label) || lowerCase(last.getAttribute('role') ?? '') === 'button') return false;
   const href = (last.getAttribute('href') ?? '').trim();
   if (!href || href.includes('#')) return false;
   try {
-    const page = new URL(pageUrl);
-    const to = new URL(href, page);
-    return to.host === page.host && trimPath(to.pathname) === trimPath(page.pathname) && to.search === page.search;
+    // Compared as document ids (no tracking parameters, no trailing slash), `http:` or `https:` aside.
+    const address = (url: string) => tryCanonicalizeUrl(url)?.replace(/^https?:/, '') ?? null;
+    const page = address(pageUrl);
+    return page !== null && address(new URL(href, pageUrl).href) === page;
   } catch {
     return false;
   }

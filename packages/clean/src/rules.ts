@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 125;
+const PIPELINE_REVISION = 126;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
@@ -75,7 +75,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'rating-widget': 1,
   'named-caption': 2,
   'site-selectors': 2,
-  'outside-article': 7,
+  'outside-article': 8,
   'post-chrome': 5,
   'region-chrome': 4,
   'shop-rows': 2,
