@@ -25,6 +25,7 @@ import { readsAsCookieSettings } from './panels.js';
 import { squash, wordsFoundIn } from './text-util.js';
 import { hiddenElement, hiddenElements } from './thread.js';
 import { lowerCase } from './lower-case.js';
+import { HEADING_TAGS } from './features/headings.js';
 
 /** The page types whose content is taken from the page's marked main region. */
 export const MAIN_REGION_TYPES: readonly PageType[] = ['product', 'collection', 'listing', 'service'];
@@ -342,9 +343,6 @@ export function framedShare(pageBlocks: Block[], framed: readonly boolean[], art
 
 /** Share of the text outside the landmarks the region's element must hold. */
 const REGION_SHARE = 0.9;
-
-/** The headings whose text `landmarkFreeRegion` tells apart from the rest of the region's. */
-const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
  * The region of a page with no marked main region: the smallest element holding REGION_SHARE of
