@@ -58,9 +58,12 @@ const CONTROL_SELECTOR =
  * - `decide`: the control accepts or refuses, rather than opens the settings (a policy page's own
  *   control is "Cookie settings" or "Change your choice", never "Accept all");
  * - `dismiss`: the control's whole text, it only puts the notice away (a bar that informs rather
- *   than asks is answered so; a policy's own text never is).
+ *   than asks is answered so; a policy's own text never is);
+ * - `choice`: a link's label holding it names the control that makes or changes the cookie choice
+ *   ("Cookie settings", "Change your choices"): on a policy page, a link to its own choice control
+ *   (CHOICE_CONTROL).
  */
-type AnswerRole = 'lead' | 'answer' | 'decide' | 'dismiss';
+type AnswerRole = 'lead' | 'answer' | 'decide' | 'dismiss' | 'choice';
 
 /** The words of a consent box's answers (regular-expression sources, matched without case), each with its roles. */
 const ANSWER_WORDS: ReadonlyArray<readonly [string, readonly AnswerRole[]]> = [
@@ -78,6 +81,12 @@ const ANSWER_WORDS: ReadonlyArray<readonly [string, readonly AnswerRole[]]> = [
   ['aceptar|acepto|rechazar|accetta|accetto|rifiuta', ['answer', 'decide']],
   ['ho capito', ['answer']],
   ['fermer|schlie(?:ß|ss)en|cerrar|chiudi', ['dismiss']],
+  ['settings?|preferences?|choices?|choose|change|manage|withdraw|options', ['choice']],
+  ['einstellungen|auswahl|verwalten|widerrufen', ['choice']],
+  ['param[eè]tres|pr[eé]f[eé]rences|g[eé]rer', ['choice']],
+  ['configuraci[oó]n|preferencias|gestionar', ['choice']],
+  ['impostazioni|preferenze|gestisci', ['choice']],
+  ['instellingen|voorkeuren|beheren', ['choice']],
 ];
 
 /** The answer words that have `role`, as one alternation. */
@@ -292,8 +301,7 @@ const TRAILING_MARKS = /[\s.!?:;,)\]»›>→]+$/u;
  * "Change your choices", "Manage preferences"): on a policy page, a link to its own choice control,
  * not a notice's "More information".
  */
-const CHOICE_CONTROL =
-  /\b(?:settings?|preferences?|choices?|choose|change|manage|withdraw|options|einstellungen|auswahl|verwalten|widerrufen|param[eè]tres|pr[eé]f[eé]rences|g[eé]rer|configuraci[oó]n|preferencias|gestionar|impostazioni|preferenze|gestisci|instellingen|voorkeuren|beheren)(?![\p{L}])/iu;
+const CHOICE_CONTROL = new RegExp(`\\b(?:${answerWords('choice')})(?![\\p{L}])`, 'iu');
 
 /**
  * Whether `el` ends by sending the visitor to the page it stands on (`pageUrl`), as the site's
