@@ -31,6 +31,14 @@ describe('price pattern', () => {
   });
 });
 
+/** The page features of `html` parsed with `engine` at `url`, as a lookup by feature name. */
+async function featuresOf(html: string, engine: 'linkedom' | 'jsdom', url: string | null) {
+  const page = await parseHtml(html, engine, url, []);
+  const values = pageFeatures(page.document, url);
+  page.close();
+  return (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)]!;
+}
+
 describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) => {
   it('counts the chrome and structure features of the body, a head inside it for structure only', async () => {
     const page = await parseHtml(
@@ -73,7 +81,7 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
         { '@type': 'ListItem', position: 2, name: 'Tents', item: 'https://shop.test/tents' },
       ],
     });
-    const product = await parseHtml(
+    const onProduct = await featuresOf(
       `<!doctype html><html><head><title>Ridge tent</title>
 <script type="application/ld+json">${trail}</script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Ridge tent","offers":{"@type":"Offer","price":"199.00"}}</script>
@@ -85,16 +93,12 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
 <h1>Ridge tent</h1><p>A two-person tent for four seasons.</p><button>Add to cart</button></body></html>`,
       engine,
       'https://shop.test/tents/ridge',
-      [],
     );
-    const productValues = pageFeatures(product.document, 'https://shop.test/tents/ridge');
-    const onProduct = (name: string) => productValues[PAGE_FEATURE_NAMES.indexOf(name)];
     expect(onProduct('ld-breadcrumb')).toBe(1);
     expect(onProduct('md-breadcrumb')).toBe(1);
     expect(onProduct('ld-product')).toBe(1);
     expect(onProduct('ld-collection')).toBe(0);
     expect(onProduct('md-collection')).toBe(0);
-    product.close();
 
     // A category page that lists its products as an ItemList, in JSON-LD and in microdata.
     const list = JSON.stringify({
@@ -105,7 +109,7 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
         { '@type': 'ListItem', position: 2, url: 'https://shop.test/tents/dome' },
       ],
     });
-    const category = await parseHtml(
+    const onCategory = await featuresOf(
       `<!doctype html><html><head><title>Tents</title>
 <script type="application/ld+json">${list}</script></head><body><h1>Tents</h1>
 <ul itemscope itemtype="https://schema.org/ItemList">
@@ -114,29 +118,16 @@ describe.each(['linkedom', 'jsdom'] as const)('the page walk on %s', (engine) =>
 </ul></body></html>`,
       engine,
       'https://shop.test/tents',
-      [],
     );
-    const categoryValues = pageFeatures(category.document, 'https://shop.test/tents');
-    const onCategory = (name: string) => categoryValues[PAGE_FEATURE_NAMES.indexOf(name)];
     expect(onCategory('ld-collection')).toBe(1);
     expect(onCategory('md-collection')).toBe(1);
     expect(onCategory('ld-breadcrumb')).toBe(0);
-    category.close();
   });
 });
 
 describe.each(['linkedom', 'jsdom'] as const)('card features on %s', (engine) => {
-  const features = async (body: string) => {
-    const page = await parseHtml(
-      `<!doctype html><html><head><title>Cards</title></head><body>${body}</body></html>`,
-      engine,
-      null,
-      [],
-    );
-    const values = pageFeatures(page.document, null);
-    page.close();
-    return (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)];
-  };
+  const features = (body: string) =>
+    featuresOf(`<!doctype html><html><head><title>Cards</title></head><body>${body}</body></html>`, engine, null);
 
   it('reads the date, byline and teaser of news teasers, and no price', async () => {
     const teaser = (i: number) =>
@@ -178,17 +169,8 @@ describe.each(['linkedom', 'jsdom'] as const)('card features on %s', (engine) =>
 });
 
 describe.each(['linkedom', 'jsdom'] as const)('dates and microformats posts on %s', (engine) => {
-  const features = async (body: string) => {
-    const page = await parseHtml(
-      `<!doctype html><html><head><title>Page</title></head><body>${body}</body></html>`,
-      engine,
-      null,
-      [],
-    );
-    const values = pageFeatures(page.document, null);
-    page.close();
-    return (name: string) => values[PAGE_FEATURE_NAMES.indexOf(name)]!;
-  };
+  const features = (body: string) =>
+    featuresOf(`<!doctype html><html><head><title>Page</title></head><body>${body}</body></html>`, engine, null);
   const sentence = 'The council met on Tuesday evening and voted to fund the second half of the bridge.';
 
   it('sees one date near the top of an article and a date down every item of a listing', async () => {
