@@ -212,6 +212,22 @@ describe('page features', () => {
     expect(f['log-cart-buttons']).toBeCloseTo(Math.log1p(1), 12);
     expect(f['url-products']).toBe(1);
   });
+  it('reads the URL without its tracking parameters: a campaign tag does not move the type', async () => {
+    for (const engine of ['linkedom', 'jsdom'] as const) {
+      const address = 'https://news.example.org/2024/05/council-votes';
+      const tagged = `${address}?utm_source=letter&utm_campaign=spring&fbclid=abc123`;
+      const plain = await pageTypeFeatures(ARTICLE_WITH_COMMENTS, { url: address, engine });
+      expect(await pageTypeFeatures(ARTICLE_WITH_COMMENTS, { url: tagged, engine }), engine).toEqual(plain);
+      // The bundled model types the page the same with and without the campaign tags.
+      const a = await clean(ARTICLE_WITH_COMMENTS, { url: address, engine });
+      const b = await clean(ARTICLE_WITH_COMMENTS, { url: tagged, engine });
+      expect(b.pageType, engine).toEqual(a.pageType);
+      // A parameter that selects content is still a query.
+      const paged = await pageTypeFeatures(ARTICLE_WITH_COMMENTS, { url: `${address}?page=2&utm_medium=mail`, engine });
+      expect(paged[PAGE_FEATURE_NAMES.indexOf('url-query')], engine).toBe(1);
+      expect(plain[PAGE_FEATURE_NAMES.indexOf('url-query')], engine).toBe(0);
+    }
+  });
   it('reads a documentation page: code blocks and their share of the text', async () => {
     const f = await featuresOf(DOCS, 'https://docs.example.dev/api/parse');
     expect(f['tag-pre']).toBeCloseTo(Math.log1p(2), 12);

@@ -3,6 +3,8 @@
  * og:type, the generator `<meta>`, and the URL's shape and path words.
  */
 
+import { tryCanonicalizeUrl } from '@corpuskit/document';
+
 import { GENERATOR_GROUPS, LD_GROUPS, OG_TYPES, URL_VOCAB } from './vocab.js';
 
 export const URL_FEATURES = [
@@ -58,12 +60,18 @@ export function generatorFeatures(metas: Element[]): number[] {
   return GENERATOR_GROUPS.map(([, re]) => (generator && re.test(generator) ? 1 : 0));
 }
 
+/**
+ * The URL features of `url`, read from its document id (`tryCanonicalizeUrl`): a campaign or
+ * click tag (`utm_source`, `fbclid`, ...) says how a reader came to the page, not what kind of
+ * page it is, and must not turn on `url-query`. A URL that has no document id (not http(s)) is
+ * read as it is.
+ */
 export function urlFeatures(url: string | null): number[] {
   const fixed = new Array<number>(URL_FEATURES.length).fill(0);
   const vocab = new Array<number>(URL_VOCAB.length).fill(0);
   let parsed: URL | null;
   try {
-    parsed = url ? new URL(url) : null;
+    parsed = url ? new URL(tryCanonicalizeUrl(url) ?? url) : null;
   } catch {
     parsed = null;
   }
