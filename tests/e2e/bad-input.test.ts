@@ -9,6 +9,7 @@ import { BIN, articlePage, corpuskit, tempCorpusWithGoodPage } from './helpers.j
 interface IngestJson {
   files: number;
   new: number;
+  unchanged: number;
   failedCount: number;
   failed: Array<{ source: string; code: string; error: string }>;
   items: Array<{ source: string; id: string | null; outcome: string; warnings: string[]; status: string | null }>;
@@ -191,14 +192,41 @@ describe('bad inputs: a clear error per file, the batch goes on, exit 1', () => 
         error: "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
       },
     ]);
-    // The page named on its own: its sidecar is looked for by name, and refused, naming it.
-    const named = await corpuskit(['ingest', 'in/good.html', '--json'], { cwd: dir, killAfterMs: 20_000 });
-    expect(named.code).toBe(2);
-    expect(named.json<IngestJson>().failed).toEqual([
+    // The page named on its own, or by a pattern, goes the same way: the pipe is that one failure,
+    // and the page is ingested without it (unchanged now: the walk took it).
+    for (const input of ['in/good.html', 'in/*.html']) {
+      const named = await corpuskit(['ingest', input, '--json'], { cwd: dir, killAfterMs: 20_000 });
+      expect(named.code).toBe(1);
+      const result = named.json<IngestJson>();
+      expect(result).toMatchObject({ files: 2, unchanged: 1, failedCount: 1 });
+      expect(result.failed).toEqual(json.failed);
+    }
+  });
+
+  it('a page named on its own with a named pipe beside it as its sidecar is ingested without it, and the batch goes on', async () => {
+    const dir = await corpusWithPages();
+    execFileSync('mkfifo', [path.join(dir, 'in/good.html.json')]);
+    await writeFile(
+      path.join(dir, 'in/next.html'),
+      articlePage('Another page entirely', { canonical: 'https://port.example/next' }),
+    );
+    const named = await corpuskit(['ingest', 'in/good.html', 'in/next.html', '--json'], {
+      cwd: dir,
+      killAfterMs: 20_000,
+    });
+    expect(named.code).toBe(1);
+    const json = named.json<IngestJson>();
+    expect(json).toMatchObject({ files: 3, new: 2, failedCount: 1 });
+    expect(json.items.map((item) => [item.source, item.outcome])).toEqual([
+      ['in/good.html', 'new'],
+      ['in/good.html.json', 'failed'],
+      ['in/next.html', 'new'],
+    ]);
+    expect(json.failed).toEqual([
       {
-        source: 'in/good.html',
-        code: 'ingest.bad-sidecar',
-        error: 'the sidecar good.json is a named pipe (FIFO), not a regular file: refused',
+        source: 'in/good.html.json',
+        code: 'ingest.not-a-file',
+        error: "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
       },
     ]);
   });

@@ -52,6 +52,49 @@ describe('expandInputs', () => {
     ]);
   });
 
+  it('refuses a named pipe beside a page given by name or by pattern as the walk does: one failure, the page goes on without it', async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await mkdir(path.join(dir, 'in'));
+    await writeFile(path.join(dir, 'in/page.html'), '<html></html>');
+    await writeFile(path.join(dir, 'in/page.html.json'), '{}');
+    execFileSync('mkfifo', [path.join(dir, 'in/page.json')]);
+    const refused = [
+      'in/page.json',
+      'ingest.not-a-file',
+      "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
+    ];
+    const asWalked = await expandInputs(['in'], { cwd: dir });
+    for (const inputs of [['in/page.html'], ['in/*.html'], ['in/page.html', 'in']]) {
+      const { files, failures } = await expandInputs(inputs, { cwd: dir });
+      expect(files.map((f) => [f.source, f.sidecars])).toEqual([
+        ['in/page.html', [path.join(dir, 'in/page.html.json')]],
+      ]);
+      expect(failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([refused]);
+      expect(files[0]!.sidecars).toEqual(asWalked.files[0]!.sidecars);
+    }
+    expect(asWalked.failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([refused]);
+  });
+
+  it('takes a link as a sidecar only when it leads to a regular file', async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await writeFile(path.join(dir, 'page.html'), '<html></html>');
+    await writeFile(path.join(dir, 'other.html'), '<html></html>');
+    await writeFile(path.join(dir, 'meta.data'), '{}');
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    await symlink(path.join(dir, 'pipe'), path.join(dir, 'page.json'));
+    await symlink(path.join(dir, 'meta.data'), path.join(dir, 'other.json'));
+    const { files, failures } = await expandInputs(['.'], { cwd: dir });
+    expect(files.map((f) => [f.source, f.sidecars])).toEqual([
+      ['meta.data', []],
+      ['other.html', [path.join(dir, 'other.json')]],
+      ['page.html', []],
+    ]);
+    expect(failures.map((f) => [f.source, f.error.message])).toEqual([
+      ['page.json', "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)"],
+      ['pipe', 'a named pipe (FIFO), not a regular file: refused'],
+    ]);
+  });
+
   it('expands globs relative to their static prefix, and lists each file once', async () => {
     const cwd = await tree();
     const { files } = await expandInputs(['pages/**/*.htm*', 'pages/b.html'], { cwd });

@@ -124,7 +124,8 @@ export async function expandInputs(
       files.sort((a, b) => compare(a.relative, b.relative));
       for (const file of files) await add(file);
     } else if (info.isFile()) {
-      const file = { path: absolute, source: input, relative: path.basename(absolute) };
+      const sidecars = await sidecarsBeside(absolute, input, result);
+      const file = { path: absolute, source: input, relative: path.basename(absolute), sidecars };
       named.push(file);
       await add(file);
     } else {
@@ -177,14 +178,53 @@ async function expandGlob(
     }
     inside.push(match);
   }
-  const files = inside
-    .filter((match) => !isSidecarLike(match, new Set(matches.map((m) => path.resolve(m)))))
-    .map((match) => {
-      const relative = toPosix(path.relative(base, match));
-      return { path: match, source: toPosix(path.relative(cwd, match)) || match, relative };
-    })
-    .sort((a, b) => compare(a.relative, b.relative));
+  const files: InputFile[] = [];
+  const matched = new Set(matches.map((m) => path.resolve(m)));
+  for (const match of inside.filter((file) => !isSidecarLike(file, matched))) {
+    const source = toPosix(path.relative(cwd, match)) || match;
+    const sidecars = await sidecarsBeside(match, source, result);
+    files.push({ path: match, source, relative: toPosix(path.relative(base, match)), sidecars });
+  }
+  files.sort((a, b) => compare(a.relative, b.relative));
   for (const file of files) await add(file);
+}
+
+/**
+ * The sidecars beside a page given by name or by a pattern (a folder's walk knows them from its
+ * listing), as the walk takes them: a regular file or a link to one. A named pipe, socket or device
+ * named like one is one failure naming it, as in a walk (`notAFile`), and the page goes on without
+ * it. One that cannot be looked at is passed on: reading it names the cause.
+ */
+async function sidecarsBeside(file: string, source: string, result: ExpandResult): Promise<string[]> {
+  const sidecars: string[] = [];
+  for (const candidate of sidecarCandidates(file)) {
+    let info;
+    try {
+      info = await stat(candidate);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') sidecars.push(candidate);
+      continue;
+    }
+    if (info.isFile()) {
+      sidecars.push(candidate);
+    } else if (!info.isDirectory()) {
+      const folder = path.dirname(source);
+      const sidecarSource = folder === '.' ? path.basename(candidate) : `${folder}/${path.basename(candidate)}`;
+      if (!result.failures.some((failure) => failure.source === sidecarSource))
+        result.failures.push({ source: sidecarSource, error: notAFile(info, sidecarSource, true) });
+    }
+  }
+  return sidecars;
+}
+
+/** The failure of a named pipe, socket or device met among the files to ingest. */
+function notAFile(kind: Parameters<typeof fileKind>[0], source: string, asSidecar: boolean): CorpusKitError {
+  return ingestError(
+    'ingest.not-a-file',
+    `${fileKind(kind)}, not a regular file: refused${asSidecar ? " (not read as a page's sidecar either)" : ''}`,
+    { subject: source },
+  );
 }
 
 /** A `.json` file beside a page with the same name: that page's sidecar, not a page. */
@@ -259,11 +299,16 @@ async function walk(
     ? await namesNotUtf8(directory)
     : new Map<string, string[]>();
   const names = new Set(entries.map((entry) => entry.name));
-  // A sidecar is looked for only among regular files (and links, checked when read): a named pipe
-  // or a device named like one is refused below, not read as the page's sidecar.
-  const sidecarNames = new Set(
-    entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name),
-  );
+  // A sidecar is looked for only among regular files and links to one: a named pipe or a device
+  // named like one (or a link to it) is refused below, not read as the page's sidecar.
+  const sidecarNames = new Set<string>();
+  for (const entry of entries) {
+    if (entry.isFile()) sidecarNames.add(entry.name);
+    else if (entry.isSymbolicLink() && entry.name.endsWith('.json')) {
+      const target = await stat(path.join(directory, entry.name)).catch(() => null);
+      if (target?.isFile()) sidecarNames.add(entry.name);
+    }
+  }
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   entries.sort((a, b) => compare(a.name, b.name));
   for (const entry of entries) {
@@ -356,16 +401,10 @@ async function walk(
       const sidecars = sidecarCandidates(childPath).filter((candidate) => sidecarNames.has(path.basename(candidate)));
       files.push({ path: childPath, source: childSource, relative: childRelative, sidecars });
     } else {
-      // Only a link is still tried as a sidecar (and refused there, naming it): see `sidecarNames`.
-      const asSidecar = !entry.isSymbolicLink() && isSidecarLike(childPath, siblings);
-      result.failures.push({
-        source: childSource,
-        error: ingestError(
-          'ingest.not-a-file',
-          `${fileKind(kind)}, not a regular file: refused${asSidecar ? " (not read as a page's sidecar either)" : ''}`,
-          { subject: childSource },
-        ),
-      });
+      const asSidecar = isSidecarLike(childPath, siblings);
+      // Refused already when a page beside it was named on its own before the walk (`sidecarsBeside`).
+      if (!asSidecar || !result.failures.some((failure) => failure.source === childSource))
+        result.failures.push({ source: childSource, error: notAFile(kind, childSource, asSidecar) });
     }
   }
 }

@@ -1,11 +1,9 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 
-import { savedFromUrl, tryCanonicalizeUrl } from '@corpuskit/document';
+import { CorpusKitError, savedFromUrl, tryCanonicalizeUrl } from '@corpuskit/document';
 
 import { ingestError } from './errors.js';
-import { fileKind } from './read-input.js';
+import { fileKind, withRegularFile } from './read-input.js';
 
 /** What a saved page tells about where it came from, before it is cleaned. */
 export interface Origin {
@@ -40,34 +38,35 @@ export function sidecarCandidates(file: string): string[] {
 
 /**
  * The text of the sidecar at `candidate`, or null when there is none there (nothing, or a folder).
- * It is opened non-blocking and read only when it is a regular file: a named pipe, a socket or a
- * device named like a sidecar is refused at once, never waited on (a pipe with no writer would
- * hold the read, and the ingest, for ever).
+ * It is read only when it is a regular file, opened without waiting (`withRegularFile`): a named
+ * pipe, a socket or a device named like a sidecar is refused at once, never waited on (a pipe
+ * with no writer would hold the read, and the ingest, for ever).
  */
 async function readSidecarText(candidate: string): Promise<string | null> {
-  let handle;
   try {
-    handle = await open(candidate, constants.O_RDONLY | constants.O_NONBLOCK);
+    return await withRegularFile(
+      candidate,
+      (handle) => handle.readFile('utf8'),
+      (info) => {
+        if (info.isDirectory()) return null;
+        const name = path.basename(candidate);
+        throw ingestError(
+          'ingest.bad-sidecar',
+          `the sidecar ${name} is ${fileKind(info)}, not a regular file: refused`,
+          {
+            subject: candidate,
+          },
+        );
+      },
+    );
   } catch (error) {
+    if (error instanceof CorpusKitError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
     throw ingestError('ingest.bad-sidecar', `cannot read the sidecar: ${(error as Error).message}`, {
       subject: candidate,
       cause: error,
     });
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) return null;
-    if (!info.isFile()) {
-      const name = path.basename(candidate);
-      throw ingestError('ingest.bad-sidecar', `the sidecar ${name} is ${fileKind(info)}, not a regular file: refused`, {
-        subject: candidate,
-      });
-    }
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 
 import { CorpusKitError, toCorpusKitError } from '@corpuskit/document';
 
@@ -16,6 +17,27 @@ export function fileKind(
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
   return 'not a regular file';
+}
+
+/**
+ * Open `file` to read without waiting for a writer (a named pipe with none would hold a blocking
+ * open, and the ingest, for ever), then hand its handle and stats to `read` when it is a regular
+ * file, or its stats alone to `other` when it is not (a folder, a pipe, a socket, a device: nothing
+ * is read from it). The handle is closed after either. Errors of the open, the stat and the read
+ * are the caller's to word.
+ */
+export async function withRegularFile<T>(
+  file: string,
+  read: (handle: FileHandle, info: Stats) => Promise<T>,
+  other: (info: Stats) => T,
+): Promise<T> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    return info.isFile() ? await read(handle, info) : other(info);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -108,53 +130,58 @@ async function readInput(
   if (!(maxBytes > 0) || maxBytes > MAX_INPUT_BYTES) {
     throw ingestError('ingest.bad-limit', `the size limit must be between 1 byte and ${mib(MAX_INPUT_BYTES)}`);
   }
-  let handle;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    return await withRegularFile(
+      file,
+      (handle, info) => readOpened(handle, info, source, maxBytes, isContainer),
+      (info) => {
+        throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
+      },
+    );
   } catch (error) {
     throw readError(error, source);
   }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
-    }
-    if (isContainer && (info.size > maxBytes || info.size >= HEAD_FIRST)) {
-      // A large file's start is tested first (at its position 0, which leaves the handle's own
-      // position at the start): a container is not read whole, one over the limit not at all.
-      const head = Buffer.allocUnsafe(CONTAINER_HEAD);
-      const { bytesRead } = await handle.read(head, 0, CONTAINER_HEAD, 0);
-      if (isContainer(head.subarray(0, bytesRead))) return null;
-      isContainer = null;
-    }
-    if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // The first read asks for the size the file has and a byte more (to see it end there), not
-    // for a whole chunk: a buffer of a megabyte for each small page is memory outside the heap
-    // that V8 answers with a full collection every few dozen pages.
-    let want = Math.min(info.size + 1, maxBytes + 1);
-    const startsContainer = () =>
-      isContainer !== null && isContainer(Buffer.concat(chunks, Math.min(total, CONTAINER_HEAD)));
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(buffer, 0, want, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
-      // A file that grew past the limit may still be a container (read record by record).
-      if (total > maxBytes) {
-        if (startsContainer()) return null;
-        throw tooLarge(source, maxBytes);
-      }
-      want = Math.min(bytesRead < want ? END_READ : CHUNK, maxBytes + 1 - total);
-    }
-    if (startsContainer()) return null;
-    const joined = Buffer.concat(chunks, total);
-    return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
-  } catch (error) {
-    throw readError(error, source);
-  } finally {
-    await handle.close().catch(() => undefined);
+}
+
+/** The bytes of the regular file open at `handle` (see `readInput`), or null for a container. */
+async function readOpened(
+  handle: FileHandle,
+  info: Stats,
+  source: string,
+  maxBytes: number,
+  isContainer: ((head: Uint8Array) => boolean) | null,
+): Promise<Uint8Array | null> {
+  if (isContainer && (info.size > maxBytes || info.size >= HEAD_FIRST)) {
+    // A large file's start is tested first (at its position 0, which leaves the handle's own
+    // position at the start): a container is not read whole, one over the limit not at all.
+    const head = Buffer.allocUnsafe(CONTAINER_HEAD);
+    const { bytesRead } = await handle.read(head, 0, CONTAINER_HEAD, 0);
+    if (isContainer(head.subarray(0, bytesRead))) return null;
+    isContainer = null;
   }
+  if (info.size > maxBytes) throw tooLarge(source, maxBytes, info.size);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // The first read asks for the size the file has and a byte more (to see it end there), not
+  // for a whole chunk: a buffer of a megabyte for each small page is memory outside the heap
+  // that V8 answers with a full collection every few dozen pages.
+  let want = Math.min(info.size + 1, maxBytes + 1);
+  const startsContainer = () =>
+    isContainer !== null && isContainer(Buffer.concat(chunks, Math.min(total, CONTAINER_HEAD)));
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(want);
+    const { bytesRead } = await handle.read(buffer, 0, want, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+    // A file that grew past the limit may still be a container (read record by record).
+    if (total > maxBytes) {
+      if (startsContainer()) return null;
+      throw tooLarge(source, maxBytes);
+    }
+    want = Math.min(bytesRead < want ? END_READ : CHUNK, maxBytes + 1 - total);
+  }
+  if (startsContainer()) return null;
+  const joined = Buffer.concat(chunks, total);
+  return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
 }

@@ -1,5 +1,4 @@
-import { constants, createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { brotliDecompressSync, constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
@@ -8,6 +7,7 @@ import { AsyncIterReader, WARCParser } from 'warcio';
 import type { WARCRecord } from 'warcio';
 
 import { ingestError } from './errors.js';
+import { withRegularFile } from './read-input.js';
 
 /** Why a WARC record was not taken as a page. */
 export type WarcSkip =
@@ -311,14 +311,15 @@ class StrictWarcReader extends AsyncIterReader {
 
 /** Whether the file at `start` begins a gzip member (a WARC.gz) rather than a plain WARC record. */
 async function gzipAt(path: string, start: number): Promise<boolean> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const magic = new Uint8Array(2);
-    const { bytesRead } = await handle.read(magic, 0, 2, start);
-    return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
+  return withRegularFile(
+    path,
+    async (handle) => {
+      const magic = new Uint8Array(2);
+      const { bytesRead } = await handle.read(magic, 0, 2, start);
+      return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    },
+    () => false,
+  );
 }
 
 /**
