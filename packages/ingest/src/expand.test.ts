@@ -64,12 +64,21 @@ describe('expandInputs', () => {
       "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)",
     ];
     const asWalked = await expandInputs(['in'], { cwd: dir });
-    for (const inputs of [['in/page.html'], ['in/*.html'], ['in/page.html', 'in']]) {
+    for (const inputs of [
+      ['in/page.html'],
+      ['in/*.html'],
+      ['in/page.html', 'in'],
+      ['./in/page.html', 'in'],
+      [path.join(dir, 'in/page.html'), 'in'],
+      ['in', './in/page.html'],
+    ]) {
       const { files, failures } = await expandInputs(inputs, { cwd: dir });
-      expect(files.map((f) => [f.source, f.sidecars])).toEqual([
-        ['in/page.html', [path.join(dir, 'in/page.html.json')]],
-      ]);
-      expect(failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([refused]);
+      expect(files.map((f) => f.sidecars)).toEqual([[path.join(dir, 'in/page.html.json')]]);
+      expect(
+        failures.map((f) => [f.error.code, f.error.message]),
+        inputs.join(' '),
+      ).toEqual([refused.slice(1)]);
+      expect(failures[0]!.source.endsWith('in/page.json')).toBe(true);
       expect(files[0]!.sidecars).toEqual(asWalked.files[0]!.sidecars);
     }
     expect(asWalked.failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([refused]);
@@ -93,6 +102,30 @@ describe('expandInputs', () => {
       ['page.json', "a named pipe (FIFO), not a regular file: refused (not read as a page's sidecar either)"],
       ['pipe', 'a named pipe (FIFO), not a regular file: refused'],
     ]);
+  });
+
+  it('does not read a sidecar that is a link leading out of the folder or pattern given, unless links may be followed', async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await mkdir(path.join(dir, 'in'));
+    await writeFile(path.join(dir, 'in/page.html'), '<html></html>');
+    await writeFile(path.join(dir, 'elsewhere.json'), '{}');
+    await symlink(path.join(dir, 'elsewhere.json'), path.join(dir, 'in/page.json'));
+    for (const input of ['in', 'in/*.html']) {
+      const { files, warnings } = await expandInputs([input], { cwd: dir });
+      expect(
+        files.map((f) => [f.source, f.sidecars]),
+        input,
+      ).toEqual([['in/page.html', []]]);
+      expect(
+        warnings.map((w) => [w.source, w.message]),
+        input,
+      ).toEqual([['in/page.json', expect.stringMatching(/elsewhere\.json, outside in: skipped/)]]);
+      const followed = await expandInputs([input], { cwd: dir, followSymlinks: true });
+      expect(
+        followed.files.map((f) => f.sidecars),
+        input,
+      ).toEqual([[path.join(dir, 'in/page.json')]]);
+    }
   });
 
   it('expands globs relative to their static prefix, and lists each file once', async () => {

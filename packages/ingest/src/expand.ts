@@ -124,7 +124,7 @@ export async function expandInputs(
       files.sort((a, b) => compare(a.relative, b.relative));
       for (const file of files) await add(file);
     } else if (info.isFile()) {
-      const sidecars = await sidecarsBeside(absolute, input, result);
+      const sidecars = await sidecarsBeside(absolute, input, null, result);
       const file = { path: absolute, source: input, relative: path.basename(absolute), sidecars };
       named.push(file);
       await add(file);
@@ -178,11 +178,12 @@ async function expandGlob(
     }
     inside.push(match);
   }
+  const within = root === null ? null : { real: root, shown: toPosix(path.relative(cwd, base)) || '.' };
   const files: InputFile[] = [];
   const matched = new Set(matches.map((m) => path.resolve(m)));
   for (const match of inside.filter((file) => !isSidecarLike(file, matched))) {
     const source = toPosix(path.relative(cwd, match)) || match;
-    const sidecars = await sidecarsBeside(match, source, result);
+    const sidecars = await sidecarsBeside(match, source, within, result);
     files.push({ path: match, source, relative: toPosix(path.relative(base, match)), sidecars });
   }
   files.sort((a, b) => compare(a.relative, b.relative));
@@ -191,11 +192,18 @@ async function expandGlob(
 
 /**
  * The sidecars beside a page given by name or by a pattern (a folder's walk knows them from its
- * listing), as the walk takes them: a regular file or a link to one. A named pipe, socket or device
- * named like one is one failure naming it, as in a walk (`notAFile`), and the page goes on without
- * it. One that cannot be looked at is passed on: reading it names the cause.
+ * listing), as the walk takes them: a regular file or a link to one, which stays inside `root` (a
+ * pattern's fixed base: its real path, and as shown; null when links may lead anywhere, and for a
+ * page named on its own). A named pipe, socket or device named like one is one failure naming it, as in a walk
+ * (`notAFile`), and the page goes on without it. One that cannot be looked at is passed on: reading
+ * it names the cause.
  */
-async function sidecarsBeside(file: string, source: string, result: ExpandResult): Promise<string[]> {
+async function sidecarsBeside(
+  file: string,
+  source: string,
+  root: { real: string; shown: string } | null,
+  result: ExpandResult,
+): Promise<string[]> {
   const sidecars: string[] = [];
   for (const candidate of sidecarCandidates(file)) {
     let info;
@@ -206,16 +214,31 @@ async function sidecarsBeside(file: string, source: string, result: ExpandResult
       if (code !== 'ENOENT' && code !== 'ENOTDIR') sidecars.push(candidate);
       continue;
     }
+    if (info.isDirectory()) continue;
+    const folder = path.dirname(source);
+    const sidecarSource = folder === '.' ? path.basename(candidate) : `${folder}/${path.basename(candidate)}`;
     if (info.isFile()) {
-      sidecars.push(candidate);
-    } else if (!info.isDirectory()) {
-      const folder = path.dirname(source);
-      const sidecarSource = folder === '.' ? path.basename(candidate) : `${folder}/${path.basename(candidate)}`;
-      if (!result.failures.some((failure) => failure.source === sidecarSource))
-        result.failures.push({ source: sidecarSource, error: notAFile(info, sidecarSource, true) });
+      const real = root === null ? null : await realpath(candidate).catch(() => candidate);
+      if (real === null || isInside(real, root!.real)) sidecars.push(candidate);
+      else if (!result.warnings.some((warning) => warning.source === sidecarSource))
+        result.warnings.push({ source: sidecarSource, message: outsideMessage(real, root!.shown) });
+    } else if (firstRefusal(result, candidate)) {
+      result.failures.push({ source: sidecarSource, error: notAFile(info, sidecarSource, true) });
     }
   }
   return sidecars;
+}
+
+/** The sidecars refused in each expansion, by absolute path: one failure each, however they were reached. */
+const refusedSidecars = new WeakMap<ExpandResult, Set<string>>();
+
+/** Whether the sidecar at `file` (an absolute path) is refused for the first time in `result` (noted so). */
+function firstRefusal(result: ExpandResult, file: string): boolean {
+  let refused = refusedSidecars.get(result);
+  if (!refused) refusedSidecars.set(result, (refused = new Set()));
+  if (refused.has(file)) return false;
+  refused.add(file);
+  return true;
 }
 
 /** The failure of a named pipe, socket or device met among the files to ingest. */
@@ -299,14 +322,17 @@ async function walk(
     ? await namesNotUtf8(directory)
     : new Map<string, string[]>();
   const names = new Set(entries.map((entry) => entry.name));
-  // A sidecar is looked for only among regular files and links to one: a named pipe or a device
-  // named like one (or a link to it) is refused below, not read as the page's sidecar.
+  // A sidecar is looked for only among regular files and links to one that stay inside the folder
+  // given (unless links may lead anywhere): a named pipe or a device named like one (or a link to
+  // it) is refused below, not read as the page's sidecar, and a link leading outside is skipped.
   const sidecarNames = new Set<string>();
   for (const entry of entries) {
     if (entry.isFile()) sidecarNames.add(entry.name);
     else if (entry.isSymbolicLink() && entry.name.endsWith('.json')) {
-      const target = await stat(path.join(directory, entry.name)).catch(() => null);
-      if (target?.isFile()) sidecarNames.add(entry.name);
+      const link = path.join(directory, entry.name);
+      const target = await stat(link).catch(() => null);
+      const real = target?.isFile() && root !== null ? await realpath(link).catch(() => null) : link;
+      if (target?.isFile() && real !== null && (root === null || isInside(real, root))) sidecarNames.add(entry.name);
     }
   }
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
@@ -403,7 +429,7 @@ async function walk(
     } else {
       const asSidecar = isSidecarLike(childPath, siblings);
       // Refused already when a page beside it was named on its own before the walk (`sidecarsBeside`).
-      if (!asSidecar || !result.failures.some((failure) => failure.source === childSource))
+      if (!asSidecar || firstRefusal(result, childPath))
         result.failures.push({ source: childSource, error: notAFile(kind, childSource, asSidecar) });
     }
   }
