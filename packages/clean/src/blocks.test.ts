@@ -10,6 +10,33 @@ const LINE_SPACE = /[ \t\r\n\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const SPACE_CHARS = [' ', ' ', ' ', '\t', '\f', '\u00A0', '\u1680', '\u2003', '\u200A', '\u202F', '\u205F', '\u3000'];
 
 describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) => {
+  it("names elements by their localName, not by lowering the engine's upper-case tagName", async () => {
+    const page = await parseHtml(
+      '<!doctype html><html><body><h2>Heading of the part</h2><p>One <b>bold</b> line<br>and its second</p>' +
+        '<table><tr><td>cell one</td><td>cell two</td></tr></table><div>Tail <script>x()</script>text</div></body></html>',
+      engine,
+      null,
+      [],
+    );
+    const body = page.document.body;
+    const expected = extractBlocks(body, []).map((block) => [block.kind, block.text]);
+    expect(expected).toEqual([
+      ['heading', 'Heading of the part'],
+      ['p', 'One bold line\nand its second'],
+      ['row', 'cell one cell two'],
+      ['p', 'Tail text'],
+    ]);
+    // Reading `tagName` now fails: the walk must not need it (a new string per read, per node).
+    for (const element of [body, ...Array.from(body.querySelectorAll('*'))]) {
+      Object.defineProperty(element, 'tagName', {
+        get: () => {
+          throw new Error('tagName read');
+        },
+      });
+    }
+    expect(extractBlocks(body, []).map((block) => [block.kind, block.text])).toEqual(expected);
+  });
+
   it('reads inline runs in document order: links counted in every nesting, line breaks, markers, skipped elements', async () => {
     const page = await parseHtml(
       '<!doctype html><html><body><p id="p">Read <a href="/x">the <b>full <i>long</i></b> story</a> and ' +

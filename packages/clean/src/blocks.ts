@@ -182,8 +182,12 @@ function newRun(): Run {
   return { parts: [], linkChars: 0, nodes: [], whole: true };
 }
 
+/**
+ * An element's tag name in lower case ('' for other nodes), from its `localName`: lowering the
+ * engines' upper-case `tagName` made a new string on every read, for every node of the page.
+ */
 function tagOf(node: Node): string {
-  return (node as Element).tagName?.toLowerCase() ?? '';
+  return node.nodeType === 1 ? lowerCase((node as Element).localName) : '';
 }
 
 /** True when an element below `element` has one of `BLOCK_DESCENDANT_TAGS` (a walk, not a selector). */

@@ -1,10 +1,11 @@
 // The card region of a collection or listing page without a marked main region: the parent of
 // its repeated cards, with the page's heading and intro, without the sidebar, menus and footer.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { cardRegion } from './card-region.js';
 import { clean } from './clean.js';
 import { parseHtml } from './dom.js';
+import { TextStats } from './features/dom-walk.js';
 
 const job = (i: number) => `
   <li class="job"><a href="/jobs/${i}"><span class="title">Engineer role ${i} at Company${i}</span></a>
@@ -145,6 +146,23 @@ describe('card region of collection and listing pages', () => {
       const page = await parseHtml(LISTING, engine, null, []);
       try {
         const region = cardRegion(page.document.body);
+        expect(region?.getAttribute('class')).toBe('content');
+      } finally {
+        page.close();
+      }
+    });
+
+    it(`reads the text statistics the caller keeps of the same tree, and finds the same region (${engine})`, async () => {
+      const page = await parseHtml(LISTING, engine, null, []);
+      try {
+        const body = page.document.body;
+        // As the page features leave them: the body's statistics asked first.
+        const stats = new TextStats();
+        stats.of(body);
+        const asked = vi.spyOn(stats, 'of');
+        const region = cardRegion(body, stats);
+        expect(asked).toHaveBeenCalled();
+        expect(region).toBe(cardRegion(body));
         expect(region?.getAttribute('class')).toBe('content');
       } finally {
         page.close();

@@ -168,17 +168,18 @@ function cardCharsIn(root: Element, groups: CardGroup[]): number {
 /**
  * The card region of a page: the parent of its largest card group, widened as described above,
  * when it holds at least MIN_REGION_SHARE of the page's text outside header, footer, nav and
- * asides; else null.
+ * asides; else null. `stats`: text statistics the caller keeps of the same, unchanged tree (only
+ * their character counts are read here, which do not depend on what was asked first).
  */
-export function cardRegion(body: Element): Element | null {
-  return cardRegionAndCards(body)?.root ?? null;
+export function cardRegion(body: Element, stats?: TextStats): Element | null {
+  return cardRegionAndCards(body, stats)?.root ?? null;
 }
 
 /** The card region (cardRegion) and the items of the card group it was found from. */
 function cardRegionAndCards(
   body: Element,
+  stats: TextStats = new TextStats(),
 ): { root: Element; cards: Element[]; cardsParent: Element; stats: TextStats } | null {
-  const stats = new TextStats();
   const groups = cardGroups(body, stats);
   if (groups.length === 0) return null;
   // Outer groups first, so a group nested in another's items does not count twice.

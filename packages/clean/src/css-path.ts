@@ -36,7 +36,7 @@ function segmentOf(element: Element): { text: string; anchored: boolean } {
 export function cssPath(element: Element | null): string {
   const segments: string[] = [];
   for (let node = element; node && segments.length < MAX_SEGMENTS; node = node.parentElement) {
-    const tag = node.localName?.toLowerCase();
+    const tag = node.localName ? lowerCase(node.localName) : '';
     if (!tag || tag === 'body' || tag === 'html') break;
     const segment = segmentOf(node);
     segments.unshift(segment.text);

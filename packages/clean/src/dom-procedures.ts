@@ -21,7 +21,7 @@ function smallContainer(
   let current = element;
   while (current.parentElement && current.parentElement !== root) {
     const parent = current.parentElement;
-    const tag = parent.tagName.toLowerCase();
+    const tag = lowerCase(parent.localName);
     if (tag === 'body' || tag === 'article' || tag === 'main') break;
     if (textOf(parent).length > maxChars || stop(parent)) break;
     current = parent;
@@ -96,7 +96,7 @@ export function emailForms(context: DomRuleContext, root: ParentNode, ruleId: Ru
       return type === 'email' || /e-?mail/i.test(hint);
     });
     if (email.length === 0) continue;
-    if (fields.some((field) => field.tagName.toLowerCase() === 'textarea' || field.getAttribute('type') === 'password'))
+    if (fields.some((field) => lowerCase(field.localName) === 'textarea' || field.getAttribute('type') === 'password'))
       continue;
     // A parent with two questions asked by headings and answered in text is a questions section
     // the sign-up box is part of (its box ends in a newsletter's sign-up), not the sign-up box.

@@ -207,7 +207,7 @@ function unsizedBefore(context: DomRuleContext, element: Element, ruleId: RuleId
  * document is flagged instead.
  */
 export function guarded(context: DomRuleContext, element: Element, ruleId: RuleId, root: ParentNode): boolean {
-  const tag = element.tagName.toLowerCase();
+  const tag = lowerCase(element.localName);
   if (tag === 'body' || tag === 'html' || tag === 'main' || element === root) return true;
   const holdsMain = context.stage === 'dom-before' && element.querySelector(MAIN_CONTENT) !== null;
   const chars = textOf(element).length;

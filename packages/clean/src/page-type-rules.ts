@@ -227,7 +227,7 @@ export function cleaningPlan(
     // A collection or listing with no marked main region: the region of its cards.
     const cards = type === 'collection' || type === 'listing';
     // A product page with no marked main region: the region grown from the product's heading.
-    const fallback = () => (cards ? cardRegion(body) : type === 'product' ? productRegion(body) : null);
+    const fallback = () => (cards ? cardRegion(body, stats) : type === 'product' ? productRegion(body) : null);
     // On shop pages a policy pop-up or quick-view dialog can hold more text than the page: the
     // main region's share is measured on the text a reader sees. The cards of a collection or
     // listing are links: its main region may hold most of the page's text only with them.

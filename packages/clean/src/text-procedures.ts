@@ -1093,7 +1093,7 @@ const PROSE_CHARS = 80;
 
 function quotingOrControl(element: Element, tags: ReadonlySet<string>): boolean {
   for (let at: Element | null = element; at; at = at.parentElement) {
-    const tag = at.tagName.toLowerCase();
+    const tag = lowerCase(at.localName);
     if (tag === 'body') return false;
     if (tags.has(tag)) return true;
     if (tags === CONTROL_TAGS && (MESSAGE_ROLES.has(at.getAttribute('role') ?? '') || at.hasAttribute('aria-live')))
