@@ -240,7 +240,10 @@ export function introBlocks(
   if (!isTitleHeadline(pageBlocks[headline]!.text, title)) return [];
   const removed = removedTexts.map(squash);
   const shown = articleBlocks.map((block) => squashedText(block)).join('\n');
-  const subject = longWords(`${title}\n${pageBlocks[headline]!.text}\n${shown}`);
+  // The subject's words (title, headline, the whole article), read only for a run long enough to be an intro.
+  let subject: Set<string> | undefined;
+  const speaksOfSubject = (text: string): boolean =>
+    speaksOfArticle(text, (subject ??= longWords(`${title}\n${pageBlocks[headline]!.text}\n${shown}`)));
   const seen = new Set<string>();
   const isIntro = (block: Block): boolean => {
     // A teaser of another story (a card: one link around its text) is no intro.
@@ -256,8 +259,7 @@ export function introBlocks(
   const intro: Block[] = [];
   let run: Block[] = [];
   const closeRun = () => {
-    if (run.length >= INTRO_MIN_RUN && speaksOfArticle(run.map((block) => block.text).join('\n'), subject))
-      intro.push(...run);
+    if (run.length >= INTRO_MIN_RUN && speaksOfSubject(run.map((block) => block.text).join('\n'))) intro.push(...run);
     run = [];
   };
   for (const block of pageBlocks.slice(headline + 1, first)) {
