@@ -409,7 +409,9 @@ export async function htmlPipeline(
     if (!notArticle && root === plan.threadRoot && plan.posts) removePostChrome(context, root!, plan.posts);
     if (!notArticle && (root === plan.mainRoot || landmarkRegion) && pageType)
       removeRegionChrome(context, root!, pageType, landmarkRegion, productTexts);
-    if (!notArticle && pageType === 'product') removeShopRows(context, root!, productTexts);
+    // A collection page loses its customer reviews only (see removeShopRows).
+    if (!notArticle && (pageType === 'product' || pageType === 'collection'))
+      removeShopRows(context, root!, productTexts);
     applyDomRules(context, root!);
     deadline.check('DOM rules after Readability');
 

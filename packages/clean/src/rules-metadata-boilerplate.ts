@@ -158,6 +158,31 @@ const FILTER_PAGE = `<main><h1>Stoneware mugs</h1><p>Mugs thrown by hand in our 
 
 const review = (title: string, body: string, stars: number) =>
   `<li class="review"><div class="review-stars" aria-label="${stars} out of 5 stars"></div><h4>${title}</h4><p>${body}</p><span class="who">A buyer</span></li>`;
+
+/**
+ * A shop's category page whose cards carry their stars, with the shop's customer reviews under the
+ * grid: the reviews go, the rated cards stay.
+ */
+const COLLECTION_REVIEWS_PAGE = `<main><h1>Stoneware mugs</h1><p>Mugs thrown by hand in our studio from local clay, glazed in earthy colours and fired twice.</p><ul class="grid">${MUGS.map(
+  (mug, i) =>
+    shopTile(mug, `£${14 + i}`, `<span class="rating" aria-label="${3 + (i % 3)} stars">${3 + (i % 3)}</span>`),
+).join('')}</ul><section class="shop-reviews"><h2>Our buyers on these mugs</h2><ul>${[
+  review(
+    'Keeps the coffee hot',
+    'The walls are thick enough that a morning coffee stays hot through the whole first meeting.',
+    5,
+  ),
+  review(
+    'A present that pleased',
+    'Bought two as a wedding present and the couple wrote back to ask where the studio is.',
+    5,
+  ),
+  review(
+    'Heavier than expected',
+    'A solid piece in the hand; the glaze on mine came out a little darker than in the pictures.',
+    4,
+  ),
+].join('')}</ul></section></main>`;
 const card = (name: string, price: string) =>
   `<div class="tile"><a href="/p/${name.toLowerCase().replace(/ /g, '-')}">${name}</a><span>Stoneware, glazed by hand, ships in a week</span><span class="price">${price}</span></div>`;
 const SHOP_ROWS_PAGE = SHOP_PAGE.replace(
@@ -1129,10 +1154,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer) or shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer) or shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text. On a collection page, the customer reviews only (its cards are its content, and a card may carry its own stars): a review section with 300 characters outside links that is not a product card, and a list of rated items that are at most half links and name no price.",
     stages: ['dom-after'],
-    pageTypes: ['product'],
-    revision: 9,
+    pageTypes: ['product', 'collection'],
+    revision: 10,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -1168,9 +1193,16 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
           target: 'Small bowl in brown',
           options: { pageType: 'product' },
         },
+        {
+          input: COLLECTION_REVIEWS_PAGE,
+          at: 'top',
+          target: 'stays hot through the whole first meeting',
+          options: { pageType: 'collection' },
+        },
       ],
       keep: [
         { input: SHOP_SET_PAGE, at: 'top', target: 'A saucer of the same clay', options: { pageType: 'product' } },
+        { input: COLLECTION_REVIEWS_PAGE, at: 'top', target: 'Travel mug', options: { pageType: 'collection' } },
         {
           input: SHOP_RELATED_PAGE,
           at: 'top',

@@ -1,4 +1,4 @@
-// Review lists and rows of other products on a product page (rule boilerplate/shop-rows).
+// Review lists and rows of other products on a product page, customer reviews on a collection page (rule boilerplate/shop-rows).
 import { countDomReads } from '@corpuskit/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -15,11 +15,12 @@ async function withRows(
   engine: 'linkedom' | 'jsdom',
   check: (rows: ReturnType<typeof shopRows>) => void,
   root = '.page',
+  reviewsOnly = false,
 ): Promise<void> {
   const page = await parseHtml(html, engine, null, []);
   try {
     const el = root === 'body' ? page.document.body : page.document.body.querySelector(root)!;
-    check(shopRows(el));
+    check(shopRows(el, [], reviewsOnly));
   } finally {
     page.close();
   }
@@ -508,4 +509,43 @@ describe('the price pattern', () => {
     const { user, system } = process.cpuUsage(before);
     expect((user + system) / 1000).toBeLessThan(200);
   });
+});
+
+// A collection page: a grid of rated product cards (the content) and, under it, the shop's customer reviews.
+const ratedCard = (i: number) =>
+  `<li class="card"><a href="/p/lamp-${i}">Desk lamp number ${i}</a><span class="rating" aria-label="4.${i} stars">4.${i}</span><span>€ ${30 + i},00</span></li>`;
+const shopperReview = (name: string, words: string) =>
+  `<div class="review-card"><span class="stars" aria-label="5 stars">5</span><b>${name}</b><p>${words}</p></div>`;
+const COLLECTION = `<!doctype html><html><head><title>Desk lamps</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/lamps">Lamps</a></nav></header>
+<main><h1>Desk lamps</h1><p>Our desk lamps come with a weighted base, a long cord and a switch you can reach without looking.</p><p>Every shade is made of recycled tin, and each lamp takes an ordinary bulb that any corner store will sell you.</p>
+<ul class="grid">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(ratedCard).join('')}</ul>
+<section class="customer-reviews"><h2>What our buyers wrote</h2>
+${shopperReview('Noor', 'The lamp arrived in two days and the warm light is kind to my eyes during late evenings of reading.')}
+${shopperReview('Tomas', 'Sturdy arm that keeps its angle, and the switch has a pleasant click that my whole family likes.')}
+${shopperReview('Ines', 'I ordered a second one for the guest room because the first has worked flawlessly for a full year.')}
+</section></main>
+<footer><p>Shop address and opening hours.</p></footer></body></html>`;
+
+describe('customer reviews on collection pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`finds the customer reviews and leaves the rated product cards (${engine})`, async () => {
+      await withRows(
+        COLLECTION,
+        engine,
+        (rows) => {
+          expect(rows.map(({ element }) => element.getAttribute('class'))).toEqual(['customer-reviews']);
+        },
+        'main',
+        true,
+      );
+    });
+
+    it(`cleans a collection page without its customer reviews, its cards kept (${engine})`, async () => {
+      const doc = await clean(COLLECTION, { engine, pageType: 'collection' });
+      expect(doc.text).toContain('Desk lamp number 9');
+      expect(doc.text).not.toContain('warm light is kind to my eyes');
+      expect(doc.removed.some((r) => r.rule === 'boilerplate/shop-rows' && r.text.includes('Sturdy arm'))).toBe(true);
+    });
+  }
 });

@@ -128,6 +128,33 @@ function isProductCard(item: Element, stats: TextStats): boolean {
   return PRICE.test((item.textContent ?? '').slice(0, 1000));
 }
 
+/** A customer's review has at most this share of its text in links (a product card is mostly its link). */
+const MAX_REVIEW_LINK_SHARE = 0.5;
+/** A section of customer reviews on a collection page holds at least this many characters outside links. */
+const MIN_REVIEW_SECTION_PROSE = 300;
+
+/**
+ * Whether a rated item reads as a customer's review rather than a product card with its stars:
+ * at most MAX_REVIEW_LINK_SHARE of its text in links, and no price.
+ */
+function readsAsReview(item: Element, stats: TextStats): boolean {
+  const t = stats.of(item);
+  return (
+    t.chars > 0 &&
+    t.linkChars <= MAX_REVIEW_LINK_SHARE * t.chars &&
+    !PRICE.test((item.textContent ?? '').slice(0, 1000))
+  );
+}
+
+/**
+ * Whether a section named as reviews reads as customer reviews rather than one card's rating box
+ * (a name and its stars): MIN_REVIEW_SECTION_PROSE characters outside links, and not a product card.
+ */
+function readsAsReviewSection(el: Element, stats: TextStats): boolean {
+  const t = stats.of(el);
+  return t.chars - t.linkChars >= MIN_REVIEW_SECTION_PROSE && !isProductCard(el, stats);
+}
+
 /** The smallest container around a group's items that adds little text besides them. */
 function containerOf(items: Element[], root: Element, stats: TextStats): Element {
   const itemChars = items.reduce((n, item) => n + stats.of(item).chars, 0);
@@ -430,11 +457,15 @@ function besideTexts(
 
 /**
  * The review sections, review lists and product rows inside `root`, then what else is beside the
- * product (see besideProduct), each with why.
+ * product (see besideProduct), each with why. With `reviewsOnly` (a collection page: its product
+ * cards are its content, and a card often carries its own stars), the customer reviews only: a
+ * review section that holds prose of its own and is not itself a product card
+ * (readsAsReviewSection), and a review list whose items read as reviews (readsAsReview).
  */
 export function shopRows(
   root: Element,
   descriptions: readonly string[] = [],
+  reviewsOnly = false,
 ): Array<{ element: Element; why: string }> {
   const stats = new TextStats();
   const headed = headlineHolders(root);
@@ -442,6 +473,7 @@ export function shopRows(
   const out: Array<{ element: Element; why: string }> = [];
   let removed = 0;
   for (const element of reviewSections(root, headed)) {
+    if (reviewsOnly && !readsAsReviewSection(element, stats)) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_SECTION_SHARE * total || total - removed - chars < MIN_LEFT) continue;
     out.push({ element, why: 'a section of customer reviews' });
@@ -449,12 +481,13 @@ export function shopRows(
   }
   for (const { items } of likeSiblingGroups(root, { minItems: MIN_ITEMS })) {
     if (out.some(({ element }) => element.contains(items[0]!))) continue;
-    const reviews = items.filter(hasRating).length;
+    const reviews = items.filter((item) => hasRating(item) && (!reviewsOnly || readsAsReview(item, stats))).length;
     const cards = items.filter((item) => isProductCard(item, stats)).length;
     let why: string | null = null;
     if (reviews >= MIN_SIGNAL_SHARE * items.length) why = `a list of ${items.length} reviews`;
     else if (namedReviewGroup(items, root)) why = `a list of ${items.length} items named as reviews`;
-    else if (cards >= MIN_SIGNAL_SHARE * items.length) why = `a row of ${items.length} product cards with prices`;
+    else if (!reviewsOnly && cards >= MIN_SIGNAL_SHARE * items.length)
+      why = `a row of ${items.length} product cards with prices`;
     if (!why) continue;
     const element = containerOf(items, root, stats);
     if (element === root || isContent(element, headed)) continue;
@@ -467,6 +500,7 @@ export function shopRows(
     out.push({ element, why });
     removed += chars - innerChars;
   }
+  if (reviewsOnly) return out;
   // Tooltips, popovers and landmarks outside what is taken above (found by walking up: a page may
   // hold thousands of them).
   const taken = new Set(out.map(({ element }) => element));
@@ -484,12 +518,15 @@ export function shopRows(
   return out;
 }
 
-/** Remove what is beside the product in a product page's content (see shopRows), each reported. */
+/**
+ * Remove what is beside the product in a product page's content (see shopRows), and the customer
+ * reviews in a collection page's (shopRows with `reviewsOnly`), each reported.
+ */
 export function removeShopRows(context: DomRuleContext, root: Element, descriptions: readonly string[] = []): void {
   const rule = ruleById(RULE);
-  if (context.pageType !== 'product' || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
+  if (!context.pageType || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
   const reason = rule.dom?.reason ?? 'not about the product';
-  for (const { element, why } of shopRows(root, descriptions)) {
+  for (const { element, why } of shopRows(root, descriptions, context.pageType !== 'product')) {
     checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: ${why}`);
