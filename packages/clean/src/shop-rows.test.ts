@@ -549,3 +549,22 @@ describe('customer reviews on collection pages', () => {
     });
   }
 });
+
+// Rated cards without a price shown (the price is drawn by script): a name, stars, a count of colours, a link.
+const unpricedCard = (i: number) =>
+  `<li class="tile"><b>Hard case ${i}</b><span class="rating" aria-label="4 stars">4</span><span>${i + 2} colours</span><a href="/compare/${i}">Compare</a></li>`;
+const UNPRICED_GRID = `<!doctype html><html><head><title>Hard cases</title></head><body><main><h1>Hard cases</h1>
+<p>Our hard cases are made of a light shell that bends a little instead of cracking, with a lining that comes out for washing.</p>
+<p>Each one comes with a spare set of wheels in the box and a cover for the handle, so a long trip does not mark it.</p>
+<p>The smaller sizes fit the overhead bins of most planes, and the larger ones hold enough for two people on a long weekend.</p>
+<p>A case that fails within ten years of use is mended or replaced by the workshop, whatever the damage and wherever it was bought.</p>
+<p>The handles are tested by lifting a full case a thousand times, and the zips by opening and closing them until the teeth wear out.</p>
+<section class="all-cases"><h2>All cases</h2><ul class="grid">${[1, 2, 3, 4, 5, 6].map(unpricedCard).join('')}</ul></section></main></body></html>`;
+
+describe('rated cards on collection pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`does not read rated cards without a price as reviews: a review is written in sentences (${engine})`, async () => {
+      await withRows(UNPRICED_GRID, engine, (rows) => expect(rows).toEqual([]), 'main', true);
+    });
+  }
+});

@@ -133,16 +133,21 @@ const MAX_REVIEW_LINK_SHARE = 0.5;
 /** A section of customer reviews on a collection page holds at least this many characters outside links. */
 const MIN_REVIEW_SECTION_PROSE = 300;
 
+/** A customer's review holds a sentence of this many characters outside links (a card's name and stars do not). */
+const MIN_REVIEW_CHARS = 60;
+
 /**
  * Whether a rated item reads as a customer's review rather than a product card with its stars:
- * at most MAX_REVIEW_LINK_SHARE of its text in links, and no price.
+ * MIN_REVIEW_CHARS outside links, at most MAX_REVIEW_LINK_SHARE of its text in links, and no price
+ * in the first MAX_PRICE_LOOK characters of its text nodes (leadingText: not its scripts, nor the white
+ * space of deeply indented markup, which can push a price past a plain slice of its text).
  */
 function readsAsReview(item: Element, stats: TextStats): boolean {
   const t = stats.of(item);
   return (
-    t.chars > 0 &&
+    t.chars - t.linkChars >= MIN_REVIEW_CHARS &&
     t.linkChars <= MAX_REVIEW_LINK_SHARE * t.chars &&
-    !PRICE.test((item.textContent ?? '').slice(0, 1000))
+    !PRICE.test(leadingText(item, MAX_PRICE_LOOK))
   );
 }
 
