@@ -568,3 +568,30 @@ describe('rated cards on collection pages', () => {
     });
   }
 });
+
+// A collection of recipes: rated cards whose linked titles lead to the recipes, each with a line about it.
+const recipeCard = (name: string, line: string, stars: string) =>
+  `<li class="recipe"><span class="rating stars" aria-label="${stars} out of 5 stars">${stars}</span><h3><a href="/recipes/${name.toLowerCase().replace(/ /g, '-')}">${name}</a></h3><p>${line}</p></li>`;
+const RECIPES = `<!doctype html><html><head><title>Winter soups</title></head><body><main><h1>Winter soups</h1>
+<p>Soups for the cold months, cooked in one pot and ready within the hour, most of them from what a cupboard holds in January.</p>
+<p>Every recipe here was cooked three times in our test kitchen before we wrote it down, and each one keeps for days in the fridge.</p>
+<p>Most of them freeze well in flat bags, so a double batch on a quiet Sunday gives a fast supper on a busy weeknight later on.</p>
+<ul class="recipes">
+${recipeCard('Barley and leek pot', 'A slow pot of pearl barley and sweet leeks, finished with a spoon of mustard.', '4.6')}
+${recipeCard('Smoky bean bowl', 'Three kinds of beans simmered with paprika until the broth turns thick and red.', '4.4')}
+${recipeCard('Parsnip cream', 'Roasted parsnips blended with a little milk and a pinch of nutmeg for a silky bowl.', '4.8')}
+${recipeCard('Green pea broth', 'Frozen peas and fresh mint in a clear broth that takes fifteen minutes from start to table.', '4.2')}
+${recipeCard('Red onion soup', 'Onions cooked down for an hour, then topped with toasted bread and a sharp cheese.', '4.7')}
+${recipeCard('Pumpkin and ginger', 'Sweet pumpkin warmed with fresh ginger and a squeeze of lime just before serving.', '4.5')}
+</ul></main></body></html>`;
+
+describe('rated cards that lead to their pages on collection pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`keeps a grid of rated recipe cards (${engine})`, async () => {
+      await withRows(RECIPES, engine, (rows) => expect(rows).toEqual([]), 'main', true);
+      const doc = await clean(RECIPES, { engine, pageType: 'collection' });
+      expect(doc.text).toContain('Three kinds of beans simmered with paprika');
+      expect(doc.text).toContain('Pumpkin and ginger');
+    });
+  }
+});

@@ -136,15 +136,36 @@ const MIN_REVIEW_SECTION_PROSE = 300;
 /** A customer's review holds a sentence of this many characters outside links (a card's name and stars do not). */
 const MIN_REVIEW_CHARS = 60;
 
+/** A review marked up as one (schema.org Review), whatever it holds. */
+function markedReview(item: Element): boolean {
+  return (
+    item.getAttribute('itemprop') === 'review' ||
+    (item.getAttribute('itemtype')?.includes('schema.org/Review') ?? false)
+  );
+}
+
 /**
- * Whether a rated item reads as a customer's review rather than a product card with its stars:
- * MIN_REVIEW_CHARS outside links, at most MAX_REVIEW_LINK_SHARE of its text in links, and no price
+ * Whether `item` holds a link to another page (not a fragment or a script): a card leads to what it
+ * shows (a recipe, a book, a course), a customer's review does not.
+ */
+function linksElsewhere(item: Element): boolean {
+  for (const a of linksUnder(item)) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    if (href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a rated item reads as a customer's review rather than a card with its stars (a product,
+ * a recipe, a course): no link to another page (linksElsewhere), MIN_REVIEW_CHARS outside links, at most MAX_REVIEW_LINK_SHARE of its text in links, and no price
  * in the first MAX_PRICE_LOOK characters of its text nodes (leadingText: not its scripts, nor the white
  * space of deeply indented markup, which can push a price past a plain slice of its text).
  */
 function readsAsReview(item: Element, stats: TextStats): boolean {
   const t = stats.of(item);
   return (
+    !linksElsewhere(item) &&
     t.chars - t.linkChars >= MIN_REVIEW_CHARS &&
     t.linkChars <= MAX_REVIEW_LINK_SHARE * t.chars &&
     !PRICE.test(leadingText(item, MAX_PRICE_LOOK))
@@ -465,7 +486,9 @@ function besideTexts(
  * product (see besideProduct), each with why. With `reviewsOnly` (a collection page: its product
  * cards are its content, and a card often carries its own stars), the customer reviews only: a
  * review section that holds prose of its own and is not itself a product card
- * (readsAsReviewSection), and a review list whose items read as reviews (readsAsReview).
+ * (readsAsReviewSection), a list named as reviews, and a list whose items are marked up as
+ * reviews or read as reviews (readsAsReview: rated, written in sentences, no price, no link to
+ * another page).
  */
 export function shopRows(
   root: Element,
@@ -486,7 +509,9 @@ export function shopRows(
   }
   for (const { items } of likeSiblingGroups(root, { minItems: MIN_ITEMS })) {
     if (out.some(({ element }) => element.contains(items[0]!))) continue;
-    const reviews = items.filter((item) => hasRating(item) && (!reviewsOnly || readsAsReview(item, stats))).length;
+    const reviews = items.filter((item) =>
+      reviewsOnly ? markedReview(item) || (hasRating(item) && readsAsReview(item, stats)) : hasRating(item),
+    ).length;
     const cards = items.filter((item) => isProductCard(item, stats)).length;
     let why: string | null = null;
     if (reviews >= MIN_SIGNAL_SHARE * items.length) why = `a list of ${items.length} reviews`;
