@@ -595,3 +595,19 @@ describe('rated cards that lead to their pages on collection pages', () => {
     });
   }
 });
+
+// The same recipe cards named as reviews by their classes: an index of rated recipes, each leading to its page.
+const RECIPE_REVIEWS = RECIPES.replace('<ul class="recipes">', '<ul class="reviews-list">').replaceAll(
+  '<li class="recipe">',
+  '<li class="review-card">',
+);
+
+describe('an index of rated cards named as reviews on collection pages', () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`keeps the cards that lead to their pages (${engine})`, async () => {
+      const doc = await clean(RECIPE_REVIEWS, { engine, pageType: 'collection' });
+      expect(doc.text).toContain('Three kinds of beans simmered with paprika');
+      expect(doc.removed.filter((r) => r.rule === 'boilerplate/shop-rows')).toEqual([]);
+    });
+  }
+});

@@ -144,16 +144,30 @@ function markedReview(item: Element): boolean {
   );
 }
 
+/** Whether `href` leads to another page (not a fragment of this one, not a script). */
+function leadsElsewhere(href: string): boolean {
+  const h = href.trim();
+  return h !== '' && !h.startsWith('#') && !/^javascript:/i.test(h);
+}
+
+/** The links under `el` that lead to other pages (see leadsElsewhere), counted up to `max`. */
+function linksToOtherPages(el: Element, max: number): number {
+  let n = 0;
+  for (const a of linksUnder(el)) if (leadsElsewhere(a.getAttribute('href') ?? '') && ++n >= max) break;
+  return n;
+}
+
 /**
- * Whether `item` holds a link to another page (not a fragment or a script): a card leads to what it
- * shows (a recipe, a book, a course), a customer's review does not.
+ * Whether `item` holds a link to another page: a card leads to what it shows (a recipe, a book, a
+ * course), a customer's review does not.
  */
 function linksElsewhere(item: Element): boolean {
-  for (const a of linksUnder(item)) {
-    const href = (a.getAttribute('href') ?? '').trim();
-    if (href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href)) return true;
-  }
-  return false;
+  return linksToOtherPages(item, 1) > 0;
+}
+
+/** Whether most of `items` link to other pages: an index of cards, whatever its classes call them. */
+function leadElsewhere(items: readonly Element[]): boolean {
+  return items.filter(linksElsewhere).length >= MIN_SIGNAL_SHARE * items.length;
 }
 
 /**
@@ -174,11 +188,17 @@ function readsAsReview(item: Element, stats: TextStats): boolean {
 
 /**
  * Whether a section named as reviews reads as customer reviews rather than one card's rating box
- * (a name and its stars): MIN_REVIEW_SECTION_PROSE characters outside links, and not a product card.
+ * (a name and its stars) or an index of rated cards (reviews of recipes or films, each leading to
+ * its page): MIN_REVIEW_SECTION_PROSE characters outside links, not a product card, and fewer than
+ * MIN_ITEMS links to other pages (see linksElsewhere).
  */
 function readsAsReviewSection(el: Element, stats: TextStats): boolean {
   const t = stats.of(el);
-  return t.chars - t.linkChars >= MIN_REVIEW_SECTION_PROSE && !isProductCard(el, stats);
+  return (
+    t.chars - t.linkChars >= MIN_REVIEW_SECTION_PROSE &&
+    !isProductCard(el, stats) &&
+    linksToOtherPages(el, MIN_ITEMS) < MIN_ITEMS
+  );
 }
 
 /** The smallest container around a group's items that adds little text besides them. */
@@ -486,9 +506,9 @@ function besideTexts(
  * product (see besideProduct), each with why. With `reviewsOnly` (a collection page: its product
  * cards are its content, and a card often carries its own stars), the customer reviews only: a
  * review section that holds prose of its own and is not itself a product card
- * (readsAsReviewSection), a list named as reviews, and a list whose items are marked up as
- * reviews or read as reviews (readsAsReview: rated, written in sentences, no price, no link to
- * another page).
+ * (readsAsReviewSection), a list named as reviews whose items mostly link to no other page, and a
+ * list whose items are marked up as reviews or read as reviews (readsAsReview: rated, written in
+ * sentences, no price, no link to another page).
  */
 export function shopRows(
   root: Element,
@@ -515,7 +535,8 @@ export function shopRows(
     const cards = items.filter((item) => isProductCard(item, stats)).length;
     let why: string | null = null;
     if (reviews >= MIN_SIGNAL_SHARE * items.length) why = `a list of ${items.length} reviews`;
-    else if (namedReviewGroup(items, root)) why = `a list of ${items.length} items named as reviews`;
+    else if (namedReviewGroup(items, root) && !(reviewsOnly && leadElsewhere(items)))
+      why = `a list of ${items.length} items named as reviews`;
     else if (!reviewsOnly && cards >= MIN_SIGNAL_SHARE * items.length)
       why = `a row of ${items.length} product cards with prices`;
     if (!why) continue;
