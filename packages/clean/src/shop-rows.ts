@@ -76,17 +76,21 @@ function isRatingWidget(el: Element): boolean {
   return RATING_TOKEN.test(cls) || /\bstars?\b/i.test(label);
 }
 
+/** A review marked up as one (schema.org Review), whatever it holds. */
+function markedReview(item: Element): boolean {
+  return (
+    item.getAttribute('itemprop') === 'review' ||
+    (item.getAttribute('itemtype')?.includes('schema.org/Review') ?? false)
+  );
+}
+
 /**
  * Whether `item` is a review (schema.org markup) or holds a rating widget (see isRatingWidget): one
  * walk of its elements, no selector query per item (jsdom's selector engine made thousands of
  * items side by side take minutes).
  */
 function hasRating(item: Element): boolean {
-  if (
-    item.getAttribute('itemprop') === 'review' ||
-    (item.getAttribute('itemtype')?.includes('schema.org/Review') ?? false)
-  )
-    return true;
+  if (markedReview(item)) return true;
   const stack: Element[] = [];
   for (let c = item.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   while (stack.length > 0) {
@@ -135,14 +139,6 @@ const MIN_REVIEW_SECTION_PROSE = 300;
 
 /** A customer's review holds a sentence of this many characters outside links (a card's name and stars do not). */
 const MIN_REVIEW_CHARS = 60;
-
-/** A review marked up as one (schema.org Review), whatever it holds. */
-function markedReview(item: Element): boolean {
-  return (
-    item.getAttribute('itemprop') === 'review' ||
-    (item.getAttribute('itemtype')?.includes('schema.org/Review') ?? false)
-  );
-}
 
 /** Whether `href` leads to another page (not a fragment of this one, not a script). */
 function leadsElsewhere(href: string): boolean {
