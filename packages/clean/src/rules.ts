@@ -107,7 +107,7 @@ const PROCEDURE_REVISIONS: Readonly<Record<DomProcedure | TextProcedure | LinePr
   'ui-message': 1,
   'page-numbers': 1,
   'platform-line': 1,
-  'affiliate-disclosure': 1,
+  'affiliate-disclosure': 2,
 };
 
 /** A definition as plain JSON: patterns as `{ source, flags }`; the examples (test data) left out. */

@@ -1236,8 +1236,10 @@ function sentencesOf(text: string): string[] {
 /**
  * `affiliate-disclosure`: a short paragraph saying the site earns a commission through the page's
  * links, or that the page holds affiliate links. Each sentence is read on its own (the commission
- * and the links in the same sentence), and the paragraph goes only when such sentences are most of
- * its text, so a review's own findings before a closing disclosure stay. A line with quotation
+ * and the links in the same sentence), and the paragraph goes only when such sentences, with the
+ * short pointers to the site's policy or thanks beside them (`aside`), are most of its text, so a
+ * review's own findings before a closing disclosure stay. The one place that takes affiliate
+ * disclosures: `advertisement/label` reads advertising labels only. A line with quotation
  * marks or a speech verb is a story's reporting about commissions and stays. Run after every other
  * step, so the paragraph's going never changes what they take as the body (a long disclosure above
  * the body widened the element that holds the prose; without it the body's closing lines looked
@@ -1249,6 +1251,7 @@ function affiliateDisclosure(state: TextState): void {
   const earn = pattern(id, 'earn');
   const path = pattern(id, 'path');
   const owned = pattern(id, 'owned');
+  const aside = pattern(id, 'aside');
   const reported = pattern(id, 'reported');
   for (const i of keptOrder(state)) {
     const block = state.blocks[i]!;
@@ -1256,12 +1259,15 @@ function affiliateDisclosure(state: TextState): void {
     if (block.kind === 'heading' || text.length > DISCLOSURE_MAX_CHARS || reported.test(text)) continue;
     let holds = 0;
     let commission = 0;
+    let asides = 0;
     for (const sentence of sentencesOf(text)) {
       if (owned.test(sentence)) holds += sentence.length;
       else if (earn.test(sentence) && path.test(sentence)) commission += sentence.length;
+      else if (aside.test(sentence)) asides += sentence.length;
     }
-    // Most of the paragraph (more than half its characters) must be the disclosure.
-    if ((holds + commission) * 2 <= text.length) continue;
+    // Most of the paragraph (more than half its characters) must be the disclosure, with the short
+    // pointers to the site's policy or thanks beside it (never those alone).
+    if (holds + commission === 0 || (holds + commission + asides) * 2 <= text.length) continue;
     if (holds > 0) state.remove(i, id, 'an affiliate disclosure (the page holds affiliate links)');
     else state.remove(i, id, 'an affiliate disclosure (a commission on purchases through the links)');
   }
