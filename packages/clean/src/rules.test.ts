@@ -331,10 +331,10 @@ describe('affiliate disclosures on both engines', () => {
     'Every lamp in this round-up was picked by our lighting desk. Orders placed through our links can earn us a modest commission.',
     // The links below, a link in this post; no extra cost to the reader.
     'Book a cabin by clicking the links below and we may receive a small commission from the lodge.',
-    'We may earn a commission on gear bought through a link in this post, without any extra cost to you.',
+    'We may earn a commission on the gear you order, without any extra cost to you.',
     // The page holding affiliate links, with an aside between, or the site's posts in the plural.
     'Our review (updated for spring) may contain affiliate links to the outfitters it names.',
-    'Some guides on this blog may include affiliate links.',
+    'Many of our articles may include affiliate links.',
     // A short pointer to the policy or a thank-you beside the disclosure is part of it.
     'This guide may contain affiliate links. Read our disclosure policy to learn more.',
     'This review uses affiliate links. Thank you for supporting the workshop!',
