@@ -515,7 +515,8 @@ export const COMMENTS_SHARE_RULES = defineRules([
   {
     id: 'newsletter/signup-line',
     category: 'newsletter',
-    description: 'A short sign-up call ("Sign up for our newsletter", "Newsletter abonnieren").',
+    description:
+      'A short sign-up call ("Sign up for our newsletter", "Newsletter abonnieren"), a sign-up form\'s fine print (by signing up, subscribing or submitting, the reader agrees to or accepts the terms, privacy policy or messages; at most 400 characters, never on a privacy or cookie policy page) and the thanks or "you\'re subscribed" the form shows once sent.',
     stages: ['text'],
     revision: 1,
     text: {
@@ -527,12 +528,45 @@ export const COMMENTS_SHARE_RULES = defineRules([
           maxChars: 250,
           oneSentence: true,
         },
+        {
+          // The fine print under a sign-up form: by signing up (subscribing, submitting, entering
+          // an address …) the reader agrees to the site's terms, privacy policy or messages.
+          reason: "a sign-up form's consent notice",
+          pattern:
+            /^by (?:signing up|subscribing|submitting|clicking|entering|registering|providing|creating an account|tapping|checking)\b[^.!?]{0,160}?\b(?:you|i) (?:agree|consent|acknowledge|accept|confirm|understand)\b/i,
+          also: /\b(?:privacy|terms|polic(?:y|ies)|e-?mails?|messages|marketing|newsletters?|communications|personal (?:data|information))\b/i,
+          maxChars: 400,
+          notOnPolicyPage: true,
+        },
+        {
+          // What a sign-up form shows once sent: thanks for subscribing, you're subscribed.
+          reason: "a sign-up form's confirmation",
+          pattern:
+            /^(?:(?:thanks|thank you) for (?:subscribing|signing up|your subscription|joining (?:our|the) (?:list|newsletter|mailing list))(?: to (?:our|the|my) [^.!?:;]{1,40})?[!.](?:\s.{0,140})?|(?:(?:awesome|great|success|done|yay)[,!.]?\s*)?you(?:'|’)?re (?:now |all )?(?:subscribed|signed up|on the list)\b.{0,60})$/i,
+          maxChars: 200,
+        },
       ],
     },
     examples: {
-      remove: [{ input: 'Sign up for our weekly newsletter' }, { input: 'Newsletter abonnieren' }],
+      remove: [
+        { input: 'Sign up for our weekly newsletter' },
+        { input: 'Newsletter abonnieren' },
+        {
+          input:
+            'By registering for the garden club digest, you agree to receive occasional e-mails from our volunteers and accept the privacy policy.',
+        },
+        { input: 'Thank you for subscribing! The first issue of the garden digest lands on Sunday.', at: 'end' },
+      ],
       keep: [
         { input: 'The newsletter was first printed in 1952. It went online in 1999 and now has ten thousand readers.' },
+        {
+          input:
+            'By signing up for the night course, you agree to sit the written exam in spring and to attend at least nine of the twelve evenings.',
+        },
+        {
+          input:
+            'Thanks for subscribing to the idea that rivers need room: the council has now bought two fields upstream of the weir for flooding.',
+        },
       ],
     },
   },

@@ -413,3 +413,38 @@ describe('affiliate disclosures on both engines', () => {
     expect(document.removed.filter((removal) => removal.rule === 'advertisement/affiliate-disclosure')).toEqual([]);
   });
 });
+
+describe("a sign-up form's fine print and confirmation on both engines", () => {
+  const engines = ['linkedom', 'jsdom'] as const;
+  const notices = [
+    'By subscribing to the harbour bulletin, you agree to our terms of use and to receive e-mails about sailings.',
+    'By entering your number you consent to text messages from the ferry desk; message rates may apply. Reply STOP to end.',
+    'By clicking the button below, I accept the privacy policy of the allotment society.',
+    'Thank you for subscribing to our tide tables!',
+    "Great! You're subscribed.",
+  ];
+  const prose = [
+    'By signing up for the night course, you agree to sit the written exam in spring and to attend at least nine of the twelve evenings.',
+    'Thanks for subscribing to the idea that rivers need room: the council has now bought two fields upstream of the weir for flooding.',
+    'By clicking through the old archive, you understand how much the town changed between the two wars.',
+  ];
+
+  it.each(
+    engines.flatMap((engine) =>
+      notices.flatMap((input) => (['top', 'end'] as const).map((at) => [at, engine, input] as const)),
+    ),
+  )('the form line goes (%s, %s): %s', async (at, engine, input) => {
+    const document = await clean(pageWith({ input, at }), { url: 'https://news.example/harbour', engine });
+    expect(document.text).not.toContain(input);
+    expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe('newsletter/signup-line');
+  });
+
+  it.each(engines.flatMap((engine) => prose.map((input) => [engine, input] as const)))(
+    'prose that opens the same way stays (%s): %s',
+    async (engine, input) => {
+      const document = await clean(pageWith({ input, at: 'middle' }), { url: 'https://news.example/harbour', engine });
+      expect(document.text).toContain(input);
+      expect(document.removed.filter((removal) => removal.text.includes(input))).toEqual([]);
+    },
+  );
+});
