@@ -89,3 +89,11 @@ export const TRAILING_CREDIT = new RegExp(
   `(?:\\s*[|/–—-]?\\s*\\(?(?:\\b(?:photo|image|picture|foto|bild|credit|quelle|source|illustration|grafik|photograph)|(?<![a-zäöüß])[a-zäöüß]+(?:bild|foto|quelle))s?\\s*(?:credit)?\\s*[:©]\\s*[^.!?]{2,80}\\)?\\.?|\\s*\\(?©\\s*[^.!?]{2,80}\\)?\\.?|\\s+\\(?courtesy(?: of)?\\s[^.!?]{2,100}\\)?\\.?|\\s*[|/–—]\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?]{0,60}\\.?|\\s*\\(\\s*(?:${AGENCIES})(?![\\s,]*(?:1[89]|20)\\d{2}\\b)[^.!?()]{0,60}\\)|\\s+\\((?:ap|afp|reuters|dpa|epa)(?: photo)?\\/[^)]{2,60}\\)\\.?)\\s*$`,
   'i',
 );
+
+/**
+ * Reporting: quotation marks or a speech verb ("said", "told", "according to"; sagte, laut,
+ * selon, según, secondo, volgens …). A line with them speaks about a notice (a story about
+ * commissions, about a service's terms), it is not the site's own notice: read by the affiliate
+ * disclosure rule and by the sign-up form's fine print.
+ */
+export const REPORTED_SPEECH = String.raw`[“”„"«»]|\b(?:said|says|told|tells|according to|explained|explains|reported|reports|found|showed|shows|warned|warns|argued|argues|claimed|claims|admitted)\b|(?<!\p{L})(?:sagte|sagt|sagen|sagten|schreibt|schrieb|heißt es|laut|zufolge|berichtet|berichtete|erklärt|erklärte|selon|d['’]après|a déclaré|a dit|affirme|explique|según|dijo|afirmó|explicó|señaló|secondo|ha detto|ha dichiarato|spiega|volgens|zei|zegt|schrijft|meldt)(?!\p{L})`;

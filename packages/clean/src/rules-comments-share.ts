@@ -1,6 +1,6 @@
 /** Rules of the categories comments, share and newsletter. */
 
-import { SHARE_HREF } from './rule-patterns.js';
+import { REPORTED_SPEECH, SHARE_HREF } from './rule-patterns.js';
 import { defineRules } from './rule-types.js';
 import type { RuleStage } from './rule-types.js';
 
@@ -516,7 +516,7 @@ export const COMMENTS_SHARE_RULES = defineRules([
     id: 'newsletter/signup-line',
     category: 'newsletter',
     description:
-      'A short sign-up call ("Sign up for our newsletter", "Newsletter abonnieren"), a sign-up form\'s fine print (by signing up, subscribing or submitting, the reader agrees to or accepts the terms, privacy policy or messages; at most 400 characters, never on a privacy or cookie policy page) and the thanks or "you\'re subscribed" the form shows once sent.',
+      'A short sign-up call ("Sign up for our newsletter", "Newsletter abonnieren"), a sign-up form\'s fine print (by signing up, subscribing or submitting, the reader agrees to the site\'s own terms or privacy policy, "ours" or by the site\'s name, or to receive its e-mails or messages; at most 400 characters, never a line that reports, never on a privacy or cookie policy page) and the thanks or "you\'re subscribed" the form shows once sent.',
     stages: ['text'],
     revision: 1,
     text: {
@@ -530,11 +530,14 @@ export const COMMENTS_SHARE_RULES = defineRules([
         },
         {
           // The fine print under a sign-up form: by signing up (subscribing, submitting, entering
-          // an address …) the reader agrees to the site's terms, privacy policy or messages.
+          // an address …) the reader agrees to the site's own terms or privacy policy (ours, or the
+          // site's by its name) or to receive its e-mails or messages. A line that reports (a
+          // quotation, a speech verb) speaks about some service's terms and stays.
           reason: "a sign-up form's consent notice",
-          pattern:
-            /^by (?:signing up|subscribing|submitting|clicking|entering|registering|providing|creating an account|tapping|checking)\b[^.!?]{0,160}?\b(?:you|i) (?:agree|consent|acknowledge|accept|confirm|understand)\b/i,
-          also: /\b(?:privacy|terms|polic(?:y|ies)|e-?mails?|messages|marketing|newsletters?|communications|personal (?:data|information))\b/i,
+          pattern: new RegExp(
+            String.raw`^(?![^]*?(?:${REPORTED_SPEECH}))by (?:signing up|subscribing|submitting|clicking|entering|registering|providing|creating an account|tapping|checking)\b[^.!?]{0,160}?\b(?:you|i) (?:agree|consent|acknowledge|accept|confirm)\b[^.!?]{0,12}?(?:(?:our|[\p{L}\p{N}&.\- ]{1,40}['’]s) (?:[\p{L} ]{0,20} )?(?:terms|privacy|cookie|data|user agreement|polic(?:y|ies))|(?:to )?receive\b[^.!?]{0,80}?\b(?:e-?mails?|messages|newsletters?|texts?|updates|communications|offers|marketing))`,
+            'iu',
+          ),
           maxChars: 400,
           notOnPolicyPage: true,
         },
@@ -553,7 +556,7 @@ export const COMMENTS_SHARE_RULES = defineRules([
         { input: 'Newsletter abonnieren' },
         {
           input:
-            'By registering for the garden club digest, you agree to receive occasional e-mails from our volunteers and accept the privacy policy.',
+            'By registering for the garden club digest, you agree to receive occasional e-mails from its volunteers.',
         },
         { input: 'Thank you for subscribing! The first issue of the garden digest lands on Sunday.', at: 'end' },
       ],

@@ -330,14 +330,19 @@ describe('affiliate disclosures on both engines', () => {
     // A disclosure that is most of its paragraph, after a short line of its own.
     'Every lamp in this round-up was picked by our lighting desk. Orders placed through our links can earn us a modest commission.',
     // The links below, a link in this post; no extra cost to the reader.
-    'Book a cabin by clicking the links below and we may receive a small commission from the lodge.',
-    'We may earn a commission on the gear you order, without any extra cost to you.',
+    'Book a cabin by clicking the links below and we might get a tiny commission from the lodge.',
+    'We could collect a small commission on the gear you order, without any extra cost to you.',
     // The page holding affiliate links, with an aside between, or the site's posts in the plural.
     'Our review (updated for spring) may contain affiliate links to the outfitters it names.',
     'Many of our articles may include affiliate links.',
     // A short pointer to the policy or a thank-you beside the disclosure is part of it.
-    'This guide may contain affiliate links. Read our disclosure policy to learn more.',
+    'This guide may contain affiliate links. See our disclosure page for the details.',
     'This review uses affiliate links. Thank you for supporting the workshop!',
+    // Headed as the disclosure: the heading names the links, the earning clause needs no path.
+    'Affiliate links: we might collect a modest fee as commission when a reader orders a kayak.',
+    'Affiliate-Links: Bestellst du ein Paddel, bekommen wir dafür eine kleine Provision vom Laden.',
+    // The bare marker beside a link.
+    '*Affiliate link',
   ];
   // A story about commissions or affiliate programmes: somebody else earns, or the line is reported speech.
   const reporting = [
@@ -360,8 +365,12 @@ describe('affiliate disclosures on both engines', () => {
     'Affiliate links were used to lure fans of the band onto a forged ticket shop, the venue believes.',
     'Affiliate programme tools: recruit partners, track their referral links and pay them monthly.',
     'In this guide, written with a lawyer, we explain when a website has affiliate links and must say so.',
+    // Statements about affiliate links in general: no owner (our, my; on this site).
+    'Some guides have affiliate links and others do not, and readers can rarely tell which is which.',
+    'Many reviews contain affiliate links.',
+    "All articles have affiliate links these days, grumbled one reader writing to the paper's editor.",
     // A pointer to a policy with no disclosure beside it.
-    'Read our privacy policy to learn more about how your data is kept.',
+    'See the privacy page to check how long your data is kept.',
     // First-person prose about somebody else's links.
     'Back when I sold insurance, I would get a commission from the links the head office mailed to each of my clients.',
     'We earn a share of the revenue through partner links only since the new contract was signed with the printers last year.',
@@ -417,9 +426,9 @@ describe('affiliate disclosures on both engines', () => {
 describe("a sign-up form's fine print and confirmation on both engines", () => {
   const engines = ['linkedom', 'jsdom'] as const;
   const notices = [
-    'By subscribing to the harbour bulletin, you agree to our terms of use and to receive e-mails about sailings.',
-    'By entering your number you consent to text messages from the ferry desk; message rates may apply. Reply STOP to end.',
-    'By clicking the button below, I accept the privacy policy of the allotment society.',
+    'By subscribing to the harbour bulletin, you consent to our harbour data rules and the weekly sailing notes.',
+    'By entering your number you agree to receive text messages from the ferry desk about delays.',
+    "By clicking this green button, I consent to the allotment society's data notice.",
     'Thank you for subscribing to our tide tables!',
     "Great! You're subscribed.",
   ];
@@ -427,6 +436,10 @@ describe("a sign-up form's fine print and confirmation on both engines", () => {
     'By signing up for the night course, you agree to sit the written exam in spring and to attend at least nine of the twelve evenings.',
     'Thanks for subscribing to the idea that rivers need room: the council has now bought two fields upstream of the weir for flooding.',
     'By clicking through the old archive, you understand how much the town changed between the two wars.',
+    // Reporting about some service's terms, or terms that are not the site's own.
+    "By signing up there, you agree to terms that let the fitness app sell your route history, the watchdog's report says.",
+    'By creating an account you accept a privacy policy longer than most novels, which hardly anyone reads.',
+    'By registering for the course, you accept the terms set by the college for both exams.',
   ];
 
   it.each(

@@ -1252,17 +1252,26 @@ function affiliateDisclosure(state: TextState): void {
   const path = pattern(id, 'path');
   const owned = pattern(id, 'owned');
   const aside = pattern(id, 'aside');
+  const headed = pattern(id, 'headed');
+  const marker = pattern(id, 'marker');
   const reported = pattern(id, 'reported');
   for (const i of keptOrder(state)) {
     const block = state.blocks[i]!;
     const text = squash(block.text);
     if (block.kind === 'heading' || text.length > DISCLOSURE_MAX_CHARS || reported.test(text)) continue;
+    if (marker.test(text)) {
+      // The bare marker beside a link; an entry of a list of words stays.
+      if (block.kind !== 'li') state.remove(i, id, 'an affiliate link marker');
+      continue;
+    }
+    // Under a heading that names the affiliate links, the site's earning needs no path of its own.
+    const named = headed.test(text);
     let holds = 0;
     let commission = 0;
     let asides = 0;
     for (const sentence of sentencesOf(text)) {
       if (owned.test(sentence)) holds += sentence.length;
-      else if (earn.test(sentence) && path.test(sentence)) commission += sentence.length;
+      else if (earn.test(sentence) && (named || path.test(sentence))) commission += sentence.length;
       else if (aside.test(sentence)) asides += sentence.length;
     }
     // Most of the paragraph (more than half its characters) must be the disclosure, with the short
