@@ -45,6 +45,21 @@ const MENU_TEXT = 'Jobs at Greenway';
 const PRIVACY_TEXT = 'We and our partners store';
 const DRAWER_TEXT = 'Opening hours of the office';
 
+// A manual's setup step written once per operating system, two of the three tabs hidden.
+const MAC_STEP = 'open the downloaded disk image and drag the tool into your applications folder';
+const LINUX_STEP = 'unpack the tarball under your home folder and add its bin directory to the path';
+const MANUAL_MENU_TEXT = 'Older releases of the tool';
+const MANUAL = `<!doctype html><html lang="en"><head><title>Setting up the tool</title></head><body>
+<header><a href="/">Toolmakers</a></header><main><h1>Setting up the tool</h1>
+<p>The tool runs on the three common desktop systems. Pick yours below and follow the one step it needs; after that, the first start asks for a project folder and writes its settings there.</p>
+<div class="tabs"><button role="tab" aria-controls="os-win" aria-selected="true">Windows</button><button role="tab" aria-controls="os-mac">macOS</button><button role="tab" aria-controls="os-linux">Linux</button>
+<div role="tabpanel" id="os-win"><p>On Windows, run the installer and keep the default folder unless your company asks for another one.</p><pre><code>setup.exe /quiet</code></pre></div>
+<div role="tabpanel" id="os-mac" hidden><p>On a Mac, ${MAC_STEP}.</p><pre><code>open tool.dmg</code></pre></div>
+<div role="tabpanel" id="os-linux" hidden><p>On Linux, ${LINUX_STEP}.</p><pre><code>tar -xzf tool.tar.gz -C ~/tools</code></pre></div></div>
+<p>When the tool is set up, check its version from a terminal: it prints the release and the date it was built, which you will need when you report a problem.</p>
+<button aria-expanded="false" aria-controls="releases">Versions</button><div id="releases" hidden><a href="/r/3">${MANUAL_MENU_TEXT}</a> <a href="/r/2">Release notes</a> <a href="/r/1">Roadmap</a></div>
+</main><footer><p>Toolmakers, 2026</p></footer></body></html>`;
+
 describe.each(ENGINES)('tab and accordion panels (%s)', (engine) => {
   const cleanAs = (html: string, pageType: 'service' | 'article' | 'product') =>
     clean(html, { engine, pageType, url: 'https://gardens.example/care' });
@@ -64,6 +79,15 @@ describe.each(ENGINES)('tab and accordion panels (%s)', (engine) => {
     expect(doc.text).toContain(ANSWER);
     expect(doc.text).not.toContain(PRIVACY_TEXT);
     expect(doc.text).not.toContain(DRAWER_TEXT);
+  });
+
+  it('keeps the hidden tabs of a documentation page (a step written once per system), not its menus', async () => {
+    const doc = await clean(MANUAL, { engine, pageType: 'documentation', url: 'https://tools.example/docs/setup' });
+    expect(doc.text).toContain(MAC_STEP);
+    expect(doc.text).toContain(LINUX_STEP);
+    expect(doc.text).not.toContain(MANUAL_MENU_TEXT);
+    const asArticle = await clean(MANUAL, { engine, pageType: 'article', url: 'https://tools.example/docs/setup' });
+    expect(asArticle.text).not.toContain(MAC_STEP);
   });
 
   it('takes them on an article and on a product page, as any hidden element', async () => {

@@ -787,14 +787,14 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/hidden',
     category: 'boilerplate',
     description:
-      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings a plain button opens): its offers and answers are its text.",
+      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service or documentation page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings a plain button opens): a service's offers and answers, a manual's steps for each system or language, are the page's text.",
     stages: ['dom-before'],
-    revision: 4,
+    revision: 5,
     dom: {
       kind: 'selectors',
       reason: 'hidden or screen-reader-only element',
       selectors: ['template', '[hidden]', '.screen-reader-text', '.sr-only', '.visually-hidden', '.visuallyhidden'],
-      keepPanelsOn: ['service'],
+      keepPanelsOn: ['service', 'documentation'],
     },
     examples: {
       remove: [
@@ -827,6 +827,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
             '<div><button role="tab" aria-controls="questions">Questions</button><div id="questions" role="tabpanel" hidden><p>What about cookies and privacy rules? We set up the consent banner with you.</p></div></div>',
           target: 'We set up the consent banner with you.',
           options: { pageType: 'service' },
+        },
+        {
+          input:
+            '<div><button role="tab" aria-controls="on-mac">macOS</button><div id="on-mac" role="tabpanel" hidden><p>Unpack the archive into your applications folder before the first start.</p></div></div>',
+          target: 'Unpack the archive into your applications folder before the first start.',
+          options: { pageType: 'documentation' },
         },
       ],
     },
