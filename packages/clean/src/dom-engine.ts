@@ -113,7 +113,8 @@ function removeMatched(
 ): void {
   if (rule.dom?.kind !== 'selectors') return;
   const { reason, maxChars } = rule.dom;
-  const panels = keepsPanels(rule, context.pageType) ? panelTest(context.document) : null;
+  const kept = keepsPanels(rule, context.pageType);
+  const panels = kept ? panelTest(context.document, kept) : null;
   for (const { element, selector } of matched) {
     checkDeadline(context);
     if (!isAttached(element, root)) continue;

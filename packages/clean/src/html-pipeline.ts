@@ -229,7 +229,7 @@ export async function htmlPipeline(
           {
             copyPage: engine === 'linkedom',
             walkTags: engine === 'linkedom',
-            // The page types whose tab and accordion panels are their text (boilerplate/hidden keeps them).
+            // The page types whose tab (and accordion) panels are their text (boilerplate/hidden keeps them).
             keepPanels: keepsPanels(ruleById('boilerplate/hidden'), pageType),
             // On a cookie or privacy policy, its parts named for its subject (`gdpr`) are its text.
             ...(context.policyPage

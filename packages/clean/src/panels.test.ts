@@ -49,6 +49,7 @@ const DRAWER_TEXT = 'Opening hours of the office';
 const MAC_STEP = 'open the downloaded disk image and drag the tool into your applications folder';
 const LINUX_STEP = 'unpack the tarball under your home folder and add its bin directory to the path';
 const MANUAL_MENU_TEXT = 'Older releases of the tool';
+const REPLY_TEXT = 'Thank you for rating the page';
 const MANUAL = `<!doctype html><html lang="en"><head><title>Setting up the tool</title></head><body>
 <header><a href="/">Toolmakers</a></header><main><h1>Setting up the tool</h1>
 <p>The tool runs on the three common desktop systems. Pick yours below and follow the one step it needs; after that, the first start asks for a project folder and writes its settings there.</p>
@@ -57,6 +58,8 @@ const MANUAL = `<!doctype html><html lang="en"><head><title>Setting up the tool<
 <div role="tabpanel" id="os-mac" hidden><p>On a Mac, ${MAC_STEP}.</p><pre><code>open tool.dmg</code></pre></div>
 <div role="tabpanel" id="os-linux" hidden><p>On Linux, ${LINUX_STEP}.</p><pre><code>tar -xzf tool.tar.gz -C ~/tools</code></pre></div></div>
 <p>When the tool is set up, check its version from a terminal: it prints the release and the date it was built, which you will need when you report a problem.</p>
+<div class="rate-page"><p>Did this page answer your question?</p><button aria-controls="rate-up">Yes</button><button aria-controls="rate-down">No</button>
+<div id="rate-up" hidden><p>${REPLY_TEXT}, and every vote goes to the people who keep these pages.</p></div><div id="rate-down" hidden><p>We are sorry this page fell short; a line on what you looked for helps us fix it.</p></div></div>
 <button aria-expanded="false" aria-controls="releases">Versions</button><div id="releases" hidden><a href="/r/3">${MANUAL_MENU_TEXT}</a> <a href="/r/2">Release notes</a> <a href="/r/1">Roadmap</a></div>
 </main><footer><p>Toolmakers, 2026</p></footer></body></html>`;
 
@@ -81,11 +84,14 @@ describe.each(ENGINES)('tab and accordion panels (%s)', (engine) => {
     expect(doc.text).not.toContain(DRAWER_TEXT);
   });
 
-  it('keeps the hidden tabs of a documentation page (a step written once per system), not its menus', async () => {
+  it('keeps the hidden tabs of a documentation page (a step written once per system), not its menus nor the replies a plain button opens', async () => {
     const doc = await clean(MANUAL, { engine, pageType: 'documentation', url: 'https://tools.example/docs/setup' });
     expect(doc.text).toContain(MAC_STEP);
     expect(doc.text).toContain(LINUX_STEP);
     expect(doc.text).not.toContain(MANUAL_MENU_TEXT);
+    // A reply a plain button opens (a rating widget's) is no tab: it goes.
+    expect(doc.text).not.toContain(REPLY_TEXT);
+    expect(doc.text).not.toContain('fell short');
     const asArticle = await clean(MANUAL, { engine, pageType: 'article', url: 'https://tools.example/docs/setup' });
     expect(asArticle.text).not.toContain(MAC_STEP);
   });

@@ -30,9 +30,17 @@ export function readsAsCookieSettings(text: string): boolean {
   return COOKIES.test(text) && CONSENT.test(text);
 }
 
-/** Whether `rule` keeps tab and accordion panels on a page cleaned as `pageType` (its `keepPanelsOn`). */
-export function keepsPanels(rule: RuleDefinition, pageType: PageType | null | undefined): boolean {
-  return !!pageType && rule.dom?.kind === 'selectors' && (rule.dom.keepPanelsOn?.includes(pageType) ?? false);
+/** Which panels a page keeps: tab and accordion panels, or tab panels only. */
+export type PanelsKept = 'panels' | 'tabs';
+
+/**
+ * Which panels `rule` keeps on a page cleaned as `pageType`: tab and accordion panels (its
+ * `keepPanelsOn`), tab panels only (its `keepTabsOn`), or none (null).
+ */
+export function keepsPanels(rule: RuleDefinition, pageType: PageType | null | undefined): PanelsKept | null {
+  if (!pageType || rule.dom?.kind !== 'selectors') return null;
+  if (rule.dom.keepPanelsOn?.includes(pageType)) return 'panels';
+  return rule.dom.keepTabsOn?.includes(pageType) ? 'tabs' : null;
 }
 
 /**
@@ -42,10 +50,12 @@ export function keepsPanels(rule: RuleDefinition, pageType: PageType | null | un
  * privacy settings panel, a search drawer or a mini-cart is opened from elsewhere on the page,
  * often from its header or footer). Never in the page's frame (a header, footer,
  * menu or sidebar), never a dialog nor inside or around one, not mostly links (a drop-down
- * menu), and not a cookie or privacy settings panel opened by a plain button (COOKIES and CONSENT). The controls are read
+ * menu), and not a cookie or privacy settings panel opened by a plain button (COOKIES and CONSENT).
+ * With `kept` 'tabs', an element named by `aria-controls` is a panel only when one of its controls
+ * is a tab (role tab, or inside a role tablist): an accordion's or a plain button's panel is not. The controls are read
  * once, when the first element with an id is asked about, and each element's answer is kept.
  */
-export function panelTest(document: Document): (element: Element) => boolean {
+export function panelTest(document: Document, kept: PanelsKept = 'panels'): (element: Element) => boolean {
   // The controls by the ids they name, read once (a panel test made for a page that Readability
   // then set back from a copy must be made again: see readability.ts).
   let controls: Map<string, Element[]> | null = null;
@@ -89,6 +99,9 @@ export function panelTest(document: Document): (element: Element) => boolean {
     if (element.getAttribute('role') !== 'tabpanel') {
       const id = element.getAttribute('id');
       if (!id || !besideControl(element, id)) return false;
+      // Tabs only: a control of the panel is a tab (role tab, or in a tab list), not a plain button.
+      if (kept === 'tabs' && !controlsOf(id).some((control) => control.closest('[role="tab"], [role="tablist"]')))
+        return false;
     }
     if (element.closest(LANDMARK_SELECTOR)) return false;
     if (element.matches(DIALOG) || element.closest(DIALOG) || element.querySelector(DIALOG)) return false;

@@ -20,6 +20,7 @@ import { shapeKey } from './features/class-shape.js';
 import { isWideSpace } from './features/dom-walk.js';
 import { hiddenByInlineStyle } from './inline-style.js';
 import { panelTest } from './panels.js';
+import type { PanelsKept } from './panels.js';
 import { elementsByTag } from './selector-match.js';
 
 /** The parts of Readability's object these overrides read (not in its published types). */
@@ -63,7 +64,7 @@ export interface PageOptions {
    * An element hidden by its `hidden` or `aria-hidden` attribute that is a tab or accordion panel
    * (see panels.ts) is visible: a page whose panels are its text.
    */
-  keepPanels?: boolean;
+  keepPanels?: PanelsKept | null;
   /**
    * On a cookie or privacy policy: the test of the policy's own parts named for its subject (see
    * consent.ts `policyPartTest`), made for the page as it stands. Readability reads a class or id
@@ -130,7 +131,7 @@ export class PageReadability extends Readability<Element> {
 
   private readonly copyPage: boolean;
   private readonly walkTags: boolean;
-  private readonly keepPanels: boolean;
+  private readonly keepPanels: PanelsKept | null;
   private readonly policyParts: PageOptions['policyParts'];
 
   /** `options` are Readability's own; `page` says how this subclass reads the page (`PageOptions`). */
@@ -142,7 +143,7 @@ export class PageReadability extends Readability<Element> {
     super(document, options);
     this.copyPage = page.copyPage ?? false;
     this.walkTags = page.walkTags ?? false;
-    this.keepPanels = page.keepPanels ?? false;
+    this.keepPanels = page.keepPanels ?? null;
     this.policyParts = page.policyParts;
   }
 
@@ -276,7 +277,7 @@ export class PageReadability extends Readability<Element> {
   _isProbablyVisible(node: Element): boolean {
     if (hiddenByInlineStyle(node)) return false;
     if (this.keepPanels && (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true')) {
-      this.panels ??= panelTest((this as unknown as ReadabilityInternals)._doc);
+      this.panels ??= panelTest((this as unknown as ReadabilityInternals)._doc, this.keepPanels);
       if (this.panels(node)) return true;
     }
     if (node.hasAttribute('hidden')) return false;

@@ -76,6 +76,11 @@ interface DomSelectors {
    * control of the page shows, not a pop-up.
    */
   keepPanelsOn?: readonly PageType[];
+  /**
+   * On these page types a tab's panel stays, not an accordion's (see `panelTest`): a manual's step
+   * written once per system or language, beside a "Was this helpful?" reply a button opens.
+   */
+  keepTabsOn?: readonly PageType[];
 }
 
 interface DomCode {

@@ -787,14 +787,15 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/hidden',
     category: 'boilerplate',
     description:
-      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service or documentation page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings a plain button opens): a service's offers and answers, a manual's steps for each system or language, are the page's text.",
+      "Hidden and screen-reader-only elements ([hidden], .screen-reader-text, .sr-only, template); on a service page not a tab or accordion panel (role tabpanel, or named by a control's aria-controls; not a dialog, not mostly links, not cookie or privacy settings a plain button opens): its offers and answers are its text; on a documentation page not a tab's panel (role tabpanel, or named by a tab's aria-controls): its steps for each system or language are its text, a reply a plain button opens is not.",
     stages: ['dom-before'],
     revision: 5,
     dom: {
       kind: 'selectors',
       reason: 'hidden or screen-reader-only element',
       selectors: ['template', '[hidden]', '.screen-reader-text', '.sr-only', '.visually-hidden', '.visuallyhidden'],
-      keepPanelsOn: ['service', 'documentation'],
+      keepPanelsOn: ['service'],
+      keepTabsOn: ['documentation'],
     },
     examples: {
       remove: [
