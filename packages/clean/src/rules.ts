@@ -63,7 +63,7 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped when the pipeline around the rules (extraction, joining, metadata) changes output. */
-const PIPELINE_REVISION = 126;
+const PIPELINE_REVISION = 127;
 
 /**
  * Revisions of the named procedures: bumped when a procedure's code changes what it removes
