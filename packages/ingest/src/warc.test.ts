@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
@@ -254,6 +254,35 @@ describe('readWarc', () => {
         ['https://ex.com/chunked', page],
         ['https://ex.com/c', Buffer.from(html).toString('utf8')],
       ]);
+    }
+  });
+
+  it('refuses a named pipe as ingest.not-a-file naming it, at once, rather than waiting on it for a writer', async () => {
+    const dir = tempDirForTest('ingest-warc-');
+    const fifo = path.join(dir, 'pipe.warc');
+    execFileSync('mkfifo', [fifo]);
+    const read = (async () => {
+      for await (const item of readWarc(fifo, { maxBytes: 1e6 })) void item;
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<string>(
+      (resolve) => (timer = setTimeout(() => resolve('still waiting after 2 s'), 2000)),
+    );
+    try {
+      const outcome = await Promise.race([
+        read.then(
+          () => 'ended',
+          (error: unknown) => error,
+        ),
+        waited,
+      ]);
+      expect(outcome).toMatchObject({ code: 'ingest.not-a-file', subject: fifo });
+      expect((outcome as Error).message).toMatch(/named pipe/);
+    } finally {
+      clearTimeout(timer);
+      // Lets a read blocked in opening the pipe go on (it then ends at once): nothing is left waiting.
+      await (await open(fifo, 'r+')).close();
+      await read.catch(() => undefined);
     }
   });
 

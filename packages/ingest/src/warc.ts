@@ -7,7 +7,7 @@ import { AsyncIterReader, WARCParser } from 'warcio';
 import type { WARCRecord } from 'warcio';
 
 import { ingestError } from './errors.js';
-import { withRegularFile } from './read-input.js';
+import { fileKind, withRegularFile } from './read-input.js';
 
 /** Why a WARC record was not taken as a page. */
 export type WarcSkip =
@@ -309,7 +309,11 @@ class StrictWarcReader extends AsyncIterReader {
   }
 }
 
-/** Whether the file at `start` begins a gzip member (a WARC.gz) rather than a plain WARC record. */
+/**
+ * Whether the file at `start` begins a gzip member (a WARC.gz) rather than a plain WARC record.
+ * Anything but a regular file (a named pipe put in its place since it was first read) fails here as
+ * ingest.not-a-file: opening it to stream would wait for a writer for ever.
+ */
 async function gzipAt(path: string, start: number): Promise<boolean> {
   return withRegularFile(
     path,
@@ -318,7 +322,9 @@ async function gzipAt(path: string, start: number): Promise<boolean> {
       const { bytesRead } = await handle.read(magic, 0, 2, start);
       return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
     },
-    () => false,
+    (info) => {
+      throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: path });
+    },
   );
 }
 
