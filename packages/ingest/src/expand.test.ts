@@ -58,6 +58,7 @@ describe('expandInputs', () => {
     await writeFile(path.join(dir, 'in/page.html'), '<html></html>');
     await writeFile(path.join(dir, 'in/page.html.json'), '{}');
     execFileSync('mkfifo', [path.join(dir, 'in/page.json')]);
+    await symlink('in', path.join(dir, 'alias'));
     const refused = [
       'in/page.json',
       'ingest.not-a-file',
@@ -71,15 +72,21 @@ describe('expandInputs', () => {
       ['./in/page.html', 'in'],
       [path.join(dir, 'in/page.html'), 'in'],
       ['in', './in/page.html'],
+      // The same folder reached through a link: the page is one file, and so is its sidecar.
+      ['in', 'alias/page.html'],
+      ['alias', 'in/page.html'],
+      ['alias/page.html', 'in'],
     ]) {
       const { files, failures } = await expandInputs(inputs, { cwd: dir });
-      expect(files.map((f) => f.sidecars)).toEqual([[path.join(dir, 'in/page.html.json')]]);
+      expect(
+        files.map((f) => f.sidecars?.map((sidecar) => path.basename(sidecar))),
+        inputs.join(' '),
+      ).toEqual([['page.html.json']]);
       expect(
         failures.map((f) => [f.error.code, f.error.message]),
         inputs.join(' '),
       ).toEqual([refused.slice(1)]);
-      expect(failures[0]!.source.endsWith('in/page.json')).toBe(true);
-      expect(files[0]!.sidecars).toEqual(asWalked.files[0]!.sidecars);
+      expect(failures[0]!.source).toBe(`${path.dirname(files[0]!.source)}/page.json`);
     }
     expect(asWalked.failures.map((f) => [f.source, f.error.code, f.error.message])).toEqual([refused]);
   });
@@ -125,6 +132,48 @@ describe('expandInputs', () => {
         followed.files.map((f) => f.sidecars),
         input,
       ).toEqual([[path.join(dir, 'in/page.json')]]);
+    }
+  });
+
+  it("bounds a named page's sidecars by the page's own folder: the same warning, skip and sidecars whatever the order or spelling", async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await mkdir(path.join(dir, 'real/in'), { recursive: true });
+    await writeFile(path.join(dir, 'real/in/page.html'), '<html></html>');
+    await writeFile(path.join(dir, 'real/away.json'), '{}');
+    await symlink('../away.json', path.join(dir, 'real/in/page.json'));
+    // The folder is given through a link, as `cwd/in`.
+    await mkdir(path.join(dir, 'cwd'));
+    await symlink('../real/in', path.join(dir, 'cwd/in'));
+    const cwd = path.join(dir, 'cwd');
+    for (const inputs of [
+      ['in/page.html', 'in'],
+      ['in', 'in/page.html'],
+      ['in/page.html'],
+      ['in/*.html'],
+      ['in/*.html', 'in'],
+      ['in', 'in/*.html'],
+      ['in'],
+    ]) {
+      const shown = inputs.join(' ');
+      const { files, warnings, skipped } = await expandInputs(inputs, { cwd });
+      expect(
+        files.map((f) => [f.source, f.sidecars]),
+        shown,
+      ).toEqual([['in/page.html', []]]);
+      expect(
+        warnings.map((w) => [w.source, w.message]),
+        shown,
+      ).toEqual([['in/page.json', expect.stringMatching(/real\/away\.json, outside in: skipped/)]]);
+      expect(
+        skipped.filter((source) => source === 'in/page.json'),
+        shown,
+      ).toHaveLength(1);
+      const followed = await expandInputs(inputs, { cwd, followSymlinks: true });
+      expect(
+        followed.files.map((f) => f.sidecars),
+        shown,
+      ).toEqual([[path.join(cwd, 'in/page.json')]]);
+      expect(followed.warnings, shown).toEqual([]);
     }
   });
 

@@ -74,16 +74,18 @@ export async function expandInputs(
   // Files named one by one (often a glob the shell expanded) get ids relative to their
   // deepest common folder, so `dir/*/page.html` gives `a/page.html`, `b/page.html`.
   const named: InputFile[] = [];
-  const add = async (file: InputFile) => {
+  /** Takes `file` unless the same file (by real path) is taken already; whether it was taken. */
+  const add = async (file: InputFile): Promise<boolean> => {
     let key = file.path;
     try {
       key = await realpath(file.path);
     } catch {
       // An unreadable or dangling path still gets its own entry: reading it will say why.
     }
-    if (seen.has(key)) return;
+    if (seen.has(key)) return false;
     seen.add(key);
     result.files.push(file);
+    return true;
   };
 
   for (const input of inputs) {
@@ -120,14 +122,18 @@ export async function expandInputs(
     if (info.isDirectory()) {
       const files: InputFile[] = [];
       const root = await realpath(absolute);
-      await walk(absolute, input, '', [root], files, result, followSymlinks ? null : root);
+      await walk(absolute, input, '', [root], files, result, followSymlinks ? null : { real: root });
       files.sort((a, b) => compare(a.relative, b.relative));
       for (const file of files) await add(file);
     } else if (info.isFile()) {
-      const sidecars = await sidecarsBeside(absolute, input, null, result);
-      const file = { path: absolute, source: input, relative: path.basename(absolute), sidecars };
+      const file: InputFile = { path: absolute, source: input, relative: path.basename(absolute) };
       named.push(file);
-      await add(file);
+      // A page named on its own is bounded by its own folder, as one found in a folder given is by that folder.
+      const folder = path.dirname(absolute);
+      const root = followSymlinks
+        ? null
+        : { real: await realpath(folder).catch(() => folder), shown: toPosix(path.dirname(input)) };
+      if (await add(file)) file.sidecars = await sidecarsBeside(absolute, input, root, result);
     } else {
       result.failures.push({
         source: input,
@@ -147,7 +153,7 @@ async function expandGlob(
   cwd: string,
   followSymlinks: boolean,
   result: ExpandResult,
-  add: (file: InputFile) => Promise<void>,
+  add: (file: InputFile) => Promise<boolean>,
 ): Promise<void> {
   const posix = toPosix(pattern);
   const staticParts: string[] = [];
@@ -164,39 +170,33 @@ async function expandGlob(
     });
     return;
   }
-  const root = followSymlinks ? null : await realpath(base).catch(() => base);
+  const root = followSymlinks
+    ? null
+    : { real: await realpath(base).catch(() => base), shown: toPosix(path.relative(cwd, base)) || '.' };
   const inside: string[] = [];
   for (const match of matches.map((m) => path.resolve(m))) {
-    if (root !== null) {
-      const real = await realpath(match).catch(() => match);
-      if (!isInside(real, root)) {
-        const source = toPosix(path.relative(cwd, match)) || match;
-        result.skipped.push(source);
-        result.warnings.push({ source, message: outsideMessage(real, toPosix(path.relative(cwd, base)) || '.') });
-        continue;
-      }
-    }
-    inside.push(match);
+    const outside = await leadsOutside(match, root);
+    if (outside === null) inside.push(match);
+    else await skipOutsideLink(result, match, toPosix(path.relative(cwd, match)) || match, outside, root!.shown);
   }
-  const within = root === null ? null : { real: root, shown: toPosix(path.relative(cwd, base)) || '.' };
   const files: InputFile[] = [];
   const matched = new Set(matches.map((m) => path.resolve(m)));
   for (const match of inside.filter((file) => !isSidecarLike(file, matched))) {
     const source = toPosix(path.relative(cwd, match)) || match;
-    const sidecars = await sidecarsBeside(match, source, within, result);
-    files.push({ path: match, source, relative: toPosix(path.relative(base, match)), sidecars });
+    files.push({ path: match, source, relative: toPosix(path.relative(base, match)) });
   }
   files.sort((a, b) => compare(a.relative, b.relative));
-  for (const file of files) await add(file);
+  for (const file of files)
+    if (await add(file)) file.sidecars = await sidecarsBeside(file.path, file.source, root, result);
 }
 
 /**
  * The sidecars beside a page given by name or by a pattern (a folder's walk knows them from its
  * listing), as the walk takes them: a regular file or a link to one, which stays inside `root` (a
- * pattern's fixed base: its real path, and as shown; null when links may lead anywhere, and for a
- * page named on its own). A named pipe, socket or device named like one is one failure naming it, as in a walk
- * (`notAFile`), and the page goes on without it. One that cannot be looked at is passed on: reading
- * it names the cause.
+ * pattern's fixed base, or a named page's own folder: its real path, and as shown; null when links
+ * may lead anywhere). A named pipe, socket or device named like one is one failure naming it, as
+ * in a walk (`notAFile`), and the page goes on without it. One that cannot be looked at is passed
+ * on: reading it names the cause. Called only for a page taken (not for another spelling of one).
  */
 async function sidecarsBeside(
   file: string,
@@ -218,26 +218,55 @@ async function sidecarsBeside(
     const folder = path.dirname(source);
     const sidecarSource = folder === '.' ? path.basename(candidate) : `${folder}/${path.basename(candidate)}`;
     if (info.isFile()) {
-      const real = root === null ? null : await realpath(candidate).catch(() => candidate);
-      if (real === null || isInside(real, root!.real)) sidecars.push(candidate);
-      else if (!result.warnings.some((warning) => warning.source === sidecarSource))
-        result.warnings.push({ source: sidecarSource, message: outsideMessage(real, root!.shown) });
-    } else if (firstRefusal(result, candidate)) {
+      const outside = await leadsOutside(candidate, root);
+      if (outside === null) sidecars.push(candidate);
+      else await skipOutsideLink(result, candidate, sidecarSource, outside, root!.shown);
+    } else if (await firstReport(result, 'refused', candidate)) {
       result.failures.push({ source: sidecarSource, error: notAFile(info, sidecarSource, true) });
     }
   }
   return sidecars;
 }
 
-/** The sidecars refused in each expansion, by absolute path: one failure each, however they were reached. */
-const refusedSidecars = new WeakMap<ExpandResult, Set<string>>();
+/**
+ * The real path `file` leads to when that is outside `root` (null when links may lead anywhere),
+ * else null: the one test of whether a link met in a walk, among a pattern's matches or beside a
+ * page may be followed.
+ */
+async function leadsOutside(file: string, root: { real: string } | null): Promise<string | null> {
+  if (root === null) return null;
+  const real = await realpath(file).catch(() => file);
+  return isInside(real, root.real) ? null : real;
+}
 
-/** Whether the sidecar at `file` (an absolute path) is refused for the first time in `result` (noted so). */
-function firstRefusal(result: ExpandResult, file: string): boolean {
-  let refused = refusedSidecars.get(result);
-  if (!refused) refusedSidecars.set(result, (refused = new Set()));
-  if (refused.has(file)) return false;
-  refused.add(file);
+/** Skips the link at `file` (leading to `real`, outside the folder shown as `folder`), with a warning: once however it was reached. */
+async function skipOutsideLink(
+  result: ExpandResult,
+  file: string,
+  source: string,
+  real: string,
+  folder: string,
+): Promise<void> {
+  if (!(await firstReport(result, 'outside', file))) return;
+  result.skipped.push(source);
+  result.warnings.push({ source, message: outsideMessage(real, folder) });
+}
+
+/** What each expansion has reported, by kind and real location: one report each, however it was reached. */
+const reported = new WeakMap<ExpandResult, Set<string>>();
+
+/**
+ * Whether `file` (an absolute path) is reported as `kind` for the first time in `result` (noted
+ * so). It is known by its folder's real path and its name: that opens nothing, a named pipe
+ * included, and finds the same file spelled through a link to its folder.
+ */
+async function firstReport(result: ExpandResult, kind: 'refused' | 'outside', file: string): Promise<boolean> {
+  const folder = path.dirname(file);
+  const key = `${kind}:${path.join(await realpath(folder).catch(() => folder), path.basename(file))}`;
+  let seen = reported.get(result);
+  if (!seen) reported.set(result, (seen = new Set()));
+  if (seen.has(key)) return false;
+  seen.add(key);
   return true;
 }
 
@@ -308,8 +337,8 @@ async function walk(
   ancestors: string[],
   files: InputFile[],
   result: ExpandResult,
-  /** The real path of the folder given, when links must not leave it; null to follow them anywhere. */
-  root: string | null,
+  /** The folder given (its real path), when links must not leave it; null to follow them anywhere. */
+  root: { real: string } | null,
 ): Promise<void> {
   let entries;
   try {
@@ -331,8 +360,7 @@ async function walk(
     else if (entry.isSymbolicLink() && entry.name.endsWith('.json')) {
       const link = path.join(directory, entry.name);
       const target = await stat(link).catch(() => null);
-      const real = target?.isFile() && root !== null ? await realpath(link).catch(() => null) : link;
-      if (target?.isFile() && real !== null && (root === null || isInside(real, root))) sidecarNames.add(entry.name);
+      if (target?.isFile() && (await leadsOutside(link, root)) === null) sidecarNames.add(entry.name);
     }
   }
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
@@ -368,13 +396,10 @@ async function walk(
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(childPath);
-        if (root !== null) {
-          const real = await realpath(childPath);
-          if (!isInside(real, root)) {
-            result.skipped.push(childSource);
-            result.warnings.push({ source: childSource, message: outsideMessage(real, rootSource(source, relative)) });
-            continue;
-          }
+        const outside = await leadsOutside(childPath, root);
+        if (outside !== null) {
+          await skipOutsideLink(result, childPath, childSource, outside, rootSource(source, relative));
+          continue;
         }
         isDirectory = target.isDirectory();
         isFile = target.isFile();
@@ -429,7 +454,7 @@ async function walk(
     } else {
       const asSidecar = isSidecarLike(childPath, siblings);
       // Refused already when a page beside it was named on its own before the walk (`sidecarsBeside`).
-      if (!asSidecar || firstRefusal(result, childPath))
+      if (!asSidecar || (await firstReport(result, 'refused', childPath)))
         result.failures.push({ source: childSource, error: notAFile(kind, childSource, asSidecar) });
     }
   }
