@@ -177,6 +177,40 @@ describe('expandInputs', () => {
     }
   });
 
+  it("bounds every page's sidecars by the page's own folder, so a page in a subfolder gets the same sidecars however it was given", async () => {
+    const dir = tempDirForTest('ingest-expand-');
+    await mkdir(path.join(dir, 'in/sub'), { recursive: true });
+    await mkdir(path.join(dir, 'in/other'));
+    await writeFile(path.join(dir, 'in/sub/page.html'), '<html></html>');
+    await writeFile(path.join(dir, 'in/other/meta.json'), '{}');
+    await symlink('../other/meta.json', path.join(dir, 'in/sub/page.json'));
+    for (const inputs of [
+      ['in/sub/page.html', 'in'],
+      ['in', 'in/sub/page.html'],
+      ['in/sub/page.html'],
+      ['in/**/*.html'],
+      ['in'],
+    ]) {
+      const shown = inputs.join(' ');
+      const { files, warnings, skipped } = await expandInputs(inputs, { cwd: dir });
+      // (A walk of `in` takes `in/other/meta.json` as a page too.)
+      expect(
+        files.filter((f) => f.source.endsWith('.html')).map((f) => [f.source, f.sidecars]),
+        shown,
+      ).toEqual([['in/sub/page.html', []]]);
+      expect(
+        warnings.map((w) => [w.source, w.message]),
+        shown,
+      ).toEqual([['in/sub/page.json', expect.stringMatching(/other\/meta\.json, outside in\/sub: skipped/)]]);
+      expect(skipped, shown).toContain('in/sub/page.json');
+      const followed = await expandInputs(inputs, { cwd: dir, followSymlinks: true });
+      expect(
+        followed.files.filter((f) => f.source.endsWith('.html')).map((f) => f.sidecars),
+        shown,
+      ).toEqual([[path.join(dir, 'in/sub/page.json')]]);
+    }
+  });
+
   it('expands globs relative to their static prefix, and lists each file once', async () => {
     const cwd = await tree();
     const { files } = await expandInputs(['pages/**/*.htm*', 'pages/b.html'], { cwd });

@@ -50,7 +50,8 @@ export interface ExpandOptions {
   cwd: string;
   /**
    * Follow symbolic links that lead outside the folder (or a pattern's fixed base) they are
-   * found in. Off by default: such a link is skipped with a warning naming it.
+   * found in, and sidecars that lead outside their page's folder. Off by default: such a link is
+   * skipped with a warning naming it.
    */
   followSymlinks?: boolean;
 }
@@ -128,12 +129,7 @@ export async function expandInputs(
     } else if (info.isFile()) {
       const file: InputFile = { path: absolute, source: input, relative: path.basename(absolute) };
       named.push(file);
-      // A page named on its own is bounded by its own folder, as one found in a folder given is by that folder.
-      const folder = path.dirname(absolute);
-      const root = followSymlinks
-        ? null
-        : { real: await realpath(folder).catch(() => folder), shown: toPosix(path.dirname(input)) };
-      if (await add(file)) file.sidecars = await sidecarsBeside(absolute, input, root, result);
+      if (await add(file)) file.sidecars = await sidecarsBeside(absolute, input, followSymlinks, result);
     } else {
       result.failures.push({
         source: input,
@@ -187,23 +183,25 @@ async function expandGlob(
   }
   files.sort((a, b) => compare(a.relative, b.relative));
   for (const file of files)
-    if (await add(file)) file.sidecars = await sidecarsBeside(file.path, file.source, root, result);
+    if (await add(file)) file.sidecars = await sidecarsBeside(file.path, file.source, followSymlinks, result);
 }
 
 /**
  * The sidecars beside a page given by name or by a pattern (a folder's walk knows them from its
- * listing), as the walk takes them: a regular file or a link to one, which stays inside `root` (a
- * pattern's fixed base, or a named page's own folder: its real path, and as shown; null when links
- * may lead anywhere). A named pipe, socket or device named like one is one failure naming it, as
- * in a walk (`notAFile`), and the page goes on without it. One that cannot be looked at is passed
- * on: reading it names the cause. Called only for a page taken (not for another spelling of one).
+ * listing), as the walk takes them: a regular file or a link to one, which stays inside the page's
+ * own folder unless links may lead anywhere. A named pipe, socket or device named like one is one
+ * failure naming it, as in a walk (`notAFile`), and the page goes on without it. One that cannot
+ * be looked at is passed on: reading it names the cause. Called only for a page taken (not for
+ * another spelling of one).
  */
 async function sidecarsBeside(
   file: string,
   source: string,
-  root: { real: string; shown: string } | null,
+  followSymlinks: boolean,
   result: ExpandResult,
 ): Promise<string[]> {
+  const folder = path.dirname(file);
+  const root = followSymlinks ? null : { real: await realpath(folder).catch(() => folder) };
   const sidecars: string[] = [];
   for (const candidate of sidecarCandidates(file)) {
     let info;
@@ -215,12 +213,12 @@ async function sidecarsBeside(
       continue;
     }
     if (info.isDirectory()) continue;
-    const folder = path.dirname(source);
-    const sidecarSource = folder === '.' ? path.basename(candidate) : `${folder}/${path.basename(candidate)}`;
+    const shown = toPosix(path.dirname(source));
+    const sidecarSource = shown === '.' ? path.basename(candidate) : `${shown}/${path.basename(candidate)}`;
     if (info.isFile()) {
       const outside = await leadsOutside(candidate, root);
       if (outside === null) sidecars.push(candidate);
-      else await skipOutsideLink(result, candidate, sidecarSource, outside, root!.shown);
+      else await skipOutsideLink(result, candidate, sidecarSource, outside, shown);
     } else if (await firstReport(result, 'refused', candidate)) {
       result.failures.push({ source: sidecarSource, error: notAFile(info, sidecarSource, true) });
     }
@@ -231,7 +229,8 @@ async function sidecarsBeside(
 /**
  * The real path `file` leads to when that is outside `root` (null when links may lead anywhere),
  * else null: the one test of whether a link met in a walk, among a pattern's matches or beside a
- * page may be followed.
+ * page may be followed. A sidecar's bound is always its page's own (real) folder, so a page gets
+ * the same sidecars whether it was found in a folder, matched by a pattern or named on its own.
  */
 async function leadsOutside(file: string, root: { real: string } | null): Promise<string | null> {
   if (root === null) return null;
@@ -351,19 +350,20 @@ async function walk(
     ? await namesNotUtf8(directory)
     : new Map<string, string[]>();
   const names = new Set(entries.map((entry) => entry.name));
-  // A sidecar is looked for only among regular files and links to one that stay inside the folder
-  // given (unless links may lead anywhere): a named pipe or a device named like one (or a link to
-  // it) is refused below, not read as the page's sidecar, and a link leading outside is skipped.
+  // A sidecar is looked for only among regular files and links to one that stay inside this folder
+  // (unless links may lead anywhere): a named pipe or a device named like one (or a link to it) is
+  // refused below, not read as the page's sidecar, and a link leading outside is skipped.
+  const here = root === null ? null : { real: ancestors[ancestors.length - 1]! };
+  const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   const sidecarNames = new Set<string>();
   for (const entry of entries) {
     if (entry.isFile()) sidecarNames.add(entry.name);
-    else if (entry.isSymbolicLink() && entry.name.endsWith('.json')) {
+    else if (entry.isSymbolicLink() && isSidecarLike(path.join(directory, entry.name), siblings)) {
       const link = path.join(directory, entry.name);
       const target = await stat(link).catch(() => null);
-      if (target?.isFile() && (await leadsOutside(link, root)) === null) sidecarNames.add(entry.name);
+      if (target?.isFile() && (await leadsOutside(link, here)) === null) sidecarNames.add(entry.name);
     }
   }
-  const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   entries.sort((a, b) => compare(a.name, b.name));
   for (const entry of entries) {
     const childPath = path.join(directory, entry.name);
@@ -396,9 +396,17 @@ async function walk(
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(childPath);
-        const outside = await leadsOutside(childPath, root);
+        // A page's sidecar may not leave its page's folder; anything else, the folder given.
+        const sidecar = target.isFile() && isSidecarLike(childPath, siblings);
+        const outside = await leadsOutside(childPath, sidecar ? here : root);
         if (outside !== null) {
-          await skipOutsideLink(result, childPath, childSource, outside, rootSource(source, relative));
+          await skipOutsideLink(
+            result,
+            childPath,
+            childSource,
+            outside,
+            sidecar ? source : rootSource(source, relative),
+          );
           continue;
         }
         isDirectory = target.isDirectory();
