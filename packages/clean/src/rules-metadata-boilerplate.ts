@@ -161,7 +161,7 @@ const review = (title: string, body: string, stars: number) =>
 
 /**
  * A shop's category page whose cards carry their stars, with the shop's customer reviews under the
- * grid: the reviews go, the rated cards stay.
+ * grid (a link to write one says they are customers'): the reviews go, the rated cards stay.
  */
 const COLLECTION_REVIEWS_PAGE = `<main><h1>Stoneware mugs</h1><p>Mugs thrown by hand in our studio from local clay, glazed in earthy colours and fired twice.</p><ul class="grid">${MUGS.map(
   (mug, i) =>
@@ -182,7 +182,34 @@ const COLLECTION_REVIEWS_PAGE = `<main><h1>Stoneware mugs</h1><p>Mugs thrown by 
     'A solid piece in the hand; the glaze on mine came out a little darker than in the pictures.',
     4,
   ),
-].join('')}</ul></section></main>`;
+].join('')}</ul><a href="#write-review">Write a review</a></section></main>`;
+
+/**
+ * A magazine's roundup of its own critics' short reviews: a section named as reviews, each rated
+ * and written in sentences with no link, and nothing that says a customer wrote it.
+ */
+const CRITICS_ROUNDUP_PAGE = `<main><h1>New board games, in brief</h1><p>Our games desk played four new releases over the holidays, each at least three times and with different groups at the table.</p><p>Two of them are quick family games, one is a long evening of trading and one a puzzle for a single player; the stars judge each one against others of its kind.</p><ul class="reviews">${[
+  [
+    'Harbour Lights',
+    4,
+    'A clever race to light the coast before the storm; the rules fit on one card and the last rounds are tense.',
+  ],
+  [
+    'Spice Road',
+    3,
+    'Handsome and generous with choices, but a four-player game runs long and the ending arrives with little warning.',
+  ],
+  [
+    'Moth and Lamp',
+    5,
+    'The solo puzzle of the year: every turn asks a small, sharp question, and losing feels like learning.',
+  ],
+]
+  .map(
+    ([title, stars, words]) =>
+      `<li class="capsule"><h3>${title}</h3><span class="rating" aria-label="${stars} of 5 stars">${stars}</span><p>${words}</p><span>Our games desk</span></li>`,
+  )
+  .join('')}</ul></main>`;
 const card = (name: string, price: string) =>
   `<div class="tile"><a href="/p/${name.toLowerCase().replace(/ /g, '-')}">${name}</a><span>Stoneware, glazed by hand, ships in a week</span><span class="price">${price}</span></div>`;
 const SHOP_ROWS_PAGE = SHOP_PAGE.replace(
@@ -1161,10 +1188,10 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
     id: 'boilerplate/shop-rows',
     category: 'boilerplate',
     description:
-      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer) or shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text. On a collection page, the customer reviews only (its cards are its content, and a card may carry its own stars): a review section with 300 characters outside links that is not a product card and holds fewer than three links to other pages (an index of rated cards leads to them), a list named as reviews whose items mostly link to no other page, and a list of items marked up as reviews (schema.org) or rated items that link to no other page, hold 60 characters outside links, are at most half links and name no price.",
+      "On a product page, the rows about other things than the product: the section of customer reviews (the outermost element a class or id word names as reviews that holds a rating widget; up to 90% of the content's text), the list of customer reviews (three or more items of the same shape, most with a rating widget, or the items or their container named as reviews by a class or id word) and rows of other products (three or more short items of the same shape, most a link with a price), each with its heading; and the text shown only on hover or click, tooltips and popovers (delivery estimates, return terms, a seller's card): the popup itself, named by role tooltip, a <tool-tip> or a class or id word tooltip, tool-tip or popover, alone or with content, body, text or inner; not what carries it (a has-, with-, -trigger, -toggle, -wrapper or -host word on it, or a popup inside it), never a list or table, never a word inside a sentence, and short (300 characters) unless hidden; the menus, sidebars and footers inside the content (nav, aside, footer or their roles; not a header, which may hold the name), unless a sidebar holds the buy box (a price, a select, a number or radio input, a button that sends no text and opens nothing) or a sidebar or footer closes a block of the product's text (right after a paragraph or list: a description's footer) or shows one of the page's descriptions (meta tags or JSON-LD, the product's own included: its first 60 characters); the sections a class or id word names as other products (related, recommended, recommendations, similar, up-sells, cross-sells, recently viewed) when a block, not a paragraph or phrase, holds them with a link; named accessories or bundles, only when it also names a price or has links for at least 30% of its text (what a set holds or what comes in the box is the product's own). Never more than 70% of the content's text. On a collection page, the customer reviews only (its cards are its content, and a card may carry its own stars): a review section with 300 characters outside links that is not a product card and holds fewer than three links to other pages (an index of rated cards leads to them), a list named as reviews whose items mostly link to no other page, and a list of items marked up as reviews (schema.org) or rated items that link to no other page, hold 60 characters outside links, are at most half links and name no price; each only with a sign that the reviews are customers' and not the publication's own (a critics' roundup keeps its reviews): a class or id word naming customers, buyers, purchasers, users, verified or votes or helpful on the reviews, inside them or on one of their three nearest ancestors; a form or text box inside them; schema.org AggregateRating markup inside them or Product markup around them; or a line naming a verified buyer or purchase, writing a review or whether a review was helpful. Reported on a collection page as not the collection's content.",
     stages: ['dom-after'],
     pageTypes: ['product', 'collection'],
-    revision: 10,
+    revision: 11,
     dom: { kind: 'procedure', procedure: 'shop-rows', reason: 'not about the product' },
     examples: {
       remove: [
@@ -1210,6 +1237,12 @@ export const METADATA_BOILERPLATE_RULES = defineRules([
       keep: [
         { input: SHOP_SET_PAGE, at: 'top', target: 'A saucer of the same clay', options: { pageType: 'product' } },
         { input: COLLECTION_REVIEWS_PAGE, at: 'top', target: 'Travel mug', options: { pageType: 'collection' } },
+        {
+          input: CRITICS_ROUNDUP_PAGE,
+          at: 'top',
+          target: 'every turn asks a small, sharp question',
+          options: { pageType: 'collection' },
+        },
         {
           input: SHOP_RELATED_PAGE,
           at: 'top',

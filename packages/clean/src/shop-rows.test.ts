@@ -611,3 +611,52 @@ describe('an index of rated cards named as reviews on collection pages', () => {
     });
   }
 });
+
+// A magazine's roundup of its own critics' capsule reviews, cleaned as a collection: a section
+// named as reviews, each item rated and written in sentences, no links, and nothing that says the
+// reviews are a shop's customers'.
+const capsule = (title: string, stars: number, words: string) =>
+  `<li class="capsule-review"><h3>${title}</h3><div class="rating" aria-label="${stars} of 5 stars">${'★'.repeat(stars)}</div><p>${words}</p><span class="byline">Our theatre critic</span></li>`;
+const ROUNDUP = `<!doctype html><html><head><title>Plays opening this month</title></head><body>
+<nav><a href="/">Front page</a> <a href="/stage">Stage</a></nav>
+<main><h1>Plays opening this month, in brief</h1>
+<p>Five new productions reached the small stages of the harbour district this month, and our critic saw each of them twice before writing.</p>
+<p>The rooms are tiny, the budgets smaller, and the best of the five do more with a single lamp and a chair than the big houses manage with a revolving set.</p>
+<p>Stars are out of five and judge the evening as a whole. Tickets for all five are still on sale at the door, and three of the runs have been extended into next month.</p>
+<ul class="reviews">
+${capsule('The Lighthouse Keeper', 4, 'A two-hander that trusts its silences. The second act sags when the brother arrives, but the ending lands with real weight.')}
+${capsule('Salt in the Bread', 3, 'Lively and warm, though the jokes repeat and the songs stop the story rather than carry it forward.')}
+${capsule('North Window', 5, 'The month’s best evening: a quiet family drama whose final scene left the whole room holding its breath.')}
+${capsule('Paper Boats', 2, 'A bold idea buried under too many props; the cast works hard against a script that never settles on a tone.')}
+${capsule('The Long Ferry', 4, 'Funny, sad and very short, with a lead performance that makes one corner of the harbour feel enormous.')}
+</ul></main><footer>Harbour district weekly</footer></body></html>`;
+
+describe("a critics' roundup on collection pages", () => {
+  for (const engine of ['linkedom', 'jsdom'] as const) {
+    it(`keeps the publication's own capsule reviews: nothing says they are customers' (${engine})`, async () => {
+      await withRows(ROUNDUP, engine, (rows) => expect(rows).toEqual([]), 'main', true);
+      const doc = await clean(ROUNDUP, { engine, pageType: 'collection' });
+      expect(doc.text).toContain('whose final scene left the whole room holding its breath');
+      expect(doc.removed.filter((r) => r.rule === 'boilerplate/shop-rows')).toEqual([]);
+    });
+
+    it(`takes the same reviews with a sign that they are customers', under a collection's reason (${engine})`, async () => {
+      const signs = [
+        ROUNDUP.replace('<ul class="reviews">', '<ul class="reviews customer-reviews">'),
+        ROUNDUP.replaceAll('Our theatre critic', 'Verified buyer'),
+        ROUNDUP.replace('<ul class="reviews">', '<div class="reviews"><ul>').replace(
+          '</ul></main>',
+          '</ul><a href="#new-review">Write a review</a></div></main>',
+        ),
+        ROUNDUP.replace('<main>', '<main itemscope itemtype="https://schema.org/Product">'),
+      ];
+      for (const [i, html] of signs.entries()) {
+        const doc = await clean(html, { engine, pageType: 'collection' });
+        expect(doc.text, `sign ${i}`).not.toContain('whose final scene left the whole room holding its breath');
+        const taken = doc.removed.filter((r) => r.rule === 'boilerplate/shop-rows');
+        expect(taken.length).toBe(1);
+        expect(taken[0]!.reason).toMatch(/^not the collection's content: /);
+      }
+    });
+  }
+});

@@ -197,6 +197,60 @@ function readsAsReviewSection(el: Element, stats: TextStats): boolean {
   );
 }
 
+/**
+ * A class or id word naming the people who bought or used what is reviewed, or the votes on
+ * their reviews (`customer-reviews`, `buyer-badge`, `user_reviews`, `verified`, `review-votes`,
+ * `helpful`): a publication's own critics are not named so.
+ */
+const CUSTOMER_WORD = /(?:^|[^a-z])(?:customers?|buyers?|purchasers?|users?|verified|votes?|helpful)(?:$|[^a-z])/;
+/**
+ * A line only a shop's reviews carry: a verified buyer, a control to write one, a vote on whether
+ * one was helpful. No word boundary before it: the text of elements side by side runs together
+ * ("A buyerWrite a review").
+ */
+const CUSTOMER_LINE =
+  /verified (?:buyers?|purchases?|owners?|customers?|reviewers?)\b|(?:write|leave|add|submit) (?:a|your) review\b|was this (?:review )?helpful\b/i;
+/** Ancestors of a group's container looked at for a class or id word naming customers. */
+const MAX_CUSTOMER_CLIMB = 3;
+
+/** Whether `el` is marked up as an aggregate rating (schema.org): the count of many buyers' stars. */
+function marksAggregate(el: Element): boolean {
+  return (
+    (el.getAttribute('itemtype')?.includes('schema.org/AggregateRating') ?? false) ||
+    el.getAttribute('itemprop') === 'aggregateRating'
+  );
+}
+
+/** Whether `el` is marked up as a product (schema.org): reviews inside it are its buyers'. */
+function marksProduct(el: Element): boolean {
+  return el.getAttribute('itemtype')?.includes('schema.org/Product') ?? false;
+}
+
+/**
+ * Whether the reviews in `el` (a review section, or the container of a list of reviews, under
+ * `root`) are a shop's customers' rather than a publication's own criticism: a class or id word
+ * naming customers, users, verified buyers or votes (CUSTOMER_WORD) on `el`, an element inside
+ * it or one of its MAX_CUSTOMER_CLIMB nearest ancestors; a form or text box (a form to write
+ * one); schema.org AggregateRating markup inside it, or Product markup around it (an editorial
+ * review may mark up what it reviews as a product inside it); or a line naming a verified buyer,
+ * a control to write a review or a helpful vote (CUSTOMER_LINE).
+ */
+function customersReview(el: Element, root: Element): boolean {
+  const stack: Element[] = [el];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    const tag = lowerCase(e.localName);
+    if (tag === 'form' || tag === 'textarea' || marksAggregate(e) || CUSTOMER_WORD.test(classWords(e))) return true;
+    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  let step = 0;
+  for (let a = el.parentElement; a; a = a.parentElement, step++) {
+    if (marksProduct(a)) return true;
+    if (step < MAX_CUSTOMER_CLIMB && a !== root && root.contains(a) && CUSTOMER_WORD.test(classWords(a))) return true;
+  }
+  return CUSTOMER_LINE.test(el.textContent ?? '');
+}
+
 /** The smallest container around a group's items that adds little text besides them. */
 function containerOf(items: Element[], root: Element, stats: TextStats): Element {
   const itemChars = items.reduce((n, item) => n + stats.of(item).chars, 0);
@@ -504,7 +558,8 @@ function besideTexts(
  * review section that holds prose of its own and is not itself a product card
  * (readsAsReviewSection), a list named as reviews whose items mostly link to no other page, and a
  * list whose items are marked up as reviews or read as reviews (readsAsReview: rated, written in
- * sentences, no price, no link to another page).
+ * sentences, no price, no link to another page); each only with a sign that the reviews are
+ * customers' (customersReview), not a publication's own capsule reviews.
  */
 export function shopRows(
   root: Element,
@@ -517,7 +572,7 @@ export function shopRows(
   const out: Array<{ element: Element; why: string }> = [];
   let removed = 0;
   for (const element of reviewSections(root, headed)) {
-    if (reviewsOnly && !readsAsReviewSection(element, stats)) continue;
+    if (reviewsOnly && !(readsAsReviewSection(element, stats) && customersReview(element, root))) continue;
     const chars = stats.of(element).chars;
     if (chars > MAX_SECTION_SHARE * total || total - removed - chars < MIN_LEFT) continue;
     out.push({ element, why: 'a section of customer reviews' });
@@ -538,6 +593,7 @@ export function shopRows(
     if (!why) continue;
     const element = containerOf(items, root, stats);
     if (element === root || isContent(element, headed)) continue;
+    if (reviewsOnly && !customersReview(element, root)) continue;
     const chars = stats.of(element).chars;
     // A container already taken may sit inside this one: the outer one replaces it.
     const inner = out.filter((taken) => element.contains(taken.element));
@@ -572,8 +628,10 @@ export function shopRows(
 export function removeShopRows(context: DomRuleContext, root: Element, descriptions: readonly string[] = []): void {
   const rule = ruleById(RULE);
   if (!context.pageType || !ruleApplies(rule, context.disabled, context.stage, context.pageType)) return;
-  const reason = rule.dom?.reason ?? 'not about the product';
-  for (const { element, why } of shopRows(root, descriptions, context.pageType !== 'product')) {
+  // A collection page has no product: its reviews are beside its cards.
+  const reviewsOnly = context.pageType !== 'product';
+  const reason = reviewsOnly ? "not the collection's content" : (rule.dom?.reason ?? 'not about the product');
+  for (const { element, why } of shopRows(root, descriptions, reviewsOnly)) {
     checkDeadline(context);
     if (!isAttached(element, root) || isKept(context, element)) continue;
     removeElement(context, element, RULE, `${reason}: ${why}`);
