@@ -37,6 +37,27 @@ describe.each(['linkedom', 'jsdom'] as const)('extractBlocks on %s', (engine) =>
     expect(extractBlocks(body, []).map((block) => [block.kind, block.text])).toEqual(expected);
   });
 
+  it('takes an <lı> (dotless ı) for an unknown element, not a list item, as jsdom and browsers do', async () => {
+    // linkedom's tagName upper-cases 'lı' to 'LI'; the walk reads localName, which stays 'lı'.
+    const page = await parseHtml(
+      '<!doctype html><html><body><ul><li>Plain item one</li><li>Plain item two</li></ul>' +
+        '<ul><lı>Dotless item one</lı><lı>Dotless item two</lı></ul></body></html>',
+      engine,
+      null,
+      [],
+    );
+    try {
+      expect(page.document.body.querySelectorAll('ul')[1]!.firstElementChild!.localName).toBe('lı');
+      expect(extractBlocks(page.document.body, []).map((block) => [block.kind, block.text])).toEqual([
+        ['li', 'Plain item one'],
+        ['li', 'Plain item two'],
+        ['p', 'Dotless item oneDotless item two'],
+      ]);
+    } finally {
+      page.close();
+    }
+  });
+
   it('reads inline runs in document order: links counted in every nesting, line breaks, markers, skipped elements', async () => {
     const page = await parseHtml(
       '<!doctype html><html><body><p id="p">Read <a href="/x">the <b>full <i>long</i></b> story</a> and ' +
