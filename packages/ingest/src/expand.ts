@@ -8,7 +8,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { deepestCommonFolder } from './common-folder.js';
 import { ingestError } from './errors.js';
 import { sidecarCandidates } from './origin.js';
-import { fileKind } from './read-input.js';
+import { fileKind, notAFile } from './read-input.js';
 
 /** One file to ingest. */
 export interface InputFile {
@@ -267,15 +267,6 @@ async function firstReport(result: ExpandResult, kind: 'refused' | 'outside', fi
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
-}
-
-/** The failure of a named pipe, socket or device met among the files to ingest. */
-function notAFile(kind: Parameters<typeof fileKind>[0], source: string, asSidecar: boolean): CorpusKitError {
-  return ingestError(
-    'ingest.not-a-file',
-    `${fileKind(kind)}, not a regular file: refused${asSidecar ? " (not read as a page's sidecar either)" : ''}`,
-    { subject: source },
-  );
 }
 
 /** A `.json` file beside a page with the same name: that page's sidecar, not a page. */

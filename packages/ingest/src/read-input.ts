@@ -20,6 +20,18 @@ export function fileKind(
 }
 
 /**
+ * The failure of a named pipe, socket, device (or folder) met where a file to read was expected;
+ * `asSidecar` when it is named like a page's sidecar.
+ */
+export function notAFile(kind: Parameters<typeof fileKind>[0], source: string, asSidecar = false): CorpusKitError {
+  return ingestError(
+    'ingest.not-a-file',
+    `${fileKind(kind)}, not a regular file: refused${asSidecar ? " (not read as a page's sidecar either)" : ''}`,
+    { subject: source },
+  );
+}
+
+/**
  * Open `file` to read without waiting for a writer (a named pipe with none would hold a blocking
  * open, and the ingest, for ever), then hand its handle and stats to `read` when it is a regular
  * file, or its stats alone to `other` when it is not (a folder, a pipe, a socket, a device: nothing
@@ -135,7 +147,7 @@ async function readInput(
       file,
       (handle, info) => readOpened(handle, info, source, maxBytes, isContainer),
       (info) => {
-        throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: source });
+        throw notAFile(info, source);
       },
     );
   } catch (error) {

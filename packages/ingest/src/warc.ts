@@ -7,7 +7,7 @@ import { AsyncIterReader, WARCParser } from 'warcio';
 import type { WARCRecord } from 'warcio';
 
 import { ingestError } from './errors.js';
-import { fileKind, withRegularFile } from './read-input.js';
+import { notAFile, withRegularFile } from './read-input.js';
 
 /** Why a WARC record was not taken as a page. */
 export type WarcSkip =
@@ -323,7 +323,7 @@ async function gzipAt(path: string, start: number): Promise<boolean> {
       return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
     },
     (info) => {
-      throw ingestError('ingest.not-a-file', `${fileKind(info)}, not a regular file: refused`, { subject: path });
+      throw notAFile(info, path);
     },
   );
 }
