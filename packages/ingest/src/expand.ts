@@ -169,17 +169,14 @@ async function expandGlob(
   const root = followSymlinks
     ? null
     : { real: await realpath(base).catch(() => base), shown: toPosix(path.relative(cwd, base)) || '.' };
-  const inside: string[] = [];
-  for (const match of matches.map((m) => path.resolve(m))) {
-    const outside = await leadsOutside(match, root);
-    if (outside === null) inside.push(match);
-    else await skipOutsideLink(result, match, toPosix(path.relative(cwd, match)) || match, outside, root!.shown);
-  }
-  const files: InputFile[] = [];
   const matched = new Set(matches.map((m) => path.resolve(m)));
-  for (const match of inside.filter((file) => !isSidecarLike(file, matched))) {
+  const files: InputFile[] = [];
+  for (const match of matched) {
     const source = toPosix(path.relative(cwd, match)) || match;
-    files.push({ path: match, source, relative: toPosix(path.relative(base, match)) });
+    const outside = await leadsOutside(match, root);
+    if (outside !== null) await skipOutsideLink(result, match, source, outside, root!.shown);
+    else if (!isSidecarLike(match, matched))
+      files.push({ path: match, source, relative: toPosix(path.relative(base, match)) });
   }
   files.sort((a, b) => compare(a.relative, b.relative));
   for (const file of files)
@@ -202,6 +199,7 @@ async function sidecarsBeside(
 ): Promise<string[]> {
   const folder = path.dirname(file);
   const root = followSymlinks ? null : { real: await realpath(folder).catch(() => folder) };
+  const shown = toPosix(path.dirname(source));
   const sidecars: string[] = [];
   for (const candidate of sidecarCandidates(file)) {
     let info;
@@ -213,7 +211,6 @@ async function sidecarsBeside(
       continue;
     }
     if (info.isDirectory()) continue;
-    const shown = toPosix(path.dirname(source));
     const sidecarSource = shown === '.' ? path.basename(candidate) : `${shown}/${path.basename(candidate)}`;
     if (info.isFile()) {
       const outside = await leadsOutside(candidate, root);
