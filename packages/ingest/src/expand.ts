@@ -1,4 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 
 import type { CorpusKitError } from '@corpuskit/document';
@@ -344,12 +345,17 @@ async function walk(
   const here = root === null ? null : { real: ancestors[ancestors.length - 1]! };
   const siblings = new Set(entries.map((entry) => path.join(directory, entry.name)));
   const sidecarNames = new Set<string>();
+  // A link to a file named like a sidecar is looked at here once: its target, and where it leads.
+  const sidecarLinks = new Map<string, { target: Stats; outside: string | null }>();
   for (const entry of entries) {
     if (entry.isFile()) sidecarNames.add(entry.name);
     else if (entry.isSymbolicLink() && isSidecarLike(path.join(directory, entry.name), siblings)) {
       const link = path.join(directory, entry.name);
       const target = await stat(link).catch(() => null);
-      if (target?.isFile() && (await leadsOutside(link, here)) === null) sidecarNames.add(entry.name);
+      if (!target?.isFile()) continue;
+      const outside = await leadsOutside(link, here);
+      sidecarLinks.set(entry.name, { target, outside });
+      if (outside === null) sidecarNames.add(entry.name);
     }
   }
   entries.sort((a, b) => compare(a.name, b.name));
@@ -383,10 +389,11 @@ async function walk(
     let kind: Parameters<typeof fileKind>[0] = entry;
     if (entry.isSymbolicLink()) {
       try {
-        const target = await stat(childPath);
+        const known = sidecarLinks.get(entry.name);
+        const target = known?.target ?? (await stat(childPath));
         // A page's sidecar may not leave its page's folder; anything else, the folder given.
         const sidecar = target.isFile() && isSidecarLike(childPath, siblings);
-        const outside = await leadsOutside(childPath, sidecar ? here : root);
+        const outside = known ? known.outside : await leadsOutside(childPath, sidecar ? here : root);
         if (outside !== null) {
           await skipOutsideLink(
             result,
