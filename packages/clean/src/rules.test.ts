@@ -35,6 +35,25 @@ function pageWith(example: RuleExample): string {
   return `<!doctype html><html lang="en"><head><title>Library plans</title></head><body><article><h1>Library plans</h1>${parts.join('\n')}</article></body></html>`;
 }
 
+/** Each of `inputs` at the top and at the end of the test article, on both engines: `[at, engine, input]`. */
+const atTopAndEndOnBothEngines = (inputs: readonly string[]) =>
+  (['linkedom', 'jsdom'] as const).flatMap((engine) =>
+    inputs.flatMap((input) => (['top', 'end'] as const).map((at) => [at, engine, input] as const)),
+  );
+
+/** Expect the line `input`, placed `at` in the test article at `url`, to be taken out by `rule`. */
+async function expectLineTakenBy(
+  rule: string,
+  input: string,
+  at: RuleExample['at'],
+  engine: 'linkedom' | 'jsdom',
+  url: string,
+): Promise<void> {
+  const document = await clean(pageWith({ input, at }), { url, engine });
+  expect(document.text).not.toContain(input);
+  expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe(rule);
+}
+
 function optionsFor(example: RuleExample, extra: CleanOptions = {}): CleanOptions {
   const options: CleanOptions = { url: 'https://news.example/library', ...extra };
   if (example.options?.captions) options.captions = example.options.captions;
@@ -178,11 +197,7 @@ describe('date lines on both engines', () => {
 
   it.each(engines.flatMap((engine) => dated.map((example) => [example.input, example.at, engine] as const)))(
     'a date label with the day in words goes: %s (%s, %s)',
-    async (input, at, engine) => {
-      const document = await clean(pageWith({ input, at }), { url: 'https://news.example/library', engine });
-      expect(document.text).not.toContain(input);
-      expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe('metadata-line/date');
-    },
+    (input, at, engine) => expectLineTakenBy('metadata-line/date', input, at, engine, 'https://news.example/library'),
   );
 
   it.each(
@@ -386,17 +401,9 @@ describe('affiliate disclosures on both engines', () => {
     'Gli influencer possono ricevere una commissione tramite questi link senza dirlo ai follower, denuncia l’associazione dei consumatori.',
   ];
 
-  it.each(
-    engines.flatMap((engine) =>
-      disclosures.flatMap((input) => (['top', 'end'] as const).map((at) => [at, engine, input] as const)),
-    ),
-  )('an affiliate disclosure goes (%s, %s): %s', async (at, engine, input) => {
-    const document = await clean(pageWith({ input, at }), { url: 'https://news.example/library', engine });
-    expect(document.text).not.toContain(input);
-    expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe(
-      'advertisement/affiliate-disclosure',
-    );
-  });
+  it.each(atTopAndEndOnBothEngines(disclosures))('an affiliate disclosure goes (%s, %s): %s', (at, engine, input) =>
+    expectLineTakenBy('advertisement/affiliate-disclosure', input, at, engine, 'https://news.example/library'),
+  );
 
   it.each(engines.flatMap((engine) => reporting.map((input) => [engine, input] as const)))(
     'reporting about commissions stays (%s): %s',
@@ -442,15 +449,9 @@ describe("a sign-up form's fine print and confirmation on both engines", () => {
     'By registering for the course, you accept the terms set by the college for both exams.',
   ];
 
-  it.each(
-    engines.flatMap((engine) =>
-      notices.flatMap((input) => (['top', 'end'] as const).map((at) => [at, engine, input] as const)),
-    ),
-  )('the form line goes (%s, %s): %s', async (at, engine, input) => {
-    const document = await clean(pageWith({ input, at }), { url: 'https://news.example/harbour', engine });
-    expect(document.text).not.toContain(input);
-    expect(document.removed.find((removal) => squash(removal.text) === input)?.rule).toBe('newsletter/signup-line');
-  });
+  it.each(atTopAndEndOnBothEngines(notices))('the form line goes (%s, %s): %s', (at, engine, input) =>
+    expectLineTakenBy('newsletter/signup-line', input, at, engine, 'https://news.example/harbour'),
+  );
 
   it.each(engines.flatMap((engine) => prose.map((input) => [engine, input] as const)))(
     'prose that opens the same way stays (%s): %s',
