@@ -85,20 +85,23 @@ function markedReview(item: Element): boolean {
 }
 
 /**
- * Whether `item` is a review (schema.org markup) or holds a rating widget (see isRatingWidget): one
- * walk of its elements, no selector query per item (jsdom's selector engine made thousands of
- * items side by side take minutes).
+ * Whether an element inside `el` (not `el` itself) passes `test`: one walk of its elements, no
+ * selector query per item (jsdom's selector engine made thousands of items side by side take minutes).
  */
-function hasRating(item: Element): boolean {
-  if (markedReview(item)) return true;
+function someInside(el: Element, test: (inner: Element) => boolean): boolean {
   const stack: Element[] = [];
-  for (let c = item.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   while (stack.length > 0) {
-    const el = stack.pop()!;
-    if (isRatingWidget(el)) return true;
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    const e = stack.pop()!;
+    if (test(e)) return true;
+    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return false;
+}
+
+/** Whether `item` is a review (schema.org markup) or holds a rating widget (see isRatingWidget). */
+function hasRating(item: Element): boolean {
+  return markedReview(item) || someInside(item, isRatingWidget);
 }
 
 /** A class or id word naming reviews (`reviews`, `review-list`, `customerReviews`, `testimonial`). */
@@ -236,13 +239,11 @@ function marksProduct(el: Element): boolean {
  * a control to write a review or a helpful vote (CUSTOMER_LINE).
  */
 function customersReview(el: Element, root: Element): boolean {
-  const stack: Element[] = [el];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
+  const signsCustomers = (e: Element): boolean => {
     const tag = lowerCase(e.localName);
-    if (tag === 'form' || tag === 'textarea' || marksAggregate(e) || CUSTOMER_WORD.test(classWords(e))) return true;
-    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  }
+    return tag === 'form' || tag === 'textarea' || marksAggregate(e) || CUSTOMER_WORD.test(classWords(e));
+  };
+  if (signsCustomers(el) || someInside(el, signsCustomers)) return true;
   let step = 0;
   for (let a = el.parentElement; a; a = a.parentElement, step++) {
     if (marksProduct(a)) return true;
